@@ -1,0 +1,172 @@
+/* ddlint: a linter and completeness checker for Markdown design documents.
+ *
+ * This header is the whole public API. Ownership rule: every object returned
+ * by a *_new, *_load or ddlint_lint* function is owned by the caller and freed
+ * with the matching *_free; every `const` pointer returned by an accessor is
+ * borrowed from its parent object and valid until that object is freed.
+ * Error strings returned through `char **err` are malloc'd; free them with
+ * free(). */
+#ifndef DDLINT_H
+#define DDLINT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Version string of the library, e.g. "0.1.0". */
+#define DDLINT_VERSION "0.1.0"
+
+/** Version of the JSON report format (see docs/json-format.md). */
+#define DDLINT_JSON_FORMAT_VERSION 1
+
+/** Severity of a diagnostic. Ordered: a higher value is more severe. */
+typedef enum {
+  DDLINT_INFO = 0,    /**< informational; never fails a run by default */
+  DDLINT_WARNING = 1, /**< should be fixed */
+  DDLINT_ERROR = 2    /**< fails the run by default */
+} ddlint_severity;
+
+/** A loaded rule pack: a template (sections and topics) plus compiled rules. */
+typedef struct ddlint_pack ddlint_pack;
+/** One rule of a pack. Borrowed from its pack. */
+typedef struct ddlint_rule ddlint_rule;
+/** The outcome of linting one document: diagnostics, coverage and score. */
+typedef struct ddlint_result ddlint_result;
+/** One diagnostic. Borrowed from its result. */
+typedef struct ddlint_diag ddlint_diag;
+
+/** Name of the built-in default pack ("ml-system-design"). */
+const char *ddlint_default_pack_name(void);
+
+/** Load a pack compiled into the library, by name. Returns NULL and sets *err
+ * when no such pack exists. Free with ddlint_pack_free(). */
+ddlint_pack *ddlint_pack_load_builtin(const char *name, char **err);
+
+/** Load a pack from a JSON file. Returns NULL and sets *err to one
+ * "path:line:col: message" line on any I/O, JSON, pattern or schema error.
+ * Free with ddlint_pack_free(). */
+ddlint_pack *ddlint_pack_load_file(const char *path, char **err);
+
+/** Load a pack from a JSON buffer of len bytes; `origin` names it in errors.
+ * Same error contract as ddlint_pack_load_file(). */
+ddlint_pack *ddlint_pack_load_buffer(const char *json, size_t len,
+                                     const char *origin, char **err);
+
+/** Free a pack and all its rules. NULL is allowed. */
+void ddlint_pack_free(ddlint_pack *pack);
+
+/** The pack's name field. */
+const char *ddlint_pack_name(const ddlint_pack *pack);
+/** The pack's version field. */
+const char *ddlint_pack_version(const ddlint_pack *pack);
+/** Number of rules in the pack. */
+size_t ddlint_pack_rule_count(const ddlint_pack *pack);
+/** Rule i (0-based) of the pack, in pack order. */
+const ddlint_rule *ddlint_pack_rule(const ddlint_pack *pack, size_t i);
+/** The rule with this id, or NULL. */
+const ddlint_rule *ddlint_pack_find_rule(const ddlint_pack *pack,
+                                         const char *id);
+
+/** Stable rule id, e.g. "missing-section". */
+const char *ddlint_rule_id(const ddlint_rule *rule);
+/** Rule kind, e.g. "required-section". */
+const char *ddlint_rule_kind(const ddlint_rule *rule);
+/** Configured severity. */
+ddlint_severity ddlint_rule_severity(const ddlint_rule *rule);
+/** One-line summary of what the rule reports. */
+const char *ddlint_rule_summary(const ddlint_rule *rule);
+/** Help text shown under each diagnostic. */
+const char *ddlint_rule_help(const ddlint_rule *rule);
+/** Long explanation for --explain; never NULL for a loaded pack. */
+const char *ddlint_rule_explain(const ddlint_rule *rule);
+/** Explanation of what a rule kind checks, or NULL for an unknown kind. */
+const char *ddlint_kind_explain(const char *kind);
+
+/** Lint one document held in memory. `path` is only used in reports and may
+ * be "-". Never fails on bad bytes: invalid input yields diagnostics. Free
+ * the result with ddlint_result_free(). */
+ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack, const char *path,
+                                  const char *buf, size_t len);
+
+/** Free a result. NULL is allowed. */
+void ddlint_result_free(ddlint_result *result);
+
+/** The path given to ddlint_lint_buffer(). */
+const char *ddlint_result_path(const ddlint_result *result);
+/** Number of diagnostics, sorted by position then rule id. */
+size_t ddlint_result_diag_count(const ddlint_result *result);
+/** Diagnostic i (0-based). */
+const ddlint_diag *ddlint_result_diag(const ddlint_result *result, size_t i);
+/** Completeness score in [0, 100]: the weighted share of template sections
+ * and topics found. */
+double ddlint_result_score(const ddlint_result *result);
+/** Number of diagnostics of exactly this severity. */
+size_t ddlint_result_count(const ddlint_result *result, ddlint_severity sev);
+/** Line `line` (1-based) of the linted source, without its line ending, and
+ * its length in *len; NULL when out of range. */
+const char *ddlint_result_line(const ddlint_result *result, unsigned line,
+                               size_t *len);
+
+/** Number of template sections in the coverage map (pack order). */
+size_t ddlint_result_section_count(const ddlint_result *result);
+/** Id of coverage section s. */
+const char *ddlint_coverage_section_id(const ddlint_result *result, size_t s);
+/** Template title of coverage section s. */
+const char *ddlint_coverage_section_title(const ddlint_result *result,
+                                          size_t s);
+/** 1-based line of the heading that matched section s, or 0 when missing. */
+unsigned ddlint_coverage_section_line(const ddlint_result *result, size_t s);
+/** Text of the heading that matched section s, or NULL when missing. */
+const char *ddlint_coverage_section_heading(const ddlint_result *result,
+                                            size_t s);
+/** Whether the pack marks section s required. */
+int ddlint_coverage_section_required(const ddlint_result *result, size_t s);
+/** Weight of section s in the score. */
+double ddlint_coverage_section_weight(const ddlint_result *result, size_t s);
+/** Number of topics under section s. */
+size_t ddlint_coverage_topic_count(const ddlint_result *result, size_t s);
+/** Id of topic t of section s. */
+const char *ddlint_coverage_topic_id(const ddlint_result *result, size_t s,
+                                     size_t t);
+/** Title of topic t of section s. */
+const char *ddlint_coverage_topic_title(const ddlint_result *result, size_t s,
+                                        size_t t);
+/** 1-based line of the evidence for topic t, or 0 when missing. */
+unsigned ddlint_coverage_topic_line(const ddlint_result *result, size_t s,
+                                    size_t t);
+/** How topic t was found: "heading", "label", "text", or NULL if missing. */
+const char *ddlint_coverage_topic_via(const ddlint_result *result, size_t s,
+                                      size_t t);
+/** Weight of topic t in the score. */
+double ddlint_coverage_topic_weight(const ddlint_result *result, size_t s,
+                                    size_t t);
+
+/** Rule id of the diagnostic. */
+const char *ddlint_diag_rule(const ddlint_diag *diag);
+/** Severity of the diagnostic. */
+ddlint_severity ddlint_diag_severity(const ddlint_diag *diag);
+/** Message, with the rule's placeholders filled in. */
+const char *ddlint_diag_message(const ddlint_diag *diag);
+/** Help line (may be empty, never NULL). */
+const char *ddlint_diag_help(const ddlint_diag *diag);
+/** Section path, e.g. "Success Metrics > Online Metrics" (may be empty). */
+const char *ddlint_diag_section(const ddlint_diag *diag);
+/** Start (line, column: 1-based; column in Unicode code points; offset:
+ * 0-based byte offset) of the diagnostic. Any out pointer may be NULL. */
+void ddlint_diag_start(const ddlint_diag *diag, unsigned *line,
+                       unsigned *column, size_t *offset);
+/** End of the diagnostic (exclusive column and offset). Any out pointer may
+ * be NULL. */
+void ddlint_diag_end(const ddlint_diag *diag, unsigned *line, unsigned *column,
+                     size_t *offset);
+
+/** Name of a severity: "error", "warning" or "info". */
+const char *ddlint_severity_name(ddlint_severity sev);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,110 @@
+/* Allocation: out-of-memory aborts here, in one place, so that NULL returns
+ * elsewhere always mean bad input or I/O failure. Also the growable string. */
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void S_oom(size_t n) {
+  fprintf(stderr, "ddlint: out of memory allocating %zu bytes\n", n);
+  abort();
+}
+
+void *xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p)
+    S_oom(n);
+  return p;
+}
+
+void *xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (!p)
+    S_oom(n * size);
+  return p;
+}
+
+void *xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q)
+    S_oom(n);
+  return q;
+}
+
+void xgrow(void *pp, size_t *cap, size_t need, size_t size) {
+  void **p = pp;
+  if (need <= *cap)
+    return;
+  size_t ncap = *cap ? *cap : 8;
+  while (ncap < need) {
+    if (ncap > SIZE_MAX / 2 / size)
+      S_oom(SIZE_MAX);
+    ncap *= 2;
+  }
+  *p = xrealloc(*p, ncap * size);
+  *cap = ncap;
+}
+
+char *xstrndup(const char *s, size_t n) {
+  char *d = xmalloc(n + 1);
+  memcpy(d, s, n);
+  d[n] = '\0';
+  return d;
+}
+
+char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+static char *S_vasprintf(const char *fmt, va_list ap) {
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap2);
+  va_end(ap2);
+  if (n < 0)
+    n = 0;
+  char *s = xmalloc((size_t)n + 1);
+  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  return s;
+}
+
+char *xasprintf(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *s = S_vasprintf(fmt, ap);
+  va_end(ap);
+  return s;
+}
+
+void strbuf_put(strbuf *sb, const char *s, size_t n) {
+  xgrow(&sb->data, &sb->cap, sb->len + n + 1, 1);
+  memcpy(sb->data + sb->len, s, n);
+  sb->len += n;
+  sb->data[sb->len] = '\0';
+}
+
+void strbuf_puts(strbuf *sb, const char *s) { strbuf_put(sb, s, strlen(s)); }
+
+void strbuf_putc(strbuf *sb, char c) { strbuf_put(sb, &c, 1); }
+
+void strbuf_printf(strbuf *sb, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *s = S_vasprintf(fmt, ap);
+  va_end(ap);
+  strbuf_puts(sb, s);
+  free(s);
+}
+
+char *strbuf_take(strbuf *sb) {
+  char *s = sb->data ? sb->data : xstrdup("");
+  sb->data = NULL;
+  sb->len = sb->cap = 0;
+  return s;
+}
+
+void strbuf_free(strbuf *sb) {
+  free(sb->data);
+  sb->data = NULL;
+  sb->len = sb->cap = 0;
+}

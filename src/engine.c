@@ -1,0 +1,197 @@
+/* The engine: runs a document through source -> md -> outline -> match, then
+ * every rule of the pack through one dispatch table (rule kind -> check
+ * function). All diagnostics pass through diag_emit(), the one sink. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const rule_kind rule_kinds[] = {
+    {"required-section", check_required_section, explain_required_section},
+    {"required-topic", check_required_topic, explain_required_topic},
+    {"empty-section", check_empty_section, explain_empty_section},
+    {"placeholder", check_placeholder, explain_placeholder},
+    {"quantified-target", check_quantified_target, explain_quantified_target},
+    {NULL, NULL, NULL},
+};
+
+const rule_kind *rule_kind_find(const char *kind) {
+  for (const rule_kind *k = rule_kinds; k->kind; k++)
+    if (strcmp(k->kind, kind) == 0)
+      return k;
+  return NULL;
+}
+
+const char *ddlint_kind_explain(const char *kind) {
+  const rule_kind *k = rule_kind_find(kind);
+  return k ? k->explain : NULL;
+}
+
+bool rule_in_scope(const struct ddlint_rule *rule, size_t s) {
+  if (!rule->scope)
+    return true;
+  for (size_t i = 0; i < rule->nscope; i++)
+    if (rule->scope[i] == s)
+      return true;
+  return false;
+}
+
+size_t block_at_or_after(const md_blocks *mb, size_t off) {
+  size_t lo = 0, hi = mb->nblocks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (mb->blocks[mid].start < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+char *doc_heading_path(const lint_ctx *ctx, size_t off) {
+  const outline *ol = ctx->ol;
+  /* the last section starting at or before off, then up through parents */
+  size_t lo = 0, hi = ol->nsections;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ol->sections[mid].start <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  ptrdiff_t d = (ptrdiff_t)lo - 1;
+  while (d >= 0 && ol->sections[d].end <= off)
+    d = ol->sections[d].parent;
+  const char *names[8];
+  size_t n = 0;
+  for (; d >= 0 && n < 8; d = ol->sections[d].parent)
+    if (!ol->sections[d].is_title)
+      names[n++] = ctx->md->blocks[ol->sections[d].block].text;
+  strbuf sb = {0};
+  while (n > 0) {
+    strbuf_puts(&sb, names[--n]);
+    if (n)
+      strbuf_puts(&sb, " > ");
+  }
+  return strbuf_take(&sb);
+}
+
+/* Fills {name} placeholders of tmpl from vars (key, value, ..., NULL). */
+static char *S_expand(const char *tmpl, const char *const *vars) {
+  strbuf sb = {0};
+  for (const char *p = tmpl; *p;) {
+    if (*p == '{' && vars) {
+      const char *close = strchr(p, '}');
+      bool done = false;
+      for (size_t i = 0; close && vars[i]; i += 2) {
+        size_t n = strlen(vars[i]);
+        if ((size_t)(close - p - 1) == n && memcmp(p + 1, vars[i], n) == 0) {
+          strbuf_puts(&sb, vars[i + 1] ? vars[i + 1] : "");
+          p = close + 1;
+          done = true;
+          break;
+        }
+      }
+      if (done)
+        continue;
+    }
+    strbuf_putc(&sb, *p++);
+  }
+  return strbuf_take(&sb);
+}
+
+void diag_emit(lint_ctx *ctx, const struct ddlint_rule *rule, size_t start,
+               size_t end, const char *path, const char *const *vars) {
+  xgrow(&ctx->diags, &ctx->cap, ctx->ndiags + 1, sizeof(struct ddlint_diag));
+  struct ddlint_diag *d = &ctx->diags[ctx->ndiags++];
+  memset(d, 0, sizeof *d);
+  d->rule = rule->id;
+  d->severity = rule->severity;
+  d->message = S_expand(rule->message, vars);
+  d->help = S_expand(rule->help, vars);
+  d->section = path ? xstrdup(path) : doc_heading_path(ctx, start);
+  if (end < start)
+    end = start;
+  d->start = start;
+  d->end = end;
+}
+
+static int S_diag_cmp(const void *a, const void *b) {
+  const struct ddlint_diag *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  int c = strcmp(x->rule, y->rule);
+  if (c)
+    return c;
+  return strcmp(x->message, y->message);
+}
+
+static const char *S_via_name(found_via v) {
+  switch (v) {
+  case VIA_HEADING:
+    return "heading";
+  case VIA_LABEL:
+    return "label";
+  case VIA_TEXT:
+    return "text";
+  default:
+    return NULL;
+  }
+}
+
+ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack, const char *path,
+                                  const char *buf, size_t len) {
+  ddlint_result *r = xcalloc(1, sizeof *r);
+  r->pack = pack;
+  source_init(&r->src, path, buf, len);
+  md_blocks mb;
+  outline ol;
+  md_parse(&r->src, &mb);
+  outline_build(&mb, r->src.len, &ol);
+
+  lint_ctx ctx = {.pack = pack, .src = &r->src, .md = &mb, .ol = &ol};
+  ctx.md_match = pcre2_match_data_create(32, NULL);
+  match_document(&ctx, &r->cov);
+  ctx.cov = &r->cov;
+  for (size_t i = 0; i < pack->nrules; i++) {
+    const struct ddlint_rule *rule = &pack->rules[i];
+    rule_kind_find(rule->kind_name_for_dispatch)->check(&ctx, rule);
+  }
+  qsort(ctx.diags, ctx.ndiags, sizeof *ctx.diags, S_diag_cmp);
+  for (size_t i = 0; i < ctx.ndiags; i++) {
+    struct ddlint_diag *d = &ctx.diags[i];
+    source_position(&r->src, d->start, &d->sline, &d->scol);
+    source_position(&r->src, d->end, &d->eline, &d->ecol);
+  }
+  r->diags = ctx.diags;
+  r->ndiags = ctx.ndiags;
+
+  /* Keep what the coverage accessors need; the blocks and outline go. */
+  size_t ns = pack->nsections;
+  r->section_headings = xcalloc(ns + 1, sizeof(char *));
+  r->section_lines = xcalloc(ns + 1, sizeof(unsigned));
+  r->topic_lines = xcalloc(ns + 1, sizeof(unsigned *));
+  r->topic_via = xcalloc(ns + 1, sizeof(const char **));
+  for (size_t s = 0; s < ns; s++) {
+    const section_cov *sc = &r->cov.sections[s];
+    unsigned col;
+    if (sc->section >= 0) {
+      const section *sec = &ol.sections[sc->section];
+      r->section_headings[s] = xstrdup(mb.blocks[sec->block].text);
+      source_position(&r->src, sec->start, &r->section_lines[s], &col);
+    }
+    size_t nt = pack->sections[s].ntopics;
+    r->topic_lines[s] = xcalloc(nt + 1, sizeof(unsigned));
+    r->topic_via[s] = xcalloc(nt + 1, sizeof(const char *));
+    for (size_t t = 0; t < nt; t++) {
+      r->topic_via[s][t] = S_via_name(sc->topics[t].via);
+      if (sc->topics[t].via != VIA_NONE)
+        source_position(&r->src, sc->topics[t].off, &r->topic_lines[s][t],
+                        &col);
+    }
+  }
+  pcre2_match_data_free(ctx.md_match);
+  outline_free(&ol);
+  md_blocks_free(&mb);
+  return r;
+}

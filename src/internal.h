@@ -1,0 +1,311 @@
+/* Internal types shared by the stages of the pipeline:
+ * source -> md (blocks) -> outline (sections) -> match (coverage) -> engine.
+ * Locations inside the program are byte offsets into the original source; they
+ * become line:column only through source_position(). */
+#ifndef DDLINT_INTERNAL_H
+#define DDLINT_INTERNAL_H
+
+#include "ddlint.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+/* ---- alloc.c: out-of-memory aborts here and nowhere else. ---- */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grows *p (holding *cap elements of `size` bytes) to hold at least `need`. */
+void xgrow(void *pp, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string; free with free(). */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte string. Owns its bytes; free with strbuf_free(). */
+typedef struct {
+  char *data;
+  size_t len, cap;
+} strbuf;
+void strbuf_put(strbuf *sb, const char *s, size_t n);
+void strbuf_puts(strbuf *sb, const char *s);
+void strbuf_putc(strbuf *sb, char c);
+void strbuf_printf(strbuf *sb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Returns the NUL-terminated contents and leaves sb empty; caller frees. */
+char *strbuf_take(strbuf *sb);
+void strbuf_free(strbuf *sb);
+
+/* ---- source.c: bytes, line map, front matter, UTF-8 check. ---- */
+/* Owns a copy of the document bytes (NUL-terminated) and its line map. */
+typedef struct {
+  char *path;           /* owned */
+  char *text;           /* owned, len bytes plus a NUL */
+  size_t len;
+  size_t *line_starts;  /* owned; byte offset of each line's first byte */
+  size_t nlines;
+  size_t body_start;    /* first byte after the BOM and front matter */
+  size_t frontmatter_end; /* 0 when there is no front matter */
+  size_t invalid_utf8;  /* offset of the first invalid UTF-8 byte, or SIZE_MAX */
+} source;
+
+/* Length of the valid UTF-8 sequence at s (n bytes available), or 0. */
+size_t utf8_valid_len(const unsigned char *s, size_t n);
+void source_init(source *src, const char *path, const char *buf, size_t len);
+void source_free(source *src);
+/* 1-based line and code-point column of a byte offset. */
+void source_position(const source *src, size_t off, unsigned *line,
+                     unsigned *col);
+/* Byte offset of a 1-based (line, byte column) pair, clamped to the text. */
+size_t source_offset(const source *src, unsigned line, unsigned col);
+/* The line containing off: [*start, *end) without the line ending. */
+void source_line_bounds(const source *src, size_t off, size_t *start,
+                        size_t *end);
+
+/* ---- md.c: the only file that includes cmark-gfm. ---- */
+typedef enum {
+  BLOCK_HEADING,
+  BLOCK_PARAGRAPH,
+  BLOCK_CODE,
+  BLOCK_HTML,      /* an HTML block with something besides comments */
+  BLOCK_COMMENT,   /* an HTML block made only of comments */
+  BLOCK_TABLE,
+  BLOCK_BREAK      /* thematic break */
+} block_kind;
+
+/* One leaf block of the document, in source order. Owns its strings. */
+typedef struct {
+  block_kind kind;
+  int level;          /* heading level 1..6, else 0 */
+  bool in_list;       /* paragraph that opens a list item */
+  size_t start, end;  /* byte range [start, end) in the source */
+  char *text;         /* heading: its plain text; else NULL */
+  char *label;        /* paragraph: its label (`**Use Case**:`, `- Data:`) */
+  char *norm;         /* normalised heading text or label, or NULL */
+} block;
+
+/* All blocks of a document plus the byte ranges that are not prose. */
+typedef struct {
+  block *blocks;      /* owned */
+  size_t nblocks;
+  size_t *skip;       /* owned; sorted [start, end) pairs: code, comments */
+  size_t nskip;       /* number of pairs */
+} md_blocks;
+
+/* Parses src (skipping front matter) into blocks. Never fails. */
+void md_parse(const source *src, md_blocks *out);
+void md_blocks_free(md_blocks *mb);
+
+/* ---- title.c: heading normalisation and similarity. ---- */
+/* Lower-cases and strips numbering, decoration, parentheticals and
+ * punctuation: "## 2) Metrics (Offline and Online)" -> "metrics". Returns a
+ * new string; free with free(). */
+char *title_normalize(const char *text);
+/* Whether normalised heading `h` names `name` exactly (after stemming). */
+bool title_equal(const char *h, const char *name);
+/* Whether every significant word of `name` occurs in `h` (a short heading). */
+bool title_contains(const char *h, const char *name);
+/* A similarity in [0,1] for near-miss hints (edit distance, word overlap). */
+double title_similarity(const char *h, const char *name);
+
+/* ---- outline.c: the section tree. ---- */
+/* One heading and the span it governs. Borrows its heading block. */
+typedef struct {
+  size_t block;       /* index of the heading block */
+  int level;
+  size_t start;       /* heading start offset */
+  size_t body_start;  /* first byte after the heading */
+  size_t end;         /* start of the next heading of the same or higher level */
+  size_t first_block, end_block; /* blocks in [start, end) */
+  ptrdiff_t parent;   /* index in sections, or -1 */
+  bool is_title;      /* the single leading H1 */
+} section;
+
+typedef struct {
+  section *sections;  /* owned, in document order */
+  size_t nsections;
+} outline;
+
+void outline_build(const md_blocks *mb, size_t doc_len, outline *out);
+void outline_free(outline *ol);
+
+/* ---- pack.c: templates and rules, loaded once. ---- */
+typedef struct {
+  pcre2_code *code;   /* owned; JIT-compiled when possible */
+  char *source;       /* owned pattern text */
+} pattern;
+
+typedef struct {
+  char *id, *title, *prompt; /* owned; prompt may be NULL */
+  char **aliases;     /* owned, normalised */
+  size_t naliases;
+  char *norm_title;   /* owned */
+  pattern *patterns;  /* owned */
+  size_t npatterns;
+  double weight;
+} tmpl_topic;
+
+typedef struct {
+  char *id, *title, *prompt;
+  char **aliases;     /* owned, normalised */
+  size_t naliases;
+  char *norm_title;
+  bool required;
+  double weight;
+  tmpl_topic *topics;
+  size_t ntopics;
+} tmpl_section;
+
+struct ddlint_rule {
+  char *id, *kind, *summary, *message, *help, *explain; /* owned */
+  ddlint_severity severity;
+  size_t *scope;      /* owned: indices into pack sections; NULL = all */
+  size_t nscope;
+  /* kind-specific parameters, compiled at load time */
+  pattern *patterns;  /* owned (placeholder, quantified-target subject) */
+  size_t npatterns;
+  pattern quantity, percentile; /* quantified-target */
+  char **topic_ids;   /* owned: required-topic topics, NULL = all */
+  size_t ntopic_ids;
+  bool template_prompts; /* placeholder: also flag copied template prompts */
+  char *target_name;  /* owned: quantified-target's name, e.g. "latency" */
+  const char *kind_name_for_dispatch; /* borrowed static string */
+};
+
+struct ddlint_pack {
+  char *name, *version, *description; /* owned */
+  tmpl_section *sections;  /* owned */
+  size_t nsections;
+  struct ddlint_rule *rules; /* owned */
+  size_t nrules;
+  pattern *prompts;   /* owned: every template prompt, literal, caseless */
+  size_t nprompts;
+  char **prompt_text; /* owned, parallel to prompts */
+  pcre2_match_context *mctx; /* owned: match and depth limits */
+};
+
+struct embedded_pack {
+  const char *name;
+  const char *data;
+  size_t len;
+};
+extern const struct embedded_pack embedded_packs[];
+
+/* ---- jsonloc.c: line:column of a cJSON node in its text. ---- */
+struct cJSON;
+/* Byte offset of `node` (a descendant of `root`, parsed from text) or of its
+ * key when want_key. Returns 0 when not found. */
+size_t jsonloc_offset(const char *text, size_t len, const struct cJSON *root,
+                      const struct cJSON *node, bool want_key);
+/* 1-based line and column of offset in text. */
+void jsonloc_linecol(const char *text, size_t len, size_t off, unsigned *line,
+                     unsigned *col);
+
+/* ---- match.c: tree <-> template, computed once per document. ---- */
+typedef enum { VIA_NONE, VIA_HEADING, VIA_LABEL, VIA_TEXT } found_via;
+
+typedef struct {
+  found_via via;
+  size_t off, end;    /* evidence range */
+} topic_cov;
+
+typedef struct {
+  ptrdiff_t section;  /* index into outline.sections, or -1 when missing */
+  ptrdiff_t near;     /* unmatched heading section that nearly matches, or -1 */
+  double near_score;
+  topic_cov *topics;  /* owned, parallel to tmpl_section.topics */
+} section_cov;
+
+typedef struct {
+  section_cov *sections; /* owned, parallel to pack sections */
+  size_t nsections;
+  double score;
+} coverage;
+
+struct lint_ctx;
+void match_document(struct lint_ctx *ctx, coverage *cov);
+void coverage_free(coverage *cov);
+
+/* ---- prose.c: pattern search over prose (outside code and comments). ---- */
+/* Finds the first match of pat in [start, end) outside skipped ranges. On a
+ * match sets *ms, *me and returns true. */
+bool prose_search(struct lint_ctx *ctx, const pattern *pat, size_t start,
+                  size_t end, size_t *ms, size_t *me);
+/* Calls fn for every match of pat in [start, end) outside skipped ranges;
+ * stops when fn returns false. */
+void prose_each(struct lint_ctx *ctx, const pattern *pat, size_t start,
+                size_t end, bool (*fn)(void *, size_t, size_t), void *arg);
+
+/* ---- engine.c ---- */
+struct ddlint_diag {
+  const char *rule;   /* borrowed from the pack */
+  ddlint_severity severity;
+  char *message, *help, *section; /* owned */
+  size_t start, end;  /* byte offsets */
+  unsigned sline, scol, eline, ecol; /* filled in by the result */
+};
+
+/* Everything a rule check may read, and the sink it writes to. */
+typedef struct lint_ctx {
+  const ddlint_pack *pack;
+  const source *src;
+  const md_blocks *md;
+  const outline *ol;
+  const coverage *cov;
+  pcre2_match_data *md_match; /* owned by the engine */
+  struct ddlint_diag *diags;  /* owned, moved to the result */
+  size_t ndiags, cap;
+} lint_ctx;
+
+/* The one sink: appends a diagnostic for rule at [start, end). `section` is
+ * `path` is the section path or NULL for the document heading path at start. The
+ * message and help are rule templates with {section}, {topic}, {match},
+ * {heading} and {detail} filled in from vars (NULL-terminated key/value
+ * pairs). */
+void diag_emit(lint_ctx *ctx, const struct ddlint_rule *rule, size_t start,
+               size_t end, const char *path, const char *const *vars);
+
+typedef void (*rule_check_fn)(lint_ctx *ctx, const struct ddlint_rule *rule);
+typedef struct {
+  const char *kind;
+  rule_check_fn check;
+  const char *explain;
+} rule_kind;
+/* The dispatch table; NULL-terminated. */
+extern const rule_kind rule_kinds[];
+const rule_kind *rule_kind_find(const char *kind);
+
+/* Whether pack section s is in the rule's scope. */
+bool rule_in_scope(const struct ddlint_rule *rule, size_t s);
+/* Heading path of the document at offset, e.g. "2. Metrics > Offline". */
+char *doc_heading_path(const lint_ctx *ctx, size_t off);
+/* Index of the first block starting at or after off. */
+size_t block_at_or_after(const md_blocks *mb, size_t off);
+
+/* Rule kinds: one file each under src/rules/. */
+void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_required_topic(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_empty_section(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_placeholder(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule);
+extern const char explain_required_section[], explain_required_topic[],
+    explain_empty_section[], explain_placeholder[],
+    explain_quantified_target[];
+
+/* ---- result.c ---- */
+struct ddlint_result {
+  const ddlint_pack *pack; /* borrowed: must outlive the result */
+  source src;              /* owned */
+  struct ddlint_diag *diags;
+  size_t ndiags;
+  coverage cov;            /* owned */
+  char **section_headings; /* owned: matched heading text per section */
+  unsigned *section_lines;
+  unsigned **topic_lines;
+  const char ***topic_via; /* owned arrays of static strings */
+};
+
+#endif

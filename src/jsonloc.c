@@ -1,0 +1,146 @@
+/* Locations in JSON text. cJSON reports no positions, so after a successful
+ * parse we rescan the text once, recording where each value (and its key)
+ * starts in pre-order; the same pre-order walk of the cJSON tree then gives a
+ * node's index, and so its offset. Used only when reporting an error. */
+#include "internal.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  size_t *val, *key;
+  size_t n, cap_val, cap_key;
+} offsets;
+
+static size_t S_skip_ws(const char *t, size_t len, size_t i) {
+  while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' ||
+                     t[i] == '\r'))
+    i++;
+  return i;
+}
+
+static size_t S_skip_string(const char *t, size_t len, size_t i) {
+  for (i++; i < len && t[i] != '"'; i++)
+    if (t[i] == '\\')
+      i++;
+  return i < len ? i + 1 : len;
+}
+
+static void S_scan(const char *t, size_t len, offsets *o) {
+  /* stack of container kinds: '{' or '[' */
+  char *stack = NULL;
+  size_t depth = 0, cap = 0;
+  size_t i = S_skip_ws(t, len, 0);
+  size_t pending_key = SIZE_MAX;
+  enum { VALUE, AFTER, KEY } state = VALUE;
+  if (len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
+    i = S_skip_ws(t, len, 3);
+  while (i < len) {
+    if (state == VALUE) {
+      i = S_skip_ws(t, len, i);
+      if (i >= len)
+        break;
+      if (t[i] == ']' && depth && stack[depth - 1] == '[') {
+        state = AFTER; /* empty array */
+        continue;
+      }
+      xgrow(&o->val, &o->cap_val, o->n + 1, sizeof(size_t));
+      xgrow(&o->key, &o->cap_key, o->n + 1, sizeof(size_t));
+      o->val[o->n] = i;
+      o->key[o->n] = pending_key == SIZE_MAX ? i : pending_key;
+      o->n++;
+      pending_key = SIZE_MAX;
+      if (t[i] == '{' || t[i] == '[') {
+        xgrow(&stack, &cap, depth + 1, 1);
+        stack[depth++] = t[i];
+        state = t[i] == '{' ? KEY : VALUE;
+        i++;
+      } else if (t[i] == '"') {
+        i = S_skip_string(t, len, i);
+        state = AFTER;
+      } else {
+        while (i < len && !strchr(",]} \t\r\n", t[i]))
+          i++;
+        state = AFTER;
+      }
+    } else if (state == KEY) {
+      i = S_skip_ws(t, len, i);
+      if (i < len && t[i] == '}') {
+        state = AFTER;
+        continue;
+      }
+      pending_key = i;
+      i = S_skip_string(t, len, i);
+      i = S_skip_ws(t, len, i);
+      if (i < len && t[i] == ':')
+        i++;
+      state = VALUE;
+    } else {
+      i = S_skip_ws(t, len, i);
+      if (i >= len)
+        break;
+      if (t[i] == ',') {
+        i++;
+        state = depth && stack[depth - 1] == '{' ? KEY : VALUE;
+      } else if ((t[i] == ']' || t[i] == '}') && depth) {
+        depth--;
+        i++;
+      } else {
+        break; /* trailing garbage: cJSON already rejected or ignored it */
+      }
+    }
+  }
+  free(stack);
+}
+
+size_t jsonloc_offset(const char *text, size_t len, const cJSON *root,
+                      const cJSON *node, bool want_key) {
+  offsets o = {0};
+  S_scan(text, len, &o);
+  size_t result = 0, index = 0;
+  /* iterative pre-order walk */
+  const cJSON **stack = NULL;
+  size_t depth = 0, cap = 0;
+  const cJSON *cur = root;
+  while (cur) {
+    if (cur == node) {
+      if (index < o.n)
+        result = want_key ? o.key[index] : o.val[index];
+      break;
+    }
+    index++;
+    if (cur->child) {
+      if (cur->next) {
+        xgrow(&stack, &cap, depth + 1, sizeof *stack);
+        stack[depth++] = cur->next;
+      }
+      cur = cur->child;
+    } else if (cur->next && cur != root) {
+      cur = cur->next;
+    } else {
+      cur = depth ? stack[--depth] : NULL;
+    }
+  }
+  free(stack);
+  free(o.val);
+  free(o.key);
+  return result;
+}
+
+void jsonloc_linecol(const char *text, size_t len, size_t off, unsigned *line,
+                     unsigned *col) {
+  unsigned l = 1, c = 1;
+  if (off > len)
+    off = len;
+  for (size_t i = 0; i < off; i++) {
+    if (text[i] == '\n') {
+      l++;
+      c = 1;
+    } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+      c++;
+    }
+  }
+  *line = l;
+  *col = c;
+}

@@ -1,0 +1,287 @@
+/* The md stage, and the only file that includes cmark-gfm: parses the source
+ * with the GFM extensions and flattens the tree into leaf blocks with byte
+ * ranges, heading text and list/bold labels. The cmark tree is freed here, so
+ * no later stage depends on cmark's types or lifetime. */
+#include "internal.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LABEL_TEXT_CAP 256 /* bytes of paragraph text kept for labels */
+#define LABEL_MAX_WORDS 6
+
+typedef struct {
+  const source *src;
+  md_blocks *out;
+  size_t blocks_cap, skip_cap;
+  /* the heading or paragraph whose inline text is being collected */
+  cmark_node *collecting;
+  strbuf text;
+  cmark_node *first_strong; /* strong emphasis opening the paragraph */
+  size_t strong_len;        /* text length when first_strong closed */
+} md_walk;
+
+static void S_add_skip(md_walk *w, size_t start, size_t end) {
+  md_blocks *mb = w->out;
+  if (end <= start)
+    return;
+  /* Ranges arrive in source order; merge touching or overlapping ones. */
+  if (mb->nskip && mb->skip[2 * mb->nskip - 1] >= start) {
+    if (end > mb->skip[2 * mb->nskip - 1])
+      mb->skip[2 * mb->nskip - 1] = end;
+    return;
+  }
+  xgrow(&mb->skip, &w->skip_cap, 2 * (mb->nskip + 1), sizeof(size_t));
+  mb->skip[2 * mb->nskip] = start;
+  mb->skip[2 * mb->nskip + 1] = end;
+  mb->nskip++;
+}
+
+static const char *S_find(const char *hay, size_t n, const char *needle) {
+  size_t k = strlen(needle);
+  for (size_t i = 0; i + k <= n; i++)
+    if (hay[i] == needle[0] && memcmp(hay + i, needle, k) == 0)
+      return hay + i;
+  return NULL;
+}
+
+/* Inline HTML comments inside a prose block are not prose either. */
+static void S_skip_inline_comments(md_walk *w, size_t start, size_t end) {
+  const char *t = w->src->text;
+  size_t i = start;
+  while (i + 4 <= end) {
+    const char *open = S_find(t + i, end - i, "<!--");
+    if (!open)
+      break;
+    size_t os = (size_t)(open - t);
+    const char *close = S_find(t + os + 4, end - os - 4, "-->");
+    size_t ce = close ? (size_t)(close - t) + 3 : end;
+    S_add_skip(w, os, ce);
+    i = ce;
+  }
+}
+
+static block *S_add_block(md_walk *w, cmark_node *node, block_kind kind) {
+  md_blocks *mb = w->out;
+  xgrow(&mb->blocks, &w->blocks_cap, mb->nblocks + 1, sizeof(block));
+  block *b = &mb->blocks[mb->nblocks++];
+  memset(b, 0, sizeof *b);
+  b->kind = kind;
+  int sl = cmark_node_get_start_line(node), sc = cmark_node_get_start_column(node);
+  int el = cmark_node_get_end_line(node), ec = cmark_node_get_end_column(node);
+  b->start = source_offset(w->src, (unsigned)(sl > 0 ? sl : 1),
+                           (unsigned)(sc > 0 ? sc : 1));
+  b->end = source_offset(w->src, (unsigned)(el > 0 ? el : 1),
+                         (unsigned)(ec > 0 ? ec : 1));
+  if (ec > 0 && b->end < w->src->len)
+    b->end++; /* cmark's end column is inclusive */
+  if (b->end < b->start)
+    b->end = b->start;
+  return b;
+}
+
+static bool S_only_comments(const char *s) {
+  for (;;) {
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+      s++;
+    if (!*s)
+      return true;
+    if (strncmp(s, "<!--", 4) != 0)
+      return false;
+    const char *e = strstr(s + 4, "-->");
+    if (!e)
+      return true; /* an unclosed comment runs to the end of the block */
+    s = e + 3;
+  }
+}
+
+static size_t S_count_words(const char *s, size_t n) {
+  size_t words = 0;
+  bool in = false;
+  for (size_t i = 0; i < n; i++) {
+    bool sp = s[i] == ' ' || s[i] == '\t';
+    if (!sp && !in)
+      words++;
+    in = !sp;
+  }
+  return words;
+}
+
+static char *S_trim_label(const char *s, size_t n) {
+  while (n && (*s == ' ' || *s == '\t'))
+    s++, n--;
+  while (n && strchr(" \t:?-", s[n - 1]))
+    n--;
+  return n ? xstrndup(s, n) : NULL;
+}
+
+/* A label names what follows it: `**Use Case**: ...`, `- Data sources: ...`,
+ * or a short list item that introduces a nested list (`* Offline metrics`). */
+static char *S_paragraph_label(const md_walk *w, bool in_list) {
+  const char *t = w->text.data ? w->text.data : "";
+  size_t n = w->text.len;
+  if (w->first_strong && w->strong_len)
+    return S_trim_label(t, w->strong_len);
+  const char *colon = memchr(t, ':', n < 64 ? n : 64);
+  if (colon) {
+    size_t p = (size_t)(colon - t);
+    if (p && !memchr(t, '.', p) && !memchr(t, '?', p) &&
+        S_count_words(t, p) <= LABEL_MAX_WORDS)
+      return S_trim_label(t, p);
+  }
+  if (in_list && n < LABEL_TEXT_CAP && S_count_words(t, n) <= LABEL_MAX_WORDS &&
+      (n == 0 || t[n - 1] != '.'))
+    return S_trim_label(t, n);
+  return NULL;
+}
+
+static bool S_is_ext(cmark_node *node, const char *name) {
+  const char *ts = cmark_node_get_type_string(node);
+  return ts && strcmp(ts, name) == 0;
+}
+
+static void S_enter(md_walk *w, cmark_node *node) {
+  cmark_node_type type = cmark_node_get_type(node);
+  block *b;
+  switch (type) {
+  case CMARK_NODE_HEADING:
+  case CMARK_NODE_PARAGRAPH:
+    if (w->collecting)
+      break; /* a paragraph inside a table cell, say: keep the outer one */
+    w->collecting = node;
+    w->text.len = 0;
+    if (w->text.data)
+      w->text.data[0] = '\0';
+    w->first_strong = NULL;
+    w->strong_len = 0;
+    break;
+  case CMARK_NODE_CODE_BLOCK:
+    b = S_add_block(w, node, BLOCK_CODE);
+    S_add_skip(w, b->start, b->end);
+    break;
+  case CMARK_NODE_HTML_BLOCK: {
+    const char *lit = cmark_node_get_literal(node);
+    bool comment = S_only_comments(lit ? lit : "");
+    b = S_add_block(w, node, comment ? BLOCK_COMMENT : BLOCK_HTML);
+    if (comment)
+      S_add_skip(w, b->start, b->end);
+    else
+      S_skip_inline_comments(w, b->start, b->end);
+    break;
+  }
+  case CMARK_NODE_THEMATIC_BREAK:
+    S_add_block(w, node, BLOCK_BREAK);
+    break;
+  case CMARK_NODE_STRONG:
+    if (w->collecting && cmark_node_get_type(w->collecting) ==
+                             CMARK_NODE_PARAGRAPH &&
+        cmark_node_parent(node) == w->collecting && !cmark_node_previous(node))
+      w->first_strong = node;
+    break;
+  case CMARK_NODE_TEXT:
+  case CMARK_NODE_CODE:
+    if (w->collecting && w->text.len < LABEL_TEXT_CAP) {
+      const char *lit = cmark_node_get_literal(node);
+      if (lit)
+        strbuf_puts(&w->text, lit);
+    }
+    break;
+  case CMARK_NODE_SOFTBREAK:
+  case CMARK_NODE_LINEBREAK:
+    if (w->collecting && w->text.len < LABEL_TEXT_CAP)
+      strbuf_putc(&w->text, ' ');
+    break;
+  default:
+    if (!w->collecting && S_is_ext(node, "table")) {
+      b = S_add_block(w, node, BLOCK_TABLE);
+      S_skip_inline_comments(w, b->start, b->end);
+      w->collecting = node; /* swallow the cells' inline content */
+    }
+    break;
+  }
+}
+
+static void S_exit(md_walk *w, cmark_node *node) {
+  if (node == w->first_strong)
+    w->strong_len = w->text.len;
+  if (node != w->collecting)
+    return;
+  w->collecting = NULL;
+  cmark_node_type type = cmark_node_get_type(node);
+  if (type == CMARK_NODE_HEADING) {
+    block *b = S_add_block(w, node, BLOCK_HEADING);
+    b->level = cmark_node_get_heading_level(node);
+    b->text = xstrndup(w->text.data ? w->text.data : "", w->text.len);
+    b->norm = title_normalize(b->text);
+    S_skip_inline_comments(w, b->start, b->end);
+  } else if (type == CMARK_NODE_PARAGRAPH) {
+    cmark_node *parent = cmark_node_parent(node);
+    bool in_list = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
+                   cmark_node_first_child(parent) == node;
+    block *b = S_add_block(w, node, BLOCK_PARAGRAPH);
+    b->in_list = in_list;
+    b->label = S_paragraph_label(w, in_list);
+    if (b->label)
+      b->norm = title_normalize(b->label);
+    S_skip_inline_comments(w, b->start, b->end);
+  }
+}
+
+void md_parse(const source *src, md_blocks *out) {
+  memset(out, 0, sizeof *out);
+  cmark_gfm_core_extensions_ensure_registered();
+
+  /* cmark sees a copy in which the BOM, the front matter and NUL bytes are
+   * blanked to spaces, so its line and column numbers are the file's own. */
+  char *copy = xmalloc(src->len + 1);
+  memcpy(copy, src->text, src->len + 1);
+  for (size_t i = 0; i < src->body_start; i++)
+    if (copy[i] != '\n' && copy[i] != '\r')
+      copy[i] = ' ';
+  for (size_t i = 0; i < src->len; i++)
+    if (copy[i] == '\0')
+      copy[i] = ' ';
+
+  cmark_parser *parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
+  static const char *const exts[] = {"table", "tasklist", "strikethrough",
+                                     "autolink"};
+  for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+    cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
+    if (e)
+      cmark_parser_attach_syntax_extension(parser, e);
+  }
+  cmark_parser_feed(parser, copy, src->len);
+  cmark_node *doc = cmark_parser_finish(parser);
+
+  md_walk w = {.src = src, .out = out};
+  if (src->frontmatter_end)
+    S_add_skip(&w, 0, src->frontmatter_end);
+  cmark_iter *it = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *node = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER) {
+      S_enter(&w, node);
+    } else if (ev == CMARK_EVENT_EXIT) {
+      S_exit(&w, node);
+    }
+  }
+  cmark_iter_free(it);
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+  strbuf_free(&w.text);
+  free(copy);
+}
+
+void md_blocks_free(md_blocks *mb) {
+  for (size_t i = 0; i < mb->nblocks; i++) {
+    free(mb->blocks[i].text);
+    free(mb->blocks[i].label);
+    free(mb->blocks[i].norm);
+  }
+  free(mb->blocks);
+  free(mb->skip);
+  memset(mb, 0, sizeof *mb);
+}

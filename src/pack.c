@@ -1,0 +1,634 @@
+/* The pack stage: reads a rule pack (JSON, via cJSON) into a template and a
+ * list of rules, compiling every pattern once with PCRE2 JIT. Loading is all
+ * or nothing: the first error is reported as "origin:line:col: message" and
+ * no half-loaded pack escapes. */
+#include "internal.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PACK_MAX_BYTES (64u << 20)
+#define MATCH_LIMIT 10000000u
+#define DEPTH_LIMIT 100000u
+
+typedef struct {
+  const char *origin;
+  const char *text;
+  size_t len;
+  cJSON *root;
+  char *err; /* first error, owned until moved to the caller */
+  ddlint_pack *pack;
+} loader;
+
+/* Records the first error, located at node (or its key). Returns false. */
+static bool S_fail(loader *ld, const cJSON *node, bool at_key, const char *fmt,
+                   ...) __attribute__((format(printf, 4, 5)));
+static bool S_fail(loader *ld, const cJSON *node, bool at_key, const char *fmt,
+                   ...) {
+  if (ld->err)
+    return false;
+  size_t off = node ? jsonloc_offset(ld->text, ld->len, ld->root, node, at_key)
+                    : 0;
+  unsigned line, col;
+  jsonloc_linecol(ld->text, ld->len, off, &line, &col);
+  va_list ap;
+  va_start(ap, fmt);
+  char msg[512];
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  ld->err = xasprintf("%s:%u:%u: %s", ld->origin, line, col, msg);
+  return false;
+}
+
+/* Rejects any member of obj not named in allowed (NULL-terminated). */
+static bool S_check_fields(loader *ld, const cJSON *obj, const char *what,
+                           const char *const *allowed) {
+  if (!cJSON_IsObject(obj))
+    return S_fail(ld, obj, false, "%s must be an object", what);
+  for (const cJSON *m = obj->child; m; m = m->next) {
+    bool ok = false;
+    for (size_t i = 0; allowed[i]; i++)
+      if (strcmp(m->string, allowed[i]) == 0)
+        ok = true;
+    if (!ok) {
+      strbuf sb = {0};
+      for (size_t i = 0; allowed[i]; i++)
+        strbuf_printf(&sb, "%s%s", i ? ", " : "", allowed[i]);
+      S_fail(ld, m, true, "unknown field \"%s\" in %s (expected one of: %s)",
+             m->string, what, sb.data);
+      strbuf_free(&sb);
+      return false;
+    }
+  }
+  return true;
+}
+
+/* Optional string member; *out is a new string or NULL when absent. */
+static bool S_string(loader *ld, const cJSON *obj, const char *key,
+                     bool required, const char *what, char **out) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  *out = NULL;
+  if (!v)
+    return required ? S_fail(ld, obj, false, "%s has no \"%s\"", what, key)
+                    : true;
+  if (!cJSON_IsString(v) || !v->valuestring)
+    return S_fail(ld, v, false, "\"%s\" in %s must be a string", key, what);
+  if (required && !*v->valuestring)
+    return S_fail(ld, v, false, "\"%s\" in %s must not be empty", key, what);
+  *out = xstrdup(v->valuestring);
+  return true;
+}
+
+static bool S_number(loader *ld, const cJSON *obj, const char *key,
+                     const char *what, double dflt, double *out) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  *out = dflt;
+  if (!v)
+    return true;
+  if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 1e6)
+    return S_fail(ld, v, false, "\"%s\" in %s must be a number from 0 to 1e6",
+                  key, what);
+  *out = v->valuedouble;
+  return true;
+}
+
+static bool S_bool(loader *ld, const cJSON *obj, const char *key,
+                   const char *what, bool dflt, bool *out) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  *out = dflt;
+  if (!v)
+    return true;
+  if (!cJSON_IsBool(v))
+    return S_fail(ld, v, false, "\"%s\" in %s must be true or false", key,
+                  what);
+  *out = cJSON_IsTrue(v);
+  return true;
+}
+
+/* The array member `key` (may be absent: *out = NULL). */
+static bool S_array(loader *ld, const cJSON *obj, const char *key,
+                    const char *what, const cJSON **out) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  *out = NULL;
+  if (!v)
+    return true;
+  if (!cJSON_IsArray(v))
+    return S_fail(ld, v, false, "\"%s\" in %s must be an array", key, what);
+  *out = v;
+  return true;
+}
+
+/* A string, or an array of strings, as a new string vector. */
+static bool S_strings(loader *ld, const cJSON *obj, const char *key,
+                      const char *what, char ***out, size_t *n) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  *out = NULL;
+  *n = 0;
+  if (!v)
+    return true;
+  if (cJSON_IsString(v)) {
+    *out = xmalloc(sizeof(char *));
+    (*out)[(*n)++] = xstrdup(v->valuestring);
+    return true;
+  }
+  if (!cJSON_IsArray(v))
+    return S_fail(ld, v, false, "\"%s\" in %s must be an array of strings", key,
+                  what);
+  size_t count = (size_t)cJSON_GetArraySize(v);
+  *out = xcalloc(count ? count : 1, sizeof(char *));
+  for (const cJSON *e = v->child; e; e = e->next) {
+    if (!cJSON_IsString(e))
+      return S_fail(ld, e, false, "\"%s\" in %s must hold only strings", key,
+                    what);
+    (*out)[(*n)++] = xstrdup(e->valuestring);
+  }
+  return true;
+}
+
+static void S_free_strings(char **v, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(v[i]);
+  free(v);
+}
+
+static bool S_compile(loader *ld, const cJSON *at, const char *text,
+                      uint32_t extra, pattern *out) {
+  int errcode;
+  PCRE2_SIZE erroff;
+  out->source = xstrdup(text);
+  out->code = pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
+                            PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
+                                PCRE2_CASELESS | extra,
+                            &errcode, &erroff, NULL);
+  if (!out->code) {
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(errcode, msg, sizeof msg);
+    return S_fail(ld, at, false, "invalid pattern \"%s\": %s at offset %zu",
+                  text, (const char *)msg, (size_t)erroff);
+  }
+  /* JIT is a speed-up only; the interpreter is used where it is missing. */
+  (void)pcre2_jit_compile(out->code, PCRE2_JIT_COMPLETE);
+  return true;
+}
+
+static void S_pattern_free(pattern *p) {
+  if (p->code)
+    pcre2_code_free(p->code);
+  free(p->source);
+  p->code = NULL;
+  p->source = NULL;
+}
+
+/* Compiles the strings of member `key` (string or array) into patterns. */
+static bool S_patterns(loader *ld, const cJSON *obj, const char *key,
+                       const char *what, pattern **out, size_t *n) {
+  char **texts;
+  size_t nt;
+  *out = NULL;
+  *n = 0;
+  if (!S_strings(ld, obj, key, what, &texts, &nt))
+    return false;
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  bool ok = true;
+  *out = xcalloc(nt ? nt : 1, sizeof(pattern));
+  const cJSON *e = cJSON_IsArray(v) ? v->child : v;
+  for (size_t i = 0; i < nt && ok; i++, e = e ? e->next : NULL) {
+    ok = S_compile(ld, e ? e : v, texts[i], 0, &(*out)[i]);
+    (*n)++;
+  }
+  S_free_strings(texts, nt);
+  return ok;
+}
+
+static void S_add_prompt(ddlint_pack *pk, size_t *cap, const char *prompt,
+                         loader *ld, const cJSON *at) {
+  if (!prompt || !*prompt)
+    return;
+  xgrow(&pk->prompts, cap, pk->nprompts + 1, sizeof(pattern));
+  pk->prompt_text = xrealloc(pk->prompt_text,
+                             (pk->nprompts + 1) * sizeof(char *));
+  pk->prompt_text[pk->nprompts] = xstrdup(prompt);
+  memset(&pk->prompts[pk->nprompts], 0, sizeof(pattern));
+  S_compile(ld, at, prompt, PCRE2_LITERAL, &pk->prompts[pk->nprompts]);
+  pk->nprompts++;
+}
+
+static bool S_aliases(loader *ld, const cJSON *obj, const char *what,
+                      char ***out, size_t *n) {
+  if (!S_strings(ld, obj, "aliases", what, out, n))
+    return false;
+  for (size_t i = 0; i < *n; i++) {
+    char *norm = title_normalize((*out)[i]);
+    free((*out)[i]);
+    (*out)[i] = norm;
+  }
+  return true;
+}
+
+static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
+                         size_t *prompt_cap) {
+  static const char *const fields[] = {"id",       "title",  "aliases",
+                                       "patterns", "weight", "prompt", NULL};
+  if (!S_check_fields(ld, obj, "topic", fields) ||
+      !S_string(ld, obj, "id", true, "topic", &t->id) ||
+      !S_string(ld, obj, "title", true, "topic", &t->title) ||
+      !S_string(ld, obj, "prompt", false, "topic", &t->prompt) ||
+      !S_aliases(ld, obj, "topic", &t->aliases, &t->naliases) ||
+      !S_number(ld, obj, "weight", "topic", 1.0, &t->weight) ||
+      !S_patterns(ld, obj, "patterns", "topic", &t->patterns, &t->npatterns))
+    return false;
+  t->norm_title = title_normalize(t->title);
+  S_add_prompt(ld->pack, prompt_cap, t->prompt, ld,
+               cJSON_GetObjectItemCaseSensitive(obj, "prompt"));
+  return ld->err == NULL;
+}
+
+static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
+                           size_t *prompt_cap) {
+  static const char *const fields[] = {"id",     "title",  "aliases", "required",
+                                       "weight", "prompt", "topics",  NULL};
+  const cJSON *topics;
+  if (!S_check_fields(ld, obj, "section", fields) ||
+      !S_string(ld, obj, "id", true, "section", &s->id) ||
+      !S_string(ld, obj, "title", true, "section", &s->title) ||
+      !S_string(ld, obj, "prompt", false, "section", &s->prompt) ||
+      !S_aliases(ld, obj, "section", &s->aliases, &s->naliases) ||
+      !S_bool(ld, obj, "required", "section", true, &s->required) ||
+      !S_number(ld, obj, "weight", "section", 1.0, &s->weight) ||
+      !S_array(ld, obj, "topics", "section", &topics))
+    return false;
+  s->norm_title = title_normalize(s->title);
+  S_add_prompt(ld->pack, prompt_cap, s->prompt, ld,
+               cJSON_GetObjectItemCaseSensitive(obj, "prompt"));
+  if (!topics)
+    return ld->err == NULL;
+  s->topics = xcalloc((size_t)cJSON_GetArraySize(topics) + 1,
+                      sizeof(tmpl_topic));
+  for (const cJSON *e = topics->child; e; e = e->next) {
+    tmpl_topic *t = &s->topics[s->ntopics++];
+    if (!S_load_topic(ld, e, t, prompt_cap))
+      return false;
+    for (size_t i = 0; i + 1 < s->ntopics; i++)
+      if (strcmp(s->topics[i].id, t->id) == 0)
+        return S_fail(ld, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
+                      "duplicate topic id \"%s\"", t->id);
+  }
+  return true;
+}
+
+static bool S_find_topic(const ddlint_pack *pk, const char *id) {
+  for (size_t s = 0; s < pk->nsections; s++)
+    for (size_t t = 0; t < pk->sections[s].ntopics; t++)
+      if (strcmp(pk->sections[s].topics[t].id, id) == 0)
+        return true;
+  return false;
+}
+
+static bool S_load_params(loader *ld, const cJSON *params,
+                          struct ddlint_rule *r) {
+  const char *k = r->kind;
+  if (strcmp(k, "required-topic") == 0) {
+    static const char *const f[] = {"topics", NULL};
+    if (params && !S_check_fields(ld, params, "required-topic params", f))
+      return false;
+    if (!params)
+      return true;
+    if (!S_strings(ld, params, "topics", "params", &r->topic_ids,
+                   &r->ntopic_ids))
+      return false;
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(params, "topics");
+    const cJSON *e = cJSON_IsArray(arr) ? arr->child : arr;
+    for (size_t i = 0; i < r->ntopic_ids; i++, e = e ? e->next : NULL)
+      if (!S_find_topic(ld->pack, r->topic_ids[i]))
+        return S_fail(ld, e, false, "no topic has the id \"%s\"",
+                      r->topic_ids[i]);
+    return true;
+  }
+  if (strcmp(k, "placeholder") == 0) {
+    static const char *const f[] = {"patterns", "template_prompts", NULL};
+    if (params && !S_check_fields(ld, params, "placeholder params", f))
+      return false;
+    return !params ||
+           (S_patterns(ld, params, "patterns", "params", &r->patterns,
+                       &r->npatterns) &&
+            S_bool(ld, params, "template_prompts", "params", true,
+                   &r->template_prompts));
+  }
+  if (strcmp(k, "quantified-target") == 0) {
+    static const char *const f[] = {"name", "subject", "quantity", "percentile",
+                                    NULL};
+    if (!params)
+      return S_fail(ld, NULL, false,
+                    "rule \"%s\": quantified-target needs params", r->id);
+    if (!S_check_fields(ld, params, "quantified-target params", f) ||
+        !S_string(ld, params, "name", true, "params", &r->target_name) ||
+        !S_patterns(ld, params, "subject", "params", &r->patterns,
+                    &r->npatterns))
+      return false;
+    if (!r->npatterns)
+      return S_fail(ld, params, false, "params need a \"subject\" pattern");
+    const cJSON *q = cJSON_GetObjectItemCaseSensitive(params, "quantity");
+    if (!cJSON_IsString(q))
+      return S_fail(ld, q ? q : params, false,
+                    "params need a \"quantity\" pattern string");
+    if (!S_compile(ld, q, q->valuestring, 0, &r->quantity))
+      return false;
+    const cJSON *pc = cJSON_GetObjectItemCaseSensitive(params, "percentile");
+    if (pc && !cJSON_IsString(pc))
+      return S_fail(ld, pc, false, "\"percentile\" must be a pattern string");
+    return !pc || S_compile(ld, pc, pc->valuestring, 0, &r->percentile);
+  }
+  /* kinds without parameters */
+  if (params && params->child)
+    return S_fail(ld, params->child, true, "kind \"%s\" takes no params \"%s\"",
+                  k, params->child->string);
+  return true;
+}
+
+static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
+  static const char *const fields[] = {"id",      "kind",  "severity",
+                                       "summary", "message", "help",
+                                       "explain", "scope", "params", NULL};
+  char *sev = NULL;
+  bool ok = false;
+  if (!S_check_fields(ld, obj, "rule", fields) ||
+      !S_string(ld, obj, "id", true, "rule", &r->id) ||
+      !S_string(ld, obj, "kind", true, "rule", &r->kind) ||
+      !S_string(ld, obj, "severity", true, "rule", &sev) ||
+      !S_string(ld, obj, "summary", false, "rule", &r->summary) ||
+      !S_string(ld, obj, "message", true, "rule", &r->message) ||
+      !S_string(ld, obj, "help", false, "rule", &r->help) ||
+      !S_string(ld, obj, "explain", false, "rule", &r->explain))
+    goto out;
+  const rule_kind *kind = rule_kind_find(r->kind);
+  if (!kind) {
+    strbuf sb = {0};
+    for (const rule_kind *k = rule_kinds; k->kind; k++)
+      strbuf_printf(&sb, "%s%s", k == rule_kinds ? "" : ", ", k->kind);
+    S_fail(ld, cJSON_GetObjectItemCaseSensitive(obj, "kind"), false,
+           "unknown rule kind \"%s\" (known kinds: %s)", r->kind, sb.data);
+    strbuf_free(&sb);
+    goto out;
+  }
+  r->kind_name_for_dispatch = kind->kind;
+  if (strcmp(sev, "error") == 0)
+    r->severity = DDLINT_ERROR;
+  else if (strcmp(sev, "warning") == 0)
+    r->severity = DDLINT_WARNING;
+  else if (strcmp(sev, "info") == 0)
+    r->severity = DDLINT_INFO;
+  else {
+    S_fail(ld, cJSON_GetObjectItemCaseSensitive(obj, "severity"), false,
+           "severity must be \"error\", \"warning\" or \"info\", not \"%s\"",
+           sev);
+    goto out;
+  }
+  if (!r->summary)
+    r->summary = xstrdup(r->message);
+  if (!r->help)
+    r->help = xstrdup("");
+
+  const cJSON *scope;
+  if (!S_array(ld, obj, "scope", "rule", &scope))
+    goto out;
+  if (scope) {
+    r->scope = xcalloc((size_t)cJSON_GetArraySize(scope) + 1, sizeof(size_t));
+    for (const cJSON *e = scope->child; e; e = e->next) {
+      if (!cJSON_IsString(e)) {
+        S_fail(ld, e, false, "scope must hold section ids (strings)");
+        goto out;
+      }
+      size_t s;
+      for (s = 0; s < ld->pack->nsections; s++)
+        if (strcmp(ld->pack->sections[s].id, e->valuestring) == 0)
+          break;
+      if (s == ld->pack->nsections) {
+        S_fail(ld, e, false, "scope names no section: \"%s\"", e->valuestring);
+        goto out;
+      }
+      r->scope[r->nscope++] = s;
+    }
+  }
+  const cJSON *params = cJSON_GetObjectItemCaseSensitive(obj, "params");
+  if (params && !cJSON_IsObject(params)) {
+    S_fail(ld, params, false, "params must be an object");
+    goto out;
+  }
+  ok = S_load_params(ld, params, r);
+out:
+  free(sev);
+  return ok;
+}
+
+static bool S_load(loader *ld) {
+  static const char *const fields[] = {"$schema", "name",     "version",
+                                       "description", "sections", "rules",
+                                       NULL};
+  ddlint_pack *pk = ld->pack;
+  const cJSON *root = ld->root;
+  const cJSON *sections, *rules;
+  size_t prompt_cap = 0;
+  if (!S_check_fields(ld, root, "pack", fields) ||
+      !S_string(ld, root, "name", true, "pack", &pk->name) ||
+      !S_string(ld, root, "version", false, "pack", &pk->version) ||
+      !S_string(ld, root, "description", false, "pack", &pk->description) ||
+      !S_array(ld, root, "sections", "pack", &sections) ||
+      !S_array(ld, root, "rules", "pack", &rules))
+    return false;
+  if (!pk->version)
+    pk->version = xstrdup("0");
+  if (!sections)
+    return S_fail(ld, root, false, "pack has no \"sections\"");
+  if (!rules)
+    return S_fail(ld, root, false, "pack has no \"rules\"");
+  pk->sections = xcalloc((size_t)cJSON_GetArraySize(sections) + 1,
+                         sizeof(tmpl_section));
+  for (const cJSON *e = sections->child; e; e = e->next) {
+    tmpl_section *s = &pk->sections[pk->nsections++];
+    if (!S_load_section(ld, e, s, &prompt_cap))
+      return false;
+    for (size_t i = 0; i + 1 < pk->nsections; i++)
+      if (strcmp(pk->sections[i].id, s->id) == 0)
+        return S_fail(ld, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
+                      "duplicate section id \"%s\"", s->id);
+  }
+  pk->rules = xcalloc((size_t)cJSON_GetArraySize(rules) + 1,
+                      sizeof(struct ddlint_rule));
+  for (const cJSON *e = rules->child; e; e = e->next) {
+    struct ddlint_rule *r = &pk->rules[pk->nrules++];
+    if (!S_load_rule(ld, e, r))
+      return false;
+    for (size_t i = 0; i + 1 < pk->nrules; i++)
+      if (strcmp(pk->rules[i].id, r->id) == 0)
+        return S_fail(ld, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
+                      "duplicate rule id \"%s\"", r->id);
+  }
+  return true;
+}
+
+ddlint_pack *ddlint_pack_load_buffer(const char *json, size_t len,
+                                     const char *origin, char **err) {
+  loader ld = {.origin = origin ? origin : "<pack>", .text = json, .len = len};
+  ddlint_pack *pk = NULL;
+  if (err)
+    *err = NULL;
+  if (len > PACK_MAX_BYTES) {
+    ld.err = xasprintf("%s: pack is larger than %u MiB", ld.origin,
+                       PACK_MAX_BYTES >> 20);
+    goto out;
+  }
+  const char *end = NULL;
+  ld.root = cJSON_ParseWithLengthOpts(json, len, &end, false);
+  if (!ld.root) {
+    size_t off = end && end >= json ? (size_t)(end - json) : 0;
+    unsigned line, col;
+    jsonloc_linecol(json, len, off, &line, &col);
+    ld.err = xasprintf("%s:%u:%u: invalid JSON", ld.origin, line, col);
+    goto out;
+  }
+  if (!cJSON_IsObject(ld.root)) {
+    ld.err = xasprintf("%s:1:1: a pack must be a JSON object", ld.origin);
+    goto out;
+  }
+  pk = xcalloc(1, sizeof *pk);
+  ld.pack = pk;
+  pk->mctx = pcre2_match_context_create(NULL);
+  pcre2_set_match_limit(pk->mctx, MATCH_LIMIT);
+  pcre2_set_depth_limit(pk->mctx, DEPTH_LIMIT);
+  S_load(&ld);
+out:
+  cJSON_Delete(ld.root);
+  if (ld.err) {
+    ddlint_pack_free(pk);
+    pk = NULL;
+    if (err)
+      *err = ld.err;
+    else
+      free(ld.err);
+  }
+  return pk;
+}
+
+ddlint_pack *ddlint_pack_load_file(const char *path, char **err) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    if (err)
+      *err = xasprintf("%s: cannot open pack: %s", path, strerror(errno));
+    return NULL;
+  }
+  strbuf sb = {0};
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len <= PACK_MAX_BYTES)
+    strbuf_put(&sb, buf, n);
+  bool bad = ferror(f);
+  fclose(f);
+  ddlint_pack *pk = NULL;
+  if (bad) {
+    if (err)
+      *err = xasprintf("%s: cannot read pack: %s", path, strerror(errno));
+  } else {
+    pk = ddlint_pack_load_buffer(sb.data ? sb.data : "", sb.len, path, err);
+  }
+  strbuf_free(&sb);
+  return pk;
+}
+
+const char *ddlint_default_pack_name(void) { return "ml-system-design"; }
+
+ddlint_pack *ddlint_pack_load_builtin(const char *name, char **err) {
+  for (const struct embedded_pack *e = embedded_packs; e->name; e++)
+    if (strcmp(e->name, name) == 0) {
+      char *origin = xasprintf("<built-in>/%s.json", e->name);
+      ddlint_pack *pk = ddlint_pack_load_buffer(e->data, e->len, origin, err);
+      free(origin);
+      return pk;
+    }
+  if (err)
+    *err = xasprintf("no built-in template named \"%s\"", name);
+  return NULL;
+}
+
+static void S_rule_free(struct ddlint_rule *r) {
+  free(r->id);
+  free(r->kind);
+  free(r->summary);
+  free(r->message);
+  free(r->help);
+  free(r->explain);
+  free(r->scope);
+  free(r->target_name);
+  for (size_t i = 0; i < r->npatterns; i++)
+    S_pattern_free(&r->patterns[i]);
+  free(r->patterns);
+  S_pattern_free(&r->quantity);
+  S_pattern_free(&r->percentile);
+  S_free_strings(r->topic_ids, r->ntopic_ids);
+}
+
+void ddlint_pack_free(ddlint_pack *pk) {
+  if (!pk)
+    return;
+  for (size_t s = 0; s < pk->nsections; s++) {
+    tmpl_section *sec = &pk->sections[s];
+    for (size_t t = 0; t < sec->ntopics; t++) {
+      tmpl_topic *tp = &sec->topics[t];
+      free(tp->id);
+      free(tp->title);
+      free(tp->prompt);
+      free(tp->norm_title);
+      S_free_strings(tp->aliases, tp->naliases);
+      for (size_t i = 0; i < tp->npatterns; i++)
+        S_pattern_free(&tp->patterns[i]);
+      free(tp->patterns);
+    }
+    free(sec->topics);
+    free(sec->id);
+    free(sec->title);
+    free(sec->prompt);
+    free(sec->norm_title);
+    S_free_strings(sec->aliases, sec->naliases);
+  }
+  free(pk->sections);
+  for (size_t i = 0; i < pk->nrules; i++)
+    S_rule_free(&pk->rules[i]);
+  free(pk->rules);
+  for (size_t i = 0; i < pk->nprompts; i++)
+    S_pattern_free(&pk->prompts[i]);
+  free(pk->prompts);
+  S_free_strings(pk->prompt_text, pk->nprompts);
+  if (pk->mctx)
+    pcre2_match_context_free(pk->mctx);
+  free(pk->name);
+  free(pk->version);
+  free(pk->description);
+  free(pk);
+}
+
+const char *ddlint_pack_name(const ddlint_pack *pk) { return pk->name; }
+const char *ddlint_pack_version(const ddlint_pack *pk) { return pk->version; }
+size_t ddlint_pack_rule_count(const ddlint_pack *pk) { return pk->nrules; }
+const ddlint_rule *ddlint_pack_rule(const ddlint_pack *pk, size_t i) {
+  return i < pk->nrules ? &pk->rules[i] : NULL;
+}
+const ddlint_rule *ddlint_pack_find_rule(const ddlint_pack *pk,
+                                         const char *id) {
+  for (size_t i = 0; i < pk->nrules; i++)
+    if (strcmp(pk->rules[i].id, id) == 0)
+      return &pk->rules[i];
+  return NULL;
+}
+const char *ddlint_rule_id(const ddlint_rule *r) { return r->id; }
+const char *ddlint_rule_kind(const ddlint_rule *r) { return r->kind; }
+ddlint_severity ddlint_rule_severity(const ddlint_rule *r) {
+  return r->severity;
+}
+const char *ddlint_rule_summary(const ddlint_rule *r) { return r->summary; }
+const char *ddlint_rule_help(const ddlint_rule *r) { return r->help; }
+const char *ddlint_rule_explain(const ddlint_rule *r) {
+  return r->explain ? r->explain : r->summary;
+}

@@ -1,0 +1,126 @@
+/* The human reporter: "path:line:col: severity: message [rule]", the source
+ * line with a caret underline, the help line, and a per-file summary with the
+ * completeness score. Colour only when asked (the CLI decides: a terminal and
+ * no NO_COLOR). */
+#include "internal.h"
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct reporter {
+  report_opts o;
+};
+
+#define BOLD "\033[1m"
+#define RED "\033[1;31m"
+#define YELLOW "\033[1;33m"
+#define CYAN "\033[1;36m"
+#define BLUE "\033[1;34m"
+#define DIM "\033[2m"
+#define RESET "\033[0m"
+
+static const char *S_c(const reporter *rep, const char *code) {
+  return rep->o.color ? code : "";
+}
+
+static reporter *S_begin(const report_opts *opts) {
+  reporter *rep = xcalloc(1, sizeof *rep);
+  rep->o = *opts;
+  return rep;
+}
+
+/* Prints the source line and a caret run under columns [scol, ecol). */
+static void S_snippet(reporter *rep, const ddlint_result *r,
+                      const ddlint_diag *d) {
+  unsigned sline, scol, eline, ecol;
+  ddlint_diag_start(d, &sline, &scol, NULL);
+  ddlint_diag_end(d, &eline, &ecol, NULL);
+  size_t len;
+  const char *line = ddlint_result_line(r, sline, &len);
+  if (!line)
+    return;
+  FILE *out = rep->o.out;
+  const char *blue = S_c(rep, BLUE), *reset = S_c(rep, RESET);
+  fprintf(out, "%s%5u |%s %.*s\n", blue, sline, reset, (int)len, line);
+  fprintf(out, "%s      |%s ", blue, reset);
+  /* pad with the line's own tabs so the caret lines up */
+  unsigned col = 1;
+  size_t i = 0;
+  for (; i < len && col < scol; i++) {
+    unsigned char c = (unsigned char)line[i];
+    if ((c & 0xC0) == 0x80)
+      continue;
+    fputc(c == '\t' ? '\t' : ' ', out);
+    col++;
+  }
+  unsigned last = eline == sline ? ecol : 0;
+  if (!last) { /* runs past this line: underline to its end */
+    last = col;
+    for (size_t k = i; k < len; k++)
+      if (((unsigned char)line[k] & 0xC0) != 0x80)
+        last++;
+  }
+  fputs(S_c(rep, ddlint_diag_severity(d) == DDLINT_ERROR ? RED
+                 : ddlint_diag_severity(d) == DDLINT_WARNING ? YELLOW
+                                                             : CYAN),
+        out);
+  fputc('^', out);
+  for (unsigned c = scol + 1; c < last; c++)
+    fputc('^', out);
+  fprintf(out, "%s\n", reset);
+}
+
+static void S_emit(reporter *rep, const ddlint_result *r) {
+  FILE *out = rep->o.out;
+  size_t n = ddlint_result_diag_count(r);
+  for (size_t i = 0; i < n; i++) {
+    const ddlint_diag *d = ddlint_result_diag(r, i);
+    unsigned line, col;
+    ddlint_diag_start(d, &line, &col, NULL);
+    ddlint_severity sev = ddlint_diag_severity(d);
+    const char *sc = sev == DDLINT_ERROR     ? RED
+                     : sev == DDLINT_WARNING ? YELLOW
+                                             : CYAN;
+    fprintf(out, "%s%s:%u:%u:%s %s%s:%s %s %s[%s]%s\n", S_c(rep, BOLD),
+            ddlint_result_path(r), line, col, S_c(rep, RESET), S_c(rep, sc),
+            ddlint_severity_name(sev), S_c(rep, RESET), ddlint_diag_message(d),
+            S_c(rep, DIM), ddlint_diag_rule(d), S_c(rep, RESET));
+    S_snippet(rep, r, d);
+    if (*ddlint_diag_help(d))
+      fprintf(out, "%s      =%s help: %s\n", S_c(rep, BLUE), S_c(rep, RESET),
+              ddlint_diag_help(d));
+  }
+  size_t ns = ddlint_result_section_count(r), found_s = 0, nt = 0, found_t = 0;
+  for (size_t s = 0; s < ns; s++) {
+    if (ddlint_coverage_section_line(r, s))
+      found_s++;
+    for (size_t t = 0; t < ddlint_coverage_topic_count(r, s); t++) {
+      nt++;
+      if (ddlint_coverage_topic_via(r, s, t))
+        found_t++;
+    }
+  }
+  size_t e = ddlint_result_count(r, DDLINT_ERROR),
+         w = ddlint_result_count(r, DDLINT_WARNING),
+         in = ddlint_result_count(r, DDLINT_INFO);
+  fprintf(out,
+          "%s%s:%s %zu error%s, %zu warning%s, %zu info; completeness "
+          "%.0f%% (%zu/%zu sections, %zu/%zu topics)\n",
+          S_c(rep, BOLD), ddlint_result_path(r), S_c(rep, RESET), e,
+          e == 1 ? "" : "s", w, w == 1 ? "" : "s", in, ddlint_result_score(r),
+          found_s, ns, found_t, nt);
+}
+
+static void S_end(reporter *rep, const report_totals *t) {
+  if (t->files != 1 || t->unreadable)
+    fprintf(rep->o.out,
+            "%zu file%s checked: %zu error%s, %zu warning%s, %zu info%s\n",
+            t->files, t->files == 1 ? "" : "s", t->errors,
+            t->errors == 1 ? "" : "s", t->warnings,
+            t->warnings == 1 ? "" : "s", t->infos,
+            t->unreadable ? "; some files could not be read" : "");
+  free(rep);
+}
+
+const reporter_ops report_human_ops = {"human", S_begin, S_emit, S_end};

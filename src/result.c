@@ -1,0 +1,136 @@
+/* Accessors of a lint result: diagnostics, coverage map and score. A result
+ * owns its source copy, diagnostics and coverage; it borrows its pack. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void ddlint_result_free(ddlint_result *r) {
+  if (!r)
+    return;
+  for (size_t i = 0; i < r->ndiags; i++) {
+    free(r->diags[i].message);
+    free(r->diags[i].help);
+    free(r->diags[i].section);
+  }
+  free(r->diags);
+  for (size_t s = 0; s < r->cov.nsections; s++) {
+    free(r->section_headings[s]);
+    free(r->topic_lines[s]);
+    free(r->topic_via[s]);
+  }
+  free(r->section_headings);
+  free(r->section_lines);
+  free(r->topic_lines);
+  free(r->topic_via);
+  coverage_free(&r->cov);
+  source_free(&r->src);
+  free(r);
+}
+
+const char *ddlint_result_path(const ddlint_result *r) { return r->src.path; }
+size_t ddlint_result_diag_count(const ddlint_result *r) { return r->ndiags; }
+const ddlint_diag *ddlint_result_diag(const ddlint_result *r, size_t i) {
+  return i < r->ndiags ? &r->diags[i] : NULL;
+}
+double ddlint_result_score(const ddlint_result *r) { return r->cov.score; }
+
+size_t ddlint_result_count(const ddlint_result *r, ddlint_severity sev) {
+  size_t n = 0;
+  for (size_t i = 0; i < r->ndiags; i++)
+    if (r->diags[i].severity == sev)
+      n++;
+  return n;
+}
+
+const char *ddlint_result_line(const ddlint_result *r, unsigned line,
+                               size_t *len) {
+  if (line == 0 || line > r->src.nlines)
+    return NULL;
+  size_t start, end;
+  source_line_bounds(&r->src, r->src.line_starts[line - 1], &start, &end);
+  *len = end - start;
+  return r->src.text + start;
+}
+
+size_t ddlint_result_section_count(const ddlint_result *r) {
+  return r->cov.nsections;
+}
+const char *ddlint_coverage_section_id(const ddlint_result *r, size_t s) {
+  return r->pack->sections[s].id;
+}
+const char *ddlint_coverage_section_title(const ddlint_result *r, size_t s) {
+  return r->pack->sections[s].title;
+}
+unsigned ddlint_coverage_section_line(const ddlint_result *r, size_t s) {
+  return r->section_lines[s];
+}
+const char *ddlint_coverage_section_heading(const ddlint_result *r, size_t s) {
+  return r->section_headings[s];
+}
+int ddlint_coverage_section_required(const ddlint_result *r, size_t s) {
+  return r->pack->sections[s].required;
+}
+double ddlint_coverage_section_weight(const ddlint_result *r, size_t s) {
+  return r->pack->sections[s].weight;
+}
+size_t ddlint_coverage_topic_count(const ddlint_result *r, size_t s) {
+  return r->pack->sections[s].ntopics;
+}
+const char *ddlint_coverage_topic_id(const ddlint_result *r, size_t s,
+                                     size_t t) {
+  return r->pack->sections[s].topics[t].id;
+}
+const char *ddlint_coverage_topic_title(const ddlint_result *r, size_t s,
+                                        size_t t) {
+  return r->pack->sections[s].topics[t].title;
+}
+unsigned ddlint_coverage_topic_line(const ddlint_result *r, size_t s,
+                                    size_t t) {
+  return r->topic_lines[s][t];
+}
+const char *ddlint_coverage_topic_via(const ddlint_result *r, size_t s,
+                                      size_t t) {
+  return r->topic_via[s][t];
+}
+double ddlint_coverage_topic_weight(const ddlint_result *r, size_t s,
+                                    size_t t) {
+  return r->pack->sections[s].topics[t].weight;
+}
+
+const char *ddlint_diag_rule(const ddlint_diag *d) { return d->rule; }
+ddlint_severity ddlint_diag_severity(const ddlint_diag *d) {
+  return d->severity;
+}
+const char *ddlint_diag_message(const ddlint_diag *d) { return d->message; }
+const char *ddlint_diag_help(const ddlint_diag *d) { return d->help; }
+const char *ddlint_diag_section(const ddlint_diag *d) { return d->section; }
+void ddlint_diag_start(const ddlint_diag *d, unsigned *line, unsigned *col,
+                       size_t *off) {
+  if (line)
+    *line = d->sline;
+  if (col)
+    *col = d->scol;
+  if (off)
+    *off = d->start;
+}
+void ddlint_diag_end(const ddlint_diag *d, unsigned *line, unsigned *col,
+                     size_t *off) {
+  if (line)
+    *line = d->eline;
+  if (col)
+    *col = d->ecol;
+  if (off)
+    *off = d->end;
+}
+
+const char *ddlint_severity_name(ddlint_severity sev) {
+  switch (sev) {
+  case DDLINT_ERROR:
+    return "error";
+  case DDLINT_WARNING:
+    return "warning";
+  default:
+    return "info";
+  }
+}

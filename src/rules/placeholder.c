@@ -1,0 +1,41 @@
+/* Rule kind placeholder: text that was never filled in. The rule's patterns
+ * (TBD, TODO, <fill in>, lorem ipsum...) and, with template_prompts, the
+ * template's own prompt sentences copied unchanged. Prose only. */
+#include "internal.h"
+
+#include <stdlib.h>
+
+const char explain_placeholder[] =
+    "Reports placeholder text left in the document: each match of the rule's "
+    "PCRE2 patterns (by default TBD, TODO, FIXME, XXX, <fill in>, lorem "
+    "ipsum), and, when params.template_prompts is true, any prompt sentence "
+    "of the template copied unchanged (such as \"What is the product or "
+    "problem you're solving?\"). Code blocks and HTML comments are not "
+    "searched, so guidance left in comments is fine.";
+
+#define MATCH_QUOTE_MAX 80
+
+typedef struct {
+  lint_ctx *ctx;
+  const struct ddlint_rule *rule;
+} emit_arg;
+
+static bool S_emit(void *arg, size_t ms, size_t me) {
+  emit_arg *a = arg;
+  size_t n = me - ms > MATCH_QUOTE_MAX ? MATCH_QUOTE_MAX : me - ms;
+  char *match = xstrndup(a->ctx->src->text + ms, n);
+  const char *vars[] = {"match", match, NULL};
+  diag_emit(a->ctx, a->rule, ms, me, NULL, vars);
+  free(match);
+  return true;
+}
+
+void check_placeholder(lint_ctx *ctx, const struct ddlint_rule *rule) {
+  emit_arg a = {ctx, rule};
+  size_t start = ctx->src->body_start, end = ctx->src->len;
+  for (size_t i = 0; i < rule->npatterns; i++)
+    prose_each(ctx, &rule->patterns[i], start, end, S_emit, &a);
+  if (rule->template_prompts)
+    for (size_t i = 0; i < ctx->pack->nprompts; i++)
+      prose_each(ctx, &ctx->pack->prompts[i], start, end, S_emit, &a);
+}

@@ -1,0 +1,138 @@
+/* Rule kind quantified-target: a target (latency, say) must carry a number
+ * and a unit, and a percentile where the rule asks for one. Each mention of
+ * the subject is judged with the paragraph, list item or table row holding
+ * it; one fully quantified mention satisfies the rule. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char explain_quantified_target[] =
+    "Looks for the subject (params.subject, e.g. latency) in the scope "
+    "sections, or in the whole document when none of them is present. Each "
+    "mention is judged with the paragraph, list item or table row that holds "
+    "it: it passes when that text also matches params.quantity (a number and "
+    "a unit, e.g. \"150 ms\") and, if the rule has params.percentile, a "
+    "percentile (\"P99\", \"95th percentile\"). One passing mention "
+    "satisfies the rule. \"latency should be low\" fails; \"P99 < 150 ms\" "
+    "passes. With no mention at all the rule reports a missing target.";
+
+#define QUOTE_MAX 60
+
+enum { NO_NUMBER = 1, NO_PERCENTILE = 2, PASSED = 3 };
+
+typedef struct {
+  lint_ctx *ctx;
+  const struct ddlint_rule *rule;
+  int best;             /* 0: no mention yet; else the best verdict */
+  size_t ms, me;        /* the mention behind best */
+  size_t us, ue;        /* its unit */
+} judge;
+
+static bool S_matches(lint_ctx *ctx, const pattern *p, size_t s, size_t e) {
+  if (!p->code)
+    return false;
+  return pcre2_match(p->code, (PCRE2_SPTR)ctx->src->text, e, s, 0,
+                     ctx->md_match, ctx->pack->mctx) >= 0;
+}
+
+/* The text that a mention at ms is judged with. */
+static void S_unit(lint_ctx *ctx, size_t ms, size_t *us, size_t *ue) {
+  size_t b = block_at_or_after(ctx->md, ms + 1);
+  if (b > 0) {
+    const block *bl = &ctx->md->blocks[b - 1];
+    if (bl->start <= ms && ms < bl->end && bl->kind != BLOCK_TABLE) {
+      *us = bl->start;
+      *ue = bl->end;
+      return;
+    }
+  }
+  source_line_bounds(ctx->src, ms, us, ue);
+}
+
+static bool S_mention(void *arg, size_t ms, size_t me) {
+  judge *j = arg;
+  size_t us, ue;
+  S_unit(j->ctx, ms, &us, &ue);
+  int verdict = NO_NUMBER;
+  if (S_matches(j->ctx, &j->rule->quantity, us, ue))
+    verdict = !j->rule->percentile.code ||
+                      S_matches(j->ctx, &j->rule->percentile, us, ue)
+                  ? PASSED
+                  : NO_PERCENTILE;
+  if (verdict > j->best) {
+    j->best = verdict;
+    j->ms = ms;
+    j->me = me;
+    j->us = us;
+    j->ue = ue;
+  }
+  return verdict != PASSED;
+}
+
+static char *S_quote(const lint_ctx *ctx, size_t us, size_t ue, size_t ms) {
+  size_t ls, le;
+  source_line_bounds(ctx->src, ms, &ls, &le);
+  if (ls < us)
+    ls = us;
+  if (le > ue)
+    le = ue;
+  while (ls < le && strchr(" \t*-+>|", ctx->src->text[ls]))
+    ls++;
+  while (le > ls && strchr(" \t|", ctx->src->text[le - 1]))
+    le--;
+  bool cut = le - ls > QUOTE_MAX;
+  if (cut) {
+    le = ls + QUOTE_MAX;
+    while (le > ls && ((unsigned char)ctx->src->text[le] & 0xC0) == 0x80)
+      le--; /* do not split a UTF-8 sequence */
+  }
+  return xasprintf("\"%.*s%s\"", (int)(le - ls), ctx->src->text + ls,
+                   cut ? "..." : "");
+}
+
+void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
+  judge j = {.ctx = ctx, .rule = rule};
+  strbuf where = {0};
+  ptrdiff_t first = -1;
+  for (size_t s = 0; s < ctx->pack->nsections && j.best != PASSED; s++) {
+    ptrdiff_t d = ctx->cov->sections[s].section;
+    if (d < 0 || !rule_in_scope(rule, s) || !rule->scope)
+      continue;
+    if (first < 0)
+      first = d;
+    strbuf_printf(&where, "%s%s", where.len ? ", " : "",
+                  ctx->pack->sections[s].title);
+    const section *sec = &ctx->ol->sections[d];
+    for (size_t p = 0; p < rule->npatterns && j.best != PASSED; p++)
+      prose_each(ctx, &rule->patterns[p], sec->start, sec->end, S_mention, &j);
+  }
+  if (first < 0) { /* no scope section present: the whole document */
+    strbuf_puts(&where, "the document");
+    for (size_t p = 0; p < rule->npatterns && j.best != PASSED; p++)
+      prose_each(ctx, &rule->patterns[p], ctx->src->body_start, ctx->src->len,
+                 S_mention, &j);
+  }
+  if (j.best != PASSED) {
+    char *detail;
+    size_t start, end;
+    if (j.best == 0) {
+      detail = xasprintf("no %s target in %s", rule->target_name, where.data);
+      start = first >= 0 ? ctx->ol->sections[first].start : 0;
+      end = first >= 0 ? ctx->ol->sections[first].body_start : 0;
+    } else {
+      char *q = S_quote(ctx, j.us, j.ue, j.ms);
+      detail = xasprintf("%s target %s: %s", rule->target_name,
+                         j.best == NO_NUMBER ? "has no number and unit"
+                                             : "has no percentile",
+                         q);
+      free(q);
+      start = j.ms;
+      end = j.me;
+    }
+    const char *vars[] = {"detail", detail, "target", rule->target_name, NULL};
+    diag_emit(ctx, rule, start, end, NULL, vars);
+    free(detail);
+  }
+  strbuf_free(&where);
+}

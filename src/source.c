@@ -1,0 +1,164 @@
+/* The source stage: owns the document bytes, builds the line map once, finds
+ * a BOM and YAML front matter, and notes the first invalid UTF-8 byte. Every
+ * later stage speaks in byte offsets; only this file turns them into lines. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+size_t utf8_valid_len(const unsigned char *s, size_t n) {
+  unsigned c = s[0];
+  size_t need;
+  unsigned min;
+  if (c < 0x80)
+    return 1;
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 2;
+    min = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 3;
+    min = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 4;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (n < need)
+    return 0;
+  unsigned cp = c & (0x7F >> need);
+  for (size_t i = 1; i < need; i++) {
+    if ((s[i] & 0xC0) != 0x80)
+      return 0;
+    cp = (cp << 6) | (s[i] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  return need;
+}
+
+static size_t S_first_invalid_utf8(const char *text, size_t len) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t i = 0;
+  while (i < len) {
+    size_t n = utf8_valid_len(s + i, len - i);
+    if (n == 0)
+      return i;
+    i += n;
+  }
+  return SIZE_MAX;
+}
+
+/* A line of exactly `---` or `...` (trailing spaces allowed) at off? */
+static bool S_is_fence(const char *t, size_t len, size_t off, const char *m) {
+  if (off + 3 > len || memcmp(t + off, m, 3) != 0)
+    return false;
+  size_t i = off + 3;
+  while (i < len && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+  return i == len || t[i] == '\n' || t[i] == '\r';
+}
+
+static void S_find_front_matter(source *src) {
+  size_t first = src->body_start;
+  if (!S_is_fence(src->text, src->len, first, "---"))
+    return;
+  for (size_t l = 0; l < src->nlines; l++) {
+    size_t off = src->line_starts[l];
+    if (off <= first)
+      continue;
+    if (S_is_fence(src->text, src->len, off, "---") ||
+        S_is_fence(src->text, src->len, off, "...")) {
+      size_t end = l + 1 < src->nlines ? src->line_starts[l + 1] : src->len;
+      src->frontmatter_end = end;
+      src->body_start = end;
+      return;
+    }
+  }
+  /* No closing fence: not front matter, but a thematic break. */
+}
+
+void source_init(source *src, const char *path, const char *buf, size_t len) {
+  memset(src, 0, sizeof *src);
+  src->path = xstrdup(path ? path : "-");
+  src->text = xmalloc(len + 1);
+  if (len)
+    memcpy(src->text, buf, len);
+  src->text[len] = '\0';
+  src->len = len;
+
+  size_t cap = 0;
+  xgrow(&src->line_starts, &cap, 1, sizeof(size_t));
+  src->line_starts[src->nlines++] = 0;
+  for (size_t i = 0; i < len; i++) {
+    char c = src->text[i];
+    if (c == '\r' && i + 1 < len && src->text[i + 1] == '\n')
+      continue; /* the \n ends this CRLF line */
+    if (c == '\n' || c == '\r') {
+      if (i + 1 == len)
+        break; /* a final line ending opens no new line */
+      xgrow(&src->line_starts, &cap, src->nlines + 1, sizeof(size_t));
+      src->line_starts[src->nlines++] = i + 1;
+    }
+  }
+  if (len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
+    src->body_start = 3;
+  src->invalid_utf8 = S_first_invalid_utf8(src->text, len);
+  S_find_front_matter(src);
+}
+
+void source_free(source *src) {
+  free(src->path);
+  free(src->text);
+  free(src->line_starts);
+  memset(src, 0, sizeof *src);
+}
+
+static size_t S_line_index(const source *src, size_t off) {
+  size_t lo = 0, hi = src->nlines;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (src->line_starts[mid] <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+void source_position(const source *src, size_t off, unsigned *line,
+                     unsigned *col) {
+  if (off > src->len)
+    off = src->len;
+  size_t l = S_line_index(src, off);
+  unsigned c = 1;
+  /* Count code points: every byte that is not a UTF-8 continuation byte. */
+  for (size_t i = src->line_starts[l]; i < off; i++)
+    if (((unsigned char)src->text[i] & 0xC0) != 0x80)
+      c++;
+  *line = (unsigned)(l + 1);
+  *col = c;
+}
+
+size_t source_offset(const source *src, unsigned line, unsigned col) {
+  if (line == 0)
+    return 0;
+  if (line > src->nlines)
+    return src->len;
+  size_t off = src->line_starts[line - 1] + (col ? col - 1 : 0);
+  return off > src->len ? src->len : off;
+}
+
+void source_line_bounds(const source *src, size_t off, size_t *start,
+                        size_t *end) {
+  if (off > src->len)
+    off = src->len;
+  size_t l = S_line_index(src, off);
+  size_t s = src->line_starts[l];
+  size_t e = l + 1 < src->nlines ? src->line_starts[l + 1] : src->len;
+  while (e > s && (src->text[e - 1] == '\n' || src->text[e - 1] == '\r'))
+    e--;
+  *start = s;
+  *end = e;
+}

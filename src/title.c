@@ -1,0 +1,267 @@
+/* Heading titles: normalisation ("## 2) Metrics (Offline and Online)" and
+ * "Metrics" compare equal) and similarity for "did you mean" hints. Used by
+ * md (to normalise headings and labels once) and match (to compare). */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_TOKENS 32
+#define MAX_LEV 128
+
+static bool S_isdigit(char c) { return c >= '0' && c <= '9'; }
+static bool S_isalpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static char S_lower(char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+/* Length of a separator at s: space, punctuation or a UTF-8 dash. */
+static size_t S_separator(const char *s) {
+  if (*s && strchr(" \t-:.)|/#*_", *s))
+    return 1;
+  if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+      ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+    return 3; /* en dash, em dash */
+  return 0;
+}
+
+/* Skips a leading "2.", "6.1", "2)", "Step 3", "IV.", "A)" and what
+ * separates it from the title. */
+static const char *S_skip_numbering(const char *s) {
+  static const char *const words[] = {"step", "part", "section", "chapter",
+                                      "phase", "stage", NULL};
+  for (int round = 0; round < 3; round++) {
+    const char *p = s;
+    while (*p == ' ' || *p == '\t' || *p == '*' || *p == '_')
+      p++;
+    const char *q = p;
+    for (int i = 0; words[i]; i++) {
+      size_t n = strlen(words[i]);
+      if (strncasecmp(q, words[i], n) == 0 && (q[n] == ' ' || q[n] == '\t')) {
+        const char *r = q + n;
+        while (*r == ' ' || *r == '\t')
+          r++;
+        if (S_isdigit(*r)) {
+          q = r;
+          break;
+        }
+      }
+    }
+    if (S_isdigit(*q)) {
+      while (S_isdigit(*q) || (*q == '.' && S_isdigit(q[1])))
+        q++;
+      if (*q && !S_separator(q))
+        return s; /* "3D Reconstruction": part of the title */
+    } else {
+      /* roman numeral or one letter, followed by '.' or ')' */
+      const char *r = q;
+      while (*r && strchr("ivxIVX", *r))
+        r++;
+      if (r == q && S_isalpha(*q))
+        r = q + 1;
+      if (r == q || (*r != '.' && *r != ')') || r - q > 4)
+        break;
+      q = r;
+    }
+    size_t n;
+    bool any = false;
+    while ((n = S_separator(q)) != 0)
+      q += n, any = true;
+    if (!any && *q)
+      return s;
+    s = q;
+  }
+  return s;
+}
+
+static char *S_normalize(const char *text, bool drop_parens) {
+  const char *s = S_skip_numbering(text);
+  strbuf sb = {0};
+  int depth = 0;
+  bool space = true;
+  for (; *s; s++) {
+    char c = *s;
+    if (drop_parens && c == '(') {
+      depth++;
+      continue;
+    }
+    if (drop_parens && c == ')' && depth > 0) {
+      depth--;
+      continue;
+    }
+    if (depth > 0)
+      continue;
+    if (c == '\'' || (unsigned char)c == 0xE2) {
+      /* apostrophes vanish ("you're" -> "youre"); so do UTF-8 quotes/dashes */
+      if ((unsigned char)c == 0xE2 && s[1] && s[2]) {
+        s += 2;
+        if (!space)
+          strbuf_putc(&sb, ' '), space = true;
+      }
+      continue;
+    }
+    if (c == '&') {
+      if (!space)
+        strbuf_putc(&sb, ' ');
+      strbuf_puts(&sb, "and ");
+      space = true;
+      continue;
+    }
+    if (S_isalpha(c) || S_isdigit(c) || (unsigned char)c >= 0x80) {
+      strbuf_putc(&sb, S_lower(c));
+      space = false;
+    } else if (!space) {
+      strbuf_putc(&sb, ' ');
+      space = true;
+    }
+  }
+  if (sb.len && sb.data[sb.len - 1] == ' ')
+    sb.data[--sb.len] = '\0';
+  return strbuf_take(&sb);
+}
+
+char *title_normalize(const char *text) {
+  char *n = S_normalize(text, true);
+  if (!*n) {
+    free(n);
+    n = S_normalize(text, false);
+  }
+  return n;
+}
+
+static bool S_stopword(const char *w, size_t n) {
+  static const char *const stop[] = {"and", "or",  "the", "a",   "an",
+                                     "of",  "for", "to",  "in",  "on",
+                                     "with", "our", "your", "vs", NULL};
+  for (int i = 0; stop[i]; i++)
+    if (strlen(stop[i]) == n && memcmp(stop[i], w, n) == 0)
+      return true;
+  return false;
+}
+
+typedef struct {
+  const char *p;
+  size_t n;
+} token;
+
+/* Significant words of a normalised title, crudely stemmed (a plural "s" and
+ * "ing"/"ling" endings dropped) so that "Labels" meets "Labeling". */
+static size_t S_tokens(const char *s, token *out) {
+  size_t nt = 0;
+  while (*s && nt < MAX_TOKENS) {
+    while (*s == ' ')
+      s++;
+    const char *b = s;
+    while (*s && *s != ' ')
+      s++;
+    size_t n = (size_t)(s - b);
+    if (!n || S_stopword(b, n))
+      continue;
+    if (n > 5 && memcmp(b + n - 4, "ling", 4) == 0)
+      n -= 4;
+    else if (n > 5 && memcmp(b + n - 3, "ing", 3) == 0)
+      n -= 3;
+    else if (n > 3 && b[n - 1] == 's' && b[n - 2] != 's')
+      n -= 1;
+    out[nt].p = b;
+    out[nt].n = n;
+    nt++;
+  }
+  return nt;
+}
+
+static bool S_token_eq(token a, token b) {
+  return a.n == b.n && memcmp(a.p, b.p, a.n) == 0;
+}
+
+static bool S_has_token(const token *ts, size_t n, token t) {
+  for (size_t i = 0; i < n; i++)
+    if (S_token_eq(ts[i], t))
+      return true;
+  return false;
+}
+
+bool title_equal(const char *h, const char *name) {
+  if (strcmp(h, name) == 0)
+    return true;
+  token a[MAX_TOKENS], b[MAX_TOKENS];
+  size_t na = S_tokens(h, a), nb = S_tokens(name, b);
+  if (!na || !nb)
+    return false;
+  for (size_t i = 0; i < na; i++)
+    if (!S_has_token(b, nb, a[i]))
+      return false;
+  for (size_t i = 0; i < nb; i++)
+    if (!S_has_token(a, na, b[i]))
+      return false;
+  return true;
+}
+
+bool title_contains(const char *h, const char *name) {
+  token a[MAX_TOKENS], b[MAX_TOKENS];
+  size_t na = S_tokens(h, a), nb = S_tokens(name, b);
+  if (!na || !nb || na > 8)
+    return false;
+  for (size_t i = 0; i < nb; i++)
+    if (!S_has_token(a, na, b[i]))
+      return false;
+  return true;
+}
+
+static size_t S_levenshtein(const char *a, size_t na, const char *b,
+                            size_t nb) {
+  size_t row[MAX_LEV + 1];
+  if (na > MAX_LEV)
+    na = MAX_LEV;
+  if (nb > MAX_LEV)
+    nb = MAX_LEV;
+  for (size_t j = 0; j <= nb; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= na; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= nb; j++) {
+      size_t up = row[j];
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      size_t best = diag + cost;
+      if (up + 1 < best)
+        best = up + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[nb];
+}
+
+/* Words equal, or a typo apart in a word of five letters or more. */
+static bool S_token_close(token a, token b) {
+  if (S_token_eq(a, b))
+    return true;
+  return a.n >= 5 && b.n >= 5 && S_levenshtein(a.p, a.n, b.p, b.n) <= 1;
+}
+
+double title_similarity(const char *h, const char *name) {
+  size_t lh = strlen(h), ln = strlen(name);
+  size_t longest = lh > ln ? lh : ln;
+  if (!longest)
+    return 0;
+  double edit = 0;
+  if (longest >= 5)
+    edit = 1.0 - (double)S_levenshtein(h, lh, name, ln) / (double)longest;
+  token a[MAX_TOKENS], b[MAX_TOKENS];
+  size_t na = S_tokens(h, a), nb = S_tokens(name, b);
+  size_t shared = 0;
+  for (size_t i = 0; i < nb; i++)
+    for (size_t j = 0; j < na; j++)
+      if (S_token_close(b[i], a[j])) {
+        shared++;
+        break;
+      }
+  double jaccard = 0;
+  if (na + nb > shared && shared >= 1)
+    jaccard = (double)shared / (double)(na + nb - shared);
+  return edit > jaccard ? edit : jaccard;
+}
