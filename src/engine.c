@@ -114,16 +114,14 @@ void diag_emit(lint_ctx *ctx, const struct ddlint_rule *rule, size_t start,
     end = start;
   d->start = start;
   d->end = end;
+  d->seq = ctx->ndiags;
 }
 
 static int S_diag_cmp(const void *a, const void *b) {
   const struct ddlint_diag *x = a, *y = b;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
-  int c = strcmp(x->rule, y->rule);
-  if (c)
-    return c;
-  return strcmp(x->message, y->message);
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 static const char *S_via_name(found_via v) {

@@ -245,6 +245,7 @@ struct ddlint_diag {
   ddlint_severity severity;
   char *message, *help, *section; /* owned */
   size_t start, end;  /* byte offsets */
+  size_t seq;         /* emission order: ties keep rule and pack order */
   unsigned sline, scol, eline, ecol; /* filled in by the result */
 };
 

@@ -1,0 +1,2 @@
+/* placeholder until the unit tests land */
+int main(void) { return 1; }
