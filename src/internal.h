@@ -108,6 +108,9 @@ char *title_normalize(const char *text);
 bool title_equal(const char *h, const char *name);
 /* Whether every significant word of `name` occurs in `h` (a short heading). */
 bool title_contains(const char *h, const char *name);
+/* Whether a word of `h` is a misspelling (edit distance <= 2) of a word of
+ * `name` that `h` lacks: "model desgin" against "model design". */
+bool title_has_typo(const char *h, const char *name);
 /* A similarity in [0,1] for near-miss hints (edit distance, word overlap). */
 double title_similarity(const char *h, const char *name);
 
@@ -216,6 +219,7 @@ typedef struct {
   ptrdiff_t section;  /* index into outline.sections, or -1 when missing */
   ptrdiff_t near;     /* unmatched heading section that nearly matches, or -1 */
   double near_score;
+  bool empty;         /* matched, but nothing but headings under it */
   topic_cov *topics;  /* owned, parallel to tmpl_section.topics */
 } section_cov;
 

@@ -21,14 +21,20 @@ static bool S_names_equal(const char *norm, const char *title,
   return false;
 }
 
+/* Containment, unless the heading misspells the title or an alias: "Model
+ * Desgin" contains the alias "model", but it is a near miss of "Model
+ * Design" and must be reported, not accepted. */
 static bool S_names_contained(const char *norm, const char *title,
                               char *const *aliases, size_t naliases) {
-  if (title_contains(norm, title))
-    return true;
+  bool contained = title_contains(norm, title);
+  for (size_t i = 0; i < naliases && !contained; i++)
+    contained = title_contains(norm, aliases[i]);
+  if (!contained || title_has_typo(norm, title))
+    return false;
   for (size_t i = 0; i < naliases; i++)
-    if (title_contains(norm, aliases[i]))
-      return true;
-  return false;
+    if (title_has_typo(norm, aliases[i]))
+      return false;
+  return true;
 }
 
 static double S_names_similarity(const char *norm, const tmpl_section *ts) {
@@ -113,23 +119,35 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   bool *used = xcalloc(ol->nsections + 1, sizeof(bool));
   int level = S_structural_level(ctx);
 
+  /* Exact names first, for every section: the shallowest such heading wins
+   * ("## 7. Prediction Service" over a nested "### 6.2 Ranking"). */
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
     section_cov *sc = &cov->sections[s];
     sc->section = -1;
     sc->near = -1;
-    for (size_t d = 0; d < ol->nsections && sc->section < 0; d++)
+    for (size_t d = 0; d < ol->nsections; d++)
       if (!ol->sections[d].is_title &&
+          (sc->section < 0 ||
+           ol->sections[d].level < ol->sections[sc->section].level) &&
           S_names_equal(S_heading_norm(ctx, d), ts->norm_title, ts->aliases,
                         ts->naliases))
         sc->section = (ptrdiff_t)d;
-    for (size_t d = 0; d < ol->nsections && sc->section < 0; d++)
-      if (!ol->sections[d].is_title && ol->sections[d].level <= level &&
-          S_names_contained(S_heading_norm(ctx, d), ts->norm_title,
-                            ts->aliases, ts->naliases))
-        sc->section = (ptrdiff_t)d;
     if (sc->section >= 0)
       used[sc->section] = true;
+  }
+  /* Then headings that contain a name, among those not yet taken. */
+  for (size_t s = 0; s < pk->nsections; s++) {
+    const tmpl_section *ts = &pk->sections[s];
+    section_cov *sc = &cov->sections[s];
+    for (size_t d = 0; d < ol->nsections && sc->section < 0; d++)
+      if (!used[d] && !ol->sections[d].is_title &&
+          ol->sections[d].level <= level &&
+          S_names_contained(S_heading_norm(ctx, d), ts->norm_title,
+                            ts->aliases, ts->naliases)) {
+        sc->section = (ptrdiff_t)d;
+        used[d] = true;
+      }
   }
 
   for (size_t s = 0; s < pk->nsections; s++) {
@@ -137,6 +155,13 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     const tmpl_section *ts = &pk->sections[s];
     sc->topics = xcalloc(ts->ntopics + 1, sizeof(topic_cov));
     if (sc->section >= 0) {
+      const section *sec = &ol->sections[sc->section];
+      sc->empty = true;
+      for (size_t b = sec->first_block; b < sec->end_block && sc->empty; b++) {
+        block_kind k = ctx->md->blocks[b].kind;
+        sc->empty = !(k == BLOCK_PARAGRAPH || k == BLOCK_CODE ||
+                      k == BLOCK_HTML || k == BLOCK_TABLE);
+      }
       for (size_t t = 0; t < ts->ntopics; t++)
         S_find_topic(ctx, &ol->sections[sc->section], &ts->topics[t],
                      &sc->topics[t]);

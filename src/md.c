@@ -73,10 +73,29 @@ static block *S_add_block(md_walk *w, cmark_node *node, block_kind kind) {
   int el = cmark_node_get_end_line(node), ec = cmark_node_get_end_column(node);
   b->start = source_offset(w->src, (unsigned)(sl > 0 ? sl : 1),
                            (unsigned)(sc > 0 ? sc : 1));
-  b->end = source_offset(w->src, (unsigned)(el > 0 ? el : 1),
-                         (unsigned)(ec > 0 ? ec : 1));
-  if (ec > 0 && b->end < w->src->len)
-    b->end++; /* cmark's end column is inclusive */
+  if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+    /* cmark-gfm's end position of an HTML block is unreliable (it can
+     * precede the start); its literal holds one line per source line. */
+    const char *lit = cmark_node_get_literal(node);
+    unsigned lines = 0;
+    for (const char *p = lit ? lit : ""; *p; p++)
+      if (*p == '\n')
+        lines++;
+    el = sl + (int)(lines ? lines - 1 : 0);
+    ec = 0;
+  }
+  if (ec > 0) {
+    b->end = source_offset(w->src, (unsigned)(el > 0 ? el : 1), (unsigned)ec);
+    if (b->end < w->src->len)
+      b->end++; /* cmark's end column is inclusive */
+  } else {
+    /* cmark leaves the end column at 0 for some blocks (HTML blocks closed
+     * by a blank line): the block then ends with its last line. */
+    size_t ls, le;
+    source_line_bounds(w->src, source_offset(w->src, (unsigned)(el > 0 ? el : 1), 1),
+                       &ls, &le);
+    b->end = le;
+  }
   if (b->end < b->start)
     b->end = b->start;
   return b;

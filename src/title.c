@@ -243,6 +243,20 @@ static bool S_token_close(token a, token b) {
   return a.n >= 5 && b.n >= 5 && S_levenshtein(a.p, a.n, b.p, b.n) <= 1;
 }
 
+bool title_has_typo(const char *h, const char *name) {
+  token a[MAX_TOKENS], b[MAX_TOKENS];
+  size_t na = S_tokens(h, a), nb = S_tokens(name, b);
+  for (size_t i = 0; i < na; i++) {
+    if (S_has_token(b, nb, a[i]))
+      continue;
+    for (size_t j = 0; j < nb; j++)
+      if (a[i].n >= 4 && b[j].n >= 4 &&
+          S_levenshtein(a[i].p, a[i].n, b[j].p, b[j].n) <= 2)
+        return true;
+  }
+  return false;
+}
+
 double title_similarity(const char *h, const char *name) {
   size_t lh = strlen(h), ln = strlen(name);
   size_t longest = lh > ln ? lh : ln;

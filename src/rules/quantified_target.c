@@ -70,15 +70,13 @@ static bool S_mention(void *arg, size_t ms, size_t me) {
   return verdict != PASSED;
 }
 
-static char *S_quote(const lint_ctx *ctx, size_t us, size_t ue, size_t ms) {
+/* The mention and what follows it on its line, within its unit. */
+static char *S_quote(const lint_ctx *ctx, size_t ue, size_t ms) {
   size_t ls, le;
   source_line_bounds(ctx->src, ms, &ls, &le);
-  if (ls < us)
-    ls = us;
   if (le > ue)
     le = ue;
-  while (ls < le && strchr(" \t*-+>|", ctx->src->text[ls]))
-    ls++;
+  ls = ms;
   while (le > ls && strchr(" \t|", ctx->src->text[le - 1]))
     le--;
   bool cut = le - ls > QUOTE_MAX;
@@ -121,7 +119,7 @@ void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
       start = first >= 0 ? ctx->ol->sections[first].start : 0;
       end = first >= 0 ? ctx->ol->sections[first].body_start : 0;
     } else {
-      char *q = S_quote(ctx, j.us, j.ue, j.ms);
+      char *q = S_quote(ctx, j.ue, j.ms);
       detail = xasprintf("%s target %s: %s", rule->target_name,
                          j.best == NO_NUMBER ? "has no number and unit"
                                              : "has no percentile",

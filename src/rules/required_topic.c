@@ -13,7 +13,7 @@ const char explain_required_topic[] =
     "sources:\") naming it or one of its aliases, or by prose that matches one "
     "of its PCRE2 patterns (code blocks and HTML comments are not searched). "
     "Topics of a missing section are not reported again: required-section "
-    "covers them. With params.topics the rule checks just those topics; "
+    "covers them, and so does empty-section for an empty one. With params.topics the rule checks just those topics; "
     "without it, every topic in scope that no other required-topic rule "
     "names.";
 
@@ -36,8 +36,8 @@ void check_required_topic(lint_ctx *ctx, const struct ddlint_rule *rule) {
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
     const section_cov *sc = &ctx->cov->sections[s];
-    if (sc->section < 0 || !rule_in_scope(rule, s))
-      continue;
+    if (sc->section < 0 || sc->empty || !rule_in_scope(rule, s))
+      continue; /* missing or empty sections have rules of their own */
     const section *sec = &ctx->ol->sections[sc->section];
     const char *heading = ctx->md->blocks[sec->block].text;
     for (size_t t = 0; t < ts->ntopics; t++) {

@@ -1,0 +1,1 @@
+print('todo'); raise SystemExit(1)
