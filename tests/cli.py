@@ -1,1 +1,277 @@
-print('todo'); raise SystemExit(1)
+#!/usr/bin/env python3
+"""End-to-end tests of the ddlint command: options, exit statuses, stdin,
+directories, templates, --explain for every rule, colour, the JSON shape of
+docs/json-format.md, and the binary running alone with its embedded pack."""
+import json
+import os
+import pty
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+DDLINT = ROOT = None
+results = []
+
+
+def run(args, stdin=b"", cwd=None, env=None):
+    e = dict(os.environ)
+    e.pop("NO_COLOR", None)
+    if env:
+        e.update(env)
+    p = subprocess.run([DDLINT] + args, input=stdin, cwd=cwd or ROOT, env=e,
+                       capture_output=True, timeout=60)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def check(name, cond, detail=""):
+    results.append((name, bool(cond)))
+    print(("ok   " if cond else "FAIL ") + name + ("" if cond else f": {detail}"))
+
+
+def test_version_help():
+    rc, out, err = run(["--version"])
+    check("--version exits 0 and prints the version", rc == 0 and re.match(r"ddlint \d+\.\d+\.\d+\n$", out), out)
+    rc, out, err = run(["--help"])
+    check("--help documents exit statuses", rc == 0 and "Exit status:" in out and "--explain" in out, out)
+
+
+def test_usage_errors():
+    for args, needle in [(["--bogus", "x.md"], "unknown option '--bogus'"),
+                         (["--format"], "needs an argument"),
+                         (["--format", "xml", "x.md"], "unknown format 'xml'"),
+                         (["--fail-on", "fatal", "x.md"], "--fail-on takes"),
+                         ([], "no input")]:
+        rc, out, err = run(args)
+        lines = [l for l in err.splitlines() if l.strip()]
+        check(f"usage error {args} exits 2 with one clear message",
+              rc == 2 and needle in err and lines[0].startswith("ddlint: ") and out == "",
+              f"rc={rc} err={err!r}")
+
+
+def test_exit_statuses():
+    rc, out, _ = run(["examples/smart-reply-design.md"])
+    check("a complete design doc exits 0", rc == 0 and "0 errors, 0 warnings" in out, out)
+    rc, out, _ = run(["fixtures/incomplete.md"])
+    check("incomplete doc exits 1", rc == 1, out)
+    check("incomplete doc: missing metrics named",
+          'missing required section "Success Metrics" [missing-section]' in out, out)
+    check("incomplete doc: vague latency named",
+          'latency target has no number and unit: "latency should be low' in out, out)
+    check("incomplete doc: missing fallback named", "[missing-fallback]" in out, out)
+    # a doc whose only findings are warnings: 0 by default, 1 with --fail-on warning
+    rc0, _, _ = run(["fixtures/renamed-headings.md"])
+    doc = open(os.path.join(ROOT, "examples/smart-reply-design.md")).read()
+    doc = doc.replace("P99 latency < 150 ms", "latency should be low")
+    rc1, out1, _ = run(["-"], stdin=doc.encode())
+    rc2, out2, _ = run(["--fail-on", "warning", "-"], stdin=doc.encode())
+    check("warnings alone exit 0; --fail-on warning makes them exit 1",
+          rc0 == 0 and rc1 == 0 and "[latency-target]" in out1 and rc2 == 1, (rc0, rc1, rc2))
+    rc3, _, _ = run(["--fail-on", "info", "fixtures/near-miss.md"])
+    check("--fail-on info fails on infos", rc3 == 1)
+
+
+def test_stdin():
+    data = open(os.path.join(ROOT, "fixtures/incomplete.md"), "rb").read()
+    rc, out, _ = run(["--stdin-filename", "docs/churn.md", "-"], stdin=data)
+    check("stdin with --stdin-filename reports that path",
+          rc == 1 and out.startswith("docs/churn.md:") and "docs/churn.md: 1 error" in out, out[:200])
+    rc, out, _ = run(["-f", "json", "-"], stdin=data)
+    doc = json.loads(out)
+    check("stdin without a name is reported as -", doc["files"][0]["path"] == "-")
+
+
+def test_directories():
+    with tempfile.TemporaryDirectory() as d:
+        os.makedirs(os.path.join(d, "sub", "deeper"))
+        os.makedirs(os.path.join(d, ".hidden"))
+        os.makedirs(os.path.join(d, "node_modules"))
+        for rel in ["b.md", "a.markdown", "sub/deeper/c.md", ".hidden/x.md",
+                    "node_modules/y.md", "notes.txt"]:
+            with open(os.path.join(d, rel), "w") as f:
+                f.write("# T\n\n## Problem Formulation\n\nText.\n")
+        os.symlink(d, os.path.join(d, "sub", "loop"))  # a directory symlink loop
+        rc, out, err = run(["-f", "json", d])
+        paths = [os.path.relpath(f["path"], d) for f in json.loads(out)["files"]]
+        check("directories: *.md and *.markdown, sorted, hidden/node_modules/symlinked dirs skipped",
+              paths == ["a.markdown", "b.md", "sub/deeper/c.md"] and rc == 1, (paths, rc, err))
+        rc, out, err = run([os.path.join(d, "notes.txt")])
+        check("an explicit file is linted whatever its extension", rc == 1 and "notes.txt:" in out)
+
+
+def test_io_errors():
+    rc, out, err = run(["fixtures/incomplete.md", "no/such/file.md"])
+    check("a missing path exits 2 after linting the rest, with path: reason",
+          rc == 2 and "no/such/file.md: No such file or directory" in err and "fixtures/incomplete.md:" in out,
+          (rc, err))
+    if hasattr(os, "mkfifo"):
+        with tempfile.TemporaryDirectory() as d:
+            fifo = os.path.join(d, "pipe.md")
+            os.mkfifo(fifo)
+            rc, out, err = run([fifo])
+            check("a FIFO is refused, not read (no hang)", rc == 2 and "not a regular file" in err, err)
+
+
+def test_templates():
+    rc, out, err = run(["--template", "no-such-pack", "x.md"])
+    check("unknown built-in template exits 2", rc == 2 and 'no built-in template named "no-such-pack"' in err, err)
+    with tempfile.TemporaryDirectory() as d:
+        bad = os.path.join(d, "bad.json")
+        with open(bad, "w") as f:
+            f.write('{\n  "name": "x",\n  "sections": [],\n  "rules": [\n    {"id": "r", "kind": "nope",'
+                    ' "severity": "error", "message": "m"}\n  ]\n}\n')
+        rc, out, err = run(["--template", bad, "fixtures/empty.md"])
+        check("a bad pack is a located error and exit 2",
+              rc == 2 and err.startswith(f"ddlint: {bad}:5:25: unknown rule kind \"nope\"") and out == "",
+              err)
+        broken = os.path.join(d, "broken.json")
+        with open(broken, "w") as f:
+            f.write('{\n  "name": "x",\n  "sections": [,]\n}\n')
+        rc, out, err = run(["--template", broken, "fixtures/empty.md"])
+        check("invalid JSON in a pack is located", rc == 2 and f"{broken}:3:" in err and "invalid JSON" in err, err)
+        tiny = os.path.join(d, "tiny.json")
+        with open(tiny, "w") as f:
+            json.dump({"name": "tiny", "version": "1", "sections": [
+                {"id": "context", "title": "Context"}, {"id": "decision", "title": "Decision"}],
+                "rules": [{"id": "need", "kind": "required-section", "severity": "error",
+                           "message": "no {section}", "help": "{detail}", "explain": "x"}]}, f)
+        rc, out, err = run(["--template", tiny, "-"], stdin=b"# ADR\n\n## Context\n\nWe must.\n")
+        check("a pack from a file is used", rc == 1 and "no Decision [need]" in out, out)
+
+
+def test_list_and_explain():
+    rc, out, _ = run(["--list-rules"])
+    pack = json.load(open(os.path.join(ROOT, "rules/ml-system-design.json")))
+    ids = [r["id"] for r in pack["rules"]]
+    check("--list-rules lists every rule id", rc == 0 and all(re.search(rf"^  {re.escape(i)} ", out, re.M) for i in ids), out)
+    for r in pack["rules"]:
+        rc, out, err = run(["--explain", r["id"]])
+        ok = (rc == 0 and out.startswith(f"{r['id']} ({r['kind']}, {r['severity']})")
+              and r.get("explain") and r["explain"] in out and f"How the {r['kind']} kind works:" in out)
+        check(f"--explain {r['id']} has text", ok, out[:200])
+    rc, out, err = run(["--explain", "nope"])
+    check("--explain of an unknown id exits 2", rc == 2 and 'no rule "nope"' in err)
+
+
+def test_color():
+    rc, out, _ = run(["--color", "always", "fixtures/incomplete.md"])
+    check("--color always colours", "\x1b[" in out)
+    rc, out, _ = run(["fixtures/incomplete.md"])
+    check("no colour when stdout is not a terminal", "\x1b[" not in out)
+
+    def on_tty(env):
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.chdir(ROOT)
+            e = dict(os.environ)
+            e.pop("NO_COLOR", None)
+            e.update(env)
+            os.execve(DDLINT, [DDLINT, "fixtures/incomplete.md"], e)
+        chunks = []
+        while True:
+            try:
+                b = os.read(fd, 65536)
+            except OSError:
+                break
+            if not b:
+                break
+            chunks.append(b)
+        os.waitpid(pid, 0)
+        return b"".join(chunks).decode("utf-8", "replace")
+    check("colour on a terminal", "\x1b[" in on_tty({}))
+    check("no colour on a terminal when NO_COLOR is set", "\x1b[" not in on_tty({"NO_COLOR": "1"}))
+
+
+def validate(doc, schema):
+    try:
+        import jsonschema
+    except ImportError:
+        return None
+    jsonschema.validate(doc, schema)
+    return True
+
+
+def test_json_shape():
+    schema = json.load(open(os.path.join(ROOT, "docs/report.schema.json")))
+    rc, out, _ = run(["-f", "json", "fixtures/incomplete.md", "fixtures/placeholders.md",
+                      "examples/smart-reply-design.md"])
+    doc = json.loads(out)
+    v = validate(doc, schema)
+    if v is None:
+        print("note: python3-jsonschema is absent; checking the shape by hand")
+    check("JSON output validates against docs/report.schema.json", v in (True, None))
+    f = doc["files"][0]
+    d = next(x for x in f["diagnostics"] if x["rule"] == "missing-section")
+    check("JSON diagnostic fields", d["severity"] == "error" and d["start"]["line"] == 9 and
+          d["start"]["column"] == 1 and d["section"] == "Success Metrics" and d["help"], d)
+    t = next(x for x in f["diagnostics"] if x["rule"] == "missing-success-metric") if any(
+        x["rule"] == "missing-success-metric" for x in f["diagnostics"]) else None
+    cov = {c["id"]: c for c in f["coverage"]}
+    check("JSON coverage: a missing section has no line", cov["success-metrics"]["found"] is False
+          and "line" not in cov["success-metrics"] and cov["problem"]["line"] == 3)
+    total = sum(c["weight"] + sum(t["weight"] for t in c["topics"]) for c in f["coverage"])
+    found = sum((c["weight"] if c["found"] else 0) + sum(t["weight"] for t in c["topics"] if t["found"])
+                for c in f["coverage"])
+    check("JSON score is the weighted share of sections and topics found",
+          f["score"] == round(100 * found / total, 1) and 0 < f["score"] < 100, (f["score"], found, total))
+    check("JSON summary", doc["summary"]["files"] == 3 and doc["version"] == 1 and
+          doc["summary"]["error"] == sum(x["counts"]["error"] for x in doc["files"]), doc["summary"])
+    # end offsets and columns agree with the source bytes
+    src = open(os.path.join(ROOT, "fixtures/incomplete.md"), "rb").read()
+    lat = next(x for x in f["diagnostics"] if x["rule"] == "latency-target")
+    check("JSON byte offsets point at the reported text",
+          src[lat["start"]["offset"]:lat["end"]["offset"]] == b"latency" and lat["start"]["column"] == 24, lat)
+    _ = t
+
+
+def test_bad_bytes():
+    blobs = {
+        "invalid UTF-8": b"# T\n\n## Problem Formulation\n\nbad \xff\xfe bytes TBD \xc3\n",
+        "NUL bytes": b"# T\x00\n\n## Success\x00 Metrics\n\nCTR\x00\n",
+        "lone CR": b"# T\r\r## Problem Formulation\r\rTBD\r",
+        "BOM": b"\xef\xbb\xbf# T\n\n## Problem Formulation\n\nTBD\n",
+        "only front matter": b"---\ntitle: x\n---\n",
+    }
+    for name, data in blobs.items():
+        rc, out, err = run(["-f", "json", "-"], stdin=data)
+        try:
+            json.loads(out)
+            parsed = True
+        except ValueError:
+            parsed = False
+        check(f"bad bytes ({name}): exit 1 and JSON that parses", rc == 1 and parsed and not err, (rc, err))
+    rc, out, _ = run(["-"], stdin=b"# T\r\r## Problem Formulation\r\rTBD\r")
+    check("lone CR line endings keep line numbers", "-:5:1: warning: placeholder" in out, out)
+    rc, out, _ = run(["-"], stdin=b"\xef\xbb\xbf# T\n\n## Problem Formulation\n\nTBD\n")
+    check("a BOM does not shift columns", "-:5:1: warning: placeholder" in out, out)
+
+
+def test_binary_alone():
+    with tempfile.TemporaryDirectory() as d:
+        exe = os.path.join(d, "ddlint")
+        shutil.copy(DDLINT, exe)
+        doc = open(os.path.join(ROOT, "fixtures/incomplete.md"), "rb").read()
+        p = subprocess.run([exe, "-"], input=doc, cwd=d, capture_output=True, timeout=60)
+        out = p.stdout.decode()
+        check("the binary alone in an empty folder lints with its embedded pack",
+              p.returncode == 1 and "[missing-section]" in out and os.listdir(d) == ["ddlint"], out[:200])
+
+
+def main():
+    global DDLINT, ROOT
+    DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
+              test_directories, test_io_errors, test_templates, test_list_and_explain,
+              test_color, test_json_shape, test_bad_bytes, test_binary_alone]:
+        try:
+            t()
+        except Exception as e:  # a crash in a test is a failure, not an abort
+            check(t.__name__, False, repr(e))
+    failed = sum(1 for _, ok in results if not ok)
+    print(f"{len(results) - failed} checks passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
