@@ -155,7 +155,8 @@ ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack, const char *path,
     const struct ddlint_rule *rule = &pack->rules[i];
     rule_kind_find(rule->kind_name_for_dispatch)->check(&ctx, rule);
   }
-  qsort(ctx.diags, ctx.ndiags, sizeof *ctx.diags, S_diag_cmp);
+  if (ctx.ndiags)
+    qsort(ctx.diags, ctx.ndiags, sizeof *ctx.diags, S_diag_cmp);
   for (size_t i = 0; i < ctx.ndiags; i++) {
     struct ddlint_diag *d = &ctx.diags[i];
     source_position(&r->src, d->start, &d->sline, &d->scol);

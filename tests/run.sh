@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The whole test suite, runnable on a fresh clone: installs the Debian
+# packages that are missing (when root), then builds and tests twice, plain
+# and under ASan+UBSan with no recovery, both with -Werror. Ends with the line
+# "N passed, N failed" counting meson tests over both builds.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+
+deps=(meson ninja-build pkg-config gcc libc6-dev libcmark-gfm-dev
+      libcmark-gfm-extensions-dev libpcre2-dev libcjson-dev python3
+      python3-jsonschema)
+missing=()
+for p in "${deps[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+    missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if [ "$(id -u)" = 0 ]; then
+    echo "installing: ${missing[*]}"
+    apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null || { echo "apt-get failed"; echo "0 passed, 1 failed"; exit 2; }
+  else
+    echo "missing Debian packages (run as root to install): ${missing[*]}"
+    echo "0 passed, 1 failed"
+    exit 2
+  fi
+fi
+
+passed=0 failed=0 skipped=0
+run_build() {
+  local dir=$1
+  shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" -Dwerror=true "$@" >"$dir.setup.log" 2>&1 ||
+      { cat "$dir.setup.log"; failed=$((failed + 1)); return; }
+  fi
+  if ! ninja -C "$dir" >"$dir.ninja.log" 2>&1; then
+    cat "$dir.ninja.log"
+    failed=$((failed + 1))
+    return
+  fi
+  meson test -C "$dir" --print-errorlogs --num-processes 2
+  local log="$dir/meson-logs/testlog.json"
+  local p f s
+  p=$(grep -c '"result": "OK"' "$log")
+  f=$(grep -cE '"result": "(FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS)"' "$log")
+  s=$(grep -c '"result": "SKIP"' "$log")
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+}
+
+run_build build
+ASAN_OPTIONS=abort_on_error=0:halt_on_error=1:detect_leaks=1 \
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  run_build build-asan -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dc_args=-fno-sanitize-recover=all
+
+echo "$skipped skipped (a skipped test says why in its log)"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
