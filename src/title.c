@@ -131,13 +131,31 @@ char *title_normalize(const char *text) {
 }
 
 static bool S_stopword(const char *w, size_t n) {
-  static const char *const stop[] = {"and", "or",  "the", "a",   "an",
-                                     "of",  "for", "to",  "in",  "on",
-                                     "with", "our", "your", "vs", NULL};
-  for (int i = 0; stop[i]; i++)
-    if (strlen(stop[i]) == n && memcmp(stop[i], w, n) == 0)
+  /* by length, so the common case costs one comparison or none */
+  static const char *const stop2[] = {"or", "of", "to", "in", "on", "vs", "a"};
+  static const char *const stop3[] = {"and", "the", "for", "our"};
+  static const char *const stop4[] = {"with", "your"};
+  const char *const *list;
+  size_t count;
+  switch (n) {
+  case 1:
+    return w[0] == 'a';
+  case 2:
+    list = stop2, count = 6;
+    break;
+  case 3:
+    list = stop3, count = 4;
+    break;
+  case 4:
+    list = stop4, count = 2;
+    break;
+  default:
+    return n == 2 && memcmp(w, "an", 2) == 0;
+  }
+  for (size_t i = 0; i < count; i++)
+    if (memcmp(list[i], w, n) == 0)
       return true;
-  return false;
+  return n == 2 && memcmp(w, "an", 2) == 0;
 }
 
 typedef struct {
@@ -240,7 +258,8 @@ static size_t S_levenshtein(const char *a, size_t na, const char *b,
 static bool S_token_close(token a, token b) {
   if (S_token_eq(a, b))
     return true;
-  return a.n >= 5 && b.n >= 5 && S_levenshtein(a.p, a.n, b.p, b.n) <= 1;
+  return a.n >= 5 && b.n >= 5 && a.n <= b.n + 1 && b.n <= a.n + 1 &&
+         S_levenshtein(a.p, a.n, b.p, b.n) <= 1;
 }
 
 bool title_has_typo(const char *h, const char *name) {
@@ -250,7 +269,8 @@ bool title_has_typo(const char *h, const char *name) {
     if (S_has_token(b, nb, a[i]))
       continue;
     for (size_t j = 0; j < nb; j++)
-      if (a[i].n >= 4 && b[j].n >= 4 &&
+      if (a[i].n >= 4 && b[j].n >= 4 && a[i].n <= b[j].n + 2 &&
+          b[j].n <= a[i].n + 2 &&
           S_levenshtein(a[i].p, a[i].n, b[j].p, b[j].n) <= 2)
         return true;
   }
@@ -263,7 +283,10 @@ double title_similarity(const char *h, const char *name) {
   if (!longest)
     return 0;
   double edit = 0;
-  if (longest >= 5)
+  size_t shortest = lh < ln ? lh : ln;
+  /* the edit distance is at least the length difference: skip hopeless
+   * pairs, which are most pairs */
+  if (longest >= 5 && (double)(longest - shortest) <= 0.34 * (double)longest)
     edit = 1.0 - (double)S_levenshtein(h, lh, name, ln) / (double)longest;
   token a[MAX_TOKENS], b[MAX_TOKENS];
   size_t na = S_tokens(h, a), nb = S_tokens(name, b);

@@ -1,2 +1,120 @@
+/* title.c: heading normalisation (numbering, decoration, parentheticals,
+ * punctuation), equality and containment of significant words, and the
+ * similarity behind "did you mean" hints. */
 #include "test.h"
-void suite_title(void) {}
+
+#include <stdlib.h>
+
+static void S_check_norm(const char *text, const char *want, int at) {
+  char *got = title_normalize(text);
+  t_check(strcmp(got, want) == 0, __FILE__, at,
+          "title_normalize(\"%s\") == \"%s\", expected \"%s\"", text, got,
+          want);
+  free(got);
+}
+#define CHECK_NORM(text, want) S_check_norm((text), (want), __LINE__)
+
+static void test_normalize_numbering(void) {
+  CHECK_NORM("2. Success Metrics", "success metrics");
+  CHECK_NORM("Step 3 - System Architecture:", "system architecture");
+  CHECK_NORM("step 3: Data", "data");
+  CHECK_NORM("2) Metrics (Offline and Online)", "metrics");
+  CHECK_NORM("6.1 Candidate Generation", "candidate generation");
+  CHECK_NORM("6.1. Candidate Generation", "candidate generation");
+  CHECK_NORM("IV. Deployment", "deployment");
+  CHECK_NORM("A) Data Sources", "data sources");
+  CHECK_NORM("Part 2 \xE2\x80\x94 Model", "model"); /* em dash */
+  /* digits that belong to the title stay */
+  CHECK_NORM("3D Reconstruction", "3d reconstruction");
+  CHECK_NORM("P99 Latency", "p99 latency");
+}
+
+static void test_normalize_decoration(void) {
+  CHECK_NORM("Model Design", "model design");
+  CHECK_NORM("**Model Design**", "model design");
+  CHECK_NORM("_Model Design_", "model design");
+  CHECK_NORM("  Success   Metrics  ", "success metrics");
+  CHECK_NORM("Feedback, Monitoring, and Deployment",
+             "feedback monitoring and deployment");
+  CHECK_NORM("Data & Labels", "data and labels");
+  CHECK_NORM("What you're solving?", "what youre solving");
+  CHECK_NORM("Model \xE2\x80\x93 Design", "model design"); /* en dash */
+  CHECK_NORM("Q&A", "q and a");
+  /* a heading that is only a parenthetical keeps its words */
+  CHECK_NORM("(Draft)", "draft");
+  CHECK_NORM("", "");
+}
+
+static void test_equal(void) {
+  CHECK(title_equal("success metrics", "success metrics"));
+  CHECK(title_equal("metrics success", "success metrics")); /* word order */
+  CHECK(title_equal("success metric", "success metrics"));  /* plural */
+  CHECK(title_equal("the success metrics", "success metrics")); /* stopword */
+  CHECK(title_equal("data labeling", "data and labeling"));
+  CHECK(title_equal("feedback monitoring deployment",
+                    "feedback monitoring and deployment"));
+  CHECK(!title_equal("success", "success metrics"));
+  CHECK(!title_equal("success metrics and more", "success metrics"));
+  CHECK(!title_equal("model design", "model"));
+  CHECK(!title_equal("", "model"));
+  CHECK(!title_equal("the", "and")); /* stopwords only: nothing significant */
+  /* "ss" is not a plural */
+  CHECK(!title_equal("acces", "access"));
+}
+
+/* BUG (src/title.c, S_tokens): the stemmer tests the "ling" ending before
+ * "ing", so "labeling" becomes "labe" while "labels" becomes "label", and the
+ * comment's promise that "Labels" meets "Labeling" does not hold. Only the
+ * doubled "labelling" reaches "label". A "## Data and Labels" heading is
+ * then not accepted as the template's "Data and Labeling" (see
+ * test_required_section_labels in test_rules.c). */
+static void test_equal_stemming(void) {
+  CHECK(title_equal("labelling", "labels"));
+  CHECK(title_equal("labeling", "labels"));
+  CHECK(title_equal("data and labels", "data and labeling"));
+}
+
+static void test_contains(void) {
+  CHECK(title_contains("offline metrics and evaluation", "offline metrics"));
+  CHECK(title_contains("metrics offline", "offline metrics"));
+  CHECK(title_contains("our key success metrics", "success metrics"));
+  CHECK(!title_contains("offline", "offline metrics"));
+  CHECK(!title_contains("online metrics", "offline metrics"));
+  CHECK(!title_contains("", "metrics"));
+  /* a long heading is a sentence, not a name */
+  CHECK(!title_contains("one two three four five six seven eight nine metrics",
+                        "metrics"));
+  CHECK(title_contains("one two three four five six seven metrics",
+                       "metrics"));
+}
+
+static void test_similarity(void) {
+  double s = title_similarity("sucess metrix", "success metrics");
+  t_check(s >= 0.66, __FILE__, __LINE__,
+          "similarity(sucess metrix, success metrics) = %g, expected >= 0.66",
+          s);
+  s = title_similarity("system architectur", "system architecture");
+  CHECK(s >= 0.9);
+  CHECK_DBL(title_similarity("model design", "model design"), 1.0, 1e-9);
+  s = title_similarity("model design", "success metrics");
+  t_check(s < 0.4, __FILE__, __LINE__,
+          "similarity(model design, success metrics) = %g, expected < 0.4", s);
+  s = title_similarity("appendix", "feedback monitoring and deployment");
+  t_check(s < 0.4, __FILE__, __LINE__,
+          "similarity(appendix, feedback...) = %g, expected < 0.4", s);
+  CHECK_DBL(title_similarity("", ""), 0.0, 1e-9);
+  /* symmetric enough to be a similarity */
+  CHECK_DBL(title_similarity("features", "feature engineering"),
+            title_similarity("feature engineering", "features"), 1e-9);
+  s = title_similarity("features", "feature engineering");
+  CHECK(s >= 0.0 && s <= 1.0);
+}
+
+void suite_title(void) {
+  RUN(test_normalize_numbering);
+  RUN(test_normalize_decoration);
+  RUN(test_equal);
+  RUN(test_equal_stemming);
+  RUN(test_contains);
+  RUN(test_similarity);
+}
