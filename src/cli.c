@@ -110,8 +110,9 @@ static void S_list_rules(const ddlint_pack *pk) {
 static int S_explain(const ddlint_pack *pk, const char *id) {
   const ddlint_rule *r = ddlint_pack_find_rule(pk, id);
   if (!r) {
-    fprintf(stderr, "ddlint: no rule \"%s\" in template \"%s\"; see "
-                    "--list-rules\n",
+    fprintf(stderr,
+            "ddlint: no rule \"%s\" in template \"%s\"; see "
+            "--list-rules\n",
             id, ddlint_pack_name(pk));
     return EXIT_TROUBLE;
   }
@@ -183,8 +184,8 @@ int main(int argc, char **argv) {
       else if (strcmp(optarg, "info") == 0)
         o.fail_on = DDLINT_INFO;
       else
-        return S_usage_error(
-            "--fail-on takes error, warning or info, not '%s'", optarg);
+        return S_usage_error("--fail-on takes error, warning or info, not '%s'",
+                             optarg);
       break;
     case 'V':
       printf("ddlint %s\n", DDLINT_VERSION);
@@ -203,9 +204,8 @@ int main(int argc, char **argv) {
     return S_usage_error("unknown format '%s' (known: human, json)", o.format);
 
   char *err = NULL;
-  ddlint_pack *pack =
-      S_load_pack(o.template_arg ? o.template_arg : ddlint_default_pack_name(),
-                  &err);
+  ddlint_pack *pack = S_load_pack(
+      o.template_arg ? o.template_arg : ddlint_default_pack_name(), &err);
   if (!pack) {
     fprintf(stderr, "ddlint: %s\n", err);
     free(err);
@@ -228,8 +228,7 @@ int main(int argc, char **argv) {
   for (int i = optind; i < argc; i++)
     walk_add(&files, argv[i]);
 
-  report_opts ro = {.out = stdout, .color = S_use_color(o.color),
-                    .pack = pack};
+  report_opts ro = {.out = stdout, .color = S_use_color(o.color), .pack = pack};
   report_totals totals = {.unreadable = files.errors};
   reporter *rep = rops->begin(&ro);
   bool failed = false;

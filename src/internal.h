@@ -42,14 +42,14 @@ void strbuf_free(strbuf *sb);
 /* ---- source.c: bytes, line map, front matter, UTF-8 check. ---- */
 /* Owns a copy of the document bytes (NUL-terminated) and its line map. */
 typedef struct {
-  char *path;           /* owned */
-  char *text;           /* owned, len bytes plus a NUL */
+  char *path; /* owned */
+  char *text; /* owned, len bytes plus a NUL */
   size_t len;
-  size_t *line_starts;  /* owned; byte offset of each line's first byte */
+  size_t *line_starts; /* owned; byte offset of each line's first byte */
   size_t nlines;
-  size_t body_start;    /* first byte after the BOM and front matter */
+  size_t body_start;      /* first byte after the BOM and front matter */
   size_t frontmatter_end; /* 0 when there is no front matter */
-  size_t invalid_utf8;  /* offset of the first invalid UTF-8 byte, or SIZE_MAX */
+  size_t invalid_utf8; /* offset of the first invalid UTF-8 byte, or SIZE_MAX */
 } source;
 
 /* Length of the valid UTF-8 sequence at s (n bytes available), or 0. */
@@ -70,29 +70,29 @@ typedef enum {
   BLOCK_HEADING,
   BLOCK_PARAGRAPH,
   BLOCK_CODE,
-  BLOCK_HTML,      /* an HTML block with something besides comments */
-  BLOCK_COMMENT,   /* an HTML block made only of comments */
+  BLOCK_HTML,    /* an HTML block with something besides comments */
+  BLOCK_COMMENT, /* an HTML block made only of comments */
   BLOCK_TABLE,
-  BLOCK_BREAK      /* thematic break */
+  BLOCK_BREAK /* thematic break */
 } block_kind;
 
 /* One leaf block of the document, in source order. Owns its strings. */
 typedef struct {
   block_kind kind;
-  int level;          /* heading level 1..6, else 0 */
-  bool in_list;       /* paragraph that opens a list item */
-  size_t start, end;  /* byte range [start, end) in the source */
-  char *text;         /* heading: its plain text; else NULL */
-  char *label;        /* paragraph: its label (`**Use Case**:`, `- Data:`) */
-  char *norm;         /* normalised heading text or label, or NULL */
+  int level;         /* heading level 1..6, else 0 */
+  bool in_list;      /* paragraph that opens a list item */
+  size_t start, end; /* byte range [start, end) in the source */
+  char *text;        /* heading: its plain text; else NULL */
+  char *label;       /* paragraph: its label (`**Use Case**:`, `- Data:`) */
+  char *norm;        /* normalised heading text or label, or NULL */
 } block;
 
 /* All blocks of a document plus the byte ranges that are not prose. */
 typedef struct {
-  block *blocks;      /* owned */
+  block *blocks; /* owned */
   size_t nblocks;
-  size_t *skip;       /* owned; sorted [start, end) pairs: code, comments */
-  size_t nskip;       /* number of pairs */
+  size_t *skip; /* owned; sorted [start, end) pairs: code, comments */
+  size_t nskip; /* number of pairs */
 } md_blocks;
 
 /* Parses src (skipping front matter) into blocks. Never fails. */
@@ -117,18 +117,18 @@ double title_similarity(const char *h, const char *name);
 /* ---- outline.c: the section tree. ---- */
 /* One heading and the span it governs. Borrows its heading block. */
 typedef struct {
-  size_t block;       /* index of the heading block */
+  size_t block; /* index of the heading block */
   int level;
-  size_t start;       /* heading start offset */
-  size_t body_start;  /* first byte after the heading */
-  size_t end;         /* start of the next heading of the same or higher level */
+  size_t start;      /* heading start offset */
+  size_t body_start; /* first byte after the heading */
+  size_t end;        /* start of the next heading of the same or higher level */
   size_t first_block, end_block; /* blocks in [start, end) */
-  ptrdiff_t parent;   /* index in sections, or -1 */
-  bool is_title;      /* the single leading H1 */
+  ptrdiff_t parent;              /* index in sections, or -1 */
+  bool is_title;                 /* the single leading H1 */
 } section;
 
 typedef struct {
-  section *sections;  /* owned, in document order */
+  section *sections; /* owned, in document order */
   size_t nsections;
 } outline;
 
@@ -137,23 +137,23 @@ void outline_free(outline *ol);
 
 /* ---- pack.c: templates and rules, loaded once. ---- */
 typedef struct {
-  pcre2_code *code;   /* owned; JIT-compiled when possible */
-  char *source;       /* owned pattern text */
+  pcre2_code *code; /* owned; JIT-compiled when possible */
+  char *source;     /* owned pattern text */
 } pattern;
 
 typedef struct {
   char *id, *title, *prompt; /* owned; prompt may be NULL */
-  char **aliases;     /* owned, normalised */
+  char **aliases;            /* owned, normalised */
   size_t naliases;
-  char *norm_title;   /* owned */
-  pattern *patterns;  /* owned */
+  char *norm_title;  /* owned */
+  pattern *patterns; /* owned */
   size_t npatterns;
   double weight;
 } tmpl_topic;
 
 typedef struct {
   char *id, *title, *prompt;
-  char **aliases;     /* owned, normalised */
+  char **aliases; /* owned, normalised */
   size_t naliases;
   char *norm_title;
   bool required;
@@ -165,28 +165,28 @@ typedef struct {
 struct ddlint_rule {
   char *id, *kind, *summary, *message, *help, *explain; /* owned */
   ddlint_severity severity;
-  size_t *scope;      /* owned: indices into pack sections; NULL = all */
+  size_t *scope; /* owned: indices into pack sections; NULL = all */
   size_t nscope;
   /* kind-specific parameters, compiled at load time */
-  pattern *patterns;  /* owned (placeholder, quantified-target subject) */
+  pattern *patterns; /* owned (placeholder, quantified-target subject) */
   size_t npatterns;
   pattern quantity, percentile; /* quantified-target */
-  char **topic_ids;   /* owned: required-topic topics, NULL = all */
+  char **topic_ids;             /* owned: required-topic topics, NULL = all */
   size_t ntopic_ids;
   bool template_prompts; /* placeholder: also flag copied template prompts */
-  char *target_name;  /* owned: quantified-target's name, e.g. "latency" */
+  char *target_name;     /* owned: quantified-target's name, e.g. "latency" */
   const char *kind_name_for_dispatch; /* borrowed static string */
 };
 
 struct ddlint_pack {
   char *name, *version, *description; /* owned */
-  tmpl_section *sections;  /* owned */
+  tmpl_section *sections;             /* owned */
   size_t nsections;
   struct ddlint_rule *rules; /* owned */
   size_t nrules;
-  pattern *prompts;   /* owned: every template prompt, literal, caseless */
+  pattern *prompts; /* owned: every template prompt, literal, caseless */
   size_t nprompts;
-  char **prompt_text; /* owned, parallel to prompts */
+  char **prompt_text;        /* owned, parallel to prompts */
   pcre2_match_context *mctx; /* owned: match and depth limits */
 };
 
@@ -212,15 +212,15 @@ typedef enum { VIA_NONE, VIA_HEADING, VIA_LABEL, VIA_TEXT } found_via;
 
 typedef struct {
   found_via via;
-  size_t off, end;    /* evidence range */
+  size_t off, end; /* evidence range */
 } topic_cov;
 
 typedef struct {
-  ptrdiff_t section;  /* index into outline.sections, or -1 when missing */
-  ptrdiff_t near;     /* unmatched heading section that nearly matches, or -1 */
+  ptrdiff_t section; /* index into outline.sections, or -1 when missing */
+  ptrdiff_t near;    /* unmatched heading section that nearly matches, or -1 */
   double near_score;
-  bool empty;         /* matched, but nothing but headings under it */
-  topic_cov *topics;  /* owned, parallel to tmpl_section.topics */
+  bool empty;        /* matched, but nothing but headings under it */
+  topic_cov *topics; /* owned, parallel to tmpl_section.topics */
 } section_cov;
 
 typedef struct {
@@ -245,11 +245,11 @@ void prose_each(struct lint_ctx *ctx, const pattern *pat, size_t start,
 
 /* ---- engine.c ---- */
 struct ddlint_diag {
-  const char *rule;   /* borrowed from the pack */
+  const char *rule; /* borrowed from the pack */
   ddlint_severity severity;
   char *message, *help, *section; /* owned */
-  size_t start, end;  /* byte offsets */
-  size_t seq;         /* emission order: ties keep rule and pack order */
+  size_t start, end;              /* byte offsets */
+  size_t seq; /* emission order: ties keep rule and pack order */
   unsigned sline, scol, eline, ecol; /* filled in by the result */
 };
 
@@ -266,8 +266,8 @@ typedef struct lint_ctx {
 } lint_ctx;
 
 /* The one sink: appends a diagnostic for rule at [start, end). `section` is
- * `path` is the section path or NULL for the document heading path at start. The
- * message and help are rule templates with {section}, {topic}, {match},
+ * `path` is the section path or NULL for the document heading path at start.
+ * The message and help are rule templates with {section}, {topic}, {match},
  * {heading} and {detail} filled in from vars (NULL-terminated key/value
  * pairs). */
 void diag_emit(lint_ctx *ctx, const struct ddlint_rule *rule, size_t start,
@@ -297,8 +297,7 @@ void check_empty_section(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_placeholder(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule);
 extern const char explain_required_section[], explain_required_topic[],
-    explain_empty_section[], explain_placeholder[],
-    explain_quantified_target[];
+    explain_empty_section[], explain_placeholder[], explain_quantified_target[];
 
 /* ---- result.c ---- */
 struct ddlint_result {

@@ -98,8 +98,7 @@ static void S_find_topic(lint_ctx *ctx, const section *sec,
   for (size_t p = 0; p < tt->npatterns; p++) {
     size_t ms, me;
     size_t limit = tc->off == SIZE_MAX ? sec->end : tc->off;
-    if (prose_search(ctx, &tt->patterns[p], sec->body_start, limit, &ms,
-                     &me) &&
+    if (prose_search(ctx, &tt->patterns[p], sec->body_start, limit, &ms, &me) &&
         ms < tc->off) {
       tc->via = VIA_TEXT;
       tc->off = ms;
@@ -143,8 +142,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     for (size_t d = 0; d < ol->nsections && sc->section < 0; d++)
       if (!used[d] && !ol->sections[d].is_title &&
           ol->sections[d].level <= level &&
-          S_names_contained(S_heading_norm(ctx, d), ts->norm_title,
-                            ts->aliases, ts->naliases)) {
+          S_names_contained(S_heading_norm(ctx, d), ts->norm_title, ts->aliases,
+                            ts->naliases)) {
         sc->section = (ptrdiff_t)d;
         used[d] = true;
       }

@@ -69,7 +69,8 @@ static block *S_add_block(md_walk *w, cmark_node *node, block_kind kind) {
   block *b = &mb->blocks[mb->nblocks++];
   memset(b, 0, sizeof *b);
   b->kind = kind;
-  int sl = cmark_node_get_start_line(node), sc = cmark_node_get_start_column(node);
+  int sl = cmark_node_get_start_line(node),
+      sc = cmark_node_get_start_column(node);
   int el = cmark_node_get_end_line(node), ec = cmark_node_get_end_column(node);
   b->start = source_offset(w->src, (unsigned)(sl > 0 ? sl : 1),
                            (unsigned)(sc > 0 ? sc : 1));
@@ -92,7 +93,8 @@ static block *S_add_block(md_walk *w, cmark_node *node, block_kind kind) {
     /* cmark leaves the end column at 0 for some blocks (HTML blocks closed
      * by a blank line): the block then ends with its last line. */
     size_t ls, le;
-    source_line_bounds(w->src, source_offset(w->src, (unsigned)(el > 0 ? el : 1), 1),
+    source_line_bounds(w->src,
+                       source_offset(w->src, (unsigned)(el > 0 ? el : 1), 1),
                        &ls, &le);
     b->end = le;
   }
@@ -194,8 +196,8 @@ static void S_enter(md_walk *w, cmark_node *node) {
     S_add_block(w, node, BLOCK_BREAK);
     break;
   case CMARK_NODE_STRONG:
-    if (w->collecting && cmark_node_get_type(w->collecting) ==
-                             CMARK_NODE_PARAGRAPH &&
+    if (w->collecting &&
+        cmark_node_get_type(w->collecting) == CMARK_NODE_PARAGRAPH &&
         cmark_node_parent(node) == w->collecting && !cmark_node_previous(node))
       w->first_strong = node;
     break;

@@ -31,8 +31,8 @@ static bool S_fail(loader *ld, const cJSON *node, bool at_key, const char *fmt,
                    ...) {
   if (ld->err)
     return false;
-  size_t off = node ? jsonloc_offset(ld->text, ld->len, ld->root, node, at_key)
-                    : 0;
+  size_t off =
+      node ? jsonloc_offset(ld->text, ld->len, ld->root, node, at_key) : 0;
   unsigned line, col;
   jsonloc_linecol(ld->text, ld->len, off, &line, &col);
   va_list ap;
@@ -209,8 +209,8 @@ static void S_add_prompt(ddlint_pack *pk, size_t *cap, const char *prompt,
   if (!prompt || !*prompt)
     return;
   xgrow(&pk->prompts, cap, pk->nprompts + 1, sizeof(pattern));
-  pk->prompt_text = xrealloc(pk->prompt_text,
-                             (pk->nprompts + 1) * sizeof(char *));
+  pk->prompt_text =
+      xrealloc(pk->prompt_text, (pk->nprompts + 1) * sizeof(char *));
   pk->prompt_text[pk->nprompts] = xstrdup(prompt);
   memset(&pk->prompts[pk->nprompts], 0, sizeof(pattern));
   S_compile(ld, at, prompt, PCRE2_LITERAL, &pk->prompts[pk->nprompts]);
@@ -231,8 +231,8 @@ static bool S_aliases(loader *ld, const cJSON *obj, const char *what,
 
 static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
                          size_t *prompt_cap) {
-  static const char *const fields[] = {"id",       "title",  "aliases",
-                                       "patterns", "weight", "prompt", NULL};
+  static const char *const fields[] = {
+      "id", "title", "aliases", "patterns", "weight", "prompt", NULL};
   if (!S_check_fields(ld, obj, "topic", fields) ||
       !S_string(ld, obj, "id", true, "topic", &t->id) ||
       !S_string(ld, obj, "title", true, "topic", &t->title) ||
@@ -249,8 +249,8 @@ static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
 
 static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
                            size_t *prompt_cap) {
-  static const char *const fields[] = {"id",     "title",  "aliases", "required",
-                                       "weight", "prompt", "topics",  NULL};
+  static const char *const fields[] = {
+      "id", "title", "aliases", "required", "weight", "prompt", "topics", NULL};
   const cJSON *topics;
   if (!S_check_fields(ld, obj, "section", fields) ||
       !S_string(ld, obj, "id", true, "section", &s->id) ||
@@ -266,8 +266,8 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
                cJSON_GetObjectItemCaseSensitive(obj, "prompt"));
   if (!topics)
     return ld->err == NULL;
-  s->topics = xcalloc((size_t)cJSON_GetArraySize(topics) + 1,
-                      sizeof(tmpl_topic));
+  s->topics =
+      xcalloc((size_t)cJSON_GetArraySize(topics) + 1, sizeof(tmpl_topic));
   for (const cJSON *e = topics->child; e; e = e->next) {
     tmpl_topic *t = &s->topics[s->ntopics++];
     if (!S_load_topic(ld, e, t, prompt_cap))
@@ -312,11 +312,10 @@ static bool S_load_params(loader *ld, const cJSON *params,
     static const char *const f[] = {"patterns", "template_prompts", NULL};
     if (params && !S_check_fields(ld, params, "placeholder params", f))
       return false;
-    return !params ||
-           (S_patterns(ld, params, "patterns", "params", &r->patterns,
-                       &r->npatterns) &&
-            S_bool(ld, params, "template_prompts", "params", true,
-                   &r->template_prompts));
+    return !params || (S_patterns(ld, params, "patterns", "params",
+                                  &r->patterns, &r->npatterns) &&
+                       S_bool(ld, params, "template_prompts", "params", true,
+                              &r->template_prompts));
   }
   if (strcmp(k, "quantified-target") == 0) {
     static const char *const f[] = {"name", "subject", "quantity", "percentile",
@@ -350,9 +349,9 @@ static bool S_load_params(loader *ld, const cJSON *params,
 }
 
 static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
-  static const char *const fields[] = {"id",      "kind",  "severity",
-                                       "summary", "message", "help",
-                                       "explain", "scope", "params", NULL};
+  static const char *const fields[] = {"id",      "kind", "severity", "summary",
+                                       "message", "help", "explain",  "scope",
+                                       "params",  NULL};
   char *sev = NULL;
   bool ok = false;
   if (!S_check_fields(ld, obj, "rule", fields) ||
@@ -425,9 +424,8 @@ out:
 }
 
 static bool S_load(loader *ld) {
-  static const char *const fields[] = {"$schema", "name",     "version",
-                                       "description", "sections", "rules",
-                                       NULL};
+  static const char *const fields[] = {
+      "$schema", "name", "version", "description", "sections", "rules", NULL};
   ddlint_pack *pk = ld->pack;
   const cJSON *root = ld->root;
   const cJSON *sections, *rules;
@@ -445,8 +443,8 @@ static bool S_load(loader *ld) {
     return S_fail(ld, root, false, "pack has no \"sections\"");
   if (!rules)
     return S_fail(ld, root, false, "pack has no \"rules\"");
-  pk->sections = xcalloc((size_t)cJSON_GetArraySize(sections) + 1,
-                         sizeof(tmpl_section));
+  pk->sections =
+      xcalloc((size_t)cJSON_GetArraySize(sections) + 1, sizeof(tmpl_section));
   for (const cJSON *e = sections->child; e; e = e->next) {
     tmpl_section *s = &pk->sections[pk->nsections++];
     if (!S_load_section(ld, e, s, &prompt_cap))

@@ -61,7 +61,7 @@ static void S_snippet(reporter *rep, const ddlint_result *r,
       if (((unsigned char)line[k] & 0xC0) != 0x80)
         last++;
   }
-  fputs(S_c(rep, ddlint_diag_severity(d) == DDLINT_ERROR ? RED
+  fputs(S_c(rep, ddlint_diag_severity(d) == DDLINT_ERROR     ? RED
                  : ddlint_diag_severity(d) == DDLINT_WARNING ? YELLOW
                                                              : CYAN),
         out);
@@ -117,9 +117,8 @@ static void S_end(reporter *rep, const report_totals *t) {
     fprintf(rep->o.out,
             "%zu file%s checked: %zu error%s, %zu warning%s, %zu info%s\n",
             t->files, t->files == 1 ? "" : "s", t->errors,
-            t->errors == 1 ? "" : "s", t->warnings,
-            t->warnings == 1 ? "" : "s", t->infos,
-            t->unreadable ? "; some files could not be read" : "");
+            t->errors == 1 ? "" : "s", t->warnings, t->warnings == 1 ? "" : "s",
+            t->infos, t->unreadable ? "; some files could not be read" : "");
   free(rep);
 }
 

@@ -51,8 +51,9 @@ static void S_str(FILE *out, const char *s) {
 static reporter *S_begin(const report_opts *opts) {
   reporter *rep = xcalloc(1, sizeof *rep);
   rep->o = *opts;
-  fprintf(opts->out, "{\n  \"version\": %d,\n  \"tool\": {\"name\": \"ddlint\", "
-                     "\"version\": \"%s\"},\n  \"files\": [",
+  fprintf(opts->out,
+          "{\n  \"version\": %d,\n  \"tool\": {\"name\": \"ddlint\", "
+          "\"version\": \"%s\"},\n  \"files\": [",
           DDLINT_JSON_FORMAT_VERSION, DDLINT_VERSION);
   return rep;
 }
@@ -144,8 +145,8 @@ static void S_end(reporter *rep, const report_totals *t) {
   fprintf(rep->o.out,
           "%s],\n  \"summary\": {\"files\": %zu, \"error\": %zu, \"warning\": "
           "%zu, \"info\": %zu, \"unreadable\": %zu}\n}\n",
-          rep->nfiles ? "\n  " : "", t->files, t->errors, t->warnings,
-          t->infos, t->unreadable);
+          rep->nfiles ? "\n  " : "", t->files, t->errors, t->warnings, t->infos,
+          t->unreadable);
   free(rep);
 }
 

@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 typedef struct {
-  char **paths;  /* owned; "-" stands for standard input */
+  char **paths; /* owned; "-" stands for standard input */
   size_t n, cap;
   size_t errors; /* paths that could not be walked (already reported) */
 } file_list;

@@ -24,9 +24,9 @@ enum { NO_NUMBER = 1, NO_PERCENTILE = 2, PASSED = 3 };
 typedef struct {
   lint_ctx *ctx;
   const struct ddlint_rule *rule;
-  int best;             /* 0: no mention yet; else the best verdict */
-  size_t ms, me;        /* the mention behind best */
-  size_t us, ue;        /* its unit */
+  int best;      /* 0: no mention yet; else the best verdict */
+  size_t ms, me; /* the mention behind best */
+  size_t us, ue; /* its unit */
 } judge;
 
 static bool S_matches(lint_ctx *ctx, const pattern *p, size_t s, size_t e) {

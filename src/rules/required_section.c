@@ -52,8 +52,8 @@ void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
       const char *before;
       start = end = S_insertion_point(ctx, s, &before);
       if (before)
-        detail = xasprintf("add a \"%s\" section before \"%s\"", ts->title,
-                           before);
+        detail =
+            xasprintf("add a \"%s\" section before \"%s\"", ts->title, before);
       else
         detail = xasprintf("add a \"%s\" section at the end", ts->title);
     }

@@ -13,7 +13,8 @@ const char explain_required_topic[] =
     "sources:\") naming it or one of its aliases, or by prose that matches one "
     "of its PCRE2 patterns (code blocks and HTML comments are not searched). "
     "Topics of a missing section are not reported again: required-section "
-    "covers them, and so does empty-section for an empty one. With params.topics the rule checks just those topics; "
+    "covers them, and so does empty-section for an empty one. With "
+    "params.topics the rule checks just those topics; "
     "without it, every topic in scope that no other required-topic rule "
     "names.";
 
@@ -47,7 +48,7 @@ void check_required_topic(lint_ctx *ctx, const struct ddlint_rule *rule) {
       if (rule->topic_ids ? !S_names(rule, tt->id) : S_claimed(pk, tt->id))
         continue;
       char *path = xasprintf("%s > %s", ts->title, tt->title);
-      const char *vars[] = {"section", ts->title, "topic",  tt->title,
+      const char *vars[] = {"section", ts->title, "topic", tt->title,
                             "heading", heading,   NULL};
       diag_emit(ctx, rule, sec->start, sec->body_start, path, vars);
       free(path);
