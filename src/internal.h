@@ -85,6 +85,7 @@ typedef struct {
   char *text;        /* heading: its plain text; else NULL */
   char *label;       /* paragraph: its label (`**Use Case**:`, `- Data:`) */
   char *norm;        /* normalised heading text or label, or NULL */
+  char *key;         /* title_key(norm), or NULL */
 } block;
 
 /* All blocks of a document plus the byte ranges that are not prose. */
@@ -104,6 +105,12 @@ void md_blocks_free(md_blocks *mb);
  * punctuation: "## 2) Metrics (Offline and Online)" -> "metrics". Returns a
  * new string; free with free(). */
 char *title_normalize(const char *text);
+/* The comparison key of a normalised title: its significant words, stemmed,
+ * sorted and deduplicated ("data and labels" -> "data label"). Two titles
+ * are equal when their keys are (strcmp). Free with free(). */
+char *title_key(const char *norm);
+/* title_contains() for keys: every word of key `name` is in key `h`. */
+bool title_key_contains(const char *h, const char *name);
 /* Whether normalised heading `h` names `name` exactly (after stemming). */
 bool title_equal(const char *h, const char *name);
 /* Whether every significant word of `name` occurs in `h` (a short heading). */
@@ -146,6 +153,8 @@ typedef struct {
   char **aliases;            /* owned, normalised */
   size_t naliases;
   char *norm_title;  /* owned */
+  char *key_title;   /* owned: title_key(norm_title) */
+  char **alias_keys; /* owned, parallel to aliases */
   pattern *patterns; /* owned */
   size_t npatterns;
   double weight;
@@ -156,6 +165,8 @@ typedef struct {
   char **aliases; /* owned, normalised */
   size_t naliases;
   char *norm_title;
+  char *key_title;   /* owned: title_key(norm_title) */
+  char **alias_keys; /* owned, parallel to aliases */
   bool required;
   double weight;
   tmpl_topic *topics;

@@ -10,13 +10,19 @@
 #include <string.h>
 
 #define NEAR_MISS_THRESHOLD 0.66
+/* Near misses are looked for among this many unmatched headings at most, so
+ * a document of a million headings stays linear. */
+#define NEAR_MISS_CANDIDATES 256
 
-static bool S_names_equal(const char *norm, const char *title,
+/* Keys (title_key) make equality a string comparison. */
+static bool S_names_equal(const char *key, const char *title,
                           char *const *aliases, size_t naliases) {
-  if (title_equal(norm, title))
+  if (!*key)
+    return false;
+  if (strcmp(key, title) == 0)
     return true;
   for (size_t i = 0; i < naliases; i++)
-    if (title_equal(norm, aliases[i]))
+    if (strcmp(key, aliases[i]) == 0)
       return true;
   return false;
 }
@@ -24,31 +30,31 @@ static bool S_names_equal(const char *norm, const char *title,
 /* Containment, unless the heading misspells the title or an alias: "Model
  * Desgin" contains the alias "model", but it is a near miss of "Model
  * Design" and must be reported, not accepted. */
-static bool S_names_contained(const char *norm, const char *title,
+static bool S_names_contained(const char *key, const char *title,
                               char *const *aliases, size_t naliases) {
-  bool contained = title_contains(norm, title);
+  bool contained = title_key_contains(key, title);
   for (size_t i = 0; i < naliases && !contained; i++)
-    contained = title_contains(norm, aliases[i]);
-  if (!contained || title_has_typo(norm, title))
+    contained = title_key_contains(key, aliases[i]);
+  if (!contained || title_has_typo(key, title))
     return false;
   for (size_t i = 0; i < naliases; i++)
-    if (title_has_typo(norm, aliases[i]))
+    if (title_has_typo(key, aliases[i]))
       return false;
   return true;
 }
 
-static double S_names_similarity(const char *norm, const tmpl_section *ts) {
-  double best = title_similarity(norm, ts->norm_title);
+static double S_names_similarity(const char *key, const tmpl_section *ts) {
+  double best = title_similarity(key, ts->key_title);
   for (size_t i = 0; i < ts->naliases; i++) {
-    double s = title_similarity(norm, ts->aliases[i]);
+    double s = title_similarity(key, ts->alias_keys[i]);
     if (s > best)
       best = s;
   }
   return best;
 }
 
-static const char *S_heading_norm(const lint_ctx *ctx, size_t d) {
-  const char *n = ctx->md->blocks[ctx->ol->sections[d].block].norm;
+static const char *S_heading_key(const lint_ctx *ctx, size_t d) {
+  const char *n = ctx->md->blocks[ctx->ol->sections[d].block].key;
   return n ? n : "";
 }
 
@@ -63,8 +69,8 @@ static int S_structural_level(const lint_ctx *ctx) {
     if (sec->is_title || sec->level >= level)
       continue;
     for (size_t s = 0; s < pk->nsections; s++)
-      if (S_names_equal(S_heading_norm(ctx, d), pk->sections[s].norm_title,
-                        pk->sections[s].aliases, pk->sections[s].naliases)) {
+      if (S_names_equal(S_heading_key(ctx, d), pk->sections[s].key_title,
+                        pk->sections[s].alias_keys, pk->sections[s].naliases)) {
         level = sec->level;
         break;
       }
@@ -84,10 +90,10 @@ static void S_find_topic(lint_ctx *ctx, const section *sec,
   tc->off = SIZE_MAX;
   for (size_t b = sec->first_block; b < sec->end_block; b++) {
     const block *bl = &mb->blocks[b];
-    if (!bl->norm)
+    if (!bl->key)
       continue;
-    if (S_names_equal(bl->norm, tt->norm_title, tt->aliases, tt->naliases) ||
-        S_names_contained(bl->norm, tt->norm_title, tt->aliases,
+    if (S_names_equal(bl->key, tt->key_title, tt->alias_keys, tt->naliases) ||
+        S_names_contained(bl->key, tt->key_title, tt->alias_keys,
                           tt->naliases)) {
       tc->via = bl->kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL;
       tc->off = bl->start;
@@ -129,7 +135,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       if (!ol->sections[d].is_title &&
           (sc->section < 0 ||
            ol->sections[d].level < ol->sections[sc->section].level) &&
-          S_names_equal(S_heading_norm(ctx, d), ts->norm_title, ts->aliases,
+          S_names_equal(S_heading_key(ctx, d), ts->key_title, ts->alias_keys,
                         ts->naliases))
         sc->section = (ptrdiff_t)d;
     if (sc->section >= 0)
@@ -142,8 +148,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     for (size_t d = 0; d < ol->nsections && sc->section < 0; d++)
       if (!used[d] && !ol->sections[d].is_title &&
           ol->sections[d].level <= level &&
-          S_names_contained(S_heading_norm(ctx, d), ts->norm_title, ts->aliases,
-                            ts->naliases)) {
+          S_names_contained(S_heading_key(ctx, d), ts->key_title,
+                            ts->alias_keys, ts->naliases)) {
         sc->section = (ptrdiff_t)d;
         used[d] = true;
       }
@@ -166,10 +172,13 @@ void match_document(lint_ctx *ctx, coverage *cov) {
                      &sc->topics[t]);
       continue;
     }
-    for (size_t d = 0; d < ol->nsections; d++) {
+    size_t candidates = 0;
+    for (size_t d = 0; d < ol->nsections && candidates < NEAR_MISS_CANDIDATES;
+         d++) {
       if (used[d] || ol->sections[d].is_title || ol->sections[d].level > level)
         continue;
-      double sim = S_names_similarity(S_heading_norm(ctx, d), ts);
+      candidates++;
+      double sim = S_names_similarity(S_heading_key(ctx, d), ts);
       if (sim >= NEAR_MISS_THRESHOLD && sim > sc->near_score) {
         sc->near = (ptrdiff_t)d;
         sc->near_score = sim;

@@ -236,6 +236,7 @@ static void S_exit(md_walk *w, cmark_node *node) {
     b->level = cmark_node_get_heading_level(node);
     b->text = xstrndup(w->text.data ? w->text.data : "", w->text.len);
     b->norm = title_normalize(b->text);
+    b->key = title_key(b->norm);
     S_skip_inline_comments(w, b->start, b->end);
   } else if (type == CMARK_NODE_PARAGRAPH) {
     cmark_node *parent = cmark_node_parent(node);
@@ -244,8 +245,10 @@ static void S_exit(md_walk *w, cmark_node *node) {
     block *b = S_add_block(w, node, BLOCK_PARAGRAPH);
     b->in_list = in_list;
     b->label = S_paragraph_label(w, in_list);
-    if (b->label)
+    if (b->label) {
       b->norm = title_normalize(b->label);
+      b->key = title_key(b->norm);
+    }
     S_skip_inline_comments(w, b->start, b->end);
   }
 }
@@ -301,6 +304,7 @@ void md_blocks_free(md_blocks *mb) {
     free(mb->blocks[i].text);
     free(mb->blocks[i].label);
     free(mb->blocks[i].norm);
+    free(mb->blocks[i].key);
   }
   free(mb->blocks);
   free(mb->skip);

@@ -218,13 +218,15 @@ static void S_add_prompt(ddlint_pack *pk, size_t *cap, const char *prompt,
 }
 
 static bool S_aliases(loader *ld, const cJSON *obj, const char *what,
-                      char ***out, size_t *n) {
+                      char ***out, char ***keys, size_t *n) {
   if (!S_strings(ld, obj, "aliases", what, out, n))
     return false;
+  *keys = xcalloc(*n + 1, sizeof(char *));
   for (size_t i = 0; i < *n; i++) {
     char *norm = title_normalize((*out)[i]);
     free((*out)[i]);
     (*out)[i] = norm;
+    (*keys)[i] = title_key(norm);
   }
   return true;
 }
@@ -237,11 +239,12 @@ static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
       !S_string(ld, obj, "id", true, "topic", &t->id) ||
       !S_string(ld, obj, "title", true, "topic", &t->title) ||
       !S_string(ld, obj, "prompt", false, "topic", &t->prompt) ||
-      !S_aliases(ld, obj, "topic", &t->aliases, &t->naliases) ||
+      !S_aliases(ld, obj, "topic", &t->aliases, &t->alias_keys, &t->naliases) ||
       !S_number(ld, obj, "weight", "topic", 1.0, &t->weight) ||
       !S_patterns(ld, obj, "patterns", "topic", &t->patterns, &t->npatterns))
     return false;
   t->norm_title = title_normalize(t->title);
+  t->key_title = title_key(t->norm_title);
   S_add_prompt(ld->pack, prompt_cap, t->prompt, ld,
                cJSON_GetObjectItemCaseSensitive(obj, "prompt"));
   return ld->err == NULL;
@@ -256,12 +259,14 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
       !S_string(ld, obj, "id", true, "section", &s->id) ||
       !S_string(ld, obj, "title", true, "section", &s->title) ||
       !S_string(ld, obj, "prompt", false, "section", &s->prompt) ||
-      !S_aliases(ld, obj, "section", &s->aliases, &s->naliases) ||
+      !S_aliases(ld, obj, "section", &s->aliases, &s->alias_keys,
+                 &s->naliases) ||
       !S_bool(ld, obj, "required", "section", true, &s->required) ||
       !S_number(ld, obj, "weight", "section", 1.0, &s->weight) ||
       !S_array(ld, obj, "topics", "section", &topics))
     return false;
   s->norm_title = title_normalize(s->title);
+  s->key_title = title_key(s->norm_title);
   S_add_prompt(ld->pack, prompt_cap, s->prompt, ld,
                cJSON_GetObjectItemCaseSensitive(obj, "prompt"));
   if (!topics)
@@ -579,7 +584,9 @@ void ddlint_pack_free(ddlint_pack *pk) {
       free(tp->title);
       free(tp->prompt);
       free(tp->norm_title);
+      free(tp->key_title);
       S_free_strings(tp->aliases, tp->naliases);
+      S_free_strings(tp->alias_keys, tp->naliases);
       for (size_t i = 0; i < tp->npatterns; i++)
         S_pattern_free(&tp->patterns[i]);
       free(tp->patterns);
@@ -589,7 +596,9 @@ void ddlint_pack_free(ddlint_pack *pk) {
     free(sec->title);
     free(sec->prompt);
     free(sec->norm_title);
+    free(sec->key_title);
     S_free_strings(sec->aliases, sec->naliases);
+    S_free_strings(sec->alias_keys, sec->naliases);
   }
   free(pk->sections);
   for (size_t i = 0; i < pk->nrules; i++)

@@ -189,6 +189,24 @@ static size_t S_tokens(const char *s, token *out) {
   return nt;
 }
 
+/* Words of a key, as they are (keys are already stemmed and sorted). */
+static size_t S_split(const char *s, token *out) {
+  size_t nt = 0;
+  while (*s && nt < MAX_TOKENS) {
+    while (*s == ' ')
+      s++;
+    const char *b = s;
+    while (*s && *s != ' ')
+      s++;
+    if (s > b) {
+      out[nt].p = b;
+      out[nt].n = (size_t)(s - b);
+      nt++;
+    }
+  }
+  return nt;
+}
+
 static bool S_token_eq(token a, token b) {
   return a.n == b.n && memcmp(a.p, b.p, a.n) == 0;
 }
@@ -198,6 +216,39 @@ static bool S_has_token(const token *ts, size_t n, token t) {
     if (S_token_eq(ts[i], t))
       return true;
   return false;
+}
+
+static int S_token_cmp(const void *a, const void *b) {
+  const token *x = a, *y = b;
+  size_t n = x->n < y->n ? x->n : y->n;
+  int c = memcmp(x->p, y->p, n);
+  return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+char *title_key(const char *norm) {
+  token t[MAX_TOKENS];
+  size_t n = S_tokens(norm, t);
+  qsort(t, n, sizeof *t, S_token_cmp);
+  strbuf sb = {0};
+  for (size_t i = 0; i < n; i++) {
+    if (i && S_token_eq(t[i], t[i - 1]))
+      continue;
+    if (sb.len)
+      strbuf_putc(&sb, ' ');
+    strbuf_put(&sb, t[i].p, t[i].n);
+  }
+  return strbuf_take(&sb);
+}
+
+bool title_key_contains(const char *h, const char *name) {
+  token a[MAX_TOKENS], b[MAX_TOKENS];
+  size_t na = S_split(h, a), nb = S_split(name, b);
+  if (!na || !nb || na > 8)
+    return false;
+  for (size_t i = 0; i < nb; i++)
+    if (!S_has_token(a, na, b[i]))
+      return false;
+  return true;
 }
 
 bool title_equal(const char *h, const char *name) {
@@ -264,7 +315,7 @@ static bool S_token_close(token a, token b) {
 
 bool title_has_typo(const char *h, const char *name) {
   token a[MAX_TOKENS], b[MAX_TOKENS];
-  size_t na = S_tokens(h, a), nb = S_tokens(name, b);
+  size_t na = S_split(h, a), nb = S_split(name, b);
   for (size_t i = 0; i < na; i++) {
     if (S_has_token(b, nb, a[i]))
       continue;
@@ -289,7 +340,7 @@ double title_similarity(const char *h, const char *name) {
   if (longest >= 5 && (double)(longest - shortest) <= 0.34 * (double)longest)
     edit = 1.0 - (double)S_levenshtein(h, lh, name, ln) / (double)longest;
   token a[MAX_TOKENS], b[MAX_TOKENS];
-  size_t na = S_tokens(h, a), nb = S_tokens(name, b);
+  size_t na = S_split(h, a), nb = S_split(name, b);
   size_t shared = 0;
   for (size_t i = 0; i < nb; i++)
     for (size_t j = 0; j < na; j++)

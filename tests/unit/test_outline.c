@@ -273,12 +273,15 @@ static void test_bom_heading(void) {
   if (d.ol.nsections == 2)
     CHECK_INT(d.ol.sections[0].start, 3); /* after the BOM */
   doc_close(&d);
+}
 
-  /* BUG (src/md.c, md_parse): the BOM is blanked to three spaces before
-   * cmark sees the text, so a first line indented by one space after a BOM
-   * gets four spaces of indentation and becomes an indented code block.
-   * cmark itself (and the file without its BOM) reads " # Title" as a
-   * heading. */
+/* BUG (src/md.c, md_parse): the BOM is blanked to three spaces before cmark
+ * sees the text, so a first line indented by one space after a BOM gets four
+ * spaces of indentation and becomes an indented code block. cmark itself
+ * (and the file without its BOM) reads " # Title" as a heading, and
+ * docs/matching.md says "A UTF-8 BOM is ignored". */
+static void test_bom_indent(void) {
+  doc d;
   doc_open(&d, "\xEF\xBB\xBF # Title\n\ntext\n");
   CHECK_INT(d.ol.nsections, 1);
   CHECK(doc_find_kind(&d, BLOCK_CODE) < 0);
@@ -474,10 +477,11 @@ void suite_outline(void) {
   RUN(test_lone_cr);
   RUN(test_title);
   RUN(test_setext);
-  RUN(test_setext_followed_by_text);
+  RUN_BUG(test_setext_followed_by_text);
   RUN(test_not_headings);
   RUN(test_front_matter_lines);
   RUN(test_bom_heading);
+  RUN_BUG(test_bom_indent);
   RUN(test_heading_text);
   RUN(test_nested_headings);
   RUN(test_labels);

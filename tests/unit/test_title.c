@@ -114,7 +114,7 @@ void suite_title(void) {
   RUN(test_normalize_numbering);
   RUN(test_normalize_decoration);
   RUN(test_equal);
-  RUN(test_equal_stemming);
+  RUN_BUG(test_equal_stemming);
   RUN(test_contains);
   RUN(test_similarity);
 }
