@@ -47,6 +47,7 @@ typedef struct {
   size_t len;
   size_t *line_starts; /* owned; byte offset of each line's first byte */
   size_t nlines;
+  size_t bom;             /* 3 when the text starts with a UTF-8 BOM, else 0 */
   size_t body_start;      /* first byte after the BOM and front matter */
   size_t frontmatter_end; /* 0 when there is no front matter */
   size_t invalid_utf8; /* offset of the first invalid UTF-8 byte, or SIZE_MAX */
@@ -115,9 +116,10 @@ bool title_key_contains(const char *h, const char *name);
 bool title_equal(const char *h, const char *name);
 /* Whether every significant word of `name` occurs in `h` (a short heading). */
 bool title_contains(const char *h, const char *name);
-/* Whether a word of `h` is a misspelling (edit distance <= 2) of a word of
- * `name` that `h` lacks: "model desgin" against "model design". */
-bool title_has_typo(const char *h, const char *name);
+/* Whether a word of key `h` is a misspelling (one edit, two from eight
+ * letters) of a word of the keys `names` while being none of their words:
+ * "desgin model" against "design model". */
+bool title_has_typo(const char *h, const char *const *names, size_t nnames);
 /* A similarity in [0,1] for near-miss hints (edit distance, word overlap). */
 double title_similarity(const char *h, const char *name);
 

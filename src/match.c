@@ -35,12 +35,14 @@ static bool S_names_contained(const char *key, const char *title,
   bool contained = title_key_contains(key, title);
   for (size_t i = 0; i < naliases && !contained; i++)
     contained = title_key_contains(key, aliases[i]);
-  if (!contained || title_has_typo(key, title))
+  if (!contained)
     return false;
-  for (size_t i = 0; i < naliases; i++)
-    if (title_has_typo(key, aliases[i]))
-      return false;
-  return true;
+  const char *names[65];
+  size_t n = 0;
+  names[n++] = title;
+  for (size_t i = 0; i < naliases && n < 65; i++)
+    names[n++] = aliases[i];
+  return !title_has_typo(key, names, n);
 }
 
 static double S_names_similarity(const char *key, const tmpl_section *ts) {

@@ -19,6 +19,7 @@ typedef struct {
   /* the heading or paragraph whose inline text is being collected */
   cmark_node *collecting;
   strbuf text;
+  bool has_comment;         /* the block holds an inline HTML comment */
   cmark_node *first_strong; /* strong emphasis opening the paragraph */
   size_t strong_len;        /* text length when first_strong closed */
 } md_walk;
@@ -47,18 +48,35 @@ static const char *S_find(const char *hay, size_t n, const char *needle) {
   return NULL;
 }
 
-/* Inline HTML comments inside a prose block are not prose either. */
+/* Inline HTML comments inside a prose block are not prose either. Called
+ * only for blocks where cmark saw one; code spans are stepped over so that a
+ * `<!--` inside backticks opens nothing. */
 static void S_skip_inline_comments(md_walk *w, size_t start, size_t end) {
   const char *t = w->src->text;
   size_t i = start;
   while (i + 4 <= end) {
-    const char *open = S_find(t + i, end - i, "<!--");
-    if (!open)
-      break;
-    size_t os = (size_t)(open - t);
-    const char *close = S_find(t + os + 4, end - os - 4, "-->");
+    if (t[i] == '`') {
+      size_t run = 0;
+      while (i + run < end && t[i + run] == '`')
+        run++;
+      size_t j = i + run;
+      for (; j + run <= end; j++) { /* the closing run of the same length */
+        size_t k = 0;
+        while (k < run && t[j + k] == '`')
+          k++;
+        if (k == run && (j + k >= end || t[j + k] != '`'))
+          break;
+      }
+      i = j + run <= end ? j + run : i + run;
+      continue;
+    }
+    if (memcmp(t + i, "<!--", 4) != 0) {
+      i++;
+      continue;
+    }
+    const char *close = S_find(t + i + 4, end - i - 4, "-->");
     size_t ce = close ? (size_t)(close - t) + 3 : end;
-    S_add_skip(w, os, ce);
+    S_add_skip(w, i, ce);
     i = ce;
   }
 }
@@ -98,9 +116,49 @@ static block *S_add_block(md_walk *w, cmark_node *node, block_kind kind) {
                        &ls, &le);
     b->end = le;
   }
+  if (sl == 1)
+    b->start += w->src->bom;
+  if (el == 1 && ec > 0)
+    b->end += w->src->bom;
   if (b->end < b->start)
     b->end = b->start;
   return b;
+}
+
+/* Whether [s, e) is a setext underline, after any container prefixes. */
+static bool S_is_underline(const char *s, const char *e) {
+  while (s < e && (*s == ' ' || *s == '\t' || *s == '>'))
+    s++;
+  char c = s < e ? *s : 0;
+  if (c != '=' && c != '-')
+    return false;
+  while (s < e && *s == c)
+    s++;
+  while (s < e && (*s == ' ' || *s == '\t'))
+    s++;
+  return s == e;
+}
+
+/* cmark-gfm can end a setext heading after the paragraph that follows it:
+ * an ATX heading ends with its line, a setext heading with its underline. */
+static size_t S_heading_end(const source *src, size_t start, size_t end) {
+  size_t ls, le;
+  source_line_bounds(src, start, &ls, &le);
+  if (src->text[start] == '#')
+    return le;
+  while (le < end) {
+    size_t next = le;
+    while (next < src->len &&
+           (src->text[next] == '\r' || src->text[next] == '\n') &&
+           next - le < 2)
+      next++;
+    source_line_bounds(src, next, &ls, &le);
+    if (S_is_underline(src->text + ls, src->text + le))
+      return le;
+    if (next >= src->len)
+      break;
+  }
+  return end;
 }
 
 static bool S_only_comments(const char *s) {
@@ -177,6 +235,7 @@ static void S_enter(md_walk *w, cmark_node *node) {
       w->text.data[0] = '\0';
     w->first_strong = NULL;
     w->strong_len = 0;
+    w->has_comment = false;
     break;
   case CMARK_NODE_CODE_BLOCK:
     b = S_add_block(w, node, BLOCK_CODE);
@@ -209,6 +268,12 @@ static void S_enter(md_walk *w, cmark_node *node) {
         strbuf_puts(&w->text, lit);
     }
     break;
+  case CMARK_NODE_HTML_INLINE: {
+    const char *lit = cmark_node_get_literal(node);
+    if (w->collecting && lit && strncmp(lit, "<!--", 4) == 0)
+      w->has_comment = true;
+    break;
+  }
   case CMARK_NODE_SOFTBREAK:
   case CMARK_NODE_LINEBREAK:
     if (w->collecting && w->text.len < LABEL_TEXT_CAP)
@@ -216,9 +281,9 @@ static void S_enter(md_walk *w, cmark_node *node) {
     break;
   default:
     if (!w->collecting && S_is_ext(node, "table")) {
-      b = S_add_block(w, node, BLOCK_TABLE);
-      S_skip_inline_comments(w, b->start, b->end);
+      S_add_block(w, node, BLOCK_TABLE);
       w->collecting = node; /* swallow the cells' inline content */
+      w->has_comment = false;
     }
     break;
   }
@@ -233,11 +298,13 @@ static void S_exit(md_walk *w, cmark_node *node) {
   cmark_node_type type = cmark_node_get_type(node);
   if (type == CMARK_NODE_HEADING) {
     block *b = S_add_block(w, node, BLOCK_HEADING);
+    b->end = S_heading_end(w->src, b->start, b->end);
     b->level = cmark_node_get_heading_level(node);
     b->text = xstrndup(w->text.data ? w->text.data : "", w->text.len);
     b->norm = title_normalize(b->text);
     b->key = title_key(b->norm);
-    S_skip_inline_comments(w, b->start, b->end);
+    if (w->has_comment)
+      S_skip_inline_comments(w, b->start, b->end);
   } else if (type == CMARK_NODE_PARAGRAPH) {
     cmark_node *parent = cmark_node_parent(node);
     bool in_list = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
@@ -249,6 +316,10 @@ static void S_exit(md_walk *w, cmark_node *node) {
       b->norm = title_normalize(b->label);
       b->key = title_key(b->norm);
     }
+    if (w->has_comment)
+      S_skip_inline_comments(w, b->start, b->end);
+  } else if (w->has_comment) { /* a table */
+    const block *b = &w->out->blocks[w->out->nblocks - 1];
     S_skip_inline_comments(w, b->start, b->end);
   }
 }
@@ -257,11 +328,12 @@ void md_parse(const source *src, md_blocks *out) {
   memset(out, 0, sizeof *out);
   cmark_gfm_core_extensions_ensure_registered();
 
-  /* cmark sees a copy in which the BOM, the front matter and NUL bytes are
-   * blanked to spaces, so its line and column numbers are the file's own. */
+  /* cmark sees a copy in which the front matter and NUL bytes are blanked to
+   * spaces, so its line and column numbers are the file's own; the BOM is cut
+   * off (columns on line 1 are shifted back in S_add_block). */
   char *copy = xmalloc(src->len + 1);
   memcpy(copy, src->text, src->len + 1);
-  for (size_t i = 0; i < src->body_start; i++)
+  for (size_t i = src->bom; i < src->frontmatter_end; i++)
     if (copy[i] != '\n' && copy[i] != '\r')
       copy[i] = ' ';
   for (size_t i = 0; i < src->len; i++)
@@ -276,7 +348,7 @@ void md_parse(const source *src, md_blocks *out) {
     if (e)
       cmark_parser_attach_syntax_extension(parser, e);
   }
-  cmark_parser_feed(parser, copy, src->len);
+  cmark_parser_feed(parser, copy + src->bom, src->len - src->bom);
   cmark_node *doc = cmark_parser_finish(parser);
 
   md_walk w = {.src = src, .out = out};

@@ -122,6 +122,12 @@ static bool S_array(loader *ld, const cJSON *obj, const char *key,
   return true;
 }
 
+static void S_free_strings(char **v, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(v[i]);
+  free(v);
+}
+
 /* A string, or an array of strings, as a new string vector. */
 static bool S_strings(loader *ld, const cJSON *obj, const char *key,
                       const char *what, char ***out, size_t *n) {
@@ -141,18 +147,16 @@ static bool S_strings(loader *ld, const cJSON *obj, const char *key,
   size_t count = (size_t)cJSON_GetArraySize(v);
   *out = xcalloc(count ? count : 1, sizeof(char *));
   for (const cJSON *e = v->child; e; e = e->next) {
-    if (!cJSON_IsString(e))
+    if (!cJSON_IsString(e)) {
+      S_free_strings(*out, *n);
+      *out = NULL;
+      *n = 0;
       return S_fail(ld, e, false, "\"%s\" in %s must hold only strings", key,
                     what);
+    }
     (*out)[(*n)++] = xstrdup(e->valuestring);
   }
   return true;
-}
-
-static void S_free_strings(char **v, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    free(v[i]);
-  free(v);
 }
 
 static bool S_compile(loader *ld, const cJSON *at, const char *text,
@@ -315,6 +319,7 @@ static bool S_load_params(loader *ld, const cJSON *params,
   }
   if (strcmp(k, "placeholder") == 0) {
     static const char *const f[] = {"patterns", "template_prompts", NULL};
+    r->template_prompts = true; /* the default, with or without params */
     if (params && !S_check_fields(ld, params, "placeholder params", f))
       return false;
     return !params || (S_patterns(ld, params, "patterns", "params",
@@ -486,6 +491,16 @@ ddlint_pack *ddlint_pack_load_buffer(const char *json, size_t len,
   }
   const char *end = NULL;
   ld.root = cJSON_ParseWithLengthOpts(json, len, &end, false);
+  size_t after = ld.root && end >= json ? (size_t)(end - json) : len;
+  while (after < len && strchr(" \t\r\n", json[after]))
+    after++;
+  if (ld.root && after < len) {
+    unsigned line, col;
+    jsonloc_linecol(json, len, after, &line, &col);
+    ld.err = xasprintf("%s:%u:%u: invalid JSON: text after the pack's object",
+                       ld.origin, line, col);
+    goto out;
+  }
   if (!ld.root) {
     size_t off = end && end >= json ? (size_t)(end - json) : 0;
     unsigned line, col;

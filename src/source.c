@@ -103,7 +103,7 @@ void source_init(source *src, const char *path, const char *buf, size_t len) {
     }
   }
   if (len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
-    src->body_start = 3;
+    src->bom = src->body_start = 3;
   src->invalid_utf8 = S_first_invalid_utf8(src->text, len);
   S_find_front_matter(src);
 }
@@ -133,8 +133,10 @@ void source_position(const source *src, size_t off, unsigned *line,
     off = src->len;
   size_t l = S_line_index(src, off);
   unsigned c = 1;
-  /* Count code points: every byte that is not a UTF-8 continuation byte. */
-  for (size_t i = src->line_starts[l]; i < off; i++)
+  /* Count code points: every byte that is not a UTF-8 continuation byte.
+   * A BOM is not a column. */
+  size_t from = l == 0 && off >= src->bom ? src->bom : src->line_starts[l];
+  for (size_t i = from; i < off; i++)
     if (((unsigned char)src->text[i] & 0xC0) != 0x80)
       c++;
   *line = (unsigned)(l + 1);

@@ -164,7 +164,8 @@ typedef struct {
 } token;
 
 /* Significant words of a normalised title, crudely stemmed (a plural "s" and
- * "ing"/"ling" endings dropped) so that "Labels" meets "Labeling". */
+ * an "ing" ending dropped, "-lling" as "-ling") so that "Labels" meets
+ * "Labeling" and "Labelling". */
 static size_t S_tokens(const char *s, token *out) {
   size_t nt = 0;
   while (*s && nt < MAX_TOKENS) {
@@ -176,12 +177,13 @@ static size_t S_tokens(const char *s, token *out) {
     size_t n = (size_t)(s - b);
     if (!n || S_stopword(b, n))
       continue;
-    if (n > 5 && memcmp(b + n - 4, "ling", 4) == 0)
-      n -= 4;
-    else if (n > 5 && memcmp(b + n - 3, "ing", 3) == 0)
-      n -= 3;
-    else if (n > 3 && b[n - 1] == 's' && b[n - 2] != 's')
+    if (n > 5 && memcmp(b + n - 3, "ing", 3) == 0) {
+      n -= 3; /* labeling -> label; labelling -> labell -> label */
+      if (n > 3 && b[n - 1] == 'l' && b[n - 2] == 'l')
+        n--;
+    } else if (n > 3 && b[n - 1] == 's' && b[n - 2] != 's') {
       n -= 1;
+    }
     out[nt].p = b;
     out[nt].n = n;
     nt++;
@@ -313,17 +315,28 @@ static bool S_token_close(token a, token b) {
          S_levenshtein(a.p, a.n, b.p, b.n) <= 1;
 }
 
-bool title_has_typo(const char *h, const char *name) {
+bool title_has_typo(const char *h, const char *const *names, size_t nnames) {
   token a[MAX_TOKENS], b[MAX_TOKENS];
-  size_t na = S_split(h, a), nb = S_split(name, b);
+  size_t na = S_split(h, a);
   for (size_t i = 0; i < na; i++) {
-    if (S_has_token(b, nb, a[i]))
-      continue;
-    for (size_t j = 0; j < nb; j++)
-      if (a[i].n >= 4 && b[j].n >= 4 && a[i].n <= b[j].n + 2 &&
-          b[j].n <= a[i].n + 2 &&
-          S_levenshtein(a[i].p, a[i].n, b[j].p, b[j].n) <= 2)
-        return true;
+    bool known = false, close = false;
+    for (size_t k = 0; k < nnames && !known; k++) {
+      size_t nb = S_split(names[k], b);
+      for (size_t j = 0; j < nb && !known; j++) {
+        if (S_token_eq(a[i], b[j])) {
+          known = true;
+          break;
+        }
+        /* one edit under eight letters, two from eight on */
+        size_t lim = a[i].n >= 8 && b[j].n >= 8 ? 2 : 1;
+        if (!close && a[i].n >= 4 && b[j].n >= 4 && a[i].n <= b[j].n + lim &&
+            b[j].n <= a[i].n + lim &&
+            S_levenshtein(a[i].p, a[i].n, b[j].p, b[j].n) <= lim)
+          close = true;
+      }
+    }
+    if (!known && close)
+      return true;
   }
   return false;
 }

@@ -48,8 +48,7 @@ static void test_required_section_present(void) {
   CHECK_INT(ddlint_coverage_section_line(r, cov_section(r, "appendix")), 0);
   CHECK_STR(ddlint_coverage_section_heading(r, cov_section(r, "metrics")),
             "2) Metrics (Offline and Online)");
-  CHECK(ddlint_coverage_section_heading(r, cov_section(r, "appendix")) ==
-        NULL);
+  CHECK(ddlint_coverage_section_heading(r, cov_section(r, "appendix")) == NULL);
   ddlint_result_free(r);
   ddlint_pack_free(pk);
 }
@@ -221,15 +220,15 @@ static void test_required_section_matching(void) {
 
   /* ... or sits below the structural level: a deep "#### Metrics and more"
    * does not stand in for the section, nor is it a near miss */
-  r = lint_str(pk, "## Problem\n"              /* 1 */
-                   "\n"                        /* 2 */
-                   "#### Metrics and more\n"   /* 3 */
-                   "\n"                        /* 4 */
-                   "x\n"                       /* 5 */
-                   "\n"                        /* 6 */
-                   "## System Architecture\n"  /* 7 */
-                   "\n"                        /* 8 */
-                   "x\n");                     /* 9 */
+  r = lint_str(pk, "## Problem\n"             /* 1 */
+                   "\n"                       /* 2 */
+                   "#### Metrics and more\n"  /* 3 */
+                   "\n"                       /* 4 */
+                   "x\n"                      /* 5 */
+                   "\n"                       /* 6 */
+                   "## System Architecture\n" /* 7 */
+                   "\n"                       /* 8 */
+                   "x\n");                    /* 9 */
   CHECK_INT(ddlint_result_diag_count(r), 1);
   d = diag_find(r, "missing-section", 0);
   CHECK_DIAG(r, d, "missing-section", 7, 1,
@@ -240,18 +239,19 @@ static void test_required_section_matching(void) {
   ddlint_pack_free(pk);
 }
 
-/* BUG (src/title.c, S_tokens): "Labels" and "Labeling" stem differently
+/* Regression test for a fixed bug (src/title.c, S_tokens): "Labels" and
+ * "Labeling" stem differently
  * ("label" vs "labe"), so the usual heading "## Data and Labels" is not
  * accepted as the section "Data and Labeling": it is reported missing, with
  * a "did you mean" hint. Expected: no diagnostic. */
 static void test_required_section_labels(void) {
-  ddlint_pack *pk = PACK(
-      "{\"name\": \"s\", \"sections\": [\n"
-      "  {\"id\": \"data\", \"title\": \"Data and Labeling\"}],\n"
-      " \"rules\": [{\"id\": \"missing-section\", \"kind\": "
-      "\"required-section\",\n"
-      "   \"severity\": \"error\", \"message\": \"missing {section}\", "
-      "\"help\": \"{detail}\"}]}");
+  ddlint_pack *pk =
+      PACK("{\"name\": \"s\", \"sections\": [\n"
+           "  {\"id\": \"data\", \"title\": \"Data and Labeling\"}],\n"
+           " \"rules\": [{\"id\": \"missing-section\", \"kind\": "
+           "\"required-section\",\n"
+           "   \"severity\": \"error\", \"message\": \"missing {section}\", "
+           "\"help\": \"{detail}\"}]}");
   if (!pk)
     return;
   ddlint_result *r = lint_str(pk, "## Data and Labeling\n\ntext\n");
@@ -287,10 +287,10 @@ static void S_check_sources(const ddlint_pack *pk, const char *md,
   ddlint_result *r = lint_str(pk, md);
   size_t s = cov_section(r, "data");
   const char *got = ddlint_coverage_topic_via(r, s, 0);
-  bool ok = t_check((got == NULL || via == NULL) ? got == via
-                                                 : strcmp(got, via) == 0,
-                    __FILE__, at, "topic found via \"%s\", expected \"%s\"",
-                    got ? got : "(null)", via ? via : "(null)");
+  bool ok =
+      t_check((got == NULL || via == NULL) ? got == via : strcmp(got, via) == 0,
+              __FILE__, at, "topic found via \"%s\", expected \"%s\"",
+              got ? got : "(null)", via ? via : "(null)");
   ok &= t_check(ddlint_coverage_topic_line(r, s, 0) == line, __FILE__, at,
                 "topic evidence on line %u, expected %u",
                 ddlint_coverage_topic_line(r, s, 0), line);
@@ -303,14 +303,14 @@ static void S_check_sources(const ddlint_pack *pk, const char *md,
     if (d) {
       unsigned l, c;
       ddlint_diag_start(d, &l, &c, NULL);
-      ok &= t_check(l == ddlint_coverage_section_line(r, s) && c == 1,
-                    __FILE__, at, "missing topic reported at %u:%u", l, c);
+      ok &= t_check(l == ddlint_coverage_section_line(r, s) && c == 1, __FILE__,
+                    at, "missing topic reported at %u:%u", l, c);
       ok &= t_check(strcmp(ddlint_diag_message(d),
                            "\"Data\" does not cover Data Sources") == 0,
                     __FILE__, at, "message \"%s\"", ddlint_diag_message(d));
-      ok &= t_check(strcmp(ddlint_diag_section(d), "Data > Data Sources") == 0,
-                    __FILE__, at, "section path \"%s\"",
-                    ddlint_diag_section(d));
+      ok &=
+          t_check(strcmp(ddlint_diag_section(d), "Data > Data Sources") == 0,
+                  __FILE__, at, "section path \"%s\"", ddlint_diag_section(d));
     }
   }
   if (!ok)
@@ -328,8 +328,8 @@ static void test_required_topic(void) {
   CHECK_SOURCES(pk, "## Data\n\n### Data Sources\n\nThe warehouse.\n",
                 "heading", 3);
   /* a subheading naming an alias, decorated */
-  CHECK_SOURCES(pk, "## Data\n\n### 3.1 Sources\n\nThe warehouse.\n",
-                "heading", 3);
+  CHECK_SOURCES(pk, "## Data\n\n### 3.1 Sources\n\nThe warehouse.\n", "heading",
+                3);
   /* a bold label */
   CHECK_SOURCES(pk, "## Data\n\nIntro.\n\n**Data sources**: the warehouse.\n",
                 "label", 5);
@@ -339,8 +339,7 @@ static void test_required_topic(void) {
   /* a pattern in the text */
   CHECK_SOURCES(pk, "## Data\n\nWe read the\nclick logs nightly.\n", "text", 4);
   /* the earliest evidence wins */
-  CHECK_SOURCES(pk,
-                "## Data\n\nWe read click logs.\n\n### Data Sources\n\nx\n",
+  CHECK_SOURCES(pk, "## Data\n\nWe read click logs.\n\n### Data Sources\n\nx\n",
                 "text", 3);
   /* not a pattern inside a code block, an HTML comment or inline comment */
   CHECK_SOURCES(pk, "## Data\n\n```\nclick logs\n```\n", NULL, 0);
@@ -404,15 +403,15 @@ static void test_required_topic_diags(void) {
  * non-empty section"; an empty section gets one diagnostic, empty-section's.
  * (This double report was a bug, fixed in 6236679.) */
 static void test_required_topic_skips_empty(void) {
-  ddlint_pack *pk = PACK(
-      "{\"name\": \"t\", \"sections\": [\n"
-      "  {\"id\": \"data\", \"title\": \"Data\", \"topics\": [\n"
-      "    {\"id\": \"sources\", \"title\": \"Sources\"}]}],\n"
-      " \"rules\": [\n"
-      "  {\"id\": \"empty-section\", \"kind\": \"empty-section\", "
-      "\"severity\": \"warning\", \"message\": \"{heading} is empty\"},\n"
-      "  {\"id\": \"missing-topic\", \"kind\": \"required-topic\", "
-      "\"severity\": \"info\", \"message\": \"no {topic}\"}]}");
+  ddlint_pack *pk =
+      PACK("{\"name\": \"t\", \"sections\": [\n"
+           "  {\"id\": \"data\", \"title\": \"Data\", \"topics\": [\n"
+           "    {\"id\": \"sources\", \"title\": \"Sources\"}]}],\n"
+           " \"rules\": [\n"
+           "  {\"id\": \"empty-section\", \"kind\": \"empty-section\", "
+           "\"severity\": \"warning\", \"message\": \"{heading} is empty\"},\n"
+           "  {\"id\": \"missing-topic\", \"kind\": \"required-topic\", "
+           "\"severity\": \"info\", \"message\": \"no {topic}\"}]}");
   if (!pk)
     return;
   ddlint_result *r = lint_str(pk, "## Data\n\n<!-- to do -->\n\n## Model\n\n"
@@ -431,11 +430,11 @@ static void test_required_topic_skips_empty(void) {
   ddlint_pack_free(pk);
 }
 
-/* BUG (src/md.c, S_add_block, via cmark-gfm's end position of a setext
- * heading): a setext heading directly followed by a paragraph ends, for
- * ddlint, at the end of that paragraph. The section body then starts after
- * it, so "click logs" on line 3 is never searched: the topic is reported
- * missing. Expected: found via text on line 3. */
+/* Regression test for a fixed bug (src/md.c, S_add_block, via cmark-gfm's end
+ * position of a setext heading): a setext heading directly followed by a
+ * paragraph ends, for ddlint, at the end of that paragraph. The section body
+ * then starts after it, so "click logs" on line 3 is never searched: the topic
+ * is reported missing. Expected: found via text on line 3. */
 static void test_setext_body_searched(void) {
   ddlint_pack *pk = PACK(TOPICS_PACK);
   if (!pk)
@@ -459,42 +458,42 @@ static void test_empty_section(void) {
   ddlint_pack *pk = PACK(EMPTY_PACK);
   if (!pk)
     return;
-  ddlint_result *r = lint_str(pk, "# Title\n"                   /* 1 */
-                                  "\n"                          /* 2 */
-                                  "## Empty\n"                  /* 3 */
-                                  "\n"                          /* 4 */
-                                  "<!-- guidance comment -->\n" /* 5 */
-                                  "\n"                          /* 6 */
+  ddlint_result *r = lint_str(pk, "# Title\n"                    /* 1 */
+                                  "\n"                           /* 2 */
+                                  "## Empty\n"                   /* 3 */
+                                  "\n"                           /* 4 */
+                                  "<!-- guidance comment -->\n"  /* 5 */
+                                  "\n"                           /* 6 */
                                   "[ref]: https://example.com\n" /* 7 */
-                                  "\n"                          /* 8 */
-                                  "---\n"                       /* 9 */
-                                  "\n"                          /* 10 */
-                                  "## Parent\n"                 /* 11 */
-                                  "\n"                          /* 12 */
-                                  "### Child\n"                 /* 13 */
-                                  "\n"                          /* 14 */
-                                  "Content.\n"                  /* 15 */
-                                  "\n"                          /* 16 */
-                                  "## Blank\n"                  /* 17 */
-                                  "   \n"                       /* 18 */
-                                  "\t\n"                        /* 19 */
-                                  "## Code\n"                   /* 20 */
-                                  "\n"                          /* 21 */
-                                  "    code\n"                  /* 22 */
-                                  "\n"                          /* 23 */
-                                  "## Html\n"                   /* 24 */
-                                  "\n"                          /* 25 */
-                                  "<div>x</div>\n"              /* 26 */
-                                  "\n"                          /* 27 */
-                                  "## Table\n"                  /* 28 */
-                                  "\n"                          /* 29 */
-                                  "| a | b |\n"                 /* 30 */
-                                  "|---|---|\n"                 /* 31 */
-                                  "| 1 | 2 |\n"                 /* 32 */
-                                  "\n"                          /* 33 */
-                                  "## List\n"                   /* 34 */
-                                  "- item\n"                    /* 35 */
-                                  "## Last\n");                 /* 36 */
+                                  "\n"                           /* 8 */
+                                  "---\n"                        /* 9 */
+                                  "\n"                           /* 10 */
+                                  "## Parent\n"                  /* 11 */
+                                  "\n"                           /* 12 */
+                                  "### Child\n"                  /* 13 */
+                                  "\n"                           /* 14 */
+                                  "Content.\n"                   /* 15 */
+                                  "\n"                           /* 16 */
+                                  "## Blank\n"                   /* 17 */
+                                  "   \n"                        /* 18 */
+                                  "\t\n"                         /* 19 */
+                                  "## Code\n"                    /* 20 */
+                                  "\n"                           /* 21 */
+                                  "    code\n"                   /* 22 */
+                                  "\n"                           /* 23 */
+                                  "## Html\n"                    /* 24 */
+                                  "\n"                           /* 25 */
+                                  "<div>x</div>\n"               /* 26 */
+                                  "\n"                           /* 27 */
+                                  "## Table\n"                   /* 28 */
+                                  "\n"                           /* 29 */
+                                  "| a | b |\n"                  /* 30 */
+                                  "|---|---|\n"                  /* 31 */
+                                  "| 1 | 2 |\n"                  /* 32 */
+                                  "\n"                           /* 33 */
+                                  "## List\n"                    /* 34 */
+                                  "- item\n"                     /* 35 */
+                                  "## Last\n");                  /* 36 */
   CHECK_INT(ddlint_result_diag_count(r), 3);
   CHECK_DIAG(r, ddlint_result_diag(r, 0), "empty-section", 3, 1,
              "section \"Empty\" is empty");
@@ -527,12 +526,12 @@ static void test_empty_section(void) {
 }
 
 static void test_empty_section_scope(void) {
-  ddlint_pack *pk = PACK(
-      "{\"name\": \"e\", \"sections\": [{\"id\": \"data\", \"title\": "
-      "\"Data\"}],\n"
-      " \"rules\": [{\"id\": \"empty\", \"kind\": \"empty-section\",\n"
-      "   \"severity\": \"info\", \"message\": \"{heading}\", \"scope\": "
-      "[\"data\"]}]}");
+  ddlint_pack *pk =
+      PACK("{\"name\": \"e\", \"sections\": [{\"id\": \"data\", \"title\": "
+           "\"Data\"}],\n"
+           " \"rules\": [{\"id\": \"empty\", \"kind\": \"empty-section\",\n"
+           "   \"severity\": \"info\", \"message\": \"{heading}\", \"scope\": "
+           "[\"data\"]}]}");
   if (!pk)
     return;
   ddlint_result *r = lint_str(pk, "## Intro\n"   /* 1 */
@@ -571,26 +570,26 @@ static void test_placeholder(void) {
   if (!pk)
     return;
   ddlint_result *r = lint_str(
-      pk, "---\n"                                                 /* 1 */
-          "status: TBD\n"                                         /* 2 */
-          "---\n"                                                 /* 3 */
-          "## Problem\n"                                          /* 4 */
-          "\n"                                                    /* 5 */
-          "Budget is TBD and the owner is <fill in>.\n"           /* 6 */
-          "\n"                                                    /* 7 */
-          "- TODO: pick a model\n"                                /* 8 */
-          "\n"                                                    /* 9 */
-          "Lorem Ipsum dolor sit amet.\n"                         /* 10 */
-          "\n"                                                    /* 11 */
-          "```\n"                                                 /* 12 */
-          "TBD in code\n"                                         /* 13 */
-          "```\n"                                                 /* 14 */
-          "\n"                                                    /* 15 */
-          "<!-- TODO: guidance in a comment -->\n"                /* 16 */
-          "\n"                                                    /* 17 */
+      pk, "---\n"                                                  /* 1 */
+          "status: TBD\n"                                          /* 2 */
+          "---\n"                                                  /* 3 */
+          "## Problem\n"                                           /* 4 */
+          "\n"                                                     /* 5 */
+          "Budget is TBD and the owner is <fill in>.\n"            /* 6 */
+          "\n"                                                     /* 7 */
+          "- TODO: pick a model\n"                                 /* 8 */
+          "\n"                                                     /* 9 */
+          "Lorem Ipsum dolor sit amet.\n"                          /* 10 */
+          "\n"                                                     /* 11 */
+          "```\n"                                                  /* 12 */
+          "TBD in code\n"                                          /* 13 */
+          "```\n"                                                  /* 14 */
+          "\n"                                                     /* 15 */
+          "<!-- TODO: guidance in a comment -->\n"                 /* 16 */
+          "\n"                                                     /* 17 */
           "Lower-case todo, TBDs and tbd are fine. <!-- TBD -->\n" /* 18 */
-          "\n"                                                    /* 19 */
-          "What is the product or problem you're solving?\n");    /* 20 */
+          "\n"                                                     /* 19 */
+          "What is the product or problem you're solving?\n");     /* 20 */
   CHECK_INT(ddlint_result_diag_count(r), 5);
   CHECK_DIAG(r, ddlint_result_diag(r, 0), "placeholder", 6, 11,
              "placeholder left in: \"TBD\"");
@@ -662,11 +661,11 @@ static void test_placeholder_columns(void) {
   ddlint_pack_free(pk);
 }
 
-/* BUG (src/pack.c, S_load_params): docs/packs.md gives `template_prompts`
- * "default true", and so does S_bool() when params exist without the key;
- * but a placeholder rule with no params at all keeps the zeroed default,
- * false, and then checks nothing. Expected: the copied prompt on line 3 is
- * reported. */
+/* Regression test for a fixed bug (src/pack.c, S_load_params): docs/packs.md
+ * gives `template_prompts` "default true", and so does S_bool() when params
+ * exist without the key; but a placeholder rule with no params at all keeps the
+ * zeroed default, false, and then checks nothing. Expected: the copied prompt
+ * on line 3 is reported. */
 static void test_placeholder_default_prompts(void) {
   ddlint_pack *pk = PACK(
       "{\"name\": \"p\", \"sections\": [\n"
@@ -699,10 +698,11 @@ static void test_placeholder_default_prompts(void) {
   ddlint_pack_free(pk);
 }
 
-/* BUG (src/md.c, S_skip_inline_comments): inline comments are found by
- * scanning the paragraph's raw bytes, so "<!--" inside a code span opens a
- * "comment" that runs to the end of the paragraph and hides the TODO after
- * it. In CommonMark a code span is not a comment. Expected: TODO at 1:33. */
+/* Regression test for a fixed bug (src/md.c, S_skip_inline_comments): inline
+ * comments are found by scanning the paragraph's raw bytes, so "<!--" inside a
+ * code span opens a "comment" that runs to the end of the paragraph and hides
+ * the TODO after it. In CommonMark a code span is not a comment. Expected: TODO
+ * at 1:33. */
 static void test_placeholder_after_code_span(void) {
   ddlint_pack *pk = PACK(PLACEHOLDER_PACK);
   if (!pk)
@@ -716,10 +716,10 @@ static void test_placeholder_after_code_span(void) {
   ddlint_pack_free(pk);
 }
 
-/* BUG (src/source.c, source_position): docs/matching.md says "A UTF-8 BOM
- * is ignored", but the BOM counts as a code point, so everything on line 1
- * of a file with a BOM is reported one column to the right: TBD at 1:2
- * instead of 1:1. */
+/* Regression test for a fixed bug (src/source.c, source_position):
+ * docs/matching.md says "A UTF-8 BOM is ignored", but the BOM counts as a code
+ * point, so everything on line 1 of a file with a BOM is reported one column to
+ * the right: TBD at 1:2 instead of 1:1. */
 static void test_placeholder_bom_column(void) {
   ddlint_pack *pk = PACK(PLACEHOLDER_PACK);
   if (!pk)
@@ -749,7 +749,8 @@ static const char LATENCY_PACK[] =
     "     \"subject\": [\"\\\\blatenc(y|ies)\\\\b\", "
     "\"\\\\bp(50|95|99)\\\\b\"],\n"
     "     \"quantity\": \"\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|seconds?)\\\\b\",\n"
-    "     \"percentile\": \"\\\\bp\\\\s?\\\\d{2,3}\\\\b|\\\\bpercentile\\\\b\"}}]}";
+    "     \"percentile\": "
+    "\"\\\\bp\\\\s?\\\\d{2,3}\\\\b|\\\\bpercentile\\\\b\"}}]}";
 
 /* Lints md with the latency pack: expects no diagnostic when message is
  * NULL, else exactly one at line:col with this message. */
@@ -789,10 +790,10 @@ static void test_quantified_target(void) {
                 "end.\"");
   /* passes */
   CHECK_LATENCY(pk, "## Architecture\n\nP99 < 150 ms.\n", 0, 0, NULL);
-  CHECK_LATENCY(pk, "## Architecture\n\n- Latency: P99 < 150 ms\n", 0, 0,
-                NULL);
-  CHECK_LATENCY(pk, "## Metrics\n\nThe latency target is the 95th "
-                    "percentile under 2 s.\n",
+  CHECK_LATENCY(pk, "## Architecture\n\n- Latency: P99 < 150 ms\n", 0, 0, NULL);
+  CHECK_LATENCY(pk,
+                "## Metrics\n\nThe latency target is the 95th "
+                "percentile under 2 s.\n",
                 0, 0, NULL);
   /* judged with its whole paragraph, across lines */
   CHECK_LATENCY(pk, "## Architecture\n\nThe latency budget\nis p99 150 ms.\n",
@@ -813,17 +814,15 @@ static void test_quantified_target(void) {
   /* no mention at all: at the first scope section's heading */
   CHECK_LATENCY(pk, "# T\n\n## Architecture\n\nA service.\n", 3, 1,
                 "no latency target in Architecture");
-  CHECK_LATENCY(pk,
-                "## Architecture\n\nA service.\n\n## Metrics\n\nCTR.\n", 1, 1,
-                "no latency target in Architecture, Metrics");
+  CHECK_LATENCY(pk, "## Architecture\n\nA service.\n\n## Metrics\n\nCTR.\n", 1,
+                1, "no latency target in Architecture, Metrics");
   /* mentions in code or comments do not count */
   CHECK_LATENCY(pk,
                 "## Architecture\n\n```\nlatency p99 100 ms\n```\n\n"
                 "<!-- latency p99 100 ms -->\n",
                 1, 1, "no latency target in Architecture");
   /* outside the scope sections does not count when one is present */
-  CHECK_LATENCY(pk,
-                "## Intro\n\nLatency p99 100 ms.\n\n## Architecture\n\nx\n",
+  CHECK_LATENCY(pk, "## Intro\n\nLatency p99 100 ms.\n\n## Architecture\n\nx\n",
                 5, 1, "no latency target in Architecture");
   /* no scope section present: the whole document */
   CHECK_LATENCY(pk, "## Intro\n\nFast.\n", 1, 1,
@@ -848,15 +847,15 @@ static void test_coverage_and_score(void) {
   ddlint_pack *pk = PACK(SCORE_PACK);
   if (!pk)
     return;
-  ddlint_result *r = lint_str(pk, "# T\n"           /* 1 */
-                                  "\n"              /* 2 */
-                                  "## Data\n"       /* 3 */
-                                  "\n"              /* 4 */
-                                  "From logs.\n"    /* 5 */
-                                  "\n"              /* 6 */
-                                  "## Model\n"      /* 7 */
-                                  "\n"              /* 8 */
-                                  "A GBDT.\n");     /* 9 */
+  ddlint_result *r = lint_str(pk, "# T\n"        /* 1 */
+                                  "\n"           /* 2 */
+                                  "## Data\n"    /* 3 */
+                                  "\n"           /* 4 */
+                                  "From logs.\n" /* 5 */
+                                  "\n"           /* 6 */
+                                  "## Model\n"   /* 7 */
+                                  "\n"           /* 8 */
+                                  "A GBDT.\n");  /* 9 */
   CHECK_STR(ddlint_result_path(r), "doc.md");
   CHECK_INT(ddlint_result_section_count(r), 2);
   CHECK_STR(ddlint_coverage_section_id(r, 0), "data");
@@ -963,47 +962,46 @@ static void test_builtin_pack_smoke(void) {
   free(err);
   if (!pk)
     return;
-  ddlint_result *r = lint_str(
-      pk, "# Video Recommendations\n"
-          "\n"
-          "## 1. Problem Formulation\n"
-          "\n"
-          "Recommend videos. Latency: P99 < 150 ms.\n"
-          "\n"
-          "## 2. Success Metrics\n"
-          "\n"
-          "Offline: NDCG. Online: CTR.\n"
-          "\n"
-          "## 3. System Architecture\n"
-          "\n"
-          "Two stages, with a popularity fallback.\n"
-          "\n"
-          "## 4. Data and Labeling\n"
-          "\n"
-          "Click logs; a click is a positive label.\n"
-          "\n"
-          "## 5. Features\n"
-          "\n"
-          "User and video features.\n"
-          "\n"
-          "## 6. Model Design\n"
-          "\n"
-          "A two-tower model.\n"
-          "\n"
-          "## 7. Prediction and Ranking\n"
-          "\n"
-          "Score and rerank.\n"
-          "\n"
-          "## 8. Feedback, Monitoring, and Deployment\n"
-          "\n"
-          "Monitor drift; ship with an A/B test.\n");
+  ddlint_result *r = lint_str(pk, "# Video Recommendations\n"
+                                  "\n"
+                                  "## 1. Problem Formulation\n"
+                                  "\n"
+                                  "Recommend videos. Latency: P99 < 150 ms.\n"
+                                  "\n"
+                                  "## 2. Success Metrics\n"
+                                  "\n"
+                                  "Offline: NDCG. Online: CTR.\n"
+                                  "\n"
+                                  "## 3. System Architecture\n"
+                                  "\n"
+                                  "Two stages, with a popularity fallback.\n"
+                                  "\n"
+                                  "## 4. Data and Labeling\n"
+                                  "\n"
+                                  "Click logs; a click is a positive label.\n"
+                                  "\n"
+                                  "## 5. Features\n"
+                                  "\n"
+                                  "User and video features.\n"
+                                  "\n"
+                                  "## 6. Model Design\n"
+                                  "\n"
+                                  "A two-tower model.\n"
+                                  "\n"
+                                  "## 7. Prediction and Ranking\n"
+                                  "\n"
+                                  "Score and rerank.\n"
+                                  "\n"
+                                  "## 8. Feedback, Monitoring, and Deployment\n"
+                                  "\n"
+                                  "Monitor drift; ship with an A/B test.\n");
   CHECK_INT(diag_count_rule(r, "missing-section"), 0);
   CHECK_INT(diag_count_rule(r, "latency-target"), 0);
   CHECK_INT(diag_count_rule(r, "empty-section"), 0);
   CHECK_INT(diag_count_rule(r, "placeholder"), 0);
   for (size_t s = 0; s < ddlint_result_section_count(r); s++)
-    t_check(ddlint_coverage_section_line(r, s) == 3 + 4 * s, __FILE__,
-            __LINE__, "section \"%s\" matched on line %u, expected %zu",
+    t_check(ddlint_coverage_section_line(r, s) == 3 + 4 * s, __FILE__, __LINE__,
+            "section \"%s\" matched on line %u, expected %zu",
             ddlint_coverage_section_id(r, s),
             ddlint_coverage_section_line(r, s), 3 + 4 * s);
   CHECK(ddlint_result_score(r) > 50.0);
@@ -1018,18 +1016,18 @@ void suite_rules(void) {
   RUN(test_required_section_missing);
   RUN(test_required_section_scope);
   RUN(test_required_section_matching);
-  RUN_BUG(test_required_section_labels);
+  RUN(test_required_section_labels);
   RUN(test_required_topic);
   RUN(test_required_topic_diags);
   RUN(test_required_topic_skips_empty);
-  RUN_BUG(test_setext_body_searched);
+  RUN(test_setext_body_searched);
   RUN(test_empty_section);
   RUN(test_empty_section_scope);
   RUN(test_placeholder);
   RUN(test_placeholder_columns);
-  RUN_BUG(test_placeholder_default_prompts);
-  RUN_BUG(test_placeholder_after_code_span);
-  RUN_BUG(test_placeholder_bom_column);
+  RUN(test_placeholder_default_prompts);
+  RUN(test_placeholder_after_code_span);
+  RUN(test_placeholder_bom_column);
   RUN(test_quantified_target);
   RUN(test_coverage_and_score);
   RUN(test_empty_input);

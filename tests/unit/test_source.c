@@ -16,7 +16,8 @@ static void S_check_pos(const source *src, size_t off, unsigned line,
   t_check(l == line && c == col, __FILE__, at,
           "offset %zu at %u:%u, expected %u:%u", off, l, c, line, col);
 }
-#define CHECK_POS(src, off, line, col) S_check_pos((src), (off), (line), (col), __LINE__)
+#define CHECK_POS(src, off, line, col)                                         \
+  S_check_pos((src), (off), (line), (col), __LINE__)
 
 static void test_lines_lf(void) {
   source src;
@@ -29,7 +30,7 @@ static void test_lines_lf(void) {
   CHECK_POS(&src, 2, 1, 3); /* the newline itself ends line 1 */
   CHECK_POS(&src, 3, 2, 1);
   CHECK_POS(&src, 7, 3, 2);
-  CHECK_POS(&src, 8, 3, 3); /* end of text */
+  CHECK_POS(&src, 8, 3, 3);   /* end of text */
   CHECK_POS(&src, 100, 3, 3); /* clamped */
   size_t s, e;
   source_line_bounds(&src, 4, &s, &e);
@@ -100,12 +101,13 @@ static void test_lines_lone_cr(void) {
 static void test_position_code_points(void) {
   source src;
   /* line 2 is "é世ab": é is 2 bytes, 世 is 3 */
-  S_init(&src, "x\n\xC3\xA9\xE4\xB8\x96" "ab\n");
+  S_init(&src, "x\n\xC3\xA9\xE4\xB8\x96"
+               "ab\n");
   CHECK_INT(src.nlines, 2);
-  CHECK_POS(&src, 2, 2, 1);  /* é */
-  CHECK_POS(&src, 4, 2, 2);  /* 世 */
-  CHECK_POS(&src, 7, 2, 3);  /* a */
-  CHECK_POS(&src, 8, 2, 4);  /* b */
+  CHECK_POS(&src, 2, 2, 1); /* é */
+  CHECK_POS(&src, 4, 2, 2); /* 世 */
+  CHECK_POS(&src, 7, 2, 3); /* a */
+  CHECK_POS(&src, 8, 2, 4); /* b */
   source_free(&src);
 
   /* a 4-byte sequence counts once */
@@ -203,7 +205,8 @@ static void test_bom(void) {
 
 static void test_invalid_utf8(void) {
   source src;
-  S_init(&src, "plain ascii\n\xC3\xA9t\xC3\xA9 \xE4\xB8\x96 \xF0\x9F\x98\x80\n");
+  S_init(&src,
+         "plain ascii\n\xC3\xA9t\xC3\xA9 \xE4\xB8\x96 \xF0\x9F\x98\x80\n");
   CHECK_INT(src.invalid_utf8, SIZE_MAX);
   source_free(&src);
 
