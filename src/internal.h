@@ -112,6 +112,8 @@ char *title_normalize(const char *text);
 char *title_key(const char *norm);
 /* title_contains() for keys: every word of key `name` is in key `h`. */
 bool title_key_contains(const char *h, const char *name);
+/* Number of words in a key. */
+size_t title_key_words(const char *key);
 /* Whether normalised heading `h` names `name` exactly (after stemming). */
 bool title_equal(const char *h, const char *name);
 /* Whether every significant word of `name` occurs in `h` (a short heading). */
@@ -230,7 +232,11 @@ typedef struct {
 
 typedef struct {
   ptrdiff_t section; /* index into outline.sections, or -1 when missing */
-  ptrdiff_t near;    /* unmatched heading section that nearly matches, or -1 */
+  size_t *parts;     /* owned: every matched heading, section first; a
+                        template section may be split over several ("8.
+                        Online Testing and Deployment", "9. Monitoring") */
+  size_t nparts;
+  ptrdiff_t near; /* unmatched heading section that nearly matches, or -1 */
   double near_score;
   bool empty;        /* matched, but nothing but headings under it */
   topic_cov *topics; /* owned, parallel to tmpl_section.topics */

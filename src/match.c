@@ -45,6 +45,21 @@ static bool S_names_contained(const char *key, const char *title,
   return !title_has_typo(key, names, n);
 }
 
+/* The share of the heading's words covered by the longest name of ts that
+ * it contains (0 when it contains none, or misspells a name). */
+static double S_containment_cover(const char *key, const tmpl_section *ts) {
+  if (!S_names_contained(key, ts->key_title, ts->alias_keys, ts->naliases))
+    return 0;
+  size_t hw = title_key_words(key), best = 0;
+  if (title_key_contains(key, ts->key_title))
+    best = title_key_words(ts->key_title);
+  for (size_t i = 0; i < ts->naliases; i++)
+    if (title_key_contains(key, ts->alias_keys[i]) &&
+        title_key_words(ts->alias_keys[i]) > best)
+      best = title_key_words(ts->alias_keys[i]);
+  return hw ? (double)best / (double)hw : 0;
+}
+
 static double S_names_similarity(const char *key, const tmpl_section *ts) {
   double best = title_similarity(key, ts->key_title);
   for (size_t i = 0; i < ts->naliases; i++) {
@@ -85,36 +100,73 @@ static int S_structural_level(const lint_ctx *ctx) {
   return level;
 }
 
-static void S_find_topic(lint_ctx *ctx, const section *sec,
+static bool S_topic_named(const block *bl, const tmpl_topic *tt, bool loose) {
+  if (!bl->key)
+    return false;
+  if (S_names_equal(bl->key, tt->key_title, tt->alias_keys, tt->naliases))
+    return true;
+  return loose && S_names_contained(bl->key, tt->key_title, tt->alias_keys,
+                                    tt->naliases);
+}
+
+static void S_found(topic_cov *tc, found_via via, size_t off, size_t end) {
+  tc->via = via;
+  tc->off = off;
+  tc->end = end;
+}
+
+/* A topic is found, in order of preference, by: a subheading or label in one
+ * of the section's parts naming it (or the part's own heading, exactly); text
+ * in the parts matching a pattern; a heading or label elsewhere in the
+ * document naming it exactly ("ML Objective:" under Problem Formulation). */
+static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
                          const tmpl_topic *tt, topic_cov *tc) {
   const md_blocks *mb = ctx->md;
-  tc->via = VIA_NONE;
-  tc->off = SIZE_MAX;
-  for (size_t b = sec->first_block; b < sec->end_block; b++) {
-    const block *bl = &mb->blocks[b];
-    if (!bl->key)
-      continue;
-    if (S_names_equal(bl->key, tt->key_title, tt->alias_keys, tt->naliases) ||
-        S_names_contained(bl->key, tt->key_title, tt->alias_keys,
-                          tt->naliases)) {
-      tc->via = bl->kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL;
-      tc->off = bl->start;
-      tc->end = bl->end;
+  memset(tc, 0, sizeof *tc);
+  for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
+    const section *sec = &ctx->ol->sections[sc->parts[p]];
+    const block *own = &mb->blocks[sec->block];
+    if (S_topic_named(own, tt, false)) {
+      S_found(tc, VIA_HEADING, own->start, own->end);
       break;
     }
+    for (size_t b = sec->first_block; b < sec->end_block; b++)
+      if (S_topic_named(&mb->blocks[b], tt, true)) {
+        const block *bl = &mb->blocks[b];
+        S_found(tc, bl->kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL,
+                bl->start, bl->end);
+        break;
+      }
   }
-  for (size_t p = 0; p < tt->npatterns; p++) {
-    size_t ms, me;
-    size_t limit = tc->off == SIZE_MAX ? sec->end : tc->off;
-    if (prose_search(ctx, &tt->patterns[p], sec->body_start, limit, &ms, &me) &&
-        ms < tc->off) {
-      tc->via = VIA_TEXT;
-      tc->off = ms;
-      tc->end = me;
+  for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
+    const section *sec = &ctx->ol->sections[sc->parts[p]];
+    size_t best = SIZE_MAX, best_end = 0;
+    for (size_t i = 0; i < tt->npatterns; i++) {
+      size_t ms, me;
+      if (prose_search(ctx, &tt->patterns[i], sec->body_start,
+                       best == SIZE_MAX ? sec->end : best, &ms, &me) &&
+          ms < best) {
+        best = ms;
+        best_end = me;
+      }
     }
+    if (best != SIZE_MAX)
+      S_found(tc, VIA_TEXT, best, best_end);
   }
-  if (tc->via == VIA_NONE)
-    tc->off = tc->end = 0;
+  for (size_t b = 0; b < mb->nblocks && tc->via == VIA_NONE; b++)
+    if (S_topic_named(&mb->blocks[b], tt, false))
+      S_found(tc, mb->blocks[b].kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL,
+              mb->blocks[b].start, mb->blocks[b].end);
+}
+
+static bool S_section_empty(const lint_ctx *ctx, const section *sec) {
+  for (size_t b = sec->first_block; b < sec->end_block; b++) {
+    block_kind k = ctx->md->blocks[b].kind;
+    if (k == BLOCK_PARAGRAPH || k == BLOCK_CODE || k == BLOCK_HTML ||
+        k == BLOCK_TABLE)
+      return false;
+  }
+  return true;
 }
 
 void match_document(lint_ctx *ctx, coverage *cov) {
@@ -143,18 +195,51 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     if (sc->section >= 0)
       used[sc->section] = true;
   }
-  /* Then headings that contain a name, among those not yet taken. */
+  /* Then headings that contain a name, among those not yet taken. A heading
+   * goes to the section whose name covers most of its words: "Model
+   * Architecture and Training" is Model Design ("model architecture"), not
+   * System Architecture ("architecture"). */
+  for (size_t d = 0; d < ol->nsections; d++) {
+    if (used[d] || ol->sections[d].is_title || ol->sections[d].level > level)
+      continue;
+    const char *key = S_heading_key(ctx, d);
+    ptrdiff_t best = -1;
+    double best_cover = 0;
+    for (size_t s = 0; s < pk->nsections; s++) {
+      const tmpl_section *ts = &pk->sections[s];
+      if (cov->sections[s].section >= 0)
+        continue;
+      double cover = S_containment_cover(key, ts);
+      if (cover > best_cover) {
+        best_cover = cover;
+        best = (ptrdiff_t)s;
+      }
+    }
+    if (best >= 0) {
+      cov->sections[best].section = (ptrdiff_t)d;
+      used[d] = true;
+    }
+  }
+
+  /* Other headings that name a matched section are more parts of it. */
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
     section_cov *sc = &cov->sections[s];
-    for (size_t d = 0; d < ol->nsections && sc->section < 0; d++)
-      if (!used[d] && !ol->sections[d].is_title &&
-          ol->sections[d].level <= level &&
-          S_names_contained(S_heading_key(ctx, d), ts->key_title,
-                            ts->alias_keys, ts->naliases)) {
-        sc->section = (ptrdiff_t)d;
-        used[d] = true;
-      }
+    if (sc->section < 0)
+      continue;
+    sc->parts = xcalloc(ol->nsections + 1, sizeof(size_t));
+    sc->parts[sc->nparts++] = (size_t)sc->section;
+    for (size_t d = 0; d < ol->nsections; d++) {
+      const char *key = S_heading_key(ctx, d);
+      if (used[d] || ol->sections[d].is_title ||
+          ol->sections[d].level > level ||
+          !(S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases) ||
+            S_names_contained(key, ts->key_title, ts->alias_keys,
+                              ts->naliases)))
+        continue;
+      used[d] = true;
+      sc->parts[sc->nparts++] = d;
+    }
   }
 
   for (size_t s = 0; s < pk->nsections; s++) {
@@ -162,16 +247,12 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     const tmpl_section *ts = &pk->sections[s];
     sc->topics = xcalloc(ts->ntopics + 1, sizeof(topic_cov));
     if (sc->section >= 0) {
-      const section *sec = &ol->sections[sc->section];
       sc->empty = true;
-      for (size_t b = sec->first_block; b < sec->end_block && sc->empty; b++) {
-        block_kind k = ctx->md->blocks[b].kind;
-        sc->empty = !(k == BLOCK_PARAGRAPH || k == BLOCK_CODE ||
-                      k == BLOCK_HTML || k == BLOCK_TABLE);
-      }
+      for (size_t p = 0; p < sc->nparts; p++)
+        if (!S_section_empty(ctx, &ol->sections[sc->parts[p]]))
+          sc->empty = false;
       for (size_t t = 0; t < ts->ntopics; t++)
-        S_find_topic(ctx, &ol->sections[sc->section], &ts->topics[t],
-                     &sc->topics[t]);
+        S_find_topic(ctx, sc, &ts->topics[t], &sc->topics[t]);
       continue;
     }
     size_t candidates = 0;
@@ -206,8 +287,10 @@ void match_document(lint_ctx *ctx, coverage *cov) {
 }
 
 void coverage_free(coverage *cov) {
-  for (size_t s = 0; s < cov->nsections; s++)
+  for (size_t s = 0; s < cov->nsections; s++) {
     free(cov->sections[s].topics);
+    free(cov->sections[s].parts);
+  }
   free(cov->sections);
   memset(cov, 0, sizeof *cov);
 }

@@ -16,8 +16,8 @@ void outline_build(const md_blocks *mb, size_t doc_len, outline *out) {
 
   for (size_t i = 0; i < mb->nblocks; i++) {
     const block *b = &mb->blocks[i];
-    if (b->kind != BLOCK_HEADING)
-      continue;
+    if (b->kind != BLOCK_HEADING || !b->norm || !*b->norm)
+      continue; /* a bare "##" neither opens nor closes a section */
     if (b->level == 1)
       h1s++;
     /* close every open section at this level or deeper */

@@ -121,12 +121,27 @@ static char *S_normalize(const char *text, bool drop_parens) {
   return strbuf_take(&sb);
 }
 
+/* "re ranking" (from "Re-ranking") is one word, so that it never meets
+ * "ranking". */
+static void S_join_prefixes(char *s) {
+  for (char *p = s; (p = strstr(p, "re ")) != NULL;) {
+    bool word_start = p == s || p[-1] == ' ';
+    if (word_start && S_isalpha(p[3])) {
+      memmove(p + 2, p + 3, strlen(p + 3) + 1);
+      p += 2;
+    } else {
+      p += 3;
+    }
+  }
+}
+
 char *title_normalize(const char *text) {
   char *n = S_normalize(text, true);
   if (!*n) {
     free(n);
     n = S_normalize(text, false);
   }
+  S_join_prefixes(n);
   return n;
 }
 
@@ -242,6 +257,11 @@ char *title_key(const char *norm) {
   return strbuf_take(&sb);
 }
 
+size_t title_key_words(const char *key) {
+  token t[MAX_TOKENS];
+  return S_split(key, t);
+}
+
 bool title_key_contains(const char *h, const char *name) {
   token a[MAX_TOKENS], b[MAX_TOKENS];
   size_t na = S_split(h, a), nb = S_split(name, b);
@@ -280,31 +300,38 @@ bool title_contains(const char *h, const char *name) {
   return true;
 }
 
+/* Edit distance with adjacent transpositions ("desgin" is one edit from
+ * "design"): the optimal string alignment distance, three rows. */
 static size_t S_levenshtein(const char *a, size_t na, const char *b,
                             size_t nb) {
-  size_t row[MAX_LEV + 1];
+  size_t rows[3][MAX_LEV + 1];
+  size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
   if (na > MAX_LEV)
     na = MAX_LEV;
   if (nb > MAX_LEV)
     nb = MAX_LEV;
   for (size_t j = 0; j <= nb; j++)
-    row[j] = j;
+    prev[j] = j;
   for (size_t i = 1; i <= na; i++) {
-    size_t diag = row[0];
-    row[0] = i;
+    cur[0] = i;
     for (size_t j = 1; j <= nb; j++) {
-      size_t up = row[j];
       size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      size_t best = diag + cost;
-      if (up + 1 < best)
-        best = up + 1;
-      if (row[j - 1] + 1 < best)
-        best = row[j - 1] + 1;
-      row[j] = best;
-      diag = up;
+      size_t best = prev[j - 1] + cost;
+      if (prev[j] + 1 < best)
+        best = prev[j] + 1;
+      if (cur[j - 1] + 1 < best)
+        best = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+          prev2[j - 2] + 1 < best)
+        best = prev2[j - 2] + 1;
+      cur[j] = best;
     }
+    size_t *t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return row[nb];
+  return prev[nb];
 }
 
 /* Words equal, or a typo apart in a word of five letters or more. */

@@ -120,5 +120,6 @@ void suite_outline(void);
 void suite_title(void);
 void suite_pack(void);
 void suite_rules(void);
+void suite_match(void);
 
 #endif

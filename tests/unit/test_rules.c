@@ -338,9 +338,17 @@ static void test_required_topic(void) {
                 "label", 3);
   /* a pattern in the text */
   CHECK_SOURCES(pk, "## Data\n\nWe read the\nclick logs nightly.\n", "text", 4);
-  /* the earliest evidence wins */
+  /* a heading or label naming the topic beats an earlier text match */
   CHECK_SOURCES(pk, "## Data\n\nWe read click logs.\n\n### Data Sources\n\nx\n",
-                "text", 3);
+                "heading", 5);
+  /* a section split over two headings is searched in both */
+  CHECK_SOURCES(pk,
+                "## Data\n\nText.\n\n## Other\n\nx\n\n## More Data\n\n"
+                "click logs\n",
+                "text", 11);
+  /* a label naming the topic exactly elsewhere in the document */
+  CHECK_SOURCES(pk, "## Data\n\nText.\n\n## Other\n\n- Data sources: x\n",
+                "label", 7);
   /* not a pattern inside a code block, an HTML comment or inline comment */
   CHECK_SOURCES(pk, "## Data\n\n```\nclick logs\n```\n", NULL, 0);
   CHECK_SOURCES(pk, "## Data\n\n<!-- click logs -->\n\nText.\n", NULL, 0);

@@ -1,0 +1,118 @@
+/* Matching real-world headings against the built-in ML pack: renamed,
+ * decorated and split sections, near misses, and topics found outside their
+ * section. Each case comes from a document of ../shared/corpus. */
+#include "test.h"
+
+#include <stdlib.h>
+
+static ddlint_pack *S_ml(void) {
+  char *err = NULL;
+  ddlint_pack *pk = ddlint_pack_load_builtin("ml-system-design", &err);
+  t_check(pk != NULL, __FILE__, __LINE__, "built-in pack: %s", err ? err : "");
+  free(err);
+  return pk;
+}
+
+static size_t S_section(const ddlint_result *r, const char *id) {
+  for (size_t s = 0; s < ddlint_result_section_count(r); s++)
+    if (strcmp(ddlint_coverage_section_id(r, s), id) == 0)
+      return s;
+  return SIZE_MAX;
+}
+
+/* Line of the heading matched to section id, 0 when missing. */
+static unsigned S_line(const ddlint_pack *pk, const char *md, const char *id) {
+  ddlint_result *r = ddlint_lint_buffer(pk, "doc.md", md, strlen(md));
+  size_t s = S_section(r, id);
+  unsigned line = s == SIZE_MAX ? 0 : ddlint_coverage_section_line(r, s);
+  ddlint_result_free(r);
+  return line;
+}
+
+/* Line of the evidence of topic `topic` of section `id`, 0 when missing. */
+static unsigned S_topic_line(const ddlint_pack *pk, const char *md,
+                             const char *id, const char *topic) {
+  ddlint_result *r = ddlint_lint_buffer(pk, "doc.md", md, strlen(md));
+  size_t s = S_section(r, id);
+  unsigned line = 0;
+  for (size_t t = 0; s != SIZE_MAX && t < ddlint_coverage_topic_count(r, s);
+       t++)
+    if (strcmp(ddlint_coverage_topic_id(r, s, t), topic) == 0)
+      line = ddlint_coverage_topic_line(r, s, t);
+  ddlint_result_free(r);
+  return line;
+}
+
+static void test_renamed_headings_match(void) {
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  /* words of one alias that are near another alias's words are not typos */
+  CHECK_INT(S_line(pk, "# T\n\n## 3. High Level Architecture Overview\n\nx\n",
+                   "architecture"),
+            3);
+  CHECK_INT(S_line(pk, "# T\n\n## 4. Training Data and Labels\n\nx\n", "data"),
+            3);
+  CHECK_INT(S_line(pk, "# T\n\n## 6. Model Architecture and Training\n\nx\n",
+                   "model"),
+            3);
+  CHECK_INT(S_line(pk, "# T\n\n## Data Labeling Pipeline\n\nx\n", "data"), 3);
+  CHECK_INT(S_line(pk, "# T\n\n## 2) Metrics (Offline and Online)\n\nx\n",
+                   "success-metrics"),
+            3);
+  /* typos are near misses, not matches */
+  CHECK_INT(S_line(pk, "# T\n\n## Sucess Metrix\n\nx\n", "success-metrics"), 0);
+  CHECK_INT(S_line(pk, "# T\n\n## Model Desgin\n\nx\n", "model"), 0);
+  ddlint_pack_free(pk);
+}
+
+static void test_split_section(void) {
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  /* mlsd-ads-ranking: monitoring lives in the second of two headings */
+  const char *md = "# T\n\n### 8. Online Testing and Deployment\n* A/B Test\n\n"
+                   "### 9. Scaling, Monitoring, and Updates\n* Monitoring\n";
+  CHECK_INT(S_line(pk, md, "monitoring"), 3);
+  CHECK_INT(S_topic_line(pk, md, "monitoring", "monitoring"), 7);
+  ddlint_pack_free(pk);
+}
+
+static void test_topic_elsewhere(void) {
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  /* mlsd-event-recom: "ML Objective" is stated under Problem Formulation */
+  const char *md = "# T\n\n## 1. Problem Formulation\n\n* ML Objective: rank "
+                   "events\n\n## 6. Model Design\n\nA GBDT.\n";
+  CHECK_INT(S_topic_line(pk, md, "model", "objective"), 5);
+  ddlint_pack_free(pk);
+}
+
+static void test_reranking_is_not_ranking(void) {
+  char *n = title_normalize("6.3 Re-Ranking");
+  CHECK_STR(n, "reranking");
+  free(n);
+  n = title_normalize("Pre ranking and re ranking");
+  CHECK_STR(n, "pre ranking and reranking");
+  free(n);
+}
+
+static void test_bare_heading_does_not_split(void) {
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  /* mlsd-pymk line 17: a lone "##" */
+  const char *md = "# T\n\n## 4. Data and Labeling\n\nIntro.\n\n##\n\n"
+                   "User click logs are the source.\n";
+  CHECK_INT(S_topic_line(pk, md, "data", "data-sources"), 9);
+  ddlint_pack_free(pk);
+}
+
+void suite_match(void) {
+  RUN(test_renamed_headings_match);
+  RUN(test_split_section);
+  RUN(test_topic_elsewhere);
+  RUN(test_reranking_is_not_ranking);
+  RUN(test_bare_heading_does_not_split);
+}
