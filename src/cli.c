@@ -1,6 +1,7 @@
 /* The ddlint command: options, template loading, input discovery, then one
  * lint per file through the library and one reporter. Exit status: 0 clean,
  * 1 findings at or above --fail-on, 2 usage, I/O or template errors. */
+#include "atomic.h"
 #include "internal.h"
 #include "report.h"
 #include "walk.h"
@@ -25,11 +26,18 @@ static const char usage_text[] =
     "standard input.\n"
     "\n"
     "Options:\n"
-    "  -f, --format FORMAT      output format: human (default) or json\n"
+    "  -f, --format FORMAT      output format: human (default), json, sarif\n"
+    "                           (SARIF 2.1.0) or github (workflow commands)\n"
+    "  -o, --output FILE        write the report to FILE (atomically: a\n"
+    "                           temporary file renamed into place)\n"
     "  -t, --template NAME|FILE rule pack: a built-in name or a JSON file\n"
     "                           (default: ml-system-design, built in)\n"
     "      --fail-on SEVERITY   lowest severity that fails the run:\n"
     "                           error (default), warning or info\n"
+    "      --max-warnings N     fail when there are more than N warnings\n"
+    "      --min-score N        fail when a document's completeness score\n"
+    "                           (0-100) is below N\n"
+    "  -q, --quiet              show errors only, and no summaries\n"
     "      --stdin-filename NAME  path reported for standard input\n"
     "      --color WHEN         auto (default), always or never; NO_COLOR\n"
     "                           turns colour off in auto mode\n"
@@ -39,9 +47,11 @@ static const char usage_text[] =
     "  -h, --help               print this help and exit\n"
     "\n"
     "Exit status:\n"
-    "  0  no finding at or above the failing severity\n"
-    "  1  at least one such finding\n"
-    "  2  usage, I/O or template error\n";
+    "  0  no finding at or above the failing severity, and every gate passed\n"
+    "  1  a finding at or above --fail-on, more than --max-warnings warnings,\n"
+    "     or a score below --min-score\n"
+    "  2  usage, I/O or template error (the report is still written for the\n"
+    "     files that could be read)\n";
 
 typedef struct {
   const char *format;
@@ -49,9 +59,24 @@ typedef struct {
   const char *stdin_name;
   const char *explain;
   const char *color;
+  const char *output;
   bool list_rules;
+  bool quiet;
   ddlint_severity fail_on;
+  long max_warnings; /* -1: no limit */
+  double min_score;  /* -1: no gate */
 } cli_opts;
+
+/* A decimal number in [lo, hi], or false. */
+static bool S_parse_number(const char *s, double lo, double hi, double *out) {
+  char *end;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (errno || end == s || *end || v < lo || v > hi)
+    return false;
+  *out = v;
+  return true;
+}
 
 static int S_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
@@ -137,8 +162,21 @@ static bool S_use_color(const char *when) {
 }
 
 int main(int argc, char **argv) {
-  cli_opts o = {.format = "human", .color = "auto", .fail_on = DDLINT_ERROR};
-  enum { OPT_STDIN = 256, OPT_LIST, OPT_EXPLAIN, OPT_COLOR, OPT_FAIL_ON };
+  cli_opts o = {.format = "human",
+                .color = "auto",
+                .fail_on = DDLINT_ERROR,
+                .max_warnings = -1,
+                .min_score = -1};
+  enum {
+    OPT_STDIN = 256,
+    OPT_LIST,
+    OPT_EXPLAIN,
+    OPT_COLOR,
+    OPT_FAIL_ON,
+    OPT_MAX_WARNINGS,
+    OPT_MIN_SCORE
+  };
+  double num;
   static const struct option longopts[] = {
       {"format", required_argument, NULL, 'f'},
       {"template", required_argument, NULL, 't'},
@@ -147,18 +185,41 @@ int main(int argc, char **argv) {
       {"explain", required_argument, NULL, OPT_EXPLAIN},
       {"color", required_argument, NULL, OPT_COLOR},
       {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+      {"output", required_argument, NULL, 'o'},
+      {"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
+      {"min-score", required_argument, NULL, OPT_MIN_SCORE},
+      {"quiet", no_argument, NULL, 'q'},
       {"version", no_argument, NULL, 'V'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":f:t:Vh", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":f:t:o:qVh", longopts, NULL)) != -1) {
     switch (c) {
     case 'f':
       o.format = optarg;
       break;
     case 't':
       o.template_arg = optarg;
+      break;
+    case 'o':
+      o.output = optarg;
+      break;
+    case 'q':
+      o.quiet = true;
+      break;
+    case OPT_MAX_WARNINGS:
+      if (!S_parse_number(optarg, 0, 1e9, &num) || num != (double)(long)num)
+        return S_usage_error(
+            "--max-warnings takes a whole number of 0 or more, not '%s'",
+            optarg);
+      o.max_warnings = (long)num;
+      break;
+    case OPT_MIN_SCORE:
+      if (!S_parse_number(optarg, 0, 100, &num))
+        return S_usage_error(
+            "--min-score takes a number from 0 to 100, not '%s'", optarg);
+      o.min_score = num;
       break;
     case OPT_STDIN:
       o.stdin_name = optarg;
@@ -201,7 +262,8 @@ int main(int argc, char **argv) {
   }
   const reporter_ops *rops = report_find(o.format);
   if (!rops)
-    return S_usage_error("unknown format '%s' (known: human, json)", o.format);
+    return S_usage_error("unknown format '%s' (known: %s)", o.format,
+                         report_names());
 
   char *err = NULL;
   ddlint_pack *pack = S_load_pack(
@@ -228,7 +290,17 @@ int main(int argc, char **argv) {
   for (int i = optind; i < argc; i++)
     walk_add(&files, argv[i]);
 
-  report_opts ro = {.out = stdout, .color = S_use_color(o.color), .pack = pack};
+  atomic_file af = {0};
+  if (o.output && !atomic_open(&af, o.output)) {
+    fprintf(stderr, "ddlint: cannot write %s: %s\n", o.output, strerror(errno));
+    status = EXIT_TROUBLE;
+    goto out;
+  }
+  report_opts ro = {.out = o.output ? af.f : stdout,
+                    .color = !o.output && S_use_color(o.color),
+                    .quiet = o.quiet,
+                    .min_severity = o.quiet ? DDLINT_ERROR : DDLINT_INFO,
+                    .pack = pack};
   report_totals totals = {.unreadable = files.errors};
   reporter *rep = rops->begin(&ro);
   bool failed = false;
@@ -269,11 +341,24 @@ int main(int argc, char **argv) {
     for (size_t k = 0; k < ddlint_result_diag_count(r); k++)
       if (ddlint_diag_severity(ddlint_result_diag(r, k)) >= o.fail_on)
         failed = true;
+    if (o.min_score >= 0 && ddlint_result_score(r) < o.min_score) {
+      fprintf(stderr,
+              "ddlint: %s: completeness %.1f%% is below --min-score %g\n",
+              shown, ddlint_result_score(r), o.min_score);
+      failed = true;
+    }
     ddlint_result_free(r);
   }
   rops->end(rep, &totals);
-  if (fflush(stdout) != 0 || ferror(stdout)) {
-    fprintf(stderr, "ddlint: cannot write output: %s\n", strerror(errno));
+  if (o.max_warnings >= 0 && totals.warnings > (size_t)o.max_warnings) {
+    fprintf(stderr, "ddlint: %zu warnings exceed --max-warnings %ld\n",
+            totals.warnings, o.max_warnings);
+    failed = true;
+  }
+  if (o.output ? !atomic_commit(&af)
+               : (fflush(stdout) != 0 || ferror(stdout))) {
+    fprintf(stderr, "ddlint: cannot write %s: %s\n",
+            o.output ? o.output : "output", strerror(errno));
     status = EXIT_TROUBLE;
   } else if (totals.unreadable) {
     status = EXIT_TROUBLE;

@@ -1,10 +1,12 @@
 /* The reporter table: output format name -> begin/emit/end trio. */
 #include "report.h"
+#include "internal.h"
 
 #include <string.h>
 
-static const reporter_ops *const reporters[] = {&report_human_ops,
-                                                &report_json_ops, NULL};
+static const reporter_ops *const reporters[] = {
+    &report_human_ops, &report_json_ops, &report_sarif_ops, &report_github_ops,
+    NULL};
 
 const reporter_ops *report_find(const char *name) {
   for (size_t i = 0; reporters[i]; i++)
@@ -13,4 +15,44 @@ const reporter_ops *report_find(const char *name) {
   return NULL;
 }
 
-const char *report_names(void) { return "human, json"; }
+const char *report_names(void) { return "human, json, sarif, github"; }
+
+void report_json_string(FILE *out, const char *s) {
+  const unsigned char *p = (const unsigned char *)(s ? s : "");
+  fputc('"', out);
+  while (*p) {
+    unsigned char c = *p;
+    if (c == '"' || c == '\\') {
+      fputc('\\', out);
+      fputc(c, out);
+      p++;
+    } else if (c == '\n') {
+      fputs("\\n", out), p++;
+    } else if (c == '\r') {
+      fputs("\\r", out), p++;
+    } else if (c == '\t') {
+      fputs("\\t", out), p++;
+    } else if (c < 0x20 || c == 0x7F) {
+      fprintf(out, "\\u%04x", c), p++;
+    } else if (c < 0x80) {
+      fputc(c, out), p++;
+    } else {
+      size_t n = 0;
+      while (p[n] && n < 4)
+        n++;
+      size_t v = utf8_valid_len(p, n);
+      if (v) {
+        fwrite(p, 1, v, out);
+        p += v;
+      } else {
+        fputs("\\ufffd", out); /* invalid UTF-8 never reaches the output */
+        p++;
+      }
+    }
+  }
+  fputc('"', out);
+}
+
+bool report_shows(const report_opts *opts, const ddlint_diag *d) {
+  return ddlint_diag_severity(d) >= opts->min_severity;
+}

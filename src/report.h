@@ -12,6 +12,8 @@
 typedef struct {
   FILE *out;
   bool color;
+  bool quiet;                   /* no per-file summaries (human) */
+  ddlint_severity min_severity; /* diagnostics below it are not shown */
   const ddlint_pack *pack;
 } report_opts;
 
@@ -29,12 +31,19 @@ typedef struct {
   void (*end)(reporter *rep, const report_totals *totals);
 } reporter_ops;
 
-/* The reporter named name ("human", "json"), or NULL. */
+/* Writes s as a JSON string literal; invalid UTF-8 becomes U+FFFD. */
+void report_json_string(FILE *out, const char *s);
+/* Whether a reporter shows diagnostic d (--quiet hides all but errors). */
+bool report_shows(const report_opts *opts, const ddlint_diag *d);
+
+/* The reporter named name ("human", "json", "sarif", "github"), or NULL. */
 const reporter_ops *report_find(const char *name);
 /* Comma-separated names of all reporters, for messages. */
 const char *report_names(void);
 
 extern const reporter_ops report_human_ops;
 extern const reporter_ops report_json_ops;
+extern const reporter_ops report_sarif_ops;
+extern const reporter_ops report_github_ops;
 
 #endif

@@ -77,6 +77,8 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   for (size_t i = 0; i < n; i++) {
     const ddlint_diag *d = ddlint_result_diag(r, i);
     unsigned line, col;
+    if (!report_shows(&rep->o, d))
+      continue;
     ddlint_diag_start(d, &line, &col, NULL);
     ddlint_severity sev = ddlint_diag_severity(d);
     const char *sc = sev == DDLINT_ERROR     ? RED
@@ -91,6 +93,8 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
       fprintf(out, "%s      =%s help: %s\n", S_c(rep, BLUE), S_c(rep, RESET),
               ddlint_diag_help(d));
   }
+  if (rep->o.quiet)
+    return;
   size_t ns = ddlint_result_section_count(r), found_s = 0, nt = 0, found_t = 0;
   for (size_t s = 0; s < ns; s++) {
     if (ddlint_coverage_section_line(r, s))
@@ -113,7 +117,7 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
 }
 
 static void S_end(reporter *rep, const report_totals *t) {
-  if (t->files != 1 || t->unreadable)
+  if (!rep->o.quiet && (t->files != 1 || t->unreadable))
     fprintf(rep->o.out,
             "%zu file%s checked: %zu error%s, %zu warning%s, %zu info%s\n",
             t->files, t->files == 1 ? "" : "s", t->errors,

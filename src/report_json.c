@@ -12,42 +12,6 @@ struct reporter {
   size_t nfiles;
 };
 
-static void S_str(FILE *out, const char *s) {
-  const unsigned char *p = (const unsigned char *)(s ? s : "");
-  fputc('"', out);
-  while (*p) {
-    unsigned char c = *p;
-    if (c == '"' || c == '\\') {
-      fputc('\\', out);
-      fputc(c, out);
-      p++;
-    } else if (c == '\n') {
-      fputs("\\n", out), p++;
-    } else if (c == '\r') {
-      fputs("\\r", out), p++;
-    } else if (c == '\t') {
-      fputs("\\t", out), p++;
-    } else if (c < 0x20 || c == 0x7F) {
-      fprintf(out, "\\u%04x", c), p++;
-    } else if (c < 0x80) {
-      fputc(c, out), p++;
-    } else {
-      size_t n = 0;
-      while (p[n] && n < 4)
-        n++;
-      size_t v = utf8_valid_len(p, n);
-      if (v) {
-        fwrite(p, 1, v, out);
-        p += v;
-      } else {
-        fputs("\\ufffd", out);
-        p++;
-      }
-    }
-  }
-  fputc('"', out);
-}
-
 static reporter *S_begin(const report_opts *opts) {
   reporter *rep = xcalloc(1, sizeof *rep);
   rep->o = *opts;
@@ -68,9 +32,9 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   FILE *out = rep->o.out;
   fputs(rep->nfiles++ ? ",\n    {\n" : "\n    {\n", out);
   fputs("      \"path\": ", out);
-  S_str(out, ddlint_result_path(r));
+  report_json_string(out, ddlint_result_path(r));
   fputs(",\n      \"template\": ", out);
-  S_str(out, ddlint_pack_name(rep->o.pack));
+  report_json_string(out, ddlint_pack_name(rep->o.pack));
   fprintf(out, ",\n      \"score\": %.1f,\n", ddlint_result_score(r));
   fprintf(out,
           "      \"counts\": {\"error\": %zu, \"warning\": %zu, \"info\": "
@@ -79,20 +43,22 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
           ddlint_result_count(r, DDLINT_WARNING),
           ddlint_result_count(r, DDLINT_INFO));
   fputs("      \"diagnostics\": [", out);
-  size_t n = ddlint_result_diag_count(r);
+  size_t n = ddlint_result_diag_count(r), shown = 0;
   for (size_t i = 0; i < n; i++) {
     const ddlint_diag *d = ddlint_result_diag(r, i);
     unsigned l, c;
     size_t off;
-    fputs(i ? ",\n        {" : "\n        {", out);
+    if (!report_shows(&rep->o, d))
+      continue;
+    fputs(shown++ ? ",\n        {" : "\n        {", out);
     fputs("\"rule\": ", out);
-    S_str(out, ddlint_diag_rule(d));
+    report_json_string(out, ddlint_diag_rule(d));
     fputs(", \"severity\": ", out);
-    S_str(out, ddlint_severity_name(ddlint_diag_severity(d)));
+    report_json_string(out, ddlint_severity_name(ddlint_diag_severity(d)));
     fputs(",\n         \"message\": ", out);
-    S_str(out, ddlint_diag_message(d));
+    report_json_string(out, ddlint_diag_message(d));
     fputs(",\n         \"help\": ", out);
-    S_str(out, ddlint_diag_help(d));
+    report_json_string(out, ddlint_diag_help(d));
     fputs(",\n         ", out);
     ddlint_diag_start(d, &l, &c, &off);
     S_pos(out, "start", l, c, off);
@@ -100,25 +66,25 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     ddlint_diag_end(d, &l, &c, &off);
     S_pos(out, "end", l, c, off);
     fputs(",\n         \"section\": ", out);
-    S_str(out, ddlint_diag_section(d));
+    report_json_string(out, ddlint_diag_section(d));
     fputs("}", out);
   }
-  fputs(n ? "\n      ],\n" : "],\n", out);
+  fputs(shown ? "\n      ],\n" : "],\n", out);
   fputs("      \"coverage\": [", out);
   size_t ns = ddlint_result_section_count(r);
   for (size_t s = 0; s < ns; s++) {
     unsigned line = ddlint_coverage_section_line(r, s);
     fputs(s ? ",\n        {" : "\n        {", out);
     fputs("\"id\": ", out);
-    S_str(out, ddlint_coverage_section_id(r, s));
+    report_json_string(out, ddlint_coverage_section_id(r, s));
     fputs(", \"title\": ", out);
-    S_str(out, ddlint_coverage_section_title(r, s));
+    report_json_string(out, ddlint_coverage_section_title(r, s));
     fprintf(out, ", \"required\": %s, \"weight\": %g, \"found\": %s",
             ddlint_coverage_section_required(r, s) ? "true" : "false",
             ddlint_coverage_section_weight(r, s), line ? "true" : "false");
     if (line) {
       fprintf(out, ", \"line\": %u, \"heading\": ", line);
-      S_str(out, ddlint_coverage_section_heading(r, s));
+      report_json_string(out, ddlint_coverage_section_heading(r, s));
     }
     fputs(",\n         \"topics\": [", out);
     size_t nt = ddlint_coverage_topic_count(r, s);
@@ -126,9 +92,9 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
       const char *via = ddlint_coverage_topic_via(r, s, t);
       fputs(t ? ",\n           {" : "\n           {", out);
       fputs("\"id\": ", out);
-      S_str(out, ddlint_coverage_topic_id(r, s, t));
+      report_json_string(out, ddlint_coverage_topic_id(r, s, t));
       fputs(", \"title\": ", out);
-      S_str(out, ddlint_coverage_topic_title(r, s, t));
+      report_json_string(out, ddlint_coverage_topic_title(r, s, t));
       fprintf(out, ", \"weight\": %g, \"found\": %s",
               ddlint_coverage_topic_weight(r, s, t), via ? "true" : "false");
       if (via)

@@ -258,12 +258,138 @@ def test_binary_alone():
               p.returncode == 1 and "[missing-section]" in out and os.listdir(d) == ["ddlint"], out[:200])
 
 
+def test_sarif():
+    schema_path = os.path.join(ROOT, "..", "shared", "schemas", "sarif-schema-2.1.0.json")
+    rc, out, _ = run(["-f", "sarif", "fixtures/incomplete.md", "fixtures/placeholders.md",
+                      "fixtures/frontmatter-crlf.md", "examples/smart-reply-design.md"])
+    log = json.loads(out)
+    run0 = log["runs"][0]
+    rules = run0["tool"]["driver"]["rules"]
+    pack = json.load(open(os.path.join(ROOT, "rules/ml-system-design.json")))
+    check("SARIF lists every rule with descriptions and a default level",
+          [r["id"] for r in rules] == [r["id"] for r in pack["rules"]] and
+          all(r["shortDescription"]["text"] and r["fullDescription"]["text"] and r["help"]["text"]
+              and r["defaultConfiguration"]["level"] in ("error", "warning", "note") for r in rules))
+    res = run0["results"]
+    ok = all(r["ruleId"] == rules[r["ruleIndex"]]["id"] and
+             r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("fixtures/") and
+             r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in res)
+    check("SARIF results: rule ids, relative URIs and regions", ok and len(res) > 5 and rc == 1)
+    ms = next(r for r in res if r["ruleId"] == "missing-section")
+    check("SARIF: section path as a logical location, level error",
+          ms["level"] == "error" and ms["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+          == "Success Metrics", ms)
+    if not os.path.exists(schema_path):
+        print(f"note: {schema_path} is absent; SARIF schema validation skipped")
+        return
+    try:
+        import jsonschema
+    except ImportError:
+        print("note: python3-jsonschema is absent; SARIF schema validation skipped")
+        return
+    try:
+        jsonschema.validate(log, json.load(open(schema_path)))
+        valid = True
+    except jsonschema.ValidationError as e:
+        valid = str(e)[:300]
+    check("SARIF validates against the SARIF 2.1.0 schema", valid is True, valid)
+    rc, out, _ = run(["-f", "sarif", "-"], stdin=b"\xff\xfe bad bytes TBD\n")
+    try:
+        jsonschema.validate(json.loads(out), json.load(open(schema_path)))
+        valid = True
+    except Exception as e:
+        valid = repr(e)[:200]
+    check("SARIF of invalid UTF-8 input still validates", valid is True, valid)
+
+
+def test_github():
+    with tempfile.TemporaryDirectory() as d:
+        pack = os.path.join(d, "p.json")
+        with open(pack, "w") as f:
+            json.dump({"name": "p", "sections": [{"id": "a", "title": "Alpha"}], "rules": [
+                {"id": "need,a:b", "kind": "required-section", "severity": "warning",
+                 "message": "100% missing: {section}, really\nsecond line\rCR", "help": "h"}]}, f)
+        rc, out, _ = run(["-f", "github", "-t", pack, "--stdin-filename", "dir,x/a:b.md", "-"],
+                         stdin=b"# T\n\nText.\n")
+        want = ("::warning file=dir%2Cx/a%3Ab.md,line=3,col=1,endLine=3,endColumn=1,"
+                "title=need%2Ca%3Ab::100%25 missing: Alpha, really%0Asecond line%0DCR%0Ahelp: h\n")
+        check("github annotations escape %, CR, LF in messages and also : and , in properties",
+              out == want and rc == 0, repr(out))
+    rc, out, _ = run(["-f", "github", "fixtures/incomplete.md"])
+    lines = out.splitlines()
+    check("github: one workflow command per diagnostic with error/warning/notice",
+          rc == 1 and lines and all(re.match(r"^::(error|warning|notice) file=fixtures/incomplete\.md,"
+                                             r"line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::", l)
+                                    for l in lines), out[:300])
+
+
+def test_gates():
+    warn_doc = open(os.path.join(ROOT, "examples/smart-reply-design.md")).read().replace(
+        "P99 latency < 150 ms", "latency should be low").encode()
+    rc0, _, _ = run(["--max-warnings", "1", "-"], stdin=warn_doc)
+    rc1, _, err1 = run(["--max-warnings", "0", "-"], stdin=warn_doc)
+    check("--max-warnings: at the limit passes, above it fails with a message",
+          rc0 == 0 and rc1 == 1 and "1 warnings exceed --max-warnings 0" in err1, (rc0, rc1, err1))
+    rc0, _, _ = run(["--min-score", "100", "examples/smart-reply-design.md"])
+    rc1, _, err1 = run(["--min-score", "80", "fixtures/incomplete.md", "--fail-on", "info"])
+    rc2, _, err2 = run(["--min-score", "90", "fixtures/renamed-headings.md", "fixtures/near-miss.md"])
+    check("--min-score gates each document's score",
+          rc0 == 0 and rc1 == 1 and "fixtures/incomplete.md: completeness 78.8% is below --min-score 80" in err1
+          and rc2 == 1 and "near-miss.md" in err2 and "renamed-headings.md" not in err2, (rc0, rc1, rc2, err2))
+    rc, _, err = run(["--min-score", "101", "x.md"])
+    check("--min-score out of range is a usage error", rc == 2 and "--min-score takes" in err)
+    rc, _, err = run(["--max-warnings", "-1", "x.md"])
+    check("--max-warnings negative is a usage error", rc == 2 and "--max-warnings takes" in err)
+    rc, out, _ = run(["--quiet", "fixtures/incomplete.md"])
+    check("--quiet shows errors only and no summary",
+          rc == 1 and "error: missing required section" in out and "warning:" not in out
+          and "info:" not in out and "completeness" not in out, out)
+    rc, out, _ = run(["--quiet", "examples/smart-reply-design.md"])
+    check("--quiet on a clean document prints nothing", rc == 0 and out == "", out)
+
+
+def test_output_file():
+    with tempfile.TemporaryDirectory() as d:
+        target = os.path.join(d, "report.json")
+        with open(target, "w") as f:
+            f.write("old")
+        os.chmod(target, 0o640)
+        rc, out, err = run(["-f", "json", "-o", target, "fixtures/incomplete.md"])
+        data = json.load(open(target))
+        check("--output writes the report to the file, not stdout, keeping its mode",
+              rc == 1 and out == "" and data["files"][0]["path"] == "fixtures/incomplete.md"
+              and (os.stat(target).st_mode & 0o777) == 0o640 and os.listdir(d) == ["report.json"],
+              (rc, out, os.listdir(d)))
+        if os.geteuid() != 0:
+            ro = os.path.join(d, "ro")
+            os.mkdir(ro)
+            kept = os.path.join(ro, "report.txt")
+            with open(kept, "w") as f:
+                f.write("precious")
+            os.chmod(ro, 0o555)
+            rc, out, err = run(["-o", kept, "fixtures/incomplete.md"])
+            os.chmod(ro, 0o755)
+            check("--output into a read-only folder: exit 2, original byte-identical",
+                  rc == 2 and open(kept).read() == "precious" and "cannot write" in err, (rc, err))
+        rc, out, err = run(["-o", os.path.join(d, "no", "such", "dir.txt"), "fixtures/incomplete.md"])
+        check("--output into a missing folder: exit 2 with the reason",
+              rc == 2 and "cannot write" in err and "No such file or directory" in err, err)
+        # a failure injected at rename: the target is a directory
+        victim = os.path.join(d, "victim")
+        os.mkdir(victim)
+        rc, out, err = run(["-o", victim, "fixtures/incomplete.md"])
+        check("--output failing at rename leaves the target and no temporary file",
+              rc == 2 and os.path.isdir(victim) and sorted(os.listdir(d)) == ["report.json", "victim"]
+              and "cannot write" in err, (rc, err, os.listdir(d)))
+
+
 def main():
     global DDLINT, ROOT
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
               test_directories, test_io_errors, test_templates, test_list_and_explain,
-              test_color, test_json_shape, test_bad_bytes, test_binary_alone]:
+              test_color, test_json_shape, test_bad_bytes, test_binary_alone, test_sarif,
+              test_github, test_gates, test_output_file]:
         try:
             t()
         except Exception as e:  # a crash in a test is a failure, not an abort

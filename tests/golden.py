@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-FORMATS = ["human", "json"]
+FORMATS = ["human", "json", "sarif", "github"]
 
 
 def main():

@@ -1,0 +1,25 @@
+/* Atomic file replacement for the CLI's writes (--output): the new contents
+ * go to a temporary file in the target's folder, which is flushed, synced
+ * and renamed over the target; on any failure the target is untouched. */
+#ifndef DDLINT_ATOMIC_H
+#define DDLINT_ATOMIC_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef struct {
+  char *target; /* owned */
+  char *temp;   /* owned; NULL once committed or aborted */
+  FILE *f;      /* the temporary file, open for writing */
+} atomic_file;
+
+/* Opens a temporary file beside `target`. Returns false with errno set. */
+bool atomic_open(atomic_file *af, const char *target);
+/* Flushes, syncs and renames the temporary file over the target, keeping
+ * the target's mode if it exists. Returns false with errno set (and the
+ * temporary file removed) on failure. Frees af's strings either way. */
+bool atomic_commit(atomic_file *af);
+/* Removes the temporary file and frees af's strings. */
+void atomic_abort(atomic_file *af);
+
+#endif

@@ -1,0 +1,165 @@
+/* The SARIF reporter: one SARIF 2.1.0 log with one run, in the subset that
+ * GitHub code scanning accepts. tool.driver lists the pack's rules; each
+ * result has a physical location (a URI relative to the working directory,
+ * columns in Unicode code points) and the section path as a logical
+ * location. Streamed: the header at begin, a result per diagnostic. */
+#include "internal.h"
+#include "report.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct reporter {
+  report_opts o;
+  size_t nresults;
+  char *cwd; /* owned; for relative URIs */
+};
+
+static const char *S_level(ddlint_severity sev) {
+  return sev == DDLINT_ERROR     ? "error"
+         : sev == DDLINT_WARNING ? "warning"
+                                 : "note";
+}
+
+/* Percent-encodes what RFC 3986 does not allow in a path. */
+static void S_uri(FILE *out, const char *path) {
+  static const char hex[] = "0123456789ABCDEF";
+  strbuf sb = {0};
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+        (*p >= '0' && *p <= '9') || strchr("/-._~!$&'()*+,;=:@", *p)) {
+      strbuf_putc(&sb, (char)*p);
+    } else {
+      strbuf_putc(&sb, '%');
+      strbuf_putc(&sb, hex[*p >> 4]);
+      strbuf_putc(&sb, hex[*p & 15]);
+    }
+  }
+  report_json_string(out, sb.data ? sb.data : "");
+  strbuf_free(&sb);
+}
+
+static reporter *S_begin(const report_opts *opts) {
+  reporter *rep = xcalloc(1, sizeof *rep);
+  rep->o = *opts;
+  char buf[PATH_MAX];
+  if (getcwd(buf, sizeof buf))
+    rep->cwd = xstrdup(buf);
+  FILE *out = opts->out;
+  fputs("{\n  \"$schema\": "
+        "\"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+        "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+        "      \"tool\": {\n        \"driver\": {\n"
+        "          \"name\": \"ddlint\",\n",
+        out);
+  fprintf(out,
+          "          \"semanticVersion\": \"%s\",\n"
+          "          \"informationUri\": "
+          "\"https://github.com/ddlint/ddlint\",\n"
+          "          \"rules\": [",
+          DDLINT_VERSION);
+  const ddlint_pack *pk = opts->pack;
+  for (size_t i = 0; i < ddlint_pack_rule_count(pk); i++) {
+    const ddlint_rule *r = ddlint_pack_rule(pk, i);
+    fputs(i ? ",\n            {" : "\n            {", out);
+    fputs("\"id\": ", out);
+    report_json_string(out, ddlint_rule_id(r));
+    fputs(",\n             \"shortDescription\": {\"text\": ", out);
+    report_json_string(out, ddlint_rule_summary(r));
+    fputs("},\n             \"fullDescription\": {\"text\": ", out);
+    report_json_string(out, ddlint_rule_explain(r));
+    /* the help template may hold per-finding placeholders: use the kind's
+     * explanation as the rule-level help text */
+    const char *help = ddlint_rule_help(r);
+    if (!*help || strchr(help, '{'))
+      help = ddlint_kind_explain(ddlint_rule_kind(r));
+    fputs("},\n             \"help\": {\"text\": ", out);
+    report_json_string(out, help ? help : ddlint_rule_summary(r));
+    fprintf(out,
+            "},\n             \"defaultConfiguration\": {\"level\": \"%s\"},\n"
+            "             \"properties\": {\"kind\": ",
+            S_level(ddlint_rule_severity(r)));
+    report_json_string(out, ddlint_rule_kind(r));
+    fputs("}}", out);
+  }
+  fputs("\n          ]\n        }\n      },\n"
+        "      \"columnKind\": \"unicodeCodePoints\",\n"
+        "      \"results\": [",
+        out);
+  return rep;
+}
+
+/* The path relative to the working directory when it is inside it. */
+static const char *S_relative(const reporter *rep, const char *path) {
+  size_t n = rep->cwd ? strlen(rep->cwd) : 0;
+  if (n && path[0] == '/' && strncmp(path, rep->cwd, n) == 0 && path[n] == '/')
+    return path + n + 1;
+  if (path[0] == '.' && path[1] == '/')
+    return path + 2;
+  return path;
+}
+
+static void S_emit(reporter *rep, const ddlint_result *r) {
+  FILE *out = rep->o.out;
+  const char *path = S_relative(rep, ddlint_result_path(r));
+  for (size_t i = 0; i < ddlint_result_diag_count(r); i++) {
+    const ddlint_diag *d = ddlint_result_diag(r, i);
+    if (!report_shows(&rep->o, d))
+      continue;
+    unsigned sl, sc, el, ec;
+    ddlint_diag_start(d, &sl, &sc, NULL);
+    ddlint_diag_end(d, &el, &ec, NULL);
+    if (el < sl || (el == sl && ec <= sc)) { /* an insertion point */
+      el = sl;
+      ec = sc + 1;
+    }
+    size_t index = 0;
+    const ddlint_pack *pk = rep->o.pack;
+    for (size_t k = 0; k < ddlint_pack_rule_count(pk); k++)
+      if (strcmp(ddlint_rule_id(ddlint_pack_rule(pk, k)),
+                 ddlint_diag_rule(d)) == 0)
+        index = k;
+    fputs(rep->nresults++ ? ",\n        {" : "\n        {", out);
+    fputs("\"ruleId\": ", out);
+    report_json_string(out, ddlint_diag_rule(d));
+    fprintf(out, ", \"ruleIndex\": %zu, \"level\": \"%s\",\n", index,
+            S_level(ddlint_diag_severity(d)));
+    fputs("         \"message\": {\"text\": ", out);
+    strbuf text = {0};
+    strbuf_puts(&text, ddlint_diag_message(d));
+    if (*ddlint_diag_help(d))
+      strbuf_printf(&text, "\nhelp: %s", ddlint_diag_help(d));
+    report_json_string(out, text.data);
+    strbuf_free(&text);
+    fputs("},\n         \"locations\": [{\"physicalLocation\": "
+          "{\"artifactLocation\": {\"uri\": ",
+          out);
+    S_uri(out, path);
+    if (path[0] != '/')
+      fputs(", \"uriBaseId\": \"%SRCROOT%\"", out);
+    fprintf(out,
+            "},\n           \"region\": {\"startLine\": %u, \"startColumn\": "
+            "%u, \"endLine\": %u, \"endColumn\": %u}}",
+            sl, sc, el, ec);
+    if (*ddlint_diag_section(d)) {
+      fputs(",\n           \"logicalLocations\": [{\"fullyQualifiedName\": ",
+            out);
+      report_json_string(out, ddlint_diag_section(d));
+      fputs(", \"kind\": \"section\"}]", out);
+    }
+    fputs("}]}", out);
+  }
+}
+
+static void S_end(reporter *rep, const report_totals *t) {
+  fprintf(rep->o.out,
+          "%s],\n      \"invocations\": [{\"executionSuccessful\": %s}]\n"
+          "    }\n  ]\n}\n",
+          rep->nresults ? "\n      " : "", t->unreadable ? "false" : "true");
+  free(rep->cwd);
+  free(rep);
+}
+
+const reporter_ops report_sarif_ops = {"sarif", S_begin, S_emit, S_end};
