@@ -115,7 +115,7 @@ def test_io_errors():
 
 def test_templates():
     rc, out, err = run(["--template", "no-such-pack", "x.md"])
-    check("unknown built-in template exits 2", rc == 2 and 'no built-in template named "no-such-pack"' in err, err)
+    check("unknown built-in template exits 2", rc == 2 and 'no template named "no-such-pack"' in err, err)
     with tempfile.TemporaryDirectory() as d:
         bad = os.path.join(d, "bad.json")
         with open(bad, "w") as f:

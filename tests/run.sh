@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.." || exit 2
 
 deps=(meson ninja-build pkg-config gcc libc6-dev libcmark-gfm-dev
       libcmark-gfm-extensions-dev libpcre2-dev libcjson-dev python3
-      python3-jsonschema)
+      python3-jsonschema git pre-commit neovim man-db)
 missing=()
 for p in "${deps[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
@@ -17,9 +17,13 @@ done
 if ((${#missing[@]})); then
   if [ "$(id -u)" = 0 ]; then
     echo "installing: ${missing[*]}"
-    apt-get update -qq &&
+    if ! { apt-get update -qq &&
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >/dev/null || { echo "apt-get failed"; echo "0 passed, 1 failed"; exit 2; }
+        "${missing[@]}" >/dev/null; }; then
+      echo "apt-get failed"
+      echo "0 passed, 1 failed"
+      exit 2
+    fi
   else
     echo "missing Debian packages (run as root to install): ${missing[*]}"
     echo "0 passed, 1 failed"
