@@ -40,6 +40,12 @@ typedef struct ddlint_diag ddlint_diag;
 /** Name of the built-in default pack ("ml-system-design"). */
 const char *ddlint_default_pack_name(void);
 
+/** Load a pack by reference: a path (it has a slash or ends in ".json"), or
+ * a name, looked for as NAME.json in $DDLINT_PACK_PATH and the installed pack
+ * folder, then among the built-in packs. Same error contract as
+ * ddlint_pack_load_file(); follows `extends`. Free with ddlint_pack_free(). */
+ddlint_pack *ddlint_pack_load(const char *ref, char **err);
+
 /** Load a pack compiled into the library, by name. Returns NULL and sets *err
  * when no such pack exists. Free with ddlint_pack_free(). */
 ddlint_pack *ddlint_pack_load_builtin(const char *name, char **err);

@@ -42,7 +42,8 @@ static const char usage_text[] =
     "      --color WHEN         auto (default), always or never; NO_COLOR\n"
     "                           turns colour off in auto mode\n"
     "      --list-rules         list the rules of the template and exit\n"
-    "      --list-templates     list the templates and where each is loaded from\n"
+    "      --list-templates     list the templates and where each is loaded "
+    "from\n"
     "      --explain RULE-ID    explain a rule and exit\n"
     "  -V, --version            print the version and exit\n"
     "  -h, --help               print this help and exit\n"
@@ -91,63 +92,24 @@ static int S_usage_error(const char *fmt, ...) {
   return EXIT_TROUBLE;
 }
 
-#ifndef DDLINT_PACKDIR
-#define DDLINT_PACKDIR "/usr/local/share/ddlint/rules"
-#endif
-
-/* The installed pack file for a name: the first NAME.json in the folders of
- * $DDLINT_PACK_PATH (colon-separated), then in DDLINT_PACKDIR. NULL if none;
- * free with free(). */
-static char *S_find_installed_pack(const char *name) {
-  const char *env = getenv("DDLINT_PACK_PATH");
-  strbuf dirs = {0};
-  if (env && *env) {
-    strbuf_puts(&dirs, env);
-    strbuf_putc(&dirs, ':');
-  }
-  strbuf_puts(&dirs, DDLINT_PACKDIR);
-  char *found = NULL;
-  for (char *dir = dirs.data, *next; dir && !found; dir = next) {
-    next = strchr(dir, ':');
-    if (next)
-      *next++ = '\0';
-    if (!*dir)
-      continue;
-    char *path = xasprintf("%s/%s.json", dir, name);
-    if (access(path, R_OK) == 0)
-      found = path;
-    else
-      free(path);
-  }
-  strbuf_free(&dirs);
-  return found;
-}
-
-static bool S_is_builtin(const char *name) {
-  for (const struct embedded_pack *e = embedded_packs; e->name; e++)
-    if (strcmp(e->name, name) == 0)
-      return true;
-  return false;
-}
-
 /* A name (an installed pack, else a built-in one), or a file path. */
 static ddlint_pack *S_load_pack(const char *arg, char **err) {
-  if (strchr(arg, '/') || strstr(arg, ".json"))
-    return ddlint_pack_load_file(arg, err);
-  char *path = S_find_installed_pack(arg);
-  if (path) {
-    ddlint_pack *pk = ddlint_pack_load_file(path, err);
-    free(path);
-    return pk;
-  }
-  if (S_is_builtin(arg))
-    return ddlint_pack_load_builtin(arg, err);
+  if (pack_ref_is_path(arg))
+    return ddlint_pack_load(arg, err);
+  char *installed = pack_find_installed(arg);
+  bool builtin = false;
+  for (const struct embedded_pack *e = embedded_packs; e->name; e++)
+    builtin |= strcmp(e->name, arg) == 0;
+  free(installed);
+  if (installed || builtin)
+    return ddlint_pack_load(arg, err);
   strbuf names = {0};
   for (const struct embedded_pack *e = embedded_packs; e->name; e++)
     strbuf_printf(&names, "%s%s", names.len ? ", " : "", e->name);
   *err = xasprintf("no template named \"%s\" (built in: %s; installed ones "
-                   "are looked for in %s; or give a path to a .json pack)",
-                   arg, names.data, DDLINT_PACKDIR);
+                   "are found by name in $DDLINT_PACK_PATH and the pack "
+                   "folder; or give a path to a .json pack)",
+                   arg, names.data);
   strbuf_free(&names);
   return NULL;
 }
@@ -155,7 +117,7 @@ static ddlint_pack *S_load_pack(const char *arg, char **err) {
 /* Lists the built-in templates and where each name resolves. */
 static void S_list_templates(void) {
   for (const struct embedded_pack *e = embedded_packs; e->name; e++) {
-    char *path = S_find_installed_pack(e->name);
+    char *path = pack_find_installed(e->name);
     printf("%-24s %s\n", e->name, path ? path : "(built in)");
     free(path);
   }

@@ -190,20 +190,35 @@ struct ddlint_rule {
   size_t ntopic_ids;
   bool template_prompts; /* placeholder: also flag copied template prompts */
   char *target_name;     /* owned: quantified-target's name, e.g. "latency" */
-  const char *kind_name_for_dispatch; /* borrowed static string */
+  /* conditional: patterns2 must match in scope2 when patterns match in the
+   * rule's scope; cross-reference: terms (patterns) of the rule's scope must
+   * reappear in scope2 */
+  pattern *patterns2; /* owned */
+  size_t npatterns2;
+  size_t *scope2; /* owned: indices into pack sections; NULL = all */
+  size_t nscope2;
+  long min_words, min_items, min_rows; /* min-content; -1 = not asked */
+  const char *kind_name_for_dispatch;  /* borrowed static string */
 };
 
 struct ddlint_pack {
   char *name, *version, *description; /* owned */
   tmpl_section *sections;             /* owned */
-  size_t nsections;
+  size_t nsections, sections_cap;
   struct ddlint_rule *rules; /* owned */
-  size_t nrules;
+  size_t nrules, rules_cap;
   pattern *prompts; /* owned: every template prompt, literal, caseless */
   size_t nprompts;
   char **prompt_text;        /* owned, parallel to prompts */
   pcre2_match_context *mctx; /* owned: match and depth limits */
 };
+
+/* The installed pack file for a name: NAME.json in the folders of
+ * $DDLINT_PACK_PATH (colon-separated), then in DDLINT_PACKDIR. NULL if none;
+ * free with free(). */
+char *pack_find_installed(const char *name);
+/* Whether a template reference is a path (has a slash or ends in .json). */
+bool pack_ref_is_path(const char *ref);
 
 struct embedded_pack {
   const char *name;
@@ -218,6 +233,11 @@ struct cJSON;
  * key when want_key. Returns 0 when not found. */
 size_t jsonloc_offset(const char *text, size_t len, const struct cJSON *root,
                       const struct cJSON *node, bool want_key);
+/* Parses text as JSON; a syntax error or text after the value sets *err
+ * to "origin:line:col: invalid JSON..." and returns NULL. Free the tree with
+ * cJSON_Delete(). */
+struct cJSON *json_parse_located(const char *text, size_t len,
+                                 const char *origin, char **err);
 /* 1-based line and column of offset in text. */
 void jsonloc_linecol(const char *text, size_t len, size_t off, unsigned *line,
                      unsigned *col);

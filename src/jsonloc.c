@@ -144,3 +144,27 @@ void jsonloc_linecol(const char *text, size_t len, size_t off, unsigned *line,
   *line = l;
   *col = c;
 }
+
+cJSON *json_parse_located(const char *text, size_t len, const char *origin,
+                          char **err) {
+  const char *end = NULL;
+  unsigned line, col;
+  cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
+  if (!root) {
+    size_t off = end && end >= text ? (size_t)(end - text) : 0;
+    jsonloc_linecol(text, len, off, &line, &col);
+    *err = xasprintf("%s:%u:%u: invalid JSON", origin, line, col);
+    return NULL;
+  }
+  size_t after = end >= text ? (size_t)(end - text) : len;
+  while (after < len && strchr(" \t\r\n", text[after]))
+    after++;
+  if (after < len) {
+    jsonloc_linecol(text, len, after, &line, &col);
+    *err = xasprintf("%s:%u:%u: invalid JSON: text after the top-level value",
+                     origin, line, col);
+    cJSON_Delete(root);
+    return NULL;
+  }
+  return root;
+}

@@ -2,6 +2,7 @@
  * list of rules, compiling every pattern once with PCRE2 JIT. Loading is all
  * or nothing: the first error is reported as "origin:line:col: message" and
  * no half-loaded pack escapes. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "internal.h"
 
 #include <cjson/cJSON.h>
@@ -10,19 +11,40 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#ifndef DDLINT_PACKDIR
+#define DDLINT_PACKDIR "/usr/local/share/ddlint/rules"
+#endif
 
 #define PACK_MAX_BYTES (64u << 20)
 #define MATCH_LIMIT 10000000u
 #define DEPTH_LIMIT 100000u
 
+#define EXTENDS_DEPTH_MAX 16
+
+/* The packs being loaded, outermost first, to catch `extends` cycles. */
+typedef struct {
+  const char *keys[EXTENDS_DEPTH_MAX + 1]; /* borrowed */
+  size_t n;
+} pack_chain;
+
 typedef struct {
   const char *origin;
   const char *text;
   size_t len;
+  const char *dir; /* folder of the pack file, for a relative `extends` */
+  pack_chain *chain;
   cJSON *root;
   char *err; /* first error, owned until moved to the caller */
   ddlint_pack *pack;
 } loader;
+
+static ddlint_pack *S_load_text(const char *json, size_t len,
+                                const char *origin, const char *dir,
+                                pack_chain *chain, char **err);
+static ddlint_pack *S_load_ref(const char *ref, const char *dir,
+                               pack_chain *chain, char **err);
 
 /* Records the first error, located at node (or its key). Returns false. */
 static bool S_fail(loader *ld, const cJSON *node, bool at_key, const char *fmt,
@@ -208,17 +230,39 @@ static bool S_patterns(loader *ld, const cJSON *obj, const char *key,
   return ok;
 }
 
-static void S_add_prompt(ddlint_pack *pk, size_t *cap, const char *prompt,
-                         loader *ld, const cJSON *at) {
-  if (!prompt || !*prompt)
-    return;
-  xgrow(&pk->prompts, cap, pk->nprompts + 1, sizeof(pattern));
-  pk->prompt_text =
-      xrealloc(pk->prompt_text, (pk->nprompts + 1) * sizeof(char *));
-  pk->prompt_text[pk->nprompts] = xstrdup(prompt);
-  memset(&pk->prompts[pk->nprompts], 0, sizeof(pattern));
-  S_compile(ld, at, prompt, PCRE2_LITERAL, &pk->prompts[pk->nprompts]);
-  pk->nprompts++;
+/* Compiles every section and topic prompt of the final pack (after any
+ * `extends`) as a caseless literal for the placeholder kind. */
+static void S_build_prompts(ddlint_pack *pk) {
+  for (size_t i = 0; i < pk->nprompts; i++)
+    S_pattern_free(&pk->prompts[i]);
+  S_free_strings(pk->prompt_text, pk->nprompts);
+  free(pk->prompts);
+  pk->prompts = NULL;
+  pk->prompt_text = NULL;
+  pk->nprompts = 0;
+  size_t cap = 0, tcap = 0;
+  for (size_t s = 0; s < pk->nsections; s++)
+    for (size_t t = 0; t <= pk->sections[s].ntopics; t++) {
+      const char *prompt = t == 0 ? pk->sections[s].prompt
+                                  : pk->sections[s].topics[t - 1].prompt;
+      if (!prompt || !*prompt)
+        continue;
+      int errcode;
+      PCRE2_SIZE erroff;
+      pcre2_code *code = pcre2_compile(
+          (PCRE2_SPTR)prompt, PCRE2_ZERO_TERMINATED,
+          PCRE2_LITERAL | PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
+          &errcode, &erroff, NULL);
+      if (!code)
+        continue; /* invalid UTF-8 in a prompt: it cannot be copied anyway */
+      (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+      xgrow(&pk->prompts, &cap, pk->nprompts + 1, sizeof(pattern));
+      xgrow(&pk->prompt_text, &tcap, pk->nprompts + 1, sizeof(char *));
+      pk->prompts[pk->nprompts].code = code;
+      pk->prompts[pk->nprompts].source = xstrdup(prompt);
+      pk->prompt_text[pk->nprompts] = xstrdup(prompt);
+      pk->nprompts++;
+    }
 }
 
 static bool S_aliases(loader *ld, const cJSON *obj, const char *what,
@@ -249,8 +293,7 @@ static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
     return false;
   t->norm_title = title_normalize(t->title);
   t->key_title = title_key(t->norm_title);
-  S_add_prompt(ld->pack, prompt_cap, t->prompt, ld,
-               cJSON_GetObjectItemCaseSensitive(obj, "prompt"));
+  (void)prompt_cap;
   return ld->err == NULL;
 }
 
@@ -271,8 +314,7 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
     return false;
   s->norm_title = title_normalize(s->title);
   s->key_title = title_key(s->norm_title);
-  S_add_prompt(ld->pack, prompt_cap, s->prompt, ld,
-               cJSON_GetObjectItemCaseSensitive(obj, "prompt"));
+  (void)prompt_cap;
   if (!topics)
     return ld->err == NULL;
   s->topics =
@@ -289,6 +331,53 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
   return true;
 }
 
+static void S_section_free(tmpl_section *sec) {
+  for (size_t t = 0; t < sec->ntopics; t++) {
+    tmpl_topic *tp = &sec->topics[t];
+    free(tp->id);
+    free(tp->title);
+    free(tp->prompt);
+    free(tp->norm_title);
+    free(tp->key_title);
+    S_free_strings(tp->aliases, tp->naliases);
+    S_free_strings(tp->alias_keys, tp->naliases);
+    for (size_t i = 0; i < tp->npatterns; i++)
+      S_pattern_free(&tp->patterns[i]);
+    free(tp->patterns);
+  }
+  free(sec->topics);
+  free(sec->id);
+  free(sec->title);
+  free(sec->prompt);
+  free(sec->norm_title);
+  free(sec->key_title);
+  S_free_strings(sec->aliases, sec->naliases);
+  S_free_strings(sec->alias_keys, sec->naliases);
+  memset(sec, 0, sizeof *sec);
+}
+
+static void S_rule_free(struct ddlint_rule *r) {
+  free(r->id);
+  free(r->kind);
+  free(r->summary);
+  free(r->message);
+  free(r->help);
+  free(r->explain);
+  free(r->scope);
+  free(r->target_name);
+  for (size_t i = 0; i < r->npatterns; i++)
+    S_pattern_free(&r->patterns[i]);
+  free(r->patterns);
+  S_pattern_free(&r->quantity);
+  S_pattern_free(&r->percentile);
+  S_free_strings(r->topic_ids, r->ntopic_ids);
+  for (size_t i = 0; i < r->npatterns2; i++)
+    S_pattern_free(&r->patterns2[i]);
+  free(r->patterns2);
+  free(r->scope2);
+  memset(r, 0, sizeof *r);
+}
+
 static bool S_find_topic(const ddlint_pack *pk, const char *id) {
   for (size_t s = 0; s < pk->nsections; s++)
     for (size_t t = 0; t < pk->sections[s].ntopics; t++)
@@ -297,9 +386,106 @@ static bool S_find_topic(const ddlint_pack *pk, const char *id) {
   return false;
 }
 
+/* Resolves member `key` of obj, an array of section ids, to indices. */
+static bool S_scope(loader *ld, const cJSON *obj, const char *key, size_t **out,
+                    size_t *n) {
+  const cJSON *scope = cJSON_GetObjectItemCaseSensitive(obj, key);
+  *out = NULL;
+  *n = 0;
+  if (!scope)
+    return true;
+  if (!cJSON_IsArray(scope))
+    return S_fail(ld, scope, false, "\"%s\" must be an array of section ids",
+                  key);
+  *out = xcalloc((size_t)cJSON_GetArraySize(scope) + 1, sizeof(size_t));
+  for (const cJSON *e = scope->child; e; e = e->next) {
+    if (!cJSON_IsString(e))
+      return S_fail(ld, e, false, "\"%s\" must hold section ids (strings)",
+                    key);
+    size_t s;
+    for (s = 0; s < ld->pack->nsections; s++)
+      if (strcmp(ld->pack->sections[s].id, e->valuestring) == 0)
+        break;
+    if (s == ld->pack->nsections)
+      return S_fail(ld, e, false, "%s names no section: \"%s\"", key,
+                    e->valuestring);
+    (*out)[(*n)++] = s;
+  }
+  return true;
+}
+
+/* A whole number member from 0 to 1e6; *out = -1 when absent. */
+static bool S_count(loader *ld, const cJSON *obj, const char *key, long *out) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  *out = -1;
+  if (!v)
+    return true;
+  if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 1e6 ||
+      v->valuedouble != (double)(long)v->valuedouble)
+    return S_fail(ld, v, false, "\"%s\" must be a whole number from 0 to 1e6",
+                  key);
+  *out = (long)v->valuedouble;
+  return true;
+}
+
 static bool S_load_params(loader *ld, const cJSON *params,
                           struct ddlint_rule *r) {
   const char *k = r->kind;
+  r->min_words = r->min_items = r->min_rows = -1;
+  if (strcmp(k, "conditional") == 0 || strcmp(k, "cross-reference") == 0) {
+    bool cond = k[1] == 'o';
+    static const char *const fc[] = {"when", "require", "require_scope", NULL};
+    static const char *const fx[] = {"terms", "to", NULL};
+    if (!params)
+      return S_fail(ld, NULL, false, "rule \"%s\": %s needs params", r->id, k);
+    if (!S_check_fields(ld, params,
+                        cond ? "conditional params" : "cross-reference params",
+                        cond ? fc : fx) ||
+        !S_patterns(ld, params, cond ? "when" : "terms", "params", &r->patterns,
+                    &r->npatterns) ||
+        (cond && !S_patterns(ld, params, "require", "params", &r->patterns2,
+                             &r->npatterns2)) ||
+        !S_scope(ld, params, cond ? "require_scope" : "to", &r->scope2,
+                 &r->nscope2))
+      return false;
+    if (!r->npatterns)
+      return S_fail(ld, params, false, "params need \"%s\" patterns",
+                    cond ? "when" : "terms");
+    if (cond && !r->npatterns2)
+      return S_fail(ld, params, false, "params need \"require\" patterns");
+    if (!cond && !r->scope2)
+      return S_fail(ld, params, false,
+                    "params need \"to\": the sections the terms must reach");
+    return true;
+  }
+  if (strcmp(k, "min-content") == 0) {
+    static const char *const f[] = {"words", "list_items", "table_rows", NULL};
+    if (!params)
+      return S_fail(ld, NULL, false, "rule \"%s\": min-content needs params",
+                    r->id);
+    if (!S_check_fields(ld, params, "min-content params", f) ||
+        !S_count(ld, params, "words", &r->min_words) ||
+        !S_count(ld, params, "list_items", &r->min_items) ||
+        !S_count(ld, params, "table_rows", &r->min_rows))
+      return false;
+    if (r->min_words < 0 && r->min_items < 0 && r->min_rows < 0)
+      return S_fail(ld, params, false,
+                    "params need \"words\", \"list_items\" or \"table_rows\"");
+    return true;
+  }
+  if (strcmp(k, "forbidden") == 0) {
+    static const char *const f[] = {"patterns", NULL};
+    if (!params)
+      return S_fail(ld, NULL, false, "rule \"%s\": forbidden needs params",
+                    r->id);
+    if (!S_check_fields(ld, params, "forbidden params", f) ||
+        !S_patterns(ld, params, "patterns", "params", &r->patterns,
+                    &r->npatterns))
+      return false;
+    if (!r->npatterns)
+      return S_fail(ld, params, false, "params need \"patterns\"");
+    return true;
+  }
   if (strcmp(k, "required-topic") == 0) {
     static const char *const f[] = {"topics", NULL};
     if (params && !S_check_fields(ld, params, "required-topic params", f))
@@ -401,27 +587,8 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
   if (!r->help)
     r->help = xstrdup("");
 
-  const cJSON *scope;
-  if (!S_array(ld, obj, "scope", "rule", &scope))
+  if (!S_scope(ld, obj, "scope", &r->scope, &r->nscope))
     goto out;
-  if (scope) {
-    r->scope = xcalloc((size_t)cJSON_GetArraySize(scope) + 1, sizeof(size_t));
-    for (const cJSON *e = scope->child; e; e = e->next) {
-      if (!cJSON_IsString(e)) {
-        S_fail(ld, e, false, "scope must hold section ids (strings)");
-        goto out;
-      }
-      size_t s;
-      for (s = 0; s < ld->pack->nsections; s++)
-        if (strcmp(ld->pack->sections[s].id, e->valuestring) == 0)
-          break;
-      if (s == ld->pack->nsections) {
-        S_fail(ld, e, false, "scope names no section: \"%s\"", e->valuestring);
-        goto out;
-      }
-      r->scope[r->nscope++] = s;
-    }
-  }
   const cJSON *params = cJSON_GetObjectItemCaseSensitive(obj, "params");
   if (params && !cJSON_IsObject(params)) {
     S_fail(ld, params, false, "params must be an object");
@@ -433,188 +600,359 @@ out:
   return ok;
 }
 
+/* Index of the section (or rule) with this id, or -1. */
+static ptrdiff_t S_section_index(const ddlint_pack *pk, const char *id) {
+  for (size_t i = 0; i < pk->nsections; i++)
+    if (strcmp(pk->sections[i].id, id) == 0)
+      return (ptrdiff_t)i;
+  return -1;
+}
+
+static ptrdiff_t S_rule_index(const ddlint_pack *pk, const char *id) {
+  for (size_t i = 0; i < pk->nrules; i++)
+    if (strcmp(pk->rules[i].id, id) == 0)
+      return (ptrdiff_t)i;
+  return -1;
+}
+
+/* Whether id appears among the "id" members of the elements before e. */
+static bool S_seen_before(const cJSON *arr, const cJSON *e, const char *id) {
+  for (const cJSON *x = arr->child; x && x != e; x = x->next) {
+    const cJSON *xid = cJSON_GetObjectItemCaseSensitive(x, "id");
+    if (cJSON_IsString(xid) && strcmp(xid->valuestring, id) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* Loads ld->root into ld->pack, which already holds the parent pack when the
+ * file `extends` one: a section or rule with a parent's id replaces it in
+ * place; new ones are appended. */
 static bool S_load(loader *ld) {
-  static const char *const fields[] = {
-      "$schema", "name", "version", "description", "sections", "rules", NULL};
-  ddlint_pack *pk = ld->pack;
+  static const char *const fields[] = {"$schema",     "name",    "version",
+                                       "description", "extends", "sections",
+                                       "rules",       NULL};
   const cJSON *root = ld->root;
   const cJSON *sections, *rules;
   size_t prompt_cap = 0;
-  if (!S_check_fields(ld, root, "pack", fields) ||
-      !S_string(ld, root, "name", true, "pack", &pk->name) ||
-      !S_string(ld, root, "version", false, "pack", &pk->version) ||
-      !S_string(ld, root, "description", false, "pack", &pk->description) ||
-      !S_array(ld, root, "sections", "pack", &sections) ||
-      !S_array(ld, root, "rules", "pack", &rules))
+  if (!S_check_fields(ld, root, "pack", fields))
     return false;
+  const cJSON *ext = cJSON_GetObjectItemCaseSensitive(root, "extends");
+  if (ext) {
+    if (!cJSON_IsString(ext) || !*ext->valuestring)
+      return S_fail(ld, ext, false,
+                    "\"extends\" must name a pack or give a path");
+    char *perr = NULL;
+    ddlint_pack *parent =
+        S_load_ref(ext->valuestring, ld->dir, ld->chain, &perr);
+    if (!parent) {
+      S_fail(ld, ext, false, "cannot extend \"%s\": %s", ext->valuestring,
+             perr);
+      free(perr);
+      return false;
+    }
+    ddlint_pack_free(ld->pack);
+    ld->pack = parent;
+    free(parent->name);
+    parent->name = NULL;
+  }
+  ddlint_pack *pk = ld->pack;
+  char *version = NULL, *description = NULL;
+  if (!S_string(ld, root, "name", true, "pack", &pk->name) ||
+      !S_string(ld, root, "version", false, "pack", &version) ||
+      !S_string(ld, root, "description", false, "pack", &description) ||
+      !S_array(ld, root, "sections", "pack", &sections) ||
+      !S_array(ld, root, "rules", "pack", &rules)) {
+    free(version);
+    free(description);
+    return false;
+  }
+  if (version) {
+    free(pk->version);
+    pk->version = version;
+  }
+  if (description) {
+    free(pk->description);
+    pk->description = description;
+  }
   if (!pk->version)
     pk->version = xstrdup("0");
-  if (!sections)
+  if (!ext && !sections)
     return S_fail(ld, root, false, "pack has no \"sections\"");
-  if (!rules)
+  if (!ext && !rules)
     return S_fail(ld, root, false, "pack has no \"rules\"");
-  pk->sections =
-      xcalloc((size_t)cJSON_GetArraySize(sections) + 1, sizeof(tmpl_section));
-  for (const cJSON *e = sections->child; e; e = e->next) {
-    tmpl_section *s = &pk->sections[pk->nsections++];
-    if (!S_load_section(ld, e, s, &prompt_cap))
+  for (const cJSON *e = sections ? sections->child : NULL; e; e = e->next) {
+    tmpl_section sec = {0};
+    if (!S_load_section(ld, e, &sec, &prompt_cap)) {
+      S_section_free(&sec);
       return false;
-    for (size_t i = 0; i + 1 < pk->nsections; i++)
-      if (strcmp(pk->sections[i].id, s->id) == 0)
-        return S_fail(ld, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
-                      "duplicate section id \"%s\"", s->id);
-  }
-  pk->rules = xcalloc((size_t)cJSON_GetArraySize(rules) + 1,
-                      sizeof(struct ddlint_rule));
-  for (const cJSON *e = rules->child; e; e = e->next) {
-    struct ddlint_rule *r = &pk->rules[pk->nrules++];
-    if (!S_load_rule(ld, e, r))
+    }
+    if (S_seen_before(sections, e, sec.id)) {
+      S_fail(ld, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
+             "duplicate section id \"%s\"", sec.id);
+      S_section_free(&sec);
       return false;
-    for (size_t i = 0; i + 1 < pk->nrules; i++)
-      if (strcmp(pk->rules[i].id, r->id) == 0)
-        return S_fail(ld, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
-                      "duplicate rule id \"%s\"", r->id);
+    }
+    ptrdiff_t at = S_section_index(pk, sec.id);
+    if (at >= 0) {
+      S_section_free(&pk->sections[at]);
+      pk->sections[at] = sec;
+    } else {
+      xgrow(&pk->sections, &pk->sections_cap, pk->nsections + 1,
+            sizeof(tmpl_section));
+      pk->sections[pk->nsections++] = sec;
+    }
   }
+  for (const cJSON *e = rules ? rules->child : NULL; e; e = e->next) {
+    struct ddlint_rule r = {0};
+    if (!S_load_rule(ld, e, &r)) {
+      S_rule_free(&r);
+      return false;
+    }
+    if (S_seen_before(rules, e, r.id)) {
+      S_fail(ld, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
+             "duplicate rule id \"%s\"", r.id);
+      S_rule_free(&r);
+      return false;
+    }
+    ptrdiff_t at = S_rule_index(pk, r.id);
+    if (at >= 0) {
+      S_rule_free(&pk->rules[at]);
+      pk->rules[at] = r;
+    } else {
+      xgrow(&pk->rules, &pk->rules_cap, pk->nrules + 1,
+            sizeof(struct ddlint_rule));
+      pk->rules[pk->nrules++] = r;
+    }
+  }
+  S_build_prompts(pk);
   return true;
 }
 
-ddlint_pack *ddlint_pack_load_buffer(const char *json, size_t len,
-                                     const char *origin, char **err) {
-  loader ld = {.origin = origin ? origin : "<pack>", .text = json, .len = len};
-  ddlint_pack *pk = NULL;
-  if (err)
-    *err = NULL;
+static ddlint_pack *S_new_pack(void) {
+  ddlint_pack *pk = xcalloc(1, sizeof *pk);
+  pk->mctx = pcre2_match_context_create(NULL);
+  pcre2_set_match_limit(pk->mctx, MATCH_LIMIT);
+  pcre2_set_depth_limit(pk->mctx, DEPTH_LIMIT);
+  return pk;
+}
+
+static ddlint_pack *S_load_text(const char *json, size_t len,
+                                const char *origin, const char *dir,
+                                pack_chain *chain, char **err) {
+  loader ld = {.origin = origin ? origin : "<pack>",
+               .text = json,
+               .len = len,
+               .dir = dir,
+               .chain = chain};
+  *err = NULL;
   if (len > PACK_MAX_BYTES) {
     ld.err = xasprintf("%s: pack is larger than %u MiB", ld.origin,
                        PACK_MAX_BYTES >> 20);
     goto out;
   }
-  const char *end = NULL;
-  ld.root = cJSON_ParseWithLengthOpts(json, len, &end, false);
-  size_t after = ld.root && end >= json ? (size_t)(end - json) : len;
-  while (after < len && strchr(" \t\r\n", json[after]))
-    after++;
-  if (ld.root && after < len) {
-    unsigned line, col;
-    jsonloc_linecol(json, len, after, &line, &col);
-    ld.err = xasprintf("%s:%u:%u: invalid JSON: text after the pack's object",
-                       ld.origin, line, col);
+  ld.root = json_parse_located(json, len, ld.origin, &ld.err);
+  if (!ld.root)
     goto out;
-  }
-  if (!ld.root) {
-    size_t off = end && end >= json ? (size_t)(end - json) : 0;
-    unsigned line, col;
-    jsonloc_linecol(json, len, off, &line, &col);
-    ld.err = xasprintf("%s:%u:%u: invalid JSON", ld.origin, line, col);
-    goto out;
-  }
   if (!cJSON_IsObject(ld.root)) {
     ld.err = xasprintf("%s:1:1: a pack must be a JSON object", ld.origin);
     goto out;
   }
-  pk = xcalloc(1, sizeof *pk);
-  ld.pack = pk;
-  pk->mctx = pcre2_match_context_create(NULL);
-  pcre2_set_match_limit(pk->mctx, MATCH_LIMIT);
-  pcre2_set_depth_limit(pk->mctx, DEPTH_LIMIT);
+  ld.pack = S_new_pack();
   S_load(&ld);
 out:
   cJSON_Delete(ld.root);
   if (ld.err) {
-    ddlint_pack_free(pk);
-    pk = NULL;
-    if (err)
-      *err = ld.err;
-    else
-      free(ld.err);
+    ddlint_pack_free(ld.pack);
+    ld.pack = NULL;
+    *err = ld.err;
   }
+  return ld.pack;
+}
+
+/* Reads a whole file (at most PACK_MAX_BYTES + 1 bytes) into sb. */
+static bool S_read_file(const char *path, strbuf *sb, char **err) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    *err = xasprintf("%s: cannot open pack: %s", path, strerror(errno));
+    return false;
+  }
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb->len <= PACK_MAX_BYTES)
+    strbuf_put(sb, buf, n);
+  bool bad = ferror(f);
+  int e = errno;
+  fclose(f);
+  if (bad)
+    *err = xasprintf("%s: cannot read pack: %s", path, strerror(e));
+  return !bad;
+}
+
+static ddlint_pack *S_load_path(const char *path, pack_chain *chain,
+                                char **err) {
+  char *real = realpath(path, NULL);
+  ddlint_pack *pk = NULL;
+  strbuf sb = {0};
+  const char *key = real ? real : path;
+  for (size_t i = 0; i < chain->n; i++)
+    if (strcmp(chain->keys[i], key) == 0) {
+      strbuf cyc = {0};
+      for (size_t k = i; k < chain->n; k++)
+        strbuf_printf(&cyc, "%s -> ", chain->keys[k]);
+      strbuf_puts(&cyc, key);
+      *err = xasprintf("extends cycle: %s", cyc.data);
+      strbuf_free(&cyc);
+      goto out;
+    }
+  if (chain->n >= EXTENDS_DEPTH_MAX) {
+    *err = xasprintf("extends chain deeper than %d packs", EXTENDS_DEPTH_MAX);
+    goto out;
+  }
+  if (!S_read_file(path, &sb, err))
+    goto out;
+  chain->keys[chain->n++] = key;
+  char *dir = xstrdup(key);
+  char *slash = strrchr(dir, '/');
+  if (slash)
+    *slash = '\0';
+  else
+    strcpy(dir, ".");
+  pk = S_load_text(sb.data ? sb.data : "", sb.len, path, dir, chain, err);
+  free(dir);
+  chain->n--;
+out:
+  strbuf_free(&sb);
+  free(real);
+  return pk;
+}
+
+static ddlint_pack *S_load_builtin(const char *name, pack_chain *chain,
+                                   char **err) {
+  for (const struct embedded_pack *e = embedded_packs; e->name; e++) {
+    if (strcmp(e->name, name) != 0)
+      continue;
+    char *origin = xasprintf("<built-in>/%s.json", e->name);
+    ddlint_pack *pk = NULL;
+    bool cycle = false;
+    for (size_t i = 0; i < chain->n; i++)
+      cycle |= strcmp(chain->keys[i], origin) == 0;
+    if (cycle || chain->n >= EXTENDS_DEPTH_MAX) {
+      *err = xasprintf("extends cycle through %s", origin);
+    } else {
+      chain->keys[chain->n++] = origin;
+      pk = S_load_text(e->data, e->len, origin, NULL, chain, err);
+      chain->n--;
+    }
+    free(origin);
+    return pk;
+  }
+  *err = xasprintf("no built-in template named \"%s\"", name);
+  return NULL;
+}
+
+char *pack_find_installed(const char *name) {
+  const char *env = getenv("DDLINT_PACK_PATH");
+  strbuf dirs = {0};
+  if (env && *env) {
+    strbuf_puts(&dirs, env);
+    strbuf_putc(&dirs, ':');
+  }
+  strbuf_puts(&dirs, DDLINT_PACKDIR);
+  char *found = NULL;
+  for (char *dir = dirs.data, *next; dir && !found; dir = next) {
+    next = strchr(dir, ':');
+    if (next)
+      *next++ = '\0';
+    if (!*dir)
+      continue;
+    char *path = xasprintf("%s/%s.json", dir, name);
+    if (access(path, R_OK) == 0)
+      found = path;
+    else
+      free(path);
+  }
+  strbuf_free(&dirs);
+  return found;
+}
+
+bool pack_ref_is_path(const char *ref) {
+  size_t n = strlen(ref);
+  return strchr(ref, '/') || (n > 5 && strcmp(ref + n - 5, ".json") == 0);
+}
+
+/* A path (relative to dir when given), or a name: an installed pack first,
+ * then a built-in one. */
+static ddlint_pack *S_load_ref(const char *ref, const char *dir,
+                               pack_chain *chain, char **err) {
+  if (pack_ref_is_path(ref)) {
+    char *path =
+        ref[0] != '/' && dir ? xasprintf("%s/%s", dir, ref) : xstrdup(ref);
+    ddlint_pack *pk = S_load_path(path, chain, err);
+    free(path);
+    return pk;
+  }
+  char *installed = pack_find_installed(ref);
+  if (installed) {
+    ddlint_pack *pk = S_load_path(installed, chain, err);
+    free(installed);
+    return pk;
+  }
+  return S_load_builtin(ref, chain, err);
+}
+
+ddlint_pack *ddlint_pack_load(const char *ref, char **err) {
+  pack_chain chain = {.n = 0};
+  char *e = NULL;
+  ddlint_pack *pk = S_load_ref(ref, NULL, &chain, &e);
+  if (err)
+    *err = e;
+  else
+    free(e);
+  return pk;
+}
+
+ddlint_pack *ddlint_pack_load_buffer(const char *json, size_t len,
+                                     const char *origin, char **err) {
+  pack_chain chain = {.n = 0};
+  char *e = NULL;
+  ddlint_pack *pk = S_load_text(json, len, origin, NULL, &chain, &e);
+  if (err)
+    *err = e;
+  else
+    free(e);
   return pk;
 }
 
 ddlint_pack *ddlint_pack_load_file(const char *path, char **err) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    if (err)
-      *err = xasprintf("%s: cannot open pack: %s", path, strerror(errno));
-    return NULL;
-  }
-  strbuf sb = {0};
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len <= PACK_MAX_BYTES)
-    strbuf_put(&sb, buf, n);
-  bool bad = ferror(f);
-  fclose(f);
-  ddlint_pack *pk = NULL;
-  if (bad) {
-    if (err)
-      *err = xasprintf("%s: cannot read pack: %s", path, strerror(errno));
-  } else {
-    pk = ddlint_pack_load_buffer(sb.data ? sb.data : "", sb.len, path, err);
-  }
-  strbuf_free(&sb);
+  pack_chain chain = {.n = 0};
+  char *e = NULL;
+  ddlint_pack *pk = S_load_path(path, &chain, &e);
+  if (err)
+    *err = e;
+  else
+    free(e);
   return pk;
 }
 
 const char *ddlint_default_pack_name(void) { return "ml-system-design"; }
 
 ddlint_pack *ddlint_pack_load_builtin(const char *name, char **err) {
-  for (const struct embedded_pack *e = embedded_packs; e->name; e++)
-    if (strcmp(e->name, name) == 0) {
-      char *origin = xasprintf("<built-in>/%s.json", e->name);
-      ddlint_pack *pk = ddlint_pack_load_buffer(e->data, e->len, origin, err);
-      free(origin);
-      return pk;
-    }
+  pack_chain chain = {.n = 0};
+  char *e = NULL;
+  ddlint_pack *pk = S_load_builtin(name, &chain, &e);
   if (err)
-    *err = xasprintf("no built-in template named \"%s\"", name);
-  return NULL;
-}
-
-static void S_rule_free(struct ddlint_rule *r) {
-  free(r->id);
-  free(r->kind);
-  free(r->summary);
-  free(r->message);
-  free(r->help);
-  free(r->explain);
-  free(r->scope);
-  free(r->target_name);
-  for (size_t i = 0; i < r->npatterns; i++)
-    S_pattern_free(&r->patterns[i]);
-  free(r->patterns);
-  S_pattern_free(&r->quantity);
-  S_pattern_free(&r->percentile);
-  S_free_strings(r->topic_ids, r->ntopic_ids);
+    *err = e;
+  else
+    free(e);
+  return pk;
 }
 
 void ddlint_pack_free(ddlint_pack *pk) {
   if (!pk)
     return;
-  for (size_t s = 0; s < pk->nsections; s++) {
-    tmpl_section *sec = &pk->sections[s];
-    for (size_t t = 0; t < sec->ntopics; t++) {
-      tmpl_topic *tp = &sec->topics[t];
-      free(tp->id);
-      free(tp->title);
-      free(tp->prompt);
-      free(tp->norm_title);
-      free(tp->key_title);
-      S_free_strings(tp->aliases, tp->naliases);
-      S_free_strings(tp->alias_keys, tp->naliases);
-      for (size_t i = 0; i < tp->npatterns; i++)
-        S_pattern_free(&tp->patterns[i]);
-      free(tp->patterns);
-    }
-    free(sec->topics);
-    free(sec->id);
-    free(sec->title);
-    free(sec->prompt);
-    free(sec->norm_title);
-    free(sec->key_title);
-    S_free_strings(sec->aliases, sec->naliases);
-    S_free_strings(sec->alias_keys, sec->naliases);
-  }
+  for (size_t s = 0; s < pk->nsections; s++)
+    S_section_free(&pk->sections[s]);
   free(pk->sections);
   for (size_t i = 0; i < pk->nrules; i++)
     S_rule_free(&pk->rules[i]);

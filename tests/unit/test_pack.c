@@ -151,7 +151,7 @@ static void test_error_trailing_garbage(void) {
                          "}\n");
   CHECK(err != NULL);
   if (err)
-    CHECK_STR(err, "p.json:2:1: invalid JSON: text after the pack's object");
+    CHECK_STR(err, "p.json:2:1: invalid JSON: text after the top-level value");
   free(err);
   err = pack_error("{\"name\": \"x\", \"sections\": [], \"rules\": []}"
                    "{\"name\": \"y\"}");
@@ -184,7 +184,7 @@ static void test_error_unknown_fields(void) {
                          "  \"rules\": []\n}\n");
   CHECK_STR(err,
             "p.json:3:3: unknown field \"sectons\" in pack (expected one of: "
-            "$schema, name, version, description, sections, rules)");
+            "$schema, name, version, description, extends, sections, rules)");
   free(err);
 
   const char *j = "{\"name\": \"x\", \"rules\": [],\n"
@@ -420,7 +420,7 @@ static void test_load_file(void) {
   CHECK(pk == NULL);
   char *want = xasprintf("%s:2:2: unknown field \"bogus\" in pack (expected "
                          "one of: $schema, name, version, description, "
-                         "sections, rules)",
+                         "extends, sections, rules)",
                          path);
   CHECK_STR(err, want);
   free(want);
