@@ -12,6 +12,13 @@ const rule_kind rule_kinds[] = {
     {"empty-section", check_empty_section, explain_empty_section},
     {"placeholder", check_placeholder, explain_placeholder},
     {"quantified-target", check_quantified_target, explain_quantified_target},
+    {"section-order", check_section_order, explain_section_order},
+    {"duplicate-section", check_duplicate_section, explain_duplicate_section},
+    {"heading-level", check_heading_level, explain_heading_level},
+    {"conditional", check_conditional, explain_conditional},
+    {"cross-reference", check_cross_reference, explain_cross_reference},
+    {"min-content", check_min_content, explain_min_content},
+    {"forbidden", check_forbidden, explain_forbidden},
     {NULL, NULL, NULL},
 };
 
@@ -34,6 +41,57 @@ bool rule_in_scope(const struct ddlint_rule *rule, size_t s) {
     if (rule->scope[i] == s)
       return true;
   return false;
+}
+
+static int S_span_cmp(const void *a, const void *b) {
+  const size_t *x = a, *y = b;
+  return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+size_t scope_spans(const lint_ctx *ctx, const size_t *scope, size_t nscope,
+                   size_t **spans) {
+  size_t n = 0, cap = 0;
+  *spans = NULL;
+  if (!scope) {
+    xgrow(spans, &cap, 2, sizeof(size_t));
+    (*spans)[0] = ctx->src->body_start;
+    (*spans)[1] = ctx->src->len;
+    return 1;
+  }
+  for (size_t i = 0; i < nscope; i++) {
+    const section_cov *sc = &ctx->cov->sections[scope[i]];
+    for (size_t p = 0; p < sc->nparts; p++) {
+      const section *sec = &ctx->ol->sections[sc->parts[p]];
+      xgrow(spans, &cap, 2 * (n + 1), sizeof(size_t));
+      (*spans)[2 * n] = sec->start;
+      (*spans)[2 * n + 1] = sec->end;
+      n++;
+    }
+  }
+  if (n > 1)
+    qsort(*spans, n, 2 * sizeof(size_t), S_span_cmp);
+  size_t m = 0; /* merge overlaps: a part nested in another part's span */
+  for (size_t i = 0; i < n; i++) {
+    if (m && (*spans)[2 * i] <= (*spans)[2 * m - 1]) {
+      if ((*spans)[2 * i + 1] > (*spans)[2 * m - 1])
+        (*spans)[2 * m - 1] = (*spans)[2 * i + 1];
+      continue;
+    }
+    (*spans)[2 * m] = (*spans)[2 * i];
+    (*spans)[2 * m + 1] = (*spans)[2 * i + 1];
+    m++;
+  }
+  return m;
+}
+
+char *scope_titles(const lint_ctx *ctx, const size_t *scope, size_t nscope) {
+  if (!scope)
+    return xstrdup("the document");
+  strbuf sb = {0};
+  for (size_t i = 0; i < nscope; i++)
+    strbuf_printf(&sb, "%s\"%s\"", i ? ", " : "",
+                  ctx->pack->sections[scope[i]].title);
+  return strbuf_take(&sb);
 }
 
 size_t block_at_or_after(const md_blocks *mb, size_t off) {

@@ -329,14 +329,34 @@ char *doc_heading_path(const lint_ctx *ctx, size_t off);
 /* Index of the first block starting at or after off. */
 size_t block_at_or_after(const md_blocks *mb, size_t off);
 
+/* The document spans a scope covers, as sorted [start, end) pairs in *spans
+ * (free with free()): every part of each matched section in scope, or the
+ * whole body when scope is NULL. Returns the number of spans. */
+size_t scope_spans(const lint_ctx *ctx, const size_t *scope, size_t nscope,
+                   size_t **spans);
+/* Titles of the scope's sections joined with ", " ("the document" for
+ * NULL); free with free(). */
+char *scope_titles(const lint_ctx *ctx, const size_t *scope, size_t nscope);
+/* Whether the heading key names template section ts exactly. */
+bool match_names_section(const char *key, const tmpl_section *ts);
+
 /* Rule kinds: one file each under src/rules/. */
 void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_required_topic(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_empty_section(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_placeholder(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_section_order(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_duplicate_section(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_heading_level(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_conditional(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_cross_reference(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_min_content(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_forbidden(lint_ctx *ctx, const struct ddlint_rule *rule);
 extern const char explain_required_section[], explain_required_topic[],
-    explain_empty_section[], explain_placeholder[], explain_quantified_target[];
+    explain_empty_section[], explain_placeholder[], explain_quantified_target[], explain_section_order[],
+    explain_duplicate_section[], explain_heading_level[], explain_conditional[],
+    explain_cross_reference[], explain_min_content[], explain_forbidden[];
 
 /* ---- result.c ---- */
 struct ddlint_result {

@@ -27,6 +27,10 @@ static bool S_names_equal(const char *key, const char *title,
   return false;
 }
 
+bool match_names_section(const char *key, const tmpl_section *ts) {
+  return S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases);
+}
+
 /* Containment, unless the heading misspells the title or an alias: "Model
  * Desgin" contains the alias "model", but it is a near miss of "Model
  * Design" and must be reported, not accepted. */

@@ -3,7 +3,6 @@
  * text for every rule and every rule kind. */
 #include "test.h"
 
-#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -218,7 +217,9 @@ static void test_error_rule_kind(void) {
   CHECK_ERROR(j, "\"required-sections\"", 0,
               "unknown rule kind \"required-sections\" (known kinds: "
               "required-section, required-topic, empty-section, placeholder, "
-              "quantified-target)");
+              "quantified-target, section-order, duplicate-section, "
+              "heading-level, conditional, cross-reference, min-content, "
+              "forbidden)");
 }
 
 static void test_error_pattern(void) {
@@ -356,15 +357,6 @@ static void test_error_params(void) {
   CHECK_ERROR(j, "[1]", 0, "params must be an object");
 }
 
-/* Bytes in use on the heap, where glibc can tell (0 elsewhere, and under
- * ASan or valgrind, which have their own leak checkers). */
-static size_t S_heap_in_use(void) {
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
-  return mallinfo2().uordblks;
-#else
-  return 0;
-#endif
-}
 
 /* Regression test for a fixed bug (src/pack.c, S_patterns): when S_strings()
  * fails part-way through an array ("patterns": ["ok", 1]), S_patterns returns
@@ -378,25 +370,16 @@ static void test_error_pattern_not_string(void) {
                   "   {\"id\": \"t\", \"title\": \"T\", \"patterns\": "
                   "[\"ok\", 1]}]}]}";
   CHECK_ERROR(j, "1]", 0, "\"patterns\" in topic must hold only strings");
-  /* a failed load frees everything it allocated */
-  free(pack_error(j)); /* warm up lazily allocated library state */
-  size_t before = S_heap_in_use();
+  /* That a failed load frees everything it allocated is checked by
+   * LeakSanitizer, which runs this suite in the ASan build of tests/run.sh
+   * (glibc's heap statistics proved too noisy for it). */
   free(pack_error(j));
-  size_t after = S_heap_in_use();
-  t_check(after <= before, __FILE__, __LINE__,
-          "a failed pack load leaked %zu bytes", after - before);
-  /* the same check passes on another error path */
   const char *ok = "{\"name\": \"x\", \"rules\": [],\n"
                    " \"sections\": [{\"id\": \"a\", \"title\": \"A\", "
                    "\"aliases\": [\"ok\", 1]}]}";
-  free(pack_error(ok));
-  before = S_heap_in_use();
   char *err = pack_error(ok);
   CHECK_HAS(err, "\"aliases\" in section must hold only strings");
   free(err);
-  after = S_heap_in_use();
-  t_check(after <= before, __FILE__, __LINE__,
-          "a failed pack load leaked %zu bytes", after - before);
 }
 
 static void test_load_file(void) {
@@ -475,7 +458,7 @@ static void test_kind_explain(void) {
     t_check(rule_kind_find(k->kind) == k && k->check != NULL, __FILE__,
             __LINE__, "rule kind \"%s\" is not dispatchable", k->kind);
   }
-  CHECK_INT(n, 5);
+  CHECK_INT(n, 12);
   CHECK(ddlint_kind_explain("no-such-kind") == NULL);
   CHECK(rule_kind_find("no-such-kind") == NULL);
 }

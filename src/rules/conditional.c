@@ -1,0 +1,52 @@
+/* Rule kind conditional: when a pattern occurs in one scope, another pattern
+ * must occur in a second scope ("on-device" asks for a model size or
+ * quantization in the model section). */
+#include "internal.h"
+
+#include <stdlib.h>
+
+const char explain_conditional[] =
+    "When any params.when pattern matches in the rule's scope (the whole "
+    "document without one), at least one params.require pattern must match "
+    "in params.require_scope (the whole document without one); otherwise "
+    "the first triggering match is reported. Example: a document that says "
+    "\"on-device\" must give a model size or quantization in Model Design. "
+    "Prose only: code blocks and HTML comments are not searched.";
+
+/* The earliest match of any pattern in the spans; false when none. */
+static bool S_first(lint_ctx *ctx, const pattern *pats, size_t npats,
+                    const size_t *spans, size_t nspans, size_t *ms,
+                    size_t *me) {
+  bool found = false;
+  for (size_t i = 0; i < nspans && !found; i++)
+    for (size_t p = 0; p < npats; p++) {
+      size_t a, b;
+      size_t limit = found ? *ms : spans[2 * i + 1];
+      if (prose_search(ctx, &pats[p], spans[2 * i], limit, &a, &b) &&
+          (!found || a < *ms)) {
+        *ms = a;
+        *me = b;
+        found = true;
+      }
+    }
+  return found;
+}
+
+void check_conditional(lint_ctx *ctx, const struct ddlint_rule *rule) {
+  size_t *when = NULL, *req = NULL;
+  size_t nwhen = scope_spans(ctx, rule->scope, rule->nscope, &when);
+  size_t nreq = scope_spans(ctx, rule->scope2, rule->nscope2, &req);
+  size_t ms = 0, me = 0, rs, re;
+  if (nwhen && nreq &&
+      S_first(ctx, rule->patterns, rule->npatterns, when, nwhen, &ms, &me) &&
+      !S_first(ctx, rule->patterns2, rule->npatterns2, req, nreq, &rs, &re)) {
+    char *match = xstrndup(ctx->src->text + ms, me - ms > 80 ? 80 : me - ms);
+    char *where = scope_titles(ctx, rule->scope2, rule->nscope2);
+    const char *vars[] = {"match", match, "section", where, NULL};
+    diag_emit(ctx, rule, ms, me, NULL, vars);
+    free(match);
+    free(where);
+  }
+  free(when);
+  free(req);
+}

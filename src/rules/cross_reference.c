@@ -1,0 +1,98 @@
+/* Rule kind cross-reference: terms named in one scope must reappear in
+ * another (each metric named in Success Metrics is monitored). */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char explain_cross_reference[] =
+    "Collects the terms that params.terms patterns match in the rule's scope "
+    "(for example the metrics named in Success Metrics) and checks that each "
+    "distinct term (compared ignoring case) appears again, as a whole word, "
+    "in params.to (for example the monitoring section). Each term that does "
+    "not is reported at its first mention. Nothing is reported when the "
+    "target sections are missing: required-section covers that.";
+
+#define MAX_TERMS 256
+#define TERM_MAX 80
+
+typedef struct {
+  lint_ctx *ctx;
+  char *terms[MAX_TERMS]; /* owned, lower-cased */
+  size_t at[MAX_TERMS][2];
+  size_t n;
+} term_set;
+
+static bool S_collect(void *arg, size_t ms, size_t me) {
+  term_set *ts = arg;
+  if (me == ms || me - ms > TERM_MAX || ts->n == MAX_TERMS)
+    return ts->n < MAX_TERMS;
+  char *t = xstrndup(ts->ctx->src->text + ms, me - ms);
+  for (char *p = t; *p; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      *p += 32;
+  for (size_t i = 0; i < ts->n; i++)
+    if (strcmp(ts->terms[i], t) == 0) {
+      free(t);
+      return true;
+    }
+  ts->terms[ts->n] = t;
+  ts->at[ts->n][0] = ms;
+  ts->at[ts->n][1] = me;
+  ts->n++;
+  return true;
+}
+
+/* Whether term occurs as a whole word in the spans. */
+static bool S_occurs(lint_ctx *ctx, const char *term, const size_t *spans,
+                     size_t nspans) {
+  strbuf re = {0};
+  strbuf_puts(&re, "(?<![\\w])");
+  for (const char *p = term; *p; p++) { /* quote every ASCII punctuation */
+    if ((unsigned char)*p < 0x80 &&
+        !((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == ' '))
+      strbuf_putc(&re, '\\');
+    strbuf_putc(&re, *p);
+  }
+  strbuf_puts(&re, "(?![\\w])");
+  int errcode;
+  PCRE2_SIZE erroff;
+  pattern pat = {0};
+  pat.code = pcre2_compile((PCRE2_SPTR)re.data, PCRE2_ZERO_TERMINATED,
+                           PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
+                           &errcode, &erroff, NULL);
+  bool found = false;
+  for (size_t i = 0; i < nspans && pat.code && !found; i++) {
+    size_t a, b;
+    found = prose_search(ctx, &pat, spans[2 * i], spans[2 * i + 1], &a, &b);
+  }
+  if (pat.code)
+    pcre2_code_free(pat.code);
+  strbuf_free(&re);
+  return found || !pat.code;
+}
+
+void check_cross_reference(lint_ctx *ctx, const struct ddlint_rule *rule) {
+  size_t *from = NULL, *to = NULL;
+  size_t nfrom = scope_spans(ctx, rule->scope, rule->nscope, &from);
+  size_t nto = scope_spans(ctx, rule->scope2, rule->nscope2, &to);
+  term_set ts = {.ctx = ctx};
+  for (size_t i = 0; i < nfrom && nto; i++)
+    for (size_t p = 0; p < rule->npatterns; p++)
+      prose_each(ctx, &rule->patterns[p], from[2 * i], from[2 * i + 1],
+                 S_collect, &ts);
+  char *where = nto ? scope_titles(ctx, rule->scope2, rule->nscope2) : NULL;
+  for (size_t i = 0; i < ts.n; i++) {
+    if (!S_occurs(ctx, ts.terms[i], to, nto)) {
+      char *match =
+          xstrndup(ctx->src->text + ts.at[i][0], ts.at[i][1] - ts.at[i][0]);
+      const char *vars[] = {"match", match, "section", where, NULL};
+      diag_emit(ctx, rule, ts.at[i][0], ts.at[i][1], NULL, vars);
+      free(match);
+    }
+    free(ts.terms[i]);
+  }
+  free(where);
+  free(from);
+  free(to);
+}

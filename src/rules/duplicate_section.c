@@ -1,0 +1,42 @@
+/* Rule kind duplicate-section: a template section named by a second heading
+ * at the same level as the first. (Headings that only contain a section's
+ * name, like "9. Scaling, Monitoring, and Updates" after "8. Online Testing
+ * and Deployment", are parts of one section, not duplicates.) */
+#include "internal.h"
+
+#include <stdlib.h>
+
+const char explain_duplicate_section[] =
+    "Reports a heading that names a template section exactly (its title or "
+    "an alias, after normalisation) when an earlier heading at the same level "
+    "already names it: two \"Success Metrics\" sections leave the reader "
+    "unsure which one holds the decision. A heading deeper in the tree with "
+    "the same name (a \"Metrics\" subsection under Model Design) is not a "
+    "duplicate, and neither is a heading that only contains the name.";
+
+void check_duplicate_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
+  for (size_t s = 0; s < ctx->pack->nsections; s++) {
+    ptrdiff_t first = ctx->cov->sections[s].section;
+    if (first < 0 || !rule_in_scope(rule, s))
+      continue;
+    const tmpl_section *ts = &ctx->pack->sections[s];
+    const section *fs = &ctx->ol->sections[first];
+    const block *fb = &ctx->md->blocks[fs->block];
+    if (!match_names_section(fb->key ? fb->key : "", ts))
+      continue; /* matched loosely: nothing to compare with */
+    unsigned line, col;
+    source_position(ctx->src, fs->start, &line, &col);
+    for (size_t d = 0; d < ctx->ol->nsections; d++) {
+      const section *sec = &ctx->ol->sections[d];
+      const block *b = &ctx->md->blocks[sec->block];
+      if ((ptrdiff_t)d == first || sec->is_title || sec->level != fs->level ||
+          !b->key || !match_names_section(b->key, ts))
+        continue;
+      char *detail = xasprintf("first at line %u", line);
+      const char *vars[] = {"section", ts->title, "heading", b->text,
+                            "detail",  detail,    NULL};
+      diag_emit(ctx, rule, sec->start, sec->body_start, ts->title, vars);
+      free(detail);
+    }
+  }
+}

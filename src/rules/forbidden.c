@@ -1,0 +1,37 @@
+/* Rule kind forbidden: patterns that must not appear in the rule's scope
+ * (the whole document without one), e.g. internal hostnames or "we will
+ * figure it out later". */
+#include "internal.h"
+
+#include <stdlib.h>
+
+const char explain_forbidden[] =
+    "Reports every match of the rule's params.patterns in the prose of its "
+    "scope (the whole document without one). Code blocks and HTML comments "
+    "are not searched. Use it for wording a team has banned, internal names "
+    "that must not leak, or phrases that hide a missing decision.";
+
+typedef struct {
+  lint_ctx *ctx;
+  const struct ddlint_rule *rule;
+} emit_arg;
+
+static bool S_emit(void *arg, size_t ms, size_t me) {
+  emit_arg *a = arg;
+  char *match = xstrndup(a->ctx->src->text + ms, me - ms > 80 ? 80 : me - ms);
+  const char *vars[] = {"match", match, NULL};
+  diag_emit(a->ctx, a->rule, ms, me, NULL, vars);
+  free(match);
+  return true;
+}
+
+void check_forbidden(lint_ctx *ctx, const struct ddlint_rule *rule) {
+  size_t *spans = NULL;
+  size_t n = scope_spans(ctx, rule->scope, rule->nscope, &spans);
+  emit_arg a = {ctx, rule};
+  for (size_t i = 0; i < n; i++)
+    for (size_t p = 0; p < rule->npatterns; p++)
+      prose_each(ctx, &rule->patterns[p], spans[2 * i], spans[2 * i + 1],
+                 S_emit, &a);
+  free(spans);
+}

@@ -1,0 +1,46 @@
+/* Rule kind heading-level: a topic written as a heading must sit below its
+ * section's heading, not at its level or above it. */
+#include "internal.h"
+
+#include <stdlib.h>
+
+const char explain_heading_level[] =
+    "Reports a template sub-section (a topic) whose heading is at the level "
+    "of its section's heading or above it: \"## Offline Metrics\" next to "
+    "\"## Success Metrics\" reads as a sibling, so outlines and tables of "
+    "contents lose the structure. The topic's heading should be at least one "
+    "level deeper (\"### Offline Metrics\").";
+
+void check_heading_level(lint_ctx *ctx, const struct ddlint_rule *rule) {
+  const ddlint_pack *pk = ctx->pack;
+  for (size_t s = 0; s < pk->nsections; s++) {
+    const section_cov *sc = &ctx->cov->sections[s];
+    if (sc->section < 0 || !rule_in_scope(rule, s))
+      continue;
+    const section *sec = &ctx->ol->sections[sc->section];
+    for (size_t t = 0; t < pk->sections[s].ntopics; t++) {
+      const topic_cov *tc = &sc->topics[t];
+      if (tc->via != VIA_HEADING || tc->off == sec->start)
+        continue; /* the section's own heading naming the topic is fine */
+      size_t b = block_at_or_after(ctx->md, tc->off);
+      if (b >= ctx->md->nblocks || ctx->md->blocks[b].kind != BLOCK_HEADING)
+        continue;
+      const block *hb = &ctx->md->blocks[b];
+      if (hb->level > sec->level)
+        continue;
+      char *detail =
+          xasprintf("its heading is level %d; \"%s\" is level %d", hb->level,
+                    ctx->md->blocks[sec->block].text, sec->level);
+      char *path = xasprintf("%s > %s", pk->sections[s].title,
+                             pk->sections[s].topics[t].title);
+      const char *vars[] = {"section", pk->sections[s].title,
+                            "topic",   pk->sections[s].topics[t].title,
+                            "heading", hb->text,
+                            "detail",  detail,
+                            NULL};
+      diag_emit(ctx, rule, hb->start, hb->end, path, vars);
+      free(detail);
+      free(path);
+    }
+  }
+}
