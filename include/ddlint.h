@@ -96,6 +96,23 @@ const char *ddlint_kind_explain(const char *kind);
 ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack, const char *path,
                                   const char *buf, size_t len);
 
+/** Options of a lint. Zero-initialise, then set what you need. */
+typedef struct {
+  /** Report suppression comments that suppressed nothing
+   * (rule unused-suppression). */
+  int report_unused_suppressions;
+} ddlint_options;
+
+/** ddlint_lint_buffer() with options; opts may be NULL. */
+ddlint_result *ddlint_lint_buffer_opts(const ddlint_pack *pack,
+                                       const char *path, const char *buf,
+                                       size_t len, const ddlint_options *opts);
+
+/** Change the severity of every diagnostic of rule `rule` in the result, or
+ * drop them when `severity` is negative ("off"). For configuration files. */
+void ddlint_result_set_rule_severity(ddlint_result *result, const char *rule,
+                                     int severity);
+
 /** Free a result. NULL is allowed. */
 void ddlint_result_free(ddlint_result *result);
 

@@ -38,6 +38,9 @@ static const char usage_text[] =
     "      --min-score N        fail when a document's completeness score\n"
     "                           (0-100) is below N\n"
     "  -q, --quiet              show errors only, and no summaries\n"
+    "      --report-unused-suppressions\n"
+    "                           report ddlint-disable comments that\n"
+    "                           suppressed nothing\n"
     "      --stdin-filename NAME  path reported for standard input\n"
     "      --color WHEN         auto (default), always or never; NO_COLOR\n"
     "                           turns colour off in auto mode\n"
@@ -64,6 +67,7 @@ typedef struct {
   const char *output;
   bool list_rules;
   bool quiet;
+  bool report_unused;
   ddlint_severity fail_on;
   long max_warnings; /* -1: no limit */
   double min_score;  /* -1: no gate */
@@ -190,7 +194,8 @@ int main(int argc, char **argv) {
     OPT_COLOR,
     OPT_FAIL_ON,
     OPT_MAX_WARNINGS,
-    OPT_MIN_SCORE
+    OPT_MIN_SCORE,
+    OPT_REPORT_UNUSED
   };
   double num;
   static const struct option longopts[] = {
@@ -206,6 +211,7 @@ int main(int argc, char **argv) {
       {"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
       {"min-score", required_argument, NULL, OPT_MIN_SCORE},
       {"quiet", no_argument, NULL, 'q'},
+      {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
       {"version", no_argument, NULL, 'V'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -224,6 +230,9 @@ int main(int argc, char **argv) {
       break;
     case 'q':
       o.quiet = true;
+      break;
+    case OPT_REPORT_UNUSED:
+      o.report_unused = true;
       break;
     case OPT_MAX_WARNINGS:
       if (!S_parse_number(optarg, 0, 1e9, &num) || num != (double)(long)num)
@@ -350,8 +359,9 @@ int main(int argc, char **argv) {
       strbuf_free(&buf);
       continue;
     }
-    ddlint_result *r =
-        ddlint_lint_buffer(pack, shown, buf.data ? buf.data : "", buf.len);
+    ddlint_options lo = {.report_unused_suppressions = o.report_unused};
+    ddlint_result *r = ddlint_lint_buffer_opts(
+        pack, shown, buf.data ? buf.data : "", buf.len, &lo);
     strbuf_free(&buf);
     rops->emit(rep, r);
     totals.files++;

@@ -19,6 +19,7 @@ const rule_kind rule_kinds[] = {
     {"cross-reference", check_cross_reference, explain_cross_reference},
     {"min-content", check_min_content, explain_min_content},
     {"forbidden", check_forbidden, explain_forbidden},
+    {"suppression", check_suppression, explain_suppression},
     {NULL, NULL, NULL},
 };
 
@@ -197,6 +198,12 @@ static const char *S_via_name(found_via v) {
 
 ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack, const char *path,
                                   const char *buf, size_t len) {
+  return ddlint_lint_buffer_opts(pack, path, buf, len, NULL);
+}
+
+ddlint_result *ddlint_lint_buffer_opts(const ddlint_pack *pack,
+                                       const char *path, const char *buf,
+                                       size_t len, const ddlint_options *opts) {
   ddlint_result *r = xcalloc(1, sizeof *r);
   r->pack = pack;
   source_init(&r->src, path, buf, len);
@@ -213,6 +220,7 @@ ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack, const char *path,
     const struct ddlint_rule *rule = &pack->rules[i];
     rule_kind_find(rule->kind_name_for_dispatch)->check(&ctx, rule);
   }
+  suppress_apply(&ctx, opts && opts->report_unused_suppressions);
   if (ctx.ndiags)
     qsort(ctx.diags, ctx.ndiags, sizeof *ctx.diags, S_diag_cmp);
   for (size_t i = 0; i < ctx.ndiags; i++) {

@@ -93,8 +93,10 @@ typedef struct {
 typedef struct {
   block *blocks; /* owned */
   size_t nblocks;
-  size_t *skip; /* owned; sorted [start, end) pairs: code, comments */
-  size_t nskip; /* number of pairs */
+  size_t *skip;     /* owned; sorted [start, end) pairs: code, comments */
+  size_t nskip;     /* number of pairs */
+  size_t *comments; /* owned; [start, end) pairs of every HTML comment */
+  size_t ncomments;
 } md_blocks;
 
 /* Parses src (skipping front matter) into blocks. Never fails. */
@@ -353,10 +355,15 @@ void check_conditional(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_cross_reference(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_min_content(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_forbidden(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_suppression(lint_ctx *ctx, const struct ddlint_rule *rule);
+/* suppress.c: drops suppressed diagnostics; reports unknown rule names in
+ * suppressions, and unused suppressions when asked. */
+void suppress_apply(lint_ctx *ctx, bool report_unused);
 extern const char explain_required_section[], explain_required_topic[],
-    explain_empty_section[], explain_placeholder[], explain_quantified_target[], explain_section_order[],
-    explain_duplicate_section[], explain_heading_level[], explain_conditional[],
-    explain_cross_reference[], explain_min_content[], explain_forbidden[];
+    explain_empty_section[], explain_placeholder[], explain_quantified_target[],
+    explain_section_order[], explain_duplicate_section[],
+    explain_heading_level[], explain_conditional[], explain_cross_reference[],
+    explain_min_content[], explain_forbidden[], explain_suppression[];
 
 /* ---- result.c ---- */
 struct ddlint_result {

@@ -15,7 +15,7 @@
 typedef struct {
   const source *src;
   md_blocks *out;
-  size_t blocks_cap, skip_cap;
+  size_t blocks_cap, skip_cap, comments_cap;
   /* the heading or paragraph whose inline text is being collected */
   cmark_node *collecting;
   strbuf text;
@@ -38,6 +38,15 @@ static void S_add_skip(md_walk *w, size_t start, size_t end) {
   mb->skip[2 * mb->nskip] = start;
   mb->skip[2 * mb->nskip + 1] = end;
   mb->nskip++;
+}
+
+static void S_add_comment(md_walk *w, size_t start, size_t end) {
+  md_blocks *mb = w->out;
+  xgrow(&mb->comments, &w->comments_cap, 2 * (mb->ncomments + 1),
+        sizeof(size_t));
+  mb->comments[2 * mb->ncomments] = start;
+  mb->comments[2 * mb->ncomments + 1] = end;
+  mb->ncomments++;
 }
 
 static const char *S_find(const char *hay, size_t n, const char *needle) {
@@ -77,6 +86,7 @@ static void S_skip_inline_comments(md_walk *w, size_t start, size_t end) {
     const char *close = S_find(t + i + 4, end - i - 4, "-->");
     size_t ce = close ? (size_t)(close - t) + 3 : end;
     S_add_skip(w, i, ce);
+    S_add_comment(w, i, ce);
     i = ce;
   }
 }
@@ -245,10 +255,10 @@ static void S_enter(md_walk *w, cmark_node *node) {
     const char *lit = cmark_node_get_literal(node);
     bool comment = S_only_comments(lit ? lit : "");
     b = S_add_block(w, node, comment ? BLOCK_COMMENT : BLOCK_HTML);
+    /* a comment block is skipped whole; its comments are still recorded */
+    S_skip_inline_comments(w, b->start, b->end);
     if (comment)
       S_add_skip(w, b->start, b->end);
-    else
-      S_skip_inline_comments(w, b->start, b->end);
     break;
   }
   case CMARK_NODE_THEMATIC_BREAK:
@@ -380,5 +390,6 @@ void md_blocks_free(md_blocks *mb) {
   }
   free(mb->blocks);
   free(mb->skip);
+  free(mb->comments);
   memset(mb, 0, sizeof *mb);
 }

@@ -901,6 +901,43 @@ static ddlint_pack *S_load_ref(const char *ref, const char *dir,
   return S_load_builtin(ref, chain, err);
 }
 
+/* Every pack has the suppression rules, unless it defines them itself (to
+ * change their severity, say). */
+static ddlint_pack *S_with_builtin_rules(ddlint_pack *pk) {
+  static const struct {
+    const char *id, *summary, *message, *help;
+    ddlint_severity severity;
+  } builtin[] = {
+      {"unknown-suppression",
+       "A suppression comment names a rule the template does not have.",
+       "{detail}", "check the rule id against ddlint --list-rules",
+       DDLINT_WARNING},
+      {"unused-suppression", "A suppression comment suppressed nothing.",
+       "suppression {match} suppressed nothing",
+       "remove it, or fix the rule ids it names", DDLINT_WARNING},
+  };
+  if (!pk)
+    return NULL;
+  for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++) {
+    if (S_rule_index(pk, builtin[i].id) >= 0)
+      continue;
+    xgrow(&pk->rules, &pk->rules_cap, pk->nrules + 1,
+          sizeof(struct ddlint_rule));
+    struct ddlint_rule *r = &pk->rules[pk->nrules++];
+    memset(r, 0, sizeof *r);
+    r->id = xstrdup(builtin[i].id);
+    r->kind = xstrdup("suppression");
+    r->kind_name_for_dispatch = rule_kind_find("suppression")->kind;
+    r->summary = xstrdup(builtin[i].summary);
+    r->message = xstrdup(builtin[i].message);
+    r->help = xstrdup(builtin[i].help);
+    r->explain = xstrdup(explain_suppression);
+    r->severity = builtin[i].severity;
+    r->min_words = r->min_items = r->min_rows = -1;
+  }
+  return pk;
+}
+
 ddlint_pack *ddlint_pack_load(const char *ref, char **err) {
   pack_chain chain = {.n = 0};
   char *e = NULL;
@@ -909,7 +946,7 @@ ddlint_pack *ddlint_pack_load(const char *ref, char **err) {
     *err = e;
   else
     free(e);
-  return pk;
+  return S_with_builtin_rules(pk);
 }
 
 ddlint_pack *ddlint_pack_load_buffer(const char *json, size_t len,
@@ -921,7 +958,7 @@ ddlint_pack *ddlint_pack_load_buffer(const char *json, size_t len,
     *err = e;
   else
     free(e);
-  return pk;
+  return S_with_builtin_rules(pk);
 }
 
 ddlint_pack *ddlint_pack_load_file(const char *path, char **err) {
@@ -932,7 +969,7 @@ ddlint_pack *ddlint_pack_load_file(const char *path, char **err) {
     *err = e;
   else
     free(e);
-  return pk;
+  return S_with_builtin_rules(pk);
 }
 
 const char *ddlint_default_pack_name(void) { return "ml-system-design"; }
@@ -945,7 +982,7 @@ ddlint_pack *ddlint_pack_load_builtin(const char *name, char **err) {
     *err = e;
   else
     free(e);
-  return pk;
+  return S_with_builtin_rules(pk);
 }
 
 void ddlint_pack_free(ddlint_pack *pk) {

@@ -28,6 +28,25 @@ void ddlint_result_free(ddlint_result *r) {
   free(r);
 }
 
+void ddlint_result_set_rule_severity(ddlint_result *r, const char *rule,
+                                     int severity) {
+  size_t kept = 0;
+  for (size_t i = 0; i < r->ndiags; i++) {
+    struct ddlint_diag *d = &r->diags[i];
+    if (strcmp(d->rule, rule) == 0) {
+      if (severity < 0) {
+        free(d->message);
+        free(d->help);
+        free(d->section);
+        continue;
+      }
+      d->severity = (ddlint_severity)severity;
+    }
+    r->diags[kept++] = *d;
+  }
+  r->ndiags = kept;
+}
+
 const char *ddlint_result_path(const ddlint_result *r) { return r->src.path; }
 size_t ddlint_result_diag_count(const ddlint_result *r) { return r->ndiags; }
 const ddlint_diag *ddlint_result_diag(const ddlint_result *r, size_t i) {

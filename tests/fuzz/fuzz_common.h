@@ -1,0 +1,26 @@
+/* Shared by the libFuzzer harnesses: the checks every harness makes on a
+ * lint result, and the rendering of a result through every reporter. */
+#ifndef DDLINT_FUZZ_COMMON_H
+#define DDLINT_FUZZ_COMMON_H
+
+#include "ddlint.h"
+
+#include <stddef.h>
+
+/* Prints "fuzz invariant violated: ..." and aborts, so libFuzzer saves the
+ * input as a crash. */
+void fuzz_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
+__attribute__((noreturn));
+
+/* Checks the documented contracts of a result of linting len bytes: score in
+ * [0, 100], diagnostics sorted, 1-based positions, offsets within the text,
+ * non-NULL strings, coverage lines in range. */
+void fuzz_check_result(const ddlint_result *r, size_t len);
+
+/* Renders r through every reporter named by report_names() into a memory
+ * stream; the output of the JSON reporters must parse as JSON. `color`
+ * selects coloured human output. */
+void fuzz_render_all(const ddlint_pack *pack, const ddlint_result *r,
+                     int color);
+
+#endif

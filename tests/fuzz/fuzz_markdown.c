@@ -1,0 +1,38 @@
+/* libFuzzer harness for the Markdown path: source -> md -> outline -> match
+ * -> engine -> every reporter, with the built-in pack loaded once. */
+#include "fuzz_common.h"
+
+#include "ddlint.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static ddlint_pack *pack;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+  (void)argc;
+  (void)argv;
+  char *err = NULL;
+  pack = ddlint_pack_load_builtin(ddlint_default_pack_name(), &err);
+  if (!pack) {
+    fprintf(stderr, "fuzz_markdown: cannot load the built-in pack: %s\n",
+            err ? err : "(no message)");
+    exit(1);
+  }
+  return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  ddlint_result *r = ddlint_lint_buffer(pack, "fuzz.md", (const char *)data,
+                                        size);
+  if (!r)
+    fuzz_fail("ddlint_lint_buffer returned NULL");
+  fuzz_check_result(r, size);
+  fuzz_render_all(pack, r, (int)(size & 1));
+  ddlint_result_free(r);
+  return 0;
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Build the seed corpora of the fuzz harnesses (called by run.sh).
+
+usage: seeds.py ROOT OUTDIR
+
+OUTDIR/fuzz_markdown gets fixtures/*.md and examples/*.md; OUTDIR/fuzz_pack
+gets rules/*.json plus small packs cut out of them (one rule each, one section
+each), because libFuzzer mutates a 30 KB pack slowly and rarely reaches the
+per-kind parameter checks from it. Saved crash inputs
+(tests/fuzz/regressions/<harness>/*) are seeds too. The output is build-local
+and never committed.
+"""
+import glob
+import json
+import os
+import shutil
+import sys
+
+
+def copy_all(pattern, dest):
+    n = 0
+    for path in sorted(glob.glob(pattern)):
+        if os.path.isfile(path) and not path.endswith(".txt"):
+            shutil.copy(path, os.path.join(dest, os.path.basename(path)))
+            n += 1
+    return n
+
+
+def pack_slices(path, dest):
+    try:
+        pack = json.load(open(path, encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    base = os.path.splitext(os.path.basename(path))[0]
+    sections, rules = pack.get("sections", []), pack.get("rules", [])
+    n = 0
+
+    def write(name, obj):
+        nonlocal n
+        with open(os.path.join(dest, f"{base}-{name}.json"), "w",
+                  encoding="utf-8") as f:
+            json.dump(obj, f, ensure_ascii=False, indent=1)
+        n += 1
+
+    # one rule, with only the sections its scope and topics refer to
+    for i, rule in enumerate(rules):
+        need = set(rule.get("scope") or [])
+        wanted = set((rule.get("params") or {}).get("topics") or [])
+        keep = [sec for sec in sections if sec.get("id") in need or
+                wanted & {t.get("id") for t in sec.get("topics", [])}]
+        write(f"rule{i}", {"name": f"{base}-rule{i}", "version": "1",
+                           "sections": keep or sections[:1], "rules": [rule]})
+    # one section with its topics, and the rules that fit it
+    for i, sec in enumerate(sections):
+        topics = {t.get("id") for t in sec.get("topics", [])}
+        keep = []
+        for rule in rules:
+            scope = rule.get("scope")
+            if scope and not set(scope) <= {sec.get("id")}:
+                continue
+            wanted = (rule.get("params") or {}).get("topics")
+            if rule.get("kind") == "required-topic" and wanted and \
+                    not set(wanted) <= topics:
+                continue
+            keep.append(rule)
+        write(f"section{i}", {"name": f"{base}-section{i}",
+                              "sections": [sec], "rules": keep})
+    return n
+
+
+def main():
+    root, out = sys.argv[1], sys.argv[2]
+    md = os.path.join(out, "fuzz_markdown")
+    pk = os.path.join(out, "fuzz_pack")
+    for d in (md, pk):
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+    n_md = copy_all(os.path.join(root, "fixtures", "*.md"), md)
+    n_md += copy_all(os.path.join(root, "examples", "*.md"), md)
+    n_pk = copy_all(os.path.join(root, "rules", "*.json"), pk)
+    for path in sorted(glob.glob(os.path.join(root, "rules", "*.json"))):
+        n_pk += pack_slices(path, pk)
+    extra = os.environ.get("FUZZ_EXTRA_SEEDS")
+    if extra:
+        n_md += copy_all(os.path.join(extra, "*.md"), md)
+    reg = os.path.join(root, "tests", "fuzz", "regressions")
+    n_md += copy_all(os.path.join(reg, "fuzz_markdown", "*"), md)
+    n_pk += copy_all(os.path.join(reg, "fuzz_pack", "*"), pk)
+    print(f"seeds: fuzz_markdown {n_md} files, fuzz_pack {n_pk} files")
+
+
+if __name__ == "__main__":
+    main()
