@@ -116,6 +116,8 @@ void ddlint_result_set_rule_severity(ddlint_result *result, const char *rule,
 /** Free a result. NULL is allowed. */
 void ddlint_result_free(ddlint_result *result);
 
+/** The pack the result was linted with. */
+const ddlint_pack *ddlint_result_pack(const ddlint_result *result);
 /** The path given to ddlint_lint_buffer(). */
 const char *ddlint_result_path(const ddlint_result *result);
 /** Number of diagnostics, sorted by position then rule id. */
@@ -184,6 +186,37 @@ void ddlint_diag_start(const ddlint_diag *diag, unsigned *line,
  * be NULL. */
 void ddlint_diag_end(const ddlint_diag *diag, unsigned *line, unsigned *column,
                      size_t *offset);
+
+/** A configuration file (.ddlint.json): template, rule severities, per-glob
+ * overrides and ignored files (docs/config.md). */
+typedef struct ddlint_config ddlint_config;
+
+/** Load a config from a JSON buffer; `origin` is its path (globs and pack
+ * paths are relative to its folder) and names it in errors, which are one
+ * "path:line:col: message" line in *err. Free with ddlint_config_free(). */
+ddlint_config *ddlint_config_load_buffer(const char *json, size_t len,
+                                         const char *origin, char **err);
+/** Load a config file. Same error contract. */
+ddlint_config *ddlint_config_load_file(const char *path, char **err);
+/** Free a config. NULL is allowed. */
+void ddlint_config_free(ddlint_config *cfg);
+/** The path the config was loaded from. */
+const char *ddlint_config_path(const ddlint_config *cfg);
+/** Whether the config's "ignore" globs match file. */
+int ddlint_config_ignores(const ddlint_config *cfg, const char *file);
+/** The template reference for file (the last matching override's, else the
+ * config's), with a relative pack path made relative to the config's
+ * folder; NULL when the config names none. Free with free(). */
+char *ddlint_config_template(const ddlint_config *cfg, const char *file);
+/** Apply the config's rule settings for file to a result linted with pack:
+ * severities changed, rules set to "off" dropped. A setting naming a rule the
+ * pack lacks is passed to warn (when not NULL) as a located message. */
+void ddlint_config_apply(const ddlint_config *cfg, const char *file,
+                         const ddlint_pack *pack, ddlint_result *result,
+                         void (*warn)(const char *message));
+/** The value of `key: value` in the document's YAML front matter (quotes
+ * removed), or NULL. Free with free(). */
+char *ddlint_frontmatter_value(const char *buf, size_t len, const char *key);
 
 /** Name of a severity: "error", "warning" or "info". */
 const char *ddlint_severity_name(ddlint_severity sev);

@@ -1,6 +1,7 @@
 /* The ddlint command: options, template loading, input discovery, then one
  * lint per file through the library and one reporter. Exit status: 0 clean,
  * 1 findings at or above --fail-on, 2 usage, I/O or template errors. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "atomic.h"
 #include "internal.h"
 #include "report.h"
@@ -31,7 +32,12 @@ static const char usage_text[] =
     "  -o, --output FILE        write the report to FILE (atomically: a\n"
     "                           temporary file renamed into place)\n"
     "  -t, --template NAME|FILE rule pack: a built-in name or a JSON file\n"
-    "                           (default: ml-system-design, built in)\n"
+    "                           (default: from the config, else\n"
+    "                           ml-system-design, built in); a document's\n"
+    "                           front matter `ddlint-template:` wins\n"
+    "      --config FILE        use this config instead of the .ddlint.json\n"
+    "                           found above each document\n"
+    "      --no-config          use no config file\n"
     "      --fail-on SEVERITY   lowest severity that fails the run:\n"
     "                           error (default), warning or info\n"
     "      --max-warnings N     fail when there are more than N warnings\n"
@@ -65,6 +71,7 @@ typedef struct {
   const char *explain;
   const char *color;
   const char *output;
+  const char *config;
   bool list_rules;
   bool quiet;
   bool report_unused;
@@ -171,6 +178,141 @@ static int S_explain(const ddlint_pack *pk, const char *id) {
   return 0;
 }
 
+/* What one run has loaded: packs by reference and configs by file, each
+ * loaded once; a failure is kept (and reported once) as an error string. */
+typedef struct {
+  char *key;   /* owned: pack reference or config path */
+  void *value; /* owned: ddlint_pack * or ddlint_config *, NULL on error */
+  char *err;   /* owned, or NULL */
+} cache_entry;
+
+typedef struct {
+  cache_entry *packs, *configs;
+  size_t npacks, nconfigs, packs_cap, configs_cap;
+  char **dirs; /* owned: folders already searched for a config ... */
+  const ddlint_config **dir_config; /* ... and what they found (or NULL) */
+  size_t ndirs, dirs_cap, dir_config_cap;
+  char **warned; /* owned: config warnings already printed */
+  size_t nwarned, warned_cap;
+} run_cache;
+
+static run_cache *S_cache;
+
+static const ddlint_pack *S_pack(run_cache *c, const char *ref,
+                                 const char **err) {
+  for (size_t i = 0; i < c->npacks; i++)
+    if (strcmp(c->packs[i].key, ref) == 0) {
+      *err = c->packs[i].err;
+      return c->packs[i].value;
+    }
+  xgrow(&c->packs, &c->packs_cap, c->npacks + 1, sizeof(cache_entry));
+  cache_entry *e = &c->packs[c->npacks++];
+  e->key = xstrdup(ref);
+  e->err = NULL;
+  e->value = S_load_pack(ref, &e->err);
+  *err = e->err;
+  return e->value;
+}
+
+static const ddlint_config *S_config_file(run_cache *c, const char *path,
+                                          const char **err) {
+  for (size_t i = 0; i < c->nconfigs; i++)
+    if (strcmp(c->configs[i].key, path) == 0) {
+      *err = c->configs[i].err;
+      return c->configs[i].value;
+    }
+  xgrow(&c->configs, &c->configs_cap, c->nconfigs + 1, sizeof(cache_entry));
+  cache_entry *e = &c->configs[c->nconfigs++];
+  e->key = xstrdup(path);
+  e->err = NULL;
+  e->value = ddlint_config_load_file(path, &e->err);
+  *err = e->err;
+  return e->value;
+}
+
+/* The nearest .ddlint.json at or above dir, stopping after a folder that
+ * holds .git (the repository root) or at "/". */
+static const ddlint_config *S_discover(run_cache *c, const char *start,
+                                       const char **err) {
+  *err = NULL;
+  for (size_t i = 0; i < c->ndirs; i++)
+    if (strcmp(c->dirs[i], start) == 0)
+      return c->dir_config[i];
+  const ddlint_config *found = NULL;
+  char *dir = xstrdup(start);
+  for (;;) {
+    char *cand = xasprintf("%s/.ddlint.json", strcmp(dir, "/") ? dir : "");
+    bool exists = access(cand, F_OK) == 0;
+    if (exists)
+      found = S_config_file(c, cand, err);
+    free(cand);
+    if (exists)
+      break;
+    char *git = xasprintf("%s/.git", strcmp(dir, "/") ? dir : "");
+    bool root = access(git, F_OK) == 0 || strcmp(dir, "/") == 0;
+    free(git);
+    char *slash = strrchr(dir, '/');
+    if (root || !slash)
+      break;
+    if (slash == dir)
+      slash[1] = '\0';
+    else
+      *slash = '\0';
+  }
+  free(dir);
+  if (!*err) {
+    xgrow(&c->dirs, &c->dirs_cap, c->ndirs + 1, sizeof(char *));
+    xgrow(&c->dir_config, &c->dir_config_cap, c->ndirs + 1,
+          sizeof(ddlint_config *));
+    c->dirs[c->ndirs] = xstrdup(start);
+    c->dir_config[c->ndirs++] = found;
+  }
+  return found;
+}
+
+/* The absolute folder of a document path ("-": the current folder). */
+static char *S_folder_of(const char *path) {
+  const char *slash = strrchr(path, '/');
+  char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
+                    : xstrdup(".");
+  char *real = realpath(dir, NULL);
+  free(dir);
+  return real ? real : xstrdup("/");
+}
+
+/* Prints a config warning once per run. */
+static void S_warn_once(const char *msg) {
+  run_cache *c = S_cache;
+  for (size_t i = 0; i < c->nwarned; i++)
+    if (strcmp(c->warned[i], msg) == 0)
+      return;
+  xgrow(&c->warned, &c->warned_cap, c->nwarned + 1, sizeof(char *));
+  c->warned[c->nwarned++] = xstrdup(msg);
+  fprintf(stderr, "ddlint: warning: %s\n", msg);
+}
+
+static void S_cache_free(run_cache *c) {
+  for (size_t i = 0; i < c->npacks; i++) {
+    free(c->packs[i].key);
+    free(c->packs[i].err);
+    ddlint_pack_free(c->packs[i].value);
+  }
+  for (size_t i = 0; i < c->nconfigs; i++) {
+    free(c->configs[i].key);
+    free(c->configs[i].err);
+    ddlint_config_free(c->configs[i].value);
+  }
+  for (size_t i = 0; i < c->ndirs; i++)
+    free(c->dirs[i]);
+  for (size_t i = 0; i < c->nwarned; i++)
+    free(c->warned[i]);
+  free(c->packs);
+  free(c->configs);
+  free(c->dirs);
+  free(c->dir_config);
+  free(c->warned);
+}
+
 static bool S_use_color(const char *when) {
   if (strcmp(when, "always") == 0)
     return true;
@@ -195,8 +337,11 @@ int main(int argc, char **argv) {
     OPT_FAIL_ON,
     OPT_MAX_WARNINGS,
     OPT_MIN_SCORE,
-    OPT_REPORT_UNUSED
+    OPT_REPORT_UNUSED,
+    OPT_CONFIG,
+    OPT_NO_CONFIG
   };
+  bool no_config = false;
   double num;
   static const struct option longopts[] = {
       {"format", required_argument, NULL, 'f'},
@@ -212,6 +357,8 @@ int main(int argc, char **argv) {
       {"min-score", required_argument, NULL, OPT_MIN_SCORE},
       {"quiet", no_argument, NULL, 'q'},
       {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
+      {"config", required_argument, NULL, OPT_CONFIG},
+      {"no-config", no_argument, NULL, OPT_NO_CONFIG},
       {"version", no_argument, NULL, 'V'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -230,6 +377,12 @@ int main(int argc, char **argv) {
       break;
     case 'q':
       o.quiet = true;
+      break;
+    case OPT_CONFIG:
+      o.config = optarg;
+      break;
+    case OPT_NO_CONFIG:
+      no_config = true;
       break;
     case OPT_REPORT_UNUSED:
       o.report_unused = true;
@@ -294,16 +447,43 @@ int main(int argc, char **argv) {
     return S_usage_error("unknown format '%s' (known: %s)", o.format,
                          report_names());
 
-  char *err = NULL;
-  ddlint_pack *pack = S_load_pack(
-      o.template_arg ? o.template_arg : ddlint_default_pack_name(), &err);
-  if (!pack) {
-    fprintf(stderr, "ddlint: %s\n", err);
-    free(err);
-    return EXIT_TROUBLE;
-  }
+  run_cache cache = {0};
+  S_cache = &cache;
   int status = 0;
   file_list files = {0};
+  const char *err = NULL;
+  const ddlint_config *explicit_cfg = NULL;
+  if (o.config) {
+    explicit_cfg = S_config_file(&cache, o.config, &err);
+    if (!explicit_cfg) {
+      fprintf(stderr, "ddlint: %s\n", err);
+      status = EXIT_TROUBLE;
+      goto out;
+    }
+  }
+  /* The template of --list-rules and --explain: --template, else the config
+   * of the current folder, else the default. */
+  char *cwd_cfg_template = NULL;
+  if (!o.template_arg && !no_config && (o.list_rules || o.explain)) {
+    char *here = S_folder_of("./x");
+    const ddlint_config *cfg =
+        explicit_cfg ? explicit_cfg : S_discover(&cache, here, &err);
+    free(here);
+    if (cfg)
+      cwd_cfg_template = ddlint_config_template(cfg, "./x");
+  }
+  const ddlint_pack *pack =
+      S_pack(&cache,
+             o.template_arg     ? o.template_arg
+             : cwd_cfg_template ? cwd_cfg_template
+                                : ddlint_default_pack_name(),
+             &err);
+  free(cwd_cfg_template);
+  if (!pack) {
+    fprintf(stderr, "ddlint: %s\n", err);
+    status = EXIT_TROUBLE;
+    goto out;
+  }
   if (o.list_rules) {
     S_list_rules(pack);
     goto out;
@@ -353,15 +533,57 @@ int main(int argc, char **argv) {
       errno = saved;
     }
     const char *shown = is_stdin && o.stdin_name ? o.stdin_name : path;
+    /* the config: --config, else the nearest .ddlint.json above the file */
+    const ddlint_config *cfg = explicit_cfg;
+    if (!cfg && !no_config) {
+      char *dir =
+          S_folder_of(is_stdin ? (o.stdin_name ? o.stdin_name : "./-") : path);
+      cfg = S_discover(&cache, dir, &err);
+      free(dir);
+      if (err) {
+        fprintf(stderr, "ddlint: %s\n", err);
+        totals.unreadable++;
+        strbuf_free(&buf);
+        continue;
+      }
+    }
+    if (cfg && files.walked[i] && ddlint_config_ignores(cfg, shown)) {
+      strbuf_free(&buf);
+      continue; /* ignored by the config (named files are always linted) */
+    }
     if (!ok) {
       fprintf(stderr, "%s: cannot read: %s\n", shown, strerror(errno));
       totals.unreadable++;
       strbuf_free(&buf);
       continue;
     }
+    /* the template: front matter, else --template, else the config */
+    char *ref = ddlint_frontmatter_value(buf.data ? buf.data : "", buf.len,
+                                         "ddlint-template");
+    bool cfg_chose = false;
+    if (!ref && o.template_arg) {
+      ref = xstrdup(o.template_arg);
+    } else if (!ref) {
+      ref = cfg ? ddlint_config_template(cfg, shown) : NULL;
+      if (!ref)
+        ref = xstrdup(ddlint_default_pack_name());
+      cfg_chose = true;
+    }
+    const ddlint_pack *fpack = S_pack(&cache, ref, &err);
+    free(ref);
+    if (!fpack) {
+      fprintf(stderr, "ddlint: %s: %s\n", shown, err);
+      totals.unreadable++;
+      strbuf_free(&buf);
+      continue;
+    }
     ddlint_options lo = {.report_unused_suppressions = o.report_unused};
     ddlint_result *r = ddlint_lint_buffer_opts(
-        pack, shown, buf.data ? buf.data : "", buf.len, &lo);
+        fpack, shown, buf.data ? buf.data : "", buf.len, &lo);
+    /* a setting for a rule the template lacks is worth a warning only when
+     * the config chose the template; other templates lack rules by design */
+    if (cfg)
+      ddlint_config_apply(cfg, shown, fpack, r, cfg_chose ? S_warn_once : NULL);
     strbuf_free(&buf);
     rops->emit(rep, r);
     totals.files++;
@@ -397,6 +619,6 @@ int main(int argc, char **argv) {
   }
 out:
   walk_free(&files);
-  ddlint_pack_free(pack);
+  S_cache_free(&cache);
   return status;
 }

@@ -221,6 +221,9 @@ struct ddlint_pack {
 char *pack_find_installed(const char *name);
 /* Whether a template reference is a path (has a slash or ends in .json). */
 bool pack_ref_is_path(const char *ref);
+/* config.c: whether a '/'-separated path matches a glob in which "**" spans
+ * any number of folders and other segments use fnmatch(3). */
+bool glob_match(const char *pattern, const char *path);
 
 struct embedded_pack {
   const char *name;

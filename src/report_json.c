@@ -34,7 +34,7 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   fputs("      \"path\": ", out);
   report_json_string(out, ddlint_result_path(r));
   fputs(",\n      \"template\": ", out);
-  report_json_string(out, ddlint_pack_name(rep->o.pack));
+  report_json_string(out, ddlint_pack_name(ddlint_result_pack(r)));
   fprintf(out, ",\n      \"score\": %.1f,\n", ddlint_result_score(r));
   fprintf(out,
           "      \"counts\": {\"error\": %zu, \"warning\": %zu, \"info\": "

@@ -14,7 +14,12 @@
 struct reporter {
   report_opts o;
   size_t nresults;
-  char *cwd; /* owned; for relative URIs */
+  char *cwd;                 /* owned; for relative URIs */
+  const ddlint_rule **rules; /* owned array of borrowed rules: tool.driver */
+  size_t nrules, cap;
+  char *body; /* owned: the results, written at the end after the rules */
+  size_t body_len;
+  FILE *results; /* open_memstream on body */
 };
 
 static const char *S_level(ddlint_severity sev) {
@@ -41,28 +46,46 @@ static void S_uri(FILE *out, const char *path) {
   strbuf_free(&sb);
 }
 
+/* Index of rule in the driver's list, adding it (and its pack's other
+ * rules, in order) the first time a pack is seen. Files linted with other
+ * templates (config overrides, front matter) add their rules. */
+static size_t S_rule_index(reporter *rep, const ddlint_pack *pk,
+                           const char *id) {
+  for (size_t k = 0; k < ddlint_pack_rule_count(pk); k++) {
+    const ddlint_rule *r = ddlint_pack_rule(pk, k);
+    bool known = false;
+    for (size_t i = 0; i < rep->nrules && !known; i++)
+      known = strcmp(ddlint_rule_id(rep->rules[i]), ddlint_rule_id(r)) == 0;
+    if (!known) {
+      xgrow(&rep->rules, &rep->cap, rep->nrules + 1, sizeof *rep->rules);
+      rep->rules[rep->nrules++] = r;
+    }
+  }
+  for (size_t i = 0; i < rep->nrules; i++)
+    if (strcmp(ddlint_rule_id(rep->rules[i]), id) == 0)
+      return i;
+  return 0;
+}
+
 static reporter *S_begin(const report_opts *opts) {
   reporter *rep = xcalloc(1, sizeof *rep);
   rep->o = *opts;
   char buf[PATH_MAX];
   if (getcwd(buf, sizeof buf))
     rep->cwd = xstrdup(buf);
-  FILE *out = opts->out;
-  fputs("{\n  \"$schema\": "
-        "\"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-        "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
-        "      \"tool\": {\n        \"driver\": {\n"
-        "          \"name\": \"ddlint\",\n",
-        out);
-  fprintf(out,
-          "          \"semanticVersion\": \"%s\",\n"
-          "          \"informationUri\": "
-          "\"https://github.com/ddlint/ddlint\",\n"
-          "          \"rules\": [",
-          DDLINT_VERSION);
-  const ddlint_pack *pk = opts->pack;
-  for (size_t i = 0; i < ddlint_pack_rule_count(pk); i++) {
-    const ddlint_rule *r = ddlint_pack_rule(pk, i);
+  rep->results = open_memstream(&rep->body, &rep->body_len);
+  if (!rep->results) {
+    fprintf(stderr, "ddlint: out of memory\n");
+    abort();
+  }
+  if (opts->pack)
+    S_rule_index(rep, opts->pack, "");
+  return rep;
+}
+
+static void S_write_rules(reporter *rep, FILE *out) {
+  for (size_t i = 0; i < rep->nrules; i++) {
+    const ddlint_rule *r = rep->rules[i];
     fputs(i ? ",\n            {" : "\n            {", out);
     fputs("\"id\": ", out);
     report_json_string(out, ddlint_rule_id(r));
@@ -84,11 +107,6 @@ static reporter *S_begin(const report_opts *opts) {
     report_json_string(out, ddlint_rule_kind(r));
     fputs("}}", out);
   }
-  fputs("\n          ]\n        }\n      },\n"
-        "      \"columnKind\": \"unicodeCodePoints\",\n"
-        "      \"results\": [",
-        out);
-  return rep;
 }
 
 /* The path relative to the working directory when it is inside it. */
@@ -102,7 +120,7 @@ static const char *S_relative(const reporter *rep, const char *path) {
 }
 
 static void S_emit(reporter *rep, const ddlint_result *r) {
-  FILE *out = rep->o.out;
+  FILE *out = rep->results;
   const char *path = S_relative(rep, ddlint_result_path(r));
   for (size_t i = 0; i < ddlint_result_diag_count(r); i++) {
     const ddlint_diag *d = ddlint_result_diag(r, i);
@@ -115,12 +133,8 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
       el = sl;
       ec = sc + 1;
     }
-    size_t index = 0;
-    const ddlint_pack *pk = rep->o.pack;
-    for (size_t k = 0; k < ddlint_pack_rule_count(pk); k++)
-      if (strcmp(ddlint_rule_id(ddlint_pack_rule(pk, k)),
-                 ddlint_diag_rule(d)) == 0)
-        index = k;
+    size_t index =
+        S_rule_index(rep, ddlint_result_pack(r), ddlint_diag_rule(d));
     fputs(rep->nresults++ ? ",\n        {" : "\n        {", out);
     fputs("\"ruleId\": ", out);
     report_json_string(out, ddlint_diag_rule(d));
@@ -154,10 +168,32 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
 }
 
 static void S_end(reporter *rep, const report_totals *t) {
-  fprintf(rep->o.out,
+  FILE *out = rep->o.out;
+  fclose(rep->results);
+  fputs("{\n  \"$schema\": "
+        "\"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+        "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+        "      \"tool\": {\n        \"driver\": {\n"
+        "          \"name\": \"ddlint\",\n",
+        out);
+  fprintf(out,
+          "          \"semanticVersion\": \"%s\",\n"
+          "          \"informationUri\": "
+          "\"https://github.com/ddlint/ddlint\",\n"
+          "          \"rules\": [",
+          DDLINT_VERSION);
+  S_write_rules(rep, out);
+  fputs("\n          ]\n        }\n      },\n"
+        "      \"columnKind\": \"unicodeCodePoints\",\n"
+        "      \"results\": [",
+        out);
+  fwrite(rep->body, 1, rep->body_len, out);
+  fprintf(out,
           "%s],\n      \"invocations\": [{\"executionSuccessful\": %s}]\n"
           "    }\n  ]\n}\n",
           rep->nresults ? "\n      " : "", t->unreadable ? "false" : "true");
+  free(rep->body);
+  free(rep->rules);
   free(rep->cwd);
   free(rep);
 }

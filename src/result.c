@@ -47,6 +47,10 @@ void ddlint_result_set_rule_severity(ddlint_result *r, const char *rule,
   r->ndiags = kept;
 }
 
+const ddlint_pack *ddlint_result_pack(const ddlint_result *r) {
+  return r->pack;
+}
+
 const char *ddlint_result_path(const ddlint_result *r) { return r->src.path; }
 size_t ddlint_result_diag_count(const ddlint_result *r) { return r->ndiags; }
 const ddlint_diag *ddlint_result_diag(const ddlint_result *r, size_t i) {

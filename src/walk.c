@@ -11,8 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static void S_push(file_list *fl, char *path) {
+static void S_push(file_list *fl, char *path, bool walked) {
   xgrow(&fl->paths, &fl->cap, fl->n + 1, sizeof(char *));
+  xgrow(&fl->walked, &fl->walked_cap, fl->n + 1, sizeof(bool));
+  fl->walked[fl->n] = walked;
   fl->paths[fl->n++] = path;
 }
 
@@ -27,6 +29,8 @@ static int S_cmp(const void *a, const void *b) {
 }
 
 static char *S_join(const char *dir, const char *name) {
+  if (strcmp(dir, ".") == 0 || strcmp(dir, "./") == 0)
+    return xstrdup(name); /* "docs/a.md", not "./docs/a.md" */
   size_t n = strlen(dir);
   return xasprintf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
 }
@@ -63,7 +67,7 @@ static void S_walk_dir(file_list *fl, const char *root) {
                  (S_ISREG(st.st_mode) ||
                   (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
                    S_ISREG(st.st_mode)))) {
-        S_push(fl, path);
+        S_push(fl, path, true);
       } else {
         free(path);
       }
@@ -77,7 +81,7 @@ static void S_walk_dir(file_list *fl, const char *root) {
 
 void walk_add(file_list *fl, const char *arg) {
   if (strcmp(arg, "-") == 0) {
-    S_push(fl, xstrdup(arg));
+    S_push(fl, xstrdup(arg), false);
     return;
   }
   struct stat st;
@@ -89,7 +93,7 @@ void walk_add(file_list *fl, const char *arg) {
   if (S_ISDIR(st.st_mode))
     S_walk_dir(fl, arg);
   else if (S_ISREG(st.st_mode))
-    S_push(fl, xstrdup(arg));
+    S_push(fl, xstrdup(arg), false);
   else {
     fprintf(stderr, "%s: not a regular file or directory\n", arg);
     fl->errors++;
@@ -100,6 +104,8 @@ void walk_free(file_list *fl) {
   for (size_t i = 0; i < fl->n; i++)
     free(fl->paths[i]);
   free(fl->paths);
+  free(fl->walked);
+  fl->walked = NULL;
   fl->paths = NULL;
   fl->n = fl->cap = 0;
 }

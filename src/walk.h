@@ -3,11 +3,13 @@
 #ifndef DDLINT_WALK_H
 #define DDLINT_WALK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct {
   char **paths; /* owned; "-" stands for standard input */
-  size_t n, cap;
+  bool *walked; /* owned, parallel: found in a directory, not named */
+  size_t n, cap, walked_cap;
   size_t errors; /* paths that could not be walked (already reported) */
 } file_list;
 

@@ -1,0 +1,428 @@
+/* Configuration files (.ddlint.json): the template, per-rule severities,
+ * per-glob overrides and ignored files. Loaded with the same strictness and
+ * located errors as packs; globs and paths are relative to the config
+ * file's folder. Also the front-matter key `ddlint-template`. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "internal.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CONFIG_MAX_BYTES (1u << 20)
+#define GLOB_SEGMENTS_MAX 64
+
+typedef struct {
+  char *rule;         /* owned */
+  int severity;       /* -1: off */
+  unsigned line, col; /* where the config names it */
+} rule_setting;
+
+typedef struct {
+  char **files; /* owned globs */
+  size_t nfiles;
+  char *template_ref;  /* owned, or NULL */
+  rule_setting *rules; /* owned */
+  size_t nrules;
+} config_block;
+
+struct ddlint_config {
+  char *path; /* owned: the file, or the origin of a buffer */
+  char *dir;  /* owned: folder that globs and pack paths are relative to */
+  config_block base;       /* files unused */
+  config_block *overrides; /* owned */
+  size_t noverrides;
+  char **ignore; /* owned globs */
+  size_t nignore;
+};
+
+typedef struct {
+  const char *origin, *text;
+  size_t len;
+  cJSON *root;
+  char *err;
+} cfg_loader;
+
+static bool S_fail(cfg_loader *ld, const cJSON *node, bool key, const char *fmt,
+                   ...) __attribute__((format(printf, 4, 5)));
+static bool S_fail(cfg_loader *ld, const cJSON *node, bool key, const char *fmt,
+                   ...) {
+  if (ld->err)
+    return false;
+  size_t off =
+      node ? jsonloc_offset(ld->text, ld->len, ld->root, node, key) : 0;
+  unsigned line, col;
+  jsonloc_linecol(ld->text, ld->len, off, &line, &col);
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  ld->err = xasprintf("%s:%u:%u: %s", ld->origin, line, col, msg);
+  return false;
+}
+
+static bool S_fields(cfg_loader *ld, const cJSON *obj, const char *what,
+                     const char *const *allowed) {
+  if (!cJSON_IsObject(obj))
+    return S_fail(ld, obj, false, "%s must be an object", what);
+  for (const cJSON *m = obj->child; m; m = m->next) {
+    bool ok = false;
+    for (size_t i = 0; allowed[i]; i++)
+      ok |= strcmp(m->string, allowed[i]) == 0;
+    if (!ok) {
+      strbuf sb = {0};
+      for (size_t i = 0; allowed[i]; i++)
+        strbuf_printf(&sb, "%s%s", i ? ", " : "", allowed[i]);
+      S_fail(ld, m, true, "unknown field \"%s\" in %s (expected one of: %s)",
+             m->string, what, sb.data);
+      strbuf_free(&sb);
+      return false;
+    }
+  }
+  return true;
+}
+
+static bool S_globs(cfg_loader *ld, const cJSON *obj, const char *key,
+                    char ***out, size_t *n) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  *out = NULL;
+  *n = 0;
+  if (!v)
+    return true;
+  if (!cJSON_IsArray(v))
+    return S_fail(ld, v, false, "\"%s\" must be an array of globs", key);
+  *out = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(char *));
+  for (const cJSON *e = v->child; e; e = e->next) {
+    if (!cJSON_IsString(e) || !*e->valuestring)
+      return S_fail(ld, e, false, "\"%s\" must hold non-empty glob strings",
+                    key);
+    (*out)[(*n)++] = xstrdup(e->valuestring);
+  }
+  return true;
+}
+
+static bool S_block(cfg_loader *ld, const cJSON *obj, config_block *b) {
+  const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "template");
+  if (t) {
+    if (!cJSON_IsString(t) || !*t->valuestring)
+      return S_fail(ld, t, false,
+                    "\"template\" must name a template or give a path");
+    b->template_ref = xstrdup(t->valuestring);
+  }
+  const cJSON *rules = cJSON_GetObjectItemCaseSensitive(obj, "rules");
+  if (!rules)
+    return true;
+  if (!cJSON_IsObject(rules))
+    return S_fail(ld, rules, false,
+                  "\"rules\" must map rule ids to error, warning, info or off");
+  b->rules =
+      xcalloc((size_t)cJSON_GetArraySize(rules) + 1, sizeof(rule_setting));
+  for (const cJSON *m = rules->child; m; m = m->next) {
+    static const char *const names[] = {"off", "info", "warning", "error"};
+    int sev = -2;
+    for (int i = 0; i < 4 && cJSON_IsString(m); i++)
+      if (strcmp(m->valuestring, names[i]) == 0)
+        sev = i - 1;
+    if (sev == -2)
+      return S_fail(ld, m, false,
+                    "rule \"%s\": the setting must be \"error\", \"warning\", "
+                    "\"info\" or \"off\"",
+                    m->string);
+    rule_setting *rs = &b->rules[b->nrules++];
+    rs->rule = xstrdup(m->string);
+    rs->severity = sev;
+    jsonloc_linecol(ld->text, ld->len,
+                    jsonloc_offset(ld->text, ld->len, ld->root, m, true),
+                    &rs->line, &rs->col);
+  }
+  return true;
+}
+
+static void S_block_free(config_block *b) {
+  for (size_t i = 0; i < b->nfiles; i++)
+    free(b->files[i]);
+  free(b->files);
+  free(b->template_ref);
+  for (size_t i = 0; i < b->nrules; i++)
+    free(b->rules[i].rule);
+  free(b->rules);
+}
+
+void ddlint_config_free(ddlint_config *cfg) {
+  if (!cfg)
+    return;
+  S_block_free(&cfg->base);
+  for (size_t i = 0; i < cfg->noverrides; i++)
+    S_block_free(&cfg->overrides[i]);
+  free(cfg->overrides);
+  for (size_t i = 0; i < cfg->nignore; i++)
+    free(cfg->ignore[i]);
+  free(cfg->ignore);
+  free(cfg->path);
+  free(cfg->dir);
+  free(cfg);
+}
+
+static bool S_load(cfg_loader *ld, ddlint_config *cfg) {
+  static const char *const top[] = {"$schema",   "template", "rules",
+                                    "overrides", "ignore",   NULL};
+  static const char *const ovr[] = {"files", "template", "rules", NULL};
+  if (!S_fields(ld, ld->root, "config", top) ||
+      !S_block(ld, ld->root, &cfg->base) ||
+      !S_globs(ld, ld->root, "ignore", &cfg->ignore, &cfg->nignore))
+    return false;
+  const cJSON *o = cJSON_GetObjectItemCaseSensitive(ld->root, "overrides");
+  if (!o)
+    return true;
+  if (!cJSON_IsArray(o))
+    return S_fail(ld, o, false, "\"overrides\" must be an array");
+  cfg->overrides =
+      xcalloc((size_t)cJSON_GetArraySize(o) + 1, sizeof(config_block));
+  for (const cJSON *e = o->child; e; e = e->next) {
+    config_block *b = &cfg->overrides[cfg->noverrides++];
+    if (!S_fields(ld, e, "override", ovr) ||
+        !S_globs(ld, e, "files", &b->files, &b->nfiles) || !S_block(ld, e, b))
+      return false;
+    if (!b->nfiles)
+      return S_fail(ld, e, false, "an override needs \"files\" globs");
+  }
+  return true;
+}
+
+ddlint_config *ddlint_config_load_buffer(const char *json, size_t len,
+                                         const char *origin, char **err) {
+  cfg_loader ld = {
+      .origin = origin ? origin : "<config>", .text = json, .len = len};
+  ddlint_config *cfg = xcalloc(1, sizeof *cfg);
+  cfg->path = xstrdup(ld.origin);
+  char *slash = strrchr(cfg->path, '/');
+  cfg->dir =
+      slash ? xstrndup(cfg->path, (size_t)(slash - cfg->path)) : xstrdup(".");
+  if (slash && slash == cfg->path) {
+    free(cfg->dir);
+    cfg->dir = xstrdup("/");
+  }
+  if (len > CONFIG_MAX_BYTES) {
+    ld.err = xasprintf("%s: config is larger than 1 MiB", ld.origin);
+    goto out;
+  }
+  ld.root = json_parse_located(json, len, ld.origin, &ld.err);
+  if (ld.root && !cJSON_IsObject(ld.root))
+    ld.err = xasprintf("%s:1:1: a config must be a JSON object", ld.origin);
+  if (!ld.err)
+    S_load(&ld, cfg);
+out:
+  cJSON_Delete(ld.root);
+  if (ld.err) {
+    ddlint_config_free(cfg);
+    cfg = NULL;
+  }
+  if (err)
+    *err = ld.err;
+  else
+    free(ld.err);
+  return cfg;
+}
+
+ddlint_config *ddlint_config_load_file(const char *path, char **err) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    if (err)
+      *err = xasprintf("%s: cannot open config: %s", path, strerror(errno));
+    return NULL;
+  }
+  strbuf sb = {0};
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len <= CONFIG_MAX_BYTES)
+    strbuf_put(&sb, buf, n);
+  bool bad = ferror(f);
+  fclose(f);
+  ddlint_config *cfg = NULL;
+  if (bad) {
+    if (err)
+      *err = xasprintf("%s: cannot read config: %s", path, strerror(errno));
+  } else {
+    cfg = ddlint_config_load_buffer(sb.data ? sb.data : "", sb.len, path, err);
+  }
+  strbuf_free(&sb);
+  return cfg;
+}
+
+/* Glob match over '/'-separated segments: "**" matches any number of
+ * segments, other segments use fnmatch(3). A table instead of recursion:
+ * ok[i][j] means pattern segments i.. match path segments j.. */
+bool glob_match(const char *pat, const char *path) {
+  const char *ps[GLOB_SEGMENTS_MAX], *ts[GLOB_SEGMENTS_MAX];
+  size_t pl[GLOB_SEGMENTS_MAX], tl[GLOB_SEGMENTS_MAX];
+  size_t np = 0, nt = 0;
+  for (const char *s = pat; *s && np < GLOB_SEGMENTS_MAX;) {
+    const char *e = strchr(s, '/');
+    size_t n = e ? (size_t)(e - s) : strlen(s);
+    if (n && !(n == 1 && *s == '.'))
+      ps[np] = s, pl[np++] = n;
+    s += n + (e != NULL);
+  }
+  for (const char *s = path; *s && nt < GLOB_SEGMENTS_MAX;) {
+    const char *e = strchr(s, '/');
+    size_t n = e ? (size_t)(e - s) : strlen(s);
+    if (n && !(n == 1 && *s == '.'))
+      ts[nt] = s, tl[nt++] = n;
+    s += n + (e != NULL);
+  }
+  bool ok[GLOB_SEGMENTS_MAX + 1][GLOB_SEGMENTS_MAX + 1];
+  memset(ok, 0, sizeof ok);
+  ok[np][nt] = true;
+  for (size_t i = np; i-- > 0;) {
+    bool star = pl[i] == 2 && memcmp(ps[i], "**", 2) == 0;
+    char seg[256];
+    size_t sl = pl[i] < sizeof seg - 1 ? pl[i] : sizeof seg - 1;
+    memcpy(seg, ps[i], sl);
+    seg[sl] = '\0';
+    for (size_t j = nt + 1; j-- > 0;) {
+      if (star) {
+        ok[i][j] = ok[i + 1][j] || (j < nt && ok[i][j + 1]);
+      } else if (j < nt) {
+        char name[256];
+        size_t n = tl[j] < sizeof name - 1 ? tl[j] : sizeof name - 1;
+        memcpy(name, ts[j], n);
+        name[n] = '\0';
+        ok[i][j] = ok[i + 1][j + 1] && fnmatch(seg, name, FNM_PERIOD) == 0;
+      }
+    }
+  }
+  return ok[0][0];
+}
+
+/* The path of `file` relative to the config's folder, or NULL when it lies
+ * outside it. Free with free(). */
+static char *S_relative(const ddlint_config *cfg, const char *file) {
+  char *rdir = realpath(cfg->dir, NULL);
+  char *rfile = realpath(file, NULL);
+  char *rel = NULL;
+  if (!rfile) { /* stdin's name, or a file that vanished: resolve its folder */
+    const char *slash = strrchr(file, '/');
+    char *dir = slash ? xstrndup(file, (size_t)(slash - file)) : xstrdup(".");
+    char *rd = realpath(dir, NULL);
+    if (rd)
+      rfile = xasprintf("%s/%s", rd, slash ? slash + 1 : file);
+    free(rd);
+    free(dir);
+  }
+  if (rdir && rfile) {
+    size_t n = strlen(rdir);
+    if (strcmp(rdir, "/") == 0)
+      rel = xstrdup(rfile + 1);
+    else if (strncmp(rfile, rdir, n) == 0 && rfile[n] == '/')
+      rel = xstrdup(rfile + n + 1);
+  }
+  free(rdir);
+  free(rfile);
+  return rel;
+}
+
+int ddlint_config_ignores(const ddlint_config *cfg, const char *file) {
+  char *rel = S_relative(cfg, file);
+  bool hit = false;
+  for (size_t i = 0; rel && i < cfg->nignore && !hit; i++)
+    hit = glob_match(cfg->ignore[i], rel);
+  free(rel);
+  return hit;
+}
+
+char *ddlint_config_template(const ddlint_config *cfg, const char *file) {
+  char *rel = S_relative(cfg, file);
+  const char *ref = cfg->base.template_ref;
+  for (size_t o = 0; rel && o < cfg->noverrides; o++)
+    for (size_t g = 0; g < cfg->overrides[o].nfiles; g++)
+      if (cfg->overrides[o].template_ref &&
+          glob_match(cfg->overrides[o].files[g], rel)) {
+        ref = cfg->overrides[o].template_ref;
+        break;
+      }
+  free(rel);
+  if (!ref)
+    return NULL;
+  if (pack_ref_is_path(ref) && ref[0] != '/')
+    return xasprintf("%s/%s", cfg->dir, ref);
+  return xstrdup(ref);
+}
+
+static void S_apply_block(const ddlint_config *cfg, const config_block *b,
+                          ddlint_result *r, const ddlint_pack *pk,
+                          void (*warn)(const char *)) {
+  for (size_t i = 0; i < b->nrules; i++) {
+    if (!ddlint_pack_find_rule(pk, b->rules[i].rule)) {
+      if (warn) {
+        char *msg = xasprintf("%s:%u:%u: rule \"%s\" is not in template "
+                              "\"%s\"; its setting is ignored",
+                              cfg->path, b->rules[i].line, b->rules[i].col,
+                              b->rules[i].rule, ddlint_pack_name(pk));
+        warn(msg);
+        free(msg);
+      }
+      continue;
+    }
+    ddlint_result_set_rule_severity(r, b->rules[i].rule, b->rules[i].severity);
+  }
+}
+
+void ddlint_config_apply(const ddlint_config *cfg, const char *file,
+                         const ddlint_pack *pack, ddlint_result *result,
+                         void (*warn)(const char *message)) {
+  char *rel = S_relative(cfg, file);
+  /* Top-level settings meet every template: a rule missing from a template
+   * that an override chose is expected, not a typo. */
+  bool other_template = false;
+  for (size_t o = 0; rel && o < cfg->noverrides; o++)
+    for (size_t g = 0; g < cfg->overrides[o].nfiles; g++)
+      if (cfg->overrides[o].template_ref &&
+          glob_match(cfg->overrides[o].files[g], rel))
+        other_template = true;
+  S_apply_block(cfg, &cfg->base, result, pack, other_template ? NULL : warn);
+  for (size_t o = 0; rel && o < cfg->noverrides; o++)
+    for (size_t g = 0; g < cfg->overrides[o].nfiles; g++)
+      if (glob_match(cfg->overrides[o].files[g], rel)) {
+        S_apply_block(cfg, &cfg->overrides[o], result, pack, warn);
+        break;
+      }
+  free(rel);
+}
+
+const char *ddlint_config_path(const ddlint_config *cfg) { return cfg->path; }
+
+char *ddlint_frontmatter_value(const char *buf, size_t len, const char *key) {
+  size_t bom = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  if (len < bom + 3 || memcmp(buf + bom, "---", 3) != 0)
+    return NULL; /* no front matter: skip the copy and line map */
+  source src;
+  source_init(&src, "-", buf, len);
+  char *value = NULL;
+  size_t klen = strlen(key);
+  for (size_t l = 1; l < src.nlines && !value; l++) {
+    size_t s = src.line_starts[l], e;
+    if (s >= src.frontmatter_end)
+      break;
+    source_line_bounds(&src, s, &s, &e);
+    if (e - s > klen && memcmp(src.text + s, key, klen) == 0 &&
+        src.text[s + klen] == ':') {
+      s += klen + 1;
+      while (s < e && (src.text[s] == ' ' || src.text[s] == '\t'))
+        s++;
+      while (e > s && (src.text[e - 1] == ' ' || src.text[e - 1] == '\t'))
+        e--;
+      if (e - s >= 2 && (src.text[s] == '"' || src.text[s] == '\'') &&
+          src.text[e - 1] == src.text[s])
+        s++, e--;
+      if (e > s)
+        value = xstrndup(src.text + s, e - s);
+    }
+  }
+  source_free(&src);
+  return value;
+}
