@@ -82,6 +82,7 @@ typedef struct {
   block_kind kind;
   int level;         /* heading level 1..6, else 0 */
   bool in_list;      /* paragraph that opens a list item */
+  bool has_content;  /* label: text follows it, or more blocks in its item */
   size_t start, end; /* byte range [start, end) in the source */
   char *text;        /* heading: its plain text; else NULL */
   char *label;       /* paragraph: its label (`**Use Case**:`, `- Data:`) */

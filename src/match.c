@@ -79,6 +79,24 @@ static const char *S_heading_key(const lint_ctx *ctx, size_t d) {
   return n ? n : "";
 }
 
+/* Whether one of ts's names contained in heading d holds its last word. */
+static bool S_names_last_word(const lint_ctx *ctx, size_t d,
+                              const tmpl_section *ts) {
+  const char *norm = ctx->md->blocks[ctx->ol->sections[d].block].norm;
+  const char *key = S_heading_key(ctx, d);
+  if (!norm || !*norm)
+    return false;
+  const char *sp = strrchr(norm, ' ');
+  char *last = title_key(sp ? sp + 1 : norm);
+  bool mine = *last && title_key_contains(key, ts->key_title) &&
+              title_key_contains(ts->key_title, last);
+  for (size_t i = 0; i < ts->naliases && !mine && *last; i++)
+    mine = title_key_contains(key, ts->alias_keys[i]) &&
+           title_key_contains(ts->alias_keys[i], last);
+  free(last);
+  return mine;
+}
+
 /* The structural level: the shallowest level at which some heading names a
  * template section exactly. Loose matches and hints stay at or above it, so a
  * deep "#### Feature representation" does not stand in for "Features". */
@@ -119,18 +137,49 @@ static void S_found(topic_cov *tc, found_via via, size_t off, size_t end) {
   tc->end = end;
 }
 
+/* Whether a required-topic rule of warning or error severity names the
+ * topic: such a topic needs more than a heading that names it. */
+static bool S_topic_has_rule(const ddlint_pack *pk, const char *id) {
+  for (size_t r = 0; r < pk->nrules; r++) {
+    const struct ddlint_rule *ru = &pk->rules[r];
+    if (ru->severity < DDLINT_WARNING || !ru->topic_ids)
+      continue;
+    for (size_t i = 0; i < ru->ntopic_ids; i++)
+      if (strcmp(ru->topic_ids[i], id) == 0)
+        return true;
+  }
+  return false;
+}
+
+static bool S_section_empty(const lint_ctx *ctx, const section *sec);
+
+/* Whether heading or label block b says something: a heading whose section
+ * has content, a label with text after it. */
+static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
+  const block *bl = &ctx->md->blocks[b];
+  if (bl->kind != BLOCK_HEADING)
+    return bl->has_content;
+  for (size_t d = 0; d < ctx->ol->nsections; d++)
+    if (ctx->ol->sections[d].block == b)
+      return !S_section_empty(ctx, &ctx->ol->sections[d]);
+  return false;
+}
+
 /* A topic is found, in order of preference, by: a subheading or label in one
- * of the section's parts naming it (or the part's own heading, exactly); text
- * in the parts matching a pattern; a heading or label elsewhere in the
- * document naming it exactly ("ML Objective:" under Problem Formulation). */
+ * of the section's parts naming it (or the part's own heading, exactly,
+ * unless a warning-level rule checks the topic: "## Deployment" alone is no
+ * deployment strategy); text in the parts matching a pattern; a heading or
+ * label elsewhere in the document naming it exactly and followed by
+ * content ("ML Objective: rank events" under Problem Formulation). */
 static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
                          const tmpl_topic *tt, topic_cov *tc) {
   const md_blocks *mb = ctx->md;
   memset(tc, 0, sizeof *tc);
+  bool own_counts = !S_topic_has_rule(ctx->pack, tt->id);
   for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
     const section *sec = &ctx->ol->sections[sc->parts[p]];
     const block *own = &mb->blocks[sec->block];
-    if (S_topic_named(own, tt, false)) {
+    if (own_counts && S_topic_named(own, tt, false)) {
       S_found(tc, VIA_HEADING, own->start, own->end);
       break;
     }
@@ -157,10 +206,15 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
     if (best != SIZE_MAX)
       S_found(tc, VIA_TEXT, best, best_end);
   }
-  for (size_t b = 0; b < mb->nblocks && tc->via == VIA_NONE; b++)
-    if (S_topic_named(&mb->blocks[b], tt, false))
+  for (size_t b = 0; b < mb->nblocks && tc->via == VIA_NONE; b++) {
+    bool own = false;
+    for (size_t p = 0; p < sc->nparts && !own_counts; p++)
+      own = own || ctx->ol->sections[sc->parts[p]].block == b;
+    if (!own && S_topic_named(&mb->blocks[b], tt, false) &&
+        S_block_has_content(ctx, b))
       S_found(tc, mb->blocks[b].kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL,
               mb->blocks[b].start, mb->blocks[b].end);
+  }
 }
 
 static bool S_section_empty(const lint_ctx *ctx, const section *sec) {
@@ -214,6 +268,10 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       if (cov->sections[s].section >= 0)
         continue;
       double cover = S_containment_cover(key, ts);
+      if (cover > 0 && cover == best_cover && S_names_last_word(ctx, d, ts)) {
+        best = (ptrdiff_t)s; /* a tie: "Model Monitoring" is monitoring */
+        continue;
+      }
       if (cover > best_cover) {
         best_cover = cover;
         best = (ptrdiff_t)s;
@@ -235,8 +293,10 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     sc->parts[sc->nparts++] = (size_t)sc->section;
     for (size_t d = 0; d < ol->nsections; d++) {
       const char *key = S_heading_key(ctx, d);
+      const section *primary = &ol->sections[sc->section];
       if (used[d] || ol->sections[d].is_title ||
-          ol->sections[d].level > level ||
+          ol->sections[d].level != primary->level ||
+          ol->sections[d].parent != primary->parent ||
           !(S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases) ||
             S_names_contained(key, ts->key_title, ts->alias_keys,
                               ts->naliases)))

@@ -325,6 +325,13 @@ static void S_exit(md_walk *w, cmark_node *node) {
     if (b->label) {
       b->norm = title_normalize(b->label);
       b->key = title_key(b->norm);
+      /* "*  Labeling:" alone names a topic but says nothing about it */
+      const char *t = w->text.data ? w->text.data : "";
+      const char *lab = strstr(t, b->label);
+      size_t at = lab ? (size_t)(lab - t) + strlen(b->label) : 0;
+      while (at < w->text.len && strchr(" \t:*-?", t[at]))
+        at++;
+      b->has_content = at < w->text.len || (in_list && cmark_node_next(node));
     }
     if (w->has_comment)
       S_skip_inline_comments(w, b->start, b->end);

@@ -82,12 +82,24 @@ static char *S_quote(const lint_ctx *ctx, size_t us, size_t ue, size_t ms) {
   if (le > ue)
     le = ue;
   size_t from = ms;
-  while (from > ls && !strchr(".;:!?", t[from - 1]))
+  /* a boundary is punctuation followed by a space ("5.5 cores" is none) */
+  while (from > ls && !(strchr(".;:!?", t[from - 1]) &&
+                        (from >= le || t[from] == ' ' || t[from] == '\t')))
     from--;
   while (from < ms && strchr(" \t*-+>|:", t[from]))
     from++;
-  if (ms - from > QUOTE_MAX / 2)
-    from = ms; /* a long lead-in: start at the mention */
+  if (ms - from > QUOTE_MAX / 2) {
+    /* a long lead-in: keep the two words before the mention ("sub-10ms
+     * latency" keeps what was judged) */
+    size_t f = ms;
+    for (int w = 0; w < 2 && f > from; w++) {
+      while (f > from && (t[f - 1] == ' ' || t[f - 1] == '\t'))
+        f--;
+      while (f > from && t[f - 1] != ' ' && t[f - 1] != '\t')
+        f--;
+    }
+    from = f;
+  }
   while (le > from && strchr(" \t|", t[le - 1]))
     le--;
   bool cut = le - from > QUOTE_MAX;
