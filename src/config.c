@@ -2,16 +2,17 @@
  * per-glob overrides and ignored files. Loaded with the same strictness and
  * located errors as packs; globs and paths are relative to the config
  * file's folder. Also the front-matter key `ddlint-template`. */
-#define _XOPEN_SOURCE 700 /* realpath */
 #include "internal.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define CONFIG_MAX_BYTES (1u << 20)
 #define GLOB_SEGMENTS_MAX 64
@@ -299,30 +300,54 @@ bool glob_match(const char *pat, const char *path) {
   return ok[0][0];
 }
 
+/* An absolute, lexically normalised path ("." and ".." resolved without
+ * touching the file system, so that files that do not exist, like stdin's
+ * --stdin-filename, still place). Free with free(). */
+static char *S_absolute(const char *path) {
+  strbuf in = {0};
+  if (path[0] != '/') {
+    char cwd[PATH_MAX];
+    strbuf_puts(&in, getcwd(cwd, sizeof cwd) ? cwd : "/");
+    strbuf_putc(&in, '/');
+  }
+  strbuf_puts(&in, path);
+  strbuf out = {0};
+  const char *s = in.data;
+  while (*s) {
+    while (*s == '/')
+      s++;
+    const char *e = strchr(s, '/');
+    size_t n = e ? (size_t)(e - s) : strlen(s);
+    if (n == 2 && s[0] == '.' && s[1] == '.') {
+      char *slash = out.len ? strrchr(out.data, '/') : NULL;
+      out.len = slash ? (size_t)(slash - out.data) : 0;
+      if (out.data)
+        out.data[out.len] = '\0';
+    } else if (n && !(n == 1 && s[0] == '.')) {
+      strbuf_putc(&out, '/');
+      strbuf_put(&out, s, n);
+    }
+    s += n;
+  }
+  strbuf_free(&in);
+  if (!out.len)
+    strbuf_putc(&out, '/');
+  return strbuf_take(&out);
+}
+
 /* The path of `file` relative to the config's folder, or NULL when it lies
  * outside it. Free with free(). */
 static char *S_relative(const ddlint_config *cfg, const char *file) {
-  char *rdir = realpath(cfg->dir, NULL);
-  char *rfile = realpath(file, NULL);
+  char *dir = S_absolute(cfg->dir);
+  char *abs = S_absolute(file);
+  size_t n = strlen(dir);
   char *rel = NULL;
-  if (!rfile) { /* stdin's name, or a file that vanished: resolve its folder */
-    const char *slash = strrchr(file, '/');
-    char *dir = slash ? xstrndup(file, (size_t)(slash - file)) : xstrdup(".");
-    char *rd = realpath(dir, NULL);
-    if (rd)
-      rfile = xasprintf("%s/%s", rd, slash ? slash + 1 : file);
-    free(rd);
-    free(dir);
-  }
-  if (rdir && rfile) {
-    size_t n = strlen(rdir);
-    if (strcmp(rdir, "/") == 0)
-      rel = xstrdup(rfile + 1);
-    else if (strncmp(rfile, rdir, n) == 0 && rfile[n] == '/')
-      rel = xstrdup(rfile + n + 1);
-  }
-  free(rdir);
-  free(rfile);
+  if (strcmp(dir, "/") == 0)
+    rel = xstrdup(abs + 1);
+  else if (strncmp(abs, dir, n) == 0 && abs[n] == '/')
+    rel = xstrdup(abs + n + 1);
+  free(dir);
+  free(abs);
   return rel;
 }
 
@@ -353,22 +378,23 @@ char *ddlint_config_template(const ddlint_config *cfg, const char *file) {
   return xstrdup(ref);
 }
 
-static void S_apply_block(const ddlint_config *cfg, const config_block *b,
-                          ddlint_result *r, const ddlint_pack *pk,
-                          void (*warn)(const char *)) {
+/* Adds the block's settings to the list (a later setting of a rule replaces
+ * an earlier one), noting which may warn. */
+static void S_collect(const config_block *b, bool may_warn,
+                      const rule_setting ***list, bool **warns, size_t *n,
+                      size_t *cap, size_t *wcap) {
   for (size_t i = 0; i < b->nrules; i++) {
-    if (!ddlint_pack_find_rule(pk, b->rules[i].rule)) {
-      if (warn) {
-        char *msg = xasprintf("%s:%u:%u: rule \"%s\" is not in template "
-                              "\"%s\"; its setting is ignored",
-                              cfg->path, b->rules[i].line, b->rules[i].col,
-                              b->rules[i].rule, ddlint_pack_name(pk));
-        warn(msg);
-        free(msg);
-      }
-      continue;
+    size_t k;
+    for (k = 0; k < *n; k++)
+      if (strcmp((*list)[k]->rule, b->rules[i].rule) == 0)
+        break;
+    if (k == *n) {
+      xgrow(list, cap, *n + 1, sizeof **list);
+      xgrow(warns, wcap, *n + 1, sizeof **warns);
+      (*n)++;
     }
-    ddlint_result_set_rule_severity(r, b->rules[i].rule, b->rules[i].severity);
+    (*list)[k] = &b->rules[i];
+    (*warns)[k] = may_warn;
   }
 }
 
@@ -384,13 +410,31 @@ void ddlint_config_apply(const ddlint_config *cfg, const char *file,
       if (cfg->overrides[o].template_ref &&
           glob_match(cfg->overrides[o].files[g], rel))
         other_template = true;
-  S_apply_block(cfg, &cfg->base, result, pack, other_template ? NULL : warn);
+  const rule_setting **list = NULL;
+  bool *warns = NULL;
+  size_t n = 0, cap = 0, wcap = 0;
+  S_collect(&cfg->base, !other_template, &list, &warns, &n, &cap, &wcap);
   for (size_t o = 0; rel && o < cfg->noverrides; o++)
     for (size_t g = 0; g < cfg->overrides[o].nfiles; g++)
       if (glob_match(cfg->overrides[o].files[g], rel)) {
-        S_apply_block(cfg, &cfg->overrides[o], result, pack, warn);
+        S_collect(&cfg->overrides[o], true, &list, &warns, &n, &cap, &wcap);
         break;
       }
+  for (size_t k = 0; k < n; k++) {
+    const rule_setting *rs = list[k];
+    if (ddlint_pack_find_rule(pack, rs->rule)) {
+      ddlint_result_set_rule_severity(result, rs->rule, rs->severity);
+    } else if (warn && warns[k]) {
+      char *msg = xasprintf("%s:%u:%u: rule \"%s\" is not in template "
+                            "\"%s\"; its setting is ignored",
+                            cfg->path, rs->line, rs->col, rs->rule,
+                            ddlint_pack_name(pack));
+      warn(msg);
+      free(msg);
+    }
+  }
+  free(list);
+  free(warns);
   free(rel);
 }
 

@@ -121,5 +121,6 @@ void suite_title(void);
 void suite_pack(void);
 void suite_rules(void);
 void suite_match(void);
+void suite_kinds(void);
 
 #endif

@@ -1,0 +1,413 @@
+/* The rule kinds of the packs language beyond the core (section-order,
+ * duplicate-section, heading-level, conditional, cross-reference,
+ * min-content, forbidden), inline suppressions, configuration files and
+ * `extends`, through the public API with small inline packs. */
+#include "test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* Sections a, b, c with one topic under a; each test adds its rule. */
+#define SECTIONS                                                               \
+  "\"sections\": [\n"                                                          \
+  "  {\"id\": \"a\", \"title\": \"Alpha\", \"topics\": [\n"                    \
+  "    {\"id\": \"t\", \"title\": \"Tau Topic\"}]},\n"                         \
+  "  {\"id\": \"b\", \"title\": \"Beta\"},\n"                                  \
+  "  {\"id\": \"c\", \"title\": \"Gamma\"}]"
+
+static ddlint_pack *S_pack(const char *rule) {
+  char *json =
+      xasprintf("{\"name\": \"k\", " SECTIONS ", \"rules\": [%s]}", rule);
+  ddlint_pack *pk = PACK(json);
+  free(json);
+  return pk;
+}
+
+static void test_section_order(void) {
+  ddlint_pack *pk =
+      S_pack("{\"id\": \"order\", \"kind\": \"section-order\", \"severity\": "
+             "\"warning\", \"message\": \"{section} out of order: {detail}\"}");
+  if (!pk)
+    return;
+  ddlint_result *r =
+      lint_str(pk, "## Alpha\n\nx\n\n## Beta\n\ny\n\n## Gamma\n\nz\n");
+  CHECK_INT(ddlint_result_diag_count(r), 0);
+  ddlint_result_free(r);
+  r = lint_str(pk, "## Gamma\n\nz\n\n## Alpha\n\nx\n\n## Beta\n\ny\n");
+  CHECK_INT(diag_count_rule(r, "order"), 1);
+  CHECK_DIAG(r, diag_find(r, "order", 0), "order", 1, 1,
+             "Gamma out of order: the template puts it after \"Beta\"");
+  ddlint_result_free(r);
+  r = lint_str(pk, "## Beta\n\ny\n\n## Alpha\n\nx\n\n## Gamma\n\nz\n");
+  CHECK_INT(diag_count_rule(r, "order"), 1);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
+static void test_duplicate_section(void) {
+  ddlint_pack *pk = S_pack(
+      "{\"id\": \"dup\", \"kind\": \"duplicate-section\", \"severity\": "
+      "\"warning\", \"message\": \"{heading} repeats {section} ({detail})\"}");
+  if (!pk)
+    return;
+  ddlint_result *r =
+      lint_str(pk, "## Alpha\n\nx\n\n## Beta\n\ny\n\n## 3. Alpha\n\nz\n");
+  CHECK_DIAG(r, diag_find(r, "dup", 0), "dup", 9, 1,
+             "3. Alpha repeats Alpha (first at line 1)");
+  ddlint_result_free(r);
+  /* a deeper heading of the same name is a subsection, not a duplicate */
+  r = lint_str(pk, "## Alpha\n\nx\n\n## Beta\n\n### Alpha\n\nz\n");
+  CHECK_INT(diag_count_rule(r, "dup"), 0);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
+static void test_heading_level(void) {
+  ddlint_pack *pk =
+      S_pack("{\"id\": \"lvl\", \"kind\": \"heading-level\", \"severity\": "
+             "\"warning\", \"message\": \"{topic}: {detail}\"}");
+  if (!pk)
+    return;
+  ddlint_result *r = lint_str(pk, "## Alpha\n\nx\n\n### Tau Topic\n\ny\n");
+  CHECK_INT(diag_count_rule(r, "lvl"), 0);
+  ddlint_result_free(r);
+  /* the topic heading at the section's level (found as a heading elsewhere) */
+  r = lint_str(pk, "## Alpha\n\nx\n\n## Tau Topic\n\ny\n");
+  CHECK_DIAG(r, diag_find(r, "lvl", 0), "lvl", 5, 1,
+             "Tau Topic: its heading is level 2; \"Alpha\" is level 2");
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
+static void test_conditional(void) {
+  ddlint_pack *pk = S_pack(
+      "{\"id\": \"cond\", \"kind\": \"conditional\", \"severity\": "
+      "\"warning\", \"scope\": [\"a\"], \"message\": \"{match} needs a size "
+      "in {section}\", \"params\": {\"when\": [\"on[- ]device\"], "
+      "\"require\": [\"\\\\bquantiz\", \"\\\\bMB\\\\b\"], \"require_scope\": "
+      "[\"b\"]}}");
+  if (!pk)
+    return;
+  ddlint_result *r =
+      lint_str(pk, "## Alpha\n\nRuns on-device.\n\n## Beta\n\nSmall.\n");
+  CHECK_DIAG(r, diag_find(r, "cond", 0), "cond", 3, 6,
+             "on-device needs a size in \"Beta\"");
+  ddlint_result_free(r);
+  r = lint_str(pk, "## Alpha\n\nRuns on-device.\n\n## Beta\n\nA 4 MB model.\n");
+  CHECK_INT(diag_count_rule(r, "cond"), 0);
+  ddlint_result_free(r);
+  /* the trigger outside the when-scope does not count */
+  r = lint_str(pk, "## Alpha\n\nx\n\n## Beta\n\nRuns on-device.\n");
+  CHECK_INT(diag_count_rule(r, "cond"), 0);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
+static void test_cross_reference(void) {
+  ddlint_pack *pk =
+      S_pack("{\"id\": \"xref\", \"kind\": \"cross-reference\", \"severity\": "
+             "\"info\", \"scope\": [\"a\"], \"message\": \"{match} is not in "
+             "{section}\", \"params\": {\"terms\": [\"\\\\bctr\\\\b\", "
+             "\"\\\\bconversion rate\\\\b\"], \"to\": [\"c\"]}}");
+  if (!pk)
+    return;
+  ddlint_result *r = lint_str(
+      pk, "## Alpha\n\nCTR and conversion rate; CTR again.\n\n## Beta\n\nx\n\n"
+          "## Gamma\n\nWe monitor the ctr daily.\n");
+  CHECK_INT(diag_count_rule(r, "xref"), 1);
+  CHECK_DIAG(r, diag_find(r, "xref", 0), "xref", 3, 9,
+             "conversion rate is not in \"Gamma\"");
+  ddlint_result_free(r);
+  /* no target section: nothing to compare with */
+  r = lint_str(pk, "## Alpha\n\nCTR.\n");
+  CHECK_INT(diag_count_rule(r, "xref"), 0);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
+static void test_min_content(void) {
+  ddlint_pack *pk = S_pack(
+      "{\"id\": \"min\", \"kind\": \"min-content\", \"severity\": "
+      "\"warning\", \"scope\": [\"b\"], \"message\": \"{section}: {detail}\", "
+      "\"params\": {\"words\": 6, \"list_items\": 3}}");
+  if (!pk)
+    return;
+  ddlint_result *r = lint_str(pk, "## Beta\n\nToo short.\n");
+  CHECK_DIAG(r, diag_find(r, "min", 0), "min", 1, 1,
+             "Beta: 2 words, 0 list items, 0 table rows; it needs 6 words or 3 "
+             "list items");
+  ddlint_result_free(r);
+  r = lint_str(pk, "## Beta\n\n- a\n- b\n- c\n");
+  CHECK_INT(diag_count_rule(r, "min"), 0);
+  ddlint_result_free(r);
+  r = lint_str(pk, "## Beta\n\nOne two three four five six.\n");
+  CHECK_INT(diag_count_rule(r, "min"), 0);
+  ddlint_result_free(r);
+  /* code and comments are not words */
+  r = lint_str(pk, "## Beta\n\nShort.\n\n```\none two three four five six\n```"
+                   "\n<!-- one two three four five six -->\n");
+  CHECK_INT(diag_count_rule(r, "min"), 1);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
+static void test_forbidden(void) {
+  ddlint_pack *pk = S_pack(
+      "{\"id\": \"ban\", \"kind\": \"forbidden\", \"severity\": \"error\", "
+      "\"message\": \"banned: {match}\", \"params\": {\"patterns\": "
+      "[\"\\\\bfigure it out later\\\\b\", \"internal\\\\.corp\"]}}");
+  if (!pk)
+    return;
+  ddlint_result *r = lint_str(
+      pk, "## Alpha\n\nWe will figure it out later at db.internal.corp.\n\n"
+          "```\ninternal.corp\n```\n");
+  CHECK_INT(diag_count_rule(r, "ban"), 2);
+  CHECK_DIAG(r, diag_find(r, "ban", 0), "ban", 3, 9,
+             "banned: figure it out later");
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
+static void test_kind_param_errors(void) {
+  char *err = pack_error("{\"name\": \"k\", " SECTIONS
+                         ", \"rules\": [{\"id\": \"x\", \"kind\": "
+                         "\"cross-reference\", \"severity\": \"info\", "
+                         "\"message\": \"m\", \"params\": {\"terms\": "
+                         "[\"a\"], \"to\": [\"zeta\"]}}]}");
+  CHECK_STR(err, "p.json:5:154: to names no section: \"zeta\"");
+  free(err);
+  err = pack_error("{\"name\": \"k\", " SECTIONS
+                   ", \"rules\": [{\"id\": \"x\", \"kind\": \"min-content\", "
+                   "\"severity\": \"info\", \"message\": \"m\", \"params\": "
+                   "{\"words\": -1}}]}");
+  CHECK_HAS(err, "\"words\" must be a whole number from 0 to 1e6");
+  free(err);
+  err = pack_error("{\"name\": \"k\", " SECTIONS
+                   ", \"rules\": [{\"id\": \"x\", \"kind\": \"conditional\", "
+                   "\"severity\": \"info\", \"message\": \"m\", \"params\": "
+                   "{\"when\": [\"a\"]}}]}");
+  CHECK_HAS(err, "params need \"require\" patterns");
+  free(err);
+}
+
+static void test_suppressions(void) {
+  ddlint_pack *pk = S_pack(
+      "{\"id\": \"ban\", \"kind\": \"forbidden\", \"severity\": \"error\", "
+      "\"message\": \"banned: {match}\", \"params\": {\"patterns\": "
+      "[\"\\\\bTBD\\\\b\"]}}");
+  if (!pk)
+    return;
+  const char *md = "## Alpha\n\n"
+                   "<!-- ddlint-disable-next-line ban -->\n"
+                   "TBD one\n\n" /* line 4: suppressed */
+                   "TBD two\n\n" /* line 6: reported */
+                   "<!-- ddlint-disable ban -->\n"
+                   "TBD three\n" /* line 9: suppressed */
+                   "<!-- ddlint-enable ban -->\n"
+                   "TBD four\n\n"                    /* line 11: reported */
+                   "<!-- ddlint-disable nope -->\n"; /* line 13 */
+  ddlint_result *r = lint_str(pk, md);
+  CHECK_INT(diag_count_rule(r, "ban"), 2);
+  CHECK_DIAG(r, diag_find(r, "ban", 0), "ban", 6, 1, NULL);
+  CHECK_DIAG(r, diag_find(r, "ban", 1), "ban", 11, 1, NULL);
+  CHECK_DIAG(r, diag_find(r, "unknown-suppression", 0), "unknown-suppression",
+             13, 21,
+             "the suppression names \"nope\", which the template \"k\" has no "
+             "rule for");
+  CHECK_INT(diag_count_rule(r, "unused-suppression"), 0);
+  ddlint_result_free(r);
+  /* a file-wide suppression, and an unused one reported on request */
+  ddlint_options o = {.report_unused_suppressions = 1};
+  const char *md2 = "<!-- ddlint-disable-file ban -->\n## Alpha\n\nTBD\n\n"
+                    "<!-- ddlint-disable-next-line ban -->\nfine\n";
+  r = ddlint_lint_buffer_opts(pk, "doc.md", md2, strlen(md2), &o);
+  CHECK_INT(diag_count_rule(r, "ban"), 0);
+  CHECK_INT(diag_count_rule(r, "unused-suppression"), 1);
+  CHECK_DIAG(r, diag_find(r, "unused-suppression", 0), "unused-suppression", 6,
+             1, NULL);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
+static char *S_write(const char *dir, const char *name, const char *text) {
+  char *path = xasprintf("%s/%s", dir, name);
+  FILE *f = fopen(path, "w");
+  if (f) {
+    fputs(text, f);
+    fclose(f);
+  }
+  return path;
+}
+
+static void test_extends(void) {
+  char dir[] = "/tmp/ddlint-unit-XXXXXX";
+  if (!t_check(mkdtemp(dir) != NULL, __FILE__, __LINE__, "mkdtemp"))
+    return;
+  char *base = S_write(
+      dir, "base.json",
+      "{\"name\": \"base\", \"sections\": [{\"id\": \"a\", \"title\": "
+      "\"Alpha\"}, {\"id\": \"b\", \"title\": \"Beta\"}],\n \"rules\": "
+      "[{\"id\": \"need\", \"kind\": \"required-section\", \"severity\": "
+      "\"error\", \"message\": \"no {section}\"}]}\n");
+  char *child = S_write(
+      dir, "child.json",
+      "{\"name\": \"child\", \"extends\": \"base.json\",\n \"sections\": "
+      "[{\"id\": \"b\", \"title\": \"Bravo\", \"aliases\": [\"Beta\"]}, "
+      "{\"id\": \"c\", \"title\": \"Charlie\", \"required\": false}],\n "
+      "\"rules\": [{\"id\": \"need\", \"kind\": \"required-section\", "
+      "\"severity\": \"warning\", \"message\": \"missing {section}\"}]}\n");
+  char *err = NULL;
+  ddlint_pack *pk = ddlint_pack_load_file(child, &err);
+  t_check(pk != NULL, __FILE__, __LINE__, "child: %s", err ? err : "");
+  free(err);
+  if (pk) {
+    CHECK_STR(ddlint_pack_name(pk), "child");
+    CHECK_INT(pk->nsections, 3);
+    CHECK_STR(pk->sections[1].title, "Bravo"); /* replaced in place */
+    ddlint_result *r = lint_str(pk, "## Alpha\n\nx\n\n## Beta\n\ny\n");
+    CHECK_INT(ddlint_result_diag_count(r), 0); /* Beta: Bravo's alias */
+    ddlint_result_free(r);
+    r = lint_str(pk, "## Beta\n\ny\n");
+    CHECK_DIAG(r, diag_find(r, "need", 0), "need", 1, 1, "missing Alpha");
+    CHECK_INT(ddlint_diag_severity(diag_find(r, "need", 0)), DDLINT_WARNING);
+    ddlint_result_free(r);
+    ddlint_pack_free(pk);
+  }
+  /* a cycle, located at the "extends" value */
+  char *a = S_write(dir, "a.json",
+                    "{\"name\": \"a\", \"extends\": \"b.json\", \"sections\": "
+                    "[], \"rules\": []}");
+  char *b =
+      S_write(dir, "b.json", "{\"name\": \"b\",\n \"extends\": \"a.json\"}");
+  pk = ddlint_pack_load_file(a, &err);
+  CHECK(pk == NULL);
+  char *want = xasprintf("%s:1:26: cannot extend \"b.json\": %s:2:13: cannot "
+                         "extend \"a.json\": extends cycle: ",
+                         a, b);
+  t_check(err && strncmp(err, want, strlen(want)) == 0, __FILE__, __LINE__,
+          "cycle error \"%s\", expected it to start with \"%s\"",
+          err ? err : "(null)", want);
+  free(want);
+  free(err);
+  unlink(base);
+  unlink(child);
+  unlink(a);
+  unlink(b);
+  rmdir(dir);
+  free(base);
+  free(child);
+  free(a);
+  free(b);
+}
+
+static void test_config_errors(void) {
+  static const struct {
+    const char *json, *want;
+  } cases[] = {
+      {"{\"rules\": {\"x\": \"loud\"}}",
+       "c.json:1:17: rule \"x\": the setting must be \"error\", \"warning\", "
+       "\"info\" or \"off\""},
+      {"{\"templat\": \"adr\"}",
+       "c.json:1:2: unknown field \"templat\" in config (expected one of: "
+       "$schema, template, rules, overrides, ignore)"},
+      {"{\"overrides\": [{\"template\": \"adr\"}]}",
+       "c.json:1:16: an override needs \"files\" globs"},
+      {"{\"overrides\": [{\"files\": [\"a/**\"], \"rule\": {}}]}",
+       "c.json:1:36: unknown field \"rule\" in override (expected one of: "
+       "files, template, rules)"},
+      {"{\"ignore\": \"drafts\"}",
+       "c.json:1:12: \"ignore\" must be an array of globs"},
+      {"{\n  \"template\": 7\n}",
+       "c.json:2:15: \"template\" must name a template or give a path"},
+      {"{\"rules\": {}\n,}", "c.json:2:2: invalid JSON"},
+      {"[1]", "c.json:1:1: a config must be a JSON object"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char *err = NULL;
+    ddlint_config *cfg = ddlint_config_load_buffer(
+        cases[i].json, strlen(cases[i].json), "c.json", &err);
+    CHECK(cfg == NULL);
+    CHECK_STR(err, cases[i].want);
+    free(err);
+    ddlint_config_free(cfg);
+  }
+}
+
+static void test_config_apply(void) {
+  const char *json = "{\"template\": \"k\", \"rules\": {\"ban\": \"off\"},\n"
+                     " \"ignore\": [\"drafts/**\"],\n"
+                     " \"overrides\": [{\"files\": [\"docs/adr/*.md\"], "
+                     "\"template\": \"packs/adr.json\", \"rules\": {\"ban\": "
+                     "\"warning\"}}]}";
+  char *err = NULL;
+  ddlint_config *cfg =
+      ddlint_config_load_buffer(json, strlen(json), "/tmp/.ddlint.json", &err);
+  t_check(cfg != NULL, __FILE__, __LINE__, "config: %s", err ? err : "");
+  free(err);
+  if (!cfg)
+    return;
+  CHECK(ddlint_config_ignores(cfg, "/tmp/drafts/x/y.md"));
+  CHECK(!ddlint_config_ignores(cfg, "/tmp/docs/y.md"));
+  char *t = ddlint_config_template(cfg, "/tmp/docs/adr/0001.md");
+  CHECK_STR(t, "/tmp/packs/adr.json");
+  free(t);
+  t = ddlint_config_template(cfg, "/tmp/docs/design.md");
+  CHECK_STR(t, "k");
+  free(t);
+  ddlint_pack *pk = S_pack(
+      "{\"id\": \"ban\", \"kind\": \"forbidden\", \"severity\": \"error\", "
+      "\"message\": \"m\", \"params\": {\"patterns\": [\"TBD\"]}}");
+  if (pk) {
+    ddlint_result *r = lint_str(pk, "## Alpha\n\nTBD\n");
+    ddlint_config_apply(cfg, "/tmp/docs/design.md", pk, r, NULL);
+    CHECK_INT(diag_count_rule(r, "ban"), 0); /* off */
+    ddlint_result_free(r);
+    r = lint_str(pk, "## Alpha\n\nTBD\n");
+    ddlint_config_apply(cfg, "/tmp/docs/adr/0001.md", pk, r, NULL);
+    CHECK_INT(diag_count_rule(r, "ban"), 1); /* the override wins */
+    CHECK_INT(ddlint_diag_severity(diag_find(r, "ban", 0)), DDLINT_WARNING);
+    ddlint_result_free(r);
+    ddlint_pack_free(pk);
+  }
+  ddlint_config_free(cfg);
+}
+
+static void test_globs(void) {
+  CHECK(glob_match("docs/adr/**", "docs/adr/0001.md"));
+  CHECK(glob_match("docs/adr/**", "docs/adr/x/y/z.md"));
+  CHECK(!glob_match("docs/adr/**", "docs/design.md"));
+  CHECK(glob_match("**/*.md", "a.md"));
+  CHECK(glob_match("**/*.md", "a/b/c.md"));
+  CHECK(!glob_match("*.md", "a/b.md"));
+  CHECK(glob_match("docs/*/README.md", "docs/x/README.md"));
+  CHECK(!glob_match("docs/*.md", "docs/.hidden.md")); /* FNM_PERIOD */
+  CHECK(glob_match("./drafts/**", "drafts/a.md"));
+}
+
+static void test_frontmatter_value(void) {
+  const char *md = "---\ntitle: x\nddlint-template: 'adr'\n---\n# T\n";
+  char *v = ddlint_frontmatter_value(md, strlen(md), "ddlint-template");
+  CHECK_STR(v, "adr");
+  free(v);
+  const char *none = "# T\n\nddlint-template: adr\n";
+  CHECK(ddlint_frontmatter_value(none, strlen(none), "ddlint-template") ==
+        NULL);
+}
+
+void suite_kinds(void) {
+  RUN(test_section_order);
+  RUN(test_duplicate_section);
+  RUN(test_heading_level);
+  RUN(test_conditional);
+  RUN(test_cross_reference);
+  RUN(test_min_content);
+  RUN(test_forbidden);
+  RUN(test_kind_param_errors);
+  RUN(test_suppressions);
+  RUN(test_extends);
+  RUN(test_config_errors);
+  RUN(test_config_apply);
+  RUN(test_globs);
+  RUN(test_frontmatter_value);
+}
