@@ -49,19 +49,32 @@ static bool S_names_contained(const char *key, const char *title,
   return !title_has_typo(key, names, n);
 }
 
+/* The key of the longest name of ts that heading key contains (none when it
+ * misspells a name), or NULL. */
+static const char *S_contained_name(const char *key, const tmpl_section *ts) {
+  if (!S_names_contained(key, ts->key_title, ts->alias_keys, ts->naliases))
+    return NULL;
+  const char *best = NULL;
+  size_t words = 0;
+  if (title_key_contains(key, ts->key_title)) {
+    best = ts->key_title;
+    words = title_key_words(best);
+  }
+  for (size_t i = 0; i < ts->naliases; i++)
+    if (title_key_contains(key, ts->alias_keys[i]) &&
+        title_key_words(ts->alias_keys[i]) > words) {
+      best = ts->alias_keys[i];
+      words = title_key_words(best);
+    }
+  return best;
+}
+
 /* The share of the heading's words covered by the longest name of ts that
  * it contains (0 when it contains none, or misspells a name). */
 static double S_containment_cover(const char *key, const tmpl_section *ts) {
-  if (!S_names_contained(key, ts->key_title, ts->alias_keys, ts->naliases))
-    return 0;
-  size_t hw = title_key_words(key), best = 0;
-  if (title_key_contains(key, ts->key_title))
-    best = title_key_words(ts->key_title);
-  for (size_t i = 0; i < ts->naliases; i++)
-    if (title_key_contains(key, ts->alias_keys[i]) &&
-        title_key_words(ts->alias_keys[i]) > best)
-      best = title_key_words(ts->alias_keys[i]);
-  return hw ? (double)best / (double)hw : 0;
+  const char *name = S_contained_name(key, ts);
+  size_t hw = title_key_words(key);
+  return name && hw ? (double)title_key_words(name) / (double)hw : 0;
 }
 
 static double S_names_similarity(const char *key, const tmpl_section *ts) {
@@ -234,6 +247,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   cov->nsections = pk->nsections;
   cov->sections = xcalloc(pk->nsections + 1, sizeof(section_cov));
   bool *used = xcalloc(ol->nsections + 1, sizeof(bool));
+  /* the name by which a heading was taken loosely, or NULL */
+  const char **taken = xcalloc(ol->nsections + 1, sizeof(char *));
   int level = S_structural_level(ctx);
 
   /* Exact names first, for every section: the shallowest such heading wins
@@ -280,6 +295,25 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     if (best >= 0) {
       cov->sections[best].section = (ptrdiff_t)d;
       used[d] = true;
+      taken[d] = S_contained_name(key, &pk->sections[best]);
+    }
+  }
+  /* A loose heading can name two sections at once ("Drawbacks /
+   * alternatives", "Unresolved questions and Future possibilities") when the
+   * second name adds words of its own: "architecture" inside "model
+   * architecture" does not. */
+  for (size_t s = 0; s < pk->nsections; s++) {
+    if (cov->sections[s].section >= 0)
+      continue;
+    for (size_t d = 0; d < ol->nsections; d++) {
+      if (!taken[d])
+        continue;
+      const char *name =
+          S_contained_name(S_heading_key(ctx, d), &pk->sections[s]);
+      if (name && !title_key_contains(taken[d], name)) {
+        cov->sections[s].section = (ptrdiff_t)d;
+        break;
+      }
     }
   }
 
@@ -348,6 +382,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   }
   cov->score = total > 0 ? 100.0 * found / total : 100.0;
   free(used);
+  free(taken);
 }
 
 void coverage_free(coverage *cov) {
