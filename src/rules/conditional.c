@@ -11,6 +11,9 @@ const char explain_conditional[] =
     "in params.require_scope (the whole document without one); otherwise "
     "the first triggering match is reported. Example: a document that says "
     "\"on-device\" must give a model size or quantization in Model Design. "
+    "When the sections of params.require_scope are all absent, the rule "
+    "stays quiet if they are required (missing-section reports them) and "
+    "fires if any is optional. "
     "Prose only: code blocks and HTML comments are not searched.";
 
 /* The earliest match of any pattern in the spans; false when none. */
@@ -37,7 +40,12 @@ void check_conditional(lint_ctx *ctx, const struct ddlint_rule *rule) {
   size_t nwhen = scope_spans(ctx, rule->scope, rule->nscope, &when);
   size_t nreq = scope_spans(ctx, rule->scope2, rule->nscope2, &req);
   size_t ms = 0, me = 0, rs, re;
-  if (nwhen && nreq &&
+  /* Absent required sections are missing-section's to report; absent
+   * optional ones leave the condition unmet. */
+  bool all_required = rule->scope2 != NULL;
+  for (size_t i = 0; i < rule->nscope2; i++)
+    all_required &= ctx->pack->sections[rule->scope2[i]].required;
+  if (nwhen && (nreq || !all_required) &&
       S_first(ctx, rule->patterns, rule->npatterns, when, nwhen, &ms, &me) &&
       !S_first(ctx, rule->patterns2, rule->npatterns2, req, nreq, &rs, &re)) {
     char *match = xstrndup(ctx->src->text + ms, me - ms > 80 ? 80 : me - ms);

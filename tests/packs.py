@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""End to end with a template unlike the bundled ones (tests/packs: an
+incident postmortem pack that `extends` a base pack and overrides its
+sections and rules by id, using every rule kind), a project folder with a
+.ddlint.json (template, severities, per-glob overrides, ignore globs) and
+inline suppressions. Outputs are compared byte for byte with
+tests/packs/expected/ (DDLINT_UPDATE_GOLDEN=1 rewrites them)."""
+import os
+import subprocess
+import sys
+
+RUNS = {
+    "project.human": ["--color", "never", "--report-unused-suppressions", "docs", "drafts"],
+    "project.json": ["--format", "json", "--report-unused-suppressions", "docs", "drafts"],
+    "named-ignored.human": ["--color", "never", "drafts/wip.md"],
+}
+
+
+def main():
+    ddlint, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    project = os.path.join(root, "tests", "packs", "project")
+    expected = os.path.join(root, "tests", "packs", "expected")
+    update = os.environ.get("DDLINT_UPDATE_GOLDEN") == "1"
+    failed = 0
+    env = dict(os.environ)
+    env.pop("NO_COLOR", None)
+    env.pop("DDLINT_PACK_PATH", None)
+    for name, args in RUNS.items():
+        p = subprocess.run([ddlint] + args, cwd=project, env=env, capture_output=True, timeout=60)
+        got = p.stdout + b"[exit %d]\n" % p.returncode + (b"[stderr]\n" + p.stderr if p.stderr else b"")
+        path = os.path.join(expected, name)
+        if update:
+            os.makedirs(expected, exist_ok=True)
+            open(path, "wb").write(got)
+            continue
+        want = open(path, "rb").read() if os.path.exists(path) else None
+        if got != want:
+            failed += 1
+            print(f"FAIL {name}: differs from {path}")
+            import difflib
+            print("\n".join(list(difflib.unified_diff(
+                (want or b"").decode(errors="replace").splitlines(),
+                got.decode(errors="replace").splitlines(), "expected", "got", lineterm=""))[:80]))
+        else:
+            print(f"ok   {name}")
+    # every rule kind of the engine is used by the test pack
+    import json
+    kinds = {r["kind"] for f in ("postmortem-base.json", "postmortem.json")
+             for r in json.load(open(os.path.join(root, "tests", "packs", f)))["rules"]}
+    out = subprocess.run([ddlint, "--list-rules", "--template",
+                          os.path.join(root, "tests", "packs", "postmortem.json")],
+                         capture_output=True, text=True).stdout
+    engine_kinds = {line.split()[1] for line in out.splitlines()[1:] if line.strip()}
+    missing = sorted(engine_kinds - kinds - {"suppression"})
+    print(("ok   " if not missing else "FAIL ") + "the test pack uses every rule kind" +
+          (f": missing {missing}" if missing else ""))
+    failed += bool(missing)
+    print(f"{len(RUNS) + 1 - failed} checks passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
