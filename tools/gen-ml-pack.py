@@ -351,6 +351,70 @@ rules = [
    "Shipping a model is an experiment; the section should say how it is "
    "rolled out (A/B test, canary, shadow traffic) and how it is rolled back.",
    scope=["monitoring"], params={"topics": ["deployment-strategy"]}),
+ R("section-order", "section-order", "info",
+   "Sections are not in the template's order.",
+   '"{section}" is out of the template\'s order',
+   "{detail}",
+   "The ML System Design Flow runs from the problem to deployment; reviewers "
+   "read in that order. The longest run of sections already in order stays "
+   "put, and each other section is reported with where the template puts it."),
+ R("duplicate-section", "duplicate-section", "warning",
+   "A template section appears twice at the same level.",
+   '"{heading}" repeats "{section}"',
+   "{detail}; merge the two, or rename one if it covers something else",
+   "Two Success Metrics sections (or two Model Design sections) at the same "
+   "level leave the reader unsure which one holds the decision."),
+ R("topic-heading-level", "heading-level", "info",
+   "A sub-topic's heading is not below its section's heading.",
+   '"{topic}" is a sub-topic of "{section}" but not nested under it',
+   "{detail}; make it a subsection",
+   "\"## Offline Metrics\" next to \"## Success Metrics\" reads as a "
+   "sibling section; outlines and tables of contents lose the structure."),
+ R("metric-not-monitored", "cross-reference", "info",
+   "A metric named in Success Metrics is not monitored.",
+   'the metric "{match}" is not mentioned in {section}',
+   "say how it is watched in production: a dashboard, an alert, an online test",
+   "Each online metric that defines success should be watched after launch; "
+   "this rule looks for each metric named in Success Metrics (CTR, "
+   "conversion, acceptance rate, engagement, retention, revenue, ...) in the "
+   "feedback/monitoring/deployment section.",
+   scope=["success-metrics"],
+   params={"terms": [r"\bctr\b", r"\bconversion rate\b", r"\bacceptance rate\b", r"\bengagement\b",
+                     r"\bretention\b", r"\brevenue\b", r"\bdwell time\b", r"\bwatch time\b",
+                     r"\bprevalence\b", r"\bclick[- ]through rate\b"],
+           "to": ["monitoring"]}),
+ R("latency-not-measured", "conditional", "info",
+   "A latency constraint is never measured or monitored.",
+   '"{match}" is a constraint, but latency appears in none of {section}',
+   "name latency as an online metric or watch it in monitoring",
+   "A latency constraint stated in the problem should come back as a metric "
+   "or a monitored signal; otherwise nobody notices when it is broken.",
+   scope=["problem"],
+   params={"when": [r"\blatenc(y|ies)\b", r"\bresponse[- ]times?\b"],
+           "require": [r"\blatenc(y|ies)\b", r"\bresponse[- ]times?\b", r"\bp(50|90|95|99)\b"],
+           "require_scope": ["success-metrics", "monitoring"]}),
+ R("on-device-size", "conditional", "warning",
+   "An on-device model with no size, quantization or format.",
+   '"{match}": an on-device model, but {section} gives no model size, quantization or format',
+   "state the model's size budget and how it gets there (quantization, distillation, pruning) and its format (TFLite, Core ML, ONNX)",
+   "Running on a device bounds model size, memory and power. A design that "
+   "says \"on-device\" should say how big the model may be and how it is "
+   "made to fit.",
+   params={"when": [r"\bon[- ]device\b", r"\bedge (device|inference|model)s?\b"],
+           "require": [r"\bquantiz(e|ed|ation)\b", r"\bmodel size\b", r"\b\d+(\.\d+)?\s*(kb|mb|gb)\b",
+                       r"\b\d+(\.\d+)?\s*[mkb]\s*param(eter)?s\b", r"\bdistill(ation|ed)?\b",
+                       r"\bprun(ing|ed)\b", r"\b(tflite|tensorflow lite|core ?ml|onnx|int8|fp16)\b"],
+           "require_scope": ["model"]}),
+ R("personalization-privacy", "conditional", "info",
+   "Personalization with no word on privacy.",
+   '"{match}" uses personal data, but the document says nothing about privacy',
+   "say what personal data is used and how it is protected (consent, retention, anonymization)",
+   "Personalized models learn from personal data; a design should say how "
+   "that data is handled (consent, retention, access, anonymization, "
+   "regulations such as GDPR).",
+   params={"when": [r"\bpersonali[sz](ed|ation|e)\b"],
+           "require": [r"\bprivacy\b", r"\bconsent\b", r"\bgdpr\b", r"\bccpa\b", r"\banonymi[sz]",
+                       r"\bpseudonymi[sz]", r"\bpii\b", r"\bdata retention\b", r"\bdifferential privacy\b"]}),
  R("missing-topic", "required-topic", "info",
    "A sub-topic of the template is not covered.",
    '"{section}" does not cover {topic}',

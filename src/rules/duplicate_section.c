@@ -5,12 +5,16 @@
 #include "internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 const char explain_duplicate_section[] =
-    "Reports a heading that names a template section exactly (its title or "
-    "an alias, after normalisation) when an earlier heading at the same level "
-    "already names it: two \"Success Metrics\" sections leave the reader "
-    "unsure which one holds the decision. A heading deeper in the tree with "
+    "Reports a heading that repeats, at the same level, the exact name "
+    "(after normalisation) by which an earlier heading matched a template "
+    "section: two \"Success Metrics\" sections leave the reader unsure which "
+    "one holds the decision. Different names of one section (\"Online "
+    "Testing and Deployment\", then \"Scaling, Monitoring, and Updates\") "
+    "split it into parts and are not duplicates. A heading deeper in the tree "
+    "with "
     "the same name (a \"Metrics\" subsection under Model Design) is not a "
     "duplicate, and neither is a heading that only contains the name.";
 
@@ -29,8 +33,11 @@ void check_duplicate_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
     for (size_t d = 0; d < ctx->ol->nsections; d++) {
       const section *sec = &ctx->ol->sections[d];
       const block *b = &ctx->md->blocks[sec->block];
+      /* the same name twice; two different names ("8. Online Testing and
+       * Deployment", "9. Scaling, Monitoring, and Updates") split a section
+       * into parts, which is fine */
       if ((ptrdiff_t)d == first || sec->is_title || sec->level != fs->level ||
-          !b->key || !match_names_section(b->key, ts))
+          !b->key || strcmp(b->key, fb->key) != 0)
         continue;
       char *detail = xasprintf("first at line %u", line);
       const char *vars[] = {"section", ts->title, "heading", b->text,
