@@ -20,14 +20,14 @@ _ddlint() {
     --explain)
       mapfile -t COMPREPLY < <(compgen -W "$(ddlint --list-rules 2>/dev/null | awk 'NR > 1 {print $1}')" -- "$cur")
       return ;;
-    -o|--output|--stdin-filename)
+    -o|--output|--stdin-filename|--config)
       mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       return ;;
     --max-warnings|--min-score)
       return ;;
   esac
   if [[ $cur == -* ]]; then
-    mapfile -t COMPREPLY < <(compgen -W "--format --output --template --fail-on --max-warnings --min-score --quiet --stdin-filename --color --list-rules --list-templates --explain --version --help" -- "$cur")
+    mapfile -t COMPREPLY < <(compgen -W "--format --output --template --fail-on --max-warnings --min-score --quiet --stdin-filename --color --list-rules --list-templates --explain --config --no-config --report-unused-suppressions --version --help" -- "$cur")
   else
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
   fi

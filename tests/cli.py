@@ -384,13 +384,43 @@ def test_output_file():
               and "cannot write" in err, (rc, err, os.listdir(d)))
 
 
+def test_config_cli():
+    with tempfile.TemporaryDirectory() as d:
+        os.mkdir(os.path.join(d, ".git"))
+        bad = os.path.join(d, ".ddlint.json")
+        with open(bad, "w") as f:
+            f.write('{\n  "rules": {"placeholder": "loud"}\n}\n')
+        doc = os.path.join(d, "a.md")
+        with open(doc, "w") as f:
+            f.write("# T\n\n## Problem Formulation\n\nTBD\n")
+        rc, out, err = run([doc])
+        check("a malformed discovered config: exit 2 with a located error",
+              rc == 2 and f"{bad}:2:28: rule \"placeholder\": the setting must be" in err, err)
+        rc, out, err = run(["--no-config", doc])
+        check("--no-config ignores it", rc == 1 and "[placeholder]" in out, (rc, err))
+        good = os.path.join(d, "other.json")
+        with open(good, "w") as f:
+            f.write('{"rules": {"placeholder": "off", "missing-section": "info"}}')
+        rc, out, err = run(["--config", good, doc])
+        check("--config replaces discovery; off drops a rule, severities change",
+              rc == 0 and "[placeholder]" not in out and "info: missing required section" in out,
+              (rc, out[-300:], err))
+        rc, out, err = run(["--config", os.path.join(d, "nope.json"), doc])
+        check("--config with a missing file exits 2", rc == 2 and "cannot open config" in err, err)
+        with open(os.path.join(d, "fm.md"), "w") as f:
+            f.write("---\nddlint-template: no-such-template\n---\n# T\n")
+        rc, out, err = run(["--no-config", os.path.join(d, "fm.md")])
+        check("a front-matter template that does not exist: exit 2 naming the file",
+              rc == 2 and "fm.md: no template named \"no-such-template\"" in err, err)
+
+
 def main():
     global DDLINT, ROOT
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
               test_directories, test_io_errors, test_templates, test_list_and_explain,
               test_color, test_json_shape, test_bad_bytes, test_binary_alone, test_sarif,
-              test_github, test_gates, test_output_file]:
+              test_github, test_gates, test_output_file, test_config_cli]:
         try:
             t()
         except Exception as e:  # a crash in a test is a failure, not an abort
