@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,9 @@ static const char usage_text[] =
     "      --min-score N        fail when a document's completeness score\n"
     "                           (0-100) is below N\n"
     "  -q, --quiet              show errors only, and no summaries\n"
+    "  -j, --jobs N             lint N files at a time (default: the number\n"
+    "                           of processors); the output does not depend\n"
+    "                           on N\n"
     "      --report-unused-suppressions\n"
     "                           report ddlint-disable comments that\n"
     "                           suppressed nothing\n"
@@ -77,6 +81,7 @@ typedef struct {
   bool report_unused;
   ddlint_severity fail_on;
   long max_warnings; /* -1: no limit */
+  long jobs;         /* worker threads */
   double min_score;  /* -1: no gate */
 } cli_opts;
 
@@ -313,6 +318,193 @@ static void S_cache_free(run_cache *c) {
   free(c->warned);
 }
 
+/* One document of the run. A worker fills it; the main thread reports it,
+ * in order, so the output is the same whatever the number of workers. */
+typedef struct {
+  ddlint_result *result; /* owned until reported */
+  strbuf messages;       /* stderr lines, printed when reported */
+  size_t unreadable;
+  bool done;
+} job;
+
+typedef struct {
+  const cli_opts *o;
+  run_cache *cache;
+  const file_list *files;
+  const ddlint_config *explicit_cfg;
+  bool no_config;
+  size_t stdin_job;     /* index of the "-" that reads stdin */
+  job *jobs;            /* owned, one per file */
+  size_t next;          /* next file to hand to a worker */
+  pthread_mutex_t lock; /* guards next, done flags and the caches */
+  pthread_cond_t cond;
+  pthread_t *threads;
+  size_t nthreads;
+} runner;
+
+static _Thread_local job *S_current_job;
+
+/* Warnings from the config go to the current job, printed in order. */
+static void S_warn_job(const char *msg) {
+  if (S_current_job)
+    strbuf_printf(&S_current_job->messages, "\x01%s\n", msg);
+}
+
+/* Prints a job's messages; lines marked \x01 are config warnings, printed
+ * once per run. */
+static void S_print_messages(job *jb) {
+  char *s = jb->messages.data;
+  while (s && *s) {
+    char *nl = strchr(s, '\n');
+    if (nl)
+      *nl = '\0';
+    if (*s == '\x01')
+      S_warn_once(s + 1);
+    else
+      fprintf(stderr, "%s\n", s);
+    s = nl ? nl + 1 : s + strlen(s);
+  }
+  strbuf_free(&jb->messages);
+}
+
+static void S_run_job(runner *rn, size_t i) {
+  const cli_opts *o = rn->o;
+  job *jb = &rn->jobs[i];
+  const char *path = rn->files->paths[i];
+  bool is_stdin = strcmp(path, "-") == 0;
+  strbuf buf = {0};
+  bool ok;
+  const char *err = NULL;
+  S_current_job = jb;
+  if (is_stdin) {
+    ok = i == rn->stdin_job && S_read_all(stdin, &buf);
+    if (i != rn->stdin_job)
+      errno = EINVAL; /* "-" twice: the second gets nothing to read */
+  } else {
+    FILE *f = fopen(path, "rb");
+    ok = f && S_read_all(f, &buf);
+    int saved = errno;
+    if (f)
+      fclose(f);
+    errno = saved;
+  }
+  int read_errno = errno;
+  const char *shown = is_stdin && o->stdin_name ? o->stdin_name : path;
+  /* the config: --config, else the nearest .ddlint.json above the file */
+  const ddlint_config *cfg = rn->explicit_cfg;
+  if (!cfg && !rn->no_config) {
+    char *dir =
+        S_folder_of(is_stdin ? (o->stdin_name ? o->stdin_name : "./-") : path);
+    pthread_mutex_lock(&rn->lock);
+    cfg = S_discover(rn->cache, dir, &err);
+    pthread_mutex_unlock(&rn->lock);
+    free(dir);
+    if (err) {
+      strbuf_printf(&jb->messages, "ddlint: %s\n", err);
+      jb->unreadable++;
+      goto out;
+    }
+  }
+  if (cfg && rn->files->walked[i] && ddlint_config_ignores(cfg, shown))
+    goto out; /* ignored by the config (named files are always linted) */
+  if (!ok) {
+    strbuf_printf(&jb->messages, "%s: cannot read: %s\n", shown,
+                  strerror(read_errno));
+    jb->unreadable++;
+    goto out;
+  }
+  /* the template: front matter, else --template, else the config */
+  char *ref = ddlint_frontmatter_value(buf.data ? buf.data : "", buf.len,
+                                       "ddlint-template");
+  bool cfg_chose = false;
+  if (!ref && o->template_arg) {
+    ref = xstrdup(o->template_arg);
+  } else if (!ref) {
+    ref = cfg ? ddlint_config_template(cfg, shown) : NULL;
+    if (!ref)
+      ref = xstrdup(ddlint_default_pack_name());
+    cfg_chose = true;
+  }
+  pthread_mutex_lock(&rn->lock);
+  const ddlint_pack *fpack = S_pack(rn->cache, ref, &err);
+  pthread_mutex_unlock(&rn->lock);
+  free(ref);
+  if (!fpack) {
+    strbuf_printf(&jb->messages, "ddlint: %s: %s\n", shown, err);
+    jb->unreadable++;
+    goto out;
+  }
+  ddlint_options lo = {.report_unused_suppressions = o->report_unused};
+  jb->result = ddlint_lint_buffer_opts(fpack, shown, buf.data ? buf.data : "",
+                                       buf.len, &lo);
+  /* a setting for a rule the template lacks is worth a warning only when
+   * the config chose the template; other templates lack rules by design */
+  if (cfg)
+    ddlint_config_apply(cfg, shown, fpack, jb->result,
+                        cfg_chose ? S_warn_job : NULL);
+out:
+  S_current_job = NULL;
+  strbuf_free(&buf);
+}
+
+static void *S_worker(void *arg) {
+  runner *rn = arg;
+  for (;;) {
+    pthread_mutex_lock(&rn->lock);
+    size_t i = rn->next++;
+    pthread_mutex_unlock(&rn->lock);
+    if (i >= rn->files->n)
+      break;
+    S_run_job(rn, i);
+    pthread_mutex_lock(&rn->lock);
+    rn->jobs[i].done = true;
+    pthread_cond_broadcast(&rn->cond);
+    pthread_mutex_unlock(&rn->lock);
+  }
+  return NULL;
+}
+
+/* Starts n workers (none for n <= 1: jobs then run in the main thread). */
+static void S_runner_start(runner *rn, long n) {
+  pthread_mutex_init(&rn->lock, NULL);
+  pthread_cond_init(&rn->cond, NULL);
+  if (n <= 1 || rn->files->n <= 1)
+    return;
+  if ((size_t)n > rn->files->n)
+    n = (long)rn->files->n;
+  rn->threads = xcalloc((size_t)n, sizeof(pthread_t));
+  for (long k = 0; k < n; k++)
+    if (pthread_create(&rn->threads[rn->nthreads], NULL, S_worker, rn) == 0)
+      rn->nthreads++;
+}
+
+/* The job of file i, once done (run here when there are no workers). */
+static job *S_runner_wait(runner *rn, size_t i) {
+  if (!rn->nthreads) {
+    S_run_job(rn, i);
+    rn->jobs[i].done = true;
+    return &rn->jobs[i];
+  }
+  pthread_mutex_lock(&rn->lock);
+  while (!rn->jobs[i].done)
+    pthread_cond_wait(&rn->cond, &rn->lock);
+  pthread_mutex_unlock(&rn->lock);
+  return &rn->jobs[i];
+}
+
+static void S_runner_stop(runner *rn) {
+  for (size_t k = 0; k < rn->nthreads; k++)
+    pthread_join(rn->threads[k], NULL);
+  for (size_t i = 0; i < rn->files->n; i++) {
+    ddlint_result_free(rn->jobs[i].result);
+    strbuf_free(&rn->jobs[i].messages);
+  }
+  free(rn->threads);
+  free(rn->jobs);
+  pthread_mutex_destroy(&rn->lock);
+  pthread_cond_destroy(&rn->cond);
+}
+
 static bool S_use_color(const char *when) {
   if (strcmp(when, "always") == 0)
     return true;
@@ -327,6 +519,7 @@ int main(int argc, char **argv) {
                 .color = "auto",
                 .fail_on = DDLINT_ERROR,
                 .max_warnings = -1,
+                .jobs = 0,
                 .min_score = -1};
   enum {
     OPT_STDIN = 256,
@@ -339,7 +532,8 @@ int main(int argc, char **argv) {
     OPT_MIN_SCORE,
     OPT_REPORT_UNUSED,
     OPT_CONFIG,
-    OPT_NO_CONFIG
+    OPT_NO_CONFIG,
+    OPT_JOBS
   };
   bool no_config = false;
   double num;
@@ -359,12 +553,13 @@ int main(int argc, char **argv) {
       {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
       {"config", required_argument, NULL, OPT_CONFIG},
       {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+      {"jobs", required_argument, NULL, 'j'},
       {"version", no_argument, NULL, 'V'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":f:t:o:qVh", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":f:t:o:j:qVh", longopts, NULL)) != -1) {
     switch (c) {
     case 'f':
       o.format = optarg;
@@ -377,6 +572,13 @@ int main(int argc, char **argv) {
       break;
     case 'q':
       o.quiet = true;
+      break;
+    case 'j':
+      if (!S_parse_number(optarg, 1, 256, &num) || num != (double)(long)num)
+        return S_usage_error("--jobs takes a whole number from 1 to 256, not "
+                             "'%s'",
+                             optarg);
+      o.jobs = (long)num;
       break;
     case OPT_CONFIG:
       o.config = optarg;
@@ -441,6 +643,10 @@ int main(int argc, char **argv) {
     default:
       return S_usage_error("unknown option '%s'", argv[optind - 1]);
     }
+  }
+  if (!o.jobs) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    o.jobs = n > 0 ? (n > 256 ? 256 : n) : 1;
   }
   const reporter_ops *rops = report_find(o.format);
   if (!rops)
@@ -513,78 +719,28 @@ int main(int argc, char **argv) {
   report_totals totals = {.unreadable = files.errors};
   reporter *rep = rops->begin(&ro);
   bool failed = false;
-  bool stdin_done = false;
+
+  runner rn = {.o = &o,
+               .cache = &cache,
+               .files = &files,
+               .explicit_cfg = explicit_cfg,
+               .no_config = no_config};
+  rn.jobs = xcalloc(files.n + 1, sizeof(job));
+  for (size_t i = 0; i < files.n; i++) /* only the first "-" reads stdin */
+    if (strcmp(files.paths[i], "-") == 0) {
+      rn.stdin_job = i;
+      break;
+    }
+  S_runner_start(&rn, o.jobs);
   for (size_t i = 0; i < files.n; i++) {
-    const char *path = files.paths[i];
-    bool is_stdin = strcmp(path, "-") == 0;
-    strbuf buf = {0};
-    bool ok;
-    if (is_stdin) {
-      ok = !stdin_done && S_read_all(stdin, &buf);
-      if (stdin_done)
-        errno = EINVAL;
-      stdin_done = true;
-    } else {
-      FILE *f = fopen(path, "rb");
-      ok = f && S_read_all(f, &buf);
-      int saved = errno;
-      if (f)
-        fclose(f);
-      errno = saved;
-    }
-    const char *shown = is_stdin && o.stdin_name ? o.stdin_name : path;
-    /* the config: --config, else the nearest .ddlint.json above the file */
-    const ddlint_config *cfg = explicit_cfg;
-    if (!cfg && !no_config) {
-      char *dir =
-          S_folder_of(is_stdin ? (o.stdin_name ? o.stdin_name : "./-") : path);
-      cfg = S_discover(&cache, dir, &err);
-      free(dir);
-      if (err) {
-        fprintf(stderr, "ddlint: %s\n", err);
-        totals.unreadable++;
-        strbuf_free(&buf);
-        continue;
-      }
-    }
-    if (cfg && files.walked[i] && ddlint_config_ignores(cfg, shown)) {
-      strbuf_free(&buf);
-      continue; /* ignored by the config (named files are always linted) */
-    }
-    if (!ok) {
-      fprintf(stderr, "%s: cannot read: %s\n", shown, strerror(errno));
-      totals.unreadable++;
-      strbuf_free(&buf);
+    job *jb = S_runner_wait(&rn, i);
+    S_print_messages(jb);
+    totals.unreadable += jb->unreadable;
+    ddlint_result *r = jb->result;
+    jb->result = NULL;
+    if (!r)
       continue;
-    }
-    /* the template: front matter, else --template, else the config */
-    char *ref = ddlint_frontmatter_value(buf.data ? buf.data : "", buf.len,
-                                         "ddlint-template");
-    bool cfg_chose = false;
-    if (!ref && o.template_arg) {
-      ref = xstrdup(o.template_arg);
-    } else if (!ref) {
-      ref = cfg ? ddlint_config_template(cfg, shown) : NULL;
-      if (!ref)
-        ref = xstrdup(ddlint_default_pack_name());
-      cfg_chose = true;
-    }
-    const ddlint_pack *fpack = S_pack(&cache, ref, &err);
-    free(ref);
-    if (!fpack) {
-      fprintf(stderr, "ddlint: %s: %s\n", shown, err);
-      totals.unreadable++;
-      strbuf_free(&buf);
-      continue;
-    }
-    ddlint_options lo = {.report_unused_suppressions = o.report_unused};
-    ddlint_result *r = ddlint_lint_buffer_opts(
-        fpack, shown, buf.data ? buf.data : "", buf.len, &lo);
-    /* a setting for a rule the template lacks is worth a warning only when
-     * the config chose the template; other templates lack rules by design */
-    if (cfg)
-      ddlint_config_apply(cfg, shown, fpack, r, cfg_chose ? S_warn_once : NULL);
-    strbuf_free(&buf);
+    const char *shown = ddlint_result_path(r);
     rops->emit(rep, r);
     totals.files++;
     totals.errors += ddlint_result_count(r, DDLINT_ERROR);
@@ -601,6 +757,7 @@ int main(int argc, char **argv) {
     }
     ddlint_result_free(r);
   }
+  S_runner_stop(&rn);
   rops->end(rep, &totals);
   if (o.max_warnings >= 0 && totals.warnings > (size_t)o.max_warnings) {
     fprintf(stderr, "ddlint: %zu warnings exceed --max-warnings %ld\n",

@@ -100,6 +100,9 @@ typedef struct {
   size_t ncomments;
 } md_blocks;
 
+/* Registers cmark-gfm's extensions; done when a pack is loaded, before any
+ * lint can run on another thread. */
+void md_init(void);
 /* Parses src (skipping front matter) into blocks. Never fails. */
 void md_parse(const source *src, md_blocks *out);
 void md_blocks_free(md_blocks *mb);

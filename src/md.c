@@ -341,9 +341,11 @@ static void S_exit(md_walk *w, cmark_node *node) {
   }
 }
 
+void md_init(void) { cmark_gfm_core_extensions_ensure_registered(); }
+
 void md_parse(const source *src, md_blocks *out) {
   memset(out, 0, sizeof *out);
-  cmark_gfm_core_extensions_ensure_registered();
+  md_init();
 
   /* cmark sees a copy in which the front matter and NUL bytes are blanked to
    * spaces, so its line and column numbers are the file's own; the BOM is cut

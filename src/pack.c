@@ -730,6 +730,7 @@ static bool S_load(loader *ld) {
 }
 
 static ddlint_pack *S_new_pack(void) {
+  md_init();
   ddlint_pack *pk = xcalloc(1, sizeof *pk);
   pk->mctx = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(pk->mctx, MATCH_LIMIT);

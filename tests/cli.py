@@ -414,13 +414,29 @@ def test_config_cli():
               rc == 2 and "fm.md: no template named \"no-such-template\"" in err, err)
 
 
+def test_jobs():
+    corpus = os.path.join(ROOT, "..", "shared", "corpus", "rust-rfcs", "text")
+    targets = [corpus] if os.path.isdir(corpus) else ["fixtures", "examples", "tests/packs/project"]
+    if not os.path.isdir(corpus):
+        print("note: ../shared/corpus is absent; -j compared on the fixtures only")
+    outs = {}
+    for fmt in ("json", "human", "sarif"):
+        for j in ("1", "2", "3"):
+            rc, out, err = run(["-j", j, "-f", fmt, "--color", "never", *targets])
+            outs[(fmt, j)] = (rc, out, err)
+        same = outs[(fmt, "1")] == outs[(fmt, "2")] == outs[(fmt, "3")]
+        check(f"-j 1, -j 2 and -j 3 give byte-identical {fmt} output, stderr and status", same)
+    rc, out, err = run(["-j", "0", "x.md"])
+    check("-j 0 is a usage error", rc == 2 and "--jobs takes" in err, err)
+
+
 def main():
     global DDLINT, ROOT
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
               test_directories, test_io_errors, test_templates, test_list_and_explain,
               test_color, test_json_shape, test_bad_bytes, test_binary_alone, test_sarif,
-              test_github, test_gates, test_output_file, test_config_cli]:
+              test_github, test_gates, test_output_file, test_config_cli, test_jobs]:
         try:
             t()
         except Exception as e:  # a crash in a test is a failure, not an abort
