@@ -300,10 +300,11 @@ bool title_contains(const char *h, const char *name) {
   return true;
 }
 
-/* Edit distance with adjacent transpositions ("desgin" is one edit from
+/* Edit distance with adjacent transpositions, or limit + 1 when it exceeds
+ * limit (rows stop early once every cell is past it) ("desgin" is one edit from
  * "design"): the optimal string alignment distance, three rows. */
 static size_t S_levenshtein(const char *a, size_t na, const char *b,
-                            size_t nb) {
+                            size_t nb, size_t limit) {
   size_t rows[3][MAX_LEV + 1];
   size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
   if (na > MAX_LEV)
@@ -326,12 +327,19 @@ static size_t S_levenshtein(const char *a, size_t na, const char *b,
         best = prev2[j - 2] + 1;
       cur[j] = best;
     }
+    size_t row_min = cur[0];
+    for (size_t j = 1; j <= nb; j++)
+      if (cur[j] < row_min)
+        row_min = cur[j];
     size_t *t = prev2;
     prev2 = prev;
     prev = cur;
     cur = t;
+    /* a transposition can save one edit on the next row, no more */
+    if (row_min > limit + 1)
+      return limit + 1;
   }
-  return prev[nb];
+  return prev[nb] > limit ? limit + 1 : prev[nb];
 }
 
 /* Words equal, or a typo apart in a word of five letters or more. */
@@ -339,7 +347,7 @@ static bool S_token_close(token a, token b) {
   if (S_token_eq(a, b))
     return true;
   return a.n >= 5 && b.n >= 5 && a.n <= b.n + 1 && b.n <= a.n + 1 &&
-         S_levenshtein(a.p, a.n, b.p, b.n) <= 1;
+         S_levenshtein(a.p, a.n, b.p, b.n, 1) <= 1;
 }
 
 bool title_has_typo(const char *h, const char *const *names, size_t nnames) {
@@ -358,7 +366,7 @@ bool title_has_typo(const char *h, const char *const *names, size_t nnames) {
         size_t lim = a[i].n >= 8 && b[j].n >= 8 ? 2 : 1;
         if (!close && a[i].n >= 4 && b[j].n >= 4 && a[i].n <= b[j].n + lim &&
             b[j].n <= a[i].n + lim &&
-            S_levenshtein(a[i].p, a[i].n, b[j].p, b[j].n) <= lim)
+            S_levenshtein(a[i].p, a[i].n, b[j].p, b[j].n, lim) <= lim)
           close = true;
       }
     }
@@ -366,6 +374,21 @@ bool title_has_typo(const char *h, const char *const *names, size_t nnames) {
       return true;
   }
   return false;
+}
+
+/* A lower bound of the edit distance: half the characters the two strings
+ * do not have in common (each edit changes at most two counts; a
+ * transposition none). */
+static size_t S_histogram_bound(const char *x, const char *y) {
+  int count[256] = {0};
+  for (const unsigned char *p = (const unsigned char *)x; *p; p++)
+    count[*p]++;
+  for (const unsigned char *p = (const unsigned char *)y; *p; p++)
+    count[*p]--;
+  size_t diff = 0;
+  for (int i = 0; i < 256; i++)
+    diff += (size_t)(count[i] < 0 ? -count[i] : count[i]);
+  return diff / 2;
 }
 
 double title_similarity(const char *h, const char *name) {
@@ -377,10 +400,18 @@ double title_similarity(const char *h, const char *name) {
   size_t shortest = lh < ln ? lh : ln;
   /* the edit distance is at least the length difference: skip hopeless
    * pairs, which are most pairs */
-  if (longest >= 5 && (double)(longest - shortest) <= 0.34 * (double)longest)
-    edit = 1.0 - (double)S_levenshtein(h, lh, name, ln) / (double)longest;
+  size_t limit = (size_t)(0.34 * (double)longest);
+  if (longest >= 5 && longest - shortest <= limit &&
+      S_histogram_bound(h, name) <= limit) {
+    size_t dist = S_levenshtein(h, lh, name, ln, limit);
+    if (dist <= limit)
+      edit = 1.0 - (double)dist / (double)longest;
+  }
   token a[MAX_TOKENS], b[MAX_TOKENS];
   size_t na = S_split(h, a), nb = S_split(name, b);
+  size_t fewer = na < nb ? na : nb;
+  if (!fewer || (double)fewer / (double)(na + nb - fewer) <= edit)
+    return edit; /* word overlap cannot do better */
   size_t shared = 0;
   for (size_t i = 0; i < nb; i++)
     for (size_t j = 0; j < na; j++)
