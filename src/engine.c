@@ -237,12 +237,23 @@ ddlint_result *ddlint_lint_buffer_opts(const ddlint_pack *pack,
   r->section_lines = xcalloc(ns + 1, sizeof(unsigned));
   r->topic_lines = xcalloc(ns + 1, sizeof(unsigned *));
   r->topic_via = xcalloc(ns + 1, sizeof(const char **));
+  r->section_start = xcalloc(ns + 1, sizeof(size_t));
+  r->section_end = xcalloc(ns + 1, sizeof(size_t));
+  r->section_level = xcalloc(ns + 1, sizeof(int));
+  r->title_level = ol.nsections && ol.sections[0].is_title ? 1 : 0;
   for (size_t s = 0; s < ns; s++) {
     const section_cov *sc = &r->cov.sections[s];
     unsigned col;
     if (sc->section >= 0) {
       const section *sec = &ol.sections[sc->section];
       r->section_headings[s] = xstrdup(mb.blocks[sec->block].text);
+      r->section_start[s] = sec->start;
+      r->section_level[s] = sec->level;
+      /* the span ends with the section's last part */
+      r->section_end[s] = sec->end;
+      for (size_t p = 0; p < sc->nparts; p++)
+        if (ol.sections[sc->parts[p]].end > r->section_end[s])
+          r->section_end[s] = ol.sections[sc->parts[p]].end;
       source_position(&r->src, sec->start, &r->section_lines[s], &col);
     }
     size_t nt = pack->sections[s].ntopics;

@@ -372,6 +372,21 @@ extern const char explain_required_section[], explain_required_topic[],
     explain_heading_level[], explain_conditional[], explain_cross_reference[],
     explain_min_content[], explain_forbidden[], explain_suppression[];
 
+/* ---- fix.c: insert missing required sections. ---- */
+typedef struct {
+  size_t at;  /* byte offset in the original: a line start, or its end */
+  char *text; /* owned: the bytes to insert there */
+} fix_insert;
+
+/* The insertions that add each missing required section of result (linted
+ * from buf) at its template place; sorted by offset. Returns the count; free
+ * with fix_free(). */
+size_t fix_plan(const ddlint_result *result, fix_insert **out);
+void fix_free(fix_insert *ins, size_t n);
+/* buf with the insertions applied; free with free(). */
+char *fix_apply(const char *buf, size_t len, const fix_insert *ins, size_t n,
+                size_t *out_len);
+
 /* ---- result.c ---- */
 struct ddlint_result {
   const ddlint_pack *pack; /* borrowed: must outlive the result */
@@ -381,6 +396,9 @@ struct ddlint_result {
   coverage cov;            /* owned */
   char **section_headings; /* owned: matched heading text per section */
   unsigned *section_lines;
+  size_t *section_start, *section_end; /* owned: heading start, span end */
+  int *section_level;                  /* owned: heading level, 0 missing */
+  int title_level; /* the title H1's level (1), or 0 without a title */
   unsigned **topic_lines;
   const char ***topic_via; /* owned arrays of static strings */
 };

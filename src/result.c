@@ -21,6 +21,9 @@ void ddlint_result_free(ddlint_result *r) {
   }
   free(r->section_headings);
   free(r->section_lines);
+  free(r->section_start);
+  free(r->section_end);
+  free(r->section_level);
   free(r->topic_lines);
   free(r->topic_via);
   coverage_free(&r->cov);

@@ -4,8 +4,9 @@
 #include "internal.h"
 
 const char explain_empty_section[] =
-    "Reports a heading that has no content before the next heading and no "
-    "subsections. Paragraphs, lists, tables, code blocks and HTML other than "
+    "Reports a heading with no content anywhere under it, subsections "
+    "included; when a whole subtree is empty, only its top heading is "
+    "reported. Paragraphs, lists, tables, code blocks and HTML other than "
     "comments are content; HTML comments (such as the guidance that `ddlint "
     "init` writes), link reference definitions, thematic breaks and blank "
     "lines are not. With a scope, only headings inside the matched template "
@@ -25,21 +26,29 @@ static bool S_in_scope(const lint_ctx *ctx, const struct ddlint_rule *rule,
   return false;
 }
 
+static bool S_subtree_empty(const lint_ctx *ctx, const section *sec) {
+  for (size_t b = sec->first_block; b < sec->end_block; b++) {
+    block_kind k = ctx->md->blocks[b].kind;
+    if (k == BLOCK_PARAGRAPH || k == BLOCK_CODE || k == BLOCK_HTML ||
+        k == BLOCK_TABLE)
+      return false;
+  }
+  return true;
+}
+
 void check_empty_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
   const outline *ol = ctx->ol;
   for (size_t d = 0; d < ol->nsections; d++) {
     const section *sec = &ol->sections[d];
-    if (sec->is_title)
+    if (sec->is_title || !S_subtree_empty(ctx, sec))
       continue;
-    if (d + 1 < ol->nsections && ol->sections[d + 1].parent == (ptrdiff_t)d)
-      continue; /* its subsections are checked on their own */
-    bool content = false;
-    for (size_t b = sec->first_block; b < sec->end_block && !content; b++) {
-      block_kind k = ctx->md->blocks[b].kind;
-      content = k == BLOCK_PARAGRAPH || k == BLOCK_CODE || k == BLOCK_HTML ||
-                k == BLOCK_TABLE;
-    }
-    if (content || !S_in_scope(ctx, rule, d))
+    /* report the largest empty subtree once: its empty subsections are
+     * covered by the report on their parent */
+    ptrdiff_t p = sec->parent;
+    if (p >= 0 && !ol->sections[p].is_title &&
+        S_subtree_empty(ctx, &ol->sections[p]))
+      continue;
+    if (!S_in_scope(ctx, rule, d))
       continue;
     const char *h = ctx->md->blocks[sec->block].text;
     const char *vars[] = {"heading", *h ? h : "(untitled)", NULL};

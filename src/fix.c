@@ -1,0 +1,175 @@
+/* Fixes: insert each missing required section at its template place, as a
+ * heading with a guidance comment, changing no other byte. The plan is a
+ * list of insertions at line starts (or at the end of the file), in the
+ * document's own heading level, numbering style and line endings. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The document's line ending: that of its first line, else "\n". */
+static const char *S_eol(const source *src) {
+  for (size_t i = 0; i < src->len; i++) {
+    if (src->text[i] == '\n')
+      return "\n";
+    if (src->text[i] == '\r')
+      return i + 1 < src->len && src->text[i + 1] == '\n' ? "\r\n" : "\r";
+  }
+  return "\n";
+}
+
+/* The number and punctuation of a numbered heading at off ("## 3. Data",
+ * "### 3) Data"): *num and *punct, or false. */
+static bool S_numbering(const source *src, size_t off, long *num,
+                        char *punct) {
+  const char *t = src->text + off, *end = src->text + src->len;
+  while (t < end && *t == '#')
+    t++;
+  while (t < end && (*t == ' ' || *t == '\t' || *t == '*'))
+    t++;
+  if (t >= end || *t < '0' || *t > '9')
+    return false;
+  long n = 0;
+  while (t < end && *t >= '0' && *t <= '9' && n < 100000)
+    n = n * 10 + (*t++ - '0');
+  if (t + 1 >= end || (*t != '.' && *t != ')') || t[1] != ' ')
+    return false;
+  *num = n;
+  *punct = *t;
+  return true;
+}
+
+/* Guidance for a section, safe inside an HTML comment. */
+static void S_guidance(strbuf *sb, const tmpl_section *ts) {
+  strbuf g = {0};
+  strbuf_printf(&g, "Write the %s section.", ts->title);
+  if (ts->prompt)
+    strbuf_printf(&g, " %s", ts->prompt);
+  if (ts->ntopics) {
+    strbuf_puts(&g, " Cover:");
+    for (size_t t = 0; t < ts->ntopics; t++)
+      strbuf_printf(&g, "%s %s", t ? ";" : "", ts->topics[t].title);
+    strbuf_putc(&g, '.');
+  }
+  strbuf_puts(sb, "<!-- ");
+  for (size_t i = 0; i < g.len; i++) { /* "--" may not appear in a comment */
+    strbuf_putc(sb, g.data[i]);
+    if (g.data[i] == '-' && i + 1 < g.len && g.data[i + 1] == '-')
+      strbuf_putc(sb, ' ');
+  }
+  strbuf_puts(sb, " -->");
+  strbuf_free(&g);
+}
+
+static int S_insert_cmp(const void *a, const void *b) {
+  const fix_insert *x = a, *y = b;
+  return (x->at > y->at) - (x->at < y->at);
+}
+
+size_t fix_plan(const ddlint_result *r, fix_insert **out) {
+  const ddlint_pack *pk = r->pack;
+  const source *src = &r->src;
+  const char *eol = S_eol(src);
+  size_t n = 0, cap = 0, at_eof = 0;
+  *out = NULL;
+  /* the numbering style, from the first numbered section heading */
+  char punct = 0;
+  long num;
+  for (size_t s = 0; s < pk->nsections && !punct; s++)
+    if (r->section_level[s])
+      S_numbering(src, r->section_start[s], &num, &punct);
+  bool ends_with_newline =
+      src->len && (src->text[src->len - 1] == '\n' ||
+                   src->text[src->len - 1] == '\r');
+  for (size_t s = 0; s < pk->nsections; s++) {
+    const tmpl_section *ts = &pk->sections[s];
+    if (!ts->required || r->section_level[s])
+      continue;
+    ptrdiff_t prev = -1, next = -1;
+    size_t missing_since_prev = 0; /* inserted between prev and s */
+    for (size_t p = 0; p < s; p++) {
+      if (r->section_level[p]) {
+        prev = (ptrdiff_t)p;
+        missing_since_prev = 0;
+      } else if (pk->sections[p].required) {
+        missing_since_prev++;
+      }
+    }
+    for (size_t p = s + 1; p < pk->nsections && next < 0; p++)
+      if (r->section_level[p])
+        next = (ptrdiff_t)p;
+    size_t at;
+    int level = 2;
+    if (prev >= 0) {
+      at = r->section_end[prev];
+      level = r->section_level[prev];
+    } else if (next >= 0) {
+      at = r->section_start[next];
+      level = r->section_level[next];
+    } else {
+      at = src->len;
+      for (size_t p = 0; p < pk->nsections; p++)
+        if (r->section_level[p])
+          level = r->section_level[p];
+    }
+    if (level < 1 || level > 6)
+      level = 2;
+    strbuf text = {0};
+    bool at_end = at >= src->len;
+    if (at_end && (src->len || at_eof))
+      strbuf_printf(&text, "%s%s",
+                    ends_with_newline || !src->len ? "" : eol, eol);
+    at_eof += at_end;
+    for (int i = 0; i < level; i++)
+      strbuf_putc(&text, '#');
+    strbuf_putc(&text, ' ');
+    if (punct) {
+      long number = (long)s + 1;
+      long pn;
+      char pp;
+      if (prev >= 0 && S_numbering(src, r->section_start[prev], &pn, &pp))
+        number = pn + 1 + (long)missing_since_prev;
+      strbuf_printf(&text, "%ld%c ", number, punct);
+    }
+    strbuf_printf(&text, "%s%s%s", ts->title, eol, eol);
+    S_guidance(&text, ts);
+    if (!at_end)
+      strbuf_printf(&text, "%s%s", eol, eol);
+    else if (ends_with_newline || !src->len)
+      strbuf_puts(&text, eol);
+    xgrow(out, &cap, n + 1, sizeof(fix_insert));
+    (*out)[n].at = at;
+    (*out)[n].text = strbuf_take(&text);
+    n++;
+  }
+  /* stable: insertions at one place keep the template's order */
+  for (size_t i = 1; i < n; i++)
+    for (size_t j = i; j > 0 && S_insert_cmp(&(*out)[j - 1], &(*out)[j]) > 0;
+         j--) {
+      fix_insert t = (*out)[j];
+      (*out)[j] = (*out)[j - 1];
+      (*out)[j - 1] = t;
+    }
+  return n;
+}
+
+void fix_free(fix_insert *ins, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(ins[i].text);
+  free(ins);
+}
+
+char *fix_apply(const char *buf, size_t len, const fix_insert *ins, size_t n,
+                size_t *out_len) {
+  strbuf sb = {0};
+  size_t from = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t at = ins[i].at > len ? len : ins[i].at;
+    strbuf_put(&sb, buf + from, at - from);
+    strbuf_puts(&sb, ins[i].text);
+    from = at;
+  }
+  strbuf_put(&sb, buf + from, len - from);
+  *out_len = sb.len;
+  return strbuf_take(&sb);
+}
