@@ -3,6 +3,8 @@
  * 1 findings at or above --fail-on, 2 usage, I/O or template errors. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "atomic.h"
+#include "diff.h"
+#include "init.h"
 #include "internal.h"
 #include "report.h"
 #include "walk.h"
@@ -22,6 +24,10 @@
 
 static const char usage_text[] =
     "Usage: ddlint [OPTIONS] PATH...\n"
+    "       ddlint fix [--diff] [OPTIONS] PATH...   (same as --fix)\n"
+    "       ddlint init [--template NAME] [--force] FILE\n"
+    "       ddlint coverage [OPTIONS] PATH...       (same as --format "
+    "summary)\n"
     "Lint Markdown design documents against a template.\n"
     "\n"
     "PATH is a file, a directory (searched for *.md and *.markdown), or - for\n"
@@ -45,6 +51,11 @@ static const char usage_text[] =
     "      --min-score N        fail when a document's completeness score\n"
     "                           (0-100) is below N\n"
     "  -q, --quiet              show errors only, and no summaries\n"
+    "      --fix                insert every missing required section at its\n"
+    "                           template place (atomic write), then lint\n"
+    "      --diff               with --fix: print a unified diff instead of\n"
+    "                           writing; exit 1 when there is one\n"
+    "      --force              init: overwrite an existing file\n"
     "  -j, --jobs N             lint N files at a time (default: the number\n"
     "                           of processors); the output does not depend\n"
     "                           on N\n"
@@ -78,6 +89,7 @@ typedef struct {
   const char *config;
   bool list_rules;
   bool quiet;
+  bool fix, diff, force;
   bool report_unused;
   ddlint_severity fail_on;
   long max_warnings; /* -1: no limit */
@@ -323,6 +335,8 @@ static void S_cache_free(run_cache *c) {
 typedef struct {
   ddlint_result *result; /* owned until reported */
   strbuf messages;       /* stderr lines, printed when reported */
+  strbuf out;            /* stdout text (a diff, a fixed stdin) */
+  bool no_report;        /* --diff, or a fixed stdin: out replaces it */
   size_t unreadable;
   bool done;
 } job;
@@ -343,6 +357,7 @@ typedef struct {
 } runner;
 
 static _Thread_local job *S_current_job;
+static const cli_opts *S_opts;
 
 /* Warnings from the config go to the current job, printed in order. */
 static void S_warn_job(const char *msg) {
@@ -366,6 +381,10 @@ static void S_print_messages(job *jb) {
   }
   strbuf_free(&jb->messages);
 }
+
+static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
+                      const char *shown, bool is_stdin, strbuf *buf,
+                      const ddlint_options *lo);
 
 static void S_run_job(runner *rn, size_t i) {
   const cli_opts *o = rn->o;
@@ -437,6 +456,8 @@ static void S_run_job(runner *rn, size_t i) {
   ddlint_options lo = {.report_unused_suppressions = o->report_unused};
   jb->result = ddlint_lint_buffer_opts(fpack, shown, buf.data ? buf.data : "",
                                        buf.len, &lo);
+  if (o->fix)
+    S_fix_job(jb, fpack, path, shown, is_stdin, &buf, &lo);
   /* a setting for a rule the template lacks is worth a warning only when
    * the config chose the template; other templates lack rules by design */
   if (cfg)
@@ -445,6 +466,82 @@ static void S_run_job(runner *rn, size_t i) {
 out:
   S_current_job = NULL;
   strbuf_free(&buf);
+}
+
+/* --fix: insert the missing sections; write the file atomically (or put a
+ * diff, or a fixed stdin, in the job's output), then lint the fixed text. */
+static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
+                      const char *shown, bool is_stdin, strbuf *buf,
+                      const ddlint_options *lo) {
+  const cli_opts *o = S_opts;
+  fix_insert *ins = NULL;
+  size_t n = fix_plan(jb->result, &ins);
+  size_t nlen;
+  char *fixed = fix_apply(buf->data ? buf->data : "", buf->len, ins, n, &nlen);
+  if (o->diff) {
+    if (n)
+      diff_insertions(&jb->out, shown, buf->data ? buf->data : "", buf->len,
+                      ins, n);
+    jb->no_report = true;
+  } else if (is_stdin) {
+    strbuf_put(&jb->out, fixed, nlen);
+    jb->no_report = true;
+  } else if (n) {
+    atomic_file af;
+    bool ok = atomic_open(&af, path);
+    if (ok) {
+      ok = fwrite(fixed, 1, nlen, af.f) == nlen;
+      if (!ok)
+        atomic_abort(&af);
+      else
+        ok = atomic_commit(&af);
+    }
+    if (!ok) {
+      strbuf_printf(&jb->messages,
+                    "ddlint: cannot write %s: %s; it is "
+                    "unchanged\n",
+                    shown, strerror(errno));
+      jb->unreadable++;
+    } else {
+      ddlint_result_free(jb->result);
+      jb->result = ddlint_lint_buffer_opts(pack, shown, fixed, nlen, lo);
+    }
+  }
+  free(fixed);
+  fix_free(ins, n);
+}
+
+/* `ddlint init FILE`: the skeleton, written atomically; an existing file is
+ * kept unless --force. */
+static int S_init(const ddlint_pack *pack, const cli_opts *o, int nargs,
+                  char **args) {
+  if (nargs != 1)
+    return S_usage_error("%s", "init takes one FILE (- for stdout)");
+  const char *path = args[0];
+  char *text = init_skeleton(pack, path);
+  int status = 0;
+  if (strcmp(path, "-") == 0) {
+    fputs(text, stdout);
+  } else if (!o->force && access(path, F_OK) == 0) {
+    fprintf(stderr, "ddlint: %s exists; not overwriting it (use --force)\n",
+            path);
+    status = EXIT_TROUBLE;
+  } else {
+    atomic_file af;
+    bool ok = atomic_open(&af, path);
+    if (ok && fputs(text, af.f) == EOF) {
+      atomic_abort(&af);
+      ok = false;
+    } else if (ok) {
+      ok = atomic_commit(&af);
+    }
+    if (!ok) {
+      fprintf(stderr, "ddlint: cannot write %s: %s\n", path, strerror(errno));
+      status = EXIT_TROUBLE;
+    }
+  }
+  free(text);
+  return status;
 }
 
 static void *S_worker(void *arg) {
@@ -498,6 +595,7 @@ static void S_runner_stop(runner *rn) {
   for (size_t i = 0; i < rn->files->n; i++) {
     ddlint_result_free(rn->jobs[i].result);
     strbuf_free(&rn->jobs[i].messages);
+    strbuf_free(&rn->jobs[i].out);
   }
   free(rn->threads);
   free(rn->jobs);
@@ -533,7 +631,10 @@ int main(int argc, char **argv) {
     OPT_REPORT_UNUSED,
     OPT_CONFIG,
     OPT_NO_CONFIG,
-    OPT_JOBS
+    OPT_JOBS,
+    OPT_FIX,
+    OPT_DIFF,
+    OPT_FORCE
   };
   bool no_config = false;
   double num;
@@ -554,15 +655,31 @@ int main(int argc, char **argv) {
       {"config", required_argument, NULL, OPT_CONFIG},
       {"no-config", no_argument, NULL, OPT_NO_CONFIG},
       {"jobs", required_argument, NULL, 'j'},
+      {"fix", no_argument, NULL, OPT_FIX},
+      {"diff", no_argument, NULL, OPT_DIFF},
+      {"force", no_argument, NULL, OPT_FORCE},
       {"version", no_argument, NULL, 'V'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
+  /* subcommands: `fix` is --fix, `coverage` is --format summary, `init`
+   * writes a skeleton */
+  const char *sub = argc > 1 ? argv[1] : "";
+  bool init_mode = strcmp(sub, "init") == 0;
+  bool coverage_mode = strcmp(sub, "coverage") == 0;
+  if (init_mode || coverage_mode || strcmp(sub, "fix") == 0) {
+    o.fix = strcmp(sub, "fix") == 0;
+    argv[1] = argv[0];
+    argv++;
+    argc--;
+  }
+  bool format_given = false;
   int c;
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":f:t:o:j:qVh", longopts, NULL)) != -1) {
     switch (c) {
     case 'f':
       o.format = optarg;
+      format_given = true;
       break;
     case 't':
       o.template_arg = optarg;
@@ -579,6 +696,15 @@ int main(int argc, char **argv) {
                              "'%s'",
                              optarg);
       o.jobs = (long)num;
+      break;
+    case OPT_FIX:
+      o.fix = true;
+      break;
+    case OPT_DIFF:
+      o.diff = true;
+      break;
+    case OPT_FORCE:
+      o.force = true;
       break;
     case OPT_CONFIG:
       o.config = optarg;
@@ -644,6 +770,11 @@ int main(int argc, char **argv) {
       return S_usage_error("unknown option '%s'", argv[optind - 1]);
     }
   }
+  if (coverage_mode && !format_given)
+    o.format = "summary";
+  if (o.diff && !o.fix)
+    return S_usage_error("%s", "--diff goes with --fix (or `ddlint fix`)");
+  S_opts = &o;
   if (!o.jobs) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = n > 0 ? (n > 256 ? 256 : n) : 1;
@@ -694,6 +825,10 @@ int main(int argc, char **argv) {
     S_list_rules(pack);
     goto out;
   }
+  if (init_mode) {
+    status = S_init(pack, &o, argc - optind, argv + optind);
+    goto out;
+  }
   if (o.explain) {
     status = S_explain(pack, o.explain);
     goto out;
@@ -717,7 +852,10 @@ int main(int argc, char **argv) {
                     .min_severity = o.quiet ? DDLINT_ERROR : DDLINT_INFO,
                     .pack = pack};
   report_totals totals = {.unreadable = files.errors};
-  reporter *rep = rops->begin(&ro);
+  /* --diff prints diffs only; a fixed stdin prints the document only */
+  bool fixed_stdin =
+      o.fix && !o.diff && files.n == 1 && strcmp(files.paths[0], "-") == 0;
+  reporter *rep = o.diff || fixed_stdin ? NULL : rops->begin(&ro);
   bool failed = false;
 
   runner rn = {.o = &o,
@@ -735,13 +873,25 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < files.n; i++) {
     job *jb = S_runner_wait(&rn, i);
     S_print_messages(jb);
+    if (jb->out.len) {
+      fwrite(jb->out.data, 1, jb->out.len, ro.out);
+      if (o.diff)
+        failed = true; /* --diff: exit 1 when a fix is pending */
+    }
+    strbuf_free(&jb->out);
+    if (jb->no_report) {
+      ddlint_result_free(jb->result);
+      jb->result = NULL;
+      continue;
+    }
     totals.unreadable += jb->unreadable;
     ddlint_result *r = jb->result;
     jb->result = NULL;
     if (!r)
       continue;
     const char *shown = ddlint_result_path(r);
-    rops->emit(rep, r);
+    if (rep)
+      rops->emit(rep, r);
     totals.files++;
     totals.errors += ddlint_result_count(r, DDLINT_ERROR);
     totals.warnings += ddlint_result_count(r, DDLINT_WARNING);
@@ -758,7 +908,8 @@ int main(int argc, char **argv) {
     ddlint_result_free(r);
   }
   S_runner_stop(&rn);
-  rops->end(rep, &totals);
+  if (rep)
+    rops->end(rep, &totals);
   if (o.max_warnings >= 0 && totals.warnings > (size_t)o.max_warnings) {
     fprintf(stderr, "ddlint: %zu warnings exceed --max-warnings %ld\n",
             totals.warnings, o.max_warnings);

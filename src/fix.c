@@ -20,8 +20,7 @@ static const char *S_eol(const source *src) {
 
 /* The number and punctuation of a numbered heading at off ("## 3. Data",
  * "### 3) Data"): *num and *punct, or false. */
-static bool S_numbering(const source *src, size_t off, long *num,
-                        char *punct) {
+static bool S_numbering(const source *src, size_t off, long *num, char *punct) {
   const char *t = src->text + off, *end = src->text + src->len;
   while (t < end && *t == '#')
     t++;
@@ -78,9 +77,8 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
   for (size_t s = 0; s < pk->nsections && !punct; s++)
     if (r->section_level[s])
       S_numbering(src, r->section_start[s], &num, &punct);
-  bool ends_with_newline =
-      src->len && (src->text[src->len - 1] == '\n' ||
-                   src->text[src->len - 1] == '\r');
+  bool ends_with_newline = src->len && (src->text[src->len - 1] == '\n' ||
+                                        src->text[src->len - 1] == '\r');
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
     if (!ts->required || r->section_level[s])
@@ -117,8 +115,8 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
     strbuf text = {0};
     bool at_end = at >= src->len;
     if (at_end && (src->len || at_eof))
-      strbuf_printf(&text, "%s%s",
-                    ends_with_newline || !src->len ? "" : eol, eol);
+      strbuf_printf(&text, "%s%s", ends_with_newline || !src->len ? "" : eol,
+                    eol);
     at_eof += at_end;
     for (int i = 0; i < level; i++)
       strbuf_putc(&text, '#');

@@ -5,8 +5,8 @@
 #include <string.h>
 
 static const reporter_ops *const reporters[] = {
-    &report_human_ops, &report_json_ops, &report_sarif_ops, &report_github_ops,
-    NULL};
+    &report_human_ops,  &report_json_ops,    &report_sarif_ops,
+    &report_github_ops, &report_summary_ops, NULL};
 
 const reporter_ops *report_find(const char *name) {
   for (size_t i = 0; reporters[i]; i++)
@@ -15,7 +15,7 @@ const reporter_ops *report_find(const char *name) {
   return NULL;
 }
 
-const char *report_names(void) { return "human, json, sarif, github"; }
+const char *report_names(void) { return "human, json, sarif, github, summary"; }
 
 void report_json_string(FILE *out, const char *s) {
   const unsigned char *p = (const unsigned char *)(s ? s : "");

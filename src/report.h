@@ -45,5 +45,6 @@ extern const reporter_ops report_human_ops;
 extern const reporter_ops report_json_ops;
 extern const reporter_ops report_sarif_ops;
 extern const reporter_ops report_github_ops;
+extern const reporter_ops report_summary_ops;
 
 #endif

@@ -303,8 +303,8 @@ bool title_contains(const char *h, const char *name) {
 /* Edit distance with adjacent transpositions, or limit + 1 when it exceeds
  * limit (rows stop early once every cell is past it) ("desgin" is one edit from
  * "design"): the optimal string alignment distance, three rows. */
-static size_t S_levenshtein(const char *a, size_t na, const char *b,
-                            size_t nb, size_t limit) {
+static size_t S_levenshtein(const char *a, size_t na, const char *b, size_t nb,
+                            size_t limit) {
   size_t rows[3][MAX_LEV + 1];
   size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
   if (na > MAX_LEV)

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-FORMATS = ["human", "json", "sarif", "github"]
+FORMATS = ["human", "json", "sarif", "github", "summary"]
 
 
 def main():

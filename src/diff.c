@@ -1,0 +1,133 @@
+/* Unified diffs of fixes. A fix only inserts text at line starts or at the
+ * end of the file, so the diff follows from the insertions directly (no
+ * general diff algorithm): context lines around each insertion, merged into
+ * hunks, with "\ No newline at end of file" where a last line lacks one. */
+#include "diff.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CONTEXT 3
+
+typedef struct {
+  const char *p;
+  size_t n;     /* bytes, line ending included */
+  bool newline; /* ends with a line ending */
+} line;
+
+static size_t S_lines(const char *t, size_t len, line **out) {
+  size_t n = 0, cap = 0;
+  *out = NULL;
+  size_t i = 0;
+  while (i < len) {
+    size_t s = i;
+    while (i < len && t[i] != '\n' && t[i] != '\r')
+      i++;
+    bool nl = i < len;
+    if (i < len && t[i] == '\r' && i + 1 < len && t[i + 1] == '\n')
+      i += 2;
+    else if (i < len)
+      i++;
+    xgrow(out, &cap, n + 1, sizeof(line));
+    (*out)[n++] = (line){t + s, i - s, nl};
+  }
+  return n;
+}
+
+/* Index of the old line starting at byte off (n_old when off is the end). */
+static size_t S_line_at(const line *old, size_t n_old, const char *base,
+                        size_t off) {
+  for (size_t k = 0; k < n_old; k++)
+    if ((size_t)(old[k].p - base) >= off)
+      return k;
+  return n_old;
+}
+
+static void S_put_line(strbuf *out, char mark, const line *l) {
+  strbuf_putc(out, mark);
+  strbuf_put(out, l->p, l->n);
+  if (!l->newline)
+    strbuf_puts(out, "\n\\ No newline at end of file\n");
+}
+
+typedef struct {
+  size_t k;    /* old line the text goes before (n_old: the end) */
+  line *lines; /* owned array of views into the insertion text */
+  size_t nlines;
+  bool fixes_last; /* the old last line gains the line ending it lacked */
+  const char *eol; /* that line ending, borrowed from the insertion */
+  size_t eol_len;
+} event;
+
+void diff_insertions(strbuf *out, const char *path, const char *old_text,
+                     size_t old_len, const fix_insert *ins, size_t n) {
+  line *old;
+  size_t n_old = S_lines(old_text, old_len, &old);
+  bool last_open = n_old && !old[n_old - 1].newline;
+  event *ev = xcalloc(n + 1, sizeof(event));
+  for (size_t i = 0; i < n; i++) {
+    const char *t = ins[i].text;
+    size_t tl = strlen(t);
+    ev[i].k = S_line_at(old, n_old, old_text, ins[i].at);
+    if (ev[i].k == n_old && last_open && i == 0) {
+      ev[i].fixes_last = true; /* the text starts with the missing ending */
+      size_t skip = t[0] == '\r' && t[1] == '\n' ? 2 : 1;
+      ev[i].eol = t;
+      ev[i].eol_len = skip;
+      t += skip;
+      tl -= skip;
+    }
+    ev[i].nlines = S_lines(t, tl, &ev[i].lines);
+  }
+  strbuf_printf(out, "--- a/%s\n+++ b/%s\n", path, path);
+  size_t e = 0;
+  long shift = 0; /* new lines minus old lines before the current hunk */
+  while (e < n) {
+    /* a hunk: events whose context windows touch */
+    size_t first = e, last = e;
+    size_t a = ev[e].k > CONTEXT ? ev[e].k - CONTEXT : 0;
+    if (ev[e].fixes_last && a > n_old - 1)
+      a = n_old - 1;
+    while (last + 1 < n && ev[last + 1].k <= ev[last].k + 2 * CONTEXT)
+      last++;
+    size_t b = ev[last].k + CONTEXT < n_old ? ev[last].k + CONTEXT : n_old;
+    size_t added = 0;
+    for (size_t i = first; i <= last; i++)
+      added += ev[i].nlines + (ev[i].fixes_last ? 1 : 0);
+    size_t removed = 0;
+    for (size_t i = first; i <= last; i++)
+      removed += ev[i].fixes_last ? 1 : 0;
+    size_t old_count = b - a, new_count = b - a - removed + added;
+    strbuf_printf(
+        out, "@@ -%zu,%zu +%zu,%zu @@\n", old_count ? a + 1 : a, old_count,
+        new_count ? (size_t)((long)a + shift) + 1 : (size_t)((long)a + shift),
+        new_count);
+    size_t i = first;
+    for (size_t k = a; k <= b; k++) {
+      for (; i <= last && ev[i].k == k; i++) {
+        for (size_t j = 0; j < ev[i].nlines; j++)
+          S_put_line(out, '+', &ev[i].lines[j]);
+      }
+      if (k == b)
+        break;
+      const event *fix = NULL;
+      for (size_t x = first; x <= last; x++)
+        if (ev[x].fixes_last && k == n_old - 1)
+          fix = &ev[x];
+      if (fix) {
+        S_put_line(out, '-', &old[k]);
+        strbuf_putc(out, '+');
+        strbuf_put(out, old[k].p, old[k].n);
+        strbuf_put(out, fix->eol, fix->eol_len);
+      } else {
+        S_put_line(out, ' ', &old[k]);
+      }
+    }
+    shift += (long)added - (long)removed;
+    e = last + 1;
+  }
+  for (size_t i = 0; i < n; i++)
+    free(ev[i].lines);
+  free(ev);
+  free(old);
+}

@@ -1,0 +1,170 @@
+/* The summary reporter (`ddlint coverage`, `--format summary`): for one
+ * document, a table of every template section and topic, found or missing,
+ * with the line of its evidence and the score; for several, one line per
+ * document sorted by score (lowest first), totals, and the sections most
+ * often missing. Colour only when asked. */
+#include "internal.h"
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  char *path; /* owned */
+  double score;
+  size_t found_s, total_s, found_t, total_t;
+  size_t errors, warnings;
+} row;
+
+typedef struct {
+  const char *title; /* borrowed from a pack */
+  size_t missing;
+} gap;
+
+struct reporter {
+  report_opts o;
+  row *rows;
+  size_t nrows, cap;
+  gap *gaps;
+  size_t ngaps, gcap;
+  strbuf single; /* the table of the first document, kept for one file */
+};
+
+#define GREEN "\033[32m"
+#define RED "\033[31m"
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
+
+static const char *S_c(const reporter *rep, const char *code) {
+  return rep->o.color ? code : "";
+}
+
+static reporter *S_begin(const report_opts *opts) {
+  reporter *rep = xcalloc(1, sizeof *rep);
+  rep->o = *opts;
+  return rep;
+}
+
+static void S_gap(reporter *rep, const char *title) {
+  for (size_t i = 0; i < rep->ngaps; i++)
+    if (strcmp(rep->gaps[i].title, title) == 0) {
+      rep->gaps[i].missing++;
+      return;
+    }
+  xgrow(&rep->gaps, &rep->gcap, rep->ngaps + 1, sizeof(gap));
+  rep->gaps[rep->ngaps++] = (gap){title, 1};
+}
+
+static void S_emit(reporter *rep, const ddlint_result *r) {
+  xgrow(&rep->rows, &rep->cap, rep->nrows + 1, sizeof(row));
+  row *w = &rep->rows[rep->nrows++];
+  memset(w, 0, sizeof *w);
+  w->path = xstrdup(ddlint_result_path(r));
+  w->score = ddlint_result_score(r);
+  w->errors = ddlint_result_count(r, DDLINT_ERROR);
+  w->warnings = ddlint_result_count(r, DDLINT_WARNING);
+  size_t ns = ddlint_result_section_count(r);
+  strbuf *t = &rep->single;
+  bool keep = rep->nrows == 1;
+  if (keep)
+    strbuf_printf(t, "%s%s%s (template %s)\n\n%-44s %-8s %s\n", S_c(rep, BOLD),
+                  w->path, S_c(rep, RESET),
+                  ddlint_pack_name(ddlint_result_pack(r)), "section / topic",
+                  "status", "line");
+  for (size_t s = 0; s < ns; s++) {
+    unsigned line = ddlint_coverage_section_line(r, s);
+    const char *title = ddlint_coverage_section_title(r, s);
+    w->total_s++;
+    w->found_s += line != 0;
+    if (!line && ddlint_coverage_section_required(r, s))
+      S_gap(rep, title);
+    if (keep) {
+      strbuf_printf(t, "%-44s %s%-8s%s", title, S_c(rep, line ? GREEN : RED),
+                    line                                     ? "found"
+                    : ddlint_coverage_section_required(r, s) ? "missing"
+                                                             : "absent",
+                    S_c(rep, RESET));
+      if (line)
+        strbuf_printf(t, " %u", line);
+      strbuf_putc(t, '\n');
+    }
+    for (size_t k = 0; k < ddlint_coverage_topic_count(r, s); k++) {
+      const char *via = ddlint_coverage_topic_via(r, s, k);
+      w->total_t++;
+      w->found_t += via != NULL;
+      if (keep) {
+        char name[64];
+        snprintf(name, sizeof name, "  %s",
+                 ddlint_coverage_topic_title(r, s, k));
+        strbuf_printf(t, "%-44s %s%-8s%s", name, S_c(rep, via ? GREEN : RED),
+                      via ? "found" : "missing", S_c(rep, RESET));
+        if (via)
+          strbuf_printf(t, " %u (%s)", ddlint_coverage_topic_line(r, s, k),
+                        via);
+        strbuf_putc(t, '\n');
+      }
+    }
+  }
+  if (keep)
+    strbuf_printf(t,
+                  "\ncompleteness %.1f%%: %zu/%zu sections, %zu/%zu topics; "
+                  "%zu errors, %zu warnings\n",
+                  w->score, w->found_s, w->total_s, w->found_t, w->total_t,
+                  w->errors, w->warnings);
+}
+
+static int S_row_cmp(const void *a, const void *b) {
+  const row *x = a, *y = b;
+  if (x->score != y->score)
+    return x->score < y->score ? -1 : 1;
+  return strcmp(x->path, y->path);
+}
+
+static int S_gap_cmp(const void *a, const void *b) {
+  const gap *x = a, *y = b;
+  if (x->missing != y->missing)
+    return x->missing > y->missing ? -1 : 1;
+  return strcmp(x->title, y->title);
+}
+
+static void S_end(reporter *rep, const report_totals *totals) {
+  FILE *out = rep->o.out;
+  (void)totals;
+  if (rep->nrows == 1) {
+    fputs(rep->single.data, out);
+  } else if (rep->nrows > 1) {
+    qsort(rep->rows, rep->nrows, sizeof(row), S_row_cmp);
+    fprintf(out, "%s%6s  %-9s %-9s %6s %8s  %s%s\n", S_c(rep, BOLD), "score",
+            "sections", "topics", "errors", "warnings", "file",
+            S_c(rep, RESET));
+    double sum = 0;
+    for (size_t i = 0; i < rep->nrows; i++) {
+      const row *w = &rep->rows[i];
+      char secs[32], tops[32];
+      snprintf(secs, sizeof secs, "%zu/%zu", w->found_s, w->total_s);
+      snprintf(tops, sizeof tops, "%zu/%zu", w->found_t, w->total_t);
+      fprintf(out, "%s%5.1f%%%s  %-9s %-9s %6zu %8zu  %s\n",
+              S_c(rep, w->score >= 80 ? GREEN : RED), w->score, S_c(rep, RESET),
+              secs, tops, w->errors, w->warnings, w->path);
+      sum += w->score;
+    }
+    fprintf(out, "\n%zu files, mean completeness %.1f%%\n", rep->nrows,
+            sum / (double)rep->nrows);
+    if (rep->ngaps) {
+      qsort(rep->gaps, rep->ngaps, sizeof(gap), S_gap_cmp);
+      fputs("most often missing:", out);
+      for (size_t i = 0; i < rep->ngaps && i < 5; i++)
+        fprintf(out, "%s %s (%zu)", i ? "," : "", rep->gaps[i].title,
+                rep->gaps[i].missing);
+      fputc('\n', out);
+    }
+  }
+  for (size_t i = 0; i < rep->nrows; i++)
+    free(rep->rows[i].path);
+  free(rep->rows);
+  free(rep->gaps);
+  strbuf_free(&rep->single);
+  free(rep);
+}
+
+const reporter_ops report_summary_ops = {"summary", S_begin, S_emit, S_end};

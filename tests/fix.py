@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""`ddlint fix`, `ddlint init` and `ddlint coverage`:
+- fix on each fixture, then lint: no missing-section left; a second fix is
+  a no-op; --diff applies cleanly with `git apply` and gives the same bytes;
+- a property test over generated documents (random subsets and orders of
+  sections, heading levels and numbering, CRLF, no final newline, front
+  matter): the fix only inserts (every original byte kept, in order), is
+  idempotent, and leaves no missing section;
+- a write that fails (a file-size limit, so also as root) leaves the file
+  byte-identical and exits 2; the file mode is kept;
+- init refuses to overwrite, and its skeleton lints as all-empty;
+- coverage prints the per-document table and the multi-document summary."""
+import difflib
+import json
+import os
+import random
+import resource
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+
+DDLINT = ROOT = None
+results = []
+
+SECTIONS = ["Problem Formulation", "Success Metrics", "System Architecture", "Data and Labeling",
+            "Features", "Model Design", "Prediction and Ranking", "Feedback, Monitoring, and Deployment"]
+ALIASES = {"Success Metrics": "Metrics (Offline and Online)", "System Architecture": "Architectural Components",
+           "Data and Labeling": "Data Collection and Preparation", "Features": "Feature Engineering",
+           "Model Design": "Model Development", "Prediction and Ranking": "Prediction Service",
+           "Feedback, Monitoring, and Deployment": "Online Testing and Deployment"}
+
+
+def check(name, cond, detail=""):
+    results.append(bool(cond))
+    print(("ok   " if cond else "FAIL ") + name + ("" if cond else f": {detail}"))
+
+
+def run(args, cwd=None, preexec=None, stdin=b""):
+    if args and args[0] in ("fix", "init", "coverage"):  # a subcommand comes first
+        args = [args[0], "--no-config", *args[1:]]
+    else:
+        args = ["--no-config", *args]
+    p = subprocess.run([DDLINT, *args], cwd=cwd, input=stdin, capture_output=True,
+                       timeout=120, preexec_fn=preexec)
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+def only_insertions(old, new):
+    """Whether new is old with text inserted (every old byte kept, in order)."""
+    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return all(op in ("equal", "insert") for op, *_ in sm.get_opcodes())
+
+
+def missing_sections(path):
+    rc, out, _ = run(["-f", "json", path])
+    doc = json.loads(out)["files"][0]
+    return [d["message"] for d in doc["diagnostics"] if d["rule"] == "missing-section"]
+
+
+def test_fixtures(tmp):
+    fixtures = sorted(f for f in os.listdir(os.path.join(ROOT, "fixtures")) if f.endswith(".md"))
+    for name in fixtures:
+        path = os.path.join(tmp, name)
+        shutil.copy(os.path.join(ROOT, "fixtures", name), path)
+        old = open(path, "rb").read()
+        rc, diff, err = run(["fix", "--diff", name], cwd=tmp)
+        check(f"{name}: --diff leaves the file alone", open(path, "rb").read() == old)
+        rc, out, err = run(["fix", name], cwd=tmp)
+        new = open(path, "rb").read()
+        gone = missing_sections(path)
+        check(f"{name}: fix, then lint: no missing section", not gone and rc in (0, 1), (gone, err))
+        check(f"{name}: fix only inserts", only_insertions(old, new))
+        rc2, _, _ = run(["fix", name], cwd=tmp)
+        check(f"{name}: a second fix is a no-op", open(path, "rb").read() == new)
+        if diff:
+            orig = os.path.join(tmp, "orig")
+            os.makedirs(orig, exist_ok=True)
+            with open(os.path.join(orig, name), "wb") as f:
+                f.write(old)
+            p = subprocess.run(["git", "apply", "--unsafe-paths", "-p1", "--directory=.", "-"],
+                               cwd=orig, input=diff, capture_output=True)
+            applied = open(os.path.join(orig, name), "rb").read()
+            check(f"{name}: the --diff applies with git apply and gives the same bytes",
+                  p.returncode == 0 and applied == new, p.stderr.decode()[-300:])
+
+
+def random_doc(rng):
+    eol = rng.choice(["\n", "\r\n"])
+    lines = []
+    if rng.random() < 0.3:
+        lines += ["---", "title: generated", "---", ""]
+    if rng.random() < 0.7:
+        lines += ["# Generated design " + str(rng.randint(1, 999)), ""]
+    level = rng.choice([2, 2, 3])
+    numbered = rng.choice([None, ".", ")"])
+    chosen = [s for s in SECTIONS if rng.random() < 0.6]
+    if rng.random() < 0.2:
+        rng.shuffle(chosen)
+    for i, title in enumerate(chosen):
+        name = ALIASES.get(title, title) if rng.random() < 0.3 else title
+        prefix = f"{i + 1}{numbered} " if numbered else ""
+        lines += ["#" * level + " " + prefix + name, ""]
+        for _ in range(rng.randint(0, 3)):
+            lines.append(rng.choice(["Some prose about the design.", "- a list item", "* Offline: NDCG",
+                                     "| a | b |\n|---|---|\n| 1 | 2 |", "```\ncode\n```", "<!-- a comment -->"]))
+            lines.append("")
+    text = eol.join(l.replace("\n", eol) for l in lines)
+    if rng.random() < 0.4:
+        text = text.rstrip("\r\n")  # no final newline
+    return text.encode()
+
+
+def test_property(tmp, count):
+    rng = random.Random(20261126)
+    bad = []
+    for i in range(count):
+        old = random_doc(rng)
+        path = os.path.join(tmp, f"gen{i}.md")
+        with open(path, "wb") as f:
+            f.write(old)
+        run(["fix", path])
+        new = open(path, "rb").read()
+        problems = []
+        if not only_insertions(old, new):
+            problems.append("changed bytes outside the insertions")
+        if old.count(b"\r\n") and new.count(b"\n") != new.count(b"\r\n"):
+            problems.append("mixed line endings after fixing a CRLF file")
+        if old and not old.endswith((b"\n", b"\r")) and new.endswith((b"\n", b"\r")):
+            problems.append("a final newline appeared")
+        run(["fix", path])
+        if open(path, "rb").read() != new:
+            problems.append("second fix changed the file")
+        if missing_sections(path):
+            problems.append("missing sections remain")
+        if problems:
+            bad.append((i, problems, old[:200]))
+    check(f"property: {count} generated documents: only insertions, line endings and final-newline "
+          "kept, idempotent, complete", not bad, bad[:3])
+
+
+def test_write_failure(tmp):
+    path = os.path.join(tmp, "victim.md")
+    shutil.copy(os.path.join(ROOT, "fixtures", "incomplete.md"), path)
+    os.chmod(path, 0o640)
+    old = open(path, "rb").read()
+
+    def limit():  # writes past 64 bytes fail with EFBIG instead of killing
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64, 64))
+    rc, out, err = run(["fix", path], preexec=limit)
+    check("a failing write leaves the file byte-identical and exits 2",
+          rc == 2 and open(path, "rb").read() == old and "cannot write" in err and "unchanged" in err,
+          (rc, err))
+    check("no temporary file is left behind", sorted(os.listdir(tmp)).count("victim.md") == 1 and
+          not [f for f in os.listdir(tmp) if "ddlint-" in f])
+    rc, out, err = run(["fix", path])
+    check("a successful fix keeps the file's mode", (os.stat(path).st_mode & 0o777) == 0o640 and rc in (0, 1))
+    rc, out, err = run(["-o", os.path.join(tmp, "report.txt"), "fixtures/incomplete.md"], cwd=ROOT,
+                       preexec=limit)
+    check("--output with a failing write exits 2 and leaves no file",
+          rc == 2 and not os.path.exists(os.path.join(tmp, "report.txt")), (rc, err))
+
+
+def test_stdin_fix():
+    data = open(os.path.join(ROOT, "fixtures", "incomplete.md"), "rb").read()
+    rc, out, err = run(["fix", "-"], stdin=data)
+    check("fix on stdin prints the fixed document", b"## Success Metrics" in out and only_insertions(data, out))
+
+
+def test_init(tmp):
+    path = os.path.join(tmp, "new-design.md")
+    rc, out, err = run(["init", path])
+    check("init writes a skeleton", rc == 0 and os.path.exists(path), err)
+    text = open(path).read()
+    check("the skeleton has every section and topic as headings",
+          all(f"## {s}\n" in text for s in SECTIONS) and "### Offline Metrics\n" in text and "# New design\n" in text)
+    rc, out, err = run(["-f", "json", path])
+    doc = json.loads(out)["files"][0]
+    empty = {d["section"] for d in doc["diagnostics"] if d["rule"] == "empty-section"}
+    placeholders = [d for d in doc["diagnostics"] if d["rule"] in ("placeholder", "template-prompt")]
+    check("init, then lint: every section is reported empty (guidance in comments is not content)",
+          empty == set(SECTIONS) and not placeholders and
+          not [d for d in doc["diagnostics"] if d["rule"] == "missing-section"], (empty, placeholders))
+    before = open(path, "rb").read()
+    with open(path, "a") as f:
+        f.write("edited\n")
+    edited = open(path, "rb").read()
+    rc, out, err = run(["init", path])
+    check("init refuses to overwrite an existing file", rc == 2 and "--force" in err and
+          open(path, "rb").read() == edited, err)
+    rc, out, err = run(["init", "--force", path])
+    check("init --force overwrites", rc == 0 and open(path, "rb").read() == before)
+    rc, out, err = run(["init", "--template", "adr", "-"])
+    check("init --template adr - prints an ADR skeleton",
+          rc == 0 and b"## Context and Problem Statement" in out and b"## Decision Outcome" in out)
+
+
+def test_coverage():
+    rc, out, err = run(["coverage", "--color", "never", "fixtures/incomplete.md"], cwd=ROOT)
+    text = out.decode()
+    check("coverage of one document: a table of sections and topics with lines",
+          "Success Metrics" in text and "missing" in text and "Problem Formulation" in text and
+          "completeness 78.8%" in text and "  Use Case" in text, text[:400])
+    rc, out, err = run(["coverage", "--color", "never", "fixtures", "examples"], cwd=ROOT)
+    text = out.decode().splitlines()
+    scores = [float(l.split("%")[0]) for l in text[1:] if l.split("%")[0].strip().replace(".", "").isdigit()]
+    check("coverage of many documents: one line each, sorted by score, totals and frequent gaps",
+          scores == sorted(scores) and len(scores) >= 10 and any("mean completeness" in l for l in text)
+          and any(l.startswith("most often missing:") for l in text), text[:5])
+    rc, out, err = run(["coverage", "-f", "json", "fixtures/incomplete.md"], cwd=ROOT)
+    check("coverage -f json gives the JSON report", json.loads(out)["files"][0]["coverage"])
+    corpus = os.path.join(ROOT, "..", "shared", "corpus", "mlsd-interviews")
+    if os.path.isdir(corpus):
+        rc, out, err = run(["coverage", "--color", "never", corpus])
+        text = out.decode()
+        check("coverage over mlsd-interviews: the 13 write-ups and topic pages, weakest first",
+              text.count("\n") > 20 and any(l.startswith("  0.0%") and l.endswith("mlsd-typeahead.md")
+                                              for l in text.splitlines()), text[:300])
+    else:
+        print("note: ../shared/corpus is absent; coverage over the corpus skipped")
+
+
+def main():
+    global DDLINT, ROOT
+    DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    count = int(os.environ.get("DDLINT_PROPERTY_CASES", "150"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for t in (lambda: test_fixtures(tmp), lambda: test_property(tmp, count),
+                  lambda: test_write_failure(tempfile.mkdtemp(dir=tmp)), test_stdin_fix,
+                  lambda: test_init(tmp), test_coverage):
+            try:
+                t()
+            except Exception as e:
+                check("test raised", False, repr(e))
+    failed = results.count(False)
+    print(f"{len(results) - failed} checks passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
