@@ -5,7 +5,7 @@ _ddlint() {
   prev=${COMP_WORDS[COMP_CWORD-1]}
   case $prev in
     -f|--format)
-      mapfile -t COMPREPLY < <(compgen -W "human json sarif github" -- "$cur")
+      mapfile -t COMPREPLY < <(compgen -W "human json sarif github summary" -- "$cur")
       return ;;
     --fail-on)
       mapfile -t COMPREPLY < <(compgen -W "error warning info" -- "$cur")
@@ -26,8 +26,11 @@ _ddlint() {
     --max-warnings|--min-score)
       return ;;
   esac
-  if [[ $cur == -* ]]; then
-    mapfile -t COMPREPLY < <(compgen -W "--format --output --template --fail-on --max-warnings --min-score --quiet --stdin-filename --color --list-rules --list-templates --explain --config --no-config --report-unused-suppressions --version --help" -- "$cur")
+  if [[ $COMP_CWORD -eq 1 && $cur != -* ]]; then
+    mapfile -t COMPREPLY < <(compgen -W "fix init coverage" -- "$cur")
+    mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -- "$cur")
+  elif [[ $cur == -* ]]; then
+    mapfile -t COMPREPLY < <(compgen -W "--format --output --template --fail-on --max-warnings --min-score --quiet --stdin-filename --color --list-rules --list-templates --explain --config --no-config --report-unused-suppressions --fix --diff --force --jobs --version --help" -- "$cur")
   else
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
   fi

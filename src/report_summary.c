@@ -96,10 +96,10 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
         char name[64];
         snprintf(name, sizeof name, "  %s",
                  ddlint_coverage_topic_title(r, s, k));
-        strbuf_printf(t, "%-44s %s%-8s%s", name, S_c(rep, via ? GREEN : RED),
+        strbuf_printf(t, "%-44s %s%s%s", name, S_c(rep, via ? GREEN : RED),
                       via ? "found" : "missing", S_c(rep, RESET));
         if (via)
-          strbuf_printf(t, " %u (%s)", ddlint_coverage_topic_line(r, s, k),
+          strbuf_printf(t, "    %u (%s)", ddlint_coverage_topic_line(r, s, k),
                         via);
         strbuf_putc(t, '\n');
       }
