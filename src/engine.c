@@ -20,6 +20,7 @@ const rule_kind rule_kinds[] = {
     {"min-content", check_min_content, explain_min_content},
     {"forbidden", check_forbidden, explain_forbidden},
     {"suppression", check_suppression, explain_suppression},
+    {"input", check_input, explain_input},
     {NULL, NULL, NULL},
 };
 
@@ -220,6 +221,7 @@ ddlint_result *ddlint_lint_buffer_opts(const ddlint_pack *pack,
     const struct ddlint_rule *rule = &pack->rules[i];
     rule_kind_find(rule->kind_name_for_dispatch)->check(&ctx, rule);
   }
+  input_report(&ctx);
   suppress_apply(&ctx, opts && opts->report_unused_suppressions);
   if (ctx.ndiags)
     qsort(ctx.diags, ctx.ndiags, sizeof *ctx.diags, S_diag_cmp);

@@ -309,6 +309,8 @@ typedef struct lint_ctx {
   const outline *ol;
   const coverage *cov;
   pcre2_match_data *md_match; /* owned by the engine */
+  const char *limit_pattern;  /* borrowed: first pattern that hit a limit */
+  size_t limit_at;            /* where it gave up */
   struct ddlint_diag *diags;  /* owned, moved to the result */
   size_t ndiags, cap;
 } lint_ctx;
@@ -363,6 +365,9 @@ void check_cross_reference(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_min_content(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_forbidden(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_suppression(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_input(lint_ctx *ctx, const struct ddlint_rule *rule);
+/* rules/input.c: invalid-utf8 and pattern-limit, after every rule ran. */
+void input_report(lint_ctx *ctx);
 /* suppress.c: drops suppressed diagnostics; reports unknown rule names in
  * suppressions, and unused suppressions when asked. */
 void suppress_apply(lint_ctx *ctx, bool report_unused);
@@ -370,7 +375,8 @@ extern const char explain_required_section[], explain_required_topic[],
     explain_empty_section[], explain_placeholder[], explain_quantified_target[],
     explain_section_order[], explain_duplicate_section[],
     explain_heading_level[], explain_conditional[], explain_cross_reference[],
-    explain_min_content[], explain_forbidden[], explain_suppression[];
+    explain_min_content[], explain_forbidden[], explain_suppression[],
+    explain_input[];
 
 /* ---- fix.c: insert missing required sections. ---- */
 typedef struct {

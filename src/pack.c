@@ -916,6 +916,16 @@ static ddlint_pack *S_with_builtin_rules(ddlint_pack *pk) {
       {"unused-suppression", "A suppression comment suppressed nothing.",
        "suppression {match} suppressed nothing",
        "remove it, or fix the rule ids it names", DDLINT_WARNING},
+      {"invalid-utf8", "The document is not valid UTF-8.",
+       "invalid UTF-8 at byte offset {detail}",
+       "save the document as UTF-8; the rest was linted as it is",
+       DDLINT_WARNING},
+      {"pattern-limit", "A pattern of the pack gave up on this document.",
+       "pattern \"{match}\" hit PCRE2's match limit at byte {detail}; later "
+       "text was not searched by it",
+       "simplify the pattern (nested quantifiers such as (a+)+ backtrack "
+       "catastrophically)",
+       DDLINT_WARNING},
   };
   if (!pk)
     return NULL;
@@ -927,12 +937,13 @@ static ddlint_pack *S_with_builtin_rules(ddlint_pack *pk) {
     struct ddlint_rule *r = &pk->rules[pk->nrules++];
     memset(r, 0, sizeof *r);
     r->id = xstrdup(builtin[i].id);
-    r->kind = xstrdup("suppression");
-    r->kind_name_for_dispatch = rule_kind_find("suppression")->kind;
+    const char *kind = i < 2 ? "suppression" : "input";
+    r->kind = xstrdup(kind);
+    r->kind_name_for_dispatch = rule_kind_find(kind)->kind;
     r->summary = xstrdup(builtin[i].summary);
     r->message = xstrdup(builtin[i].message);
     r->help = xstrdup(builtin[i].help);
-    r->explain = xstrdup(explain_suppression);
+    r->explain = xstrdup(i < 2 ? explain_suppression : explain_input);
     r->severity = builtin[i].severity;
     r->min_words = r->min_items = r->min_rows = -1;
   }

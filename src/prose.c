@@ -39,8 +39,15 @@ void prose_each(lint_ctx *ctx, const pattern *pat, size_t start, size_t end,
     while (at < seg_end) {
       int rc = pcre2_match(pat->code, (PCRE2_SPTR)text, seg_end, at, 0,
                            ctx->md_match, ctx->pack->mctx);
-      if (rc < 0)
-        break; /* no match, or a match or depth limit was hit */
+      if (rc < 0) {
+        /* a match, depth or JIT stack limit: remember it for pattern-limit,
+         * and stop searching this pattern here */
+        if (rc != PCRE2_ERROR_NOMATCH && !ctx->limit_pattern) {
+          ctx->limit_pattern = pat->source;
+          ctx->limit_at = at;
+        }
+        break;
+      }
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ctx->md_match);
       size_t ms = ov[0], me = ov[1];
       if (!fn(arg, ms, me))

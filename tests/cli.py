@@ -268,7 +268,7 @@ def test_sarif():
     pack = json.load(open(os.path.join(ROOT, "rules/ml-system-design.json")))
     check("SARIF lists every rule with descriptions and a default level",
           [r["id"] for r in rules] == [r["id"] for r in pack["rules"]] +
-          ["unknown-suppression", "unused-suppression"] and
+          ["unknown-suppression", "unused-suppression", "invalid-utf8", "pattern-limit"] and
           all(r["shortDescription"]["text"] and r["fullDescription"]["text"] and r["help"]["text"]
               and r["defaultConfiguration"]["level"] in ("error", "warning", "note") for r in rules))
     res = run0["results"]

@@ -77,10 +77,12 @@ static void test_load_minimal(void) {
   }
   CHECK_STR(ddlint_pack_name(pk), "mini");
   CHECK_STR(ddlint_pack_version(pk), "1.2.3");
-  /* the pack's two rules, then the built-in suppression rules */
-  CHECK_INT(ddlint_pack_rule_count(pk), 4);
+  /* the pack's two rules, then the built-in suppression and input rules */
+  CHECK_INT(ddlint_pack_rule_count(pk), 6);
   CHECK_STR(ddlint_rule_id(ddlint_pack_rule(pk, 2)), "unknown-suppression");
   CHECK_STR(ddlint_rule_id(ddlint_pack_rule(pk, 3)), "unused-suppression");
+  CHECK_STR(ddlint_rule_id(ddlint_pack_rule(pk, 4)), "invalid-utf8");
+  CHECK_STR(ddlint_rule_id(ddlint_pack_rule(pk, 5)), "pattern-limit");
   CHECK_INT(pk->nsections, 2);
   if (pk->nsections == 2) {
     CHECK_STR(pk->sections[0].norm_title, "alpha");
@@ -119,7 +121,7 @@ static void test_load_minimal(void) {
     CHECK_STR(ddlint_rule_explain(r), "Long text.");
     CHECK(r->nscope == 1 && r->scope[0] == 1);
   }
-  CHECK(ddlint_pack_rule(pk, 4) == NULL);
+  CHECK(ddlint_pack_rule(pk, 6) == NULL);
   CHECK(ddlint_pack_find_rule(pk, "nope") == NULL);
   ddlint_pack_free(pk);
   ddlint_pack_free(NULL);
@@ -222,7 +224,7 @@ static void test_error_rule_kind(void) {
               "required-section, required-topic, empty-section, placeholder, "
               "quantified-target, section-order, duplicate-section, "
               "heading-level, conditional, cross-reference, min-content, "
-              "forbidden, suppression)");
+              "forbidden, suppression, input)");
 }
 
 static void test_error_pattern(void) {
@@ -461,7 +463,7 @@ static void test_kind_explain(void) {
     t_check(rule_kind_find(k->kind) == k && k->check != NULL, __FILE__,
             __LINE__, "rule kind \"%s\" is not dispatchable", k->kind);
   }
-  CHECK_INT(n, 13);
+  CHECK_INT(n, 14);
   CHECK(ddlint_kind_explain("no-such-kind") == NULL);
   CHECK(rule_kind_find("no-such-kind") == NULL);
 }

@@ -688,7 +688,7 @@ static void test_placeholder_default_prompts(void) {
       "\"severity\": \"warning\", \"message\": \"{match}\"}]}");
   if (!pk)
     return;
-  CHECK(pk->nrules == 3 && pk->rules[0].template_prompts); /* + built-ins */
+  CHECK(pk->nrules == 5 && pk->rules[0].template_prompts); /* + built-ins */
   ddlint_result *r = lint_str(pk, "## Problem\n\nWhat is the problem?\n");
   CHECK_INT(ddlint_result_diag_count(r), 1);
   CHECK_DIAG(r, ddlint_result_diag(r, 0), "template-prompt", 3, 1,
