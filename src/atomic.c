@@ -1,5 +1,6 @@
 /* Atomic writes: temp file in the same folder, fsync, rename. The only way
  * ddlint writes a file a user owns. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "atomic.h"
 #include "internal.h"
 
@@ -12,7 +13,21 @@
 
 bool atomic_open(atomic_file *af, const char *target) {
   memset(af, 0, sizeof *af);
-  af->target = xstrdup(target);
+  /* A symlink is followed, so that the file it names is replaced and the
+   * link kept. A target that exists but is no regular file (/dev/null, a
+   * FIFO, a terminal) is written in place: renaming over it would replace a
+   * device with a file. */
+  char *real = realpath(target, NULL);
+  struct stat st;
+  if (real && stat(real, &st) == 0 && !S_ISREG(st.st_mode)) {
+    af->f = fopen(real, "w");
+    free(real);
+    if (!af->f)
+      return false;
+    af->direct = true;
+    return true;
+  }
+  af->target = real ? real : xstrdup(target);
   af->temp = xasprintf("%s.ddlint-XXXXXX", target);
   int fd = mkstemp(af->temp);
   if (fd < 0) {
@@ -37,6 +52,15 @@ bool atomic_open(atomic_file *af, const char *target) {
 bool atomic_commit(atomic_file *af) {
   bool ok = false;
   int e = 0;
+  if (af->direct) {
+    ok = fflush(af->f) == 0 && !ferror(af->f);
+    e = errno;
+    ok = (fclose(af->f) == 0) && ok;
+    memset(af, 0, sizeof *af);
+    if (!ok)
+      errno = e ? e : EIO;
+    return ok;
+  }
   struct stat st;
   mode_t mode;
   if (stat(af->target, &st) == 0) {

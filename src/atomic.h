@@ -11,9 +11,12 @@ typedef struct {
   char *target; /* owned */
   char *temp;   /* owned; NULL once committed or aborted */
   FILE *f;      /* the temporary file, open for writing */
+  bool direct;  /* the target is no regular file: written in place */
 } atomic_file;
 
-/* Opens a temporary file beside `target`. Returns false with errno set. */
+/* Opens a temporary file beside `target` (the file a symlink names). A
+ * target that is no regular file (/dev/null, a FIFO) is opened directly.
+ * Returns false with errno set. */
 bool atomic_open(atomic_file *af, const char *target);
 /* Flushes, syncs and renames the temporary file over the target, keeping
  * the target's mode if it exists. Returns false with errno set (and the

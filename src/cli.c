@@ -386,6 +386,23 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
                       const char *shown, bool is_stdin, strbuf *buf,
                       const ddlint_options *lo);
 
+/* A binary file, as git judges one: a NUL byte in the first 8000 bytes; and,
+ * so that a text file with a stray NUL is still linted, at least one in ten
+ * of those bytes a control character or invalid UTF-8. */
+static bool S_is_binary(const char *data, size_t len) {
+  size_t n = len < 8000 ? len : 8000, odd = 0;
+  bool nul = false;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)data[i];
+    size_t v = utf8_valid_len((const unsigned char *)data + i, n - i);
+    nul |= c == 0;
+    if (!v || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'))
+      odd++;
+    i += v ? v : 1;
+  }
+  return nul && odd * 10 >= n;
+}
+
 static void S_run_job(runner *rn, size_t i) {
   const cli_opts *o = rn->o;
   job *jb = &rn->jobs[i];
@@ -430,6 +447,11 @@ static void S_run_job(runner *rn, size_t i) {
     strbuf_printf(&jb->messages, "%s: cannot read: %s\n", shown,
                   strerror(read_errno));
     jb->unreadable++;
+    goto out;
+  }
+  if (S_is_binary(buf.data, buf.len)) {
+    strbuf_printf(&jb->messages,
+                  "ddlint: warning: %s: binary file, not linted\n", shown);
     goto out;
   }
   /* the template: front matter, else --template, else the config */

@@ -139,23 +139,30 @@ char *doc_heading_path(const lint_ctx *ctx, size_t off) {
 /* Fills {name} placeholders of tmpl from vars (key, value, ..., NULL). */
 static char *S_expand(const char *tmpl, const char *const *vars) {
   strbuf sb = {0};
-  for (const char *p = tmpl; *p;) {
-    if (*p == '{' && vars) {
-      const char *close = strchr(p, '}');
-      bool done = false;
-      for (size_t i = 0; close && vars[i]; i += 2) {
-        size_t n = strlen(vars[i]);
-        if ((size_t)(close - p - 1) == n && memcmp(p + 1, vars[i], n) == 0) {
-          strbuf_puts(&sb, vars[i + 1] ? vars[i + 1] : "");
-          p = close + 1;
-          done = true;
-          break;
-        }
-      }
-      if (done)
-        continue;
+  const char *p = tmpl;
+  for (;;) {
+    const char *open = strchr(p, '{');
+    if (!open) {
+      strbuf_puts(&sb, p);
+      break;
     }
-    strbuf_putc(&sb, *p++);
+    strbuf_put(&sb, p, (size_t)(open - p));
+    const char *close = strchr(open, '}');
+    bool done = false;
+    for (size_t i = 0; close && vars && vars[i]; i += 2) {
+      size_t n = strlen(vars[i]);
+      if ((size_t)(close - open - 1) == n &&
+          memcmp(open + 1, vars[i], n) == 0) {
+        strbuf_puts(&sb, vars[i + 1] ? vars[i + 1] : "");
+        p = close + 1;
+        done = true;
+        break;
+      }
+    }
+    if (!done) { /* not a placeholder: keep the brace */
+      strbuf_putc(&sb, '{');
+      p = open + 1;
+    }
   }
   return strbuf_take(&sb);
 }

@@ -215,7 +215,11 @@ struct ddlint_pack {
   size_t nrules, rules_cap;
   pattern *prompts; /* owned: every template prompt, literal, caseless */
   size_t nprompts;
-  char **prompt_text;        /* owned, parallel to prompts */
+  char **prompt_text; /* owned, parallel to prompts */
+  char **vocab;       /* owned: every word of every section title and alias key,
+                         sorted and unique; a heading with none of them names no
+                         section */
+  size_t nvocab;
   pcre2_match_context *mctx; /* owned: match and depth limits */
 };
 
@@ -348,6 +352,8 @@ size_t scope_spans(const lint_ctx *ctx, const size_t *scope, size_t nscope,
 /* Titles of the scope's sections joined with ", " ("the document" for
  * NULL); free with free(). */
 char *scope_titles(const lint_ctx *ctx, const size_t *scope, size_t nscope);
+/* pack.c: whether the word [w, w+n) is in the pack's section vocabulary. */
+bool pack_vocab_has(const ddlint_pack *pk, const char *w, size_t n);
 /* Whether the heading key names template section ts exactly. */
 bool match_names_section(const char *key, const tmpl_section *ts);
 

@@ -113,12 +113,12 @@ static bool S_names_last_word(const lint_ctx *ctx, size_t d,
 /* The structural level: the shallowest level at which some heading names a
  * template section exactly. Loose matches and hints stay at or above it, so a
  * deep "#### Feature representation" does not stand in for "Features". */
-static int S_structural_level(const lint_ctx *ctx) {
+static int S_structural_level(const lint_ctx *ctx, const unsigned char *known) {
   const ddlint_pack *pk = ctx->pack;
   int level = 7;
   for (size_t d = 0; d < ctx->ol->nsections; d++) {
     const section *sec = &ctx->ol->sections[d];
-    if (sec->is_title || sec->level >= level)
+    if (known[d] != 2 || sec->is_title || sec->level >= level)
       continue;
     for (size_t s = 0; s < pk->nsections; s++)
       if (S_names_equal(S_heading_key(ctx, d), pk->sections[s].key_title,
@@ -249,7 +249,23 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   bool *used = xcalloc(ol->nsections + 1, sizeof(bool));
   /* the name by which a heading was taken loosely, or NULL */
   const char **taken = xcalloc(ol->nsections + 1, sizeof(char *));
-  int level = S_structural_level(ctx);
+  /* per heading: whether its words are words of the pack's section names
+   * (0 none, 1 some, 2 all); a heading with none names no section, one with
+   * some names none exactly. Keeps a million headings linear and cheap. */
+  unsigned char *known = xcalloc(ol->nsections + 1, 1);
+  for (size_t d = 0; d < ol->nsections; d++) {
+    const char *key = S_heading_key(ctx, d);
+    size_t words = 0, hits = 0;
+    for (const char *w = key; *w;) {
+      const char *e = strchr(w, ' ');
+      size_t n = e ? (size_t)(e - w) : strlen(w);
+      words++;
+      hits += pack_vocab_has(pk, w, n);
+      w += n + (e != NULL);
+    }
+    known[d] = hits == 0 ? 0 : hits == words ? 2 : 1;
+  }
+  int level = S_structural_level(ctx, known);
 
   /* Exact names first, for every section: the shallowest such heading wins
    * ("## 7. Prediction Service" over a nested "### 6.2 Ranking"). */
@@ -259,7 +275,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     sc->section = -1;
     sc->near = -1;
     for (size_t d = 0; d < ol->nsections; d++)
-      if (!ol->sections[d].is_title &&
+      if (known[d] == 2 && !ol->sections[d].is_title &&
           (sc->section < 0 ||
            ol->sections[d].level < ol->sections[sc->section].level) &&
           S_names_equal(S_heading_key(ctx, d), ts->key_title, ts->alias_keys,
@@ -273,7 +289,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
    * Architecture and Training" is Model Design ("model architecture"), not
    * System Architecture ("architecture"). */
   for (size_t d = 0; d < ol->nsections; d++) {
-    if (used[d] || ol->sections[d].is_title || ol->sections[d].level > level)
+    if (!known[d] || used[d] || ol->sections[d].is_title ||
+        ol->sections[d].level > level)
       continue;
     const char *key = S_heading_key(ctx, d);
     ptrdiff_t best = -1;
@@ -328,7 +345,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     for (size_t d = 0; d < ol->nsections; d++) {
       const char *key = S_heading_key(ctx, d);
       const section *primary = &ol->sections[sc->section];
-      if (used[d] || ol->sections[d].is_title ||
+      if (!known[d] || used[d] || ol->sections[d].is_title ||
           ol->sections[d].level != primary->level ||
           ol->sections[d].parent != primary->parent ||
           !(S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases) ||
@@ -383,6 +400,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   cov->score = total > 0 ? 100.0 * found / total : 100.0;
   free(used);
   free(taken);
+  free(known);
 }
 
 void coverage_free(coverage *cov) {

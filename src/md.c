@@ -11,6 +11,7 @@
 
 #define LABEL_TEXT_CAP 256 /* bytes of paragraph text kept for labels */
 #define LABEL_MAX_WORDS 6
+#define AUTOLINK_MAX_BYTES ((size_t)8 << 20)
 
 typedef struct {
   const source *src;
@@ -60,26 +61,56 @@ static const char *S_find(const char *hay, size_t n, const char *needle) {
 /* Inline HTML comments inside a prose block are not prose either. Called
  * only for blocks where cmark saw one; code spans are stepped over so that a
  * `<!--` inside backticks opens nothing. */
+typedef struct {
+  size_t at, len; /* a run of backticks */
+  size_t close;   /* index of the next run of the same length, or SIZE_MAX */
+} tick_run;
+
+static int S_run_cmp(const void *a, const void *b) {
+  const tick_run *x = *(tick_run *const *)a, *y = *(tick_run *const *)b;
+  if (x->len != y->len)
+    return x->len < y->len ? -1 : 1;
+  return (x->at > y->at) - (x->at < y->at);
+}
+
 static void S_skip_inline_comments(md_walk *w, size_t start, size_t end) {
   const char *t = w->src->text;
-  size_t i = start;
-  while (i + 4 <= end) {
-    if (t[i] == '`') {
-      size_t run = 0;
-      while (i + run < end && t[i + run] == '`')
-        run++;
-      size_t j = i + run;
-      for (; j + run <= end; j++) { /* the closing run of the same length */
-        size_t k = 0;
-        while (k < run && t[j + k] == '`')
-          k++;
-        if (k == run && (j + k >= end || t[j + k] != '`'))
-          break;
-      }
-      i = j + run <= end ? j + run : i + run;
+  /* the backtick runs, each with the next run of its length (a code span
+   * closes on one): one pass and a sort, so no input is quadratic */
+  tick_run *runs = NULL;
+  size_t nruns = 0, cap = 0;
+  for (size_t i = start; i < end;) {
+    if (t[i] != '`') {
+      i++;
       continue;
     }
-    if (memcmp(t + i, "<!--", 4) != 0) {
+    size_t n = 0;
+    while (i + n < end && t[i + n] == '`')
+      n++;
+    xgrow(&runs, &cap, nruns + 1, sizeof(tick_run));
+    runs[nruns++] = (tick_run){i, n, SIZE_MAX};
+    i += n;
+  }
+  if (nruns) {
+    tick_run **order = xmalloc(nruns * sizeof(tick_run *));
+    for (size_t k = 0; k < nruns; k++)
+      order[k] = &runs[k];
+    qsort(order, nruns, sizeof(tick_run *), S_run_cmp);
+    for (size_t k = 0; k + 1 < nruns; k++)
+      if (order[k]->len == order[k + 1]->len)
+        order[k]->close = (size_t)(order[k + 1] - runs);
+    free(order);
+  }
+  size_t i = start, r = 0;
+  while (i + 4 <= end) {
+    while (r < nruns && runs[r].at < i)
+      r++;
+    if (r < nruns && runs[r].at == i) { /* a code span, or a lone run */
+      size_t c = runs[r].close;
+      i = c != SIZE_MAX ? runs[c].at + runs[c].len : i + runs[r].len;
+      continue;
+    }
+    if (t[i] != '<' || memcmp(t + i, "<!--", 4) != 0) {
       i++;
       continue;
     }
@@ -89,6 +120,7 @@ static void S_skip_inline_comments(md_walk *w, size_t start, size_t end) {
     S_add_comment(w, i, ce);
     i = ce;
   }
+  free(runs);
 }
 
 static block *S_add_block(md_walk *w, cmark_node *node, block_kind kind) {
@@ -363,6 +395,11 @@ void md_parse(const source *src, md_blocks *out) {
   static const char *const exts[] = {"table", "tasklist", "strikethrough",
                                      "autolink"};
   for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+    /* cmark-gfm's autolink extension costs about 40 bytes of memory per
+     * byte of a long paragraph (4.5 GB for a 100 MB line); ddlint reads no
+     * link targets, so it is left out for documents over 8 MiB */
+    if (src->len > AUTOLINK_MAX_BYTES && strcmp(exts[i], "autolink") == 0)
+      continue;
     cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
     if (e)
       cmark_parser_attach_syntax_extension(parser, e);

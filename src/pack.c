@@ -196,8 +196,10 @@ static bool S_compile(loader *ld, const cJSON *at, const char *text,
     return S_fail(ld, at, false, "invalid pattern \"%s\": %s at offset %zu",
                   text, (const char *)msg, (size_t)erroff);
   }
-  /* JIT is a speed-up only; the interpreter is used where it is missing. */
-  (void)pcre2_jit_compile(out->code, PCRE2_JIT_COMPLETE);
+  /* JIT is a speed-up only; the interpreter is used where it is missing,
+   * or when DDLINT_NO_JIT is set (valgrind cannot follow JIT code). */
+  if (!getenv("DDLINT_NO_JIT"))
+    (void)pcre2_jit_compile(out->code, PCRE2_JIT_COMPLETE);
   return true;
 }
 
@@ -255,7 +257,8 @@ static void S_build_prompts(ddlint_pack *pk) {
           &errcode, &erroff, NULL);
       if (!code)
         continue; /* invalid UTF-8 in a prompt: it cannot be copied anyway */
-      (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+      if (!getenv("DDLINT_NO_JIT"))
+        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
       xgrow(&pk->prompts, &cap, pk->nprompts + 1, sizeof(pattern));
       xgrow(&pk->prompt_text, &tcap, pk->nprompts + 1, sizeof(char *));
       pk->prompts[pk->nprompts].code = code;
@@ -376,6 +379,64 @@ static void S_rule_free(struct ddlint_rule *r) {
   free(r->patterns2);
   free(r->scope2);
   memset(r, 0, sizeof *r);
+}
+
+static int S_str_cmp(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void S_vocab_add(char ***v, size_t *n, size_t *cap, const char *key) {
+  for (const char *w = key; *w;) {
+    const char *e = strchr(w, ' ');
+    size_t len = e ? (size_t)(e - w) : strlen(w);
+    if (len) {
+      xgrow(v, cap, *n + 1, sizeof(char *));
+      (*v)[(*n)++] = xstrndup(w, len);
+    }
+    w += len + (e != NULL);
+  }
+}
+
+/* The words of all section names, for a quick "can this heading name any
+ * section" test that keeps matching cheap on documents of many headings. */
+static void S_build_vocab(ddlint_pack *pk) {
+  S_free_strings(pk->vocab, pk->nvocab);
+  pk->vocab = NULL;
+  pk->nvocab = 0;
+  size_t cap = 0;
+  for (size_t s = 0; s < pk->nsections; s++) {
+    S_vocab_add(&pk->vocab, &pk->nvocab, &cap, pk->sections[s].key_title);
+    for (size_t a = 0; a < pk->sections[s].naliases; a++)
+      S_vocab_add(&pk->vocab, &pk->nvocab, &cap, pk->sections[s].alias_keys[a]);
+  }
+  if (pk->nvocab)
+    qsort(pk->vocab, pk->nvocab, sizeof(char *), S_str_cmp);
+  size_t m = 0;
+  for (size_t i = 0; i < pk->nvocab; i++) {
+    if (m && strcmp(pk->vocab[m - 1], pk->vocab[i]) == 0) {
+      free(pk->vocab[i]);
+      continue;
+    }
+    pk->vocab[m++] = pk->vocab[i];
+  }
+  pk->nvocab = m;
+}
+
+bool pack_vocab_has(const ddlint_pack *pk, const char *w, size_t n) {
+  size_t lo = 0, hi = pk->nvocab;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strncmp(pk->vocab[mid], w, n);
+    if (c == 0 && pk->vocab[mid][n] != '\0')
+      c = 1;
+    if (c < 0)
+      lo = mid + 1;
+    else if (c > 0)
+      hi = mid;
+    else
+      return true;
+  }
+  return false;
 }
 
 static bool S_find_topic(const ddlint_pack *pk, const char *id) {
@@ -726,6 +787,7 @@ static bool S_load(loader *ld) {
     }
   }
   S_build_prompts(pk);
+  S_build_vocab(pk);
   return true;
 }
 
@@ -1010,6 +1072,7 @@ void ddlint_pack_free(ddlint_pack *pk) {
     S_pattern_free(&pk->prompts[i]);
   free(pk->prompts);
   S_free_strings(pk->prompt_text, pk->nprompts);
+  S_free_strings(pk->vocab, pk->nvocab);
   if (pk->mctx)
     pcre2_match_context_free(pk->mctx);
   free(pk->name);

@@ -262,14 +262,36 @@ size_t title_key_words(const char *key) {
   return S_split(key, t);
 }
 
+/* Whether the word [w, w+n) is one of the words of key h. */
+static bool S_key_has_word(const char *h, const char *w, size_t n) {
+  for (const char *p = h; *p;) {
+    const char *e = strchr(p, ' ');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    if (len == n && memcmp(p, w, n) == 0)
+      return true;
+    if (!e)
+      break;
+    p = e + 1;
+  }
+  return false;
+}
+
 bool title_key_contains(const char *h, const char *name) {
-  token a[MAX_TOKENS], b[MAX_TOKENS];
-  size_t na = S_split(h, a), nb = S_split(name, b);
-  if (!na || !nb || na > 8)
+  if (!*h || !*name)
     return false;
-  for (size_t i = 0; i < nb; i++)
-    if (!S_has_token(a, na, b[i]))
+  size_t hw = 1;
+  for (const char *p = h; *p; p++)
+    hw += *p == ' ';
+  if (hw > 8)
+    return false;
+  /* no token arrays: this runs for every heading against every name */
+  for (const char *w = name; *w;) {
+    const char *e = strchr(w, ' ');
+    size_t n = e ? (size_t)(e - w) : strlen(w);
+    if (n && !S_key_has_word(h, w, n))
       return false;
+    w += n + (e != NULL);
+  }
   return true;
 }
 

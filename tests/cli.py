@@ -7,6 +7,7 @@ import os
 import pty
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -375,6 +376,30 @@ def test_output_file():
         rc, out, err = run(["-o", os.path.join(d, "no", "such", "dir.txt"), "fixtures/incomplete.md"])
         check("--output into a missing folder: exit 2 with the reason",
               rc == 2 and "cannot write" in err and "No such file or directory" in err, err)
+        # a symlink is followed: the file it names is replaced, the link kept
+        real = os.path.join(d, "real.txt")
+        with open(real, "w") as f:
+            f.write("old")
+        link = os.path.join(d, "link.txt")
+        os.symlink(real, link)
+        rc, out, err = run(["-o", link, "fixtures/incomplete.md"])
+        check("--output through a symlink keeps the link and replaces its file",
+              os.path.islink(link) and "missing required section" in open(real).read(), err)
+        os.unlink(link)
+        os.unlink(real)
+        # a target that is no regular file (a FIFO here; /dev/null alike) is
+        # written in place, never renamed over
+        fifo = os.path.join(d, "report.fifo")
+        os.mkfifo(fifo)
+        import threading
+        got = []
+        reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+        reader.start()
+        rc, out, err = run(["-o", fifo, "fixtures/incomplete.md"])
+        reader.join(timeout=60)
+        check("--output to a FIFO writes into it and leaves it a FIFO",
+              stat.S_ISFIFO(os.lstat(fifo).st_mode) and got and b"missing required section" in got[0], (rc, err))
+        os.unlink(fifo)
         # a failure injected at rename: the target is a directory
         victim = os.path.join(d, "victim")
         os.mkdir(victim)

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.." || exit 2
 
 deps=(meson ninja-build pkg-config gcc libc6-dev libcmark-gfm-dev
       libcmark-gfm-extensions-dev libpcre2-dev libcjson-dev python3
-      python3-jsonschema git pre-commit neovim man-db)
+      python3-jsonschema git pre-commit neovim man-db valgrind)
 missing=()
 for p in "${deps[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
