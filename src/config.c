@@ -441,32 +441,41 @@ void ddlint_config_apply(const ddlint_config *cfg, const char *file,
 const char *ddlint_config_path(const ddlint_config *cfg) { return cfg->path; }
 
 char *ddlint_frontmatter_value(const char *buf, size_t len, const char *key) {
-  size_t bom = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-  if (len < bom + 3 || memcmp(buf + bom, "---", 3) != 0)
-    return NULL; /* no front matter: skip the copy and line map */
-  source src;
-  source_init(&src, "-", buf, len);
-  char *value = NULL;
+  size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  if (len < i + 3 || memcmp(buf + i, "---", 3) != 0)
+    return NULL;
   size_t klen = strlen(key);
-  for (size_t l = 1; l < src.nlines && !value; l++) {
-    size_t s = src.line_starts[l], e;
-    if (s >= src.frontmatter_end)
-      break;
-    source_line_bounds(&src, s, &s, &e);
-    if (e - s > klen && memcmp(src.text + s, key, klen) == 0 &&
-        src.text[s + klen] == ':') {
+  /* only the front matter is read: line by line up to its closing fence */
+  bool first = true;
+  const char *vs = NULL;
+  size_t vn = 0;
+  while (i < len) {
+    size_t s = i, e = i;
+    while (e < len && buf[e] != '\n' && buf[e] != '\r')
+      e++;
+    i = e < len && buf[e] == '\r' && e + 1 < len && buf[e + 1] == '\n' ? e + 2
+                                                                       : e + 1;
+    size_t te = e;
+    while (te > s && (buf[te - 1] == ' ' || buf[te - 1] == '\t'))
+      te--;
+    bool fence = te - s == 3 && (memcmp(buf + s, "---", 3) == 0 ||
+                                 (!first && memcmp(buf + s, "...", 3) == 0));
+    if (fence && !first) /* the value counts only in closed front matter */
+      return vs && vn ? xstrndup(vs, vn) : NULL;
+    first = false;
+    if (fence)
+      continue;
+    if (!vs && te - s > klen && memcmp(buf + s, key, klen) == 0 &&
+        buf[s + klen] == ':') {
       s += klen + 1;
-      while (s < e && (src.text[s] == ' ' || src.text[s] == '\t'))
+      while (s < te && (buf[s] == ' ' || buf[s] == '\t'))
         s++;
-      while (e > s && (src.text[e - 1] == ' ' || src.text[e - 1] == '\t'))
-        e--;
-      if (e - s >= 2 && (src.text[s] == '"' || src.text[s] == '\'') &&
-          src.text[e - 1] == src.text[s])
-        s++, e--;
-      if (e > s)
-        value = xstrndup(src.text + s, e - s);
+      if (te - s >= 2 && (buf[s] == '"' || buf[s] == '\'') &&
+          buf[te - 1] == buf[s])
+        s++, te--;
+      vs = buf + s;
+      vn = te > s ? te - s : 0;
     }
   }
-  source_free(&src);
-  return value;
+  return NULL; /* no closing fence: not front matter */
 }
