@@ -390,6 +390,13 @@ static void test_frontmatter_value(void) {
   char *v = ddlint_frontmatter_value(md, strlen(md), "ddlint-template");
   CHECK_STR(v, "adr");
   free(v);
+  const char *open = "---\nddlint-template: adr\n# no closing fence\n";
+  CHECK(ddlint_frontmatter_value(open, strlen(open), "ddlint-template") ==
+        NULL);
+  const char *crlf = "\xEF\xBB\xBF---\r\nddlint-template: rfc  \r\n...\r\n";
+  v = ddlint_frontmatter_value(crlf, strlen(crlf), "ddlint-template");
+  CHECK_STR(v, "rfc");
+  free(v);
   const char *none = "# T\n\nddlint-template: adr\n";
   CHECK(ddlint_frontmatter_value(none, strlen(none), "ddlint-template") ==
         NULL);
