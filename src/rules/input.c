@@ -42,7 +42,7 @@ void input_report(lint_ctx *ctx) {
   const struct ddlint_rule *limit = S_rule(ctx, "pattern-limit");
   if (limit && ctx->limit_pattern) {
     char *detail = xasprintf("%zu", ctx->limit_at);
-    char *pat = xstrndup(ctx->limit_pattern, 60);
+    char *pat = xstrndup(ctx->limit_pattern, strnlen(ctx->limit_pattern, 60));
     const char *vars[] = {"detail", detail, "match", pat, NULL};
     diag_emit(ctx, limit, ctx->limit_at, ctx->limit_at, NULL, vars);
     free(detail);
