@@ -56,6 +56,8 @@ char *xstrndup(const char *s, size_t n) {
 
 char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 
+static char *S_vasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 static char *S_vasprintf(const char *fmt, va_list ap) {
   va_list ap2;
   va_copy(ap2, ap);

@@ -20,7 +20,9 @@
 
 #define EXIT_FINDINGS 1
 #define EXIT_TROUBLE 2
-#define MAX_INPUT_BYTES ((size_t)1 << 31)
+/* cmark-gfm aborts on a block over 1 GiB, and a lint needs a few times
+ * the input: documents over 256 MiB are refused with a message */
+#define MAX_INPUT_BYTES ((size_t)256 << 20)
 
 static const char usage_text[] =
     "Usage: ddlint [OPTIONS] PATH...\n"

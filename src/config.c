@@ -63,6 +63,9 @@ static bool S_fail(cfg_loader *ld, const cJSON *node, bool key, const char *fmt,
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
+  for (char *c = msg; *c; c++) /* one line, whatever the text quoted */
+    if ((unsigned char)*c < 0x20 || *c == 0x7f)
+      *c = ' ';
   ld->err = xasprintf("%s:%u:%u: %s", ld->origin, line, col, msg);
   return false;
 }
@@ -446,7 +449,7 @@ char *ddlint_frontmatter_value(const char *buf, size_t len, const char *key) {
     return NULL;
   size_t klen = strlen(key);
   /* only the front matter is read: line by line up to its closing fence */
-  bool first = true;
+  bool first = true, second = false;
   const char *vs = NULL;
   size_t vn = 0;
   while (i < len) {
@@ -462,9 +465,15 @@ char *ddlint_frontmatter_value(const char *buf, size_t len, const char *key) {
                                  (!first && memcmp(buf + s, "...", 3) == 0));
     if (fence && !first) /* the value counts only in closed front matter */
       return vs && vn ? xstrndup(vs, vn) : NULL;
-    first = false;
-    if (fence)
-      continue;
+    if (first) {
+      first = false;
+      second = true;
+      continue; /* the opening fence */
+    }
+    /* as in source.c: YAML lines only, the first of them not blank */
+    if ((second && s == te) || !frontmatter_line_ok(buf + s, te - s))
+      return NULL;
+    second = false;
     if (!vs && te - s > klen && memcmp(buf + s, key, klen) == 0 &&
         buf[s + klen] == ':') {
       s += klen + 1;

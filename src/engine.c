@@ -232,10 +232,29 @@ ddlint_result *ddlint_lint_buffer_opts(const ddlint_pack *pack,
   suppress_apply(&ctx, opts && opts->report_unused_suppressions);
   if (ctx.ndiags)
     qsort(ctx.diags, ctx.ndiags, sizeof *ctx.diags, S_diag_cmp);
+  /* line:column once, in order: starts ascend, so a cursor counts columns
+   * only from the previous start on the same line, and each end on from its
+   * start; many diagnostics on one long line stay linear */
+  size_t cur = SIZE_MAX;
+  unsigned cur_line = 0, cur_col = 0;
   for (size_t i = 0; i < ctx.ndiags; i++) {
     struct ddlint_diag *d = &ctx.diags[i];
-    source_position(&r->src, d->start, &d->sline, &d->scol);
-    source_position(&r->src, d->end, &d->eline, &d->ecol);
+    unsigned line = source_line_of(&r->src, d->start);
+    if (cur != SIZE_MAX && line == cur_line && d->start >= cur)
+      cur_col += source_columns(&r->src, cur, d->start);
+    else
+      source_position(&r->src, d->start, &line, &cur_col);
+    cur = d->start;
+    cur_line = line;
+    d->sline = line;
+    d->scol = cur_col;
+    size_t end = d->end < d->start ? d->start : d->end;
+    unsigned eline = source_line_of(&r->src, end);
+    if (eline == line)
+      d->ecol = cur_col + source_columns(&r->src, d->start, end);
+    else
+      source_position(&r->src, end, &eline, &d->ecol);
+    d->eline = eline;
   }
   r->diags = ctx.diags;
   r->ndiags = ctx.ndiags;

@@ -53,13 +53,24 @@ typedef struct {
   size_t invalid_utf8; /* offset of the first invalid UTF-8 byte, or SIZE_MAX */
 } source;
 
+/* The longest prefix of s[0..n) of at most max bytes that does not split a
+ * UTF-8 sequence. */
+size_t utf8_cut(const char *s, size_t n, size_t max);
 /* Length of the valid UTF-8 sequence at s (n bytes available), or 0. */
 size_t utf8_valid_len(const unsigned char *s, size_t n);
+/* Whether a line (without its ending) could be part of YAML front matter:
+ * "key: value", a comment, a list item, an indented continuation or blank. */
+bool frontmatter_line_ok(const char *s, size_t n);
 void source_init(source *src, const char *path, const char *buf, size_t len);
 void source_free(source *src);
 /* 1-based line and code-point column of a byte offset. */
 void source_position(const source *src, size_t off, unsigned *line,
                      unsigned *col);
+/* 1-based line of a byte offset (no column: cheap). */
+unsigned source_line_of(const source *src, size_t off);
+/* Code points in [from, to) of one line: a valid sequence counts one, and so
+ * does an invalid byte (the reporters write it as U+FFFD). */
+unsigned source_columns(const source *src, size_t from, size_t to);
 /* Byte offset of a 1-based (line, byte column) pair, clamped to the text. */
 size_t source_offset(const source *src, unsigned line, unsigned col);
 /* The line containing off: [*start, *end) without the line ending. */

@@ -60,7 +60,7 @@ static void S_scan(const char *t, size_t len, offsets *o) {
         i = S_skip_string(t, len, i);
         state = AFTER;
       } else {
-        while (i < len && !strchr(",]} \t\r\n", t[i]))
+        while (i < len && t[i] && !strchr(",]} \t\r\n", t[i]))
           i++;
         state = AFTER;
       }
@@ -157,7 +157,7 @@ cJSON *json_parse_located(const char *text, size_t len, const char *origin,
     return NULL;
   }
   size_t after = end >= text ? (size_t)(end - text) : len;
-  while (after < len && strchr(" \t\r\n", text[after]))
+  while (after < len && text[after] && strchr(" \t\r\n", text[after]))
     after++;
   if (after < len) {
     jsonloc_linecol(text, len, after, &line, &col);

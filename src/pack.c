@@ -62,6 +62,9 @@ static bool S_fail(loader *ld, const cJSON *node, bool at_key, const char *fmt,
   char msg[512];
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
+  for (char *c = msg; *c; c++) /* one line, whatever the text quoted */
+    if ((unsigned char)*c < 0x20 || *c == 0x7f)
+      *c = ' ';
   ld->err = xasprintf("%s:%u:%u: %s", ld->origin, line, col, msg);
   return false;
 }

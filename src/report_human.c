@@ -30,7 +30,36 @@ static reporter *S_begin(const report_opts *opts) {
   return rep;
 }
 
-/* Prints the source line and a caret run under columns [scol, ecol). */
+#define SNIPPET_MAX                                                            \
+  120 /* code points of a long line shown around a finding                     \
+       */
+
+/* Writes bytes with C0 controls and DEL shown as '?': a document under
+ * review must not drive the reader's terminal. */
+static void S_put_safe(FILE *out, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    fputc((c < 0x20 && c != '\t') || c == 0x7F ? '?' : c, out);
+  }
+}
+
+static void S_puts_safe(FILE *out, const char *s) {
+  S_put_safe(out, s, strlen(s));
+}
+
+/* Byte offset of code point col (1-based) in line, or len. */
+static size_t S_col_offset(const char *line, size_t len, unsigned col) {
+  size_t i = 0;
+  for (unsigned c = 1; c < col && i < len; c++) {
+    i++;
+    while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80)
+      i++;
+  }
+  return i;
+}
+
+/* Prints the source line (a window of it when long) and a caret run under
+ * columns [scol, ecol). */
 static void S_snippet(reporter *rep, const ddlint_result *r,
                       const ddlint_diag *d) {
   unsigned sline, scol, eline, ecol;
@@ -42,12 +71,19 @@ static void S_snippet(reporter *rep, const ddlint_result *r,
     return;
   FILE *out = rep->o.out;
   const char *blue = S_c(rep, BLUE), *reset = S_c(rep, RESET);
-  fprintf(out, "%s%5u |%s %.*s\n", blue, sline, reset, (int)len, line);
-  fprintf(out, "%s      |%s ", blue, reset);
+  /* a window of SNIPPET_MAX code points from 40 before the start */
+  unsigned first = scol > 40 && len > 200 ? scol - 40 : 1;
+  size_t from = S_col_offset(line, len, first);
+  size_t to = len > 200 ? S_col_offset(line, len, first + SNIPPET_MAX) : len;
+  bool cut_left = from > 0, cut_right = to < len;
+  fprintf(out, "%s%5u |%s %s", blue, sline, reset, cut_left ? "..." : "");
+  S_put_safe(out, line + from, to - from);
+  fprintf(out, "%s\n", cut_right ? "..." : "");
+  fprintf(out, "%s      |%s %s", blue, reset, cut_left ? "   " : "");
   /* pad with the line's own tabs so the caret lines up */
-  unsigned col = 1;
-  size_t i = 0;
-  for (; i < len && col < scol; i++) {
+  unsigned col = first;
+  size_t i = from;
+  for (; i < to && col < scol; i++) {
     unsigned char c = (unsigned char)line[i];
     if ((c & 0xC0) == 0x80)
       continue;
@@ -55,9 +91,9 @@ static void S_snippet(reporter *rep, const ddlint_result *r,
     col++;
   }
   unsigned last = eline == sline ? ecol : 0;
-  if (!last) { /* runs past this line: underline to its end */
+  if (!last || (len > 200 && last > first + SNIPPET_MAX)) { /* past it */
     last = col;
-    for (size_t k = i; k < len; k++)
+    for (size_t k = i; k < to; k++)
       if (((unsigned char)line[k] & 0xC0) != 0x80)
         last++;
   }
@@ -84,14 +120,19 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     const char *sc = sev == DDLINT_ERROR     ? RED
                      : sev == DDLINT_WARNING ? YELLOW
                                              : CYAN;
-    fprintf(out, "%s%s:%u:%u:%s %s%s:%s %s %s[%s]%s\n", S_c(rep, BOLD),
-            ddlint_result_path(r), line, col, S_c(rep, RESET), S_c(rep, sc),
-            ddlint_severity_name(sev), S_c(rep, RESET), ddlint_diag_message(d),
-            S_c(rep, DIM), ddlint_diag_rule(d), S_c(rep, RESET));
+    fprintf(out, "%s", S_c(rep, BOLD));
+    S_puts_safe(out, ddlint_result_path(r));
+    fprintf(out, ":%u:%u:%s %s%s:%s ", line, col, S_c(rep, RESET), S_c(rep, sc),
+            ddlint_severity_name(sev), S_c(rep, RESET));
+    S_puts_safe(out, ddlint_diag_message(d));
+    fprintf(out, " %s[%s]%s\n", S_c(rep, DIM), ddlint_diag_rule(d),
+            S_c(rep, RESET));
     S_snippet(rep, r, d);
-    if (*ddlint_diag_help(d))
-      fprintf(out, "%s      =%s help: %s\n", S_c(rep, BLUE), S_c(rep, RESET),
-              ddlint_diag_help(d));
+    if (*ddlint_diag_help(d)) {
+      fprintf(out, "%s      =%s help: ", S_c(rep, BLUE), S_c(rep, RESET));
+      S_puts_safe(out, ddlint_diag_help(d));
+      fputc('\n', out);
+    }
   }
   if (rep->o.quiet)
     return;

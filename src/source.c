@@ -38,6 +38,15 @@ size_t utf8_valid_len(const unsigned char *s, size_t n) {
   return need;
 }
 
+size_t utf8_cut(const char *s, size_t n, size_t max) {
+  if (n <= max)
+    return n;
+  size_t k = max;
+  while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+    k--;
+  return k;
+}
+
 static size_t S_first_invalid_utf8(const char *text, size_t len) {
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0;
@@ -60,9 +69,20 @@ static bool S_is_fence(const char *t, size_t len, size_t off, const char *m) {
   return i == len || t[i] == '\n' || t[i] == '\r';
 }
 
+bool frontmatter_line_ok(const char *s, size_t n) {
+  if (!n)
+    return true; /* blank lines are fine inside (not first) */
+  if (s[0] == '#' || s[0] == '-' || s[0] == ' ' || s[0] == '\t')
+    return true; /* a YAML comment, list item or continuation */
+  return memchr(s, ':', n) != NULL; /* "key: value" */
+}
+
+/* Front matter: a "---" first line, a first YAML line right after it, lines
+ * that YAML could hold, and a closing "---" or "...". A document that opens
+ * with a thematic break and later has one is not taken for front matter. */
 static void S_find_front_matter(source *src) {
   size_t first = src->body_start;
-  if (!S_is_fence(src->text, src->len, first, "---"))
+  if (!S_is_fence(src->text, src->len, first, "---") || src->nlines < 2)
     return;
   for (size_t l = 0; l < src->nlines; l++) {
     size_t off = src->line_starts[l];
@@ -75,6 +95,12 @@ static void S_find_front_matter(source *src) {
       src->body_start = end;
       return;
     }
+    size_t ls, le;
+    source_line_bounds(src, off, &ls, &le);
+    bool first_line = src->line_starts[l - 1] <= first;
+    if ((first_line && le == ls) ||
+        !frontmatter_line_ok(src->text + ls, le - ls))
+      return; /* not YAML: the opening "---" is a thematic break */
   }
   /* No closing fence: not front matter, but a thematic break. */
 }
@@ -127,20 +153,28 @@ static size_t S_line_index(const source *src, size_t off) {
   return lo;
 }
 
+unsigned source_line_of(const source *src, size_t off) {
+  return (unsigned)S_line_index(src, off > src->len ? src->len : off) + 1;
+}
+
+unsigned source_columns(const source *src, size_t from, size_t to) {
+  unsigned c = 0;
+  for (size_t i = from; i < to; c++) {
+    size_t n = utf8_valid_len((const unsigned char *)src->text + i, to - i);
+    i += n ? n : 1;
+  }
+  return c;
+}
+
 void source_position(const source *src, size_t off, unsigned *line,
                      unsigned *col) {
   if (off > src->len)
     off = src->len;
   size_t l = S_line_index(src, off);
-  unsigned c = 1;
-  /* Count code points: every byte that is not a UTF-8 continuation byte.
-   * A BOM is not a column. */
+  /* A BOM is not a column. */
   size_t from = l == 0 && off >= src->bom ? src->bom : src->line_starts[l];
-  for (size_t i = from; i < off; i++)
-    if (((unsigned char)src->text[i] & 0xC0) != 0x80)
-      c++;
   *line = (unsigned)(l + 1);
-  *col = c;
+  *col = source_columns(src, from, off) + 1;
 }
 
 size_t source_offset(const source *src, unsigned line, unsigned col) {

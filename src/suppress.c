@@ -20,7 +20,8 @@ typedef struct {
   size_t start, end; /* the comment */
   unsigned line;     /* line after the comment, for next-line */
   const char *rules[RULES_PER_DIRECTIVE]; /* borrowed from the pack */
-  size_t nrules;                          /* 0: every rule */
+  size_t nrules;
+  bool all; /* the comment names no rule: every rule */
   bool used;
 } directive;
 
@@ -70,9 +71,8 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
   d->kind = words[w].kind;
   d->start = start;
   d->end = end;
-  unsigned col;
-  source_position(ctx->src, end, &d->line, &col);
-  d->line++;
+  d->line = source_line_of(ctx->src, end) + 1;
+  bool named = false; /* the comment names any rule, known or not */
   const struct ddlint_rule *unknown = NULL;
   for (size_t r = 0; r < ctx->pack->nrules; r++)
     if (strcmp(ctx->pack->rules[r].id, "unknown-suppression") == 0)
@@ -85,6 +85,7 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
       i++;
     if (i == b)
       break;
+    named = true;
     const struct ddlint_rule *rule = NULL;
     for (size_t r = 0; r < ctx->pack->nrules && !rule; r++)
       if (strlen(ctx->pack->rules[r].id) == i - b &&
@@ -106,11 +107,13 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
     if (d->nrules < RULES_PER_DIRECTIVE)
       d->rules[d->nrules++] = rule->id;
   }
+  /* a typo must suppress nothing, not everything */
+  d->all = !named;
   return true;
 }
 
 static bool S_covers(const directive *d, const char *rule) {
-  if (d->nrules == 0)
+  if (d->all)
     return true;
   for (size_t i = 0; i < d->nrules; i++)
     if (strcmp(d->rules[i], rule) == 0)
@@ -151,8 +154,7 @@ void suppress_apply(lint_ctx *ctx, bool report_unused) {
   for (size_t i = 0; i < ctx->ndiags; i++) {
     struct ddlint_diag *g = &ctx->diags[i];
     bool builtin = strcmp(g->rule, "unknown-suppression") == 0;
-    unsigned line, col;
-    source_position(ctx->src, g->start, &line, &col);
+    unsigned line = n ? source_line_of(ctx->src, g->start) : 0;
     directive *d = n && !builtin ? S_suppressor(dirs, n, g, line) : NULL;
     if (d) {
       d->used = true;

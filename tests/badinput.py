@@ -74,6 +74,14 @@ def document_content():
     check("a UTF-8 BOM: the heading is a heading, columns ignore the BOM",
           any(x["rule"] == "placeholder" and x["start"]["line"] == 3 and x["start"]["column"] == 1 for x in d)
           and not any(x["rule"] == "invalid-utf8" for x in d), d)
+    rc, out, err = lint_bytes(b"---\n\n# Design\n\n## Problem Formulation\n\nTODO\n\nSuccess Metrics\n---\n")
+    d = diags(out) or []
+    check("a document opening with a thematic break is not front matter (nothing hidden)",
+          any(x["rule"] == "placeholder" and x["start"]["line"] == 7 for x in d), d)
+    rc, out, err = lint_bytes(b"# T\n\n## Problem\n\n\x1b[2J\x1b]0;owned\x07 TODO\n", fmt="human",
+                              extra=["--color", "never"])
+    check("terminal escapes in a document do not reach the terminal", rc in (0, 1) and b"\x1b" not in out
+          and b"\x07" not in out, out[:200])
     for name, eol in (("CRLF", b"\r\n"), ("lone CR", b"\r")):
         text = eol.join([b"# T", b"", b"## Problem Formulation", b"", b"a", b"", b"TBD", b""])
         rc, out, err = lint_bytes(text)
@@ -93,6 +101,7 @@ def scale_and_nesting():
         "brackets 100,000 deep": b"[" * 100000 + b"a" + b"]" * 100000 + b"\n",
         "code spans of every length after an inline comment":
             b"x <!-- c --> " + b" ".join(b"`" * k for k in range(1, 3000)) + b"\n",
+        "40,000 findings on one line": b"# T\n\n## Problem\n\n" + b"TODO " * 40000 + b"\n",
         f"{1000000 // big} headings": b"".join(b"## H%d\n" % i for i in range(1000000 // big)),
         f"a {100 // big} MB single line": b"word " * (20 * 1024 * 1024 // big) + b"\n",
     }
@@ -106,6 +115,23 @@ def scale_and_nesting():
                 ok = False
         check(f"{name}: linted to a report, no crash or hang", ok, (rc, err[-300:]))
         os.unlink(os.path.join(TMP, "doc.md"))
+
+
+def long_line_output():
+    rc, out, err = lint_bytes(b"# T\n\n## Problem\n\n" + b"TODO " * 10000 + b"\n", fmt="human",
+                              extra=["--color", "never"])
+    check("10,000 findings on a 50 KB line: the human output shows a window of the line, not the line",
+          rc in (0, 1) and len(out) < 20 * 1024 * 1024, len(out))
+
+
+def too_large():
+    path = os.path.join(TMP, "huge.md")
+    with open(path, "wb") as f:
+        f.truncate(300 * 1024 * 1024)  # sparse: no disk used
+    rc, out, err = run([path])
+    check("a 300 MB file: refused with one line (cmark-gfm aborts on a 1 GiB block), exit 2",
+          rc == 2 and "huge.md: cannot read: File too large" in err, (rc, err))
+    os.unlink(path)
 
 
 def paths():
@@ -193,7 +219,7 @@ def main():
     if SANITIZED:
         print(f"note: a sanitized build ({sys.argv[3]}): the two largest inputs are a tenth of full size")
     with tempfile.TemporaryDirectory() as TMP:
-        for t in (document_content, scale_and_nesting, paths, packs_and_config):
+        for t in (document_content, scale_and_nesting, long_line_output, too_large, paths, packs_and_config):
             try:
                 t()
             except Exception as e:

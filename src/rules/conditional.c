@@ -48,7 +48,8 @@ void check_conditional(lint_ctx *ctx, const struct ddlint_rule *rule) {
   if (nwhen && (nreq || !all_required) &&
       S_first(ctx, rule->patterns, rule->npatterns, when, nwhen, &ms, &me) &&
       !S_first(ctx, rule->patterns2, rule->npatterns2, req, nreq, &rs, &re)) {
-    char *match = xstrndup(ctx->src->text + ms, me - ms > 80 ? 80 : me - ms);
+    const char *m = ctx->src->text + ms;
+    char *match = xstrndup(m, utf8_cut(m, me - ms, 80));
     char *where = scope_titles(ctx, rule->scope2, rule->nscope2);
     const char *vars[] = {"match", match, "section", where, NULL};
     diag_emit(ctx, rule, ms, me, NULL, vars);

@@ -18,7 +18,8 @@ typedef struct {
 
 static bool S_emit(void *arg, size_t ms, size_t me) {
   emit_arg *a = arg;
-  char *match = xstrndup(a->ctx->src->text + ms, me - ms > 80 ? 80 : me - ms);
+  const char *m = a->ctx->src->text + ms;
+  char *match = xstrndup(m, utf8_cut(m, me - ms, 80));
   const char *vars[] = {"match", match, NULL};
   diag_emit(a->ctx, a->rule, ms, me, NULL, vars);
   free(match);

@@ -22,8 +22,8 @@ typedef struct {
 
 static bool S_emit(void *arg, size_t ms, size_t me) {
   emit_arg *a = arg;
-  size_t n = me - ms > MATCH_QUOTE_MAX ? MATCH_QUOTE_MAX : me - ms;
-  char *match = xstrndup(a->ctx->src->text + ms, n);
+  const char *m = a->ctx->src->text + ms;
+  char *match = xstrndup(m, utf8_cut(m, me - ms, MATCH_QUOTE_MAX));
   const char *vars[] = {"match", match, NULL};
   diag_emit(a->ctx, a->rule, ms, me, NULL, vars);
   free(match);

@@ -83,7 +83,7 @@ static char *S_quote(const lint_ctx *ctx, size_t us, size_t ue, size_t ms) {
     le = ue;
   size_t from = ms;
   /* a boundary is punctuation followed by a space ("5.5 cores" is none) */
-  while (from > ls && !(strchr(".;:!?", t[from - 1]) &&
+  while (from > ls && !(t[from - 1] && strchr(".;:!?", t[from - 1]) &&
                         (from >= le || t[from] == ' ' || t[from] == '\t')))
     from--;
   while (from < ms && strchr(" \t*-+>|:", t[from]))
@@ -100,9 +100,11 @@ static char *S_quote(const lint_ctx *ctx, size_t us, size_t ue, size_t ms) {
     }
     from = f;
   }
+  if (le < from) /* a match that starts on a line ending */
+    le = from;
   while (le > from && strchr(" \t|", t[le - 1]))
     le--;
-  bool cut = le - from > QUOTE_MAX;
+  bool cut = le > from && le - from > QUOTE_MAX;
   if (cut) {
     le = from + QUOTE_MAX;
     while (le > from && ((unsigned char)t[le] & 0xC0) == 0x80)

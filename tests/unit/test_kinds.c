@@ -217,6 +217,11 @@ static void test_suppressions(void) {
              "rule for");
   CHECK_INT(diag_count_rule(r, "unused-suppression"), 0);
   ddlint_result_free(r);
+  /* a comment naming only unknown rules suppresses nothing, not everything */
+  r = lint_str(pk, "## Alpha\n\n<!-- ddlint-disable bann -->\n\nTBD\n");
+  CHECK_INT(diag_count_rule(r, "ban"), 1);
+  CHECK_INT(diag_count_rule(r, "unknown-suppression"), 1);
+  ddlint_result_free(r);
   /* a file-wide suppression, and an unused one reported on request */
   ddlint_options o = {.report_unused_suppressions = 1};
   const char *md2 = "<!-- ddlint-disable-file ban -->\n## Alpha\n\nTBD\n\n"
