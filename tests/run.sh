@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The whole test suite, runnable on a fresh clone: installs the Debian
 # packages that are missing (when root), then builds and tests twice, plain
-# and under ASan+UBSan with no recovery, both with -Werror. Ends with the line
-# "N passed, N failed" counting meson tests over both builds.
+# and under ASan+UBSan with no recovery, both with -Werror, then runs each
+# libFuzzer harness for a minute. Ends with the line "N passed, N failed"
+# counting meson tests over both builds plus the fuzz run.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
 deps=(meson ninja-build pkg-config gcc libc6-dev libcmark-gfm-dev
       libcmark-gfm-extensions-dev libpcre2-dev libcjson-dev python3
-      python3-jsonschema git pre-commit neovim man-db valgrind)
+      python3-jsonschema git pre-commit neovim man-db valgrind clang
+      libclang-rt-14-dev)
 missing=()
 for p in "${deps[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
@@ -58,6 +60,21 @@ ASAN_OPTIONS=abort_on_error=0:halt_on_error=1:detect_leaks=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   run_build build-asan -Db_sanitize=address,undefined -Db_lundef=false \
     -Dc_args=-fno-sanitize-recover=all
+
+# The libFuzzer harnesses: every crash input kept under tests/fuzz/regressions
+# replayed, then each harness for DDLINT_FUZZ_SECONDS (default 60).
+if command -v clang >/dev/null 2>&1; then
+  if FUZZ_PARALLEL=2 tests/fuzz/run.sh "${DDLINT_FUZZ_SECONDS:-60}" &&
+     tests/fuzz/replay.sh; then
+    passed=$((passed + 1))
+  else
+    echo "fuzzing found a crash (see above)"
+    failed=$((failed + 1))
+  fi
+else
+  echo "clang is absent: the fuzz harnesses were not run"
+  skipped=$((skipped + 1))
+fi
 
 echo "$skipped skipped (a skipped test says why in its log)"
 echo "$passed passed, $failed failed"

@@ -21,6 +21,39 @@ void fuzz_fail(const char *fmt, ...) {
   abort();
 }
 
+const char fuzz_document[] =
+    "---\ntitle: x\nddlint-template: ml-system-design\n---\n"
+    "# Design\n\n"
+    "<!-- ddlint-disable-file no-such-rule -->\n\n"
+    "## 1. Problem Statement\n\n**Use case**: TBD\n\n"
+    "## Metrics (offline and online)\n\n- Offline: P99 latency < 200 ms\n"
+    "- Online: CTR, [fill in]\n\n"
+    "### Empty\n\n"
+    "<!-- ddlint-disable placeholder -->\nTODO: later\n"
+    "<!-- ddlint-enable placeholder -->\n\n"
+    "## Data\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+    "```\nTODO in code\n```\n\n<!-- TODO in a comment -->\n\n"
+    "<div>html</div>\n\n---\n\n"
+    "Setext heading\n--------------\n\n"
+    "<!-- ddlint-disable-next-line -->\nFIXME\n\n"
+    "## Modle Desgin\n\nLatency: 50ms p95, throughput 10k QPS.\n"
+    "See [Data](#data).\n\n## Data\n\nagain\n";
+const size_t fuzz_document_len = sizeof fuzz_document - 1;
+
+void fuzz_isolate(void) {
+  if (!freopen("/dev/null", "r", stdin))
+    abort();
+  setenv("DDLINT_PACK_PATH", "", 1);
+}
+
+void fuzz_check_error(const char *err, const char *origin, const char *what) {
+  size_t n = strlen(origin);
+  if (!err)
+    fuzz_fail("%s rejected without an error string", what);
+  if (strncmp(err, origin, n) != 0 || err[n] != ':')
+    fuzz_fail("%s error does not start with \"%s:\": %s", what, origin, err);
+}
+
 void fuzz_check_result(const ddlint_result *r, size_t len) {
   double score = ddlint_result_score(r);
   if (!(score >= 0.0 && score <= 100.0))

@@ -7,6 +7,19 @@
 
 #include <stddef.h>
 
+/* A small document with every kind of block, front matter and suppression
+ * comments, for the harnesses whose input is not the document. */
+extern const char fuzz_document[];
+extern const size_t fuzz_document_len;
+
+/* Keeps a harness off the user's environment: stdin reads /dev/null (a pack
+ * may `extends` "/dev/stdin") and DDLINT_PACK_PATH is emptied, so installed
+ * packs do not change what a run does. Call from LLVMFuzzerInitialize. */
+void fuzz_isolate(void);
+
+/* A load failure must give a non-NULL error "ORIGIN:...". */
+void fuzz_check_error(const char *err, const char *origin, const char *what);
+
 /* Prints "fuzz invariant violated: ..." and aborts, so libFuzzer saves the
  * input as a crash. */
 void fuzz_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)))

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses with clang + ASan + UBSan, builds their seed
-# corpora, runs them (in parallel) for SECONDS each and prints a summary line
-# per harness from libFuzzer's final stats.
+# corpora, runs them (FUZZ_PARALLEL at a time) for SECONDS each and prints a
+# summary line per harness from libFuzzer's final stats.
 #
 # usage: tests/fuzz/run.sh SECONDS [HARNESS...]     (default: all harnesses)
 # env:   BUILD_DIR         build directory (default: <root>/build-fuzz)
 #        CC                the clang to use (default: clang)
 #        FUZZ_ARGS         extra libFuzzer flags, e.g. "-jobs=2 -workers=2"
 #        FUZZ_EXTRA_SEEDS  a directory of extra Markdown seeds
+#        FUZZ_PARALLEL     harnesses run at once (default: number of CPUs)
 # Exit status: 0 no crash, 1 a harness crashed (see its artifacts), 2 usage,
 # missing clang or build failure.
 # Outputs (build-local, never committed), under $BUILD_DIR/fuzz/:
@@ -16,12 +17,12 @@
 #   artifacts/<h>/ crash-*, leak-*, timeout-*, oom-* inputs
 #   logs/<h>.log   the full libFuzzer output
 set -u
-HARNESSES=(fuzz_markdown fuzz_pack)
+HARNESSES=(fuzz_markdown fuzz_pack fuzz_config)
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 die() { echo "run.sh: $*" >&2; exit 2; }
 
-[ $# -ge 1 ] && [[ $1 =~ ^[1-9][0-9]*$ ]] ||
+{ [ $# -ge 1 ] && [[ $1 =~ ^[1-9][0-9]*$ ]]; } ||
   die "usage: tests/fuzz/run.sh SECONDS [HARNESS...] (harnesses: ${HARNESSES[*]})"
 secs=$1
 shift
@@ -29,7 +30,7 @@ selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${HARNESSES[@]}")
 for h in "${selected[@]}"; do
   [[ " ${HARNESSES[*]} " == *" $h "* ]] ||
-    die "unknown harness \"$h\" (known: ${HARNESSES[*]}; there is no config harness: configuration files are not implemented)"
+    die "unknown harness \"$h\" (known: ${HARNESSES[*]})"
 done
 
 cc=${CC:-clang}
@@ -42,6 +43,7 @@ command -v python3 >/dev/null 2>&1 || die "python3 not found"
 clang_version=$("$cc" --version | head -n 1)
 
 build=${BUILD_DIR:-$root/build-fuzz}
+mkdir -p "$(dirname "$build")" && build=$(cd "$(dirname "$build")" && pwd)/$(basename "$build")
 if [ ! -f "$build/build.ninja" ]; then
   CC=$cc meson setup "$build" "$root" -Dfuzz=true \
     -Db_sanitize=address,undefined -Db_lundef=false >"$build.setup.log" 2>&1 ||
@@ -58,27 +60,38 @@ mkdir -p "$work/logs"
 python3 "$here/seeds.py" "$root" "$work/seeds" || die "building the seeds failed"
 
 echo "clang: $clang_version"
-echo "running ${selected[*]} for ${secs}s each"
-pids=()
+parallel=${FUZZ_PARALLEL:-$(nproc 2>/dev/null || echo 1)}
+[[ $parallel =~ ^[1-9][0-9]*$ ]] || die "FUZZ_PARALLEL must be a positive number"
+echo "running ${selected[*]} for ${secs}s each, $parallel at a time"
+declare -A rcs
+pids=() names=()
+reap() { # waits for the oldest running harness
+  wait "${pids[0]}"
+  rcs[${names[0]}]=$?
+  pids=("${pids[@]:1}") names=("${names[@]:1}")
+}
 for h in "${selected[@]}"; do
-  # Markdown: let inputs grow past the largest seed (3 KB) to reach deep
-  # nesting and long runs; packs: the largest seed (the full pack) sets it.
-  dict=$here/markdown.dict max_len=-max_len=16384
-  [ "$h" = fuzz_pack ] && dict=$here/pack.dict max_len=
+  # Markdown: let inputs grow past the largest seed to reach deep nesting and
+  # long runs; packs and configs: the largest seed sets the limit.
+  case $h in
+  fuzz_markdown) dict=$here/markdown.dict max_len=-max_len=16384 ;;
+  fuzz_pack) dict=$here/pack.dict max_len= ;;
+  fuzz_config) dict=$here/config.dict max_len=-max_len=4096 ;;
+  esac
   mkdir -p "$work/corpus/$h" "$work/artifacts/$h"
-  # shellcheck disable=SC2086 # FUZZ_ARGS is a list of flags
+  ((${#pids[@]} < parallel)) || reap
+  # shellcheck disable=SC2086 # FUZZ_ARGS and max_len are lists of flags
   "$build/tests/fuzz/$h" -max_total_time="$secs" -timeout=10 \
     -rss_limit_mb=2048 -dict="$dict" -print_final_stats=1 $max_len \
     -artifact_prefix="$work/artifacts/$h/" ${FUZZ_ARGS:-} \
     "$work/corpus/$h" "$work/seeds/$h" >"$work/logs/$h.log" 2>&1 &
-  pids+=($!)
+  pids+=($!) names+=("$h")
 done
+while ((${#pids[@]})); do reap; done
 
 status=0
-for i in "${!selected[@]}"; do
-  h=${selected[$i]}
-  wait "${pids[$i]}"
-  rc=$?
+for h in "${selected[@]}"; do
+  rc=${rcs[$h]}
   log=$work/logs/$h.log
   # "#123456	DONE   cov: 1234 ft: 5678 corp: 900/1024Kb ... exec/s: 2000"
   done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -n 1)

@@ -4,9 +4,11 @@
 usage: seeds.py ROOT OUTDIR
 
 OUTDIR/fuzz_markdown gets fixtures/*.md and examples/*.md; OUTDIR/fuzz_pack
-gets rules/*.json plus small packs cut out of them (one rule each, one section
-each), because libFuzzer mutates a 30 KB pack slowly and rarely reaches the
-per-kind parameter checks from it. Saved crash inputs
+gets rules/*.json and tests/packs/*.json plus small packs cut out of them (one
+rule each, one section each), because libFuzzer mutates a 30 KB pack slowly
+and rarely reaches the per-kind parameter checks from it; OUTDIR/fuzz_config
+gets every .ddlint.json of the tree plus configs that set each rule of the
+built-in packs. Saved crash inputs
 (tests/fuzz/regressions/<harness>/*) are seeds too. The output is build-local
 and never committed.
 """
@@ -20,7 +22,7 @@ import sys
 def copy_all(pattern, dest):
     n = 0
     for path in sorted(glob.glob(pattern)):
-        if os.path.isfile(path) and not path.endswith(".txt"):
+        if os.path.isfile(path) and not path.endswith((".txt", ".schema.json")):
             shutil.copy(path, os.path.join(dest, os.path.basename(path)))
             n += 1
     return n
@@ -68,25 +70,67 @@ def pack_slices(path, dest):
     return n
 
 
+def config_seeds(root, dest):
+    n = 0
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames
+                       if not d.startswith(("build", ".git", "."))]
+        if ".ddlint.json" in filenames:
+            rel = os.path.relpath(dirpath, root).replace(os.sep, "-")
+            shutil.copy(os.path.join(dirpath, ".ddlint.json"),
+                        os.path.join(dest, f"{rel}.ddlint.json"))
+            n += 1
+    settings = ["error", "warning", "info", "off"]
+    for path in sorted(glob.glob(os.path.join(root, "rules", "*.json"))):
+        if path.endswith(".schema.json"):
+            continue
+        try:
+            pack = json.load(open(path, encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        name = os.path.splitext(os.path.basename(path))[0]
+        ids = [r.get("id") for r in pack.get("rules", []) if r.get("id")]
+        rules = {r: settings[i % 4] for i, r in enumerate(ids)}
+        cfg = {"template": name, "rules": rules,
+               "ignore": ["drafts/**", "**/*.tmp.md"],
+               "overrides": [
+                   {"files": ["docs/**/legacy-*.md"], "template": "x.json",
+                    "rules": {r: "off" for r in ids[:2]}},
+                   {"files": ["*.md", "docs/*/[a-c]*.md"],
+                    "rules": {"no-such-rule": "info"}}]}
+        with open(os.path.join(dest, f"{name}.ddlint.json"), "w",
+                  encoding="utf-8") as f:
+            json.dump(cfg, f, indent=1)
+        n += 1
+    return n
+
+
 def main():
     root, out = sys.argv[1], sys.argv[2]
     md = os.path.join(out, "fuzz_markdown")
     pk = os.path.join(out, "fuzz_pack")
-    for d in (md, pk):
+    cf = os.path.join(out, "fuzz_config")
+    for d in (md, pk, cf):
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
     n_md = copy_all(os.path.join(root, "fixtures", "*.md"), md)
     n_md += copy_all(os.path.join(root, "examples", "*.md"), md)
-    n_pk = copy_all(os.path.join(root, "rules", "*.json"), pk)
-    for path in sorted(glob.glob(os.path.join(root, "rules", "*.json"))):
-        n_pk += pack_slices(path, pk)
+    n_pk = 0
+    for d in ("rules", os.path.join("tests", "packs")):
+        n_pk += copy_all(os.path.join(root, d, "*.json"), pk)
+        for path in sorted(glob.glob(os.path.join(root, d, "*.json"))):
+            if not path.endswith(".schema.json"):
+                n_pk += pack_slices(path, pk)
+    n_cf = config_seeds(root, cf)
     extra = os.environ.get("FUZZ_EXTRA_SEEDS")
     if extra:
         n_md += copy_all(os.path.join(extra, "*.md"), md)
     reg = os.path.join(root, "tests", "fuzz", "regressions")
     n_md += copy_all(os.path.join(reg, "fuzz_markdown", "*"), md)
     n_pk += copy_all(os.path.join(reg, "fuzz_pack", "*"), pk)
-    print(f"seeds: fuzz_markdown {n_md} files, fuzz_pack {n_pk} files")
+    n_cf += copy_all(os.path.join(reg, "fuzz_config", "*"), cf)
+    print(f"seeds: fuzz_markdown {n_md}, fuzz_pack {n_pk}, "
+          f"fuzz_config {n_cf} files")
 
 
 if __name__ == "__main__":
