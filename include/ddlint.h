@@ -91,8 +91,11 @@ const char *ddlint_rule_explain(const ddlint_rule *rule);
 const char *ddlint_kind_explain(const char *kind);
 
 /** Lint one document held in memory. `path` is only used in reports and may
- * be "-". Never fails on bad bytes: invalid input yields diagnostics. Free
- * the result with ddlint_result_free(). */
+ * be "-". Never fails on bad bytes: invalid input yields diagnostics. The
+ * result borrows the pack (rule ids, titles): the pack must outlive every
+ * result linted with it. Documents over 256 MiB are better refused by the
+ * caller (cmark-gfm aborts on a block over 1 GiB). Free the result with
+ * ddlint_result_free(). */
 ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack, const char *path,
                                   const char *buf, size_t len);
 
@@ -120,7 +123,8 @@ void ddlint_result_free(ddlint_result *result);
 const ddlint_pack *ddlint_result_pack(const ddlint_result *result);
 /** The path given to ddlint_lint_buffer(). */
 const char *ddlint_result_path(const ddlint_result *result);
-/** Number of diagnostics, sorted by position then rule id. */
+/** Number of diagnostics, sorted by start position, then in the order the
+ * rules ran (pack order). */
 size_t ddlint_result_diag_count(const ddlint_result *result);
 /** Diagnostic i (0-based). */
 const ddlint_diag *ddlint_result_diag(const ddlint_result *result, size_t i);
@@ -134,7 +138,9 @@ size_t ddlint_result_count(const ddlint_result *result, ddlint_severity sev);
 const char *ddlint_result_line(const ddlint_result *result, unsigned line,
                                size_t *len);
 
-/** Number of template sections in the coverage map (pack order). */
+/** Number of template sections in the coverage map (pack order). The
+ * coverage accessors below take indices below this count (and below
+ * ddlint_coverage_topic_count() for topics); they do not check them. */
 size_t ddlint_result_section_count(const ddlint_result *result);
 /** Id of coverage section s. */
 const char *ddlint_coverage_section_id(const ddlint_result *result, size_t s);

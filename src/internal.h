@@ -330,8 +330,8 @@ typedef struct lint_ctx {
   size_t ndiags, cap;
 } lint_ctx;
 
-/* The one sink: appends a diagnostic for rule at [start, end). `section` is
- * `path` is the section path or NULL for the document heading path at start.
+/* The one sink: appends a diagnostic for rule at [start, end). `path` is the
+ * section path, or NULL for the document's heading path at start.
  * The message and help are rule templates with {section}, {topic}, {match},
  * {heading} and {detail} filled in from vars (NULL-terminated key/value
  * pairs). */

@@ -53,10 +53,9 @@ void check_min_content(lint_ctx *ctx, const struct ddlint_rule *rule) {
         const block *bl = &ctx->md->blocks[b];
         if (bl->in_list)
           items++;
-        if (bl->kind == BLOCK_TABLE) {
-          size_t lines = 1;
-          for (size_t i = bl->start; i < bl->end; i++)
-            lines += ctx->src->text[i] == '\n';
+        if (bl->kind == BLOCK_TABLE) { /* rows from the line map: any ending */
+          size_t lines = source_line_of(ctx->src, bl->end ? bl->end - 1 : 0) -
+                         source_line_of(ctx->src, bl->start) + 1;
           rows += lines > 2 ? lines - 2 : 0;
         }
       }
