@@ -14,8 +14,8 @@ typedef struct {
 } offsets;
 
 static size_t S_skip_ws(const char *t, size_t len, size_t i) {
-  while (i < len &&
-         (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+  /* as cJSON: every byte up to space is whitespace between tokens */
+  while (i < len && (unsigned char)t[i] <= ' ')
     i++;
   return i;
 }
