@@ -74,21 +74,13 @@ static bool S_fields(cfg_loader *ld, const cJSON *obj, const char *what,
                      const char *const *allowed) {
   if (!cJSON_IsObject(obj))
     return S_fail(ld, obj, false, "%s must be an object", what);
-  for (const cJSON *m = obj->child; m; m = m->next) {
-    bool ok = false;
-    for (size_t i = 0; allowed[i]; i++)
-      ok |= strcmp(m->string, allowed[i]) == 0;
-    if (!ok) {
-      strbuf sb = {0};
-      for (size_t i = 0; allowed[i]; i++)
-        strbuf_printf(&sb, "%s%s", i ? ", " : "", allowed[i]);
-      S_fail(ld, m, true, "unknown field \"%s\" in %s (expected one of: %s)",
-             m->string, what, sb.data);
-      strbuf_free(&sb);
-      return false;
-    }
-  }
-  return true;
+  char *expected = NULL;
+  const cJSON *m = json_unknown_member(obj, allowed, &expected);
+  if (m)
+    S_fail(ld, m, true, "unknown field \"%s\" in %s (expected one of: %s)",
+           m->string, what, expected);
+  free(expected);
+  return m == NULL;
 }
 
 static bool S_globs(cfg_loader *ld, const cJSON *obj, const char *key,

@@ -184,6 +184,16 @@ void diag_emit(lint_ctx *ctx, const struct ddlint_rule *rule, size_t start,
   d->seq = ctx->ndiags;
 }
 
+bool emit_each_match(void *arg, size_t ms, size_t me) {
+  match_emitter *a = arg;
+  const char *m = a->ctx->src->text + ms;
+  char *match = xstrndup(m, utf8_cut(m, me - ms, 80));
+  const char *vars[] = {"match", match, NULL};
+  diag_emit(a->ctx, a->rule, ms, me, NULL, vars);
+  free(match);
+  return true;
+}
+
 static int S_diag_cmp(const void *a, const void *b) {
   const struct ddlint_diag *x = a, *y = b;
   if (x->start != y->start)

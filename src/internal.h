@@ -262,6 +262,12 @@ size_t jsonloc_offset(const char *text, size_t len, const struct cJSON *root,
  * cJSON_Delete(). */
 struct cJSON *json_parse_located(const char *text, size_t len,
                                  const char *origin, char **err);
+/* The first member of object obj not named in allowed (NULL-terminated),
+ * with *expected set to the allowed names joined by ", " (free with free());
+ * NULL when every member is allowed. */
+const struct cJSON *json_unknown_member(const struct cJSON *obj,
+                                        const char *const *allowed,
+                                        char **expected);
 /* 1-based line and column of offset in text. */
 void jsonloc_linecol(const char *text, size_t len, size_t off, unsigned *line,
                      unsigned *col);
@@ -338,6 +344,15 @@ typedef struct lint_ctx {
 void diag_emit(lint_ctx *ctx, const struct ddlint_rule *rule, size_t start,
                size_t end, const char *path, const char *const *vars);
 
+/* A prose_each() callback that emits one diagnostic of a rule per match,
+ * with {match} (at most 80 bytes, whole UTF-8 sequences); arg is a
+ * match_emitter. */
+typedef struct {
+  lint_ctx *ctx;
+  const struct ddlint_rule *rule;
+} match_emitter;
+bool emit_each_match(void *arg, size_t ms, size_t me);
+
 typedef void (*rule_check_fn)(lint_ctx *ctx, const struct ddlint_rule *rule);
 typedef struct {
   const char *kind;
@@ -365,6 +380,9 @@ size_t scope_spans(const lint_ctx *ctx, const size_t *scope, size_t nscope,
 char *scope_titles(const lint_ctx *ctx, const size_t *scope, size_t nscope);
 /* pack.c: whether the word [w, w+n) is in the pack's section vocabulary. */
 bool pack_vocab_has(const ddlint_pack *pk, const char *w, size_t n);
+/* Whether a section holds no content (paragraph, code, non-comment HTML,
+ * table) anywhere in its span, subsections included. */
+bool section_is_empty(const lint_ctx *ctx, const section *sec);
 /* Whether the heading key names template section ts exactly. */
 bool match_names_section(const char *key, const tmpl_section *ts);
 

@@ -145,6 +145,23 @@ void jsonloc_linecol(const char *text, size_t len, size_t off, unsigned *line,
   *col = c;
 }
 
+const cJSON *json_unknown_member(const cJSON *obj, const char *const *allowed,
+                                 char **expected) {
+  for (const cJSON *m = obj->child; m; m = m->next) {
+    bool ok = false;
+    for (size_t i = 0; allowed[i] && !ok; i++)
+      ok = strcmp(m->string, allowed[i]) == 0;
+    if (ok)
+      continue;
+    strbuf sb = {0};
+    for (size_t i = 0; allowed[i]; i++)
+      strbuf_printf(&sb, "%s%s", i ? ", " : "", allowed[i]);
+    *expected = strbuf_take(&sb);
+    return m;
+  }
+  return NULL;
+}
+
 cJSON *json_parse_located(const char *text, size_t len, const char *origin,
                           char **err) {
   const char *end = NULL;

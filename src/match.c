@@ -164,8 +164,6 @@ static bool S_topic_has_rule(const ddlint_pack *pk, const char *id) {
   return false;
 }
 
-static bool S_section_empty(const lint_ctx *ctx, const section *sec);
-
 /* Whether heading or label block b says something: a heading whose section
  * has content, a label with text after it. */
 static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
@@ -174,7 +172,7 @@ static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
     return bl->has_content;
   for (size_t d = 0; d < ctx->ol->nsections; d++)
     if (ctx->ol->sections[d].block == b)
-      return !S_section_empty(ctx, &ctx->ol->sections[d]);
+      return !section_is_empty(ctx, &ctx->ol->sections[d]);
   return false;
 }
 
@@ -230,7 +228,7 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
   }
 }
 
-static bool S_section_empty(const lint_ctx *ctx, const section *sec) {
+bool section_is_empty(const lint_ctx *ctx, const section *sec) {
   for (size_t b = sec->first_block; b < sec->end_block; b++) {
     block_kind k = ctx->md->blocks[b].kind;
     if (k == BLOCK_PARAGRAPH || k == BLOCK_CODE || k == BLOCK_HTML ||
@@ -364,7 +362,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     if (sc->section >= 0) {
       sc->empty = true;
       for (size_t p = 0; p < sc->nparts; p++)
-        if (!S_section_empty(ctx, &ol->sections[sc->parts[p]]))
+        if (!section_is_empty(ctx, &ol->sections[sc->parts[p]]))
           sc->empty = false;
       for (size_t t = 0; t < ts->ntopics; t++)
         S_find_topic(ctx, sc, &ts->topics[t], &sc->topics[t]);

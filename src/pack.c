@@ -74,22 +74,13 @@ static bool S_check_fields(loader *ld, const cJSON *obj, const char *what,
                            const char *const *allowed) {
   if (!cJSON_IsObject(obj))
     return S_fail(ld, obj, false, "%s must be an object", what);
-  for (const cJSON *m = obj->child; m; m = m->next) {
-    bool ok = false;
-    for (size_t i = 0; allowed[i]; i++)
-      if (strcmp(m->string, allowed[i]) == 0)
-        ok = true;
-    if (!ok) {
-      strbuf sb = {0};
-      for (size_t i = 0; allowed[i]; i++)
-        strbuf_printf(&sb, "%s%s", i ? ", " : "", allowed[i]);
-      S_fail(ld, m, true, "unknown field \"%s\" in %s (expected one of: %s)",
-             m->string, what, sb.data);
-      strbuf_free(&sb);
-      return false;
-    }
-  }
-  return true;
+  char *expected = NULL;
+  const cJSON *m = json_unknown_member(obj, allowed, &expected);
+  if (m)
+    S_fail(ld, m, true, "unknown field \"%s\" in %s (expected one of: %s)",
+           m->string, what, expected);
+  free(expected);
+  return m == NULL;
 }
 
 /* Optional string member; *out is a new string or NULL when absent. */

@@ -26,27 +26,17 @@ static bool S_in_scope(const lint_ctx *ctx, const struct ddlint_rule *rule,
   return false;
 }
 
-static bool S_subtree_empty(const lint_ctx *ctx, const section *sec) {
-  for (size_t b = sec->first_block; b < sec->end_block; b++) {
-    block_kind k = ctx->md->blocks[b].kind;
-    if (k == BLOCK_PARAGRAPH || k == BLOCK_CODE || k == BLOCK_HTML ||
-        k == BLOCK_TABLE)
-      return false;
-  }
-  return true;
-}
-
 void check_empty_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
   const outline *ol = ctx->ol;
   for (size_t d = 0; d < ol->nsections; d++) {
     const section *sec = &ol->sections[d];
-    if (sec->is_title || !S_subtree_empty(ctx, sec))
+    if (sec->is_title || !section_is_empty(ctx, sec))
       continue;
     /* report the largest empty subtree once: its empty subsections are
      * covered by the report on their parent */
     ptrdiff_t p = sec->parent;
     if (p >= 0 && !ol->sections[p].is_title &&
-        S_subtree_empty(ctx, &ol->sections[p]))
+        section_is_empty(ctx, &ol->sections[p]))
       continue;
     if (!S_in_scope(ctx, rule, d))
       continue;

@@ -11,28 +11,13 @@ const char explain_forbidden[] =
     "are not searched. Use it for wording a team has banned, internal names "
     "that must not leak, or phrases that hide a missing decision.";
 
-typedef struct {
-  lint_ctx *ctx;
-  const struct ddlint_rule *rule;
-} emit_arg;
-
-static bool S_emit(void *arg, size_t ms, size_t me) {
-  emit_arg *a = arg;
-  const char *m = a->ctx->src->text + ms;
-  char *match = xstrndup(m, utf8_cut(m, me - ms, 80));
-  const char *vars[] = {"match", match, NULL};
-  diag_emit(a->ctx, a->rule, ms, me, NULL, vars);
-  free(match);
-  return true;
-}
-
 void check_forbidden(lint_ctx *ctx, const struct ddlint_rule *rule) {
   size_t *spans = NULL;
   size_t n = scope_spans(ctx, rule->scope, rule->nscope, &spans);
-  emit_arg a = {ctx, rule};
+  match_emitter a = {ctx, rule};
   for (size_t i = 0; i < n; i++)
     for (size_t p = 0; p < rule->npatterns; p++)
       prose_each(ctx, &rule->patterns[p], spans[2 * i], spans[2 * i + 1],
-                 S_emit, &a);
+                 emit_each_match, &a);
   free(spans);
 }

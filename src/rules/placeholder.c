@@ -13,29 +13,12 @@ const char explain_placeholder[] =
     "problem you're solving?\"). Code blocks and HTML comments are not "
     "searched, so guidance left in comments is fine.";
 
-#define MATCH_QUOTE_MAX 80
-
-typedef struct {
-  lint_ctx *ctx;
-  const struct ddlint_rule *rule;
-} emit_arg;
-
-static bool S_emit(void *arg, size_t ms, size_t me) {
-  emit_arg *a = arg;
-  const char *m = a->ctx->src->text + ms;
-  char *match = xstrndup(m, utf8_cut(m, me - ms, MATCH_QUOTE_MAX));
-  const char *vars[] = {"match", match, NULL};
-  diag_emit(a->ctx, a->rule, ms, me, NULL, vars);
-  free(match);
-  return true;
-}
-
 void check_placeholder(lint_ctx *ctx, const struct ddlint_rule *rule) {
-  emit_arg a = {ctx, rule};
+  match_emitter a = {ctx, rule};
   size_t start = ctx->src->body_start, end = ctx->src->len;
   for (size_t i = 0; i < rule->npatterns; i++)
-    prose_each(ctx, &rule->patterns[i], start, end, S_emit, &a);
+    prose_each(ctx, &rule->patterns[i], start, end, emit_each_match, &a);
   if (rule->template_prompts)
     for (size_t i = 0; i < ctx->pack->nprompts; i++)
-      prose_each(ctx, &ctx->pack->prompts[i], start, end, S_emit, &a);
+      prose_each(ctx, &ctx->pack->prompts[i], start, end, emit_each_match, &a);
 }
