@@ -143,7 +143,8 @@ bool title_has_typo(const char *h, const char *const *names, size_t nnames);
 double title_similarity(const char *h, const char *name);
 
 /* ---- outline.c: the section tree. ---- */
-/* One heading and the span it governs. Borrows its heading block. */
+/* One heading and the span it governs; `block` indexes its heading block in
+ * the md_blocks it was built from, which must outlive it. */
 typedef struct {
   size_t block; /* index of the heading block */
   int level;
