@@ -53,20 +53,12 @@ static bool S_fail(cfg_loader *ld, const cJSON *node, bool key, const char *fmt,
 static bool S_fail(cfg_loader *ld, const cJSON *node, bool key, const char *fmt,
                    ...) {
   if (ld->err)
-    return false;
-  size_t off =
-      node ? jsonloc_offset(ld->text, ld->len, ld->root, node, key) : 0;
-  unsigned line, col;
-  jsonloc_linecol(ld->text, ld->len, off, &line, &col);
-  char msg[512];
+    return false; /* the first error is the one reported */
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  ld->err = jsonloc_error(ld->origin, ld->text, ld->len, ld->root, node, key,
+                          fmt, ap);
   va_end(ap);
-  for (char *c = msg; *c; c++) /* one line, whatever the text quoted */
-    if ((unsigned char)*c < 0x20 || *c == 0x7f)
-      *c = ' ';
-  ld->err = xasprintf("%s:%u:%u: %s", ld->origin, line, col, msg);
   return false;
 }
 

@@ -7,6 +7,7 @@
 
 #include "ddlint.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -269,6 +270,12 @@ struct cJSON *json_parse_located(const char *text, size_t len,
 const struct cJSON *json_unknown_member(const struct cJSON *obj,
                                         const char *const *allowed,
                                         char **expected);
+/* "origin:line:col: message" for node (or its key) of root, parsed from
+ * text; the message is fmt with ap, on one line. Free with free(). */
+char *jsonloc_error(const char *origin, const char *text, size_t len,
+                    const struct cJSON *root, const struct cJSON *node,
+                    bool at_key, const char *fmt, va_list ap)
+    __attribute__((format(printf, 7, 0)));
 /* 1-based line and column of offset in text. */
 void jsonloc_linecol(const char *text, size_t len, size_t off, unsigned *line,
                      unsigned *col);

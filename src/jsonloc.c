@@ -5,6 +5,8 @@
 #include "internal.h"
 
 #include <cjson/cJSON.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -184,4 +186,18 @@ cJSON *json_parse_located(const char *text, size_t len, const char *origin,
     return NULL;
   }
   return root;
+}
+
+char *jsonloc_error(const char *origin, const char *text, size_t len,
+                    const cJSON *root, const cJSON *node, bool at_key,
+                    const char *fmt, va_list ap) {
+  size_t off = node ? jsonloc_offset(text, len, root, node, at_key) : 0;
+  unsigned line, col;
+  jsonloc_linecol(text, len, off, &line, &col);
+  char msg[512];
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  for (char *c = msg; *c; c++) /* one line, whatever the text quoted */
+    if ((unsigned char)*c < 0x20 || *c == 0x7f)
+      *c = ' ';
+  return xasprintf("%s:%u:%u: %s", origin, line, col, msg);
 }
