@@ -178,35 +178,7 @@ typedef struct {
   size_t n;
 } token;
 
-/* Significant words of a normalised title, crudely stemmed (a plural "s" and
- * an "ing" ending dropped, "-lling" as "-ling") so that "Labels" meets
- * "Labeling" and "Labelling". */
-static size_t S_tokens(const char *s, token *out) {
-  size_t nt = 0;
-  while (*s && nt < MAX_TOKENS) {
-    while (*s == ' ')
-      s++;
-    const char *b = s;
-    while (*s && *s != ' ')
-      s++;
-    size_t n = (size_t)(s - b);
-    if (!n || S_stopword(b, n))
-      continue;
-    if (n > 5 && memcmp(b + n - 3, "ing", 3) == 0) {
-      n -= 3; /* labeling -> label; labelling -> labell -> label */
-      if (n > 3 && b[n - 1] == 'l' && b[n - 2] == 'l')
-        n--;
-    } else if (n > 3 && b[n - 1] == 's' && b[n - 2] != 's') {
-      n -= 1;
-    }
-    out[nt].p = b;
-    out[nt].n = n;
-    nt++;
-  }
-  return nt;
-}
-
-/* Words of a key, as they are (keys are already stemmed and sorted). */
+/* The words of s, as they are (keys are already stemmed and sorted). */
 static size_t S_split(const char *s, token *out) {
   size_t nt = 0;
   while (*s && nt < MAX_TOKENS) {
@@ -220,6 +192,30 @@ static size_t S_split(const char *s, token *out) {
       out[nt].n = (size_t)(s - b);
       nt++;
     }
+  }
+  return nt;
+}
+
+/* Significant words of a normalised title, crudely stemmed (a plural "s" and
+ * an "ing" ending dropped, "-lling" as "-ling") so that "Labels" meets
+ * "Labeling" and "Labelling": the words of S_split(), filtered and cut. */
+static size_t S_tokens(const char *s, token *out) {
+  size_t n = S_split(s, out), nt = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *b = out[i].p;
+    size_t len = out[i].n;
+    if (S_stopword(b, len))
+      continue;
+    if (len > 5 && memcmp(b + len - 3, "ing", 3) == 0) {
+      len -= 3; /* labeling -> label; labelling -> labell -> label */
+      if (len > 3 && b[len - 1] == 'l' && b[len - 2] == 'l')
+        len--;
+    } else if (len > 3 && b[len - 1] == 's' && b[len - 2] != 's') {
+      len -= 1;
+    }
+    out[nt].p = b;
+    out[nt].n = len;
+    nt++;
   }
   return nt;
 }
