@@ -41,39 +41,7 @@ struct ddlint_config {
   size_t nignore;
 };
 
-typedef struct {
-  const char *origin, *text;
-  size_t len;
-  cJSON *root;
-  char *err;
-} cfg_loader;
-
-static bool S_fail(cfg_loader *ld, const cJSON *node, bool key, const char *fmt,
-                   ...) __attribute__((format(printf, 4, 5)));
-static bool S_fail(cfg_loader *ld, const cJSON *node, bool key, const char *fmt,
-                   ...) {
-  if (ld->err)
-    return false; /* the first error is the one reported */
-  va_list ap;
-  va_start(ap, fmt);
-  ld->err = jsonloc_error(ld->origin, ld->text, ld->len, ld->root, node, key,
-                          fmt, ap);
-  va_end(ap);
-  return false;
-}
-
-static bool S_fields(cfg_loader *ld, const cJSON *obj, const char *what,
-                     const char *const *allowed) {
-  if (!cJSON_IsObject(obj))
-    return S_fail(ld, obj, false, "%s must be an object", what);
-  char *expected = NULL;
-  const cJSON *m = json_unknown_member(obj, allowed, &expected);
-  if (m)
-    S_fail(ld, m, true, "unknown field \"%s\" in %s (expected one of: %s)",
-           m->string, what, expected);
-  free(expected);
-  return m == NULL;
-}
+typedef json_src cfg_loader;
 
 static bool S_globs(cfg_loader *ld, const cJSON *obj, const char *key,
                     char ***out, size_t *n) {
@@ -83,12 +51,12 @@ static bool S_globs(cfg_loader *ld, const cJSON *obj, const char *key,
   if (!v)
     return true;
   if (!cJSON_IsArray(v))
-    return S_fail(ld, v, false, "\"%s\" must be an array of globs", key);
+    return json_fail(ld, v, false, "\"%s\" must be an array of globs", key);
   *out = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(char *));
   for (const cJSON *e = v->child; e; e = e->next) {
     if (!cJSON_IsString(e) || !*e->valuestring)
-      return S_fail(ld, e, false, "\"%s\" must hold non-empty glob strings",
-                    key);
+      return json_fail(ld, e, false, "\"%s\" must hold non-empty glob strings",
+                       key);
     (*out)[(*n)++] = xstrdup(e->valuestring);
   }
   return true;
@@ -98,16 +66,17 @@ static bool S_block(cfg_loader *ld, const cJSON *obj, config_block *b) {
   const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "template");
   if (t) {
     if (!cJSON_IsString(t) || !*t->valuestring)
-      return S_fail(ld, t, false,
-                    "\"template\" must name a template or give a path");
+      return json_fail(ld, t, false,
+                       "\"template\" must name a template or give a path");
     b->template_ref = xstrdup(t->valuestring);
   }
   const cJSON *rules = cJSON_GetObjectItemCaseSensitive(obj, "rules");
   if (!rules)
     return true;
   if (!cJSON_IsObject(rules))
-    return S_fail(ld, rules, false,
-                  "\"rules\" must map rule ids to error, warning, info or off");
+    return json_fail(
+        ld, rules, false,
+        "\"rules\" must map rule ids to error, warning, info or off");
   b->rules =
       xcalloc((size_t)cJSON_GetArraySize(rules) + 1, sizeof(rule_setting));
   for (const cJSON *m = rules->child; m; m = m->next) {
@@ -117,10 +86,11 @@ static bool S_block(cfg_loader *ld, const cJSON *obj, config_block *b) {
       if (strcmp(m->valuestring, names[i]) == 0)
         sev = i - 1;
     if (sev == -2)
-      return S_fail(ld, m, false,
-                    "rule \"%s\": the setting must be \"error\", \"warning\", "
-                    "\"info\" or \"off\"",
-                    m->string);
+      return json_fail(
+          ld, m, false,
+          "rule \"%s\": the setting must be \"error\", \"warning\", "
+          "\"info\" or \"off\"",
+          m->string);
     rule_setting *rs = &b->rules[b->nrules++];
     rs->rule = xstrdup(m->string);
     rs->severity = sev;
@@ -160,7 +130,7 @@ static bool S_load(cfg_loader *ld, ddlint_config *cfg) {
   static const char *const top[] = {"$schema",   "template", "rules",
                                     "overrides", "ignore",   NULL};
   static const char *const ovr[] = {"files", "template", "rules", NULL};
-  if (!S_fields(ld, ld->root, "config", top) ||
+  if (!json_check_fields(ld, ld->root, "config", top) ||
       !S_block(ld, ld->root, &cfg->base) ||
       !S_globs(ld, ld->root, "ignore", &cfg->ignore, &cfg->nignore))
     return false;
@@ -168,16 +138,16 @@ static bool S_load(cfg_loader *ld, ddlint_config *cfg) {
   if (!o)
     return true;
   if (!cJSON_IsArray(o))
-    return S_fail(ld, o, false, "\"overrides\" must be an array");
+    return json_fail(ld, o, false, "\"overrides\" must be an array");
   cfg->overrides =
       xcalloc((size_t)cJSON_GetArraySize(o) + 1, sizeof(config_block));
   for (const cJSON *e = o->child; e; e = e->next) {
     config_block *b = &cfg->overrides[cfg->noverrides++];
-    if (!S_fields(ld, e, "override", ovr) ||
+    if (!json_check_fields(ld, e, "override", ovr) ||
         !S_globs(ld, e, "files", &b->files, &b->nfiles) || !S_block(ld, e, b))
       return false;
     if (!b->nfiles)
-      return S_fail(ld, e, false, "an override needs \"files\" globs");
+      return json_fail(ld, e, false, "an override needs \"files\" globs");
   }
   return true;
 }

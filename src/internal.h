@@ -264,18 +264,21 @@ size_t jsonloc_offset(const char *text, size_t len, const struct cJSON *root,
  * cJSON_Delete(). */
 struct cJSON *json_parse_located(const char *text, size_t len,
                                  const char *origin, char **err);
-/* The first member of object obj not named in allowed (NULL-terminated),
- * with *expected set to the allowed names joined by ", " (free with free());
- * NULL when every member is allowed. */
-const struct cJSON *json_unknown_member(const struct cJSON *obj,
-                                        const char *const *allowed,
-                                        char **expected);
-/* "origin:line:col: message" for node (or its key) of root, parsed from
- * text; the message is fmt with ap, on one line. Free with free(). */
-char *jsonloc_error(const char *origin, const char *text, size_t len,
-                    const struct cJSON *root, const struct cJSON *node,
-                    bool at_key, const char *fmt, va_list ap)
-    __attribute__((format(printf, 7, 0)));
+/* A JSON text being loaded (a pack, a config): what located errors need. */
+typedef struct {
+  const char *origin, *text;
+  size_t len;
+  struct cJSON *root; /* owned while loading */
+  char *err;          /* the first error, owned until moved to the caller */
+} json_src;
+/* Records "origin:line:col: message" for node (or its key) as js->err, on
+ * one line, unless an error is already there. Returns false. */
+bool json_fail(json_src *js, const struct cJSON *node, bool at_key,
+               const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Fails unless obj is an object whose members are all named in allowed
+ * (NULL-terminated); the error lists the allowed names. */
+bool json_check_fields(json_src *js, const struct cJSON *obj, const char *what,
+                       const char *const *allowed);
 /* 1-based line and column of offset in text. */
 void jsonloc_linecol(const char *text, size_t len, size_t off, unsigned *line,
                      unsigned *col);

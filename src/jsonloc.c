@@ -147,23 +147,6 @@ void jsonloc_linecol(const char *text, size_t len, size_t off, unsigned *line,
   *col = c;
 }
 
-const cJSON *json_unknown_member(const cJSON *obj, const char *const *allowed,
-                                 char **expected) {
-  for (const cJSON *m = obj->child; m; m = m->next) {
-    bool ok = false;
-    for (size_t i = 0; allowed[i] && !ok; i++)
-      ok = strcmp(m->string, allowed[i]) == 0;
-    if (ok)
-      continue;
-    strbuf sb = {0};
-    for (size_t i = 0; allowed[i]; i++)
-      strbuf_printf(&sb, "%s%s", i ? ", " : "", allowed[i]);
-    *expected = strbuf_take(&sb);
-    return m;
-  }
-  return NULL;
-}
-
 cJSON *json_parse_located(const char *text, size_t len, const char *origin,
                           char **err) {
   const char *end = NULL;
@@ -188,16 +171,43 @@ cJSON *json_parse_located(const char *text, size_t len, const char *origin,
   return root;
 }
 
-char *jsonloc_error(const char *origin, const char *text, size_t len,
-                    const cJSON *root, const cJSON *node, bool at_key,
-                    const char *fmt, va_list ap) {
-  size_t off = node ? jsonloc_offset(text, len, root, node, at_key) : 0;
+bool json_fail(json_src *js, const cJSON *node, bool at_key, const char *fmt,
+               ...) {
+  if (js->err)
+    return false; /* the first error is the one reported */
+  size_t off =
+      node ? jsonloc_offset(js->text, js->len, js->root, node, at_key) : 0;
   unsigned line, col;
-  jsonloc_linecol(text, len, off, &line, &col);
+  jsonloc_linecol(js->text, js->len, off, &line, &col);
   char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
   for (char *c = msg; *c; c++) /* one line, whatever the text quoted */
     if ((unsigned char)*c < 0x20 || *c == 0x7f)
       *c = ' ';
-  return xasprintf("%s:%u:%u: %s", origin, line, col, msg);
+  js->err = xasprintf("%s:%u:%u: %s", js->origin, line, col, msg);
+  return false;
+}
+
+bool json_check_fields(json_src *js, const cJSON *obj, const char *what,
+                       const char *const *allowed) {
+  if (!cJSON_IsObject(obj))
+    return json_fail(js, obj, false, "%s must be an object", what);
+  for (const cJSON *m = obj->child; m; m = m->next) {
+    bool ok = false;
+    for (size_t i = 0; allowed[i] && !ok; i++)
+      ok = strcmp(m->string, allowed[i]) == 0;
+    if (ok)
+      continue;
+    strbuf sb = {0};
+    for (size_t i = 0; allowed[i]; i++)
+      strbuf_printf(&sb, "%s%s", i ? ", " : "", allowed[i]);
+    json_fail(js, m, true, "unknown field \"%s\" in %s (expected one of: %s)",
+              m->string, what, sb.data);
+    strbuf_free(&sb);
+    return false;
+  }
+  return true;
 }

@@ -30,13 +30,9 @@ typedef struct {
 } pack_chain;
 
 typedef struct {
-  const char *origin;
-  const char *text;
-  size_t len;
+  json_src js;     /* the text, its tree and the first error */
   const char *dir; /* folder of the pack file, for a relative `extends` */
   pack_chain *chain;
-  cJSON *root;
-  char *err; /* first error, owned until moved to the caller */
   ddlint_pack *pack;
 } loader;
 
@@ -47,46 +43,21 @@ static ddlint_pack *S_load_ref(const char *ref, const char *dir,
                                pack_chain *chain, char **err);
 
 /* Records the first error, located at node (or its key). Returns false. */
-static bool S_fail(loader *ld, const cJSON *node, bool at_key, const char *fmt,
-                   ...) __attribute__((format(printf, 4, 5)));
-static bool S_fail(loader *ld, const cJSON *node, bool at_key, const char *fmt,
-                   ...) {
-  if (ld->err)
-    return false; /* the first error is the one reported */
-  va_list ap;
-  va_start(ap, fmt);
-  ld->err = jsonloc_error(ld->origin, ld->text, ld->len, ld->root, node, at_key,
-                          fmt, ap);
-  va_end(ap);
-  return false;
-}
-
-/* Rejects any member of obj not named in allowed (NULL-terminated). */
-static bool S_check_fields(loader *ld, const cJSON *obj, const char *what,
-                           const char *const *allowed) {
-  if (!cJSON_IsObject(obj))
-    return S_fail(ld, obj, false, "%s must be an object", what);
-  char *expected = NULL;
-  const cJSON *m = json_unknown_member(obj, allowed, &expected);
-  if (m)
-    S_fail(ld, m, true, "unknown field \"%s\" in %s (expected one of: %s)",
-           m->string, what, expected);
-  free(expected);
-  return m == NULL;
-}
-
 /* Optional string member; *out is a new string or NULL when absent. */
 static bool S_string(loader *ld, const cJSON *obj, const char *key,
                      bool required, const char *what, char **out) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
   *out = NULL;
   if (!v)
-    return required ? S_fail(ld, obj, false, "%s has no \"%s\"", what, key)
-                    : true;
+    return required
+               ? json_fail(&ld->js, obj, false, "%s has no \"%s\"", what, key)
+               : true;
   if (!cJSON_IsString(v) || !v->valuestring)
-    return S_fail(ld, v, false, "\"%s\" in %s must be a string", key, what);
+    return json_fail(&ld->js, v, false, "\"%s\" in %s must be a string", key,
+                     what);
   if (required && !*v->valuestring)
-    return S_fail(ld, v, false, "\"%s\" in %s must not be empty", key, what);
+    return json_fail(&ld->js, v, false, "\"%s\" in %s must not be empty", key,
+                     what);
   *out = xstrdup(v->valuestring);
   return true;
 }
@@ -98,8 +69,8 @@ static bool S_number(loader *ld, const cJSON *obj, const char *key,
   if (!v)
     return true;
   if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 1e6)
-    return S_fail(ld, v, false, "\"%s\" in %s must be a number from 0 to 1e6",
-                  key, what);
+    return json_fail(&ld->js, v, false,
+                     "\"%s\" in %s must be a number from 0 to 1e6", key, what);
   *out = v->valuedouble;
   return true;
 }
@@ -111,8 +82,8 @@ static bool S_bool(loader *ld, const cJSON *obj, const char *key,
   if (!v)
     return true;
   if (!cJSON_IsBool(v))
-    return S_fail(ld, v, false, "\"%s\" in %s must be true or false", key,
-                  what);
+    return json_fail(&ld->js, v, false, "\"%s\" in %s must be true or false",
+                     key, what);
   *out = cJSON_IsTrue(v);
   return true;
 }
@@ -125,7 +96,8 @@ static bool S_array(loader *ld, const cJSON *obj, const char *key,
   if (!v)
     return true;
   if (!cJSON_IsArray(v))
-    return S_fail(ld, v, false, "\"%s\" in %s must be an array", key, what);
+    return json_fail(&ld->js, v, false, "\"%s\" in %s must be an array", key,
+                     what);
   *out = v;
   return true;
 }
@@ -150,8 +122,8 @@ static bool S_strings(loader *ld, const cJSON *obj, const char *key,
     return true;
   }
   if (!cJSON_IsArray(v))
-    return S_fail(ld, v, false, "\"%s\" in %s must be an array of strings", key,
-                  what);
+    return json_fail(&ld->js, v, false,
+                     "\"%s\" in %s must be an array of strings", key, what);
   size_t count = (size_t)cJSON_GetArraySize(v);
   *out = xcalloc(count ? count : 1, sizeof(char *));
   for (const cJSON *e = v->child; e; e = e->next) {
@@ -159,8 +131,8 @@ static bool S_strings(loader *ld, const cJSON *obj, const char *key,
       S_free_strings(*out, *n);
       *out = NULL;
       *n = 0;
-      return S_fail(ld, e, false, "\"%s\" in %s must hold only strings", key,
-                    what);
+      return json_fail(&ld->js, e, false, "\"%s\" in %s must hold only strings",
+                       key, what);
     }
     (*out)[(*n)++] = xstrdup(e->valuestring);
   }
@@ -179,8 +151,9 @@ static bool S_compile(loader *ld, const cJSON *at, const char *text,
   if (!out->code) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(errcode, msg, sizeof msg);
-    return S_fail(ld, at, false, "invalid pattern \"%s\": %s at offset %zu",
-                  text, (const char *)msg, (size_t)erroff);
+    return json_fail(&ld->js, at, false,
+                     "invalid pattern \"%s\": %s at offset %zu", text,
+                     (const char *)msg, (size_t)erroff);
   }
   /* JIT is a speed-up only; the interpreter is used where it is missing,
    * or when DDLINT_NO_JIT is set (valgrind cannot follow JIT code). */
@@ -272,7 +245,7 @@ static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
                          size_t *prompt_cap) {
   static const char *const fields[] = {
       "id", "title", "aliases", "patterns", "weight", "prompt", NULL};
-  if (!S_check_fields(ld, obj, "topic", fields) ||
+  if (!json_check_fields(&ld->js, obj, "topic", fields) ||
       !S_string(ld, obj, "id", true, "topic", &t->id) ||
       !S_string(ld, obj, "title", true, "topic", &t->title) ||
       !S_string(ld, obj, "prompt", false, "topic", &t->prompt) ||
@@ -283,7 +256,7 @@ static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
   t->norm_title = title_normalize(t->title);
   t->key_title = title_key(t->norm_title);
   (void)prompt_cap;
-  return ld->err == NULL;
+  return ld->js.err == NULL;
 }
 
 static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
@@ -291,7 +264,7 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
   static const char *const fields[] = {
       "id", "title", "aliases", "required", "weight", "prompt", "topics", NULL};
   const cJSON *topics;
-  if (!S_check_fields(ld, obj, "section", fields) ||
+  if (!json_check_fields(&ld->js, obj, "section", fields) ||
       !S_string(ld, obj, "id", true, "section", &s->id) ||
       !S_string(ld, obj, "title", true, "section", &s->title) ||
       !S_string(ld, obj, "prompt", false, "section", &s->prompt) ||
@@ -305,7 +278,7 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
   s->key_title = title_key(s->norm_title);
   (void)prompt_cap;
   if (!topics)
-    return ld->err == NULL;
+    return ld->js.err == NULL;
   s->topics =
       xcalloc((size_t)cJSON_GetArraySize(topics) + 1, sizeof(tmpl_topic));
   for (const cJSON *e = topics->child; e; e = e->next) {
@@ -314,8 +287,8 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
       return false;
     for (size_t i = 0; i + 1 < s->ntopics; i++)
       if (strcmp(s->topics[i].id, t->id) == 0)
-        return S_fail(ld, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
-                      "duplicate topic id \"%s\"", t->id);
+        return json_fail(&ld->js, cJSON_GetObjectItemCaseSensitive(e, "id"),
+                         false, "duplicate topic id \"%s\"", t->id);
   }
   return true;
 }
@@ -442,20 +415,20 @@ static bool S_scope(loader *ld, const cJSON *obj, const char *key, size_t **out,
   if (!scope)
     return true;
   if (!cJSON_IsArray(scope))
-    return S_fail(ld, scope, false, "\"%s\" must be an array of section ids",
-                  key);
+    return json_fail(&ld->js, scope, false,
+                     "\"%s\" must be an array of section ids", key);
   *out = xcalloc((size_t)cJSON_GetArraySize(scope) + 1, sizeof(size_t));
   for (const cJSON *e = scope->child; e; e = e->next) {
     if (!cJSON_IsString(e))
-      return S_fail(ld, e, false, "\"%s\" must hold section ids (strings)",
-                    key);
+      return json_fail(&ld->js, e, false,
+                       "\"%s\" must hold section ids (strings)", key);
     size_t s;
     for (s = 0; s < ld->pack->nsections; s++)
       if (strcmp(ld->pack->sections[s].id, e->valuestring) == 0)
         break;
     if (s == ld->pack->nsections)
-      return S_fail(ld, e, false, "%s names no section: \"%s\"", key,
-                    e->valuestring);
+      return json_fail(&ld->js, e, false, "%s names no section: \"%s\"", key,
+                       e->valuestring);
     (*out)[(*n)++] = s;
   }
   return true;
@@ -469,8 +442,8 @@ static bool S_count(loader *ld, const cJSON *obj, const char *key, long *out) {
     return true;
   if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 1e6 ||
       v->valuedouble != (double)(long)v->valuedouble)
-    return S_fail(ld, v, false, "\"%s\" must be a whole number from 0 to 1e6",
-                  key);
+    return json_fail(&ld->js, v, false,
+                     "\"%s\" must be a whole number from 0 to 1e6", key);
   *out = (long)v->valuedouble;
   return true;
 }
@@ -484,10 +457,12 @@ static bool S_load_params(loader *ld, const cJSON *params,
     static const char *const fc[] = {"when", "require", "require_scope", NULL};
     static const char *const fx[] = {"terms", "to", NULL};
     if (!params)
-      return S_fail(ld, NULL, false, "rule \"%s\": %s needs params", r->id, k);
-    if (!S_check_fields(ld, params,
-                        cond ? "conditional params" : "cross-reference params",
-                        cond ? fc : fx) ||
+      return json_fail(&ld->js, NULL, false, "rule \"%s\": %s needs params",
+                       r->id, k);
+    if (!json_check_fields(&ld->js, params,
+                           cond ? "conditional params"
+                                : "cross-reference params",
+                           cond ? fc : fx) ||
         !S_patterns(ld, params, cond ? "when" : "terms", "params", &r->patterns,
                     &r->npatterns) ||
         (cond && !S_patterns(ld, params, "require", "params", &r->patterns2,
@@ -496,46 +471,49 @@ static bool S_load_params(loader *ld, const cJSON *params,
                  &r->nscope2))
       return false;
     if (!r->npatterns)
-      return S_fail(ld, params, false, "params need \"%s\" patterns",
-                    cond ? "when" : "terms");
+      return json_fail(&ld->js, params, false, "params need \"%s\" patterns",
+                       cond ? "when" : "terms");
     if (cond && !r->npatterns2)
-      return S_fail(ld, params, false, "params need \"require\" patterns");
+      return json_fail(&ld->js, params, false,
+                       "params need \"require\" patterns");
     if (!cond && !r->scope2)
-      return S_fail(ld, params, false,
-                    "params need \"to\": the sections the terms must reach");
+      return json_fail(&ld->js, params, false,
+                       "params need \"to\": the sections the terms must reach");
     return true;
   }
   if (strcmp(k, "min-content") == 0) {
     static const char *const f[] = {"words", "list_items", "table_rows", NULL};
     if (!params)
-      return S_fail(ld, NULL, false, "rule \"%s\": min-content needs params",
-                    r->id);
-    if (!S_check_fields(ld, params, "min-content params", f) ||
+      return json_fail(&ld->js, NULL, false,
+                       "rule \"%s\": min-content needs params", r->id);
+    if (!json_check_fields(&ld->js, params, "min-content params", f) ||
         !S_count(ld, params, "words", &r->min_words) ||
         !S_count(ld, params, "list_items", &r->min_items) ||
         !S_count(ld, params, "table_rows", &r->min_rows))
       return false;
     if (r->min_words < 0 && r->min_items < 0 && r->min_rows < 0)
-      return S_fail(ld, params, false,
-                    "params need \"words\", \"list_items\" or \"table_rows\"");
+      return json_fail(
+          &ld->js, params, false,
+          "params need \"words\", \"list_items\" or \"table_rows\"");
     return true;
   }
   if (strcmp(k, "forbidden") == 0) {
     static const char *const f[] = {"patterns", NULL};
     if (!params)
-      return S_fail(ld, NULL, false, "rule \"%s\": forbidden needs params",
-                    r->id);
-    if (!S_check_fields(ld, params, "forbidden params", f) ||
+      return json_fail(&ld->js, NULL, false,
+                       "rule \"%s\": forbidden needs params", r->id);
+    if (!json_check_fields(&ld->js, params, "forbidden params", f) ||
         !S_patterns(ld, params, "patterns", "params", &r->patterns,
                     &r->npatterns))
       return false;
     if (!r->npatterns)
-      return S_fail(ld, params, false, "params need \"patterns\"");
+      return json_fail(&ld->js, params, false, "params need \"patterns\"");
     return true;
   }
   if (strcmp(k, "required-topic") == 0) {
     static const char *const f[] = {"topics", NULL};
-    if (params && !S_check_fields(ld, params, "required-topic params", f))
+    if (params &&
+        !json_check_fields(&ld->js, params, "required-topic params", f))
       return false;
     if (!params)
       return true;
@@ -546,14 +524,14 @@ static bool S_load_params(loader *ld, const cJSON *params,
     const cJSON *e = cJSON_IsArray(arr) ? arr->child : arr;
     for (size_t i = 0; i < r->ntopic_ids; i++, e = e ? e->next : NULL)
       if (!S_find_topic(ld->pack, r->topic_ids[i]))
-        return S_fail(ld, e, false, "no topic has the id \"%s\"",
-                      r->topic_ids[i]);
+        return json_fail(&ld->js, e, false, "no topic has the id \"%s\"",
+                         r->topic_ids[i]);
     return true;
   }
   if (strcmp(k, "placeholder") == 0) {
     static const char *const f[] = {"patterns", "template_prompts", NULL};
     r->template_prompts = true; /* the default, with or without params */
-    if (params && !S_check_fields(ld, params, "placeholder params", f))
+    if (params && !json_check_fields(&ld->js, params, "placeholder params", f))
       return false;
     return !params || (S_patterns(ld, params, "patterns", "params",
                                   &r->patterns, &r->npatterns) &&
@@ -564,30 +542,33 @@ static bool S_load_params(loader *ld, const cJSON *params,
     static const char *const f[] = {"name", "subject", "quantity", "percentile",
                                     NULL};
     if (!params)
-      return S_fail(ld, NULL, false,
-                    "rule \"%s\": quantified-target needs params", r->id);
-    if (!S_check_fields(ld, params, "quantified-target params", f) ||
+      return json_fail(&ld->js, NULL, false,
+                       "rule \"%s\": quantified-target needs params", r->id);
+    if (!json_check_fields(&ld->js, params, "quantified-target params", f) ||
         !S_string(ld, params, "name", true, "params", &r->target_name) ||
         !S_patterns(ld, params, "subject", "params", &r->patterns,
                     &r->npatterns))
       return false;
     if (!r->npatterns)
-      return S_fail(ld, params, false, "params need a \"subject\" pattern");
+      return json_fail(&ld->js, params, false,
+                       "params need a \"subject\" pattern");
     const cJSON *q = cJSON_GetObjectItemCaseSensitive(params, "quantity");
     if (!cJSON_IsString(q))
-      return S_fail(ld, q ? q : params, false,
-                    "params need a \"quantity\" pattern string");
+      return json_fail(&ld->js, q ? q : params, false,
+                       "params need a \"quantity\" pattern string");
     if (!S_compile(ld, q, q->valuestring, 0, &r->quantity))
       return false;
     const cJSON *pc = cJSON_GetObjectItemCaseSensitive(params, "percentile");
     if (pc && !cJSON_IsString(pc))
-      return S_fail(ld, pc, false, "\"percentile\" must be a pattern string");
+      return json_fail(&ld->js, pc, false,
+                       "\"percentile\" must be a pattern string");
     return !pc || S_compile(ld, pc, pc->valuestring, 0, &r->percentile);
   }
   /* kinds without parameters */
   if (params && params->child)
-    return S_fail(ld, params->child, true, "kind \"%s\" takes no params \"%s\"",
-                  k, params->child->string);
+    return json_fail(&ld->js, params->child, true,
+                     "kind \"%s\" takes no params \"%s\"", k,
+                     params->child->string);
   return true;
 }
 
@@ -597,7 +578,7 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
                                        "params",  NULL};
   char *sev = NULL;
   bool ok = false;
-  if (!S_check_fields(ld, obj, "rule", fields) ||
+  if (!json_check_fields(&ld->js, obj, "rule", fields) ||
       !S_string(ld, obj, "id", true, "rule", &r->id) ||
       !S_string(ld, obj, "kind", true, "rule", &r->kind) ||
       !S_string(ld, obj, "severity", true, "rule", &sev) ||
@@ -611,8 +592,8 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
     strbuf sb = {0};
     for (const rule_kind *k = rule_kinds; k->kind; k++)
       strbuf_printf(&sb, "%s%s", k == rule_kinds ? "" : ", ", k->kind);
-    S_fail(ld, cJSON_GetObjectItemCaseSensitive(obj, "kind"), false,
-           "unknown rule kind \"%s\" (known kinds: %s)", r->kind, sb.data);
+    json_fail(&ld->js, cJSON_GetObjectItemCaseSensitive(obj, "kind"), false,
+              "unknown rule kind \"%s\" (known kinds: %s)", r->kind, sb.data);
     strbuf_free(&sb);
     goto out;
   }
@@ -624,9 +605,9 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
   else if (strcmp(sev, "info") == 0)
     r->severity = DDLINT_INFO;
   else {
-    S_fail(ld, cJSON_GetObjectItemCaseSensitive(obj, "severity"), false,
-           "severity must be \"error\", \"warning\" or \"info\", not \"%s\"",
-           sev);
+    json_fail(&ld->js, cJSON_GetObjectItemCaseSensitive(obj, "severity"), false,
+              "severity must be \"error\", \"warning\" or \"info\", not \"%s\"",
+              sev);
     goto out;
   }
   if (!r->summary)
@@ -638,7 +619,7 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
     goto out;
   const cJSON *params = cJSON_GetObjectItemCaseSensitive(obj, "params");
   if (params && !cJSON_IsObject(params)) {
-    S_fail(ld, params, false, "params must be an object");
+    json_fail(&ld->js, params, false, "params must be an object");
     goto out;
   }
   ok = S_load_params(ld, params, r);
@@ -672,29 +653,29 @@ static bool S_seen_before(const cJSON *arr, const cJSON *e, const char *id) {
   return false;
 }
 
-/* Loads ld->root into ld->pack, which already holds the parent pack when the
+/* Loads ld->js.root into ld->pack, which already holds the parent pack when the
  * file `extends` one: a section or rule with a parent's id replaces it in
  * place; new ones are appended. */
 static bool S_load(loader *ld) {
   static const char *const fields[] = {"$schema",     "name",    "version",
                                        "description", "extends", "sections",
                                        "rules",       NULL};
-  const cJSON *root = ld->root;
+  const cJSON *root = ld->js.root;
   const cJSON *sections, *rules;
   size_t prompt_cap = 0;
-  if (!S_check_fields(ld, root, "pack", fields))
+  if (!json_check_fields(&ld->js, root, "pack", fields))
     return false;
   const cJSON *ext = cJSON_GetObjectItemCaseSensitive(root, "extends");
   if (ext) {
     if (!cJSON_IsString(ext) || !*ext->valuestring)
-      return S_fail(ld, ext, false,
-                    "\"extends\" must name a pack or give a path");
+      return json_fail(&ld->js, ext, false,
+                       "\"extends\" must name a pack or give a path");
     char *perr = NULL;
     ddlint_pack *parent =
         S_load_ref(ext->valuestring, ld->dir, ld->chain, &perr);
     if (!parent) {
-      S_fail(ld, ext, false, "cannot extend \"%s\": %s", ext->valuestring,
-             perr);
+      json_fail(&ld->js, ext, false, "cannot extend \"%s\": %s",
+                ext->valuestring, perr);
       free(perr);
       return false;
     }
@@ -725,9 +706,9 @@ static bool S_load(loader *ld) {
   if (!pk->version)
     pk->version = xstrdup("0");
   if (!ext && !sections)
-    return S_fail(ld, root, false, "pack has no \"sections\"");
+    return json_fail(&ld->js, root, false, "pack has no \"sections\"");
   if (!ext && !rules)
-    return S_fail(ld, root, false, "pack has no \"rules\"");
+    return json_fail(&ld->js, root, false, "pack has no \"rules\"");
   for (const cJSON *e = sections ? sections->child : NULL; e; e = e->next) {
     tmpl_section sec = {0};
     if (!S_load_section(ld, e, &sec, &prompt_cap)) {
@@ -735,8 +716,8 @@ static bool S_load(loader *ld) {
       return false;
     }
     if (S_seen_before(sections, e, sec.id)) {
-      S_fail(ld, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
-             "duplicate section id \"%s\"", sec.id);
+      json_fail(&ld->js, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
+                "duplicate section id \"%s\"", sec.id);
       S_section_free(&sec);
       return false;
     }
@@ -757,8 +738,8 @@ static bool S_load(loader *ld) {
       return false;
     }
     if (S_seen_before(rules, e, r.id)) {
-      S_fail(ld, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
-             "duplicate rule id \"%s\"", r.id);
+      json_fail(&ld->js, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
+                "duplicate rule id \"%s\"", r.id);
       S_rule_free(&r);
       return false;
     }
@@ -789,32 +770,31 @@ static ddlint_pack *S_new_pack(void) {
 static ddlint_pack *S_load_text(const char *json, size_t len,
                                 const char *origin, const char *dir,
                                 pack_chain *chain, char **err) {
-  loader ld = {.origin = origin ? origin : "<pack>",
-               .text = json,
-               .len = len,
-               .dir = dir,
-               .chain = chain};
+  loader ld = {
+      .js = {.origin = origin ? origin : "<pack>", .text = json, .len = len},
+      .dir = dir,
+      .chain = chain};
   *err = NULL;
   if (len > PACK_MAX_BYTES) {
-    ld.err = xasprintf("%s: pack is larger than %u MiB", ld.origin,
-                       PACK_MAX_BYTES >> 20);
+    ld.js.err = xasprintf("%s: pack is larger than %u MiB", ld.js.origin,
+                          PACK_MAX_BYTES >> 20);
     goto out;
   }
-  ld.root = json_parse_located(json, len, ld.origin, &ld.err);
-  if (!ld.root)
+  ld.js.root = json_parse_located(json, len, ld.js.origin, &ld.js.err);
+  if (!ld.js.root)
     goto out;
-  if (!cJSON_IsObject(ld.root)) {
-    ld.err = xasprintf("%s:1:1: a pack must be a JSON object", ld.origin);
+  if (!cJSON_IsObject(ld.js.root)) {
+    ld.js.err = xasprintf("%s:1:1: a pack must be a JSON object", ld.js.origin);
     goto out;
   }
   ld.pack = S_new_pack();
   S_load(&ld);
 out:
-  cJSON_Delete(ld.root);
-  if (ld.err) {
+  cJSON_Delete(ld.js.root);
+  if (ld.js.err) {
     ddlint_pack_free(ld.pack);
     ld.pack = NULL;
-    *err = ld.err;
+    *err = ld.js.err;
   }
   return ld.pack;
 }
