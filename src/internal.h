@@ -8,6 +8,7 @@
 #include "ddlint.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -167,9 +168,16 @@ void outline_free(outline *ol);
 
 /* ---- pack.c: templates and rules, loaded once. ---- */
 typedef struct {
-  pcre2_code *code; /* owned; JIT-compiled when possible */
+  pcre2_code *code; /* owned; JIT-compiled on first use when possible */
   char *source;     /* owned pattern text */
+  atomic_bool jit_tried; /* pattern_code has JIT-compiled code (or tried) */
 } pattern;
+
+/* The compiled pattern, JIT-compiled on its first use. A pack holds hundreds
+ * of patterns and a document meets a few of them, so compiling them all to
+ * machine code up front cost more than linting a small document. Safe to
+ * call from several threads at once. NULL when the pattern has no code. */
+pcre2_code *pattern_code(const pattern *p);
 
 typedef struct {
   char *id, *title, *prompt; /* owned; prompt may be NULL */

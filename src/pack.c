@@ -5,6 +5,8 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "internal.h"
 
+#include <pthread.h>
+
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -155,11 +157,26 @@ static bool S_compile(loader *ld, const cJSON *at, const char *text,
                      "invalid pattern \"%s\": %s at offset %zu", text,
                      (const char *)msg, (size_t)erroff);
   }
-  /* JIT is a speed-up only; the interpreter is used where it is missing,
-   * or when DDLINT_NO_JIT is set (valgrind cannot follow JIT code). */
-  if (!getenv("DDLINT_NO_JIT"))
-    (void)pcre2_jit_compile(out->code, PCRE2_JIT_COMPLETE);
   return true;
+}
+
+static pthread_mutex_t S_jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+pcre2_code *pattern_code(const pattern *p) {
+  if (!p->code || atomic_load_explicit(&p->jit_tried, memory_order_acquire))
+    return p->code;
+  /* JIT is a speed-up only; the interpreter is used where it is missing,
+   * or when DDLINT_NO_JIT is set (valgrind cannot follow JIT code). The lock
+   * keeps a second thread from matching while the code is being changed. */
+  pattern *mp = (pattern *)p; /* packs are allocated, never const objects */
+  pthread_mutex_lock(&S_jit_lock);
+  if (!atomic_load_explicit(&mp->jit_tried, memory_order_relaxed)) {
+    if (!getenv("DDLINT_NO_JIT"))
+      (void)pcre2_jit_compile(mp->code, PCRE2_JIT_COMPLETE);
+    atomic_store_explicit(&mp->jit_tried, true, memory_order_release);
+  }
+  pthread_mutex_unlock(&S_jit_lock);
+  return p->code;
 }
 
 static void S_pattern_free(pattern *p) {
@@ -216,10 +233,9 @@ static void S_build_prompts(ddlint_pack *pk) {
           &errcode, &erroff, NULL);
       if (!code)
         continue; /* invalid UTF-8 in a prompt: it cannot be copied anyway */
-      if (!getenv("DDLINT_NO_JIT"))
-        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
       xgrow(&pk->prompts, &cap, pk->nprompts + 1, sizeof(pattern));
       xgrow(&pk->prompt_text, &tcap, pk->nprompts + 1, sizeof(char *));
+      memset(&pk->prompts[pk->nprompts], 0, sizeof(pattern));
       pk->prompts[pk->nprompts].code = code;
       pk->prompts[pk->nprompts].source = xstrdup(prompt);
       pk->prompt_text[pk->nprompts] = xstrdup(prompt);

@@ -22,7 +22,8 @@ void prose_each(lint_ctx *ctx, const pattern *pat, size_t start, size_t end,
                 bool (*fn)(void *, size_t, size_t), void *arg) {
   const md_blocks *mb = ctx->md;
   const char *text = ctx->src->text;
-  if (!pat->code)
+  pcre2_code *code = pattern_code(pat);
+  if (!code)
     return;
   size_t k = S_first_skip(mb, start);
   size_t pos = start;
@@ -37,7 +38,7 @@ void prose_each(lint_ctx *ctx, const pattern *pat, size_t start, size_t end,
       seg_end = mb->skip[2 * k];
     size_t at = pos;
     while (at < seg_end) {
-      int rc = pcre2_match(pat->code, (PCRE2_SPTR)text, seg_end, at, 0,
+      int rc = pcre2_match(code, (PCRE2_SPTR)text, seg_end, at, 0,
                            ctx->md_match, ctx->pack->mctx);
       if (rc < 0) {
         /* a match, depth or JIT stack limit: remember it for pattern-limit,

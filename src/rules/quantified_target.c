@@ -31,9 +31,10 @@ typedef struct {
 } judge;
 
 static bool S_matches(lint_ctx *ctx, const pattern *p, size_t s, size_t e) {
-  if (!p->code)
+  pcre2_code *code = pattern_code(p);
+  if (!code)
     return false;
-  return pcre2_match(p->code, (PCRE2_SPTR)ctx->src->text, e, s, 0,
+  return pcre2_match(code, (PCRE2_SPTR)ctx->src->text, e, s, 0,
                      ctx->md_match, ctx->pack->mctx) >= 0;
 }
 
