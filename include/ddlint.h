@@ -104,6 +104,9 @@ typedef struct {
   /** Report suppression comments that suppressed nothing
    * (rule unused-suppression). */
   int report_unused_suppressions;
+  /** Threads that may parse one large document (over 512 KiB) in pieces;
+   * 0 or 1: the calling thread alone. The result does not depend on it. */
+  int threads;
 } ddlint_options;
 
 /** ddlint_lint_buffer() with options; opts may be NULL. */

@@ -477,7 +477,10 @@ static void S_run_job(runner *rn, size_t i) {
     jb->unreadable++;
     goto out;
   }
-  ddlint_options lo = {.report_unused_suppressions = o->report_unused};
+  /* threads beyond one per file go to parsing a large file in pieces */
+  long per_doc = o->jobs / (long)(rn->files->n ? rn->files->n : 1);
+  ddlint_options lo = {.report_unused_suppressions = o->report_unused,
+                       .threads = per_doc > 1 ? (int)per_doc : 1};
   jb->result = ddlint_lint_buffer_opts(fpack, shown, buf.data ? buf.data : "",
                                        buf.len, &lo);
   if (o->fix)

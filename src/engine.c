@@ -227,7 +227,8 @@ ddlint_result *ddlint_lint_buffer_opts(const ddlint_pack *pack,
   source_init(&r->src, path, buf, len);
   md_blocks mb;
   outline ol;
-  md_parse(&r->src, &mb);
+  md_parse(&r->src,
+           opts && opts->threads > 1 ? (unsigned)opts->threads : 1, &mb);
   outline_build(&mb, r->src.len, &ol);
 
   lint_ctx ctx = {.pack = pack, .src = &r->src, .md = &mb, .ol = &ol};

@@ -116,8 +116,18 @@ typedef struct {
 /* Registers cmark-gfm's extensions; done when a pack is loaded, before any
  * lint can run on another thread. */
 void md_init(void);
-/* Parses src (skipping front matter) into blocks. Never fails. */
-void md_parse(const source *src, md_blocks *out);
+/* Parses src (skipping front matter) into blocks. Never fails. A large
+ * document is parsed in pieces (chunk.c), on up to `threads` threads; the
+ * blocks are the same whatever the pieces. */
+void md_parse(const source *src, unsigned threads, md_blocks *out);
+
+/* ---- chunk.c: where a large document can be cut into pieces. ---- */
+/* Byte offsets at which src can be cut, about `target` bytes apart (each
+ * the start of an ATX heading after a blank line, outside fenced code and
+ * HTML blocks); *cuts is allocated. The labels of link reference
+ * definitions are written to defs as "[label]: #" lines. */
+size_t md_plan_chunks(const source *src, size_t target, size_t **cuts,
+                      strbuf *defs);
 void md_blocks_free(md_blocks *mb);
 
 /* ---- title.c: heading normalisation and similarity. ---- */

@@ -6,16 +6,23 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <sys/mman.h>
+#ifndef MAP_ANONYMOUS
+#define MAP_ANONYMOUS 0x20 /* Linux; POSIX 2024 names it, glibc hides it in c11 */
+#endif
 #include <stdlib.h>
 #include <string.h>
 
 #define LABEL_TEXT_CAP 256 /* bytes of paragraph text kept for labels */
 #define LABEL_MAX_WORDS 6
-#define AUTOLINK_MAX_BYTES ((size_t)8 << 20)
 
 typedef struct {
   const source *src;
   md_blocks *out;
+  long line_shift; /* document line = cmark's line + line_shift */
   size_t blocks_cap, skip_cap, comments_cap;
   /* the heading or paragraph whose inline text is being collected */
   cmark_node *collecting;
@@ -123,28 +130,79 @@ static void S_skip_inline_comments(md_walk *w, size_t start, size_t end) {
   free(runs);
 }
 
+/* A node's first and last document lines, and its end column (0 when cmark
+ * gives none). cmark-gfm's end position of an HTML block is unreliable (it
+ * can precede the start); its literal holds one line per source line. */
+static void S_node_lines(cmark_node *node, long shift, long *sl, long *el,
+                         int *ec) {
+  *sl = cmark_node_get_start_line(node) + shift;
+  *el = cmark_node_get_end_line(node) + shift;
+  *ec = cmark_node_get_end_column(node);
+  if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+    const char *lit = cmark_node_get_literal(node);
+    long lines = 0;
+    for (const char *p = lit ? lit : ""; *p; p++)
+      if (*p == '\n')
+        lines++;
+    *el = *sl + (lines ? lines - 1 : 0);
+    *ec = 0;
+  }
+}
+
+static bool S_blank_line(const char *s, const char *e) {
+  while (s < e && (*s == ' ' || *s == '\t' || *s == '\r'))
+    s++;
+  return s == e;
+}
+
+/* Whether [s, e) closes a fence of at least n c's (after any container
+ * prefixes). */
+static bool S_closes_fence(const char *s, const char *e, char c, int n) {
+  while (s < e && (*s == ' ' || *s == '\t' || *s == '>'))
+    s++;
+  int k = 0;
+  while (s < e && *s == c)
+    s++, k++;
+  return k >= n && S_blank_line(s, e);
+}
+
+/* cmark-gfm ends a fenced code block that something other than its closing
+ * fence closed (a line its container does not continue on) on that line,
+ * which is not code: "> ```" then "lazy" takes "lazy" in. Such a block ends
+ * with its last non-blank line here. At the end of the text, the last line
+ * is the block's own. */
+static void S_fence_end(const source *src, cmark_node *node, long sl, long el,
+                        block *b) {
+  int flen = 0, foff = 0;
+  char fch = 0;
+  if (!cmark_node_get_fenced(node, &flen, &foff, &fch) || el <= sl ||
+      el >= (long)src->nlines)
+    return;
+  size_t ls, le;
+  source_line_bounds(src, source_offset(src, (unsigned)el, 1), &ls, &le);
+  if (S_closes_fence(src->text + ls, src->text + le, fch, flen))
+    return;
+  long l = el - 1;
+  for (; l > sl; l--) {
+    source_line_bounds(src, source_offset(src, (unsigned)l, 1), &ls, &le);
+    if (!S_blank_line(src->text + ls, src->text + le))
+      break;
+  }
+  source_line_bounds(src, source_offset(src, (unsigned)l, 1), &ls, &le);
+  b->end = le;
+}
+
 static block *S_add_block(md_walk *w, cmark_node *node, block_kind kind) {
   md_blocks *mb = w->out;
   xgrow(&mb->blocks, &w->blocks_cap, mb->nblocks + 1, sizeof(block));
   block *b = &mb->blocks[mb->nblocks++];
   memset(b, 0, sizeof *b);
   b->kind = kind;
-  int sl = cmark_node_get_start_line(node),
-      sc = cmark_node_get_start_column(node);
-  int el = cmark_node_get_end_line(node), ec = cmark_node_get_end_column(node);
+  long sl, el;
+  int sc = cmark_node_get_start_column(node), ec;
+  S_node_lines(node, w->line_shift, &sl, &el, &ec);
   b->start = source_offset(w->src, (unsigned)(sl > 0 ? sl : 1),
                            (unsigned)(sc > 0 ? sc : 1));
-  if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
-    /* cmark-gfm's end position of an HTML block is unreliable (it can
-     * precede the start); its literal holds one line per source line. */
-    const char *lit = cmark_node_get_literal(node);
-    unsigned lines = 0;
-    for (const char *p = lit ? lit : ""; *p; p++)
-      if (*p == '\n')
-        lines++;
-    el = sl + (int)(lines ? lines - 1 : 0);
-    ec = 0;
-  }
   if (ec > 0) {
     b->end = source_offset(w->src, (unsigned)(el > 0 ? el : 1), (unsigned)ec);
     if (b->end < w->src->len)
@@ -158,6 +216,8 @@ static block *S_add_block(md_walk *w, cmark_node *node, block_kind kind) {
                        &ls, &le);
     b->end = le;
   }
+  if (cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK)
+    S_fence_end(w->src, node, sl, el, b);
   if (sl == 1)
     b->start += w->src->bom;
   if (el == 1 && ec > 0)
@@ -375,41 +435,152 @@ static void S_exit(md_walk *w, cmark_node *node) {
 
 void md_init(void) { cmark_gfm_core_extensions_ensure_registered(); }
 
-void md_parse(const source *src, md_blocks *out) {
-  memset(out, 0, sizeof *out);
-  md_init();
+/* cmark-gfm allocates every node, every buffer and every temporary of a
+ * parse separately, and malloc/free were a fifth of its instructions; worse,
+ * a second piece parsed on memory the first one freed ran a third slower
+ * (scattered reuse). Each piece is parsed on an arena instead: fresh pages,
+ * filled in order, never reused, and unmapped whole when the piece is done.
+ * cmark's allocator hooks carry no context, so the arena is per thread. */
+#define ARENA_BLOCK ((size_t)1 << 20)
+#define ARENA_ALIGN 16
 
-  /* cmark sees a copy in which the front matter and NUL bytes are blanked to
-   * spaces, so its line and column numbers are the file's own; the BOM is cut
-   * off (columns on line 1 are shifted back in S_add_block). */
-  char *copy = xmalloc(src->len + 1);
-  memcpy(copy, src->text, src->len + 1);
-  for (size_t i = src->bom; i < src->frontmatter_end; i++)
-    if (copy[i] != '\n' && copy[i] != '\r')
-      copy[i] = ' ';
-  for (size_t i = 0; i < src->len; i++)
-    if (copy[i] == '\0')
-      copy[i] = ' ';
+typedef struct arena_blk {
+  struct arena_blk *next;
+  size_t cap, used; /* bytes of the mapping, bytes handed out */
+  size_t last;      /* offset of the last allocation, for realloc */
+} arena_blk;
 
-  cmark_parser *parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
-  static const char *const exts[] = {"table", "tasklist", "strikethrough",
-                                     "autolink"};
+static _Thread_local arena_blk *S_arena;
+
+#define ARENA_HDR ((sizeof(arena_blk) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
+
+static void S_arena_oom(size_t n) {
+  fprintf(stderr, "ddlint: out of memory allocating %zu bytes\n", n);
+  abort();
+}
+
+/* n bytes, zeroed (fresh pages), each preceded by its size. */
+static void *S_arena_alloc(size_t n) {
+  if (n > SIZE_MAX / 2)
+    S_arena_oom(n);
+  size_t need = ARENA_ALIGN + ((n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1));
+  arena_blk *b = S_arena;
+  if (!b || b->used + need > b->cap) {
+    size_t cap = ARENA_HDR + need > ARENA_BLOCK ? ARENA_HDR + need : ARENA_BLOCK;
+    void *m = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                   -1, 0);
+    if (m == MAP_FAILED)
+      S_arena_oom(n);
+    b = m;
+    b->next = S_arena;
+    b->cap = cap;
+    b->used = ARENA_HDR;
+    S_arena = b;
+  }
+  char *p = (char *)b + b->used;
+  *(size_t *)p = n;
+  b->last = b->used;
+  b->used += need;
+  return p + ARENA_ALIGN;
+}
+
+static void *S_arena_calloc(size_t n, size_t size) {
+  if (size && n > SIZE_MAX / size)
+    S_arena_oom(SIZE_MAX);
+  return S_arena_alloc(n * size);
+}
+
+static void *S_arena_realloc(void *p, size_t n) {
+  if (!p)
+    return S_arena_alloc(n);
+  size_t old = *(size_t *)((char *)p - ARENA_ALIGN);
+  if (n <= old)
+    return p;
+  arena_blk *b = S_arena;
+  size_t need = ARENA_ALIGN + ((n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1));
+  if ((char *)p - ARENA_ALIGN == (char *)b + b->last &&
+      b->last + need <= b->cap && n <= SIZE_MAX / 2) {
+    *(size_t *)((char *)p - ARENA_ALIGN) = n; /* the last one grows in place */
+    b->used = b->last + need;
+    return p;
+  }
+  void *q = S_arena_alloc(n);
+  memcpy(q, p, old);
+  return q;
+}
+
+static void S_arena_free(void *p) { (void)p; }
+
+static void S_arena_release(void) {
+  while (S_arena) {
+    arena_blk *next = S_arena->next;
+    munmap(S_arena, S_arena->cap);
+    S_arena = next;
+  }
+}
+
+static cmark_mem S_arena_mem = {S_arena_calloc, S_arena_realloc, S_arena_free};
+
+/* One piece of the document, parsed on its own (see chunk.c). */
+typedef struct {
+  const source *src;
+  size_t start, end;  /* [start, end) of src->text */
+  const strbuf *defs; /* link reference definitions, defined ahead */
+  md_blocks out;      /* its blocks, skip ranges and comments */
+  bool open_end;      /* its last block runs into the next piece */
+} md_piece;
+
+static void S_parse_piece(md_piece *pc) {
+  const source *src = pc->src;
+  memset(&pc->out, 0, sizeof pc->out);
+  size_t from = pc->start ? pc->start : src->bom; /* the BOM is cut off */
+  const char *text = src->text + from;
+  size_t len = pc->end - from;
+
+  cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &S_arena_mem);
+  /* ddlint reads no link targets, so cmark-gfm's autolink extension (about
+   * 15% of the parse, and 40 bytes of memory per byte of a long paragraph)
+   * is not used; a table needs a `|`, so without one the table extension
+   * could find nothing and is left out too */
+  static const char *const exts[] = {"table", "tasklist", "strikethrough"};
   for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
-    /* cmark-gfm's autolink extension costs about 40 bytes of memory per
-     * byte of a long paragraph (4.5 GB for a 100 MB line); ddlint reads no
-     * link targets, so it is left out for documents over 8 MiB */
-    if (src->len > AUTOLINK_MAX_BYTES && strcmp(exts[i], "autolink") == 0)
+    if (i == 0 && !memchr(text, '|', len))
       continue;
     cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
     if (e)
       cmark_parser_attach_syntax_extension(parser, e);
   }
-  cmark_parser_feed(parser, copy + src->bom, src->len - src->bom);
+  long prefix_lines = 0;
+  if (pc->defs && pc->defs->len) {
+    cmark_parser_feed(parser, pc->defs->data, pc->defs->len);
+    cmark_parser_feed(parser, "\n", 1);
+    for (size_t i = 0; i < pc->defs->len; i++)
+      prefix_lines += pc->defs->data[i] == '\n';
+    prefix_lines++;
+  }
+  /* cmark must see front matter and NUL bytes blanked to spaces, so that its
+   * line and column numbers are the file's own (it would turn a NUL into a
+   * 3-byte U+FFFD); only a piece that has either is copied */
+  char *copy = NULL;
+  if (from < src->frontmatter_end || memchr(text, '\0', len)) {
+    copy = xmalloc(len + 1);
+    memcpy(copy, text, len);
+    for (size_t i = from; i < src->frontmatter_end && i < pc->end; i++)
+      if (copy[i - from] != '\n' && copy[i - from] != '\r')
+        copy[i - from] = ' ';
+    for (size_t i = 0; i < len; i++)
+      if (copy[i] == '\0')
+        copy[i] = ' ';
+    text = copy;
+  }
+  cmark_parser_feed(parser, text, len);
   cmark_node *doc = cmark_parser_finish(parser);
+  free(copy);
 
-  md_walk w = {.src = src, .out = out};
-  if (src->frontmatter_end)
-    S_add_skip(&w, 0, src->frontmatter_end);
+  long first_line = (long)source_line_of(src, pc->start);
+  md_walk w = {.src = src,
+               .out = &pc->out,
+               .line_shift = first_line - 1 - prefix_lines};
   cmark_iter *it = cmark_iter_new(doc);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -421,10 +592,131 @@ void md_parse(const source *src, md_blocks *out) {
     }
   }
   cmark_iter_free(it);
+
+  /* A fenced code block or an HTML block still open at the piece's last
+   * line (the blank line before the cut) would have swallowed the heading
+   * after the cut. */
+  cmark_node *last = cmark_node_last_child(doc);
+  if (last && pc->end < src->len) {
+    cmark_node_type t = cmark_node_get_type(last);
+    int flen = 0, foff = 0;
+    char fch = 0;
+    if (t == CMARK_NODE_HTML_BLOCK ||
+        (t == CMARK_NODE_CODE_BLOCK &&
+         cmark_node_get_fenced(last, &flen, &foff, &fch))) {
+      long sl, el;
+      int ec;
+      S_node_lines(last, w.line_shift, &sl, &el, &ec);
+      pc->open_end = el >= (long)source_line_of(src, pc->end - 1);
+    }
+  }
   cmark_node_free(doc);
   cmark_parser_free(parser);
+  S_arena_release();
   strbuf_free(&w.text);
-  free(copy);
+}
+
+/* Appends a piece's arrays to out, taking its strings. */
+static void S_take_piece(md_walk *w, md_piece *pc) {
+  md_blocks *mb = w->out, *p = &pc->out;
+  if (p->nblocks) {
+    xgrow(&mb->blocks, &w->blocks_cap, mb->nblocks + p->nblocks,
+          sizeof(block));
+    memcpy(mb->blocks + mb->nblocks, p->blocks, p->nblocks * sizeof(block));
+    mb->nblocks += p->nblocks;
+  }
+  for (size_t i = 0; i < p->nskip; i++)
+    S_add_skip(w, p->skip[2 * i], p->skip[2 * i + 1]);
+  for (size_t i = 0; i < p->ncomments; i++)
+    S_add_comment(w, p->comments[2 * i], p->comments[2 * i + 1]);
+  free(p->blocks);
+  free(p->skip);
+  free(p->comments);
+  memset(p, 0, sizeof *p);
+}
+
+typedef struct {
+  md_piece *pieces;
+  size_t n;
+  atomic_size_t next;
+} md_pool;
+
+static void *S_pool_work(void *arg) {
+  md_pool *pool = arg;
+  size_t i;
+  while ((i = atomic_fetch_add(&pool->next, 1)) < pool->n)
+    S_parse_piece(&pool->pieces[i]);
+  return NULL;
+}
+
+/* Piece size: small enough that cmark's tree of a piece stays a few tens of
+ * megabytes, large enough that per-piece costs vanish; DDLINT_CHUNK_BYTES
+ * overrides it (tests cut at every possible place with 1). */
+#define PIECE_MIN ((size_t)256 << 10)
+#define PIECE_MAX ((size_t)2 << 20)
+#define PIECES_PER_THREAD 4
+
+static size_t S_piece_target(const source *src, unsigned threads) {
+  const char *env = getenv("DDLINT_CHUNK_BYTES");
+  if (env && *env) {
+    char *e;
+    unsigned long long v = strtoull(env, &e, 10);
+    if (!*e && v > 0)
+      return (size_t)v;
+  }
+  if (src->len < 2 * PIECE_MIN)
+    return SIZE_MAX;
+  size_t t = src->len / ((size_t)(threads ? threads : 1) * PIECES_PER_THREAD);
+  return t < PIECE_MIN ? PIECE_MIN : t > PIECE_MAX ? PIECE_MAX : t;
+}
+
+void md_parse(const source *src, unsigned threads, md_blocks *out) {
+  memset(out, 0, sizeof *out);
+  md_init();
+  size_t *cuts = NULL, ncuts = 0;
+  strbuf defs = {0};
+  size_t target = S_piece_target(src, threads);
+  if (target != SIZE_MAX)
+    ncuts = md_plan_chunks(src, target, &cuts, &defs);
+
+  size_t n = ncuts + 1;
+  md_piece *pieces = xcalloc(n, sizeof(md_piece));
+  for (size_t i = 0; i < n; i++) {
+    pieces[i].src = src;
+    pieces[i].start = i ? cuts[i - 1] : 0;
+    pieces[i].end = i < ncuts ? cuts[i] : src->len;
+    pieces[i].defs = ncuts ? &defs : NULL;
+  }
+  free(cuts);
+  md_pool pool = {.pieces = pieces, .n = n};
+  atomic_init(&pool.next, 0);
+  pthread_t tids[16];
+  size_t ntids = 0;
+  for (unsigned t = 1; t < threads && t < n && ntids < 16; t++)
+    if (pthread_create(&tids[ntids], NULL, S_pool_work, &pool) == 0)
+      ntids++;
+  S_pool_work(&pool);
+  for (size_t t = 0; t < ntids; t++)
+    pthread_join(tids[t], NULL);
+
+  md_walk w = {.src = src, .out = out};
+  if (src->frontmatter_end)
+    S_add_skip(&w, 0, src->frontmatter_end);
+  for (size_t i = 0; i < n; i++) {
+    if (pieces[i].open_end && i + 1 < n) {
+      /* a cut fell inside an open block: the rest is parsed whole */
+      for (size_t k = i; k < n; k++)
+        md_blocks_free(&pieces[k].out);
+      pieces[i].end = src->len;
+      pieces[i].open_end = false;
+      S_parse_piece(&pieces[i]);
+      S_take_piece(&w, &pieces[i]);
+      break;
+    }
+    S_take_piece(&w, &pieces[i]);
+  }
+  free(pieces);
+  strbuf_free(&defs);
 }
 
 void md_blocks_free(md_blocks *mb) {

@@ -7,7 +7,7 @@
 
 void doc_open(doc *d, const char *text) {
   source_init(&d->src, "test.md", text, strlen(text));
-  md_parse(&d->src, &d->mb);
+  md_parse(&d->src, 1, &d->mb);
   outline_build(&d->mb, d->src.len, &d->ol);
 }
 

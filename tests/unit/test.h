@@ -122,5 +122,6 @@ void suite_pack(void);
 void suite_rules(void);
 void suite_match(void);
 void suite_kinds(void);
+void suite_chunk(void);
 
 #endif

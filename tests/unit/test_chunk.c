@@ -1,0 +1,214 @@
+/* Parsing in pieces (chunk.c, md.c): where a document may be cut, and that
+ * the blocks of a document are the same whether it is parsed whole, in the
+ * smallest pieces possible, or in pieces on several threads. */
+#include "test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Parses text whole and in pieces cut at every possible place (target 1),
+ * on one and on three threads, and checks that every block, skip range and
+ * comment is the same. Returns the number of cuts made. */
+static size_t S_same_in_pieces(const char *text, int line) {
+  source src;
+  source_init(&src, "t.md", text, strlen(text));
+  md_blocks whole, pieces[2];
+  unsetenv("DDLINT_CHUNK_BYTES");
+  md_parse(&src, 1, &whole);
+  setenv("DDLINT_CHUNK_BYTES", "1", 1);
+  md_parse(&src, 1, &pieces[0]);
+  md_parse(&src, 3, &pieces[1]);
+  unsetenv("DDLINT_CHUNK_BYTES");
+  for (int k = 0; k < 2; k++) {
+    const md_blocks *a = &whole, *b = &pieces[k];
+    bool same = a->nblocks == b->nblocks && a->nskip == b->nskip &&
+                a->ncomments == b->ncomments;
+    for (size_t i = 0; same && i < a->nblocks; i++) {
+      const block *x = &a->blocks[i], *y = &b->blocks[i];
+      same = x->kind == y->kind && x->level == y->level &&
+             x->in_list == y->in_list && x->has_content == y->has_content &&
+             x->start == y->start && x->end == y->end;
+      const char *const sx[] = {x->text, x->label, x->norm, x->key};
+      const char *const sy[] = {y->text, y->label, y->norm, y->key};
+      for (int f = 0; f < 4 && same; f++)
+        same = (!sx[f] && !sy[f]) ||
+               (sx[f] && sy[f] && strcmp(sx[f], sy[f]) == 0);
+      if (!same)
+        t_check(false, __FILE__, line,
+                "block %zu differs (threads %d): kind %d/%d, %zu-%zu/%zu-%zu, "
+                "\"%s\"/\"%s\"",
+                i, k ? 3 : 1, (int)x->kind, (int)y->kind, x->start, x->end,
+                y->start, y->end, x->key ? x->key : "", y->key ? y->key : "");
+    }
+    for (size_t i = 0; same && i < 2 * a->nskip; i++)
+      same = a->skip[i] == b->skip[i];
+    for (size_t i = 0; same && i < 2 * a->ncomments; i++)
+      same = a->comments[i] == b->comments[i];
+    t_check(same, __FILE__, line,
+            "pieces differ from the whole (threads %d): %zu/%zu blocks, "
+            "%zu/%zu skips, %zu/%zu comments",
+            k ? 3 : 1, a->nblocks, b->nblocks, a->nskip, b->nskip,
+            a->ncomments, b->ncomments);
+    md_blocks_free(&pieces[k]);
+  }
+  md_blocks_free(&whole);
+  size_t *cuts;
+  strbuf defs = {0};
+  size_t n = md_plan_chunks(&src, 1, &cuts, &defs);
+  free(cuts);
+  strbuf_free(&defs);
+  source_free(&src);
+  return n;
+}
+
+/* The offsets of the cuts, as "line line ..." for readable checks. */
+static char *S_cut_lines(const char *text, size_t target, char **defs_out) {
+  source src;
+  source_init(&src, "t.md", text, strlen(text));
+  size_t *cuts;
+  strbuf defs = {0}, out = {0};
+  size_t n = md_plan_chunks(&src, target, &cuts, &defs);
+  for (size_t i = 0; i < n; i++)
+    strbuf_printf(&out, "%s%u", i ? " " : "", source_line_of(&src, cuts[i]));
+  free(cuts);
+  source_free(&src);
+  *defs_out = strbuf_take(&defs);
+  return strbuf_take(&out);
+}
+
+static void test_chunk_cut_places(void) {
+  const char *text = "# T\n"               /* 1: the start is no cut */
+                     "\n"                  /* 2 */
+                     "## A\n"              /* 3: cut */
+                     "text\n"              /* 4 */
+                     "## B\n"              /* 5: no blank line before */
+                     "\n"                  /* 6 */
+                     "```md\n"             /* 7 */
+                     "\n"                  /* 8 */
+                     "# in fence\n"        /* 9: inside the fence */
+                     "```\n"               /* 10 */
+                     "\n"                  /* 11 */
+                     "<!--\n"              /* 12 */
+                     "\n"                  /* 13 */
+                     "# in comment\n"      /* 14: inside the comment */
+                     "-->\n"               /* 15 */
+                     "\n"                  /* 16 */
+                     " ## indented\n"      /* 17: not at column 0 */
+                     "\n"                  /* 18 */
+                     "#hashtag\n"          /* 19: not a heading */
+                     "\n"                  /* 20 */
+                     "###### Six\n"        /* 21: cut */
+                     "\n"                  /* 22 */
+                     "[Ref One]: /x\n"     /* 23: a definition */
+                     "[ref one]: /y\n"     /* 24: the same label */
+                     "para [no]: /z\n"     /* 25: not one */
+                     "\n"                  /* 26 */
+                     "####### Seven\n"     /* 27: not a heading */
+                     "\n"                  /* 28 */
+                     "#\n";                /* 29: an empty heading, cut */
+  char *defs;
+  char *lines = S_cut_lines(text, 1, &defs);
+  CHECK_STR(lines, "3 21 29");
+  CHECK_STR(defs, "[Ref One]: #\n");
+  free(lines);
+  free(defs);
+  /* pieces of at least 60 bytes: line 3 starts at byte 5, too early */
+  lines = S_cut_lines(text, 60, &defs);
+  CHECK_STR(lines, "21 29");
+  free(lines);
+  free(defs);
+}
+
+static void test_chunk_same_blocks(void) {
+  /* headings in fences and comments, containers closed by a heading, a
+   * reference link whose definition is in a later piece, tables, setext
+   * headings, labels and inline comments */
+  size_t n = S_same_in_pieces(
+      "---\ntitle: x\n---\n\n# Title\n\n## Problem Formulation\n\n"
+      "See [the spec][spec] and [other].\n\n"
+      "```markdown\n# Not a heading\n\n## Also not\n```\n\n"
+      "<!--\n# comment heading\n\n## still comment\n-->\n\n"
+      "## Success Metrics\n\n> quote\n> ```\n> code\n\n# After quote\n\n"
+      "- item\n  ```\n  code\n\n# After list fence\n\n"
+      "<script>\nx\n\n# inside script\n</script>\n\n"
+      "## [Fallback][spec] plan\n\n**Latency:** TODO <!-- x --> here.\n\n"
+      "| a | b |\n|---|---|\n| 1 | 2 |\n\n# Setext\n\nSetext\n======\n\n"
+      "- Offline metrics:\n  - AUC\n\n"
+      "[spec]: https://example.com\n[other]: https://example.com/o\n",
+      __LINE__);
+  t_check(n == 4, __FILE__, __LINE__, "%zu cuts", n);
+  /* four cuts: before "# Title", "## Problem Formulation", "## Success
+   * Metrics" and "# After quote"; the list item's fence keeps the scanner
+   * from cutting further */
+  /* an unclosed fence and an unclosed comment: the scanner makes no cut
+   * after them, and the blocks are the same */
+  S_same_in_pieces("# A\n\n~~~~\nfence\n\n# in fence\n\n## in fence 2\n",
+                   __LINE__);
+  S_same_in_pieces("# A\n\n<!--\n\n# in comment\n\n## more\n", __LINE__);
+  /* a fence the scanner cannot see (4 spaces in a list item, then lazy
+   * lines) and CRLF line endings, a BOM and a NUL byte */
+  S_same_in_pieces("\xEF\xBB\xBF# A\r\n\r\n## B\r\n\r\n- x\r\n\r\n    ```\r\n"
+                   "\r\n# C\r\n\r\ntext\r\n",
+                   __LINE__);
+}
+
+/* A cut the scanner gets wrong is caught after the parse: the piece before
+ * it ends in an open block, and the rest is parsed whole. Here the scanner
+ * takes the list item's fence for a top-level one, and so the real
+ * top-level fence (line 5) for its closing line. */
+static void test_chunk_wrong_cut_recovers(void) {
+  const char *text = "- a\n  ```\n  x\n# H1\n```\ncode\n\n# H2\n\nmore\n```\n";
+  char *defs;
+  char *lines = S_cut_lines(text, 1, &defs);
+  CHECK_STR(lines, "8"); /* wrong: "# H2" is inside the fence */
+  free(lines);
+  free(defs);
+  S_same_in_pieces(text, __LINE__);
+  S_same_in_pieces("# A\n\n<?php\n\n# inside\n\n## inside too\n", __LINE__);
+  S_same_in_pieces("# A\n\n<div>\n\n# after div\n", __LINE__);
+  S_same_in_pieces("# A\n\n<![CDATA[\n\n# in cdata\n]]>\n\n# out\n",
+                   __LINE__);
+}
+
+static void test_chunk_large_document(void) {
+  /* a generated document of about 600 KiB, parsed in pieces by default */
+  strbuf sb = {0};
+  for (int i = 0; sb.len < (600 << 10); i++)
+    strbuf_printf(&sb,
+                  "## Section %d\n\nSome *text* with a [link][r%d] and "
+                  "`code`.\n\n```\n# not %d\n```\n\n<!-- c %d\n\n# no\n-->\n"
+                  "\n| x | y |\n|---|---|\n| %d | 2 |\n\n[r%d]: /u\n\n",
+                  i, i + 1, i, i, i, i);
+  char *text = strbuf_take(&sb);
+  source src;
+  source_init(&src, "t.md", text, strlen(text));
+  md_blocks whole, pieces;
+  setenv("DDLINT_CHUNK_BYTES", "999999999", 1);
+  md_parse(&src, 1, &whole);
+  unsetenv("DDLINT_CHUNK_BYTES");
+  md_parse(&src, 2, &pieces);
+  CHECK_INT(pieces.nblocks, whole.nblocks);
+  CHECK_INT(pieces.nskip, whole.nskip);
+  bool same = pieces.nblocks == whole.nblocks;
+  for (size_t i = 0; same && i < whole.nblocks; i++)
+    same = whole.blocks[i].start == pieces.blocks[i].start &&
+           whole.blocks[i].end == pieces.blocks[i].end &&
+           whole.blocks[i].kind == pieces.blocks[i].kind;
+  CHECK(same);
+  size_t *cuts;
+  strbuf defs = {0};
+  CHECK(md_plan_chunks(&src, 256 << 10, &cuts, &defs) >= 1);
+  free(cuts);
+  strbuf_free(&defs);
+  md_blocks_free(&whole);
+  md_blocks_free(&pieces);
+  source_free(&src);
+  free(text);
+}
+
+void suite_chunk(void) {
+  RUN(test_chunk_cut_places);
+  RUN(test_chunk_same_blocks);
+  RUN(test_chunk_wrong_cut_recovers);
+  RUN(test_chunk_large_document);
+}
