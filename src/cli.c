@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define EXIT_FINDINGS 1
@@ -154,15 +155,25 @@ static void S_list_templates(void) {
 }
 
 /* Reads all of f into *out; returns false with errno set on failure. */
+/* Reads f whole into out, straight into its buffer: a regular file's size
+ * is reserved up front, so a 100 MB document is read with no copy. */
 static bool S_read_all(FILE *f, strbuf *out) {
-  char buf[1 << 16];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-    if (out->len + n > MAX_INPUT_BYTES) {
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+      (unsigned long long)st.st_size <= MAX_INPUT_BYTES)
+    xgrow(&out->data, &out->cap, (size_t)st.st_size + 2, 1);
+  for (;;) {
+    if (out->cap - out->len < 2)
+      xgrow(&out->data, &out->cap, out->len + (1 << 16), 1);
+    size_t n = fread(out->data + out->len, 1, out->cap - out->len - 1, f);
+    out->len += n;
+    out->data[out->len] = '\0';
+    if (out->len > MAX_INPUT_BYTES) {
       errno = EFBIG;
       return false;
     }
-    strbuf_put(out, buf, n);
+    if (n == 0)
+      break;
   }
   return !ferror(f);
 }
@@ -481,8 +492,13 @@ static void S_run_job(runner *rn, size_t i) {
   long per_doc = o->jobs / (long)(rn->files->n ? rn->files->n : 1);
   ddlint_options lo = {.report_unused_suppressions = o->report_unused,
                        .threads = per_doc > 1 ? (int)per_doc : 1};
-  jb->result = ddlint_lint_buffer_opts(fpack, shown, buf.data ? buf.data : "",
-                                       buf.len, &lo);
+  if (o->fix) {
+    jb->result = ddlint_lint_buffer_opts(fpack, shown,
+                                         buf.data ? buf.data : "", buf.len, &lo);
+  } else { /* the result takes the text: no second copy of a large file */
+    size_t len = buf.len;
+    jb->result = lint_owned_buffer(fpack, shown, strbuf_take(&buf), len, &lo);
+  }
   if (o->fix)
     S_fix_job(jb, fpack, path, shown, is_stdin, &buf, &lo);
   /* a setting for a rule the template lacks is worth a warning only when

@@ -219,12 +219,30 @@ ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack, const char *path,
   return ddlint_lint_buffer_opts(pack, path, buf, len, NULL);
 }
 
+static void S_lint(ddlint_result *r, const ddlint_options *opts);
+
 ddlint_result *ddlint_lint_buffer_opts(const ddlint_pack *pack,
                                        const char *path, const char *buf,
                                        size_t len, const ddlint_options *opts) {
   ddlint_result *r = xcalloc(1, sizeof *r);
   r->pack = pack;
   source_init(&r->src, path, buf, len);
+  S_lint(r, opts);
+  return r;
+}
+
+ddlint_result *lint_owned_buffer(const ddlint_pack *pack, const char *path,
+                                 char *text, size_t len,
+                                 const ddlint_options *opts) {
+  ddlint_result *r = xcalloc(1, sizeof *r);
+  r->pack = pack;
+  source_init_owned(&r->src, path, text, len);
+  S_lint(r, opts);
+  return r;
+}
+
+static void S_lint(ddlint_result *r, const ddlint_options *opts) {
+  const ddlint_pack *pack = r->pack;
   md_blocks mb;
   outline ol;
   md_parse(&r->src,
@@ -308,5 +326,4 @@ ddlint_result *ddlint_lint_buffer_opts(const ddlint_pack *pack,
   pcre2_match_data_free(ctx.md_match);
   outline_free(&ol);
   md_blocks_free(&mb);
-  return r;
 }

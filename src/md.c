@@ -197,7 +197,7 @@ static block *S_add_block(md_walk *w, cmark_node *node, block_kind kind) {
   xgrow(&mb->blocks, &w->blocks_cap, mb->nblocks + 1, sizeof(block));
   block *b = &mb->blocks[mb->nblocks++];
   memset(b, 0, sizeof *b);
-  b->kind = kind;
+  b->kind = (unsigned char)kind;
   long sl, el;
   int sc = cmark_node_get_start_column(node), ec;
   S_node_lines(node, w->line_shift, &sl, &el, &ec);
@@ -401,7 +401,7 @@ static void S_exit(md_walk *w, cmark_node *node) {
   if (type == CMARK_NODE_HEADING) {
     block *b = S_add_block(w, node, BLOCK_HEADING);
     b->end = S_heading_end(w->src, b->start, b->end);
-    b->level = cmark_node_get_heading_level(node);
+    b->level = (unsigned char)cmark_node_get_heading_level(node);
     b->text = xstrndup(w->text.data ? w->text.data : "", w->text.len);
     b->norm = title_normalize(b->text);
     b->key = title_key(b->norm);
@@ -700,6 +700,10 @@ void md_parse(const source *src, unsigned threads, md_blocks *out) {
     pthread_join(tids[t], NULL);
 
   md_walk w = {.src = src, .out = out};
+  size_t total = 0; /* one array of the right size, not doublings */
+  for (size_t i = 0; i < n; i++)
+    total += pieces[i].out.nblocks;
+  xgrow(&out->blocks, &w.blocks_cap, total, sizeof(block));
   if (src->frontmatter_end)
     S_add_skip(&w, 0, src->frontmatter_end);
   for (size_t i = 0; i < n; i++) {

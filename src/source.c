@@ -106,12 +106,17 @@ static void S_find_front_matter(source *src) {
 }
 
 void source_init(source *src, const char *path, const char *buf, size_t len) {
+  char *text = xmalloc(len + 1);
+  if (len)
+    memcpy(text, buf, len);
+  text[len] = '\0';
+  source_init_owned(src, path, text, len);
+}
+
+void source_init_owned(source *src, const char *path, char *text, size_t len) {
   memset(src, 0, sizeof *src);
   src->path = xstrdup(path ? path : "-");
-  src->text = xmalloc(len + 1);
-  if (len)
-    memcpy(src->text, buf, len);
-  src->text[len] = '\0';
+  src->text = text;
   src->len = len;
 
   size_t cap = 0;
