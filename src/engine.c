@@ -3,6 +3,9 @@
  * function). All diagnostics pass through diag_emit(), the one sink. */
 #include "internal.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -221,6 +224,70 @@ ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack, const char *path,
 
 static void S_lint(ddlint_result *r, const ddlint_options *opts);
 
+/* A large document's rules run on several threads, each rule into its own
+ * context; the contexts are then joined in rule order, so the diagnostics
+ * and their order are those of one thread. */
+#define PARALLEL_RULES_MIN ((size_t)512 << 10)
+
+typedef struct {
+  const lint_ctx *base;
+  lint_ctx *runs; /* one per rule */
+  atomic_size_t next;
+} rule_pool;
+
+static void *S_rule_work(void *arg) {
+  rule_pool *p = arg;
+  const ddlint_pack *pack = p->base->pack;
+  pcre2_match_data *md = pcre2_match_data_create(32, NULL);
+  size_t i;
+  while ((i = atomic_fetch_add(&p->next, 1)) < pack->nrules) {
+    lint_ctx *c = &p->runs[i];
+    *c = *p->base;
+    c->diags = NULL;
+    c->ndiags = c->cap = 0;
+    c->limit_pattern = NULL;
+    c->limit_at = 0;
+    c->md_match = md;
+    const struct ddlint_rule *rule = &pack->rules[i];
+    rule_kind_find(rule->kind_name_for_dispatch)->check(c, rule);
+    c->md_match = NULL;
+  }
+  pcre2_match_data_free(md);
+  return NULL;
+}
+
+static void S_check_parallel(lint_ctx *ctx, unsigned threads) {
+  size_t n = ctx->pack->nrules;
+  rule_pool pool = {.base = ctx, .runs = xcalloc(n, sizeof(lint_ctx))};
+  atomic_init(&pool.next, 0);
+  pthread_t tids[16];
+  size_t ntids = 0;
+  for (unsigned t = 1; t < threads && t < n && ntids < 16; t++)
+    if (pthread_create(&tids[ntids], NULL, S_rule_work, &pool) == 0)
+      ntids++;
+  S_rule_work(&pool);
+  for (size_t t = 0; t < ntids; t++)
+    pthread_join(tids[t], NULL);
+  for (size_t i = 0; i < n; i++) {
+    lint_ctx *c = &pool.runs[i];
+    if (c->ndiags) {
+      xgrow(&ctx->diags, &ctx->cap, ctx->ndiags + c->ndiags,
+            sizeof(struct ddlint_diag));
+      for (size_t k = 0; k < c->ndiags; k++) {
+        ctx->diags[ctx->ndiags] = c->diags[k];
+        ctx->diags[ctx->ndiags].seq = ctx->ndiags + 1; /* as diag_emit */
+        ctx->ndiags++;
+      }
+    }
+    free(c->diags);
+    if (c->limit_pattern && !ctx->limit_pattern) {
+      ctx->limit_pattern = c->limit_pattern;
+      ctx->limit_at = c->limit_at;
+    }
+  }
+  free(pool.runs);
+}
+
 ddlint_result *ddlint_lint_buffer_opts(const ddlint_pack *pack,
                                        const char *path, const char *buf,
                                        size_t len, const ddlint_options *opts) {
@@ -253,10 +320,14 @@ static void S_lint(ddlint_result *r, const ddlint_options *opts) {
   ctx.md_match = pcre2_match_data_create(32, NULL);
   match_document(&ctx, &r->cov);
   ctx.cov = &r->cov;
-  for (size_t i = 0; i < pack->nrules; i++) {
-    const struct ddlint_rule *rule = &pack->rules[i];
-    rule_kind_find(rule->kind_name_for_dispatch)->check(&ctx, rule);
-  }
+  unsigned threads = opts && opts->threads > 1 ? (unsigned)opts->threads : 1;
+  if (threads > 1 && r->src.len >= PARALLEL_RULES_MIN && pack->nrules > 1)
+    S_check_parallel(&ctx, threads);
+  else
+    for (size_t i = 0; i < pack->nrules; i++) {
+      const struct ddlint_rule *rule = &pack->rules[i];
+      rule_kind_find(rule->kind_name_for_dispatch)->check(&ctx, rule);
+    }
   input_report(&ctx);
   suppress_apply(&ctx, opts && opts->report_unused_suppressions);
   if (ctx.ndiags)

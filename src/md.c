@@ -451,6 +451,8 @@ typedef struct arena_blk {
 } arena_blk;
 
 static _Thread_local arena_blk *S_arena;
+static _Thread_local arena_blk *S_arena_kept;
+static _Thread_local size_t S_arena_kept_bytes;
 
 #define ARENA_HDR ((sizeof(arena_blk) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
 
@@ -467,11 +469,17 @@ static void *S_arena_alloc(size_t n) {
   arena_blk *b = S_arena;
   if (!b || b->used + need > b->cap) {
     size_t cap = ARENA_HDR + need > ARENA_BLOCK ? ARENA_HDR + need : ARENA_BLOCK;
-    void *m = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                   -1, 0);
-    if (m == MAP_FAILED)
-      S_arena_oom(n);
-    b = m;
+    if (cap == ARENA_BLOCK && S_arena_kept) {
+      b = S_arena_kept;
+      S_arena_kept = b->next;
+      S_arena_kept_bytes -= b->cap;
+    } else {
+      void *m = mmap(NULL, cap, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (m == MAP_FAILED)
+        S_arena_oom(n);
+      b = m;
+    }
     b->next = S_arena;
     b->cap = cap;
     b->used = ARENA_HDR;
@@ -511,11 +519,43 @@ static void *S_arena_realloc(void *p, size_t n) {
 
 static void S_arena_free(void *p) { (void)p; }
 
+/* Blocks of finished pieces are kept (zeroed again) for the thread's next
+ * piece, up to ARENA_KEEP bytes: mapping and unmapping them for each of
+ * hundreds of small files cost page faults and, with threads, TLB
+ * shootdowns. They are unmapped when the thread ends. */
+#define ARENA_KEEP ((size_t)32 << 20)
+static pthread_key_t S_arena_key;
+static pthread_once_t S_arena_once = PTHREAD_ONCE_INIT;
+
+static void S_arena_unmap_kept(void *unused) {
+  (void)unused;
+  while (S_arena_kept) {
+    arena_blk *next = S_arena_kept->next;
+    munmap(S_arena_kept, S_arena_kept->cap);
+    S_arena_kept = next;
+  }
+  S_arena_kept_bytes = 0;
+}
+
+static void S_arena_key_init(void) {
+  (void)pthread_key_create(&S_arena_key, S_arena_unmap_kept);
+}
+
 static void S_arena_release(void) {
+  pthread_once(&S_arena_once, S_arena_key_init);
   while (S_arena) {
-    arena_blk *next = S_arena->next;
-    munmap(S_arena, S_arena->cap);
-    S_arena = next;
+    arena_blk *b = S_arena;
+    S_arena = b->next;
+    if (b->cap == ARENA_BLOCK && S_arena_kept_bytes + b->cap <= ARENA_KEEP) {
+      memset((char *)b + ARENA_HDR, 0, b->used - ARENA_HDR);
+      b->used = ARENA_HDR;
+      b->next = S_arena_kept;
+      S_arena_kept = b;
+      S_arena_kept_bytes += b->cap;
+      (void)pthread_setspecific(S_arena_key, (void *)1); /* unmap at exit */
+    } else {
+      munmap(b, b->cap);
+    }
   }
 }
 
