@@ -457,13 +457,49 @@ def test_jobs():
     check("-j 0 is a usage error", rc == 2 and "--jobs takes" in err, err)
 
 
+def test_large_document():
+    """A document over 512 KiB is parsed in pieces and its rules run on
+    several threads: the report must not depend on either."""
+    with tempfile.TemporaryDirectory() as d:
+        doc = os.path.join(d, "big.md")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen.py"),
+                        "1500000", "7", doc], check=True)
+        docs = [doc]
+        corpus = os.path.join(ROOT, "..", "shared", "corpus", "rust-rfcs", "text")
+        if os.path.isdir(corpus):  # real text: 9 MB of RFCs as one document
+            cat = os.path.join(d, "rfcs.md")
+            with open(cat, "wb") as out:
+                for name in sorted(os.listdir(corpus)):
+                    if name.endswith(".md"):
+                        with open(os.path.join(corpus, name), "rb") as f:
+                            out.write(f.read())
+            docs.append(cat)
+        else:
+            print("note: ../shared/corpus is absent; the large-document check uses the generated document only")
+        for path in docs:
+            name = os.path.basename(path)
+            whole = run(["-j", "1", "-f", "json", "--no-config", path],
+                        env={"DDLINT_CHUNK_BYTES": "999999999999"})
+            check(f"{name}: linted whole, with findings", whole[0] in (0, 1) and '"rule"' in whole[1],
+                  whole[2])
+            cases = (("1", ""), ("2", ""), ("3", ""), ("2", "1"), ("2", "4096"))
+            if path != doc:  # the 9 MB document: fewer runs (ASan is slow)
+                cases = (("2", ""), ("3", "65536"))
+            for j, chunk in cases:
+                env = {"DDLINT_CHUNK_BYTES": chunk} if chunk else None
+                got = run(["-j", j, "-f", "json", "--no-config", path], env=env)
+                check(f"{name}: -j {j}, pieces of {chunk or 'the default size'}: the report of the whole parse",
+                      got == whole, (got[0], got[2], len(got[1]), len(whole[1])))
+
+
 def main():
     global DDLINT, ROOT
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
               test_directories, test_io_errors, test_templates, test_list_and_explain,
               test_color, test_json_shape, test_bad_bytes, test_binary_alone, test_sarif,
-              test_github, test_gates, test_output_file, test_config_cli, test_jobs]:
+              test_github, test_gates, test_output_file, test_config_cli, test_jobs,
+              test_large_document]:
         try:
             t()
         except Exception as e:  # a crash in a test is a failure, not an abort
