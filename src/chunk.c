@@ -17,7 +17,11 @@
  *
  * Link reference definitions are document-wide: `[text][ref]` is a link
  * only when `[ref]:` is defined somewhere. The scanner collects the labels
- * of definition lines and md.c defines each one ahead of every piece. */
+ * of definitions written on one line after a blank line (or a heading, or
+ * another definition), and md.c defines each one ahead of every piece.
+ * Where it meets anything else that cmark might take for a definition (a
+ * label over two lines, a destination with parentheses, a definition in a
+ * list item...), it makes no cut at all: the document is parsed whole. */
 #include "internal.h"
 
 #include <ctype.h>
@@ -150,25 +154,113 @@ static scan_state S_open(const char *s, size_t n, char *fch, size_t *flen,
   return IN_NONE;
 }
 
-/* The label of a link reference definition line (`[label]: ...`, up to
- * three spaces in), or 0 when the line is not one. */
-static size_t S_def_label(const char *s, size_t n, const char **label) {
+/* Link reference definition lines. DEF_YES: a whole definition on one line
+ * (`[label]: /dest "title"`), *label set; DEF_MAYBE: something cmark might
+ * read as (part of) a definition that this scanner cannot be sure of: a
+ * label that runs onto the next line or has escapes, a destination on the
+ * next line or with parentheses, a definition inside a container. */
+typedef enum { DEF_NO, DEF_YES, DEF_MAYBE, DEF_CONTAINER } def_kind;
+
+static bool S_ctl(unsigned char c) { return c < 0x20 || c == 0x7f; }
+
+/* A label that does not close on its line: a definition only if its "]"
+ * comes within the paragraph (no blank line), with no "[" before it, and
+ * ":" after it. s[0..avail) is the rest of the document. */
+static def_kind S_label_goes_on(const char *s, size_t avail, size_t from) {
+  for (size_t k = from; k < avail && k < 1000; k++) {
+    if (s[k] == ']')
+      return k + 1 < avail && s[k + 1] == ':' ? DEF_MAYBE : DEF_NO;
+    if (s[k] == '[')
+      return DEF_NO;
+    if (s[k] == '\\')
+      return DEF_MAYBE;
+    if (s[k] == '\n' || s[k] == '\r') {
+      size_t b = k + 1;
+      if (s[k] == '\r' && b < avail && s[b] == '\n')
+        b++;
+      while (b < avail && (s[b] == ' ' || s[b] == '\t'))
+        b++;
+      if (b >= avail || s[b] == '\n' || s[b] == '\r')
+        return DEF_NO; /* a blank line ends the paragraph first */
+    }
+  }
+  return DEF_MAYBE;
+}
+
+static def_kind S_def_line(const char *s, size_t n, size_t avail,
+                           const char **label, size_t *label_len) {
+  while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+    n--;
   size_t i = S_indent(s, n);
-  if (i == SIZE_MAX || i >= n || s[i] != '[')
-    return 0;
+  if (i == SIZE_MAX || i >= n)
+    return DEF_NO;
+  if (s[i] != '[') {
+    /* "> [x]: /u" or "- [x]: /u": a definition in a container */
+    size_t k = i;
+    while (k < n && strchr(" \t>-+*0123456789.)", s[k]))
+      k++;
+    if (k > i && k < n && s[k] == '[' && S_has(s + k, n - k, "]:"))
+      return DEF_CONTAINER;
+    return DEF_NO;
+  }
   size_t j = i + 1;
   bool word = false;
-  while (j < n && j - i <= 999 && s[j] != ']') {
-    if (s[j] == '[' || s[j] == '\\' || s[j] == '\r' || s[j] == '\n')
-      return 0;
+  for (; j < n && s[j] != ']'; j++) {
+    if (s[j] == '[' || s[j] == '\\' || j - i > 999)
+      return DEF_MAYBE;
     if (s[j] != ' ' && s[j] != '\t')
       word = true;
-    j++;
   }
-  if (j + 1 >= n || s[j] != ']' || s[j + 1] != ':' || !word)
-    return 0;
+  if (j >= n) /* the label may go on on the next line */
+    return S_label_goes_on(s, avail, j);
+  if (j + 1 >= n || s[j + 1] != ':' || !word)
+    return DEF_NO;
   *label = s + i + 1;
-  return j - i - 1;
+  *label_len = j - i - 1;
+  size_t k = j + 2;
+  while (k < n && (s[k] == ' ' || s[k] == '\t'))
+    k++;
+  if (k >= n)
+    return DEF_MAYBE; /* the destination is on the next line */
+  if (s[k] == '<') {
+    for (k++; k < n && s[k] != '>'; k++)
+      if (s[k] == '<' || s[k] == '\\')
+        return DEF_MAYBE;
+    if (k >= n)
+      return DEF_MAYBE;
+    k++;
+  } else {
+    /* parentheses must balance; an unmatched ")" ends the destination, and
+     * then the line is no definition (nothing but a title may follow) */
+    int depth = 0;
+    for (; k < n && s[k] != ' ' && s[k] != '\t'; k++) {
+      if (s[k] == '\\' || S_ctl((unsigned char)s[k]) || depth > 32)
+        return DEF_MAYBE;
+      if (s[k] == '(')
+        depth++;
+      else if (s[k] == ')' && depth-- == 0)
+        return DEF_NO;
+    }
+    if (depth)
+      return DEF_MAYBE;
+  }
+  size_t ws = k;
+  while (k < n && (s[k] == ' ' || s[k] == '\t'))
+    k++;
+  if (k >= n)
+    return DEF_YES;
+  if (k == ws || !strchr("\"'(", s[k]))
+    return DEF_MAYBE;
+  char close = s[k] == '(' ? ')' : s[k];
+  for (k++; k < n && s[k] != close; k++)
+    if (s[k] == '\\' || (close == ')' && s[k] == '('))
+      return DEF_MAYBE;
+  if (k >= n)
+    return DEF_MAYBE; /* the title may go on on the next line */
+  for (k++; k < n; k++)
+    if (s[k] != ' ' && s[k] != '\t')
+      return DEF_MAYBE;
+  return DEF_YES;
 }
 
 /* A set of labels, compared without case (as cmark does, roughly: a label
@@ -217,17 +309,62 @@ static void S_label_free(label_set *ls) {
   free(ls->keys);
 }
 
-size_t md_plan_chunks(const source *src, size_t target, size_t **cuts,
-                      strbuf *defs) {
-  size_t ncuts = 0, cap = 0;
-  *cuts = NULL;
+/* A line that is a whole block, after which a new block starts: a
+ * thematic break or setext underline, or an HTML block of kinds 1 to 5
+ * that closes on its own line. */
+static bool S_ends_itself(const char *s, size_t n) {
+  size_t i = S_indent(s, n);
+  if (i == SIZE_MAX || i >= n)
+    return false;
+  char c = s[i];
+  if (c == '-' || c == '*' || c == '_' || c == '=') {
+    size_t k = i, count = 0;
+    for (; k < n; k++) {
+      if (s[k] == c)
+        count++;
+      else if (!strchr(" \t\r\n", s[k]))
+        break;
+    }
+    if (k == n && (count >= 3 || c == '=' || c == '-'))
+      return true;
+  }
+  char fch;
+  size_t flen, raw;
+  return c == '<' && S_open(s, n, &fch, &flen, &raw) == IN_NONE &&
+         (n - i >= 2 && (s[i + 1] == '!' || s[i + 1] == '?' ||
+                         strncasecmp(s + i + 1, "script", 6) == 0 ||
+                         strncasecmp(s + i + 1, "pre", 3) == 0 ||
+                         strncasecmp(s + i + 1, "style", 5) == 0 ||
+                         strncasecmp(s + i + 1, "textarea", 8) == 0));
+}
+
+void chunk_plan_free(chunk_plan *plan) {
+  free(plan->cuts);
+  free(plan->def_at);
+  free(plan->in_block_at);
+  strbuf_free(&plan->defs);
+  memset(plan, 0, sizeof *plan);
+}
+
+void md_plan_chunks(const source *src, size_t target, chunk_plan *plan) {
+  memset(plan, 0, sizeof *plan);
+  /* cmark's scanners stop at an invalid UTF-8 byte ("-->" after one does
+   * not end a comment), which this scanner would not follow */
+  if (src->invalid_utf8 != SIZE_MAX)
+    return;
+  size_t cap = 0, dcap = 0;
   label_set labels = {0};
   scan_state st = IN_NONE;
   char fch = 0;
   size_t flen = 0, raw = 0;
-  bool prev_blank = true, prev_opens_defs = true;
+  bool prev_blank = true;
+  size_t icap = 0;
+  /* what the previous line leaves: a fresh start (a definition may come),
+   * text that a definition-like line would continue, or not known */
+  enum { CTX_FRESH, CTX_TEXT, CTX_UNSURE } ctx = CTX_FRESH;
   size_t last_cut = 0;
-  for (size_t l = 0; l < src->nlines; l++) {
+  bool uncertain = false;
+  for (size_t l = 0; l < src->nlines && !uncertain; l++) {
     size_t ls = src->line_starts[l];
     size_t le = l + 1 < src->nlines ? src->line_starts[l + 1] : src->len;
     if (le <= src->body_start)
@@ -237,31 +374,56 @@ size_t md_plan_chunks(const source *src, size_t target, size_t **cuts,
     const char *s = src->text + ls;
     size_t n = le - ls;
     bool blank = S_blank(s, n);
+    const char *label = NULL;
+    size_t lab = 0;
+    def_kind dk = S_def_line(s, n, src->len - ls, &label, &lab);
     if (st != IN_NONE) {
+      /* what looks like a definition inside what the scanner takes for a
+       * fence or an HTML block: md.c checks that cmark put it in one too */
+      if (dk != DEF_NO) {
+        xgrow(&plan->in_block_at, &icap, plan->nin_block + 1, sizeof(size_t));
+        plan->in_block_at[plan->nin_block++] = ls;
+      }
       st = S_continue(st, s, n, fch, flen, raw);
+      ctx = st == IN_NONE ? CTX_FRESH : CTX_TEXT; /* a block closed here */
       prev_blank = blank;
-      prev_opens_defs = false;
       continue;
     }
     bool atx = S_atx_at_col0(s, n);
     if (atx && prev_blank && ls - last_cut >= target && ls > src->body_start) {
-      xgrow(cuts, &cap, ncuts + 1, sizeof(size_t));
-      (*cuts)[ncuts++] = ls;
+      xgrow(&plan->cuts, &cap, plan->ncuts + 1, sizeof(size_t));
+      plan->cuts[plan->ncuts++] = ls;
       last_cut = ls;
     }
-    const char *label;
-    size_t lab = S_def_label(s, n, &label);
-    if (lab && prev_opens_defs && S_label_add(&labels, label, lab)) {
-      strbuf_putc(defs, '[');
-      strbuf_put(defs, label, lab);
-      strbuf_puts(defs, "]: #\n");
+    /* A definition cannot interrupt a paragraph (or a table, or an HTML
+     * block of kind 6 or 7): after text, a definition-like line is text
+     * too. After an indented line (code, or a paragraph's continuation)
+     * the scanner cannot tell; in a container it does not try. */
+    if (dk == DEF_CONTAINER || (dk != DEF_NO && ctx == CTX_UNSURE) ||
+        (dk == DEF_MAYBE && ctx == CTX_FRESH)) {
+      uncertain = true;
+      break;
     }
-    /* a definition cannot interrupt a paragraph: it follows a blank line,
-     * a heading, another definition or the start of the body */
-    prev_opens_defs = blank || atx || lab;
+    if (dk == DEF_YES && ctx == CTX_FRESH) {
+      xgrow(&plan->def_at, &dcap, plan->ndefs + 1, sizeof(size_t));
+      plan->def_at[plan->ndefs++] = ls;
+      if (S_label_add(&labels, label, lab)) {
+        strbuf_putc(&plan->defs, '[');
+        strbuf_put(&plan->defs, label, lab);
+        strbuf_puts(&plan->defs, "]: #\n");
+      }
+    }
     prev_blank = blank;
     st = S_open(s, n, &fch, &flen, &raw);
+    if (blank || atx || (dk == DEF_YES && ctx == CTX_FRESH) ||
+        S_ends_itself(s, n))
+      ctx = CTX_FRESH;
+    else if (st != IN_NONE)
+      ctx = CTX_TEXT; /* set again when the block closes */
+    else
+      ctx = S_indent(s, n) == SIZE_MAX ? CTX_UNSURE : CTX_TEXT;
   }
   S_label_free(&labels);
-  return ncuts;
+  if (uncertain) /* the pieces might resolve links the whole would not */
+    chunk_plan_free(plan);
 }

@@ -124,14 +124,29 @@ void md_init(void);
  * document is parsed in pieces (chunk.c), on up to `threads` threads; the
  * blocks are the same whatever the pieces. */
 void md_parse(const source *src, unsigned threads, md_blocks *out);
+/* md_parse() with pieces of about `target` bytes (SIZE_MAX: whole), for
+ * tests and the fuzz harness that compare the two. */
+void md_parse_pieces(const source *src, unsigned threads, size_t target,
+                     md_blocks *out);
 
 /* ---- chunk.c: where a large document can be cut into pieces. ---- */
-/* Byte offsets at which src can be cut, about `target` bytes apart (each
- * the start of an ATX heading after a blank line, outside fenced code and
- * HTML blocks); *cuts is allocated. The labels of link reference
- * definitions are written to defs as "[label]: #" lines. */
-size_t md_plan_chunks(const source *src, size_t target, size_t **cuts,
-                      strbuf *defs);
+/* Where src can be cut: byte offsets about `target` bytes apart, each the
+ * start of an ATX heading after a blank line, outside fenced code and HTML
+ * blocks; and the link reference definitions every piece needs. No cuts
+ * where the scanner cannot be sure of them. */
+typedef struct {
+  size_t *cuts; /* owned */
+  size_t ncuts;
+  strbuf defs;    /* "[label]: #" lines, one per label */
+  size_t *def_at; /* owned: offsets of the definition lines read */
+  size_t ndefs;
+  /* owned: offsets of definition-like lines the scanner put in a fenced
+   * code or HTML block (so read no definition from) */
+  size_t *in_block_at;
+  size_t nin_block;
+} chunk_plan;
+void md_plan_chunks(const source *src, size_t target, chunk_plan *plan);
+void chunk_plan_free(chunk_plan *plan);
 void md_blocks_free(md_blocks *mb);
 
 /* ---- title.c: heading normalisation and similarity. ---- */

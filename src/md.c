@@ -168,21 +168,27 @@ static bool S_closes_fence(const char *s, const char *e, char c, int n) {
 
 /* cmark-gfm ends a fenced code block that something other than its closing
  * fence closed (a line its container does not continue on) on that line,
- * which is not code: "> ```" then "lazy" takes "lazy" in. Such a block ends
- * with its last non-blank line here. At the end of the text, the last line
- * is the block's own. */
+ * which is not code: "> ```" then "lazy" takes "lazy" in. Such a block, and
+ * one that the end of the text closed, ends here with its last non-blank
+ * line, so that where a piece of the document ends does not matter. The
+ * block's content (one line per line) tells the two apart: at the end of
+ * the text, its last line is content. */
 static void S_fence_end(const source *src, cmark_node *node, long sl, long el,
                         block *b) {
   int flen = 0, foff = 0;
   char fch = 0;
   if (!cmark_node_get_fenced(node, &flen, &foff, &fch) || el <= sl ||
-      el >= (long)src->nlines)
+      el > (long)src->nlines)
     return;
+  long content = 0;
+  for (const char *p = cmark_node_get_literal(node); p && *p; p++)
+    content += *p == '\n';
   size_t ls, le;
   source_line_bounds(src, source_offset(src, (unsigned)el, 1), &ls, &le);
-  if (S_closes_fence(src->text + ls, src->text + le, fch, flen))
+  bool eof = content >= el - sl;
+  if (!eof && S_closes_fence(src->text + ls, src->text + le, fch, flen))
     return;
-  long l = el - 1;
+  long l = eof ? el : el - 1;
   for (; l > sl; l--) {
     source_line_bounds(src, source_offset(src, (unsigned)l, 1), &ls, &le);
     if (!S_blank_line(src->text + ls, src->text + le))
@@ -711,23 +717,70 @@ static size_t S_piece_target(const source *src, unsigned threads) {
 }
 
 void md_parse(const source *src, unsigned threads, md_blocks *out) {
+  md_parse_pieces(src, threads, S_piece_target(src, threads), out);
+}
+
+/* The block of mb that covers offset off (blocks are in source order), or
+ * NULL. */
+static const block *S_covering(const md_blocks *mb, size_t off) {
+  size_t lo = 0, hi = mb->nblocks;
+  while (lo < hi) { /* the first block starting after off */
+    size_t mid = lo + (hi - lo) / 2;
+    if (mb->blocks[mid].start <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo > 0 && off < mb->blocks[lo - 1].end ? &mb->blocks[lo - 1] : NULL;
+}
+
+/* Appends the pieces' results to out in order. False, with out emptied,
+ * when the scanner turns out wrong: a piece ended inside an open block, a
+ * line it read as a definition lies inside a block, or a definition-like
+ * line it put inside a fence or an HTML block is not in one. */
+static bool S_join(const source *src, md_piece *pieces, size_t n,
+                   const chunk_plan *plan, md_blocks *out) {
+  for (size_t i = 0; i + 1 < n; i++)
+    if (pieces[i].open_end)
+      return false;
+  md_walk w = {.src = src, .out = out};
+  size_t total = 0; /* one array of the right size, not doublings */
+  for (size_t i = 0; i < n; i++)
+    total += pieces[i].out.nblocks;
+  xgrow(&out->blocks, &w.blocks_cap, total, sizeof(block));
+  if (src->frontmatter_end)
+    S_add_skip(&w, 0, src->frontmatter_end);
+  for (size_t i = 0; i < n; i++)
+    S_take_piece(&w, &pieces[i]);
+  bool ok = true;
+  for (size_t i = 0; i < plan->ndefs && ok; i++)
+    ok = !S_covering(out, plan->def_at[i]); /* cmark read a definition */
+  for (size_t i = 0; i < plan->nin_block && ok; i++) {
+    const block *b = S_covering(out, plan->in_block_at[i]);
+    ok = b && (b->kind == BLOCK_CODE || b->kind == BLOCK_HTML ||
+               b->kind == BLOCK_COMMENT);
+  }
+  if (!ok)
+    md_blocks_free(out);
+  return ok;
+}
+
+void md_parse_pieces(const source *src, unsigned threads, size_t target,
+                     md_blocks *out) {
   memset(out, 0, sizeof *out);
   md_init();
-  size_t *cuts = NULL, ncuts = 0;
-  strbuf defs = {0};
-  size_t target = S_piece_target(src, threads);
+  chunk_plan plan = {0};
   if (target != SIZE_MAX)
-    ncuts = md_plan_chunks(src, target, &cuts, &defs);
+    md_plan_chunks(src, target, &plan);
 
-  size_t n = ncuts + 1;
+  size_t n = plan.ncuts + 1;
   md_piece *pieces = xcalloc(n, sizeof(md_piece));
   for (size_t i = 0; i < n; i++) {
     pieces[i].src = src;
-    pieces[i].start = i ? cuts[i - 1] : 0;
-    pieces[i].end = i < ncuts ? cuts[i] : src->len;
-    pieces[i].defs = ncuts ? &defs : NULL;
+    pieces[i].start = i ? plan.cuts[i - 1] : 0;
+    pieces[i].end = i < plan.ncuts ? plan.cuts[i] : src->len;
+    pieces[i].defs = plan.ncuts ? &plan.defs : NULL;
   }
-  free(cuts);
   md_pool pool = {.pieces = pieces, .n = n};
   atomic_init(&pool.next, 0);
   pthread_t tids[16];
@@ -739,28 +792,24 @@ void md_parse(const source *src, unsigned threads, md_blocks *out) {
   for (size_t t = 0; t < ntids; t++)
     pthread_join(tids[t], NULL);
 
-  md_walk w = {.src = src, .out = out};
-  size_t total = 0; /* one array of the right size, not doublings */
-  for (size_t i = 0; i < n; i++)
-    total += pieces[i].out.nblocks;
-  xgrow(&out->blocks, &w.blocks_cap, total, sizeof(block));
-  if (src->frontmatter_end)
-    S_add_skip(&w, 0, src->frontmatter_end);
-  for (size_t i = 0; i < n; i++) {
-    if (pieces[i].open_end && i + 1 < n) {
-      /* a cut fell inside an open block: the rest is parsed whole */
-      for (size_t k = i; k < n; k++)
-        md_blocks_free(&pieces[k].out);
-      pieces[i].end = src->len;
-      pieces[i].open_end = false;
-      S_parse_piece(&pieces[i]);
-      S_take_piece(&w, &pieces[i]);
-      break;
-    }
-    S_take_piece(&w, &pieces[i]);
+  if (n > 1 && !S_join(src, pieces, n, &plan, out)) {
+    /* the scanner was wrong somewhere: parse the document whole, which is
+     * at most twice the work and always right */
+    for (size_t i = 0; i < n; i++)
+      md_blocks_free(&pieces[i].out);
+    md_piece whole = {.src = src, .start = 0, .end = src->len};
+    S_parse_piece(&whole);
+    pieces[0] = whole;
+    n = 1;
+  }
+  if (n == 1) {
+    md_walk w = {.src = src, .out = out};
+    if (src->frontmatter_end)
+      S_add_skip(&w, 0, src->frontmatter_end);
+    S_take_piece(&w, &pieces[0]);
   }
   free(pieces);
-  strbuf_free(&defs);
+  chunk_plan_free(&plan);
 }
 
 void md_blocks_free(md_blocks *mb) {

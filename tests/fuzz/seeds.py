@@ -3,7 +3,8 @@
 
 usage: seeds.py ROOT OUTDIR
 
-OUTDIR/fuzz_markdown gets fixtures/*.md and examples/*.md; OUTDIR/fuzz_pack
+OUTDIR/fuzz_markdown gets fixtures/*.md and examples/*.md (fuzz_chunks too,
+with a few shapes that a cut must respect); OUTDIR/fuzz_pack
 gets rules/*.json and tests/packs/*.json plus small packs cut out of them (one
 rule each, one section each), because libFuzzer mutates a 30 KB pack slowly
 and rarely reaches the per-kind parameter checks from it; OUTDIR/fuzz_config
@@ -129,8 +130,25 @@ def main():
     n_md += copy_all(os.path.join(reg, "fuzz_markdown", "*"), md)
     n_pk += copy_all(os.path.join(reg, "fuzz_pack", "*"), pk)
     n_cf += copy_all(os.path.join(reg, "fuzz_config", "*"), cf)
+    # fuzz_chunks: the Markdown seeds plus the shapes a cut must respect
+    ch = os.path.join(out, "fuzz_chunks")
+    shutil.rmtree(ch, ignore_errors=True)
+    shutil.copytree(md, ch)
+    shapes = {
+        "fence.md": "# A\n\n```md\n\n# in fence\n```\n\n# B\n",
+        "comment.md": "# A\n\n<!--\n\n# in comment\n-->\n\n# B\n",
+        "list-fence.md": "- a\n  ```\n  x\n# H1\n```\ncode\n\n# H2\n\nmore\n```\n",
+        "refs.md": "# A\n\n## [x][r] and [y]\n\n# B\n\n[r]: /u\n[y]: /v\n",
+        "raw.md": "# A\n\n<script>\n\n# in\n</script>\n\n<?p\n\n# in\n?>\n\n# B\n",
+        "quote.md": "> ```\n> code\n\n# A\n\n> <!--\n\n# B\n",
+    }
+    for name, text in shapes.items():
+        with open(os.path.join(ch, name), "w") as f:
+            f.write(text)
+    n_ch = len(os.listdir(ch))
+    n_ch += copy_all(os.path.join(reg, "fuzz_chunks", "*"), ch)
     print(f"seeds: fuzz_markdown {n_md}, fuzz_pack {n_pk}, "
-          f"fuzz_config {n_cf} files")
+          f"fuzz_config {n_cf}, fuzz_chunks {n_ch} files")
 
 
 if __name__ == "__main__":

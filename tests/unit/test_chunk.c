@@ -13,12 +13,9 @@ static size_t S_same_in_pieces(const char *text, int line) {
   source src;
   source_init(&src, "t.md", text, strlen(text));
   md_blocks whole, pieces[2];
-  unsetenv("DDLINT_CHUNK_BYTES");
-  md_parse(&src, 1, &whole);
-  setenv("DDLINT_CHUNK_BYTES", "1", 1);
-  md_parse(&src, 1, &pieces[0]);
-  md_parse(&src, 3, &pieces[1]);
-  unsetenv("DDLINT_CHUNK_BYTES");
+  md_parse_pieces(&src, 1, SIZE_MAX, &whole);
+  md_parse_pieces(&src, 1, 1, &pieces[0]);
+  md_parse_pieces(&src, 3, 1, &pieces[1]);
   for (int k = 0; k < 2; k++) {
     const md_blocks *a = &whole, *b = &pieces[k];
     bool same = a->nblocks == b->nblocks && a->nskip == b->nskip &&
@@ -52,11 +49,10 @@ static size_t S_same_in_pieces(const char *text, int line) {
     md_blocks_free(&pieces[k]);
   }
   md_blocks_free(&whole);
-  size_t *cuts;
-  strbuf defs = {0};
-  size_t n = md_plan_chunks(&src, 1, &cuts, &defs);
-  free(cuts);
-  strbuf_free(&defs);
+  chunk_plan plan;
+  md_plan_chunks(&src, 1, &plan);
+  size_t n = plan.ncuts;
+  chunk_plan_free(&plan);
   source_free(&src);
   return n;
 }
@@ -65,14 +61,15 @@ static size_t S_same_in_pieces(const char *text, int line) {
 static char *S_cut_lines(const char *text, size_t target, char **defs_out) {
   source src;
   source_init(&src, "t.md", text, strlen(text));
-  size_t *cuts;
-  strbuf defs = {0}, out = {0};
-  size_t n = md_plan_chunks(&src, target, &cuts, &defs);
-  for (size_t i = 0; i < n; i++)
-    strbuf_printf(&out, "%s%u", i ? " " : "", source_line_of(&src, cuts[i]));
-  free(cuts);
+  chunk_plan plan;
+  strbuf out = {0};
+  md_plan_chunks(&src, target, &plan);
+  for (size_t i = 0; i < plan.ncuts; i++)
+    strbuf_printf(&out, "%s%u", i ? " " : "",
+                  source_line_of(&src, plan.cuts[i]));
   source_free(&src);
-  *defs_out = strbuf_take(&defs);
+  *defs_out = strbuf_take(&plan.defs);
+  chunk_plan_free(&plan);
   return strbuf_take(&out);
 }
 
@@ -119,27 +116,81 @@ static void test_chunk_cut_places(void) {
   free(defs);
 }
 
+/* Which definitions are defined ahead of every piece, and which lines make
+ * the scanner give up cutting (the document is then parsed whole). */
+static void test_chunk_definitions(void) {
+  static const struct {
+    const char *line, *cuts, *defs;
+  } cases[] = {
+      {"[a]: /u\n", "3", "[a]: #\n"},
+      {"[a]: </u v>\n", "3", "[a]: #\n"},
+      {"[a]: /u \"t\"\n", "3", "[a]: #\n"},
+      {"[a]: /u (t)\n", "3", "[a]: #\n"},
+      {"[a]: /f(x)y\n", "3", "[a]: #\n"},  /* balanced parentheses */
+      {"[a]: /u)\n", "3", ""},               /* no definition at all */
+      {"[a]: /u \"t\n", "", ""},             /* the title may go on */
+      {"[a]:\n", "", ""},                     /* the destination is next */
+      {"[a\n", "3", ""},                      /* a blank line: not a label */
+      {"[a\nb]: /u\n", "", ""},               /* a label over two lines */
+      {"[a\nb](/u) text\n", "3", ""},         /* a link over two lines */
+      {"[a\\]b]: /u\n", "", ""},              /* an escape */
+      {"> [a]: /u\n", "", ""},                /* in a block quote */
+      {"- [a]: /u\n", "", ""},                /* in a list item */
+      {"text\n[a]: /u\n", "3", ""},          /* in a paragraph: no definition */
+      {"[ ]: /u\n", "3", ""},                 /* an empty label */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char text[256];
+    snprintf(text, sizeof text, "# A\n\n# B [x][a]\n\n%s\n# C [y][a]\n",
+             cases[i].line);
+    char *defs;
+    char *lines = S_cut_lines(text, 1, &defs);
+    /* "# B" is line 3; "# C" comes after the case's lines */
+    const char *want = cases[i].cuts;
+    char full[32];
+    if (*want) {
+      unsigned c = 6;
+      for (const char *p = cases[i].line; *p; p++)
+        c += *p == '\n';
+      snprintf(full, sizeof full, "%s %u", want, c);
+      want = full;
+    }
+    t_check(strcmp(lines, want) == 0 && strcmp(defs, cases[i].defs) == 0,
+            __FILE__, __LINE__, "case %zu: cuts \"%s\" (want \"%s\"), defs \"%s\"",
+            i, lines, want, defs);
+    free(lines);
+    free(defs);
+    S_same_in_pieces(text, __LINE__);
+  }
+}
+
 static void test_chunk_same_blocks(void) {
   /* headings in fences and comments, containers closed by a heading, a
    * reference link whose definition is in a later piece, tables, setext
    * headings, labels and inline comments */
-  size_t n = S_same_in_pieces(
+  const char *text =
       "---\ntitle: x\n---\n\n# Title\n\n## Problem Formulation\n\n"
       "See [the spec][spec] and [other].\n\n"
       "```markdown\n# Not a heading\n\n## Also not\n```\n\n"
       "<!--\n# comment heading\n\n## still comment\n-->\n\n"
       "## Success Metrics\n\n> quote\n> ```\n> code\n\n# After quote\n\n"
-      "- item\n  ```\n  code\n\n# After list fence\n\n"
       "<script>\nx\n\n# inside script\n</script>\n\n"
       "## [Fallback][spec] plan\n\n**Latency:** TODO <!-- x --> here.\n\n"
       "| a | b |\n|---|---|\n| 1 | 2 |\n\n# Setext\n\nSetext\n======\n\n"
       "- Offline metrics:\n  - AUC\n\n"
-      "[spec]: https://example.com\n[other]: https://example.com/o\n",
-      __LINE__);
-  t_check(n == 4, __FILE__, __LINE__, "%zu cuts", n);
-  /* four cuts: before "# Title", "## Problem Formulation", "## Success
-   * Metrics" and "# After quote"; the list item's fence keeps the scanner
-   * from cutting further */
+      "[spec]: https://example.com\n[other]: https://example.com/o\n";
+  size_t n = S_same_in_pieces(text, __LINE__);
+  /* before "# Title", "## Problem Formulation", "## Success Metrics",
+   * "# After quote", "## [Fallback]...", "# Setext" */
+  t_check(n == 6, __FILE__, __LINE__, "%zu cuts", n);
+  /* a list item's fence ahead: the scanner takes it for a top-level one
+   * and is out of step until "```markdown"'s fence closes; the blocks are
+   * still the same */
+  strbuf sb = {0};
+  strbuf_puts(&sb, "- item\n  ```\n  code\n\n# After list fence\n\n");
+  strbuf_puts(&sb, text);
+  S_same_in_pieces(sb.data, __LINE__);
+  strbuf_free(&sb);
   /* an unclosed fence and an unclosed comment: the scanner makes no cut
    * after them, and the blocks are the same */
   S_same_in_pieces("# A\n\n~~~~\nfence\n\n# in fence\n\n## in fence 2\n",
@@ -183,10 +234,8 @@ static void test_chunk_large_document(void) {
   source src;
   source_init(&src, "t.md", text, strlen(text));
   md_blocks whole, pieces;
-  setenv("DDLINT_CHUNK_BYTES", "999999999", 1);
-  md_parse(&src, 1, &whole);
-  unsetenv("DDLINT_CHUNK_BYTES");
-  md_parse(&src, 2, &pieces);
+  md_parse_pieces(&src, 1, SIZE_MAX, &whole);
+  md_parse(&src, 2, &pieces); /* over 512 KiB: in pieces by default */
   CHECK_INT(pieces.nblocks, whole.nblocks);
   CHECK_INT(pieces.nskip, whole.nskip);
   bool same = pieces.nblocks == whole.nblocks;
@@ -195,11 +244,10 @@ static void test_chunk_large_document(void) {
            whole.blocks[i].end == pieces.blocks[i].end &&
            whole.blocks[i].kind == pieces.blocks[i].kind;
   CHECK(same);
-  size_t *cuts;
-  strbuf defs = {0};
-  CHECK(md_plan_chunks(&src, 256 << 10, &cuts, &defs) >= 1);
-  free(cuts);
-  strbuf_free(&defs);
+  chunk_plan plan;
+  md_plan_chunks(&src, 256 << 10, &plan);
+  CHECK(plan.ncuts >= 1);
+  chunk_plan_free(&plan);
   md_blocks_free(&whole);
   md_blocks_free(&pieces);
   source_free(&src);
@@ -208,6 +256,7 @@ static void test_chunk_large_document(void) {
 
 void suite_chunk(void) {
   RUN(test_chunk_cut_places);
+  RUN(test_chunk_definitions);
   RUN(test_chunk_same_blocks);
   RUN(test_chunk_wrong_cut_recovers);
   RUN(test_chunk_large_document);
