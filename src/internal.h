@@ -172,6 +172,9 @@ bool title_contains(const char *h, const char *name);
 bool title_has_typo(const char *h, const char *const *names, size_t nnames);
 /* A similarity in [0,1] for near-miss hints (edit distance, word overlap). */
 double title_similarity(const char *h, const char *name);
+/* title_similarity() where any value under min may be returned as a lower
+ * one (cheaper: word overlap that cannot reach min is not measured). */
+double title_similarity_min(const char *h, const char *name, double min);
 
 /* ---- outline.c: the section tree. ---- */
 /* One heading and the span it governs; `block` indexes its heading block in

@@ -77,10 +77,12 @@ static double S_containment_cover(const char *key, const tmpl_section *ts) {
   return name && hw ? (double)title_key_words(name) / (double)hw : 0;
 }
 
-static double S_names_similarity(const char *key, const tmpl_section *ts) {
-  double best = title_similarity(key, ts->key_title);
+/* The best similarity of heading key to ts's names, when at least min. */
+static double S_names_similarity(const char *key, const tmpl_section *ts,
+                                 double min) {
+  double best = title_similarity_min(key, ts->key_title, min);
   for (size_t i = 0; i < ts->naliases; i++) {
-    double s = title_similarity(key, ts->alias_keys[i]);
+    double s = title_similarity_min(key, ts->alias_keys[i], min);
     if (s > best)
       best = s;
   }
@@ -374,7 +376,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       if (used[d] || ol->sections[d].is_title || ol->sections[d].level > level)
         continue;
       candidates++;
-      double sim = S_names_similarity(S_heading_key(ctx, d), ts);
+      double sim = S_names_similarity(S_heading_key(ctx, d), ts,
+                                      NEAR_MISS_THRESHOLD);
       if (sim >= NEAR_MISS_THRESHOLD && sim > sc->near_score) {
         sc->near = (ptrdiff_t)d;
         sc->near_score = sim;

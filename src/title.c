@@ -410,6 +410,10 @@ static size_t S_histogram_bound(const char *x, const char *y) {
 }
 
 double title_similarity(const char *h, const char *name) {
+  return title_similarity_min(h, name, 0);
+}
+
+double title_similarity_min(const char *h, const char *name, double min) {
   size_t lh = strlen(h), ln = strlen(name);
   size_t longest = lh > ln ? lh : ln;
   if (!longest)
@@ -428,8 +432,10 @@ double title_similarity(const char *h, const char *name) {
   token a[MAX_TOKENS], b[MAX_TOKENS];
   size_t na = S_split(h, a), nb = S_split(name, b);
   size_t fewer = na < nb ? na : nb;
-  if (!fewer || (double)fewer / (double)(na + nb - fewer) <= edit)
-    return edit; /* word overlap cannot do better */
+  /* word overlap is at most fewer / (na + nb - fewer) */
+  if (!fewer || (double)fewer / (double)(na + nb - fewer) <= edit ||
+      (double)fewer / (double)(na + nb - fewer) < min)
+    return edit; /* word overlap cannot do better, or not well enough */
   size_t shared = 0;
   for (size_t i = 0; i < nb; i++)
     for (size_t j = 0; j < na; j++)

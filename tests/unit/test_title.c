@@ -107,6 +107,22 @@ static void test_similarity(void) {
             title_similarity("feature engineering", "features"), 1e-9);
   s = title_similarity("features", "feature engineering");
   CHECK(s >= 0.0 && s <= 1.0);
+  /* with a floor, a similarity that reaches it is the same, and one that
+   * does not stays below it */
+  static const char *const pairs[][2] = {
+      {"sucess metrix", "success metrics"}, {"data label", "data labeling"},
+      {"model", "model design"},            {"feature", "features"},
+      {"offline metric", "metric"},         {"a b c", "a b"},
+      {"serving infra", "serving"},         {"model design", "success metrics"},
+  };
+  for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+    for (double min = 0.3; min < 0.95; min += 0.1) {
+      double full = title_similarity(pairs[i][0], pairs[i][1]);
+      double floored = title_similarity_min(pairs[i][0], pairs[i][1], min);
+      t_check(full >= min ? floored == full : floored < min, __FILE__,
+              __LINE__, "similarity(%s, %s) = %g, with floor %g: %g",
+              pairs[i][0], pairs[i][1], full, min, floored);
+    }
 }
 
 void suite_title(void) {
