@@ -23,6 +23,7 @@ typedef struct {
   const source *src;
   md_blocks *out;
   long line_shift; /* document line = cmark's line + line_shift */
+  size_t piece_end; /* where the text parsed ends in the source */
   size_t blocks_cap, skip_cap, comments_cap;
   /* the heading or paragraph whose inline text is being collected */
   cmark_node *collecting;
@@ -198,12 +199,50 @@ static void S_fence_end(const source *src, cmark_node *node, long sl, long el,
   b->end = le;
 }
 
+/* cmark-gfm gives no position (line 0) to the paragraph left before a
+ * table that interrupted it. Such a block is placed, empty, where the next
+ * placed block starts (the table, whose range takes in the paragraph's
+ * lines), or else where its container ends. */
+static bool S_unplaced(cmark_node *node) {
+  return cmark_node_get_start_line(node) <= 0;
+}
+
+static size_t S_place_of(const md_walk *w, cmark_node *node) {
+  for (cmark_node *n = node; n; n = cmark_node_parent(n)) {
+    cmark_node *next = cmark_node_next(n);
+    while (next && S_unplaced(next))
+      next = cmark_node_next(next);
+    if (next) {
+      long line = cmark_node_get_start_line(next) + w->line_shift;
+      int col = cmark_node_get_start_column(next);
+      return source_offset(w->src, (unsigned)(line > 0 ? line : 1),
+                           (unsigned)(col > 0 ? col : 1));
+    }
+    cmark_node *parent = cmark_node_parent(n);
+    if (parent && !S_unplaced(parent) &&
+        cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT) {
+      long line = cmark_node_get_end_line(parent) + w->line_shift;
+      size_t ls, le;
+      source_line_bounds(w->src,
+                         source_offset(w->src, (unsigned)(line > 0 ? line : 1),
+                                       1),
+                         &ls, &le);
+      return le;
+    }
+  }
+  return w->piece_end;
+}
+
 static block *S_add_block(md_walk *w, cmark_node *node, block_kind kind) {
   md_blocks *mb = w->out;
   xgrow(&mb->blocks, &w->blocks_cap, mb->nblocks + 1, sizeof(block));
   block *b = &mb->blocks[mb->nblocks++];
   memset(b, 0, sizeof *b);
   b->kind = (unsigned char)kind;
+  if (S_unplaced(node)) {
+    b->start = b->end = S_place_of(w, node);
+    return b;
+  }
   long sl, el;
   int sc = cmark_node_get_start_column(node), ec;
   S_node_lines(node, w->line_shift, &sl, &el, &ec);
@@ -626,7 +665,8 @@ static void S_parse_piece(md_piece *pc) {
   long first_line = (long)source_line_of(src, pc->start);
   md_walk w = {.src = src,
                .out = &pc->out,
-               .line_shift = first_line - 1 - prefix_lines};
+               .line_shift = first_line - 1 - prefix_lines,
+               .piece_end = pc->end};
   cmark_iter *it = cmark_iter_new(doc);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {

@@ -221,6 +221,30 @@ static void test_chunk_wrong_cut_recovers(void) {
                    __LINE__);
 }
 
+/* cmark-gfm gives the paragraph that a table interrupts no position; its
+ * block is placed, empty, where the table starts, so that blocks stay in
+ * source order (they were once placed at the start of the document). */
+static void test_chunk_paragraph_before_table(void) {
+  doc d;
+  doc_open(&d, "# T\n\n### H\n\nline one\nline two\n| a | b |\n|---|---|\n"
+               "| 1 | 2 |\n\nafter\n");
+  ptrdiff_t t = doc_find_kind(&d, BLOCK_TABLE);
+  if (t_check(t > 0, __FILE__, __LINE__, "a table")) {
+    const block *p = &d.mb.blocks[t - 1], *tb = &d.mb.blocks[t];
+    CHECK_INT(p->kind, BLOCK_PARAGRAPH);
+    CHECK_INT(p->start, tb->start);
+    CHECK_INT(p->end, tb->start);
+    CHECK_INT(doc_line(&d, tb->start), 5);
+  }
+  for (size_t i = 1; i < d.mb.nblocks; i++)
+    t_check(d.mb.blocks[i - 1].start <= d.mb.blocks[i].start, __FILE__,
+            __LINE__, "block %zu starts before block %zu", i, i - 1);
+  doc_close(&d);
+  S_same_in_pieces("# T\n\n### H\n\nline one\nline two\n| a | b |\n"
+                   "|---|---|\n\n# U\n\nx\n| a |\n|---|\n",
+                   __LINE__);
+}
+
 static void test_chunk_large_document(void) {
   /* a generated document of about 600 KiB, parsed in pieces by default */
   strbuf sb = {0};
@@ -259,5 +283,6 @@ void suite_chunk(void) {
   RUN(test_chunk_definitions);
   RUN(test_chunk_same_blocks);
   RUN(test_chunk_wrong_cut_recovers);
+  RUN(test_chunk_paragraph_before_table);
   RUN(test_chunk_large_document);
 }
