@@ -21,6 +21,14 @@ void report_json_string(FILE *out, const char *s) {
   const unsigned char *p = (const unsigned char *)(s ? s : "");
   fputc('"', out);
   while (*p) {
+    /* a run of printable ASCII goes out in one write */
+    const unsigned char *run = p;
+    while (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\')
+      p++;
+    if (p > run)
+      fwrite(run, 1, (size_t)(p - run), out);
+    if (!*p)
+      break;
     unsigned char c = *p;
     if (c == '"' || c == '\\') {
       fputc('\\', out);

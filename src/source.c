@@ -4,6 +4,7 @@
 #include "internal.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
@@ -47,10 +48,21 @@ size_t utf8_cut(const char *s, size_t n, size_t max) {
   return k;
 }
 
+/* Whether the 8 bytes at s are all ASCII. */
+static bool S_ascii8(const unsigned char *s) {
+  uint64_t w;
+  memcpy(&w, s, 8);
+  return (w & 0x8080808080808080u) == 0;
+}
+
 static size_t S_first_invalid_utf8(const char *text, size_t len) {
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0;
   while (i < len) {
+    if (i + 8 <= len && S_ascii8(s + i)) { /* most text is ASCII */
+      i += 8;
+      continue;
+    }
     size_t n = utf8_valid_len(s + i, len - i);
     if (n == 0)
       return i;
@@ -122,7 +134,16 @@ void source_init_owned(source *src, const char *path, char *text, size_t len) {
   size_t cap = 0;
   xgrow(&src->line_starts, &cap, 1, sizeof(size_t));
   src->line_starts[src->nlines++] = 0;
+  /* line endings: \n, \r\n or a lone \r; found with memchr, a \r being
+   * rare (a file with lone CRs is scanned for them too) */
+  bool has_cr = memchr(src->text, '\r', len) != NULL;
   for (size_t i = 0; i < len; i++) {
+    if (!has_cr) {
+      const char *nl = memchr(src->text + i, '\n', len - i);
+      if (!nl)
+        break;
+      i = (size_t)(nl - src->text);
+    }
     char c = src->text[i];
     if (c == '\r' && i + 1 < len && src->text[i + 1] == '\n')
       continue; /* the \n ends this CRLF line */
