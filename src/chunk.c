@@ -349,8 +349,12 @@ void chunk_plan_free(chunk_plan *plan) {
 void md_plan_chunks(const source *src, size_t target, chunk_plan *plan) {
   memset(plan, 0, sizeof *plan);
   /* cmark's scanners stop at an invalid UTF-8 byte ("-->" after one does
-   * not end a comment), which this scanner would not follow */
+   * not end a comment), which this scanner would not follow; such a
+   * document is not cut */
   if (src->invalid_utf8 != SIZE_MAX)
+    return;
+  /* nor does it read NUL bytes as the spaces cmark is given instead */
+  if (memchr(src->text, '\0', src->len))
     return;
   size_t cap = 0, dcap = 0;
   label_set labels = {0};
