@@ -367,6 +367,18 @@ bool prose_search(struct lint_ctx *ctx, const pattern *pat, size_t start,
                   size_t end, size_t *ms, size_t *me);
 /* Calls fn for every match of pat in [start, end) outside skipped ranges;
  * stops when fn returns false. */
+/* Every match of n caseless ASCII literals (at least 2 bytes each) in the
+ * prose of [start, end), in one pass: for each literal, the matches that
+ * PCRE2 would find one after another (leftmost, not overlapping), sorted by
+ * literal then position. False (and nothing found) where this cannot stand
+ * in for PCRE2: a literal with non-ASCII bytes or under 2 bytes, or a text
+ * with U+212A or U+017F, which caseless "k" and "s" match in UTF mode. */
+typedef struct {
+  size_t idx, ms, me;
+} literal_match;
+bool prose_literals(struct lint_ctx *ctx, const char *const *lits, size_t n,
+                    size_t start, size_t end, literal_match **out,
+                    size_t *nout);
 void prose_each(struct lint_ctx *ctx, const pattern *pat, size_t start,
                 size_t end, bool (*fn)(void *, size_t, size_t), void *arg);
 

@@ -82,3 +82,99 @@ bool prose_search(lint_ctx *ctx, const pattern *pat, size_t start, size_t end,
   }
   return fm.found;
 }
+
+/* ---- many caseless ASCII literals in one pass ---- */
+
+static unsigned char S_lower(unsigned char c) {
+  return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+static bool S_contains(const char *t, size_t n, const char *needle, size_t k) {
+  for (const char *p = t; (size_t)(t + n - p) >= k;) {
+    p = memchr(p, needle[0], (size_t)(t + n - p) - k + 1);
+    if (!p)
+      return false;
+    if (memcmp(p, needle, k) == 0)
+      return true;
+    p++;
+  }
+  return false;
+}
+
+static int S_match_cmp(const void *a, const void *b) {
+  const literal_match *x = a, *y = b;
+  if (x->idx != y->idx)
+    return x->idx < y->idx ? -1 : 1;
+  return (x->ms > y->ms) - (x->ms < y->ms);
+}
+
+bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
+                    size_t start, size_t end, literal_match **out,
+                    size_t *nout) {
+  *out = NULL;
+  *nout = 0;
+  const char *text = ctx->src->text;
+  size_t len = ctx->src->len;
+  for (size_t i = 0; i < n; i++) {
+    if (strlen(lits[i]) < 2)
+      return false;
+    for (const unsigned char *p = (const unsigned char *)lits[i]; *p; p++)
+      if (*p >= 0x80)
+        return false; /* PCRE2's Unicode caseless matching is needed */
+  }
+  /* with PCRE2_UTF, caseless "k" and "s" also match U+212A KELVIN SIGN and
+   * U+017F LONG S: where either occurs, PCRE2 must do it */
+  if (S_contains(text, len, "\xE2\x84\xAA", 3) ||
+      S_contains(text, len, "\xC5\xBF", 2))
+    return false;
+  unsigned char first[256] = {0};
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = S_lower((unsigned char)lits[i][0]);
+    first[c] = 1;
+    first[c >= 'a' && c <= 'z' ? c - 32 : c] = 1;
+  }
+  size_t *next_ok = xcalloc(n + 1, sizeof(size_t));
+  size_t *lens = xcalloc(n + 1, sizeof(size_t));
+  for (size_t i = 0; i < n; i++)
+    lens[i] = strlen(lits[i]);
+  size_t cap = 0;
+  const md_blocks *mb = ctx->md;
+  size_t k = S_first_skip(mb, start), pos = start;
+  while (pos < end) {
+    if (k < mb->nskip && mb->skip[2 * k] <= pos) {
+      pos = mb->skip[2 * k + 1];
+      k++;
+      continue;
+    }
+    size_t seg_end = end;
+    if (k < mb->nskip && mb->skip[2 * k] < seg_end)
+      seg_end = mb->skip[2 * k];
+    for (size_t p = pos; p + 1 < seg_end; p++) {
+      if (!first[(unsigned char)text[p]])
+        continue;
+      unsigned char a = S_lower((unsigned char)text[p]),
+                    b = S_lower((unsigned char)text[p + 1]);
+      for (size_t i = 0; i < n; i++) {
+        const unsigned char *l = (const unsigned char *)lits[i];
+        if (S_lower(l[0]) != a || S_lower(l[1]) != b || p < next_ok[i] ||
+            p + lens[i] > seg_end)
+          continue;
+        size_t j = 2;
+        while (j < lens[i] &&
+               S_lower((unsigned char)text[p + j]) == S_lower(l[j]))
+          j++;
+        if (j < lens[i])
+          continue;
+        xgrow(out, &cap, *nout + 1, sizeof(literal_match));
+        (*out)[(*nout)++] = (literal_match){i, p, p + lens[i]};
+        next_ok[i] = p + lens[i];
+      }
+    }
+    pos = seg_end;
+  }
+  free(next_ok);
+  free(lens);
+  if (*nout)
+    qsort(*out, *nout, sizeof(literal_match), S_match_cmp);
+  return true;
+}

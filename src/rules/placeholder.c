@@ -18,7 +18,20 @@ void check_placeholder(lint_ctx *ctx, const struct ddlint_rule *rule) {
   size_t start = ctx->src->body_start, end = ctx->src->len;
   for (size_t i = 0; i < rule->npatterns; i++)
     prose_each(ctx, &rule->patterns[i], start, end, emit_each_match, &a);
-  if (rule->template_prompts)
-    for (size_t i = 0; i < ctx->pack->nprompts; i++)
-      prose_each(ctx, &ctx->pack->prompts[i], start, end, emit_each_match, &a);
+  if (!rule->template_prompts)
+    return;
+  /* the prompts are literals: one pass for all of them, where it can stand
+   * in for PCRE2 (emitted in the same order: prompt, then position) */
+  const ddlint_pack *pk = ctx->pack;
+  literal_match *m;
+  size_t nm;
+  if (prose_literals(ctx, (const char *const *)pk->prompt_text, pk->nprompts,
+                     start, end, &m, &nm)) {
+    for (size_t i = 0; i < nm; i++)
+      emit_each_match(&a, m[i].ms, m[i].me);
+    free(m);
+    return;
+  }
+  for (size_t i = 0; i < pk->nprompts; i++)
+    prose_each(ctx, &pk->prompts[i], start, end, emit_each_match, &a);
 }

@@ -578,6 +578,48 @@ static const char PLACEHOLDER_PACK[] =
     "   \"message\": \"template prompt left in: \\\"{match}\\\"\",\n"
     "   \"params\": {\"template_prompts\": true}}]}";
 
+/* Template prompts are found in one pass over the text (prose_literals)
+ * unless the text has U+212A or U+017F, when PCRE2 finds them one prompt at
+ * a time: both give the same diagnostics, in the same order, including two
+ * prompts at one place, repeats, and prompts in code (skipped). */
+static const char PROMPTS_PACK[] =
+    "{\"name\": \"p\", \"sections\": [\n"
+    "  {\"id\": \"a\", \"title\": \"A\", \"prompt\": \"Ab cd?\",\n"
+    "   \"topics\": [{\"id\": \"t\", \"title\": \"T\", \"prompt\": \"ab cd? ef\"}]},\n"
+    "  {\"id\": \"b\", \"title\": \"B\", \"prompt\": \"zz zz\"}],\n"
+    " \"rules\": [\n"
+    "  {\"id\": \"template-prompt\", \"kind\": \"placeholder\", "
+    "\"severity\": \"info\",\n"
+    "   \"message\": \"{match}\", \"params\": {\"template_prompts\": true}}]}";
+
+static void test_template_prompts_one_pass(void) {
+  ddlint_pack *pk = PACK(PROMPTS_PACK);
+  if (!pk)
+    return;
+  const char *text = "AB CD? EF and ab cd?ab cd?\n" /* 1 */
+                     "\n"                            /* 2 */
+                     "```\nab cd?\n```\n"          /* 3-5: code */
+                     "\n"                            /* 6 */
+                     "zz zzz zz\n";                  /* 7 */
+  for (int k = 0; k < 2; k++) {
+    char buf[256];
+    /* k = 1: a KELVIN SIGN at the end makes PCRE2 do it */
+    snprintf(buf, sizeof buf, "%s%s", text, k ? "\xE2\x84\xAA\n" : "");
+    ddlint_result *r = lint_str(pk, buf);
+    CHECK_INT(ddlint_result_diag_count(r), 5);
+    CHECK_DIAG(r, ddlint_result_diag(r, 0), "template-prompt", 1, 1, "AB CD?");
+    CHECK_DIAG(r, ddlint_result_diag(r, 1), "template-prompt", 1, 1,
+               "AB CD? EF");
+    CHECK_DIAG(r, ddlint_result_diag(r, 2), "template-prompt", 1, 15,
+               "ab cd?");
+    CHECK_DIAG(r, ddlint_result_diag(r, 3), "template-prompt", 1, 21,
+               "ab cd?");
+    CHECK_DIAG(r, ddlint_result_diag(r, 4), "template-prompt", 7, 1, "zz zz");
+    ddlint_result_free(r);
+  }
+  ddlint_pack_free(pk);
+}
+
 static void test_placeholder(void) {
   ddlint_pack *pk = PACK(PLACEHOLDER_PACK);
   if (!pk)
@@ -1037,6 +1079,7 @@ void suite_rules(void) {
   RUN(test_empty_section);
   RUN(test_empty_section_scope);
   RUN(test_placeholder);
+  RUN(test_template_prompts_one_pass);
   RUN(test_placeholder_columns);
   RUN(test_placeholder_default_prompts);
   RUN(test_placeholder_after_code_span);
