@@ -611,6 +611,7 @@ typedef struct {
   const source *src;
   size_t start, end;  /* [start, end) of src->text */
   const strbuf *defs; /* link reference definitions, defined ahead */
+  bool tables;        /* the document may hold a table */
   md_blocks out;      /* its blocks, skip ranges and comments */
   bool open_end;      /* its last block runs into the next piece */
 } md_piece;
@@ -625,11 +626,11 @@ static void S_parse_piece(md_piece *pc) {
   cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &S_arena_mem);
   /* ddlint reads no link targets, so cmark-gfm's autolink extension (about
    * 15% of the parse, and 40 bytes of memory per byte of a long paragraph)
-   * is not used; a table needs a `|`, so without one the table extension
-   * could find nothing and is left out too */
+   * is not used; the table extension is left out where no table can be
+   * (S_may_have_table), decided for the whole document */
   static const char *const exts[] = {"table", "tasklist", "strikethrough"};
   for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
-    if (i == 0 && !memchr(text, '|', len))
+    if (i == 0 && !pc->tables)
       continue;
     cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
     if (e)
@@ -760,6 +761,19 @@ void md_parse(const source *src, unsigned threads, md_blocks *out) {
   md_parse_pieces(src, threads, S_piece_target(src, threads), out);
 }
 
+/* Whether text may hold a GFM table: a delimiter row has a "|", or else
+ * (one column) a ":" beside its dashes, since "---" alone under a line is a
+ * setext underline. Without either, cmark-gfm's table extension, which
+ * costs as much as the rest of the parse, could find nothing. */
+static bool S_may_have_table(const char *t, size_t n) {
+  if (memchr(t, '|', n))
+    return true;
+  for (const char *p = t; (p = memchr(p, ':', (size_t)(t + n - p))); p++)
+    if ((p > t && p[-1] == '-') || (p + 1 < t + n && p[1] == '-'))
+      return true;
+  return false;
+}
+
 /* The block of mb that covers offset off (blocks are in source order), or
  * NULL. */
 static const block *S_covering(const md_blocks *mb, size_t off) {
@@ -814,12 +828,14 @@ void md_parse_pieces(const source *src, unsigned threads, size_t target,
     md_plan_chunks(src, target, &plan);
 
   size_t n = plan.ncuts + 1;
+  bool tables = S_may_have_table(src->text, src->len);
   md_piece *pieces = xcalloc(n, sizeof(md_piece));
   for (size_t i = 0; i < n; i++) {
     pieces[i].src = src;
     pieces[i].start = i ? plan.cuts[i - 1] : 0;
     pieces[i].end = i < plan.ncuts ? plan.cuts[i] : src->len;
     pieces[i].defs = plan.ncuts ? &plan.defs : NULL;
+    pieces[i].tables = tables;
   }
   md_pool pool = {.pieces = pieces, .n = n};
   atomic_init(&pool.next, 0);
@@ -837,7 +853,7 @@ void md_parse_pieces(const source *src, unsigned threads, size_t target,
      * at most twice the work and always right */
     for (size_t i = 0; i < n; i++)
       md_blocks_free(&pieces[i].out);
-    md_piece whole = {.src = src, .start = 0, .end = src->len};
+    md_piece whole = {.src = src, .start = 0, .end = src->len, .tables = tables};
     S_parse_piece(&whole);
     pieces[0] = whole;
     n = 1;

@@ -245,6 +245,21 @@ static void test_chunk_paragraph_before_table(void) {
                    __LINE__);
 }
 
+/* A one-column table needs no "|" ("Name" over ":--"): the table
+ * extension is left out only where neither a "|" nor a ":" beside a dash
+ * occurs, and that is decided for the whole document, not per piece. */
+static void test_chunk_table_without_pipes(void) {
+  doc d;
+  doc_open(&d, "# T\n\nName\n:--\nx\n");
+  CHECK(doc_find_kind(&d, BLOCK_TABLE) >= 0);
+  doc_close(&d);
+  doc_open(&d, "# T\n\nName\n---\nx\n"); /* a setext heading */
+  CHECK(doc_find_kind(&d, BLOCK_TABLE) < 0);
+  CHECK_INT(d.ol.nsections, 2);
+  doc_close(&d);
+  S_same_in_pieces("---\nk: v\n:--\n\n# A\n\n| x |\n", __LINE__);
+}
+
 static void test_chunk_large_document(void) {
   /* a generated document of about 600 KiB, parsed in pieces by default */
   strbuf sb = {0};
@@ -284,5 +299,6 @@ void suite_chunk(void) {
   RUN(test_chunk_same_blocks);
   RUN(test_chunk_wrong_cut_recovers);
   RUN(test_chunk_paragraph_before_table);
+  RUN(test_chunk_table_without_pipes);
   RUN(test_chunk_large_document);
 }
