@@ -172,8 +172,10 @@ static def_kind S_label_goes_on(const char *s, size_t avail, size_t from) {
       return k + 1 < avail && s[k + 1] == ':' ? DEF_MAYBE : DEF_NO;
     if (s[k] == '[')
       return DEF_NO;
-    if (s[k] == '\\')
-      return DEF_MAYBE;
+    if (s[k] == '\\') {
+      k++; /* an escaped character */
+      continue;
+    }
     if (s[k] == '\n' || s[k] == '\r') {
       size_t b = k + 1;
       if (s[k] == '\r' && b < avail && s[b] == '\n')
@@ -187,6 +189,9 @@ static def_kind S_label_goes_on(const char *s, size_t avail, size_t from) {
   return DEF_MAYBE;
 }
 
+static def_kind S_def_at(const char *s, size_t n, size_t avail, size_t i,
+                         const char **label, size_t *label_len);
+
 static def_kind S_def_line(const char *s, size_t n, size_t avail,
                            const char **label, size_t *label_len) {
   while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
@@ -194,20 +199,35 @@ static def_kind S_def_line(const char *s, size_t n, size_t avail,
   size_t i = S_indent(s, n);
   if (i == SIZE_MAX || i >= n)
     return DEF_NO;
-  if (s[i] != '[') {
-    /* "> [x]: /u" or "- [x]: /u": a definition in a container */
-    size_t k = i;
-    while (k < n && strchr(" \t>-+*0123456789.)", s[k]))
-      k++;
-    if (k > i && k < n && s[k] == '[' && S_has(s + k, n - k, "]:"))
-      return DEF_CONTAINER;
+  if (s[i] == '[')
+    return S_def_at(s, n, avail, i, label, label_len);
+  /* "> [x]: /u" or "- [x]: /u": a definition in a container, which the
+   * scanner does not follow */
+  size_t k = i;
+  while (k < n && strchr(" \t>-+*0123456789.)", s[k]))
+    k++;
+  if (k == i || k >= n || s[k] != '[')
     return DEF_NO;
-  }
+  const char *l;
+  size_t ll;
+  return S_def_at(s, n, avail, k, &l, &ll) == DEF_NO ? DEF_NO : DEF_CONTAINER;
+}
+
+/* A definition at s[i] == '[' (see S_def_line). */
+static def_kind S_def_at(const char *s, size_t n, size_t avail, size_t i,
+                         const char **label, size_t *label_len) {
   size_t j = i + 1;
   bool word = false;
   for (; j < n && s[j] != ']'; j++) {
-    if (s[j] == '[' || s[j] == '\\' || j - i > 999)
+    if (s[j] == '[')
+      return DEF_NO; /* a label holds no unescaped bracket */
+    if (j - i > 999)
       return DEF_MAYBE;
+    if (s[j] == '\\' && j + 1 < n) { /* an escaped character: kept as is */
+      j++;
+      word = true;
+      continue;
+    }
     if (s[j] != ' ' && s[j] != '\t')
       word = true;
   }
@@ -249,8 +269,10 @@ static def_kind S_def_line(const char *s, size_t n, size_t avail,
     k++;
   if (k >= n)
     return DEF_YES;
+  /* after the destination only a title may come: anything else, and
+   * cmark reads no definition but a paragraph */
   if (k == ws || !strchr("\"'(", s[k]))
-    return DEF_MAYBE;
+    return DEF_NO;
   char close = s[k] == '(' ? ')' : s[k];
   for (k++; k < n && s[k] != close; k++)
     if (s[k] == '\\' || (close == ')' && s[k] == '('))
@@ -259,7 +281,7 @@ static def_kind S_def_line(const char *s, size_t n, size_t avail,
     return DEF_MAYBE; /* the title may go on on the next line */
   for (k++; k < n; k++)
     if (s[k] != ' ' && s[k] != '\t')
-      return DEF_MAYBE;
+      return DEF_NO; /* text after the title: no definition */
   return DEF_YES;
 }
 

@@ -125,9 +125,11 @@ void md_init(void);
  * blocks are the same whatever the pieces. */
 void md_parse(const source *src, unsigned threads, md_blocks *out);
 /* md_parse() with pieces of about `target` bytes (SIZE_MAX: whole), for
- * tests and the fuzz harness that compare the two. */
-void md_parse_pieces(const source *src, unsigned threads, size_t target,
-                     md_blocks *out);
+ * tests and the fuzz harness that compare the two. Returns the number of
+ * pieces whose blocks were kept (1 when parsed whole, also after a wrong
+ * cut). */
+size_t md_parse_pieces(const source *src, unsigned threads, size_t target,
+                       md_blocks *out);
 
 /* ---- chunk.c: where a large document can be cut into pieces. ---- */
 /* Where src can be cut: byte offsets about `target` bytes apart, each the

@@ -758,7 +758,7 @@ static size_t S_piece_target(const source *src, unsigned threads) {
 }
 
 void md_parse(const source *src, unsigned threads, md_blocks *out) {
-  md_parse_pieces(src, threads, S_piece_target(src, threads), out);
+  (void)md_parse_pieces(src, threads, S_piece_target(src, threads), out);
 }
 
 /* Whether text may hold a GFM table: a delimiter row has a "|", or else
@@ -788,6 +788,19 @@ static const block *S_covering(const md_blocks *mb, size_t off) {
   return lo > 0 && off < mb->blocks[lo - 1].end ? &mb->blocks[lo - 1] : NULL;
 }
 
+/* Whether off starts a line that the plan read as a definition. */
+static bool S_is_def_line(const chunk_plan *plan, size_t off) {
+  size_t lo = 0, hi = plan->ndefs;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (plan->def_at[mid] < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < plan->ndefs && plan->def_at[lo] == off;
+}
+
 /* Appends the pieces' results to out in order. False, with out emptied,
  * when the scanner turns out wrong: a piece ended inside an open block, a
  * line it read as a definition lies inside a block, or a definition-like
@@ -807,8 +820,16 @@ static bool S_join(const source *src, md_piece *pieces, size_t n,
   for (size_t i = 0; i < n; i++)
     S_take_piece(&w, &pieces[i]);
   bool ok = true;
-  for (size_t i = 0; i < plan->ndefs && ok; i++)
-    ok = !S_covering(out, plan->def_at[i]); /* cmark read a definition */
+  /* a definition line is in no block, or in a paragraph that starts with
+   * definitions (cmark keeps the start of a paragraph whose first lines it
+   * read as definitions) */
+  for (size_t i = 0; i < plan->ndefs && ok; i++) {
+    const block *b = S_covering(out, plan->def_at[i]);
+    size_t ls = 0, le;
+    if (b)
+      source_line_bounds(src, b->start, &ls, &le);
+    ok = !b || (b->kind == BLOCK_PARAGRAPH && S_is_def_line(plan, ls));
+  }
   for (size_t i = 0; i < plan->nin_block && ok; i++) {
     const block *b = S_covering(out, plan->in_block_at[i]);
     ok = b && (b->kind == BLOCK_CODE || b->kind == BLOCK_HTML ||
@@ -819,8 +840,8 @@ static bool S_join(const source *src, md_piece *pieces, size_t n,
   return ok;
 }
 
-void md_parse_pieces(const source *src, unsigned threads, size_t target,
-                     md_blocks *out) {
+size_t md_parse_pieces(const source *src, unsigned threads, size_t target,
+                       md_blocks *out) {
   memset(out, 0, sizeof *out);
   md_init();
   chunk_plan plan = {0};
@@ -865,7 +886,12 @@ void md_parse_pieces(const source *src, unsigned threads, size_t target,
     S_take_piece(&w, &pieces[0]);
   }
   free(pieces);
+  /* a large document's arena blocks are not kept for the next file: they
+   * would stay in memory (and be zeroed) for nothing */
+  if (plan.ncuts)
+    S_arena_unmap_kept(NULL);
   chunk_plan_free(&plan);
+  return n;
 }
 
 void md_blocks_free(md_blocks *mb) {

@@ -8,13 +8,21 @@
 
 /* Parses text whole and in pieces cut at every possible place (target 1),
  * on one and on three threads, and checks that every block, skip range and
- * comment is the same. Returns the number of cuts made. */
+ * comment is the same. Returns the number of cuts made; *kept (if not
+ * NULL) is the number of pieces kept (1 after a wrong cut). */
+static size_t S_same_in_pieces_kept(const char *text, int line, size_t *kept);
 static size_t S_same_in_pieces(const char *text, int line) {
+  return S_same_in_pieces_kept(text, line, NULL);
+}
+static size_t S_same_in_pieces_kept(const char *text, int line,
+                                    size_t *kept) {
   source src;
   source_init(&src, "t.md", text, strlen(text));
   md_blocks whole, pieces[2];
   md_parse_pieces(&src, 1, SIZE_MAX, &whole);
-  md_parse_pieces(&src, 1, 1, &pieces[0]);
+  size_t k1 = md_parse_pieces(&src, 1, 1, &pieces[0]);
+  if (kept)
+    *kept = k1;
   md_parse_pieces(&src, 3, 1, &pieces[1]);
   for (int k = 0; k < 2; k++) {
     const md_blocks *a = &whole, *b = &pieces[k];
@@ -123,19 +131,26 @@ static void test_chunk_definitions(void) {
     const char *line, *cuts, *defs;
   } cases[] = {
       {"[a]: /u\n", "3", "[a]: #\n"},
+      {" [a]: /u\n[b]: /v\ntext\n", "3", "[a]: #\n[b]: #\n"}, /* then text */
       {"[a]: </u v>\n", "3", "[a]: #\n"},
       {"[a]: /u \"t\"\n", "3", "[a]: #\n"},
       {"[a]: /u (t)\n", "3", "[a]: #\n"},
       {"[a]: /f(x)y\n", "3", "[a]: #\n"},  /* balanced parentheses */
       {"[a]: /u)\n", "3", ""},               /* no definition at all */
       {"[a]: /u \"t\n", "", ""},             /* the title may go on */
+      {"[a]: /u x\n", "3", ""},               /* text after: no definition */
+      {"[a]: /u \"t\" x\n", "3", ""},
       {"[a]:\n", "", ""},                     /* the destination is next */
       {"[a\n", "3", ""},                      /* a blank line: not a label */
       {"[a\nb]: /u\n", "", ""},               /* a label over two lines */
       {"[a\nb](/u) text\n", "3", ""},         /* a link over two lines */
-      {"[a\\]b]: /u\n", "", ""},              /* an escape */
+      {"[a\\]b]: /u\n", "3", "[a\\]b]: #\n"},  /* an escape, kept */
+      {"[[a] b]: /u\n", "3", ""},              /* a bracket in a label */
       {"> [a]: /u\n", "", ""},                /* in a block quote */
       {"- [a]: /u\n", "", ""},                /* in a list item */
+      {"- [a][b]: c\n", "3", ""},             /* a reference link, then ":" */
+      {"> [a] b]: c\n", "3", ""},
+      {"> [a]: b c\n", "3", ""},              /* no definition in the quote */
       {"text\n[a]: /u\n", "3", ""},          /* in a paragraph: no definition */
       {"[ ]: /u\n", "3", ""},                 /* an empty label */
   };
@@ -160,7 +175,10 @@ static void test_chunk_definitions(void) {
             i, lines, want, defs);
     free(lines);
     free(defs);
-    S_same_in_pieces(text, __LINE__);
+    size_t kept;
+    size_t ncuts = S_same_in_pieces_kept(text, __LINE__, &kept);
+    t_check(kept == ncuts + 1, __FILE__, __LINE__,
+            "case %zu: %zu cuts but %zu pieces kept", i, ncuts, kept);
   }
 }
 
@@ -214,7 +232,9 @@ static void test_chunk_wrong_cut_recovers(void) {
   CHECK_STR(lines, "8"); /* wrong: "# H2" is inside the fence */
   free(lines);
   free(defs);
-  S_same_in_pieces(text, __LINE__);
+  size_t kept;
+  S_same_in_pieces_kept(text, __LINE__, &kept);
+  CHECK_INT(kept, 1); /* parsed again whole */
   S_same_in_pieces("# A\n\n<?php\n\n# inside\n\n## inside too\n", __LINE__);
   S_same_in_pieces("# A\n\n<div>\n\n# after div\n", __LINE__);
   S_same_in_pieces("# A\n\n<![CDATA[\n\n# in cdata\n]]>\n\n# out\n",
