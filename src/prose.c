@@ -115,6 +115,8 @@ bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
   *nout = 0;
   const char *text = ctx->src->text;
   size_t len = ctx->src->len;
+  if (!n)
+    return true;
   for (size_t i = 0; i < n; i++) {
     if (strlen(lits[i]) < 2)
       return false;
@@ -127,17 +129,34 @@ bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
   if (S_contains(text, len, "\xE2\x84\xAA", 3) ||
       S_contains(text, len, "\xC5\xBF", 2))
     return false;
-  unsigned char first[256] = {0};
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = S_lower((unsigned char)lits[i][0]);
-    first[c] = 1;
-    first[c >= 'a' && c <= 'z' ? c - 32 : c] = 1;
-  }
-  size_t *next_ok = xcalloc(n + 1, sizeof(size_t));
+  /* lower-cased literals, listed by first byte; a bigram bitmap (8 KiB)
+   * turns most positions away after two table lookups */
+  unsigned char lower[256];
+  for (unsigned c = 0; c < 256; c++)
+    lower[c] = S_lower((unsigned char)c);
+  unsigned char *bigram = xcalloc(65536 / 8, 1);
   size_t *lens = xcalloc(n + 1, sizeof(size_t));
-  for (size_t i = 0; i < n; i++)
+  unsigned char **low = xcalloc(n + 1, sizeof(unsigned char *));
+  size_t *by_first = xcalloc(n + 1, sizeof(size_t)); /* literal indexes */
+  size_t first_at[257] = {0}; /* by_first[first_at[c] .. first_at[c+1]) */
+  for (size_t i = 0; i < n; i++) {
     lens[i] = strlen(lits[i]);
+    low[i] = xmalloc(lens[i] + 1);
+    for (size_t k = 0; k <= lens[i]; k++)
+      low[i][k] = lower[(unsigned char)lits[i][k]];
+    unsigned key = (unsigned)low[i][0] << 8 | low[i][1];
+    bigram[key >> 3] |= (unsigned char)(1u << (key & 7));
+    first_at[low[i][0] + 1]++;
+  }
+  for (unsigned c = 0; c < 256; c++)
+    first_at[c + 1] += first_at[c];
+  size_t fill[256];
+  memcpy(fill, first_at, sizeof fill);
+  for (size_t i = 0; i < n; i++)
+    by_first[fill[low[i][0]]++] = i;
+  size_t *next_ok = xcalloc(n + 1, sizeof(size_t));
   size_t cap = 0;
+  const unsigned char *t = (const unsigned char *)text;
   const md_blocks *mb = ctx->md;
   size_t k = S_first_skip(mb, start), pos = start;
   while (pos < end) {
@@ -150,18 +169,17 @@ bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
     if (k < mb->nskip && mb->skip[2 * k] < seg_end)
       seg_end = mb->skip[2 * k];
     for (size_t p = pos; p + 1 < seg_end; p++) {
-      if (!first[(unsigned char)text[p]])
+      unsigned a = lower[t[p]];
+      unsigned key = a << 8 | lower[t[p + 1]];
+      if (!(bigram[key >> 3] & (1u << (key & 7))))
         continue;
-      unsigned char a = S_lower((unsigned char)text[p]),
-                    b = S_lower((unsigned char)text[p + 1]);
-      for (size_t i = 0; i < n; i++) {
-        const unsigned char *l = (const unsigned char *)lits[i];
-        if (S_lower(l[0]) != a || S_lower(l[1]) != b || p < next_ok[i] ||
-            p + lens[i] > seg_end)
+      for (size_t f = first_at[a]; f < first_at[a + 1]; f++) {
+        size_t i = by_first[f];
+        if (p < next_ok[i] || p + lens[i] > seg_end ||
+            (unsigned)low[i][1] != (key & 0xFF))
           continue;
         size_t j = 2;
-        while (j < lens[i] &&
-               S_lower((unsigned char)text[p + j]) == S_lower(l[j]))
+        while (j < lens[i] && lower[t[p + j]] == low[i][j])
           j++;
         if (j < lens[i])
           continue;
@@ -172,6 +190,11 @@ bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
     }
     pos = seg_end;
   }
+  for (size_t i = 0; i < n; i++)
+    free(low[i]);
+  free(low);
+  free(by_first);
+  free(bigram);
   free(next_ok);
   free(lens);
   if (*nout)
