@@ -331,6 +331,12 @@ static void S_label_free(label_set *ls) {
   free(ls->keys);
 }
 
+/* An ATX heading, up to three spaces in. */
+static bool S_atx(const char *s, size_t n) {
+  size_t i = S_indent(s, n);
+  return i != SIZE_MAX && i < n && S_atx_at_col0(s + i, n - i);
+}
+
 /* A line that is a whole block, after which a new block starts: a
  * thematic break or setext underline, or an HTML block of kinds 1 to 5
  * that closes on its own line. */
@@ -358,6 +364,55 @@ static bool S_ends_itself(const char *s, size_t n) {
                          strncasecmp(s + i + 1, "pre", 3) == 0 ||
                          strncasecmp(s + i + 1, "style", 5) == 0 ||
                          strncasecmp(s + i + 1, "textarea", 8) == 0));
+}
+
+/* Whether a line (not blank, opening no fence or HTML block) is surely a
+ * paragraph's text, which a definition-like line after it continues: it
+ * starts with a letter, a digit that is no list marker, or a character
+ * that opens no block; or it is a list item or block quote whose content
+ * starts so. Anything else (an indented line, an empty list item, a list
+ * item holding a heading...) is not known. */
+static bool S_paragraph_text(const char *s, size_t n) {
+  while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+    n--;
+  size_t i = S_indent(s, n);
+  if (i == SIZE_MAX)
+    return false;
+  for (int depth = 0; depth < 8 && i < n; depth++) {
+    unsigned char c = (unsigned char)s[i];
+    size_t k = i;
+    char fch;
+    size_t flen, raw;
+    /* in a container, a heading, a break or a fence ends the paragraph */
+    if (depth && (S_atx(s + i, n - i) || S_ends_itself(s + i, n - i) ||
+                  S_open(s + i, n - i, &fch, &flen, &raw) != IN_NONE))
+      return false;
+    if (c == '>') {
+      k = i + 1;
+    } else if (c == '-' || c == '+' || c == '*') {
+      k = i + 1;
+      if (k < n && s[k] != ' ' && s[k] != '\t')
+        return true; /* "-x": no list item, text */
+    } else if (c >= '0' && c <= '9') {
+      while (k < n && k - i < 10 && s[k] >= '0' && s[k] <= '9')
+        k++;
+      if (k < n && (s[k] == '.' || s[k] == ')'))
+        k++;
+      else
+        return true; /* a number in text */
+    } else {
+      /* characters that open no block here */
+      return c >= 0x80 || isalnum(c) ||
+             strchr("\"'([{!$%&,.;?@\\^|#<`~=_/:", c);
+    }
+    /* a container marker: its content decides */
+    while (k < n && (s[k] == ' ' || s[k] == '\t'))
+      k++;
+    if (k >= n || s[k] == '\n' || s[k] == '\r')
+      return false; /* an empty list item or quote */
+    i = k;
+  }
+  return false;
 }
 
 void chunk_plan_free(chunk_plan *plan) {
@@ -441,13 +496,13 @@ void md_plan_chunks(const source *src, size_t target, chunk_plan *plan) {
     }
     prev_blank = blank;
     st = S_open(s, n, &fch, &flen, &raw);
-    if (blank || atx || (dk == DEF_YES && ctx == CTX_FRESH) ||
+    if (blank || S_atx(s, n) || (dk == DEF_YES && ctx == CTX_FRESH) ||
         S_ends_itself(s, n))
       ctx = CTX_FRESH;
     else if (st != IN_NONE)
       ctx = CTX_TEXT; /* set again when the block closes */
     else
-      ctx = S_indent(s, n) == SIZE_MAX ? CTX_UNSURE : CTX_TEXT;
+      ctx = S_paragraph_text(s, n) ? CTX_TEXT : CTX_UNSURE;
   }
   S_label_free(&labels);
   if (uncertain) /* the pieces might resolve links the whole would not */

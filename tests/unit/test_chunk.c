@@ -152,6 +152,11 @@ static void test_chunk_definitions(void) {
       {"> [a] b]: c\n", "3", ""},
       {"> [a]: b c\n", "3", ""},              /* no definition in the quote */
       {"text\n[a]: /u\n", "3", ""},          /* in a paragraph: no definition */
+      {" # h\n[a]: /u\n", "3", "[a]: #\n"},   /* after an indented heading */
+      {"- foo\n[a]: /u\n", "3", ""},         /* a list item's lazy line */
+      {"*\n[a]: /u\n", "", ""},              /* after an empty list item */
+      {"> # h\n[a]: /u\n", "", ""},          /* after a quoted heading */
+      {"    code\n[a]: /u\n", "", ""},       /* after an indented line */
       {"[ ]: /u\n", "3", ""},                 /* an empty label */
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
