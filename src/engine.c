@@ -3,8 +3,6 @@
  * function). All diagnostics pass through diag_emit(), the one sink. */
 #include "internal.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -232,42 +230,27 @@ static void S_lint(ddlint_result *r, const ddlint_options *opts);
 typedef struct {
   const lint_ctx *base;
   lint_ctx *runs; /* one per rule */
-  atomic_size_t next;
 } rule_pool;
 
-static void *S_rule_work(void *arg) {
+static void S_rule_task(void *arg, size_t i) {
   rule_pool *p = arg;
-  const ddlint_pack *pack = p->base->pack;
-  pcre2_match_data *md = pcre2_match_data_create(32, NULL);
-  size_t i;
-  while ((i = atomic_fetch_add(&p->next, 1)) < pack->nrules) {
-    lint_ctx *c = &p->runs[i];
-    *c = *p->base;
-    c->diags = NULL;
-    c->ndiags = c->cap = 0;
-    c->limit_pattern = NULL;
-    c->limit_at = 0;
-    c->md_match = md;
-    const struct ddlint_rule *rule = &pack->rules[i];
-    rule_kind_find(rule->kind_name_for_dispatch)->check(c, rule);
-    c->md_match = NULL;
-  }
-  pcre2_match_data_free(md);
-  return NULL;
+  lint_ctx *c = &p->runs[i];
+  *c = *p->base;
+  c->diags = NULL;
+  c->ndiags = c->cap = 0;
+  c->limit_pattern = NULL;
+  c->limit_at = 0;
+  c->md_match = pcre2_match_data_create(32, NULL);
+  const struct ddlint_rule *rule = &c->pack->rules[i];
+  rule_kind_find(rule->kind_name_for_dispatch)->check(c, rule);
+  pcre2_match_data_free(c->md_match);
+  c->md_match = NULL;
 }
 
 static void S_check_parallel(lint_ctx *ctx, unsigned threads) {
   size_t n = ctx->pack->nrules;
   rule_pool pool = {.base = ctx, .runs = xcalloc(n, sizeof(lint_ctx))};
-  atomic_init(&pool.next, 0);
-  pthread_t tids[16];
-  size_t ntids = 0;
-  for (unsigned t = 1; t < threads && t < n && ntids < 16; t++)
-    if (pthread_create(&tids[ntids], NULL, S_rule_work, &pool) == 0)
-      ntids++;
-  S_rule_work(&pool);
-  for (size_t t = 0; t < ntids; t++)
-    pthread_join(tids[t], NULL);
+  run_tasks(n, threads, S_rule_task, &pool);
   for (size_t i = 0; i < n; i++) {
     lint_ctx *c = &pool.runs[i];
     if (c->ndiags) {

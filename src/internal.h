@@ -200,6 +200,12 @@ typedef struct {
 void outline_build(const md_blocks *mb, size_t doc_len, outline *out);
 void outline_free(outline *ol);
 
+/* ---- tasks.c ---- */
+/* Runs task(arg, i) for every i in [0, n) on up to `threads` threads (the
+ * caller's included) and returns when all are done. */
+void run_tasks(size_t n, unsigned threads, void (*task)(void *arg, size_t i),
+               void *arg);
+
 /* ---- engine.c ---- */
 /* ddlint_lint_buffer_opts() on text (len bytes and a NUL, from malloc) that
  * the result takes, so that a large document is not copied. */

@@ -7,7 +7,6 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <sys/mman.h>
 #ifndef MAP_ANONYMOUS
@@ -722,18 +721,8 @@ static void S_take_piece(md_walk *w, md_piece *pc) {
   memset(p, 0, sizeof *p);
 }
 
-typedef struct {
-  md_piece *pieces;
-  size_t n;
-  atomic_size_t next;
-} md_pool;
-
-static void *S_pool_work(void *arg) {
-  md_pool *pool = arg;
-  size_t i;
-  while ((i = atomic_fetch_add(&pool->next, 1)) < pool->n)
-    S_parse_piece(&pool->pieces[i]);
-  return NULL;
+static void S_piece_task(void *arg, size_t i) {
+  S_parse_piece(&((md_piece *)arg)[i]);
 }
 
 /* Piece size: small enough that cmark's tree of a piece stays a few tens of
@@ -858,16 +847,7 @@ size_t md_parse_pieces(const source *src, unsigned threads, size_t target,
     pieces[i].defs = plan.ncuts ? &plan.defs : NULL;
     pieces[i].tables = tables;
   }
-  md_pool pool = {.pieces = pieces, .n = n};
-  atomic_init(&pool.next, 0);
-  pthread_t tids[16];
-  size_t ntids = 0;
-  for (unsigned t = 1; t < threads && t < n && ntids < 16; t++)
-    if (pthread_create(&tids[ntids], NULL, S_pool_work, &pool) == 0)
-      ntids++;
-  S_pool_work(&pool);
-  for (size_t t = 0; t < ntids; t++)
-    pthread_join(tids[t], NULL);
+  run_tasks(n, threads, S_piece_task, pieces);
 
   if (n > 1 && !S_join(src, pieces, n, &plan, out)) {
     /* the scanner was wrong somewhere: parse the document whole, which is
