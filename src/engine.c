@@ -225,7 +225,6 @@ static void S_lint(ddlint_result *r, const ddlint_options *opts);
 /* A large document's rules run on several threads, each rule into its own
  * context; the contexts are then joined in rule order, so the diagnostics
  * and their order are those of one thread. */
-#define PARALLEL_RULES_MIN ((size_t)512 << 10)
 
 typedef struct {
   const lint_ctx *base;
@@ -299,12 +298,13 @@ static void S_lint(ddlint_result *r, const ddlint_options *opts) {
            opts && opts->threads > 1 ? (unsigned)opts->threads : 1, &mb);
   outline_build(&mb, r->src.len, &ol);
 
-  lint_ctx ctx = {.pack = pack, .src = &r->src, .md = &mb, .ol = &ol};
+  unsigned threads = opts && opts->threads > 1 ? (unsigned)opts->threads : 1;
+  lint_ctx ctx = {
+      .pack = pack, .src = &r->src, .md = &mb, .ol = &ol, .threads = threads};
   ctx.md_match = pcre2_match_data_create(32, NULL);
   match_document(&ctx, &r->cov);
   ctx.cov = &r->cov;
-  unsigned threads = opts && opts->threads > 1 ? (unsigned)opts->threads : 1;
-  if (threads > 1 && r->src.len >= PARALLEL_RULES_MIN && pack->nrules > 1)
+  if (threads > 1 && r->src.len >= PARALLEL_MIN_BYTES && pack->nrules > 1)
     S_check_parallel(&ctx, threads);
   else
     for (size_t i = 0; i < pack->nrules; i++) {

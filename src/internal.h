@@ -412,7 +412,12 @@ typedef struct lint_ctx {
   size_t limit_at;            /* where it gave up */
   struct ddlint_diag *diags;  /* owned, moved to the result */
   size_t ndiags, cap;
+  unsigned threads; /* threads a large document may use (1: this one) */
 } lint_ctx;
+
+/* A document this large may have its topic search and rules run on several
+ * threads (when the caller gave threads); smaller ones are not worth it. */
+#define PARALLEL_MIN_BYTES ((size_t)512 << 10)
 
 /* The one sink: appends a diagnostic for rule at [start, end). `path` is the
  * section path, or NULL for the document's heading path at start.

@@ -230,6 +230,67 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
   }
 }
 
+/* The topics of the matched sections, each searched on its own; on a large
+ * document with threads to spare, in parallel, each task in a context of its
+ * own whose pattern-limit note is joined in task order, as one thread would
+ * have set it. */
+typedef struct {
+  lint_ctx *base;
+  coverage *cov;
+  size_t *section, *topic; /* the tasks */
+  lint_ctx *runs;          /* one per task, when in parallel */
+} topic_pool;
+
+static void S_topic_task(void *arg, size_t i) {
+  topic_pool *p = arg;
+  lint_ctx *c = &p->runs[i];
+  *c = *p->base;
+  c->limit_pattern = NULL;
+  c->limit_at = 0;
+  c->md_match = pcre2_match_data_create(32, NULL);
+  section_cov *sc = &p->cov->sections[p->section[i]];
+  const tmpl_section *ts = &c->pack->sections[p->section[i]];
+  S_find_topic(c, sc, &ts->topics[p->topic[i]], &sc->topics[p->topic[i]]);
+  pcre2_match_data_free(c->md_match);
+}
+
+static void S_find_topics(lint_ctx *ctx, coverage *cov) {
+  const ddlint_pack *pk = ctx->pack;
+  size_t n = 0;
+  for (size_t s = 0; s < pk->nsections; s++)
+    if (cov->sections[s].section >= 0)
+      n += pk->sections[s].ntopics;
+  if (ctx->threads <= 1 || n < 2 || ctx->src->len < PARALLEL_MIN_BYTES) {
+    for (size_t s = 0; s < pk->nsections; s++)
+      for (size_t t = 0;
+           cov->sections[s].section >= 0 && t < pk->sections[s].ntopics; t++)
+        S_find_topic(ctx, &cov->sections[s], &pk->sections[s].topics[t],
+                     &cov->sections[s].topics[t]);
+    return;
+  }
+  topic_pool pool = {.base = ctx,
+                     .cov = cov,
+                     .section = xcalloc(n, sizeof(size_t)),
+                     .topic = xcalloc(n, sizeof(size_t)),
+                     .runs = xcalloc(n, sizeof(lint_ctx))};
+  size_t k = 0;
+  for (size_t s = 0; s < pk->nsections; s++)
+    for (size_t t = 0;
+         cov->sections[s].section >= 0 && t < pk->sections[s].ntopics; t++) {
+      pool.section[k] = s;
+      pool.topic[k++] = t;
+    }
+  run_tasks(n, ctx->threads, S_topic_task, &pool);
+  for (size_t i = 0; i < n && !ctx->limit_pattern; i++)
+    if (pool.runs[i].limit_pattern) {
+      ctx->limit_pattern = pool.runs[i].limit_pattern;
+      ctx->limit_at = pool.runs[i].limit_at;
+    }
+  free(pool.section);
+  free(pool.topic);
+  free(pool.runs);
+}
+
 bool section_is_empty(const lint_ctx *ctx, const section *sec) {
   for (size_t b = sec->first_block; b < sec->end_block; b++) {
     block_kind k = ctx->md->blocks[b].kind;
@@ -366,9 +427,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       for (size_t p = 0; p < sc->nparts; p++)
         if (!section_is_empty(ctx, &ol->sections[sc->parts[p]]))
           sc->empty = false;
-      for (size_t t = 0; t < ts->ntopics; t++)
-        S_find_topic(ctx, sc, &ts->topics[t], &sc->topics[t]);
-      continue;
+      continue; /* its topics are looked for below */
     }
     size_t candidates = 0;
     for (size_t d = 0; d < ol->nsections && candidates < NEAR_MISS_CANDIDATES;
@@ -384,6 +443,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       }
     }
   }
+
+  S_find_topics(ctx, cov);
 
   double total = 0, found = 0;
   for (size_t s = 0; s < pk->nsections; s++) {
