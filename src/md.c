@@ -1,7 +1,10 @@
 /* The md stage, and the only file that includes cmark-gfm: parses the source
  * with the GFM extensions and flattens the tree into leaf blocks with byte
  * ranges, heading text and list/bold labels. The cmark tree is freed here, so
- * no later stage depends on cmark's types or lifetime. */
+ * no later stage depends on cmark's types or lifetime. A large document is
+ * parsed in pieces (cut where chunk.c says, on several threads), each on an
+ * arena, and the pieces' blocks are checked and joined; the blocks are those
+ * of a whole parse. */
 #include "internal.h"
 
 #include <cmark-gfm-core-extensions.h>
