@@ -116,7 +116,7 @@ bench_corpus() {
     time_cmd "$id" cmark-gfm "$runs" "$warmup" 0 cmark-gfm "$@"
     # The same parser options as ddlint's md.c, for reference.
     time_cmd "$id" cmark-gfm+ext "$runs" "$warmup" 0 cmark-gfm --sourcepos \
-      -e table -e tasklist -e strikethrough "$@"
+      -e table -e tasklist "$@"
   fi
   time_cmd "$id" ddlint "$runs" "$warmup" 0,1 "$ddlint" --format json "$@"
   if [[ -n $rfc_pack ]]; then
