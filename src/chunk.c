@@ -42,14 +42,6 @@ typedef enum {
 
 static const char *const S_raw_tags[] = {"script", "pre", "style", "textarea"};
 
-static bool S_has(const char *s, size_t n, const char *needle) {
-  size_t k = strlen(needle);
-  for (size_t i = 0; i + k <= n; i++)
-    if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
-      return true;
-  return false;
-}
-
 static bool S_has_caseless(const char *s, size_t n, const char *needle) {
   size_t k = strlen(needle);
   for (size_t i = 0; i + k <= n; i++)
@@ -97,18 +89,18 @@ static scan_state S_continue(scan_state st, const char *s, size_t n,
     return k >= flen && S_blank(s + i + k, n - i - k) ? IN_NONE : st;
   }
   case IN_COMMENT:
-    return S_has(s, n, "-->") ? IN_NONE : st;
+    return bytes_find(s, n, "-->") ? IN_NONE : st;
   case IN_RAW: {
     char end[16];
     snprintf(end, sizeof end, "</%s>", S_raw_tags[raw]);
     return S_has_caseless(s, n, end) ? IN_NONE : st;
   }
   case IN_PI:
-    return S_has(s, n, "?>") ? IN_NONE : st;
+    return bytes_find(s, n, "?>") ? IN_NONE : st;
   case IN_CDATA:
-    return S_has(s, n, "]]>") ? IN_NONE : st;
+    return bytes_find(s, n, "]]>") ? IN_NONE : st;
   case IN_DECL:
-    return S_has(s, n, ">") ? IN_NONE : st;
+    return bytes_find(s, n, ">") ? IN_NONE : st;
   default:
     return st;
   }
@@ -136,13 +128,13 @@ static scan_state S_open(const char *s, size_t n, char *fch, size_t *flen,
   if (s[0] != '<' || n < 2)
     return IN_NONE;
   if (n >= 4 && memcmp(s, "<!--", 4) == 0)
-    return S_has(s + 4, n - 4, "-->") ? IN_NONE : IN_COMMENT;
+    return bytes_find(s + 4, n - 4, "-->") ? IN_NONE : IN_COMMENT;
   if (n >= 9 && memcmp(s, "<![CDATA[", 9) == 0)
-    return S_has(s + 9, n - 9, "]]>") ? IN_NONE : IN_CDATA;
+    return bytes_find(s + 9, n - 9, "]]>") ? IN_NONE : IN_CDATA;
   if (s[1] == '?')
-    return S_has(s + 2, n - 2, "?>") ? IN_NONE : IN_PI;
+    return bytes_find(s + 2, n - 2, "?>") ? IN_NONE : IN_PI;
   if (s[1] == '!' && n > 2 && isalpha((unsigned char)s[2]))
-    return S_has(s + 2, n - 2, ">") ? IN_NONE : IN_DECL;
+    return bytes_find(s + 2, n - 2, ">") ? IN_NONE : IN_DECL;
   for (size_t t = 0; t < sizeof S_raw_tags / sizeof S_raw_tags[0]; t++) {
     size_t k = strlen(S_raw_tags[t]);
     if (n >= k + 1 && strncasecmp(s + 1, S_raw_tags[t], k) == 0 &&

@@ -58,6 +58,9 @@ typedef struct {
 /* The longest prefix of s[0..n) of at most max bytes that does not split a
  * UTF-8 sequence. */
 size_t utf8_cut(const char *s, size_t n, size_t max);
+/* The first occurrence of needle (NUL-terminated, not empty) in the n bytes
+ * at hay, or NULL. */
+const char *bytes_find(const char *hay, size_t n, const char *needle);
 /* Length of the valid UTF-8 sequence at s (n bytes available), or 0. */
 size_t utf8_valid_len(const unsigned char *s, size_t n);
 /* Whether a line (without its ending) could be part of YAML front matter:

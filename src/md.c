@@ -60,14 +60,6 @@ static void S_add_comment(md_walk *w, size_t start, size_t end) {
   mb->ncomments++;
 }
 
-static const char *S_find(const char *hay, size_t n, const char *needle) {
-  size_t k = strlen(needle);
-  for (size_t i = 0; i + k <= n; i++)
-    if (hay[i] == needle[0] && memcmp(hay + i, needle, k) == 0)
-      return hay + i;
-  return NULL;
-}
-
 /* Inline HTML comments inside a prose block are not prose either. Called
  * only for blocks where cmark saw one; code spans are stepped over so that a
  * `<!--` inside backticks opens nothing. */
@@ -124,7 +116,7 @@ static void S_skip_inline_comments(md_walk *w, size_t start, size_t end) {
       i++;
       continue;
     }
-    const char *close = S_find(t + i + 4, end - i - 4, "-->");
+    const char *close = bytes_find(t + i + 4, end - i - 4, "-->");
     size_t ce = close ? (size_t)(close - t) + 3 : end;
     S_add_skip(w, i, ce);
     S_add_comment(w, i, ce);

@@ -89,18 +89,6 @@ static unsigned char S_lower(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-static bool S_contains(const char *t, size_t n, const char *needle, size_t k) {
-  for (const char *p = t; (size_t)(t + n - p) >= k;) {
-    p = memchr(p, needle[0], (size_t)(t + n - p) - k + 1);
-    if (!p)
-      return false;
-    if (memcmp(p, needle, k) == 0)
-      return true;
-    p++;
-  }
-  return false;
-}
-
 static int S_match_cmp(const void *a, const void *b) {
   const literal_match *x = a, *y = b;
   if (x->idx != y->idx)
@@ -126,8 +114,8 @@ bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
   }
   /* with PCRE2_UTF, caseless "k" and "s" also match U+212A KELVIN SIGN and
    * U+017F LONG S: where either occurs, PCRE2 must do it */
-  if (S_contains(text, len, "\xE2\x84\xAA", 3) ||
-      S_contains(text, len, "\xC5\xBF", 2))
+  if (bytes_find(text, len, "\xE2\x84\xAA") ||
+      bytes_find(text, len, "\xC5\xBF"))
     return false;
   /* lower-cased literals, listed by first byte; a bigram bitmap (8 KiB)
    * turns most positions away after two table lookups */

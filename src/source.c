@@ -48,6 +48,18 @@ size_t utf8_cut(const char *s, size_t n, size_t max) {
   return k;
 }
 
+const char *bytes_find(const char *hay, size_t n, const char *needle) {
+  size_t k = strlen(needle);
+  for (const char *p = hay; k && (size_t)(hay + n - p) >= k; p++) {
+    p = memchr(p, needle[0], (size_t)(hay + n - p) - k + 1);
+    if (!p)
+      return NULL;
+    if (memcmp(p, needle, k) == 0)
+      return p;
+  }
+  return NULL;
+}
+
 /* Whether the 8 bytes at s are all ASCII. */
 static bool S_ascii8(const unsigned char *s) {
   uint64_t w;
