@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""Verdicts against a reader: lints the 30 labelled designs of
+../shared/corpus (labels/sections.tsv, see its README) and compares
+ddlint's section and topic verdicts with the reader's.
+
+  recall      reader-present sections that ddlint does not report missing at
+              error severity (a section it finds by heading or by content)
+  false err   error-severity missing-section findings on reader-present
+              sections (reported, with "partly" sections counted apart)
+  absent      reader-absent sections that ddlint reports missing (any
+              severity) or present but empty
+  rank corr   Spearman correlation of the score with the reader's count
+              (present 1, partly 0.5)
+  flags       each flag against its rule: a reader "no" should draw the
+              rule's finding (or missing-section on the rule's section), a
+              reader "yes" should not; "partly" cells are left out
+
+Set A (a folder of chapters) is linted as one document: the folder itself is
+passed on the command line. Fails below the targets of issue 11 unless
+--report is given. Skips (exit 77) where ../shared is absent.
+
+usage: accuracy.py DDLINT SRCROOT [--report] [--set A|B|C]... [-v]"""
+import csv
+import json
+import os
+import re
+import subprocess
+import sys
+
+SECTIONS = ["problem", "metrics", "architecture", "data", "features", "model",
+            "prediction", "fbk_mon_deploy"]
+PACK_ID = {"problem": "problem", "metrics": "success-metrics",
+           "architecture": "architecture", "data": "data",
+           "features": "features", "model": "model",
+           "prediction": "prediction", "fbk_mon_deploy": "monitoring"}
+# flag -> (rule id, topic the rule names or None, the rule's section)
+FLAGS = {
+    "fallback": ("missing-fallback", None, "architecture"),
+    "latency_percentile": ("latency-target", None, None),
+    "monitoring": ("missing-monitoring", None, "monitoring"),
+    "offline_metric": ("missing-success-metric", "Offline Metrics", "success-metrics"),
+    "online_metric": ("missing-success-metric", "Online Metrics", "success-metrics"),
+    "data_source": ("missing-data-source", None, "data"),
+    "label_strategy": ("missing-label-strategy", None, "data"),
+    "deploy_strategy": ("missing-deployment-strategy", None, "monitoring"),
+}
+TARGETS = {"recall": 0.95, "false_errors": 0, "absent": 0.8, "rank": 0.7,
+           "flag": 0.85}
+
+
+def doc_set(doc):
+    if doc.startswith("ml-design-chapters/"):
+        return "A"
+    if doc.startswith("ml-design-book/"):
+        return "B"
+    return "C"
+
+
+def ranks(xs):
+    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    r = [0.0] * len(xs)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            r[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return r
+
+
+def spearman(xs, ys):
+    rx, ry = ranks(xs), ranks(ys)
+    n = len(xs)
+    mx, my = sum(rx) / n, sum(ry) / n
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    vx = sum((a - mx) ** 2 for a in rx) ** 0.5
+    vy = sum((b - my) ** 2 for b in ry) ** 0.5
+    return cov / (vx * vy) if vx and vy else 0.0
+
+
+def chapter_parts(folder):
+    """The overview README.md, then NN_*/README.md in numeric order."""
+    parts = [p for p in [os.path.join(folder, "README.md")] if os.path.isfile(p)]
+    subs = sorted(d for d in os.listdir(folder)
+                  if re.match(r"\d+_", d) and not d.startswith("00_"))
+    subs.sort(key=lambda d: int(d.split("_")[0]))
+    for d in subs:
+        p = os.path.join(folder, d, "README.md")
+        if os.path.isfile(p):
+            parts.append(p)
+    return parts
+
+
+def lint(ddlint, path):
+    if os.path.isdir(path) and os.environ.get("ACCURACY_CONCAT"):
+        import tempfile
+        with tempfile.NamedTemporaryFile("wb", suffix=".md", delete=False) as t:
+            for p in chapter_parts(path):
+                t.write(open(p, "rb").read() + b"\n\n")
+        path = t.name
+    p = subprocess.run([ddlint, "-f", "json", "--no-config", path],
+                       capture_output=True, timeout=120)
+    if p.returncode not in (0, 1):
+        raise RuntimeError(f"{path}: exit {p.returncode}: {p.stderr.decode()}")
+    out = json.loads(p.stdout)
+    # A folder of chapters is one document (format 2); a file is one file.
+    if out.get("documents"):
+        return out["documents"][0]
+    return out["files"][0]
+
+
+def verdicts(doc):
+    """section id -> (found, empty, missing severity or None); diags list."""
+    cov = {c["id"]: c for c in doc["coverage"]}
+    diags = doc["diagnostics"]
+    missing = {}
+    for d in diags:
+        if d["rule"] == "missing-section":
+            sid = d.get("section_id")
+            if sid is None:
+                # Older format: match the title.
+                for c in doc["coverage"]:
+                    if d.get("section") == c["title"]:
+                        sid = c["id"]
+            missing[sid] = d["severity"]
+    return cov, missing, diags
+
+
+def main():
+    args = sys.argv[1:]
+    if len(args) < 2:
+        print(__doc__)
+        return 2
+    ddlint, root = args[0], args[1]
+    report = "--report" in args
+    verbose = "-v" in args
+    sets = [args[i + 1] for i, a in enumerate(args) if a == "--set"] or ["A", "B", "C"]
+    shared = os.environ.get("DDLINT_SHARED", os.path.join(root, "..", "shared"))
+    corpus = os.path.join(shared, "corpus")
+    tsv = os.path.join(corpus, "labels", "sections.tsv")
+    if not os.path.isfile(tsv):
+        print(f"SKIP: {tsv} is absent (the shared corpus sits beside the checkout)")
+        return 77
+    with open(tsv, newline="") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t")
+                if doc_set(r["doc"]) in sets]
+
+    present = found_present = 0
+    false_err = []
+    partly = partly_err = 0
+    absent = absent_flagged = 0
+    per = {s: {"tp": 0, "fn": 0, "fp": 0, "tn": 0} for s in SECTIONS}
+    scores, reader = [], []
+    flag_ok = {f: [0, 0] for f in FLAGS}
+    misses = []
+    for r in rows:
+        path = os.path.join(corpus, r["doc"])
+        doc = lint(ddlint, path)
+        cov, missing, diags = verdicts(doc)
+        count = 0.0
+        for s in SECTIONS:
+            label = r[s].split()[0]
+            sid = PACK_ID[s]
+            c = cov.get(sid, {})
+            err = missing.get(sid) == "error"
+            flagged = sid in missing or c.get("empty", False)
+            ddfound = not err and not flagged
+            count += {"present": 1, "partly": 0.5}.get(label, 0)
+            if label == "present":
+                present += 1
+                if not err:
+                    found_present += 1
+                else:
+                    false_err.append(f"{r['doc']} {s}")
+            elif label == "partly":
+                partly += 1
+                partly_err += err
+            else:
+                absent += 1
+                absent_flagged += flagged
+                if not flagged:
+                    misses.append(f"absent not flagged: {r['doc']} {s}")
+            reader_has = label != "absent"
+            key = ("tp" if ddfound else "fn") if reader_has else ("fp" if ddfound else "tn")
+            per[s][key] += 1
+        scores.append(doc["score"])
+        reader.append(count)
+        for fl, (rule, topic, scope) in FLAGS.items():
+            val = r[fl]
+            if val == "partly":
+                continue
+            fired = any(d["rule"] == rule and (topic is None or d.get("section", "").endswith(topic))
+                        for d in diags)
+            if scope is not None and scope in missing:
+                fired = True
+            want = val == "no"
+            flag_ok[fl][1] += 1
+            if fired == want:
+                flag_ok[fl][0] += 1
+            else:
+                misses.append(f"flag {fl}={val} but {rule} {'fired' if fired else 'silent'}: {r['doc']}")
+        if verbose:
+            print(f"  {r['doc']}: score {doc['score']} reader {count}")
+
+    recall = found_present / present if present else 1.0
+    absent_rate = absent_flagged / absent if absent else 1.0
+    rho = spearman(scores, reader) if len(rows) > 2 else 1.0
+    print(f"documents: {len(rows)} (sets {', '.join(sets)})")
+    print(f"{'section':16} {'recall':>7} {'precision':>9}   tp fn fp tn")
+    for s in SECTIONS:
+        p = per[s]
+        rec = p["tp"] / (p["tp"] + p["fn"]) if p["tp"] + p["fn"] else 1.0
+        prec = p["tp"] / (p["tp"] + p["fp"]) if p["tp"] + p["fp"] else 1.0
+        print(f"{s:16} {rec:7.2f} {prec:9.2f}   {p['tp']:2} {p['fn']:2} {p['fp']:2} {p['tn']:2}")
+    print(f"recall of reader-present sections: {found_present}/{present} = {recall:.2f}")
+    print(f"false error-severity missing-section: {len(false_err)} on present, "
+          f"{partly_err} of {partly} on partly")
+    for fe in false_err:
+        print(f"  false error: {fe}")
+    print(f"reader-absent sections flagged: {absent_flagged}/{absent} = {absent_rate:.2f}")
+    print(f"rank correlation score ~ reader count: {rho:.2f}")
+    worst_flag = 1.0
+    for fl, (ok, n) in flag_ok.items():
+        a = ok / n if n else 1.0
+        worst_flag = min(worst_flag, a)
+        print(f"flag {fl:18} agreement {ok}/{n} = {a:.2f}")
+    if verbose or report:
+        for m in misses:
+            print("  " + m)
+
+    fails = []
+    if recall < TARGETS["recall"]:
+        fails.append(f"recall {recall:.2f} < {TARGETS['recall']}")
+    if len(false_err) > TARGETS["false_errors"]:
+        fails.append(f"{len(false_err)} false error-severity findings")
+    if absent_rate < TARGETS["absent"]:
+        fails.append(f"absent flagged {absent_rate:.2f} < {TARGETS['absent']}")
+    if rho < TARGETS["rank"]:
+        fails.append(f"rank correlation {rho:.2f} < {TARGETS['rank']}")
+    if worst_flag < TARGETS["flag"]:
+        fails.append(f"flag agreement {worst_flag:.2f} < {TARGETS['flag']}")
+    if fails and not report:
+        print("FAIL: " + "; ".join(fails))
+        return 1
+    print("ok" if not fails else "below target: " + "; ".join(fails))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
