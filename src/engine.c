@@ -210,6 +210,8 @@ static const char *S_via_name(found_via v) {
     return "label";
   case VIA_TEXT:
     return "text";
+  case VIA_ELSEWHERE:
+    return "elsewhere";
   default:
     return NULL;
   }

@@ -160,9 +160,24 @@ void md_blocks_free(md_blocks *mb);
  * new string; free with free(). */
 char *title_normalize(const char *text);
 /* The comparison key of a normalised title: its significant words, stemmed,
- * sorted and deduplicated ("data and labels" -> "data label"). Two titles
+ * sorted, repeats kept ("data and labels" -> "data label"; "goals/non-goals"
+ * -> "goal goal non", not "non goals"). Two titles
  * are equal when their keys are (strcmp). Free with free(). */
 char *title_key(const char *norm);
+/* The significant words of a normalised title, stemmed, in their order
+ * ("data collection and labeling" -> "data collection label"). Free with
+ * free(). */
+char *title_phrase(const char *norm);
+/* Whether phrase `name` occurs as a run of consecutive words in phrase `h`:
+ * "model architecture" in "model architecture training", not in
+ * "architecture of the model". */
+bool title_phrase_contains(const char *h, const char *name);
+/* The stemmed head words of a heading's text, one per conjunct: the last
+ * word before a preposition or a relative clause. "Thoughts from initial
+ * research" -> "thought"; "Scaling, Monitoring, and Updates" -> "scal
+ * monitor update"; "Signals we feed the model" -> "signal". Free with
+ * free(). */
+char *title_heads(const char *text);
 /* title_contains() for keys: every word of key `name` is in key `h`. */
 bool title_key_contains(const char *h, const char *name);
 /* Number of words in a key. */
@@ -187,6 +202,8 @@ double title_similarity_min(const char *h, const char *name, double min);
 typedef struct {
   size_t block; /* index of the heading block */
   int level;
+  int rank; /* 2 * level, plus 1 for a sub-numbered heading nested under
+               the numbered sibling before it */
   size_t start;      /* heading start offset */
   size_t body_start; /* first byte after the heading */
   size_t end;        /* start of the next heading of the same or higher level */
@@ -252,6 +269,10 @@ typedef struct {
   double weight;
   tmpl_topic *topics;
   size_t ntopics;
+  /* owned: section-level terms that, with the topics' patterns, show the
+   * section is covered under another heading */
+  pattern *evidence;
+  size_t nevidence;
 } tmpl_section;
 
 struct ddlint_rule {
@@ -275,6 +296,7 @@ struct ddlint_rule {
   size_t *scope2; /* owned: indices into pack sections; NULL = all */
   size_t nscope2;
   long min_words, min_items, min_rows; /* min-content; -1 = not asked */
+  int section_state; /* required-section: 0 missing, 1 empty, 2 unheaded */
   const char *kind_name_for_dispatch;  /* borrowed static string */
 };
 
@@ -292,6 +314,9 @@ struct ddlint_pack {
                          section */
   size_t nvocab;
   pcre2_match_context *mctx; /* owned: match and depth limits */
+  char **not_evidence; /* owned: title phrases of headings that are never
+                          evidence (a metadata block) */
+  size_t nnot_evidence;
 };
 
 /* The installed pack file for a name: NAME.json in the folders of
@@ -342,7 +367,13 @@ void jsonloc_linecol(const char *text, size_t len, size_t off, unsigned *line,
                      unsigned *col);
 
 /* ---- match.c: tree <-> template, computed once per document. ---- */
-typedef enum { VIA_NONE, VIA_HEADING, VIA_LABEL, VIA_TEXT } found_via;
+typedef enum {
+  VIA_NONE,
+  VIA_HEADING,
+  VIA_LABEL,
+  VIA_TEXT,
+  VIA_ELSEWHERE /* text outside the section's parts */
+} found_via;
 
 typedef struct {
   found_via via;
@@ -357,7 +388,10 @@ typedef struct {
   size_t nparts;
   ptrdiff_t near; /* unmatched heading section that nearly matches, or -1 */
   double near_score;
-  bool empty;        /* matched, but nothing but headings under it */
+  bool empty;      /* matched, but nothing but headings, comments, template
+                      bullets or placeholders under it */
+  bool by_content; /* no heading names it: `section` is the heading whose
+                      subtree shows its evidence */
   topic_cov *topics; /* owned, parallel to tmpl_section.topics */
 } section_cov;
 
@@ -390,6 +424,11 @@ typedef struct {
 bool prose_literals(struct lint_ctx *ctx, const char *const *lits, size_t n,
                     size_t start, size_t end, literal_match **out,
                     size_t *nout);
+/* Whether the mention [ms, me) is negated where it stands: a negator just
+ * before it ("no drift monitoring", "without a fallback"), a clause that
+ * opens with one ("There is no A/B test and no rollback"), or one after it
+ * ("Recall@10 is not monitored", "A/B testing is out of scope"). */
+bool prose_negated(const struct lint_ctx *ctx, size_t ms, size_t me);
 void prose_each(struct lint_ctx *ctx, const pattern *pat, size_t start,
                 size_t end, bool (*fn)(void *, size_t, size_t), void *arg);
 
@@ -416,6 +455,10 @@ typedef struct lint_ctx {
   struct ddlint_diag *diags;  /* owned, moved to the result */
   size_t ndiags, cap;
   unsigned threads; /* threads a large document may use (1: this one) */
+  /* borrowed, per block, during matching: 1 for a block that is never
+   * evidence (a label with only a placeholder, a metadata block, an empty
+   * heading); NULL elsewhere */
+  const unsigned char *dead_blocks;
 } lint_ctx;
 
 /* A document this large may have its topic search and rules run on several

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define NEAR_MISS_THRESHOLD 0.66
 /* Near misses are looked for among this many unmatched headings at most, so
@@ -31,52 +32,6 @@ bool match_names_section(const char *key, const tmpl_section *ts) {
   return S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases);
 }
 
-/* Containment, unless the heading misspells the title or an alias: "Model
- * Desgin" contains the alias "model", but it is a near miss of "Model
- * Design" and must be reported, not accepted. */
-static bool S_names_contained(const char *key, const char *title,
-                              char *const *aliases, size_t naliases) {
-  bool contained = title_key_contains(key, title);
-  for (size_t i = 0; i < naliases && !contained; i++)
-    contained = title_key_contains(key, aliases[i]);
-  if (!contained)
-    return false;
-  const char *names[65];
-  size_t n = 0;
-  names[n++] = title;
-  for (size_t i = 0; i < naliases && n < 65; i++)
-    names[n++] = aliases[i];
-  return !title_has_typo(key, names, n);
-}
-
-/* The key of the longest name of ts that heading key contains (none when it
- * misspells a name), or NULL. */
-static const char *S_contained_name(const char *key, const tmpl_section *ts) {
-  if (!S_names_contained(key, ts->key_title, ts->alias_keys, ts->naliases))
-    return NULL;
-  const char *best = NULL;
-  size_t words = 0;
-  if (title_key_contains(key, ts->key_title)) {
-    best = ts->key_title;
-    words = title_key_words(best);
-  }
-  for (size_t i = 0; i < ts->naliases; i++)
-    if (title_key_contains(key, ts->alias_keys[i]) &&
-        title_key_words(ts->alias_keys[i]) > words) {
-      best = ts->alias_keys[i];
-      words = title_key_words(best);
-    }
-  return best;
-}
-
-/* The share of the heading's words covered by the longest name of ts that
- * it contains (0 when it contains none, or misspells a name). */
-static double S_containment_cover(const char *key, const tmpl_section *ts) {
-  const char *name = S_contained_name(key, ts);
-  size_t hw = title_key_words(key);
-  return name && hw ? (double)title_key_words(name) / (double)hw : 0;
-}
-
 /* The best similarity of heading key to ts's names, when at least min. */
 static double S_names_similarity(const char *key, const tmpl_section *ts,
                                  double min) {
@@ -92,24 +47,6 @@ static double S_names_similarity(const char *key, const tmpl_section *ts,
 static const char *S_heading_key(const lint_ctx *ctx, size_t d) {
   const char *n = ctx->md->blocks[ctx->ol->sections[d].block].key;
   return n ? n : "";
-}
-
-/* Whether one of ts's names contained in heading d holds its last word. */
-static bool S_names_last_word(const lint_ctx *ctx, size_t d,
-                              const tmpl_section *ts) {
-  const char *norm = ctx->md->blocks[ctx->ol->sections[d].block].norm;
-  const char *key = S_heading_key(ctx, d);
-  if (!norm || !*norm)
-    return false;
-  const char *sp = strrchr(norm, ' ');
-  char *last = title_key(sp ? sp + 1 : norm);
-  bool mine = *last && title_key_contains(key, ts->key_title) &&
-              title_key_contains(ts->key_title, last);
-  for (size_t i = 0; i < ts->naliases && !mine && *last; i++)
-    mine = title_key_contains(key, ts->alias_keys[i]) &&
-           title_key_contains(ts->alias_keys[i], last);
-  free(last);
-  return mine;
 }
 
 /* The structural level: the shallowest level at which some heading names a
@@ -137,6 +74,488 @@ static int S_structural_level(const lint_ctx *ctx, const unsigned char *known) {
   return level;
 }
 
+/* Per heading, what containment reads: its title phrase (stemmed words in
+ * order) and its head words; computed for headings that share a word with
+ * the pack's section names. */
+typedef struct {
+  char *phrase, *heads; /* owned, or NULL */
+  size_t words;
+} heading_form;
+
+/* Per template section: the phrase and word count of its title (0) and of
+ * each alias (1 + i). */
+typedef struct {
+  char **phrase;
+  size_t *words;
+} name_forms;
+
+typedef struct {
+  lint_ctx *ctx;
+  heading_form *hf; /* per outline section */
+  name_forms *nf;   /* per pack section */
+} namer;
+
+/* Whether heading d contains name k of section s: a one-word name must be a
+ * head word of the heading ("Model" in "Model selection", not in "Latency
+ * budget of the model"), a longer one a run of its words ("model
+ * architecture" in "Model architecture and training", not in "Architecture
+ * of the model"). Headings of more than eight words name nothing. */
+static bool S_contains_name(const namer *nm, size_t d, size_t s, size_t k) {
+  const heading_form *h = &nm->hf[d];
+  const name_forms *f = &nm->nf[s];
+  if (!h->phrase || h->words > 8 || !f->words[k])
+    return false;
+  return f->words[k] == 1 ? title_phrase_contains(h->heads, f->phrase[k])
+                          : title_phrase_contains(h->phrase, f->phrase[k]);
+}
+
+/* The word count of the longest name of section s that heading d contains,
+ * or 0, also when the heading misspells a name ("Model Desgin" is a near
+ * miss of "Model Design", to be reported, not accepted). */
+static size_t S_contained(const namer *nm, size_t d, size_t s) {
+  const tmpl_section *ts = &nm->ctx->pack->sections[s];
+  size_t best = 0;
+  for (size_t i = 0; i <= ts->naliases; i++)
+    if (nm->nf[s].words[i] > best && S_contains_name(nm, d, s, i))
+      best = nm->nf[s].words[i];
+  if (!best)
+    return 0;
+  const char *names[65];
+  size_t n = 0;
+  names[n++] = ts->key_title;
+  for (size_t i = 0; i < ts->naliases && n < 65; i++)
+    names[n++] = ts->alias_keys[i];
+  const block *bl = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
+  return title_has_typo(bl->key ? bl->key : "", names, n) ? 0 : best;
+}
+
+/* The share of heading d's words that the longest contained name of s
+ * covers: "Model Architecture and Training" is more Model Design (through
+ * "model architecture") than System Architecture. */
+static double S_cover(const namer *nm, size_t d, size_t s) {
+  size_t n = S_contained(nm, d, s);
+  return n && nm->hf[d].words ? (double)n / (double)nm->hf[d].words : 0;
+}
+
+static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known) {
+  const ddlint_pack *pk = ctx->pack;
+  const outline *ol = ctx->ol;
+  nm->ctx = ctx;
+  nm->hf = xcalloc(ol->nsections + 1, sizeof(heading_form));
+  for (size_t d = 0; d < ol->nsections; d++) {
+    const block *bl = &ctx->md->blocks[ol->sections[d].block];
+    if (!known[d] || !bl->norm)
+      continue;
+    nm->hf[d].phrase = title_phrase(bl->norm);
+    nm->hf[d].heads = title_heads(bl->text ? bl->text : "");
+    nm->hf[d].words = title_key_words(nm->hf[d].phrase);
+  }
+  nm->nf = xcalloc(pk->nsections + 1, sizeof(name_forms));
+  for (size_t s = 0; s < pk->nsections; s++) {
+    const tmpl_section *ts = &pk->sections[s];
+    name_forms *f = &nm->nf[s];
+    f->phrase = xcalloc(ts->naliases + 2, sizeof(char *));
+    f->words = xcalloc(ts->naliases + 2, sizeof(size_t));
+    for (size_t i = 0; i <= ts->naliases; i++) {
+      f->phrase[i] = title_phrase(i ? ts->aliases[i - 1] : ts->norm_title);
+      f->words[i] = title_key_words(f->phrase[i]);
+    }
+  }
+}
+
+static void S_namer_free(namer *nm) {
+  for (size_t d = 0; d < nm->ctx->ol->nsections; d++) {
+    free(nm->hf[d].phrase);
+    free(nm->hf[d].heads);
+  }
+  free(nm->hf);
+  for (size_t s = 0; s < nm->ctx->pack->nsections; s++) {
+    for (size_t i = 0; i <= nm->ctx->pack->sections[s].naliases; i++)
+      free(nm->nf[s].phrase[i]);
+    free(nm->nf[s].phrase);
+    free(nm->nf[s].words);
+  }
+  free(nm->nf);
+}
+
+/* Whether heading d is a metadata block, revision history or the like
+ * (the pack's not_evidence): never a section, never evidence. */
+static bool S_not_evidence(const namer *nm, size_t d) {
+  const ddlint_pack *pk = nm->ctx->pack;
+  const heading_form *h = &nm->hf[d];
+  char *phrase = NULL;
+  const char *ph = h->phrase;
+  if (!ph) {
+    const block *bl = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
+    if (!pk->nnot_evidence || !bl->norm)
+      return false;
+    ph = phrase = title_phrase(bl->norm);
+  }
+  bool hit = false;
+  for (size_t i = 0; i < pk->nnot_evidence && !hit; i++) {
+    const char *n = pk->not_evidence[i];
+    hit = strcmp(ph, n) == 0 ||
+          (strchr(n, ' ') && title_phrase_contains(ph, n));
+  }
+  free(phrase);
+  return hit;
+}
+
+/* ---- Content: what counts as saying something. ---- */
+
+static bool S_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+/* Whether s[0..n) says nothing but "TBD", "[NO INFO]", "N/A", "-", "?". */
+static bool S_placeholder_text(const char *s, size_t n) {
+  static const char *const ph[] = {
+      "no info",     "tbd",         "tba",        "tbc",      "todo",
+      "n/a",         "na",          "none",       "unknown",  "pending",
+      "fixme",       "xxx",         "to be decided", "to be determined",
+      "to be defined", "to do",     "not applicable", "nothing yet",
+      "coming soon", "...",         NULL};
+  while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", *s))
+    s++, n--;
+  while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", s[n - 1]))
+    n--;
+  if (!n)
+    return true;
+  if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80) {
+    s += 3; /* an en or em dash, an ellipsis */
+    n -= 3;
+    return n == 0;
+  }
+  for (int i = 0; ph[i]; i++)
+    if (strlen(ph[i]) == n && strncasecmp(ph[i], s, n) == 0)
+      return true;
+  return false;
+}
+
+/* Whether s[0..n) holds nothing but markup and punctuation. */
+static bool S_blank_rest(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (S_alnum(s[i]))
+      return false;
+  return true;
+}
+
+/* Whether label block bl has only a placeholder after its label:
+ * "- **Data sources**: [NO INFO]", "Ownership: TBD." */
+static bool S_label_placeholder(const lint_ctx *ctx, const block *bl) {
+  if (!bl->label)
+    return false;
+  const char *t = ctx->src->text + bl->start;
+  size_t n = bl->end - bl->start;
+  const char *lab = bytes_find(t, n, bl->label);
+  if (!lab)
+    return false;
+  size_t at = (size_t)(lab - t) + strlen(bl->label);
+  /* "* Offline metrics" over nested items is a label with content */
+  /* "- Data sources: [NO INFO]"; a bare "* MRR" is content */
+  return !S_blank_rest(t + at, n - at) && S_placeholder_text(t + at, n - at);
+}
+
+/* Marks the blocks that are never evidence: labels followed only by a
+ * placeholder, paragraphs that are only one, and everything under a
+ * not_evidence heading. Returns a new array (one byte per block). */
+static unsigned char *S_dead_blocks(const namer *nm) {
+  const lint_ctx *ctx = nm->ctx;
+  const md_blocks *mb = ctx->md;
+  unsigned char *dead = xcalloc(mb->nblocks + 1, 1);
+  for (size_t b = 0; b < mb->nblocks; b++) {
+    const block *bl = &mb->blocks[b];
+    if (bl->kind != BLOCK_PARAGRAPH)
+      continue;
+    if (bl->label ? S_label_placeholder(ctx, bl)
+                  : S_placeholder_text(ctx->src->text + bl->start,
+                                       bl->end - bl->start))
+      dead[b] = 1;
+  }
+  for (size_t d = 0; d < ctx->ol->nsections; d++) {
+    const section *sec = &ctx->ol->sections[d];
+    if (S_not_evidence(nm, d))
+      memset(dead + sec->block, 1, sec->end_block - sec->block);
+  }
+  /* a heading with nothing under it is no evidence of what it names */
+  for (size_t d = 0; d < ctx->ol->nsections; d++) {
+    const section *sec = &ctx->ol->sections[d];
+    bool any = false;
+    for (size_t b = sec->first_block; b < sec->end_block && !any; b++) {
+      block_kind k = mb->blocks[b].kind;
+      any = !dead[b] && (k == BLOCK_PARAGRAPH || k == BLOCK_CODE ||
+                         k == BLOCK_HTML || k == BLOCK_TABLE);
+    }
+    if (!any)
+      dead[sec->block] = 1;
+  }
+  return dead;
+}
+
+/* Whether offset off lies in a dead block. */
+static bool S_in_dead(const lint_ctx *ctx, size_t off) {
+  if (!ctx->dead_blocks)
+    return false;
+  size_t b = block_at_or_after(ctx->md, off + 1);
+  if (b == 0)
+    return false;
+  const block *bl = &ctx->md->blocks[b - 1];
+  return bl->start <= off && off < bl->end && ctx->dead_blocks[b - 1];
+}
+
+/* The first match of pat in [start, end) that counts as evidence: outside
+ * dead blocks and not negated. */
+static bool S_topic_named(const block *bl, const tmpl_topic *tt, bool loose);
+
+/* Whether the match at off sits in a bare label naming topic tt and saying
+ * nothing more ("* Data sources" copied from the template). */
+static bool S_in_bare_label(const lint_ctx *ctx, size_t off,
+                            const tmpl_topic *tt) {
+  size_t b = block_at_or_after(ctx->md, off + 1);
+  if (!tt || b == 0)
+    return false;
+  const block *bl = &ctx->md->blocks[b - 1];
+  return bl->start <= off && off < bl->end && bl->label && !bl->has_content &&
+         S_topic_named(bl, tt, true);
+}
+
+static bool S_search_live(lint_ctx *ctx, const pattern *pat, size_t start,
+                          size_t end, const tmpl_topic *tt, size_t *ms,
+                          size_t *me) {
+  for (int tries = 0; tries < 256 && start < end; tries++) {
+    if (!prose_search(ctx, pat, start, end, ms, me))
+      return false;
+    if (!S_in_dead(ctx, *ms) && !prose_negated(ctx, *ms, *me) &&
+        !S_in_bare_label(ctx, *ms, tt))
+      return true;
+    start = *me > *ms ? *me : *ms + 1;
+  }
+  return false;
+}
+
+/* Words of content under heading d, subsections included, and the most in
+ * any one block; placeholders and dead blocks count nothing. */
+static size_t S_content_words(const lint_ctx *ctx, const section *sec,
+                              size_t *longest) {
+  size_t total = 0;
+  *longest = 0;
+  for (size_t b = sec->first_block; b < sec->end_block; b++) {
+    const block *bl = &ctx->md->blocks[b];
+    if (bl->kind != BLOCK_PARAGRAPH && bl->kind != BLOCK_CODE &&
+        bl->kind != BLOCK_HTML && bl->kind != BLOCK_TABLE)
+      continue;
+    if (ctx->dead_blocks && ctx->dead_blocks[b])
+      continue;
+    size_t words = 0;
+    const char *t = ctx->src->text;
+    for (size_t i = bl->start; i < bl->end;) {
+      while (i < bl->end && !S_alnum(t[i]))
+        i++;
+      if (i < bl->end)
+        words++;
+      while (i < bl->end && S_alnum(t[i]))
+        i++;
+    }
+    total += words;
+    if (words > *longest)
+      *longest = words;
+  }
+  return total;
+}
+
+/* Whether word w (n bytes) is one of the template's own words: a word of a
+ * section or topic name, or a word every outline has ("ml", "system").
+ * Bullets made only of them ("* A/B Test", "* Monitoring", "* Updates")
+ * are the template's skeleton copied in, not content. */
+static bool S_template_word(const lint_ctx *ctx, const char *w, size_t n) {
+  static const char *const common[] = {"ml", "system", "systems", "sw", "hw",
+                                       "etc", "other", "topics", "misc", "b",
+                                       "type", "types", "level", NULL};
+  char word[64];
+  if (n >= sizeof word)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    word[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+  word[n] = '\0';
+  for (int i = 0; common[i]; i++)
+    if (strcmp(common[i], word) == 0)
+      return true;
+  char *key = title_key(word);
+  bool hit = !*key || pack_vocab_has(ctx->pack, key, strlen(key));
+  for (size_t s = 0; s < ctx->pack->nsections && !hit; s++) {
+    const tmpl_section *ts = &ctx->pack->sections[s];
+    for (size_t t = 0; t < ts->ntopics && !hit; t++) {
+      const tmpl_topic *tt = &ts->topics[t];
+      hit = title_key_contains(tt->key_title, key);
+      for (size_t i = 0; i < tt->naliases && !hit; i++)
+        hit = title_key_contains(tt->alias_keys[i], key);
+    }
+  }
+  free(key);
+  return hit;
+}
+
+/* A heading with only a few short bullets under it that repeat the
+ * template's own words ("* A/B Test", "* Deployment and release",
+ * "* Monitoring") is the template's skeleton, not content. Short bullets
+ * that name real things ("* MRR", "* Recall@k", "* User-ad interaction")
+ * are content. */
+#define STUB_WORDS 20
+#define STUB_BLOCK_WORDS 6
+#define STUB_OWN_WORDS 2
+/* Whether a heading holds only a few short lines. */
+static bool S_is_thin(const lint_ctx *ctx, const section *sec) {
+  size_t longest;
+  size_t words = S_content_words(ctx, sec, &longest);
+  return words < STUB_WORDS && longest < STUB_BLOCK_WORDS;
+}
+
+static bool S_is_stub(const lint_ctx *ctx, const section *sec) {
+  size_t longest;
+  size_t words = S_content_words(ctx, sec, &longest);
+  if (words == 0)
+    return true;
+  if (words >= STUB_WORDS || longest >= STUB_BLOCK_WORDS)
+    return false;
+  size_t own = 0;
+  const char *t = ctx->src->text;
+  for (size_t b = sec->first_block; b < sec->end_block && own < STUB_OWN_WORDS;
+       b++) {
+    const block *bl = &ctx->md->blocks[b];
+    if (bl->kind != BLOCK_PARAGRAPH && bl->kind != BLOCK_TABLE &&
+        bl->kind != BLOCK_CODE && bl->kind != BLOCK_HTML)
+      continue;
+    if (ctx->dead_blocks && ctx->dead_blocks[b])
+      continue;
+    if (bl->kind != BLOCK_PARAGRAPH)
+      return false; /* a table or code is content */
+    for (size_t i = bl->start; i < bl->end && own < STUB_OWN_WORDS;) {
+      while (i < bl->end && !S_alnum(t[i]))
+        i++;
+      size_t w = i;
+      while (i < bl->end && S_alnum(t[i]))
+        i++;
+      if (i > w && !S_template_word(ctx, t + w, i - w))
+        own++;
+    }
+  }
+  return own < STUB_OWN_WORDS;
+}
+
+/* ---- Evidence: a section covered under a heading of another name. ---- */
+
+/* A heading's subtree shows a section when it holds at least this many of
+ * the section's evidence items (its topics and its evidence terms). */
+#ifndef EVIDENCE_MIN
+#define EVIDENCE_MIN 4
+#endif
+#define EVIDENCE_ITEMS 64
+
+typedef struct {
+  lint_ctx *ctx;
+  uint64_t *mask; /* per outline section: items seen in its own text */
+  uint64_t bit;
+} evidence_run;
+
+/* The section whose own text (up to its first subheading) holds off: the
+ * last heading starting at or before it; -1 before the first heading. */
+static ptrdiff_t S_owner(const outline *ol, size_t off) {
+  size_t lo = 0, hi = ol->nsections;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ol->sections[mid].start <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return (ptrdiff_t)lo - 1;
+}
+
+static bool S_evidence_hit(void *arg, size_t ms, size_t me) {
+  evidence_run *er = arg;
+  if (S_in_dead(er->ctx, ms) || prose_negated(er->ctx, ms, me))
+    return true;
+  ptrdiff_t d = S_owner(er->ctx->ol, ms);
+  /* a heading's own words are its name, not evidence of what it holds */
+  if (d >= 0 && ms < er->ctx->ol->sections[d].body_start)
+    return true;
+  if (d >= 0)
+    er->mask[d] |= er->bit;
+  return true;
+}
+
+/* Per heading, the evidence items of pack section s in its subtree (a new
+ * array; free with free()). */
+static uint64_t *S_evidence(lint_ctx *ctx, size_t s) {
+  const tmpl_section *ts = &ctx->pack->sections[s];
+  const outline *ol = ctx->ol;
+  evidence_run er = {.ctx = ctx,
+                     .mask = xcalloc(ol->nsections + 1, sizeof(uint64_t))};
+  size_t item = 0;
+  for (size_t t = 0; t < ts->ntopics && item < EVIDENCE_ITEMS; t++, item++) {
+    er.bit = (uint64_t)1 << item;
+    for (size_t i = 0; i < ts->topics[t].npatterns; i++)
+      prose_each(ctx, &ts->topics[t].patterns[i], 0, ctx->src->len,
+                 S_evidence_hit, &er);
+  }
+  for (size_t i = 0; i < ts->nevidence && item < EVIDENCE_ITEMS; i++, item++) {
+    er.bit = (uint64_t)1 << item;
+    prose_each(ctx, &ts->evidence[i], 0, ctx->src->len, S_evidence_hit, &er);
+  }
+  for (size_t d = ol->nsections; d-- > 0;)
+    if (ol->sections[d].parent >= 0)
+      er.mask[ol->sections[d].parent] |= er.mask[d];
+  return er.mask;
+}
+
+/* Content words in each heading's subtree (a new array; free with free()).
+ * Evidence counts only in a subtree of at most EVIDENCE_SPAN_WORDS: in a
+ * chapter, not in a whole book whose every section mentions everything. */
+#ifndef EVIDENCE_SPAN_WORDS
+#define EVIDENCE_SPAN_WORDS 2500
+#endif
+static size_t *S_subtree_words(const lint_ctx *ctx) {
+  const outline *ol = ctx->ol;
+  size_t *w = xcalloc(ol->nsections + 1, sizeof(size_t));
+  for (size_t d = 0; d < ol->nsections; d++) {
+    section own = ol->sections[d];
+    if (d + 1 < ol->nsections && ol->sections[d + 1].first_block > 0 &&
+        ol->sections[d + 1].block < own.end_block)
+      own.end_block = ol->sections[d + 1].block;
+    size_t longest;
+    w[d] = S_content_words(ctx, &own, &longest);
+  }
+  for (size_t d = ol->nsections; d-- > 0;)
+    if (ol->sections[d].parent >= 0)
+      w[ol->sections[d].parent] += w[d];
+  return w;
+}
+
+static unsigned S_popcount(uint64_t m) {
+  unsigned n = 0;
+  for (; m; m &= m - 1)
+    n++;
+  return n;
+}
+
+/* Topic names: containment of every word (keys), unless the label
+ * misspells a name. */
+static bool S_names_contained(const char *key, const char *title,
+                              char *const *aliases, size_t naliases) {
+  bool contained = title_key_contains(key, title);
+  for (size_t i = 0; i < naliases && !contained; i++)
+    contained = title_key_contains(key, aliases[i]);
+  if (!contained)
+    return false;
+  const char *names[65];
+  size_t n = 0;
+  names[n++] = title;
+  for (size_t i = 0; i < naliases && n < 65; i++)
+    names[n++] = aliases[i];
+  return !title_has_typo(key, names, n);
+}
+
 static bool S_topic_named(const block *bl, const tmpl_topic *tt, bool loose) {
   if (!bl->key)
     return false;
@@ -152,12 +571,13 @@ static void S_found(topic_cov *tc, found_via via, size_t off, size_t end) {
   tc->end = end;
 }
 
-/* Whether a required-topic rule of warning or error severity names the
- * topic: such a topic needs more than a heading that names it. */
+/* Whether a required-topic rule names the topic: such a topic needs more
+ * than a heading that names it. Severities play no part: the score depends
+ * on the document and the template only. */
 static bool S_topic_has_rule(const ddlint_pack *pk, const char *id) {
   for (size_t r = 0; r < pk->nrules; r++) {
     const struct ddlint_rule *ru = &pk->rules[r];
-    if (ru->severity < DDLINT_WARNING || !ru->topic_ids)
+    if (!ru->topic_ids)
       continue;
     for (size_t i = 0; i < ru->ntopic_ids; i++)
       if (strcmp(ru->topic_ids[i], id) == 0)
@@ -170,18 +590,23 @@ static bool S_topic_has_rule(const ddlint_pack *pk, const char *id) {
  * has content, a label with text after it. */
 static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
   const block *bl = &ctx->md->blocks[b];
+  if (ctx->dead_blocks && ctx->dead_blocks[b])
+    return false;
   if (bl->kind != BLOCK_HEADING)
     return bl->has_content;
   for (size_t d = 0; d < ctx->ol->nsections; d++)
-    if (ctx->ol->sections[d].block == b)
-      return !section_is_empty(ctx, &ctx->ol->sections[d]);
+    if (ctx->ol->sections[d].block == b) {
+      size_t longest;
+      return S_content_words(ctx, &ctx->ol->sections[d], &longest) > 0;
+    }
   return false;
 }
 
-/* A topic is found, in order of preference, by: a subheading or label in one
- * of the section's parts naming it (or the part's own heading, exactly,
- * unless a warning-level rule checks the topic: "## Deployment" alone is no
- * deployment strategy); text in the parts matching a pattern; a heading or
+/* A topic is found, in order of preference, by: a subheading or label with
+ * content in one of the section's parts naming it (or the part's own
+ * heading, exactly, unless a rule checks the topic: "## Deployment" alone is
+ * no deployment strategy); text in the parts matching a pattern, not
+ * negated and not in a dead block; a heading or
  * label elsewhere in the document naming it exactly and followed by
  * content ("ML Objective: rank events" under Problem Formulation). */
 static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
@@ -192,12 +617,14 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
   for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
     const section *sec = &ctx->ol->sections[sc->parts[p]];
     const block *own = &mb->blocks[sec->block];
-    if (own_counts && S_topic_named(own, tt, false)) {
+    if (own_counts && S_topic_named(own, tt, false) &&
+        S_block_has_content(ctx, sec->block)) {
       S_found(tc, VIA_HEADING, own->start, own->end);
       break;
     }
     for (size_t b = sec->first_block; b < sec->end_block; b++)
-      if (S_topic_named(&mb->blocks[b], tt, true)) {
+      if (S_topic_named(&mb->blocks[b], tt, true) &&
+          S_block_has_content(ctx, b)) {
         const block *bl = &mb->blocks[b];
         S_found(tc, bl->kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL,
                 bl->start, bl->end);
@@ -209,8 +636,8 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
     size_t best = SIZE_MAX, best_end = 0;
     for (size_t i = 0; i < tt->npatterns; i++) {
       size_t ms, me;
-      if (prose_search(ctx, &tt->patterns[i], sec->body_start,
-                       best == SIZE_MAX ? sec->end : best, &ms, &me) &&
+      if (S_search_live(ctx, &tt->patterns[i], sec->body_start,
+                        best == SIZE_MAX ? sec->end : best, tt, &ms, &me) &&
           ms < best) {
         best = ms;
         best_end = me;
@@ -227,6 +654,23 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
         S_block_has_content(ctx, b))
       S_found(tc, mb->blocks[b].kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL,
               mb->blocks[b].start, mb->blocks[b].end);
+  }
+  /* then prose anywhere in the document: a design that defines its labels
+   * under Model Design has a label strategy */
+  if (tc->via == VIA_NONE && sc->nparts) {
+    size_t best = SIZE_MAX, best_end = 0;
+    for (size_t i = 0; i < tt->npatterns; i++) {
+      size_t ms, me;
+      if (S_search_live(ctx, &tt->patterns[i], 0,
+                        best == SIZE_MAX ? ctx->src->len : best, tt, &ms,
+                        &me) &&
+          ms < best) {
+        best = ms;
+        best_end = me;
+      }
+    }
+    if (best != SIZE_MAX)
+      S_found(tc, VIA_ELSEWHERE, best, best_end);
   }
 }
 
@@ -301,6 +745,12 @@ bool section_is_empty(const lint_ctx *ctx, const section *sec) {
   return true;
 }
 
+/* Whether section s may be recognised by content (the pack gave it
+ * evidence terms). */
+static bool S_by_content_ok(const ddlint_pack *pk, size_t s) {
+  return pk->sections[s].nevidence > 0;
+}
+
 void match_document(lint_ctx *ctx, coverage *cov) {
   const ddlint_pack *pk = ctx->pack;
   const outline *ol = ctx->ol;
@@ -308,15 +758,20 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   cov->nsections = pk->nsections;
   cov->sections = xcalloc(pk->nsections + 1, sizeof(section_cov));
   bool *used = xcalloc(ol->nsections + 1, sizeof(bool));
-  /* the name by which a heading was taken loosely, or NULL */
-  const char **taken = xcalloc(ol->nsections + 1, sizeof(char *));
+  /* the section that took a heading by containment, or -1 */
+  ptrdiff_t *taken = xcalloc(ol->nsections + 1, sizeof(ptrdiff_t));
   /* per heading: whether its words are words of the pack's section names
    * (0 none, 1 some, 2 all); a heading with none names no section, one with
    * some names none exactly. Keeps a million headings linear and cheap. */
   unsigned char *known = xcalloc(ol->nsections + 1, 1);
+  /* per heading: 0 not yet known, 1 content, 2 a stub or empty */
+  unsigned char *stub = xcalloc(ol->nsections + 1, 1);
+  uint64_t **evidence = xcalloc(pk->nsections + 1, sizeof(uint64_t *));
+  size_t *subtree_words = NULL;
   for (size_t d = 0; d < ol->nsections; d++) {
     const char *key = S_heading_key(ctx, d);
     size_t words = 0, hits = 0;
+    taken[d] = -1;
     for (const char *w = key; *w;) {
       const char *e = strchr(w, ' ');
       size_t n = e ? (size_t)(e - w) : strlen(w);
@@ -326,45 +781,57 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     }
     known[d] = hits == 0 ? 0 : hits == words ? 2 : 1;
   }
+  namer nm;
+  S_namer_init(&nm, ctx, known);
+  unsigned char *dead = S_dead_blocks(&nm);
+  ctx->dead_blocks = dead;
+  for (size_t d = 0; d < ol->nsections; d++)
+    if (known[d] && S_not_evidence(&nm, d))
+      known[d] = 0; /* "## Metadata" is never a section */
   int level = S_structural_level(ctx, known);
+#define STUB(d)                                                                \
+  (stub[d] ? stub[d] == 2                                                      \
+           : (stub[d] = S_is_stub(ctx, &ol->sections[d]) ? 2 : 1) == 2)
+#define EVIDENCE(s, d)                                                         \
+  S_popcount((evidence[s] ? evidence[s] : (evidence[s] = S_evidence(ctx, s)))[d])
 
-  /* Exact names first, for every section: the shallowest such heading wins
-   * ("## 7. Prediction Service" over a nested "### 6.2 Ranking"). */
+  /* Exact names first, for every section, at any level: a heading with
+   * content before a stub, then the shallowest ("## 7. Prediction Service"
+   * over a nested "### 6.2 Ranking"), then the title before an alias. */
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
     section_cov *sc = &cov->sections[s];
     sc->section = -1;
     sc->near = -1;
-    for (size_t d = 0; d < ol->nsections; d++)
-      if (known[d] == 2 && !ol->sections[d].is_title &&
-          (sc->section < 0 ||
-           ol->sections[d].level < ol->sections[sc->section].level) &&
-          S_names_equal(S_heading_key(ctx, d), ts->key_title, ts->alias_keys,
-                        ts->naliases))
+    int best_rank = 0;
+    for (size_t d = 0; d < ol->nsections; d++) {
+      const char *key = S_heading_key(ctx, d);
+      if (known[d] != 2 || ol->sections[d].is_title ||
+          !S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases))
+        continue;
+      int rank = (STUB(d) ? 100 : 0) + 2 * ol->sections[d].level +
+                 (strcmp(key, ts->key_title) != 0);
+      if (sc->section < 0 || rank < best_rank) {
         sc->section = (ptrdiff_t)d;
+        best_rank = rank;
+      }
+    }
     if (sc->section >= 0)
       used[sc->section] = true;
   }
-  /* Then headings that contain a name, among those not yet taken. A heading
-   * goes to the section whose name covers most of its words: "Model
-   * Architecture and Training" is Model Design ("model architecture"), not
-   * System Architecture ("architecture"). */
+  /* Then headings that contain a name, at or above the structural level,
+   * among those not yet taken. A heading goes to the section whose name
+   * covers most of its words. */
   for (size_t d = 0; d < ol->nsections; d++) {
     if (!known[d] || used[d] || ol->sections[d].is_title ||
         ol->sections[d].level > level)
       continue;
-    const char *key = S_heading_key(ctx, d);
     ptrdiff_t best = -1;
     double best_cover = 0;
     for (size_t s = 0; s < pk->nsections; s++) {
-      const tmpl_section *ts = &pk->sections[s];
       if (cov->sections[s].section >= 0)
         continue;
-      double cover = S_containment_cover(key, ts);
-      if (cover > 0 && cover == best_cover && S_names_last_word(ctx, d, ts)) {
-        best = (ptrdiff_t)s; /* a tie: "Model Monitoring" is monitoring */
-        continue;
-      }
+      double cover = S_cover(&nm, d, s);
       if (cover > best_cover) {
         best_cover = cover;
         best = (ptrdiff_t)s;
@@ -373,26 +840,58 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     if (best >= 0) {
       cov->sections[best].section = (ptrdiff_t)d;
       used[d] = true;
-      taken[d] = S_contained_name(key, &pk->sections[best]);
+      taken[d] = best;
     }
   }
-  /* A loose heading can name two sections at once ("Drawbacks /
-   * alternatives", "Unresolved questions and Future possibilities") when the
-   * second name adds words of its own: "architecture" inside "model
-   * architecture" does not. */
+  /* A heading can name two sections at once ("Drawbacks / alternatives")
+   * when the second name adds words of its own, and, where the pack gives
+   * evidence terms, when its content shows the second section too:
+   * "Signals we feed the model" is not also Model Design on its words. */
   for (size_t s = 0; s < pk->nsections; s++) {
     if (cov->sections[s].section >= 0)
       continue;
     for (size_t d = 0; d < ol->nsections; d++) {
-      if (!taken[d])
+      if (taken[d] < 0 || !S_contained(&nm, d, s))
         continue;
-      const char *name =
-          S_contained_name(S_heading_key(ctx, d), &pk->sections[s]);
-      if (name && !title_key_contains(taken[d], name)) {
-        cov->sections[s].section = (ptrdiff_t)d;
-        break;
-      }
+      /* the second name must not lie inside the first ("architecture"
+       * in "model architecture") */
+      bool own_words = false;
+      const tmpl_section *ts = &pk->sections[s];
+      for (size_t k = 0; k <= ts->naliases && !own_words; k++)
+        if (S_contains_name(&nm, d, s, k)) {
+          const name_forms *first = &nm.nf[taken[d]];
+          bool inside = false;
+          for (size_t j = 0; j <= pk->sections[taken[d]].naliases; j++)
+            if (S_contains_name(&nm, d, (size_t)taken[d], j) &&
+                title_phrase_contains(first->phrase[j], nm.nf[s].phrase[k]))
+              inside = true;
+          own_words = !inside;
+        }
+      if (!own_words)
+        continue;
+      if (S_by_content_ok(pk, s) && EVIDENCE(s, d) < 2)
+        continue;
+      cov->sections[s].section = (ptrdiff_t)d;
+      break;
     }
+  }
+  /* Where the pack gives evidence terms: a deeper heading that contains a
+   * name of a section still unmatched, with content that shows it ("###
+   * Feature engineering: three families" inside "## Model development"). */
+  for (size_t s = 0; s < pk->nsections; s++) {
+    section_cov *sc = &cov->sections[s];
+    if (sc->section >= 0 || !S_by_content_ok(pk, s))
+      continue;
+    for (size_t d = 0; d < ol->nsections; d++) {
+      if (!known[d] || ol->sections[d].is_title ||
+          (sc->section >= 0 &&
+           ol->sections[d].level >= ol->sections[sc->section].level) ||
+          !S_contained(&nm, d, s) || STUB(d) || EVIDENCE(s, d) < 1)
+        continue;
+      sc->section = (ptrdiff_t)d;
+    }
+    if (sc->section >= 0)
+      used[sc->section] = true;
   }
 
   /* Other headings that name a matched section are more parts of it. */
@@ -410,11 +909,43 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           ol->sections[d].level != primary->level ||
           ol->sections[d].parent != primary->parent ||
           !(S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases) ||
-            S_names_contained(key, ts->key_title, ts->alias_keys,
-                              ts->naliases)))
+            S_contained(&nm, d, s)))
         continue;
       used[d] = true;
       sc->parts[sc->nparts++] = d;
+    }
+  }
+
+  /* Where the pack gives evidence terms, a section with no heading of its
+   * own is found in the subtree that shows most of its evidence items (at
+   * least EVIDENCE_MIN); on a tie, the deepest and then the first, so the
+   * report names the narrowest heading that covers it. */
+  for (size_t s = 0; s < pk->nsections; s++) {
+    section_cov *sc = &cov->sections[s];
+    if (sc->section >= 0 || !S_by_content_ok(pk, s))
+      continue;
+    ptrdiff_t best = -1;
+    unsigned best_n = 0;
+    if (!subtree_words)
+      subtree_words = S_subtree_words(ctx);
+    for (size_t d = 0; d < ol->nsections; d++) {
+      if (ol->sections[d].is_title || dead[ol->sections[d].block] ||
+          subtree_words[d] > EVIDENCE_SPAN_WORDS)
+        continue;
+      unsigned n = EVIDENCE(s, d);
+      if (n < EVIDENCE_MIN)
+        continue;
+      if (n > best_n || (n == best_n && ol->sections[d].rank >
+                                            ol->sections[best].rank)) {
+        best = (ptrdiff_t)d;
+        best_n = n;
+      }
+    }
+    if (best >= 0) {
+      sc->section = best;
+      sc->by_content = true;
+      sc->parts = xcalloc(2, sizeof(size_t));
+      sc->parts[sc->nparts++] = (size_t)best;
     }
   }
 
@@ -423,10 +954,17 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     const tmpl_section *ts = &pk->sections[s];
     sc->topics = xcalloc(ts->ntopics + 1, sizeof(topic_cov));
     if (sc->section >= 0) {
+      /* empty: nothing under any part but headings, comments, template
+       * bullets and placeholders */
       sc->empty = true;
-      for (size_t p = 0; p < sc->nparts; p++)
-        if (!section_is_empty(ctx, &ol->sections[sc->parts[p]]))
+      for (size_t p = 0; p < sc->nparts; p++) {
+        size_t d = sc->parts[p];
+        /* a line or two that shows nothing of the section ("Standard
+         * approaches as before.") is a slogan, not content */
+        if (!STUB(d) && !(S_by_content_ok(pk, s) && S_is_thin(ctx, &ol->sections[d]) &&
+                          EVIDENCE(s, d) == 0))
           sc->empty = false;
+      }
       continue; /* its topics are looked for below */
     }
     size_t candidates = 0;
@@ -443,15 +981,18 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       }
     }
   }
+#undef STUB
+#undef EVIDENCE
 
   S_find_topics(ctx, cov);
 
+  /* The score counts what has content: an empty heading is nothing. */
   double total = 0, found = 0;
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
     const section_cov *sc = &cov->sections[s];
     total += ts->weight;
-    if (sc->section >= 0)
+    if (sc->section >= 0 && !sc->empty)
       found += ts->weight;
     for (size_t t = 0; t < ts->ntopics; t++) {
       total += ts->topics[t].weight;
@@ -460,9 +1001,17 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     }
   }
   cov->score = total > 0 ? 100.0 * found / total : 100.0;
+  ctx->dead_blocks = NULL;
+  free(dead);
+  for (size_t s = 0; s < pk->nsections; s++)
+    free(evidence[s]);
+  free(evidence);
+  free(subtree_words);
+  S_namer_free(&nm);
   free(used);
   free(taken);
   free(known);
+  free(stub);
 }
 
 void coverage_free(coverage *cov) {

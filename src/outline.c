@@ -7,12 +7,45 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* How a heading is numbered: 0 not; 1 "2." or "2)" (its number in *num);
+ * 2 a sub-number: "ii.", "b)", or "2.1". */
+static int S_numbering(const char *t, long *num) {
+  while (*t == ' ' || *t == '*' || *t == '_')
+    t++;
+  *num = -1;
+  if (*t >= '0' && *t <= '9') {
+    char *e;
+    long n = strtol(t, &e, 10);
+    if (*e == '.' && e[1] >= '0' && e[1] <= '9') {
+      *num = n;
+      return 2;
+    }
+    if ((*e == '.' || *e == ')') && (e[1] == ' ' || e[1] == '\0')) {
+      *num = n;
+      return 1;
+    }
+    return 0;
+  }
+  const char *q = t;
+  while (*q && strchr("ivx", *q))
+    q++;
+  if (q == t && *t >= 'a' && *t <= 'h')
+    q = t + 1;
+  if (q > t && q - t <= 4 && (*q == '.' || *q == ')') && q[1] == ' ')
+    return 2;
+  return 0;
+}
+
 void outline_build(const md_blocks *mb, size_t doc_len, outline *out) {
   memset(out, 0, sizeof *out);
   size_t cap = 0;
-  ptrdiff_t stack[7]; /* open section per level 1..6 */
+  ptrdiff_t stack[16]; /* open sections, shallowest first */
   int depth = 0;
   size_t h1s = 0;
+  /* per level: the number of the last "N." heading at it, or -1. A
+   * sub-numbered heading after it at the same level ("### 2. Goals" then
+   * "### ii. Anti-goals") is nested under it, as its author meant. */
+  long anchor[7] = {-1, -1, -1, -1, -1, -1, -1};
 
   for (size_t i = 0; i < mb->nblocks; i++) {
     const block *b = &mb->blocks[i];
@@ -20,8 +53,20 @@ void outline_build(const md_blocks *mb, size_t doc_len, outline *out) {
       continue; /* a bare "##" neither opens nor closes a section */
     if (b->level == 1)
       h1s++;
-    /* close every open section at this level or deeper */
-    while (depth > 0 && out->sections[stack[depth - 1]].level >= b->level) {
+    long num;
+    int style = b->text ? S_numbering(b->text, &num) : 0;
+    int rank = 2 * b->level;
+    if (style == 2 && anchor[b->level] >= 0 &&
+        (num < 0 || num == anchor[b->level]))
+      rank++;
+    else if (style == 1)
+      anchor[b->level] = num;
+    else
+      anchor[b->level] = -1;
+    for (int l = b->level + 1; l <= 6; l++)
+      anchor[l] = -1;
+    /* close every open section at this rank or deeper */
+    while (depth > 0 && out->sections[stack[depth - 1]].rank >= rank) {
       section *s = &out->sections[stack[depth - 1]];
       s->end = b->start;
       s->end_block = i;
@@ -32,6 +77,7 @@ void outline_build(const md_blocks *mb, size_t doc_len, outline *out) {
     memset(s, 0, sizeof *s);
     s->block = i;
     s->level = b->level;
+    s->rank = rank;
     s->start = b->start;
     s->body_start = b->end;
     s->first_block = i + 1;

@@ -278,7 +278,8 @@ static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
 static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
                            size_t *prompt_cap) {
   static const char *const fields[] = {
-      "id", "title", "aliases", "required", "weight", "prompt", "topics", NULL};
+      "id",     "title",  "aliases",  "required", "weight",
+      "prompt", "topics", "evidence", NULL};
   const cJSON *topics;
   if (!json_check_fields(&ld->js, obj, "section", fields) ||
       !S_string(ld, obj, "id", true, "section", &s->id) ||
@@ -288,7 +289,9 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
                  &s->naliases) ||
       !S_bool(ld, obj, "required", "section", true, &s->required) ||
       !S_number(ld, obj, "weight", "section", 1.0, &s->weight) ||
-      !S_array(ld, obj, "topics", "section", &topics))
+      !S_array(ld, obj, "topics", "section", &topics) ||
+      !S_patterns(ld, obj, "evidence", "section", &s->evidence,
+                  &s->nevidence))
     return false;
   s->norm_title = title_normalize(s->title);
   s->key_title = title_key(s->norm_title);
@@ -324,6 +327,9 @@ static void S_section_free(tmpl_section *sec) {
     free(tp->patterns);
   }
   free(sec->topics);
+  for (size_t i = 0; i < sec->nevidence; i++)
+    S_pattern_free(&sec->evidence[i]);
+  free(sec->evidence);
   free(sec->id);
   free(sec->title);
   free(sec->prompt);
@@ -580,6 +586,23 @@ static bool S_load_params(loader *ld, const cJSON *params,
                        "\"percentile\" must be a pattern string");
     return !pc || S_compile(ld, pc, pc->valuestring, 0, &r->percentile);
   }
+  if (strcmp(k, "required-section") == 0 && params) {
+    static const char *const f[] = {"state", NULL};
+    static const char *const states[] = {"missing", "empty", "unheaded", NULL};
+    if (!json_check_fields(&ld->js, params, "required-section params", f))
+      return false;
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(params, "state");
+    if (!st)
+      return true;
+    for (int i = 0; cJSON_IsString(st) && states[i]; i++)
+      if (strcmp(st->valuestring, states[i]) == 0) {
+        r->section_state = i;
+        return true;
+      }
+    return json_fail(&ld->js, st, false,
+                     "\"state\" must be \"missing\", \"empty\" or "
+                     "\"unheaded\"");
+  }
   /* kinds without parameters */
   if (params && params->child)
     return json_fail(&ld->js, params->child, true,
@@ -669,13 +692,35 @@ static bool S_seen_before(const cJSON *arr, const cJSON *e, const char *id) {
   return false;
 }
 
+/* "not_evidence": headings whose sections are never evidence of a template
+ * section (a document's own metadata block, its revision history). Kept as
+ * title phrases; a child pack's list replaces its parent's. */
+static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
+  char **names = NULL;
+  size_t n = 0;
+  if (!cJSON_GetObjectItemCaseSensitive(root, "not_evidence"))
+    return true;
+  if (!S_strings(ld, root, "not_evidence", "pack", &names, &n))
+    return false;
+  S_free_strings(pk->not_evidence, pk->nnot_evidence);
+  for (size_t i = 0; i < n; i++) {
+    char *norm = title_normalize(names[i]);
+    free(names[i]);
+    names[i] = title_phrase(norm);
+    free(norm);
+  }
+  pk->not_evidence = names;
+  pk->nnot_evidence = n;
+  return true;
+}
+
 /* Loads ld->js.root into ld->pack, which already holds the parent pack when the
  * file `extends` one: a section or rule with a parent's id replaces it in
  * place; new ones are appended. */
 static bool S_load(loader *ld) {
   static const char *const fields[] = {"$schema",     "name",    "version",
                                        "description", "extends", "sections",
-                                       "rules",       NULL};
+                                       "rules",       "not_evidence", NULL};
   const cJSON *root = ld->js.root;
   const cJSON *sections, *rules;
   size_t prompt_cap = 0;
@@ -706,7 +751,8 @@ static bool S_load(loader *ld) {
       !S_string(ld, root, "version", false, "pack", &version) ||
       !S_string(ld, root, "description", false, "pack", &description) ||
       !S_array(ld, root, "sections", "pack", &sections) ||
-      !S_array(ld, root, "rules", "pack", &rules)) {
+      !S_array(ld, root, "rules", "pack", &rules) ||
+      !S_not_evidence(ld, root, pk)) {
     free(version);
     free(description);
     return false;
@@ -1055,6 +1101,7 @@ void ddlint_pack_free(ddlint_pack *pk) {
   free(pk->prompts);
   S_free_strings(pk->prompt_text, pk->nprompts);
   S_free_strings(pk->vocab, pk->nvocab);
+  S_free_strings(pk->not_evidence, pk->nnot_evidence);
   if (pk->mctx)
     pcre2_match_context_free(pk->mctx);
   free(pk->name);

@@ -4,6 +4,7 @@
 #include "internal.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* Index of the first skip range that ends after off. */
 static size_t S_first_skip(const md_blocks *mb, size_t off) {
@@ -188,4 +189,137 @@ bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
   if (*nout)
     qsort(*out, *nout, sizeof(literal_match), S_match_cmp);
   return true;
+}
+
+/* ---- Negated mentions ("No drift monitoring is planned"). ---- */
+
+#define NEG_LOOKBACK 240
+
+static bool S_word_in(const char *w, size_t n, const char *const *list) {
+  for (int i = 0; list[i]; i++)
+    if (strlen(list[i]) == n && strncasecmp(list[i], w, n) == 0)
+      return true;
+  return false;
+}
+
+static const char *const S_negators[] = {
+    "no",     "not",     "never", "without", "none",   "nor",     "cannot",
+    "don't",  "doesn't", "isn't", "aren't",  "won't",  "can't",   "didn't",
+    "wasn't", "weren't", "lack",  "lacks",   "lacking", "neither", NULL};
+/* Words after which a clause that opened with a negation says what there
+ * is: "No A/B test, but a canary". */
+static const char *const S_turns[] = {"but",     "instead", "except",
+                                      "however", "only",    "although",
+                                      "though",  "yet",     NULL};
+
+static bool S_wordch(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '\'' || c == '-' || c == '/' ||
+         (unsigned char)c >= 0x80;
+}
+
+/* Start of the clause holding off: after the last sentence end, semicolon,
+ * colon, table cell or list item start before it. */
+static size_t S_clause_start(const char *t, size_t lo, size_t off) {
+  size_t i = off;
+  while (i > lo) {
+    char c = t[i - 1];
+    if (c == ';' || c == '|' || c == ':' || c == '!' || c == '?' ||
+        (c == '.' && (t[i] == ' ' || t[i] == '\n')))
+      return i;
+    if (c == '\n') {
+      size_t j = i;
+      while (t[j] == ' ' || t[j] == '\t')
+        j++;
+      if (t[j] == '-' || t[j] == '*' || t[j] == '+' || t[j] == '\n' ||
+          t[j] == '#' || t[j] == '>' || (t[j] >= '0' && t[j] <= '9'))
+        return i;
+      if (i >= 2 && t[i - 2] == '\n')
+        return i;
+    }
+    i--;
+  }
+  return lo;
+}
+
+bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
+  const char *t = ctx->src->text;
+  size_t lo = ms > NEG_LOOKBACK ? ms - NEG_LOOKBACK : 0;
+  size_t cs = S_clause_start(t, lo, ms);
+  /* the words of the clause before the mention */
+  size_t ws[64], wn[64], nw = 0;
+  for (size_t i = cs; i < ms && nw < 64;) {
+    while (i < ms && !S_wordch(t[i]))
+      i++;
+    size_t b = i;
+    while (i < ms && S_wordch(t[i]))
+      i++;
+    if (i > b) {
+      ws[nw] = b;
+      wn[nw++] = i - b;
+    }
+  }
+  /* a negator just before: "no drift monitoring", "without a fallback" */
+  for (size_t k = nw > 3 ? nw - 3 : 0; k < nw; k++)
+    if (S_word_in(t + ws[k], wn[k], S_negators))
+      return true;
+  /* a clause that opens with a negation: "No drift monitoring, alerts or
+   * dashboards are planned", "There is no A/B test" */
+  size_t k0 = 0;
+  if (nw >= 2 && wn[0] == 5 && strncasecmp(t + ws[0], "there", 5) == 0)
+    k0 = 2; /* there is / there are / there will */
+  if (nw > k0 + 1 && strncasecmp(t + ws[k0], "will", 4) == 0)
+    k0++;
+  if (nw >= 2 && (strncasecmp(t + ws[0], "we", 2) == 0 && wn[0] == 2))
+    k0 = 1; /* we do not, we don't, we have no */
+  bool opens = false;
+  for (size_t k = k0; k < nw && k < k0 + 3 && !opens; k++)
+    opens = S_word_in(t + ws[k], wn[k], S_negators);
+  if (opens) {
+    bool turned = false;
+    for (size_t k = k0; k < nw && !turned; k++)
+      turned = S_word_in(t + ws[k], wn[k], S_turns);
+    if (!turned && nw <= 16)
+      return true;
+  }
+  /* negated after it: "Recall@10 is not monitored", "monitoring: none",
+   * "A/B testing is out of scope" */
+  size_t end = me + 80 < ctx->src->len ? me + 80 : ctx->src->len;
+  size_t aw[8], an[8], na = 0;
+  for (size_t i = me; i < end && na < 8;) {
+    if (t[i] == '.' || t[i] == ';' || t[i] == '\n' || t[i] == '|' ||
+        t[i] == '(' || t[i] == ',')
+      break;
+    while (i < end && !S_wordch(t[i]) && t[i] != '.' && t[i] != ';' &&
+           t[i] != '\n' && t[i] != '|' && t[i] != ',')
+      i++;
+    size_t b = i;
+    while (i < end && S_wordch(t[i]))
+      i++;
+    if (i > b) {
+      aw[na] = b;
+      an[na++] = i - b;
+    } else {
+      break;
+    }
+  }
+  static const char *const be[] = {"is", "are", "was", "were", "will",
+                                   "be", "has", "have", "been", "yet",
+                                   "currently", "planned", "done", NULL};
+  for (size_t k = 0; k < na && k < 5; k++) {
+    const char *w = t + aw[k];
+    if ((an[k] == 3 && strncasecmp(w, "not", 3) == 0) ||
+        (an[k] == 5 && strncasecmp(w, "never", 5) == 0) ||
+        (an[k] == 4 && strncasecmp(w, "none", 4) == 0) ||
+        (an[k] == 3 && strncasecmp(w, "n/a", 3) == 0) ||
+        (an[k] == 5 && strncasecmp(w, "isn't", 5) == 0) ||
+        (an[k] == 6 && strncasecmp(w, "aren't", 6) == 0) ||
+        (an[k] == 5 && strncasecmp(w, "won't", 5) == 0) ||
+        (an[k] == 3 && strncasecmp(w, "out", 3) == 0 && k + 2 < na &&
+         an[k + 2] == 5 && strncasecmp(t + aw[k + 2], "scope", 5) == 0))
+      return true;
+    if (!S_word_in(w, an[k], be) && k > 0)
+      break;
+  }
+  return false;
 }

@@ -82,11 +82,11 @@ static char *S_normalize(const char *text, bool drop_parens) {
   bool space = true;
   for (; *s; s++) {
     char c = *s;
-    if (drop_parens && c == '(') {
+    if (drop_parens && (c == '(' || c == '[')) {
       depth++;
       continue;
     }
-    if (drop_parens && c == ')' && depth > 0) {
+    if (drop_parens && (c == ')' || c == ']') && depth > 0) {
       depth--;
       continue;
     }
@@ -135,12 +135,44 @@ static void S_join_prefixes(char *s) {
   }
 }
 
+/* Length of a pictograph at s: emoji (U+1F000..U+1FAFF), symbols and
+ * dingbats (U+2190..U+2BFF), variation selectors, a keycap mark, a
+ * zero-width joiner; else 0. "📊 Key Metrics" and "4️⃣ Deployment" are
+ * "Key Metrics" and "4 Deployment". */
+static size_t S_pictograph(const unsigned char *s) {
+  if (s[0] == 0xF0 && s[1] == 0x9F && s[2] && s[3])
+    return 4;
+  if (s[0] == 0xEF && s[1] == 0xB8 && s[2] >= 0x80 && s[2] <= 0x8F)
+    return 3; /* U+FE00..U+FE0F */
+  if (s[0] == 0xE2 && s[1] == 0x83 && s[2] == 0xA3)
+    return 3; /* U+20E3 keycap */
+  if (s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x8D)
+    return 3; /* U+200D */
+  if (s[0] == 0xE2 && s[1] >= 0x86 && s[1] <= 0xAF && s[2])
+    return 3; /* U+2190..U+2BFF: arrows, symbols, dingbats, stars */
+  return 0;
+}
+
 char *title_normalize(const char *text) {
-  char *n = S_normalize(text, true);
+  strbuf clean = {0};
+  for (const char *p = text; *p;) {
+    size_t k = S_pictograph((const unsigned char *)p);
+    if (k) {
+      p += k;
+      continue;
+    }
+    strbuf_putc(&clean, *p++);
+  }
+  char *t = clean.data ? clean.data : xstrdup("");
+  const char *from = t;
+  while (*from == ' ')
+    from++;
+  char *n = S_normalize(from, true);
   if (!*n) {
     free(n);
-    n = S_normalize(text, false);
+    n = S_normalize(from, false);
   }
+  free(t);
   S_join_prefixes(n);
   return n;
 }
@@ -210,8 +242,12 @@ static size_t S_tokens(const char *s, token *out) {
       len -= 3; /* labeling -> label; labelling -> labell -> label */
       if (len > 3 && b[len - 1] == 'l' && b[len - 2] == 'l')
         len--;
+    } else if (len > 4 && memcmp(b + len - 3, "ies", 3) == 0) {
+      len -= 3; /* strategies -> strateg, like strategy */
     } else if (len > 3 && b[len - 1] == 's' && b[len - 2] != 's') {
       len -= 1;
+    } else if (len > 4 && b[len - 1] == 'y' && !strchr("aeiou", b[len - 2])) {
+      len -= 1; /* strategy -> strateg */
     }
     out[nt].p = b;
     out[nt].n = len;
@@ -244,8 +280,6 @@ char *title_key(const char *norm) {
   qsort(t, n, sizeof *t, S_token_cmp);
   strbuf sb = {0};
   for (size_t i = 0; i < n; i++) {
-    if (i && S_token_eq(t[i], t[i - 1]))
-      continue;
     if (sb.len)
       strbuf_putc(&sb, ' ');
     strbuf_put(&sb, t[i].p, t[i].n);
@@ -447,4 +481,115 @@ double title_similarity_min(const char *h, const char *name, double min) {
   if (na + nb > shared && shared >= 1)
     jaccard = (double)shared / (double)(na + nb - shared);
   return edit > jaccard ? edit : jaccard;
+}
+
+char *title_phrase(const char *norm) {
+  token t[MAX_TOKENS];
+  size_t n = S_tokens(norm, t);
+  strbuf sb = {0};
+  for (size_t i = 0; i < n; i++) {
+    if (sb.len)
+      strbuf_putc(&sb, ' ');
+    strbuf_put(&sb, t[i].p, t[i].n);
+  }
+  return sb.data ? strbuf_take(&sb) : xstrdup("");
+}
+
+bool title_phrase_contains(const char *h, const char *name) {
+  token a[MAX_TOKENS], b[MAX_TOKENS];
+  size_t na = S_split(h, a), nb = S_split(name, b);
+  if (!nb || nb > na)
+    return false;
+  for (size_t i = 0; i + nb <= na; i++) {
+    size_t j = 0;
+    while (j < nb && S_token_eq(a[i + j], b[j]))
+      j++;
+    if (j == nb)
+      return true;
+  }
+  return false;
+}
+
+/* Words after which a noun phrase's head has been said: prepositions and
+ * the subjects of a relative clause ("Signals we feed the model"). */
+static bool S_ends_phrase(const char *w, size_t n) {
+  static const char *const cut[] = {
+      "of",   "for",  "to",    "in",      "on",     "with",    "at",
+      "by",   "from", "via",   "under",   "over",   "into",    "across",
+      "per",  "using", "through", "within", "about", "behind", "beyond",
+      "we",   "you",  "they",  "that",    "which",  "who",     "i",
+      "our",  "when", "where", "how",     "why",    "what",    "is",
+      "are",  "as",   "vs",    "versus",  "without", "between", "before",
+      "after", "against", "towards", "toward", NULL};
+  for (int i = 0; cut[i]; i++)
+    if (strlen(cut[i]) == n && memcmp(cut[i], w, n) == 0)
+      return true;
+  return false;
+}
+
+static bool S_is_conjunction(const char *w, size_t n) {
+  return (n == 3 && memcmp(w, "and", 3) == 0) ||
+         (n == 2 && memcmp(w, "or", 2) == 0) ||
+         (n == 4 && memcmp(w, "plus", 4) == 0) ||
+         (n == 3 && memcmp(w, "nor", 3) == 0);
+}
+
+/* Appends the stemmed head of each conjunct of one normalised piece. */
+static void S_piece_heads(const char *norm, strbuf *out) {
+  token w[MAX_TOKENS];
+  size_t n = S_split(norm, w);
+  size_t i = 0;
+  while (i < n) {
+    size_t b = i, last = SIZE_MAX;
+    bool cut = false;
+    for (; i < n && !S_is_conjunction(w[i].p, w[i].n); i++) {
+      if (cut)
+        continue;
+      if (i > b && S_ends_phrase(w[i].p, w[i].n)) {
+        cut = true;
+        continue;
+      }
+      if (!S_stopword(w[i].p, w[i].n))
+        last = i;
+    }
+    if (last != SIZE_MAX) {
+      char one[128];
+      size_t len = w[last].n < sizeof one - 1 ? w[last].n : sizeof one - 1;
+      memcpy(one, w[last].p, len);
+      one[len] = '\0';
+      token t[1];
+      if (S_tokens(one, t) == 1) {
+        if (out->len)
+          strbuf_putc(out, ' ');
+        strbuf_put(out, t[0].p, t[0].n);
+      }
+    }
+    i++; /* past the conjunction */
+  }
+}
+
+char *title_heads(const char *text) {
+  strbuf out = {0}, piece = {0};
+  for (const char *p = text;; p++) {
+    bool sep = !*p || strchr(",/;:|&", *p) ||
+               ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+                ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94));
+    if (sep) {
+      if (piece.len) {
+        char *s = strbuf_take(&piece);
+        char *norm = title_normalize(s);
+        S_piece_heads(norm, &out);
+        free(norm);
+        free(s);
+      }
+      if (!*p)
+        break;
+      if ((unsigned char)*p == 0xE2)
+        p += 2;
+      continue;
+    }
+    strbuf_putc(&piece, *p);
+  }
+  strbuf_free(&piece);
+  return out.data ? strbuf_take(&out) : xstrdup("");
 }

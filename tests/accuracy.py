@@ -5,10 +5,12 @@ ddlint's section and topic verdicts with the reader's.
 
   recall      reader-present sections that ddlint does not report missing at
               error severity (a section it finds by heading or by content)
-  false err   error-severity missing-section findings on reader-present
+  false err   error-severity missing-section or required-section-empty
+              findings on reader-present
               sections (reported, with "partly" sections counted apart)
-  absent      reader-absent sections that ddlint reports missing (any
-              severity) or present but empty
+  absent      reader-absent sections that ddlint reports missing or empty
+              (missing-section or required-section-empty, at error or
+              warning severity; an info note is a "present" verdict)
   rank corr   Spearman correlation of the score with the reader's count
               (present 1, partly 0.5)
   flags       each flag against its rule: a reader "no" should draw the
@@ -117,7 +119,7 @@ def verdicts(doc):
     diags = doc["diagnostics"]
     missing = {}
     for d in diags:
-        if d["rule"] == "missing-section":
+        if d["rule"] in ("missing-section", "required-section-empty"):
             sid = d.get("section_id")
             if sid is None:
                 # Older format: match the title.
@@ -165,7 +167,7 @@ def main():
             sid = PACK_ID[s]
             c = cov.get(sid, {})
             err = missing.get(sid) == "error"
-            flagged = sid in missing or c.get("empty", False)
+            flagged = missing.get(sid) in ("error", "warning")
             ddfound = not err and not flagged
             count += {"present": 1, "partly": 0.5}.get(label, 0)
             if label == "present":

@@ -15,6 +15,11 @@ sections = [
   "aliases": ["problem", "problem statement", "problem definition", "problem framing",
               "background", "motivation", "introduction", "context", "requirements",
               "goals", "objectives", "use case", "use cases", "scope", "problem and goals"],
+  "evidence": [r"\bbusiness (problem|objective|goal|need|case|value|impact)s?\b", r"\bpain points?\b", r"\b(non[- ])?goals?\b",
+              r"\bproblem (statement|definition|framing)\b", r"\bstakeholders?\b",
+              r"\b(functional|non-functional|business|technical|product) requirements?\b", r"\bin scope\b|\bout of scope\b",
+              r"\bsuccess criteria\b", r"\b(we|the team) (want|need|aim)s? to\b", r"\busers? (want|need|expect)s?\b",
+              r"\btoday,? (users|customers|agents|analysts|the team)\b", r"\bmanual(ly)? (review|process|work|effort)\b"],
   "topics": [
    T("use-case", "Use Case", ["use cases", "use case and business goal", "problem", "problem statement",
                               "problem definition"],
@@ -41,6 +46,9 @@ sections = [
   "aliases": ["metrics", "evaluation", "evaluation metrics", "success criteria", "metrics and evaluation",
               "evaluation and metrics", "kpis", "key metrics", "measuring success",
               "offline and online metrics", "success measures", "metrics of success"],
+  "evidence": [r"\bmetrics?\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
+              r"\b(offline|online) (evaluation|metrics?|experiments?)\b", r"\bmeasur(e|ed|ing) success\b",
+              r"\bsuccess (is|will be) measured\b", r"\bstatistical(ly)? significan", r"\bholdout\b"],
   "topics": [
    T("offline-metrics", "Offline Metrics",
      ["offline", "offline evaluation", "offline metric", "component level metrics"],
@@ -65,6 +73,12 @@ sections = [
               "system overview", "components", "solution architecture", "proposed architecture",
               "technical design", "detailed design", "proposed design", "system components",
               "solution overview", "approach"],
+  "evidence": [r"\barchitecture\b", r"\bcomponents?\b", r"\bmicro-?services?\b", r"\bload[- ]balanc\w*",
+              r"\bgateway\b", r"\b(message )?queues?\b|\bkafka\b|\bpub/?sub\b", r"\b(request|data) (flow|path)\b",
+              r"\b(inference|prediction|ranking|embedding|feature|model) (service|server)s?\b", r"\bcach(e|es|ing)\b",
+              r"\bkubernetes\b|\bk8s\b|\bcontainers?\b", r"\bdatabases?\b|\bkey[- ]value store\b|\bredis\b",
+              r"\bvector (db|database|store|index)\b", r"\bauto-?scal\w*\b|\bhorizontal(ly)? scal\w*\b",
+              r"\bupstream\b|\bdownstream\b", r"\bthroughput\b|\bqps\b|\brequests per second\b"],
   "topics": [
    T("client-logic", "Client-side Logic",
      ["client", "client side", "client logic", "frontend", "input capture", "ui"],
@@ -98,6 +112,10 @@ sections = [
   "aliases": ["data", "data and labels", "data labeling", "labeling", "labelling", "labels",
               "data collection", "data collection and preparation", "data preparation",
               "training data", "datasets", "dataset", "data pipeline", "data sources"],
+  "evidence": [r"\btraining (data|set|examples)\b", r"\bdatasets?\b", r"\bdata (collection|pipeline|quality|cleaning|preparation|volume|schema)\b",
+              r"\b(train|training|validation|test|eval)[-/ ](split|set)s?\b", r"\bschema\b", r"\betl\b", r"\bingest(ion|ed)?\b",
+              r"\bsampl(e|es|ed|ing)\b", r"\b\d+(\.\d+)?\s*(k|m|b|million|billion|thousand)\s+(rows|examples|records|samples|events|images|documents|users)\b",
+              r"\bpii\b|\bretention period\b", r"\bbackfill\w*\b"],
   "topics": [
    T("data-sources", "Data Sources",
      ["sources", "data collection", "datasets", "dataset", "available data"],
@@ -127,6 +145,10 @@ sections = [
  {"id": "features", "title": "Features",
   "aliases": ["feature engineering", "feature design", "feature selection", "feature set",
               "feature extraction", "feature representation", "signals"],
+  "evidence": [r"\bfeatures?\b", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
+              r"\bembeddings?\b", r"\bone[- ]hot\b", r"\bbucketi[sz]\w*\b", r"\bnormali[sz](e|ed|ation)\b", r"\bencod(e|ed|ing|ings)\b",
+              r"\baggregat(e|es|ed|ion|ions)\b", r"\b(last|past) \d+ (days|hours|minutes|weeks)\b", r"\bsignals?\b",
+              r"\bcategorical\b|\bnumerical\b|\bcontinuous\b", r"\btf-?idf\b|\bn-?grams?\b"],
   "topics": [
    T("user-features", "User Features",
      ["user", "users", "user profile", "user data", "user side features"],
@@ -154,6 +176,10 @@ sections = [
               "model selection", "model development and offline evaluation", "ml model",
               "machine learning model", "model training", "modeling approach",
               "model design and training"],
+  "evidence": [r"\bmodel (architecture|selection|choice|training|type|family|families|design)\b", r"\bbaseline (model|solution|approach)\b",
+              r"\bhyper-?parameters?\b", r"\blayers?\b", r"\bfine[- ]tun\w*\b", r"\bensembles?\b", r"\boptimi[sz]ers?\b",
+              r"\bloss (function)?\b", r"\b(train|trained|training) (the|a|our) model\b", r"\bpre-?trained\b", r"\bheads?\b.{0,20}\b(output|softmax|sigmoid)\b",
+              r"\bsoftmax\b|\bsigmoid\b|\battention\b"],
   "topics": [
    T("objective", "Objective",
      ["ml objective", "objective function", "formulation", "ml formulation", "problem type", "task"],
@@ -192,6 +218,10 @@ sections = [
               "serving", "online serving", "scoring", "inference pipeline", "retrieval and ranking",
               "candidate generation and ranking", "ranking and serving", "model serving",
               "inference and serving", "recommendation pipeline", "serving and ranking"],
+  "evidence": [r"\binference\b", r"\bserving\b", r"\bre-?rank\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b",
+              r"\btop[- ]?(k|\d+)\b", r"\bthresholds?\b", r"\b(batch|online|real[- ]time) (prediction|inference|scoring)\b",
+              r"\bpost[- ]process\w*\b", r"\bprediction (pipeline|service|request)s?\b", r"\bfilter(s|ed|ing)? (out|results|candidates)\b",
+              r"\bdedup\w*\b|\bdiversi\w*\b", r"\bbusiness (rules|logic)\b"],
   "topics": [
    T("scoring", "Score Computation",
      ["scoring", "scores", "candidate generation", "retrieval", "prediction pipeline"],
@@ -221,6 +251,10 @@ sections = [
               "feedback loop", "launch", "rollout", "rollout plan", "release", "operations", "mlops",
               "observability", "maintenance", "online testing", "ab testing", "experimentation",
               "feedback and monitoring", "launch plan", "deployment strategy"],
+  "evidence": [r"\bmonitor(ing|ed|s)?\b", r"\bdrift\b", r"\balert(s|ing)?\b", r"\bdashboards?\b", r"\bretrain(ing|ed|s)?\b",
+              r"\broll(out|outs|ed out|ing out)\b", r"\bcanary\b", r"\broll ?back\w*\b", r"\ba/b test\w*\b", r"\bshadow (mode|traffic|deploy\w*)\b",
+              r"\bfeedback loop\b", r"\bon[- ]?call\b", r"\bslos?\b", r"\bincidents?\b", r"\bdeploy(ed|ing|ment|ments)?\b",
+              r"\bmodel registry\b|\bversion(ed|ing)\b"],
   "topics": [
    T("feedback-logging", "User Feedback Logging",
      ["feedback", "user feedback", "feedback logging", "logging", "feedback loop"],
@@ -263,6 +297,25 @@ rules = [
    "(\"## 2) Metrics (Offline and Online)\" is Success Metrics); see "
    "docs/rules.md for each section's aliases. A heading that is only close "
    "(\"Sucess Metrix\") is reported with a hint instead of being accepted."),
+ R("required-section-empty", "required-section", "error",
+   "A required section has a heading but no content.",
+   'required section "{section}" is empty', "{detail}",
+   "A heading with nothing under it, with only the template's own bullet "
+   "words (\"* A/B Test\", \"* Monitoring\"), or with a placeholder (\"TBD\", "
+   "\"[NO INFO]\") promises a section the reader will not find. It counts "
+   "nothing toward the completeness score and is an error, like a missing "
+   "section: a skeleton written by `ddlint init` fails until it is filled in.",
+   params={"state": "empty"}),
+ R("section-without-heading", "required-section", "info",
+   "A section is covered under a heading of another name.",
+   '"{section}" is covered under "{heading}" without a heading of its own',
+   "{detail}",
+   "A design written freely often covers a template section inside a chapter "
+   "named otherwise (\"Serving and scaling\" holds the architecture). When no "
+   "heading names the section but one chapter clearly covers it (at least "
+   "three of its evidence terms and topics), the section counts as present "
+   "and this note says where, so a reviewer can find it.",
+   params={"state": "unheaded"}),
  R("empty-section", "empty-section", "warning",
    "A heading has nothing under it.",
    'section "{heading}" is empty',
@@ -424,10 +477,20 @@ rules = [
    "not fail a run unless --fail-on info."),
 ]
 
+# Headings whose sections are never evidence of a template section: the
+# document's own metadata and navigation, and other people's systems.
+not_evidence = ["metadata", "document metadata", "doc metadata", "revision history",
+                "version history", "document history", "change log", "changelog",
+                "authors", "reviewers", "approvers", "sign off", "table of contents",
+                "contents", "references", "further reading", "resources", "glossary",
+                "acknowledgements", "acknowledgments", "case study", "case studies",
+                "related work", "prior art", "reading list"]
+
 pack = {
  "name": "ml-system-design",
  "version": "1.0.0",
  "description": "The ML System Design Flow: problem, metrics, architecture, data, features, model, prediction, feedback/monitoring/deployment.",
+ "not_evidence": not_evidence,
  "sections": sections,
  "rules": rules,
 }

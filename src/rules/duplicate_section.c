@@ -36,7 +36,7 @@ void check_duplicate_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
       /* the same name twice; two different names ("8. Online Testing and
        * Deployment", "9. Scaling, Monitoring, and Updates") split a section
        * into parts, which is fine */
-      if ((ptrdiff_t)d == first || sec->is_title || sec->level != fs->level ||
+      if ((ptrdiff_t)d == first || sec->is_title || sec->rank != fs->rank ||
           !b->key || strcmp(b->key, fb->key) != 0)
         continue;
       char *detail = xasprintf("first at line %u", line);

@@ -12,7 +12,12 @@ const char explain_required_section[] =
     "punctuation are ignored, and the pack's aliases are accepted. A heading "
     "that only nearly matches (a typo, or half the words) is not accepted: "
     "the diagnostic points at it with a \"did you mean\" hint. Otherwise it "
-    "points where the template would put the section.";
+    "points where the template would put the section. With params.state "
+    "\"empty\" the rule reports instead a required section whose heading "
+    "has nothing under it but subheadings, comments, a few template bullets "
+    "or placeholders; with \"unheaded\", a section that has no heading of "
+    "its own but whose content a heading of another name covers (see "
+    "docs/matching.md).";
 
 /* Start of the heading of the first present section after s, or the start
  * of the document's last line. */
@@ -21,7 +26,7 @@ static size_t S_insertion_point(const lint_ctx *ctx, size_t s,
   *before = NULL;
   for (size_t n = s + 1; n < ctx->pack->nsections; n++) {
     ptrdiff_t d = ctx->cov->sections[n].section;
-    if (d >= 0) {
+    if (d >= 0 && !ctx->cov->sections[n].by_content) {
       const section *sec = &ctx->ol->sections[d];
       *before = ctx->md->blocks[sec->block].text;
       return sec->start;
@@ -32,11 +37,59 @@ static size_t S_insertion_point(const lint_ctx *ctx, size_t s,
   return start;
 }
 
+/* params.state "empty": a required section whose headings hold nothing but
+ * subheadings, comments, template bullets or placeholders. */
+static void S_report_empty(lint_ctx *ctx, const struct ddlint_rule *rule,
+                           size_t s) {
+  const tmpl_section *ts = &ctx->pack->sections[s];
+  const section *sec = &ctx->ol->sections[ctx->cov->sections[s].section];
+  const char *h = ctx->md->blocks[sec->block].text;
+  char *detail = xasprintf("\"%s\" has no content of its own: a heading, "
+                           "template bullets or a placeholder do not cover "
+                           "\"%s\"",
+                           h, ts->title);
+  const char *vars[] = {"section", ts->title, "heading", h,
+                        "detail",  detail,    NULL};
+  diag_emit(ctx, rule, sec->start, sec->body_start, ts->title, vars);
+  free(detail);
+}
+
+/* params.state "unheaded": a section found by its content under a heading
+ * of another name ("System Architecture is covered under 'Serving and
+ * scaling'"). */
+static void S_report_unheaded(lint_ctx *ctx, const struct ddlint_rule *rule,
+                              size_t s) {
+  const tmpl_section *ts = &ctx->pack->sections[s];
+  const section *sec = &ctx->ol->sections[ctx->cov->sections[s].section];
+  const char *h = ctx->md->blocks[sec->block].text;
+  unsigned line = source_line_of(ctx->src, sec->start);
+  char *detail = xasprintf("give it a heading of its own (\"%s\") so that "
+                           "reviewers find it; its content is under \"%s\" "
+                           "(line %u)",
+                           ts->title, h, line);
+  const char *vars[] = {"section", ts->title, "heading", h,
+                        "detail",  detail,    NULL};
+  diag_emit(ctx, rule, sec->start, sec->body_start, ts->title, vars);
+  free(detail);
+}
+
 void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
   for (size_t s = 0; s < ctx->pack->nsections; s++) {
     const tmpl_section *ts = &ctx->pack->sections[s];
     const section_cov *sc = &ctx->cov->sections[s];
-    if (!ts->required || sc->section >= 0 || !rule_in_scope(rule, s))
+    if (!ts->required || !rule_in_scope(rule, s))
+      continue;
+    if (rule->section_state == 1) {
+      if (sc->section >= 0 && sc->empty && !sc->by_content)
+        S_report_empty(ctx, rule, s);
+      continue;
+    }
+    if (rule->section_state == 2) {
+      if (sc->section >= 0 && sc->by_content)
+        S_report_unheaded(ctx, rule, s);
+      continue;
+    }
+    if (sc->section >= 0)
       continue;
     char *detail;
     size_t start, end;
