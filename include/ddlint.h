@@ -152,6 +152,13 @@ const char *ddlint_coverage_section_title(const ddlint_result *result,
                                           size_t s);
 /** 1-based line of the heading that matched section s, or 0 when missing. */
 unsigned ddlint_coverage_section_line(const ddlint_result *result, size_t s);
+/** How section s was found: "heading" (a heading names it and has content),
+ * "content" (no heading names it; the heading given by
+ * ddlint_coverage_section_heading() covers it), "empty" (a heading names it
+ * but holds nothing), or NULL when missing. Only "heading" and "content"
+ * count toward the score. */
+const char *ddlint_coverage_section_state(const ddlint_result *result,
+                                          size_t s);
 /** Text of the heading that matched section s, or NULL when missing. */
 const char *ddlint_coverage_section_heading(const ddlint_result *result,
                                             size_t s);

@@ -308,6 +308,15 @@ static bool S_in_dead(const lint_ctx *ctx, size_t off) {
  * dead blocks and not negated. */
 static bool S_topic_named(const block *bl, const tmpl_topic *tt, bool loose);
 
+/* Whether the pack gives evidence terms for some section: it then opts into
+ * reading content (see match_document). */
+static bool S_pack_reads_content(const ddlint_pack *pk) {
+  for (size_t s = 0; s < pk->nsections; s++)
+    if (pk->sections[s].nevidence)
+      return true;
+  return false;
+}
+
 /* Whether the match at off sits in a bare label naming topic tt and saying
  * nothing more ("* Data sources" copied from the template). */
 static bool S_in_bare_label(const lint_ctx *ctx, size_t off,
@@ -317,17 +326,27 @@ static bool S_in_bare_label(const lint_ctx *ctx, size_t off,
     return false;
   const block *bl = &ctx->md->blocks[b - 1];
   return bl->start <= off && off < bl->end && bl->label && !bl->has_content &&
-         S_topic_named(bl, tt, true);
+         S_topic_named(bl, tt, false);
+}
+
+/* Whether offset off lies in a heading's text. */
+static bool S_in_heading(const lint_ctx *ctx, size_t off) {
+  size_t b = block_at_or_after(ctx->md, off + 1);
+  if (b == 0)
+    return false;
+  const block *bl = &ctx->md->blocks[b - 1];
+  return bl->kind == BLOCK_HEADING && bl->start <= off && off < bl->end;
 }
 
 static bool S_search_live(lint_ctx *ctx, const pattern *pat, size_t start,
-                          size_t end, const tmpl_topic *tt, size_t *ms,
-                          size_t *me) {
+                          size_t end, const tmpl_topic *tt, bool no_headings,
+                          size_t *ms, size_t *me) {
   for (int tries = 0; tries < 256 && start < end; tries++) {
     if (!prose_search(ctx, pat, start, end, ms, me))
       return false;
     if (!S_in_dead(ctx, *ms) && !prose_negated(ctx, *ms, *me) &&
-        !S_in_bare_label(ctx, *ms, tt))
+        !S_in_bare_label(ctx, *ms, tt) &&
+        !(no_headings && S_in_heading(ctx, *ms)))
       return true;
     start = *me > *ms ? *me : *ms + 1;
   }
@@ -411,11 +430,13 @@ static bool S_is_thin(const lint_ctx *ctx, const section *sec) {
   return words < STUB_WORDS && longest < STUB_BLOCK_WORDS;
 }
 
-static bool S_is_stub(const lint_ctx *ctx, const section *sec) {
+static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
   size_t longest;
   size_t words = S_content_words(ctx, sec, &longest);
   if (words == 0)
     return true;
+  if (!bullets)
+    return false;
   if (words >= STUB_WORDS || longest >= STUB_BLOCK_WORDS)
     return false;
   size_t own = 0;
@@ -637,7 +658,8 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
     for (size_t i = 0; i < tt->npatterns; i++) {
       size_t ms, me;
       if (S_search_live(ctx, &tt->patterns[i], sec->body_start,
-                        best == SIZE_MAX ? sec->end : best, tt, &ms, &me) &&
+                        best == SIZE_MAX ? sec->end : best, tt, false, &ms,
+                        &me) &&
           ms < best) {
         best = ms;
         best_end = me;
@@ -657,13 +679,14 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
   }
   /* then prose anywhere in the document: a design that defines its labels
    * under Model Design has a label strategy */
-  if (tc->via == VIA_NONE && sc->nparts) {
+  if (tc->via == VIA_NONE && sc->nparts && 
+      S_pack_reads_content(ctx->pack)) {
     size_t best = SIZE_MAX, best_end = 0;
     for (size_t i = 0; i < tt->npatterns; i++) {
       size_t ms, me;
       if (S_search_live(ctx, &tt->patterns[i], 0,
-                        best == SIZE_MAX ? ctx->src->len : best, tt, &ms,
-                        &me) &&
+                        best == SIZE_MAX ? ctx->src->len : best, tt, true,
+                        &ms, &me) &&
           ms < best) {
         best = ms;
         best_end = me;
@@ -781,6 +804,11 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     }
     known[d] = hits == 0 ? 0 : hits == words ? 2 : 1;
   }
+  /* a pack that gives evidence terms opts into reading content: template
+   * bullets are stubs, topics may be found anywhere in the document */
+  bool reads_content = false;
+  for (size_t s = 0; s < pk->nsections; s++)
+    reads_content = reads_content || S_by_content_ok(pk, s);
   namer nm;
   S_namer_init(&nm, ctx, known);
   unsigned char *dead = S_dead_blocks(&nm);
@@ -791,7 +819,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   int level = S_structural_level(ctx, known);
 #define STUB(d)                                                                \
   (stub[d] ? stub[d] == 2                                                      \
-           : (stub[d] = S_is_stub(ctx, &ol->sections[d]) ? 2 : 1) == 2)
+           : (stub[d] = S_is_stub(ctx, &ol->sections[d], reads_content) ? 2 : 1) ==   \
+                 2)
 #define EVIDENCE(s, d)                                                         \
   S_popcount((evidence[s] ? evidence[s] : (evidence[s] = S_evidence(ctx, s)))[d])
 

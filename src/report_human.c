@@ -138,7 +138,8 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     return;
   size_t ns = ddlint_result_section_count(r), found_s = 0, nt = 0, found_t = 0;
   for (size_t s = 0; s < ns; s++) {
-    if (ddlint_coverage_section_line(r, s))
+    const char *state = ddlint_coverage_section_state(r, s);
+    if (state && strcmp(state, "empty") != 0)
       found_s++;
     for (size_t t = 0; t < ddlint_coverage_topic_count(r, s); t++) {
       nt++;

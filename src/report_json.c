@@ -5,6 +5,8 @@
 #include "internal.h"
 #include "report.h"
 
+#include <string.h>
+
 #include <stdlib.h>
 
 struct reporter {
@@ -79,12 +81,15 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     report_json_string(out, ddlint_coverage_section_id(r, s));
     fputs(", \"title\": ", out);
     report_json_string(out, ddlint_coverage_section_title(r, s));
+    const char *state = ddlint_coverage_section_state(r, s);
     fprintf(out, ", \"required\": %s, \"weight\": %g, \"found\": %s",
             ddlint_coverage_section_required(r, s) ? "true" : "false",
-            ddlint_coverage_section_weight(r, s), line ? "true" : "false");
+            ddlint_coverage_section_weight(r, s),
+            state && strcmp(state, "empty") != 0 ? "true" : "false");
     if (line) {
       fprintf(out, ", \"line\": %u, \"heading\": ", line);
       report_json_string(out, ddlint_coverage_section_heading(r, s));
+      fprintf(out, ", \"via\": \"%s\"", state);
     }
     fputs(",\n         \"topics\": [", out);
     size_t nt = ddlint_coverage_topic_count(r, s);

@@ -75,14 +75,17 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     unsigned line = ddlint_coverage_section_line(r, s);
     const char *title = ddlint_coverage_section_title(r, s);
     w->total_s++;
-    w->found_s += line != 0;
-    if (!line && ddlint_coverage_section_required(r, s))
+    const char *state = ddlint_coverage_section_state(r, s);
+    bool found = state && strcmp(state, "empty") != 0;
+    w->found_s += found;
+    if (!found && ddlint_coverage_section_required(r, s))
       S_gap(rep, title);
     if (keep) {
-      strbuf_printf(t, "%-44s %s%-8s%s", title, S_c(rep, line ? GREEN : RED),
-                    line                                     ? "found"
-                    : ddlint_coverage_section_required(r, s) ? "missing"
-                                                             : "absent",
+      strbuf_printf(t, "%-44s %s%-8s%s", title, S_c(rep, found ? GREEN : RED),
+                    !state                                   ? (ddlint_coverage_section_required(r, s) ? "missing" : "absent")
+                    : strcmp(state, "empty") == 0            ? "empty"
+                    : strcmp(state, "content") == 0          ? "in text"
+                                                             : "found",
                     S_c(rep, RESET));
       if (line)
         strbuf_printf(t, " %u", line);

@@ -91,6 +91,12 @@ const char *ddlint_coverage_section_title(const ddlint_result *r, size_t s) {
 unsigned ddlint_coverage_section_line(const ddlint_result *r, size_t s) {
   return r->section_lines[s];
 }
+const char *ddlint_coverage_section_state(const ddlint_result *r, size_t s) {
+  const section_cov *sc = &r->cov.sections[s];
+  if (sc->section < 0)
+    return NULL;
+  return sc->by_content ? "content" : sc->empty ? "empty" : "heading";
+}
 const char *ddlint_coverage_section_heading(const ddlint_result *r, size_t s) {
   return r->section_headings[s];
 }

@@ -63,10 +63,16 @@ static void S_report_unheaded(lint_ctx *ctx, const struct ddlint_rule *rule,
   const section *sec = &ctx->ol->sections[ctx->cov->sections[s].section];
   const char *h = ctx->md->blocks[sec->block].text;
   unsigned line = source_line_of(ctx->src, sec->start);
-  char *detail = xasprintf("give it a heading of its own (\"%s\") so that "
-                           "reviewers find it; its content is under \"%s\" "
-                           "(line %u)",
-                           ts->title, h, line);
+  const char *key = ctx->md->blocks[sec->block].key;
+  char *detail =
+      key && title_similarity(key, ts->key_title) >= 0.66
+          ? xasprintf("did you mean \"%s\"? The heading \"%s\" is close to "
+                      "it and its content covers it; rename it",
+                      ts->title, h)
+          : xasprintf("give it a heading of its own (\"%s\") so that "
+                      "reviewers find it; its content is under \"%s\" "
+                      "(line %u)",
+                      ts->title, h, line);
   const char *vars[] = {"section", ts->title, "heading", h,
                         "detail",  detail,    NULL};
   diag_emit(ctx, rule, sec->start, sec->body_start, ts->title, vars);

@@ -74,6 +74,11 @@ static void test_split_section(void) {
   const char *md = "# T\n\n### 8. Online Testing and Deployment\n* A/B Test\n\n"
                    "### 9. Scaling, Monitoring, and Updates\n* Monitoring\n";
   CHECK_INT(S_line(pk, md, "monitoring"), 3);
+  /* a bare template bullet ("* Monitoring") is not coverage */
+  CHECK_INT(S_topic_line(pk, md, "monitoring", "monitoring"), 0);
+  md = "# T\n\n### 8. Online Testing and Deployment\n* A/B Test\n\n"
+       "### 9. Scaling, Monitoring, and Updates\n"
+       "* We alert on prediction drift weekly\n";
   CHECK_INT(S_topic_line(pk, md, "monitoring", "monitoring"), 7);
   ddlint_pack_free(pk);
 }

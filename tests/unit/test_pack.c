@@ -188,7 +188,7 @@ static void test_error_unknown_fields(void) {
                          "  \"rules\": []\n}\n");
   CHECK_STR(err,
             "p.json:3:3: unknown field \"sectons\" in pack (expected one of: "
-            "$schema, name, version, description, extends, sections, rules)");
+            "$schema, name, version, description, extends, sections, rules, not_evidence)");
   free(err);
 
   const char *j = "{\"name\": \"x\", \"rules\": [],\n"
@@ -196,7 +196,7 @@ static void test_error_unknown_fields(void) {
                   "  {\"id\": \"a\", \"title\": \"A\", \"alias\": [\"x\"]}]}";
   CHECK_ERROR(j, "\"alias\"", 0,
               "unknown field \"alias\" in section (expected one of: id, "
-              "title, aliases, required, weight, prompt, topics)");
+              "title, aliases, required, weight, prompt, topics, evidence)");
 
   j = "{\"name\": \"x\", \"rules\": [],\n"
       " \"sections\": [{\"id\": \"a\", \"title\": \"A\", \"topics\": [\n"
@@ -408,7 +408,7 @@ static void test_load_file(void) {
   CHECK(pk == NULL);
   char *want = xasprintf("%s:2:2: unknown field \"bogus\" in pack (expected "
                          "one of: $schema, name, version, description, "
-                         "extends, sections, rules)",
+                         "extends, sections, rules, not_evidence)",
                          path);
   CHECK_STR(err, want);
   free(want);

@@ -395,7 +395,7 @@ static void test_required_topic_diags(void) {
             "{\"topics\": [\"labels\"]}}]}");
   if (!pk)
     return;
-  r = lint_str(pk, "# T\n\n## Data\n\nNothing yet.\n");
+  r = lint_str(pk, "# T\n\n## Data\n\nWe decide this next quarter.\n");
   CHECK_INT(ddlint_result_diag_count(r), 2);
   /* same position: pack order is kept */
   CHECK_DIAG(r, ddlint_result_diag(r, 0), "rest", 3, 1, "no Sources");
@@ -1037,7 +1037,7 @@ static void test_builtin_pack_smoke(void) {
                                   "\n"
                                   "## 5. Features\n"
                                   "\n"
-                                  "User and video features.\n"
+                                  "User history, video age, watch counts.\n"
                                   "\n"
                                   "## 6. Model Design\n"
                                   "\n"
@@ -1045,7 +1045,7 @@ static void test_builtin_pack_smoke(void) {
                                   "\n"
                                   "## 7. Prediction and Ranking\n"
                                   "\n"
-                                  "Score and rerank.\n"
+                                  "Score each candidate, then rerank.\n"
                                   "\n"
                                   "## 8. Feedback, Monitoring, and Deployment\n"
                                   "\n"
