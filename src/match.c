@@ -469,7 +469,7 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
 /* A heading's subtree shows a section when it holds at least this many of
  * the section's evidence items (its topics and its evidence terms). */
 #ifndef EVIDENCE_MIN
-#define EVIDENCE_MIN 4
+#define EVIDENCE_MIN 3
 #endif
 #define EVIDENCE_ITEMS 64
 

@@ -48,7 +48,9 @@ sections = [
               "offline and online metrics", "success measures", "metrics of success"],
   "evidence": [r"\bmetrics?\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
               r"\b(offline|online) (evaluation|metrics?|experiments?)\b", r"\bmeasur(e|ed|ing) success\b",
-              r"\bsuccess (is|will be) measured\b", r"\bstatistical(ly)? significan", r"\bholdout\b"],
+              r"\bsuccess (is|will be) measured\b", r"\bstatistical(ly)? significan", r"\bholdout\b",
+              r"\b(we|to) (compare|evaluate|measure|track)\b", r"\b(decline|approval|churn|complaint|refund|error|acceptance|adoption|win|hit|click|conversion|retention) rates?\b",
+              r"@\s?(k|\d+)\b"],
   "topics": [
    T("offline-metrics", "Offline Metrics",
      ["offline", "offline evaluation", "offline metric", "component level metrics"],

@@ -3,6 +3,8 @@
  * a heading whose subsections hold the content is not empty. */
 #include "internal.h"
 
+#include <string.h>
+
 const char explain_empty_section[] =
     "Reports a heading with no content anywhere under it, subsections "
     "included; when a whole subtree is empty, only its top heading is "
@@ -26,6 +28,24 @@ static bool S_in_scope(const lint_ctx *ctx, const struct ddlint_rule *rule,
   return false;
 }
 
+/* Whether heading d is the heading of an empty required section that a
+ * required-section rule with state "empty" reports: one gap, one finding. */
+static bool S_reported_as_required(const lint_ctx *ctx, size_t d) {
+  const ddlint_pack *pk = ctx->pack;
+  for (size_t s = 0; s < pk->nsections; s++) {
+    const section_cov *sc = &ctx->cov->sections[s];
+    if (sc->section != (ptrdiff_t)d || !sc->empty || sc->by_content ||
+        !pk->sections[s].required)
+      continue;
+    for (size_t r = 0; r < pk->nrules; r++)
+      if (pk->rules[r].section_state == 1 &&
+          strcmp(pk->rules[r].kind, "required-section") == 0 &&
+          rule_in_scope(&pk->rules[r], s))
+        return true;
+  }
+  return false;
+}
+
 void check_empty_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
   const outline *ol = ctx->ol;
   for (size_t d = 0; d < ol->nsections; d++) {
@@ -38,7 +58,7 @@ void check_empty_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
     if (p >= 0 && !ol->sections[p].is_title &&
         section_is_empty(ctx, &ol->sections[p]))
       continue;
-    if (!S_in_scope(ctx, rule, d))
+    if (!S_in_scope(ctx, rule, d) || S_reported_as_required(ctx, d))
       continue;
     const char *h = ctx->md->blocks[sec->block].text;
     const char *vars[] = {"heading", *h ? h : "(untitled)", NULL};

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Recognition verdicts on fixtures/recognition/: each fixture is a pattern
+that real free-form designs show (a chapter covering two sections, a section
+under deeper headings, plural and decorated headings, negated mentions,
+label-only placeholders, a metadata block, an empty skeleton...). Each check
+below says what a careful reader concludes and asserts ddlint agrees."""
+import json
+import os
+import subprocess
+import sys
+
+failed = 0
+
+
+def lint(ddlint, root, name, *extra):
+    p = subprocess.run([ddlint, "-f", "json", "--no-config", *extra,
+                        os.path.join(root, "fixtures", "recognition", name)],
+                       capture_output=True, timeout=60)
+    assert p.returncode in (0, 1), p.stderr.decode()
+    doc = json.loads(p.stdout)["files"][0]
+    doc["exit"] = p.returncode
+    return doc
+
+
+def cov(doc, sid):
+    return next(c for c in doc["coverage"] if c["id"] == sid)
+
+
+def rules(doc, severity=None):
+    return [d["rule"] for d in doc["diagnostics"]
+            if severity is None or d["severity"] == severity]
+
+
+def check(name, cond, what):
+    global failed
+    print(("ok   " if cond else "FAIL ") + f"{name}: {what}")
+    failed += not cond
+
+
+def main():
+    ddlint, root = sys.argv[1], sys.argv[2]
+
+    d = lint(ddlint, root, "two-sections-one-chapter.md")
+    check("two sections, one chapter", cov(d, "architecture")["found"] and
+          cov(d, "architecture").get("via") == "content" and
+          cov(d, "architecture")["heading"] == "Serving and scaling",
+          "System Architecture is found in the content of 'Serving and scaling'")
+    check("two sections, one chapter", cov(d, "prediction")["found"] and
+          cov(d, "prediction")["heading"] == "Serving and scaling",
+          "the same chapter is also Prediction and Ranking")
+    check("two sections, one chapter", "missing-section" not in rules(d) and
+          rules(d).count("section-without-heading") >= 2 and
+          all(x["severity"] == "info" for x in d["diagnostics"]
+              if x["rule"] == "section-without-heading"),
+          "no missing-section; sections without their own heading are info notes")
+    check("two sections, one chapter", "missing-fallback" not in rules(d),
+          "the fallback in the serving chapter satisfies missing-fallback")
+
+    d = lint(ddlint, root, "deep-headings.md")
+    check("deeper headings", cov(d, "features")["found"] and
+          cov(d, "features")["line"] == 25,
+          "'### Feature engineering: three families' inside Modelling is Features")
+    check("deeper headings", "missing-section" not in rules(d), "no section missing")
+
+    d = lint(ddlint, root, "plural-headings.md")
+    check("plural headings", cov(d, "monitoring")["found"] and
+          cov(d, "monitoring")["heading"] == "Deployment strategies",
+          "'Deployment strategies' is the deployment section, not a near miss")
+    check("plural headings", "missing-deployment-strategy" not in rules(d),
+          "its A/B test and rollback count")
+
+    d = lint(ddlint, root, "alias-before-title.md")
+    check("alias before title", cov(d, "success-metrics")["line"] == 7,
+          "the exact title 'Success Metrics' beats the earlier alias 'Evaluation'")
+
+    d = lint(ddlint, root, "goals-non-goals.md")
+    check("Goals/Non-Goals", "duplicate-section" not in rules(d),
+          "'Goals/Non-Goals' and 'Non-Goals' are not the same heading")
+
+    d = lint(ddlint, root, "optional-and-emoji.md")
+    check("[optional] and emoji", cov(d, "success-metrics")["found"] and
+          cov(d, "architecture")["found"],
+          "'📊 Success Metrics [optional]' and '🏗️ System Architecture (Optional)' match")
+
+    d = lint(ddlint, root, "one-word-title.md")
+    check("one-word title", not cov(d, "model")["found"],
+          "'Latency budget of the model' is not Model Design: 'model' is not its head")
+
+    d = lint(ddlint, root, "negation.md")
+    check("negation", "missing-monitoring" in rules(d) and
+          "missing-deployment-strategy" in rules(d),
+          "'No drift monitoring ... no A/B test and no rollback' covers neither topic")
+
+    d = lint(ddlint, root, "label-only.md")
+    data = cov(d, "data")
+    check("label only", not data["found"] and data.get("via") == "empty" and
+          "required-section-empty" in rules(d, "error"),
+          "labels followed by [NO INFO], TBD and N/A leave Data and Labeling empty")
+    check("label only", all(t["found"] is False for t in data["topics"][:2]),
+          "neither Data Sources nor Label Strategy counts as covered")
+
+    d = lint(ddlint, root, "sibling-subsections.md")
+    check("sibling-level subsections", "empty-section" not in rules(d) and
+          "duplicate-section" not in rules(d),
+          "'### 2. Goals and anti-goals' then '### ii. Anti-goals' is one section")
+
+    d = lint(ddlint, root, "metadata-block.md")
+    check("metadata block", "missing-monitoring" in rules(d) and
+          "missing-deployment-strategy" in rules(d),
+          "'Monitoring: weekly review' in a Metadata block is not coverage")
+
+    d = lint(ddlint, root, "init-skeleton.md")
+    check("empty skeleton", d["exit"] == 1 and d["score"] < 5,
+          f"an init skeleton exits 1 and scores near 0 (score {d['score']})")
+    check("empty skeleton", rules(d, "error").count("required-section-empty") == 8
+          and "empty-section" not in rules(d),
+          "each of the 8 sections is one required-section-empty error, not two findings")
+
+    # The score depends on the document and the template, not severities.
+    a = lint(ddlint, root, "two-sections-one-chapter.md")
+    cfg = os.path.join(os.environ.get("TMPDIR", "/tmp"), "ddlint-recog-cfg.json")
+    with open(cfg, "w") as f:
+        json.dump({"rules": {"missing-monitoring": "info",
+                             "missing-fallback": "off"}}, f)
+    p = subprocess.run([ddlint, "-f", "json", "--config", cfg,
+                        os.path.join(root, "fixtures", "recognition",
+                                     "two-sections-one-chapter.md")],
+                       capture_output=True, timeout=60)
+    os.unlink(cfg)
+    b = json.loads(p.stdout)["files"][0]
+    check("score", a["score"] == b["score"],
+          f"severities in a config leave the score alone ({a['score']} = {b['score']})")
+
+    print(f"{failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
