@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Real documents: the 13 write-ups of ../shared/corpus/mlsd-interviews. For
-each, which template sections are found, and at which heading line. Their
-headings differ from the template ("Metrics (Offline and Online)",
-"Architectural Components", "Data preparation"); a reader would say every
-write-up below has all eight sections, except the empty typeahead file and
-the object-detection survey (only a Metrics heading). Skips (exit 77) where
+each, which template sections are found, and at which heading line (also
+for a section found empty; tests/accuracy.py compares the verdicts with a
+reader's). Their headings differ from the template ("Metrics (Offline and
+Online)", "Architectural Components", "Data preparation"); every write-up
+below has a heading for each of the eight sections, except the empty
+typeahead file and the object-detection survey. Skips (exit 77) where
 ../shared is absent."""
 import json
 import os
@@ -28,7 +29,10 @@ EXPECTED = {
     "mlsd-search.md": dict(zip(ALL, [3, 37, 47, 96, 106, 141, 205, 231])),
     "mlsd-typeahead.md": {},
     "mlsd-video-recom.md": dict(zip(ALL, [4, 58, 65, 106, 136, 190, 252, 256])),
-    "mlsd_obj_detection.md": {"success-metrics": 20},
+    # a survey: no heading names a section but Metrics; its text covers
+    # model types (the reader: partly) and, by ddlint's evidence terms,
+    # prediction (the reader: absent; see tests/accuracy.py)
+    "mlsd_obj_detection.md": {"success-metrics": 20, "model": 2, "prediction": 1},
 }
 
 
@@ -48,7 +52,7 @@ def main():
             failed += 1
             continue
         doc = json.loads(p.stdout)["files"][0]
-        got = {c["id"]: c["line"] for c in doc["coverage"] if c["found"]}
+        got = {c["id"]: c["line"] for c in doc["coverage"] if "line" in c}
         if got != want:
             failed += 1
             print(f"FAIL {name}:")
