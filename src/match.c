@@ -201,6 +201,15 @@ static bool S_not_evidence(const namer *nm, size_t d) {
   return hit;
 }
 
+/* Whether the pack gives evidence terms for some section: it then opts into
+ * reading content (see match_document). */
+static bool S_pack_reads_content(const ddlint_pack *pk) {
+  for (size_t s = 0; s < pk->nsections; s++)
+    if (pk->sections[s].nevidence)
+      return true;
+  return false;
+}
+
 /* ---- Content: what counts as saying something. ---- */
 
 static bool S_alnum(char c) {
@@ -264,7 +273,10 @@ static unsigned char *S_dead_blocks(const namer *nm) {
   const lint_ctx *ctx = nm->ctx;
   const md_blocks *mb = ctx->md;
   unsigned char *dead = xcalloc(mb->nblocks + 1, 1);
-  for (size_t b = 0; b < mb->nblocks; b++) {
+  /* "None." answers "Unresolved questions" in a template that does not
+   * read content; in one that does, a placeholder is no coverage */
+  for (size_t b = 0; b < mb->nblocks && S_pack_reads_content(ctx->pack);
+       b++) {
     const block *bl = &mb->blocks[b];
     if (bl->kind != BLOCK_PARAGRAPH)
       continue;
@@ -308,14 +320,6 @@ static bool S_in_dead(const lint_ctx *ctx, size_t off) {
  * dead blocks and not negated. */
 static bool S_topic_named(const block *bl, const tmpl_topic *tt, bool loose);
 
-/* Whether the pack gives evidence terms for some section: it then opts into
- * reading content (see match_document). */
-static bool S_pack_reads_content(const ddlint_pack *pk) {
-  for (size_t s = 0; s < pk->nsections; s++)
-    if (pk->sections[s].nevidence)
-      return true;
-  return false;
-}
 
 /* Whether the match at off sits in a bare label naming topic tt and saying
  * nothing more ("* Data sources" copied from the template). */

@@ -82,11 +82,11 @@ static char *S_normalize(const char *text, bool drop_parens) {
   bool space = true;
   for (; *s; s++) {
     char c = *s;
-    if (drop_parens && (c == '(' || c == '[')) {
+    if (drop_parens && (c == '(' || c == '[' || c == '{')) {
       depth++;
       continue;
     }
-    if (drop_parens && (c == ')' || c == ']') && depth > 0) {
+    if (drop_parens && (c == ')' || c == ']' || c == '}') && depth > 0) {
       depth--;
       continue;
     }
@@ -534,37 +534,34 @@ static bool S_is_conjunction(const char *w, size_t n) {
          (n == 3 && memcmp(w, "nor", 3) == 0);
 }
 
-/* Appends the stemmed head of each conjunct of one normalised piece. */
+/* Appends the stemmed words of each conjunct's head phrase: its words up to
+ * the first preposition or relative clause ("latency budget" of "latency
+ * budget of the model"). */
 static void S_piece_heads(const char *norm, strbuf *out) {
   token w[MAX_TOKENS];
   size_t n = S_split(norm, w);
-  size_t i = 0;
-  while (i < n) {
-    size_t b = i, last = SIZE_MAX;
-    bool cut = false;
-    for (; i < n && !S_is_conjunction(w[i].p, w[i].n); i++) {
-      if (cut)
-        continue;
-      if (i > b && S_ends_phrase(w[i].p, w[i].n)) {
-        cut = true;
-        continue;
-      }
-      if (!S_stopword(w[i].p, w[i].n))
-        last = i;
+  bool cut = false;
+  for (size_t i = 0; i < n; i++) {
+    if (S_is_conjunction(w[i].p, w[i].n)) {
+      cut = false;
+      continue;
     }
-    if (last != SIZE_MAX) {
-      char one[128];
-      size_t len = w[last].n < sizeof one - 1 ? w[last].n : sizeof one - 1;
-      memcpy(one, w[last].p, len);
-      one[len] = '\0';
-      token t[1];
-      if (S_tokens(one, t) == 1) {
-        if (out->len)
-          strbuf_putc(out, ' ');
-        strbuf_put(out, t[0].p, t[0].n);
-      }
+    if (cut || S_stopword(w[i].p, w[i].n))
+      continue;
+    if (i > 0 && S_ends_phrase(w[i].p, w[i].n)) {
+      cut = true;
+      continue;
     }
-    i++; /* past the conjunction */
+    char one[128];
+    size_t len = w[i].n < sizeof one - 1 ? w[i].n : sizeof one - 1;
+    memcpy(one, w[i].p, len);
+    one[len] = '\0';
+    token t[1];
+    if (S_tokens(one, t) == 1) {
+      if (out->len)
+        strbuf_putc(out, ' ');
+      strbuf_put(out, t[0].p, t[0].n);
+    }
   }
 }
 
