@@ -172,13 +172,14 @@ char *title_phrase(const char *norm);
  * "model architecture" in "model architecture training", not in
  * "architecture of the model". */
 bool title_phrase_contains(const char *h, const char *name);
-/* The stemmed words of a heading's head phrases, one per conjunct: its words
- * up to a preposition or a relative clause. "Thoughts from initial
- * research" -> "thought"; "Scaling, Monitoring, and Updates" -> "scal
- * monitor update"; "Signals we feed the model" -> "signal"; "Latency budget
- * of the model" -> "latency budget". A one-word name must be one of them.
- * Free with free(). */
-char *title_heads(const char *text);
+/* The stemmed words of a heading's head phrases, one phrase per conjunct:
+ * its words up to a preposition or a relative clause; with last_only, each
+ * phrase's head noun alone. "Thoughts from initial research" -> "thought";
+ * "Scaling, Monitoring, and Updates" -> "scal monitor update"; "Signals we
+ * feed the model" -> "signal"; "Latency budget of the model" -> "latency
+ * budget" (last_only: "budget"). A one-word name must be one of them. Free
+ * with free(). */
+char *title_heads(const char *text, bool last_only);
 /* title_contains() for keys: every word of key `name` is in key `h`. */
 bool title_key_contains(const char *h, const char *name);
 /* Number of words in a key. */

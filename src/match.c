@@ -137,7 +137,8 @@ static double S_cover(const namer *nm, size_t d, size_t s) {
   return n && nm->hf[d].words ? (double)n / (double)nm->hf[d].words : 0;
 }
 
-static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known) {
+static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
+                         bool head_nouns) {
   const ddlint_pack *pk = ctx->pack;
   const outline *ol = ctx->ol;
   nm->ctx = ctx;
@@ -147,7 +148,7 @@ static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known) {
     if (!known[d] || !bl->norm)
       continue;
     nm->hf[d].phrase = title_phrase(bl->norm);
-    nm->hf[d].heads = title_heads(bl->text ? bl->text : "");
+    nm->hf[d].heads = title_heads(bl->text ? bl->text : "", head_nouns);
     nm->hf[d].words = title_key_words(nm->hf[d].phrase);
   }
   nm->nf = xcalloc(pk->nsections + 1, sizeof(name_forms));
@@ -211,6 +212,11 @@ static bool S_pack_reads_content(const ddlint_pack *pk) {
 }
 
 /* ---- Content: what counts as saying something. ---- */
+
+static bool S_is_content(const block *bl) {
+  return bl->kind == BLOCK_PARAGRAPH || bl->kind == BLOCK_CODE ||
+         bl->kind == BLOCK_HTML || bl->kind == BLOCK_TABLE;
+}
 
 static bool S_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -472,6 +478,9 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
 
 /* A heading's subtree shows a section when it holds at least this many of
  * the section's evidence items (its topics and its evidence terms). */
+#ifndef EVIDENCE_SHARE
+#define EVIDENCE_SHARE 0.3
+#endif
 #ifndef EVIDENCE_MIN
 #define EVIDENCE_MIN 3
 #endif
@@ -479,7 +488,8 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
 
 typedef struct {
   lint_ctx *ctx;
-  uint64_t *mask; /* per outline section: items seen in its own text */
+  uint64_t *mask;     /* per outline section: items seen in its own text */
+  unsigned char *hit; /* per block: holds some evidence item */
   uint64_t bit;
 } evidence_run;
 
@@ -505,18 +515,29 @@ static bool S_evidence_hit(void *arg, size_t ms, size_t me) {
   /* a heading's own words are its name, not evidence of what it holds */
   if (d >= 0 && ms < er->ctx->ol->sections[d].body_start)
     return true;
+  size_t b = block_at_or_after(er->ctx->md, ms + 1);
+  if (b > 0)
+    er->hit[b - 1] = 1;
   if (d >= 0)
     er->mask[d] |= er->bit;
   return true;
 }
 
-/* Per heading, the evidence items of pack section s in its subtree (a new
- * array; free with free()). */
-static uint64_t *S_evidence(lint_ctx *ctx, size_t s) {
+/* What the evidence of one pack section looks like over the document. */
+typedef struct {
+  uint64_t *sub;      /* per heading: the items in its subtree */
+  size_t *hit_before; /* per block index b: content blocks before b that
+                         hold an item (prefix sums, nblocks + 1) */
+} evidence_map;
+
+/* The evidence of pack section s; free with S_evidence_free(). */
+static evidence_map *S_evidence(lint_ctx *ctx, size_t s) {
   const tmpl_section *ts = &ctx->pack->sections[s];
   const outline *ol = ctx->ol;
+  size_t nb = ctx->md->nblocks;
   evidence_run er = {.ctx = ctx,
-                     .mask = xcalloc(ol->nsections + 1, sizeof(uint64_t))};
+                     .mask = xcalloc(ol->nsections + 1, sizeof(uint64_t)),
+                     .hit = xcalloc(nb + 1, 1)};
   size_t item = 0;
   for (size_t t = 0; t < ts->ntopics && item < EVIDENCE_ITEMS; t++, item++) {
     er.bit = (uint64_t)1 << item;
@@ -531,7 +552,30 @@ static uint64_t *S_evidence(lint_ctx *ctx, size_t s) {
   for (size_t d = ol->nsections; d-- > 0;)
     if (ol->sections[d].parent >= 0)
       er.mask[ol->sections[d].parent] |= er.mask[d];
-  return er.mask;
+  evidence_map *em = xmalloc(sizeof *em);
+  em->sub = er.mask;
+  em->hit_before = xcalloc(nb + 1, sizeof(size_t));
+  for (size_t b = 0; b < nb; b++)
+    em->hit_before[b + 1] =
+        em->hit_before[b] + (er.hit[b] && S_is_content(&ctx->md->blocks[b]));
+  free(er.hit);
+  return em;
+}
+
+/* The evidence of section s, computed on first use into cache[s]. */
+static evidence_map *S_evidence_of(lint_ctx *ctx, evidence_map **cache,
+                                   size_t s) {
+  if (!cache[s])
+    cache[s] = S_evidence(ctx, s);
+  return cache[s];
+}
+
+static void S_evidence_free(evidence_map *em) {
+  if (!em)
+    return;
+  free(em->sub);
+  free(em->hit_before);
+  free(em);
 }
 
 /* Content words in each heading's subtree (a new array; free with free()).
@@ -793,7 +837,12 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   unsigned char *known = xcalloc(ol->nsections + 1, 1);
   /* per heading: 0 not yet known, 1 content, 2 a stub or empty */
   unsigned char *stub = xcalloc(ol->nsections + 1, 1);
-  uint64_t **evidence = xcalloc(pk->nsections + 1, sizeof(uint64_t *));
+  evidence_map **evidence = xcalloc(pk->nsections + 1, sizeof(*evidence));
+  /* content blocks before each block index (prefix sums) */
+  size_t *content_before = xcalloc(ctx->md->nblocks + 1, sizeof(size_t));
+  for (size_t b = 0; b < ctx->md->nblocks; b++)
+    content_before[b + 1] =
+        content_before[b] + S_is_content(&ctx->md->blocks[b]);
   size_t *subtree_words = NULL;
   for (size_t d = 0; d < ol->nsections; d++) {
     const char *key = S_heading_key(ctx, d);
@@ -814,7 +863,11 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   for (size_t s = 0; s < pk->nsections; s++)
     reads_content = reads_content || S_by_content_ok(pk, s);
   namer nm;
-  S_namer_init(&nm, ctx, known);
+  /* where content can speak for a section, a one-word name must be a
+   * heading's head noun ("Data Drift Detection" is not Data and Labeling);
+   * elsewhere any word of its head phrase will do ("Implementation
+   * feasibility" is the RFC's implementation section) */
+  S_namer_init(&nm, ctx, known, reads_content);
   unsigned char *dead = S_dead_blocks(&nm);
   ctx->dead_blocks = dead;
   for (size_t d = 0; d < ol->nsections; d++)
@@ -825,8 +878,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   (stub[d] ? stub[d] == 2                                                      \
            : (stub[d] = S_is_stub(ctx, &ol->sections[d], reads_content) ? 2 : 1) ==   \
                  2)
-#define EVIDENCE(s, d)                                                         \
-  S_popcount((evidence[s] ? evidence[s] : (evidence[s] = S_evidence(ctx, s)))[d])
+#define EVMAP(s) S_evidence_of(ctx, evidence, s)
+#define EVIDENCE(s, d) S_popcount(EVMAP(s)->sub[d])
 
   /* Exact names first, for every section, at any level: a heading with
    * content before a stub, then the shallowest ("## 7. Prediction Service"
@@ -968,6 +1021,16 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       unsigned n = EVIDENCE(s, d);
       if (n < EVIDENCE_MIN)
         continue;
+      /* the subtree is about the section: a good share of its paragraphs
+       * hold its evidence, not a passing mention in a chapter on
+       * something else */
+      const section *sec = &ol->sections[d];
+      size_t blocks = content_before[sec->end_block] -
+                      content_before[sec->first_block];
+      size_t hits = EVMAP(s)->hit_before[sec->end_block] -
+                    EVMAP(s)->hit_before[sec->first_block];
+      if ((double)hits < EVIDENCE_SHARE * (double)blocks)
+        continue;
       if (n > best_n || (n == best_n && ol->sections[d].rank >
                                             ol->sections[best].rank)) {
         best = (ptrdiff_t)d;
@@ -1016,6 +1079,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   }
 #undef STUB
 #undef EVIDENCE
+#undef EVMAP
 
   S_find_topics(ctx, cov);
 
@@ -1037,8 +1101,9 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   ctx->dead_blocks = NULL;
   free(dead);
   for (size_t s = 0; s < pk->nsections; s++)
-    free(evidence[s]);
+    S_evidence_free(evidence[s]);
   free(evidence);
+  free(content_before);
   free(subtree_words);
   S_namer_free(&nm);
   free(used);

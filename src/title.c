@@ -527,6 +527,20 @@ static bool S_ends_phrase(const char *w, size_t n) {
   return false;
 }
 
+/* Appends word w, stemmed, to a space-separated list. */
+static void S_put_stem(strbuf *out, token w) {
+  char one[128];
+  size_t len = w.n < sizeof one - 1 ? w.n : sizeof one - 1;
+  memcpy(one, w.p, len);
+  one[len] = '\0';
+  token t[1];
+  if (S_tokens(one, t) == 1) {
+    if (out->len)
+      strbuf_putc(out, ' ');
+    strbuf_put(out, t[0].p, t[0].n);
+  }
+}
+
 static bool S_is_conjunction(const char *w, size_t n) {
   return (n == 3 && memcmp(w, "and", 3) == 0) ||
          (n == 2 && memcmp(w, "or", 2) == 0) ||
@@ -536,36 +550,37 @@ static bool S_is_conjunction(const char *w, size_t n) {
 
 /* Appends the stemmed words of each conjunct's head phrase: its words up to
  * the first preposition or relative clause ("latency budget" of "latency
- * budget of the model"). */
-static void S_piece_heads(const char *norm, strbuf *out) {
+ * budget of the model"); with last_only, only the phrase's last word, its
+ * head noun ("budget"). */
+static void S_piece_heads(const char *norm, bool last_only, strbuf *out) {
   token w[MAX_TOKENS];
   size_t n = S_split(norm, w);
   bool cut = false;
-  for (size_t i = 0; i < n; i++) {
-    if (S_is_conjunction(w[i].p, w[i].n)) {
+  size_t last = SIZE_MAX;
+  for (size_t i = 0; i <= n; i++) {
+    bool conj = i < n && S_is_conjunction(w[i].p, w[i].n);
+    if (i == n || conj) {
+      if (last_only && last != SIZE_MAX)
+        S_put_stem(out, w[last]);
+      last = SIZE_MAX;
       cut = false;
       continue;
     }
-    if (cut || S_stopword(w[i].p, w[i].n))
+    if (cut)
       continue;
     if (i > 0 && S_ends_phrase(w[i].p, w[i].n)) {
       cut = true;
       continue;
     }
-    char one[128];
-    size_t len = w[i].n < sizeof one - 1 ? w[i].n : sizeof one - 1;
-    memcpy(one, w[i].p, len);
-    one[len] = '\0';
-    token t[1];
-    if (S_tokens(one, t) == 1) {
-      if (out->len)
-        strbuf_putc(out, ' ');
-      strbuf_put(out, t[0].p, t[0].n);
-    }
+    if (S_stopword(w[i].p, w[i].n))
+      continue;
+    last = i;
+    if (!last_only)
+      S_put_stem(out, w[i]);
   }
 }
 
-char *title_heads(const char *text) {
+char *title_heads(const char *text, bool last_only) {
   strbuf out = {0}, piece = {0};
   for (const char *p = text;; p++) {
     bool sep = !*p || strchr(",/;:|&", *p) ||
@@ -575,7 +590,7 @@ char *title_heads(const char *text) {
       if (piece.len) {
         char *s = strbuf_take(&piece);
         char *norm = title_normalize(s);
-        S_piece_heads(norm, &out);
+        S_piece_heads(norm, last_only, &out);
         free(norm);
         free(s);
       }
