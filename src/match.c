@@ -478,6 +478,7 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
 
 /* A heading's subtree shows a section when it holds at least this many of
  * the section's evidence items (its topics and its evidence terms). */
+#define OFF_TOPIC_WORDS 40
 #ifndef EVIDENCE_SHARE
 #define EVIDENCE_SHARE 0.3
 #endif
@@ -880,6 +881,15 @@ void match_document(lint_ctx *ctx, coverage *cov) {
                  2)
 #define EVMAP(s) S_evidence_of(ctx, evidence, s)
 #define EVIDENCE(s, d) S_popcount(EVMAP(s)->sub[d])
+  /* a heading named like section s whose text, long enough to judge, shows
+   * none of its evidence is about something else ("Essential Mathematical
+   * Background" is not the problem statement, "Threat Model" no model) */
+#define OFF_TOPIC(s, d)                                                        \
+  (S_by_content_ok(pk, s) && !STUB(d) &&                                       \
+   (subtree_words ? subtree_words                                              \
+                  : (subtree_words = S_subtree_words(ctx)))[d] >=              \
+       OFF_TOPIC_WORDS &&                                                      \
+   EVIDENCE(s, d) == 0)
 
   /* Exact names first, for every section, at any level: a heading with
    * content before a stub, then the shallowest ("## 7. Prediction Service"
@@ -893,7 +903,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     for (size_t d = 0; d < ol->nsections; d++) {
       const char *key = S_heading_key(ctx, d);
       if (known[d] != 2 || ol->sections[d].is_title ||
-          !S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases))
+          !S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases) ||
+          OFF_TOPIC(s, d))
         continue;
       int rank = (STUB(d) ? 100 : 0) + 2 * ol->sections[d].level +
                  (strcmp(key, ts->key_title) != 0);
@@ -918,7 +929,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       if (cov->sections[s].section >= 0)
         continue;
       double cover = S_cover(&nm, d, s);
-      if (cover > best_cover) {
+      if (cover > best_cover && !OFF_TOPIC(s, d)) {
         best_cover = cover;
         best = (ptrdiff_t)s;
       }
@@ -1079,6 +1090,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   }
 #undef STUB
 #undef EVIDENCE
+#undef OFF_TOPIC
 #undef EVMAP
 
   S_find_topics(ctx, cov);
