@@ -99,6 +99,16 @@ def main():
     check("label only", all(t["found"] is False for t in data["topics"][:2]),
           "neither Data Sources nor Label Strategy counts as covered")
 
+    d = lint(ddlint, root, "label-placeholder-topic.md")
+    data = cov(d, "data")
+    check("label then placeholder", data["found"] and
+          "missing-label-strategy" in rules(d, "warning") and
+          "placeholder" in rules(d),
+          "'**Label strategy**: TBD' is the missing topic, plus the placeholder")
+    check("label then placeholder",
+          next(t for t in data["topics"] if t["id"] == "augmentation")["found"] is False,
+          "'**Augmentation**: [NO INFO]' covers nothing")
+
     d = lint(ddlint, root, "sibling-subsections.md")
     check("sibling-level subsections", "empty-section" not in rules(d) and
           "duplicate-section" not in rules(d),
