@@ -91,8 +91,10 @@ typedef struct {
 
 typedef struct {
   lint_ctx *ctx;
-  heading_form *hf; /* per outline section */
-  name_forms *nf;   /* per pack section */
+  heading_form *hf;      /* per outline section */
+  name_forms *nf;        /* per pack section */
+  unsigned char *ignore; /* per outline section: 0 unknown, 1 no, 2 a
+                            not_evidence heading */
 } namer;
 
 /* Whether heading d contains name k of section s: a one-word name must be a
@@ -143,6 +145,7 @@ static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
   const outline *ol = ctx->ol;
   nm->ctx = ctx;
   nm->hf = xcalloc(ol->nsections + 1, sizeof(heading_form));
+  nm->ignore = xcalloc(ol->nsections + 1, 1);
   for (size_t d = 0; d < ol->nsections; d++) {
     const block *bl = &ctx->md->blocks[ol->sections[d].block];
     if (!known[d] || !bl->norm)
@@ -170,6 +173,7 @@ static void S_namer_free(namer *nm) {
     free(nm->hf[d].heads);
   }
   free(nm->hf);
+  free(nm->ignore);
   for (size_t s = 0; s < nm->ctx->pack->nsections; s++) {
     for (size_t i = 0; i <= nm->ctx->pack->sections[s].naliases; i++)
       free(nm->nf[s].phrase[i]);
@@ -181,14 +185,29 @@ static void S_namer_free(namer *nm) {
 
 /* Whether heading d is a metadata block, revision history or the like
  * (the pack's not_evidence): never a section, never evidence. */
+static bool S_not_evidence_uncached(const namer *nm, size_t d);
 static bool S_not_evidence(const namer *nm, size_t d) {
+  if (!nm->ignore[d])
+    nm->ignore[d] = S_not_evidence_uncached(nm, d) ? 2 : 1;
+  return nm->ignore[d] == 2;
+}
+
+static bool S_not_evidence_uncached(const namer *nm, size_t d) {
   const ddlint_pack *pk = nm->ctx->pack;
   const heading_form *h = &nm->hf[d];
   char *phrase = NULL;
   const char *ph = h->phrase;
+  if (!pk->nnot_evidence)
+    return false;
   if (!ph) {
     const block *bl = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
-    if (!pk->nnot_evidence || !bl->norm)
+    if (!pk->nnot_evidence || !bl->norm || !bl->key)
+      return false;
+    /* cheap first: every word of some entry must be in the heading */
+    bool maybe = false;
+    for (size_t i = 0; i < pk->nnot_evidence && !maybe; i++)
+      maybe = title_key_contains(bl->key, pk->not_evidence[i]);
+    if (!maybe)
       return false;
     ph = phrase = title_phrase(bl->norm);
   }
@@ -425,6 +444,28 @@ static bool S_template_word(const lint_ctx *ctx, const char *w, size_t n) {
   return hit;
 }
 
+/* Whether a subtree holds at least n words of content (stops counting
+ * there). */
+static bool S_words_at_least(const lint_ctx *ctx, const section *sec,
+                             size_t n) {
+  size_t words = 0;
+  const char *t = ctx->src->text;
+  for (size_t b = sec->first_block; b < sec->end_block && words < n; b++) {
+    const block *bl = &ctx->md->blocks[b];
+    if (!S_is_content(bl) || (ctx->dead_blocks && ctx->dead_blocks[b]))
+      continue;
+    for (size_t i = bl->start; i < bl->end && words < n;) {
+      while (i < bl->end && !S_alnum(t[i]))
+        i++;
+      if (i < bl->end)
+        words++;
+      while (i < bl->end && S_alnum(t[i]))
+        i++;
+    }
+  }
+  return words >= n;
+}
+
 /* A heading with only a few short bullets under it that repeat the
  * template's own words ("* A/B Test", "* Deployment and release",
  * "* Monitoring") is the template's skeleton, not content. Short bullets
@@ -524,6 +565,47 @@ static bool S_evidence_hit(void *arg, size_t ms, size_t me) {
   return true;
 }
 
+typedef struct {
+  lint_ctx *ctx;
+  uint64_t seen, bit;
+  unsigned n, need;
+} local_run;
+
+static bool S_local_hit(void *arg, size_t ms, size_t me) {
+  local_run *lr = arg;
+  if ((lr->seen & lr->bit) || S_in_dead(lr->ctx, ms) ||
+      S_in_heading(lr->ctx, ms) || prose_negated(lr->ctx, ms, me))
+    return true;
+  lr->seen |= lr->bit;
+  lr->n++;
+  return false; /* one match is enough for this item */
+}
+
+/* The evidence items of pack section s in heading d's subtree, counted up
+ * to `need` (the search stops there): what S_evidence() gives for one
+ * subtree, searched in that subtree alone. */
+static unsigned S_evidence_at(lint_ctx *ctx, size_t s, size_t d,
+                              unsigned need) {
+  const tmpl_section *ts = &ctx->pack->sections[s];
+  const section *sec = &ctx->ol->sections[d];
+  local_run lr = {.ctx = ctx, .need = need};
+  size_t item = 0;
+  for (size_t t = 0; t < ts->ntopics && item < EVIDENCE_ITEMS && lr.n < need;
+       t++, item++) {
+    lr.bit = (uint64_t)1 << item;
+    for (size_t i = 0; i < ts->topics[t].npatterns && !(lr.seen & lr.bit); i++)
+      prose_each(ctx, &ts->topics[t].patterns[i], sec->body_start, sec->end,
+                 S_local_hit, &lr);
+  }
+  for (size_t i = 0; i < ts->nevidence && item < EVIDENCE_ITEMS && lr.n < need;
+       i++, item++) {
+    lr.bit = (uint64_t)1 << item;
+    prose_each(ctx, &ts->evidence[i], sec->body_start, sec->end, S_local_hit,
+               &lr);
+  }
+  return lr.n;
+}
+
 /* What the evidence of one pack section looks like over the document. */
 typedef struct {
   uint64_t *sub;      /* per heading: the items in its subtree */
@@ -579,28 +661,10 @@ static void S_evidence_free(evidence_map *em) {
   free(em);
 }
 
-/* Content words in each heading's subtree (a new array; free with free()).
- * Evidence counts only in a subtree of at most EVIDENCE_SPAN_WORDS: in a
- * chapter, not in a whole book whose every section mentions everything. */
-#ifndef EVIDENCE_SPAN_WORDS
-#define EVIDENCE_SPAN_WORDS 2500
-#endif
-static size_t *S_subtree_words(const lint_ctx *ctx) {
-  const outline *ol = ctx->ol;
-  size_t *w = xcalloc(ol->nsections + 1, sizeof(size_t));
-  for (size_t d = 0; d < ol->nsections; d++) {
-    section own = ol->sections[d];
-    if (d + 1 < ol->nsections && ol->sections[d + 1].first_block > 0 &&
-        ol->sections[d + 1].block < own.end_block)
-      own.end_block = ol->sections[d + 1].block;
-    size_t longest;
-    w[d] = S_content_words(ctx, &own, &longest);
-  }
-  for (size_t d = ol->nsections; d-- > 0;)
-    if (ol->sections[d].parent >= 0)
-      w[ol->sections[d].parent] += w[d];
-  return w;
-}
+/* Evidence counts only in a subtree of at most this many bytes (about
+ * 2,500 words): in a chapter, not in a whole book whose every part mentions
+ * everything. */
+#define EVIDENCE_SPAN_BYTES 16384
 
 static unsigned S_popcount(uint64_t m) {
   unsigned n = 0;
@@ -844,7 +908,6 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   for (size_t b = 0; b < ctx->md->nblocks; b++)
     content_before[b + 1] =
         content_before[b] + S_is_content(&ctx->md->blocks[b]);
-  size_t *subtree_words = NULL;
   for (size_t d = 0; d < ol->nsections; d++) {
     const char *key = S_heading_key(ctx, d);
     size_t words = 0, hits = 0;
@@ -886,10 +949,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
    * Background" is not the problem statement, "Threat Model" no model) */
 #define OFF_TOPIC(s, d)                                                        \
   (S_by_content_ok(pk, s) && !STUB(d) &&                                       \
-   (subtree_words ? subtree_words                                              \
-                  : (subtree_words = S_subtree_words(ctx)))[d] >=              \
-       OFF_TOPIC_WORDS &&                                                      \
-   EVIDENCE(s, d) == 0)
+   S_words_at_least(ctx, &ol->sections[d], OFF_TOPIC_WORDS) &&                 \
+   S_evidence_at(ctx, s, d, 1) == 0)
 
   /* Exact names first, for every section, at any level: a heading with
    * content before a stub, then the shallowest ("## 7. Prediction Service"
@@ -899,19 +960,36 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     section_cov *sc = &cov->sections[s];
     sc->section = -1;
     sc->near = -1;
-    int best_rank = 0;
-    for (size_t d = 0; d < ol->nsections; d++) {
-      const char *key = S_heading_key(ctx, d);
-      if (known[d] != 2 || ol->sections[d].is_title ||
-          !S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases) ||
-          OFF_TOPIC(s, d))
-        continue;
-      int rank = (STUB(d) ? 100 : 0) + 2 * ol->sections[d].level +
-                 (strcmp(key, ts->key_title) != 0);
-      if (sc->section < 0 || rank < best_rank) {
-        sc->section = (ptrdiff_t)d;
-        best_rank = rank;
+    /* the best candidate, then the next when the best is off topic (a few
+     * times at most: judging a heading's text costs a search of it) */
+    size_t rejected[8], nrejected = 0;
+    for (;;) {
+      int best_rank = 0;
+      sc->section = -1;
+      for (size_t d = 0; d < ol->nsections; d++) {
+        const char *key = S_heading_key(ctx, d);
+        if (known[d] != 2 || ol->sections[d].is_title ||
+            !S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases))
+          continue;
+        bool out = false;
+        for (size_t i = 0; i < nrejected && !out; i++)
+          out = rejected[i] == d;
+        if (out)
+          continue;
+        int rank = (STUB(d) ? 100 : 0) + 2 * ol->sections[d].level +
+                   (strcmp(key, ts->key_title) != 0);
+        if (sc->section < 0 || rank < best_rank) {
+          sc->section = (ptrdiff_t)d;
+          best_rank = rank;
+        }
       }
+      if (sc->section < 0 || !OFF_TOPIC(s, (size_t)sc->section))
+        break;
+      if (nrejected == 8) {
+        sc->section = -1;
+        break;
+      }
+      rejected[nrejected++] = (size_t)sc->section;
     }
     if (sc->section >= 0)
       used[sc->section] = true;
@@ -966,7 +1044,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         }
       if (!own_words)
         continue;
-      if (S_by_content_ok(pk, s) && EVIDENCE(s, d) < 2)
+      if (S_by_content_ok(pk, s) && S_evidence_at(ctx, s, d, 2) < 2)
         continue;
       cov->sections[s].section = (ptrdiff_t)d;
       break;
@@ -983,7 +1061,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       if (!known[d] || ol->sections[d].is_title ||
           (sc->section >= 0 &&
            ol->sections[d].level >= ol->sections[sc->section].level) ||
-          !S_contained(&nm, d, s) || STUB(d) || EVIDENCE(s, d) < 1)
+          !S_contained(&nm, d, s) || STUB(d) ||
+          S_evidence_at(ctx, s, d, 1) < 1)
         continue;
       sc->section = (ptrdiff_t)d;
     }
@@ -1023,11 +1102,9 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       continue;
     ptrdiff_t best = -1;
     unsigned best_n = 0;
-    if (!subtree_words)
-      subtree_words = S_subtree_words(ctx);
     for (size_t d = 0; d < ol->nsections; d++) {
       if (ol->sections[d].is_title || dead[ol->sections[d].block] ||
-          subtree_words[d] > EVIDENCE_SPAN_WORDS)
+          ol->sections[d].end - ol->sections[d].start > EVIDENCE_SPAN_BYTES)
         continue;
       unsigned n = EVIDENCE(s, d);
       if (n < EVIDENCE_MIN)
@@ -1069,7 +1146,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         /* a line or two that shows nothing of the section ("Standard
          * approaches as before.") is a slogan, not content */
         if (!STUB(d) && !(S_by_content_ok(pk, s) && S_is_thin(ctx, &ol->sections[d]) &&
-                          EVIDENCE(s, d) == 0))
+                          S_evidence_at(ctx, s, d, 1) == 0))
           sc->empty = false;
       }
       continue; /* its topics are looked for below */
@@ -1116,7 +1193,6 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     S_evidence_free(evidence[s]);
   free(evidence);
   free(content_before);
-  free(subtree_words);
   S_namer_free(&nm);
   free(used);
   free(taken);
