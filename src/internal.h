@@ -240,7 +240,22 @@ typedef struct {
   pcre2_code *code; /* owned; JIT-compiled on first use when possible */
   char *source;     /* owned pattern text */
   atomic_bool jit_tried; /* pattern_code has JIT-compiled code (or tried) */
+  /* owned, set at load: the pattern's literal triggers (prose_triggers()),
+   * NUL-separated, ntriggers of them; NULL when it has none */
+  char *triggers;
+  unsigned short ntriggers;
+  bool word_start; /* every branch opens with \b */
+  /* owned: the pattern compiled anchored, for matching where a trigger
+   * occurs (the JIT does not take PCRE2_ANCHORED at match time); NULL
+   * without triggers */
+  pcre2_code *anchored;
+  atomic_bool anchored_jit_tried;
 } pattern;
+/* pattern_code() for the anchored form. */
+pcre2_code *pattern_anchored_code(const pattern *p);
+/* prose.c: sets p->triggers, p->ntriggers and p->word_start from
+ * p->source. */
+void pattern_set_triggers(pattern *p);
 
 /* The compiled pattern, JIT-compiled on its first use. A pack holds hundreds
  * of patterns and a document meets a few of them, so compiling them all to
@@ -431,6 +446,22 @@ bool prose_literals(struct lint_ctx *ctx, const char *const *lits, size_t n,
  * opens with one ("There is no A/B test and no rollback"), or one after it
  * ("Recall@10 is not monitored", "A/B testing is out of scope"). */
 bool prose_negated(const struct lint_ctx *ctx, size_t ms, size_t me);
+/* Literal triggers of a pattern: lower-case ASCII strings of 2 bytes or
+ * more such that every match of the pattern starts with one of them
+ * ("\bmonitor(ing|ed)?\b" -> "monitor"; "\b(gbdt|xgboost)\b" -> "gbdt",
+ * "xgboost"). Returns how many (at most max), or 0 when they cannot be
+ * told from the pattern's text. */
+#define PROSE_TRIGGER_MAX 48
+size_t prose_triggers(const char *re, char (*out)[PROSE_TRIGGER_MAX],
+                      size_t max);
+typedef bool (*prose_many_fn)(void *arg, size_t k, size_t ms, size_t me);
+/* prose_each() for each pattern pats[k] of n, calling fn with k: the same
+ * matches, in order for each pattern (patterns interleave in no set order).
+ * Patterns with triggers are found together in one pass over the text and
+ * matched anchored where a trigger occurs; the others by a scan each. */
+void prose_each_many(struct lint_ctx *ctx, const pattern *const *pats,
+                     size_t n, size_t start, size_t end, prose_many_fn fn,
+                     void *arg);
 void prose_each(struct lint_ctx *ctx, const pattern *pat, size_t start,
                 size_t end, bool (*fn)(void *, size_t, size_t), void *arg);
 

@@ -367,19 +367,42 @@ static bool S_in_heading(const lint_ctx *ctx, size_t off) {
   return bl->kind == BLOCK_HEADING && bl->start <= off && off < bl->end;
 }
 
-static bool S_search_live(lint_ctx *ctx, const pattern *pat, size_t start,
-                          size_t end, const tmpl_topic *tt, bool no_headings,
-                          size_t *ms, size_t *me) {
-  for (int tries = 0; tries < 256 && start < end; tries++) {
-    if (!prose_search(ctx, pat, start, end, ms, me))
-      return false;
-    if (!S_in_dead(ctx, *ms) && !prose_negated(ctx, *ms, *me) &&
-        !S_in_bare_label(ctx, *ms, tt) &&
-        !(no_headings && S_in_heading(ctx, *ms)))
-      return true;
-    start = *me > *ms ? *me : *ms + 1;
-  }
+typedef struct {
+  lint_ctx *ctx;
+  const tmpl_topic *tt;
+  bool no_headings;
+  size_t best, best_end;
+} first_live;
+
+static bool S_live_hit(void *arg, size_t k, size_t ms, size_t me) {
+  first_live *fl = arg;
+  (void)k;
+  if (ms >= fl->best)
+    return false; /* this pattern's later matches cannot be earlier */
+  if (S_in_dead(fl->ctx, ms) || prose_negated(fl->ctx, ms, me) ||
+      S_in_bare_label(fl->ctx, ms, fl->tt) ||
+      (fl->no_headings && S_in_heading(fl->ctx, ms)))
+    return true;
+  fl->best = ms;
+  fl->best_end = me;
   return false;
+}
+
+/* The earliest match of one of topic tt's patterns in [start, end) that
+ * counts as evidence: outside dead blocks, not negated, not a bare bullet
+ * naming the topic, and (with no_headings) not in a heading. */
+static bool S_first_live(lint_ctx *ctx, const tmpl_topic *tt, size_t start,
+                         size_t end, bool no_headings, size_t *ms,
+                         size_t *me) {
+  const pattern *pats[128];
+  size_t n = 0;
+  for (size_t i = 0; i < tt->npatterns && n < 128; i++)
+    pats[n++] = &tt->patterns[i];
+  first_live fl = {ctx, tt, no_headings, SIZE_MAX, 0};
+  prose_each_many(ctx, pats, n, start, end, S_live_hit, &fl);
+  *ms = fl.best;
+  *me = fl.best_end;
+  return fl.best != SIZE_MAX;
 }
 
 /* Words of content under heading d, subsections included, and the most in
@@ -533,7 +556,9 @@ typedef struct {
   uint64_t *mask;     /* per outline section: items seen in its own text */
   unsigned char *hit; /* per block: holds some evidence item */
   uint64_t bit;
+  const size_t *items; /* per pattern: its item */
 } evidence_run;
+
 
 /* The section whose own text (up to its first subheading) holds off: the
  * last heading starting at or before it; -1 before the first heading. */
@@ -565,44 +590,73 @@ static bool S_evidence_hit(void *arg, size_t ms, size_t me) {
   return true;
 }
 
+/* The patterns of a section's evidence items: every pattern of each topic
+ * (one item per topic), then each evidence pattern (one item each). */
 typedef struct {
-  lint_ctx *ctx;
-  uint64_t seen, bit;
-  unsigned n, need;
-} local_run;
+  const pattern **pats; /* borrowed from the pack */
+  size_t *item;
+  size_t n;
+} item_patterns;
 
-static bool S_local_hit(void *arg, size_t ms, size_t me) {
-  local_run *lr = arg;
-  if ((lr->seen & lr->bit) || S_in_dead(lr->ctx, ms) ||
-      S_in_heading(lr->ctx, ms) || prose_negated(lr->ctx, ms, me))
-    return true;
-  lr->seen |= lr->bit;
-  lr->n++;
-  return false; /* one match is enough for this item */
+static void S_item_patterns(const ddlint_pack *pk, size_t s,
+                            item_patterns *ip) {
+  const tmpl_section *ts = &pk->sections[s];
+  size_t cap = ts->nevidence + 1;
+  for (size_t t = 0; t < ts->ntopics; t++)
+    cap += ts->topics[t].npatterns;
+  ip->pats = xcalloc(cap, sizeof(pattern *));
+  ip->item = xcalloc(cap, sizeof(size_t));
+  ip->n = 0;
+  size_t item = 0;
+  for (size_t t = 0; t < ts->ntopics && item < EVIDENCE_ITEMS; t++, item++)
+    for (size_t i = 0; i < ts->topics[t].npatterns; i++) {
+      ip->pats[ip->n] = &ts->topics[t].patterns[i];
+      ip->item[ip->n++] = item;
+    }
+  for (size_t i = 0; i < ts->nevidence && item < EVIDENCE_ITEMS; i++, item++) {
+    ip->pats[ip->n] = &ts->evidence[i];
+    ip->item[ip->n++] = item;
+  }
 }
 
-/* The evidence items of pack section s in heading d's subtree, counted up
- * to `need` (the search stops there): what S_evidence() gives for one
- * subtree, searched in that subtree alone. */
+static void S_item_patterns_free(item_patterns *ip) {
+  free(ip->pats);
+  free(ip->item);
+}
+
+typedef struct {
+  lint_ctx *ctx;
+  uint64_t seen;
+  unsigned n;
+  const size_t *items;
+} local_run;
+
+static bool S_local_hit(void *arg, size_t k, size_t ms, size_t me) {
+  local_run *lr = arg;
+  uint64_t bit = (uint64_t)1 << lr->items[k];
+  if (lr->seen & bit)
+    return false; /* its item is seen: no need for more */
+  if (S_in_dead(lr->ctx, ms) || S_in_heading(lr->ctx, ms) ||
+      prose_negated(lr->ctx, ms, me))
+    return true;
+  lr->seen |= bit;
+  lr->n++;
+  return false; /* one match is enough for this pattern */
+}
+
+/* The evidence items of pack section s in heading d's subtree, searched in
+ * that subtree alone: what S_evidence() gives for one subtree. A result of
+ * `need` or more means at least that many. */
 static unsigned S_evidence_at(lint_ctx *ctx, size_t s, size_t d,
                               unsigned need) {
-  const tmpl_section *ts = &ctx->pack->sections[s];
   const section *sec = &ctx->ol->sections[d];
-  local_run lr = {.ctx = ctx, .need = need};
-  size_t item = 0;
-  for (size_t t = 0; t < ts->ntopics && item < EVIDENCE_ITEMS && lr.n < need;
-       t++, item++) {
-    lr.bit = (uint64_t)1 << item;
-    for (size_t i = 0; i < ts->topics[t].npatterns && !(lr.seen & lr.bit); i++)
-      prose_each(ctx, &ts->topics[t].patterns[i], sec->body_start, sec->end,
-                 S_local_hit, &lr);
-  }
-  for (size_t i = 0; i < ts->nevidence && item < EVIDENCE_ITEMS && lr.n < need;
-       i++, item++) {
-    lr.bit = (uint64_t)1 << item;
-    prose_each(ctx, &ts->evidence[i], sec->body_start, sec->end, S_local_hit,
-               &lr);
-  }
+  item_patterns ip;
+  S_item_patterns(ctx->pack, s, &ip);
+  local_run lr = {.ctx = ctx, .items = ip.item};
+  (void)need;
+  prose_each_many(ctx, ip.pats, ip.n, sec->body_start, sec->end, S_local_hit,
+                  &lr);
+  S_item_patterns_free(&ip);
   return lr.n;
 }
 
@@ -614,42 +668,72 @@ typedef struct {
 } evidence_map;
 
 /* The evidence of pack section s; free with S_evidence_free(). */
-static evidence_map *S_evidence(lint_ctx *ctx, size_t s) {
-  const tmpl_section *ts = &ctx->pack->sections[s];
+typedef struct {
+  evidence_run *runs; /* one per section asked for */
+  size_t *run_of;     /* per pattern: its run */
+  size_t *item_of;    /* per pattern: its item */
+} evidence_batch;
+
+static bool S_evidence_hit_k(void *arg, size_t k, size_t ms, size_t me) {
+  evidence_batch *eb = arg;
+  evidence_run *er = &eb->runs[eb->run_of[k]];
+  er->bit = (uint64_t)1 << eb->item_of[k];
+  return S_evidence_hit(er, ms, me);
+}
+
+/* The evidence of the pack sections secs[0..n), into out[secs[i]], found in
+ * one pass over the document for all of them; free each with
+ * S_evidence_free(). */
+static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
+                            evidence_map **out) {
   const outline *ol = ctx->ol;
   size_t nb = ctx->md->nblocks;
-  evidence_run er = {.ctx = ctx,
-                     .mask = xcalloc(ol->nsections + 1, sizeof(uint64_t)),
-                     .hit = xcalloc(nb + 1, 1)};
-  size_t item = 0;
-  for (size_t t = 0; t < ts->ntopics && item < EVIDENCE_ITEMS; t++, item++) {
-    er.bit = (uint64_t)1 << item;
-    for (size_t i = 0; i < ts->topics[t].npatterns; i++)
-      prose_each(ctx, &ts->topics[t].patterns[i], 0, ctx->src->len,
-                 S_evidence_hit, &er);
+  evidence_batch eb = {.runs = xcalloc(n + 1, sizeof(evidence_run))};
+  const pattern **pats = NULL;
+  size_t np = 0, cap = 0, cap2 = 0, cap3 = 0;
+  for (size_t i = 0; i < n; i++) {
+    eb.runs[i] = (evidence_run){.ctx = ctx,
+                                .mask = xcalloc(ol->nsections + 1,
+                                                sizeof(uint64_t)),
+                                .hit = xcalloc(nb + 1, 1)};
+    item_patterns ip;
+    S_item_patterns(ctx->pack, secs[i], &ip);
+    for (size_t k = 0; k < ip.n; k++) {
+      xgrow(&pats, &cap, np + 1, sizeof(pattern *));
+      xgrow(&eb.run_of, &cap2, np + 1, sizeof(size_t));
+      xgrow(&eb.item_of, &cap3, np + 1, sizeof(size_t));
+      pats[np] = ip.pats[k];
+      eb.run_of[np] = i;
+      eb.item_of[np++] = ip.item[k];
+    }
+    S_item_patterns_free(&ip);
   }
-  for (size_t i = 0; i < ts->nevidence && item < EVIDENCE_ITEMS; i++, item++) {
-    er.bit = (uint64_t)1 << item;
-    prose_each(ctx, &ts->evidence[i], 0, ctx->src->len, S_evidence_hit, &er);
+  prose_each_many(ctx, pats, np, 0, ctx->src->len, S_evidence_hit_k, &eb);
+  for (size_t i = 0; i < n; i++) {
+    evidence_run *er = &eb.runs[i];
+    for (size_t d = ol->nsections; d-- > 0;)
+      if (ol->sections[d].parent >= 0)
+        er->mask[ol->sections[d].parent] |= er->mask[d];
+    evidence_map *em = xmalloc(sizeof *em);
+    em->sub = er->mask;
+    em->hit_before = xcalloc(nb + 1, sizeof(size_t));
+    for (size_t b = 0; b < nb; b++)
+      em->hit_before[b + 1] = em->hit_before[b] +
+                              (er->hit[b] && S_is_content(&ctx->md->blocks[b]));
+    free(er->hit);
+    out[secs[i]] = em;
   }
-  for (size_t d = ol->nsections; d-- > 0;)
-    if (ol->sections[d].parent >= 0)
-      er.mask[ol->sections[d].parent] |= er.mask[d];
-  evidence_map *em = xmalloc(sizeof *em);
-  em->sub = er.mask;
-  em->hit_before = xcalloc(nb + 1, sizeof(size_t));
-  for (size_t b = 0; b < nb; b++)
-    em->hit_before[b + 1] =
-        em->hit_before[b] + (er.hit[b] && S_is_content(&ctx->md->blocks[b]));
-  free(er.hit);
-  return em;
+  free(eb.runs);
+  free(eb.run_of);
+  free(eb.item_of);
+  free(pats);
 }
 
 /* The evidence of section s, computed on first use into cache[s]. */
 static evidence_map *S_evidence_of(lint_ctx *ctx, evidence_map **cache,
                                    size_t s) {
   if (!cache[s])
-    cache[s] = S_evidence(ctx, s);
+    S_evidence_many(ctx, &s, 1, cache);
   return cache[s];
 }
 
@@ -767,19 +851,9 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
   }
   for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
     const section *sec = &ctx->ol->sections[sc->parts[p]];
-    size_t best = SIZE_MAX, best_end = 0;
-    for (size_t i = 0; i < tt->npatterns; i++) {
-      size_t ms, me;
-      if (S_search_live(ctx, &tt->patterns[i], sec->body_start,
-                        best == SIZE_MAX ? sec->end : best, tt, false, &ms,
-                        &me) &&
-          ms < best) {
-        best = ms;
-        best_end = me;
-      }
-    }
-    if (best != SIZE_MAX)
-      S_found(tc, VIA_TEXT, best, best_end);
+    size_t ms, me;
+    if (S_first_live(ctx, tt, sec->body_start, sec->end, false, &ms, &me))
+      S_found(tc, VIA_TEXT, ms, me);
   }
   for (size_t b = 0; b < mb->nblocks && tc->via == VIA_NONE; b++) {
     bool own = false;
@@ -790,24 +864,7 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
       S_found(tc, mb->blocks[b].kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL,
               mb->blocks[b].start, mb->blocks[b].end);
   }
-  /* then prose anywhere in the document: a design that defines its labels
-   * under Model Design has a label strategy */
-  if (tc->via == VIA_NONE && sc->nparts && 
-      S_pack_reads_content(ctx->pack)) {
-    size_t best = SIZE_MAX, best_end = 0;
-    for (size_t i = 0; i < tt->npatterns; i++) {
-      size_t ms, me;
-      if (S_search_live(ctx, &tt->patterns[i], 0,
-                        best == SIZE_MAX ? ctx->src->len : best, tt, true,
-                        &ms, &me) &&
-          ms < best) {
-        best = ms;
-        best_end = me;
-      }
-    }
-    if (best != SIZE_MAX)
-      S_found(tc, VIA_ELSEWHERE, best, best_end);
-  }
+
 }
 
 /* The topics of the matched sections, each searched on its own; on a large
@@ -869,6 +926,76 @@ static void S_find_topics(lint_ctx *ctx, coverage *cov) {
   free(pool.section);
   free(pool.topic);
   free(pool.runs);
+}
+
+/* A topic still unfound is found by prose anywhere in the document outside
+ * headings, under the same conditions as in its section (a design that
+ * defines its labels under Model Design has a label strategy): every such
+ * topic in one pass. */
+typedef struct {
+  lint_ctx *ctx;
+  const tmpl_topic **topic; /* per pattern */
+  size_t *slot;             /* per pattern: index into best */
+  size_t *best, *best_end;  /* per topic */
+} elsewhere_run;
+
+static bool S_elsewhere_hit(void *arg, size_t k, size_t ms, size_t me) {
+  elsewhere_run *er = arg;
+  size_t t = er->slot[k];
+  if (ms >= er->best[t])
+    return false;
+  if (S_in_dead(er->ctx, ms) || prose_negated(er->ctx, ms, me) ||
+      S_in_bare_label(er->ctx, ms, er->topic[k]) || S_in_heading(er->ctx, ms))
+    return true;
+  er->best[t] = ms;
+  er->best_end[t] = me;
+  return false;
+}
+
+static void S_find_topics_elsewhere(lint_ctx *ctx, coverage *cov) {
+  const ddlint_pack *pk = ctx->pack;
+  size_t ntopics = 0, npats = 0;
+  for (size_t s = 0; s < pk->nsections; s++)
+    for (size_t t = 0; t < pk->sections[s].ntopics; t++)
+      if (cov->sections[s].section >= 0 &&
+          cov->sections[s].topics[t].via == VIA_NONE) {
+        ntopics++;
+        npats += pk->sections[s].topics[t].npatterns;
+      }
+  if (!npats)
+    return;
+  elsewhere_run er = {.ctx = ctx,
+                      .topic = xcalloc(npats, sizeof(tmpl_topic *)),
+                      .slot = xcalloc(npats, sizeof(size_t)),
+                      .best = xcalloc(ntopics, sizeof(size_t)),
+                      .best_end = xcalloc(ntopics, sizeof(size_t))};
+  const pattern **pats = xcalloc(npats, sizeof(pattern *));
+  topic_cov **where = xcalloc(ntopics, sizeof(topic_cov *));
+  size_t k = 0, slot = 0;
+  for (size_t s = 0; s < pk->nsections; s++)
+    for (size_t t = 0; t < pk->sections[s].ntopics; t++) {
+      if (cov->sections[s].section < 0 ||
+          cov->sections[s].topics[t].via != VIA_NONE)
+        continue;
+      const tmpl_topic *tt = &pk->sections[s].topics[t];
+      for (size_t i = 0; i < tt->npatterns; i++) {
+        pats[k] = &tt->patterns[i];
+        er.topic[k] = tt;
+        er.slot[k++] = slot;
+      }
+      er.best[slot] = SIZE_MAX;
+      where[slot++] = &cov->sections[s].topics[t];
+    }
+  prose_each_many(ctx, pats, npats, 0, ctx->src->len, S_elsewhere_hit, &er);
+  for (size_t i = 0; i < ntopics; i++)
+    if (er.best[i] != SIZE_MAX)
+      S_found(where[i], VIA_ELSEWHERE, er.best[i], er.best_end[i]);
+  free(pats);
+  free(where);
+  free(er.topic);
+  free(er.slot);
+  free(er.best);
+  free(er.best_end);
 }
 
 bool section_is_empty(const lint_ctx *ctx, const section *sec) {
@@ -1092,6 +1219,16 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     }
   }
 
+  {
+    /* the evidence of every section still unmatched, in one pass */
+    size_t want[64], nwant = 0;
+    for (size_t s = 0; s < pk->nsections && nwant < 64; s++)
+      if (cov->sections[s].section < 0 && S_by_content_ok(pk, s) &&
+          !evidence[s])
+        want[nwant++] = s;
+    if (nwant)
+      S_evidence_many(ctx, want, nwant, evidence);
+  }
   /* Where the pack gives evidence terms, a section with no heading of its
    * own is found in the subtree that shows most of its evidence items (at
    * least EVIDENCE_MIN); on a tie, the deepest and then the first, so the
@@ -1171,6 +1308,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
 #undef EVMAP
 
   S_find_topics(ctx, cov);
+  if (reads_content)
+    S_find_topics_elsewhere(ctx, cov);
 
   /* The score counts what has content: an empty heading is nothing. */
   double total = 0, found = 0;

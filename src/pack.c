@@ -157,6 +157,12 @@ static bool S_compile(loader *ld, const cJSON *at, const char *text,
                      "invalid pattern \"%s\": %s at offset %zu", text,
                      (const char *)msg, (size_t)erroff);
   }
+  pattern_set_triggers(out);
+  if (out->ntriggers)
+    out->anchored = pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
+                                  PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
+                                      PCRE2_CASELESS | PCRE2_ANCHORED | extra,
+                                  &errcode, &erroff, NULL);
   return true;
 }
 
@@ -179,9 +185,27 @@ pcre2_code *pattern_code(const pattern *p) {
   return p->code;
 }
 
+pcre2_code *pattern_anchored_code(const pattern *p) {
+  if (!p->anchored ||
+      atomic_load_explicit(&p->anchored_jit_tried, memory_order_acquire))
+    return p->anchored;
+  pattern *mp = (pattern *)p;
+  pthread_mutex_lock(&S_jit_lock);
+  if (!atomic_load_explicit(&mp->anchored_jit_tried, memory_order_relaxed)) {
+    if (!getenv("DDLINT_NO_JIT"))
+      (void)pcre2_jit_compile(mp->anchored, PCRE2_JIT_COMPLETE);
+    atomic_store_explicit(&mp->anchored_jit_tried, true, memory_order_release);
+  }
+  pthread_mutex_unlock(&S_jit_lock);
+  return p->anchored;
+}
+
 static void S_pattern_free(pattern *p) {
   if (p->code)
     pcre2_code_free(p->code);
+  if (p->anchored)
+    pcre2_code_free(p->anchored);
+  free(p->triggers);
   free(p->source);
   p->code = NULL;
   p->source = NULL;

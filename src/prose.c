@@ -86,6 +86,13 @@ bool prose_search(lint_ctx *ctx, const pattern *pat, size_t start, size_t end,
 
 /* ---- many caseless ASCII literals in one pass ---- */
 
+/* A byte of a word for \b in PCRE2's UTF mode: ASCII letters and digits,
+ * '_', and (conservatively) every byte of a multibyte character. */
+static bool S_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '_' || (unsigned char)c >= 0x80;
+}
+
 static unsigned char S_lower(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
@@ -97,9 +104,22 @@ static int S_match_cmp(const void *a, const void *b) {
   return (x->ms > y->ms) - (x->ms < y->ms);
 }
 
+static bool S_literals(lint_ctx *ctx, const char *const *lits,
+                       const bool *word_start, size_t n, size_t start,
+                       size_t end, literal_match **out, size_t *nout);
+
 bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
                     size_t start, size_t end, literal_match **out,
                     size_t *nout) {
+  return S_literals(ctx, lits, NULL, n, start, end, out, nout);
+}
+
+/* prose_literals(), where literal i with word_start[i] is only looked for
+ * at the start of a word: most positions are inside words, and most
+ * triggers open with \b. */
+static bool S_literals(lint_ctx *ctx, const char *const *lits,
+                       const bool *word_start, size_t n, size_t start,
+                       size_t end, literal_match **out, size_t *nout) {
   *out = NULL;
   *nout = 0;
   const char *text = ctx->src->text;
@@ -124,6 +144,8 @@ bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
   for (unsigned c = 0; c < 256; c++)
     lower[c] = S_lower((unsigned char)c);
   unsigned char *bigram = xcalloc(65536 / 8, 1);
+  /* the bigrams of literals that may start inside a word */
+  unsigned char *inword = xcalloc(65536 / 8, 1);
   size_t *lens = xcalloc(n + 1, sizeof(size_t));
   unsigned char **low = xcalloc(n + 1, sizeof(unsigned char *));
   size_t *by_first = xcalloc(n + 1, sizeof(size_t)); /* literal indexes */
@@ -135,6 +157,8 @@ bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
       low[i][k] = lower[(unsigned char)lits[i][k]];
     unsigned key = (unsigned)low[i][0] << 8 | low[i][1];
     bigram[key >> 3] |= (unsigned char)(1u << (key & 7));
+    if (!word_start || !word_start[i])
+      inword[key >> 3] |= (unsigned char)(1u << (key & 7));
     first_at[low[i][0] + 1]++;
   }
   for (unsigned c = 0; c < 256; c++)
@@ -160,12 +184,14 @@ bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
     for (size_t p = pos; p + 1 < seg_end; p++) {
       unsigned a = lower[t[p]];
       unsigned key = a << 8 | lower[t[p + 1]];
-      if (!(bigram[key >> 3] & (1u << (key & 7))))
+      bool ws = p == 0 || !S_word_byte((char)t[p - 1]) || !S_word_byte((char)t[p]);
+      if (!((ws ? bigram : inword)[key >> 3] & (1u << (key & 7))))
         continue;
       for (size_t f = first_at[a]; f < first_at[a + 1]; f++) {
         size_t i = by_first[f];
         if (p < next_ok[i] || p + lens[i] > seg_end ||
-            (unsigned)low[i][1] != (key & 0xFF))
+            (unsigned)low[i][1] != (key & 0xFF) ||
+            (!ws && word_start && word_start[i]))
           continue;
         size_t j = 2;
         while (j < lens[i] && lower[t[p + j]] == low[i][j])
@@ -184,6 +210,7 @@ bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
   free(low);
   free(by_first);
   free(bigram);
+  free(inword);
   free(next_ok);
   free(lens);
   if (*nout)
@@ -322,4 +349,316 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
       break;
   }
   return false;
+}
+
+/* ---- Literal triggers: many patterns in one pass. ---- */
+
+/* Reads a literal at *p up to a metacharacter; appends it to buf (lower
+ * case). Returns false on a character it cannot read as literal text. A
+ * last character made optional ("s?", "e*") is dropped. */
+static void S_literal_prefix(const char **pp, const char *end, char *buf,
+                             size_t cap, size_t *n) {
+  const char *p = *pp;
+  while (p < end && *n + 1 < cap) {
+    char c = *p;
+    char lit = 0;
+    size_t adv = 1;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '@' ||
+        c == '/' || c == '\'' || c == '&' || c == '%' || c == ',' ||
+        c == ':' || c == '_' || c == '<' || c == '>' || c == '=' || c == '!' ||
+        c == '"' || c == '#' || c == ';' || c == '~')
+      lit = c;
+    else if (c == '\\' && p + 1 < end && strchr(".-()[]{}?*+|/\\ @#&$^", p[1]))
+      lit = p[1], adv = 2;
+    if (!lit)
+      break;
+    if (p + adv < end && strchr("?*{", p[adv])) {
+      p = end; /* optional from here on: stop before it */
+      break;
+    }
+    buf[(*n)++] = (char)(lit >= 'A' && lit <= 'Z' ? lit + 32 : lit);
+    p += adv;
+  }
+  *pp = p;
+}
+
+/* The end of the group opening at p ('('), or NULL. */
+static const char *S_group_end(const char *p, const char *end) {
+  int depth = 0;
+  bool cls = false;
+  for (; p < end; p++) {
+    if (*p == '\\') {
+      p++;
+      continue;
+    }
+    if (cls) {
+      cls = *p != ']';
+      continue;
+    }
+    if (*p == '[')
+      cls = true;
+    else if (*p == '(')
+      depth++;
+    else if (*p == ')' && --depth == 0)
+      return p;
+  }
+  return NULL;
+}
+
+/* Splits [p, end) at top-level '|' into at most max branches. */
+static size_t S_branches(const char *p, const char *end, const char **b,
+                         const char **e, size_t max) {
+  size_t n = 0;
+  int depth = 0;
+  bool cls = false;
+  b[0] = p;
+  for (const char *q = p; q < end; q++) {
+    if (*q == '\\') {
+      q++;
+      continue;
+    }
+    if (cls) {
+      cls = *q != ']';
+      continue;
+    }
+    if (*q == '[')
+      cls = true;
+    else if (*q == '(')
+      depth++;
+    else if (*q == ')')
+      depth--;
+    else if (*q == '|' && depth == 0) {
+      if (n + 1 >= max)
+        return 0;
+      e[n++] = q;
+      b[n] = q + 1;
+    }
+  }
+  e[n++] = end;
+  return n;
+}
+
+/* Triggers of one branch, appended to out; false when it has none. */
+static bool S_branch_triggers(const char *p, const char *end,
+                              char (*out)[PROSE_TRIGGER_MAX], size_t *n,
+                              size_t max) {
+  /* zero-width openings: inline options, lookbehinds, \b */
+  for (;;) {
+    if (end - p >= 4 && (strncmp(p, "(?-i)", 5) == 0)) {
+      p += 5;
+    } else if (end - p >= 4 && strncmp(p, "(?i)", 4) == 0) {
+      p += 4;
+    } else if (end - p >= 3 && (strncmp(p, "(?<!", 4) == 0 ||
+                                strncmp(p, "(?<=", 4) == 0)) {
+      const char *g = S_group_end(p, end);
+      if (!g)
+        return false;
+      p = g + 1;
+    } else if (end - p >= 2 && p[0] == '\\' && p[1] == 'b') {
+      p += 2;
+    } else {
+      break;
+    }
+  }
+  if (p < end && *p == '(') {
+    const char *g = S_group_end(p, end);
+    if (!g || (g + 1 < end && strchr("?*{", g[1])))
+      return false;
+    const char *in = p + 1;
+    if (end - in >= 2 && in[0] == '?' && in[1] == ':')
+      in += 2;
+    else if (*in == '?')
+      return false;
+    const char *bb[64], *be[64];
+    size_t nb = S_branches(in, g, bb, be, 64);
+    if (!nb)
+      return false;
+    for (size_t i = 0; i < nb; i++) {
+      if (*n >= max)
+        return false;
+      size_t len = 0;
+      const char *q = bb[i];
+      S_literal_prefix(&q, be[i], out[*n], PROSE_TRIGGER_MAX, &len);
+      if (len < 2)
+        return false;
+      out[(*n)++][len] = '\0';
+    }
+    return true;
+  }
+  if (*n >= max)
+    return false;
+  size_t len = 0;
+  S_literal_prefix(&p, end, out[*n], PROSE_TRIGGER_MAX, &len);
+  if (len < 2)
+    return false;
+  out[(*n)++][len] = '\0';
+  return true;
+}
+
+size_t prose_triggers(const char *re, char (*out)[PROSE_TRIGGER_MAX],
+                      size_t max) {
+  const char *end = re + strlen(re);
+  const char *bb[64], *be[64];
+  size_t nb = S_branches(re, end, bb, be, 64), n = 0;
+  if (!nb)
+    return 0;
+  for (size_t i = 0; i < nb; i++)
+    if (!S_branch_triggers(bb[i], be[i], out, &n, max))
+      return 0;
+  for (size_t i = 0; i < n; i++)
+    for (const unsigned char *c = (const unsigned char *)out[i]; *c; c++)
+      if (*c >= 0x80)
+        return 0;
+  return n;
+}
+
+typedef struct {
+  size_t k, ms;
+} trigger_hit;
+
+
+/* Whether every top-level branch of re opens with \b (after inline options
+ * and lookbehinds). */
+static bool S_opens_with_boundary(const char *re) {
+  const char *end = re + strlen(re);
+  const char *bb[64], *be[64];
+  size_t nb = S_branches(re, end, bb, be, 64);
+  if (!nb)
+    return false;
+  for (size_t i = 0; i < nb; i++) {
+    const char *p = bb[i];
+    for (;;) {
+      if (strncmp(p, "(?-i)", 5) == 0)
+        p += 5;
+      else if (strncmp(p, "(?i)", 4) == 0)
+        p += 4;
+      else if (strncmp(p, "(?<!", 4) == 0 || strncmp(p, "(?<=", 4) == 0) {
+        const char *g = S_group_end(p, be[i]);
+        if (!g)
+          return false;
+        p = g + 1;
+      } else
+        break;
+    }
+    if (!(p + 1 < be[i] && p[0] == '\\' && p[1] == 'b'))
+      return false;
+  }
+  return true;
+}
+
+typedef struct {
+  prose_many_fn fn;
+  void *arg;
+  size_t k;
+} many_one;
+
+static bool S_many_one(void *arg, size_t ms, size_t me) {
+  many_one *o = arg;
+  return o->fn(o->arg, o->k, ms, me);
+}
+
+static int S_hit_cmp(const void *a, const void *b) {
+  const trigger_hit *x = a, *y = b;
+  if (x->k != y->k)
+    return x->k < y->k ? -1 : 1;
+  return (x->ms > y->ms) - (x->ms < y->ms);
+}
+
+void pattern_set_triggers(pattern *p) {
+  char (*trig)[PROSE_TRIGGER_MAX] = xcalloc(64, PROSE_TRIGGER_MAX);
+  size_t nt = p->source ? prose_triggers(p->source, trig, 64) : 0;
+  strbuf sb = {0};
+  for (size_t i = 0; i < nt; i++)
+    strbuf_put(&sb, trig[i], strlen(trig[i]) + 1);
+  p->triggers = sb.data;
+  p->ntriggers = (unsigned short)nt;
+  p->word_start = nt && S_opens_with_boundary(p->source);
+  free(trig);
+}
+
+void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
+                     size_t start, size_t end, prose_many_fn fn, void *arg) {
+  const char **lits = NULL;
+  size_t *owner = NULL, nlits = 0, cap = 0, cap2 = 0;
+  bool *scan = xcalloc(n + 1, sizeof(bool));
+  bool *word_start = xcalloc(n + 1, sizeof(bool));
+  for (size_t k = 0; k < n; k++) {
+    word_start[k] = pats[k]->word_start;
+    if (!pats[k]->ntriggers) {
+      scan[k] = true;
+      continue;
+    }
+    const char *t = pats[k]->triggers;
+    for (size_t i = 0; i < pats[k]->ntriggers; i++, t += strlen(t) + 1) {
+      xgrow(&lits, &cap, nlits + 1, sizeof(char *));
+      lits[nlits] = t;
+      xgrow(&owner, &cap2, nlits + 1, sizeof(size_t));
+      owner[nlits++] = k;
+    }
+  }
+  literal_match *lm = NULL;
+  size_t nlm = 0;
+  bool *lit_ws = xcalloc(nlits + 1, sizeof(bool));
+  for (size_t i = 0; i < nlits; i++)
+    lit_ws[i] = word_start[owner[i]];
+  if (nlits &&
+      !S_literals(ctx, lits, lit_ws, nlits, start, end, &lm, &nlm)) {
+    for (size_t i = 0; i < nlits; i++)
+      scan[owner[i]] = true; /* PCRE2 must do it: scan them all */
+    nlits = 0;
+  }
+  /* the trigger positions per pattern, in order */
+  trigger_hit *hits = xcalloc(nlm + 1, sizeof(trigger_hit));
+  size_t nh = 0;
+  for (size_t i = 0; i < nlm && nlits; i++)
+    hits[nh++] = (trigger_hit){owner[lm[i].idx], lm[i].ms};
+  if (nh)
+    qsort(hits, nh, sizeof *hits, S_hit_cmp);
+  const md_blocks *mb = ctx->md;
+  for (size_t i = 0; i < nh;) {
+    size_t k = hits[i].k, next_ok = 0;
+    bool stop = false;
+    pcre2_code *code = pattern_anchored_code(pats[k]);
+    for (; i < nh && hits[i].k == k; i++) {
+      size_t at = hits[i].ms;
+      if (stop || !code || at < next_ok ||
+          (i && hits[i - 1].k == k && hits[i - 1].ms == at))
+        continue;
+      if (word_start[k] && at > 0 && S_word_byte(ctx->src->text[at - 1]) &&
+          S_word_byte(ctx->src->text[at]))
+        continue;
+      size_t s = S_first_skip(mb, at);
+      size_t seg_end =
+          s < mb->nskip && mb->skip[2 * s] < end ? mb->skip[2 * s] : end;
+      int rc = pcre2_match(code, (PCRE2_SPTR)ctx->src->text, seg_end, at, 0,
+                           ctx->md_match, ctx->pack->mctx);
+      if (rc < 0) {
+        if (rc != PCRE2_ERROR_NOMATCH && !ctx->limit_pattern) {
+          ctx->limit_pattern = pats[k]->source;
+          ctx->limit_at = at;
+        }
+        continue;
+      }
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ctx->md_match);
+      size_t ms = ov[0], me = ov[1];
+      next_ok = me > ms ? me : ms + 1;
+      if (!fn(arg, k, ms, me))
+        stop = true;
+    }
+  }
+  free(hits);
+  free(lm);
+  /* the rest by a scan each */
+  for (size_t k = 0; k < n; k++) {
+    if (!scan[k])
+      continue;
+    many_one one = {fn, arg, k};
+    prose_each(ctx, pats[k], start, end, S_many_one, &one);
+  }
+  free(scan);
+  free(word_start);
+  free(lit_ws);
+  free(lits);
+  free(owner);
 }

@@ -1,0 +1,148 @@
+/* The prose stage's additions for recognition: literal triggers of
+ * patterns, many patterns in one pass (the same matches as one scan each),
+ * and negated mentions. */
+#include "test.h"
+
+#include <stdlib.h>
+
+static size_t S_trig(const char *re, char (*out)[PROSE_TRIGGER_MAX]) {
+  return prose_triggers(re, out, 64);
+}
+
+static void test_prose_triggers(void) {
+  char t[64][PROSE_TRIGGER_MAX];
+  CHECK_INT(S_trig("\\bmonitor(ing|ed|s)?\\b", t), 1);
+  CHECK_STR(t[0], "monitor");
+  CHECK_INT(S_trig("\\b(gbdt|GBM|xgboost)\\b", t), 3);
+  CHECK_STR(t[1], "gbm");
+  CHECK_INT(S_trig("(?-i)\\bmAP\\b|\\bauc\\b", t), 2);
+  CHECK_STR(t[0], "map");
+  CHECK_INT(S_trig("(?<!pre-)\\btrain(s|ing)?\\b", t), 1);
+  CHECK_STR(t[0], "train");
+  CHECK_INT(S_trig("\\b(increas(e|es)|reduc(e|ing))\\b.{0,60}\\bcost", t), 2);
+  CHECK_STR(t[1], "reduc");
+  CHECK_INT(S_trig("\\bp\\([^()\\n]{1,40}\\)", t), 1);
+  CHECK_STR(t[0], "p(");
+  /* no trigger: an optional first letter, a class, a bare word character */
+  CHECK_INT(S_trig("\\bn?dcg\\b", t), 0);
+  CHECK_INT(S_trig("[a-z]+ rate", t), 0);
+  CHECK_INT(S_trig("\\b\\d+\\s*ms\\b", t), 0);
+  CHECK_INT(S_trig("\\b(a|bc)\\b", t), 0);
+  CHECK_INT(S_trig("\\b(ab|cd)?x", t), 0);
+}
+
+typedef struct {
+  size_t (*m)[2];
+  size_t n, cap;
+} match_list;
+
+static bool S_one(void *arg, size_t ms, size_t me) {
+  match_list *l = arg;
+  xgrow(&l->m, &l->cap, l->n + 1, sizeof *l->m);
+  l->m[l->n][0] = ms;
+  l->m[l->n++][1] = me;
+  return true;
+}
+
+typedef struct {
+  match_list *per; /* one per pattern */
+} many_lists;
+
+static bool S_many(void *arg, size_t k, size_t ms, size_t me) {
+  many_lists *ml = arg;
+  return S_one(&ml->per[k], ms, me);
+}
+
+/* Every pattern of the built-in pack gives the same matches through
+ * prose_each_many() as through prose_each(), on a document with code,
+ * comments, mixed case and words inside words. */
+static void test_prose_each_many_same(void) {
+  char *err = NULL;
+  ddlint_pack *pk = ddlint_pack_load_builtin("ml-system-design", &err);
+  free(err);
+  if (!t_check(pk != NULL, __FILE__, __LINE__, "pack"))
+    return;
+  const char *text =
+      "# Design\n\nWe MONITOR drift and Monitoring dashboards alert on-call.\n"
+      "Offline NDCG@10 and mAP, online CTR and conversion rates; p99 < 150 ms.\n"
+      "```\nmonitoring inside code\n```\n<!-- monitoring in a comment -->\n"
+      "The generated training data (train/test split) uses click logs and "
+      "user-item interactions; a GBDT or XGBoost re-ranks, falls back to "
+      "popular items on timeout. Pretraining is not training. P(click) is "
+      "scored by the inference service; increase revenue and reduce costs.\n";
+  source src;
+  source_init(&src, "t.md", text, strlen(text));
+  md_blocks mb;
+  md_parse(&src, 1, &mb);
+  lint_ctx ctx = {.pack = pk, .src = &src, .md = &mb};
+  ctx.md_match = pcre2_match_data_create(32, NULL);
+  size_t total = 0, same = 0;
+  for (size_t s = 0; s < pk->nsections; s++) {
+    const tmpl_section *ts = &pk->sections[s];
+    const pattern *pats[256];
+    size_t n = 0;
+    for (size_t t = 0; t < ts->ntopics; t++)
+      for (size_t i = 0; i < ts->topics[t].npatterns && n < 256; i++)
+        pats[n++] = &ts->topics[t].patterns[i];
+    for (size_t i = 0; i < ts->nevidence && n < 256; i++)
+      pats[n++] = &ts->evidence[i];
+    many_lists ml = {.per = xcalloc(n + 1, sizeof(match_list))};
+    prose_each_many(&ctx, pats, n, 0, src.len, S_many, &ml);
+    for (size_t k = 0; k < n; k++) {
+      match_list one = {0};
+      prose_each(&ctx, pats[k], 0, src.len, S_one, &one);
+      bool eq = one.n == ml.per[k].n &&
+                (!one.n || memcmp(one.m, ml.per[k].m, one.n * sizeof *one.m) == 0);
+      total++;
+      same += eq;
+      t_check(eq, __FILE__, __LINE__, "pattern %s: %zu matches by a scan, %zu "
+              "through triggers", pats[k]->source, one.n, ml.per[k].n);
+      free(one.m);
+      free(ml.per[k].m);
+    }
+    free(ml.per);
+  }
+  CHECK(total > 300);
+  CHECK_INT(same, total);
+  pcre2_match_data_free(ctx.md_match);
+  md_blocks_free(&mb);
+  source_free(&src);
+  ddlint_pack_free(pk);
+}
+
+/* Whether the first occurrence of `word` in text is negated. */
+static bool S_neg(const char *text, const char *word) {
+  source src;
+  source_init(&src, "t.md", text, strlen(text));
+  lint_ctx ctx = {.src = &src};
+  const char *at = strstr(src.text, word);
+  bool neg = at && prose_negated(&ctx, (size_t)(at - src.text),
+                                 (size_t)(at - src.text) + strlen(word));
+  source_free(&src);
+  return neg;
+}
+
+static void test_prose_negated(void) {
+  CHECK(S_neg("No drift monitoring is planned.", "monitoring"));
+  CHECK(S_neg("No drift monitoring, alerts or dashboards are planned.",
+              "dashboards"));
+  CHECK(S_neg("There is no A/B test and no rollback.", "rollback"));
+  CHECK(S_neg("There is no A/B test and no rollback.", "A/B test"));
+  CHECK(S_neg("We ship without a fallback.", "fallback"));
+  CHECK(S_neg("Recall@10 is not monitored online.", "Recall@10"));
+  CHECK(S_neg("A/B testing is out of scope for v1.", "A/B testing"));
+  CHECK(S_neg("- Monitoring: none", "Monitoring"));
+  CHECK(S_neg("We do not plan any monitoring.", "monitoring"));
+  /* said, not negated */
+  CHECK(!S_neg("We monitor drift daily and alert on-call.", "alert"));
+  CHECK(!S_neg("No PII is stored. Dashboards track CTR.", "Dashboards"));
+  CHECK(!S_neg("There is no A/B test yet, but a canary takes 5%.", "canary"));
+  CHECK(!S_neg("If the model times out, we fall back to rules.", "fall back"));
+  CHECK(!S_neg("Latency is not the bottleneck; we cache results.", "cache"));
+}
+
+void suite_prose(void) {
+  RUN(test_prose_triggers);
+  RUN(test_prose_each_many_same);
+  RUN(test_prose_negated);
+}
