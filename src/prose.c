@@ -108,6 +108,11 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
                        const bool *word_start, size_t n, size_t start,
                        size_t end, literal_match **out, size_t *nout);
 
+#define LIT_BUCKETS 1024
+static unsigned S_bucket(unsigned bigram) {
+  return (bigram * 40503u >> 6) & (LIT_BUCKETS - 1);
+}
+
 bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
                     size_t start, size_t end, literal_match **out,
                     size_t *nout) {
@@ -126,47 +131,61 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
   size_t len = ctx->src->len;
   if (!n)
     return true;
+  size_t total = 0;
   for (size_t i = 0; i < n; i++) {
-    if (strlen(lits[i]) < 2)
+    size_t l = strlen(lits[i]);
+    if (l < 2)
       return false;
     for (const unsigned char *p = (const unsigned char *)lits[i]; *p; p++)
       if (*p >= 0x80)
         return false; /* PCRE2's Unicode caseless matching is needed */
+    total += l + 1;
   }
   /* with PCRE2_UTF, caseless "k" and "s" also match U+212A KELVIN SIGN and
    * U+017F LONG S: where either occurs, PCRE2 must do it */
   if (bytes_find(text, len, "\xE2\x84\xAA") ||
       bytes_find(text, len, "\xC5\xBF"))
     return false;
-  /* lower-cased literals, listed by first byte; a bigram bitmap (8 KiB)
-   * turns most positions away after two table lookups */
-  unsigned char lower[256];
-  for (unsigned c = 0; c < 256; c++)
+  unsigned char lower[256], wordb[256];
+  for (unsigned c = 0; c < 256; c++) {
     lower[c] = S_lower((unsigned char)c);
+    wordb[c] = S_word_byte((char)c);
+  }
+  /* a bigram bitmap (8 KiB) turns most positions away after two table
+   * lookups; a second one holds the literals that may start inside a word
+   * (the others are only looked for where a word starts) */
   unsigned char *bigram = xcalloc(65536 / 8, 1);
-  /* the bigrams of literals that may start inside a word */
   unsigned char *inword = xcalloc(65536 / 8, 1);
+  bool any_inword = false, any_punct = false;
   size_t *lens = xcalloc(n + 1, sizeof(size_t));
   unsigned char **low = xcalloc(n + 1, sizeof(unsigned char *));
-  size_t *by_first = xcalloc(n + 1, sizeof(size_t)); /* literal indexes */
-  size_t first_at[257] = {0}; /* by_first[first_at[c] .. first_at[c+1]) */
+  unsigned char *lowbuf = xmalloc(total + 1);
+  /* literals by bigram bucket: by_bucket[bucket_at[h] .. bucket_at[h + 1]) */
+  size_t *by_bucket = xcalloc(n + 1, sizeof(size_t));
+  size_t *bucket_at = xcalloc(LIT_BUCKETS + 2, sizeof(size_t));
+  size_t off = 0;
   for (size_t i = 0; i < n; i++) {
     lens[i] = strlen(lits[i]);
-    low[i] = xmalloc(lens[i] + 1);
+    low[i] = lowbuf + off;
+    off += lens[i] + 1;
     for (size_t k = 0; k <= lens[i]; k++)
       low[i][k] = lower[(unsigned char)lits[i][k]];
     unsigned key = (unsigned)low[i][0] << 8 | low[i][1];
     bigram[key >> 3] |= (unsigned char)(1u << (key & 7));
-    if (!word_start || !word_start[i])
+    if (!word_start || !word_start[i]) {
       inword[key >> 3] |= (unsigned char)(1u << (key & 7));
-    first_at[low[i][0] + 1]++;
+      any_inword = true;
+    }
+    any_punct = any_punct || !wordb[low[i][0]];
+    bucket_at[S_bucket(key) + 1]++;
   }
-  for (unsigned c = 0; c < 256; c++)
-    first_at[c + 1] += first_at[c];
-  size_t fill[256];
-  memcpy(fill, first_at, sizeof fill);
+  for (unsigned h = 0; h < LIT_BUCKETS; h++)
+    bucket_at[h + 1] += bucket_at[h];
+  size_t *fill = xmalloc((LIT_BUCKETS + 1) * sizeof(size_t));
+  memcpy(fill, bucket_at, (LIT_BUCKETS + 1) * sizeof(size_t));
   for (size_t i = 0; i < n; i++)
-    by_first[fill[low[i][0]]++] = i;
+    by_bucket[fill[S_bucket((unsigned)low[i][0] << 8 | low[i][1])]++] = i;
+  free(fill);
   size_t *next_ok = xcalloc(n + 1, sizeof(size_t));
   size_t cap = 0;
   const unsigned char *t = (const unsigned char *)text;
@@ -181,16 +200,27 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
     size_t seg_end = end;
     if (k < mb->nskip && mb->skip[2 * k] < seg_end)
       seg_end = mb->skip[2 * k];
+    bool prev_word = pos > 0 && wordb[t[pos - 1]];
     for (size_t p = pos; p + 1 < seg_end; p++) {
-      unsigned a = lower[t[p]];
-      unsigned key = a << 8 | lower[t[p + 1]];
-      bool ws = p == 0 || !S_word_byte((char)t[p - 1]) || !S_word_byte((char)t[p]);
+      bool here_word = wordb[t[p]];
+      if (!any_inword && prev_word && here_word) {
+        /* inside a word, where no literal may start: on to its end */
+        while (p + 2 < seg_end && wordb[t[p + 1]])
+          p++;
+        continue; /* t[p] is a word byte: prev_word stays true */
+      }
+      bool ws = !prev_word || !here_word;
+      prev_word = here_word;
+      if (!here_word && !any_punct)
+        continue; /* no literal opens with a byte outside words */
+      unsigned key = (unsigned)lower[t[p]] << 8 | lower[t[p + 1]];
       if (!((ws ? bigram : inword)[key >> 3] & (1u << (key & 7))))
         continue;
-      for (size_t f = first_at[a]; f < first_at[a + 1]; f++) {
-        size_t i = by_first[f];
+      unsigned h = S_bucket(key);
+      for (size_t f = bucket_at[h]; f < bucket_at[h + 1]; f++) {
+        size_t i = by_bucket[f];
         if (p < next_ok[i] || p + lens[i] > seg_end ||
-            (unsigned)low[i][1] != (key & 0xFF) ||
+            ((unsigned)low[i][0] << 8 | low[i][1]) != key ||
             (!ws && word_start && word_start[i]))
           continue;
         size_t j = 2;
@@ -205,10 +235,10 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
     }
     pos = seg_end;
   }
-  for (size_t i = 0; i < n; i++)
-    free(low[i]);
+  free(lowbuf);
   free(low);
-  free(by_first);
+  free(by_bucket);
+  free(bucket_at);
   free(bigram);
   free(inword);
   free(next_ok);
