@@ -827,8 +827,10 @@ static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
  * negated and not in a dead block; a heading or
  * label elsewhere in the document naming it exactly and followed by
  * content ("ML Objective: rank events" under Problem Formulation). */
-static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
-                         const tmpl_topic *tt, topic_cov *tc) {
+/* Step 1: a subheading or label with content in one of the parts naming
+ * the topic, or the part's own heading. */
+static void S_topic_by_name(lint_ctx *ctx, const section_cov *sc,
+                            const tmpl_topic *tt, topic_cov *tc) {
   const md_blocks *mb = ctx->md;
   memset(tc, 0, sizeof *tc);
   bool own_counts = !S_topic_has_rule(ctx->pack, tt->id);
@@ -849,12 +851,14 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
         break;
       }
   }
-  for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
-    const section *sec = &ctx->ol->sections[sc->parts[p]];
-    size_t ms, me;
-    if (S_first_live(ctx, tt, sec->body_start, sec->end, false, &ms, &me))
-      S_found(tc, VIA_TEXT, ms, me);
-  }
+}
+
+/* Step 3: a heading or label anywhere naming the topic exactly, with
+ * content. */
+static void S_topic_named_anywhere(lint_ctx *ctx, const section_cov *sc,
+                                   const tmpl_topic *tt, topic_cov *tc) {
+  const md_blocks *mb = ctx->md;
+  bool own_counts = !S_topic_has_rule(ctx->pack, tt->id);
   for (size_t b = 0; b < mb->nblocks && tc->via == VIA_NONE; b++) {
     bool own = false;
     for (size_t p = 0; p < sc->nparts && !own_counts; p++)
@@ -864,7 +868,84 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
       S_found(tc, mb->blocks[b].kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL,
               mb->blocks[b].start, mb->blocks[b].end);
   }
+}
 
+static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
+                         const tmpl_topic *tt, topic_cov *tc) {
+  S_topic_by_name(ctx, sc, tt, tc);
+  /* step 2: prose in the parts, the first part with a live match */
+  for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
+    const section *sec = &ctx->ol->sections[sc->parts[p]];
+    size_t ms, me;
+    if (S_first_live(ctx, tt, sec->body_start, sec->end, false, &ms, &me))
+      S_found(tc, VIA_TEXT, ms, me);
+  }
+  S_topic_named_anywhere(ctx, sc, tt, tc);
+}
+
+/* Steps 1 to 3 for every topic of one matched section, with step 2 done for
+ * all its topics in one pass over each part: the same result as
+ * S_find_topic() for each. */
+typedef struct {
+  lint_ctx *ctx;
+  const tmpl_topic **topic; /* per pattern */
+  size_t *slot;             /* per pattern: its topic */
+  size_t *best, *best_end;  /* per topic */
+} part_run;
+
+static bool S_part_hit(void *arg, size_t k, size_t ms, size_t me) {
+  part_run *pr = arg;
+  size_t t = pr->slot[k];
+  if (ms >= pr->best[t])
+    return false;
+  if (S_in_dead(pr->ctx, ms) || prose_negated(pr->ctx, ms, me) ||
+      S_in_bare_label(pr->ctx, ms, pr->topic[k]))
+    return true;
+  pr->best[t] = ms;
+  pr->best_end[t] = me;
+  return false;
+}
+
+static void S_find_section_topics(lint_ctx *ctx, const tmpl_section *ts,
+                                  section_cov *sc) {
+  for (size_t t = 0; t < ts->ntopics; t++)
+    S_topic_by_name(ctx, sc, &ts->topics[t], &sc->topics[t]);
+  size_t npats = 0;
+  for (size_t t = 0; t < ts->ntopics; t++)
+    npats += ts->topics[t].npatterns;
+  part_run pr = {.ctx = ctx,
+                 .topic = xcalloc(npats + 1, sizeof(tmpl_topic *)),
+                 .slot = xcalloc(npats + 1, sizeof(size_t)),
+                 .best = xcalloc(ts->ntopics + 1, sizeof(size_t)),
+                 .best_end = xcalloc(ts->ntopics + 1, sizeof(size_t))};
+  const pattern **pats = xcalloc(npats + 1, sizeof(pattern *));
+  for (size_t p = 0; p < sc->nparts; p++) {
+    size_t k = 0;
+    for (size_t t = 0; t < ts->ntopics; t++) {
+      pr.best[t] = SIZE_MAX;
+      if (sc->topics[t].via != VIA_NONE)
+        continue;
+      for (size_t i = 0; i < ts->topics[t].npatterns; i++) {
+        pats[k] = &ts->topics[t].patterns[i];
+        pr.topic[k] = &ts->topics[t];
+        pr.slot[k++] = t;
+      }
+    }
+    if (!k)
+      break;
+    const section *sec = &ctx->ol->sections[sc->parts[p]];
+    prose_each_many(ctx, pats, k, sec->body_start, sec->end, S_part_hit, &pr);
+    for (size_t t = 0; t < ts->ntopics; t++)
+      if (sc->topics[t].via == VIA_NONE && pr.best[t] != SIZE_MAX)
+        S_found(&sc->topics[t], VIA_TEXT, pr.best[t], pr.best_end[t]);
+  }
+  free(pats);
+  free(pr.topic);
+  free(pr.slot);
+  free(pr.best);
+  free(pr.best_end);
+  for (size_t t = 0; t < ts->ntopics; t++)
+    S_topic_named_anywhere(ctx, sc, &ts->topics[t], &sc->topics[t]);
 }
 
 /* The topics of the matched sections, each searched on its own; on a large
@@ -899,10 +980,8 @@ static void S_find_topics(lint_ctx *ctx, coverage *cov) {
       n += pk->sections[s].ntopics;
   if (ctx->threads <= 1 || n < 2 || ctx->src->len < PARALLEL_MIN_BYTES) {
     for (size_t s = 0; s < pk->nsections; s++)
-      for (size_t t = 0;
-           cov->sections[s].section >= 0 && t < pk->sections[s].ntopics; t++)
-        S_find_topic(ctx, &cov->sections[s], &pk->sections[s].topics[t],
-                     &cov->sections[s].topics[t]);
+      if (cov->sections[s].section >= 0)
+        S_find_section_topics(ctx, &pk->sections[s], &cov->sections[s]);
     return;
   }
   topic_pool pool = {.base = ctx,
