@@ -246,10 +246,11 @@ typedef struct {
   unsigned short ntriggers;
   bool word_start; /* every branch opens with \b */
   /* owned: the pattern compiled anchored, for matching where a trigger
-   * occurs (the JIT does not take PCRE2_ANCHORED at match time); NULL
-   * without triggers */
+   * occurs (the JIT does not take PCRE2_ANCHORED at match time); made on
+   * first use, NULL without triggers */
   pcre2_code *anchored;
   atomic_bool anchored_jit_tried;
+  uint32_t options; /* compile options beyond the defaults */
 } pattern;
 /* pattern_code() for the anchored form. */
 pcre2_code *pattern_anchored_code(const pattern *p);

@@ -158,11 +158,7 @@ static bool S_compile(loader *ld, const cJSON *at, const char *text,
                      (const char *)msg, (size_t)erroff);
   }
   pattern_set_triggers(out);
-  if (out->ntriggers)
-    out->anchored = pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
-                                  PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
-                                      PCRE2_CASELESS | PCRE2_ANCHORED | extra,
-                                  &errcode, &erroff, NULL);
+  out->options = extra;
   return true;
 }
 
@@ -186,13 +182,22 @@ pcre2_code *pattern_code(const pattern *p) {
 }
 
 pcre2_code *pattern_anchored_code(const pattern *p) {
-  if (!p->anchored ||
+  if (!p->ntriggers || !p->source ||
       atomic_load_explicit(&p->anchored_jit_tried, memory_order_acquire))
     return p->anchored;
   pattern *mp = (pattern *)p;
   pthread_mutex_lock(&S_jit_lock);
   if (!atomic_load_explicit(&mp->anchored_jit_tried, memory_order_relaxed)) {
-    if (!getenv("DDLINT_NO_JIT"))
+    /* compiled on first use, like the JIT: most patterns of a pack never
+     * meet one of their triggers in a document */
+    int errcode;
+    PCRE2_SIZE erroff;
+    mp->anchored = pcre2_compile(
+        (PCRE2_SPTR)mp->source, PCRE2_ZERO_TERMINATED,
+        PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS | PCRE2_ANCHORED |
+            mp->options,
+        &errcode, &erroff, NULL);
+    if (mp->anchored && !getenv("DDLINT_NO_JIT"))
       (void)pcre2_jit_compile(mp->anchored, PCRE2_JIT_COMPLETE);
     atomic_store_explicit(&mp->anchored_jit_tried, true, memory_order_release);
   }
