@@ -1333,7 +1333,11 @@ void match_document(lint_ctx *ctx, coverage *cov) {
                       content_before[sec->first_block];
       size_t hits = EVMAP(s)->hit_before[sec->end_block] -
                     EVMAP(s)->hit_before[sec->first_block];
-      if ((double)hits < EVIDENCE_SHARE * (double)blocks)
+      /* the share asked grows with the subtree: a chapter of a few
+       * paragraphs may cover a section in one of them, a long one must
+       * keep coming back to it */
+      double span = (double)(sec->end - sec->start) / EVIDENCE_SPAN_BYTES;
+      if ((double)hits < EVIDENCE_SHARE * (span < 1 ? span : 1) * (double)blocks)
         continue;
       if (n > best_n || (n == best_n && ol->sections[d].rank >
                                             ol->sections[best].rank)) {
