@@ -103,6 +103,7 @@ typedef struct {
   unsigned char level; /* heading level 1..6, else 0 */
   bool in_list;        /* paragraph that opens a list item */
   bool has_content;    /* label: text follows it, or more blocks in its item */
+  bool in_quote;       /* inside a block quote (someone else's words) */
   size_t start, end; /* byte range [start, end) in the source */
   char *text;        /* heading: its plain text; else NULL */
   char *label;       /* paragraph: its label (`**Use Case**:`, `- Data:`) */
@@ -267,6 +268,10 @@ struct ddlint_rule {
   size_t ntopic_ids;
   bool template_prompts; /* placeholder: also flag copied template prompts */
   char *target_name;     /* owned: quantified-target's name, e.g. "latency" */
+  /* owned, normalised: quantified-target ignores sections whose heading, and
+   * paragraphs whose label, starts with one of these ("case study") */
+  char **ignore_headings;
+  size_t nignore_headings;
   /* conditional: patterns2 must match in scope2 when patterns match in the
    * rule's scope; cross-reference: terms (patterns) of the rule's scope must
    * reappear in scope2 */

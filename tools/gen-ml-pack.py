@@ -245,6 +245,23 @@ sections = [
   ]},
 ]
 
+# latency-target's pieces. Inline math is prose: "$< 300\text{ms}$" and
+# "$300\,\mathrm{ms}$" state a number and a unit.
+MATH_GAP = r"(?:\s|\$|~|\\[,;:! ]|\\(?:text|mathrm|textrm|rm|mbox|operatorname)\s*\{)*"
+TIME_QUANTITY = (r"\d+(\.\d+)?" + MATH_GAP
+                 + r"(ms|msecs?|millis(econds?)?|s|secs?|seconds?|us|µs|μs|microseconds?|ns|mins?|minutes?)\b")
+PERCENTILE = r"\bp(50|75|90|95|99|999)\b"
+LATENCY_WORD = (r"\b(latenc(y|ies)|response|requests?|serving|inference|lookups?|round[- ]trips?"
+                r"|end[- ]to[- ]end|calls?|rpcs?|queries|query|endpoints?|api)\b")
+
+
+def SENTENCE_AHEAD(p):
+    """p later in the same sentence: up to a full stop, "!", "?" or ";"
+    before a space ("1.5 s" does not end one), a table cell's end, or a line
+    that does not go on with prose (a blank line, a list item)."""
+    return r"(?=(?:[^.!?;|\n]++|[.!?;](?!\s)|\n(?=[ \t]*[a-z0-9(]))*?" + p + ")"
+
+
 def R(id, kind, severity, summary, message, help, explain, scope=None, params=None):
     r = {"id": id, "kind": kind, "severity": severity, "summary": summary,
          "message": message, "help": help, "explain": explain}
@@ -317,11 +334,19 @@ rules = [
    scope=["problem", "success-metrics", "architecture"],
    params={"name": "latency",
            "subject": [r"(?<!feedback )(?<!reporting )(?<!label )\blatenc(y|ies)\b", r"\bresponse[- ]times?\b",
-                       r"\bp(50|75|90|95|99|999)\b", r"\b(latency|time)\s+budgets?\b",
-                       r"\b(under|below|within|sub-?|<\s*)\s*\d+(\.\d+)?\s*(ms|milliseconds?)\b",
+                       # a percentile is a latency only with a latency word and a time
+                       # unit in its sentence: not "the P90 demand quantile"
+                       PERCENTILE + SENTENCE_AHEAD(LATENCY_WORD) + SENTENCE_AHEAD(TIME_QUANTITY),
+                       LATENCY_WORD + SENTENCE_AHEAD(PERCENTILE) + SENTENCE_AHEAD(TIME_QUANTITY),
+                       r"\b(latency|time)\s+budgets?\b",
+                       r"\b(under|below|within|sub-?|<\s*)\s*" + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP
+                       + r"(ms|milliseconds?)\b",
                        r"\btime[- ]to[- ]first[- ]token\b", r"\bttft\b"],
-           "quantity": r"\d+(\.\d+)?\s*(ms|msecs?|millis(econds?)?|s|secs?|seconds?|us|µs|μs|microseconds?|ns|mins?|minutes?)\b",
-           "percentile": r"\bt?p\s?\d{2,3}(\.\d+)?\b|\bpercentiles?\b|\bmedian\b|\bworst[- ]case\b|\bmax(imum)?\b"}),
+           "quantity": TIME_QUANTITY,
+           "percentile": r"\bt?p\s?_?\{?\d{2,3}(\.\d+)?\b|\bpercentiles?\b|\bmedian\b|\bworst[- ]case\b|\bmax(imum)?\b",
+           "ignore_headings": ["case study", "case studies", "example", "examples", "worked example",
+                               "exercise", "exercises", "quiz", "quizzes", "practice question",
+                               "practice questions", "interview question", "interview questions"]}),
  R("missing-data-source", "required-topic", "warning",
    "Data and Labeling names no data source.",
    'no data sources named under "{heading}"',
