@@ -492,6 +492,16 @@ void check_min_content(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_forbidden(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_suppression(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_input(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_code_fence(lint_ctx *ctx, const struct ddlint_rule *rule);
+/* rules/code_fence.c: whether a heading naming template section ts (by its
+ * title or an alias) sits inside a fenced code block that a malformed fence
+ * kept open ("``` text" does not close one); *at is that line's start. */
+bool fence_hides_heading(const lint_ctx *ctx, const tmpl_section *ts,
+                         size_t *at);
+/* rules/code_fence.c: every code block as a [start, end) pair in *out (free
+ * with free()), from its first line's start; end is SIZE_MAX for a fenced
+ * block that the end of the document closed. Returns the number of pairs. */
+size_t code_block_spans(const lint_ctx *ctx, size_t **out);
 /* rules/input.c: invalid-utf8 and pattern-limit, after every rule ran. */
 void input_report(lint_ctx *ctx);
 /* suppress.c: drops suppressed diagnostics; reports unknown rule names in
@@ -502,7 +512,7 @@ extern const char explain_required_section[], explain_required_topic[],
     explain_section_order[], explain_duplicate_section[],
     explain_heading_level[], explain_conditional[], explain_cross_reference[],
     explain_min_content[], explain_forbidden[], explain_suppression[],
-    explain_input[];
+    explain_input[], explain_code_fence[];
 
 /* ---- fix.c: insert missing required sections. ---- */
 typedef struct {
@@ -533,6 +543,12 @@ struct ddlint_result {
   int title_level; /* the title H1's level (1), or 0 without a title */
   unsigned **topic_lines;
   const char ***topic_via; /* owned arrays of static strings */
+  /* owned: code_block_spans() of the document, which fix never inserts in */
+  size_t *code_spans;
+  size_t ncode_spans;
+  /* owned, per section: where a broken fence hides its heading (fix then
+   * adds none), else SIZE_MAX */
+  size_t *section_hidden;
 };
 
 #endif

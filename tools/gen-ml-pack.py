@@ -447,6 +447,14 @@ rules = [
    "Reports each remaining sub-topic of the template (those without a rule of "
    "their own) that a present section does not cover. Informational: it does "
    "not fail a run unless --fail-on info."),
+ R("unclosed-code-fence", "code-fence", "warning",
+   "A code block's fence did not close where it seems to, hiding what follows.",
+   "{detail}",
+   'close the block with a line holding only its fence ("```"): text after a fence does not close a block',
+   "A line such as \"``` text\" or \"```python\" is not a closing fence, so "
+   "the code block runs on, and the chapters after it become code: they "
+   "are reported missing, and fix cannot add them. The finding is at the "
+   "opening fence and names the first hidden headings."),
 ]
 
 pack = {
