@@ -292,9 +292,13 @@ rules = [
    'placeholder left in: "{match}"',
    "replace the placeholder with the decision, or move the open question to an explicit list",
    "Flags the upper-case markers TBD, TBA, TODO, FIXME and XXX, \"<fill in>\" "
-   "style brackets, \"<insert ...>\" and lorem ipsum, outside code blocks and "
-   "HTML comments. Lower-case \"todo\" in prose is not flagged.",
-   params={"patterns": [r"(?-i)\b(TBD|TBA|TODO|FIXME|XXX)\b", r"<\s*fill[ -]?in\b[^>\n]*>",
+   "style brackets, bracketed markers in any case (\"[NO INFO]\", \"[N/A]\", "
+   "\"[tbd]\", \"[TODO]\"), \"<insert ...>\" and lorem ipsum, outside code "
+   "blocks and HTML comments. Lower-case \"todo\" in prose is not flagged.",
+   params={"patterns": [r"(?-i)(?<!\[)(?<!\[ )\b(TBD|TBA|TODO|FIXME|XXX)\b(?! ?\])",
+                        # "[NO INFO]", "[N/A]", "[TBD]": a bracketed marker stands for a missing answer
+                        r"\[ ?(no[ -]info(rmation)?|n/?a|tbd|tba|tbc|todo|to[ -]do|fixme|xxx|placeholder)\.? ?\]",
+                        r"<\s*fill[ -]?in\b[^>\n]*>",
                         r"\[\s*fill[ -]?in\b[^\]\n]*\]", r"\blorem ipsum\b", r"<\s*insert [^>\n]*>"],
            "template_prompts": False}),
  R("template-prompt", "placeholder", "warning",
@@ -404,9 +408,9 @@ rules = [
    "conversion, acceptance rate, engagement, retention, revenue, ...) in the "
    "feedback/monitoring/deployment section.",
    scope=["success-metrics"],
-   params={"terms": [r"\bctr\b", r"\bconversion rate\b", r"\bacceptance rate\b", r"\bengagement\b",
-                     r"\bretention\b", r"\brevenue\b", r"\bdwell time\b", r"\bwatch time\b",
-                     r"\bprevalence\b", r"\bclick[- ]through rate\b"],
+   params={"terms": [r"\bctrs?\b", r"\bconversion rates?\b", r"\bacceptance rates?\b", r"\bengagement\b",
+                     r"\bretention\b", r"\brevenues?\b", r"\bdwell times?\b", r"\bwatch times?\b",
+                     r"\bprevalence\b", r"\bclick[- ]through rates?\b"],
            "to": ["monitoring"]}),
  R("latency-not-measured", "conditional", "info",
    "A latency constraint is never measured or monitored.",

@@ -8,8 +8,9 @@
 const char explain_cross_reference[] =
     "Collects the terms that params.terms patterns match in the rule's scope "
     "(for example the metrics named in Success Metrics) and checks that each "
-    "distinct term (compared ignoring case) appears again, as a whole word, "
-    "in params.to (for example the monitoring section). Each term that does "
+    "distinct term (compared ignoring case) appears again, as a whole word "
+    "in the singular or the plural (\"acceptance rates\" for \"acceptance "
+    "rate\"), in params.to (for example the monitoring section). Each term that does "
     "not is reported at its first mention. Nothing is reported when the "
     "target sections are missing: required-section covers that.";
 
@@ -43,17 +44,66 @@ static bool S_collect(void *arg, size_t ms, size_t me) {
   return true;
 }
 
-/* Whether term occurs as a whole word in the spans. */
+static bool S_suffix(const char *s, size_t n, const char *suf) {
+  size_t k = strlen(suf);
+  return n >= k && memcmp(s + n - k, suf, k) == 0;
+}
+
+/* The length of the lower-case term's stem and the pattern of the endings
+ * that make its last word singular or plural: "acceptance rates" and
+ * "acceptance rate" both become "acceptance rate" and "s?", "queries"
+ * "quer" and "(?:y|ies)". A term that does not end in a letter is taken as
+ * it is. */
+static size_t S_stem(const char *term, const char **endings) {
+  size_t n = strlen(term);
+  *endings = "";
+  if (n < 3 || term[n - 1] < 'a' || term[n - 1] > 'z')
+    return n;
+  if (S_suffix(term, n, "ies")) {
+    *endings = "(?:y|ies)";
+    return n - 3;
+  }
+  if (S_suffix(term, n, "y") && !strchr("aeiou", term[n - 2])) {
+    *endings = "(?:y|ies)";
+    return n - 1;
+  }
+  if (S_suffix(term, n, "ss") || S_suffix(term, n, "sh") ||
+      S_suffix(term, n, "ch") || S_suffix(term, n, "x")) {
+    *endings = "(?:es)?";
+    return n;
+  }
+  if (S_suffix(term, n, "us") || S_suffix(term, n, "is"))
+    return n; /* "bonus", "analysis": no plural in -s */
+  if (S_suffix(term, n, "es") &&
+      (S_suffix(term, n - 2, "ss") || S_suffix(term, n - 2, "sh") ||
+       S_suffix(term, n - 2, "ch") || S_suffix(term, n - 2, "x"))) {
+    *endings = "(?:es)?";
+    return n - 2;
+  }
+  if (S_suffix(term, n, "s")) {
+    *endings = "s?";
+    return n - 1;
+  }
+  *endings = "s?";
+  return n;
+}
+
+/* Whether term occurs as a whole word in the spans, in the singular or the
+ * plural. */
 static bool S_occurs(lint_ctx *ctx, const char *term, const size_t *spans,
                      size_t nspans) {
   strbuf re = {0};
+  const char *endings;
+  size_t stem = S_stem(term, &endings);
   strbuf_puts(&re, "(?<![\\w])");
-  for (const char *p = term; *p; p++) { /* quote every ASCII punctuation */
+  for (const char *p = term; p < term + stem; p++) {
+    /* quote every ASCII punctuation */
     if ((unsigned char)*p < 0x80 &&
         !((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == ' '))
       strbuf_putc(&re, '\\');
     strbuf_putc(&re, *p);
   }
+  strbuf_puts(&re, endings);
   strbuf_puts(&re, "(?![\\w])");
   int errcode;
   PCRE2_SIZE erroff;
