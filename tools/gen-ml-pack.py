@@ -259,7 +259,7 @@ def SENTENCE_AHEAD(p):
     """p later in the same sentence: up to a full stop, "!", "?" or ";"
     before a space ("1.5 s" does not end one), a table cell's end, or a line
     that does not go on with prose (a blank line, a list item)."""
-    return r"(?=(?:[^.!?;|\n]++|[.!?;](?!\s)|\n(?=[ \t]*[a-z0-9(]))*?" + p + ")"
+    return r"(?=(?:[^.!?;|\n]|[.!?;](?!\s)|\n(?=[ \t]*[a-z0-9(]))*?" + p + ")"
 
 
 def R(id, kind, severity, summary, message, help, explain, scope=None, params=None):
@@ -295,7 +295,7 @@ rules = [
    "style brackets, bracketed markers in any case (\"[NO INFO]\", \"[N/A]\", "
    "\"[tbd]\", \"[TODO]\"), \"<insert ...>\" and lorem ipsum, outside code "
    "blocks and HTML comments. Lower-case \"todo\" in prose is not flagged.",
-   params={"patterns": [r"(?-i)(?<!\[)(?<!\[ )\b(TBD|TBA|TODO|FIXME|XXX)\b(?! ?\])",
+   params={"patterns": [r"(?-i)(?<!\[)(?<!\[ )\b(TBD|TBA|TODO|FIXME|XXX)\b|\b(TBD|TBA|TODO|FIXME|XXX)\b(?! ?\.? ?\])",
                         # "[NO INFO]", "[N/A]", "[TBD]": a bracketed marker stands for a missing answer
                         r"\[ ?(no[ -]info(rmation)?|n/?a|tbd|tba|tbc|todo|to[ -]do|fixme|xxx|placeholder)\.? ?\]",
                         r"<\s*fill[ -]?in\b[^>\n]*>",
