@@ -26,6 +26,8 @@ typedef struct {
   char ch;          /* '`' or '~' */
   size_t len;       /* the opening fence's length */
   size_t open_end;  /* end of the opening fence's line */
+  bool bare;        /* the opening fence has no info string */
+  bool opener;      /* the failed fence looks like an opening one: "```sql" */
   bool to_end;      /* the end of the document closed it */
   size_t failed;    /* start of the first failed closing fence, or SIZE_MAX */
   size_t failed_end;
@@ -58,6 +60,7 @@ static bool S_fence_open(const source *src, const block *b, fence_scan *fs) {
   while (s < e && *s == fs->ch)
     s++, fs->len++;
   fs->open_end = le;
+  fs->bare = S_blank(s, e);
   return fs->len >= 3;
 }
 
@@ -105,31 +108,45 @@ static bool S_scan(const source *src, const block *b, fence_scan *fs) {
     if (n >= fs->len && !S_blank(p + n, src->text + e0)) {
       fs->failed = s0;
       fs->failed_end = e0;
+      const char *w = p + n, *we = src->text + e0;
+      while (we > w && strchr(" \t\r", we[-1]))
+        we--;
+      fs->opener = w < we && *w != ' ' && *w != '\t' &&
+                   !memchr(w, ' ', (size_t)(we - w)) &&
+                   !memchr(w, '\t', (size_t)(we - w));
       break;
     }
   }
   return true;
 }
 
-/* Whether a scanned block hides headings for sure: after a failed closing
- * fence, or in a block the end of the document closed; where they may start
- * in *from. */
-static bool S_suspect(const fence_scan *fs, size_t *from) {
-  if (fs->failed != SIZE_MAX) {
-    *from = fs->failed_end;
-    return true;
-  }
+/* Whether a scanned block may hide headings: it has a failed closing fence,
+ * or the end of the document closed it. The lines that were meant as prose
+ * are those after the lines holding *from, up to the one holding *to:
+ * - after a failed closing fence ("``` end of the flow"): the author thought
+ *   the block ended there;
+ * - between a bare fence and a failed one that looks like an opening fence
+ *   ("```", later "```python"): an earlier stray fence turned them over, so
+ *   the bare one was meant to close a block and "```python" to open one;
+ * - a block never closed, without a failed fence: all of it. */
+static bool S_suspect(const fence_scan *fs, size_t *from, size_t *to) {
   *from = fs->open_end;
-  return fs->to_end;
+  *to = fs->last_line;
+  if (fs->failed == SIZE_MAX)
+    return fs->to_end;
+  if (fs->bare && fs->opener)
+    *to = fs->failed - 1; /* the line before the failed fence */
+  else
+    *from = fs->failed_end;
+  return true;
 }
 
 /* Calls fn for every heading-like line of the block from `from` on; stops
  * when fn returns false. */
-static void S_each_hidden(const source *src, const fence_scan *fs,
-                          size_t from,
+static void S_each_hidden(const source *src, size_t from, size_t to,
                           bool (*fn)(void *, size_t, const char *, size_t),
                           void *arg) {
-  unsigned last = source_line_of(src, fs->last_line);
+  unsigned last = source_line_of(src, to);
   for (unsigned l = source_line_of(src, from) + 1; l <= last; l++) {
     size_t s0, e0;
     source_line_bounds(src, src->line_starts[l - 1], &s0, &e0);
@@ -171,13 +188,13 @@ void check_code_fence(lint_ctx *ctx, const struct ddlint_rule *rule) {
   for (size_t i = 0; i < ctx->md->nblocks; i++) {
     const block *b = &ctx->md->blocks[i];
     fence_scan fs;
-    size_t from;
+    size_t from, to;
     if (!S_scan(src, b, &fs))
       continue;
-    bool suspect = S_suspect(&fs, &from);
+    bool suspect = S_suspect(&fs, &from, &to);
     hidden_names h = {.src = src};
     if (suspect)
-      S_each_hidden(src, &fs, from, S_name, &h);
+      S_each_hidden(src, from, to, S_name, &h);
     /* a failed fence inside a block that closes later is only a finding
      * when it hides headings: a code sample may show "```python" lines */
     if (!suspect || (!h.count && !(fs.to_end && fs.failed != SIZE_MAX))) {
@@ -198,6 +215,9 @@ void check_code_fence(lint_ctx *ctx, const struct ddlint_rule *rule) {
                     (int)cut, src->text + fs.failed,
                     cut < fs.failed_end - fs.failed ? "..." : "",
                     source_line_of(src, fs.failed));
+      if (fs.bare && fs.opener)
+        strbuf_puts(&d, " (a fence left open earlier may have turned the "
+                        "fences after it over)");
     } else {
       strbuf_puts(&d, "this code block is never closed");
     }
@@ -242,11 +262,11 @@ bool fence_hides_heading(const lint_ctx *ctx, const tmpl_section *ts,
   for (size_t i = 0; i < ctx->md->nblocks; i++) {
     const block *b = &ctx->md->blocks[i];
     fence_scan fs;
-    size_t from;
-    if (!S_scan(ctx->src, b, &fs) || !S_suspect(&fs, &from))
+    size_t from, to;
+    if (!S_scan(ctx->src, b, &fs) || !S_suspect(&fs, &from, &to))
       continue;
     hidden_find f = {.ts = ts, .at = SIZE_MAX};
-    S_each_hidden(ctx->src, &fs, from, S_names_section, &f);
+    S_each_hidden(ctx->src, from, to, S_names_section, &f);
     if (f.at != SIZE_MAX) {
       *at = f.at;
       return true;

@@ -80,8 +80,8 @@ static size_t S_ignored_sections(const lint_ctx *ctx,
   *out = NULL;
   for (size_t i = 0; i < ctx->ol->nsections && rule->nignore_headings; i++) {
     const section *sec = &ctx->ol->sections[i];
-    if (n && sec->start < (*out)[2 * n - 1])
-      continue; /* inside an ignored section already */
+    if (sec->is_title || (n && sec->start < (*out)[2 * n - 1]))
+      continue; /* the document's own title; or inside an ignored section */
     if (!S_ignored_title(rule, ctx->md->blocks[sec->block].norm))
       continue;
     xgrow(out, &cap, 2 * (n + 1), sizeof(size_t));

@@ -115,6 +115,11 @@ static void test_whose_numbers(void) {
                  "lat",
                  "latency target has no number and unit: \"Latency should be "
                  "low.\"");
+  /* the document's own title is no case study of someone else */
+  CHECK_MESSAGES(pk,
+                 "# Case study: our ad server\n\n## Architecture\n\n"
+                 "p99 latency 40 ms.\n",
+                 "lat", "");
   /* a case study outside the scope sections does not count either */
   CHECK_MESSAGES(pk,
                  "## Architecture\n\nA cache.\n\n## Examples\n\n"
@@ -296,11 +301,22 @@ static void test_code_fence(void) {
              "this code block is never closed, and it hides 1 heading: "
              "\"## Beta\" (line 6)");
   ddlint_result_free(r);
+  /* a stray bare fence before "```python": the lines between were prose */
+  r = lint_str(pk, "## Alpha\n\n"
+                   "```\n\n## Beta\n\n### Detail\n\n"  /* 3-7 */
+                   "```python\n# a comment\nx = 1\n```\n"); /* 9-12 */
+  CHECK_DIAG(r, diag_find(r, "fence", 0), "fence", 3, 1,
+             "this code block runs on to line 12: \"```python\" (line 9) "
+             "does not close it (a fence left open earlier may have turned "
+             "the fences after it over), and it hides 2 headings: \"## "
+             "Beta\" (line 5), \"### Detail\" (line 7)");
+  ddlint_result_free(r);
   /* a failed fence at the end, hiding nothing, still runs to the end */
   r = lint_str(pk, "## Alpha\n\n```\ncode\n```python\n");
   CHECK_DIAG(r, diag_find(r, "fence", 0), "fence", 3, 1,
              "this code block runs to the end of the document: \"```python\" "
-             "(line 5) does not close it");
+             "(line 5) does not close it (a fence left open earlier may have "
+             "turned the fences after it over)");
   ddlint_result_free(r);
   /* well-formed blocks: shell comments, a longer fence showing a fence, an
    * unclosed block with no heading-like line, a fence inside a list */
