@@ -331,10 +331,13 @@ rules = [
    "{detail}",
    'state the latency target with a number, a unit and a percentile, e.g. "P99 < 150 ms"; a bare "200 ms" does not say whether it is a median or a tail',
    "A latency target that says \"low\" or \"fast\" cannot be tested. The "
-   "rule looks for latency (or response time, or a P95/P99) in the problem "
-   "formulation, success metrics and architecture, and wants one mention with "
-   "a number, a unit and a percentile, such as \"P99 < 150 ms\" or \"95th "
-   "percentile under 2 s\".",
+   "rule looks for latency (or response time, or a P95/P99 with a latency "
+   "word and a time in its sentence) in the problem formulation, success "
+   "metrics and architecture, and wants one mention with a number, a unit "
+   "and a percentile, such as \"P99 < 150 ms\", \"95th percentile under "
+   "2 s\" or \"$p_{99} < 150\\,\\mathrm{ms}$\". Figures in block quotes, "
+   "case studies, examples and exercises are someone else's and do not "
+   "count.",
    scope=["problem", "success-metrics", "architecture"],
    params={"name": "latency",
            "subject": [r"(?<!feedback )(?<!reporting )(?<!label )\blatenc(y|ies)\b", r"\bresponse[- ]times?\b",
@@ -343,7 +346,7 @@ rules = [
                        PERCENTILE + SENTENCE_AHEAD(LATENCY_WORD) + SENTENCE_AHEAD(TIME_QUANTITY),
                        LATENCY_WORD + SENTENCE_AHEAD(PERCENTILE) + SENTENCE_AHEAD(TIME_QUANTITY),
                        r"\b(latency|time)\s+budgets?\b",
-                       r"\b(under|below|within|sub-?|<\s*)\s*" + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP
+                       r"(\b(under|below|within|sub-?)|<)\s*" + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP
                        + r"(ms|milliseconds?)\b",
                        r"\btime[- ]to[- ]first[- ]token\b", r"\bttft\b"],
            "quantity": TIME_QUANTITY,

@@ -174,12 +174,14 @@ static void test_latency_percentiles_and_math(void) {
   /* with both, it is a latency, before or after its word */
   CHECK_ML_LATENCY(pk, "P95 of the ranking call stays under 80 ms.", "");
   CHECK_ML_LATENCY(pk, "Inference p95 is 40 ms on one core.", "");
+  CHECK_ML_LATENCY(pk, "* **Key Constraints**: P99 < 150 ms.", "");
   CHECK_ML_LATENCY(pk, "Inference p95 is 1.5 s\non the cold path.", "");
   /* inline math */
   CHECK_ML_LATENCY(pk, "p99 latency $< 300\\text{ms}$ from upload.", "");
   CHECK_ML_LATENCY(pk, "End-to-end p99 latency below $300\\,\\mathrm{ms}$.", "");
   CHECK_ML_LATENCY(pk, "The p99 latency is $120~\\mathrm{ms}$.", "");
   CHECK_ML_LATENCY(pk, "Latency at $p_{99}$ under $80\\,$ms.", "");
+  CHECK_ML_LATENCY(pk, "Serving: $p_{99} < 150\\,\\mathrm{ms}$.", "");
   CHECK_ML_LATENCY(pk, "p99 latency $< 300$.",
                    "latency target has no number and unit: \"p99 latency $< "
                    "300$.\"");
