@@ -556,9 +556,8 @@ static bool S_load_params(loader *ld, const cJSON *params,
                               &r->template_prompts));
   }
   if (strcmp(k, "quantified-target") == 0) {
-    static const char *const f[] = {"name",       "subject",
-                                    "quantity",   "percentile",
-                                    "ignore_headings", NULL};
+    static const char *const f[] = {"name",       "subject",         "quantity",
+                                    "percentile", "ignore_headings", NULL};
     if (!params)
       return json_fail(&ld->js, NULL, false,
                        "rule \"%s\": quantified-target needs params", r->id);
@@ -566,8 +565,8 @@ static bool S_load_params(loader *ld, const cJSON *params,
         !S_string(ld, params, "name", true, "params", &r->target_name) ||
         !S_patterns(ld, params, "subject", "params", &r->patterns,
                     &r->npatterns) ||
-        !S_strings(ld, params, "ignore_headings", "params",
-                   &r->ignore_headings, &r->nignore_headings))
+        !S_strings(ld, params, "ignore_headings", "params", &r->ignore_headings,
+                   &r->nignore_headings))
       return false;
     if (!r->npatterns)
       return json_fail(&ld->js, params, false,
@@ -579,8 +578,9 @@ static bool S_load_params(loader *ld, const cJSON *params,
       r->ignore_headings[i] = norm;
       if (!*norm)
         return json_fail(
-            &ld->js, cJSON_GetObjectItemCaseSensitive(params, "ignore_headings"),
-            false, "\"ignore_headings\" must hold words, not punctuation");
+            &ld->js,
+            cJSON_GetObjectItemCaseSensitive(params, "ignore_headings"), false,
+            "\"ignore_headings\" must hold words, not punctuation");
     }
     const cJSON *q = cJSON_GetObjectItemCaseSensitive(params, "quantity");
     if (!cJSON_IsString(q))

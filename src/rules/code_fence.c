@@ -23,13 +23,13 @@ const char explain_code_fence[] =
 
 /* One fenced code block and what its lines show. */
 typedef struct {
-  char ch;          /* '`' or '~' */
-  size_t len;       /* the opening fence's length */
-  size_t open_end;  /* end of the opening fence's line */
-  bool bare;        /* the opening fence has no info string */
-  bool opener;      /* the failed fence looks like an opening one: "```sql" */
-  bool to_end;      /* the end of the document closed it */
-  size_t failed;    /* start of the first failed closing fence, or SIZE_MAX */
+  char ch;         /* '`' or '~' */
+  size_t len;      /* the opening fence's length */
+  size_t open_end; /* end of the opening fence's line */
+  bool bare;       /* the opening fence has no info string */
+  bool opener;     /* the failed fence looks like an opening one: "```sql" */
+  bool to_end;     /* the end of the document closed it */
+  size_t failed;   /* start of the first failed closing fence, or SIZE_MAX */
   size_t failed_end;
   size_t last_line; /* start of the block's last line */
 } fence_scan;
@@ -91,8 +91,7 @@ static bool S_scan(const source *src, const block *b, fence_scan *fs) {
   size_t k = 0;
   while (s + k < src->text + le && s[k] == fs->ch)
     k++;
-  bool closed = ls > b->start && k >= fs->len &&
-                S_blank(s + k, src->text + le);
+  bool closed = ls > b->start && k >= fs->len && S_blank(s + k, src->text + le);
   const char *rest = src->text + le;
   while (rest < src->text + src->len && strchr(" \t\r\n", *rest))
     rest++;
@@ -172,13 +171,13 @@ static bool S_name(void *arg, size_t line, const char *text, size_t n) {
     source_line_bounds(h->src, line, &ls, &le);
     const char *s = S_skip_prefix(h->src->text + ls, h->src->text + le);
     size_t len = (size_t)(h->src->text + le - s);
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
-                   s[len - 1] == '\r'))
+    while (len &&
+           (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
       len--;
     size_t cut = utf8_cut(s, len, NAME_BYTES);
-    strbuf_printf(&h->names, "%s\"%.*s%s\" (line %u)",
-                  h->count > 1 ? ", " : "", (int)cut, s,
-                  cut < len ? "..." : "", source_line_of(h->src, line));
+    strbuf_printf(&h->names, "%s\"%.*s%s\" (line %u)", h->count > 1 ? ", " : "",
+                  (int)cut, s, cut < len ? "..." : "",
+                  source_line_of(h->src, line));
   }
   return true;
 }
@@ -203,16 +202,16 @@ void check_code_fence(lint_ctx *ctx, const struct ddlint_rule *rule) {
     }
     strbuf d = {0};
     if (fs.failed != SIZE_MAX) {
-      size_t cut = utf8_cut(src->text + fs.failed,
-                            fs.failed_end - fs.failed, NAME_BYTES);
+      size_t cut = utf8_cut(src->text + fs.failed, fs.failed_end - fs.failed,
+                            NAME_BYTES);
       strbuf_printf(&d, "this code block ");
       if (fs.to_end)
         strbuf_puts(&d, "runs to the end of the document");
       else
         strbuf_printf(&d, "runs on to line %u",
                       source_line_of(src, fs.last_line));
-      strbuf_printf(&d, ": \"%.*s%s\" (line %u) does not close it",
-                    (int)cut, src->text + fs.failed,
+      strbuf_printf(&d, ": \"%.*s%s\" (line %u) does not close it", (int)cut,
+                    src->text + fs.failed,
                     cut < fs.failed_end - fs.failed ? "..." : "",
                     source_line_of(src, fs.failed));
       if (fs.bare && fs.opener)
@@ -221,8 +220,7 @@ void check_code_fence(lint_ctx *ctx, const struct ddlint_rule *rule) {
     } else {
       strbuf_puts(&d, "this code block is never closed");
     }
-    if (h.count)
-    {
+    if (h.count) {
       strbuf_printf(&d, ", and it hides %zu heading%s: %s", h.count,
                     h.count == 1 ? "" : "s", h.names.data);
       if (h.count > NAMED_MAX)
@@ -287,8 +285,8 @@ size_t code_block_spans(const lint_ctx *ctx, size_t **out) {
     source_line_bounds(ctx->src, b->start, &ls, &le);
     xgrow(out, &cap, 2 * (n + 1), sizeof(size_t));
     (*out)[2 * n] = ls;
-    (*out)[2 * n + 1] = S_scan(ctx->src, b, &fs) && fs.to_end ? SIZE_MAX
-                                                               : b->end;
+    (*out)[2 * n + 1] =
+        S_scan(ctx->src, b, &fs) && fs.to_end ? SIZE_MAX : b->end;
     n++;
   }
   return n;

@@ -10,9 +10,9 @@ const char explain_cross_reference[] =
     "(for example the metrics named in Success Metrics) and checks that each "
     "distinct term (compared ignoring case) appears again, as a whole word "
     "in the singular or the plural (\"acceptance rates\" for \"acceptance "
-    "rate\"), in params.to (for example the monitoring section). Each term that does "
-    "not is reported at its first mention. Nothing is reported when the "
-    "target sections are missing: required-section covers that.";
+    "rate\"), in params.to (for example the monitoring section). Each term "
+    "that does not is reported at its first mention. Nothing is reported "
+    "when the target sections are missing: required-section covers that.";
 
 #define MAX_TERMS 256
 #define TERM_MAX 80

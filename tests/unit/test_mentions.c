@@ -11,8 +11,7 @@
 static ddlint_pack *S_ml(void) {
   char *err = NULL;
   ddlint_pack *pk = ddlint_pack_load_builtin("ml-system-design", &err);
-  t_check(pk != NULL, __FILE__, __LINE__, "built-in pack: %s",
-          err ? err : "");
+  t_check(pk != NULL, __FILE__, __LINE__, "built-in pack: %s", err ? err : "");
   free(err);
   return pk;
 }
@@ -144,8 +143,8 @@ static void test_whose_numbers(void) {
 }
 
 /* The default pack's latency-target on a Problem Formulation paragraph. */
-static void S_latency(const ddlint_pack *pk, const char *para,
-                      const char *want, int line) {
+static void S_latency(const ddlint_pack *pk, const char *para, const char *want,
+                      int line) {
   char *md = xasprintf("## Problem Formulation\n\n%s\n", para);
   char *got = S_messages(pk, md, "latency-target");
   t_check(strcmp(got, want) == 0, __FILE__, line,
@@ -153,7 +152,8 @@ static void S_latency(const ddlint_pack *pk, const char *para,
   free(got);
   free(md);
 }
-#define CHECK_ML_LATENCY(pk, para, want) S_latency((pk), (para), (want), __LINE__)
+#define CHECK_ML_LATENCY(pk, para, want)                                       \
+  S_latency((pk), (para), (want), __LINE__)
 
 static void test_latency_percentiles_and_math(void) {
   ddlint_pack *pk = S_ml();
@@ -161,8 +161,8 @@ static void test_latency_percentiles_and_math(void) {
     return;
   const char *none = "no latency target in Problem Formulation";
   /* a percentile with no latency word or no time unit is no subject */
-  CHECK_ML_LATENCY(pk, "We forecast the P50 and P90 demand quantiles per store.",
-                   none);
+  CHECK_ML_LATENCY(
+      pk, "We forecast the P50 and P90 demand quantiles per store.", none);
   CHECK_ML_LATENCY(pk, "Planners read the P90 forecast for each request.",
                    none);
   CHECK_ML_LATENCY(pk, "The P90 quantile is refreshed every 30 minutes.", none);
@@ -178,7 +178,8 @@ static void test_latency_percentiles_and_math(void) {
   CHECK_ML_LATENCY(pk, "Inference p95 is 1.5 s\non the cold path.", "");
   /* inline math */
   CHECK_ML_LATENCY(pk, "p99 latency $< 300\\text{ms}$ from upload.", "");
-  CHECK_ML_LATENCY(pk, "End-to-end p99 latency below $300\\,\\mathrm{ms}$.", "");
+  CHECK_ML_LATENCY(pk, "End-to-end p99 latency below $300\\,\\mathrm{ms}$.",
+                   "");
   CHECK_ML_LATENCY(pk, "The p99 latency is $120~\\mathrm{ms}$.", "");
   CHECK_ML_LATENCY(pk, "Latency at $p_{99}$ under $80\\,$ms.", "");
   CHECK_ML_LATENCY(pk, "Serving: $p_{99} < 150\\,\\mathrm{ms}$.", "");
@@ -276,12 +277,12 @@ static void test_code_fence(void) {
   if (!pk)
     return;
   /* "``` text" does not close: the block runs to the end */
-  ddlint_result *r = lint_str(pk, "## Alpha\n\n"          /* 1 */
-                                  "```sh\n"               /* 3 */
-                                  "make\n"                /* 4 */
-                                  "``` then run it\n"     /* 5 */
-                                  "\n"                    /* 6 */
-                                  "## Beta\n\nText.\n\n"  /* 7 */
+  ddlint_result *r = lint_str(pk, "## Alpha\n\n"         /* 1 */
+                                  "```sh\n"              /* 3 */
+                                  "make\n"               /* 4 */
+                                  "``` then run it\n"    /* 5 */
+                                  "\n"                   /* 6 */
+                                  "## Beta\n\nText.\n\n" /* 7 */
                                   "## Gamma ##\n\nText.\n" /* 11 */);
   CHECK_INT(diag_count_rule(r, "fence"), 1);
   CHECK_DIAG(r, diag_find(r, "fence", 0), "fence", 3, 1,
@@ -305,7 +306,7 @@ static void test_code_fence(void) {
   ddlint_result_free(r);
   /* a stray bare fence before "```python": the lines between were prose */
   r = lint_str(pk, "## Alpha\n\n"
-                   "```\n\n## Beta\n\n### Detail\n\n"  /* 3-7 */
+                   "```\n\n## Beta\n\n### Detail\n\n"       /* 3-7 */
                    "```python\n# a comment\nx = 1\n```\n"); /* 9-12 */
   CHECK_DIAG(r, diag_find(r, "fence", 0), "fence", 3, 1,
              "this code block runs on to line 12: \"```python\" (line 9) "
