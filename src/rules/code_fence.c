@@ -51,7 +51,8 @@ static bool S_blank(const char *s, const char *e) {
 static bool S_fence_open(const source *src, const block *b, fence_scan *fs) {
   size_t ls, le;
   source_line_bounds(src, b->start, &ls, &le);
-  const char *s = S_skip_prefix(src->text + ls, src->text + le);
+  /* the block starts at its fence, after any list marker */
+  const char *s = S_skip_prefix(src->text + b->start, src->text + le);
   const char *e = src->text + le;
   if (s >= e || (*s != '`' && *s != '~'))
     return false;

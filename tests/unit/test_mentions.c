@@ -338,6 +338,19 @@ static void test_code_fence(void) {
             "well-formed case %zu has a code-fence finding", i);
     ddlint_result_free(r);
   }
+  /* a fence opened in a list item: the item's end closes it, so a heading
+   * after the list is no hidden one; one indented into the item is */
+  r = lint_str(pk, "## Alpha\n\n- step one:\n  ```sh\n  make\n  ``` then\n\n"
+                   "## Beta\n");
+  CHECK_INT(diag_count_rule(r, "fence"), 0);
+  ddlint_result_free(r);
+  r = lint_str(pk, "## Alpha\n\n- step one:\n  ```sh\n  make\n  ``` then\n\n"
+                   "  ## Beta\n");
+  CHECK_DIAG(r, diag_find(r, "fence", 0), "fence", 4, 3,
+             "this code block runs to the end of the document: \"  ``` "
+             "then\" (line 6) does not close it, and it hides 1 heading: "
+             "\"## Beta\" (line 8)");
+  ddlint_result_free(r);
   /* CRLF: the same finding */
   r = lint_str(pk, "## Alpha\r\n\r\n```\r\nx\r\n``` y\r\n\r\n## Beta\r\n");
   CHECK_DIAG(r, diag_find(r, "fence", 0), "fence", 3, 1,
