@@ -460,8 +460,8 @@ rules = [
    'close the block with a line holding only its fence ("```"): text after a fence does not close a block',
    "A line such as \"``` text\" or \"```python\" is not a closing fence, so "
    "the code block runs on, and the chapters after it become code: they "
-   "are reported missing, and fix cannot add them. The finding is at the "
-   "opening fence and names the first hidden headings."),
+   "are reported missing, and fix adds no second copy of them. The finding "
+   "is at the opening fence and names the first hidden headings."),
 ]
 
 pack = {

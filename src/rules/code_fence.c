@@ -14,9 +14,13 @@ const char explain_code_fence[] =
     "headings outside the block or by the end of the document; or a block "
     "that is never closed and holds lines that would be headings. Such a "
     "block swallows the chapters after it, which then count as missing. The "
-    "finding is at the opening fence and names the first hidden headings. A "
+    "finding is at the opening fence and names the first hidden headings: "
+    "those after the failed fence, or, when a bare fence opened the block "
+    "and the failed one looks like an opening fence (\"```python\": a stray "
+    "fence earlier turned the fences over), those between the two. A "
     "closing fence is a line of only the fence's characters (at least as "
-    "many as the opening one).";
+    "many as the opening one). fix never inserts inside a code block, and "
+    "adds no section whose heading such a block hides.";
 
 #define NAMED_MAX 3   /* hidden headings named in a finding */
 #define NAME_BYTES 60 /* bytes of a hidden heading quoted */
