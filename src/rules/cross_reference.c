@@ -24,26 +24,6 @@ typedef struct {
   size_t n;
 } term_set;
 
-static bool S_collect(void *arg, size_t ms, size_t me) {
-  term_set *ts = arg;
-  if (me == ms || me - ms > TERM_MAX || ts->n == MAX_TERMS)
-    return ts->n < MAX_TERMS;
-  char *t = xstrndup(ts->ctx->src->text + ms, me - ms);
-  for (char *p = t; *p; p++)
-    if (*p >= 'A' && *p <= 'Z')
-      *p += 32;
-  for (size_t i = 0; i < ts->n; i++)
-    if (strcmp(ts->terms[i], t) == 0) {
-      free(t);
-      return true;
-    }
-  ts->terms[ts->n] = t;
-  ts->at[ts->n][0] = ms;
-  ts->at[ts->n][1] = me;
-  ts->n++;
-  return true;
-}
-
 static bool S_suffix(const char *s, size_t n, const char *suf) {
   size_t k = strlen(suf);
   return n >= k && memcmp(s + n - k, suf, k) == 0;
@@ -86,6 +66,30 @@ static size_t S_stem(const char *term, const char **endings) {
   }
   *endings = "s?";
   return n;
+}
+
+static bool S_collect(void *arg, size_t ms, size_t me) {
+  term_set *ts = arg;
+  if (me == ms || me - ms > TERM_MAX || ts->n == MAX_TERMS)
+    return ts->n < MAX_TERMS;
+  char *t = xstrndup(ts->ctx->src->text + ms, me - ms);
+  for (char *p = t; *p; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      *p += 32;
+  /* "acceptance rates" is the term "acceptance rate" again */
+  const char *ending, *ending_i;
+  size_t stem = S_stem(t, &ending);
+  for (size_t i = 0; i < ts->n; i++)
+    if (S_stem(ts->terms[i], &ending_i) == stem &&
+        strncmp(ts->terms[i], t, stem) == 0 && strcmp(ending, ending_i) == 0) {
+      free(t);
+      return true;
+    }
+  ts->terms[ts->n] = t;
+  ts->at[ts->n][0] = ms;
+  ts->at[ts->n][1] = me;
+  ts->n++;
+  return true;
 }
 
 /* Whether term occurs as a whole word in the spans, in the singular or the

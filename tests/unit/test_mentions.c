@@ -232,6 +232,11 @@ static void test_cross_reference_plural(void) {
                  "## Metrics\n\nA query, a box and the CTR.\n\n"
                  "## Monitoring\n\nQueries, boxes, CTRs.\n",
                  "xref", "");
+  /* both forms in the scope are one term, reported once */
+  CHECK_MESSAGES(pk,
+                 "## Metrics\n\nAcceptance rates; the acceptance rate.\n\n"
+                 "## Monitoring\n\nNothing.\n",
+                 "xref", "Acceptance rates");
   /* the stem alone, another word, or a term that does not end in a letter
    * is no mention */
   CHECK_MESSAGES(pk,
