@@ -11,7 +11,8 @@ rules it is about are compared with what a reader would say.
   "conversion rate" as "conversion rates"; "retention" is not monitored;
 - bracket-placeholders: [NO INFO], [N/A], [tbd], [TODO], each once;
 - malformed-fence: "``` text" keeps a code block open over five chapters:
-  one unclosed-code-fence finding at the opening fence naming them."""
+  one unclosed-code-fence finding at the opening fence naming them;
+- a 200,000-word paragraph full of latency mentions is judged in time."""
 import json
 import os
 import subprocess
@@ -84,11 +85,29 @@ def test_malformed_fence():
             check(f"{name}: no unclosed-code-fence", other == [], other)
 
 
+def test_long_paragraph():
+    """A paragraph of 200,000 words with no sentence end and a latency
+    mention every few words is judged once, not once per mention (it took
+    160 s before)."""
+    words = ["request", "p99", "query", "serving", "p95", "the", "call", "latency"]
+    body = " ".join(words[(i * 7 + i // 3) % len(words)] for i in range(200000))
+    doc = "# X\n\n## Problem Formulation\n\n" + body + "\n"
+    try:
+        p = subprocess.run([DDLINT, "--no-config", "--format", "json", "-"], input=doc.encode(),
+                           capture_output=True, timeout=20)
+        diags = json.loads(p.stdout)["files"][0]["diagnostics"]
+        got = [d["message"][:40] for d in diags if d["rule"] == "latency-target"]
+        check("long paragraph: judged in time", got == ["latency target has no number and unit: \""], got)
+    except subprocess.TimeoutExpired:
+        check("long paragraph: judged in time", False, "over 20 s")
+
+
 def main():
     global DDLINT, ROOT
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     for t in (test_case_study_latency, test_batch_quantile, test_latex_latency,
-              test_plural_metrics, test_bracket_placeholders, test_malformed_fence):
+              test_plural_metrics, test_bracket_placeholders, test_malformed_fence,
+              test_long_paragraph):
         try:
             t()
         except Exception as e:

@@ -31,17 +31,18 @@ typedef struct {
   const struct ddlint_rule *rule;
   const size_t *ignored; /* borrowed: sorted [start, end) spans not judged */
   size_t nignored;
-  int best;      /* 0: no mention yet; else the best verdict */
-  size_t ms, me; /* the mention behind best */
-  size_t us, ue; /* its unit */
+  size_t last_us, last_ue; /* the unit judged last: its verdict is known */
+  int best;                /* 0: no mention yet; else the best verdict */
+  size_t ms, me;           /* the mention behind best */
+  size_t us, ue;           /* its unit */
 } judge;
 
 static bool S_matches(lint_ctx *ctx, const pattern *p, size_t s, size_t e) {
   pcre2_code *code = pattern_code(p);
   if (!code)
     return false;
-  return pcre2_match(code, (PCRE2_SPTR)ctx->src->text, e, s, 0,
-                     ctx->md_match, ctx->pack->mctx) >= 0;
+  return pcre2_match(code, (PCRE2_SPTR)ctx->src->text, e, s, 0, ctx->md_match,
+                     ctx->pack->mctx) >= 0;
 }
 
 /* The text that a mention at ms is judged with. */
@@ -120,6 +121,11 @@ static bool S_mention(void *arg, size_t ms, size_t me) {
     return true;
   size_t us, ue;
   S_unit(j->ctx, ms, &us, &ue);
+  if (j->best && us == j->last_us && ue == j->last_ue)
+    return true; /* judged already, and not passed: a long paragraph with
+                    many mentions is read once, not once per mention */
+  j->last_us = us;
+  j->last_ue = ue;
   int verdict = NO_NUMBER;
   if (S_matches(j->ctx, &j->rule->quantity, us, ue))
     verdict = !j->rule->percentile.code ||
