@@ -65,6 +65,8 @@ static bool S_ignored_title(const struct ddlint_rule *rule, const char *norm) {
   if (!norm)
     return false;
   for (size_t i = 0; i < rule->nignore_headings; i++) {
+    if (norm[0] != rule->ignore_headings[i][0])
+      continue; /* most headings: a byte, not a word, tells */
     size_t n = strlen(rule->ignore_headings[i]);
     if (strncmp(norm, rule->ignore_headings[i], n) == 0 &&
         (norm[n] == '\0' || norm[n] == ' '))
