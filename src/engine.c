@@ -22,6 +22,7 @@ const rule_kind rule_kinds[] = {
     {"forbidden", check_forbidden, explain_forbidden},
     {"suppression", check_suppression, explain_suppression},
     {"input", check_input, explain_input},
+    {"code-fence", check_code_fence, explain_code_fence},
     {NULL, NULL, NULL},
 };
 
@@ -354,9 +355,14 @@ static void S_lint(ddlint_result *r, const ddlint_options *opts) {
   r->section_end = xcalloc(ns + 1, sizeof(size_t));
   r->section_level = xcalloc(ns + 1, sizeof(int));
   r->title_level = ol.nsections && ol.sections[0].is_title ? 1 : 0;
+  r->ncode_spans = code_block_spans(&ctx, &r->code_spans);
+  r->section_hidden = xcalloc(ns + 1, sizeof(size_t));
   for (size_t s = 0; s < ns; s++) {
     const section_cov *sc = &r->cov.sections[s];
     unsigned col;
+    r->section_hidden[s] = SIZE_MAX;
+    if (sc->section < 0 && pack->sections[s].required)
+      fence_hides_heading(&ctx, &pack->sections[s], &r->section_hidden[s]);
     if (sc->section >= 0) {
       const section *sec = &ol.sections[sc->section];
       r->section_headings[s] = xstrdup(mb.blocks[sec->block].text);

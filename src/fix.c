@@ -60,6 +60,16 @@ static void S_guidance(strbuf *sb, const tmpl_section *ts) {
   strbuf_free(&g);
 }
 
+/* An insertion point moved out of code: a line start inside a code block
+ * (one that a malformed fence left open to the end, say) becomes the start
+ * of the block's first line, so the new heading is a heading. */
+static size_t S_outside_code(const ddlint_result *r, size_t at) {
+  for (size_t i = 0; i < r->ncode_spans; i++)
+    if (r->code_spans[2 * i] < at && at < r->code_spans[2 * i + 1])
+      return r->code_spans[2 * i];
+  return at;
+}
+
 static int S_insert_cmp(const void *a, const void *b) {
   const fix_insert *x = a, *y = b;
   return (x->at > y->at) - (x->at < y->at);
@@ -82,6 +92,10 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
     if (!ts->required || r->section_level[s])
+      continue;
+    /* its heading is there, hidden by a broken fence: a second one would
+     * duplicate the chapter (code-fence reports the fence) */
+    if (r->section_hidden && r->section_hidden[s] != SIZE_MAX)
       continue;
     ptrdiff_t prev = -1, next = -1;
     size_t missing_since_prev = 0; /* inserted between prev and s */
@@ -112,6 +126,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
     }
     if (level < 1 || level > 6)
       level = 2;
+    at = S_outside_code(r, at);
     strbuf text = {0};
     bool at_end = at >= src->len;
     if (at_end && (src->len || at_eof))

@@ -103,6 +103,7 @@ typedef struct {
   unsigned char level; /* heading level 1..6, else 0 */
   bool in_list;        /* paragraph that opens a list item */
   bool has_content;    /* label: text follows it, or more blocks in its item */
+  bool in_quote;       /* inside a block quote (someone else's words) */
   size_t start, end; /* byte range [start, end) in the source */
   char *text;        /* heading: its plain text; else NULL */
   char *label;       /* paragraph: its label (`**Use Case**:`, `- Data:`) */
@@ -306,6 +307,10 @@ struct ddlint_rule {
   size_t ntopic_ids;
   bool template_prompts; /* placeholder: also flag copied template prompts */
   char *target_name;     /* owned: quantified-target's name, e.g. "latency" */
+  /* owned, normalised: quantified-target ignores sections whose heading, and
+   * paragraphs whose label, starts with one of these ("case study") */
+  char **ignore_headings;
+  size_t nignore_headings;
   /* conditional: patterns2 must match in scope2 when patterns match in the
    * rule's scope; cross-reference: terms (patterns) of the rule's scope must
    * reappear in scope2 */
@@ -405,6 +410,8 @@ typedef struct {
                         Online Testing and Deployment", "9. Monitoring") */
   size_t nparts;
   ptrdiff_t near; /* unmatched heading section that nearly matches, or -1 */
+  ptrdiff_t off_topic; /* a heading named like the section whose text shows
+                          none of it (not taken), or -1 */
   double near_score;
   bool empty;      /* matched, but nothing but headings, comments, template
                       bullets or placeholders under it */
@@ -564,6 +571,16 @@ void check_min_content(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_forbidden(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_suppression(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_input(lint_ctx *ctx, const struct ddlint_rule *rule);
+void check_code_fence(lint_ctx *ctx, const struct ddlint_rule *rule);
+/* rules/code_fence.c: whether a heading naming template section ts (by its
+ * title or an alias) sits inside a fenced code block that a malformed fence
+ * kept open ("``` text" does not close one); *at is that line's start. */
+bool fence_hides_heading(const lint_ctx *ctx, const tmpl_section *ts,
+                         size_t *at);
+/* rules/code_fence.c: every code block as a [start, end) pair in *out (free
+ * with free()), from its first line's start; end is SIZE_MAX for a fenced
+ * block that the end of the document closed. Returns the number of pairs. */
+size_t code_block_spans(const lint_ctx *ctx, size_t **out);
 /* rules/input.c: invalid-utf8 and pattern-limit, after every rule ran. */
 void input_report(lint_ctx *ctx);
 /* suppress.c: drops suppressed diagnostics; reports unknown rule names in
@@ -574,7 +591,7 @@ extern const char explain_required_section[], explain_required_topic[],
     explain_section_order[], explain_duplicate_section[],
     explain_heading_level[], explain_conditional[], explain_cross_reference[],
     explain_min_content[], explain_forbidden[], explain_suppression[],
-    explain_input[];
+    explain_input[], explain_code_fence[];
 
 /* ---- fix.c: insert missing required sections. ---- */
 typedef struct {
@@ -605,6 +622,12 @@ struct ddlint_result {
   int title_level; /* the title H1's level (1), or 0 without a title */
   unsigned **topic_lines;
   const char ***topic_via; /* owned arrays of static strings */
+  /* owned: code_block_spans() of the document, which fix never inserts in */
+  size_t *code_spans;
+  size_t ncode_spans;
+  /* owned, per section: where a broken fence hides its heading (fix then
+   * adds none), else SIZE_MAX */
+  size_t *section_hidden;
 };
 
 #endif

@@ -1166,6 +1166,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     section_cov *sc = &cov->sections[s];
     sc->section = -1;
     sc->near = -1;
+    sc->off_topic = -1;
     /* the best candidate, then the next when the best is off topic (a few
      * times at most: judging a heading's text costs a search of it) */
     size_t rejected[8], nrejected = 0;
@@ -1189,8 +1190,15 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           best_rank = rank;
         }
       }
-      if (sc->section < 0 || !OFF_TOPIC(s, (size_t)sc->section))
+      /* the author who writes the template's own title means it: only a
+       * heading named by an alias ("Introduction", "Key Metrics") is
+       * judged by what it holds */
+      if (sc->section < 0 ||
+          strcmp(S_heading_key(ctx, (size_t)sc->section), ts->key_title) == 0 ||
+          !OFF_TOPIC(s, (size_t)sc->section))
         break;
+      if (sc->off_topic < 0)
+        sc->off_topic = sc->section;
       if (nrejected == 8) {
         sc->section = -1;
         break;
@@ -1213,7 +1221,12 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       if (cov->sections[s].section >= 0)
         continue;
       double cover = S_cover(&nm, d, s);
-      if (cover > best_cover && !OFF_TOPIC(s, d)) {
+      if (cover > best_cover) {
+        if (OFF_TOPIC(s, d)) {
+          if (cov->sections[s].off_topic < 0)
+            cov->sections[s].off_topic = (ptrdiff_t)d;
+          continue;
+        }
         best_cover = cover;
         best = (ptrdiff_t)s;
       }

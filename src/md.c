@@ -33,6 +33,7 @@ typedef struct {
   bool has_comment;         /* the block holds an inline HTML comment */
   cmark_node *first_strong; /* strong emphasis opening the paragraph */
   size_t strong_len;        /* text length when first_strong closed */
+  unsigned quote_depth;     /* block quotes open around the current node */
 } md_walk;
 
 static void S_add_skip(md_walk *w, size_t start, size_t end) {
@@ -233,6 +234,7 @@ static block *S_add_block(md_walk *w, cmark_node *node, block_kind kind) {
   block *b = &mb->blocks[mb->nblocks++];
   memset(b, 0, sizeof *b);
   b->kind = (unsigned char)kind;
+  b->in_quote = w->quote_depth > 0;
   if (S_unplaced(node)) {
     b->start = b->end = S_place_of(w, node);
     return b;
@@ -670,10 +672,13 @@ static void S_parse_piece(md_piece *pc) {
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node *node = cmark_iter_get_node(it);
+    bool quote = cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE;
     if (ev == CMARK_EVENT_ENTER) {
+      w.quote_depth += quote;
       S_enter(&w, node);
     } else if (ev == CMARK_EVENT_EXIT) {
       S_exit(&w, node);
+      w.quote_depth -= quote;
     }
   }
   cmark_iter_free(it);

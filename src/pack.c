@@ -384,6 +384,7 @@ static void S_rule_free(struct ddlint_rule *r) {
   S_pattern_free(&r->quantity);
   S_pattern_free(&r->percentile);
   S_free_strings(r->topic_ids, r->ntopic_ids);
+  S_free_strings(r->ignore_headings, r->nignore_headings);
   for (size_t i = 0; i < r->npatterns2; i++)
     S_pattern_free(&r->patterns2[i]);
   free(r->patterns2);
@@ -590,19 +591,32 @@ static bool S_load_params(loader *ld, const cJSON *params,
                               &r->template_prompts));
   }
   if (strcmp(k, "quantified-target") == 0) {
-    static const char *const f[] = {"name", "subject", "quantity", "percentile",
-                                    NULL};
+    static const char *const f[] = {"name",       "subject",         "quantity",
+                                    "percentile", "ignore_headings", NULL};
     if (!params)
       return json_fail(&ld->js, NULL, false,
                        "rule \"%s\": quantified-target needs params", r->id);
     if (!json_check_fields(&ld->js, params, "quantified-target params", f) ||
         !S_string(ld, params, "name", true, "params", &r->target_name) ||
         !S_patterns(ld, params, "subject", "params", &r->patterns,
-                    &r->npatterns))
+                    &r->npatterns) ||
+        !S_strings(ld, params, "ignore_headings", "params", &r->ignore_headings,
+                   &r->nignore_headings))
       return false;
     if (!r->npatterns)
       return json_fail(&ld->js, params, false,
                        "params need a \"subject\" pattern");
+    for (size_t i = 0; i < r->nignore_headings; i++) {
+      /* compared with normalised headings and labels */
+      char *norm = title_normalize(r->ignore_headings[i]);
+      free(r->ignore_headings[i]);
+      r->ignore_headings[i] = norm;
+      if (!*norm)
+        return json_fail(
+            &ld->js,
+            cJSON_GetObjectItemCaseSensitive(params, "ignore_headings"), false,
+            "\"ignore_headings\" must hold words, not punctuation");
+    }
     const cJSON *q = cJSON_GetObjectItemCaseSensitive(params, "quantity");
     if (!cJSON_IsString(q))
       return json_fail(&ld->js, q ? q : params, false,

@@ -26,6 +26,8 @@ void ddlint_result_free(ddlint_result *r) {
   free(r->section_level);
   free(r->topic_lines);
   free(r->topic_via);
+  free(r->code_spans);
+  free(r->section_hidden);
   coverage_free(&r->cov);
   source_free(&r->src);
   free(r);

@@ -8,6 +8,8 @@
   idempotent, and leaves no missing section;
 - a write that fails (a file-size limit, so also as root) leaves the file
   byte-identical and exits 2; the file mode is kept;
+- a malformed fence that keeps a code block open: fix inserts nothing in
+  it and stays idempotent;
 - init refuses to overwrite, and its skeleton lints as all-empty;
 - coverage prints the per-document table and the multi-document summary."""
 import difflib
@@ -85,6 +87,39 @@ def test_fixtures(tmp):
             applied = open(os.path.join(orig, name), "rb").read()
             check(f"{name}: the --diff applies with git apply and gives the same bytes",
                   p.returncode == 0 and applied == new, p.stderr.decode()[-300:])
+
+
+def test_code_fences(tmp):
+    """A malformed fence ("``` text") keeps a code block open to the end of
+    the document: fix inserts nothing inside it, adds no section whose
+    heading it hides, and a second run changes nothing (it used to insert
+    the hidden sections inside the block again on every run)."""
+    name = "malformed-fence.md"
+    path = os.path.join(tmp, name)
+    shutil.copy(os.path.join(ROOT, "tests", "mentions", name), path)
+    old = open(path, "rb").read()
+    rc, _, err = run(["fix", name], cwd=tmp)
+    check(f"{name}: fix adds no section that the broken fence hides",
+          open(path, "rb").read() == old and rc in (0, 1), err)
+    # a missing section whose place is inside the open block goes before it
+    doc = (b"# Churn\n\n## Problem Formulation\n\nWho cancels next month.\n\n"
+           b"```sql\nSELECT user_id FROM subs\n``` -- monthly snapshot\n\n"
+           b"## Success Metrics\n\nAUC offline.\n")
+    path = os.path.join(tmp, "fence-eof.md")
+    with open(path, "wb") as f:
+        f.write(doc)
+    run(["fix", "fence-eof.md"], cwd=tmp)
+    first = open(path, "rb").read()
+    fence = first.find(b"```sql")
+    added = first[:fence].count(b"\n## ") - doc[:doc.find(b"```sql")].count(b"\n## ")
+    check("fence-eof.md: fix only inserts, and only before the open block",
+          only_insertions(doc, first) and first[fence:] == doc[doc.find(b"```sql"):] and added == 6,
+          first.decode(errors="replace"))
+    run(["fix", "fence-eof.md"], cwd=tmp)
+    check("fence-eof.md: a second fix is a no-op", open(path, "rb").read() == first)
+    gone = missing_sections(path)
+    check("fence-eof.md: only the hidden Success Metrics is still missing",
+          gone == ['missing required section "Success Metrics"'], gone)
 
 
 def random_doc(rng):
@@ -230,6 +265,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for t in (lambda: test_fixtures(tmp), lambda: test_property(tmp, count),
                   lambda: test_write_failure(tempfile.mkdtemp(dir=tmp)), test_stdin_fix,
+                  lambda: test_code_fences(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_init(tmp), test_coverage):
             try:
                 t()

@@ -91,6 +91,10 @@ def main():
           "missing-deployment-strategy" in rules(d),
           "'No drift monitoring ... no A/B test and no rollback' covers neither topic")
 
+    d = lint(ddlint, root, "negated-metric.md")
+    check("negation in a cross-reference", "metric-not-monitored" in rules(d),
+          "'CTR is not monitored online yet' does not monitor CTR")
+
     d = lint(ddlint, root, "label-only.md")
     data = cov(d, "data")
     check("label only", not data["found"] and data.get("via") == "empty" and

@@ -281,6 +281,23 @@ sections = [
   ]},
 ]
 
+# latency-target's pieces. Inline math is prose: "$< 300\text{ms}$" and
+# "$300\,\mathrm{ms}$" state a number and a unit.
+MATH_GAP = r"(?:\s|\$|~|\\[,;:! ]|\\(?:text|mathrm|textrm|rm|mbox|operatorname)\s*\{)*"
+TIME_QUANTITY = (r"\d+(\.\d+)?" + MATH_GAP
+                 + r"(ms|msecs?|millis(econds?)?|s|secs?|seconds?|us|µs|μs|microseconds?|ns|mins?|minutes?)\b")
+PERCENTILE = r"\bp(50|75|90|95|99|999)\b"
+LATENCY_WORD = (r"\b(latenc(y|ies)|response|requests?|serving|inference|lookups?|round[- ]trips?"
+                r"|end[- ]to[- ]end|calls?|rpcs?|queries|query|endpoints?|api)\b")
+
+
+def SENTENCE_AHEAD(p):
+    """p later in the same sentence: up to a full stop, "!", "?" or ";"
+    before a space ("1.5 s" does not end one), a table cell's end, or a line
+    that does not go on with prose (a blank line, a list item)."""
+    return r"(?=(?:[^.!?;|\n]|[.!?;](?!\s)|\n(?=[ \t]*[a-z0-9(]))*?" + p + ")"
+
+
 def R(id, kind, severity, summary, message, help, explain, scope=None, params=None):
     r = {"id": id, "kind": kind, "severity": severity, "summary": summary,
          "message": message, "help": help, "explain": explain}
@@ -330,9 +347,15 @@ rules = [
    'placeholder left in: "{match}"',
    "replace the placeholder with the decision, or move the open question to an explicit list",
    "Flags the upper-case markers TBD, TBA, TODO, FIXME and XXX, \"<fill in>\" "
-   "style brackets, \"<insert ...>\" and lorem ipsum, outside code blocks and "
-   "HTML comments. Lower-case \"todo\" in prose is not flagged.",
-   params={"patterns": [r"(?-i)\b(TBD|TBA|TODO|FIXME|XXX)\b", r"<\s*fill[ -]?in\b[^>\n]*>",
+   "style brackets, bracketed markers in any case (\"[NO INFO]\", \"[N/A]\", "
+   "\"[tbd]\", \"[TODO]\"), \"<insert ...>\" and lorem ipsum, outside code "
+   "blocks and HTML comments. Lower-case \"todo\" in prose is not flagged.",
+   params={"patterns": [r"(?-i)\b(TBD|TBA|TODO|FIXME|XXX)\b"
+                        # not inside "[TBD]", which the next pattern reports
+                        r"(?!(?<=\[TBD|\[TBA|\[TODO|\[FIXME|\[XXX|\[ TBD|\[ TBA|\[ TODO|\[ FIXME|\[ XXX) ?\.? ?\])",
+                        # "[NO INFO]", "[N/A]", "[TBD]": a bracketed marker stands for a missing answer
+                        r"\[ ?(no[ -]info(rmation)?|n/?a|tbd|tba|tbc|todo|to[ -]do|fixme|xxx|placeholder)\.? ?\]",
+                        r"<\s*fill[ -]?in\b[^>\n]*>",
                         r"\[\s*fill[ -]?in\b[^\]\n]*\]", r"\blorem ipsum\b", r"<\s*insert [^>\n]*>"],
            "template_prompts": False}),
  R("template-prompt", "placeholder", "warning",
@@ -365,18 +388,29 @@ rules = [
    "{detail}",
    'state the latency target with a number, a unit and a percentile, e.g. "P99 < 150 ms"; a bare "200 ms" does not say whether it is a median or a tail',
    "A latency target that says \"low\" or \"fast\" cannot be tested. The "
-   "rule looks for latency (or response time, or a P95/P99) in the problem "
-   "formulation, success metrics and architecture, and wants one mention with "
-   "a number, a unit and a percentile, such as \"P99 < 150 ms\" or \"95th "
-   "percentile under 2 s\".",
+   "rule looks for latency (or response time, or a P95/P99 with a latency "
+   "word and a time in its sentence) in the problem formulation, success "
+   "metrics and architecture, and wants one mention with a number, a unit "
+   "and a percentile, such as \"P99 < 150 ms\", \"95th percentile under "
+   "2 s\" or \"$p_{99} < 150\\,\\mathrm{ms}$\". Figures in block quotes, "
+   "case studies, examples and exercises are someone else's and do not "
+   "count.",
    scope=["problem", "success-metrics", "architecture"],
    params={"name": "latency",
            "subject": [r"(?<!feedback )(?<!reporting )(?<!label )\blatenc(y|ies)\b", r"\bresponse[- ]times?\b",
-                       r"\bp(50|75|90|95|99|999)\b", r"\b(latency|time)\s+budgets?\b",
-                       r"\b(under|below|within|sub-?|<\s*)\s*\d+(\.\d+)?\s*(ms|milliseconds?)\b",
+                       # a percentile is a latency only with a latency word and a time
+                       # unit in its sentence: not "the P90 demand quantile"
+                       PERCENTILE + SENTENCE_AHEAD(LATENCY_WORD) + SENTENCE_AHEAD(TIME_QUANTITY),
+                       LATENCY_WORD + SENTENCE_AHEAD(PERCENTILE) + SENTENCE_AHEAD(TIME_QUANTITY),
+                       r"\b(latency|time)\s+budgets?\b",
+                       r"(\b(under|below|within|sub-?)|<)\s*" + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP
+                       + r"(ms|milliseconds?)\b",
                        r"\btime[- ]to[- ]first[- ]token\b", r"\bttft\b"],
-           "quantity": r"\d+(\.\d+)?\s*(ms|msecs?|millis(econds?)?|s|secs?|seconds?|us|µs|μs|microseconds?|ns|mins?|minutes?)\b",
-           "percentile": r"\bt?p\s?\d{2,3}(\.\d+)?\b|\bpercentiles?\b|\bmedian\b|\bworst[- ]case\b|\bmax(imum)?\b"}),
+           "quantity": TIME_QUANTITY,
+           "percentile": r"\bt?p\s?_?\{?\d{2,3}(\.\d+)?\b|\bpercentiles?\b|\bmedian\b|\bworst[- ]case\b|\bmax(imum)?\b",
+           "ignore_headings": ["case study", "case studies", "example", "examples", "worked example",
+                               "exercise", "exercises", "quiz", "quizzes", "practice question",
+                               "practice questions", "interview question", "interview questions"]}),
  R("missing-data-source", "required-topic", "warning",
    "Data and Labeling names no data source.",
    'no data sources named under "{heading}"',
@@ -434,9 +468,9 @@ rules = [
    "conversion, acceptance rate, engagement, retention, revenue, ...) in the "
    "feedback/monitoring/deployment section.",
    scope=["success-metrics"],
-   params={"terms": [r"\bctr\b", r"\bconversion rate\b", r"\bacceptance rate\b", r"\bengagement\b",
-                     r"\bretention\b", r"\brevenue\b", r"\bdwell time\b", r"\bwatch time\b",
-                     r"\bprevalence\b", r"\bclick[- ]through rate\b"],
+   params={"terms": [r"\bctrs?\b", r"\bconversion rates?\b", r"\bacceptance rates?\b", r"\bengagement\b",
+                     r"\bretention\b", r"\brevenues?\b", r"\bdwell times?\b", r"\bwatch times?\b",
+                     r"\bprevalence\b", r"\bclick[- ]through rates?\b"],
            "to": ["monitoring"]}),
  R("latency-not-measured", "conditional", "info",
    "A latency constraint is never measured or monitored.",
@@ -477,6 +511,14 @@ rules = [
    "Reports each remaining sub-topic of the template (those without a rule of "
    "their own) that a present section does not cover. Informational: it does "
    "not fail a run unless --fail-on info."),
+ R("unclosed-code-fence", "code-fence", "warning",
+   "A code block's fence did not close where it seems to, hiding what follows.",
+   "{detail}",
+   'close the block with a line holding only its fence ("```"): text after a fence does not close a block',
+   "A line such as \"``` text\" or \"```python\" is not a closing fence, so "
+   "the code block runs on, and the chapters after it become code: they "
+   "are reported missing, and fix adds no second copy of them. The finding "
+   "is at the opening fence and names the first hidden headings."),
 ]
 
 # Headings whose sections are never evidence of a template section: the

@@ -8,10 +8,11 @@
 const char explain_cross_reference[] =
     "Collects the terms that params.terms patterns match in the rule's scope "
     "(for example the metrics named in Success Metrics) and checks that each "
-    "distinct term (compared ignoring case) appears again, as a whole word, "
-    "in params.to (for example the monitoring section). Each term that does "
-    "not is reported at its first mention. Nothing is reported when the "
-    "target sections are missing: required-section covers that.";
+    "distinct term (compared ignoring case) appears again, as a whole word "
+    "in the singular or the plural (\"acceptance rates\" for \"acceptance "
+    "rate\"), in params.to (for example the monitoring section). Each term "
+    "that does not is reported at its first mention. Nothing is reported "
+    "when the target sections are missing: required-section covers that.";
 
 #define MAX_TERMS 256
 #define TERM_MAX 80
@@ -23,6 +24,50 @@ typedef struct {
   size_t n;
 } term_set;
 
+static bool S_suffix(const char *s, size_t n, const char *suf) {
+  size_t k = strlen(suf);
+  return n >= k && memcmp(s + n - k, suf, k) == 0;
+}
+
+/* The length of the lower-case term's stem and the pattern of the endings
+ * that make its last word singular or plural: "acceptance rates" and
+ * "acceptance rate" both become "acceptance rate" and "s?", "queries"
+ * "quer" and "(?:y|ies)". A term that does not end in a letter is taken as
+ * it is. */
+static size_t S_stem(const char *term, const char **endings) {
+  size_t n = strlen(term);
+  *endings = "";
+  if (n < 3 || term[n - 1] < 'a' || term[n - 1] > 'z')
+    return n;
+  if (S_suffix(term, n, "ies")) {
+    *endings = "(?:y|ies)";
+    return n - 3;
+  }
+  if (S_suffix(term, n, "y") && !strchr("aeiou", term[n - 2])) {
+    *endings = "(?:y|ies)";
+    return n - 1;
+  }
+  if (S_suffix(term, n, "ss") || S_suffix(term, n, "sh") ||
+      S_suffix(term, n, "ch") || S_suffix(term, n, "x")) {
+    *endings = "(?:es)?";
+    return n;
+  }
+  if (S_suffix(term, n, "us") || S_suffix(term, n, "is"))
+    return n; /* "bonus", "analysis": no plural in -s */
+  if (S_suffix(term, n, "es") &&
+      (S_suffix(term, n - 2, "ss") || S_suffix(term, n - 2, "sh") ||
+       S_suffix(term, n - 2, "ch") || S_suffix(term, n - 2, "x"))) {
+    *endings = "(?:es)?";
+    return n - 2;
+  }
+  if (S_suffix(term, n, "s")) {
+    *endings = "s?";
+    return n - 1;
+  }
+  *endings = "s?";
+  return n;
+}
+
 static bool S_collect(void *arg, size_t ms, size_t me) {
   term_set *ts = arg;
   if (me == ms || me - ms > TERM_MAX || ts->n == MAX_TERMS)
@@ -31,8 +76,12 @@ static bool S_collect(void *arg, size_t ms, size_t me) {
   for (char *p = t; *p; p++)
     if (*p >= 'A' && *p <= 'Z')
       *p += 32;
+  /* "acceptance rates" is the term "acceptance rate" again */
+  const char *ending, *ending_i;
+  size_t stem = S_stem(t, &ending);
   for (size_t i = 0; i < ts->n; i++)
-    if (strcmp(ts->terms[i], t) == 0) {
+    if (S_stem(ts->terms[i], &ending_i) == stem &&
+        strncmp(ts->terms[i], t, stem) == 0 && strcmp(ending, ending_i) == 0) {
       free(t);
       return true;
     }
@@ -43,17 +92,22 @@ static bool S_collect(void *arg, size_t ms, size_t me) {
   return true;
 }
 
-/* Whether term occurs as a whole word in the spans. */
+/* Whether term occurs as a whole word in the spans, in the singular or the
+ * plural. */
 static bool S_occurs(lint_ctx *ctx, const char *term, const size_t *spans,
                      size_t nspans) {
   strbuf re = {0};
+  const char *endings;
+  size_t stem = S_stem(term, &endings);
   strbuf_puts(&re, "(?<![\\w])");
-  for (const char *p = term; *p; p++) { /* quote every ASCII punctuation */
+  for (const char *p = term; p < term + stem; p++) {
+    /* quote every ASCII punctuation */
     if ((unsigned char)*p < 0x80 &&
         !((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == ' '))
       strbuf_putc(&re, '\\');
     strbuf_putc(&re, *p);
   }
+  strbuf_puts(&re, endings);
   strbuf_puts(&re, "(?![\\w])");
   int errcode;
   PCRE2_SIZE erroff;
@@ -61,10 +115,16 @@ static bool S_occurs(lint_ctx *ctx, const char *term, const size_t *spans,
   pat.code = pcre2_compile((PCRE2_SPTR)re.data, PCRE2_ZERO_TERMINATED,
                            PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
                            &errcode, &erroff, NULL);
+  /* a mention that says it is not watched ("Recall@10 is not monitored
+   * online") is no mention */
   bool found = false;
   for (size_t i = 0; i < nspans && pat.code && !found; i++) {
-    size_t a, b;
-    found = prose_search(ctx, &pat, spans[2 * i], spans[2 * i + 1], &a, &b);
+    size_t a, b, from = spans[2 * i];
+    while (!found &&
+           prose_search(ctx, &pat, from, spans[2 * i + 1], &a, &b)) {
+      found = !prose_negated(ctx, a, b);
+      from = b > a ? b : a + 1;
+    }
   }
   if (pat.code)
     pcre2_code_free(pat.code);

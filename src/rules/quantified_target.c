@@ -16,7 +16,11 @@ const char explain_quantified_target[] =
     "percentile (\"P99\", \"95th percentile\"). One passing mention "
     "satisfies the rule; one stated outside the scope sections satisfies it "
     "too. \"latency should be low\" fails; \"P99 < 150 ms\" passes. With no "
-    "mention at all the rule reports a missing target.";
+    "mention at all the rule reports a missing target. Mentions that are "
+    "someone else's numbers are not judged: those in block quotes, in code, "
+    "and in sections or paragraphs whose heading or label starts with one of "
+    "params.ignore_headings (e.g. \"Case study: ...\", \"Example\", "
+    "\"Exercises\").";
 
 #define QUOTE_MAX 60
 
@@ -25,17 +29,20 @@ enum { NO_NUMBER = 1, NO_PERCENTILE = 2, PASSED = 3 };
 typedef struct {
   lint_ctx *ctx;
   const struct ddlint_rule *rule;
-  int best;      /* 0: no mention yet; else the best verdict */
-  size_t ms, me; /* the mention behind best */
-  size_t us, ue; /* its unit */
+  const size_t *ignored; /* borrowed: sorted [start, end) spans not judged */
+  size_t nignored;
+  size_t last_us, last_ue; /* the unit judged last: its verdict is known */
+  int best;                /* 0: no mention yet; else the best verdict */
+  size_t ms, me;           /* the mention behind best */
+  size_t us, ue;           /* its unit */
 } judge;
 
 static bool S_matches(lint_ctx *ctx, const pattern *p, size_t s, size_t e) {
   pcre2_code *code = pattern_code(p);
   if (!code)
     return false;
-  return pcre2_match(code, (PCRE2_SPTR)ctx->src->text, e, s, 0,
-                     ctx->md_match, ctx->pack->mctx) >= 0;
+  return pcre2_match(code, (PCRE2_SPTR)ctx->src->text, e, s, 0, ctx->md_match,
+                     ctx->pack->mctx) >= 0;
 }
 
 /* The text that a mention at ms is judged with. */
@@ -52,10 +59,75 @@ static void S_unit(lint_ctx *ctx, size_t ms, size_t *us, size_t *ue) {
   source_line_bounds(ctx->src, ms, us, ue);
 }
 
+/* Whether a normalised heading or label starts with one of the rule's
+ * ignore_headings, as whole words: "case study how acme serves ads". */
+static bool S_ignored_title(const struct ddlint_rule *rule, const char *norm) {
+  if (!norm)
+    return false;
+  for (size_t i = 0; i < rule->nignore_headings; i++) {
+    if (norm[0] != rule->ignore_headings[i][0])
+      continue; /* most headings: a byte, not a word, tells */
+    size_t n = strlen(rule->ignore_headings[i]);
+    if (strncmp(norm, rule->ignore_headings[i], n) == 0 &&
+        (norm[n] == '\0' || norm[n] == ' '))
+      return true;
+  }
+  return false;
+}
+
+/* The spans of sections headed as case studies, examples, exercises...;
+ * sorted, as sections are. Returns their number; free *out with free(). */
+static size_t S_ignored_sections(const lint_ctx *ctx,
+                                 const struct ddlint_rule *rule, size_t **out) {
+  size_t n = 0, cap = 0;
+  *out = NULL;
+  for (size_t i = 0; i < ctx->ol->nsections && rule->nignore_headings; i++) {
+    const section *sec = &ctx->ol->sections[i];
+    if (sec->is_title || (n && sec->start < (*out)[2 * n - 1]))
+      continue; /* the document's own title; or inside an ignored section */
+    if (!S_ignored_title(rule, ctx->md->blocks[sec->block].norm))
+      continue;
+    xgrow(out, &cap, 2 * (n + 1), sizeof(size_t));
+    (*out)[2 * n] = sec->start;
+    (*out)[2 * n + 1] = sec->end;
+    n++;
+  }
+  return n;
+}
+
+/* Whether a mention at ms is someone else's number: in a block quote, in a
+ * paragraph labelled as an example or case study, or in such a section. */
+static bool S_not_ours(const judge *j, size_t ms) {
+  size_t b = block_at_or_after(j->ctx->md, ms + 1);
+  if (b > 0) {
+    const block *bl = &j->ctx->md->blocks[b - 1];
+    if (bl->start <= ms && ms < bl->end &&
+        (bl->in_quote || (bl->kind == BLOCK_PARAGRAPH && bl->label &&
+                          S_ignored_title(j->rule, bl->norm))))
+      return true;
+  }
+  size_t lo = 0, hi = j->nignored; /* the last span starting at or before ms */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (j->ignored[2 * mid] <= ms)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo > 0 && ms < j->ignored[2 * (lo - 1) + 1];
+}
+
 static bool S_mention(void *arg, size_t ms, size_t me) {
   judge *j = arg;
+  if (S_not_ours(j, ms))
+    return true;
   size_t us, ue;
   S_unit(j->ctx, ms, &us, &ue);
+  if (j->best && us == j->last_us && ue == j->last_ue)
+    return true; /* judged already, and not passed: a long paragraph with
+                    many mentions is read once, not once per mention */
+  j->last_us = us;
+  j->last_ue = ue;
   int verdict = NO_NUMBER;
   if (S_matches(j->ctx, &j->rule->quantity, us, ue))
     verdict = !j->rule->percentile.code ||
@@ -115,7 +187,10 @@ static char *S_quote(const lint_ctx *ctx, size_t us, size_t ue, size_t ms) {
 }
 
 void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
-  judge j = {.ctx = ctx, .rule = rule};
+  size_t *ignored;
+  size_t nignored = S_ignored_sections(ctx, rule, &ignored);
+  judge j = {
+      .ctx = ctx, .rule = rule, .ignored = ignored, .nignored = nignored};
   strbuf where = {0};
   ptrdiff_t first = -1;
   for (size_t s = 0; s < ctx->pack->nsections && j.best != PASSED; s++) {
@@ -138,7 +213,8 @@ void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
   } else if (j.best != PASSED) {
     /* A quantified target stated elsewhere ("Key decisions: p95 under 50
      * ms") still is one; only the diagnostic's place comes from the scope. */
-    judge elsewhere = {.ctx = ctx, .rule = rule};
+    judge elsewhere = {
+        .ctx = ctx, .rule = rule, .ignored = ignored, .nignored = nignored};
     for (size_t p = 0; p < rule->npatterns && elsewhere.best != PASSED; p++)
       prose_each(ctx, &rule->patterns[p], ctx->src->body_start, ctx->src->len,
                  S_mention, &elsewhere);
@@ -167,4 +243,5 @@ void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
     free(detail);
   }
   strbuf_free(&where);
+  free(ignored);
 }

@@ -99,7 +99,26 @@ void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
       continue;
     char *detail;
     size_t start, end;
-    if (sc->near >= 0) {
+    size_t hidden_at;
+    if (fence_hides_heading(ctx, ts, &hidden_at)) {
+      /* its heading is there, but a malformed fence turned it into code */
+      unsigned line = source_line_of(ctx->src, hidden_at);
+      detail = xasprintf("its heading is on line %u, inside a code block that "
+                         "a malformed fence left open (see unclosed-code-fence"
+                         "): close the block with a line holding only its "
+                         "fence",
+                         line);
+      start = end = hidden_at;
+    } else if (sc->off_topic >= 0 && sc->section < 0) {
+      const section *sec = &ctx->ol->sections[sc->off_topic];
+      const char *h = ctx->md->blocks[sec->block].text;
+      detail = xasprintf("the heading \"%s\" is named like it, but nothing "
+                         "under it is about %s; write the section there, or "
+                         "rename the heading after what it holds",
+                         h, ts->title);
+      start = sec->start;
+      end = sec->body_start;
+    } else if (sc->near >= 0) {
       const section *sec = &ctx->ol->sections[sc->near];
       const char *h = ctx->md->blocks[sec->block].text;
       detail = xasprintf("did you mean \"%s\"? The heading \"%s\" is close but "

@@ -34,9 +34,9 @@ static void S_same(const md_blocks *a, const md_blocks *b, const char *how) {
     const block *x = &a->blocks[i], *y = &b->blocks[i];
     if (x->kind != y->kind || x->level != y->level || x->start != y->start ||
         x->end != y->end || x->in_list != y->in_list ||
-        x->has_content != y->has_content || !S_str_eq(x->text, y->text) ||
-        !S_str_eq(x->label, y->label) || !S_str_eq(x->key, y->key) ||
-        !S_str_eq(x->norm, y->norm))
+        x->in_quote != y->in_quote || x->has_content != y->has_content ||
+        !S_str_eq(x->text, y->text) || !S_str_eq(x->label, y->label) ||
+        !S_str_eq(x->key, y->key) || !S_str_eq(x->norm, y->norm))
       fuzz_fail("%s: block %zu differs (kind %d/%d, %zu-%zu/%zu-%zu)", how, i,
                 x->kind, y->kind, x->start, x->end, y->start, y->end);
   }

@@ -124,5 +124,6 @@ void suite_match(void);
 void suite_kinds(void);
 void suite_chunk(void);
 void suite_prose(void);
+void suite_mentions(void);
 
 #endif

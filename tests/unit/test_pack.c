@@ -224,7 +224,7 @@ static void test_error_rule_kind(void) {
               "required-section, required-topic, empty-section, placeholder, "
               "quantified-target, section-order, duplicate-section, "
               "heading-level, conditional, cross-reference, min-content, "
-              "forbidden, suppression, input)");
+              "forbidden, suppression, input, code-fence)");
 }
 
 static void test_error_pattern(void) {
@@ -463,7 +463,7 @@ static void test_kind_explain(void) {
     t_check(rule_kind_find(k->kind) == k && k->check != NULL, __FILE__,
             __LINE__, "rule kind \"%s\" is not dispatchable", k->kind);
   }
-  CHECK_INT(n, 14);
+  CHECK_INT(n, 15);
   CHECK(ddlint_kind_explain("no-such-kind") == NULL);
   CHECK(rule_kind_find("no-such-kind") == NULL);
 }
