@@ -812,11 +812,20 @@ static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
     return false;
   if (bl->kind != BLOCK_HEADING)
     return bl->has_content;
-  for (size_t d = 0; d < ctx->ol->nsections; d++)
-    if (ctx->ol->sections[d].block == b) {
-      size_t longest;
-      return S_content_words(ctx, &ctx->ol->sections[d], &longest) > 0;
-    }
+  /* the section this heading opens: sections are in block order */
+  const outline *ol = ctx->ol;
+  size_t lo = 0, hi = ol->nsections;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ol->sections[mid].block < b)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < ol->nsections && ol->sections[lo].block == b) {
+    size_t longest;
+    return S_content_words(ctx, &ol->sections[lo], &longest) > 0;
+  }
   return false;
 }
 
