@@ -500,7 +500,18 @@ typedef struct lint_ctx {
    * evidence (a label with only a placeholder, a metadata block, an empty
    * heading); NULL elsewhere */
   const unsigned char *dead_blocks;
+  const struct topic_words *topic_words; /* borrowed, during matching */
+  /* prose.c: 0 not looked yet, 1 the text has no U+212A or U+017F, 2 it
+   * has (caseless literals cannot stand in for PCRE2 there) */
+  signed char special_case;
 } lint_ctx;
+/* The words of every topic name of a pack, sorted: words point into buf;
+ * both owned. */
+typedef struct topic_words {
+  char **words;
+  size_t n;
+  char *buf;
+} topic_words;
 
 /* A document this large may have its topic search and rules run on several
  * threads (when the caller gave threads); smaller ones are not worth it. */

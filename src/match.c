@@ -453,18 +453,61 @@ static bool S_template_word(const lint_ctx *ctx, const char *w, size_t n) {
     if (strcmp(common[i], word) == 0)
       return true;
   char *key = title_key(word);
-  bool hit = !*key || pack_vocab_has(ctx->pack, key, strlen(key));
-  for (size_t s = 0; s < ctx->pack->nsections && !hit; s++) {
-    const tmpl_section *ts = &ctx->pack->sections[s];
-    for (size_t t = 0; t < ts->ntopics && !hit; t++) {
-      const tmpl_topic *tt = &ts->topics[t];
-      hit = title_key_contains(tt->key_title, key);
-      for (size_t i = 0; i < tt->naliases && !hit; i++)
-        hit = title_key_contains(tt->alias_keys[i], key);
-    }
+  size_t kn = strlen(key);
+  bool hit = !*key || pack_vocab_has(ctx->pack, key, kn);
+  /* the words of the topics' names, sorted once per document */
+  const topic_words *tw = ctx->topic_words;
+  size_t lo = 0, hi = tw ? tw->n : 0;
+  while (!hit && lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(tw->words[mid], key);
+    if (c == 0)
+      hit = true;
+    else if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   free(key);
   return hit;
+}
+
+static int S_strcmp_p(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The words of every topic's title and alias keys, sorted. */
+static void S_topic_words(const ddlint_pack *pk, topic_words *tw) {
+  size_t cap = 0;
+  tw->n = 0;
+  tw->words = NULL;
+  tw->buf = NULL;
+  strbuf sb = {0};
+  size_t *offs = NULL, noffs = 0, cap2 = 0;
+  for (size_t s = 0; s < pk->nsections; s++)
+    for (size_t t = 0; t < pk->sections[s].ntopics; t++) {
+      const tmpl_topic *tt = &pk->sections[s].topics[t];
+      for (size_t k = 0; k <= tt->naliases; k++) {
+        const char *key = k ? tt->alias_keys[k - 1] : tt->key_title;
+        for (const char *p = key; *p;) {
+          const char *e = strchr(p, ' ');
+          size_t n = e ? (size_t)(e - p) : strlen(p);
+          xgrow(&offs, &cap2, noffs + 1, sizeof(size_t));
+          offs[noffs++] = sb.len;
+          strbuf_put(&sb, p, n);
+          strbuf_putc(&sb, '\0');
+          p += n + (e != NULL);
+        }
+      }
+    }
+  tw->buf = sb.data;
+  for (size_t i = 0; i < noffs; i++) {
+    xgrow(&tw->words, &cap, tw->n + 1, sizeof(char *));
+    tw->words[tw->n++] = tw->buf + offs[i];
+  }
+  free(offs);
+  if (tw->n)
+    qsort(tw->words, tw->n, sizeof(char *), S_strcmp_p);
 }
 
 /* Whether a subtree holds at least n words of content (stops counting
@@ -869,11 +912,12 @@ static void S_topic_named_anywhere(lint_ctx *ctx, const section_cov *sc,
   const md_blocks *mb = ctx->md;
   bool own_counts = !S_topic_has_rule(ctx->pack, tt->id);
   for (size_t b = 0; b < mb->nblocks && tc->via == VIA_NONE; b++) {
+    if (!S_topic_named(&mb->blocks[b], tt, false))
+      continue;
     bool own = false;
-    for (size_t p = 0; p < sc->nparts && !own_counts; p++)
-      own = own || ctx->ol->sections[sc->parts[p]].block == b;
-    if (!own && S_topic_named(&mb->blocks[b], tt, false) &&
-        S_block_has_content(ctx, b))
+    for (size_t p = 0; p < sc->nparts && !own_counts && !own; p++)
+      own = ctx->ol->sections[sc->parts[p]].block == b;
+    if (!own && S_block_has_content(ctx, b))
       S_found(tc, mb->blocks[b].kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL,
               mb->blocks[b].start, mb->blocks[b].end);
   }
@@ -1141,6 +1185,9 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   bool reads_content = false;
   for (size_t s = 0; s < pk->nsections; s++)
     reads_content = reads_content || S_by_content_ok(pk, s);
+  topic_words tw;
+  S_topic_words(pk, &tw);
+  ctx->topic_words = &tw;
   namer nm;
   /* where content can speak for a section, a one-word name must be a
    * heading's head noun ("Data Drift Detection" is not Data and Labeling);
@@ -1432,6 +1479,9 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   }
   cov->score = total > 0 ? 100.0 * found / total : 100.0;
   ctx->dead_blocks = NULL;
+  ctx->topic_words = NULL;
+  free(tw.words);
+  free(tw.buf);
   free(dead);
   for (size_t s = 0; s < pk->nsections; s++)
     S_evidence_free(evidence[s]);

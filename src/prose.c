@@ -143,8 +143,12 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
   }
   /* with PCRE2_UTF, caseless "k" and "s" also match U+212A KELVIN SIGN and
    * U+017F LONG S: where either occurs, PCRE2 must do it */
-  if (bytes_find(text, len, "\xE2\x84\xAA") ||
-      bytes_find(text, len, "\xC5\xBF"))
+  if (!ctx->special_case)
+    ctx->special_case = bytes_find(text, len, "\xE2\x84\xAA") ||
+                                bytes_find(text, len, "\xC5\xBF")
+                            ? 2
+                            : 1;
+  if (ctx->special_case == 2)
     return false;
   unsigned char lower[256], wordb[256];
   for (unsigned c = 0; c < 256; c++) {
@@ -583,6 +587,9 @@ typedef struct {
   size_t k;
 } many_one;
 
+/* Below this many bytes prose_each_many() scans each pattern instead. */
+#define MANY_SMALL_RANGE 1024
+
 static bool S_many_one(void *arg, size_t ms, size_t me) {
   many_one *o = arg;
   return o->fn(o->arg, o->k, ms, me);
@@ -609,6 +616,15 @@ void pattern_set_triggers(pattern *p) {
 
 void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
                      size_t start, size_t end, prose_many_fn fn, void *arg) {
+  if (end - start < MANY_SMALL_RANGE) {
+    /* a few hundred bytes: a scan per pattern costs less than setting up
+     * the literal pass */
+    for (size_t k = 0; k < n; k++) {
+      many_one one = {fn, arg, k};
+      prose_each(ctx, pats[k], start, end, S_many_one, &one);
+    }
+    return;
+  }
   const char **lits = NULL;
   size_t *owner = NULL, nlits = 0, cap = 0, cap2 = 0;
   bool *scan = xcalloc(n + 1, sizeof(bool));
