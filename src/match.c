@@ -619,13 +619,16 @@ static ptrdiff_t S_owner(const outline *ol, size_t off) {
 
 static bool S_evidence_hit(void *arg, size_t ms, size_t me) {
   evidence_run *er = arg;
-  if (S_in_dead(er->ctx, ms) || prose_negated(er->ctx, ms, me))
-    return true;
   ptrdiff_t d = S_owner(er->ctx->ol, ms);
   /* a heading's own words are its name, not evidence of what it holds */
   if (d >= 0 && ms < er->ctx->ol->sections[d].body_start)
     return true;
   size_t b = block_at_or_after(er->ctx->md, ms + 1);
+  /* nothing new to learn: skip the costlier checks */
+  if ((d < 0 || (er->mask[d] & er->bit)) && (b == 0 || er->hit[b - 1]))
+    return true;
+  if (S_in_dead(er->ctx, ms) || prose_negated(er->ctx, ms, me))
+    return true;
   if (b > 0)
     er->hit[b - 1] = 1;
   if (d >= 0)

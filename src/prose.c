@@ -257,6 +257,8 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
 #define NEG_LOOKBACK 240
 
 static bool S_word_in(const char *w, size_t n, const char *const *list) {
+  if (n > 9)
+    return false; /* no listed word is longer */
   for (int i = 0; list[i]; i++)
     if (strlen(list[i]) == n && strncasecmp(list[i], w, n) == 0)
       return true;
@@ -336,11 +338,11 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
   bool opens = false;
   for (size_t k = k0; k < nw && k < k0 + 3 && !opens; k++)
     opens = S_word_in(t + ws[k], wn[k], S_negators);
-  if (opens) {
+  if (opens && nw <= 16) {
     bool turned = false;
     for (size_t k = k0; k < nw && !turned; k++)
       turned = S_word_in(t + ws[k], wn[k], S_turns);
-    if (!turned && nw <= 16)
+    if (!turned)
       return true;
   }
   /* negated after it: "Recall@10 is not monitored", "monitoring: none",
