@@ -36,6 +36,14 @@ def findings(name, rule):
             for d in diags if d["rule"] == rule]
 
 
+def helps(name, rule):
+    p = subprocess.run([DDLINT, "-f", "json", "--no-config",
+                        os.path.join(ROOT, "tests", "mentions", name)],
+                       capture_output=True, timeout=60)
+    return [d["help"] for d in json.loads(p.stdout)["files"][0]["diagnostics"]
+            if d["rule"] == rule]
+
+
 def test_case_study_latency():
     got = findings("case-study-latency.md", "latency-target")
     check("case-study-latency: someone else's p99 is no latency target",
@@ -78,6 +86,13 @@ def test_malformed_fence():
             'and 2 more')
     check("malformed-fence: one finding at the opening fence naming the hidden headings",
           got == [(21, 1, want)], got)
+    # the sections whose headings it hides say so where they stand
+    hidden = findings("malformed-fence.md", "missing-section")
+    check("malformed-fence: missing-section points at the hidden heading and says why",
+          (27, 1, 'missing required section "Data and Labeling"') in
+          [(l, c, m) for l, c, m in hidden] and
+          all("inside a code block that a malformed fence left open" in h
+              for h in helps("malformed-fence.md", "missing-section")), hidden)
     # every other fixture's code blocks are well formed
     for name in sorted(os.listdir(os.path.join(ROOT, "tests", "mentions"))):
         if name.endswith(".md") and name != "malformed-fence.md":
