@@ -258,6 +258,12 @@ pcre2_code *pattern_anchored_code(const pattern *p);
 /* prose.c: sets p->triggers, p->ntriggers and p->word_start from
  * p->source. */
 void pattern_set_triggers(pattern *p);
+/* prose.c: the text a pack pattern is compiled from: each space outside a
+ * class matches any run of whitespace (a paragraph's soft line breaks and
+ * a list item's indent), and a space inside a class any whitespace
+ * character ("click logs" finds "click\nlogs"). New string; free with
+ * free(). */
+char *pattern_prose_text(const char *re);
 
 /* The compiled pattern, JIT-compiled on its first use. A pack holds hundreds
  * of patterns and a document meets a few of them, so compiling them all to

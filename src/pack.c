@@ -146,10 +146,17 @@ static bool S_compile(loader *ld, const cJSON *at, const char *text,
   int errcode;
   PCRE2_SIZE erroff;
   out->source = xstrdup(text);
-  out->code = pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
+  char *prose = pattern_prose_text(text);
+  out->code = pcre2_compile((PCRE2_SPTR)prose, PCRE2_ZERO_TERMINATED,
                             PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
                                 PCRE2_CASELESS | extra,
                             &errcode, &erroff, NULL);
+  free(prose);
+  if (!out->code) /* the pattern as written: its own error and offset */
+    out->code = pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
+                              PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
+                                  PCRE2_CASELESS | extra,
+                              &errcode, &erroff, NULL);
   if (!out->code) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -192,11 +199,19 @@ pcre2_code *pattern_anchored_code(const pattern *p) {
      * meet one of their triggers in a document */
     int errcode;
     PCRE2_SIZE erroff;
+    char *prose = pattern_prose_text(mp->source);
     mp->anchored = pcre2_compile(
-        (PCRE2_SPTR)mp->source, PCRE2_ZERO_TERMINATED,
+        (PCRE2_SPTR)prose, PCRE2_ZERO_TERMINATED,
         PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS | PCRE2_ANCHORED |
             mp->options,
         &errcode, &erroff, NULL);
+    free(prose);
+    if (!mp->anchored)
+      mp->anchored = pcre2_compile(
+          (PCRE2_SPTR)mp->source, PCRE2_ZERO_TERMINATED,
+          PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS |
+              PCRE2_ANCHORED | mp->options,
+          &errcode, &erroff, NULL);
     if (mp->anchored && !getenv("DDLINT_NO_JIT"))
       (void)pcre2_jit_compile(mp->anchored, PCRE2_JIT_COMPLETE);
     atomic_store_explicit(&mp->anchored_jit_tried, true, memory_order_release);

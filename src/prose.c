@@ -400,7 +400,7 @@ static void S_literal_prefix(const char **pp, const char *end, char *buf,
     char lit = 0;
     size_t adv = 1;
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        (c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '@' ||
+        (c >= '0' && c <= '9') || c == '-' || c == '@' ||
         c == '/' || c == '\'' || c == '&' || c == '%' || c == ',' ||
         c == ':' || c == '_' || c == '<' || c == '>' || c == '=' || c == '!' ||
         c == '"' || c == '#' || c == ';' || c == '~')
@@ -709,4 +709,51 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
   free(lit_ws);
   free(lits);
   free(owner);
+}
+
+/* ---- Soft-wrapped prose. ---- */
+
+char *pattern_prose_text(const char *re) {
+  strbuf sb = {0};
+  bool cls = false;
+  /* depth of the lookbehind being read (0: none), in parentheses */
+  int depth = 0, behind = 0;
+  for (const char *p = re; *p; p++) {
+    if (*p == '\\' && p[1]) {
+      strbuf_put(&sb, p, 2);
+      p++;
+      continue;
+    }
+    if (cls) {
+      if (*p == ']')
+        cls = false;
+      strbuf_puts(&sb, *p == ' ' ? "\\s" : (char[]){*p, 0});
+      continue;
+    }
+    if (*p == '[') {
+      cls = true;
+      strbuf_putc(&sb, '[');
+      if (p[1] == '^')
+        strbuf_putc(&sb, *++p);
+      if (p[1] == ']')
+        strbuf_putc(&sb, *++p); /* a leading ']' is literal */
+      continue;
+    }
+    if (*p == '(') {
+      depth++;
+      if (!behind && (strncmp(p, "(?<!", 4) == 0 || strncmp(p, "(?<=", 4) == 0))
+        behind = depth;
+    } else if (*p == ')') {
+      if (behind == depth)
+        behind = 0;
+      depth--;
+    }
+    if (*p == ' ')
+      /* a line break or an indent where the pattern has a space; one
+       * character in a lookbehind, which must keep a fixed length */
+      strbuf_puts(&sb, behind ? "\\s" : "(?:\\s+)");
+    else
+      strbuf_putc(&sb, *p);
+  }
+  return sb.data ? strbuf_take(&sb) : xstrdup("");
 }

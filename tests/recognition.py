@@ -56,6 +56,15 @@ def main():
     check("two sections, one chapter", "missing-fallback" not in rules(d),
           "the fallback in the serving chapter satisfies missing-fallback")
 
+    d = lint(ddlint, root, "free-form-wrapped.md")
+    check("free-form, soft-wrapped", all(c["found"] for c in d["coverage"]) and
+          not rules(d, "error"),
+          "headings of its own ('Feature pipeline', 'Modeling choices', 'Serving "
+          "architecture'): every section found, no error")
+    check("free-form, soft-wrapped", "missing-fallback" not in rules(d),
+          "'If the service times<newline>out' is a fallback: a pattern's space "
+          "matches a soft line break")
+
     d = lint(ddlint, root, "deep-headings.md")
     check("deeper headings", cov(d, "features")["found"] and
           cov(d, "features")["line"] == 25,

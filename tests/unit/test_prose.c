@@ -141,7 +141,38 @@ static void test_prose_negated(void) {
   CHECK(!S_neg("Latency is not the bottleneck; we cache results.", "cache"));
 }
 
+static void test_pattern_prose_text(void) {
+  char *t = pattern_prose_text("\\bclick logs?\\b");
+  CHECK_STR(t, "\\bclick(?:\\s+)logs?\\b");
+  free(t);
+  t = pattern_prose_text("data ?sources?");
+  CHECK_STR(t, "data(?:\\s+)?sources?");
+  free(t);
+  t = pattern_prose_text("(?<!feedback )\\blatency[- ]x\\ y");
+  CHECK_STR(t, "(?<!feedback\\s)\\blatency[-\\s]x\\ y");
+  free(t);
+  t = pattern_prose_text("[] ]a b");
+  CHECK_STR(t, "[]\\s]a(?:\\s+)b");
+  free(t);
+  /* and a pack pattern then finds its words across a soft line break */
+  char *err = NULL;
+  const char *json =
+      "{\"name\": \"p\", \"sections\": [{\"id\": \"d\", \"title\": "
+      "\"Data\", \"topics\": [{\"id\": \"s\", \"title\": \"Sources\", "
+      "\"patterns\": [\"\\\\bclick logs\\\\b\"]}]}], \"rules\": []}";
+  ddlint_pack *pk = ddlint_pack_load_buffer(json, strlen(json), "p.json", &err);
+  if (t_check(pk != NULL, __FILE__, __LINE__, "pack: %s", err ? err : "")) {
+    const char *md = "## Data\n\nWe read the click\n   logs nightly.\n";
+    ddlint_result *r = ddlint_lint_buffer(pk, "d.md", md, strlen(md));
+    CHECK_STR(ddlint_coverage_topic_via(r, 0, 0), "text");
+    ddlint_result_free(r);
+  }
+  free(err);
+  ddlint_pack_free(pk);
+}
+
 void suite_prose(void) {
+  RUN(test_pattern_prose_text);
   RUN(test_prose_triggers);
   RUN(test_prose_each_many_same);
   RUN(test_prose_negated);
