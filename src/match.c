@@ -586,6 +586,9 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
 /* A heading's subtree shows a section when it holds at least this many of
  * the section's evidence items (its topics and its evidence terms). */
 #define OFF_TOPIC_WORDS 40
+/* Content fills gaps only in a document whose headings name this many
+ * template sections. */
+#define CONTENT_MIN_NAMED 2
 #ifndef EVIDENCE_SHARE
 #define EVIDENCE_SHARE 0.3
 #endif
@@ -1328,10 +1331,19 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       break;
     }
   }
+  /* Reading content fills the gaps of a document written to the template,
+   * loosely: one whose headings name at least two of its sections. A
+   * document that names one or none (an RFC, a README linted with the ML
+   * pack) is not written to it, and its sections are not guessed from its
+   * words. */
+  size_t named = 0;
+  for (size_t s = 0; s < pk->nsections; s++)
+    named += cov->sections[s].section >= 0;
+  bool fill_gaps = reads_content && named >= CONTENT_MIN_NAMED;
   /* Where the pack gives evidence terms: a deeper heading that contains a
    * name of a section still unmatched, with content that shows it ("###
    * Feature engineering: three families" inside "## Model development"). */
-  for (size_t s = 0; s < pk->nsections; s++) {
+  for (size_t s = 0; s < pk->nsections && fill_gaps; s++) {
     section_cov *sc = &cov->sections[s];
     if (sc->section >= 0 || !S_by_content_ok(pk, s))
       continue;
@@ -1373,7 +1385,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   {
     /* the evidence of every section still unmatched, in one pass */
     size_t want[64], nwant = 0;
-    for (size_t s = 0; s < pk->nsections && nwant < 64; s++)
+    for (size_t s = 0; s < pk->nsections && nwant < 64 && fill_gaps; s++)
       if (cov->sections[s].section < 0 && S_by_content_ok(pk, s) &&
           !evidence[s])
         want[nwant++] = s;
@@ -1384,7 +1396,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
    * own is found in the subtree that shows most of its evidence items (at
    * least EVIDENCE_MIN); on a tie, the deepest and then the first, so the
    * report names the narrowest heading that covers it. */
-  for (size_t s = 0; s < pk->nsections; s++) {
+  for (size_t s = 0; s < pk->nsections && fill_gaps; s++) {
     section_cov *sc = &cov->sections[s];
     if (sc->section >= 0 || !S_by_content_ok(pk, s))
       continue;
