@@ -29,12 +29,14 @@ static const char usage_text[] =
     "Usage: ddlint [OPTIONS] PATH...\n"
     "       ddlint fix [--diff] [OPTIONS] PATH...   (same as --fix)\n"
     "       ddlint init [--template NAME] [--force] FILE\n"
+    "       ddlint init --parts [--template NAME] [--force] DIR\n"
     "       ddlint coverage [OPTIONS] PATH...       (same as --format "
     "summary)\n"
     "Lint Markdown design documents against a template.\n"
     "\n"
     "PATH is a file, a directory (searched for *.md and *.markdown), or - for\n"
-    "standard input.\n"
+    "standard input. A folder of numbered chapters (01_intro/README.md,\n"
+    "02_data.md, ...) under a README.md is linted as one document.\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT      output format: human (default), json, sarif\n"
@@ -48,6 +50,10 @@ static const char usage_text[] =
     "      --config FILE        use this config instead of the .ddlint.json\n"
     "                           found above each document\n"
     "      --no-config          use no config file\n"
+    "      --document DIR       lint folder DIR as one document made of its\n"
+    "                           index and chapters (repeatable)\n"
+    "      --parts              init: write DIR/README.md and one chapter\n"
+    "                           file per section\n"
     "      --fail-on SEVERITY   lowest severity that fails the run:\n"
     "                           error (default), warning or info\n"
     "      --max-warnings N     fail when there are more than N warnings\n"
@@ -92,7 +98,9 @@ typedef struct {
   const char *config;
   bool list_rules;
   bool quiet;
-  bool fix, diff, force;
+  bool fix, diff, force, parts;
+  const char **documents; /* --document folders */
+  size_t ndocuments;
   bool report_unused;
   ddlint_severity fail_on;
   long max_warnings; /* -1: no limit */
@@ -190,6 +198,8 @@ static void S_list_rules(const ddlint_pack *pk) {
 
 static int S_explain(const ddlint_pack *pk, const char *id) {
   const ddlint_rule *r = ddlint_pack_find_rule(pk, id);
+  if (!r)
+    r = document_rule_find(id);
   if (!r) {
     fprintf(stderr,
             "ddlint: no rule \"%s\" in template \"%s\"; see "
@@ -359,6 +369,7 @@ typedef struct {
   run_cache *cache;
   const file_list *files;
   const ddlint_config *explicit_cfg;
+  bool *skip; /* per entry: a walked file that is a document's part */
   bool no_config;
   size_t stdin_job;     /* index of the "-" that reads stdin */
   job *jobs;            /* owned, one per file */
@@ -416,7 +427,280 @@ static bool S_is_binary(const char *data, size_t len) {
   return nul && odd * 10 >= n;
 }
 
+/* ---- documents made of several files ---- */
+
+/* The parts of one document as read: texts owned, errors static. */
+typedef struct {
+  const doc_spec *spec;
+  strbuf *texts;
+  const char **errors;
+} doc_read;
+
+static void S_read_part(void *arg, size_t k) {
+  doc_read *dr = arg;
+  if (dr->spec->owner[k])
+    return; /* linted in an earlier document */
+  FILE *f = fopen(dr->spec->parts[k], "rb");
+  bool ok = f && S_read_all(f, &dr->texts[k]);
+  int saved = errno;
+  if (f)
+    fclose(f);
+  if (!ok) {
+    dr->errors[k] = strerror(saved);
+    strbuf_free(&dr->texts[k]);
+  } else if (!dr->texts[k].data) {
+    xgrow(&dr->texts[k].data, &dr->texts[k].cap, 1, 1);
+    dr->texts[k].data[0] = '\0';
+  }
+}
+
+/* The document's name: its folder as given, without a trailing slash. */
+static char *S_doc_name(const doc_spec *spec) {
+  size_t n = strlen(spec->dir);
+  while (n > 1 && spec->dir[n - 1] == '/')
+    n--;
+  return xstrndup(spec->dir, n);
+}
+
+static ddlint_result *S_lint_doc(const ddlint_pack *pack, const char *name,
+                                 const doc_spec *spec, strbuf *texts,
+                                 const char **errors,
+                                 const ddlint_options *lo) {
+  ddlint_part *parts = xcalloc(spec->nparts + 1, sizeof(ddlint_part));
+  for (size_t k = 0; k < spec->nparts; k++) {
+    parts[k].path = spec->parts[k];
+    parts[k].text = errors[k] || spec->owner[k] ? NULL : texts[k].data;
+    parts[k].len = texts[k].len;
+    parts[k].error = errors[k];
+    parts[k].owner = spec->owner[k];
+    parts[k].named_in =
+        spec->has_index && spec->named_at[k] != SIZE_MAX ? 0 : SIZE_MAX;
+    parts[k].named_at = spec->named_at[k];
+  }
+  ddlint_result *r = ddlint_lint_document(pack, name, parts, spec->nparts,
+                                          spec->has_index, lo);
+  free(parts);
+  return r;
+}
+
+typedef struct {
+  size_t part, at;
+  char *text; /* owned */
+  size_t order;
+} part_insert;
+
+static int S_part_insert_cmp(const void *a, const void *b) {
+  const part_insert *x = a, *y = b;
+  if (x->part != y->part)
+    return x->part < y->part ? -1 : 1;
+  if (x->at != y->at)
+    return x->at < y->at ? -1 : 1;
+  return (x->order > y->order) - (x->order < y->order);
+}
+
+/* fix for a document: each insertion of the plan goes into the part that
+ * holds its place; a place at the start of a part is the end of the part
+ * before it (the previous section's chapter), and with no section found at
+ * all the index gets them. Each changed part is written atomically. */
+static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
+                      const doc_spec *spec, strbuf *texts, const char **errors,
+                      const ddlint_options *lo) {
+  const cli_opts *o = S_opts;
+  ddlint_result *r = jb->result;
+  fix_insert *ins = NULL;
+  size_t n = fix_plan(r, &ins);
+  bool any_found = false;
+  for (size_t s = 0; s < r->pack->nsections; s++)
+    any_found |= r->section_level[s] != 0;
+  part_insert *pi = xcalloc(n + 1, sizeof(part_insert));
+  size_t first = doc_part_of(r->parts, r->nparts, 0);
+  const char *eol = "\n";
+  for (size_t i = 0; i < r->src.len; i++)
+    if (r->src.text[i] == '\n' || r->src.text[i] == '\r') {
+      eol = r->src.text[i] == '\n'                                 ? "\n"
+            : i + 1 < r->src.len && r->src.text[i + 1] == '\n' ? "\r\n"
+                                                                : "\r";
+      break;
+    }
+  for (size_t i = 0; i < n; i++) {
+    size_t k = doc_part_of(r->parts, r->nparts, ins[i].at);
+    const doc_part *p = &r->parts[k];
+    size_t local = ins[i].at > p->base ? ins[i].at - p->base : 0;
+    if (local > p->src.len)
+      local = p->src.len;
+    if (!any_found) {
+      k = first;
+      local = r->parts[k].src.len;
+    } else if (local == 0 && k > first) { /* the end of the part before */
+      size_t b = k;
+      while (b > first && r->parts[b - 1].missing)
+        b--;
+      k = b > first ? b - 1 : first;
+      local = r->parts[k].src.len;
+    }
+    pi[i].part = k;
+    pi[i].at = local;
+    pi[i].order = i;
+    const source *ps = &r->parts[k].src;
+    if (local == ps->len && ps->len) { /* at a part's end: a blank line */
+      const char *t = ins[i].text;
+      while (*t == '\r' || *t == '\n')
+        t++;
+      size_t tl = strlen(t);
+      while (tl && (t[tl - 1] == '\n' || t[tl - 1] == '\r'))
+        tl--;
+      bool nl = ps->text[ps->len - 1] == '\n' || ps->text[ps->len - 1] == '\r';
+      strbuf sb = {0};
+      strbuf_printf(&sb, "%s%s%.*s%s", nl ? "" : eol, eol, (int)tl, t, eol);
+      pi[i].text = strbuf_take(&sb);
+    } else {
+      pi[i].text = xstrdup(ins[i].text);
+    }
+  }
+  fix_free(ins, n);
+  if (n > 1)
+    qsort(pi, n, sizeof *pi, S_part_insert_cmp);
+  bool rewrote = false;
+  for (size_t i = 0; i < n;) {
+    size_t k = pi[i].part, j = i;
+    while (j < n && pi[j].part == k)
+      j++;
+    fix_insert *pins = xcalloc(j - i, sizeof(fix_insert));
+    for (size_t m = i; m < j; m++) {
+      pins[m - i].at = pi[m].at;
+      pins[m - i].text = pi[m].text;
+    }
+    const char *old = texts[k].data ? texts[k].data : "";
+    size_t old_len = texts[k].len;
+    if (o->diff) {
+      diff_insertions(&jb->out, spec->parts[k], old, old_len, pins, j - i);
+    } else {
+      size_t nlen;
+      char *fixed = fix_apply(old, old_len, pins, j - i, &nlen);
+      atomic_file af;
+      bool ok = atomic_open(&af, spec->parts[k]);
+      if (ok) {
+        ok = fwrite(fixed, 1, nlen, af.f) == nlen;
+        if (!ok)
+          atomic_abort(&af);
+        else
+          ok = atomic_commit(&af);
+      }
+      if (!ok) {
+        strbuf_printf(&jb->messages,
+                      "ddlint: cannot write %s: %s; it is unchanged\n",
+                      spec->parts[k], strerror(errno));
+        jb->unreadable++;
+        free(fixed);
+      } else {
+        strbuf_free(&texts[k]);
+        texts[k].data = fixed;
+        texts[k].len = texts[k].cap = nlen;
+        rewrote = true;
+      }
+    }
+    free(pins);
+    i = j;
+  }
+  for (size_t i = 0; i < n; i++)
+    free(pi[i].text);
+  free(pi);
+  if (o->diff)
+    jb->no_report = true;
+  if (rewrote) {
+    ddlint_result_free(jb->result);
+    jb->result = S_lint_doc(pack, name, spec, texts, errors, lo);
+  }
+}
+
+static void S_run_doc_job(runner *rn, size_t i) {
+  const cli_opts *o = rn->o;
+  job *jb = &rn->jobs[i];
+  const doc_spec *spec = rn->files->docs[i];
+  const char *err = NULL;
+  char *name = S_doc_name(spec);
+  size_t np = spec->nparts;
+  strbuf *texts = xcalloc(np + 1, sizeof(strbuf));
+  const char **errors = xcalloc(np + 1, sizeof(char *));
+  S_current_job = jb;
+  long per_doc = o->jobs / (long)(rn->files->n ? rn->files->n : 1);
+  unsigned threads = per_doc > 1 ? (unsigned)per_doc : 1;
+  doc_read dr = {spec, texts, errors};
+  run_tasks(np, threads, S_read_part, &dr);
+  /* the config of the document: the nearest .ddlint.json above its folder */
+  const ddlint_config *cfg = rn->explicit_cfg;
+  char *probe = xasprintf("%s/x", name);
+  if (!cfg && !rn->no_config) {
+    char *dir = S_folder_of(probe);
+    pthread_mutex_lock(&rn->lock);
+    cfg = S_discover(rn->cache, dir, &err);
+    pthread_mutex_unlock(&rn->lock);
+    free(dir);
+    if (err) {
+      strbuf_printf(&jb->messages, "ddlint: %s\n", err);
+      jb->unreadable++;
+      goto out;
+    }
+  }
+  /* the template: the index's front matter, else --template, else config */
+  char *ref = spec->has_index && texts[0].data
+                  ? ddlint_frontmatter_value(texts[0].data, texts[0].len,
+                                             "ddlint-template")
+                  : NULL;
+  bool cfg_chose = false;
+  if (!ref && o->template_arg) {
+    ref = xstrdup(o->template_arg);
+  } else if (!ref) {
+    ref = cfg ? ddlint_config_template(cfg, spec->parts[0]) : NULL;
+    if (!ref)
+      ref = xstrdup(ddlint_default_pack_name());
+    cfg_chose = true;
+  }
+  pthread_mutex_lock(&rn->lock);
+  const ddlint_pack *pack = S_pack(rn->cache, ref, &err);
+  pthread_mutex_unlock(&rn->lock);
+  free(ref);
+  if (!pack) {
+    strbuf_printf(&jb->messages, "ddlint: %s: %s\n", name, err);
+    jb->unreadable++;
+    goto out;
+  }
+  ddlint_options lo = {.report_unused_suppressions = o->report_unused,
+                       .threads = (int)threads};
+  jb->result = S_lint_doc(pack, name, spec, texts, errors, &lo);
+  if (o->fix)
+    S_fix_doc(jb, pack, name, spec, texts, errors, &lo);
+  /* configs apply per file: each part gets the one above it */
+  for (size_t k = 0; jb->result && k < np; k++) {
+    const ddlint_config *pc = rn->explicit_cfg;
+    if (!pc && !rn->no_config) {
+      char *dir = S_folder_of(spec->parts[k]);
+      pthread_mutex_lock(&rn->lock);
+      pc = S_discover(rn->cache, dir, &err);
+      pthread_mutex_unlock(&rn->lock);
+      free(dir);
+    }
+    if (pc)
+      ddlint_config_apply_file(pc, spec->parts[k], pack, jb->result,
+                               cfg_chose && k == 0 ? S_warn_job : NULL);
+  }
+out:
+  S_current_job = NULL;
+  for (size_t k = 0; k < np; k++)
+    strbuf_free(&texts[k]);
+  free(texts);
+  free(errors);
+  free(probe);
+  free(name);
+}
+
 static void S_run_job(runner *rn, size_t i) {
+  if (rn->files->docs && rn->files->docs[i]) {
+    S_run_doc_job(rn, i);
+    return;
+  }
+  if (rn->skip && rn->skip[i])
+    return;
   const cli_opts *o = rn->o;
   job *jb = &rn->jobs[i];
   const char *path = rn->files->paths[i];
@@ -646,6 +930,93 @@ static void S_runner_stop(runner *rn) {
   pthread_cond_destroy(&rn->cond);
 }
 
+/* Whether a walked folder is declared a document: named by --document, or
+ * matched by the "documents" of its config. */
+typedef struct {
+  const cli_opts *o;
+  run_cache *cache;
+  const ddlint_config *explicit_cfg;
+  bool no_config;
+} declared_ctx;
+
+static bool S_declared(void *ud, const char *dir) {
+  declared_ctx *dc = ud;
+  char *real = realpath(dir, NULL);
+  bool hit = false;
+  for (size_t i = 0; real && i < dc->o->ndocuments && !hit; i++) {
+    char *r2 = realpath(dc->o->documents[i], NULL);
+    hit = r2 && strcmp(r2, real) == 0;
+    free(r2);
+  }
+  if (!hit && real && !dc->no_config) {
+    const char *err = NULL;
+    const ddlint_config *cfg =
+        dc->explicit_cfg ? dc->explicit_cfg : S_discover(dc->cache, real, &err);
+    hit = cfg && ddlint_config_is_document(cfg, dir);
+  }
+  free(real);
+  return hit;
+}
+
+/* One owner per file: a document folder listed twice is linted once; a
+ * part of two documents is linted in the first (the second gets a
+ * shared-part warning); a walked file that is a part is not linted alone.
+ * Returns the entries to skip (free with free()). */
+static bool *S_claim_parts(file_list *fl) {
+  bool *skip = xcalloc(fl->n + 1, sizeof(bool));
+  char **dirs = xcalloc(fl->n + 1, sizeof(char *));
+  char **claimed = NULL;
+  const char **owners = NULL;
+  size_t nclaimed = 0, cap = 0, ocap = 0;
+  for (size_t i = 0; i < fl->n; i++) {
+    doc_spec *d = fl->docs ? fl->docs[i] : NULL;
+    if (!d)
+      continue;
+    dirs[i] = realpath(d->dir, NULL);
+    for (size_t j = 0; j < i && dirs[i]; j++)
+      if (dirs[j] && !skip[j] && strcmp(dirs[j], dirs[i]) == 0)
+        skip[i] = true;
+    if (skip[i]) { /* the same folder twice: drop the second */
+      doc_spec_free(d);
+      free(d);
+      fl->docs[i] = NULL;
+      continue;
+    }
+    for (size_t k = 0; k < d->nparts; k++) {
+      char *real = realpath(d->parts[k], NULL);
+      if (!real)
+        continue;
+      for (size_t c = 0; c < nclaimed && !d->owner[k]; c++)
+        if (strcmp(claimed[c], real) == 0)
+          d->owner[k] = owners[c];
+      if (d->owner[k]) {
+        free(real);
+        continue;
+      }
+      xgrow(&claimed, &cap, nclaimed + 1, sizeof(char *));
+      xgrow(&owners, &ocap, nclaimed + 1, sizeof(char *));
+      claimed[nclaimed] = real;
+      owners[nclaimed++] = d->dir;
+    }
+  }
+  for (size_t i = 0; i < fl->n; i++) {
+    if ((fl->docs && fl->docs[i]) || !fl->walked[i])
+      continue;
+    char *real = realpath(fl->paths[i], NULL);
+    for (size_t c = 0; real && c < nclaimed && !skip[i]; c++)
+      skip[i] = strcmp(claimed[c], real) == 0;
+    free(real);
+  }
+  for (size_t i = 0; i < fl->n; i++)
+    free(dirs[i]);
+  for (size_t c = 0; c < nclaimed; c++)
+    free(claimed[c]);
+  free(dirs);
+  free(claimed);
+  free(owners);
+  return skip;
+}
+
 static bool S_use_color(const char *when) {
   if (strcmp(when, "always") == 0)
     return true;
@@ -677,7 +1048,9 @@ int main(int argc, char **argv) {
     OPT_JOBS,
     OPT_FIX,
     OPT_DIFF,
-    OPT_FORCE
+    OPT_FORCE,
+    OPT_DOCUMENT,
+    OPT_PARTS
   };
   bool no_config = false;
   double num;
@@ -701,6 +1074,8 @@ int main(int argc, char **argv) {
       {"fix", no_argument, NULL, OPT_FIX},
       {"diff", no_argument, NULL, OPT_DIFF},
       {"force", no_argument, NULL, OPT_FORCE},
+      {"document", required_argument, NULL, OPT_DOCUMENT},
+      {"parts", no_argument, NULL, OPT_PARTS},
       {"version", no_argument, NULL, 'V'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -748,6 +1123,15 @@ int main(int argc, char **argv) {
       break;
     case OPT_FORCE:
       o.force = true;
+      break;
+    case OPT_DOCUMENT: {
+      size_t cap = o.ndocuments;
+      xgrow(&o.documents, &cap, o.ndocuments + 1, sizeof(char *));
+      o.documents[o.ndocuments++] = optarg;
+      break;
+    }
+    case OPT_PARTS:
+      o.parts = true;
       break;
     case OPT_CONFIG:
       o.config = optarg;
@@ -876,12 +1260,19 @@ int main(int argc, char **argv) {
     status = S_explain(pack, o.explain);
     goto out;
   }
-  if (optind >= argc) {
+  if (optind >= argc && !o.ndocuments) {
     status = S_usage_error("%s", "no input: give PATH... (- for stdin)");
     goto out;
   }
+  declared_ctx dc = {.o = &o,
+                     .cache = &cache,
+                     .explicit_cfg = explicit_cfg,
+                     .no_config = no_config};
+  for (size_t i = 0; i < o.ndocuments; i++)
+    walk_add_document(&files, o.documents[i]);
   for (int i = optind; i < argc; i++)
-    walk_add(&files, argv[i]);
+    walk_add_docs(&files, argv[i], S_declared, &dc);
+  bool *skip = S_claim_parts(&files);
 
   atomic_file af = {0};
   if (o.output && !atomic_open(&af, o.output)) {
@@ -904,6 +1295,7 @@ int main(int argc, char **argv) {
   runner rn = {.o = &o,
                .cache = &cache,
                .files = &files,
+               .skip = skip,
                .explicit_cfg = explicit_cfg,
                .no_config = no_config};
   rn.jobs = xcalloc(files.n + 1, sizeof(job));
@@ -951,6 +1343,7 @@ int main(int argc, char **argv) {
     ddlint_result_free(r);
   }
   S_runner_stop(&rn);
+  free(skip);
   if (rep)
     rops->end(rep, &totals);
   if (o.max_warnings >= 0 && totals.warnings > (size_t)o.max_warnings) {
@@ -971,5 +1364,6 @@ int main(int argc, char **argv) {
 out:
   walk_free(&files);
   S_cache_free(&cache);
+  free(o.documents);
   return status;
 }

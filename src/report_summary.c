@@ -66,11 +66,22 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   size_t ns = ddlint_result_section_count(r);
   strbuf *t = &rep->single;
   bool keep = rep->nrows == 1;
-  if (keep)
-    strbuf_printf(t, "%s%s%s (template %s)\n\n%-44s %-8s %s\n", S_c(rep, BOLD),
-                  w->path, S_c(rep, RESET),
-                  ddlint_pack_name(ddlint_result_pack(r)), "section / topic",
-                  "status", "line");
+  size_t np = ddlint_result_part_count(r);
+  if (np) {
+    char *name = xasprintf("%s (document, %zu parts)", w->path, np);
+    free(w->path);
+    w->path = name;
+  }
+  if (keep) {
+    strbuf_printf(t, "%s%s%s (template %s)\n", S_c(rep, BOLD), w->path,
+                  S_c(rep, RESET), ddlint_pack_name(ddlint_result_pack(r)));
+    for (size_t k = 0; k < np; k++)
+      strbuf_printf(t, "  part %zu: %s%s\n", k + 1,
+                    ddlint_result_part_path(r, k),
+                    ddlint_result_part_readable(r, k) ? "" : " (unread)");
+    strbuf_printf(t, "\n%-44s %-8s %s\n", "section / topic", "status",
+                  np ? "file:line" : "line");
+  }
   for (size_t s = 0; s < ns; s++) {
     unsigned line = ddlint_coverage_section_line(r, s);
     const char *title = ddlint_coverage_section_title(r, s);
@@ -84,7 +95,9 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
                     : ddlint_coverage_section_required(r, s) ? "missing"
                                                              : "absent",
                     S_c(rep, RESET));
-      if (line)
+      if (line && np)
+        strbuf_printf(t, " %s:%u", ddlint_coverage_section_file(r, s), line);
+      else if (line)
         strbuf_printf(t, " %u", line);
       strbuf_putc(t, '\n');
     }
@@ -98,7 +111,10 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
                  ddlint_coverage_topic_title(r, s, k));
         strbuf_printf(t, "%-44s %s%s%s", name, S_c(rep, via ? GREEN : RED),
                       via ? "found" : "missing", S_c(rep, RESET));
-        if (via)
+        if (via && np)
+          strbuf_printf(t, "    %s:%u (%s)", ddlint_coverage_topic_file(r, s, k),
+                        ddlint_coverage_topic_line(r, s, k), via);
+        else if (via)
           strbuf_printf(t, "    %u (%s)", ddlint_coverage_topic_line(r, s, k),
                         via);
         strbuf_putc(t, '\n');

@@ -122,12 +122,14 @@ static bool S_covers(const directive *d, const char *rule) {
 }
 
 /* The directive that suppresses diagnostic g, or NULL. */
-static directive *S_suppressor(directive *dirs, size_t n,
-                               const struct ddlint_diag *g, unsigned line) {
+static directive *S_suppressor(const lint_ctx *ctx, directive *dirs,
+                               size_t n, const struct ddlint_diag *g,
+                               unsigned line) {
   directive *range = NULL;
   for (size_t i = 0; i < n; i++) {
     directive *d = &dirs[i];
-    if (!S_covers(d, g->rule))
+    /* a part of a document is a file of its own: its directives stay in it */
+    if (!S_covers(d, g->rule) || !ctx_same_part(ctx, d->start, g->start))
       continue;
     if (d->kind == DIR_FILE)
       return d;
@@ -155,7 +157,7 @@ void suppress_apply(lint_ctx *ctx, bool report_unused) {
     struct ddlint_diag *g = &ctx->diags[i];
     bool builtin = strcmp(g->rule, "unknown-suppression") == 0;
     unsigned line = n ? source_line_of(ctx->src, g->start) : 0;
-    directive *d = n && !builtin ? S_suppressor(dirs, n, g, line) : NULL;
+    directive *d = n && !builtin ? S_suppressor(ctx, dirs, n, g, line) : NULL;
     if (d) {
       d->used = true;
       free(g->message);
