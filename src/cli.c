@@ -1327,7 +1327,10 @@ int main(int argc, char **argv) {
     const char *shown = ddlint_result_path(r);
     if (rep)
       rops->emit(rep, r);
-    totals.files++;
+    if (ddlint_result_part_count(r))
+      totals.documents++;
+    else
+      totals.files++;
     totals.errors += ddlint_result_count(r, DDLINT_ERROR);
     totals.warnings += ddlint_result_count(r, DDLINT_WARNING);
     totals.infos += ddlint_result_count(r, DDLINT_INFO);

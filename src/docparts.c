@@ -57,12 +57,14 @@ static char *S_slurp(const char *path, size_t *len) {
   return sb.data ? strbuf_take(&sb) : xstrdup("");
 }
 
-/* A chapter name: digits, then '_' or '-'. */
+/* A chapter name: one or two digits, then '_' or '-' ("01_intro",
+ * "3-data.md"). Longer numbers are records of their own, not chapters:
+ * ADRs ("0001-use-x.md"), RFCs, dated notes ("2026-10-01-outage.md"). */
 static bool S_numbered(const char *s, size_t n) {
   size_t i = 0;
   while (i < n && isdigit((unsigned char)s[i]))
     i++;
-  return i > 0 && i < n && (s[i] == '_' || s[i] == '-');
+  return i > 0 && i <= 2 && i < n && (s[i] == '_' || s[i] == '-');
 }
 
 static bool S_is_markdown(const char *name) {
@@ -331,6 +333,15 @@ bool doc_detect(const char *dir, bool declared, doc_spec *out) {
     fm = (chapters){0};
   } else {
     S_list_chapters(dir, index, false, &ch);
+    /* chapter files (not folders) need an index over them: a folder of
+     * numbered files alone may be numbered standalone documents */
+    size_t folders = 0;
+    for (size_t c = 0; c < ch.n; c++)
+      folders += !S_is_markdown(ch.v[c].name);
+    if (!index && !declared && folders < 2) {
+      S_chapters_free(&ch);
+      ch = (chapters){0};
+    }
     if (ch.n < 2 && declared) { /* declared: any Markdown file is a part */
       S_chapters_free(&ch);
       ch = (chapters){0};

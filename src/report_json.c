@@ -165,9 +165,13 @@ static void S_end(reporter *rep, const report_totals *t) {
     free(rep->docs_text);
   }
   fprintf(out,
-          "  \"summary\": {\"files\": %zu, \"error\": %zu, \"warning\": "
-          "%zu, \"info\": %zu, \"unreadable\": %zu}\n}\n",
-          t->files, t->errors, t->warnings, t->infos, t->unreadable);
+          "  \"summary\": {\"files\": %zu, ", t->files);
+  if (t->documents)
+    fprintf(out, "\"documents\": %zu, ", t->documents);
+  fprintf(out,
+          "\"error\": %zu, \"warning\": %zu, \"info\": %zu, "
+          "\"unreadable\": %zu}\n}\n",
+          t->errors, t->warnings, t->infos, t->unreadable);
   free(rep);
 }
 
