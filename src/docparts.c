@@ -320,6 +320,21 @@ static void S_chapters_free(chapters *c) {
   free(c->v);
 }
 
+/* Whether dir holds chapters of its own (two numbered chapter folders, or
+ * an index and two numbered files): a document, not a chapter. */
+static bool S_has_chapters(const char *dir) {
+  char *index = S_index_of(dir);
+  chapters ch = {0};
+  S_list_chapters(dir, index, false, &ch);
+  size_t folders = 0;
+  for (size_t c = 0; c < ch.n; c++)
+    folders += !S_is_markdown(ch.v[c].name);
+  bool yes = folders >= 2 || (index && ch.n >= 2);
+  S_chapters_free(&ch);
+  free(index);
+  return yes;
+}
+
 bool doc_detect(const char *dir, bool declared, doc_spec *out) {
   memset(out, 0, sizeof *out);
   char *index = S_index_of(dir);
@@ -339,6 +354,19 @@ bool doc_detect(const char *dir, bool declared, doc_spec *out) {
     for (size_t c = 0; c < ch.n; c++)
       folders += !S_is_markdown(ch.v[c].name);
     if (!index && !declared && folders < 2) {
+      S_chapters_free(&ch);
+      ch = (chapters){0};
+    }
+    /* a collection of designs: numbered folders that are documents */
+    size_t docs = 0;
+    for (size_t c = 0; !declared && c < ch.n; c++) {
+      if (S_is_markdown(ch.v[c].name))
+        continue;
+      char *sub = S_join(dir, ch.v[c].name);
+      docs += S_has_chapters(sub);
+      free(sub);
+    }
+    if (!declared && folders && docs * 2 >= folders) {
       S_chapters_free(&ch);
       ch = (chapters){0};
     }
