@@ -498,6 +498,21 @@ static int S_part_insert_cmp(const void *a, const void *b) {
   return (x->order > y->order) - (x->order < y->order);
 }
 
+/* The line ending of part k: its first one, else that of the first part
+ * that has one, else "\n". */
+static const char *S_part_eol(const ddlint_result *r, size_t k) {
+  for (size_t pass = 0; pass < 2; pass++)
+    for (size_t j = pass ? 0 : k; j < (pass ? r->nparts : k + 1); j++) {
+      const source *ps = &r->parts[j].src;
+      for (size_t i = 0; i < ps->len; i++)
+        if (ps->text[i] == '\n' || ps->text[i] == '\r')
+          return ps->text[i] == '\n'                                 ? "\n"
+                 : i + 1 < ps->len && ps->text[i + 1] == '\n' ? "\r\n"
+                                                                : "\r";
+    }
+  return "\n";
+}
+
 /* fix for a document: each insertion of the plan goes into the part that
  * holds its place; a place at the start of a part is the end of the part
  * before it (the previous section's chapter), and with no section found at
@@ -514,14 +529,6 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
     any_found |= r->section_level[s] != 0;
   part_insert *pi = xcalloc(n + 1, sizeof(part_insert));
   size_t first = doc_part_of(r->parts, r->nparts, 0);
-  const char *eol = "\n";
-  for (size_t i = 0; i < r->src.len; i++)
-    if (r->src.text[i] == '\n' || r->src.text[i] == '\r') {
-      eol = r->src.text[i] == '\n'                                 ? "\n"
-            : i + 1 < r->src.len && r->src.text[i + 1] == '\n' ? "\r\n"
-                                                                : "\r";
-      break;
-    }
   for (size_t i = 0; i < n; i++) {
     size_t k = doc_part_of(r->parts, r->nparts, ins[i].at);
     const doc_part *p = &r->parts[k];
@@ -542,6 +549,19 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
     pi[i].at = local;
     pi[i].order = i;
     const source *ps = &r->parts[k].src;
+    /* in the part's own line endings, not those of the joined text */
+    const char *eol = S_part_eol(r, k);
+    strbuf conv = {0};
+    for (const char *c = ins[i].text; *c; c++) {
+      if (*c == '\r' && c[1] == '\n')
+        c++;
+      if (*c == '\n' || *c == '\r')
+        strbuf_puts(&conv, eol);
+      else
+        strbuf_putc(&conv, *c);
+    }
+    free(ins[i].text);
+    ins[i].text = strbuf_take(&conv);
     if (local == ps->len && ps->len) { /* at a part's end: a blank line */
       const char *t = ins[i].text;
       while (*t == '\r' || *t == '\n')
