@@ -860,8 +860,56 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
 
 /* `ddlint init FILE`: the skeleton, written atomically; an existing file is
  * kept unless --force. */
+static int S_init_parts(const ddlint_pack *pack, const cli_opts *o,
+                        const char *dir) {
+  char **names, **texts;
+  size_t n = init_parts(pack, dir, &names, &texts);
+  int status = 0;
+  if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+    fprintf(stderr, "ddlint: cannot create %s: %s\n", dir, strerror(errno));
+    status = EXIT_TROUBLE;
+  }
+  for (size_t i = 0; !status && !o->force && i < n; i++) {
+    char *path = xasprintf("%s/%s", dir, names[i]);
+    if (access(path, F_OK) == 0) {
+      fprintf(stderr, "ddlint: %s exists; not overwriting it (use --force)\n",
+              path);
+      status = EXIT_TROUBLE;
+    }
+    free(path);
+  }
+  for (size_t i = 0; !status && i < n; i++) {
+    char *path = xasprintf("%s/%s", dir, names[i]);
+    atomic_file af;
+    bool ok = atomic_open(&af, path);
+    if (ok && fputs(texts[i], af.f) == EOF) {
+      atomic_abort(&af);
+      ok = false;
+    } else if (ok) {
+      ok = atomic_commit(&af);
+    }
+    if (!ok) {
+      fprintf(stderr, "ddlint: cannot write %s: %s\n", path, strerror(errno));
+      status = EXIT_TROUBLE;
+    }
+    free(path);
+  }
+  for (size_t i = 0; i < n; i++) {
+    free(names[i]);
+    free(texts[i]);
+  }
+  free(names);
+  free(texts);
+  return status;
+}
+
 static int S_init(const ddlint_pack *pack, const cli_opts *o, int nargs,
                   char **args) {
+  if (o->parts) {
+    if (nargs != 1 || strcmp(args[0], "-") == 0)
+      return S_usage_error("%s", "init --parts takes one DIR");
+    return S_init_parts(pack, o, args[0]);
+  }
   if (nargs != 1)
     return S_usage_error("%s", "init takes one FILE (- for stdout)");
   const char *path = args[0];
