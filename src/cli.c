@@ -1193,9 +1193,11 @@ int main(int argc, char **argv) {
       o.force = true;
       break;
     case OPT_DOCUMENT: {
-      size_t cap = o.ndocuments;
-      xgrow(&o.documents, &cap, o.ndocuments + 1, sizeof(char *));
-      o.documents[o.ndocuments++] = optarg;
+      static const char *documents[256];
+      if (o.ndocuments == sizeof documents / sizeof documents[0])
+        return S_usage_error("%s", "--document is given more than 256 times");
+      documents[o.ndocuments++] = optarg;
+      o.documents = documents;
       break;
     }
     case OPT_PARTS:
@@ -1283,6 +1285,7 @@ int main(int argc, char **argv) {
   S_cache = &cache;
   int status = 0;
   file_list files = {0};
+  bool *skip = NULL; /* per entry: a walked file that is a document's part */
   const char *err = NULL;
   const ddlint_config *explicit_cfg = NULL;
   if (o.config) {
@@ -1340,7 +1343,7 @@ int main(int argc, char **argv) {
     walk_add_document(&files, o.documents[i]);
   for (int i = optind; i < argc; i++)
     walk_add_docs(&files, argv[i], S_declared, &dc);
-  bool *skip = S_claim_parts(&files);
+  skip = S_claim_parts(&files);
 
   atomic_file af = {0};
   if (o.output && !atomic_open(&af, o.output)) {
@@ -1414,7 +1417,6 @@ int main(int argc, char **argv) {
     ddlint_result_free(r);
   }
   S_runner_stop(&rn);
-  free(skip);
   if (rep)
     rops->end(rep, &totals);
   if (o.max_warnings >= 0 && totals.warnings > (size_t)o.max_warnings) {
@@ -1433,8 +1435,8 @@ int main(int argc, char **argv) {
     status = EXIT_FINDINGS;
   }
 out:
+  free(skip);
   walk_free(&files);
   S_cache_free(&cache);
-  free(o.documents);
   return status;
 }
