@@ -448,6 +448,9 @@ static void S_read_part(void *arg, size_t k) {
   if (!ok) {
     dr->errors[k] = strerror(saved);
     strbuf_free(&dr->texts[k]);
+  } else if (S_is_binary(dr->texts[k].data, dr->texts[k].len)) {
+    dr->errors[k] = "a binary file, not Markdown";
+    strbuf_free(&dr->texts[k]);
   } else if (!dr->texts[k].data) {
     xgrow(&dr->texts[k].data, &dr->texts[k].cap, 1, 1);
     dr->texts[k].data[0] = '\0';
@@ -647,11 +650,23 @@ static void S_run_doc_job(runner *rn, size_t i) {
   unsigned threads = per_doc > 1 ? (unsigned)per_doc : 1;
   doc_read dr = {spec, texts, errors};
   run_tasks(np, threads, S_read_part, &dr);
+  size_t total = 0;
+  for (size_t k = 0; k < np; k++)
+    total += texts[k].len;
+  if (total > MAX_INPUT_BYTES) {
+    strbuf_printf(&jb->messages,
+                  "ddlint: %s: the parts make %zu bytes, over the %zu MiB a "
+                  "document may have; not linted\n",
+                  name, total, MAX_INPUT_BYTES >> 20);
+    jb->unreadable++;
+    goto out;
+  }
   /* the config of the document: the nearest .ddlint.json above its folder */
   const ddlint_config *cfg = rn->explicit_cfg;
-  char *probe = xasprintf("%s/x", name);
   if (!cfg && !rn->no_config) {
+    char *probe = xasprintf("%s/x", name);
     char *dir = S_folder_of(probe);
+    free(probe);
     pthread_mutex_lock(&rn->lock);
     cfg = S_discover(rn->cache, dir, &err);
     pthread_mutex_unlock(&rn->lock);
@@ -662,6 +677,8 @@ static void S_run_doc_job(runner *rn, size_t i) {
       goto out;
     }
   }
+  if (cfg && rn->files->walked[i] && ddlint_config_ignores(cfg, spec->parts[0]))
+    goto out; /* a walked document the config ignores */
   /* the template: the index's front matter, else --template, else config */
   char *ref = spec->has_index && texts[0].data
                   ? ddlint_frontmatter_value(texts[0].data, texts[0].len,
@@ -710,7 +727,6 @@ out:
     strbuf_free(&texts[k]);
   free(texts);
   free(errors);
-  free(probe);
   free(name);
 }
 

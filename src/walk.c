@@ -31,6 +31,10 @@ static bool S_try_doc(file_list *fl, const char *dir, bool declared,
   doc_spec spec;
   if (!doc_detect(dir, declared, &spec))
     return false;
+  if (!spec.nparts) { /* declared, but holds no Markdown file */
+    doc_spec_free(&spec);
+    return false;
+  }
   doc_spec *d = xmalloc(sizeof *d);
   *d = spec;
   S_push_doc(fl, xstrdup(dir), walked, d);
@@ -133,7 +137,10 @@ void walk_add_document(file_list *fl, const char *dir) {
     fl->errors++;
     return;
   }
-  S_try_doc(fl, dir, true, false);
+  if (!S_try_doc(fl, dir, true, false)) {
+    fprintf(stderr, "%s: no Markdown file to lint as a document\n", dir);
+    fl->errors++;
+  }
 }
 
 void walk_add_docs(file_list *fl, const char *arg, walk_declared_fn declared,

@@ -123,5 +123,6 @@ void suite_rules(void);
 void suite_match(void);
 void suite_kinds(void);
 void suite_chunk(void);
+void suite_document(void);
 
 #endif
