@@ -159,8 +159,7 @@ const char *ddlint_result_diag_line(const ddlint_result *result,
  * result's path. */
 const char *ddlint_diag_file(const ddlint_diag *diag);
 /** The file the heading of coverage section s is in, or NULL when missing. */
-const char *ddlint_coverage_section_file(const ddlint_result *result,
-                                         size_t s);
+const char *ddlint_coverage_section_file(const ddlint_result *result, size_t s);
 /** The file the evidence of topic t is in, or NULL when missing. */
 const char *ddlint_coverage_topic_file(const ddlint_result *result, size_t s,
                                        size_t t);

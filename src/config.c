@@ -132,9 +132,8 @@ void ddlint_config_free(ddlint_config *cfg) {
 }
 
 static bool S_load(cfg_loader *ld, ddlint_config *cfg) {
-  static const char *const top[] = {"$schema",   "template", "rules",
-                                    "overrides", "ignore",   "documents",
-                                    NULL};
+  static const char *const top[] = {
+      "$schema", "template", "rules", "overrides", "ignore", "documents", NULL};
   static const char *const ovr[] = {"files", "template", "rules", NULL};
   if (!json_check_fields(ld, ld->root, "config", top) ||
       !S_block(ld, ld->root, &cfg->base) ||

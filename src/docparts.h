@@ -8,8 +8,8 @@
 
 /* A folder linted as one document. Owns its strings. */
 typedef struct {
-  char *dir;     /* the folder, as given or walked */
-  char **parts;  /* part paths in reading order; a named part may not exist */
+  char *dir;    /* the folder, as given or walked */
+  char **parts; /* part paths in reading order; a named part may not exist */
   size_t nparts;
   bool has_index;     /* parts[0] is the folder's README.md / index.md */
   size_t *named_at;   /* per part: byte offset of its link in the index,

@@ -96,12 +96,11 @@ void document_report(lint_ctx *ctx) {
     const doc_part *p = &ctx->parts[k];
     if (p->missing) {
       bool shared = p->owner != NULL;
-      const char *vars[] = {"match",   p->src.path,
-                            "section", ctx->src->path,
-                            "detail",  shared     ? p->owner
-                                       : p->error ? p->error
-                                                  : "not found",
-                            NULL};
+      const char *vars[] = {
+          "match",   p->src.path,
+          "section", ctx->src->path,
+          "detail",  shared ? p->owner : p->error ? p->error : "not found",
+          NULL};
       size_t at = S_named_at(ctx, k);
       diag_emit(ctx, shared ? &S_rules[1] : &S_rules[0], at, at, "", vars);
       continue;
@@ -159,8 +158,8 @@ ddlint_result *ddlint_lint_document(const ddlint_pack *pack, const char *name,
   r->index = has_index && nparts;
   md_blocks *blocks = xcalloc(r->nparts, sizeof(md_blocks));
   unsigned threads = opts && opts->threads > 1 ? (unsigned)opts->threads : 1;
-  ddlint_part none = {.path = name, .text = NULL, .error = "no parts",
-                      .named_in = SIZE_MAX};
+  ddlint_part none = {
+      .path = name, .text = NULL, .error = "no parts", .named_in = SIZE_MAX};
   parse_job job = {.in = nparts ? parts : &none,
                    .parts = r->parts,
                    .blocks = blocks,
@@ -198,8 +197,8 @@ ddlint_result *ddlint_lint_document(const ddlint_pack *pack, const char *name,
       }
     }
     S_shift_pairs(&mb.skip, &mb.nskip, &scap, b->skip, b->nskip, base);
-    S_shift_pairs(&mb.comments, &mb.ncomments, &ccap, b->comments,
-                  b->ncomments, base);
+    S_shift_pairs(&mb.comments, &mb.ncomments, &ccap, b->comments, b->ncomments,
+                  base);
     free(b->blocks);
     free(b->skip);
     free(b->comments);

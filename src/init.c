@@ -79,7 +79,8 @@ char *init_skeleton(const ddlint_pack *pk, const char *path) {
   return strbuf_take(&sb);
 }
 
-/* "Feedback, Monitoring, and Deployment" -> "feedback_monitoring_and_deployment". */
+/* "Feedback, Monitoring, and Deployment" ->
+ * "feedback_monitoring_and_deployment". */
 static char *S_slug(const char *title) {
   strbuf sb = {0};
   bool sep = false;
@@ -141,8 +142,8 @@ size_t init_parts(const ddlint_pack *pk, const char *dir, char ***names,
     for (size_t t = 0; t < ts->ntopics; t++) {
       const tmpl_topic *tt = &ts->topics[t];
       strbuf_printf(&ch, "## %s\n\n", tt->title);
-      char *g2 = tt->prompt ? xstrdup(tt->prompt)
-                            : xasprintf("Cover %s.", tt->title);
+      char *g2 =
+          tt->prompt ? xstrdup(tt->prompt) : xasprintf("Cover %s.", tt->title);
       S_comment(&ch, g2);
       free(g2);
     }

@@ -170,8 +170,8 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
 }
 
 static void S_end(reporter *rep, const report_totals *t) {
-  if (!rep->o.quiet && t->documents && (t->files + t->documents != 1 ||
-                                        t->unreadable))
+  if (!rep->o.quiet && t->documents &&
+      (t->files + t->documents != 1 || t->unreadable))
     fprintf(rep->o.out, "%zu document%s and ", t->documents,
             t->documents == 1 ? "" : "s");
   if (!rep->o.quiet && (t->files + t->documents != 1 || t->unreadable))

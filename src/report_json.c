@@ -164,8 +164,7 @@ static void S_end(reporter *rep, const report_totals *t) {
     fputs("\n  ],\n", out);
     free(rep->docs_text);
   }
-  fprintf(out,
-          "  \"summary\": {\"files\": %zu, ", t->files);
+  fprintf(out, "  \"summary\": {\"files\": %zu, ", t->files);
   if (t->documents)
     fprintf(out, "\"documents\": %zu, ", t->documents);
   fprintf(out,

@@ -112,7 +112,8 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
         strbuf_printf(t, "%-44s %s%s%s", name, S_c(rep, via ? GREEN : RED),
                       via ? "found" : "missing", S_c(rep, RESET));
         if (via && np)
-          strbuf_printf(t, "    %s:%u (%s)", ddlint_coverage_topic_file(r, s, k),
+          strbuf_printf(t, "    %s:%u (%s)",
+                        ddlint_coverage_topic_file(r, s, k),
                         ddlint_coverage_topic_line(r, s, k), via);
         else if (via)
           strbuf_printf(t, "    %u (%s)", ddlint_coverage_topic_line(r, s, k),

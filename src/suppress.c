@@ -122,9 +122,8 @@ static bool S_covers(const directive *d, const char *rule) {
 }
 
 /* The directive that suppresses diagnostic g, or NULL. */
-static directive *S_suppressor(const lint_ctx *ctx, directive *dirs,
-                               size_t n, const struct ddlint_diag *g,
-                               unsigned line) {
+static directive *S_suppressor(const lint_ctx *ctx, directive *dirs, size_t n,
+                               const struct ddlint_diag *g, unsigned line) {
   directive *range = NULL;
   for (size_t i = 0; i < n; i++) {
     directive *d = &dirs[i];

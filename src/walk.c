@@ -11,8 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static void S_push_doc(file_list *fl, char *path, bool walked,
-                       doc_spec *doc) {
+static void S_push_doc(file_list *fl, char *path, bool walked, doc_spec *doc) {
   xgrow(&fl->paths, &fl->cap, fl->n + 1, sizeof(char *));
   xgrow(&fl->walked, &fl->walked_cap, fl->n + 1, sizeof(bool));
   xgrow(&fl->docs, &fl->docs_cap, fl->n + 1, sizeof(doc_spec *));

@@ -9,8 +9,8 @@
 #include <stddef.h>
 
 typedef struct {
-  char **paths; /* owned; "-" stands for standard input */
-  bool *walked; /* owned, parallel: found in a directory, not named */
+  char **paths;    /* owned; "-" stands for standard input */
+  bool *walked;    /* owned, parallel: found in a directory, not named */
   doc_spec **docs; /* owned, parallel: a document (paths[i] its folder), or
                       NULL for a file */
   size_t n, cap, walked_cap, docs_cap;

@@ -33,9 +33,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   return 0;
 }
 
-static const char *const names[MAX_PARTS] = {"d/README.md", "d/01.md", "d/02.md",
-                                             "d/03.md",     "d/04.md", "d/05.md",
-                                             "d/06.md",     "d/07.md"};
+static const char *const names[MAX_PARTS] = {
+    "d/README.md", "d/01.md", "d/02.md", "d/03.md",
+    "d/04.md",     "d/05.md", "d/06.md", "d/07.md"};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *buf = (const char *)data;
@@ -63,8 +63,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   ddlint_options opts = {.threads = (int)(size % 3) + 1,
                          .report_unused_suppressions = (int)(size >> 1 & 1)};
-  ddlint_result *r = ddlint_lint_document(pack, "d", parts, n, (int)(size & 1),
-                                          &opts);
+  ddlint_result *r =
+      ddlint_lint_document(pack, "d", parts, n, (int)(size & 1), &opts);
   if (!r)
     fuzz_fail("ddlint_lint_document returned NULL");
   if (ddlint_result_part_count(r) != (n ? n : 1))
@@ -79,8 +79,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     while (k < n && (!file || strcmp(file, names[k]) != 0))
       k++;
     if (k == n)
-      fuzz_fail("diagnostic %zu [%s] names no part: %s", i,
-                ddlint_diag_rule(d), file ? file : "(null)");
+      fuzz_fail("diagnostic %zu [%s] names no part: %s", i, ddlint_diag_rule(d),
+                file ? file : "(null)");
     unsigned sl, sc, el, ec;
     size_t so, eo;
     ddlint_diag_start(d, &sl, &sc, &so);

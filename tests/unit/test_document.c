@@ -54,13 +54,23 @@ static const char TWO[] = "# Success Metrics\n"
 static ddlint_result *S_lint(const ddlint_pack *pk, int threads,
                              const char *two) {
   ddlint_part parts[] = {
-      {.path = "d/README.md", .text = INDEX, .len = sizeof INDEX - 1,
+      {.path = "d/README.md",
+       .text = INDEX,
+       .len = sizeof INDEX - 1,
        .named_in = SIZE_MAX},
-      {.path = "d/01_one.md", .text = ONE, .len = sizeof ONE - 1,
-       .named_in = 0, .named_at = 22},
-      {.path = "d/02_gone.md", .text = NULL, .error = "No such file",
-       .named_in = 0, .named_at = 44},
-      {.path = "d/03_two.md", .text = two, .len = strlen(two),
+      {.path = "d/01_one.md",
+       .text = ONE,
+       .len = sizeof ONE - 1,
+       .named_in = 0,
+       .named_at = 22},
+      {.path = "d/02_gone.md",
+       .text = NULL,
+       .error = "No such file",
+       .named_in = 0,
+       .named_at = 44},
+      {.path = "d/03_two.md",
+       .text = two,
+       .len = strlen(two),
        .named_in = SIZE_MAX},
   };
   ddlint_options o = {.threads = threads};
@@ -129,8 +139,8 @@ static void test_document_threads_same(void) {
   ddlint_pack *pk = S_pack();
   ddlint_result *a = S_lint(pk, 1, TWO), *b = S_lint(pk, 4, TWO);
   CHECK_INT(ddlint_result_diag_count(a), ddlint_result_diag_count(b));
-  for (size_t i = 0; i < ddlint_result_diag_count(a) &&
-                     i < ddlint_result_diag_count(b);
+  for (size_t i = 0;
+       i < ddlint_result_diag_count(a) && i < ddlint_result_diag_count(b);
        i++) {
     const ddlint_diag *x = ddlint_result_diag(a, i),
                       *y = ddlint_result_diag(b, i);
@@ -165,8 +175,10 @@ static void test_document_title_and_shared(void) {
   /* no index: the single H1 of the first chapter is a section, not a
    * title */
   ddlint_part parts[] = {
-      {.path = "a.md", .text = "# Problem Formulation\n\nText.\n",
-       .len = 28, .named_in = SIZE_MAX},
+      {.path = "a.md",
+       .text = "# Problem Formulation\n\nText.\n",
+       .len = 28,
+       .named_in = SIZE_MAX},
       {.path = "b.md", .owner = "other", .named_in = SIZE_MAX},
   };
   ddlint_result *r = ddlint_lint_document(pk, "d", parts, 2, 0, NULL);
