@@ -509,9 +509,9 @@ static const char *S_part_eol(const ddlint_result *r, size_t k) {
       const source *ps = &r->parts[j].src;
       for (size_t i = 0; i < ps->len; i++)
         if (ps->text[i] == '\n' || ps->text[i] == '\r')
-          return ps->text[i] == '\n'                                 ? "\n"
+          return ps->text[i] == '\n'                          ? "\n"
                  : i + 1 < ps->len && ps->text[i + 1] == '\n' ? "\r\n"
-                                                                : "\r";
+                                                              : "\r";
     }
   return "\n";
 }

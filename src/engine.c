@@ -311,8 +311,7 @@ static void S_locate(const ddlint_result *r, size_t off, unsigned *line,
   const doc_part *p = &r->parts[k];
   size_t local = off > p->base ? off - p->base : 0;
   *part = k;
-  source_position(&p->src, local > p->src.len ? p->src.len : local, line,
-                  &col);
+  source_position(&p->src, local > p->src.len ? p->src.len : local, line, &col);
 }
 
 /* line:column of each diagnostic of a document, in the part it falls in;

@@ -570,10 +570,10 @@ struct ddlint_result {
    * coverage lines above are then lines of the part named by *_part */
   doc_part *parts;
   size_t nparts;
-  size_t *section_part;   /* owned, per section (SIZE_MAX: missing) */
-  size_t **topic_part;    /* owned, per section and topic */
-  const char *only_file;  /* borrowed while a config applies to one file */
-  bool index;             /* parts[0] is the document's index */
+  size_t *section_part;  /* owned, per section (SIZE_MAX: missing) */
+  size_t **topic_part;   /* owned, per section and topic */
+  const char *only_file; /* borrowed while a config applies to one file */
+  bool index;            /* parts[0] is the document's index */
 };
 
 #endif
