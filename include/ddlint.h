@@ -186,7 +186,9 @@ double ddlint_result_score(const ddlint_result *result);
 /** Number of diagnostics of exactly this severity. */
 size_t ddlint_result_count(const ddlint_result *result, ddlint_severity sev);
 /** Line `line` (1-based) of the linted source, without its line ending, and
- * its length in *len; NULL when out of range. */
+ * its length in *len; NULL when out of range. For a document of several
+ * files that source is the parts joined: use ddlint_result_diag_line() for
+ * the line of a diagnostic. */
 const char *ddlint_result_line(const ddlint_result *result, unsigned line,
                                size_t *len);
 

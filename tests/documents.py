@@ -173,6 +173,39 @@ def test_explain():
     check("--explain shared-part", rc == 0 and "shared-part" in out, err)
 
 
+def test_schemas(root):
+    """The multi-file fixture's JSON and SARIF validate against their schemas."""
+    try:
+        import jsonschema
+    except ImportError:
+        print("note: python3-jsonschema is absent; schema checks skipped")
+        return
+    rc, out, err = run(["--no-config", "-f", "json", "fixtures/multi/churn-service",
+                        "fixtures/incomplete.md"], cwd=root)
+    try:
+        jsonschema.validate(json.loads(out), json.load(open(os.path.join(root, "docs", "report.schema.json"))))
+        ok = True
+    except (ValueError, jsonschema.ValidationError) as e:
+        ok = str(e)[:300]
+    check("a document's JSON validates against docs/report.schema.json", ok is True, ok)
+    sarif_schema = os.path.join(root, "..", "shared", "schemas", "sarif-schema-2.1.0.json")
+    if not os.path.exists(sarif_schema):
+        print(f"note: {sarif_schema} is absent; SARIF schema validation skipped")
+        return
+    rc, out, err = run(["--no-config", "-f", "sarif", "fixtures/multi/churn-service"], cwd=root)
+    try:
+        log = json.loads(out)
+        jsonschema.validate(log, json.load(open(sarif_schema)))
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for r in log["runs"][0]["results"]}
+        ok = True
+    except (ValueError, jsonschema.ValidationError) as e:
+        ok, uris = str(e)[:300], set()
+    check("a document's SARIF validates, each result on its part's file",
+          ok is True and "fixtures/multi/churn-service/03_data.md" in uris and
+          "fixtures/multi/churn-service/README.md" in uris, (ok, uris))
+
+
 def main():
     global DDLINT
     DDLINT = os.path.abspath(sys.argv[1])
@@ -184,6 +217,7 @@ def main():
             except Exception as e:
                 check(f"{t.__name__} raised", False, repr(e))
         test_explain()
+        test_schemas(os.path.abspath(sys.argv[2]))
     failed = results.count(False)
     print(f"{len(results) - failed} checks passed, {failed} failed")
     return 1 if failed else 0
