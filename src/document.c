@@ -163,8 +163,11 @@ ddlint_result *ddlint_lint_document(const ddlint_pack *pack, const char *name,
   parse_job job = {.in = nparts ? parts : &none,
                    .parts = r->parts,
                    .blocks = blocks,
-                   .threads = 1};
-  /* parts on the threads; a part alone on them only when it is large */
+                   /* threads to spare go to parsing a large part */
+                   .threads = threads / (unsigned)r->nparts > 1
+                                  ? threads / (unsigned)r->nparts
+                                  : 1};
+  /* parts on the threads at once */
   run_tasks(r->nparts, threads, S_parse_part, &job);
 
   /* the joined text: each part, then a blank line */

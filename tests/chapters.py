@@ -105,6 +105,12 @@ def main():
         rc, out, err = run(ddlint, ["-f", "json", "--no-config", "-j", j, corpus])
         outs.add(out)
     check("the same report under -j 1, 3 and 16", len(outs) == 1)
+    outs = set()
+    for j in ("1", "2", "8"):  # one document: its parts on the threads
+        rc, out, err = run(ddlint, ["-f", "json", "--no-config", "-j", j,
+                                    os.path.join(corpus, "05_computer_vision")])
+        outs.add(out)
+    check("one document: the same report under -j 1, 2 and 8", len(outs) == 1)
 
     # coverage names the part each section came from
     rc, out, err = run(ddlint, ["coverage", "--no-config", os.path.join(corpus, "15_ab_testing")])
