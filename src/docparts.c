@@ -224,9 +224,72 @@ static bool S_target_is_part(const char *t) {
   return !*last || S_is_markdown(last) || !strchr(last, '.');
 }
 
-/* The links of the index to numbered chapters, in order: each found chapter
- * is marked linked and put in link order; a link to a chapter that is not
- * there adds a missing part. */
+/* One link target at t[s..) on a line ending at le: a chapter found is
+ * marked linked and put in link order; a chapter that is not there adds a
+ * missing part. */
+static void S_take_target(const char *t, size_t s, size_t le, const char *dir,
+                          chapters *ch, chapters *order) {
+  if (s < le && t[s] == '<')
+    s++;
+  size_t e = s;
+  while (e < le && t[e] != ')' && t[e] != ' ' && t[e] != '>' && t[e] != '#' &&
+         t[e] != '?' && t[e] != '\r')
+    e++;
+  size_t at = s;
+  while (e - s >= 2 && t[s] == '.' && t[s + 1] == '/')
+    s += 2;
+  if (e == s || memchr(t + s, ':', e - s) || t[s] == '/')
+    return; /* empty, a URL, or absolute */
+  size_t seg = s;
+  while (seg < e && t[seg] != '/')
+    seg++;
+  if (!S_numbered(t + s, seg - s))
+    return;
+  char *target = xstrndup(t + s, e - s);
+  bool known = false;
+  for (size_t c = 0; c < ch->n && !known; c++) {
+    if (strlen(ch->v[c].name) != seg - s ||
+        strncmp(ch->v[c].name, t + s, seg - s) != 0)
+      continue;
+    known = true;
+    if (!ch->v[c].linked) {
+      ch->v[c].linked = true;
+      S_add(order, xstrdup(ch->v[c].name), xstrdup(ch->v[c].path), at, true);
+    }
+  }
+  if (!known && S_target_is_part(target)) {
+    size_t n = strlen(target);
+    char *path;
+    if (S_is_markdown(target)) {
+      path = S_join(dir, target);
+    } else {
+      if (n && target[n - 1] == '/') /* "16_x/" and "16_x": one part */
+        target[n - 1] = '\0';
+      char *folder = S_join(dir, target);
+      path = S_join(folder, "README.md");
+      free(folder);
+    }
+    /* a file that is there but is no chapter (a reading list in a
+     * folder with no index) is not a part; one that is not there is a
+     * part that is missing */
+    struct stat st;
+    char *named = S_join(dir, target);
+    bool exists = stat(named, &st) == 0;
+    free(named);
+    bool listed = exists;
+    for (size_t c = 0; c < order->n && !listed; c++)
+      listed = strcmp(order->v[c].path, path) == 0;
+    if (listed)
+      free(path);
+    else
+      S_add(order, xstrdup(target), path, at, true);
+  }
+  free(target);
+}
+
+/* The links of the index to numbered chapters, in order: inline links
+ * "[x](target)" and reference definitions "[x]: target", outside fenced
+ * code. */
 static void S_link_order(const char *t, size_t len, const char *dir,
                          chapters *ch, chapters *order) {
   bool fence = false;
@@ -247,68 +310,19 @@ static void S_link_order(const char *t, size_t len, const char *dir,
     }
     if (fence)
       continue;
-    for (size_t p = ls; p + 1 < le; p++) {
-      if (t[p] != ']' || t[p + 1] != '(')
+    if (k < le && t[k] == '[') { /* a reference definition */
+      const char *close = memchr(t + k, ']', le - k);
+      if (close && close + 1 < t + le && close[1] == ':') {
+        size_t s = (size_t)(close - t) + 2;
+        while (s < le && (t[s] == ' ' || t[s] == '\t'))
+          s++;
+        S_take_target(t, s, le, dir, ch, order);
         continue;
-      size_t s = p + 2;
-      if (s < le && t[s] == '<')
-        s++;
-      size_t e = s;
-      while (e < le && t[e] != ')' && t[e] != ' ' && t[e] != '>' &&
-             t[e] != '#' && t[e] != '?')
-        e++;
-      size_t at = s;
-      while (e - s >= 2 && t[s] == '.' && t[s + 1] == '/')
-        s += 2;
-      if (e == s || memchr(t + s, ':', e - s) || t[s] == '/')
-        continue; /* empty, a URL, or absolute */
-      size_t seg = s;
-      while (seg < e && t[seg] != '/')
-        seg++;
-      if (!S_numbered(t + s, seg - s))
-        continue;
-      char *target = xstrndup(t + s, e - s);
-      bool known = false;
-      for (size_t c = 0; c < ch->n && !known; c++) {
-        if (strlen(ch->v[c].name) != seg - s ||
-            strncmp(ch->v[c].name, t + s, seg - s) != 0)
-          continue;
-        known = true;
-        if (!ch->v[c].linked) {
-          ch->v[c].linked = true;
-          S_add(order, xstrdup(ch->v[c].name), xstrdup(ch->v[c].path), at,
-                true);
-        }
       }
-      if (!known && S_target_is_part(target)) {
-        size_t n = strlen(target);
-        char *path;
-        if (S_is_markdown(target)) {
-          path = S_join(dir, target);
-        } else {
-          if (n && target[n - 1] == '/') /* "16_x/" and "16_x": one part */
-            target[n - 1] = '\0';
-          char *folder = S_join(dir, target);
-          path = S_join(folder, "README.md");
-          free(folder);
-        }
-        /* a file that is there but is no chapter (a reading list in a
-         * folder with no index) is not a part; one that is not there is a
-         * part that is missing */
-        struct stat st;
-        char *named = S_join(dir, target);
-        bool exists = stat(named, &st) == 0;
-        free(named);
-        bool listed = exists;
-        for (size_t c = 0; c < order->n && !listed; c++)
-          listed = strcmp(order->v[c].path, path) == 0;
-        if (listed)
-          free(path);
-        else
-          S_add(order, xstrdup(target), path, at, true);
-      }
-      free(target);
     }
+    for (size_t p = ls; p + 1 < le; p++)
+      if (t[p] == ']' && t[p + 1] == '(')
+        S_take_target(t, p + 2, le, dir, ch, order);
   }
 }
 
@@ -375,9 +389,14 @@ bool doc_detect(const char *dir, bool declared, doc_spec *out) {
       ch = (chapters){0};
       S_list_chapters(dir, index, true, &ch);
     }
-    is_doc = declared || ch.n >= 2;
-    if (is_doc && text)
+    /* the index's links order the chapters; a link to a chapter that is
+     * not there counts as one (a missing part), beside one that is */
+    if (text && (declared || ch.n >= 1))
       S_link_order(text, len, dir, &ch, &order);
+    size_t linked = 0;
+    for (size_t c = 0; c < ch.n; c++)
+      linked += ch.v[c].linked;
+    is_doc = declared || (ch.n >= 1 && ch.n + (order.n - linked) >= 2);
     for (size_t c = 0; c < ch.n; c++)
       if (!ch.v[c].linked) {
         S_add(&order, ch.v[c].name, ch.v[c].path, SIZE_MAX, false);

@@ -67,6 +67,25 @@ def test_frontmatter_parts(tmp):
           found.get("Problem Formulation") == "fm/problem.md", found)
 
 
+def test_link_order(tmp):
+    d = os.path.join(tmp, "links")
+    write(os.path.join(d, "README.md"),
+          "# D\n\n- [three](./03_c/)\n- [one][one]\n- [gone](04_gone.md)\n\n"
+          "```\n[not a link](02_b.md)\n```\n\n[one]: 01_a.md#top\n")
+    write(os.path.join(d, "01_a.md"), "# Problem Formulation\n\nText.\n")
+    write(os.path.join(d, "02_b.md"), "# Success Metrics\n\nText.\n")
+    write(os.path.join(d, "03_c", "README.md"), "# Features\n\nText.\n")
+    write(os.path.join(d, "10_j.md"), "# Model Design\n\nText.\n")
+    write(os.path.join(d, "9_i.md"), "# Data and Labeling\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "links"], tmp)
+    x = (rep.get("documents") or [{}])[0]
+    check("parts in the order their link targets appear (inline links, reference definitions "
+          "where defined, not in code), then the others in natural order",
+          x.get("parts") == ["links/README.md", "links/03_c/README.md", "links/04_gone.md",
+                             "links/01_a.md", "links/02_b.md", "links/9_i.md", "links/10_j.md"],
+          x.get("parts"))
+
+
 def test_unreadable_part(tmp):
     d = os.path.join(tmp, "unread")
     write(os.path.join(d, "README.md"), "---\nparts: [a.md, sub.md]\n---\n# D\n")
@@ -210,7 +229,7 @@ def main():
     global DDLINT
     DDLINT = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory() as tmp:
-        for t in (test_frontmatter_parts, test_unreadable_part, test_declared, test_shared_part,
+        for t in (test_frontmatter_parts, test_link_order, test_unreadable_part, test_declared, test_shared_part,
                   test_per_file, test_init_parts):
             try:
                 t(tempfile.mkdtemp(dir=tmp))
