@@ -14,6 +14,7 @@ typedef struct {
   double score;
   size_t found_s, total_s, found_t, total_t;
   size_t errors, warnings;
+  bool document; /* of several files */
 } row;
 
 typedef struct {
@@ -67,6 +68,7 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   strbuf *t = &rep->single;
   bool keep = rep->nrows == 1;
   size_t np = ddlint_result_part_count(r);
+  w->document = np != 0;
   if (np) {
     char *name = xasprintf("%s (document, %zu parts)", w->path, np);
     free(w->path);
@@ -165,8 +167,17 @@ static void S_end(reporter *rep, const report_totals *totals) {
               secs, tops, w->errors, w->warnings, w->path);
       sum += w->score;
     }
-    fprintf(out, "\n%zu files, mean completeness %.1f%%\n", rep->nrows,
-            sum / (double)rep->nrows);
+    size_t docs = 0;
+    for (size_t i = 0; i < rep->nrows; i++)
+      docs += rep->rows[i].document;
+    if (docs)
+      fprintf(out,
+              "\n%zu document%s and %zu file%s, mean completeness %.1f%%\n",
+              docs, docs == 1 ? "" : "s", rep->nrows - docs,
+              rep->nrows - docs == 1 ? "" : "s", sum / (double)rep->nrows);
+    else
+      fprintf(out, "\n%zu files, mean completeness %.1f%%\n", rep->nrows,
+              sum / (double)rep->nrows);
     if (rep->ngaps) {
       qsort(rep->gaps, rep->ngaps, sizeof(gap), S_gap_cmp);
       fputs("most often missing:", out);
