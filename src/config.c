@@ -400,7 +400,7 @@ void ddlint_config_apply(const ddlint_config *cfg, const char *file,
       }
   for (size_t k = 0; k < n; k++) {
     const rule_setting *rs = list[k];
-    if (ddlint_pack_find_rule(pack, rs->rule)) {
+    if (ddlint_pack_find_rule(pack, rs->rule) || document_rule_find(rs->rule)) {
       ddlint_result_set_rule_severity(result, rs->rule, rs->severity);
     } else if (warn && warns[k]) {
       char *msg = xasprintf("%s:%u:%u: rule \"%s\" is not in template "

@@ -91,6 +91,11 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
       if (strlen(ctx->pack->rules[r].id) == i - b &&
           memcmp(ctx->pack->rules[r].id, t + b, i - b) == 0)
         rule = &ctx->pack->rules[r];
+    if (!rule) { /* a document's own rules (missing-part, shared-part) */
+      char *name = xstrndup(t + b, i - b > 64 ? 64 : i - b);
+      rule = document_rule_find(name);
+      free(name);
+    }
     if (!rule) {
       if (unknown) {
         char *name = xstrndup(t + b, i - b > 64 ? 64 : i - b);

@@ -185,6 +185,26 @@ def test_init_parts(tmp):
     check("init --parts refuses to overwrite", rc == 2 and "exists" in err, err)
 
 
+def test_document_rules_configurable(tmp):
+    d = os.path.join(tmp, "cfg")
+    write(os.path.join(d, "README.md"),
+          "# D\n\n- [a](01_a.md)\n<!-- ddlint-disable-next-line missing-part -->\n"
+          "- [b](02_b.md)\n- [c](03_c.md)\n")
+    write(os.path.join(d, "01_a.md"), "# Problem Formulation\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "cfg"], tmp)
+    x = (rep.get("documents") or [{}])[0]
+    miss = [g["message"] for g in x.get("diagnostics", []) if g["rule"] == "missing-part"]
+    check("a suppression comment names missing-part like any rule",
+          len(miss) == 1 and "03_c.md" in miss[0] and
+          "unknown-suppression" not in rules_of(x), (miss, rules_of(x)))
+    write(os.path.join(tmp, "c.json"), json.dumps({"rules": {"missing-part": "warning"}}))
+    rc, rep, err = lint_json(["--config", "c.json", "cfg"], tmp)
+    x = (rep.get("documents") or [{}])[0]
+    sev = [g["severity"] for g in x.get("diagnostics", []) if g["rule"] == "missing-part"]
+    check("a config sets missing-part's severity, with no warning", sev == ["warning"] and not err,
+          (sev, err))
+
+
 def test_explain():
     rc, out, err = run(["--explain", "missing-part"])
     check("--explain missing-part", rc == 0 and "missing-part" in out and "index" in out, err)
@@ -230,7 +250,7 @@ def main():
     DDLINT = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory() as tmp:
         for t in (test_frontmatter_parts, test_link_order, test_unreadable_part, test_declared, test_shared_part,
-                  test_per_file, test_init_parts):
+                  test_per_file, test_init_parts, test_document_rules_configurable):
             try:
                 t(tempfile.mkdtemp(dir=tmp))
             except Exception as e:
