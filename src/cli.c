@@ -188,8 +188,11 @@ static bool S_read_all(FILE *f, strbuf *out) {
 
 static void S_list_rules(const ddlint_pack *pk) {
   printf("%s %s\n", ddlint_pack_name(pk), ddlint_pack_version(pk));
-  for (size_t i = 0; i < ddlint_pack_rule_count(pk); i++) {
-    const ddlint_rule *r = ddlint_pack_rule(pk, i);
+  size_t n = ddlint_pack_rule_count(pk);
+  static const char *const doc_rules[] = {"missing-part", "shared-part"};
+  for (size_t i = 0; i < n + 2; i++) { /* then a document's own rules */
+    const ddlint_rule *r =
+        i < n ? ddlint_pack_rule(pk, i) : document_rule_find(doc_rules[i - n]);
     printf("  %-24s %-18s %-8s %s\n", ddlint_rule_id(r), ddlint_rule_kind(r),
            ddlint_severity_name(ddlint_rule_severity(r)),
            ddlint_rule_summary(r));
