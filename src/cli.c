@@ -443,6 +443,12 @@ static void S_read_part(void *arg, size_t k) {
   doc_read *dr = arg;
   if (dr->spec->owner[k])
     return; /* linted in an earlier document */
+  struct stat st; /* a FIFO or device named as a part is not opened */
+  if (stat(dr->spec->parts[k], &st) == 0 && !S_ISREG(st.st_mode)) {
+    dr->errors[k] = S_ISDIR(st.st_mode) ? "a directory, not a file"
+                                        : "not a regular file";
+    return;
+  }
   FILE *f = fopen(dr->spec->parts[k], "rb");
   bool ok = f && S_read_all(f, &dr->texts[k]);
   int saved = errno;
