@@ -574,16 +574,24 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
     }
     free(ins[i].text);
     ins[i].text = strbuf_take(&conv);
-    if (local == ps->len && ps->len) { /* at a part's end: a blank line */
+    if (local == ps->len) { /* at a part's end: after a blank line */
       const char *t = ins[i].text;
       while (*t == '\r' || *t == '\n')
         t++;
       size_t tl = strlen(t);
       while (tl && (t[tl - 1] == '\n' || t[tl - 1] == '\r'))
         tl--;
-      bool nl = ps->text[ps->len - 1] == '\n' || ps->text[ps->len - 1] == '\r';
+      bool nl = ps->len && (ps->text[ps->len - 1] == '\n' ||
+                            ps->text[ps->len - 1] == '\r');
+      bool after_another = false; /* an earlier insertion at this place */
+      for (size_t m = 0; m < i; m++)
+        after_another |= pi[m].part == k && pi[m].at == local;
       strbuf sb = {0};
-      strbuf_printf(&sb, "%s%s%.*s%s", nl ? "" : eol, eol, (int)tl, t, eol);
+      if (after_another) /* the one before ends its line: a blank line */
+        strbuf_puts(&sb, eol);
+      else if (ps->len) /* end the part's last line, then a blank line */
+        strbuf_printf(&sb, "%s%s", nl ? "" : eol, eol);
+      strbuf_printf(&sb, "%.*s%s", (int)tl, t, eol);
       pi[i].text = strbuf_take(&sb);
     } else {
       pi[i].text = xstrdup(ins[i].text);
