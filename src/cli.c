@@ -442,11 +442,11 @@ typedef struct {
 static void S_read_part(void *arg, size_t k) {
   doc_read *dr = arg;
   if (dr->spec->owner[k])
-    return; /* linted in an earlier document */
+    return;       /* linted in an earlier document */
   struct stat st; /* a FIFO or device named as a part is not opened */
   if (stat(dr->spec->parts[k], &st) == 0 && !S_ISREG(st.st_mode)) {
-    dr->errors[k] = S_ISDIR(st.st_mode) ? "a directory, not a file"
-                                        : "not a regular file";
+    dr->errors[k] =
+        S_ISDIR(st.st_mode) ? "a directory, not a file" : "not a regular file";
     return;
   }
   FILE *f = fopen(dr->spec->parts[k], "rb");
@@ -1118,6 +1118,59 @@ static bool *S_claim_parts(file_list *fl) {
   return skip;
 }
 
+/* Whether the folder dir is a document with file (a realpath) among its
+ * parts. */
+static bool S_dir_has_part(const char *dir, const char *file) {
+  doc_spec spec;
+  bool found = false;
+  if (!doc_detect(dir, false, &spec))
+    return false;
+  for (size_t k = 0; k < spec.nparts && !found; k++) {
+    char *real = realpath(spec.parts[k], NULL);
+    found = real && strcmp(real, file) == 0;
+    free(real);
+  }
+  doc_spec_free(&spec);
+  return found;
+}
+
+/* A file named on the command line is linted alone, as asked; when it is a
+ * chapter of a document (by the default rule), a note says which, since
+ * alone it lacks what its sibling chapters hold. */
+static void S_note_named_parts(const file_list *fl) {
+  for (size_t i = 0; i < fl->n; i++) {
+    if ((fl->docs && fl->docs[i]) || fl->walked[i] ||
+        strcmp(fl->paths[i], "-") == 0)
+      continue;
+    char *real = realpath(fl->paths[i], NULL);
+    if (!real)
+      continue;
+    char *dir = xstrdup(real), *shown = xstrdup(fl->paths[i]);
+    for (int up = 0; up < 2; up++) { /* its folder, then the one above */
+      char *slash = strrchr(dir, '/'), *shown_slash = strrchr(shown, '/');
+      if (!slash || slash == dir)
+        break;
+      *slash = '\0';
+      if (shown_slash && shown_slash != shown)
+        *shown_slash = '\0';
+      else { /* the path as given has no more folders: show the real one */
+        free(shown);
+        shown = xstrdup(dir);
+      }
+      if (S_dir_has_part(dir, real)) {
+        fprintf(stderr,
+                "ddlint: note: %s is a part of the document %s; linted "
+                "alone here (lint the folder to check it in its document)\n",
+                fl->paths[i], shown);
+        break;
+      }
+    }
+    free(shown);
+    free(dir);
+    free(real);
+  }
+}
+
 static bool S_use_color(const char *when) {
   if (strcmp(when, "always") == 0)
     return true;
@@ -1377,6 +1430,8 @@ int main(int argc, char **argv) {
   for (int i = optind; i < argc; i++)
     walk_add_docs(&files, argv[i], S_declared, &dc);
   skip = S_claim_parts(&files);
+  if (!o.quiet)
+    S_note_named_parts(&files);
 
   atomic_file af = {0};
   if (o.output && !atomic_open(&af, o.output)) {

@@ -207,6 +207,16 @@ def test_document_rules_configurable(tmp):
           (sev, err))
 
 
+def test_named_chapter_note(tmp):
+    d = os.path.join(tmp, "named")
+    write(os.path.join(d, "README.md"), "# D\n")
+    write(os.path.join(d, "01_a", "README.md"), "# Problem Formulation\n\nText.\n")
+    write(os.path.join(d, "02_b", "README.md"), "# Success Metrics\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "named/01_a/README.md"], tmp)
+    check("a chapter named on the command line is linted alone, with a note naming its document",
+          len(rep["files"]) == 1 and "is a part of the document named;" in err, err)
+
+
 def test_explain():
     rc, out, err = run(["--explain", "missing-part"])
     check("--explain missing-part", rc == 0 and "missing-part" in out and "index" in out, err)
@@ -252,7 +262,7 @@ def main():
     DDLINT = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory() as tmp:
         for t in (test_frontmatter_parts, test_link_order, test_unreadable_part, test_declared, test_shared_part,
-                  test_per_file, test_init_parts, test_document_rules_configurable):
+                  test_per_file, test_init_parts, test_document_rules_configurable, test_named_chapter_note):
             try:
                 t(tempfile.mkdtemp(dir=tmp))
             except Exception as e:
