@@ -91,13 +91,16 @@ def test_unreadable_part(tmp):
     write(os.path.join(d, "README.md"), "---\nparts: [a.md, sub.md]\n---\n# D\n")
     write(os.path.join(d, "a.md"), "# Problem Formulation\n\nText.\n")
     os.makedirs(os.path.join(d, "sub.md"))  # named as a part, but a folder
-    write(os.path.join(d, "README.md"), "---\nparts: [a.md, sub.md, fifo.md]\n---\n# D\n")
+    write(os.path.join(d, "README.md"), "---\nparts: [a.md, sub.md, fifo.md, bin.md]\n---\n# D\n")
     os.mkfifo(os.path.join(d, "fifo.md"))  # must not be opened: no hang
+    with open(os.path.join(d, "bin.md"), "wb") as f:
+        f.write(bytes(range(256)) * 8)
     rc, rep, err = lint_json(["--no-config", "unread"], tmp)
     x = (rep.get("documents") or [{}])[0]
     miss = [g for g in x.get("diagnostics", []) if g["rule"] == "missing-part"]
-    check("a part that cannot be read (a folder, a FIFO) is reported, the rest linted",
-          len(miss) == 2 and "sub.md" in miss[0]["message"] and "fifo.md" in miss[1]["message"] and
+    check("a part that cannot be read (a folder, a FIFO, a binary file) is reported, the rest linted",
+          len(miss) == 3 and "sub.md" in miss[0]["message"] and "fifo.md" in miss[1]["message"] and
+          "binary" in miss[2]["message"] and
           any(c["found"] and c["title"] == "Problem Formulation" for c in x.get("coverage", [])),
           (miss, err))
 
