@@ -23,6 +23,9 @@ _ddlint() {
     -o|--output|--stdin-filename|--config)
       mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       return ;;
+    --document)
+      mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+      return ;;
     --max-warnings|--min-score)
       return ;;
   esac
@@ -30,7 +33,7 @@ _ddlint() {
     mapfile -t COMPREPLY < <(compgen -W "fix init coverage" -- "$cur")
     mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -- "$cur")
   elif [[ $cur == -* ]]; then
-    mapfile -t COMPREPLY < <(compgen -W "--format --output --template --fail-on --max-warnings --min-score --quiet --stdin-filename --color --list-rules --list-templates --explain --config --no-config --report-unused-suppressions --fix --diff --force --jobs --version --help" -- "$cur")
+    mapfile -t COMPREPLY < <(compgen -W "--format --output --template --fail-on --max-warnings --min-score --quiet --stdin-filename --color --list-rules --list-templates --explain --config --no-config --document --parts --report-unused-suppressions --fix --diff --force --jobs --version --help" -- "$cur")
   else
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
   fi

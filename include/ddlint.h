@@ -19,7 +19,7 @@ extern "C" {
 #define DDLINT_VERSION "0.1.0"
 
 /** Version of the JSON report format (see docs/json-format.md). */
-#define DDLINT_JSON_FORMAT_VERSION 1
+#define DDLINT_JSON_FORMAT_VERSION 2
 
 /** Severity of a diagnostic. Ordered: a higher value is more severe. */
 typedef enum {
@@ -114,6 +114,55 @@ ddlint_result *ddlint_lint_buffer_opts(const ddlint_pack *pack,
                                        const char *path, const char *buf,
                                        size_t len, const ddlint_options *opts);
 
+/** One part (a file) of a document made of several files. The caller reads
+ * the files; the library borrows every pointer for the length of the call. */
+typedef struct {
+  /** The path reported for the part's findings. */
+  const char *path;
+  /** Its bytes, or NULL when it could not be read (then `error` says why:
+   * the part is reported as missing and the other parts are linted). */
+  const char *text;
+  /** Length of text in bytes. */
+  size_t len;
+  /** Why text is NULL, e.g. "No such file or directory"; else NULL. */
+  const char *error;
+  /** Where the part is named (a link in the index): the index of that part
+   * in the array and a byte offset in it; named_in = (size_t)-1 when the
+   * part was not named by another part. */
+  size_t named_in, named_at;
+  /** The name of an earlier document this file is a part of, or NULL: the
+   * part is then left out here, and a shared-part warning names it. */
+  const char *owner;
+} ddlint_part;
+
+/** Lint a document made of parts, in order, as one document: the parts'
+ * headings make one section tree, matched against the template once, and
+ * every finding keeps the file, line and column of its evidence. `name`
+ * names the document (its folder). When `has_index` is set, parts[0] is the
+ * index and a single H1 opening it is the document's title; no other H1 is
+ * a title. The result borrows the pack. Free with ddlint_result_free(). */
+ddlint_result *ddlint_lint_document(const ddlint_pack *pack, const char *name,
+                                    const ddlint_part *parts, size_t nparts,
+                                    int has_index, const ddlint_options *opts);
+
+/** Number of parts of a document result; 0 for a result of one file. */
+size_t ddlint_result_part_count(const ddlint_result *result);
+/** Path of part i of a document result. */
+const char *ddlint_result_part_path(const ddlint_result *result, size_t i);
+/** Whether part i of a document result could be read. */
+int ddlint_result_part_readable(const ddlint_result *result, size_t i);
+/** Line `line` (1-based) of the file a diagnostic is in, without its line
+ * ending, and its length in *len; NULL when out of range or unreadable. */
+const char *ddlint_result_diag_line(const ddlint_result *result,
+                                    const ddlint_diag *diag, size_t *len);
+/** The file a diagnostic is in: a part's path for a document, else the
+ * result's path. */
+const char *ddlint_diag_file(const ddlint_diag *diag);
+/** The file the heading of coverage section s is in, or NULL when missing. */
+const char *ddlint_coverage_section_file(const ddlint_result *result, size_t s);
+/** The file the evidence of topic t is in, or NULL when missing. */
+const char *ddlint_coverage_topic_file(const ddlint_result *result, size_t s,
+                                       size_t t);
 /** Change the severity of every diagnostic of rule `rule` in the result, or
  * drop them when `severity` is negative ("off"). For configuration files. */
 void ddlint_result_set_rule_severity(ddlint_result *result, const char *rule,
@@ -137,7 +186,9 @@ double ddlint_result_score(const ddlint_result *result);
 /** Number of diagnostics of exactly this severity. */
 size_t ddlint_result_count(const ddlint_result *result, ddlint_severity sev);
 /** Line `line` (1-based) of the linted source, without its line ending, and
- * its length in *len; NULL when out of range. */
+ * its length in *len; NULL when out of range. For a document of several
+ * files that source is the parts joined: use ddlint_result_diag_line() for
+ * the line of a diagnostic. */
 const char *ddlint_result_line(const ddlint_result *result, unsigned line,
                                size_t *len);
 
@@ -218,6 +269,9 @@ ddlint_config *ddlint_config_load_file(const char *path, char **err);
 void ddlint_config_free(ddlint_config *cfg);
 /** The path the config was loaded from. */
 const char *ddlint_config_path(const ddlint_config *cfg);
+/** Whether the config's "documents" globs name folder dir: a folder linted
+ * as one document made of its parts (docs/documents.md). */
+int ddlint_config_is_document(const ddlint_config *cfg, const char *dir);
 /** Whether the config's "ignore" globs match file. */
 int ddlint_config_ignores(const ddlint_config *cfg, const char *file);
 /** The template reference for file (the last matching override's, else the
@@ -230,6 +284,13 @@ char *ddlint_config_template(const ddlint_config *cfg, const char *file);
 void ddlint_config_apply(const ddlint_config *cfg, const char *file,
                          const ddlint_pack *pack, ddlint_result *result,
                          void (*warn)(const char *message));
+/** Apply the config's rule settings for `file` to those diagnostics of the
+ * result that are in `file` (a part of a document): configs apply per
+ * file. Otherwise as ddlint_config_apply(). */
+void ddlint_config_apply_file(const ddlint_config *cfg, const char *file,
+                              const ddlint_pack *pack, ddlint_result *result,
+                              void (*warn)(const char *message));
+
 /** The value of `key: value` in the document's YAML front matter (quotes
  * removed), or NULL. Free with free(). */
 char *ddlint_frontmatter_value(const char *buf, size_t len, const char *key);

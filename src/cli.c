@@ -29,12 +29,14 @@ static const char usage_text[] =
     "Usage: ddlint [OPTIONS] PATH...\n"
     "       ddlint fix [--diff] [OPTIONS] PATH...   (same as --fix)\n"
     "       ddlint init [--template NAME] [--force] FILE\n"
+    "       ddlint init --parts [--template NAME] [--force] DIR\n"
     "       ddlint coverage [OPTIONS] PATH...       (same as --format "
     "summary)\n"
     "Lint Markdown design documents against a template.\n"
     "\n"
     "PATH is a file, a directory (searched for *.md and *.markdown), or - for\n"
-    "standard input.\n"
+    "standard input. A folder of numbered chapters (01_intro/README.md,\n"
+    "02_data.md, ...) under a README.md is linted as one document.\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT      output format: human (default), json, sarif\n"
@@ -48,6 +50,10 @@ static const char usage_text[] =
     "      --config FILE        use this config instead of the .ddlint.json\n"
     "                           found above each document\n"
     "      --no-config          use no config file\n"
+    "      --document DIR       lint folder DIR as one document made of its\n"
+    "                           index and chapters (repeatable)\n"
+    "      --parts              init: write DIR/README.md and one chapter\n"
+    "                           file per section\n"
     "      --fail-on SEVERITY   lowest severity that fails the run:\n"
     "                           error (default), warning or info\n"
     "      --max-warnings N     fail when there are more than N warnings\n"
@@ -92,7 +98,9 @@ typedef struct {
   const char *config;
   bool list_rules;
   bool quiet;
-  bool fix, diff, force;
+  bool fix, diff, force, parts;
+  const char **documents; /* --document folders */
+  size_t ndocuments;
   bool report_unused;
   ddlint_severity fail_on;
   long max_warnings; /* -1: no limit */
@@ -180,8 +188,11 @@ static bool S_read_all(FILE *f, strbuf *out) {
 
 static void S_list_rules(const ddlint_pack *pk) {
   printf("%s %s\n", ddlint_pack_name(pk), ddlint_pack_version(pk));
-  for (size_t i = 0; i < ddlint_pack_rule_count(pk); i++) {
-    const ddlint_rule *r = ddlint_pack_rule(pk, i);
+  size_t n = ddlint_pack_rule_count(pk);
+  static const char *const doc_rules[] = {"missing-part", "shared-part"};
+  for (size_t i = 0; i < n + 2; i++) { /* then a document's own rules */
+    const ddlint_rule *r =
+        i < n ? ddlint_pack_rule(pk, i) : document_rule_find(doc_rules[i - n]);
     printf("  %-24s %-18s %-8s %s\n", ddlint_rule_id(r), ddlint_rule_kind(r),
            ddlint_severity_name(ddlint_rule_severity(r)),
            ddlint_rule_summary(r));
@@ -190,6 +201,8 @@ static void S_list_rules(const ddlint_pack *pk) {
 
 static int S_explain(const ddlint_pack *pk, const char *id) {
   const ddlint_rule *r = ddlint_pack_find_rule(pk, id);
+  if (!r)
+    r = document_rule_find(id);
   if (!r) {
     fprintf(stderr,
             "ddlint: no rule \"%s\" in template \"%s\"; see "
@@ -359,6 +372,7 @@ typedef struct {
   run_cache *cache;
   const file_list *files;
   const ddlint_config *explicit_cfg;
+  bool *skip; /* per entry: a walked file that is a document's part */
   bool no_config;
   size_t stdin_job;     /* index of the "-" that reads stdin */
   job *jobs;            /* owned, one per file */
@@ -416,7 +430,330 @@ static bool S_is_binary(const char *data, size_t len) {
   return nul && odd * 10 >= n;
 }
 
+/* ---- documents made of several files ---- */
+
+/* The parts of one document as read: texts owned, errors static. */
+typedef struct {
+  const doc_spec *spec;
+  strbuf *texts;
+  const char **errors;
+} doc_read;
+
+static void S_read_part(void *arg, size_t k) {
+  doc_read *dr = arg;
+  if (dr->spec->owner[k])
+    return;       /* linted in an earlier document */
+  struct stat st; /* a FIFO or device named as a part is not opened */
+  if (stat(dr->spec->parts[k], &st) == 0 && !S_ISREG(st.st_mode)) {
+    dr->errors[k] =
+        S_ISDIR(st.st_mode) ? "a directory, not a file" : "not a regular file";
+    return;
+  }
+  FILE *f = fopen(dr->spec->parts[k], "rb");
+  bool ok = f && S_read_all(f, &dr->texts[k]);
+  int saved = errno;
+  if (f)
+    fclose(f);
+  if (!ok) {
+    dr->errors[k] = strerror(saved);
+    strbuf_free(&dr->texts[k]);
+  } else if (S_is_binary(dr->texts[k].data, dr->texts[k].len)) {
+    dr->errors[k] = "a binary file, not Markdown";
+    strbuf_free(&dr->texts[k]);
+  } else if (!dr->texts[k].data) {
+    xgrow(&dr->texts[k].data, &dr->texts[k].cap, 1, 1);
+    dr->texts[k].data[0] = '\0';
+  }
+}
+
+/* The document's name: its folder as given, without a trailing slash. */
+static char *S_doc_name(const doc_spec *spec) {
+  size_t n = strlen(spec->dir);
+  while (n > 1 && spec->dir[n - 1] == '/')
+    n--;
+  return xstrndup(spec->dir, n);
+}
+
+static ddlint_result *S_lint_doc(const ddlint_pack *pack, const char *name,
+                                 const doc_spec *spec, strbuf *texts,
+                                 const char **errors,
+                                 const ddlint_options *lo) {
+  ddlint_part *parts = xcalloc(spec->nparts + 1, sizeof(ddlint_part));
+  for (size_t k = 0; k < spec->nparts; k++) {
+    parts[k].path = spec->parts[k];
+    parts[k].text = errors[k] || spec->owner[k] ? NULL : texts[k].data;
+    parts[k].len = texts[k].len;
+    parts[k].error = errors[k];
+    parts[k].owner = spec->owner[k];
+    parts[k].named_in =
+        spec->has_index && spec->named_at[k] != SIZE_MAX ? 0 : SIZE_MAX;
+    parts[k].named_at = spec->named_at[k];
+  }
+  ddlint_result *r = ddlint_lint_document(pack, name, parts, spec->nparts,
+                                          spec->has_index, lo);
+  free(parts);
+  return r;
+}
+
+typedef struct {
+  size_t part, at;
+  char *text; /* owned */
+  size_t order;
+} part_insert;
+
+static int S_part_insert_cmp(const void *a, const void *b) {
+  const part_insert *x = a, *y = b;
+  if (x->part != y->part)
+    return x->part < y->part ? -1 : 1;
+  if (x->at != y->at)
+    return x->at < y->at ? -1 : 1;
+  return (x->order > y->order) - (x->order < y->order);
+}
+
+/* The line ending of part k: its first one, else that of the first part
+ * that has one, else "\n". */
+static const char *S_part_eol(const ddlint_result *r, size_t k) {
+  for (size_t pass = 0; pass < 2; pass++)
+    for (size_t j = pass ? 0 : k; j < (pass ? r->nparts : k + 1); j++) {
+      const source *ps = &r->parts[j].src;
+      for (size_t i = 0; i < ps->len; i++)
+        if (ps->text[i] == '\n' || ps->text[i] == '\r')
+          return ps->text[i] == '\n'                          ? "\n"
+                 : i + 1 < ps->len && ps->text[i + 1] == '\n' ? "\r\n"
+                                                              : "\r";
+    }
+  return "\n";
+}
+
+/* fix for a document: each insertion of the plan goes into the part that
+ * holds its place; a place at the start of a part is the end of the part
+ * before it (the previous section's chapter), and with no section found at
+ * all the index gets them. Each changed part is written atomically. */
+static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
+                      const doc_spec *spec, strbuf *texts, const char **errors,
+                      const ddlint_options *lo) {
+  const cli_opts *o = S_opts;
+  ddlint_result *r = jb->result;
+  fix_insert *ins = NULL;
+  size_t n = fix_plan(r, &ins);
+  bool any_found = false;
+  for (size_t s = 0; s < r->pack->nsections; s++)
+    any_found |= r->section_level[s] != 0;
+  part_insert *pi = xcalloc(n + 1, sizeof(part_insert));
+  size_t first = doc_part_of(r->parts, r->nparts, 0);
+  for (size_t i = 0; i < n; i++) {
+    size_t k = doc_part_of(r->parts, r->nparts, ins[i].at);
+    const doc_part *p = &r->parts[k];
+    size_t local = ins[i].at > p->base ? ins[i].at - p->base : 0;
+    if (local > p->src.len)
+      local = p->src.len;
+    if (!any_found) {
+      k = first;
+      local = r->parts[k].src.len;
+    } else if (local == 0 && k > first) { /* the end of the part before */
+      size_t b = k;
+      while (b > first && r->parts[b - 1].missing)
+        b--;
+      k = b > first ? b - 1 : first;
+      local = r->parts[k].src.len;
+    }
+    pi[i].part = k;
+    pi[i].at = local;
+    pi[i].order = i;
+    const source *ps = &r->parts[k].src;
+    /* in the part's own line endings, not those of the joined text */
+    const char *eol = S_part_eol(r, k);
+    strbuf conv = {0};
+    for (const char *c = ins[i].text; *c; c++) {
+      if (*c == '\r' && c[1] == '\n')
+        c++;
+      if (*c == '\n' || *c == '\r')
+        strbuf_puts(&conv, eol);
+      else
+        strbuf_putc(&conv, *c);
+    }
+    free(ins[i].text);
+    ins[i].text = strbuf_take(&conv);
+    if (local == ps->len) { /* at a part's end: after a blank line */
+      const char *t = ins[i].text;
+      while (*t == '\r' || *t == '\n')
+        t++;
+      size_t tl = strlen(t);
+      while (tl && (t[tl - 1] == '\n' || t[tl - 1] == '\r'))
+        tl--;
+      bool nl = ps->len && (ps->text[ps->len - 1] == '\n' ||
+                            ps->text[ps->len - 1] == '\r');
+      bool after_another = false; /* an earlier insertion at this place */
+      for (size_t m = 0; m < i; m++)
+        after_another |= pi[m].part == k && pi[m].at == local;
+      strbuf sb = {0};
+      if (after_another) /* the one before ends its line: a blank line */
+        strbuf_puts(&sb, eol);
+      else if (ps->len) /* end the part's last line, then a blank line */
+        strbuf_printf(&sb, "%s%s", nl ? "" : eol, eol);
+      strbuf_printf(&sb, "%.*s%s", (int)tl, t, eol);
+      pi[i].text = strbuf_take(&sb);
+    } else {
+      pi[i].text = xstrdup(ins[i].text);
+    }
+  }
+  fix_free(ins, n);
+  if (n > 1)
+    qsort(pi, n, sizeof *pi, S_part_insert_cmp);
+  bool rewrote = false;
+  for (size_t i = 0; i < n;) {
+    size_t k = pi[i].part, j = i;
+    while (j < n && pi[j].part == k)
+      j++;
+    fix_insert *pins = xcalloc(j - i, sizeof(fix_insert));
+    for (size_t m = i; m < j; m++) {
+      pins[m - i].at = pi[m].at;
+      pins[m - i].text = pi[m].text;
+    }
+    const char *old = texts[k].data ? texts[k].data : "";
+    size_t old_len = texts[k].len;
+    if (o->diff) {
+      diff_insertions(&jb->out, spec->parts[k], old, old_len, pins, j - i);
+    } else {
+      size_t nlen;
+      char *fixed = fix_apply(old, old_len, pins, j - i, &nlen);
+      atomic_file af;
+      bool ok = atomic_open(&af, spec->parts[k]);
+      if (ok) {
+        ok = fwrite(fixed, 1, nlen, af.f) == nlen;
+        if (!ok)
+          atomic_abort(&af);
+        else
+          ok = atomic_commit(&af);
+      }
+      if (!ok) {
+        strbuf_printf(&jb->messages,
+                      "ddlint: cannot write %s: %s; it is unchanged\n",
+                      spec->parts[k], strerror(errno));
+        jb->unreadable++;
+        free(fixed);
+      } else {
+        strbuf_free(&texts[k]);
+        texts[k].data = fixed;
+        texts[k].len = texts[k].cap = nlen;
+        rewrote = true;
+      }
+    }
+    free(pins);
+    i = j;
+  }
+  for (size_t i = 0; i < n; i++)
+    free(pi[i].text);
+  free(pi);
+  if (o->diff)
+    jb->no_report = true;
+  if (rewrote) {
+    ddlint_result_free(jb->result);
+    jb->result = S_lint_doc(pack, name, spec, texts, errors, lo);
+  }
+}
+
+static void S_run_doc_job(runner *rn, size_t i) {
+  const cli_opts *o = rn->o;
+  job *jb = &rn->jobs[i];
+  const doc_spec *spec = rn->files->docs[i];
+  const char *err = NULL;
+  char *name = S_doc_name(spec);
+  size_t np = spec->nparts;
+  strbuf *texts = xcalloc(np + 1, sizeof(strbuf));
+  const char **errors = xcalloc(np + 1, sizeof(char *));
+  S_current_job = jb;
+  long per_doc = o->jobs / (long)(rn->files->n ? rn->files->n : 1);
+  unsigned threads = per_doc > 1 ? (unsigned)per_doc : 1;
+  doc_read dr = {spec, texts, errors};
+  run_tasks(np, threads, S_read_part, &dr);
+  size_t total = 0;
+  for (size_t k = 0; k < np; k++)
+    total += texts[k].len;
+  if (total > MAX_INPUT_BYTES) {
+    strbuf_printf(&jb->messages,
+                  "ddlint: %s: the parts make %zu bytes, over the %zu MiB a "
+                  "document may have; not linted\n",
+                  name, total, MAX_INPUT_BYTES >> 20);
+    jb->unreadable++;
+    goto out;
+  }
+  /* the config of the document: the nearest .ddlint.json above its folder */
+  const ddlint_config *cfg = rn->explicit_cfg;
+  if (!cfg && !rn->no_config) {
+    char *probe = xasprintf("%s/x", name);
+    char *dir = S_folder_of(probe);
+    free(probe);
+    pthread_mutex_lock(&rn->lock);
+    cfg = S_discover(rn->cache, dir, &err);
+    pthread_mutex_unlock(&rn->lock);
+    free(dir);
+    if (err) {
+      strbuf_printf(&jb->messages, "ddlint: %s\n", err);
+      jb->unreadable++;
+      goto out;
+    }
+  }
+  if (cfg && rn->files->walked[i] && ddlint_config_ignores(cfg, spec->parts[0]))
+    goto out; /* a walked document the config ignores */
+  /* the template: the index's front matter, else --template, else config */
+  char *ref = spec->has_index && texts[0].data
+                  ? ddlint_frontmatter_value(texts[0].data, texts[0].len,
+                                             "ddlint-template")
+                  : NULL;
+  bool cfg_chose = false;
+  if (!ref && o->template_arg) {
+    ref = xstrdup(o->template_arg);
+  } else if (!ref) {
+    ref = cfg ? ddlint_config_template(cfg, spec->parts[0]) : NULL;
+    if (!ref)
+      ref = xstrdup(ddlint_default_pack_name());
+    cfg_chose = true;
+  }
+  pthread_mutex_lock(&rn->lock);
+  const ddlint_pack *pack = S_pack(rn->cache, ref, &err);
+  pthread_mutex_unlock(&rn->lock);
+  free(ref);
+  if (!pack) {
+    strbuf_printf(&jb->messages, "ddlint: %s: %s\n", name, err);
+    jb->unreadable++;
+    goto out;
+  }
+  ddlint_options lo = {.report_unused_suppressions = o->report_unused,
+                       .threads = (int)threads};
+  jb->result = S_lint_doc(pack, name, spec, texts, errors, &lo);
+  if (o->fix)
+    S_fix_doc(jb, pack, name, spec, texts, errors, &lo);
+  /* configs apply per file: each part gets the one above it */
+  for (size_t k = 0; jb->result && k < np; k++) {
+    const ddlint_config *pc = rn->explicit_cfg;
+    if (!pc && !rn->no_config) {
+      char *dir = S_folder_of(spec->parts[k]);
+      pthread_mutex_lock(&rn->lock);
+      pc = S_discover(rn->cache, dir, &err);
+      pthread_mutex_unlock(&rn->lock);
+      free(dir);
+    }
+    if (pc)
+      ddlint_config_apply_file(pc, spec->parts[k], pack, jb->result,
+                               cfg_chose && k == 0 ? S_warn_job : NULL);
+  }
+out:
+  S_current_job = NULL;
+  for (size_t k = 0; k < np; k++)
+    strbuf_free(&texts[k]);
+  free(texts);
+  free(errors);
+  free(name);
+}
+
 static void S_run_job(runner *rn, size_t i) {
+  if (rn->files->docs && rn->files->docs[i]) {
+    S_run_doc_job(rn, i);
+    return;
+  }
+  if (rn->skip && rn->skip[i])
+    return;
   const cli_opts *o = rn->o;
   job *jb = &rn->jobs[i];
   const char *path = rn->files->paths[i];
@@ -556,8 +893,56 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
 
 /* `ddlint init FILE`: the skeleton, written atomically; an existing file is
  * kept unless --force. */
+static int S_init_parts(const ddlint_pack *pack, const cli_opts *o,
+                        const char *dir) {
+  char **names, **texts;
+  size_t n = init_parts(pack, dir, &names, &texts);
+  int status = 0;
+  if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+    fprintf(stderr, "ddlint: cannot create %s: %s\n", dir, strerror(errno));
+    status = EXIT_TROUBLE;
+  }
+  for (size_t i = 0; !status && !o->force && i < n; i++) {
+    char *path = xasprintf("%s/%s", dir, names[i]);
+    if (access(path, F_OK) == 0) {
+      fprintf(stderr, "ddlint: %s exists; not overwriting it (use --force)\n",
+              path);
+      status = EXIT_TROUBLE;
+    }
+    free(path);
+  }
+  for (size_t i = 0; !status && i < n; i++) {
+    char *path = xasprintf("%s/%s", dir, names[i]);
+    atomic_file af;
+    bool ok = atomic_open(&af, path);
+    if (ok && fputs(texts[i], af.f) == EOF) {
+      atomic_abort(&af);
+      ok = false;
+    } else if (ok) {
+      ok = atomic_commit(&af);
+    }
+    if (!ok) {
+      fprintf(stderr, "ddlint: cannot write %s: %s\n", path, strerror(errno));
+      status = EXIT_TROUBLE;
+    }
+    free(path);
+  }
+  for (size_t i = 0; i < n; i++) {
+    free(names[i]);
+    free(texts[i]);
+  }
+  free(names);
+  free(texts);
+  return status;
+}
+
 static int S_init(const ddlint_pack *pack, const cli_opts *o, int nargs,
                   char **args) {
+  if (o->parts) {
+    if (nargs != 1 || strcmp(args[0], "-") == 0)
+      return S_usage_error("%s", "init --parts takes one DIR");
+    return S_init_parts(pack, o, args[0]);
+  }
   if (nargs != 1)
     return S_usage_error("%s", "init takes one FILE (- for stdout)");
   const char *path = args[0];
@@ -646,6 +1031,146 @@ static void S_runner_stop(runner *rn) {
   pthread_cond_destroy(&rn->cond);
 }
 
+/* Whether a walked folder is declared a document: named by --document, or
+ * matched by the "documents" of its config. */
+typedef struct {
+  const cli_opts *o;
+  run_cache *cache;
+  const ddlint_config *explicit_cfg;
+  bool no_config;
+} declared_ctx;
+
+static bool S_declared(void *ud, const char *dir) {
+  declared_ctx *dc = ud;
+  char *real = realpath(dir, NULL);
+  bool hit = false;
+  for (size_t i = 0; real && i < dc->o->ndocuments && !hit; i++) {
+    char *r2 = realpath(dc->o->documents[i], NULL);
+    hit = r2 && strcmp(r2, real) == 0;
+    free(r2);
+  }
+  if (!hit && real && !dc->no_config) {
+    const char *err = NULL;
+    const ddlint_config *cfg =
+        dc->explicit_cfg ? dc->explicit_cfg : S_discover(dc->cache, real, &err);
+    hit = cfg && ddlint_config_is_document(cfg, dir);
+  }
+  free(real);
+  return hit;
+}
+
+/* One owner per file: a document folder listed twice is linted once; a
+ * part of two documents is linted in the first (the second gets a
+ * shared-part warning); a walked file that is a part is not linted alone.
+ * Returns the entries to skip (free with free()). */
+static bool *S_claim_parts(file_list *fl) {
+  bool *skip = xcalloc(fl->n + 1, sizeof(bool));
+  char **dirs = xcalloc(fl->n + 1, sizeof(char *));
+  char **claimed = NULL;
+  const char **owners = NULL;
+  size_t nclaimed = 0, cap = 0, ocap = 0;
+  for (size_t i = 0; i < fl->n; i++) {
+    doc_spec *d = fl->docs ? fl->docs[i] : NULL;
+    if (!d)
+      continue;
+    dirs[i] = realpath(d->dir, NULL);
+    for (size_t j = 0; j < i && dirs[i]; j++)
+      if (dirs[j] && !skip[j] && strcmp(dirs[j], dirs[i]) == 0)
+        skip[i] = true;
+    if (skip[i]) { /* the same folder twice: drop the second */
+      doc_spec_free(d);
+      free(d);
+      fl->docs[i] = NULL;
+      continue;
+    }
+    for (size_t k = 0; k < d->nparts; k++) {
+      char *real = realpath(d->parts[k], NULL);
+      if (!real)
+        continue;
+      for (size_t c = 0; c < nclaimed && !d->owner[k]; c++)
+        if (strcmp(claimed[c], real) == 0)
+          d->owner[k] = owners[c];
+      if (d->owner[k]) {
+        free(real);
+        continue;
+      }
+      xgrow(&claimed, &cap, nclaimed + 1, sizeof(char *));
+      xgrow(&owners, &ocap, nclaimed + 1, sizeof(char *));
+      claimed[nclaimed] = real;
+      owners[nclaimed++] = d->dir;
+    }
+  }
+  for (size_t i = 0; i < fl->n; i++) {
+    if ((fl->docs && fl->docs[i]) || !fl->walked[i])
+      continue;
+    char *real = realpath(fl->paths[i], NULL);
+    for (size_t c = 0; real && c < nclaimed && !skip[i]; c++)
+      skip[i] = strcmp(claimed[c], real) == 0;
+    free(real);
+  }
+  for (size_t i = 0; i < fl->n; i++)
+    free(dirs[i]);
+  for (size_t c = 0; c < nclaimed; c++)
+    free(claimed[c]);
+  free(dirs);
+  free(claimed);
+  free(owners);
+  return skip;
+}
+
+/* Whether the folder dir is a document with file (a realpath) among its
+ * parts. */
+static bool S_dir_has_part(const char *dir, const char *file) {
+  doc_spec spec;
+  bool found = false;
+  if (!doc_detect(dir, false, &spec))
+    return false;
+  for (size_t k = 0; k < spec.nparts && !found; k++) {
+    char *real = realpath(spec.parts[k], NULL);
+    found = real && strcmp(real, file) == 0;
+    free(real);
+  }
+  doc_spec_free(&spec);
+  return found;
+}
+
+/* A file named on the command line is linted alone, as asked; when it is a
+ * chapter of a document (by the default rule), a note says which, since
+ * alone it lacks what its sibling chapters hold. */
+static void S_note_named_parts(const file_list *fl) {
+  for (size_t i = 0; i < fl->n; i++) {
+    if ((fl->docs && fl->docs[i]) || fl->walked[i] ||
+        strcmp(fl->paths[i], "-") == 0)
+      continue;
+    char *real = realpath(fl->paths[i], NULL);
+    if (!real)
+      continue;
+    char *dir = xstrdup(real), *shown = xstrdup(fl->paths[i]);
+    for (int up = 0; up < 2; up++) { /* its folder, then the one above */
+      char *slash = strrchr(dir, '/'), *shown_slash = strrchr(shown, '/');
+      if (!slash || slash == dir)
+        break;
+      *slash = '\0';
+      if (shown_slash && shown_slash != shown)
+        *shown_slash = '\0';
+      else { /* the path as given has no more folders: show the real one */
+        free(shown);
+        shown = xstrdup(dir);
+      }
+      if (S_dir_has_part(dir, real)) {
+        fprintf(stderr,
+                "ddlint: note: %s is a part of the document %s; linted "
+                "alone here (lint the folder to check it in its document)\n",
+                fl->paths[i], shown);
+        break;
+      }
+    }
+    free(shown);
+    free(dir);
+    free(real);
+  }
+}
+
 static bool S_use_color(const char *when) {
   if (strcmp(when, "always") == 0)
     return true;
@@ -677,7 +1202,9 @@ int main(int argc, char **argv) {
     OPT_JOBS,
     OPT_FIX,
     OPT_DIFF,
-    OPT_FORCE
+    OPT_FORCE,
+    OPT_DOCUMENT,
+    OPT_PARTS
   };
   bool no_config = false;
   double num;
@@ -701,6 +1228,8 @@ int main(int argc, char **argv) {
       {"fix", no_argument, NULL, OPT_FIX},
       {"diff", no_argument, NULL, OPT_DIFF},
       {"force", no_argument, NULL, OPT_FORCE},
+      {"document", required_argument, NULL, OPT_DOCUMENT},
+      {"parts", no_argument, NULL, OPT_PARTS},
       {"version", no_argument, NULL, 'V'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -748,6 +1277,17 @@ int main(int argc, char **argv) {
       break;
     case OPT_FORCE:
       o.force = true;
+      break;
+    case OPT_DOCUMENT: {
+      static const char *documents[256];
+      if (o.ndocuments == sizeof documents / sizeof documents[0])
+        return S_usage_error("%s", "--document is given more than 256 times");
+      documents[o.ndocuments++] = optarg;
+      o.documents = documents;
+      break;
+    }
+    case OPT_PARTS:
+      o.parts = true;
       break;
     case OPT_CONFIG:
       o.config = optarg;
@@ -831,6 +1371,7 @@ int main(int argc, char **argv) {
   S_cache = &cache;
   int status = 0;
   file_list files = {0};
+  bool *skip = NULL; /* per entry: a walked file that is a document's part */
   const char *err = NULL;
   const ddlint_config *explicit_cfg = NULL;
   if (o.config) {
@@ -876,12 +1417,21 @@ int main(int argc, char **argv) {
     status = S_explain(pack, o.explain);
     goto out;
   }
-  if (optind >= argc) {
+  if (optind >= argc && !o.ndocuments) {
     status = S_usage_error("%s", "no input: give PATH... (- for stdin)");
     goto out;
   }
+  declared_ctx dc = {.o = &o,
+                     .cache = &cache,
+                     .explicit_cfg = explicit_cfg,
+                     .no_config = no_config};
+  for (size_t i = 0; i < o.ndocuments; i++)
+    walk_add_document(&files, o.documents[i]);
   for (int i = optind; i < argc; i++)
-    walk_add(&files, argv[i]);
+    walk_add_docs(&files, argv[i], S_declared, &dc);
+  skip = S_claim_parts(&files);
+  if (!o.quiet)
+    S_note_named_parts(&files);
 
   atomic_file af = {0};
   if (o.output && !atomic_open(&af, o.output)) {
@@ -904,6 +1454,7 @@ int main(int argc, char **argv) {
   runner rn = {.o = &o,
                .cache = &cache,
                .files = &files,
+               .skip = skip,
                .explicit_cfg = explicit_cfg,
                .no_config = no_config};
   rn.jobs = xcalloc(files.n + 1, sizeof(job));
@@ -935,7 +1486,10 @@ int main(int argc, char **argv) {
     const char *shown = ddlint_result_path(r);
     if (rep)
       rops->emit(rep, r);
-    totals.files++;
+    if (ddlint_result_part_count(r))
+      totals.documents++;
+    else
+      totals.files++;
     totals.errors += ddlint_result_count(r, DDLINT_ERROR);
     totals.warnings += ddlint_result_count(r, DDLINT_WARNING);
     totals.infos += ddlint_result_count(r, DDLINT_INFO);
@@ -969,6 +1523,7 @@ int main(int argc, char **argv) {
     status = EXIT_FINDINGS;
   }
 out:
+  free(skip);
   walk_free(&files);
   S_cache_free(&cache);
   return status;

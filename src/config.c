@@ -39,6 +39,8 @@ struct ddlint_config {
   size_t noverrides;
   char **ignore; /* owned globs */
   size_t nignore;
+  char **documents; /* owned globs: folders each linted as one document */
+  size_t ndocuments;
 };
 
 typedef json_src cfg_loader;
@@ -121,18 +123,22 @@ void ddlint_config_free(ddlint_config *cfg) {
   for (size_t i = 0; i < cfg->nignore; i++)
     free(cfg->ignore[i]);
   free(cfg->ignore);
+  for (size_t i = 0; i < cfg->ndocuments; i++)
+    free(cfg->documents[i]);
+  free(cfg->documents);
   free(cfg->path);
   free(cfg->dir);
   free(cfg);
 }
 
 static bool S_load(cfg_loader *ld, ddlint_config *cfg) {
-  static const char *const top[] = {"$schema",   "template", "rules",
-                                    "overrides", "ignore",   NULL};
+  static const char *const top[] = {
+      "$schema", "template", "rules", "overrides", "ignore", "documents", NULL};
   static const char *const ovr[] = {"files", "template", "rules", NULL};
   if (!json_check_fields(ld, ld->root, "config", top) ||
       !S_block(ld, ld->root, &cfg->base) ||
-      !S_globs(ld, ld->root, "ignore", &cfg->ignore, &cfg->nignore))
+      !S_globs(ld, ld->root, "ignore", &cfg->ignore, &cfg->nignore) ||
+      !S_globs(ld, ld->root, "documents", &cfg->documents, &cfg->ndocuments))
     return false;
   const cJSON *o = cJSON_GetObjectItemCaseSensitive(ld->root, "overrides");
   if (!o)
@@ -308,6 +314,21 @@ static char *S_relative(const ddlint_config *cfg, const char *file) {
   return rel;
 }
 
+int ddlint_config_is_document(const ddlint_config *cfg, const char *dir) {
+  char *rel = S_relative(cfg, dir);
+  bool hit = false;
+  for (size_t i = 0; rel && i < cfg->ndocuments && !hit; i++) {
+    size_t n = strlen(cfg->documents[i]);
+    /* "designs/x/" names the folder as "designs/x" does */
+    char *g = xstrndup(cfg->documents[i],
+                       n > 1 && cfg->documents[i][n - 1] == '/' ? n - 1 : n);
+    hit = glob_match(g, rel);
+    free(g);
+  }
+  free(rel);
+  return hit;
+}
+
 int ddlint_config_ignores(const ddlint_config *cfg, const char *file) {
   char *rel = S_relative(cfg, file);
   bool hit = false;
@@ -379,7 +400,7 @@ void ddlint_config_apply(const ddlint_config *cfg, const char *file,
       }
   for (size_t k = 0; k < n; k++) {
     const rule_setting *rs = list[k];
-    if (ddlint_pack_find_rule(pack, rs->rule)) {
+    if (ddlint_pack_find_rule(pack, rs->rule) || document_rule_find(rs->rule)) {
       ddlint_result_set_rule_severity(result, rs->rule, rs->severity);
     } else if (warn && warns[k]) {
       char *msg = xasprintf("%s:%u:%u: rule \"%s\" is not in template "

@@ -294,16 +294,103 @@ ddlint_result *lint_owned_buffer(const ddlint_pack *pack, const char *path,
 }
 
 static void S_lint(ddlint_result *r, const ddlint_options *opts) {
-  const ddlint_pack *pack = r->pack;
   md_blocks mb;
-  outline ol;
   md_parse(&r->src,
            opts && opts->threads > 1 ? (unsigned)opts->threads : 1, &mb);
+  lint_blocks(r, &mb, opts);
+}
+
+/* The line of offset off, in its part for a document (*part: that part, or
+ * 0 for one file). */
+static void S_locate(const ddlint_result *r, size_t off, unsigned *line,
+                     size_t *part) {
+  unsigned col;
+  if (!r->nparts) {
+    *part = 0;
+    source_position(&r->src, off, line, &col);
+    return;
+  }
+  size_t k = doc_part_of(r->parts, r->nparts, off);
+  const doc_part *p = &r->parts[k];
+  size_t local = off > p->base ? off - p->base : 0;
+  *part = k;
+  source_position(&p->src, local > p->src.len ? p->src.len : local, line, &col);
+}
+
+/* line:column of each diagnostic of a document, in the part it falls in;
+ * its offsets become offsets in that part's file. */
+static void S_place_in_parts(ddlint_result *r, struct ddlint_diag *diags,
+                             size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    struct ddlint_diag *d = &diags[i];
+    size_t k = doc_part_of(r->parts, r->nparts, d->start);
+    const doc_part *p = &r->parts[k];
+    size_t s = d->start > p->base ? d->start - p->base : 0;
+    size_t e = d->end > p->base ? d->end - p->base : 0;
+    if (s > p->src.len)
+      s = p->src.len;
+    if (e > p->src.len)
+      e = p->src.len;
+    if (e < s)
+      e = s;
+    d->part = k;
+    d->file = p->src.path;
+    d->start = s;
+    d->end = e;
+    source_position(&p->src, s, &d->sline, &d->scol);
+    source_position(&p->src, e, &d->eline, &d->ecol);
+  }
+}
+
+/* A document: missing-section findings are about the whole, so they point
+ * at the index (or first part) and name the document. */
+static void S_document_wide(ddlint_result *r, lint_ctx *ctx) {
+  size_t k = 0;
+  while (k < r->nparts && r->parts[k].missing)
+    k++;
+  if (k == r->nparts)
+    k = 0;
+  size_t at = r->parts[k].base + r->parts[k].src.body_start;
+  for (size_t i = 0; i < ctx->ndiags; i++) {
+    struct ddlint_diag *d = &ctx->diags[i];
+    const struct ddlint_rule *rule = ddlint_pack_find_rule(r->pack, d->rule);
+    if (!rule || strcmp(rule->kind, "required-section") != 0 ||
+        d->start != d->end)
+      continue; /* a near miss keeps its heading */
+    char *m = xasprintf("%s in document \"%s\"", d->message, r->src.path);
+    free(d->message);
+    d->message = m;
+    d->start = d->end = at;
+  }
+}
+
+void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
+  const ddlint_pack *pack = r->pack;
+  md_blocks mb = *mbp;
+  outline ol;
   outline_build(&mb, r->src.len, &ol);
+  if (r->nparts && ol.nsections) {
+    /* only a single H1 opening the index is a title: a chapter's "#" is a
+     * section of the whole */
+    section *first = &ol.sections[0];
+    bool index_title = r->parts[0].base == 0 && !r->parts[0].missing &&
+                       r->index && first->level == 1 &&
+                       first->start < r->parts[0].src.len;
+    for (size_t i = 0; index_title && i < first->block; i++)
+      if (mb.blocks[i].kind != BLOCK_COMMENT &&
+          mb.blocks[i].kind != BLOCK_BREAK)
+        index_title = false;
+    first->is_title = index_title;
+  }
 
   unsigned threads = opts && opts->threads > 1 ? (unsigned)opts->threads : 1;
-  lint_ctx ctx = {
-      .pack = pack, .src = &r->src, .md = &mb, .ol = &ol, .threads = threads};
+  lint_ctx ctx = {.pack = pack,
+                  .src = &r->src,
+                  .md = &mb,
+                  .ol = &ol,
+                  .threads = threads,
+                  .parts = r->parts,
+                  .nparts = r->nparts};
   ctx.md_match = pcre2_match_data_create(32, NULL);
   match_document(&ctx, &r->cov);
   ctx.cov = &r->cov;
@@ -315,16 +402,23 @@ static void S_lint(ddlint_result *r, const ddlint_options *opts) {
       rule_kind_find(rule->kind_name_for_dispatch)->check(&ctx, rule);
     }
   input_report(&ctx);
+  if (r->nparts) {
+    document_report(&ctx);
+    S_document_wide(r, &ctx);
+  }
   suppress_apply(&ctx, opts && opts->report_unused_suppressions);
   if (ctx.ndiags)
     qsort(ctx.diags, ctx.ndiags, sizeof *ctx.diags, S_diag_cmp);
+  if (r->nparts)
+    S_place_in_parts(r, ctx.diags, ctx.ndiags);
   /* line:column once, in order: starts ascend, so a cursor counts columns
    * only from the previous start on the same line, and each end on from its
    * start; many diagnostics on one long line stay linear */
   size_t cur = SIZE_MAX;
   unsigned cur_line = 0, cur_col = 0;
-  for (size_t i = 0; i < ctx.ndiags; i++) {
+  for (size_t i = 0; !r->nparts && i < ctx.ndiags; i++) {
     struct ddlint_diag *d = &ctx.diags[i];
+    d->file = r->src.path;
     unsigned line = source_line_of(&r->src, d->start);
     if (cur != SIZE_MAX && line == cur_line && d->start >= cur)
       cur_col += source_columns(&r->src, cur, d->start);
@@ -354,15 +448,17 @@ static void S_lint(ddlint_result *r, const ddlint_options *opts) {
   r->section_start = xcalloc(ns + 1, sizeof(size_t));
   r->section_end = xcalloc(ns + 1, sizeof(size_t));
   r->section_level = xcalloc(ns + 1, sizeof(int));
+  r->section_part = xcalloc(ns + 1, sizeof(size_t));
+  r->topic_part = xcalloc(ns + 1, sizeof(size_t *));
   r->title_level = ol.nsections && ol.sections[0].is_title ? 1 : 0;
   r->ncode_spans = code_block_spans(&ctx, &r->code_spans);
   r->section_hidden = xcalloc(ns + 1, sizeof(size_t));
   for (size_t s = 0; s < ns; s++) {
     const section_cov *sc = &r->cov.sections[s];
-    unsigned col;
     r->section_hidden[s] = SIZE_MAX;
     if (sc->section < 0 && pack->sections[s].required)
       fence_hides_heading(&ctx, &pack->sections[s], &r->section_hidden[s]);
+    r->section_part[s] = SIZE_MAX;
     if (sc->section >= 0) {
       const section *sec = &ol.sections[sc->section];
       r->section_headings[s] = xstrdup(mb.blocks[sec->block].text);
@@ -373,19 +469,22 @@ static void S_lint(ddlint_result *r, const ddlint_options *opts) {
       for (size_t p = 0; p < sc->nparts; p++)
         if (ol.sections[sc->parts[p]].end > r->section_end[s])
           r->section_end[s] = ol.sections[sc->parts[p]].end;
-      source_position(&r->src, sec->start, &r->section_lines[s], &col);
+      S_locate(r, sec->start, &r->section_lines[s], &r->section_part[s]);
     }
     size_t nt = pack->sections[s].ntopics;
     r->topic_lines[s] = xcalloc(nt + 1, sizeof(unsigned));
     r->topic_via[s] = xcalloc(nt + 1, sizeof(const char *));
+    r->topic_part[s] = xcalloc(nt + 1, sizeof(size_t));
     for (size_t t = 0; t < nt; t++) {
       r->topic_via[s][t] = S_via_name(sc->topics[t].via);
+      r->topic_part[s][t] = SIZE_MAX;
       if (sc->topics[t].via != VIA_NONE)
-        source_position(&r->src, sc->topics[t].off, &r->topic_lines[s][t],
-                        &col);
+        S_locate(r, sc->topics[t].off, &r->topic_lines[s][t],
+                 &r->topic_part[s][t]);
     }
   }
   pcre2_match_data_free(ctx.md_match);
   outline_free(&ol);
   md_blocks_free(&mb);
+  memset(mbp, 0, sizeof *mbp);
 }

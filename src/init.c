@@ -78,3 +78,82 @@ char *init_skeleton(const ddlint_pack *pk, const char *path) {
     sb.data[--sb.len] = '\0';
   return strbuf_take(&sb);
 }
+
+/* "Feedback, Monitoring, and Deployment" ->
+ * "feedback_monitoring_and_deployment". */
+static char *S_slug(const char *title) {
+  strbuf sb = {0};
+  bool sep = false;
+  for (const char *p = title; *p; p++) {
+    char c = *p;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (sep && sb.len)
+        strbuf_putc(&sb, '_');
+      strbuf_putc(&sb, c);
+      sep = false;
+    } else if (c >= 'A' && c <= 'Z') {
+      if (sep && sb.len)
+        strbuf_putc(&sb, '_');
+      strbuf_putc(&sb, (char)(c + 32));
+      sep = false;
+    } else {
+      sep = true;
+    }
+  }
+  if (!sb.len)
+    strbuf_puts(&sb, "section");
+  return strbuf_take(&sb);
+}
+
+size_t init_parts(const ddlint_pack *pk, const char *dir, char ***names,
+                  char ***texts) {
+  size_t n = pk->nsections + 1;
+  *names = xcalloc(n, sizeof(char *));
+  *texts = xcalloc(n, sizeof(char *));
+  strbuf index = {0};
+  char *title = S_title(dir);
+  strbuf_printf(&index, "# %s\n\n", title);
+  free(title);
+  strbuf guide = {0};
+  strbuf_printf(&guide,
+                "Template: %s. This file is the index of a document made of "
+                "several files: ddlint lints it and the chapters it links to "
+                "as one document. Write an overview here.",
+                pk->name);
+  S_comment(&index, guide.data);
+  strbuf_free(&guide);
+  strbuf_puts(&index, "## Chapters\n\n");
+  for (size_t s = 0; s < pk->nsections; s++) {
+    const tmpl_section *ts = &pk->sections[s];
+    char *slug = S_slug(ts->title);
+    char *name = xasprintf("%02zu_%s.md", s + 1, slug);
+    free(slug);
+    strbuf_printf(&index, "%zu. [%s](%s)\n", s + 1, ts->title, name);
+    strbuf ch = {0};
+    strbuf_printf(&ch, "# %s\n\n", ts->title);
+    strbuf g = {0};
+    if (ts->prompt)
+      strbuf_puts(&g, ts->prompt);
+    else
+      strbuf_printf(&g, "Write the %s section%s.", ts->title,
+                    ts->required ? "" : " (optional)");
+    S_comment(&ch, g.data);
+    strbuf_free(&g);
+    for (size_t t = 0; t < ts->ntopics; t++) {
+      const tmpl_topic *tt = &ts->topics[t];
+      strbuf_printf(&ch, "## %s\n\n", tt->title);
+      char *g2 =
+          tt->prompt ? xstrdup(tt->prompt) : xasprintf("Cover %s.", tt->title);
+      S_comment(&ch, g2);
+      free(g2);
+    }
+    while (ch.len >= 2 && ch.data[ch.len - 1] == '\n' &&
+           ch.data[ch.len - 2] == '\n')
+      ch.data[--ch.len] = '\0';
+    (*names)[s + 1] = name;
+    (*texts)[s + 1] = strbuf_take(&ch);
+  }
+  (*names)[0] = xstrdup("README.md");
+  (*texts)[0] = strbuf_take(&index);
+  return n;
+}

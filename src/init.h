@@ -9,4 +9,12 @@
  * HTML comment. Free with free(). */
 char *init_skeleton(const ddlint_pack *pack, const char *path);
 
+/* The skeleton of a document made of several files in folder dir: an
+ * index (README.md) linking to one chapter file per template section
+ * (NN_title.md, its topics as ## headings). Returns the number of files;
+ * *names (relative to dir) and *texts are parallel, each string and both
+ * arrays freed with free(). */
+size_t init_parts(const ddlint_pack *pack, const char *dir, char ***names,
+                  char ***texts);
+
 #endif

@@ -230,6 +230,19 @@ void run_tasks(size_t n, unsigned threads, void (*task)(void *arg, size_t i),
                void *arg);
 
 /* ---- engine.c ---- */
+struct ddlint_result;
+/* The stages after parsing, on r (its pack, source and, for a document,
+ * parts set): outline, match, rules, suppressions, positions. Takes the
+ * blocks (frees them and zeroes *mb). */
+void lint_blocks(struct ddlint_result *r, md_blocks *mb,
+                 const ddlint_options *opts);
+/* document.c: findings about the parts (missing, unreadable, shared, invalid
+ * UTF-8), before suppressions apply. */
+struct lint_ctx;
+void document_report(struct lint_ctx *ctx);
+/* The built-in rule of a document with this id (missing-part,
+ * shared-part), or NULL; for --explain. */
+const ddlint_rule *document_rule_find(const char *id);
 /* ddlint_lint_buffer_opts() on text (len bytes and a NUL, from malloc) that
  * the result takes, so that a large document is not copied. */
 ddlint_result *lint_owned_buffer(const ddlint_pack *pack, const char *path,
@@ -487,6 +500,9 @@ struct ddlint_diag {
   size_t start, end;              /* byte offsets */
   size_t seq; /* emission order: ties keep rule and pack order */
   unsigned sline, scol, eline, ecol; /* filled in by the result */
+  size_t part;      /* document: the part it is in (start, end are then
+                       offsets in that part's file); else 0 */
+  const char *file; /* borrowed from the result: the file it is in */
 };
 
 /* Everything a rule check may read, and the sink it writes to. */
@@ -510,6 +526,8 @@ typedef struct lint_ctx {
   /* prose.c: 0 not looked yet, 1 the text has no U+212A or U+017F, 2 it
    * has (caseless literals cannot stand in for PCRE2 there) */
   signed char special_case;
+  const struct doc_part *parts; /* borrowed: a document's parts, or NULL */
+  size_t nparts;
 } lint_ctx;
 /* The words of every topic name of a pack, sorted: words point into buf;
  * both owned. */
@@ -625,6 +643,26 @@ void fix_free(fix_insert *ins, size_t n);
 char *fix_apply(const char *buf, size_t len, const fix_insert *ins, size_t n,
                 size_t *out_len);
 
+/* ---- document.c: a document made of several files. ---- */
+/* One part of a document result. The result's source is the parts'
+ * bytes joined (each followed by a blank line, so that no line runs across
+ * two parts); a part's own source keeps its line map for reports. */
+typedef struct doc_part {
+  source src;   /* owned: the part's bytes (empty when unreadable) */
+  size_t base;  /* offset of its first byte in the joined text */
+  bool missing; /* could not be read */
+  char *error;  /* owned: why, or NULL */
+  char *owner;  /* owned: the document it was linted in instead, or NULL */
+  size_t named_in, named_at; /* where it is named (SIZE_MAX: nowhere) */
+} doc_part;
+/* Bytes joined after each part in the document's text. */
+#define DOC_PART_GAP 2
+/* The part holding joined offset off (a gap belongs to the part before). */
+size_t doc_part_of(const struct doc_part *parts, size_t nparts, size_t off);
+/* suppress.c: whether two joined offsets are in the same part (always true
+ * for one file). */
+bool ctx_same_part(const lint_ctx *ctx, size_t a, size_t b);
+
 /* ---- result.c ---- */
 struct ddlint_result {
   const ddlint_pack *pack; /* borrowed: must outlive the result */
@@ -645,6 +683,14 @@ struct ddlint_result {
   /* owned, per section: where a broken fence hides its heading (fix then
    * adds none), else SIZE_MAX */
   size_t *section_hidden;
+  /* a document of several files: its parts (owned), else NULL and 0; the
+   * coverage lines above are then lines of the part named by *_part */
+  doc_part *parts;
+  size_t nparts;
+  size_t *section_part;  /* owned, per section (SIZE_MAX: missing) */
+  size_t **topic_part;   /* owned, per section and topic */
+  const char *only_file; /* borrowed while a config applies to one file */
+  bool index;            /* parts[0] is the document's index */
 };
 
 #endif

@@ -18,7 +18,8 @@ typedef struct {
 } report_opts;
 
 typedef struct {
-  size_t files, errors, warnings, infos;
+  size_t files, documents; /* documents: of several files (parts) */
+  size_t errors, warnings, infos;
   size_t unreadable;
 } report_totals;
 

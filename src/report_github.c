@@ -55,12 +55,16 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
             sev == DDLINT_ERROR     ? "error"
             : sev == DDLINT_WARNING ? "warning"
                                     : "notice");
-    S_escape(out, ddlint_result_path(r), true);
+    S_escape(out, ddlint_diag_file(d), true);
     fprintf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=", sl, sc, el,
             ec);
     S_escape(out, ddlint_diag_rule(d), true);
     fputs("::", out);
     S_escape(out, ddlint_diag_message(d), false);
+    if (ddlint_result_part_count(r)) { /* a part: name its document */
+      S_escape(out, "\ndocument: ", false);
+      S_escape(out, ddlint_result_path(r), false);
+    }
     if (*ddlint_diag_help(d)) {
       S_escape(out, "\nhelp: ", false);
       S_escape(out, ddlint_diag_help(d), false);

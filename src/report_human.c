@@ -66,7 +66,7 @@ static void S_snippet(reporter *rep, const ddlint_result *r,
   ddlint_diag_start(d, &sline, &scol, NULL);
   ddlint_diag_end(d, &eline, &ecol, NULL);
   size_t len;
-  const char *line = ddlint_result_line(r, sline, &len);
+  const char *line = ddlint_result_diag_line(r, d, &len);
   if (!line)
     return;
   FILE *out = rep->o.out;
@@ -121,7 +121,7 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
                      : sev == DDLINT_WARNING ? YELLOW
                                              : CYAN;
     fprintf(out, "%s", S_c(rep, BOLD));
-    S_puts_safe(out, ddlint_result_path(r));
+    S_puts_safe(out, ddlint_diag_file(d));
     fprintf(out, ":%u:%u:%s %s%s:%s ", line, col, S_c(rep, RESET), S_c(rep, sc),
             ddlint_severity_name(sev), S_c(rep, RESET));
     S_puts_safe(out, ddlint_diag_message(d));
@@ -150,6 +150,18 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   size_t e = ddlint_result_count(r, DDLINT_ERROR),
          w = ddlint_result_count(r, DDLINT_WARNING),
          in = ddlint_result_count(r, DDLINT_INFO);
+  size_t np = ddlint_result_part_count(r);
+  if (np) { /* a document: its name and its parts */
+    fprintf(out, "%sdocument %s%s (%zu part%s:", S_c(rep, BOLD),
+            ddlint_result_path(r), S_c(rep, RESET), np, np == 1 ? "" : "s");
+    for (size_t k = 0; k < np; k++) {
+      fputc(' ', out);
+      S_puts_safe(out, ddlint_result_part_path(r, k));
+      if (!ddlint_result_part_readable(r, k))
+        fputs(" (unread)", out);
+    }
+    fputs(")\n", out);
+  }
   fprintf(out,
           "%s%s:%s %zu error%s, %zu warning%s, %zu info; completeness "
           "%.0f%% (%zu/%zu sections, %zu/%zu topics)\n",
@@ -159,7 +171,11 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
 }
 
 static void S_end(reporter *rep, const report_totals *t) {
-  if (!rep->o.quiet && (t->files != 1 || t->unreadable))
+  if (!rep->o.quiet && t->documents &&
+      (t->files + t->documents != 1 || t->unreadable))
+    fprintf(rep->o.out, "%zu document%s and ", t->documents,
+            t->documents == 1 ? "" : "s");
+  if (!rep->o.quiet && (t->files + t->documents != 1 || t->unreadable))
     fprintf(rep->o.out,
             "%zu file%s checked: %zu error%s, %zu warning%s, %zu info%s\n",
             t->files, t->files == 1 ? "" : "s", t->errors,

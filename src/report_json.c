@@ -8,10 +8,14 @@
 #include <string.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 struct reporter {
   report_opts o;
-  size_t nfiles;
+  size_t nfiles, ndocs;
+  FILE *docs; /* the "documents" array, written at the end */
+  char *docs_text;
+  size_t docs_len;
 };
 
 static reporter *S_begin(const report_opts *opts) {
@@ -32,9 +36,40 @@ static void S_pos(FILE *out, const char *key, unsigned line, unsigned col,
 
 static void S_emit(reporter *rep, const ddlint_result *r) {
   FILE *out = rep->o.out;
-  fputs(rep->nfiles++ ? ",\n    {\n" : "\n    {\n", out);
-  fputs("      \"path\": ", out);
-  report_json_string(out, ddlint_result_path(r));
+  size_t np = ddlint_result_part_count(r);
+  if (np) { /* a document of several files */
+    if (!rep->docs) {
+      rep->docs = open_memstream(&rep->docs_text, &rep->docs_len);
+      if (!rep->docs) {
+        fprintf(stderr, "ddlint: out of memory\n");
+        abort();
+      }
+    }
+    out = rep->docs;
+    fputs(rep->ndocs++ ? ",\n    {\n" : "\n    {\n", out);
+    const char *path = ddlint_result_path(r);
+    const char *slash = strrchr(path, '/');
+    fputs("      \"name\": ", out);
+    report_json_string(out, slash && slash[1] ? slash + 1 : path);
+    fputs(",\n      \"path\": ", out);
+    report_json_string(out, path);
+    fputs(",\n      \"parts\": [", out);
+    for (size_t k = 0; k < np; k++) {
+      fputs(k ? ", " : "", out);
+      report_json_string(out, ddlint_result_part_path(r, k));
+    }
+    fputs("],\n      \"unreadable_parts\": [", out);
+    for (size_t k = 0, m = 0; k < np; k++)
+      if (!ddlint_result_part_readable(r, k)) {
+        fputs(m++ ? ", " : "", out);
+        report_json_string(out, ddlint_result_part_path(r, k));
+      }
+    fputs("]", out);
+  } else {
+    fputs(rep->nfiles++ ? ",\n    {\n" : "\n    {\n", out);
+    fputs("      \"path\": ", out);
+    report_json_string(out, ddlint_result_path(r));
+  }
   fputs(",\n      \"template\": ", out);
   report_json_string(out, ddlint_pack_name(ddlint_result_pack(r)));
   fprintf(out, ",\n      \"score\": %.1f,\n", ddlint_result_score(r));
@@ -69,6 +104,10 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     S_pos(out, "end", l, c, off);
     fputs(",\n         \"section\": ", out);
     report_json_string(out, ddlint_diag_section(d));
+    if (np) {
+      fputs(", \"file\": ", out);
+      report_json_string(out, ddlint_diag_file(d));
+    }
     fputs("}", out);
   }
   fputs(shown ? "\n      ],\n" : "],\n", out);
@@ -90,6 +129,10 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
       fprintf(out, ", \"line\": %u, \"heading\": ", line);
       report_json_string(out, ddlint_coverage_section_heading(r, s));
       fprintf(out, ", \"via\": \"%s\"", state);
+      if (np) {
+        fputs(", \"file\": ", out);
+        report_json_string(out, ddlint_coverage_section_file(r, s));
+      }
     }
     fputs(",\n         \"topics\": [", out);
     size_t nt = ddlint_coverage_topic_count(r, s);
@@ -105,6 +148,10 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
       if (via)
         fprintf(out, ", \"line\": %u, \"via\": \"%s\"",
                 ddlint_coverage_topic_line(r, s, t), via);
+      if (via && np) {
+        fputs(", \"file\": ", out);
+        report_json_string(out, ddlint_coverage_topic_file(r, s, t));
+      }
       fputs("}", out);
     }
     fputs(nt ? "\n         ]}" : "]}", out);
@@ -113,11 +160,22 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
 }
 
 static void S_end(reporter *rep, const report_totals *t) {
-  fprintf(rep->o.out,
-          "%s],\n  \"summary\": {\"files\": %zu, \"error\": %zu, \"warning\": "
-          "%zu, \"info\": %zu, \"unreadable\": %zu}\n}\n",
-          rep->nfiles ? "\n  " : "", t->files, t->errors, t->warnings, t->infos,
-          t->unreadable);
+  FILE *out = rep->o.out;
+  fprintf(out, "%s],\n", rep->nfiles ? "\n  " : "");
+  if (rep->docs) {
+    fclose(rep->docs);
+    fputs("  \"documents\": [", out);
+    fwrite(rep->docs_text, 1, rep->docs_len, out);
+    fputs("\n  ],\n", out);
+    free(rep->docs_text);
+  }
+  fprintf(out, "  \"summary\": {\"files\": %zu, ", t->files);
+  if (t->documents)
+    fprintf(out, "\"documents\": %zu, ", t->documents);
+  fprintf(out,
+          "\"error\": %zu, \"warning\": %zu, \"info\": %zu, "
+          "\"unreadable\": %zu}\n}\n",
+          t->errors, t->warnings, t->infos, t->unreadable);
   free(rep);
 }
 

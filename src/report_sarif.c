@@ -64,6 +64,12 @@ static size_t S_rule_index(reporter *rep, const ddlint_pack *pk,
   for (size_t i = 0; i < rep->nrules; i++)
     if (strcmp(ddlint_rule_id(rep->rules[i]), id) == 0)
       return i;
+  const ddlint_rule *doc_rule = document_rule_find(id);
+  if (doc_rule) { /* a document's own rule (missing-part, shared-part) */
+    xgrow(&rep->rules, &rep->cap, rep->nrules + 1, sizeof *rep->rules);
+    rep->rules[rep->nrules++] = doc_rule;
+    return rep->nrules - 1;
+  }
   return 0;
 }
 
@@ -121,11 +127,12 @@ static const char *S_relative(const reporter *rep, const char *path) {
 
 static void S_emit(reporter *rep, const ddlint_result *r) {
   FILE *out = rep->results;
-  const char *path = S_relative(rep, ddlint_result_path(r));
   for (size_t i = 0; i < ddlint_result_diag_count(r); i++) {
     const ddlint_diag *d = ddlint_result_diag(r, i);
     if (!report_shows(&rep->o, d))
       continue;
+    /* the artifact is the file of the finding: a part of a document */
+    const char *path = S_relative(rep, ddlint_diag_file(d));
     unsigned sl, sc, el, ec;
     ddlint_diag_start(d, &sl, &sc, NULL);
     ddlint_diag_end(d, &el, &ec, NULL);
@@ -163,7 +170,13 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
       report_json_string(out, ddlint_diag_section(d));
       fputs(", \"kind\": \"section\"}]", out);
     }
-    fputs("}]}", out);
+    fputs("}]", out);
+    if (ddlint_result_part_count(r)) {
+      fputs(",\n         \"properties\": {\"document\": ", out);
+      report_json_string(out, ddlint_result_path(r));
+      fputs("}", out);
+    }
+    fputs("}", out);
   }
 }
 

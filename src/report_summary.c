@@ -14,6 +14,7 @@ typedef struct {
   double score;
   size_t found_s, total_s, found_t, total_t;
   size_t errors, warnings;
+  bool document; /* of several files */
 } row;
 
 typedef struct {
@@ -66,11 +67,23 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   size_t ns = ddlint_result_section_count(r);
   strbuf *t = &rep->single;
   bool keep = rep->nrows == 1;
-  if (keep)
-    strbuf_printf(t, "%s%s%s (template %s)\n\n%-44s %-8s %s\n", S_c(rep, BOLD),
-                  w->path, S_c(rep, RESET),
-                  ddlint_pack_name(ddlint_result_pack(r)), "section / topic",
-                  "status", "line");
+  size_t np = ddlint_result_part_count(r);
+  w->document = np != 0;
+  if (np) {
+    char *name = xasprintf("%s (document, %zu parts)", w->path, np);
+    free(w->path);
+    w->path = name;
+  }
+  if (keep) {
+    strbuf_printf(t, "%s%s%s (template %s)\n", S_c(rep, BOLD), w->path,
+                  S_c(rep, RESET), ddlint_pack_name(ddlint_result_pack(r)));
+    for (size_t k = 0; k < np; k++)
+      strbuf_printf(t, "  part %zu: %s%s\n", k + 1,
+                    ddlint_result_part_path(r, k),
+                    ddlint_result_part_readable(r, k) ? "" : " (unread)");
+    strbuf_printf(t, "\n%-44s %-8s %s\n", "section / topic", "status",
+                  np ? "file:line" : "line");
+  }
   for (size_t s = 0; s < ns; s++) {
     unsigned line = ddlint_coverage_section_line(r, s);
     const char *title = ddlint_coverage_section_title(r, s);
@@ -87,7 +100,9 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
                     : strcmp(state, "content") == 0          ? "in text"
                                                              : "found",
                     S_c(rep, RESET));
-      if (line)
+      if (line && np)
+        strbuf_printf(t, " %s:%u", ddlint_coverage_section_file(r, s), line);
+      else if (line)
         strbuf_printf(t, " %u", line);
       strbuf_putc(t, '\n');
     }
@@ -101,7 +116,11 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
                  ddlint_coverage_topic_title(r, s, k));
         strbuf_printf(t, "%-44s %s%s%s", name, S_c(rep, via ? GREEN : RED),
                       via ? "found" : "missing", S_c(rep, RESET));
-        if (via)
+        if (via && np)
+          strbuf_printf(t, "    %s:%u (%s)",
+                        ddlint_coverage_topic_file(r, s, k),
+                        ddlint_coverage_topic_line(r, s, k), via);
+        else if (via)
           strbuf_printf(t, "    %u (%s)", ddlint_coverage_topic_line(r, s, k),
                         via);
         strbuf_putc(t, '\n');
@@ -151,8 +170,17 @@ static void S_end(reporter *rep, const report_totals *totals) {
               secs, tops, w->errors, w->warnings, w->path);
       sum += w->score;
     }
-    fprintf(out, "\n%zu files, mean completeness %.1f%%\n", rep->nrows,
-            sum / (double)rep->nrows);
+    size_t docs = 0;
+    for (size_t i = 0; i < rep->nrows; i++)
+      docs += rep->rows[i].document;
+    if (docs)
+      fprintf(out,
+              "\n%zu document%s and %zu file%s, mean completeness %.1f%%\n",
+              docs, docs == 1 ? "" : "s", rep->nrows - docs,
+              rep->nrows - docs == 1 ? "" : "s", sum / (double)rep->nrows);
+    else
+      fprintf(out, "\n%zu files, mean completeness %.1f%%\n", rep->nrows,
+              sum / (double)rep->nrows);
     if (rep->ngaps) {
       qsort(rep->gaps, rep->ngaps, sizeof(gap), S_gap_cmp);
       fputs("most often missing:", out);

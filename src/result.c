@@ -19,6 +19,16 @@ void ddlint_result_free(ddlint_result *r) {
     free(r->topic_lines[s]);
     free(r->topic_via[s]);
   }
+  for (size_t k = 0; r->parts && k < r->nparts; k++) {
+    source_free(&r->parts[k].src);
+    free(r->parts[k].error);
+    free(r->parts[k].owner);
+  }
+  free(r->parts);
+  for (size_t s = 0; r->topic_part && s < r->cov.nsections; s++)
+    free(r->topic_part[s]);
+  free(r->topic_part);
+  free(r->section_part);
   free(r->section_headings);
   free(r->section_lines);
   free(r->section_start);
@@ -38,7 +48,8 @@ void ddlint_result_set_rule_severity(ddlint_result *r, const char *rule,
   size_t kept = 0;
   for (size_t i = 0; i < r->ndiags; i++) {
     struct ddlint_diag *d = &r->diags[i];
-    if (strcmp(d->rule, rule) == 0) {
+    if (strcmp(d->rule, rule) == 0 &&
+        (!r->only_file || strcmp(d->file, r->only_file) == 0)) {
       if (severity < 0) {
         free(d->message);
         free(d->help);
@@ -167,4 +178,46 @@ const char *ddlint_severity_name(ddlint_severity sev) {
   default:
     return "info";
   }
+}
+
+size_t ddlint_result_part_count(const ddlint_result *r) {
+  return r->parts ? r->nparts : 0;
+}
+const char *ddlint_result_part_path(const ddlint_result *r, size_t i) {
+  return i < ddlint_result_part_count(r) ? r->parts[i].src.path : NULL;
+}
+int ddlint_result_part_readable(const ddlint_result *r, size_t i) {
+  return i < ddlint_result_part_count(r) && !r->parts[i].missing;
+}
+const char *ddlint_result_diag_line(const ddlint_result *r,
+                                    const ddlint_diag *d, size_t *len) {
+  if (!r->parts)
+    return ddlint_result_line(r, d->sline, len);
+  const source *src = &r->parts[d->part].src;
+  if (d->sline == 0 || d->sline > src->nlines || r->parts[d->part].missing)
+    return NULL;
+  size_t start, end;
+  source_line_bounds(src, src->line_starts[d->sline - 1], &start, &end);
+  *len = end - start;
+  return src->text + start;
+}
+const char *ddlint_diag_file(const ddlint_diag *d) { return d->file; }
+const char *ddlint_coverage_section_file(const ddlint_result *r, size_t s) {
+  if (!r->section_lines[s])
+    return NULL;
+  return r->parts ? r->parts[r->section_part[s]].src.path : r->src.path;
+}
+const char *ddlint_coverage_topic_file(const ddlint_result *r, size_t s,
+                                       size_t t) {
+  if (!r->topic_via[s][t])
+    return NULL;
+  return r->parts ? r->parts[r->topic_part[s][t]].src.path : r->src.path;
+}
+
+void ddlint_config_apply_file(const ddlint_config *cfg, const char *file,
+                              const ddlint_pack *pack, ddlint_result *result,
+                              void (*warn)(const char *message)) {
+  result->only_file = file;
+  ddlint_config_apply(cfg, file, pack, result, warn);
+  result->only_file = NULL;
 }

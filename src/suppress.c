@@ -91,6 +91,11 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
       if (strlen(ctx->pack->rules[r].id) == i - b &&
           memcmp(ctx->pack->rules[r].id, t + b, i - b) == 0)
         rule = &ctx->pack->rules[r];
+    if (!rule) { /* a document's own rules (missing-part, shared-part) */
+      char *name = xstrndup(t + b, i - b > 64 ? 64 : i - b);
+      rule = document_rule_find(name);
+      free(name);
+    }
     if (!rule) {
       if (unknown) {
         char *name = xstrndup(t + b, i - b > 64 ? 64 : i - b);
@@ -122,12 +127,13 @@ static bool S_covers(const directive *d, const char *rule) {
 }
 
 /* The directive that suppresses diagnostic g, or NULL. */
-static directive *S_suppressor(directive *dirs, size_t n,
+static directive *S_suppressor(const lint_ctx *ctx, directive *dirs, size_t n,
                                const struct ddlint_diag *g, unsigned line) {
   directive *range = NULL;
   for (size_t i = 0; i < n; i++) {
     directive *d = &dirs[i];
-    if (!S_covers(d, g->rule))
+    /* a part of a document is a file of its own: its directives stay in it */
+    if (!S_covers(d, g->rule) || !ctx_same_part(ctx, d->start, g->start))
       continue;
     if (d->kind == DIR_FILE)
       return d;
@@ -155,7 +161,7 @@ void suppress_apply(lint_ctx *ctx, bool report_unused) {
     struct ddlint_diag *g = &ctx->diags[i];
     bool builtin = strcmp(g->rule, "unknown-suppression") == 0;
     unsigned line = n ? source_line_of(ctx->src, g->start) : 0;
-    directive *d = n && !builtin ? S_suppressor(dirs, n, g, line) : NULL;
+    directive *d = n && !builtin ? S_suppressor(ctx, dirs, n, g, line) : NULL;
     if (d) {
       d->used = true;
       free(g->message);

@@ -216,7 +216,7 @@ def test_json_shape():
                 for c in f["coverage"])
     check("JSON score is the weighted share of sections and topics found",
           f["score"] == round(100 * found / total, 1) and 0 < f["score"] < 100, (f["score"], found, total))
-    check("JSON summary", doc["summary"]["files"] == 3 and doc["version"] == 1 and
+    check("JSON summary", doc["summary"]["files"] == 3 and doc["version"] == 2 and
           doc["summary"]["error"] == sum(x["counts"]["error"] for x in doc["files"]), doc["summary"])
     # end offsets and columns agree with the source bytes
     src = open(os.path.join(ROOT, "fixtures/incomplete.md"), "rb").read()

@@ -6,6 +6,10 @@
   sections, heading levels and numbering, CRLF, no final newline, front
   matter): the fix only inserts (every original byte kept, in order), is
   idempotent, and leaves no missing section;
+- the same properties on documents made of several files (an index and
+  numbered chapters, fixtures/multi/ and generated ones): each part only
+  gains insertions, no file is created, a second fix is a no-op, and the
+  document has no missing section left;
 - a write that fails (a file-size limit, so also as root) leaves the file
   byte-identical and exits 2; the file mode is kept;
 - a malformed fence that keeps a code block open: fix inserts nothing in
@@ -120,6 +124,125 @@ def test_code_fences(tmp):
     gone = missing_sections(path)
     check("fence-eof.md: only the hidden Success Metrics is still missing",
           gone == ['missing required section "Success Metrics"'], gone)
+def doc_missing(folder):
+    rc, out, _ = run(["-f", "json", folder])
+    docs = json.loads(out).get("documents", [])
+    if len(docs) != 1:
+        return ["not one document"]
+    return [d["message"] for d in docs[0]["diagnostics"] if d["rule"] == "missing-section"]
+
+
+def snapshot(folder):
+    files = {}
+    for dirpath, _, names in os.walk(folder):
+        for n in names:
+            p = os.path.join(dirpath, n)
+            files[os.path.relpath(p, folder)] = open(p, "rb").read()
+    return files
+
+
+def fix_doc_problems(folder):
+    """Fixes a document folder twice; what broke a property, if anything."""
+    old = snapshot(folder)
+    run(["fix", folder])
+    new = snapshot(folder)
+    problems = []
+    if set(new) != set(old):
+        problems.append(f"files created or removed: {sorted(set(new) ^ set(old))}")
+    for name in old:
+        if name in new and not only_insertions(old[name], new[name]):
+            problems.append(f"{name}: changed bytes outside the insertions")
+        if name in new and old[name].count(b"\r\n") and \
+                new[name].count(b"\n") != new[name].count(b"\r\n"):
+            problems.append(f"{name}: mixed line endings")
+    run(["fix", folder])
+    if snapshot(folder) != new:
+        problems.append("second fix changed a file")
+    gone = doc_missing(folder)
+    if gone:
+        problems.append(f"missing sections remain: {gone}")
+    return problems, old, new
+
+
+def test_multi_fixture(tmp):
+    src = os.path.join(ROOT, "fixtures", "multi", "churn-service")
+    folder = os.path.join(tmp, "churn-service")
+    shutil.copytree(src, folder)
+    before = snapshot(folder)
+    rc, diff, err = run(["fix", "--diff", "churn-service"], cwd=tmp)
+    check("multi: --diff leaves every part alone", snapshot(folder) == before and b"+++ b/" in diff,
+          err)
+    problems, old, new = fix_doc_problems(folder)
+    check("multi: fix only inserts, in the right part, idempotent, complete", not problems, problems)
+    changed = sorted(n for n in old if old[n] != new.get(n))
+    check("multi: the missing section went into the chapter before its place", changed == ["03_data.md"] or
+          changed == ["02_metrics/README.md"], changed)
+    if diff:
+        orig = os.path.join(tmp, "orig-multi")
+        shutil.copytree(src, os.path.join(orig, "churn-service"))
+        p = subprocess.run(["git", "apply", "--unsafe-paths", "-p1", "--directory=.", "-"],
+                           cwd=orig, input=diff, capture_output=True)
+        check("multi: the --diff applies with git apply and gives the same bytes",
+              p.returncode == 0 and snapshot(os.path.join(orig, "churn-service")) == new,
+              p.stderr.decode()[-300:])
+
+
+def random_multi(rng, folder):
+    """A document of an index and numbered chapters holding random sections."""
+    eol = rng.choice(["\n", "\r\n"])
+    chosen = [s for s in SECTIONS if rng.random() < 0.6]
+    nch = rng.randint(2, 4)
+    chapters = [[] for _ in range(nch)]
+    for title in chosen:
+        chapters[rng.randrange(nch)].append(title)
+    as_folders = rng.random() < 0.5
+    names = [f"{i + 1:02d}_part{i + 1}" for i in range(nch)]
+    os.makedirs(folder)
+    def write(path, lines):
+        text = eol.join(lines)
+        if rng.random() < 0.3:
+            text = text.rstrip("\r\n")
+        with open(path, "wb") as f:
+            f.write(text.encode())
+    index = []
+    if rng.random() < 0.3:
+        index += ["---", "title: generated", "---", ""]
+    if rng.random() < 0.8:
+        index += ["# A design in parts", "", "An overview.", ""]
+    order = list(range(nch))
+    if rng.random() < 0.3:
+        rng.shuffle(order)
+    if rng.random() < 0.7:
+        for i in order:
+            target = names[i] + ("/README.md" if as_folders else ".md")
+            index += [f"- [{names[i]}]({target})"]
+        index.append("")
+    write(os.path.join(folder, "README.md"), index)
+    for i, name in enumerate(names):
+        lines = []
+        level = rng.choice([1, 2])
+        for title in chapters[i]:
+            lines += ["#" * level + " " + title, "", "Some prose about the design.", ""]
+        if not lines:
+            lines = ["Notes only.", ""]
+        if as_folders:
+            os.makedirs(os.path.join(folder, name))
+            write(os.path.join(folder, name, "README.md"), lines)
+        else:
+            write(os.path.join(folder, name + ".md"), lines)
+
+
+def test_multi_property(tmp, count):
+    rng = random.Random(20261129)
+    bad = []
+    for i in range(count):
+        folder = os.path.join(tmp, f"multi{i}")
+        random_multi(rng, folder)
+        problems, old, _ = fix_doc_problems(folder)
+        if problems:
+            bad.append((i, problems, {k: v[:120] for k, v in old.items()}))
+    check(f"property: {count} generated multi-file documents: only insertions, line endings kept, "
+          "no file created, idempotent, complete", not bad, bad[:2])
 
 
 def random_doc(rng):
@@ -264,6 +387,8 @@ def main():
     count = int(os.environ.get("DDLINT_PROPERTY_CASES", "150"))
     with tempfile.TemporaryDirectory() as tmp:
         for t in (lambda: test_fixtures(tmp), lambda: test_property(tmp, count),
+                  lambda: test_multi_fixture(tempfile.mkdtemp(dir=tmp)),
+                  lambda: test_multi_property(tempfile.mkdtemp(dir=tmp), max(count // 3, 10)),
                   lambda: test_write_failure(tempfile.mkdtemp(dir=tmp)), test_stdin_fix,
                   lambda: test_code_fences(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_init(tmp), test_coverage):

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Golden tests: each fixtures/NAME.md is linted in every output format and
 compared byte for byte with fixtures/expected/NAME.<format>, whose last line
-records the exit status. DDLINT_UPDATE_GOLDEN=1 rewrites the expected files
-(review the diff before committing)."""
+records the exit status; so is each document of several files,
+fixtures/multi/NAME/ (a folder), against fixtures/expected/multi-NAME.<format>.
+DDLINT_UPDATE_GOLDEN=1 rewrites the expected files (review the diff before
+committing)."""
 import os
 import subprocess
 import sys
@@ -14,6 +16,10 @@ def main():
     ddlint, root = sys.argv[1], sys.argv[2]
     update = os.environ.get("DDLINT_UPDATE_GOLDEN") == "1"
     fixtures = sorted(f for f in os.listdir(os.path.join(root, "fixtures")) if f.endswith(".md"))
+    multi = os.path.join(root, "fixtures", "multi")
+    if os.path.isdir(multi):
+        fixtures += sorted("multi/" + d for d in os.listdir(multi)
+                           if os.path.isdir(os.path.join(multi, d)))
     if not fixtures:
         print("no fixtures found")
         return 1
@@ -27,7 +33,8 @@ def main():
             got = p.stdout + b"[exit %d]\n" % p.returncode
             if p.stderr:
                 got += b"[stderr]\n" + p.stderr
-            exp_path = os.path.join(root, "fixtures", "expected", name[:-3] + "." + fmt)
+            stem = name[:-3] if name.endswith(".md") else name.replace("/", "-")
+            exp_path = os.path.join(root, "fixtures", "expected", stem + "." + fmt)
             if update:
                 os.makedirs(os.path.dirname(exp_path), exist_ok=True)
                 with open(exp_path, "wb") as f:

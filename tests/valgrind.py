@@ -22,6 +22,10 @@ def main():
         return 77
     env = dict(os.environ, NO_COLOR="1", DDLINT_NO_JIT="1")
     fixtures = sorted(f for f in os.listdir(os.path.join(root, "fixtures")) if f.endswith(".md"))
+    multi = os.path.join(root, "fixtures", "multi")
+    if os.path.isdir(multi):  # documents of several files, as tests/golden.py
+        fixtures += sorted("multi/" + d for d in os.listdir(multi)
+                           if os.path.isdir(os.path.join(multi, d)))
     failed = 0
     for name in fixtures:
         for fmt in ("human", "json"):
@@ -30,7 +34,8 @@ def main():
                                 ddlint, "--no-config", "--format", fmt, "fixtures/" + name],
                                cwd=root, env=env, capture_output=True, timeout=600)
             got = p.stdout + b"[exit %d]\n" % p.returncode
-            want = open(os.path.join(root, "fixtures", "expected", name[:-3] + "." + fmt), "rb").read()
+            stem = name[:-3] if name.endswith(".md") else name.replace("/", "-")
+            want = open(os.path.join(root, "fixtures", "expected", stem + "." + fmt), "rb").read()
             want = want.split(b"[stderr]\n")[0]
             ok = p.returncode in (0, 1) and got == want
             failed += not ok

@@ -72,6 +72,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
     (void)ddlint_config_ignores(cfg, paths[i]);
+    (void)ddlint_config_is_document(cfg, paths[i]);
     free(ddlint_config_template(cfg, paths[i]));
   }
   /* Applying changes the result, so each input lints afresh. */

@@ -147,8 +147,29 @@ def main():
             f.write(text)
     n_ch = len(os.listdir(ch))
     n_ch += copy_all(os.path.join(reg, "fuzz_chunks", "*"), ch)
+    # fuzz_document: parts cut at 0x1E; fixtures/multi's documents joined
+    dc = os.path.join(out, "fuzz_document")
+    shutil.rmtree(dc, ignore_errors=True)
+    os.makedirs(dc)
+    multi = os.path.join(root, "fixtures", "multi")
+    for name in sorted(os.listdir(multi)) if os.path.isdir(multi) else []:
+        parts = []
+        for dirpath, _, files in sorted(os.walk(os.path.join(multi, name))):
+            for f in sorted(files):
+                with open(os.path.join(dirpath, f), "rb") as fh:
+                    parts.append(fh.read())
+        with open(os.path.join(dc, name + ".bin"), "wb") as f:
+            f.write(b"\x1e".join(parts + [b"\x1d", b"\x1c"]))
+    shapes = {"fence.bin": b"# A\n\n```\nopen\x1e# B\n\ntext\n",
+              "comment.bin": b"<!-- open\x1e# B\n\x1e<!-- ddlint-disable-file -->\nTBD\n",
+              "frontmatter.bin": b"---\nparts: [a]\n---\n# I\n\x1e---\nx: 1\n---\n# C\n"}
+    for name, data in shapes.items():
+        with open(os.path.join(dc, name), "wb") as f:
+            f.write(data)
+    n_dc = len(os.listdir(dc))
+    n_dc += copy_all(os.path.join(reg, "fuzz_document", "*"), dc)
     print(f"seeds: fuzz_markdown {n_md}, fuzz_pack {n_pk}, "
-          f"fuzz_config {n_cf}, fuzz_chunks {n_ch} files")
+          f"fuzz_config {n_cf}, fuzz_chunks {n_ch}, fuzz_document {n_dc} files")
 
 
 if __name__ == "__main__":

@@ -125,5 +125,6 @@ void suite_kinds(void);
 void suite_chunk(void);
 void suite_prose(void);
 void suite_mentions(void);
+void suite_document(void);
 
 #endif

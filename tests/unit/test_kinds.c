@@ -315,7 +315,7 @@ static void test_config_errors(void) {
        "\"info\" or \"off\""},
       {"{\"templat\": \"adr\"}",
        "c.json:1:2: unknown field \"templat\" in config (expected one of: "
-       "$schema, template, rules, overrides, ignore)"},
+       "$schema, template, rules, overrides, ignore, documents)"},
       {"{\"overrides\": [{\"template\": \"adr\"}]}",
        "c.json:1:16: an override needs \"files\" globs"},
       {"{\"overrides\": [{\"files\": [\"a/**\"], \"rule\": {}}]}",

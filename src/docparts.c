@@ -1,0 +1,440 @@
+/* Finding the parts of a document split over files. A folder's index is
+ * its README.md (else index.md, else readme.md); its chapters are entries
+ * named NN_name or NN-name: a folder holding an index file of its own, or a
+ * Markdown file. The index's front matter `parts:` list wins; else the
+ * chapters the index links to come in link order, then the others in
+ * natural numeric order. A link to a chapter that is not there is a part
+ * that is missing (the library reports it at the link). */
+#include "docparts.h"
+#include "internal.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char *const S_index_names[] = {"README.md", "index.md",
+                                            "readme.md", "Readme.md", NULL};
+
+static char *S_join(const char *dir, const char *name) {
+  if (strcmp(dir, ".") == 0 || strcmp(dir, "./") == 0)
+    return xstrdup(name);
+  size_t n = strlen(dir);
+  return xasprintf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+}
+
+static bool S_is_file(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The index file of dir (a path; free with free()), or NULL. */
+static char *S_index_of(const char *dir) {
+  for (size_t i = 0; S_index_names[i]; i++) {
+    char *p = S_join(dir, S_index_names[i]);
+    if (S_is_file(p))
+      return p;
+    free(p);
+  }
+  return NULL;
+}
+
+/* Reads a small file whole; NULL when it cannot. Free with free(). */
+static char *S_slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  strbuf sb = {0};
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len < ((size_t)64 << 20))
+    strbuf_put(&sb, buf, n);
+  fclose(f);
+  *len = sb.len;
+  return sb.data ? strbuf_take(&sb) : xstrdup("");
+}
+
+/* A chapter name: one or two digits, then '_' or '-' ("01_intro",
+ * "3-data.md"). Longer numbers are records of their own, not chapters:
+ * ADRs ("0001-use-x.md"), RFCs, dated notes ("2026-10-01-outage.md"). */
+static bool S_numbered(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && isdigit((unsigned char)s[i]))
+    i++;
+  return i > 0 && i <= 2 && i < n && (s[i] == '_' || s[i] == '-');
+}
+
+static bool S_is_markdown(const char *name) {
+  size_t n = strlen(name);
+  return (n > 3 && strcmp(name + n - 3, ".md") == 0) ||
+         (n > 9 && strcmp(name + n - 9, ".markdown") == 0);
+}
+
+/* Natural order: leading numbers by value, then by bytes. */
+static int S_natural(const char *a, const char *b) {
+  unsigned long long x = strtoull(a, NULL, 10), y = strtoull(b, NULL, 10);
+  if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b) && x != y)
+    return x < y ? -1 : 1;
+  return strcmp(a, b);
+}
+
+typedef struct {
+  char *name; /* the entry's name in the folder */
+  char *path; /* the part's file */
+  size_t named_at;
+  bool linked;
+} chapter;
+
+static int S_chapter_cmp(const void *a, const void *b) {
+  return S_natural(((const chapter *)a)->name, ((const chapter *)b)->name);
+}
+
+typedef struct {
+  chapter *v;
+  size_t n, cap;
+} chapters;
+
+static void S_add(chapters *c, char *name, char *path, size_t at, bool linked) {
+  xgrow(&c->v, &c->cap, c->n + 1, sizeof(chapter));
+  c->v[c->n++] = (chapter){name, path, at, linked};
+}
+
+/* The chapters of dir, in natural order; with all_md, every other Markdown
+ * file of the folder too (a declared document without numbered chapters). */
+static void S_list_chapters(const char *dir, const char *index, bool all_md,
+                            chapters *out) {
+  DIR *d = opendir(dir);
+  if (!d)
+    return;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    const char *name = e->d_name;
+    if (name[0] == '.')
+      continue;
+    char *path = S_join(dir, name);
+    struct stat st;
+    bool numbered = S_numbered(name, strlen(name));
+    if (stat(path, &st) != 0) {
+      free(path);
+      continue;
+    }
+    if (S_ISDIR(st.st_mode) && numbered) {
+      char *idx = S_index_of(path); /* a folder with no index: not a part */
+      if (idx)
+        S_add(out, xstrdup(name), idx, SIZE_MAX, false);
+    } else if (S_ISREG(st.st_mode) && S_is_markdown(name) &&
+               (numbered || all_md) && !(index && strcmp(path, index) == 0)) {
+      bool is_index_name = false;
+      for (size_t i = 0; S_index_names[i]; i++)
+        is_index_name |= strcmp(name, S_index_names[i]) == 0;
+      if (numbered || !is_index_name) {
+        S_add(out, xstrdup(name), path, SIZE_MAX, false);
+        path = NULL;
+      }
+    }
+    free(path);
+  }
+  closedir(d);
+  if (out->n > 1)
+    qsort(out->v, out->n, sizeof(chapter), S_chapter_cmp);
+}
+
+/* The `parts:` list of the front matter: item strings and their offsets.
+ * Returns false when there is none. */
+static bool S_frontmatter_parts(const char *t, size_t len, chapters *out,
+                                const char *dir) {
+  if (len < 4 || strncmp(t, "---", 3) != 0 || (t[3] != '\n' && t[3] != '\r'))
+    return false;
+  size_t i = 4;
+  bool in_parts = false, found = false;
+  while (i < len) {
+    size_t ls = i;
+    while (i < len && t[i] != '\n')
+      i++;
+    size_t le = i < len ? i : len;
+    i++;
+    while (le > ls && (t[le - 1] == '\r' || t[le - 1] == ' '))
+      le--;
+    if (le - ls == 3 &&
+        (strncmp(t + ls, "---", 3) == 0 || strncmp(t + ls, "...", 3) == 0))
+      break;
+    if (in_parts) {
+      size_t k = ls;
+      while (k < le && (t[k] == ' ' || t[k] == '\t'))
+        k++;
+      if (k < le && t[k] == '-' && (k + 1 == le || t[k + 1] == ' ')) {
+        k++;
+        while (k < le && t[k] == ' ')
+          k++;
+        size_t s = k, e = le;
+        if (e > s && (t[s] == '"' || t[s] == '\'') && t[e - 1] == t[s]) {
+          s++;
+          e--;
+        }
+        if (e > s) {
+          char *item = xstrndup(t + s, e - s);
+          S_add(out, item, S_join(dir, item), s, true);
+        }
+        continue;
+      }
+      if (k == le)
+        continue;
+      in_parts = false;
+    }
+    if (le - ls >= 6 && strncmp(t + ls, "parts:", 6) == 0) {
+      found = true;
+      size_t k = ls + 6;
+      while (k < le && t[k] == ' ')
+        k++;
+      if (k < le && t[k] == '[') { /* parts: [a.md, b.md] */
+        k++;
+        while (k < le && t[k] != ']') {
+          while (k < le && (t[k] == ' ' || t[k] == ','))
+            k++;
+          size_t s = k;
+          while (k < le && t[k] != ',' && t[k] != ']')
+            k++;
+          size_t e = k;
+          while (e > s && t[e - 1] == ' ')
+            e--;
+          if (e > s && (t[s] == '"' || t[s] == '\'') && t[e - 1] == t[s]) {
+            s++;
+            e--;
+          }
+          if (e > s) {
+            char *item = xstrndup(t + s, e - s);
+            S_add(out, item, S_join(dir, item), s, true);
+          }
+        }
+      } else {
+        in_parts = true;
+      }
+    }
+  }
+  return found;
+}
+
+/* Whether a link target names a Markdown part (a .md file or a folder). */
+static bool S_target_is_part(const char *t) {
+  const char *slash = strrchr(t, '/');
+  const char *last = slash ? slash + 1 : t;
+  return !*last || S_is_markdown(last) || !strchr(last, '.');
+}
+
+/* One link target at t[s..) on a line ending at le: a chapter found is
+ * marked linked and put in link order; a chapter that is not there adds a
+ * missing part. */
+static void S_take_target(const char *t, size_t s, size_t le, const char *dir,
+                          chapters *ch, chapters *order) {
+  if (s < le && t[s] == '<')
+    s++;
+  size_t e = s;
+  while (e < le && t[e] != ')' && t[e] != ' ' && t[e] != '>' && t[e] != '#' &&
+         t[e] != '?' && t[e] != '\r')
+    e++;
+  size_t at = s;
+  while (e - s >= 2 && t[s] == '.' && t[s + 1] == '/')
+    s += 2;
+  if (e == s || memchr(t + s, ':', e - s) || t[s] == '/')
+    return; /* empty, a URL, or absolute */
+  size_t seg = s;
+  while (seg < e && t[seg] != '/')
+    seg++;
+  if (!S_numbered(t + s, seg - s))
+    return;
+  char *target = xstrndup(t + s, e - s);
+  bool known = false;
+  for (size_t c = 0; c < ch->n && !known; c++) {
+    if (strlen(ch->v[c].name) != seg - s ||
+        strncmp(ch->v[c].name, t + s, seg - s) != 0)
+      continue;
+    known = true;
+    if (!ch->v[c].linked) {
+      ch->v[c].linked = true;
+      S_add(order, xstrdup(ch->v[c].name), xstrdup(ch->v[c].path), at, true);
+    }
+  }
+  if (!known && S_target_is_part(target)) {
+    size_t n = strlen(target);
+    char *path;
+    if (S_is_markdown(target)) {
+      path = S_join(dir, target);
+    } else {
+      if (n && target[n - 1] == '/') /* "16_x/" and "16_x": one part */
+        target[n - 1] = '\0';
+      char *folder = S_join(dir, target);
+      path = S_join(folder, "README.md");
+      free(folder);
+    }
+    /* a file that is there but is no chapter (a reading list in a
+     * folder with no index) is not a part; one that is not there is a
+     * part that is missing */
+    struct stat st;
+    char *named = S_join(dir, target);
+    bool exists = stat(named, &st) == 0;
+    free(named);
+    bool listed = exists;
+    for (size_t c = 0; c < order->n && !listed; c++)
+      listed = strcmp(order->v[c].path, path) == 0;
+    if (listed)
+      free(path);
+    else
+      S_add(order, xstrdup(target), path, at, true);
+  }
+  free(target);
+}
+
+/* The links of the index to numbered chapters, in order: inline links
+ * "[x](target)" and reference definitions "[x]: target", outside fenced
+ * code. */
+static void S_link_order(const char *t, size_t len, const char *dir,
+                         chapters *ch, chapters *order) {
+  bool fence = false;
+  size_t i = 0;
+  while (i < len) {
+    size_t ls = i;
+    while (i < len && t[i] != '\n')
+      i++;
+    size_t le = i;
+    i++;
+    size_t k = ls;
+    while (k < le && k - ls < 4 && t[k] == ' ')
+      k++;
+    if (le - k >= 3 &&
+        (strncmp(t + k, "```", 3) == 0 || strncmp(t + k, "~~~", 3) == 0)) {
+      fence = !fence;
+      continue;
+    }
+    if (fence)
+      continue;
+    if (k < le && t[k] == '[') { /* a reference definition */
+      const char *close = memchr(t + k, ']', le - k);
+      if (close && close + 1 < t + le && close[1] == ':') {
+        size_t s = (size_t)(close - t) + 2;
+        while (s < le && (t[s] == ' ' || t[s] == '\t'))
+          s++;
+        S_take_target(t, s, le, dir, ch, order);
+        continue;
+      }
+    }
+    for (size_t p = ls; p + 1 < le; p++)
+      if (t[p] == ']' && t[p + 1] == '(')
+        S_take_target(t, p + 2, le, dir, ch, order);
+  }
+}
+
+static void S_chapters_free(chapters *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    free(c->v[i].name);
+    free(c->v[i].path);
+  }
+  free(c->v);
+}
+
+/* Whether dir holds chapters of its own (two numbered chapter folders, or
+ * an index and two numbered files): a document, not a chapter. */
+static bool S_has_chapters(const char *dir) {
+  char *index = S_index_of(dir);
+  chapters ch = {0};
+  S_list_chapters(dir, index, false, &ch);
+  size_t folders = 0;
+  for (size_t c = 0; c < ch.n; c++)
+    folders += !S_is_markdown(ch.v[c].name);
+  bool yes = folders >= 2 || (index && ch.n >= 2);
+  S_chapters_free(&ch);
+  free(index);
+  return yes;
+}
+
+bool doc_detect(const char *dir, bool declared, doc_spec *out) {
+  memset(out, 0, sizeof *out);
+  char *index = S_index_of(dir);
+  size_t len = 0;
+  char *text = index ? S_slurp(index, &len) : NULL;
+  chapters fm = {0}, ch = {0}, order = {0};
+  bool is_doc = false;
+  if (text && S_frontmatter_parts(text, len, &fm, dir)) {
+    is_doc = true;
+    order = fm;
+    fm = (chapters){0};
+  } else {
+    S_list_chapters(dir, index, false, &ch);
+    /* chapter files (not folders) need an index over them: a folder of
+     * numbered files alone may be numbered standalone documents */
+    size_t folders = 0;
+    for (size_t c = 0; c < ch.n; c++)
+      folders += !S_is_markdown(ch.v[c].name);
+    if (!index && !declared && folders < 2) {
+      S_chapters_free(&ch);
+      ch = (chapters){0};
+    }
+    /* a collection of designs: numbered folders that are documents */
+    size_t docs = 0;
+    for (size_t c = 0; !declared && c < ch.n; c++) {
+      if (S_is_markdown(ch.v[c].name))
+        continue;
+      char *sub = S_join(dir, ch.v[c].name);
+      docs += S_has_chapters(sub);
+      free(sub);
+    }
+    if (!declared && folders && docs * 2 >= folders) {
+      S_chapters_free(&ch);
+      ch = (chapters){0};
+    }
+    if (ch.n < 2 && declared) { /* declared: any Markdown file is a part */
+      S_chapters_free(&ch);
+      ch = (chapters){0};
+      S_list_chapters(dir, index, true, &ch);
+    }
+    /* the index's links order the chapters; a link to a chapter that is
+     * not there counts as one (a missing part), beside one that is */
+    if (text && (declared || ch.n >= 1))
+      S_link_order(text, len, dir, &ch, &order);
+    size_t linked = 0;
+    for (size_t c = 0; c < ch.n; c++)
+      linked += ch.v[c].linked;
+    is_doc = declared || (ch.n >= 1 && ch.n + (order.n - linked) >= 2);
+    for (size_t c = 0; c < ch.n; c++)
+      if (!ch.v[c].linked) {
+        S_add(&order, ch.v[c].name, ch.v[c].path, SIZE_MAX, false);
+        ch.v[c].name = ch.v[c].path = NULL;
+      }
+  }
+  if (is_doc) {
+    out->dir = xstrdup(dir);
+    size_t n = order.n + (index ? 1 : 0), k = 0;
+    out->parts = xcalloc(n + 1, sizeof(char *));
+    out->named_at = xcalloc(n + 1, sizeof(size_t));
+    out->owner = xcalloc(n + 1, sizeof(char *));
+    if (index) {
+      out->has_index = true;
+      out->named_at[k] = SIZE_MAX;
+      out->parts[k++] = xstrdup(index);
+    }
+    for (size_t c = 0; c < order.n; c++) {
+      out->named_at[k] = order.v[c].named_at;
+      out->parts[k++] = order.v[c].path;
+      order.v[c].path = NULL;
+    }
+    out->nparts = k;
+  }
+  S_chapters_free(&fm);
+  S_chapters_free(&ch);
+  S_chapters_free(&order);
+  free(text);
+  free(index);
+  return is_doc;
+}
+
+void doc_spec_free(doc_spec *d) {
+  for (size_t i = 0; i < d->nparts; i++)
+    free(d->parts[i]);
+  free(d->parts);
+  free(d->named_at);
+  free(d->owner);
+  free(d->dir);
+  memset(d, 0, sizeof *d);
+}

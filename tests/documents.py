@@ -1,0 +1,283 @@
+#!/usr/bin/env python3
+"""Documents made of several files (docs/documents.md), from the command
+line: the default (numbered chapters), an index's `parts:` front matter,
+--document, a config's "documents", a file in two documents, a part that
+cannot be read, suppressions and configs per file, `init --parts`,
+--explain of the document rules."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+DDLINT = None
+results = []
+
+
+def check(name, cond, detail=""):
+    results.append(bool(cond))
+    print(("ok   " if cond else "FAIL ") + name + ("" if cond else f": {detail}"))
+
+
+def run(args, cwd=None):
+    p = subprocess.run([DDLINT, *args], cwd=cwd, capture_output=True, timeout=120,
+                       env=dict(os.environ, NO_COLOR="1"))
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def lint_json(args, cwd):
+    rc, out, err = run(["-f", "json", *args], cwd=cwd)
+    try:
+        return rc, json.loads(out), err
+    except ValueError:
+        return rc, {"files": [], "documents": []}, err + out
+
+
+def rules_of(doc):
+    return [d["rule"] for d in doc["diagnostics"]]
+
+
+def test_frontmatter_parts(tmp):
+    d = os.path.join(tmp, "fm")
+    write(os.path.join(d, "README.md"),
+          "---\nparts:\n  - metrics.md\n  - problem.md\n  - gone.md\n---\n# Design\n\nOverview.\n")
+    write(os.path.join(d, "problem.md"), "# Problem Formulation\n\nWe compare two ranking models on last month's click logs.\n")
+    write(os.path.join(d, "metrics.md"), "# Success Metrics\n\nWe compare two ranking models on last month's click logs.\n")
+    rc, rep, err = lint_json(["--no-config", "fm"], tmp)
+    docs = rep.get("documents", [])
+    check("parts: in the index's front matter make a document", len(docs) == 1, (rep, err))
+    if not docs:
+        return
+    x = docs[0]
+    check("the parts come in the listed order, after the index",
+          x["parts"] == ["fm/README.md", "fm/metrics.md", "fm/problem.md", "fm/gone.md"], x["parts"])
+    miss = [g for g in x["diagnostics"] if g["rule"] == "missing-part"]
+    check("a listed part that is absent is a missing-part error at its line in the index",
+          len(miss) == 1 and miss[0]["file"] == "fm/README.md" and miss[0]["start"]["line"] == 5 and
+          miss[0]["severity"] == "error" and x["unreadable_parts"] == ["fm/gone.md"], miss)
+    found = {c["title"]: c.get("file") for c in x["coverage"] if c["found"]}
+    check("sections are found in their own parts",
+          found.get("Success Metrics") == "fm/metrics.md" and
+          found.get("Problem Formulation") == "fm/problem.md", found)
+
+
+def test_link_order(tmp):
+    d = os.path.join(tmp, "links")
+    write(os.path.join(d, "README.md"),
+          "# D\n\n- [three](./03_c/)\n- [one][one]\n- [gone](04_gone.md)\n\n"
+          "```\n[not a link](02_b.md)\n```\n\n[one]: 01_a.md#top\n")
+    write(os.path.join(d, "01_a.md"), "# Problem Formulation\n\nWe compare two ranking models on last month's click logs.\n")
+    write(os.path.join(d, "02_b.md"), "# Success Metrics\n\nWe compare two ranking models on last month's click logs.\n")
+    write(os.path.join(d, "03_c", "README.md"), "# Features\n\nWe compare two ranking models on last month's click logs.\n")
+    write(os.path.join(d, "10_j.md"), "# Model Design\n\nWe compare two ranking models on last month's click logs.\n")
+    write(os.path.join(d, "9_i.md"), "# Data and Labeling\n\nWe compare two ranking models on last month's click logs.\n")
+    rc, rep, err = lint_json(["--no-config", "links"], tmp)
+    x = (rep.get("documents") or [{}])[0]
+    check("parts in the order their link targets appear (inline links, reference definitions "
+          "where defined, not in code), then the others in natural order",
+          x.get("parts") == ["links/README.md", "links/03_c/README.md", "links/04_gone.md",
+                             "links/01_a.md", "links/02_b.md", "links/9_i.md", "links/10_j.md"],
+          x.get("parts"))
+
+
+def test_unreadable_part(tmp):
+    d = os.path.join(tmp, "unread")
+    write(os.path.join(d, "README.md"), "---\nparts: [a.md, sub.md]\n---\n# D\n")
+    write(os.path.join(d, "a.md"), "# Problem Formulation\n\nWe compare two ranking models on last month's click logs.\n")
+    os.makedirs(os.path.join(d, "sub.md"))  # named as a part, but a folder
+    write(os.path.join(d, "README.md"), "---\nparts: [a.md, sub.md, fifo.md, bin.md]\n---\n# D\n")
+    os.mkfifo(os.path.join(d, "fifo.md"))  # must not be opened: no hang
+    with open(os.path.join(d, "bin.md"), "wb") as f:
+        f.write(bytes(range(256)) * 8)
+    rc, rep, err = lint_json(["--no-config", "unread"], tmp)
+    x = (rep.get("documents") or [{}])[0]
+    miss = [g for g in x.get("diagnostics", []) if g["rule"] == "missing-part"]
+    check("a part that cannot be read (a folder, a FIFO, a binary file) is reported, the rest linted",
+          len(miss) == 3 and "sub.md" in miss[0]["message"] and "fifo.md" in miss[1]["message"] and
+          "binary" in miss[2]["message"] and
+          any(c["found"] and c["title"] == "Problem Formulation" for c in x.get("coverage", [])),
+          (miss, err))
+
+
+def test_declared(tmp):
+    d = os.path.join(tmp, "plain")
+    write(os.path.join(d, "intro.md"), "# Problem Formulation\n\nWe compare two ranking models on last month's click logs.\n")
+    write(os.path.join(d, "metrics.md"), "# Success Metrics\n\nWe compare two ranking models on last month's click logs.\n")
+    rc, rep, err = lint_json(["--no-config", "plain"], tmp)
+    check("without a declaration, a folder of unnumbered files is files",
+          len(rep["files"]) == 2 and not rep.get("documents"), rep)
+    rc, rep, err = lint_json(["--no-config", "--document", "plain"], tmp)
+    docs = rep.get("documents", [])
+    check("--document DIR lints the folder as one document",
+          len(docs) == 1 and docs[0]["parts"] == ["plain/intro.md", "plain/metrics.md"] and
+          not rep["files"], rep)
+    rc, rep, err = lint_json(["--no-config", "--document", "plain", "plain"], tmp)
+    check("--document DIR and DIR as a path: linted once",
+          len(rep.get("documents", [])) == 1 and not rep["files"], rep)
+    rc, out, err = run(["--no-config", "--document", "plain/intro.md"], cwd=tmp)
+    check("--document on a file is an error (exit 2)", rc == 2 and "not a directory" in err, err)
+    # a config's "documents"
+    proj = os.path.join(tmp, "proj")
+    write(os.path.join(proj, ".ddlint.json"), json.dumps({"documents": ["designs/*"]}))
+    os.makedirs(os.path.join(proj, ".git"))
+    for name in ("alpha", "beta"):
+        write(os.path.join(proj, "designs", name, "a.md"), "# Problem Formulation\n\nWe compare two ranking models on last month's click logs.\n")
+        write(os.path.join(proj, "designs", name, "b.md"), "# Success Metrics\n\nWe compare two ranking models on last month's click logs.\n")
+    write(os.path.join(proj, "notes", "x.md"), "# Notes\n")
+    rc, rep, err = lint_json(["."], proj)
+    names = sorted(x["name"] for x in rep.get("documents", []))
+    check("a config's \"documents\" globs make each matching folder one document",
+          names == ["alpha", "beta"] and [f["path"] for f in rep["files"]] == ["notes/x.md"],
+          (rep.get("documents"), rep["files"], err))
+
+
+def test_shared_part(tmp):
+    for name in ("one", "two"):
+        write(os.path.join(tmp, "shared", name, "README.md"),
+              "---\nparts: [../common.md, own.md]\n---\n# " + name + "\n")
+        write(os.path.join(tmp, "shared", name, "own.md"), "# Success Metrics\n\nWe compare two ranking models on last month's click logs.\n")
+    write(os.path.join(tmp, "shared", "common.md"), "# Problem Formulation\n\nWe compare two ranking models on last month's click logs.\n")
+    rc, rep, err = lint_json(["--no-config", "--document", "shared/one", "--document", "shared/two"], tmp)
+    docs = rep.get("documents", [])
+    if len(docs) != 2:
+        check("two documents", False, rep)
+        return
+    one, two = docs
+    check("a file in two documents is linted in the first",
+          any(c["found"] and c.get("file") == "shared/one/../common.md" for c in one["coverage"]) and
+          "shared-part" not in rules_of(one), one["coverage"][:1])
+    shared = [g for g in two["diagnostics"] if g["rule"] == "shared-part"]
+    check("... and the second gets a shared-part warning naming the first",
+          len(shared) == 1 and shared[0]["severity"] == "warning" and "shared/one" in shared[0]["message"]
+          and not any(c["found"] and c.get("file", "").endswith("common.md") for c in two["coverage"]),
+          shared)
+
+
+def test_per_file(tmp):
+    d = os.path.join(tmp, "perfile")
+    write(os.path.join(d, "README.md"), "# D\n\nOverview.\n")
+    write(os.path.join(d, "01_a", "README.md"),
+          "<!-- ddlint-disable-file placeholder -->\n# Problem Formulation\n\nThe budget is TBD.\n")
+    write(os.path.join(d, "02_b", "README.md"), "# Success Metrics\n\nThe metric is TBD.\n")
+    write(os.path.join(d, "03_c", "README.md"), "# Features\n\nThe list is TBD.\n")
+    write(os.path.join(d, "03_c", ".ddlint.json"), json.dumps({"rules": {"placeholder": "off"}}))
+    os.makedirs(os.path.join(d, ".git"), exist_ok=True)
+    rc, rep, err = lint_json(["perfile"], tmp)
+    x = (rep.get("documents") or [{}])[0]
+    ph = [g["file"] for g in x.get("diagnostics", []) if g["rule"] == "placeholder"]
+    check("a disable-file in one part and a config over another silence only those files",
+          ph == ["perfile/02_b/README.md"], (ph, err))
+
+
+def test_init_parts(tmp):
+    rc, out, err = run(["init", "--parts", "newdoc"], cwd=tmp)
+    files = sorted(os.listdir(os.path.join(tmp, "newdoc"))) if rc == 0 else []
+    check("init --parts writes an index and one chapter per section",
+          rc == 0 and files[-1] == "README.md" and len(files) == 9 and files[0].startswith("01_"),
+          (rc, err, files))
+    rc, rep, err = lint_json(["--no-config", "newdoc"], tmp)
+    x = (rep.get("documents") or [{}])[0]
+    cov = x.get("coverage", [])
+    check("... which lints as one document with every section located, each empty "
+          "until written (the skeleton's guidance is in comments)",
+          cov and all(c.get("line") and c.get("via") == "empty" for c in cov) and
+          len(x["parts"]) == 9, x.get("parts"))
+    rc, out, err = run(["init", "--parts", "newdoc"], cwd=tmp)
+    check("init --parts refuses to overwrite", rc == 2 and "exists" in err, err)
+
+
+def test_document_rules_configurable(tmp):
+    d = os.path.join(tmp, "cfg")
+    write(os.path.join(d, "README.md"),
+          "# D\n\n- [a](01_a.md)\n<!-- ddlint-disable-next-line missing-part -->\n"
+          "- [b](02_b.md)\n- [c](03_c.md)\n")
+    write(os.path.join(d, "01_a.md"), "# Problem Formulation\n\nWe compare two ranking models on last month's click logs.\n")
+    rc, rep, err = lint_json(["--no-config", "cfg"], tmp)
+    x = (rep.get("documents") or [{}])[0]
+    miss = [g["message"] for g in x.get("diagnostics", []) if g["rule"] == "missing-part"]
+    check("a suppression comment names missing-part like any rule",
+          len(miss) == 1 and "03_c.md" in miss[0] and
+          "unknown-suppression" not in rules_of(x), (miss, rules_of(x)))
+    write(os.path.join(tmp, "c.json"), json.dumps({"rules": {"missing-part": "warning"}}))
+    rc, rep, err = lint_json(["--config", "c.json", "cfg"], tmp)
+    x = (rep.get("documents") or [{}])[0]
+    sev = [g["severity"] for g in x.get("diagnostics", []) if g["rule"] == "missing-part"]
+    check("a config sets missing-part's severity, with no warning", sev == ["warning"] and not err,
+          (sev, err))
+
+
+def test_named_chapter_note(tmp):
+    d = os.path.join(tmp, "named")
+    write(os.path.join(d, "README.md"), "# D\n")
+    write(os.path.join(d, "01_a", "README.md"), "# Problem Formulation\n\nWe compare two ranking models on last month's click logs.\n")
+    write(os.path.join(d, "02_b", "README.md"), "# Success Metrics\n\nWe compare two ranking models on last month's click logs.\n")
+    rc, rep, err = lint_json(["--no-config", "named/01_a/README.md"], tmp)
+    check("a chapter named on the command line is linted alone, with a note naming its document",
+          len(rep["files"]) == 1 and "is a part of the document named;" in err, err)
+
+
+def test_explain():
+    rc, out, err = run(["--explain", "missing-part"])
+    check("--explain missing-part", rc == 0 and "missing-part" in out and "index" in out, err)
+    rc, out, err = run(["--explain", "shared-part"])
+    check("--explain shared-part", rc == 0 and "shared-part" in out, err)
+
+
+def test_schemas(root):
+    """The multi-file fixture's JSON and SARIF validate against their schemas."""
+    try:
+        import jsonschema
+    except ImportError:
+        print("note: python3-jsonschema is absent; schema checks skipped")
+        return
+    rc, out, err = run(["--no-config", "-f", "json", "fixtures/multi/churn-service",
+                        "fixtures/incomplete.md"], cwd=root)
+    try:
+        jsonschema.validate(json.loads(out), json.load(open(os.path.join(root, "docs", "report.schema.json"))))
+        ok = True
+    except (ValueError, jsonschema.ValidationError) as e:
+        ok = str(e)[:300]
+    check("a document's JSON validates against docs/report.schema.json", ok is True, ok)
+    sarif_schema = os.path.join(root, "..", "shared", "schemas", "sarif-schema-2.1.0.json")
+    if not os.path.exists(sarif_schema):
+        print(f"note: {sarif_schema} is absent; SARIF schema validation skipped")
+        return
+    rc, out, err = run(["--no-config", "-f", "sarif", "fixtures/multi/churn-service"], cwd=root)
+    try:
+        log = json.loads(out)
+        jsonschema.validate(log, json.load(open(sarif_schema)))
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for r in log["runs"][0]["results"]}
+        ok = True
+    except (ValueError, jsonschema.ValidationError) as e:
+        ok, uris = str(e)[:300], set()
+    check("a document's SARIF validates, each result on its part's file",
+          ok is True and "fixtures/multi/churn-service/03_data.md" in uris and
+          "fixtures/multi/churn-service/README.md" in uris, (ok, uris))
+
+
+def main():
+    global DDLINT
+    DDLINT = os.path.abspath(sys.argv[1])
+    with tempfile.TemporaryDirectory() as tmp:
+        for t in (test_frontmatter_parts, test_link_order, test_unreadable_part, test_declared, test_shared_part,
+                  test_per_file, test_init_parts, test_document_rules_configurable, test_named_chapter_note):
+            try:
+                t(tempfile.mkdtemp(dir=tmp))
+            except Exception as e:
+                check(f"{t.__name__} raised", False, repr(e))
+        test_explain()
+        test_schemas(os.path.abspath(sys.argv[2]))
+    failed = results.count(False)
+    print(f"{len(results) - failed} checks passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
