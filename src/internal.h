@@ -526,6 +526,9 @@ typedef struct lint_ctx {
   /* prose.c: 0 not looked yet, 1 the text has no U+212A or U+017F, 2 it
    * has (caseless literals cannot stand in for PCRE2 there) */
   signed char special_case;
+  /* rules/code_fence.c: 0 not looked yet, 1 no code block has a suspect
+   * closing fence, 2 one has */
+  signed char suspect_fences;
   const struct doc_part *parts; /* borrowed: a document's parts, or NULL */
   size_t nparts;
 } lint_ctx;

@@ -262,6 +262,20 @@ static bool S_names_section(void *arg, size_t line, const char *text,
 
 bool fence_hides_heading(const lint_ctx *ctx, const tmpl_section *ts,
                          size_t *at) {
+  /* most documents have no suspect fence: find that out once */
+  lint_ctx *mctx = (lint_ctx *)ctx;
+  if (!mctx->suspect_fences) {
+    mctx->suspect_fences = 1;
+    for (size_t i = 0; i < ctx->md->nblocks && mctx->suspect_fences == 1; i++) {
+      fence_scan fs;
+      size_t from, to;
+      if (S_scan(ctx->src, &ctx->md->blocks[i], &fs) &&
+          S_suspect(&fs, &from, &to))
+        mctx->suspect_fences = 2;
+    }
+  }
+  if (mctx->suspect_fences == 1)
+    return false;
   for (size_t i = 0; i < ctx->md->nblocks; i++) {
     const block *b = &ctx->md->blocks[i];
     fence_scan fs;
