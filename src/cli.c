@@ -1118,26 +1118,64 @@ static bool *S_claim_parts(file_list *fl) {
   return skip;
 }
 
+/* The folders looked at for S_note_named_parts(): whether each is a
+ * document, and its parts' real paths. Many files of one folder named on
+ * the command line (a shell glob) look at it once, not once each. */
+typedef struct {
+  char *dir;
+  char **parts; /* realpath of each part, or NULL when unresolved */
+  size_t nparts;
+} dir_parts;
+
+typedef struct {
+  dir_parts *d;
+  size_t n, cap;
+} dir_cache;
+
+static const dir_parts *S_dir_parts(dir_cache *c, const char *dir) {
+  for (size_t i = 0; i < c->n; i++)
+    if (strcmp(c->d[i].dir, dir) == 0)
+      return &c->d[i];
+  xgrow(&c->d, &c->cap, c->n + 1, sizeof(dir_parts));
+  dir_parts *dp = &c->d[c->n++];
+  memset(dp, 0, sizeof *dp);
+  dp->dir = xstrdup(dir);
+  doc_spec spec;
+  if (doc_detect(dir, false, &spec)) {
+    dp->parts = xcalloc(spec.nparts + 1, sizeof(char *));
+    dp->nparts = spec.nparts;
+    for (size_t k = 0; k < spec.nparts; k++)
+      dp->parts[k] = realpath(spec.parts[k], NULL);
+    doc_spec_free(&spec);
+  }
+  return dp;
+}
+
+static void S_dir_cache_free(dir_cache *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    for (size_t k = 0; k < c->d[i].nparts; k++)
+      free(c->d[i].parts[k]);
+    free(c->d[i].parts);
+    free(c->d[i].dir);
+  }
+  free(c->d);
+}
+
 /* Whether the folder dir is a document with file (a realpath) among its
  * parts. */
-static bool S_dir_has_part(const char *dir, const char *file) {
-  doc_spec spec;
-  bool found = false;
-  if (!doc_detect(dir, false, &spec))
-    return false;
-  for (size_t k = 0; k < spec.nparts && !found; k++) {
-    char *real = realpath(spec.parts[k], NULL);
-    found = real && strcmp(real, file) == 0;
-    free(real);
-  }
-  doc_spec_free(&spec);
-  return found;
+static bool S_dir_has_part(dir_cache *c, const char *dir, const char *file) {
+  const dir_parts *dp = S_dir_parts(c, dir);
+  for (size_t k = 0; k < dp->nparts; k++)
+    if (dp->parts[k] && strcmp(dp->parts[k], file) == 0)
+      return true;
+  return false;
 }
 
 /* A file named on the command line is linted alone, as asked; when it is a
  * chapter of a document (by the default rule), a note says which, since
  * alone it lacks what its sibling chapters hold. */
 static void S_note_named_parts(const file_list *fl) {
+  dir_cache cache = {0};
   for (size_t i = 0; i < fl->n; i++) {
     if ((fl->docs && fl->docs[i]) || fl->walked[i] ||
         strcmp(fl->paths[i], "-") == 0)
@@ -1157,7 +1195,7 @@ static void S_note_named_parts(const file_list *fl) {
         free(shown);
         shown = xstrdup(dir);
       }
-      if (S_dir_has_part(dir, real)) {
+      if (S_dir_has_part(&cache, dir, real)) {
         fprintf(stderr,
                 "ddlint: note: %s is a part of the document %s; linted "
                 "alone here (lint the folder to check it in its document)\n",
@@ -1169,6 +1207,7 @@ static void S_note_named_parts(const file_list *fl) {
     free(dir);
     free(real);
   }
+  S_dir_cache_free(&cache);
 }
 
 static bool S_use_color(const char *when) {
