@@ -144,6 +144,12 @@ static bool S_mention(void *arg, size_t ms, size_t me) {
   return verdict != PASSED;
 }
 
+static bool S_mention_k(void *arg, size_t k, size_t ms, size_t me) {
+  judge *j = arg;
+  (void)k;
+  return j->best != PASSED && S_mention(arg, ms, me);
+}
+
 /* The clause holding the mention: from the last sentence or list boundary
  * before it (within its line and unit) for at most QUOTE_MAX bytes. */
 static char *S_quote(const lint_ctx *ctx, size_t us, size_t ue, size_t ms) {
@@ -215,9 +221,13 @@ void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
      * ms") still is one; only the diagnostic's place comes from the scope. */
     judge elsewhere = {
         .ctx = ctx, .rule = rule, .ignored = ignored, .nignored = nignored};
-    for (size_t p = 0; p < rule->npatterns && elsewhere.best != PASSED; p++)
-      prose_each(ctx, &rule->patterns[p], ctx->src->body_start, ctx->src->len,
-                 S_mention, &elsewhere);
+    /* only whether one passes matters here: every subject in one pass */
+    const pattern **pats = xcalloc(rule->npatterns + 1, sizeof(pattern *));
+    for (size_t p = 0; p < rule->npatterns; p++)
+      pats[p] = &rule->patterns[p];
+    prose_each_many(ctx, pats, rule->npatterns, ctx->src->body_start,
+                    ctx->src->len, S_mention_k, &elsewhere);
+    free(pats);
     if (elsewhere.best == PASSED)
       j.best = PASSED;
   }
