@@ -1152,6 +1152,33 @@ static bool S_by_content_ok(const ddlint_pack *pk, size_t s) {
   return pk->sections[s].nevidence > 0;
 }
 
+/* Verdicts of S_off_topic(), kept: a heading is judged once per section
+ * even when the exact and the loose passes both meet it. */
+typedef struct {
+  size_t *key; /* s * nsections_outline + d */
+  bool *off;
+  size_t n, cap, cap2;
+} off_topic_cache;
+
+/* Whether heading d, named like section s, is about something else: its
+ * text, long enough to judge, shows none of the section's evidence. */
+static bool S_off_topic(lint_ctx *ctx, off_topic_cache *c, size_t s, size_t d,
+                        bool stub) {
+  if (!S_by_content_ok(ctx->pack, s) || stub)
+    return false;
+  size_t key = s * (ctx->ol->nsections + 1) + d;
+  for (size_t i = 0; i < c->n; i++)
+    if (c->key[i] == key)
+      return c->off[i];
+  bool off = S_words_at_least(ctx, &ctx->ol->sections[d], OFF_TOPIC_WORDS) &&
+             S_evidence_at(ctx, s, d, 1) == 0;
+  xgrow(&c->key, &c->cap, c->n + 1, sizeof(size_t));
+  xgrow(&c->off, &c->cap2, c->n + 1, sizeof(bool));
+  c->key[c->n] = key;
+  c->off[c->n++] = off;
+  return off;
+}
+
 void match_document(lint_ctx *ctx, coverage *cov) {
   const ddlint_pack *pk = ctx->pack;
   const outline *ol = ctx->ol;
@@ -1191,6 +1218,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   bool reads_content = false;
   for (size_t s = 0; s < pk->nsections; s++)
     reads_content = reads_content || S_by_content_ok(pk, s);
+  off_topic_cache otc = {0};
   topic_words tw;
   S_topic_words(pk, &tw);
   ctx->topic_words = &tw;
@@ -1215,10 +1243,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   /* a heading named like section s whose text, long enough to judge, shows
    * none of its evidence is about something else ("Essential Mathematical
    * Background" is not the problem statement, "Threat Model" no model) */
-#define OFF_TOPIC(s, d)                                                        \
-  (S_by_content_ok(pk, s) && !STUB(d) &&                                       \
-   S_words_at_least(ctx, &ol->sections[d], OFF_TOPIC_WORDS) &&                 \
-   S_evidence_at(ctx, s, d, 1) == 0)
+#define OFF_TOPIC(s, d) S_off_topic(ctx, &otc, s, d, STUB(d))
 
   /* Exact names first, for every section, at any level: a heading with
    * content before a stub, then the shallowest ("## 7. Prediction Service"
@@ -1495,6 +1520,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   cov->score = total > 0 ? 100.0 * found / total : 100.0;
   ctx->dead_blocks = NULL;
   ctx->topic_words = NULL;
+  free(otc.key);
+  free(otc.off);
   free(tw.words);
   free(tw.buf);
   free(dead);
