@@ -113,15 +113,7 @@ size_t block_at_or_after(const md_blocks *mb, size_t off) {
 char *doc_heading_path(const lint_ctx *ctx, size_t off) {
   const outline *ol = ctx->ol;
   /* the last section starting at or before off, then up through parents */
-  size_t lo = 0, hi = ol->nsections;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (ol->sections[mid].start <= off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  ptrdiff_t d = (ptrdiff_t)lo - 1;
+  ptrdiff_t d = outline_section_at(ol, off);
   while (d >= 0 && ol->sections[d].end <= off)
     d = ol->sections[d].parent;
   const char *names[8];

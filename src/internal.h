@@ -221,6 +221,9 @@ typedef struct {
 } outline;
 
 void outline_build(const md_blocks *mb, size_t doc_len, outline *out);
+/* The section whose own text (up to its first subheading) holds offset off:
+ * the last one starting at or before it; -1 before the first heading. */
+ptrdiff_t outline_section_at(const outline *ol, size_t off);
 void outline_free(outline *ol);
 
 /* ---- tasks.c ---- */

@@ -367,24 +367,27 @@ static bool S_in_heading(const lint_ctx *ctx, size_t off) {
   return bl->kind == BLOCK_HEADING && bl->start <= off && off < bl->end;
 }
 
+/* The earliest live match of each of several topics, searched together:
+ * per pattern its topic; per topic the best match so far. */
 typedef struct {
   lint_ctx *ctx;
-  const tmpl_topic *tt;
-  bool no_headings;
-  size_t best, best_end;
-} first_live;
+  const tmpl_topic **topic; /* per pattern */
+  size_t *slot;             /* per pattern: its topic's index in best */
+  size_t *best, *best_end;  /* per topic; SIZE_MAX: none yet */
+  bool no_headings;         /* a heading's own text does not count */
+} topic_race;
 
-static bool S_live_hit(void *arg, size_t k, size_t ms, size_t me) {
-  first_live *fl = arg;
-  (void)k;
-  if (ms >= fl->best)
+static bool S_race_hit(void *arg, size_t k, size_t ms, size_t me) {
+  topic_race *tr = arg;
+  size_t t = tr->slot[k];
+  if (ms >= tr->best[t])
     return false; /* this pattern's later matches cannot be earlier */
-  if (S_in_dead(fl->ctx, ms) || prose_negated(fl->ctx, ms, me) ||
-      S_in_bare_label(fl->ctx, ms, fl->tt) ||
-      (fl->no_headings && S_in_heading(fl->ctx, ms)))
+  if (S_in_dead(tr->ctx, ms) || prose_negated(tr->ctx, ms, me) ||
+      S_in_bare_label(tr->ctx, ms, tr->topic[k]) ||
+      (tr->no_headings && S_in_heading(tr->ctx, ms)))
     return true;
-  fl->best = ms;
-  fl->best_end = me;
+  tr->best[t] = ms;
+  tr->best_end[t] = me;
   return false;
 }
 
@@ -395,14 +398,18 @@ static bool S_first_live(lint_ctx *ctx, const tmpl_topic *tt, size_t start,
                          size_t end, bool no_headings, size_t *ms,
                          size_t *me) {
   const pattern *pats[128];
-  size_t n = 0;
-  for (size_t i = 0; i < tt->npatterns && n < 128; i++)
-    pats[n++] = &tt->patterns[i];
-  first_live fl = {ctx, tt, no_headings, SIZE_MAX, 0};
-  prose_each_many(ctx, pats, n, start, end, S_live_hit, &fl);
-  *ms = fl.best;
-  *me = fl.best_end;
-  return fl.best != SIZE_MAX;
+  const tmpl_topic *topic[128];
+  size_t slot[128], n = 0, best = SIZE_MAX, best_end = 0;
+  for (size_t i = 0; i < tt->npatterns && n < 128; i++) {
+    pats[n] = &tt->patterns[i];
+    topic[n] = tt;
+    slot[n++] = 0;
+  }
+  topic_race tr = {ctx, topic, slot, &best, &best_end, no_headings};
+  prose_each_many(ctx, pats, n, start, end, S_race_hit, &tr);
+  *ms = best;
+  *me = best_end;
+  return best != SIZE_MAX;
 }
 
 /* Words of content under heading d, subsections included, and the most in
@@ -606,23 +613,10 @@ typedef struct {
 } evidence_run;
 
 
-/* The section whose own text (up to its first subheading) holds off: the
- * last heading starting at or before it; -1 before the first heading. */
-static ptrdiff_t S_owner(const outline *ol, size_t off) {
-  size_t lo = 0, hi = ol->nsections;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (ol->sections[mid].start <= off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return (ptrdiff_t)lo - 1;
-}
 
 static bool S_evidence_hit(void *arg, size_t ms, size_t me) {
   evidence_run *er = arg;
-  ptrdiff_t d = S_owner(er->ctx->ol, ms);
+  ptrdiff_t d = outline_section_at(er->ctx->ol, ms);
   /* a heading's own words are its name, not evidence of what it holds */
   if (d >= 0 && ms < er->ctx->ol->sections[d].body_start)
     return true;
@@ -945,26 +939,6 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
 /* Steps 1 to 3 for every topic of one matched section, with step 2 done for
  * all its topics in one pass over each part: the same result as
  * S_find_topic() for each. */
-typedef struct {
-  lint_ctx *ctx;
-  const tmpl_topic **topic; /* per pattern */
-  size_t *slot;             /* per pattern: its topic */
-  size_t *best, *best_end;  /* per topic */
-} part_run;
-
-static bool S_part_hit(void *arg, size_t k, size_t ms, size_t me) {
-  part_run *pr = arg;
-  size_t t = pr->slot[k];
-  if (ms >= pr->best[t])
-    return false;
-  if (S_in_dead(pr->ctx, ms) || prose_negated(pr->ctx, ms, me) ||
-      S_in_bare_label(pr->ctx, ms, pr->topic[k]))
-    return true;
-  pr->best[t] = ms;
-  pr->best_end[t] = me;
-  return false;
-}
-
 static void S_find_section_topics(lint_ctx *ctx, const tmpl_section *ts,
                                   section_cov *sc) {
   for (size_t t = 0; t < ts->ntopics; t++)
@@ -972,7 +946,7 @@ static void S_find_section_topics(lint_ctx *ctx, const tmpl_section *ts,
   size_t npats = 0;
   for (size_t t = 0; t < ts->ntopics; t++)
     npats += ts->topics[t].npatterns;
-  part_run pr = {.ctx = ctx,
+  topic_race pr = {.ctx = ctx,
                  .topic = xcalloc(npats + 1, sizeof(tmpl_topic *)),
                  .slot = xcalloc(npats + 1, sizeof(size_t)),
                  .best = xcalloc(ts->ntopics + 1, sizeof(size_t)),
@@ -993,7 +967,7 @@ static void S_find_section_topics(lint_ctx *ctx, const tmpl_section *ts,
     if (!k)
       break;
     const section *sec = &ctx->ol->sections[sc->parts[p]];
-    prose_each_many(ctx, pats, k, sec->body_start, sec->end, S_part_hit, &pr);
+    prose_each_many(ctx, pats, k, sec->body_start, sec->end, S_race_hit, &pr);
     for (size_t t = 0; t < ts->ntopics; t++)
       if (sc->topics[t].via == VIA_NONE && pr.best[t] != SIZE_MAX)
         S_found(&sc->topics[t], VIA_TEXT, pr.best[t], pr.best_end[t]);
@@ -1070,26 +1044,6 @@ static void S_find_topics(lint_ctx *ctx, coverage *cov) {
  * headings, under the same conditions as in its section (a design that
  * defines its labels under Model Design has a label strategy): every such
  * topic in one pass. */
-typedef struct {
-  lint_ctx *ctx;
-  const tmpl_topic **topic; /* per pattern */
-  size_t *slot;             /* per pattern: index into best */
-  size_t *best, *best_end;  /* per topic */
-} elsewhere_run;
-
-static bool S_elsewhere_hit(void *arg, size_t k, size_t ms, size_t me) {
-  elsewhere_run *er = arg;
-  size_t t = er->slot[k];
-  if (ms >= er->best[t])
-    return false;
-  if (S_in_dead(er->ctx, ms) || prose_negated(er->ctx, ms, me) ||
-      S_in_bare_label(er->ctx, ms, er->topic[k]) || S_in_heading(er->ctx, ms))
-    return true;
-  er->best[t] = ms;
-  er->best_end[t] = me;
-  return false;
-}
-
 static void S_find_topics_elsewhere(lint_ctx *ctx, coverage *cov) {
   const ddlint_pack *pk = ctx->pack;
   size_t ntopics = 0, npats = 0;
@@ -1102,7 +1056,8 @@ static void S_find_topics_elsewhere(lint_ctx *ctx, coverage *cov) {
       }
   if (!npats)
     return;
-  elsewhere_run er = {.ctx = ctx,
+  topic_race er = {.ctx = ctx,
+                    .no_headings = true,
                       .topic = xcalloc(npats, sizeof(tmpl_topic *)),
                       .slot = xcalloc(npats, sizeof(size_t)),
                       .best = xcalloc(ntopics, sizeof(size_t)),
@@ -1124,7 +1079,7 @@ static void S_find_topics_elsewhere(lint_ctx *ctx, coverage *cov) {
       er.best[slot] = SIZE_MAX;
       where[slot++] = &cov->sections[s].topics[t];
     }
-  prose_each_many(ctx, pats, npats, 0, ctx->src->len, S_elsewhere_hit, &er);
+  prose_each_many(ctx, pats, npats, 0, ctx->src->len, S_race_hit, &er);
   for (size_t i = 0; i < ntopics; i++)
     if (er.best[i] != SIZE_MAX)
       S_found(where[i], VIA_ELSEWHERE, er.best[i], er.best_end[i]);

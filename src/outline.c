@@ -101,6 +101,18 @@ void outline_build(const md_blocks *mb, size_t doc_len, outline *out) {
   }
 }
 
+ptrdiff_t outline_section_at(const outline *ol, size_t off) {
+  size_t lo = 0, hi = ol->nsections;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ol->sections[mid].start <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return (ptrdiff_t)lo - 1;
+}
+
 void outline_free(outline *ol) {
   free(ol->sections);
   memset(ol, 0, sizeof *ol);
