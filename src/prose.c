@@ -475,28 +475,36 @@ static size_t S_branches(const char *p, const char *end, const char **b,
   return n;
 }
 
+/* Past the inline options ("(?-i)") and lookbehinds that open a branch of
+ * [p, end): they match no text. NULL on an unclosed group. */
+static const char *S_skip_zero_width(const char *p, const char *end) {
+  for (;;) {
+    if (end - p >= 5 && strncmp(p, "(?-i)", 5) == 0) {
+      p += 5;
+    } else if (end - p >= 4 && strncmp(p, "(?i)", 4) == 0) {
+      p += 4;
+    } else if (end - p >= 4 && (strncmp(p, "(?<!", 4) == 0 ||
+                                strncmp(p, "(?<=", 4) == 0)) {
+      const char *g = S_group_end(p, end);
+      if (!g)
+        return NULL;
+      p = g + 1;
+    } else {
+      return p;
+    }
+  }
+}
+
 /* Triggers of one branch, appended to out; false when it has none. */
 static bool S_branch_triggers(const char *p, const char *end,
                               char (*out)[PROSE_TRIGGER_MAX], size_t *n,
                               size_t max) {
   /* zero-width openings: inline options, lookbehinds, \b */
-  for (;;) {
-    if (end - p >= 4 && (strncmp(p, "(?-i)", 5) == 0)) {
-      p += 5;
-    } else if (end - p >= 4 && strncmp(p, "(?i)", 4) == 0) {
-      p += 4;
-    } else if (end - p >= 3 && (strncmp(p, "(?<!", 4) == 0 ||
-                                strncmp(p, "(?<=", 4) == 0)) {
-      const char *g = S_group_end(p, end);
-      if (!g)
-        return false;
-      p = g + 1;
-    } else if (end - p >= 2 && p[0] == '\\' && p[1] == 'b') {
-      p += 2;
-    } else {
-      break;
-    }
-  }
+  p = S_skip_zero_width(p, end);
+  if (!p)
+    return false;
+  while (end - p >= 2 && p[0] == '\\' && p[1] == 'b')
+    p += 2;
   if (p < end && *p == '(') {
     const char *g = S_group_end(p, end);
     if (!g || (g + 1 < end && strchr("?*{", g[1])))
@@ -563,21 +571,8 @@ static bool S_opens_with_boundary(const char *re) {
   if (!nb)
     return false;
   for (size_t i = 0; i < nb; i++) {
-    const char *p = bb[i];
-    for (;;) {
-      if (strncmp(p, "(?-i)", 5) == 0)
-        p += 5;
-      else if (strncmp(p, "(?i)", 4) == 0)
-        p += 4;
-      else if (strncmp(p, "(?<!", 4) == 0 || strncmp(p, "(?<=", 4) == 0) {
-        const char *g = S_group_end(p, be[i]);
-        if (!g)
-          return false;
-        p = g + 1;
-      } else
-        break;
-    }
-    if (!(p + 1 < be[i] && p[0] == '\\' && p[1] == 'b'))
+    const char *p = S_skip_zero_width(bb[i], be[i]);
+    if (!p || !(p + 1 < be[i] && p[0] == '\\' && p[1] == 'b'))
       return false;
   }
   return true;
