@@ -592,7 +592,7 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
 
 /* A heading's subtree shows a section when it holds at least this many of
  * the section's evidence items (its topics and its evidence terms). */
-#define OFF_TOPIC_WORDS 40
+#define OFF_TOPIC_WORDS 150
 /* Content fills gaps only in a document whose headings name this many
  * template sections. */
 #define CONTENT_MIN_NAMED 2
@@ -1232,13 +1232,10 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           best_rank = rank;
         }
       }
-      /* the author who writes the template's own title means it: only a
-       * heading named by an alias ("Introduction", "Key Metrics") is
-       * judged by what it holds */
-      if (sc->section < 0 ||
-          strcmp(S_heading_key(ctx, (size_t)sc->section), ts->key_title) == 0 ||
-          !OFF_TOPIC(s, (size_t)sc->section))
-        break;
+      /* an author who names the section exactly, by its title or an alias
+       * ("## Problem"), means it: only headings that merely contain a name
+       * are judged by what they hold (step 2) */
+      break;
       if (sc->off_topic < 0)
         sc->off_topic = sc->section;
       if (nrejected == 8) {

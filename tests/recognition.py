@@ -65,6 +65,12 @@ def main():
           "'If the service times<newline>out' is a fallback: a pattern's space "
           "matches a soft line break")
 
+    d = lint(ddlint, root, "named-short-sections.md")
+    check("sections named exactly", cov(d, "problem")["found"] and
+          cov(d, "architecture")["found"],
+          "'## Problem' and '## Approach / System design' are taken on their "
+          "names, though their few words use none of the template's terms")
+
     d = lint(ddlint, root, "deep-headings.md")
     check("deeper headings", cov(d, "features")["found"] and
           cov(d, "features")["line"] == 25,

@@ -15,8 +15,8 @@ void check_heading_level(lint_ctx *ctx, const struct ddlint_rule *rule) {
   const ddlint_pack *pk = ctx->pack;
   for (size_t s = 0; s < pk->nsections; s++) {
     const section_cov *sc = &ctx->cov->sections[s];
-    if (sc->section < 0 || !rule_in_scope(rule, s))
-      continue;
+    if (sc->section < 0 || sc->by_content || !rule_in_scope(rule, s))
+      continue; /* found by content: its heading is another section's */
     const section *sec = &ctx->ol->sections[sc->section];
     for (size_t t = 0; t < pk->sections[s].ntopics; t++) {
       const topic_cov *tc = &sc->topics[t];

@@ -23,7 +23,10 @@ void check_section_order(lint_ctx *ctx, const struct ddlint_rule *rule) {
   ptrdiff_t *prev = xcalloc(pk->nsections + 1, sizeof(ptrdiff_t));
   bool *keep = xcalloc(pk->nsections + 1, sizeof(bool));
   for (size_t s = 0; s < pk->nsections; s++)
-    if (ctx->cov->sections[s].section >= 0 && rule_in_scope(rule, s)) {
+    /* a section found by its content under another heading has no place
+     * of its own to be out of order */
+    if (ctx->cov->sections[s].section >= 0 &&
+        !ctx->cov->sections[s].by_content && rule_in_scope(rule, s)) {
       ids[n] = s;
       pos[n] = ctx->ol->sections[ctx->cov->sections[s].section].start;
       n++;
