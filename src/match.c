@@ -1209,40 +1209,22 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     sc->section = -1;
     sc->near = -1;
     sc->off_topic = -1;
-    /* the best candidate, then the next when the best is off topic (a few
-     * times at most: judging a heading's text costs a search of it) */
-    size_t rejected[8], nrejected = 0;
-    for (;;) {
-      int best_rank = 0;
-      sc->section = -1;
-      for (size_t d = 0; d < ol->nsections; d++) {
-        const char *key = S_heading_key(ctx, d);
-        if (known[d] != 2 || ol->sections[d].is_title ||
-            !S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases))
-          continue;
-        bool out = false;
-        for (size_t i = 0; i < nrejected && !out; i++)
-          out = rejected[i] == d;
-        if (out)
-          continue;
-        int rank = (STUB(d) ? 100 : 0) + 2 * ol->sections[d].level +
-                   (strcmp(key, ts->key_title) != 0);
-        if (sc->section < 0 || rank < best_rank) {
-          sc->section = (ptrdiff_t)d;
-          best_rank = rank;
-        }
+    /* an author who names the section exactly, by its title or an alias
+     * ("## Problem"), means it: such a heading is taken whatever it holds;
+     * only headings that merely contain a name are judged by what they
+     * hold (below) */
+    int best_rank = 0;
+    for (size_t d = 0; d < ol->nsections; d++) {
+      const char *key = S_heading_key(ctx, d);
+      if (known[d] != 2 || ol->sections[d].is_title ||
+          !S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases))
+        continue;
+      int rank = (STUB(d) ? 100 : 0) + 2 * ol->sections[d].level +
+                 (strcmp(key, ts->key_title) != 0);
+      if (sc->section < 0 || rank < best_rank) {
+        sc->section = (ptrdiff_t)d;
+        best_rank = rank;
       }
-      /* an author who names the section exactly, by its title or an alias
-       * ("## Problem"), means it: only headings that merely contain a name
-       * are judged by what they hold (step 2) */
-      break;
-      if (sc->off_topic < 0)
-        sc->off_topic = sc->section;
-      if (nrejected == 8) {
-        sc->section = -1;
-        break;
-      }
-      rejected[nrejected++] = (size_t)sc->section;
     }
     if (sc->section >= 0)
       used[sc->section] = true;
