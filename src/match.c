@@ -607,7 +607,7 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
 typedef struct {
   lint_ctx *ctx;
   uint64_t *mask;     /* per outline section: items seen in its own text */
-  unsigned char *hit; /* per block: holds some evidence item */
+  uint64_t *hit; /* per block: the items it holds */
   uint64_t bit;
   const size_t *items; /* per pattern: its item */
 } evidence_run;
@@ -622,12 +622,13 @@ static bool S_evidence_hit(void *arg, size_t ms, size_t me) {
     return true;
   size_t b = block_at_or_after(er->ctx->md, ms + 1);
   /* nothing new to learn: skip the costlier checks */
-  if ((d < 0 || (er->mask[d] & er->bit)) && (b == 0 || er->hit[b - 1]))
+  if ((d < 0 || (er->mask[d] & er->bit)) &&
+      (b == 0 || (er->hit[b - 1] & er->bit)))
     return true;
   if (S_in_dead(er->ctx, ms) || prose_negated(er->ctx, ms, me))
     return true;
   if (b > 0)
-    er->hit[b - 1] = 1;
+    er->hit[b - 1] |= er->bit;
   if (d >= 0)
     er->mask[d] |= er->bit;
   return true;
@@ -708,6 +709,8 @@ typedef struct {
   uint64_t *sub;      /* per heading: the items in its subtree */
   size_t *hit_before; /* per block index b: content blocks before b that
                          hold an item (prefix sums, nblocks + 1) */
+  size_t *dense_before; /* the same for blocks holding EVIDENCE_MIN items
+                           or more on their own */
 } evidence_map;
 
 /* The evidence of pack section s; free with S_evidence_free(). */
@@ -724,6 +727,13 @@ static bool S_evidence_hit_k(void *arg, size_t k, size_t ms, size_t me) {
   return S_evidence_hit(er, ms, me);
 }
 
+static unsigned S_popcount(uint64_t m) {
+  unsigned n = 0;
+  for (; m; m &= m - 1)
+    n++;
+  return n;
+}
+
 /* The evidence of the pack sections secs[0..n), into out[secs[i]], found in
  * one pass over the document for all of them; free each with
  * S_evidence_free(). */
@@ -738,7 +748,7 @@ static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
     eb.runs[i] = (evidence_run){.ctx = ctx,
                                 .mask = xcalloc(ol->nsections + 1,
                                                 sizeof(uint64_t)),
-                                .hit = xcalloc(nb + 1, 1)};
+                                .hit = xcalloc(nb + 1, sizeof(uint64_t))};
     item_patterns ip;
     S_item_patterns(ctx->pack, secs[i], &ip);
     for (size_t k = 0; k < ip.n; k++) {
@@ -760,9 +770,14 @@ static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
     evidence_map *em = xmalloc(sizeof *em);
     em->sub = er->mask;
     em->hit_before = xcalloc(nb + 1, sizeof(size_t));
-    for (size_t b = 0; b < nb; b++)
-      em->hit_before[b + 1] = em->hit_before[b] +
-                              (er->hit[b] && S_is_content(&ctx->md->blocks[b]));
+    em->dense_before = xcalloc(nb + 1, sizeof(size_t));
+    for (size_t b = 0; b < nb; b++) {
+      bool content = S_is_content(&ctx->md->blocks[b]);
+      em->hit_before[b + 1] = em->hit_before[b] + (er->hit[b] && content);
+      em->dense_before[b + 1] =
+          em->dense_before[b] +
+          (content && S_popcount(er->hit[b]) >= EVIDENCE_MIN);
+    }
     free(er->hit);
     out[secs[i]] = em;
   }
@@ -785,6 +800,7 @@ static void S_evidence_free(evidence_map *em) {
     return;
   free(em->sub);
   free(em->hit_before);
+  free(em->dense_before);
   free(em);
 }
 
@@ -793,12 +809,6 @@ static void S_evidence_free(evidence_map *em) {
  * everything. */
 #define EVIDENCE_SPAN_BYTES 16384
 
-static unsigned S_popcount(uint64_t m) {
-  unsigned n = 0;
-  for (; m; m &= m - 1)
-    n++;
-  return n;
-}
 
 /* Topic names: containment of every word (keys), unless the label
  * misspells a name. */
@@ -1380,7 +1390,11 @@ void match_document(lint_ctx *ctx, coverage *cov) {
        * paragraphs may cover a section in one of them, a long one must
        * keep coming back to it */
       double span = (double)(sec->end - sec->start) / EVIDENCE_SPAN_BYTES;
-      if ((double)hits < EVIDENCE_SHARE * (span < 1 ? span : 1) * (double)blocks)
+      /* or one paragraph, list item or table says it all on its own */
+      size_t dense = EVMAP(s)->dense_before[sec->end_block] -
+                     EVMAP(s)->dense_before[sec->first_block];
+      if ((double)hits < EVIDENCE_SHARE * (span < 1 ? span : 1) * (double)blocks &&
+          !dense)
         continue;
       if (n > best_n || (n == best_n && ol->sections[d].rank >
                                             ol->sections[best].rank)) {

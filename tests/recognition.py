@@ -71,6 +71,12 @@ def main():
           "'## Problem' and '## Approach / System design' are taken on their "
           "names, though their few words use none of the template's terms")
 
+    d = lint(ddlint, root, "features-in-one-paragraph.md")
+    check("one dense paragraph", cov(d, "features")["found"] and
+          cov(d, "features").get("via") == "content" and not rules(d, "error"),
+          "a long 'Model development' chapter whose one paragraph lists the "
+          "model's inputs covers Features")
+
     d = lint(ddlint, root, "deep-headings.md")
     check("deeper headings", cov(d, "features")["found"] and
           cov(d, "features")["line"] == 25,

@@ -151,7 +151,10 @@ sections = [
   "evidence": [r"\bfeatures?\b", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
               r"\bembeddings?\b", r"\bone[- ]hot\b", r"\bbucketi[sz]\w*\b", r"\bnormali[sz](e|ed|ation)\b", r"\bencod(e|ed|ing|ings)\b",
               r"\baggregat(e|es|ed|ion|ions)\b", r"\b(last|past) \d+ (days|hours|minutes|weeks)\b", r"\bsignals?\b",
-              r"\bcategorical\b|\bnumerical\b|\bcontinuous\b", r"\b(tf-idf|tfidf|n-grams?|ngrams?)\b"],
+              r"\bcategorical\b|\bnumerical\b|\bcontinuous\b", r"\b(tf-idf|tfidf|n-grams?|ngrams?)\b",
+              r"\b(model('s)? )?inputs? (are|include|includes)\b", r"\battributes?\b",
+              r"\b(hour|time|day) of (the )?(day|week)\b",
+              r"\b(browsing|purchase|watch|search|click|order|viewing|listening) histor(y|ies)\b"],
   "topics": [
    T("user-features", "User Features",
      ["user", "users", "user profile", "user data", "user side features"],
