@@ -593,9 +593,6 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
 /* A heading's subtree shows a section when it holds at least this many of
  * the section's evidence items (its topics and its evidence terms). */
 #define OFF_TOPIC_WORDS 150
-/* Content fills gaps only in a document whose headings name this many
- * template sections. */
-#define CONTENT_MIN_NAMED 2
 #ifndef EVIDENCE_SHARE
 #define EVIDENCE_SHARE 0.3
 #endif
@@ -1300,15 +1297,11 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       break;
     }
   }
-  /* Reading content fills the gaps of a document written to the template,
-   * loosely: one whose headings name at least two of its sections. A
-   * document that names one or none (an RFC, a README linted with the ML
-   * pack) is not written to it, and its sections are not guessed from its
-   * words. */
-  size_t named = 0;
-  for (size_t s = 0; s < pk->nsections; s++)
-    named += cov->sections[s].section >= 0;
-  bool fill_gaps = reads_content && named >= CONTENT_MIN_NAMED;
+  /* Reading content fills the gaps of any document, even one whose
+   * headings name no template section at all: designs written freely
+   * ("Why we are building this", "How it is served") are the ones that
+   * need it most. */
+  bool fill_gaps = reads_content;
   /* Where the pack gives evidence terms: a deeper heading that contains a
    * name of a section still unmatched, with content that shows it ("###
    * Feature engineering: three families" inside "## Model development"). */

@@ -149,13 +149,13 @@ static bool S_compile(loader *ld, const cJSON *at, const char *text,
   char *prose = pattern_prose_text(text);
   out->code = pcre2_compile((PCRE2_SPTR)prose, PCRE2_ZERO_TERMINATED,
                             PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
-                                PCRE2_CASELESS | extra,
+                                PCRE2_CASELESS | PCRE2_DOTALL | extra,
                             &errcode, &erroff, NULL);
   free(prose);
   if (!out->code) /* the pattern as written: its own error and offset */
     out->code = pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
                               PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
-                                  PCRE2_CASELESS | extra,
+                                  PCRE2_CASELESS | PCRE2_DOTALL | extra,
                               &errcode, &erroff, NULL);
   if (!out->code) {
     PCRE2_UCHAR msg[256];
@@ -202,7 +202,8 @@ pcre2_code *pattern_anchored_code(const pattern *p) {
     char *prose = pattern_prose_text(mp->source);
     mp->anchored = pcre2_compile(
         (PCRE2_SPTR)prose, PCRE2_ZERO_TERMINATED,
-        PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS | PCRE2_ANCHORED |
+        PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS | PCRE2_DOTALL |
+            PCRE2_ANCHORED |
             mp->options,
         &errcode, &erroff, NULL);
     free(prose);
@@ -210,7 +211,7 @@ pcre2_code *pattern_anchored_code(const pattern *p) {
       mp->anchored = pcre2_compile(
           (PCRE2_SPTR)mp->source, PCRE2_ZERO_TERMINATED,
           PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS |
-              PCRE2_ANCHORED | mp->options,
+              PCRE2_DOTALL | PCRE2_ANCHORED | mp->options,
           &errcode, &erroff, NULL);
     if (mp->anchored && !getenv("DDLINT_NO_JIT"))
       (void)pcre2_jit_compile(mp->anchored, PCRE2_JIT_COMPLETE);

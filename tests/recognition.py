@@ -77,6 +77,14 @@ def main():
           "a long 'Model development' chapter whose one paragraph lists the "
           "model's inputs covers Features")
 
+    d = lint(ddlint, root, "free-form-headings.md")
+    check("headings that name no section", all(
+        cov(d, sid)["found"] and cov(d, sid).get("via") == "content"
+        for sid in ("problem", "success-metrics", "data", "architecture", "monitoring")),
+          "'Why we are building this', 'How we will know it works', 'What the "
+          "model sees', 'How it is served', 'Keeping it healthy' are found by "
+          "what they say, across soft line breaks")
+
     d = lint(ddlint, root, "deep-headings.md")
     check("deeper headings", cov(d, "features")["found"] and
           cov(d, "features")["line"] == 25,
