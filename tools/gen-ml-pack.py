@@ -124,7 +124,7 @@ sections = [
               r"\b(train|training|validation|test|eval)[-/ ](split|set)s?\b", r"\bschema\b", r"\betl\b", r"\bingest(ion|ed)?\b",
               r"\bsampl(e|es|ed|ing)\b", r"\b\d+(\.\d+)?\s*(k|m|b|million|billion|thousand)\s+(rows|examples|records|samples|events|images|documents|users)\b",
               r"\bpii\b|\bretention period\b", r"\bbackfill\w*\b",
-              r"\b(\d+|one|two|three|four|six|twelve|eighteen) (months|weeks|years|days) of (data|orders|logs|history|sessions|events|transactions|traffic)\b",
+              r"\b(months|weeks|years|days) of (data|orders|logs|history|sessions|events|transactions|traffic)\b",
               r"\btargets? (are|is|come|comes)\b", r"\b(dropped|removed|excluded|filtered) from (the )?(training|data)\b"],
   "topics": [
    T("data-sources", "Data Sources",
