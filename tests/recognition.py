@@ -85,6 +85,13 @@ def main():
           "model sees', 'How it is served', 'Keeping it healthy' are found by "
           "what they say, across soft line breaks")
 
+    d = lint(ddlint, root, "interview-style.md")
+    check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
+          not rules(d, "error") and not rules(d, "warning"),
+          "'Clarifying the requirements', 'Framing it as an ML task', 'Data "
+          "preparation', 'Model development', 'Serving and scaling', "
+          "'Monitoring ladder': every section and flag found, no error or warning")
+
     d = lint(ddlint, root, "deep-headings.md")
     check("deeper headings", cov(d, "features")["found"] and
           cov(d, "features")["line"] == 25,
