@@ -92,6 +92,12 @@ def main():
           "preparation', 'Model development', 'Serving and scaling', "
           "'Monitoring ladder': every section and flag found, no error or warning")
 
+    d = lint(ddlint, root, "llm-design.md")
+    check("an LLM design", cov(d, "model")["found"] and cov(d, "architecture")["found"]
+          and cov(d, "prediction")["found"] and "missing-data-source" not in rules(d),
+          "a hosted LLM with a prompt is the model; retrieval and re-ranking the "
+          "prediction path; a corpus and ticket history the data sources")
+
     d = lint(ddlint, root, "deep-headings.md")
     check("deeper headings", cov(d, "features")["found"] and
           cov(d, "features")["line"] == 25,
