@@ -1226,8 +1226,15 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       if (known[d] != 2 || ol->sections[d].is_title ||
           !S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases))
         continue;
-      int rank = (STUB(d) ? 100 : 0) + 2 * ol->sections[d].level +
-                 (strcmp(key, ts->key_title) != 0);
+      /* the title, then the aliases in the pack's order: a pack lists a
+       * section's most telling names first ("architecture" before
+       * "approach") */
+      int alias = 0;
+      if (strcmp(key, ts->key_title) != 0)
+        for (size_t i = 0; i < ts->naliases && !alias; i++)
+          if (strcmp(key, ts->alias_keys[i]) == 0)
+            alias = (int)i + 1;
+      int rank = (STUB(d) ? 100000 : 0) + 1000 * ol->sections[d].level + alias;
       if (sc->section < 0 || rank < best_rank) {
         sc->section = (ptrdiff_t)d;
         best_rank = rank;

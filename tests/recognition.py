@@ -98,6 +98,14 @@ def main():
           "a hosted LLM with a prompt is the model; retrieval and re-ranking the "
           "prediction path; a corpus and ticket history the data sources")
 
+    d = lint(ddlint, root, "house-style.md")
+    check("house style", cov(d, "architecture")["heading"] == "Architecture" and
+          not {"missing-fallback", "missing-deployment-strategy",
+               "missing-success-metric"} & set(rules(d)),
+          "'## Architecture' beats the earlier '## Approach' (the pack lists "
+          "it first); 'applies the legacy rules' is a fallback, a shadow "
+          "period a deployment strategy, a holdout an online measure")
+
     d = lint(ddlint, root, "deep-headings.md")
     check("deeper headings", cov(d, "features")["found"] and
           cov(d, "features")["line"] == 25,
