@@ -439,6 +439,8 @@ typedef struct {
                       bullets or placeholders under it */
   bool by_content; /* no heading names it: `section` is the heading whose
                       subtree shows its evidence */
+  size_t label_at;  /* with by_content: where a bold run-in label names it
+                       ("**Problem.**"), or 0 */
   topic_cov *topics; /* owned, parallel to tmpl_section.topics */
 } section_cov;
 

@@ -1141,6 +1141,27 @@ static bool S_off_topic(lint_ctx *ctx, off_topic_cache *c, size_t s, size_t d,
   return off;
 }
 
+/* Whether label block bl is a run-in heading: bold text that opens the
+ * paragraph ("**Problem.**") with the paragraph's text going on after it,
+ * not "**Use Cases:**" over a list or "Problem: ..." in running text. */
+static bool S_label_runs_in(const lint_ctx *ctx, const block *bl) {
+  const char *t = ctx->src->text + bl->start;
+  size_t n = bl->end - bl->start;
+  if (n <= 4 || !((t[0] == '*' && t[1] == '*') || (t[0] == '_' && t[1] == '_')))
+    return false;
+  /* past the closing bold marker */
+  const char *close = NULL;
+  for (size_t i = 2; i + 1 < n && !close; i++)
+    if (t[i] == t[0] && t[i + 1] == t[0])
+      close = t + i + 2;
+  if (!close)
+    return false;
+  for (const char *p = close; p < t + n; p++)
+    if (S_alnum(*p))
+      return true;
+  return false;
+}
+
 void match_document(lint_ctx *ctx, coverage *cov) {
   const ddlint_pack *pk = ctx->pack;
   const outline *ol = ctx->ol;
@@ -1351,6 +1372,42 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     }
   }
 
+  /* Where the pack gives evidence terms: run-in bold labels that name
+   * sections exactly ("**Problem.** We send...", "**Success metrics:**
+   * Offline..."), in a document that writes at least two of its sections
+   * that way. A section so named is found under the heading that holds the
+   * label, and its note names the label. */
+  {
+    size_t *at = xcalloc(pk->nsections + 1, sizeof(size_t));
+    size_t named_by_label = 0;
+    for (size_t s = 0; s < pk->nsections && reads_content; s++) {
+      const tmpl_section *ts = &pk->sections[s];
+      if (cov->sections[s].section >= 0 || !S_by_content_ok(pk, s))
+        continue;
+      for (size_t b = 0; b < ctx->md->nblocks && !at[s]; b++) {
+        const block *bl = &ctx->md->blocks[b];
+        if (bl->kind == BLOCK_PARAGRAPH && !bl->in_list && bl->label &&
+            bl->key && !dead[b] && S_label_runs_in(ctx, bl) &&
+            S_names_equal(bl->key, ts->key_title, ts->alias_keys,
+                          ts->naliases) &&
+            outline_section_at(ol, bl->start) >= 0)
+          at[s] = bl->start + 1; /* 0 is "none" */
+      }
+      named_by_label += at[s] != 0;
+    }
+    for (size_t s = 0; s < pk->nsections && named_by_label >= 2; s++) {
+      section_cov *sc = &cov->sections[s];
+      if (!at[s])
+        continue;
+      ptrdiff_t d = outline_section_at(ol, at[s] - 1);
+      sc->section = d;
+      sc->by_content = true;
+      sc->label_at = at[s] - 1;
+      sc->parts = xcalloc(2, sizeof(size_t));
+      sc->parts[sc->nparts++] = (size_t)d;
+    }
+    free(at);
+  }
   {
     /* the evidence of every section still unmatched, in one pass */
     size_t want[64], nwant = 0;

@@ -106,6 +106,15 @@ def main():
           "it first); 'applies the legacy rules' is a fallback, a shadow "
           "period a deployment strategy, a holdout an online measure")
 
+    d = lint(ddlint, root, "run-in-labels.md")
+    check("run-in bold labels", all(
+        cov(d, sid)["found"] for sid in
+        ("problem", "success-metrics", "data", "model", "prediction", "monitoring"))
+          and all(x["severity"] == "info" and "bold label" in x["help"]
+                  for x in d["diagnostics"] if x["rule"] == "section-without-heading"),
+          "'**Problem.** We send ...' and its siblings name their sections: found, "
+          "with a note to make them headings")
+
     d = lint(ddlint, root, "deep-headings.md")
     check("deeper headings", cov(d, "features")["found"] and
           cov(d, "features")["line"] == 25,

@@ -64,8 +64,14 @@ static void S_report_unheaded(lint_ctx *ctx, const struct ddlint_rule *rule,
   const char *h = ctx->md->blocks[sec->block].text;
   unsigned line = source_line_of(ctx->src, sec->start);
   const char *key = ctx->md->blocks[sec->block].key;
+  const section_cov *sc = &ctx->cov->sections[s];
   char *detail =
-      key && title_similarity(key, ts->key_title) >= 0.66
+      sc->label_at
+          ? xasprintf("a bold label on line %u names it; make it a heading "
+                      "(\"## %s\") so that outlines and tables of contents "
+                      "show it",
+                      source_line_of(ctx->src, sc->label_at), ts->title)
+      : key && title_similarity(key, ts->key_title) >= 0.66
           ? xasprintf("did you mean \"%s\"? The heading \"%s\" is close to "
                       "it and its content covers it; rename it",
                       ts->title, h)
@@ -75,7 +81,13 @@ static void S_report_unheaded(lint_ctx *ctx, const struct ddlint_rule *rule,
                       ts->title, h, line);
   const char *vars[] = {"section", ts->title, "heading", h,
                         "detail",  detail,    NULL};
-  diag_emit(ctx, rule, sec->start, sec->body_start, ts->title, vars);
+  if (sc->label_at) {
+    size_t ls, le;
+    source_line_bounds(ctx->src, sc->label_at, &ls, &le);
+    diag_emit(ctx, rule, sc->label_at, le, ts->title, vars);
+  } else {
+    diag_emit(ctx, rule, sec->start, sec->body_start, ts->title, vars);
+  }
   free(detail);
 }
 
