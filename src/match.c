@@ -319,30 +319,29 @@ static unsigned char *S_dead_blocks(const namer *nm) {
   for (size_t d = 0; d < ctx->ol->nsections; d++) {
     const section *sec = &ctx->ol->sections[d];
     bool any = false;
-    for (size_t b = sec->first_block; b < sec->end_block && !any; b++) {
-      block_kind k = mb->blocks[b].kind;
-      any = !dead[b] && (k == BLOCK_PARAGRAPH || k == BLOCK_CODE ||
-                         k == BLOCK_HTML || k == BLOCK_TABLE);
-    }
+    for (size_t b = sec->first_block; b < sec->end_block && !any; b++)
+      any = !dead[b] && S_is_content(&mb->blocks[b]);
     if (!any)
       dead[sec->block] = 1;
   }
   return dead;
 }
 
-/* Whether offset off lies in a dead block. */
-static bool S_in_dead(const lint_ctx *ctx, size_t off) {
-  if (!ctx->dead_blocks)
-    return false;
+/* The index of the block whose bytes hold offset off, or SIZE_MAX. */
+static size_t S_block_holding(const lint_ctx *ctx, size_t off) {
   size_t b = block_at_or_after(ctx->md, off + 1);
   if (b == 0)
-    return false;
+    return SIZE_MAX;
   const block *bl = &ctx->md->blocks[b - 1];
-  return bl->start <= off && off < bl->end && ctx->dead_blocks[b - 1];
+  return bl->start <= off && off < bl->end ? b - 1 : SIZE_MAX;
 }
 
-/* The first match of pat in [start, end) that counts as evidence: outside
- * dead blocks and not negated. */
+/* Whether offset off lies in a dead block. */
+static bool S_in_dead(const lint_ctx *ctx, size_t off) {
+  size_t b = ctx->dead_blocks ? S_block_holding(ctx, off) : SIZE_MAX;
+  return b != SIZE_MAX && ctx->dead_blocks[b];
+}
+
 static bool S_topic_named(const block *bl, const tmpl_topic *tt, bool loose);
 
 
@@ -350,21 +349,17 @@ static bool S_topic_named(const block *bl, const tmpl_topic *tt, bool loose);
  * nothing more ("* Data sources" copied from the template). */
 static bool S_in_bare_label(const lint_ctx *ctx, size_t off,
                             const tmpl_topic *tt) {
-  size_t b = block_at_or_after(ctx->md, off + 1);
-  if (!tt || b == 0)
+  size_t b = tt ? S_block_holding(ctx, off) : SIZE_MAX;
+  if (b == SIZE_MAX)
     return false;
-  const block *bl = &ctx->md->blocks[b - 1];
-  return bl->start <= off && off < bl->end && bl->label && !bl->has_content &&
-         S_topic_named(bl, tt, false);
+  const block *bl = &ctx->md->blocks[b];
+  return bl->label && !bl->has_content && S_topic_named(bl, tt, false);
 }
 
 /* Whether offset off lies in a heading's text. */
 static bool S_in_heading(const lint_ctx *ctx, size_t off) {
-  size_t b = block_at_or_after(ctx->md, off + 1);
-  if (b == 0)
-    return false;
-  const block *bl = &ctx->md->blocks[b - 1];
-  return bl->kind == BLOCK_HEADING && bl->start <= off && off < bl->end;
+  size_t b = S_block_holding(ctx, off);
+  return b != SIZE_MAX && ctx->md->blocks[b].kind == BLOCK_HEADING;
 }
 
 /* The earliest live match of each of several topics, searched together:
@@ -412,6 +407,28 @@ static bool S_first_live(lint_ctx *ctx, const tmpl_topic *tt, size_t start,
   return best != SIZE_MAX;
 }
 
+/* Words (runs of letters and digits) in t[start, end), counted up to max. */
+static size_t S_count_words(const char *t, size_t start, size_t end,
+                            size_t max) {
+  size_t words = 0;
+  for (size_t i = start; i < end && words < max;) {
+    while (i < end && !S_alnum(t[i]))
+      i++;
+    if (i < end)
+      words++;
+    while (i < end && S_alnum(t[i]))
+      i++;
+  }
+  return words;
+}
+
+/* Whether block b of a section's subtree is content that counts: a
+ * paragraph, code, HTML or a table, and not dead. */
+static bool S_counts(const lint_ctx *ctx, size_t b) {
+  return S_is_content(&ctx->md->blocks[b]) &&
+         !(ctx->dead_blocks && ctx->dead_blocks[b]);
+}
+
 /* Words of content under heading d, subsections included, and the most in
  * any one block; placeholders and dead blocks count nothing. */
 static size_t S_content_words(const lint_ctx *ctx, const section *sec,
@@ -419,22 +436,10 @@ static size_t S_content_words(const lint_ctx *ctx, const section *sec,
   size_t total = 0;
   *longest = 0;
   for (size_t b = sec->first_block; b < sec->end_block; b++) {
+    if (!S_counts(ctx, b))
+      continue;
     const block *bl = &ctx->md->blocks[b];
-    if (bl->kind != BLOCK_PARAGRAPH && bl->kind != BLOCK_CODE &&
-        bl->kind != BLOCK_HTML && bl->kind != BLOCK_TABLE)
-      continue;
-    if (ctx->dead_blocks && ctx->dead_blocks[b])
-      continue;
-    size_t words = 0;
-    const char *t = ctx->src->text;
-    for (size_t i = bl->start; i < bl->end;) {
-      while (i < bl->end && !S_alnum(t[i]))
-        i++;
-      if (i < bl->end)
-        words++;
-      while (i < bl->end && S_alnum(t[i]))
-        i++;
-    }
+    size_t words = S_count_words(ctx->src->text, bl->start, bl->end, SIZE_MAX);
     total += words;
     if (words > *longest)
       *longest = words;
@@ -522,20 +527,10 @@ static void S_topic_words(const ddlint_pack *pk, topic_words *tw) {
 static bool S_words_at_least(const lint_ctx *ctx, const section *sec,
                              size_t n) {
   size_t words = 0;
-  const char *t = ctx->src->text;
-  for (size_t b = sec->first_block; b < sec->end_block && words < n; b++) {
-    const block *bl = &ctx->md->blocks[b];
-    if (!S_is_content(bl) || (ctx->dead_blocks && ctx->dead_blocks[b]))
-      continue;
-    for (size_t i = bl->start; i < bl->end && words < n;) {
-      while (i < bl->end && !S_alnum(t[i]))
-        i++;
-      if (i < bl->end)
-        words++;
-      while (i < bl->end && S_alnum(t[i]))
-        i++;
-    }
-  }
+  for (size_t b = sec->first_block; b < sec->end_block && words < n; b++)
+    if (S_counts(ctx, b))
+      words += S_count_words(ctx->src->text, ctx->md->blocks[b].start,
+                             ctx->md->blocks[b].end, n - words);
   return words >= n;
 }
 
@@ -568,10 +563,7 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
   for (size_t b = sec->first_block; b < sec->end_block && own < STUB_OWN_WORDS;
        b++) {
     const block *bl = &ctx->md->blocks[b];
-    if (bl->kind != BLOCK_PARAGRAPH && bl->kind != BLOCK_TABLE &&
-        bl->kind != BLOCK_CODE && bl->kind != BLOCK_HTML)
-      continue;
-    if (ctx->dead_blocks && ctx->dead_blocks[b])
+    if (!S_counts(ctx, b))
       continue;
     if (bl->kind != BLOCK_PARAGRAPH)
       return false; /* a table or code is content */
@@ -872,10 +864,8 @@ static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
     else
       hi = mid;
   }
-  if (lo < ol->nsections && ol->sections[lo].block == b) {
-    size_t longest;
-    return S_content_words(ctx, &ol->sections[lo], &longest) > 0;
-  }
+  if (lo < ol->nsections && ol->sections[lo].block == b)
+    return S_words_at_least(ctx, &ol->sections[lo], 1);
   return false;
 }
 
