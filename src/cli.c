@@ -653,6 +653,30 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
   }
 }
 
+/* The pack for a file or document: its front matter's `ddlint-template`
+ * (fm_ref, taken over; NULL when absent), else --template, else the config,
+ * else the default. *cfg_chose says whether the config or the default chose
+ * it (a config's warnings then apply). NULL with *err on a bad template. */
+static const ddlint_pack *S_choose_pack(runner *rn, const ddlint_config *cfg,
+                                        char *fm_ref, const char *path,
+                                        bool *cfg_chose, const char **err) {
+  char *ref = fm_ref;
+  *cfg_chose = false;
+  if (!ref && rn->o->template_arg) {
+    ref = xstrdup(rn->o->template_arg);
+  } else if (!ref) {
+    ref = cfg ? ddlint_config_template(cfg, path) : NULL;
+    if (!ref)
+      ref = xstrdup(ddlint_default_pack_name());
+    *cfg_chose = true;
+  }
+  pthread_mutex_lock(&rn->lock);
+  const ddlint_pack *pack = S_pack(rn->cache, ref, err);
+  pthread_mutex_unlock(&rn->lock);
+  free(ref);
+  return pack;
+}
+
 static void S_run_doc_job(runner *rn, size_t i) {
   const cli_opts *o = rn->o;
   job *jb = &rn->jobs[i];
@@ -701,19 +725,9 @@ static void S_run_doc_job(runner *rn, size_t i) {
                   ? ddlint_frontmatter_value(texts[0].data, texts[0].len,
                                              "ddlint-template")
                   : NULL;
-  bool cfg_chose = false;
-  if (!ref && o->template_arg) {
-    ref = xstrdup(o->template_arg);
-  } else if (!ref) {
-    ref = cfg ? ddlint_config_template(cfg, spec->parts[0]) : NULL;
-    if (!ref)
-      ref = xstrdup(ddlint_default_pack_name());
-    cfg_chose = true;
-  }
-  pthread_mutex_lock(&rn->lock);
-  const ddlint_pack *pack = S_pack(rn->cache, ref, &err);
-  pthread_mutex_unlock(&rn->lock);
-  free(ref);
+  bool cfg_chose;
+  const ddlint_pack *pack =
+      S_choose_pack(rn, cfg, ref, spec->parts[0], &cfg_chose, &err);
   if (!pack) {
     strbuf_printf(&jb->messages, "ddlint: %s: %s\n", name, err);
     jb->unreadable++;
@@ -807,19 +821,9 @@ static void S_run_job(runner *rn, size_t i) {
   /* the template: front matter, else --template, else the config */
   char *ref = ddlint_frontmatter_value(buf.data ? buf.data : "", buf.len,
                                        "ddlint-template");
-  bool cfg_chose = false;
-  if (!ref && o->template_arg) {
-    ref = xstrdup(o->template_arg);
-  } else if (!ref) {
-    ref = cfg ? ddlint_config_template(cfg, shown) : NULL;
-    if (!ref)
-      ref = xstrdup(ddlint_default_pack_name());
-    cfg_chose = true;
-  }
-  pthread_mutex_lock(&rn->lock);
-  const ddlint_pack *fpack = S_pack(rn->cache, ref, &err);
-  pthread_mutex_unlock(&rn->lock);
-  free(ref);
+  bool cfg_chose;
+  const ddlint_pack *fpack =
+      S_choose_pack(rn, cfg, ref, shown, &cfg_chose, &err);
   if (!fpack) {
     strbuf_printf(&jb->messages, "ddlint: %s: %s\n", shown, err);
     jb->unreadable++;

@@ -17,6 +17,29 @@ static void S_comment(strbuf *sb, const char *text) {
   strbuf_puts(sb, " -->\n\n");
 }
 
+/* A section's guidance (its prompt, in a comment) and its topics as
+ * headings of topic_level ("###") with theirs, after the section's own
+ * heading. */
+static void S_section_body(strbuf *out, const tmpl_section *ts,
+                           const char *topic_level) {
+  strbuf g = {0};
+  if (ts->prompt)
+    strbuf_puts(&g, ts->prompt);
+  else
+    strbuf_printf(&g, "Write the %s section%s.", ts->title,
+                  ts->required ? "" : " (optional)");
+  S_comment(out, g.data);
+  strbuf_free(&g);
+  for (size_t t = 0; t < ts->ntopics; t++) {
+    const tmpl_topic *tt = &ts->topics[t];
+    strbuf_printf(out, "%s %s\n\n", topic_level, tt->title);
+    char *g2 =
+        tt->prompt ? xstrdup(tt->prompt) : xasprintf("Cover %s.", tt->title);
+    S_comment(out, g2);
+    free(g2);
+  }
+}
+
 /* "smart-reply_design.md" -> "Smart reply design". */
 static char *S_title(const char *path) {
   const char *base = strrchr(path, '/');
@@ -52,25 +75,7 @@ char *init_skeleton(const ddlint_pack *pk, const char *path) {
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
     strbuf_printf(&sb, "## %s\n\n", ts->title);
-    strbuf g = {0};
-    if (ts->prompt)
-      strbuf_puts(&g, ts->prompt);
-    else
-      strbuf_printf(&g, "Write the %s section%s.", ts->title,
-                    ts->required ? "" : " (optional)");
-    S_comment(&sb, g.data);
-    strbuf_free(&g);
-    for (size_t t = 0; t < ts->ntopics; t++) {
-      const tmpl_topic *tt = &ts->topics[t];
-      strbuf_printf(&sb, "### %s\n\n", tt->title);
-      if (tt->prompt) {
-        S_comment(&sb, tt->prompt);
-      } else {
-        char *g2 = xasprintf("Cover %s.", tt->title);
-        S_comment(&sb, g2);
-        free(g2);
-      }
-    }
+    S_section_body(&sb, ts, "###");
   }
   /* one final newline, not a blank line */
   while (sb.len >= 2 && sb.data[sb.len - 1] == '\n' &&
@@ -131,22 +136,7 @@ size_t init_parts(const ddlint_pack *pk, const char *dir, char ***names,
     strbuf_printf(&index, "%zu. [%s](%s)\n", s + 1, ts->title, name);
     strbuf ch = {0};
     strbuf_printf(&ch, "# %s\n\n", ts->title);
-    strbuf g = {0};
-    if (ts->prompt)
-      strbuf_puts(&g, ts->prompt);
-    else
-      strbuf_printf(&g, "Write the %s section%s.", ts->title,
-                    ts->required ? "" : " (optional)");
-    S_comment(&ch, g.data);
-    strbuf_free(&g);
-    for (size_t t = 0; t < ts->ntopics; t++) {
-      const tmpl_topic *tt = &ts->topics[t];
-      strbuf_printf(&ch, "## %s\n\n", tt->title);
-      char *g2 =
-          tt->prompt ? xstrdup(tt->prompt) : xasprintf("Cover %s.", tt->title);
-      S_comment(&ch, g2);
-      free(g2);
-    }
+    S_section_body(&ch, ts, "##");
     while (ch.len >= 2 && ch.data[ch.len - 1] == '\n' &&
            ch.data[ch.len - 2] == '\n')
       ch.data[--ch.len] = '\0';
