@@ -677,16 +677,14 @@ static bool S_local_hit(void *arg, size_t k, size_t ms, size_t me) {
   return false; /* one match is enough for this pattern */
 }
 
-/* The evidence items of pack section s in heading d's subtree, searched in
- * that subtree alone: what S_evidence() gives for one subtree. A result of
- * `need` or more means at least that many. */
-static unsigned S_evidence_at(lint_ctx *ctx, size_t s, size_t d,
-                              unsigned need) {
+/* The number of evidence items of pack section s in heading d's subtree,
+ * searched in that subtree alone: what S_evidence_many() gives for one
+ * subtree. */
+static unsigned S_evidence_at(lint_ctx *ctx, size_t s, size_t d) {
   const section *sec = &ctx->ol->sections[d];
   item_patterns ip;
   S_item_patterns(ctx->pack, s, &ip);
   local_run lr = {.ctx = ctx, .items = ip.item};
-  (void)need;
   prose_each_many(ctx, ip.pats, ip.n, sec->body_start, sec->end, S_local_hit,
                   &lr);
   S_item_patterns_free(&ip);
@@ -1123,7 +1121,7 @@ static bool S_off_topic(lint_ctx *ctx, off_topic_cache *c, size_t s, size_t d,
     if (c->key[i] == key)
       return c->off[i];
   bool off = S_words_at_least(ctx, &ctx->ol->sections[d], OFF_TOPIC_WORDS) &&
-             S_evidence_at(ctx, s, d, 1) == 0;
+             S_evidence_at(ctx, s, d) == 0;
   xgrow(&c->key, &c->cap, c->n + 1, sizeof(size_t));
   xgrow(&c->off, &c->cap2, c->n + 1, sizeof(bool));
   c->key[c->n] = key;
@@ -1309,7 +1307,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         }
       if (!own_words)
         continue;
-      if (S_by_content_ok(pk, s) && S_evidence_at(ctx, s, d, 2) < 2)
+      if (S_by_content_ok(pk, s) && S_evidence_at(ctx, s, d) < 2)
         continue;
       cov->sections[s].section = (ptrdiff_t)d;
       break;
@@ -1332,7 +1330,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           (sc->section >= 0 &&
            ol->sections[d].level >= ol->sections[sc->section].level) ||
           !S_contained(&nm, d, s) || STUB(d) ||
-          S_evidence_at(ctx, s, d, 1) < 1)
+          S_evidence_at(ctx, s, d) < 1)
         continue;
       sc->section = (ptrdiff_t)d;
     }
@@ -1470,7 +1468,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         /* a line or two that shows nothing of the section ("Standard
          * approaches as before.") is a slogan, not content */
         if (!STUB(d) && !(S_by_content_ok(pk, s) && S_is_thin(ctx, &ol->sections[d]) &&
-                          S_evidence_at(ctx, s, d, 1) == 0))
+                          S_evidence_at(ctx, s, d) == 0))
           sc->empty = false;
       }
       continue; /* its topics are looked for below */
