@@ -186,6 +186,14 @@ static bool S_read_all(FILE *f, strbuf *out) {
   return !ferror(f);
 }
 
+/* Reads the file at path into out (see source_read_file); NULL, or why not. */
+static const char *S_read_path(const char *path, strbuf *out) {
+  const char *why = source_read_file(path, MAX_INPUT_BYTES, out);
+  if (!why && out->len > MAX_INPUT_BYTES)
+    why = strerror(EFBIG);
+  return why;
+}
+
 static void S_list_rules(const ddlint_pack *pk) {
   printf("%s %s\n", ddlint_pack_name(pk), ddlint_pack_version(pk));
   size_t n = ddlint_pack_rule_count(pk);
@@ -449,13 +457,9 @@ static void S_read_part(void *arg, size_t k) {
         S_ISDIR(st.st_mode) ? "a directory, not a file" : "not a regular file";
     return;
   }
-  FILE *f = fopen(dr->spec->parts[k], "rb");
-  bool ok = f && S_read_all(f, &dr->texts[k]);
-  int saved = errno;
-  if (f)
-    fclose(f);
-  if (!ok) {
-    dr->errors[k] = strerror(saved);
+  const char *why = S_read_path(dr->spec->parts[k], &dr->texts[k]);
+  if (why) { /* one swapped in since the stat is refused by the read */
+    dr->errors[k] = why;
     strbuf_free(&dr->texts[k]);
   } else if (S_is_binary(dr->texts[k].data, dr->texts[k].len)) {
     dr->errors[k] = "a binary file, not Markdown";
@@ -773,22 +777,17 @@ static void S_run_job(runner *rn, size_t i) {
   const char *path = rn->files->paths[i];
   bool is_stdin = strcmp(path, "-") == 0;
   strbuf buf = {0};
-  bool ok;
+  const char *why = NULL; /* why the file cannot be read */
   const char *err = NULL;
   S_current_job = jb;
   if (is_stdin) {
-    ok = i == rn->stdin_job && S_read_all(stdin, &buf);
-    if (i != rn->stdin_job)
-      errno = EINVAL; /* "-" twice: the second gets nothing to read */
+    if (i != rn->stdin_job) /* "-" twice: the second gets nothing to read */
+      why = strerror(EINVAL);
+    else if (!S_read_all(stdin, &buf))
+      why = strerror(errno);
   } else {
-    FILE *f = fopen(path, "rb");
-    ok = f && S_read_all(f, &buf);
-    int saved = errno;
-    if (f)
-      fclose(f);
-    errno = saved;
+    why = S_read_path(path, &buf);
   }
-  int read_errno = errno;
   const char *shown = is_stdin && o->stdin_name ? o->stdin_name : path;
   /* the config: --config, else the nearest .ddlint.json above the file */
   const ddlint_config *cfg = rn->explicit_cfg;
@@ -807,9 +806,8 @@ static void S_run_job(runner *rn, size_t i) {
   }
   if (cfg && rn->files->walked[i] && ddlint_config_ignores(cfg, shown))
     goto out; /* ignored by the config (named files are always linted) */
-  if (!ok) {
-    strbuf_printf(&jb->messages, "%s: cannot read: %s\n", shown,
-                  strerror(read_errno));
+  if (why) {
+    strbuf_printf(&jb->messages, "%s: cannot read: %s\n", shown, why);
     jb->unreadable++;
     goto out;
   }

@@ -194,23 +194,12 @@ out:
 }
 
 ddlint_config *ddlint_config_load_file(const char *path, char **err) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    if (err)
-      *err = xasprintf("%s: cannot open config: %s", path, strerror(errno));
-    return NULL;
-  }
   strbuf sb = {0};
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len <= CONFIG_MAX_BYTES)
-    strbuf_put(&sb, buf, n);
-  bool bad = ferror(f);
-  fclose(f);
+  const char *why = source_read_file(path, CONFIG_MAX_BYTES, &sb);
   ddlint_config *cfg = NULL;
-  if (bad) {
+  if (why) {
     if (err)
-      *err = xasprintf("%s: cannot read config: %s", path, strerror(errno));
+      *err = xasprintf("%s: cannot open config: %s", path, why);
   } else {
     cfg = ddlint_config_load_buffer(sb.data ? sb.data : "", sb.len, path, err);
   }

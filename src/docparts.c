@@ -44,15 +44,11 @@ static char *S_index_of(const char *dir) {
 
 /* Reads a small file whole; NULL when it cannot. Free with free(). */
 static char *S_slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return NULL;
   strbuf sb = {0};
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len < ((size_t)64 << 20))
-    strbuf_put(&sb, buf, n);
-  fclose(f);
+  if (source_read_file(path, (size_t)64 << 20, &sb)) {
+    strbuf_free(&sb);
+    return NULL;
+  }
   *len = sb.len;
   return sb.data ? strbuf_take(&sb) : xstrdup("");
 }

@@ -85,6 +85,13 @@ size_t source_offset(const source *src, unsigned line, unsigned col);
 void source_line_bounds(const source *src, size_t off, size_t *start,
                         size_t *end);
 
+/* Reads the regular file at path into out (appending), at most max + 1
+ * bytes, so that a caller sees a file over max as longer than max. Opens with
+ * O_NONBLOCK and checks the descriptor, so a FIFO, device or folder swapped in
+ * at path is refused without blocking. NULL on success, else the reason (a
+ * static string: "not a regular file", or strerror's). */
+const char *source_read_file(const char *path, size_t max, strbuf *out);
+
 /* ---- md.c: the only file that includes cmark-gfm. ---- */
 typedef enum {
   BLOCK_HEADING,

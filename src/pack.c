@@ -922,21 +922,10 @@ out:
 
 /* Reads a whole file (at most PACK_MAX_BYTES + 1 bytes) into sb. */
 static bool S_read_file(const char *path, strbuf *sb, char **err) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    *err = xasprintf("%s: cannot open pack: %s", path, strerror(errno));
-    return false;
-  }
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb->len <= PACK_MAX_BYTES)
-    strbuf_put(sb, buf, n);
-  bool bad = ferror(f);
-  int e = errno;
-  fclose(f);
-  if (bad)
-    *err = xasprintf("%s: cannot read pack: %s", path, strerror(e));
-  return !bad;
+  const char *why = source_read_file(path, PACK_MAX_BYTES, sb);
+  if (why)
+    *err = xasprintf("%s: cannot open pack: %s", path, why);
+  return !why;
 }
 
 static ddlint_pack *S_load_path(const char *path, pack_chain *chain,

@@ -3,9 +3,13 @@
  * later stage speaks in byte offsets; only this file turns them into lines. */
 #include "internal.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
 size_t utf8_valid_len(const unsigned char *s, size_t n) {
@@ -235,4 +239,51 @@ void source_line_bounds(const source *src, size_t off, size_t *start,
     e--;
   *start = s;
   *end = e;
+}
+
+const char *source_read_file(const char *path, size_t max, strbuf *out) {
+  const char *why = NULL;
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    return strerror(errno);
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    why = strerror(errno);
+    goto out;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    why = S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file";
+    goto out;
+  }
+  int fl = fcntl(fd, F_GETFL);
+  if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+    why = strerror(errno);
+    goto out;
+  }
+  if (st.st_size > 0 && (unsigned long long)st.st_size <= max)
+    xgrow(&out->data, &out->cap, out->len + (size_t)st.st_size + 2, 1);
+  size_t limit = out->len + max + 1;
+  for (;;) {
+    if (out->cap - out->len < 2)
+      xgrow(&out->data, &out->cap, out->len + (1 << 16), 1);
+    size_t want = out->cap - out->len - 1;
+    if (want > limit - out->len)
+      want = limit - out->len;
+    if (want == 0)
+      break;
+    ssize_t n = read(fd, out->data + out->len, want);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      why = strerror(errno);
+      break;
+    }
+    out->len += (size_t)n;
+    out->data[out->len] = '\0';
+    if (n == 0)
+      break;
+  }
+out:
+  close(fd);
+  return why;
 }
