@@ -56,9 +56,7 @@ char *xstrndup(const char *s, size_t n) {
 
 char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 
-static char *S_vasprintf(const char *fmt, va_list ap)
-    __attribute__((format(printf, 1, 0)));
-static char *S_vasprintf(const char *fmt, va_list ap) {
+char *xvasprintf(const char *fmt, va_list ap) {
   va_list ap2;
   va_copy(ap2, ap);
   int n = vsnprintf(NULL, 0, fmt, ap2);
@@ -73,7 +71,7 @@ static char *S_vasprintf(const char *fmt, va_list ap) {
 char *xasprintf(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  char *s = S_vasprintf(fmt, ap);
+  char *s = xvasprintf(fmt, ap);
   va_end(ap);
   return s;
 }
@@ -92,7 +90,7 @@ void strbuf_putc(strbuf *sb, char c) { strbuf_put(sb, &c, 1); }
 void strbuf_printf(strbuf *sb, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  char *s = S_vasprintf(fmt, ap);
+  char *s = xvasprintf(fmt, ap);
   va_end(ap);
   strbuf_puts(sb, s);
   free(s);

@@ -7,6 +7,7 @@
 #include "init.h"
 #include "internal.h"
 #include "report.h"
+#include "term.h"
 #include "walk.h"
 
 #include <errno.h>
@@ -124,10 +125,11 @@ static int S_usage_error(const char *fmt, ...)
 static int S_usage_error(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  fputs("ddlint: ", stderr);
-  vfprintf(stderr, fmt, ap);
+  char *msg = xvasprintf(fmt, ap);
   va_end(ap);
-  fputs("\nTry 'ddlint --help' for more information.\n", stderr);
+  term_message("ddlint: %s", msg);
+  free(msg);
+  fputs("Try 'ddlint --help' for more information.\n", stderr);
   return EXIT_TROUBLE;
 }
 
@@ -195,15 +197,16 @@ static const char *S_read_path(const char *path, strbuf *out) {
 }
 
 static void S_list_rules(const ddlint_pack *pk) {
-  printf("%s %s\n", ddlint_pack_name(pk), ddlint_pack_version(pk));
+  term_printf(stdout, "%s %s\n", ddlint_pack_name(pk), ddlint_pack_version(pk));
   size_t n = ddlint_pack_rule_count(pk);
   static const char *const doc_rules[] = {"missing-part", "shared-part"};
   for (size_t i = 0; i < n + 2; i++) { /* then a document's own rules */
     const ddlint_rule *r =
         i < n ? ddlint_pack_rule(pk, i) : document_rule_find(doc_rules[i - n]);
-    printf("  %-24s %-18s %-8s %s\n", ddlint_rule_id(r), ddlint_rule_kind(r),
-           ddlint_severity_name(ddlint_rule_severity(r)),
-           ddlint_rule_summary(r));
+    term_printf(stdout, "  %-24s %-18s %-8s %s\n", ddlint_rule_id(r),
+                ddlint_rule_kind(r),
+                ddlint_severity_name(ddlint_rule_severity(r)),
+                ddlint_rule_summary(r));
   }
 }
 
@@ -212,20 +215,22 @@ static int S_explain(const ddlint_pack *pk, const char *id) {
   if (!r)
     r = document_rule_find(id);
   if (!r) {
-    fprintf(stderr,
-            "ddlint: no rule \"%s\" in template \"%s\"; see "
-            "--list-rules\n",
-            id, ddlint_pack_name(pk));
+    term_message("ddlint: no rule \"%s\" in template \"%s\"; see "
+                 "--list-rules",
+                 id, ddlint_pack_name(pk));
     return EXIT_TROUBLE;
   }
-  printf("%s (%s, %s)\n\n%s\n\n%s\n", ddlint_rule_id(r), ddlint_rule_kind(r),
-         ddlint_severity_name(ddlint_rule_severity(r)), ddlint_rule_summary(r),
-         ddlint_rule_explain(r));
+  term_printf(stdout, "%s (%s, %s)\n\n%s\n\n%s\n", ddlint_rule_id(r),
+              ddlint_rule_kind(r),
+              ddlint_severity_name(ddlint_rule_severity(r)),
+              ddlint_rule_summary(r), ddlint_rule_explain(r));
   const char *k = ddlint_kind_explain(ddlint_rule_kind(r));
   if (k)
-    printf("\nHow the %s kind works: %s\n", ddlint_rule_kind(r), k);
+    term_printf(stdout, "\nHow the %s kind works: %s\n", ddlint_rule_kind(r),
+                k);
   if (*ddlint_rule_help(r))
-    printf("\nHelp shown with each finding: %s\n", ddlint_rule_help(r));
+    term_printf(stdout, "\nHelp shown with each finding: %s\n",
+                ddlint_rule_help(r));
   return 0;
 }
 
@@ -339,7 +344,7 @@ static void S_warn_once(const char *msg) {
       return;
   xgrow(&c->warned, &c->warned_cap, c->nwarned + 1, sizeof(char *));
   c->warned[c->nwarned++] = xstrdup(msg);
-  fprintf(stderr, "ddlint: warning: %s\n", msg);
+  term_message("ddlint: warning: %s", msg);
 }
 
 static void S_cache_free(run_cache *c) {
@@ -396,8 +401,10 @@ static const cli_opts *S_opts;
 
 /* Warnings from the config go to the current job, printed in order. */
 static void S_warn_job(const char *msg) {
-  if (S_current_job)
-    strbuf_printf(&S_current_job->messages, "\x01%s\n", msg);
+  if (S_current_job) {
+    strbuf_putc(&S_current_job->messages, '\x01');
+    term_append(&S_current_job->messages, "%s", msg);
+  }
 }
 
 /* Prints a job's messages; lines marked \x01 are config warnings, printed
@@ -631,9 +638,9 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
           ok = atomic_commit(&af);
       }
       if (!ok) {
-        strbuf_printf(&jb->messages,
-                      "ddlint: cannot write %s: %s; it is unchanged\n",
-                      spec->parts[k], strerror(errno));
+        term_append(&jb->messages,
+                    "ddlint: cannot write %s: %s; it is unchanged",
+                    spec->parts[k], strerror(errno));
         jb->unreadable++;
         free(fixed);
       } else {
@@ -699,10 +706,10 @@ static void S_run_doc_job(runner *rn, size_t i) {
   for (size_t k = 0; k < np; k++)
     total += texts[k].len;
   if (total > MAX_INPUT_BYTES) {
-    strbuf_printf(&jb->messages,
-                  "ddlint: %s: the parts make %zu bytes, over the %zu MiB a "
-                  "document may have; not linted\n",
-                  name, total, MAX_INPUT_BYTES >> 20);
+    term_append(&jb->messages,
+                "ddlint: %s: the parts make %zu bytes, over the %zu MiB a "
+                "document may have; not linted",
+                name, total, MAX_INPUT_BYTES >> 20);
     jb->unreadable++;
     goto out;
   }
@@ -717,7 +724,7 @@ static void S_run_doc_job(runner *rn, size_t i) {
     pthread_mutex_unlock(&rn->lock);
     free(dir);
     if (err) {
-      strbuf_printf(&jb->messages, "ddlint: %s\n", err);
+      term_append(&jb->messages, "ddlint: %s", err);
       jb->unreadable++;
       goto out;
     }
@@ -733,7 +740,7 @@ static void S_run_doc_job(runner *rn, size_t i) {
   const ddlint_pack *pack =
       S_choose_pack(rn, cfg, ref, spec->parts[0], &cfg_chose, &err);
   if (!pack) {
-    strbuf_printf(&jb->messages, "ddlint: %s: %s\n", name, err);
+    term_append(&jb->messages, "ddlint: %s: %s", name, err);
     jb->unreadable++;
     goto out;
   }
@@ -799,7 +806,7 @@ static void S_run_job(runner *rn, size_t i) {
     pthread_mutex_unlock(&rn->lock);
     free(dir);
     if (err) {
-      strbuf_printf(&jb->messages, "ddlint: %s\n", err);
+      term_append(&jb->messages, "ddlint: %s", err);
       jb->unreadable++;
       goto out;
     }
@@ -807,13 +814,13 @@ static void S_run_job(runner *rn, size_t i) {
   if (cfg && rn->files->walked[i] && ddlint_config_ignores(cfg, shown))
     goto out; /* ignored by the config (named files are always linted) */
   if (why) {
-    strbuf_printf(&jb->messages, "%s: cannot read: %s\n", shown, why);
+    term_append(&jb->messages, "%s: cannot read: %s", shown, why);
     jb->unreadable++;
     goto out;
   }
   if (S_is_binary(buf.data, buf.len)) {
-    strbuf_printf(&jb->messages,
-                  "ddlint: warning: %s: binary file, not linted\n", shown);
+    term_append(&jb->messages, "ddlint: warning: %s: binary file, not linted",
+                shown);
     goto out;
   }
   /* the template: front matter, else --template, else the config */
@@ -823,7 +830,7 @@ static void S_run_job(runner *rn, size_t i) {
   const ddlint_pack *fpack =
       S_choose_pack(rn, cfg, ref, shown, &cfg_chose, &err);
   if (!fpack) {
-    strbuf_printf(&jb->messages, "ddlint: %s: %s\n", shown, err);
+    term_append(&jb->messages, "ddlint: %s: %s", shown, err);
     jb->unreadable++;
     goto out;
   }
@@ -879,10 +886,10 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
         ok = atomic_commit(&af);
     }
     if (!ok) {
-      strbuf_printf(&jb->messages,
-                    "ddlint: cannot write %s: %s; it is "
-                    "unchanged\n",
-                    shown, strerror(errno));
+      term_append(&jb->messages,
+                  "ddlint: cannot write %s: %s; it is "
+                  "unchanged",
+                  shown, strerror(errno));
       jb->unreadable++;
     } else {
       ddlint_result_free(jb->result);
@@ -901,14 +908,13 @@ static int S_init_parts(const ddlint_pack *pack, const cli_opts *o,
   size_t n = init_parts(pack, dir, &names, &texts);
   int status = 0;
   if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-    fprintf(stderr, "ddlint: cannot create %s: %s\n", dir, strerror(errno));
+    term_message("ddlint: cannot create %s: %s", dir, strerror(errno));
     status = EXIT_TROUBLE;
   }
   for (size_t i = 0; !status && !o->force && i < n; i++) {
     char *path = xasprintf("%s/%s", dir, names[i]);
     if (access(path, F_OK) == 0) {
-      fprintf(stderr, "ddlint: %s exists; not overwriting it (use --force)\n",
-              path);
+      term_message("ddlint: %s exists; not overwriting it (use --force)", path);
       status = EXIT_TROUBLE;
     }
     free(path);
@@ -924,7 +930,7 @@ static int S_init_parts(const ddlint_pack *pack, const cli_opts *o,
       ok = atomic_commit(&af);
     }
     if (!ok) {
-      fprintf(stderr, "ddlint: cannot write %s: %s\n", path, strerror(errno));
+      term_message("ddlint: cannot write %s: %s", path, strerror(errno));
       status = EXIT_TROUBLE;
     }
     free(path);
@@ -953,8 +959,7 @@ static int S_init(const ddlint_pack *pack, const cli_opts *o, int nargs,
   if (strcmp(path, "-") == 0) {
     fputs(text, stdout);
   } else if (!o->force && access(path, F_OK) == 0) {
-    fprintf(stderr, "ddlint: %s exists; not overwriting it (use --force)\n",
-            path);
+    term_message("ddlint: %s exists; not overwriting it (use --force)", path);
     status = EXIT_TROUBLE;
   } else {
     atomic_file af;
@@ -966,7 +971,7 @@ static int S_init(const ddlint_pack *pack, const cli_opts *o, int nargs,
       ok = atomic_commit(&af);
     }
     if (!ok) {
-      fprintf(stderr, "ddlint: cannot write %s: %s\n", path, strerror(errno));
+      term_message("ddlint: cannot write %s: %s", path, strerror(errno));
       status = EXIT_TROUBLE;
     }
   }
@@ -1198,10 +1203,9 @@ static void S_note_named_parts(const file_list *fl) {
         shown = xstrdup(dir);
       }
       if (S_dir_has_part(&cache, dir, real)) {
-        fprintf(stderr,
-                "ddlint: note: %s is a part of the document %s; linted "
-                "alone here (lint the folder to check it in its document)\n",
-                fl->paths[i], shown);
+        term_message("ddlint: note: %s is a part of the document %s; linted "
+                     "alone here (lint the folder to check it in its document)",
+                     fl->paths[i], shown);
         break;
       }
     }
@@ -1418,7 +1422,7 @@ int main(int argc, char **argv) {
   if (o.config) {
     explicit_cfg = S_config_file(&cache, o.config, &err);
     if (!explicit_cfg) {
-      fprintf(stderr, "ddlint: %s\n", err);
+      term_message("ddlint: %s", err);
       status = EXIT_TROUBLE;
       goto out;
     }
@@ -1442,7 +1446,7 @@ int main(int argc, char **argv) {
              &err);
   free(cwd_cfg_template);
   if (!pack) {
-    fprintf(stderr, "ddlint: %s\n", err);
+    term_message("ddlint: %s", err);
     status = EXIT_TROUBLE;
     goto out;
   }
@@ -1476,7 +1480,7 @@ int main(int argc, char **argv) {
 
   atomic_file af = {0};
   if (o.output && !atomic_open(&af, o.output)) {
-    fprintf(stderr, "ddlint: cannot write %s: %s\n", o.output, strerror(errno));
+    term_message("ddlint: cannot write %s: %s", o.output, strerror(errno));
     status = EXIT_TROUBLE;
     goto out;
   }
@@ -1538,9 +1542,8 @@ int main(int argc, char **argv) {
       if (ddlint_diag_severity(ddlint_result_diag(r, k)) >= o.fail_on)
         failed = true;
     if (o.min_score >= 0 && ddlint_result_score(r) < o.min_score) {
-      fprintf(stderr,
-              "ddlint: %s: completeness %.1f%% is below --min-score %g\n",
-              shown, ddlint_result_score(r), o.min_score);
+      term_message("ddlint: %s: completeness %.1f%% is below --min-score %g",
+                   shown, ddlint_result_score(r), o.min_score);
       failed = true;
     }
     ddlint_result_free(r);
@@ -1549,14 +1552,14 @@ int main(int argc, char **argv) {
   if (rep)
     rops->end(rep, &totals);
   if (o.max_warnings >= 0 && totals.warnings > (size_t)o.max_warnings) {
-    fprintf(stderr, "ddlint: %zu warnings exceed --max-warnings %ld\n",
-            totals.warnings, o.max_warnings);
+    term_message("ddlint: %zu warnings exceed --max-warnings %ld",
+                 totals.warnings, o.max_warnings);
     failed = true;
   }
   if (o.output ? !atomic_commit(&af)
                : (fflush(stdout) != 0 || ferror(stdout))) {
-    fprintf(stderr, "ddlint: cannot write %s: %s\n",
-            o.output ? o.output : "output", strerror(errno));
+    term_message("ddlint: cannot write %s: %s", o.output ? o.output : "output",
+                 strerror(errno));
     status = EXIT_TROUBLE;
   } else if (totals.unreadable) {
     status = EXIT_TROUBLE;

@@ -4,6 +4,7 @@
  * no NO_COLOR). */
 #include "internal.h"
 #include "report.h"
+#include "term.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,19 +34,6 @@ static reporter *S_begin(const report_opts *opts) {
 #define SNIPPET_MAX                                                            \
   120 /* code points of a long line shown around a finding                     \
        */
-
-/* Writes bytes with C0 controls and DEL shown as '?': a document under
- * review must not drive the reader's terminal. */
-static void S_put_safe(FILE *out, const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    fputc((c < 0x20 && c != '\t') || c == 0x7F ? '?' : c, out);
-  }
-}
-
-static void S_puts_safe(FILE *out, const char *s) {
-  S_put_safe(out, s, strlen(s));
-}
 
 /* Byte offset of code point col (1-based) in line, or len. */
 static size_t S_col_offset(const char *line, size_t len, unsigned col) {
@@ -77,7 +65,7 @@ static void S_snippet(reporter *rep, const ddlint_result *r,
   size_t to = len > 200 ? S_col_offset(line, len, first + SNIPPET_MAX) : len;
   bool cut_left = from > 0, cut_right = to < len;
   fprintf(out, "%s%5u |%s %s", blue, sline, reset, cut_left ? "..." : "");
-  S_put_safe(out, line + from, to - from);
+  term_put(out, line + from, to - from);
   fprintf(out, "%s\n", cut_right ? "..." : "");
   fprintf(out, "%s      |%s %s", blue, reset, cut_left ? "   " : "");
   /* pad with the line's own tabs so the caret lines up */
@@ -121,16 +109,17 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
                      : sev == DDLINT_WARNING ? YELLOW
                                              : CYAN;
     fprintf(out, "%s", S_c(rep, BOLD));
-    S_puts_safe(out, ddlint_diag_file(d));
+    term_puts(out, ddlint_diag_file(d));
     fprintf(out, ":%u:%u:%s %s%s:%s ", line, col, S_c(rep, RESET), S_c(rep, sc),
             ddlint_severity_name(sev), S_c(rep, RESET));
-    S_puts_safe(out, ddlint_diag_message(d));
-    fprintf(out, " %s[%s]%s\n", S_c(rep, DIM), ddlint_diag_rule(d),
-            S_c(rep, RESET));
+    term_puts(out, ddlint_diag_message(d));
+    fprintf(out, " %s[", S_c(rep, DIM));
+    term_puts(out, ddlint_diag_rule(d));
+    fprintf(out, "]%s\n", S_c(rep, RESET));
     S_snippet(rep, r, d);
     if (*ddlint_diag_help(d)) {
       fprintf(out, "%s      =%s help: ", S_c(rep, BLUE), S_c(rep, RESET));
-      S_puts_safe(out, ddlint_diag_help(d));
+      term_puts(out, ddlint_diag_help(d));
       fputc('\n', out);
     }
   }
@@ -152,22 +141,24 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
          in = ddlint_result_count(r, DDLINT_INFO);
   size_t np = ddlint_result_part_count(r);
   if (np) { /* a document: its name and its parts */
-    fprintf(out, "%sdocument %s%s (%zu part%s:", S_c(rep, BOLD),
-            ddlint_result_path(r), S_c(rep, RESET), np, np == 1 ? "" : "s");
+    fprintf(out, "%sdocument ", S_c(rep, BOLD));
+    term_puts(out, ddlint_result_path(r));
+    fprintf(out, "%s (%zu part%s:", S_c(rep, RESET), np, np == 1 ? "" : "s");
     for (size_t k = 0; k < np; k++) {
       fputc(' ', out);
-      S_puts_safe(out, ddlint_result_part_path(r, k));
+      term_puts(out, ddlint_result_part_path(r, k));
       if (!ddlint_result_part_readable(r, k))
         fputs(" (unread)", out);
     }
     fputs(")\n", out);
   }
+  fputs(S_c(rep, BOLD), out);
+  term_puts(out, ddlint_result_path(r));
   fprintf(out,
-          "%s%s:%s %zu error%s, %zu warning%s, %zu info; completeness "
+          ":%s %zu error%s, %zu warning%s, %zu info; completeness "
           "%.0f%% (%zu/%zu sections, %zu/%zu topics)\n",
-          S_c(rep, BOLD), ddlint_result_path(r), S_c(rep, RESET), e,
-          e == 1 ? "" : "s", w, w == 1 ? "" : "s", in, ddlint_result_score(r),
-          found_s, ns, found_t, nt);
+          S_c(rep, RESET), e, e == 1 ? "" : "s", w, w == 1 ? "" : "s", in,
+          ddlint_result_score(r), found_s, ns, found_t, nt);
 }
 
 static void S_end(reporter *rep, const report_totals *t) {

@@ -5,12 +5,13 @@
  * often missing. Colour only when asked. */
 #include "internal.h"
 #include "report.h"
+#include "term.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct {
-  char *path; /* owned */
+  char *path; /* owned, sanitised for a terminal */
   double score;
   size_t found_s, total_s, found_t, total_t;
   size_t errors, warnings;
@@ -40,6 +41,11 @@ static const char *S_c(const reporter *rep, const char *code) {
   return rep->o.color ? code : "";
 }
 
+/* Appends text from input, sanitised for a terminal. */
+static void S_put(strbuf *t, const char *s) {
+  term_sanitize(t, s, strlen(s), false);
+}
+
 static reporter *S_begin(const report_opts *opts) {
   reporter *rep = xcalloc(1, sizeof *rep);
   rep->o = *opts;
@@ -60,7 +66,7 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   xgrow(&rep->rows, &rep->cap, rep->nrows + 1, sizeof(row));
   row *w = &rep->rows[rep->nrows++];
   memset(w, 0, sizeof *w);
-  w->path = xstrdup(ddlint_result_path(r));
+  w->path = term_safe(ddlint_result_path(r));
   w->score = ddlint_result_score(r);
   w->errors = ddlint_result_count(r, DDLINT_ERROR);
   w->warnings = ddlint_result_count(r, DDLINT_WARNING);
@@ -75,24 +81,27 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     w->path = name;
   }
   if (keep) {
-    strbuf_printf(t, "%s%s%s (template %s)\n", S_c(rep, BOLD), w->path,
-                  S_c(rep, RESET), ddlint_pack_name(ddlint_result_pack(r)));
-    for (size_t k = 0; k < np; k++)
-      strbuf_printf(t, "  part %zu: %s%s\n", k + 1,
-                    ddlint_result_part_path(r, k),
-                    ddlint_result_part_readable(r, k) ? "" : " (unread)");
+    strbuf_printf(t, "%s%s%s (template ", S_c(rep, BOLD), w->path,
+                  S_c(rep, RESET));
+    S_put(t, ddlint_pack_name(ddlint_result_pack(r)));
+    strbuf_puts(t, ")\n");
+    for (size_t k = 0; k < np; k++) {
+      strbuf_printf(t, "  part %zu: ", k + 1);
+      S_put(t, ddlint_result_part_path(r, k));
+      strbuf_puts(t, ddlint_result_part_readable(r, k) ? "\n" : " (unread)\n");
+    }
     strbuf_printf(t, "\n%-44s %-8s %s\n", "section / topic", "status",
                   np ? "file:line" : "line");
   }
   for (size_t s = 0; s < ns; s++) {
     unsigned line = ddlint_coverage_section_line(r, s);
-    const char *title = ddlint_coverage_section_title(r, s);
+    char *title = term_safe(ddlint_coverage_section_title(r, s));
     w->total_s++;
     const char *state = ddlint_coverage_section_state(r, s);
     bool found = state && strcmp(state, "empty") != 0;
     w->found_s += found;
     if (!found && ddlint_coverage_section_required(r, s))
-      S_gap(rep, title);
+      S_gap(rep, ddlint_coverage_section_title(r, s));
     if (keep) {
       strbuf_printf(t, "%-44s %s%-8s%s", title, S_c(rep, found ? GREEN : RED),
                     !state                                   ? (ddlint_coverage_section_required(r, s) ? "missing" : "absent")
@@ -100,29 +109,35 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
                     : strcmp(state, "content") == 0          ? "in text"
                                                              : "found",
                     S_c(rep, RESET));
-      if (line && np)
-        strbuf_printf(t, " %s:%u", ddlint_coverage_section_file(r, s), line);
-      else if (line)
+      if (line && np) {
+        strbuf_putc(t, ' ');
+        S_put(t, ddlint_coverage_section_file(r, s));
+        strbuf_printf(t, ":%u", line);
+      } else if (line)
         strbuf_printf(t, " %u", line);
       strbuf_putc(t, '\n');
     }
+    free(title);
     for (size_t k = 0; k < ddlint_coverage_topic_count(r, s); k++) {
       const char *via = ddlint_coverage_topic_via(r, s, k);
       w->total_t++;
       w->found_t += via != NULL;
       if (keep) {
-        char name[64];
-        snprintf(name, sizeof name, "  %s",
-                 ddlint_coverage_topic_title(r, s, k));
+        char name[64], *safe = term_safe(ddlint_coverage_topic_title(r, s, k));
+        snprintf(name, sizeof name, "  %s", safe);
+        free(safe);
         strbuf_printf(t, "%-44s %s%s%s", name, S_c(rep, via ? GREEN : RED),
                       via ? "found" : "missing", S_c(rep, RESET));
-        if (via && np)
-          strbuf_printf(t, "    %s:%u (%s)",
-                        ddlint_coverage_topic_file(r, s, k),
-                        ddlint_coverage_topic_line(r, s, k), via);
-        else if (via)
-          strbuf_printf(t, "    %u (%s)", ddlint_coverage_topic_line(r, s, k),
-                        via);
+        if (via) {
+          strbuf_puts(t, "    ");
+          if (np) {
+            S_put(t, ddlint_coverage_topic_file(r, s, k));
+            strbuf_putc(t, ':');
+          }
+          strbuf_printf(t, "%u (", ddlint_coverage_topic_line(r, s, k));
+          S_put(t, via);
+          strbuf_putc(t, ')');
+        }
         strbuf_putc(t, '\n');
       }
     }
@@ -184,9 +199,11 @@ static void S_end(reporter *rep, const report_totals *totals) {
     if (rep->ngaps) {
       qsort(rep->gaps, rep->ngaps, sizeof(gap), S_gap_cmp);
       fputs("most often missing:", out);
-      for (size_t i = 0; i < rep->ngaps && i < 5; i++)
-        fprintf(out, "%s %s (%zu)", i ? "," : "", rep->gaps[i].title,
-                rep->gaps[i].missing);
+      for (size_t i = 0; i < rep->ngaps && i < 5; i++) {
+        fputs(i ? ", " : " ", out);
+        term_puts(out, rep->gaps[i].title);
+        fprintf(out, " (%zu)", rep->gaps[i].missing);
+      }
       fputc('\n', out);
     }
   }

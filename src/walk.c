@@ -3,6 +3,7 @@
  * the walk; entries are sorted so output is the same on every machine. */
 #include "walk.h"
 #include "internal.h"
+#include "term.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -90,7 +91,7 @@ static void S_walk_dir(file_list *fl, const char *root,
     }
     DIR *d = opendir(dir);
     if (!d) {
-      fprintf(stderr, "%s: cannot open directory: %s\n", dir, strerror(errno));
+      term_message("%s: cannot open directory: %s", dir, strerror(errno));
       fl->errors++;
       free(dir);
       continue;
@@ -132,12 +133,12 @@ void walk_add_document(file_list *fl, const char *dir) {
   struct stat st;
   int rc = stat(dir, &st);
   if (rc != 0 || !S_ISDIR(st.st_mode)) {
-    fprintf(stderr, "%s: %s\n", dir, rc ? strerror(errno) : "not a directory");
+    term_message("%s: %s", dir, rc ? strerror(errno) : "not a directory");
     fl->errors++;
     return;
   }
   if (!S_try_doc(fl, dir, true, false)) {
-    fprintf(stderr, "%s: no Markdown file to lint as a document\n", dir);
+    term_message("%s: no Markdown file to lint as a document", dir);
     fl->errors++;
   }
 }
@@ -150,7 +151,7 @@ void walk_add_docs(file_list *fl, const char *arg, walk_declared_fn declared,
   }
   struct stat st;
   if (stat(arg, &st) != 0) {
-    fprintf(stderr, "%s: %s\n", arg, strerror(errno));
+    term_message("%s: %s", arg, strerror(errno));
     fl->errors++;
     return;
   }
@@ -159,7 +160,7 @@ void walk_add_docs(file_list *fl, const char *arg, walk_declared_fn declared,
   else if (S_ISREG(st.st_mode))
     S_push(fl, xstrdup(arg), false);
   else {
-    fprintf(stderr, "%s: not a regular file or directory\n", arg);
+    term_message("%s: not a regular file or directory", arg);
     fl->errors++;
   }
 }

@@ -75,10 +75,90 @@ def fifos():
           rc in (1, 2) and b"missing-part" in out, (rc, err, out[:300]))
 
 
+HOSTILE = [b"\x1b", b"\x9b", b"\xc2\x9b", b"\xc2\x9d", b"\xe2\x80\xae", b"\xe2\x81\xa6", b"\x07"]
+
+
+def hostile_bytes(data):
+    return [h for h in HOSTILE if h in data]
+
+
+def workflow_lines(err):
+    return [l for l in err.split("\n") if l.startswith("::")]
+
+
+def stderr_injection():
+    """Item 2: under -f github nothing from input on stderr starts a line
+    with '::' (a workflow command)."""
+    d = os.path.join(TMP, "inj")
+    os.makedirs(d)
+    write("inj/.ddlint.json", json.dumps({"x\n::error title=Injected::pwned\n::add-mask::": 1}))
+    write("inj/a.md", "# x\n")
+    rc, out, err = run(["-f", "github", "a.md"], cwd=d)
+    check("a config key with newlines and '::': no stderr line starts with '::'",
+          rc == 2 and "unknown field" in err and not workflow_lines(err), err)
+    e = os.path.join(TMP, "inj2")
+    os.makedirs(e)
+    name = "a\n::error title=Injected::pwned\n.md"
+    with open(os.path.join(e, name), "wb") as f:
+        f.write(b"\x00\x01\x02\x03" * 3000)  # binary: a warning naming it on stderr
+    write("inj2/b\n::add-mask::x.md", "# x\n")
+    write("inj2/.ddlint.json", json.dumps({"rules": {"x\n::error::y": "off"}}))
+    rc, out, err = run(["-f", "github", "."], cwd=e)
+    check("walked file names with newlines and '::', a config warning: on stderr, no line starts with '::'",
+          "binary file" in err and "x?::error::y" in err and not workflow_lines(err), err)
+    rc, out, err = run(["--no-config", "-f", "github", "::error title=x::pwned.md"], cwd=e)
+    check("a named file whose name starts with '::': reported as ./::..., exit 2",
+          rc == 2 and "./::error" in err and not workflow_lines(err), err)
+    rc, out, err = run(["--no-config", "-f", "github", "--stdin-filename", "x\n::error::pwned", "--min-score", "99", "-"],
+                       stdin=b"# x\n")
+    check("--stdin-filename with a newline and '::' in a stderr message: no line starts with '::'",
+          "below --min-score" in err and not workflow_lines(err), err)
+    pack = {"name": "p\n::error::pack", "sections": [], "rules": []}
+    write("inj/p.json", json.dumps(pack))
+    rc, out, err = run(["--no-config", "-f", "github", "-t", "./p.json", "--explain", "\n::error::nope"], cwd=d)
+    check("--explain of an unknown id with '::' in it and in the pack name: no line starts with '::'",
+          rc == 2 and "no rule" in err and not workflow_lines(err), err)
+
+
+def terminal_escapes():
+    """Item 7: every path from input to a terminal goes through one
+    sanitiser: C0, C1 (raw and encoded) and bidi controls become '?'."""
+    d = os.path.join(TMP, "esc")
+    os.makedirs(d)
+    evil = "e\x1b]0;t\x07\u009b\u009d\u202e\u2066"
+    name = evil + ".md"
+    write("esc/" + name, "# x\n")
+    for fmt in ("human", "summary"):
+        rc, out, err = run(["--no-config", "-f", fmt, name], cwd=d)
+        check(f"a file name with ESC, BEL, C1 and bidi controls, -f {fmt}: none reach stdout",
+              rc == 1 and not hostile_bytes(out) and b"e?]0;t????" in out, out[-300:])
+    rc, out, err = run(["coverage", "--no-config", name, name], cwd=d)
+    check("coverage table of several files: no control reaches stdout", rc in (0, 1) and not hostile_bytes(out), out[-300:])
+    rc, out, err = run(["--no-config", "--stdin-filename", "s\x9b1m\x1b[2J.md", "-"], stdin=b"# x\n")
+    check("--stdin-filename with raw C1 and ESC: summary line sanitised",
+          rc == 1 and not hostile_bytes(out) and b"s?1m?[2J.md:" in out, out[-300:])
+    rc, out, err = run(["--no-config", "--explain", "z\x1b[2J\u009b"])
+    check("--explain argument with ESC and C1: sanitised on stderr",
+          rc == 2 and "\x1b" not in err and "\u009b" not in err and "z?[2J?" in err, err)
+    rc, out, err = run(["--no-config", "missing\x1b[2J\u202e.md"])
+    check("a missing file's name with ESC and bidi: sanitised on stderr",
+          rc == 2 and "\x1b" not in err and "\u202e" not in err, err)
+    pack = {"name": "p\u009b", "sections": [{"id": "s", "title": "S\u202eS", "required": True}],
+            "rules": [{"id": "x\u001b[31m", "kind": "placeholder", "severity": "warning",
+                       "summary": "s\u009d", "message": "m\u009d", "params": {"patterns": ["zzz"]}}]}
+    write("esc/p.json", json.dumps(pack))
+    write("esc/z.md", "# S\u202eS\n\nzzz\n")
+    for args in (["--list-rules"], ["--explain", "x\x1b[31m"], ["z.md"], ["coverage", "z.md"]):
+        sub = args[:1] if args[0] == "coverage" else []
+        rc, out, err = run([*sub, "--no-config", "-t", "./p.json", *args[len(sub):]], cwd=d)
+        check(f"pack id, title and summary with controls, {args[0]}: none on stdout or stderr",
+              rc in (0, 1) and not hostile_bytes(out) and not hostile_bytes(err.encode()) and out, (rc, out[-300:], err))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    tests = [fifos]
+    tests = [fifos, stderr_injection, terminal_escapes]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
