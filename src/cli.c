@@ -196,6 +196,25 @@ static const char *S_read_path(const char *path, strbuf *out) {
   return why;
 }
 
+/* The input (a named or walked file, or a document's part) that is the
+ * same file as path (device and inode), or NULL: -o onto it would replace
+ * a document with its own report. */
+static const char *S_input_at(const file_list *fl, const char *path) {
+  struct stat out, in;
+  if (stat(path, &out) != 0)
+    return NULL;
+  for (size_t i = 0; i < fl->n; i++) {
+    const doc_spec *d = fl->docs[i];
+    for (size_t k = 0; k < (d ? d->nparts : 1); k++) {
+      const char *p = d ? d->parts[k] : fl->paths[i];
+      if (strcmp(p, "-") != 0 && stat(p, &in) == 0 && in.st_dev == out.st_dev &&
+          in.st_ino == out.st_ino)
+        return p;
+    }
+  }
+  return NULL;
+}
+
 static void S_list_rules(const ddlint_pack *pk) {
   term_printf(stdout, "%s %s\n", ddlint_pack_name(pk), ddlint_pack_version(pk));
   size_t n = ddlint_pack_rule_count(pk);
@@ -1479,6 +1498,13 @@ int main(int argc, char **argv) {
     S_note_named_parts(&files);
 
   atomic_file af = {0};
+  const char *same = o.output ? S_input_at(&files, o.output) : NULL;
+  if (same) {
+    term_message("ddlint: %s: the output is the input %s; nothing written",
+                 o.output, same);
+    status = EXIT_TROUBLE;
+    goto out;
+  }
   if (o.output && !atomic_open(&af, o.output)) {
     term_message("ddlint: cannot write %s: %s", o.output, strerror(errno));
     status = EXIT_TROUBLE;

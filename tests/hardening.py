@@ -155,10 +155,36 @@ def terminal_escapes():
               rc in (0, 1) and not hostile_bytes(out) and not hostile_bytes(err.encode()) and out, (rc, out[-300:], err))
 
 
+def output_is_input():
+    """Item 3: -o naming an input (same device and inode) is refused before
+    anything is written, exit 2; the input is unchanged."""
+    d = os.path.join(TMP, "out")
+    doc = b"# Design\n\nSome text.\n"
+    write("out/design.md", doc)
+    write("out/docs/sub/r.md", doc)
+    write("out/book/README.md", "---\nparts: [01_a.md]\n---\n# Book\n")
+    write("out/book/01_a.md", doc)
+    os.symlink("design.md", os.path.join(d, "link.md"))
+    os.link(os.path.join(d, "design.md"), os.path.join(d, "hard.md"))
+    cases = [("the named input itself", ["-o", "design.md", "design.md"], "design.md"),
+             ("a walked file", ["-o", "docs/sub/r.md", "docs"], "docs/sub/r.md"),
+             ("a symlink to the input", ["-o", "link.md", "design.md"], "design.md"),
+             ("a hard link to the input", ["-o", "hard.md", "design.md"], "design.md"),
+             ("a part of a document", ["-o", "book/01_a.md", "--document", "book"], "book/01_a.md")]
+    for name, args, victim in cases:
+        rc, out, err = run(["--no-config", *args], cwd=d)
+        with open(os.path.join(d, victim), "rb") as f:
+            kept = f.read() == doc
+        check(f"-o onto an input ({name}): refused, exit 2, the input unchanged",
+              rc == 2 and "the output is the input" in err and kept and not out, (rc, err))
+    rc, out, err = run(["--no-config", "-o", "report.txt", "design.md"], cwd=d)
+    check("-o onto a new file beside the input: written", rc == 1 and os.path.exists(os.path.join(d, "report.txt")), err)
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    tests = [fifos, stderr_injection, terminal_escapes]
+    tests = [fifos, stderr_injection, terminal_escapes, output_is_input]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
