@@ -503,6 +503,11 @@ typedef bool (*prose_many_fn)(void *arg, size_t k, size_t ms, size_t me);
 void prose_each_many(struct lint_ctx *ctx, const pattern *const *pats,
                      size_t n, size_t start, size_t end, prose_many_fn fn,
                      void *arg);
+/* Whether pat may still be matched in ctx's document (its match budget). */
+bool prose_may_match(const struct lint_ctx *ctx, const pattern *pat);
+/* Notes that pat hit a PCRE2 limit at offset at: pattern-limit reports the
+ * first, and pat is spent for the rest of the document. */
+void prose_limit_hit(struct lint_ctx *ctx, const pattern *pat, size_t at);
 void prose_each(struct lint_ctx *ctx, const pattern *pat, size_t start,
                 size_t end, bool (*fn)(void *, size_t, size_t), void *arg);
 
@@ -519,6 +524,10 @@ struct ddlint_diag {
   const char *file; /* borrowed from the result: the file it is in */
 };
 
+/* PCRE2 limit hits (each up to the match limit's work) a document may
+ * spend before it matches no pattern more. */
+#define LIMIT_HITS_MAX 8
+
 /* Everything a rule check may read, and the sink it writes to. */
 typedef struct lint_ctx {
   const ddlint_pack *pack;
@@ -529,6 +538,10 @@ typedef struct lint_ctx {
   pcre2_match_data *md_match; /* owned by the engine */
   const char *limit_pattern;  /* borrowed: first pattern that hit a limit */
   size_t limit_at;            /* where it gave up */
+  /* the document's match budget: a pattern that hit a limit is not matched
+   * again in this context, and after LIMIT_HITS_MAX hits none is */
+  const pattern *limit_off[LIMIT_HITS_MAX]; /* borrowed */
+  unsigned limit_hits;
   struct ddlint_diag *diags;  /* owned, moved to the result */
   size_t ndiags, cap;
   unsigned threads; /* threads a large document may use (1: this one) */

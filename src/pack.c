@@ -22,6 +22,9 @@
 #define PACK_MAX_BYTES (64u << 20)
 #define MATCH_LIMIT 10000000u
 #define DEPTH_LIMIT 100000u
+/* the interpreter's backtracking memory per match (the JIT uses its own
+ * fixed stack): a pattern may not take gigabytes on a small document */
+#define HEAP_LIMIT_KIB (64u << 10)
 
 #define EXTENDS_DEPTH_MAX 16
 
@@ -885,6 +888,7 @@ static ddlint_pack *S_new_pack(void) {
   pk->mctx = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(pk->mctx, MATCH_LIMIT);
   pcre2_set_depth_limit(pk->mctx, DEPTH_LIMIT);
+  pcre2_set_heap_limit(pk->mctx, HEAP_LIMIT_KIB);
   return pk;
 }
 

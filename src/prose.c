@@ -19,12 +19,30 @@ static size_t S_first_skip(const md_blocks *mb, size_t off) {
   return lo;
 }
 
+bool prose_may_match(const lint_ctx *ctx, const pattern *pat) {
+  if (ctx->limit_hits >= LIMIT_HITS_MAX)
+    return false;
+  for (unsigned i = 0; i < ctx->limit_hits; i++)
+    if (ctx->limit_off[i] == pat)
+      return false;
+  return true;
+}
+
+void prose_limit_hit(lint_ctx *ctx, const pattern *pat, size_t at) {
+  if (!ctx->limit_pattern) {
+    ctx->limit_pattern = pat->source;
+    ctx->limit_at = at;
+  }
+  if (ctx->limit_hits < LIMIT_HITS_MAX)
+    ctx->limit_off[ctx->limit_hits++] = pat;
+}
+
 void prose_each(lint_ctx *ctx, const pattern *pat, size_t start, size_t end,
                 bool (*fn)(void *, size_t, size_t), void *arg) {
   const md_blocks *mb = ctx->md;
   const char *text = ctx->src->text;
   pcre2_code *code = pattern_code(pat);
-  if (!code)
+  if (!code || !prose_may_match(ctx, pat))
     return;
   size_t k = S_first_skip(mb, start);
   size_t pos = start;
@@ -42,11 +60,10 @@ void prose_each(lint_ctx *ctx, const pattern *pat, size_t start, size_t end,
       int rc = pcre2_match(code, (PCRE2_SPTR)text, seg_end, at, 0,
                            ctx->md_match, ctx->pack->mctx);
       if (rc < 0) {
-        /* a match, depth or JIT stack limit: remember it for pattern-limit,
-         * and stop searching this pattern here */
-        if (rc != PCRE2_ERROR_NOMATCH && !ctx->limit_pattern) {
-          ctx->limit_pattern = pat->source;
-          ctx->limit_at = at;
+        /* a match, depth or JIT stack limit: the pattern is spent */
+        if (rc != PCRE2_ERROR_NOMATCH) {
+          prose_limit_hit(ctx, pat, at);
+          return;
         }
         break;
       }
@@ -665,7 +682,7 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
     pcre2_code *code = pattern_anchored_code(pats[k]);
     for (; i < nh && hits[i].k == k; i++) {
       size_t at = hits[i].ms;
-      if (stop || !code || at < next_ok ||
+      if (stop || !code || at < next_ok || !prose_may_match(ctx, pats[k]) ||
           (i && hits[i - 1].k == k && hits[i - 1].ms == at))
         continue;
       if (word_start[k] && at > 0 && S_word_byte(ctx->src->text[at - 1]) &&
@@ -677,10 +694,8 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
       int rc = pcre2_match(code, (PCRE2_SPTR)ctx->src->text, seg_end, at, 0,
                            ctx->md_match, ctx->pack->mctx);
       if (rc < 0) {
-        if (rc != PCRE2_ERROR_NOMATCH && !ctx->limit_pattern) {
-          ctx->limit_pattern = pats[k]->source;
-          ctx->limit_at = at;
-        }
+        if (rc != PCRE2_ERROR_NOMATCH)
+          prose_limit_hit(ctx, pats[k], at);
         continue;
       }
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ctx->md_match);

@@ -181,10 +181,38 @@ def output_is_input():
     check("-o onto a new file beside the input: written", rc == 1 and os.path.exists(os.path.join(d, "report.txt")), err)
 
 
+def diag_rules(out):
+    try:
+        return [d["rule"] for d in json.loads(out)["files"][0]["diagnostics"]]
+    except (ValueError, IndexError, KeyError):
+        return None
+
+
+def match_budget():
+    """Item 4: a document has one match budget: a pattern that hit a PCRE2
+    limit is not matched again in it, and after 8 hits no pattern is."""
+    rule = lambda i, pat: {"id": f"f{i}", "kind": "forbidden", "severity": "warning",
+                           "message": "m {match}", "params": {"patterns": [pat]}}
+    write("budget/one.json", json.dumps({"name": "one", "sections": [{"id": "a", "title": "A"}],
+                                         "rules": [rule(0, "zz|(a+)+$")]}))
+    doc = b"## A\n\nzz first\n\n" + b"".join(b"a" * 30 + b"b <!-- c --> zz\n" for _ in range(300))
+    write("budget/doc.md", doc)
+    rc, out, err = run(["--no-config", "-f", "json", "-t", "./one.json", "doc.md"], cwd=os.path.join(TMP, "budget"))
+    r = diag_rules(out) or []
+    check("one backtracking pattern over 300 comment-separated segments: spent at its first limit, pattern-limit once",
+          rc == 0 and r.count("pattern-limit") == 1 and r.count("f0") == 1, (rc, r[:5], len(r), err))
+    many = [rule(i, "(a+)+$" + "|q" * i) for i in range(10)] + [rule(99, "zz")]
+    write("budget/many.json", json.dumps({"name": "many", "sections": [{"id": "a", "title": "A"}], "rules": many}))
+    rc, out, err = run(["--no-config", "-f", "json", "-t", "./many.json", "doc.md"], cwd=os.path.join(TMP, "budget"))
+    r = diag_rules(out) or []
+    check("ten backtracking rules: after 8 limit hits the document matches no pattern more (f99 silent), pattern-limit once",
+          rc == 0 and r.count("pattern-limit") == 1 and "f99" not in r, (rc, r[:5], err))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    tests = [fifos, stderr_injection, terminal_escapes, output_is_input]
+    tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
