@@ -108,3 +108,52 @@ void strbuf_free(strbuf *sb) {
   sb->data = NULL;
   sb->len = sb->cap = 0;
 }
+
+static size_t S_hash(const char *s) {
+  size_t h = 1469598103934665603u; /* FNV-1a */
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+/* The slot of key, or of the empty slot where it would go. */
+static size_t S_slot(const strmap *m, const char *key) {
+  size_t h = S_hash(key) & (m->cap - 1);
+  while (m->keys[h] && strcmp(m->keys[h], key) != 0)
+    h = (h + 1) & (m->cap - 1);
+  return h;
+}
+
+size_t strmap_get(const strmap *m, const char *key) {
+  if (!m->cap)
+    return SIZE_MAX;
+  size_t h = S_slot(m, key);
+  return m->keys[h] ? m->vals[h] : SIZE_MAX;
+}
+
+void strmap_put(strmap *m, const char *key, size_t val) {
+  if ((m->n + 1) * 2 > m->cap) {
+    strmap big = {.cap = m->cap ? m->cap * 2 : 64};
+    big.keys = xcalloc(big.cap, sizeof *big.keys);
+    big.vals = xcalloc(big.cap, sizeof *big.vals);
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->keys[i]) {
+        size_t h = S_slot(&big, m->keys[i]);
+        big.keys[h] = m->keys[i];
+        big.vals[h] = m->vals[i];
+      }
+    big.n = m->n;
+    strmap_free(m);
+    *m = big;
+  }
+  size_t h = S_slot(m, key);
+  m->n += m->keys[h] == NULL;
+  m->keys[h] = key;
+  m->vals[h] = val;
+}
+
+void strmap_free(strmap *m) {
+  free(m->keys);
+  free(m->vals);
+  *m = (strmap){0};
+}

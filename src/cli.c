@@ -269,6 +269,7 @@ typedef struct {
   size_t ndirs, dirs_cap, dir_config_cap;
   char **warned; /* owned: config warnings already printed */
   size_t nwarned, warned_cap;
+  strmap warned_set; /* the same, by hash: a config may warn thousands */
 } run_cache;
 
 static run_cache *S_cache;
@@ -358,11 +359,12 @@ static char *S_folder_of(const char *path) {
 /* Prints a config warning once per run. */
 static void S_warn_once(const char *msg) {
   run_cache *c = S_cache;
-  for (size_t i = 0; i < c->nwarned; i++)
-    if (strcmp(c->warned[i], msg) == 0)
-      return;
+  if (strmap_get(&c->warned_set, msg) != SIZE_MAX)
+    return;
   xgrow(&c->warned, &c->warned_cap, c->nwarned + 1, sizeof(char *));
-  c->warned[c->nwarned++] = xstrdup(msg);
+  c->warned[c->nwarned] = xstrdup(msg);
+  strmap_put(&c->warned_set, c->warned[c->nwarned], c->nwarned);
+  c->nwarned++;
   term_message("ddlint: warning: %s", msg);
 }
 
@@ -386,6 +388,7 @@ static void S_cache_free(run_cache *c) {
   free(c->dirs);
   free(c->dir_config);
   free(c->warned);
+  strmap_free(&c->warned_set);
 }
 
 /* One document of the run. A worker fills it; the main thread reports it,

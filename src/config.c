@@ -96,9 +96,9 @@ static bool S_block(cfg_loader *ld, const cJSON *obj, config_block *b) {
     rule_setting *rs = &b->rules[b->nrules++];
     rs->rule = xstrdup(m->string);
     rs->severity = sev;
-    jsonloc_linecol(ld->text, ld->len,
-                    jsonloc_offset(ld->text, ld->len, ld->root, m, true),
-                    &rs->line, &rs->col);
+    if (!ld->cursor)
+      ld->cursor = jsonloc_cursor_new(ld->text, ld->len, ld->root);
+    jsonloc_cursor_find(ld->cursor, m, true, &rs->line, &rs->col);
   }
   return true;
 }
@@ -182,6 +182,7 @@ ddlint_config *ddlint_config_load_buffer(const char *json, size_t len,
     S_load(&ld, cfg);
 out:
   cJSON_Delete(ld.root);
+  jsonloc_cursor_free(ld.cursor);
   if (ld.err) {
     ddlint_config_free(cfg);
     cfg = NULL;
@@ -347,18 +348,16 @@ char *ddlint_config_template(const ddlint_config *cfg, const char *file) {
 
 /* Adds the block's settings to the list (a later setting of a rule replaces
  * an earlier one), noting which may warn. */
-static void S_collect(const config_block *b, bool may_warn,
+static void S_collect(const config_block *b, bool may_warn, strmap *at,
                       const rule_setting ***list, bool **warns, size_t *n,
                       size_t *cap, size_t *wcap) {
   for (size_t i = 0; i < b->nrules; i++) {
-    size_t k;
-    for (k = 0; k < *n; k++)
-      if (strcmp((*list)[k]->rule, b->rules[i].rule) == 0)
-        break;
-    if (k == *n) {
+    size_t k = strmap_get(at, b->rules[i].rule);
+    if (k == SIZE_MAX) {
       xgrow(list, cap, *n + 1, sizeof **list);
       xgrow(warns, wcap, *n + 1, sizeof **warns);
-      (*n)++;
+      k = (*n)++;
+      strmap_put(at, b->rules[i].rule, k);
     }
     (*list)[k] = &b->rules[i];
     (*warns)[k] = may_warn;
@@ -380,11 +379,13 @@ void ddlint_config_apply(const ddlint_config *cfg, const char *file,
   const rule_setting **list = NULL;
   bool *warns = NULL;
   size_t n = 0, cap = 0, wcap = 0;
-  S_collect(&cfg->base, !other_template, &list, &warns, &n, &cap, &wcap);
+  strmap at = {0}; /* rule name -> its place in list */
+  S_collect(&cfg->base, !other_template, &at, &list, &warns, &n, &cap, &wcap);
   for (size_t o = 0; rel && o < cfg->noverrides; o++)
     for (size_t g = 0; g < cfg->overrides[o].nfiles; g++)
       if (glob_match(cfg->overrides[o].files[g], rel)) {
-        S_collect(&cfg->overrides[o], true, &list, &warns, &n, &cap, &wcap);
+        S_collect(&cfg->overrides[o], true, &at, &list, &warns, &n, &cap,
+                  &wcap);
         break;
       }
   for (size_t k = 0; k < n; k++) {
@@ -400,6 +401,7 @@ void ddlint_config_apply(const ddlint_config *cfg, const char *file,
       free(msg);
     }
   }
+  strmap_free(&at);
   free(list);
   free(warns);
   free(rel);

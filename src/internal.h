@@ -43,6 +43,21 @@ void strbuf_printf(strbuf *sb, const char *fmt, ...)
 char *strbuf_take(strbuf *sb);
 void strbuf_free(strbuf *sb);
 
+/* A map from strings to indexes (open addressing), for lookups by id that
+ * must stay linear over a whole pack or config. Borrows its keys: each must
+ * outlive its entry (strmap_put() again to move an entry to a new key).
+ * Free with strmap_free(). */
+typedef struct {
+  const char **keys;
+  size_t *vals;
+  size_t cap, n;
+} strmap;
+/* The value of key, or SIZE_MAX. */
+size_t strmap_get(const strmap *m, const char *key);
+/* Sets key to val (val != SIZE_MAX), replacing an equal key. */
+void strmap_put(strmap *m, const char *key, size_t val);
+void strmap_free(strmap *m);
+
 /* ---- source.c: bytes, line map, front matter, UTF-8 check. ---- */
 /* Owns a copy of the document bytes (NUL-terminated) and its line map. */
 typedef struct {
@@ -396,6 +411,17 @@ struct cJSON;
  * key when want_key. Returns 0 when not found. */
 size_t jsonloc_offset(const char *text, size_t len, const struct cJSON *root,
                       const struct cJSON *node, bool want_key);
+/* Locates many nodes of one text in linear total time when they are asked
+ * for in document order: the text is scanned once, and the tree walk and the
+ * line count resume where the last lookup stopped (an earlier node restarts
+ * them). Free with jsonloc_cursor_free(). */
+typedef struct jsonloc_cursor jsonloc_cursor;
+jsonloc_cursor *jsonloc_cursor_new(const char *text, size_t len,
+                                   const struct cJSON *root);
+/* The 1-based line:column of node (or its key); 1:1 when not found. */
+void jsonloc_cursor_find(jsonloc_cursor *c, const struct cJSON *node,
+                         bool want_key, unsigned *line, unsigned *col);
+void jsonloc_cursor_free(jsonloc_cursor *c);
 /* Parses text as JSON; a syntax error or text after the value sets *err
  * to "origin:line:col: invalid JSON..." and returns NULL. Free the tree with
  * cJSON_Delete(). */
@@ -407,6 +433,8 @@ typedef struct {
   size_t len;
   struct cJSON *root; /* owned while loading */
   char *err;          /* the first error, owned until moved to the caller */
+  struct jsonloc_cursor *cursor; /* owned, made on first use (a config's
+                                    many locations); jsonloc_cursor_free() */
 } json_src;
 /* Records "origin:line:col: message" for node (or its key) as js->err, on
  * one line, unless an error is already there. Returns false. */

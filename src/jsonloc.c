@@ -1,7 +1,8 @@
 /* Locations in JSON text. cJSON reports no positions, so after a successful
  * parse we rescan the text once, recording where each value (and its key)
  * starts in pre-order; the same pre-order walk of the cJSON tree then gives a
- * node's index, and so its offset. Used only when reporting an error. */
+ * node's index, and so its offset. Used when reporting an error, and by a
+ * cursor for the many locations a config keeps. */
 #include "internal.h"
 
 #include <cjson/cJSON.h>
@@ -128,6 +129,88 @@ size_t jsonloc_offset(const char *text, size_t len, const cJSON *root,
   free(o.val);
   free(o.key);
   return result;
+}
+
+struct jsonloc_cursor {
+  const char *text;
+  size_t len;
+  const cJSON *root;
+  offsets o;
+  const cJSON *cur; /* the walk: next node to visit, its pre-order index */
+  size_t index;
+  const cJSON **stack;
+  size_t depth, cap;
+  size_t off; /* the line count: line:col at byte off */
+  unsigned line, col;
+};
+
+jsonloc_cursor *jsonloc_cursor_new(const char *text, size_t len,
+                                   const cJSON *root) {
+  jsonloc_cursor *c = xcalloc(1, sizeof *c);
+  c->text = text;
+  c->len = len;
+  c->root = root;
+  S_scan(text, len, &c->o);
+  c->cur = root;
+  c->line = c->col = 1;
+  return c;
+}
+
+/* Pre-order index of node, walking on from the last one found. */
+static bool S_cursor_walk(jsonloc_cursor *c, const cJSON *node, size_t *at) {
+  for (int pass = 0; pass < 2; pass++) {
+    while (c->cur) {
+      const cJSON *x = c->cur;
+      size_t i = c->index++;
+      if (x->child) {
+        if (x->next && x != c->root) {
+          xgrow(&c->stack, &c->cap, c->depth + 1, sizeof *c->stack);
+          c->stack[c->depth++] = x->next;
+        }
+        c->cur = x->child;
+      } else if (x->next && x != c->root) {
+        c->cur = x->next;
+      } else {
+        c->cur = c->depth ? c->stack[--c->depth] : NULL;
+      }
+      if (x == node) {
+        *at = i;
+        return true;
+      }
+    }
+    c->cur = c->root; /* an earlier node: start again */
+    c->index = c->depth = 0;
+  }
+  return false;
+}
+
+void jsonloc_cursor_find(jsonloc_cursor *c, const cJSON *node, bool want_key,
+                         unsigned *line, unsigned *col) {
+  size_t i, off = 0;
+  if (S_cursor_walk(c, node, &i) && i < c->o.n)
+    off = want_key ? c->o.key[i] : c->o.val[i];
+  if (off > c->len)
+    off = c->len;
+  if (off < c->off) {
+    c->off = 0;
+    c->line = c->col = 1;
+  }
+  unsigned dl, dc;
+  jsonloc_linecol(c->text + c->off, off - c->off, off - c->off, &dl, &dc);
+  c->line += dl - 1;
+  c->col = dl > 1 ? dc : c->col + dc - 1;
+  c->off = off;
+  *line = c->line;
+  *col = c->col;
+}
+
+void jsonloc_cursor_free(jsonloc_cursor *c) {
+  if (!c)
+    return;
+  free(c->o.val);
+  free(c->o.key);
+  free(c->stack);
+  free(c);
 }
 
 void jsonloc_linecol(const char *text, size_t len, size_t off, unsigned *line,

@@ -729,29 +729,12 @@ out:
   return ok;
 }
 
-/* Index of the section (or rule) with this id, or -1. */
-static ptrdiff_t S_section_index(const ddlint_pack *pk, const char *id) {
-  for (size_t i = 0; i < pk->nsections; i++)
-    if (strcmp(pk->sections[i].id, id) == 0)
-      return (ptrdiff_t)i;
-  return -1;
-}
-
+/* Index of the rule with this id, or -1. */
 static ptrdiff_t S_rule_index(const ddlint_pack *pk, const char *id) {
   for (size_t i = 0; i < pk->nrules; i++)
     if (strcmp(pk->rules[i].id, id) == 0)
       return (ptrdiff_t)i;
   return -1;
-}
-
-/* Whether id appears among the "id" members of the elements before e. */
-static bool S_seen_before(const cJSON *arr, const cJSON *e, const char *id) {
-  for (const cJSON *x = arr->child; x && x != e; x = x->next) {
-    const cJSON *xid = cJSON_GetObjectItemCaseSensitive(x, "id");
-    if (cJSON_IsString(xid) && strcmp(xid->valuestring, id) == 0)
-      return true;
-  }
-  return false;
 }
 
 /* "not_evidence": headings whose sections are never evidence of a template
@@ -833,53 +816,73 @@ static bool S_load(loader *ld) {
     return json_fail(&ld->js, root, false, "pack has no \"sections\"");
   if (!ext && !rules)
     return json_fail(&ld->js, root, false, "pack has no \"rules\"");
+  /* ids by hash, so that loading stays linear: where each id is in the
+   * pack (a parent's id is replaced in place) and whether this file had it */
+  strmap where = {0}, seen = {0};
+  bool ok = false;
+  for (size_t i = 0; i < pk->nsections; i++)
+    strmap_put(&where, pk->sections[i].id, i);
   for (const cJSON *e = sections ? sections->child : NULL; e; e = e->next) {
     tmpl_section sec = {0};
     if (!S_load_section(ld, e, &sec, &prompt_cap)) {
       S_section_free(&sec);
-      return false;
+      goto out;
     }
-    if (S_seen_before(sections, e, sec.id)) {
+    if (strmap_get(&seen, sec.id) != SIZE_MAX) {
       json_fail(&ld->js, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
                 "duplicate section id \"%s\"", sec.id);
       S_section_free(&sec);
-      return false;
+      goto out;
     }
-    ptrdiff_t at = S_section_index(pk, sec.id);
-    if (at >= 0) {
+    size_t at = strmap_get(&where, sec.id);
+    if (at != SIZE_MAX) {
       S_section_free(&pk->sections[at]);
       pk->sections[at] = sec;
     } else {
       xgrow(&pk->sections, &pk->sections_cap, pk->nsections + 1,
             sizeof(tmpl_section));
-      pk->sections[pk->nsections++] = sec;
+      at = pk->nsections++;
+      pk->sections[at] = sec;
     }
+    strmap_put(&where, pk->sections[at].id, at);
+    strmap_put(&seen, pk->sections[at].id, at);
   }
+  strmap_free(&where);
+  strmap_free(&seen);
+  for (size_t i = 0; i < pk->nrules; i++)
+    strmap_put(&where, pk->rules[i].id, i);
   for (const cJSON *e = rules ? rules->child : NULL; e; e = e->next) {
     struct ddlint_rule r = {0};
     if (!S_load_rule(ld, e, &r)) {
       S_rule_free(&r);
-      return false;
+      goto out;
     }
-    if (S_seen_before(rules, e, r.id)) {
+    if (strmap_get(&seen, r.id) != SIZE_MAX) {
       json_fail(&ld->js, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
                 "duplicate rule id \"%s\"", r.id);
       S_rule_free(&r);
-      return false;
+      goto out;
     }
-    ptrdiff_t at = S_rule_index(pk, r.id);
-    if (at >= 0) {
+    size_t at = strmap_get(&where, r.id);
+    if (at != SIZE_MAX) {
       S_rule_free(&pk->rules[at]);
       pk->rules[at] = r;
     } else {
       xgrow(&pk->rules, &pk->rules_cap, pk->nrules + 1,
             sizeof(struct ddlint_rule));
-      pk->rules[pk->nrules++] = r;
+      at = pk->nrules++;
+      pk->rules[at] = r;
     }
+    strmap_put(&where, pk->rules[at].id, at);
+    strmap_put(&seen, pk->rules[at].id, at);
   }
   S_build_prompts(pk);
   S_build_vocab(pk);
-  return true;
+  ok = true;
+out:
+  strmap_free(&where);
+  strmap_free(&seen);
+  return ok;
 }
 
 static ddlint_pack *S_new_pack(void) {
