@@ -1500,6 +1500,14 @@ int main(int argc, char **argv) {
   if (!o.quiet)
     S_note_named_parts(&files);
 
+  /* a fixed stdin is printed as it is: among other inputs it would land in
+   * the middle of their report (a JSON stream) */
+  for (size_t i = 0; o.fix && !o.diff && files.n > 1 && i < files.n; i++)
+    if (strcmp(files.paths[i], "-") == 0) {
+      status = S_usage_error("%s", "fix: - (stdin) must be the only input: "
+                                   "its fixed text is the whole output");
+      goto out;
+    }
   atomic_file af = {0};
   const char *same = o.output ? S_input_at(&files, o.output) : NULL;
   if (same) {

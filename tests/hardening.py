@@ -209,10 +209,24 @@ def match_budget():
           rc == 0 and r.count("pattern-limit") == 1 and "f99" not in r, (rc, r[:5], err))
 
 
+def fix_stdin_among_files():
+    """Item 9: fix with stdin and a file (under -f json) writes no Markdown
+    into the report: a usage error, exit 2, nothing changed."""
+    path = write("fixstdin/a.md", "# x\n")
+    rc, out, err = run(["fix", "--no-config", "-f", "json", "-", "a.md"], stdin=b"# y\n",
+                       cwd=os.path.join(TMP, "fixstdin"))
+    with open(path) as f:
+        kept = f.read() == "# x\n"
+    check("fix - FILE -f json: exit 2, nothing on stdout, the file unchanged",
+          rc == 2 and out == b"" and "must be the only input" in err and kept, (rc, out[:200], err))
+    rc, out, err = run(["fix", "--no-config", "-"], stdin=b"# y\n")
+    check("fix - alone still prints the fixed document", rc in (0, 1) and out.startswith(b"# y\n"), (rc, out[:100], err))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget]
+    tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
