@@ -48,6 +48,8 @@ static const char usage_text[] =
     "                           (default: from the config, else\n"
     "                           ml-system-design, built in); a document's\n"
     "                           front matter `ddlint-template:` wins\n"
+    "      --template-locked    ignore `ddlint-template:` in front matter:\n"
+    "                           a document cannot choose its own template\n"
     "      --config FILE        use this config instead of the .ddlint.json\n"
     "                           found above each document\n"
     "      --no-config          use no config file\n"
@@ -103,18 +105,25 @@ typedef struct {
   const char **documents; /* --document folders */
   size_t ndocuments;
   bool report_unused;
+  bool template_locked; /* front matter may not choose the template */
   ddlint_severity fail_on;
   long max_warnings; /* -1: no limit */
   long jobs;         /* worker threads */
   double min_score;  /* -1: no gate */
 } cli_opts;
 
-/* A decimal number in [lo, hi], or false. */
+/* A plain decimal number in [lo, hi] (digits, then for a fraction one '.'
+ * and digits; no sign, space, exponent, hex, inf or nan), or false. */
 static bool S_parse_number(const char *s, double lo, double hi, double *out) {
+  size_t i = strspn(s, "0123456789");
+  if (i && s[i] == '.' && s[i + 1])
+    i += 1 + strspn(s + i + 1, "0123456789");
+  if (!i || s[i])
+    return false;
   char *end;
   errno = 0;
   double v = strtod(s, &end);
-  if (errno || end == s || *end || v < lo || v > hi)
+  if (errno || *end || !(v >= lo && v <= hi))
     return false;
   *out = v;
   return true;
@@ -453,6 +462,47 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
 /* A binary file, as git judges one: a NUL byte in the first 8000 bytes; and,
  * so that a text file with a stray NUL is still linted, at least one in ten
  * of those bytes a control character or invalid UTF-8. */
+/* Whether some line of data is an ATX heading ("# Title"): a file with one
+ * is Markdown, whatever control bytes it also holds. */
+static bool S_has_heading(const char *data, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    if (i && data[i - 1] != '\n')
+      continue;
+    size_t h = 0;
+    while (i + h < len && h < 7 && data[i + h] == '#')
+      h++;
+    if (h >= 1 && h <= 6 && i + h + 1 < len && data[i + h] == ' ' &&
+        (unsigned char)data[i + h + 1] > ' ')
+      return true;
+  }
+  return false;
+}
+
+/* Whether data starts with a UTF-16 (or UTF-32) byte-order mark. */
+static bool S_is_utf16(const char *data, size_t len) {
+  return len >= 2 &&
+         (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+          ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF));
+}
+
+/* Control bytes (C0 but tab, newline, CR and form feed, and DEL) in data. */
+static size_t S_control_bytes(const char *data, size_t len, size_t *first) {
+  size_t n = 0;
+  *first = SIZE_MAX;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)data[i];
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
+        c == 0x7F) {
+      if (!n++)
+        *first = i;
+    }
+  }
+  return n;
+}
+
+/* Looks binary: NUL bytes and at least 10% control or invalid bytes in the
+ * first 8000. Only a file with no Markdown heading is then skipped, so that
+ * a design document cannot skip linting by holding control bytes. */
 static bool S_is_binary(const char *data, size_t len) {
   size_t n = len < 8000 ? len : 8000, odd = 0;
   bool nul = false;
@@ -490,7 +540,11 @@ static void S_read_part(void *arg, size_t k) {
   if (why) { /* one swapped in since the stat is refused by the read */
     dr->errors[k] = why;
     strbuf_free(&dr->texts[k]);
-  } else if (S_is_binary(dr->texts[k].data, dr->texts[k].len)) {
+  } else if (S_is_utf16(dr->texts[k].data, dr->texts[k].len)) {
+    dr->errors[k] = "UTF-16 text (a byte-order mark), not UTF-8";
+    strbuf_free(&dr->texts[k]);
+  } else if (S_is_binary(dr->texts[k].data, dr->texts[k].len) &&
+             !S_has_heading(dr->texts[k].data, dr->texts[k].len)) {
     dr->errors[k] = "a binary file, not Markdown";
     strbuf_free(&dr->texts[k]);
   } else if (!dr->texts[k].data) {
@@ -695,6 +749,17 @@ static const ddlint_pack *S_choose_pack(runner *rn, const ddlint_config *cfg,
                                         bool *cfg_chose, const char **err) {
   char *ref = fm_ref;
   *cfg_chose = false;
+  if (ref && rn->o->template_locked) { /* CI: the pull request's document
+                                          may not pick an empty pack */
+    free(ref);
+    ref = NULL;
+  } else if (ref && pack_ref_is_path(ref) && ref[0] != '/') {
+    char *dir = S_folder_of(path); /* relative to the document's folder */
+    char *joined = xasprintf("%s/%s", dir, ref);
+    free(dir);
+    free(ref);
+    ref = joined;
+  }
   if (!ref && rn->o->template_arg) {
     ref = xstrdup(rn->o->template_arg);
   } else if (!ref) {
@@ -840,10 +905,25 @@ static void S_run_job(runner *rn, size_t i) {
     jb->unreadable++;
     goto out;
   }
-  if (S_is_binary(buf.data, buf.len)) {
-    term_append(&jb->messages, "ddlint: warning: %s: binary file, not linted",
+  if (S_is_utf16(buf.data, buf.len)) {
+    term_append(&jb->messages,
+                "%s: cannot read: UTF-16 text (a byte-order mark); save it "
+                "as UTF-8",
                 shown);
+    jb->unreadable++;
     goto out;
+  }
+  if (S_is_binary(buf.data, buf.len)) {
+    if (!S_has_heading(buf.data, buf.len)) {
+      term_append(&jb->messages, "ddlint: warning: %s: binary file, not linted",
+                  shown);
+      goto out;
+    }
+    size_t first, n = S_control_bytes(buf.data, buf.len, &first);
+    term_append(&jb->messages,
+                "ddlint: warning: %s: %zu control bytes, the first at byte "
+                "%zu; linted as Markdown (it has headings)",
+                shown, n, first);
   }
   /* the template: front matter, else --template, else the config */
   char *ref = ddlint_frontmatter_value(buf.data ? buf.data : "", buf.len,
@@ -1271,7 +1351,8 @@ int main(int argc, char **argv) {
     OPT_DIFF,
     OPT_FORCE,
     OPT_DOCUMENT,
-    OPT_PARTS
+    OPT_PARTS,
+    OPT_TEMPLATE_LOCKED
   };
   bool no_config = false;
   double num;
@@ -1291,6 +1372,7 @@ int main(int argc, char **argv) {
       {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
       {"config", required_argument, NULL, OPT_CONFIG},
       {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+      {"template-locked", no_argument, NULL, OPT_TEMPLATE_LOCKED},
       {"jobs", required_argument, NULL, 'j'},
       {"fix", no_argument, NULL, OPT_FIX},
       {"diff", no_argument, NULL, OPT_DIFF},
@@ -1361,6 +1443,9 @@ int main(int argc, char **argv) {
       break;
     case OPT_NO_CONFIG:
       no_config = true;
+      break;
+    case OPT_TEMPLATE_LOCKED:
+      o.template_locked = true;
       break;
     case OPT_REPORT_UNUSED:
       o.report_unused = true;

@@ -223,10 +223,56 @@ def fix_stdin_among_files():
     check("fix - alone still prints the fixed document", rc in (0, 1) and out.startswith(b"# y\n"), (rc, out[:100], err))
 
 
+def binary_bypass_and_template_lock():
+    """Item 8: control bytes do not let a Markdown file skip linting; UTF-16
+    is an error; --template-locked ignores front matter's template."""
+    doc = open(os.path.join(ROOT, "fixtures", "incomplete.md"), "rb").read()
+    write("bin/ctl.md", doc + b"<!-- " + bytes(range(0, 9)) * 200 + b" -->\n")
+    d = os.path.join(TMP, "bin")
+    rc, out, err = run(["--no-config", "-f", "sarif", "ctl.md"], cwd=d)
+    results = json.loads(out)["runs"][0]["results"] if out else []
+    check("a design document with a comment of control bytes: linted (findings, exit 1), the bytes reported on stderr",
+          rc == 1 and len(results) > 0 and "1800 control bytes" in err and "linted as Markdown" in err, (rc, len(results), err))
+    write("bin/real.md", bytes(range(0, 32)) * 400)
+    rc, out, err = run(["--no-config", "real.md"], cwd=d)
+    check("a binary file with no heading: still skipped with a warning", rc == 0 and "binary file, not linted" in err, (rc, err))
+    for name, bom, enc in (("le.md", b"\xff\xfe", "utf-16-le"), ("be.md", b"\xfe\xff", "utf-16-be")):
+        write("bin/" + name, bom + "# Title\n\nSome text.\n".encode(enc))
+        rc, out, err = run(["--no-config", "-f", "sarif", name], cwd=d)
+        check(f"UTF-16 with a BOM ({enc}): an error, exit 2, never a silent pass",
+              rc == 2 and f"{name}: cannot read: UTF-16 text" in err, (rc, err))
+    # a document picks an empty pack by front matter; --template-locked ignores it
+    write("bin/sub/empty.json", json.dumps({"name": "empty", "sections": [], "rules": []}))
+    write("bin/sub/pr.md", "---\nddlint-template: ./empty.json\n---\n# x\n")
+    rc, out, err = run(["--no-config", "-f", "json", "sub/pr.md"], cwd=d)
+    check("front matter `ddlint-template: ./empty.json` resolves against the document's folder",
+          rc == 0 and json.loads(out)["files"][0]["diagnostics"] == [], (rc, err))
+    rc, out, err = run(["--no-config", "--template-locked", "-f", "json", "sub/pr.md"], cwd=d)
+    check("--template-locked: front matter cannot choose the empty pack; the default template applies",
+          rc == 1 and len(json.loads(out)["files"][0]["diagnostics"]) > 0 if out else False, (rc, err))
+    with open(os.path.join(ROOT, "action.yml")) as f:
+        lines = [l for l in f if '"$DDLINT"' in l]
+    check("action.yml runs ddlint with --template-locked", lines and all("--template-locked" in l for l in lines), lines)
+
+
+def number_options():
+    """Item 13: numbers are plain decimals: nan, exponents, hex and spaces are
+    usage errors, exit 2."""
+    doc = os.path.join(ROOT, "fixtures", "incomplete.md")
+    for opt, bad in (("--min-score", "nan"), ("--min-score", "inf"), ("--min-score", "1e1"),
+                     ("-j", "1e2"), ("-j", "0x10"), ("-j", " 4"),
+                     ("--max-warnings", "1e2"), ("--max-warnings", "0x10"), ("--max-warnings", " 4")):
+        rc, out, err = run(["--no-config", opt, bad, doc])
+        check(f"{opt} {bad!r}: usage error, exit 2", rc == 2 and "takes a" in err, (rc, err))
+    rc, out, err = run(["--no-config", "--min-score", "99.5", "-j", "2", "--max-warnings", "100", doc])
+    check("plain numbers still accepted", rc == 1 and "below --min-score 99.5" in err, (rc, err))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files]
+    tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
+             binary_bypass_and_template_lock, number_options]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
