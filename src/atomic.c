@@ -19,8 +19,10 @@ bool atomic_open(atomic_file *af, const char *target) {
    * device with a file. */
   char *real = realpath(target, NULL);
   struct stat st;
-  if (real && stat(real, &st) == 0 && !S_ISREG(st.st_mode)) {
-    af->f = fopen(real, "w");
+  bool dangling = !real && lstat(target, &st) == 0 && S_ISLNK(st.st_mode);
+  if ((real && stat(real, &st) == 0 && !S_ISREG(st.st_mode)) || dangling) {
+    /* a dangling symlink: the file it names is created, the link kept */
+    af->f = fopen(real ? real : target, "w");
     free(real);
     if (!af->f)
       return false;
@@ -28,7 +30,12 @@ bool atomic_open(atomic_file *af, const char *target) {
     return true;
   }
   af->target = real ? real : xstrdup(target);
-  af->temp = xasprintf("%s.ddlint-XXXXXX", target);
+  /* beside the real target (a symlink may point to another file system),
+   * with a short name (the target's may be near NAME_MAX) */
+  const char *slash = strrchr(af->target, '/');
+  af->temp = slash ? xasprintf("%.*s/.ddlint-XXXXXX", (int)(slash - af->target),
+                               af->target)
+                   : xstrdup(".ddlint-XXXXXX");
   int fd = mkstemp(af->temp);
   if (fd < 0) {
     int e = errno;

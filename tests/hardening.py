@@ -268,11 +268,46 @@ def number_options():
     check("plain numbers still accepted", rc == 1 and "below --min-score 99.5" in err, (rc, err))
 
 
+def atomic_edges():
+    """Item 12: the temp file goes beside the real target with a short name;
+    a dangling symlink is written through, not replaced."""
+    d = os.path.join(TMP, "aw")
+    os.makedirs(d)
+    inc = os.path.join(ROOT, "fixtures", "incomplete.md")
+    os.symlink("nothere.txt", os.path.join(d, "dang.txt"))
+    rc, out, err = run(["--no-config", "-o", "dang.txt", inc], cwd=d)
+    check("-o onto a dangling symlink: the link kept, the file it names written",
+          rc == 1 and os.path.islink(os.path.join(d, "dang.txt")) and
+          os.path.getsize(os.path.join(d, "nothere.txt")) > 0, (rc, err))
+    name = "a" * 250 + ".md"
+    write("aw/" + name, "# x\n")
+    rc, out, err = run(["fix", "--no-config", name], cwd=d)
+    with open(os.path.join(d, name)) as f:
+        fixed = f.read()
+    check("fix on a 250-byte file name: written (the temp name is short)",
+          rc in (0, 1) and "## Problem Formulation" in fixed and not err, (rc, err))
+    shm = "/dev/shm"
+    if os.path.isdir(shm) and os.access(shm, os.W_OK) and os.stat(shm).st_dev != os.stat(d).st_dev:
+        fd, other = tempfile.mkstemp(dir=shm, suffix=".txt")
+        os.close(fd)
+        try:
+            os.symlink(other, os.path.join(d, "far.txt"))
+            rc, out, err = run(["--no-config", "-o", "far.txt", inc], cwd=d)
+            check("-o onto a symlink to another file system: written beside the target (no EXDEV), link kept",
+                  rc == 1 and os.path.islink(os.path.join(d, "far.txt")) and os.path.getsize(other) > 0, (rc, err))
+        finally:
+            os.unlink(other)
+    else:
+        print("note: no second file system at /dev/shm: the EXDEV case is not run")
+    left = [n for n in os.listdir(d) if "ddlint-" in n]
+    check("no temporary file left", not left, left)
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
-             binary_bypass_and_template_lock, number_options]
+             binary_bypass_and_template_lock, number_options, atomic_edges]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
