@@ -6,10 +6,69 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* Temporary files alive now, for the signal handler to remove: a slot is
+ * 0 free, 1 being filled or emptied, 2 live. Fixed buffers, so that the
+ * handler reads no memory another thread may free. More files at once than
+ * slots go unlisted (and would be left by a signal). */
+#define LIVE_SLOTS 64
+static struct {
+  atomic_int state;
+  char path[PATH_MAX];
+} S_live[LIVE_SLOTS];
+
+static void S_on_signal(int sig) {
+  for (size_t i = 0; i < LIVE_SLOTS; i++)
+    if (atomic_load(&S_live[i].state) == 2)
+      unlink(S_live[i].path);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void S_install(void) {
+  /* a file-size limit gives EFBIG (and a clean failure), not a kill */
+  signal(SIGXFSZ, SIG_IGN);
+  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+  for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = S_on_signal;
+    sigemptyset(&sa.sa_mask);
+    /* a signal the caller ignores (nohup) stays ignored */
+    if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+      sigaction(sigs[i], &sa, NULL);
+  }
+}
+
+static int S_list(const char *path) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, S_install);
+  if (strlen(path) >= PATH_MAX)
+    return -1;
+  for (int i = 0; i < LIVE_SLOTS; i++) {
+    int free_slot = 0;
+    if (atomic_compare_exchange_strong(&S_live[i].state, &free_slot, 1)) {
+      strcpy(S_live[i].path, path);
+      atomic_store(&S_live[i].state, 2);
+      return i;
+    }
+  }
+  return -1;
+}
+
+static void S_unlist(atomic_file *af) {
+  if (af->slot > 0)
+    atomic_store(&S_live[af->slot - 1].state, 0);
+  af->slot = 0;
+}
 
 bool atomic_open(atomic_file *af, const char *target) {
   memset(af, 0, sizeof *af);
@@ -37,6 +96,8 @@ bool atomic_open(atomic_file *af, const char *target) {
                                af->target)
                    : xstrdup(".ddlint-XXXXXX");
   int fd = mkstemp(af->temp);
+  if (fd >= 0)
+    af->slot = S_list(af->temp) + 1;
   if (fd < 0) {
     int e = errno;
     free(af->target);
@@ -92,6 +153,7 @@ bool atomic_commit(atomic_file *af) {
     e = errno;
     goto out;
   }
+  S_unlist(af);
   free(af->temp);
   af->temp = NULL;
   ok = true;
@@ -107,6 +169,7 @@ void atomic_abort(atomic_file *af) {
     fclose(af->f);
   if (af->temp)
     unlink(af->temp);
+  S_unlist(af);
   free(af->temp);
   free(af->target);
   memset(af, 0, sizeof *af);

@@ -12,6 +12,8 @@ typedef struct {
   char *temp;   /* owned; NULL once committed or aborted */
   FILE *f;      /* the temporary file, open for writing */
   bool direct;  /* the target is no regular file: written in place */
+  int slot;     /* 1 + its slot in the list of live temporary files that a
+                   SIGINT, SIGTERM or SIGHUP removes, or 0 */
 } atomic_file;
 
 /* Opens a temporary file beside `target` (the file a symlink names). A

@@ -205,6 +205,27 @@ static const char *S_read_path(const char *path, strbuf *out) {
   return why;
 }
 
+/* Writes the report kept in mem (open_memstream on *report) to path,
+ * atomically; frees it. False with errno set. */
+static bool S_write_report(const char *path, FILE *mem, char **report,
+                           size_t *len) {
+  bool ok = fclose(mem) == 0;
+  atomic_file af;
+  if (ok && (ok = atomic_open(&af, path))) {
+    ok = fwrite(*report, 1, *len, af.f) == *len;
+    if (ok) {
+      ok = atomic_commit(&af);
+    } else {
+      int e = errno;
+      atomic_abort(&af);
+      errno = e;
+    }
+  }
+  free(*report);
+  *report = NULL;
+  return ok;
+}
+
 /* The input (a named or walked file, or a document's part) that is the
  * same file as path (device and inode), or NULL: -o onto it would replace
  * a document with its own report. */
@@ -1593,7 +1614,6 @@ int main(int argc, char **argv) {
                                    "its fixed text is the whole output");
       goto out;
     }
-  atomic_file af = {0};
   const char *same = o.output ? S_input_at(&files, o.output) : NULL;
   if (same) {
     term_message("ddlint: %s: the output is the input %s; nothing written",
@@ -1601,12 +1621,17 @@ int main(int argc, char **argv) {
     status = EXIT_TROUBLE;
     goto out;
   }
-  if (o.output && !atomic_open(&af, o.output)) {
+  /* -o: the report is kept in memory and its temporary file made only
+   * when it is whole, so that an interrupted run leaves nothing behind */
+  char *report = NULL;
+  size_t report_len = 0;
+  FILE *mem = o.output ? open_memstream(&report, &report_len) : NULL;
+  if (o.output && !mem) {
     term_message("ddlint: cannot write %s: %s", o.output, strerror(errno));
     status = EXIT_TROUBLE;
     goto out;
   }
-  report_opts ro = {.out = o.output ? af.f : stdout,
+  report_opts ro = {.out = o.output ? mem : stdout,
                     .color = !o.output && S_use_color(o.color),
                     .quiet = o.quiet,
                     .min_severity = o.quiet ? DDLINT_ERROR : DDLINT_INFO,
@@ -1678,7 +1703,7 @@ int main(int argc, char **argv) {
                  totals.warnings, o.max_warnings);
     failed = true;
   }
-  if (o.output ? !atomic_commit(&af)
+  if (o.output ? !S_write_report(o.output, mem, &report, &report_len)
                : (fflush(stdout) != 0 || ferror(stdout))) {
     term_message("ddlint: cannot write %s: %s", o.output ? o.output : "output",
                  strerror(errno));

@@ -303,11 +303,62 @@ def atomic_edges():
     check("no temporary file left", not left, left)
 
 
+def temp_files():
+    """Item 10: under a real file-size limit (SIGXFSZ at its default) and on
+    SIGTERM, no temporary file is left and the target is unchanged."""
+    import resource
+    import signal
+    import time
+    d = os.path.join(TMP, "tmpf")
+    os.makedirs(d)
+    write("tmpf/a.md", "# x\n")
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+    try:
+        p = subprocess.run([DDLINT, "fix", "--no-config", "a.md"], cwd=d, capture_output=True,
+                           timeout=HANG, preexec_fn=limit)
+        rc, err = p.returncode, p.stderr.decode()
+    except subprocess.TimeoutExpired:
+        rc, err = None, "TIMEOUT"
+    with open(os.path.join(d, "a.md")) as f:
+        kept = f.read() == "# x\n"
+    left = [n for n in os.listdir(d) if "ddlint-" in n]
+    check("fix under a real 1000-byte ulimit -f (SIGXFSZ not ignored): exit 2 'File too large', unchanged, no temp file",
+          rc == 2 and "File too large" in err and kept and not left, (rc, err, left))
+    try:
+        p = subprocess.run([DDLINT, "--no-config", "-o", "r.txt", os.path.join(ROOT, "fixtures", "incomplete.md")],
+                           cwd=d, capture_output=True, timeout=HANG, preexec_fn=limit)
+        rc, err = p.returncode, p.stderr.decode()
+    except subprocess.TimeoutExpired:
+        rc, err = None, "TIMEOUT"
+    left = [n for n in os.listdir(d) if "ddlint-" in n]
+    check("-o under a real 1000-byte ulimit -f: exit 2 'File too large', no temp file, no report",
+          rc == 2 and "File too large" in err and not left and not os.path.exists(os.path.join(d, "r.txt")), (rc, err, left))
+    # SIGTERM while ddlint waits for stdin with -o: nothing was created yet
+    d = os.path.join(d, "term")
+    os.makedirs(d)
+    p = subprocess.Popen([DDLINT, "--no-config", "-o", "s.txt", "-"], cwd=d, stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdin.write(b"# x\n")
+    p.stdin.flush()
+    for _ in range(50):  # the old code made its temp file before reading; give it the chance
+        if [n for n in os.listdir(d) if "ddlint-" in n]:
+            break
+        time.sleep(0.05)
+    p.send_signal(signal.SIGTERM)
+    p.communicate(timeout=HANG)
+    left = [n for n in os.listdir(d) if "ddlint-" in n]
+    check("SIGTERM during a run with -o: killed, no temp file, no report",
+          p.returncode == -signal.SIGTERM and not left and not os.path.exists(os.path.join(d, "s.txt")),
+          (p.returncode, left))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
-             binary_bypass_and_template_lock, number_options, atomic_edges]
+             binary_bypass_and_template_lock, number_options, atomic_edges, temp_files]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
