@@ -70,6 +70,17 @@ static void S_unlist(atomic_file *af) {
   af->slot = 0;
 }
 
+/* Opens real (owned, freed here) to be written in place, for `why`. */
+static bool S_in_place(atomic_file *af, char *real, const char *why) {
+  af->f = fopen(real, "w");
+  free(real);
+  if (!af->f)
+    return false;
+  af->direct = true;
+  af->in_place = why;
+  return true;
+}
+
 bool atomic_open(atomic_file *af, const char *target) {
   memset(af, 0, sizeof *af);
   /* A symlink is followed, so that the file it names is replaced and the
@@ -81,13 +92,16 @@ bool atomic_open(atomic_file *af, const char *target) {
   bool dangling = !real && lstat(target, &st) == 0 && S_ISLNK(st.st_mode);
   if ((real && stat(real, &st) == 0 && !S_ISREG(st.st_mode)) || dangling) {
     /* a dangling symlink: the file it names is created, the link kept */
-    af->f = fopen(real ? real : target, "w");
-    free(real);
-    if (!af->f)
-      return false;
-    af->direct = true;
-    return true;
+    return S_in_place(af, real ? real : xstrdup(target), NULL);
   }
+  if (real && stat(real, &st) == 0 && !(st.st_mode & 0222)) {
+    free(real); /* read-only (0444): a fix or report does not override that */
+    errno = EACCES;
+    return false;
+  }
+  bool exists = real && stat(real, &st) == 0;
+  if (exists && st.st_nlink > 1)
+    return S_in_place(af, real, "it has other hard links");
   af->target = real ? real : xstrdup(target);
   /* beside the real target (a symlink may point to another file system),
    * with a short name (the target's may be near NAME_MAX) */
@@ -98,6 +112,18 @@ bool atomic_open(atomic_file *af, const char *target) {
   int fd = mkstemp(af->temp);
   if (fd >= 0)
     af->slot = S_list(af->temp) + 1;
+  /* keep the owner and group (fix run as root on another user's file);
+   * where that is not allowed, write in place rather than take the file */
+  if (fd >= 0 && exists && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
+      fchown(fd, st.st_uid, st.st_gid) != 0) {
+    close(fd);
+    unlink(af->temp);
+    S_unlist(af);
+    free(af->temp);
+    char *t = af->target;
+    memset(af, 0, sizeof *af);
+    return S_in_place(af, t, "its owner or group cannot be kept");
+  }
   if (fd < 0) {
     int e = errno;
     free(af->target);

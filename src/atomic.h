@@ -11,14 +11,19 @@ typedef struct {
   char *target; /* owned */
   char *temp;   /* owned; NULL once committed or aborted */
   FILE *f;      /* the temporary file, open for writing */
-  bool direct;  /* the target is no regular file: written in place */
+  bool direct;  /* written in place: no regular file, or in_place */
+  const char *in_place; /* static: why a regular file is written in place
+                           (hard links, an owner that cannot be kept; the
+                           caller warns), or NULL */
   int slot;     /* 1 + its slot in the list of live temporary files that a
                    SIGINT, SIGTERM or SIGHUP removes, or 0 */
 } atomic_file;
 
-/* Opens a temporary file beside `target` (the file a symlink names). A
- * target that is no regular file (/dev/null, a FIFO) is opened directly.
- * Returns false with errno set. */
+/* Opens a temporary file beside `target` (the file a symlink names), owned
+ * as the target is. A target that is no regular file (/dev/null, a FIFO),
+ * has other hard links or an owner the process cannot give the new file is
+ * opened directly (in_place says why). A read-only target (no write bit) is
+ * refused with EACCES. Returns false with errno set. */
 bool atomic_open(atomic_file *af, const char *target);
 /* Flushes, syncs and renames the temporary file over the target, keeping
  * the target's mode if it exists. Returns false with errno set (and the

@@ -212,6 +212,9 @@ static bool S_write_report(const char *path, FILE *mem, char **report,
   bool ok = fclose(mem) == 0;
   atomic_file af;
   if (ok && (ok = atomic_open(&af, path))) {
+    if (af.in_place)
+      term_message("ddlint: warning: %s: written in place: %s", path,
+                   af.in_place);
     ok = fwrite(*report, 1, *len, af.f) == *len;
     if (ok) {
       ok = atomic_commit(&af);
@@ -727,6 +730,9 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
       char *fixed = fix_apply(old, old_len, pins, j - i, &nlen);
       atomic_file af;
       bool ok = atomic_open(&af, spec->parts[k]);
+      if (ok && af.in_place)
+        term_append(&jb->messages, "ddlint: warning: %s: written in place: %s",
+                    spec->parts[k], af.in_place);
       if (ok) {
         ok = fwrite(fixed, 1, nlen, af.f) == nlen;
         if (!ok)
@@ -1001,6 +1007,9 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
   } else if (n) {
     atomic_file af;
     bool ok = atomic_open(&af, path);
+    if (ok && af.in_place)
+      term_append(&jb->messages, "ddlint: warning: %s: written in place: %s",
+                  shown, af.in_place);
     if (ok) {
       ok = fwrite(fixed, 1, nlen, af.f) == nlen;
       if (!ok)

@@ -354,11 +354,50 @@ def temp_files():
           (p.returncode, left))
 
 
+def fix_keeps_owner():
+    """Item 6: fix keeps the owner and group (as root, on another user's
+    file); a hard-linked file is written in place with a warning; a 0444
+    file is refused."""
+    d = os.path.join(TMP, "own")
+    os.makedirs(d)
+    os.chmod(TMP, 0o755)
+    a = write("own/a.md", "# x\n")
+    if os.geteuid() == 0:
+        import pwd
+        import grp
+        uid, gid = pwd.getpwnam("nobody").pw_uid, grp.getgrnam("nogroup").gr_gid
+        os.chown(a, uid, gid)
+        os.chmod(a, 0o640)
+        rc, out, err = run(["fix", "--no-config", "a.md"], cwd=d)
+        st = os.stat(a)
+        with open(a) as f:
+            fixed = "## Problem Formulation" in f.read()
+        check("fix as root on a nobody:nogroup 0640 file: fixed, owner, group and mode kept",
+              rc in (0, 1) and fixed and (st.st_uid, st.st_gid, st.st_mode & 0o7777) == (uid, gid, 0o640), (rc, err, st))
+    else:
+        print("note: not root: the owner case is not run")
+    h = write("own/h.md", "# x\n")
+    os.link(h, os.path.join(d, "h2.md"))
+    rc, out, err = run(["fix", "--no-config", "h.md"], cwd=d)
+    with open(os.path.join(d, "h2.md")) as f:
+        through = "## Problem Formulation" in f.read()
+    check("fix on a hard-linked file: written in place (the other name sees it), with a warning",
+          rc in (0, 1) and os.stat(h).st_nlink == 2 and through and "written in place: it has other hard links" in err,
+          (rc, err))
+    r = write("own/ro.md", "# x\n")
+    os.chmod(r, 0o444)
+    rc, out, err = run(["fix", "--no-config", "ro.md"], cwd=d)
+    with open(r) as f:
+        kept = f.read() == "# x\n"
+    check("fix on a 0444 file: refused (Permission denied), exit 2, unchanged",
+          rc == 2 and "cannot write ro.md: Permission denied" in err and kept, (rc, err))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
-             binary_bypass_and_template_lock, number_options, atomic_edges, temp_files]
+             binary_bypass_and_template_lock, number_options, atomic_edges, temp_files, fix_keeps_owner]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
