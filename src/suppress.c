@@ -11,7 +11,6 @@
 #include <string.h>
 
 #define DIRECTIVES_MAX 10000
-#define RULES_PER_DIRECTIVE 32
 
 typedef enum { DIR_DISABLE, DIR_ENABLE, DIR_NEXT_LINE, DIR_FILE } dir_kind;
 
@@ -19,8 +18,8 @@ typedef struct {
   dir_kind kind;
   size_t start, end; /* the comment */
   unsigned line;     /* line after the comment, for next-line */
-  const char *rules[RULES_PER_DIRECTIVE]; /* borrowed from the pack */
-  size_t nrules;
+  const char **rules; /* owned array of ids borrowed from the pack */
+  size_t nrules, cap;
   bool all; /* the comment names no rule: every rule */
   bool used;
 } directive;
@@ -109,8 +108,8 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
       }
       continue;
     }
-    if (d->nrules < RULES_PER_DIRECTIVE)
-      d->rules[d->nrules++] = rule->id;
+    xgrow(&d->rules, &d->cap, d->nrules + 1, sizeof *d->rules);
+    d->rules[d->nrules++] = rule->id;
   }
   /* a typo must suppress nothing, not everything */
   d->all = !named;
@@ -150,9 +149,11 @@ void suppress_apply(lint_ctx *ctx, bool report_unused) {
   directive *dirs = NULL;
   size_t n = 0, cap = 0;
   for (size_t c = 0; c < mb->ncomments && n < DIRECTIVES_MAX; c++) {
-    directive d;
-    if (!S_parse(ctx, mb->comments[2 * c], mb->comments[2 * c + 1], &d))
+    directive d = {0};
+    if (!S_parse(ctx, mb->comments[2 * c], mb->comments[2 * c + 1], &d)) {
+      free(d.rules);
       continue;
+    }
     xgrow(&dirs, &cap, n + 1, sizeof *dirs);
     dirs[n++] = d;
   }
@@ -186,5 +187,7 @@ void suppress_apply(lint_ctx *ctx, bool report_unused) {
     diag_emit(ctx, unused, dirs[i].start, dirs[i].end, NULL, vars);
     free(text);
   }
+  for (size_t i = 0; i < n; i++)
+    free(dirs[i].rules);
   free(dirs);
 }

@@ -393,11 +393,22 @@ def fix_keeps_owner():
           rc == 2 and "cannot write ro.md: Permission denied" in err and kept, (rc, err))
 
 
+def directive_rules_cap():
+    """Item 11: a suppression directive's rules after the 32nd count too."""
+    names = " ".join(["latency-target"] * 40 + ["placeholder"])
+    doc = f"<!-- ddlint-disable-file {names} -->\n# T\n\n## Problem Formulation\n\nTBD\n".encode()
+    rc, out, err = run(["--no-config", "-f", "json", "-"], stdin=doc)
+    r = diag_rules(out) or []
+    check("a directive naming 41 rules: the 41st (placeholder) is suppressed too",
+          rc == 1 and "placeholder" not in r and "latency-target" not in r and "missing-section" in r, (rc, r))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
-             binary_bypass_and_template_lock, number_options, atomic_edges, temp_files, fix_keeps_owner]
+             binary_bypass_and_template_lock, number_options, atomic_edges, temp_files, fix_keeps_owner,
+             directive_rules_cap]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
