@@ -836,6 +836,7 @@ static bool S_load(loader *ld) {
     }
     size_t at = strmap_get(&where, sec.id);
     if (at != SIZE_MAX) {
+      strmap_put(&where, sec.id, at); /* off the key about to be freed */
       S_section_free(&pk->sections[at]);
       pk->sections[at] = sec;
     } else {
@@ -865,6 +866,7 @@ static bool S_load(loader *ld) {
     }
     size_t at = strmap_get(&where, r.id);
     if (at != SIZE_MAX) {
+      strmap_put(&where, r.id, at); /* off the key about to be freed */
       S_rule_free(&pk->rules[at]);
       pk->rules[at] = r;
     } else {
