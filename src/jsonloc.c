@@ -251,6 +251,22 @@ cJSON *json_parse_located(const char *text, size_t len, const char *origin,
     cJSON_Delete(root);
     return NULL;
   }
+  /* cJSON keeps strings NUL-terminated, so "a\u0000b" would silently be
+   * "a"; in valid JSON a \u escape (after an even run of backslashes) can
+   * only be inside a string */
+  for (size_t i = 0; i + 6 <= len; i++) {
+    if (text[i] != '\\')
+      continue;
+    if (memcmp(text + i, "\\u0000", 6) == 0) {
+      jsonloc_linecol(text, len, i, &line, &col);
+      *err = xasprintf("%s:%u:%u: a string holds \\u0000 (NUL), which "
+                       "ddlint cannot keep",
+                       origin, line, col);
+      cJSON_Delete(root);
+      return NULL;
+    }
+    i++; /* the escaped character: "\\\\u0000" is no NUL */
+  }
   return root;
 }
 

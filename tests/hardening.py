@@ -403,12 +403,30 @@ def directive_rules_cap():
           rc == 1 and "placeholder" not in r and "latency-target" not in r and "missing-section" in r, (rc, r))
 
 
+def nul_in_json():
+    """Item 13: \\u0000 in a pack or config string is a located error, not
+    a string silently cut at the NUL; an escaped backslash before u0000 is
+    text."""
+    write("nul/p.json", '{"name": "p\\u0000q", "sections": [], "rules": []}')
+    write("nul/ok.json", '{"name": "p\\\\u0000q", "sections": [], "rules": []}')
+    write("nul/c.json", '{"rules": {"placeholder\\u0000x": "off"}}')
+    write("nul/a.md", "# x\n")
+    d = os.path.join(TMP, "nul")
+    rc, out, err = run(["--no-config", "-t", "./p.json", "--list-rules"], cwd=d)
+    check("a pack string with \\u0000: p.json:1:12 error, exit 2",
+          rc == 2 and "./p.json:1:12: a string holds \\u0000" in err, (rc, err))
+    rc, out, err = run(["--no-config", "-t", "./ok.json", "--list-rules"], cwd=d)
+    check("an escaped backslash before u0000 is plain text: loads", rc == 0 and out.startswith(b"p\\u0000q"), (rc, out[:40], err))
+    rc, out, err = run(["--config", "c.json", "a.md"], cwd=d)
+    check("a config key with \\u0000: located error, exit 2", rc == 2 and "c.json:1:24: a string holds" in err, (rc, err))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
              binary_bypass_and_template_lock, number_options, atomic_edges, temp_files, fix_keeps_owner,
-             directive_rules_cap]
+             directive_rules_cap, nul_in_json]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
