@@ -126,9 +126,14 @@ bool atomic_open(atomic_file *af, const char *target) {
   }
   if (fd < 0) {
     int e = errno;
-    free(af->target);
+    char *t = af->target;
     free(af->temp);
     memset(af, 0, sizeof *af);
+    /* a writable file in a folder that is not: no temporary file beside
+     * it, so write it in place */
+    if (e == EACCES && exists && access(t, W_OK) == 0)
+      return S_in_place(af, t, "its folder is not writable");
+    free(t);
     errno = e;
     return false;
   }

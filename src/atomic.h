@@ -21,9 +21,10 @@ typedef struct {
 
 /* Opens a temporary file beside `target` (the file a symlink names), owned
  * as the target is. A target that is no regular file (/dev/null, a FIFO),
- * has other hard links or an owner the process cannot give the new file is
- * opened directly (in_place says why). A read-only target (no write bit) is
- * refused with EACCES. Returns false with errno set. */
+ * has other hard links, an owner the process cannot give the new file or a
+ * folder it cannot write is opened directly (in_place says why). A read-only
+ * target (no write bit) is refused with EACCES. Returns false with errno set.
+ */
 bool atomic_open(atomic_file *af, const char *target);
 /* Flushes, syncs and renames the temporary file over the target, keeping
  * the target's mode if it exists. Returns false with errno set (and the

@@ -384,6 +384,26 @@ def fix_keeps_owner():
     check("fix on a hard-linked file: written in place (the other name sees it), with a warning",
           rc in (0, 1) and os.stat(h).st_nlink == 2 and through and "written in place: it has other hard links" in err,
           (rc, err))
+    if os.geteuid() == 0:  # as nobody: root writes any folder
+        f = os.path.join(TMP, "ownro")
+        os.makedirs(f)
+        os.chmod(f, 0o755)
+        w = write("ownro/w.md", "# x\n")
+        os.chown(w, uid, gid)
+
+        def as_nobody():
+            os.setgid(gid)
+            os.setuid(uid)
+        try:
+            p = subprocess.run([DDLINT, "fix", "--no-config", "w.md"], cwd=f, capture_output=True,
+                               timeout=HANG, preexec_fn=as_nobody)
+            rc, err = p.returncode, p.stderr.decode()
+        except subprocess.TimeoutExpired:
+            rc, err = None, "TIMEOUT"
+        with open(w) as fh:
+            fixed = "## Problem Formulation" in fh.read()
+        check("fix (as nobody) on a writable file in a folder it cannot write: written in place, with a warning",
+              rc in (0, 1) and fixed and "written in place: its folder is not writable" in err, (rc, err))
     r = write("own/ro.md", "# x\n")
     os.chmod(r, 0o444)
     rc, out, err = run(["fix", "--no-config", "ro.md"], cwd=d)
