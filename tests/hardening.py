@@ -19,11 +19,11 @@ def check(name, cond, detail=""):
     print(("ok   " if cond else "FAIL ") + name + ("" if cond else f": {str(detail)[:400]}"))
 
 
-def run(args, stdin=b"", cwd=None, env=None):
+def run(args, stdin=b"", cwd=None, env=None, preexec=None):
     e = dict(os.environ, **(env or {}))
     try:
         p = subprocess.run([DDLINT, *args], input=stdin, capture_output=True,
-                           timeout=HANG, cwd=cwd or TMP, env=e)
+                           timeout=HANG, cwd=cwd or TMP, env=e, preexec_fn=preexec)
     except subprocess.TimeoutExpired:
         return None, b"", "TIMEOUT"
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
@@ -315,23 +315,14 @@ def temp_files():
 
     def limit():
         resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
-    try:
-        p = subprocess.run([DDLINT, "fix", "--no-config", "a.md"], cwd=d, capture_output=True,
-                           timeout=HANG, preexec_fn=limit)
-        rc, err = p.returncode, p.stderr.decode()
-    except subprocess.TimeoutExpired:
-        rc, err = None, "TIMEOUT"
+    rc, out, err = run(["fix", "--no-config", "a.md"], cwd=d, preexec=limit)
     with open(os.path.join(d, "a.md")) as f:
         kept = f.read() == "# x\n"
     left = [n for n in os.listdir(d) if "ddlint-" in n]
     check("fix under a real 1000-byte ulimit -f (SIGXFSZ not ignored): exit 2 'File too large', unchanged, no temp file",
           rc == 2 and "File too large" in err and kept and not left, (rc, err, left))
-    try:
-        p = subprocess.run([DDLINT, "--no-config", "-o", "r.txt", os.path.join(ROOT, "fixtures", "incomplete.md")],
-                           cwd=d, capture_output=True, timeout=HANG, preexec_fn=limit)
-        rc, err = p.returncode, p.stderr.decode()
-    except subprocess.TimeoutExpired:
-        rc, err = None, "TIMEOUT"
+    rc, out, err = run(["--no-config", "-o", "r.txt", os.path.join(ROOT, "fixtures", "incomplete.md")],
+                       cwd=d, preexec=limit)
     left = [n for n in os.listdir(d) if "ddlint-" in n]
     check("-o under a real 1000-byte ulimit -f: exit 2 'File too large', no temp file, no report",
           rc == 2 and "File too large" in err and not left and not os.path.exists(os.path.join(d, "r.txt")), (rc, err, left))
@@ -394,12 +385,7 @@ def fix_keeps_owner():
         def as_nobody():
             os.setgid(gid)
             os.setuid(uid)
-        try:
-            p = subprocess.run([DDLINT, "fix", "--no-config", "w.md"], cwd=f, capture_output=True,
-                               timeout=HANG, preexec_fn=as_nobody)
-            rc, err = p.returncode, p.stderr.decode()
-        except subprocess.TimeoutExpired:
-            rc, err = None, "TIMEOUT"
+        rc, out, err = run(["fix", "--no-config", "w.md"], cwd=f, preexec=as_nobody)
         with open(w) as fh:
             fixed = "## Problem Formulation" in fh.read()
         check("fix (as nobody) on a writable file in a folder it cannot write: written in place, with a warning",
