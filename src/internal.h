@@ -102,6 +102,7 @@ typedef struct {
   unsigned char kind;  /* a block_kind */
   unsigned char level; /* heading level 1..6, else 0 */
   bool in_list;        /* paragraph that opens a list item */
+  bool nested;         /* ... of a list inside another list's item */
   bool has_content;    /* label: text follows it, or more blocks in its item */
   bool in_quote;       /* inside a block quote (someone else's words) */
   size_t start, end; /* byte range [start, end) in the source */

@@ -542,6 +542,7 @@ static bool S_words_at_least(const lint_ctx *ctx, const section *sec,
 #define STUB_WORDS 20
 #define STUB_BLOCK_WORDS 6
 #define STUB_OWN_WORDS 2
+#define STUB_NESTED 2
 /* Whether a heading holds only a few short lines. */
 static bool S_is_thin(const lint_ctx *ctx, const section *sec) {
   size_t longest;
@@ -558,7 +559,7 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
     return false;
   if (words >= STUB_WORDS || longest >= STUB_BLOCK_WORDS)
     return false;
-  size_t own = 0;
+  size_t own = 0, nested = 0;
   const char *t = ctx->src->text;
   for (size_t b = sec->first_block; b < sec->end_block && own < STUB_OWN_WORDS;
        b++) {
@@ -567,6 +568,10 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
       continue;
     if (bl->kind != BLOCK_PARAGRAPH)
       return false; /* a table or code is content */
+    /* bullets under a bullet: the author answered the prompt, even in
+     * the template's words ("* Data sources" over "* Users", "* Ads") */
+    if (bl->nested && ++nested >= STUB_NESTED)
+      return false;
     for (size_t i = bl->start; i < bl->end && own < STUB_OWN_WORDS;) {
       while (i < bl->end && !S_alnum(t[i]))
         i++;

@@ -239,7 +239,7 @@ def judge(name, m, targets):
 # chapter guides (set A) absent sections and some flags fall short: those
 # are regression floors at the figures reached, printed as below target.
 FLOORS = {
-    "single": {"recall": (0.95, 1), "false_errors": (1, 0), "absent": (0.8, 1),
+    "single": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.8, 1),
                "rank": (0.7, 1), "flag": (0.85, 1)},
     "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.25, 0),
                  "rank": (0.7, 1), "flag": (0.7, 0)},

@@ -177,6 +177,12 @@ def main():
           "duplicate-section" not in rules(d),
           "'### 2. Goals and anti-goals' then '### ii. Anti-goals' is one section")
 
+    d = lint(ddlint, root, "outline-bullets.md")
+    empty = [x for x in d["diagnostics"] if x["rule"] == "required-section-empty"]
+    check("outline bullets", len(empty) == 1 and "Feedback" in empty[0]["message"],
+          "bullets under a bullet ('* Data sources' over '* Users') are "
+          "content; flat template bullets ('* Monitoring') are not")
+
     d = lint(ddlint, root, "metadata-block.md")
     check("metadata block", "missing-monitoring" in rules(d) and
           "missing-deployment-strategy" in rules(d),
