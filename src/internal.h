@@ -474,6 +474,13 @@ typedef struct {
 bool prose_literals(struct lint_ctx *ctx, const char *const *lits, size_t n,
                     size_t start, size_t end, literal_match **out,
                     size_t *nout);
+/* prose_literals(), where a literal that opens with a word byte is only
+ * found where a word starts ("What is..." not inside "SoWhat is..."). */
+bool prose_literals_words(struct lint_ctx *ctx, const char *const *lits,
+                          size_t n, size_t start, size_t end,
+                          literal_match **out, size_t *nout);
+/* Whether [ms, ...) starts inside a word: a word byte before and at ms. */
+bool prose_inside_word(const struct lint_ctx *ctx, size_t ms);
 /* Whether the mention [ms, me) is negated where it stands: a negator just
  * before it ("no drift monitoring", "without a fallback"), a clause that
  * opens with one ("There is no A/B test and no rollback"), or one after it

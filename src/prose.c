@@ -108,15 +108,40 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
                        const bool *word_start, size_t n, size_t start,
                        size_t end, literal_match **out, size_t *nout);
 
-#define LIT_BUCKETS 1024
-static unsigned S_bucket(unsigned bigram) {
-  return (bigram * 40503u >> 6) & (LIT_BUCKETS - 1);
+/* A literal's bucket of nb (a power of two): its first four bytes,
+ * lowercased, or its first two for a literal of two or three bytes (kept
+ * in the upper half). */
+static unsigned S_bucket(uint32_t key, bool shortlit, unsigned nb) {
+  return ((unsigned)((key * 2654435761u) >> 16) & (nb / 2 - 1)) |
+         (shortlit ? nb / 2 : 0);
+}
+
+/* A bigram's bit in a filter of nbits (a power of two). */
+static unsigned S_bigram_bit(unsigned bigram, unsigned nbits) {
+  return (bigram * 40503u >> 3) & (nbits - 1);
 }
 
 bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
                     size_t start, size_t end, literal_match **out,
                     size_t *nout) {
   return S_literals(ctx, lits, NULL, n, start, end, out, nout);
+}
+
+bool prose_literals_words(lint_ctx *ctx, const char *const *lits, size_t n,
+                          size_t start, size_t end, literal_match **out,
+                          size_t *nout) {
+  bool *ws = xcalloc(n + 1, sizeof(bool));
+  for (size_t i = 0; i < n; i++)
+    ws[i] = S_word_byte(lits[i][0]);
+  bool ok = S_literals(ctx, lits, ws, n, start, end, out, nout);
+  free(ws);
+  return ok;
+}
+
+bool prose_inside_word(const lint_ctx *ctx, size_t ms) {
+  const char *t = ctx->src->text;
+  return ms > 0 && ms < ctx->src->len && S_word_byte(t[ms - 1]) &&
+         S_word_byte(t[ms]);
 }
 
 /* prose_literals(), where literal i with word_start[i] is only looked for
@@ -155,18 +180,30 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
     lower[c] = S_lower((unsigned char)c);
     wordb[c] = S_word_byte((char)c);
   }
-  /* a bigram bitmap (8 KiB) turns most positions away after two table
-   * lookups; a second one holds the literals that may start inside a word
-   * (the others are only looked for where a word starts) */
-  unsigned char *bigram = xcalloc(65536 / 8, 1);
-  unsigned char *inword = xcalloc(65536 / 8, 1);
+  /* buckets and filters sized to the literals: most calls are per
+   * section, with a few literals, where clearing fixed tables of
+   * kilobytes cost more than the scan */
+  unsigned nb = 16, nbits = 512;
+  while (nb < 2 * n && nb < 4096)
+    nb *= 2;
+  while (nbits < 64 * n && nbits < 65536)
+    nbits *= 2;
+  /* a bigram filter turns most positions away after two table lookups; a
+   * second one holds the literals that may start inside a word (the
+   * others are only looked for where a word starts) */
+  unsigned char *bigram = xcalloc(nbits / 8, 1);
+  unsigned char *inword = xcalloc(nbits / 8, 1);
   bool any_inword = false, any_punct = false;
   size_t *lens = xcalloc(n + 1, sizeof(size_t));
   unsigned char **low = xcalloc(n + 1, sizeof(unsigned char *));
   unsigned char *lowbuf = xmalloc(total + 1);
-  /* literals by bigram bucket: by_bucket[bucket_at[h] .. bucket_at[h + 1]) */
+  /* literals by bucket: by_bucket[bucket_at[h] .. bucket_at[h + 1]); the
+   * bucket of four opening bytes leaves a position one or two candidates
+   * where a bucket of two held dozens ("co": cost, coverage, conversion) */
   size_t *by_bucket = xcalloc(n + 1, sizeof(size_t));
-  size_t *bucket_at = xcalloc(LIT_BUCKETS + 2, sizeof(size_t));
+  size_t *bucket_at = xcalloc(nb + 2, sizeof(size_t));
+  uint32_t *keys = xcalloc(n + 1, sizeof(uint32_t));
+  bool any_short = false;
   size_t off = 0;
   for (size_t i = 0; i < n; i++) {
     lens[i] = strlen(lits[i]);
@@ -175,20 +212,26 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
     for (size_t k = 0; k <= lens[i]; k++)
       low[i][k] = lower[(unsigned char)lits[i][k]];
     unsigned key = (unsigned)low[i][0] << 8 | low[i][1];
-    bigram[key >> 3] |= (unsigned char)(1u << (key & 7));
+    unsigned bit = S_bigram_bit(key, nbits);
+    bigram[bit >> 3] |= (unsigned char)(1u << (bit & 7));
     if (!word_start || !word_start[i]) {
-      inword[key >> 3] |= (unsigned char)(1u << (key & 7));
+      inword[bit >> 3] |= (unsigned char)(1u << (bit & 7));
       any_inword = true;
     }
     any_punct = any_punct || !wordb[low[i][0]];
-    bucket_at[S_bucket(key) + 1]++;
+    bool shortlit = lens[i] < 4;
+    any_short = any_short || shortlit;
+    keys[i] = shortlit ? key
+                       : (uint32_t)low[i][0] << 24 | (uint32_t)low[i][1] << 16 |
+                             (uint32_t)low[i][2] << 8 | low[i][3];
+    bucket_at[S_bucket(keys[i], shortlit, nb) + 1]++;
   }
-  for (unsigned h = 0; h < LIT_BUCKETS; h++)
+  for (unsigned h = 0; h < nb; h++)
     bucket_at[h + 1] += bucket_at[h];
-  size_t *fill = xmalloc((LIT_BUCKETS + 1) * sizeof(size_t));
-  memcpy(fill, bucket_at, (LIT_BUCKETS + 1) * sizeof(size_t));
+  size_t *fill = xmalloc((nb + 1) * sizeof(size_t));
+  memcpy(fill, bucket_at, (nb + 1) * sizeof(size_t));
   for (size_t i = 0; i < n; i++)
-    by_bucket[fill[S_bucket((unsigned)low[i][0] << 8 | low[i][1])]++] = i;
+    by_bucket[fill[S_bucket(keys[i], lens[i] < 4, nb)]++] = i;
   free(fill);
   size_t *next_ok = xcalloc(n + 1, sizeof(size_t));
   size_t cap = 0;
@@ -218,27 +261,43 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
       if (!here_word && !any_punct)
         continue; /* no literal opens with a byte outside words */
       unsigned key = (unsigned)lower[t[p]] << 8 | lower[t[p + 1]];
-      if (!((ws ? bigram : inword)[key >> 3] & (1u << (key & 7))))
+      unsigned bit = S_bigram_bit(key, nbits);
+      if (!((ws ? bigram : inword)[bit >> 3] & (1u << (bit & 7))))
         continue;
-      unsigned h = S_bucket(key);
-      for (size_t f = bucket_at[h]; f < bucket_at[h + 1]; f++) {
-        size_t i = by_bucket[f];
-        if (p < next_ok[i] || p + lens[i] > seg_end ||
-            ((unsigned)low[i][0] << 8 | low[i][1]) != key ||
-            (!ws && word_start && word_start[i]))
-          continue;
-        size_t j = 2;
-        while (j < lens[i] && lower[t[p + j]] == low[i][j])
-          j++;
-        if (j < lens[i])
-          continue;
-        xgrow(out, &cap, *nout + 1, sizeof(literal_match));
-        (*out)[(*nout)++] = (literal_match){i, p, p + lens[i]};
-        next_ok[i] = p + lens[i];
+      for (int pass = 0; pass < 2; pass++) {
+        uint32_t want;
+        unsigned h;
+        if (pass == 0) {
+          if (p + 4 > seg_end)
+            continue;
+          want = (uint32_t)key << 16 | (uint32_t)lower[t[p + 2]] << 8 |
+                 lower[t[p + 3]];
+          h = S_bucket(want, false, nb);
+        } else {
+          if (!any_short)
+            break;
+          want = key;
+          h = S_bucket(want, true, nb);
+        }
+        for (size_t f = bucket_at[h]; f < bucket_at[h + 1]; f++) {
+          size_t i = by_bucket[f];
+          if (keys[i] != want || p < next_ok[i] || p + lens[i] > seg_end ||
+              (!ws && word_start && word_start[i]))
+            continue;
+          size_t j = pass == 0 ? 4 : 2;
+          while (j < lens[i] && lower[t[p + j]] == low[i][j])
+            j++;
+          if (j < lens[i])
+            continue;
+          xgrow(out, &cap, *nout + 1, sizeof(literal_match));
+          (*out)[(*nout)++] = (literal_match){i, p, p + lens[i]};
+          next_ok[i] = p + lens[i];
+        }
       }
     }
     pos = seg_end;
   }
+  free(keys);
   free(lowbuf);
   free(low);
   free(by_bucket);

@@ -199,6 +199,9 @@ void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
       .ctx = ctx, .rule = rule, .ignored = ignored, .nignored = nignored};
   strbuf where = {0};
   ptrdiff_t first = -1;
+  const pattern **pats = xcalloc(rule->npatterns + 1, sizeof(pattern *));
+  for (size_t p = 0; p < rule->npatterns; p++)
+    pats[p] = &rule->patterns[p];
   for (size_t s = 0; s < ctx->pack->nsections && j.best != PASSED; s++) {
     ptrdiff_t d = ctx->cov->sections[s].section;
     if (d < 0 || !rule_in_scope(rule, s) || !rule->scope)
@@ -208,29 +211,26 @@ void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
     strbuf_printf(&where, "%s%s", where.len ? ", " : "",
                   ctx->pack->sections[s].title);
     const section *sec = &ctx->ol->sections[d];
-    for (size_t p = 0; p < rule->npatterns && j.best != PASSED; p++)
-      prose_each(ctx, &rule->patterns[p], sec->start, sec->end, S_mention, &j);
+    /* every subject in one pass, their mentions judged subject by subject
+     * as a scan per subject would */
+    prose_each_many(ctx, pats, rule->npatterns, sec->start, sec->end,
+                    S_mention_k, &j);
   }
   if (first < 0) { /* no scope section present: the whole document */
     strbuf_puts(&where, "the document");
-    for (size_t p = 0; p < rule->npatterns && j.best != PASSED; p++)
-      prose_each(ctx, &rule->patterns[p], ctx->src->body_start, ctx->src->len,
-                 S_mention, &j);
+    prose_each_many(ctx, pats, rule->npatterns, ctx->src->body_start,
+                    ctx->src->len, S_mention_k, &j);
   } else if (j.best != PASSED) {
     /* A quantified target stated elsewhere ("Key decisions: p95 under 50
      * ms") still is one; only the diagnostic's place comes from the scope. */
     judge elsewhere = {
         .ctx = ctx, .rule = rule, .ignored = ignored, .nignored = nignored};
-    /* only whether one passes matters here: every subject in one pass */
-    const pattern **pats = xcalloc(rule->npatterns + 1, sizeof(pattern *));
-    for (size_t p = 0; p < rule->npatterns; p++)
-      pats[p] = &rule->patterns[p];
     prose_each_many(ctx, pats, rule->npatterns, ctx->src->body_start,
                     ctx->src->len, S_mention_k, &elsewhere);
-    free(pats);
     if (elsewhere.best == PASSED)
       j.best = PASSED;
   }
+  free(pats);
   if (j.best != PASSED) {
     char *detail;
     size_t start, end;
