@@ -384,6 +384,7 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
                   .parts = r->parts,
                   .nparts = r->nparts};
   ctx.md_match = pcre2_match_data_create(32, NULL);
+  prose_words(&ctx);
   match_document(&ctx, &r->cov);
   ctx.cov = &r->cov;
   if (threads > 1 && r->src.len >= PARALLEL_MIN_BYTES && pack->nrules > 1)
@@ -476,6 +477,7 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
     }
   }
   pcre2_match_data_free(ctx.md_match);
+  free(ctx.word_at);
   outline_free(&ol);
   md_blocks_free(&mb);
   memset(mbp, 0, sizeof *mbp);

@@ -86,22 +86,17 @@ bool prose_search(lint_ctx *ctx, const pattern *pat, size_t start, size_t end,
 
 /* ---- many caseless ASCII literals in one pass ---- */
 
-/* A byte of a word for \b in PCRE2's UTF mode: ASCII letters and digits,
- * '_', and (conservatively) every byte of a multibyte character. */
+/* A byte of a word for \b in PCRE2's UTF mode without PCRE2_UCP: ASCII
+ * letters and digits and '_'. Every other character, non-ASCII ones too,
+ * is outside words: "\u201cTBD\u201d" and a BOM before "TBD" leave it a word
+ * of its own, as PCRE2 sees it. */
 static bool S_word_byte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '_' || (unsigned char)c >= 0x80;
+         (c >= '0' && c <= '9') || c == '_';
 }
 
 static unsigned char S_lower(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-static int S_match_cmp(const void *a, const void *b) {
-  const literal_match *x = a, *y = b;
-  if (x->idx != y->idx)
-    return x->idx < y->idx ? -1 : 1;
-  return (x->ms > y->ms) - (x->ms < y->ms);
 }
 
 static bool S_literals(lint_ctx *ctx, const char *const *lits,
@@ -142,6 +137,80 @@ bool prose_inside_word(const lint_ctx *ctx, size_t ms) {
   const char *t = ctx->src->text;
   return ms > 0 && ms < ctx->src->len && S_word_byte(t[ms - 1]) &&
          S_word_byte(t[ms]);
+}
+
+void prose_words(lint_ctx *ctx) {
+  const char *t = ctx->src->text;
+  size_t len = ctx->src->len, n = 0, cap = 0;
+  ctx->word_at = NULL;
+  ctx->nwords = 0;
+  if (len > PROSE_WORDS_MAX)
+    return;
+  bool prev = false;
+  for (size_t p = 0; p < len; p++) {
+    bool w = S_word_byte(t[p]);
+    if (w && !prev) {
+      xgrow(&ctx->word_at, &cap, n + 1, sizeof(uint32_t));
+      ctx->word_at[n++] = (uint32_t)p;
+    }
+    prev = w;
+  }
+  ctx->nwords = n;
+}
+
+/* The tables of one literal pass (borrowed from S_literals()). */
+typedef struct {
+  const unsigned char *lower, *bigram, *inword;
+  const size_t *lens;
+  unsigned char *const *low;
+  const size_t *by_bucket, *bucket_at;
+  const uint32_t *keys;
+  size_t *next_ok;
+  const bool *word_start;
+  unsigned nb, nbits;
+  bool any_short;
+} lit_tables;
+
+/* The literals that occur at p (ws: p starts a word), before seg_end. */
+static void S_literals_at(const lit_tables *lt, const unsigned char *t,
+                          size_t p, size_t seg_end, bool ws,
+                          literal_match **out, size_t *nout, size_t *cap) {
+  const unsigned char *lower = lt->lower;
+  unsigned key = (unsigned)lower[t[p]] << 8 | lower[t[p + 1]];
+  unsigned bit = S_bigram_bit(key, lt->nbits);
+  if (!((ws ? lt->bigram : lt->inword)[bit >> 3] & (1u << (bit & 7))))
+    return;
+  for (int pass = 0; pass < 2; pass++) {
+    uint32_t want;
+    unsigned h;
+    if (pass == 0) {
+      if (p + 4 > seg_end)
+        continue;
+      want = (uint32_t)key << 16 | (uint32_t)lower[t[p + 2]] << 8 |
+             lower[t[p + 3]];
+      h = S_bucket(want, false, lt->nb);
+    } else {
+      if (!lt->any_short)
+        break;
+      want = key;
+      h = S_bucket(want, true, lt->nb);
+    }
+    for (size_t f = lt->bucket_at[h]; f < lt->bucket_at[h + 1]; f++) {
+      size_t i = lt->by_bucket[f];
+      size_t len = lt->lens[i];
+      if (lt->keys[i] != want || p < lt->next_ok[i] || p + len > seg_end ||
+          (!ws && lt->word_start && lt->word_start[i]))
+        continue;
+      size_t j = pass == 0 ? 4 : 2;
+      while (j < len && lower[t[p + j]] == lt->low[i][j])
+        j++;
+      if (j < len)
+        continue;
+      xgrow(out, cap, *nout + 1, sizeof(literal_match));
+      (*out)[(*nout)++] = (literal_match){i, p, p + len};
+      lt->next_ok[i] = p + len;
+    }
+  }
 }
 
 /* prose_literals(), where literal i with word_start[i] is only looked for
@@ -234,11 +303,40 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
     by_bucket[fill[S_bucket(keys[i], lens[i] < 4, nb)]++] = i;
   free(fill);
   size_t *next_ok = xcalloc(n + 1, sizeof(size_t));
+  lit_tables lt = {lower,  bigram, inword, lens,      low,      by_bucket,
+                   bucket_at, keys, next_ok, word_start, nb,      nbits,
+                   any_short};
   size_t cap = 0;
   const unsigned char *t = (const unsigned char *)text;
   const md_blocks *mb = ctx->md;
   size_t k = S_first_skip(mb, start), pos = start;
-  while (pos < end) {
+  /* every literal opens a word: visit the words, not the bytes */
+  bool by_word = ctx->word_at && !any_inword && !any_punct;
+  size_t wi = 0;
+  if (by_word) {
+    size_t lo = 0, hi = ctx->nwords;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (ctx->word_at[mid] < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    wi = lo;
+  }
+  while (by_word && wi < ctx->nwords && ctx->word_at[wi] < end) {
+    size_t p = ctx->word_at[wi++];
+    while (k < mb->nskip && mb->skip[2 * k + 1] <= p)
+      k++;
+    if (k < mb->nskip && mb->skip[2 * k] <= p)
+      continue; /* in code or a comment */
+    size_t seg_end = k < mb->nskip && mb->skip[2 * k] < end ? mb->skip[2 * k]
+                                                            : end;
+    if (p + 1 >= seg_end)
+      continue;
+    S_literals_at(&lt, t, p, seg_end, true, out, nout, &cap);
+  }
+  while (!by_word && pos < end) {
     if (k < mb->nskip && mb->skip[2 * k] <= pos) {
       pos = mb->skip[2 * k + 1];
       k++;
@@ -260,40 +358,7 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
       prev_word = here_word;
       if (!here_word && !any_punct)
         continue; /* no literal opens with a byte outside words */
-      unsigned key = (unsigned)lower[t[p]] << 8 | lower[t[p + 1]];
-      unsigned bit = S_bigram_bit(key, nbits);
-      if (!((ws ? bigram : inword)[bit >> 3] & (1u << (bit & 7))))
-        continue;
-      for (int pass = 0; pass < 2; pass++) {
-        uint32_t want;
-        unsigned h;
-        if (pass == 0) {
-          if (p + 4 > seg_end)
-            continue;
-          want = (uint32_t)key << 16 | (uint32_t)lower[t[p + 2]] << 8 |
-                 lower[t[p + 3]];
-          h = S_bucket(want, false, nb);
-        } else {
-          if (!any_short)
-            break;
-          want = key;
-          h = S_bucket(want, true, nb);
-        }
-        for (size_t f = bucket_at[h]; f < bucket_at[h + 1]; f++) {
-          size_t i = by_bucket[f];
-          if (keys[i] != want || p < next_ok[i] || p + lens[i] > seg_end ||
-              (!ws && word_start && word_start[i]))
-            continue;
-          size_t j = pass == 0 ? 4 : 2;
-          while (j < lens[i] && lower[t[p + j]] == low[i][j])
-            j++;
-          if (j < lens[i])
-            continue;
-          xgrow(out, &cap, *nout + 1, sizeof(literal_match));
-          (*out)[(*nout)++] = (literal_match){i, p, p + lens[i]};
-          next_ok[i] = p + lens[i];
-        }
-      }
+      S_literals_at(&lt, t, p, seg_end, ws, out, nout, &cap);
     }
     pos = seg_end;
   }
@@ -306,8 +371,21 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
   free(inword);
   free(next_ok);
   free(lens);
-  if (*nout)
-    qsort(*out, *nout, sizeof(literal_match), S_match_cmp);
+  /* found in position order: a counting sort by literal keeps it within
+   * each literal */
+  if (*nout > 1) {
+    size_t *at = xcalloc(n + 1, sizeof(size_t));
+    for (size_t i = 0; i < *nout; i++)
+      at[(*out)[i].idx + 1]++;
+    for (size_t i = 0; i < n; i++)
+      at[i + 1] += at[i];
+    literal_match *sorted = xmalloc(*nout * sizeof(literal_match));
+    for (size_t i = 0; i < *nout; i++)
+      sorted[at[(*out)[i].idx]++] = (*out)[i];
+    free(*out);
+    *out = sorted;
+    free(at);
+  }
   return true;
 }
 
@@ -643,9 +721,6 @@ typedef struct {
   size_t k;
 } many_one;
 
-/* Below this many bytes prose_each_many() scans each pattern instead. */
-#define MANY_SMALL_RANGE 1024
-
 static bool S_many_one(void *arg, size_t ms, size_t me) {
   many_one *o = arg;
   return o->fn(o->arg, o->k, ms, me);
@@ -672,15 +747,6 @@ void pattern_set_triggers(pattern *p) {
 
 void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
                      size_t start, size_t end, prose_many_fn fn, void *arg) {
-  if (end - start < MANY_SMALL_RANGE) {
-    /* a few hundred bytes: a scan per pattern costs less than setting up
-     * the literal pass */
-    for (size_t k = 0; k < n; k++) {
-      many_one one = {fn, arg, k};
-      prose_each(ctx, pats[k], start, end, S_many_one, &one);
-    }
-    return;
-  }
   const char **lits = NULL;
   size_t *owner = NULL, nlits = 0, cap = 0, cap2 = 0;
   bool *scan = xcalloc(n + 1, sizeof(bool));
@@ -713,10 +779,22 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
   /* the trigger positions per pattern, in order */
   trigger_hit *hits = xcalloc(nlm + 1, sizeof(trigger_hit));
   size_t nh = 0;
-  for (size_t i = 0; i < nlm && nlits; i++)
-    hits[nh++] = (trigger_hit){owner[lm[i].idx], lm[i].ms};
-  if (nh)
-    qsort(hits, nh, sizeof *hits, S_hit_cmp);
+  if (nlits && nlm) {
+    /* by pattern, then position: the literals of a pattern are adjacent
+     * and each literal's matches are in position order, so a merge of
+     * each pattern's runs (a stable sort by position within the pattern) */
+    size_t i = 0;
+    while (i < nlm) {
+      size_t k = owner[lm[i].idx], j = i;
+      while (j < nlm && owner[lm[j].idx] == k)
+        j++;
+      for (size_t x = i; x < j; x++)
+        hits[nh++] = (trigger_hit){k, lm[x].ms};
+      if (lm[i].idx != lm[j - 1].idx) /* several literals: order them */
+        qsort(hits + nh - (j - i), j - i, sizeof *hits, S_hit_cmp);
+      i = j;
+    }
+  }
   const md_blocks *mb = ctx->md;
   for (size_t i = 0; i < nh;) {
     size_t k = hits[i].k, next_ok = 0;

@@ -771,6 +771,25 @@ static void test_placeholder_after_code_span(void) {
   ddlint_pack_free(pk);
 }
 
+/* A word after a non-ASCII character starts there, as PCRE2 sees it
+ * without PCRE2_UCP: the literal pass once took the bytes of a curly
+ * quote or an em dash for letters and missed the word after them. */
+static void test_placeholder_after_non_ascii(void) {
+  ddlint_pack *pk = PACK(PLACEHOLDER_PACK);
+  if (!pk)
+    return;
+  ddlint_result *r = lint_str(
+      pk, "Owner: \xE2\x80\x9CTBD\xE2\x80\x9D, review \xE2\x80\x94TBD.\n"
+          "Words that hold it (OUTBDX) are not placeholders.\n");
+  CHECK_INT(ddlint_result_diag_count(r), 2);
+  CHECK_DIAG(r, ddlint_result_diag(r, 0), "placeholder", 1, 9,
+             "placeholder left in: \"TBD\"");
+  CHECK_DIAG(r, ddlint_result_diag(r, 1), "placeholder", 1, 23,
+             "placeholder left in: \"TBD\"");
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
 /* Regression test for a fixed bug (src/source.c, source_position):
  * docs/matching.md says "A UTF-8 BOM is ignored", but the BOM counts as a code
  * point, so everything on line 1 of a file with a BOM is reported one column to
@@ -1084,6 +1103,7 @@ void suite_rules(void) {
   RUN(test_placeholder_default_prompts);
   RUN(test_placeholder_after_code_span);
   RUN(test_placeholder_bom_column);
+  RUN(test_placeholder_after_non_ascii);
   RUN(test_quantified_target);
   RUN(test_coverage_and_score);
   RUN(test_empty_input);
