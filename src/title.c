@@ -437,9 +437,13 @@ static size_t S_histogram_bound(const char *x, const char *y) {
     count[*p]++;
   for (const unsigned char *p = (const unsigned char *)y; *p; p++)
     count[*p]--;
+  /* sum over the bytes the two hold (each once: its count is then 0) */
   size_t diff = 0;
-  for (int i = 0; i < 256; i++)
-    diff += (size_t)(count[i] < 0 ? -count[i] : count[i]);
+  for (const char *s = x; s; s = s == x ? y : NULL)
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+      diff += (size_t)(count[*p] < 0 ? -count[*p] : count[*p]);
+      count[*p] = 0;
+    }
   return diff / 2;
 }
 
