@@ -363,7 +363,14 @@ struct ddlint_pack {
   char **not_evidence; /* owned: title phrases of headings that are never
                           evidence (a metadata block) */
   size_t nnot_evidence;
+  /* owned: the literal passes prepared for its pattern sets, filled on
+   * first use under its own lock (prose.c) */
+  struct prose_cache *prose_cache;
 };
+/* prose.c: a pack's cache of prepared literal passes. */
+typedef struct prose_cache prose_cache;
+prose_cache *prose_cache_new(void);
+void prose_cache_free(prose_cache *c);
 
 /* The installed pack file for a name: NAME.json in the folders of
  * $DDLINT_PACK_PATH (colon-separated), then in DDLINT_PACKDIR. NULL if none;

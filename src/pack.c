@@ -882,6 +882,7 @@ static bool S_load(loader *ld) {
 static ddlint_pack *S_new_pack(void) {
   md_init();
   ddlint_pack *pk = xcalloc(1, sizeof *pk);
+  pk->prose_cache = prose_cache_new();
   pk->mctx = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(pk->mctx, MATCH_LIMIT);
   pcre2_set_depth_limit(pk->mctx, DEPTH_LIMIT);
@@ -1163,6 +1164,7 @@ void ddlint_pack_free(ddlint_pack *pk) {
   S_free_strings(pk->not_evidence, pk->nnot_evidence);
   if (pk->mctx)
     pcre2_match_context_free(pk->mctx);
+  prose_cache_free(pk->prose_cache);
   free(pk->name);
   free(pk->version);
   free(pk->description);

@@ -439,8 +439,9 @@ static size_t S_histogram_bound(const char *x, const char *y) {
     count[*p]--;
   /* sum over the bytes the two hold (each once: its count is then 0) */
   size_t diff = 0;
-  for (const char *s = x; s; s = s == x ? y : NULL)
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+  const char *both[2] = {x, y};
+  for (int k = 0; k < 2; k++)
+    for (const unsigned char *p = (const unsigned char *)both[k]; *p; p++) {
       diff += (size_t)(count[*p] < 0 ? -count[*p] : count[*p]);
       count[*p] = 0;
     }
