@@ -427,6 +427,20 @@ void prose_cache_free(prose_cache *c) {
   free(c);
 }
 
+/* Whether every trigger of p can be found by the literal pass: two bytes
+ * or more, ASCII only (see S_lit_prepare()). */
+static bool S_triggers_literal(const pattern *p) {
+  const char *t = p->triggers;
+  for (size_t i = 0; i < p->ntriggers; i++, t += strlen(t) + 1) {
+    if (strlen(t) < 2)
+      return false;
+    for (const unsigned char *c = (const unsigned char *)t; *c; c++)
+      if (*c >= 0x80)
+        return false;
+  }
+  return true;
+}
+
 static many_set *S_many_prepare(const pattern *const *pats, size_t n) {
   many_set *m = xcalloc(1, sizeof *m);
   const char **lits = NULL;
@@ -435,8 +449,8 @@ static many_set *S_many_prepare(const pattern *const *pats, size_t n) {
   m->word_start = xcalloc(n + 1, sizeof(bool));
   for (size_t k = 0; k < n; k++) {
     m->word_start[k] = pats[k]->word_start;
-    if (!pats[k]->ntriggers) {
-      m->scan[k] = true;
+    if (!pats[k]->ntriggers || !S_triggers_literal(pats[k])) {
+      m->scan[k] = true; /* only this one: the others keep the pass */
       continue;
     }
     const char *t = pats[k]->triggers;
@@ -833,9 +847,39 @@ static bool S_branch_triggers(const char *p, const char *end,
     return false;
   size_t len = 0;
   S_literal_prefix(&p, end, out[*n], PROSE_TRIGGER_MAX, &len);
-  if (len < 2)
+  if (len >= 2) {
+    out[(*n)++][len] = '\0';
+    return true;
+  }
+  /* a short prefix before a group: one trigger per alternative, the
+   * prefix then the alternative's own ("p(50|95|99)": p50, p95, p99) */
+  if (!len || p >= end || *p != '(')
     return false;
-  out[(*n)++][len] = '\0';
+  const char *g = S_group_end(p, end);
+  if (!g || (g + 1 < end && strchr("?*{+", g[1])))
+    return false;
+  const char *in = p + 1;
+  if (end - in >= 2 && in[0] == '?' && in[1] == ':')
+    in += 2;
+  else if (*in == '?')
+    return false;
+  char prefix[PROSE_TRIGGER_MAX];
+  memcpy(prefix, out[*n], len);
+  const char *bb[64], *be[64];
+  size_t nb = S_branches(in, g, bb, be, 64);
+  if (!nb)
+    return false;
+  for (size_t i = 0; i < nb; i++) {
+    if (*n >= max)
+      return false;
+    memcpy(out[*n], prefix, len);
+    size_t l = len;
+    const char *q = bb[i];
+    S_literal_prefix(&q, be[i], out[*n], PROSE_TRIGGER_MAX, &l);
+    if (l < 2)
+      return false;
+    out[(*n)++][l] = '\0';
+  }
   return true;
 }
 
