@@ -366,7 +366,19 @@ struct ddlint_pack {
   /* owned: the literal passes prepared for its pattern sets, filled on
    * first use under its own lock (prose.c) */
   struct prose_cache *prose_cache;
+  /* owned: the near-miss similarity of heading keys to each section, kept
+   * across documents (match.c), under its own lock */
+  struct title_memo *near_memo;
 };
+/* title.c: results per (string, tag), shared by threads; a copy of the key
+ * is kept. At most 65,536 entries are kept; get then misses. */
+typedef struct title_memo title_memo;
+title_memo *title_memo_new(void);
+void title_memo_free(title_memo *m);
+bool title_memo_get(title_memo *m, const char *key, size_t tag,
+                    double *value);
+void title_memo_put(title_memo *m, const char *key, size_t tag,
+                    double value);
 /* prose.c: a pack's cache of prepared literal passes. */
 typedef struct prose_cache prose_cache;
 prose_cache *prose_cache_new(void);

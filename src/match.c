@@ -1484,8 +1484,13 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       if (used[d] || ol->sections[d].is_title || ol->sections[d].level > level)
         continue;
       candidates++;
-      double sim = S_names_similarity(S_heading_key(ctx, d), ts,
-                                      NEAR_MISS_THRESHOLD);
+      /* the same headings recur across a repository's documents */
+      const char *hk = S_heading_key(ctx, d);
+      double sim;
+      if (!title_memo_get(pk->near_memo, hk, s, &sim)) {
+        sim = S_names_similarity(hk, ts, NEAR_MISS_THRESHOLD);
+        title_memo_put(pk->near_memo, hk, s, sim);
+      }
       if (sim >= NEAR_MISS_THRESHOLD && sim > sc->near_score) {
         sc->near = (ptrdiff_t)d;
         sc->near_score = sim;

@@ -883,6 +883,7 @@ static ddlint_pack *S_new_pack(void) {
   md_init();
   ddlint_pack *pk = xcalloc(1, sizeof *pk);
   pk->prose_cache = prose_cache_new();
+  pk->near_memo = title_memo_new();
   pk->mctx = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(pk->mctx, MATCH_LIMIT);
   pcre2_set_depth_limit(pk->mctx, DEPTH_LIMIT);
@@ -1165,6 +1166,7 @@ void ddlint_pack_free(ddlint_pack *pk) {
   if (pk->mctx)
     pcre2_match_context_free(pk->mctx);
   prose_cache_free(pk->prose_cache);
+  title_memo_free(pk->near_memo);
   free(pk->name);
   free(pk->version);
   free(pk->description);
