@@ -478,6 +478,7 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
   }
   pcre2_match_data_free(ctx.md_match);
   free(ctx.word_at);
+  free(ctx.word_key);
   outline_free(&ol);
   md_blocks_free(&mb);
   memset(mbp, 0, sizeof *mbp);

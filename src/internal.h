@@ -566,12 +566,13 @@ typedef struct lint_ctx {
   /* owned by the engine (prose_words()): where each word of the text
    * starts, in order, or NULL (a text over PROSE_WORDS_MAX bytes) */
   uint32_t *word_at;
+  uint16_t *word_key; /* owned: each word's first two bytes, lowercased */
   size_t nwords;
 } lint_ctx;
 /* Texts up to this size get a word index: every literal pass of the
  * topic search and the rules visits words instead of bytes. */
 #define PROSE_WORDS_MAX ((size_t)64 << 20)
-/* prose.c: fills ctx->word_at and ctx->nwords (freed with free()). */
+/* prose.c: fills ctx->word_at, word_key and nwords (freed with free()). */
 void prose_words(lint_ctx *ctx);
 /* The words of every topic name of a pack, sorted: words point into buf;
  * both owned. */

@@ -312,7 +312,12 @@ static bool S_lit_scan(lint_ctx *ctx, const lit_set *ls, size_t start,
     wi = lo;
   }
   while (by_word && wi < ctx->nwords && ctx->word_at[wi] < end) {
-    size_t p = ctx->word_at[wi++];
+    size_t w = wi++;
+    /* most words open with no literal's bigram: turned away here */
+    unsigned bit = S_bigram_bit(ctx->word_key[w], ls->nbits);
+    if (!(ls->bigram[bit >> 3] & (1u << (bit & 7))))
+      continue;
+    size_t p = ctx->word_at[w];
     while (k < mb->nskip && mb->skip[2 * k + 1] <= p)
       k++;
     if (k < mb->nskip && mb->skip[2 * k] <= p)
@@ -547,18 +552,24 @@ bool prose_inside_word(const lint_ctx *ctx, size_t ms) {
 }
 
 void prose_words(lint_ctx *ctx) {
-  const char *t = ctx->src->text;
-  size_t len = ctx->src->len, n = 0, cap = 0;
+  const unsigned char *t = (const unsigned char *)ctx->src->text;
+  size_t len = ctx->src->len, n = 0;
   ctx->word_at = NULL;
+  ctx->word_key = NULL;
   ctx->nwords = 0;
   if (len > PROSE_WORDS_MAX)
     return;
+  pthread_once(&S_lower_once, S_lower_init);
+  size_t cap = 0, cap2 = 0;
   bool prev = false;
   for (size_t p = 0; p < len; p++) {
-    bool w = S_word_byte(t[p]);
+    bool w = S_word_byte((char)t[p]);
     if (w && !prev) {
       xgrow(&ctx->word_at, &cap, n + 1, sizeof(uint32_t));
-      ctx->word_at[n++] = (uint32_t)p;
+      xgrow(&ctx->word_key, &cap2, n + 1, sizeof(uint16_t));
+      ctx->word_at[n] = (uint32_t)p;
+      ctx->word_key[n++] = (uint16_t)(S_lower_tab[t[p]] << 8 |
+                                       (p + 1 < len ? S_lower_tab[t[p + 1]] : 0));
     }
     prev = w;
   }
