@@ -318,6 +318,7 @@ typedef struct {
 
 struct ddlint_rule {
   char *id, *kind, *summary, *message, *help, *explain; /* owned */
+  char *help_uri; /* owned; NULL when the pack names none */
   ddlint_severity severity;
   size_t *scope; /* owned: indices into pack sections; NULL = all */
   size_t nscope;

@@ -281,6 +281,29 @@ def test_sarif():
     check("SARIF: section path as a logical location, level error",
           ms["level"] == "error" and ms["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
           == "Success Metrics", ms)
+    check("SARIF: %SRCROOT% is declared as the working directory in originalUriBaseIds",
+          run0.get("originalUriBaseIds", {}).get("%SRCROOT%", {}).get("uri")
+          == "file://" + os.path.realpath(ROOT) + "/", run0.get("originalUriBaseIds"))
+    with tempfile.TemporaryDirectory() as d:
+        fixture = os.path.join(os.path.realpath(ROOT), "fixtures", "incomplete.md")
+        for arg in (fixture, os.path.relpath(fixture, d)):
+            _, out, _ = run(["-f", "sarif", arg], cwd=d)
+            locs = {json.dumps(r["locations"][0]["physicalLocation"]["artifactLocation"])
+                    for r in json.loads(out)["runs"][0]["results"]}
+            check(f"SARIF: a file outside the working directory ({arg[:12]}...) is a "
+                  "normalised file:// URI without uriBaseId",
+                  locs == {json.dumps({"uri": "file://" + fixture})}, locs)
+        pack = os.path.join(d, "p.json")
+        with open(pack, "w") as f:
+            json.dump({"name": "p", "extends": "ml-system-design", "rules": [
+                {"id": "my-rule", "kind": "placeholder", "severity": "warning", "message": "m",
+                 "help_uri": "https://example.com/rules/my-rule",
+                 "params": {"patterns": ["ZZZ"]}}]}, f)
+        _, out, err = run(["-f", "sarif", "-t", pack, "-"], stdin=b"# A\n\nZZZ\n")
+        rules = {r["id"]: r for r in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]}
+        check("SARIF: a rule's help_uri in the pack becomes its helpUri; other rules have none",
+              rules.get("my-rule", {}).get("helpUri") == "https://example.com/rules/my-rule"
+              and "helpUri" not in rules["missing-section"], err + out[:300])
     if not os.path.exists(schema_path):
         print(f"note: {schema_path} is absent; SARIF schema validation skipped")
         return
