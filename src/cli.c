@@ -50,6 +50,9 @@ static const char usage_text[] =
     "      --config FILE        use this config instead of the .ddlint.json\n"
     "                           found above each document\n"
     "      --no-config          use no config file\n"
+    "      --no-ignore          lint files that the config's \"ignore\"\n"
+    "                           globs match (by default they are skipped,\n"
+    "                           named or found in a folder)\n"
     "      --document DIR       lint folder DIR as one document made of its\n"
     "                           index and chapters (repeatable)\n"
     "      --parts              init: write DIR/README.md and one chapter\n"
@@ -102,6 +105,7 @@ typedef struct {
   const char **documents; /* --document folders */
   size_t ndocuments;
   bool report_unused;
+  bool no_ignore; /* --no-ignore: lint what the config's "ignore" matches */
   ddlint_severity fail_on;
   long max_warnings; /* -1: no limit */
   long jobs;         /* worker threads */
@@ -718,8 +722,8 @@ static void S_run_doc_job(runner *rn, size_t i) {
       goto out;
     }
   }
-  if (cfg && rn->files->walked[i] && ddlint_config_ignores(cfg, spec->parts[0]))
-    goto out; /* a walked document the config ignores */
+  if (cfg && !o->no_ignore && ddlint_config_ignores(cfg, spec->parts[0]))
+    goto out; /* a document the config ignores */
   /* the template: the index's front matter, else --template, else config */
   char *ref = spec->has_index && texts[0].data
                   ? ddlint_frontmatter_value(texts[0].data, texts[0].len,
@@ -805,8 +809,15 @@ static void S_run_job(runner *rn, size_t i) {
       goto out;
     }
   }
-  if (cfg && rn->files->walked[i] && ddlint_config_ignores(cfg, shown))
-    goto out; /* ignored by the config (named files are always linted) */
+  if (cfg && !o->no_ignore && ddlint_config_ignores(cfg, shown)) {
+    /* ignored by the config, named or walked (as markdownlint-cli2 and
+     * pre-commit expect); a fixed stdin is the text unchanged */
+    if (is_stdin && ok && o->fix && !o->diff) {
+      strbuf_put(&jb->out, buf.data ? buf.data : "", buf.len);
+      jb->no_report = true;
+    }
+    goto out;
+  }
   if (!ok) {
     strbuf_printf(&jb->messages, "%s: cannot read: %s\n", shown,
                   strerror(read_errno));
@@ -1242,6 +1253,7 @@ int main(int argc, char **argv) {
     OPT_REPORT_UNUSED,
     OPT_CONFIG,
     OPT_NO_CONFIG,
+    OPT_NO_IGNORE,
     OPT_JOBS,
     OPT_FIX,
     OPT_DIFF,
@@ -1267,6 +1279,7 @@ int main(int argc, char **argv) {
       {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
       {"config", required_argument, NULL, OPT_CONFIG},
       {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+      {"no-ignore", no_argument, NULL, OPT_NO_IGNORE},
       {"jobs", required_argument, NULL, 'j'},
       {"fix", no_argument, NULL, OPT_FIX},
       {"diff", no_argument, NULL, OPT_DIFF},
@@ -1337,6 +1350,9 @@ int main(int argc, char **argv) {
       break;
     case OPT_NO_CONFIG:
       no_config = true;
+      break;
+    case OPT_NO_IGNORE:
+      o.no_ignore = true;
       break;
     case OPT_REPORT_UNUSED:
       o.report_unused = true;

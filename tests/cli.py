@@ -432,6 +432,39 @@ def test_output_file():
               and "cannot write" in err, (rc, err, os.listdir(d)))
 
 
+def test_ignore_named():
+    """The config's "ignore" applies to files named on the command line and
+    to --stdin-filename (as markdownlint-cli2 and pre-commit expect);
+    --no-ignore lints them anyway."""
+    with tempfile.TemporaryDirectory() as d:
+        os.mkdir(os.path.join(d, ".git"))
+        with open(os.path.join(d, ".ddlint.json"), "w") as f:
+            f.write('{"ignore": ["README.md", "**/CHANGELOG.md"]}\n')
+        os.mkdir(os.path.join(d, "sub"))
+        text = b"# Readme\n\nTBD\n"
+        for name in ("README.md", "sub/CHANGELOG.md", "design.md"):
+            with open(os.path.join(d, name), "wb") as f:
+                f.write(text)
+        rc, out, err = run(["README.md", "sub/CHANGELOG.md"], cwd=d)
+        check("ignore applies to files named on the command line",
+              rc == 0 and "[" not in out and err == "", (rc, out, err))
+        rc, out, err = run(["README.md", "design.md"], cwd=d)
+        check("a named file not ignored is still linted beside an ignored one",
+              rc == 1 and "design.md:" in out and "README.md" not in out, (rc, out))
+        rc, out, err = run(["--stdin-filename", "README.md", "-"], stdin=text, cwd=d)
+        check("ignore applies to --stdin-filename", rc == 0 and "[" not in out, (rc, out, err))
+        rc, out, err = run(["fix", "--stdin-filename", "README.md", "-"], stdin=text, cwd=d)
+        check("fix of an ignored stdin gives the text back unchanged",
+              rc == 0 and out.encode() == text, (rc, out, err))
+        for args in (["--no-ignore", "README.md"], ["--no-ignore", "--stdin-filename", "README.md", "-"]):
+            rc, out, err = run(args, stdin=text, cwd=d)
+            check(f"--no-ignore lints an ignored file ({args[-1]})",
+                  rc == 1 and "[placeholder]" in out, (rc, out, err))
+        rc, out, err = run(["."], cwd=d)
+        check("a folder walk still skips ignored files",
+              "README.md" not in out and "CHANGELOG" not in out and "design.md" in out, out)
+
+
 def test_config_cli():
     with tempfile.TemporaryDirectory() as d:
         os.mkdir(os.path.join(d, ".git"))
@@ -522,7 +555,7 @@ def main():
     for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
               test_directories, test_io_errors, test_templates, test_list_and_explain,
               test_color, test_json_shape, test_bad_bytes, test_binary_alone, test_sarif,
-              test_github, test_gates, test_output_file, test_config_cli, test_jobs,
+              test_github, test_gates, test_output_file, test_config_cli, test_ignore_named, test_jobs,
               test_large_document]:
         try:
             t()
