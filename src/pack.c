@@ -672,9 +672,9 @@ static bool S_load_params(loader *ld, const cJSON *params,
 }
 
 static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
-  static const char *const fields[] = {"id",      "kind", "severity", "summary",
-                                       "message", "help", "explain",  "scope",
-                                       "params",  "help_uri", NULL};
+  static const char *const fields[] = {
+      "id",       "kind",  "severity", "summary", "message", "help", "explain",
+      "help_uri", "scope", "params",   NULL};
   char *sev = NULL;
   bool ok = false;
   if (!json_check_fields(&ld->js, obj, "rule", fields) ||
