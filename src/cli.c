@@ -67,7 +67,9 @@ static const char usage_text[] =
     "                           template place (atomic write), then lint\n"
     "      --diff               with --fix: print a unified diff instead of\n"
     "                           writing; exit 1 when there is one\n"
-    "      --force              init: overwrite an existing file\n"
+    "      --force              init: overwrite an existing file; fix: also\n"
+    "                           complete files found in a folder that have\n"
+    "                           no section of the template\n"
     "  -j, --jobs N             lint N files at a time (default: the number\n"
     "                           of processors; spare threads share a large\n"
     "                           file); the output does not depend on N\n"
@@ -416,6 +418,7 @@ static void S_print_messages(job *jb) {
 static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
                       const char *shown, bool is_stdin, strbuf *buf,
                       const ddlint_options *lo);
+static bool S_fix_skips(job *jb, const char *name, bool walked);
 
 /* A binary file, as git judges one: a NUL byte in the first 8000 bytes; and,
  * so that a text file with a stray NUL is still linted, at least one in ten
@@ -500,8 +503,8 @@ static ddlint_result *S_lint_doc(const ddlint_pack *pack, const char *name,
 }
 
 typedef struct {
-  size_t part, at;
-  char *text; /* owned */
+  size_t part, at, del; /* del: as fix_insert's */
+  char *text;           /* owned */
   size_t order;
 } part_insert;
 
@@ -551,6 +554,10 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
     size_t local = ins[i].at > p->base ? ins[i].at - p->base : 0;
     if (local > p->src.len)
       local = p->src.len;
+    if (ins[i].del) { /* a renamed heading stays where it is */
+      pi[i] = (part_insert){k, local, ins[i].del, xstrdup(ins[i].text), i};
+      continue;
+    }
     if (!any_found) {
       k = first;
       local = r->parts[k].src.len;
@@ -612,6 +619,7 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
     fix_insert *pins = xcalloc(j - i, sizeof(fix_insert));
     for (size_t m = i; m < j; m++) {
       pins[m - i].at = pi[m].at;
+      pins[m - i].del = pi[m].del;
       pins[m - i].text = pi[m].text;
     }
     const char *old = texts[k].data ? texts[k].data : "";
@@ -740,7 +748,7 @@ static void S_run_doc_job(runner *rn, size_t i) {
   ddlint_options lo = {.report_unused_suppressions = o->report_unused,
                        .threads = (int)threads};
   jb->result = S_lint_doc(pack, name, spec, texts, errors, &lo);
-  if (o->fix)
+  if (o->fix && !S_fix_skips(jb, name, rn->files->walked[i]))
     S_fix_doc(jb, pack, name, spec, texts, errors, &lo);
   /* configs apply per file: each part gets the one above it */
   for (size_t k = 0; jb->result && k < np; k++) {
@@ -851,7 +859,7 @@ static void S_run_job(runner *rn, size_t i) {
     size_t len = buf.len;
     jb->result = lint_owned_buffer(fpack, shown, strbuf_take(&buf), len, &lo);
   }
-  if (o->fix)
+  if (o->fix && !S_fix_skips(jb, shown, rn->files->walked[i]))
     S_fix_job(jb, fpack, path, shown, is_stdin, &buf, &lo);
   /* a setting for a rule the template lacks is worth a warning only when
    * the config chose the template; other templates lack rules by design */
@@ -861,6 +869,25 @@ static void S_run_job(runner *rn, size_t i) {
 out:
   S_current_job = NULL;
   strbuf_free(&buf);
+}
+
+/* Whether fix leaves a file found by walking a folder alone: one with no
+ * section of its template (a README, a changelog) is no design document
+ * to complete, unless --force. Says so in the job's messages. */
+static bool S_fix_skips(job *jb, const char *name, bool walked) {
+  const ddlint_result *r = jb->result;
+  if (!walked || S_opts->force || !r)
+    return false;
+  for (size_t s = 0; s < r->pack->nsections; s++)
+    if (r->section_level[s] || r->section_near[s].start != SIZE_MAX)
+      return false;
+  strbuf_printf(&jb->messages,
+                "ddlint: fix: skipped %s: it has none of the sections of "
+                "template \"%s\"; `ddlint fix --force` completes it anyway\n",
+                name, ddlint_pack_name(r->pack));
+  if (S_opts->diff)
+    jb->no_report = true; /* a diff run shows diffs, not reports */
+  return true;
 }
 
 /* --fix: insert the missing sections; write the file atomically (or put a

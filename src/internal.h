@@ -640,12 +640,14 @@ extern const char explain_required_section[], explain_required_topic[],
 /* ---- fix.c: insert missing required sections. ---- */
 typedef struct {
   size_t at;  /* byte offset in the original: a line start, or its end */
+  size_t del; /* bytes from at that text replaces (a renamed heading's
+                 title, within one line); 0 for an insertion */
   char *text; /* owned: the bytes to insert there */
 } fix_insert;
 
-/* The insertions that add each missing required section of result (linted
- * from buf) at its template place; sorted by offset. Returns the count; free
- * with fix_free(). */
+/* The edits that add each missing required section of result (linted from
+ * buf) at its template place, or rename the heading that nearly names it;
+ * sorted by offset. Returns the count; free with fix_free(). */
 size_t fix_plan(const ddlint_result *result, fix_insert **out);
 void fix_free(fix_insert *ins, size_t n);
 /* buf with the insertions applied; free with free(). */
@@ -692,6 +694,12 @@ struct ddlint_result {
   /* owned, per section: where a broken fence hides its heading (fix then
    * adds none), else SIZE_MAX */
   size_t *section_hidden;
+  /* owned, per section: the heading that nearly names a missing required
+   * section ("Sucess Metrix"), which fix renames; start SIZE_MAX if none */
+  struct near_heading {
+    size_t start, end; /* the heading's start, its section's end */
+    int level;
+  } *section_near;
   /* a document of several files: its parts (owned), else NULL and 0; the
    * coverage lines above are then lines of the part named by *_part */
   doc_part *parts;
