@@ -933,12 +933,19 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
   fix_free(ins, n);
 }
 
+/* The template a new skeleton names in its front matter: --template when
+ * it is not the default (a config that chose it chooses it again). */
+static const char *S_init_template_ref(const cli_opts *o) {
+  const char *t = o->template_arg;
+  return t && strcmp(t, ddlint_default_pack_name()) != 0 ? t : NULL;
+}
+
 /* `ddlint init FILE`: the skeleton, written atomically; an existing file is
  * kept unless --force. */
 static int S_init_parts(const ddlint_pack *pack, const cli_opts *o,
                         const char *dir) {
   char **names, **texts;
-  size_t n = init_parts(pack, dir, &names, &texts);
+  size_t n = init_parts(pack, dir, S_init_template_ref(o), &names, &texts);
   int status = 0;
   if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
     fprintf(stderr, "ddlint: cannot create %s: %s\n", dir, strerror(errno));
@@ -988,7 +995,7 @@ static int S_init(const ddlint_pack *pack, const cli_opts *o, int nargs,
   if (nargs != 1)
     return S_usage_error("%s", "init takes one FILE (- for stdout)");
   const char *path = args[0];
-  char *text = init_skeleton(pack, path);
+  char *text = init_skeleton(pack, path, S_init_template_ref(o));
   int status = 0;
   if (strcmp(path, "-") == 0) {
     fputs(text, stdout);

@@ -458,6 +458,25 @@ def test_init(tmp):
     rc, out, err = run(["init", "--template", "adr", "-"])
     check("init --template adr - prints an ADR skeleton",
           rc == 0 and b"## Context and Problem Statement" in out and b"## Decision Outcome" in out)
+    check("the default template's skeleton has no front matter", not before.startswith(b"---"))
+    for tmpl in ("rfc", "adr"):
+        path = os.path.join(tmp, f"new-{tmpl}.md")
+        rc, out, err = run(["init", "--template", tmpl, path])
+        text = open(path, "rb").read()
+        rc, out, err = run(["-f", "json", path])
+        doc = json.loads(out)["files"][0]
+        check(f"init --template {tmpl} writes ddlint-template front matter, and lint uses it",
+              text.startswith(f"---\nddlint-template: {tmpl}\n---\n# New {tmpl}\n".encode())
+              and doc["template"] == tmpl
+              and not [d for d in doc["diagnostics"] if d["rule"] == "missing-section"],
+              (text[:80], doc["template"]))
+    folder = os.path.join(tmp, "parts-adr")
+    rc, out, err = run(["init", "--parts", "--template", "adr", folder])
+    rc, out, err = run(["-f", "json", folder])
+    docs = json.loads(out).get("documents") or json.loads(out)["files"]
+    check("init --parts --template adr: the index names the template, and the document uses it",
+          open(os.path.join(folder, "README.md"), "rb").read().startswith(b"---\nddlint-template: adr\n---\n")
+          and docs[0]["template"] == "adr", (out[:300], err))
 
 
 def test_coverage():
