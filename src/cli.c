@@ -319,12 +319,27 @@ static const ddlint_config *S_discover(run_cache *c, const char *start,
   return found;
 }
 
-/* The absolute folder of a document path ("-": the current folder). */
+/* The absolute folder of a document path ("-": the current folder). A
+ * folder that does not exist yet (--stdin-filename of a new file) is its
+ * nearest existing ancestor, so the repository's config still applies. */
 static char *S_folder_of(const char *path) {
   const char *slash = strrchr(path, '/');
   char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
                     : xstrdup(".");
   char *real = realpath(dir, NULL);
+  while (!real && errno == ENOENT) {
+    char *up = strrchr(dir, '/');
+    if (!up) { /* "newdir": its parent is the current folder */
+      real = realpath(".", NULL);
+      break;
+    }
+    if (up == dir) {
+      real = xstrdup("/");
+      break;
+    }
+    *up = '\0';
+    real = realpath(dir, NULL);
+  }
   free(dir);
   return real ? real : xstrdup("/");
 }

@@ -465,6 +465,24 @@ def test_ignore_named():
               "README.md" not in out and "CHANGELOG" not in out and "design.md" in out, out)
 
 
+def test_stdin_new_folder():
+    """--stdin-filename in a folder that does not exist yet (an editor's new,
+    unsaved file) finds the config of its nearest existing ancestor, not
+    the one at / (or none)."""
+    with tempfile.TemporaryDirectory() as d:
+        os.mkdir(os.path.join(d, ".git"))
+        with open(os.path.join(d, ".ddlint.json"), "w") as f:
+            f.write('{"rules": {"placeholder": "off"}, "overrides": '
+                    '[{"files": ["newdir/**"], "template": "adr"}]}\n')
+        doc = b"# T\n\nTBD\n"
+        for name in ("newdir/doc.md", "newdir/deeper/doc.md", os.path.join(d, "newdir", "doc.md")):
+            rc, out, err = run(["-f", "json", "--stdin-filename", name, "-"], stdin=doc, cwd=d)
+            f = json.loads(out)["files"][0] if out else {}
+            check(f"--stdin-filename {name[-22:]} in a missing folder uses the repository's config",
+                  f.get("template") == "adr" and
+                  not [x for x in f.get("diagnostics", []) if x["rule"] == "placeholder"], (out[:300], err))
+
+
 def test_config_cli():
     with tempfile.TemporaryDirectory() as d:
         os.mkdir(os.path.join(d, ".git"))
@@ -555,7 +573,7 @@ def main():
     for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
               test_directories, test_io_errors, test_templates, test_list_and_explain,
               test_color, test_json_shape, test_bad_bytes, test_binary_alone, test_sarif,
-              test_github, test_gates, test_output_file, test_config_cli, test_ignore_named, test_jobs,
+              test_github, test_gates, test_output_file, test_config_cli, test_ignore_named, test_stdin_new_folder, test_jobs,
               test_large_document]:
         try:
             t()
