@@ -36,6 +36,9 @@ def test_version_help():
     check("--version exits 0 and prints the version", rc == 0 and re.match(r"ddlint \d+\.\d+\.\d+\n$", out), out)
     rc, out, err = run(["--help"])
     check("--help documents exit statuses", rc == 0 and "Exit status:" in out and "--explain" in out, out)
+    fmt = out[out.index("--format FORMAT"):out.index("-o, --output")]
+    check("--help lists every --format, summary included",
+          all(f in fmt for f in ("human", "json", "sarif", "github", "summary")), fmt)
 
 
 def test_usage_errors():
