@@ -374,6 +374,10 @@ bool pack_ref_is_path(const char *ref);
 /* config.c: whether a '/'-separated path matches a glob in which "**" spans
  * any number of folders and other segments use fnmatch(3). */
 bool glob_match(const char *pattern, const char *path);
+/* config.c: path made absolute (against the working directory) and
+ * lexically normalised: "." and ".." resolved without touching the file
+ * system, so that files that do not exist still place. Free with free(). */
+char *path_absolute(const char *path);
 
 struct embedded_pack {
   const char *name;

@@ -125,34 +125,6 @@ static void S_write_rules(reporter *rep, FILE *out) {
   }
 }
 
-/* Joins path to the working directory (unless absolute) and removes "."
- * and ".." segments by their spelling, as URIs must be normalised. */
-static char *S_normalised(const reporter *rep, const char *path) {
-  strbuf in = {0}, out = {0};
-  if (path[0] != '/')
-    strbuf_printf(&in, "%s/", rep->cwd);
-  strbuf_puts(&in, path);
-  for (const char *p = in.data; *p;) {
-    const char *e = strchr(p, '/');
-    size_t n = e ? (size_t)(e - p) : strlen(p);
-    if (n == 2 && p[0] == '.' && p[1] == '.') {
-      while (out.len && out.data[out.len - 1] != '/')
-        out.len--;
-      if (out.len)
-        out.len--;
-    } else if (n && !(n == 1 && p[0] == '.')) {
-      strbuf_putc(&out, '/');
-      strbuf_put(&out, p, n);
-    }
-    p += n + (e != NULL);
-  }
-  strbuf_free(&in);
-  if (!out.len)
-    strbuf_putc(&out, '/');
-  out.data[out.len] = '\0';
-  return strbuf_take(&out);
-}
-
 /* An artifactLocation: a file inside the working directory is relative to
  * %SRCROOT% (declared in originalUriBaseIds at the end); any other is an
  * absolute file:// URI, since a reference that begins with a slash cannot
@@ -164,7 +136,7 @@ static void S_artifact(reporter *rep, FILE *out, const char *file) {
     fputs(file[0] == '/' ? "}" : ", \"uriBaseId\": \"%SRCROOT%\"}", out);
     return;
   }
-  char *abs = S_normalised(rep, file);
+  char *abs = path_absolute(file);
   size_t n = strlen(rep->cwd);
   if (strncmp(abs, rep->cwd, n) == 0 && abs[n] == '/' && abs[n + 1]) {
     S_uri(out, "", abs + n + 1);
