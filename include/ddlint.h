@@ -85,6 +85,8 @@ ddlint_severity ddlint_rule_severity(const ddlint_rule *rule);
 const char *ddlint_rule_summary(const ddlint_rule *rule);
 /** Help text shown under each diagnostic. */
 const char *ddlint_rule_help(const ddlint_rule *rule);
+/** The pack's "help_uri" for the rule (a page about it), or NULL. */
+const char *ddlint_rule_help_uri(const ddlint_rule *rule);
 /** Long explanation for --explain; never NULL for a loaded pack. */
 const char *ddlint_rule_explain(const ddlint_rule *rule);
 /** Explanation of what a rule kind checks, or NULL for an unknown kind. */

@@ -40,7 +40,8 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "  -f, --format FORMAT      output format: human (default), json, sarif\n"
-    "                           (SARIF 2.1.0) or github (workflow commands)\n"
+    "                           (SARIF 2.1.0), github (workflow commands) or\n"
+    "                           summary (the coverage table)\n"
     "  -o, --output FILE        write the report to FILE (atomically: a\n"
     "                           temporary file renamed into place)\n"
     "  -t, --template NAME|FILE rule pack: a built-in name or a JSON file\n"
@@ -50,6 +51,9 @@ static const char usage_text[] =
     "      --config FILE        use this config instead of the .ddlint.json\n"
     "                           found above each document\n"
     "      --no-config          use no config file\n"
+    "      --no-ignore          lint files that the config's \"ignore\"\n"
+    "                           globs match (by default they are skipped,\n"
+    "                           named or found in a folder)\n"
     "      --document DIR       lint folder DIR as one document made of its\n"
     "                           index and chapters (repeatable)\n"
     "      --parts              init: write DIR/README.md and one chapter\n"
@@ -64,7 +68,9 @@ static const char usage_text[] =
     "                           template place (atomic write), then lint\n"
     "      --diff               with --fix: print a unified diff instead of\n"
     "                           writing; exit 1 when there is one\n"
-    "      --force              init: overwrite an existing file\n"
+    "      --force              init: overwrite an existing file; fix: also\n"
+    "                           complete files found in a folder that have\n"
+    "                           no section of the template\n"
     "  -j, --jobs N             lint N files at a time (default: the number\n"
     "                           of processors; spare threads share a large\n"
     "                           file); the output does not depend on N\n"
@@ -102,6 +108,7 @@ typedef struct {
   const char **documents; /* --document folders */
   size_t ndocuments;
   bool report_unused;
+  bool no_ignore; /* --no-ignore: lint what the config's "ignore" matches */
   ddlint_severity fail_on;
   long max_warnings; /* -1: no limit */
   long jobs;         /* worker threads */
@@ -313,12 +320,27 @@ static const ddlint_config *S_discover(run_cache *c, const char *start,
   return found;
 }
 
-/* The absolute folder of a document path ("-": the current folder). */
+/* The absolute folder of a document path ("-": the current folder). A
+ * folder that does not exist yet (--stdin-filename of a new file) is its
+ * nearest existing ancestor, so the repository's config still applies. */
 static char *S_folder_of(const char *path) {
   const char *slash = strrchr(path, '/');
   char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
                     : xstrdup(".");
   char *real = realpath(dir, NULL);
+  while (!real && errno == ENOENT) {
+    char *up = strrchr(dir, '/');
+    if (!up) { /* "newdir": its parent is the current folder */
+      real = realpath(".", NULL);
+      break;
+    }
+    if (up == dir) {
+      real = xstrdup("/");
+      break;
+    }
+    *up = '\0';
+    real = realpath(dir, NULL);
+  }
   free(dir);
   return real ? real : xstrdup("/");
 }
@@ -412,6 +434,7 @@ static void S_print_messages(job *jb) {
 static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
                       const char *shown, bool is_stdin, strbuf *buf,
                       const ddlint_options *lo);
+static bool S_fix_skips(job *jb, const char *name, bool walked);
 
 /* A binary file, as git judges one: a NUL byte in the first 8000 bytes; and,
  * so that a text file with a stray NUL is still linted, at least one in ten
@@ -496,8 +519,8 @@ static ddlint_result *S_lint_doc(const ddlint_pack *pack, const char *name,
 }
 
 typedef struct {
-  size_t part, at;
-  char *text; /* owned */
+  size_t part, at, del; /* del: as fix_insert's */
+  char *text;           /* owned */
   size_t order;
 } part_insert;
 
@@ -547,6 +570,10 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
     size_t local = ins[i].at > p->base ? ins[i].at - p->base : 0;
     if (local > p->src.len)
       local = p->src.len;
+    if (ins[i].del) { /* a renamed heading stays where it is */
+      pi[i] = (part_insert){k, local, ins[i].del, xstrdup(ins[i].text), i};
+      continue;
+    }
     if (!any_found) {
       k = first;
       local = r->parts[k].src.len;
@@ -608,6 +635,7 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
     fix_insert *pins = xcalloc(j - i, sizeof(fix_insert));
     for (size_t m = i; m < j; m++) {
       pins[m - i].at = pi[m].at;
+      pins[m - i].del = pi[m].del;
       pins[m - i].text = pi[m].text;
     }
     const char *old = texts[k].data ? texts[k].data : "";
@@ -718,8 +746,8 @@ static void S_run_doc_job(runner *rn, size_t i) {
       goto out;
     }
   }
-  if (cfg && rn->files->walked[i] && ddlint_config_ignores(cfg, spec->parts[0]))
-    goto out; /* a walked document the config ignores */
+  if (cfg && !o->no_ignore && ddlint_config_ignores(cfg, spec->parts[0]))
+    goto out; /* a document the config ignores */
   /* the template: the index's front matter, else --template, else config */
   char *ref = spec->has_index && texts[0].data
                   ? ddlint_frontmatter_value(texts[0].data, texts[0].len,
@@ -736,7 +764,7 @@ static void S_run_doc_job(runner *rn, size_t i) {
   ddlint_options lo = {.report_unused_suppressions = o->report_unused,
                        .threads = (int)threads};
   jb->result = S_lint_doc(pack, name, spec, texts, errors, &lo);
-  if (o->fix)
+  if (o->fix && !S_fix_skips(jb, name, rn->files->walked[i]))
     S_fix_doc(jb, pack, name, spec, texts, errors, &lo);
   /* configs apply per file: each part gets the one above it */
   for (size_t k = 0; jb->result && k < np; k++) {
@@ -805,8 +833,15 @@ static void S_run_job(runner *rn, size_t i) {
       goto out;
     }
   }
-  if (cfg && rn->files->walked[i] && ddlint_config_ignores(cfg, shown))
-    goto out; /* ignored by the config (named files are always linted) */
+  if (cfg && !o->no_ignore && ddlint_config_ignores(cfg, shown)) {
+    /* ignored by the config, named or walked (as markdownlint-cli2 and
+     * pre-commit expect); a fixed stdin is the text unchanged */
+    if (is_stdin && ok && o->fix && !o->diff) {
+      strbuf_put(&jb->out, buf.data ? buf.data : "", buf.len);
+      jb->no_report = true;
+    }
+    goto out;
+  }
   if (!ok) {
     strbuf_printf(&jb->messages, "%s: cannot read: %s\n", shown,
                   strerror(read_errno));
@@ -840,7 +875,7 @@ static void S_run_job(runner *rn, size_t i) {
     size_t len = buf.len;
     jb->result = lint_owned_buffer(fpack, shown, strbuf_take(&buf), len, &lo);
   }
-  if (o->fix)
+  if (o->fix && !S_fix_skips(jb, shown, rn->files->walked[i]))
     S_fix_job(jb, fpack, path, shown, is_stdin, &buf, &lo);
   /* a setting for a rule the template lacks is worth a warning only when
    * the config chose the template; other templates lack rules by design */
@@ -850,6 +885,25 @@ static void S_run_job(runner *rn, size_t i) {
 out:
   S_current_job = NULL;
   strbuf_free(&buf);
+}
+
+/* Whether fix leaves a file found by walking a folder alone: one with no
+ * section of its template (a README, a changelog) is no design document
+ * to complete, unless --force. Says so in the job's messages. */
+static bool S_fix_skips(job *jb, const char *name, bool walked) {
+  const ddlint_result *r = jb->result;
+  if (!walked || S_opts->force || !r)
+    return false;
+  for (size_t s = 0; s < r->pack->nsections; s++)
+    if (r->section_level[s] || r->section_near[s].start != SIZE_MAX)
+      return false;
+  strbuf_printf(&jb->messages,
+                "ddlint: fix: skipped %s: it has none of the sections of "
+                "template \"%s\"; `ddlint fix --force` completes it anyway\n",
+                name, ddlint_pack_name(r->pack));
+  if (S_opts->diff)
+    jb->no_report = true; /* a diff run shows diffs, not reports */
+  return true;
 }
 
 /* --fix: insert the missing sections; write the file atomically (or put a
@@ -895,12 +949,19 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
   fix_free(ins, n);
 }
 
+/* The template a new skeleton names in its front matter: --template when
+ * it is not the default (a config that chose it chooses it again). */
+static const char *S_init_template_ref(const cli_opts *o) {
+  const char *t = o->template_arg;
+  return t && strcmp(t, ddlint_default_pack_name()) != 0 ? t : NULL;
+}
+
 /* `ddlint init FILE`: the skeleton, written atomically; an existing file is
  * kept unless --force. */
 static int S_init_parts(const ddlint_pack *pack, const cli_opts *o,
                         const char *dir) {
   char **names, **texts;
-  size_t n = init_parts(pack, dir, &names, &texts);
+  size_t n = init_parts(pack, dir, S_init_template_ref(o), &names, &texts);
   int status = 0;
   if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
     fprintf(stderr, "ddlint: cannot create %s: %s\n", dir, strerror(errno));
@@ -950,7 +1011,7 @@ static int S_init(const ddlint_pack *pack, const cli_opts *o, int nargs,
   if (nargs != 1)
     return S_usage_error("%s", "init takes one FILE (- for stdout)");
   const char *path = args[0];
-  char *text = init_skeleton(pack, path);
+  char *text = init_skeleton(pack, path, S_init_template_ref(o));
   int status = 0;
   if (strcmp(path, "-") == 0) {
     fputs(text, stdout);
@@ -1242,6 +1303,7 @@ int main(int argc, char **argv) {
     OPT_REPORT_UNUSED,
     OPT_CONFIG,
     OPT_NO_CONFIG,
+    OPT_NO_IGNORE,
     OPT_JOBS,
     OPT_FIX,
     OPT_DIFF,
@@ -1267,6 +1329,7 @@ int main(int argc, char **argv) {
       {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
       {"config", required_argument, NULL, OPT_CONFIG},
       {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+      {"no-ignore", no_argument, NULL, OPT_NO_IGNORE},
       {"jobs", required_argument, NULL, 'j'},
       {"fix", no_argument, NULL, OPT_FIX},
       {"diff", no_argument, NULL, OPT_DIFF},
@@ -1337,6 +1400,9 @@ int main(int argc, char **argv) {
       break;
     case OPT_NO_CONFIG:
       no_config = true;
+      break;
+    case OPT_NO_IGNORE:
+      o.no_ignore = true;
       break;
     case OPT_REPORT_UNUSED:
       o.report_unused = true;

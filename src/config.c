@@ -263,10 +263,9 @@ bool glob_match(const char *pat, const char *path) {
   return ok[0][0];
 }
 
-/* An absolute, lexically normalised path ("." and ".." resolved without
- * touching the file system, so that files that do not exist, like stdin's
- * --stdin-filename, still place). Free with free(). */
-static char *S_absolute(const char *path) {
+/* Declared in internal.h; stdin's --stdin-filename names a file that need
+ * not exist. */
+char *path_absolute(const char *path) {
   strbuf in = {0};
   if (path[0] != '/') {
     char cwd[PATH_MAX];
@@ -301,8 +300,8 @@ static char *S_absolute(const char *path) {
 /* The path of `file` relative to the config's folder, or NULL when it lies
  * outside it. Free with free(). */
 static char *S_relative(const ddlint_config *cfg, const char *file) {
-  char *dir = S_absolute(cfg->dir);
-  char *abs = S_absolute(file);
+  char *dir = path_absolute(cfg->dir);
+  char *abs = path_absolute(file);
   size_t n = strlen(dir);
   char *rel = NULL;
   if (strcmp(dir, "/") == 0)

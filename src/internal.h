@@ -319,6 +319,7 @@ typedef struct {
 
 struct ddlint_rule {
   char *id, *kind, *summary, *message, *help, *explain; /* owned */
+  char *help_uri; /* owned; NULL when the pack names none */
   ddlint_severity severity;
   size_t *scope; /* owned: indices into pack sections; NULL = all */
   size_t nscope;
@@ -393,6 +394,10 @@ bool pack_ref_is_path(const char *ref);
 /* config.c: whether a '/'-separated path matches a glob in which "**" spans
  * any number of folders and other segments use fnmatch(3). */
 bool glob_match(const char *pattern, const char *path);
+/* config.c: path made absolute (against the working directory) and
+ * lexically normalised: "." and ".." resolved without touching the file
+ * system, so that files that do not exist still place. Free with free(). */
+char *path_absolute(const char *path);
 
 struct embedded_pack {
   const char *name;
@@ -676,12 +681,14 @@ extern const char explain_required_section[], explain_required_topic[],
 /* ---- fix.c: insert missing required sections. ---- */
 typedef struct {
   size_t at;  /* byte offset in the original: a line start, or its end */
+  size_t del; /* bytes from at that text replaces (a renamed heading's
+                 title, within one line); 0 for an insertion */
   char *text; /* owned: the bytes to insert there */
 } fix_insert;
 
-/* The insertions that add each missing required section of result (linted
- * from buf) at its template place; sorted by offset. Returns the count; free
- * with fix_free(). */
+/* The edits that add each missing required section of result (linted from
+ * buf) at its template place, or rename the heading that nearly names it;
+ * sorted by offset. Returns the count; free with fix_free(). */
 size_t fix_plan(const ddlint_result *result, fix_insert **out);
 void fix_free(fix_insert *ins, size_t n);
 /* buf with the insertions applied; free with free(). */
@@ -728,6 +735,12 @@ struct ddlint_result {
   /* owned, per section: where a broken fence hides its heading (fix then
    * adds none), else SIZE_MAX */
   size_t *section_hidden;
+  /* owned, per section: the heading that nearly names a missing required
+   * section ("Sucess Metrix"), which fix renames; start SIZE_MAX if none */
+  struct near_heading {
+    size_t start, end; /* the heading's start, its section's end */
+    int level;
+  } *section_near;
   /* a document of several files: its parts (owned), else NULL and 0; the
    * coverage lines above are then lines of the part named by *_part */
   doc_part *parts;

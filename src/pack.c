@@ -392,6 +392,7 @@ static void S_rule_free(struct ddlint_rule *r) {
   free(r->message);
   free(r->help);
   free(r->explain);
+  free(r->help_uri);
   free(r->scope);
   free(r->target_name);
   for (size_t i = 0; i < r->npatterns; i++)
@@ -671,9 +672,9 @@ static bool S_load_params(loader *ld, const cJSON *params,
 }
 
 static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
-  static const char *const fields[] = {"id",      "kind", "severity", "summary",
-                                       "message", "help", "explain",  "scope",
-                                       "params",  NULL};
+  static const char *const fields[] = {
+      "id",       "kind",  "severity", "summary", "message", "help", "explain",
+      "help_uri", "scope", "params",   NULL};
   char *sev = NULL;
   bool ok = false;
   if (!json_check_fields(&ld->js, obj, "rule", fields) ||
@@ -683,7 +684,8 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
       !S_string(ld, obj, "summary", false, "rule", &r->summary) ||
       !S_string(ld, obj, "message", true, "rule", &r->message) ||
       !S_string(ld, obj, "help", false, "rule", &r->help) ||
-      !S_string(ld, obj, "explain", false, "rule", &r->explain))
+      !S_string(ld, obj, "explain", false, "rule", &r->explain) ||
+      !S_string(ld, obj, "help_uri", false, "rule", &r->help_uri))
     goto out;
   const rule_kind *kind = rule_kind_find(r->kind);
   if (!kind) {
@@ -1193,6 +1195,7 @@ ddlint_severity ddlint_rule_severity(const ddlint_rule *r) {
 }
 const char *ddlint_rule_summary(const ddlint_rule *r) { return r->summary; }
 const char *ddlint_rule_help(const ddlint_rule *r) { return r->help; }
+const char *ddlint_rule_help_uri(const ddlint_rule *r) { return r->help_uri; }
 const char *ddlint_rule_explain(const ddlint_rule *r) {
   return r->explain ? r->explain : r->summary;
 }

@@ -38,6 +38,7 @@ void ddlint_result_free(ddlint_result *r) {
   free(r->topic_via);
   free(r->code_spans);
   free(r->section_hidden);
+  free(r->section_near);
   coverage_free(&r->cov);
   source_free(&r->src);
   free(r);

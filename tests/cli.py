@@ -36,6 +36,9 @@ def test_version_help():
     check("--version exits 0 and prints the version", rc == 0 and re.match(r"ddlint \d+\.\d+\.\d+\n$", out), out)
     rc, out, err = run(["--help"])
     check("--help documents exit statuses", rc == 0 and "Exit status:" in out and "--explain" in out, out)
+    fmt = out[out.index("--format FORMAT"):out.index("-o, --output")]
+    check("--help lists every --format, summary included",
+          all(f in fmt for f in ("human", "json", "sarif", "github", "summary")), fmt)
 
 
 def test_usage_errors():
@@ -281,6 +284,29 @@ def test_sarif():
     check("SARIF: section path as a logical location, level error",
           ms["level"] == "error" and ms["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
           == "Success Metrics", ms)
+    check("SARIF: %SRCROOT% is declared as the working directory in originalUriBaseIds",
+          run0.get("originalUriBaseIds", {}).get("%SRCROOT%", {}).get("uri")
+          == "file://" + os.path.realpath(ROOT) + "/", run0.get("originalUriBaseIds"))
+    with tempfile.TemporaryDirectory() as d:
+        fixture = os.path.join(os.path.realpath(ROOT), "fixtures", "incomplete.md")
+        for arg in (fixture, os.path.relpath(fixture, d)):
+            _, out, _ = run(["-f", "sarif", arg], cwd=d)
+            locs = {json.dumps(r["locations"][0]["physicalLocation"]["artifactLocation"])
+                    for r in json.loads(out)["runs"][0]["results"]}
+            check(f"SARIF: a file outside the working directory ({arg[:12]}...) is a "
+                  "normalised file:// URI without uriBaseId",
+                  locs == {json.dumps({"uri": "file://" + fixture})}, locs)
+        pack = os.path.join(d, "p.json")
+        with open(pack, "w") as f:
+            json.dump({"name": "p", "extends": "ml-system-design", "rules": [
+                {"id": "my-rule", "kind": "placeholder", "severity": "warning", "message": "m",
+                 "help_uri": "https://example.com/rules/my-rule",
+                 "params": {"patterns": ["ZZZ"]}}]}, f)
+        _, out, err = run(["-f", "sarif", "-t", pack, "-"], stdin=b"# A\n\nZZZ\n")
+        rules = {r["id"]: r for r in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]}
+        check("SARIF: a rule's help_uri in the pack becomes its helpUri; other rules have none",
+              rules.get("my-rule", {}).get("helpUri") == "https://example.com/rules/my-rule"
+              and "helpUri" not in rules["missing-section"], err + out[:300])
     if not os.path.exists(schema_path):
         print(f"note: {schema_path} is absent; SARIF schema validation skipped")
         return
@@ -409,6 +435,57 @@ def test_output_file():
               and "cannot write" in err, (rc, err, os.listdir(d)))
 
 
+def test_ignore_named():
+    """The config's "ignore" applies to files named on the command line and
+    to --stdin-filename (as markdownlint-cli2 and pre-commit expect);
+    --no-ignore lints them anyway."""
+    with tempfile.TemporaryDirectory() as d:
+        os.mkdir(os.path.join(d, ".git"))
+        with open(os.path.join(d, ".ddlint.json"), "w") as f:
+            f.write('{"ignore": ["README.md", "**/CHANGELOG.md"]}\n')
+        os.mkdir(os.path.join(d, "sub"))
+        text = b"# Readme\n\nTBD\n"
+        for name in ("README.md", "sub/CHANGELOG.md", "design.md"):
+            with open(os.path.join(d, name), "wb") as f:
+                f.write(text)
+        rc, out, err = run(["README.md", "sub/CHANGELOG.md"], cwd=d)
+        check("ignore applies to files named on the command line",
+              rc == 0 and "[" not in out and err == "", (rc, out, err))
+        rc, out, err = run(["README.md", "design.md"], cwd=d)
+        check("a named file not ignored is still linted beside an ignored one",
+              rc == 1 and "design.md:" in out and "README.md" not in out, (rc, out))
+        rc, out, err = run(["--stdin-filename", "README.md", "-"], stdin=text, cwd=d)
+        check("ignore applies to --stdin-filename", rc == 0 and "[" not in out, (rc, out, err))
+        rc, out, err = run(["fix", "--stdin-filename", "README.md", "-"], stdin=text, cwd=d)
+        check("fix of an ignored stdin gives the text back unchanged",
+              rc == 0 and out.encode() == text, (rc, out, err))
+        for args in (["--no-ignore", "README.md"], ["--no-ignore", "--stdin-filename", "README.md", "-"]):
+            rc, out, err = run(args, stdin=text, cwd=d)
+            check(f"--no-ignore lints an ignored file ({args[-1]})",
+                  rc == 1 and "[placeholder]" in out, (rc, out, err))
+        rc, out, err = run(["."], cwd=d)
+        check("a folder walk still skips ignored files",
+              "README.md" not in out and "CHANGELOG" not in out and "design.md" in out, out)
+
+
+def test_stdin_new_folder():
+    """--stdin-filename in a folder that does not exist yet (an editor's new,
+    unsaved file) finds the config of its nearest existing ancestor, not
+    the one at / (or none)."""
+    with tempfile.TemporaryDirectory() as d:
+        os.mkdir(os.path.join(d, ".git"))
+        with open(os.path.join(d, ".ddlint.json"), "w") as f:
+            f.write('{"rules": {"placeholder": "off"}, "overrides": '
+                    '[{"files": ["newdir/**"], "template": "adr"}]}\n')
+        doc = b"# T\n\nTBD\n"
+        for name in ("newdir/doc.md", "newdir/deeper/doc.md", os.path.join(d, "newdir", "doc.md")):
+            rc, out, err = run(["-f", "json", "--stdin-filename", name, "-"], stdin=doc, cwd=d)
+            f = json.loads(out)["files"][0] if out else {}
+            check(f"--stdin-filename {name[-22:]} in a missing folder uses the repository's config",
+                  f.get("template") == "adr" and
+                  not [x for x in f.get("diagnostics", []) if x["rule"] == "placeholder"], (out[:300], err))
+
+
 def test_config_cli():
     with tempfile.TemporaryDirectory() as d:
         os.mkdir(os.path.join(d, ".git"))
@@ -499,7 +576,7 @@ def main():
     for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
               test_directories, test_io_errors, test_templates, test_list_and_explain,
               test_color, test_json_shape, test_bad_bytes, test_binary_alone, test_sarif,
-              test_github, test_gates, test_output_file, test_config_cli, test_jobs,
+              test_github, test_gates, test_output_file, test_config_cli, test_ignore_named, test_stdin_new_folder, test_jobs,
               test_large_document]:
         try:
             t()

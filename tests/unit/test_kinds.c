@@ -232,6 +232,32 @@ static void test_suppressions(void) {
   CHECK_DIAG(r, diag_find(r, "unused-suppression", 0), "unused-suppression", 6,
              1, NULL);
   ddlint_result_free(r);
+  /* disable-line (markdownlint's spelling) covers its own line only */
+  r = lint_str(pk, "## Alpha\n\nTBD one <!-- ddlint-disable-line ban -->\n"
+                   "TBD two\n");
+  CHECK_INT(diag_count_rule(r, "ban"), 1);
+  CHECK_DIAG(r, diag_find(r, "ban", 0), "ban", 4, 1, NULL);
+  ddlint_result_free(r);
+  /* a near-miss directive suppresses nothing and says so */
+  r = lint_str(pk, "## Alpha\n\n<!-- ddlint-disable-nextline ban -->\n"
+                   "TBD\n\n<!-- ddlint-disable-file: ban -->\n");
+  CHECK_INT(diag_count_rule(r, "ban"), 1);
+  CHECK_INT(diag_count_rule(r, "unknown-suppression"), 2);
+  CHECK_DIAG(r, diag_find(r, "unknown-suppression", 0), "unknown-suppression",
+             3, 6,
+             "\"ddlint-disable-nextline\" is no ddlint directive, so this "
+             "comment suppresses nothing; did you mean "
+             "\"ddlint-disable-next-line\"?");
+  CHECK_DIAG(r, diag_find(r, "unknown-suppression", 1), "unknown-suppression",
+             6, 6,
+             "\"ddlint-disable-file:\" is no ddlint directive, so this "
+             "comment suppresses nothing; did you mean "
+             "\"ddlint-disable-file\"?");
+  ddlint_result_free(r);
+  /* a comment that only mentions ddlint is no directive */
+  r = lint_str(pk, "## Alpha\n\n<!-- ddlint checks this file -->\nok\n");
+  CHECK_INT(diag_count_rule(r, "unknown-suppression"), 0);
+  ddlint_result_free(r);
   ddlint_pack_free(pk);
 }
 

@@ -211,7 +211,8 @@ static void test_error_unknown_fields(void) {
       "   \"message\": \"m\", \"level\": 1}]}";
   CHECK_ERROR(j, "\"level\"", 0,
               "unknown field \"level\" in rule (expected one of: id, kind, "
-              "severity, summary, message, help, explain, scope, params)");
+              "severity, summary, message, help, explain, help_uri, scope, "
+              "params)");
 }
 
 static void test_error_rule_kind(void) {
