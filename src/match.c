@@ -429,17 +429,27 @@ static bool S_counts(const lint_ctx *ctx, size_t b) {
          !(ctx->dead_blocks && ctx->dead_blocks[b]);
 }
 
+/* A stub has under STUB_WORDS words, none of its blocks STUB_BLOCK_WORDS
+ * or more (see S_is_stub()). */
+#define STUB_WORDS 20
+#define STUB_BLOCK_WORDS 6
+
 /* Words of content under heading d, subsections included, and the most in
  * any one block; placeholders and dead blocks count nothing. */
 static size_t S_content_words(const lint_ctx *ctx, const section *sec,
                               size_t *longest) {
   size_t total = 0;
   *longest = 0;
-  for (size_t b = sec->first_block; b < sec->end_block; b++) {
+  /* counted only as far as the stub tests look: a long chapter is not
+   * counted to its end for every heading above it */
+  for (size_t b = sec->first_block;
+       b < sec->end_block && total < STUB_WORDS && *longest < STUB_BLOCK_WORDS;
+       b++) {
     if (!S_counts(ctx, b))
       continue;
     const block *bl = &ctx->md->blocks[b];
-    size_t words = S_count_words(ctx->src->text, bl->start, bl->end, SIZE_MAX);
+    size_t words =
+        S_count_words(ctx->src->text, bl->start, bl->end, STUB_WORDS);
     total += words;
     if (words > *longest)
       *longest = words;
@@ -539,8 +549,6 @@ static bool S_words_at_least(const lint_ctx *ctx, const section *sec,
  * "* Monitoring") is the template's skeleton, not content. Short bullets
  * that name real things ("* MRR", "* Recall@k", "* User-ad interaction")
  * are content. */
-#define STUB_WORDS 20
-#define STUB_BLOCK_WORDS 6
 #define STUB_OWN_WORDS 2
 #define STUB_NESTED 2
 /* Whether a heading holds only a few short lines. */
