@@ -183,6 +183,18 @@ def main():
           "bullets under a bullet ('* Data sources' over '* Users') are "
           "content; flat template bullets ('* Monitoring') are not")
 
+    d = lint(ddlint, root, "book-chapters.md")
+    check("book chapters", "topic-heading-level" not in rules(d),
+          "'## Serving', taken by a section, is not a misplaced 'Serving Format' topic")
+    check("book chapters", cov(d, "architecture")["found"] and
+          cov(d, "prediction")["found"] and cov(d, "features")["found"],
+          "'Serving' covers architecture and prediction; 'Feature engineering' "
+          "under 'Data Preparation' is Features")
+    check("book chapters", any(x["rule"] == "missing-section" and
+                               "Monitoring" in x["message"]
+                               for x in d["diagnostics"]),
+          "a design with no word on monitoring or rollout gets the error")
+
     d = lint(ddlint, root, "metadata-block.md")
     check("metadata block", "missing-monitoring" in rules(d) and
           "missing-deployment-strategy" in rules(d),
