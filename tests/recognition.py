@@ -195,6 +195,17 @@ def main():
                                for x in d["diagnostics"]),
           "a design with no word on monitoring or rollout gets the error")
 
+    d = lint(ddlint, root, "rag-assistant.md")
+    check("retrieval-augmented design", cov(d, "data")["found"] and
+          next(t for t in cov(d, "data")["topics"]
+               if t["id"] == "data-sources")["found"],
+          "'Corpus and indexing' (a crawled wiki, chunked and embedded) is "
+          "Data and Labeling, with its sources")
+    check("retrieval-augmented design", cov(d, "success-metrics")["found"] and
+          cov(d, "monitoring")["found"] and "missing-fallback" not in rules(d),
+          "'Evaluation' holds the metrics, 'Observability and rollout' the "
+          "monitoring; 'says it does not know' is the fallback")
+
     d = lint(ddlint, root, "metadata-block.md")
     check("metadata block", "missing-monitoring" in rules(d) and
           "missing-deployment-strategy" in rules(d),
