@@ -174,6 +174,10 @@ char *title_phrase(const char *norm);
  * "model architecture" in "model architecture training", not in
  * "architecture of the model". */
 bool title_phrase_contains(const char *h, const char *name);
+/* Whether phrase h holds inner somewhere outer does not cover: "goals" in
+ * "goals and non goals" (outer "non goals"), not "architecture" in "model
+ * architecture" (outer "model architecture"). */
+bool title_phrase_outside(const char *h, const char *outer, const char *inner);
 /* The stemmed words of a heading's head phrases, one phrase per conjunct:
  * its words up to a preposition or a relative clause; with last_only, each
  * phrase's head noun alone. "Thoughts from initial research" -> "thought";

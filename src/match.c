@@ -1305,7 +1305,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       if (taken[d] < 0 || !S_contained(&nm, d, s))
         continue;
       /* the second name must not lie inside the first ("architecture"
-       * in "model architecture") */
+       * in "model architecture"), unless the heading says it again
+       * outside it ("Goals and Non-Goals") */
       bool own_words = false;
       const tmpl_section *ts = &pk->sections[s];
       for (size_t k = 0; k <= ts->naliases && !own_words; k++)
@@ -1314,7 +1315,9 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           bool inside = false;
           for (size_t j = 0; j <= pk->sections[taken[d]].naliases; j++)
             if (S_contains_name(&nm, d, (size_t)taken[d], j) &&
-                title_phrase_contains(first->phrase[j], nm.nf[s].phrase[k]))
+                title_phrase_contains(first->phrase[j], nm.nf[s].phrase[k]) &&
+                !title_phrase_outside(nm.hf[d].phrase, first->phrase[j],
+                                      nm.nf[s].phrase[k]))
               inside = true;
           own_words = !inside;
         }

@@ -518,6 +518,31 @@ bool title_phrase_contains(const char *h, const char *name) {
   return false;
 }
 
+bool title_phrase_outside(const char *h, const char *outer,
+                          const char *inner) {
+  token a[MAX_TOKENS], o[MAX_TOKENS], n[MAX_TOKENS];
+  size_t na = S_split(h, a), no = S_split(outer, o), nn = S_split(inner, n);
+  bool covered[MAX_TOKENS] = {false};
+  for (size_t i = 0; no && i + no <= na; i++) {
+    size_t j = 0;
+    while (j < no && S_token_eq(a[i + j], o[j]))
+      j++;
+    for (size_t k = 0; j == no && k < no; k++)
+      covered[i + k] = true;
+  }
+  for (size_t i = 0; nn && i + nn <= na; i++) {
+    size_t j = 0;
+    while (j < nn && S_token_eq(a[i + j], n[j]))
+      j++;
+    if (j < nn)
+      continue;
+    for (size_t k = 0; k < nn; k++)
+      if (!covered[i + k])
+        return true;
+  }
+  return false;
+}
+
 /* Words after which a noun phrase's head has been said: prepositions and
  * the subjects of a relative clause ("Signals we feed the model"). */
 static bool S_ends_phrase(const char *w, size_t n) {

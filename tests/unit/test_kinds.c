@@ -24,6 +24,32 @@ static ddlint_pack *S_pack(const char *rule) {
   return pk;
 }
 
+/* One heading naming two sections, the second inside the first's name
+ * ("Goals" in "Non-Goals"): both are found there, and neither is out of
+ * order. */
+static void test_combined_heading(void) {
+  ddlint_pack *pk = PACK(
+      "{\"name\": \"g\", \"sections\": [\n"
+      "  {\"id\": \"summary\", \"title\": \"Summary\"},\n"
+      "  {\"id\": \"goals\", \"title\": \"Goals\"},\n"
+      "  {\"id\": \"non-goals\", \"title\": \"Non-Goals\"}],\n"
+      " \"rules\": [\n"
+      "  {\"id\": \"missing\", \"kind\": \"required-section\", "
+      "\"severity\": \"error\", \"message\": \"missing {section}\"},\n"
+      "  {\"id\": \"order\", \"kind\": \"section-order\", \"severity\": "
+      "\"warning\", \"message\": \"{section} out of order\"}]}");
+  if (!pk)
+    return;
+  ddlint_result *r = lint_str(pk, "## Summary\n\nA search box.\n\n"
+                                  "## Goals and Non-Goals\n\n"
+                                  "- Goal: one query finds the doc.\n"
+                                  "- Non-goal: web search.\n");
+  CHECK_INT(diag_count_rule(r, "missing"), 0);
+  CHECK_INT(diag_count_rule(r, "order"), 0);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
 static void test_section_order(void) {
   ddlint_pack *pk =
       S_pack("{\"id\": \"order\", \"kind\": \"section-order\", \"severity\": "
@@ -435,6 +461,7 @@ static void test_frontmatter_value(void) {
 
 void suite_kinds(void) {
   RUN(test_section_order);
+  RUN(test_combined_heading);
   RUN(test_duplicate_section);
   RUN(test_heading_level);
   RUN(test_conditional);
