@@ -640,8 +640,14 @@ char *scope_titles(const lint_ctx *ctx, const size_t *scope, size_t nscope);
 /* pack.c: whether the word [w, w+n) is in the pack's section vocabulary. */
 bool pack_vocab_has(const ddlint_pack *pk, const char *w, size_t n);
 /* Whether a section holds no content (paragraph, code, non-comment HTML,
- * table) anywhere in its span, subsections included. */
-bool section_is_empty(const lint_ctx *ctx, const section *sec);
+ * table) anywhere in its span, subsections included; blocks for which
+ * nothing() (when not NULL) is true count as none. */
+bool section_is_empty(const lint_ctx *ctx, const section *sec,
+                      bool (*nothing)(const lint_ctx *, const block *));
+/* Whether bl is a paragraph that only says its text is still to come:
+ * "TBD", "To be written.", "TODO: describe the sources". Not "None." or
+ * "N/A", which answer some sections ("Unresolved questions"). */
+bool block_unfinished(const lint_ctx *ctx, const block *bl);
 /* Whether the heading key names template section ts exactly. */
 bool match_names_section(const char *key, const tmpl_section *ts);
 

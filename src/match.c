@@ -249,7 +249,9 @@ static bool S_placeholder_text(const char *s, size_t n) {
       "n/a",         "na",          "none",       "unknown",  "pending",
       "fixme",       "xxx",         "to be decided", "to be determined",
       "to be defined", "to do",     "not applicable", "nothing yet",
-      "coming soon", "...",         NULL};
+      "coming soon", "...",         "to be written", "to be filled in",
+      "to be added", "to come",     "will be added", "fill in",
+      "placeholder", NULL};
   while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", *s))
     s++, n--;
   while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", s[n - 1]))
@@ -273,6 +275,36 @@ static bool S_blank_rest(const char *s, size_t n) {
     if (S_alnum(s[i]))
       return false;
   return true;
+}
+
+/* Whether s[0..n) marks text still to be written, in any template:
+ * "TBD", "To be written.", "TODO: describe the sources". "None." and
+ * "N/A" are not: they answer "Unresolved questions" in an RFC. */
+static bool S_unfinished_text(const char *s, size_t n) {
+  static const char *const ph[] = {
+      "no info",       "tbd",          "tba",          "tbc",
+      "todo",          "to do",        "fixme",        "xxx",
+      "to be decided", "to be determined", "to be defined", "to be written",
+      "to be filled in", "to be added", "to come",     "will be added",
+      "coming soon",   "fill in",      "placeholder",  "...",
+      NULL};
+  while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", *s))
+    s++, n--;
+  while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", s[n - 1]))
+    n--;
+  if (!n)
+    return false; /* punctuation alone is for S_placeholder_text() */
+  for (int i = 0; ph[i]; i++)
+    if (strlen(ph[i]) == n && strncasecmp(ph[i], s, n) == 0)
+      return true;
+  /* a to-do note: "TODO: describe the sources", "TBD - ask the data team" */
+  static const char *const lead[] = {"TODO", "TBD", "FIXME", "XXX", NULL};
+  for (int i = 0; lead[i]; i++) {
+    size_t l = strlen(lead[i]);
+    if (n > l && strncmp(s, lead[i], l) == 0 && !S_alnum(s[l]))
+      return true;
+  }
+  return false;
 }
 
 /* Whether label block bl has only a placeholder after its label:
@@ -1099,9 +1131,21 @@ static void S_find_topics_elsewhere(lint_ctx *ctx, coverage *cov) {
   free(er.best_end);
 }
 
-bool section_is_empty(const lint_ctx *ctx, const section *sec) {
+bool block_unfinished(const lint_ctx *ctx, const block *bl) {
+  if (bl->kind != BLOCK_PARAGRAPH)
+    return false;
+  if (bl->label) /* "TODO: ask the data team" reads as a label */
+    return S_unfinished_text(bl->label, strlen(bl->label));
+  return S_unfinished_text(ctx->src->text + bl->start, bl->end - bl->start);
+}
+
+bool section_is_empty(const lint_ctx *ctx, const section *sec,
+                      bool (*nothing)(const lint_ctx *, const block *)) {
   for (size_t b = sec->first_block; b < sec->end_block; b++) {
-    block_kind k = ctx->md->blocks[b].kind;
+    const block *bl = &ctx->md->blocks[b];
+    block_kind k = bl->kind;
+    if (nothing && nothing(ctx, bl))
+      continue;
     if (k == BLOCK_PARAGRAPH || k == BLOCK_CODE || k == BLOCK_HTML ||
         k == BLOCK_TABLE)
       return false;

@@ -232,6 +232,20 @@ static void S_pattern_free(pattern *p) {
   p->source = NULL;
 }
 
+/* The placeholder kind's patterns when a rule gives none: TBD, TODO,
+ * FIXME, XXX (as words, in capitals), bracketed "[NO INFO]", "[N/A]",
+ * "[TBD]", "<fill in>", "[fill in ...]", "<insert ...>", lorem ipsum. */
+static const char *const placeholder_defaults[] = {
+    "(?-i)\\b(TBD|TBA|TODO|FIXME|XXX)\\b(?!(?<=\\[TBD|\\[TBA|\\[TODO|\\[FIXME|"
+    "\\[XXX|\\[ TBD|\\[ TBA|\\[ TODO|\\[ FIXME|\\[ XXX) ?\\.? ?\\])",
+    "\\[ ?(no[ -]info(rmation)?|n/?a|tbd|tba|tbc|todo|to[ -]do|fixme|xxx|"
+    "placeholder)\\.? ?\\]",
+    "<\\s*fill[ -]?in\\b[^>\\n]*>",
+    "\\[\\s*fill[ -]?in\\b[^\\]\\n]*\\]",
+    "\\blorem ipsum\\b",
+    "<\\s*insert [^>\\n]*>",
+    NULL};
+
 /* Compiles the strings of member `key` (string or array) into patterns. */
 static bool S_patterns(loader *ld, const cJSON *obj, const char *key,
                        const char *what, pattern **out, size_t *n) {
@@ -602,10 +616,21 @@ static bool S_load_params(loader *ld, const cJSON *params,
     r->template_prompts = true; /* the default, with or without params */
     if (params && !json_check_fields(&ld->js, params, "placeholder params", f))
       return false;
-    return !params || (S_patterns(ld, params, "patterns", "params",
-                                  &r->patterns, &r->npatterns) &&
-                       S_bool(ld, params, "template_prompts", "params", true,
-                              &r->template_prompts));
+    if (params && !S_bool(ld, params, "template_prompts", "params", true,
+                          &r->template_prompts))
+      return false;
+    if (params && cJSON_GetObjectItemCaseSensitive(params, "patterns"))
+      return S_patterns(ld, params, "patterns", "params", &r->patterns,
+                        &r->npatterns);
+    /* no "patterns": the placeholders its explain text names */
+    size_t n = 0;
+    while (placeholder_defaults[n])
+      n++;
+    r->patterns = xcalloc(n, sizeof(pattern));
+    for (size_t i = 0; i < n; i++, r->npatterns++)
+      if (!S_compile(ld, params, placeholder_defaults[i], 0, &r->patterns[i]))
+        return false;
+    return true;
   }
   if (strcmp(k, "quantified-target") == 0) {
     static const char *const f[] = {"name",       "subject",         "quantity",

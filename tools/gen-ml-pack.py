@@ -399,7 +399,7 @@ rules = [
    "The template's guidance sentences (\"What is the product or problem "
    "you're solving?\", \"How are scores computed?\") are questions to answer, "
    "not content. Each is matched literally, ignoring case.",
-   params={"template_prompts": True}),
+   params={"patterns": [], "template_prompts": True}),
  R("missing-success-metric", "required-topic", "warning",
    "Success Metrics names no offline or no online metric.",
    'no {topic} named under "{heading}"',

@@ -534,6 +534,32 @@ static void test_empty_section(void) {
   r = lint_str(pk, "# Only a title\n");
   CHECK_INT(ddlint_result_diag_count(r), 0);
   ddlint_result_free(r);
+
+  /* text that says the text is still to come is none; "None." answers */
+  r = lint_str(pk, "## Data\n\nTo be written.\n\n## Labels\n\nTODO: ask the "
+                   "annotation team.\n\n## Unresolved questions\n\nNone.\n");
+  CHECK_INT(ddlint_result_diag_count(r), 2);
+  CHECK_DIAG(r, ddlint_result_diag(r, 0), "empty-section", 1, 1,
+             "section \"Data\" is empty");
+  CHECK_DIAG(r, ddlint_result_diag(r, 1), "empty-section", 5, 1,
+             "section \"Labels\" is empty");
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+
+  /* where a placeholder rule reports "TBD", the gap has that one finding */
+  pk = PACK("{\"name\": \"e\", \"sections\": [{\"id\": \"data\", "
+            "\"title\": \"Data\"}],\n \"rules\": [{\"id\": \"empty-section\", "
+            "\"kind\": \"empty-section\", \"severity\": \"warning\", "
+            "\"message\": \"empty\"},\n {\"id\": \"placeholder\", \"kind\": "
+            "\"placeholder\", \"severity\": \"warning\", \"message\": "
+            "\"{match}\"}]}");
+  if (!pk)
+    return;
+  r = lint_str(pk, "## Data\n\nTBD\n\n## Labels\n\nTo be written.\n");
+  CHECK_INT(ddlint_result_diag_count(r), 2);
+  CHECK_DIAG(r, ddlint_result_diag(r, 0), "placeholder", 3, 1, "TBD");
+  CHECK_DIAG(r, ddlint_result_diag(r, 1), "empty-section", 5, 1, "empty");
+  ddlint_result_free(r);
   ddlint_pack_free(pk);
 }
 
@@ -576,7 +602,7 @@ static const char PLACEHOLDER_PACK[] =
     "  {\"id\": \"template-prompt\", \"kind\": \"placeholder\", "
     "\"severity\": \"info\",\n"
     "   \"message\": \"template prompt left in: \\\"{match}\\\"\",\n"
-    "   \"params\": {\"template_prompts\": true}}]}";
+    "   \"params\": {\"patterns\": [], \"template_prompts\": true}}]}";
 
 /* Template prompts are found in one pass over the text (prose_literals)
  * unless the text has U+212A or U+017F, when PCRE2 finds them one prompt at
@@ -590,7 +616,8 @@ static const char PROMPTS_PACK[] =
     " \"rules\": [\n"
     "  {\"id\": \"template-prompt\", \"kind\": \"placeholder\", "
     "\"severity\": \"info\",\n"
-    "   \"message\": \"{match}\", \"params\": {\"template_prompts\": true}}]}";
+    "   \"message\": \"{match}\", \"params\": {\"patterns\": [], "
+    "\"template_prompts\": true}}]}";
 
 static void test_template_prompts_one_pass(void) {
   ddlint_pack *pk = PACK(PROMPTS_PACK);
@@ -735,6 +762,14 @@ static void test_placeholder_default_prompts(void) {
   CHECK_INT(ddlint_result_diag_count(r), 1);
   CHECK_DIAG(r, ddlint_result_diag(r, 0), "template-prompt", 3, 1,
              "What is the problem?");
+  ddlint_result_free(r);
+  /* with no "patterns", the placeholders its explain text names: a pack
+   * written without them once found none */
+  r = lint_str(pk, "## Problem\n\nOwner: TBD. Budget: [NO INFO].\n");
+  CHECK_INT(ddlint_result_diag_count(r), 2);
+  CHECK_DIAG(r, ddlint_result_diag(r, 0), "template-prompt", 3, 8, "TBD");
+  CHECK_DIAG(r, ddlint_result_diag(r, 1), "template-prompt", 3, 21,
+             "[NO INFO]");
   ddlint_result_free(r);
   ddlint_pack_free(pk);
 
