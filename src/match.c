@@ -891,12 +891,37 @@ static bool S_topic_has_rule(const ddlint_pack *pk, const char *id) {
 
 /* Whether heading or label block b says something: a heading whose section
  * has content, a label with text after it. */
+/* Whether what follows label block bl says the topic is absent:
+ * "Monitoring: none for the pilot.", "Fallback: not planned",
+ * "**Rollback**: no rollback; we ship forward". */
+static bool S_label_negated(const lint_ctx *ctx, const block *bl) {
+  static const char *const neg[] = {"none", "no", "not", "nothing", "never",
+                                    "n/a", "na", "without", "out of scope",
+                                    NULL};
+  const char *t = ctx->src->text + bl->start;
+  size_t n = bl->end - bl->start;
+  const char *lab = bytes_find(t, n, bl->label);
+  if (!lab)
+    return false;
+  size_t at = (size_t)(lab - t) + strlen(bl->label);
+  while (at < n && strchr(" \t*_:-", t[at]))
+    at++;
+  for (int i = 0; neg[i]; i++) {
+    size_t l = strlen(neg[i]);
+    if (at + l <= n && strncasecmp(t + at, neg[i], l) == 0 &&
+        (at + l == n || !S_alnum(t[at + l])))
+      return true;
+  }
+  return prose_negated(ctx, bl->start + (size_t)(lab - t),
+                       bl->start + (size_t)(lab - t) + strlen(bl->label));
+}
+
 static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
   const block *bl = &ctx->md->blocks[b];
   if (ctx->dead_blocks && ctx->dead_blocks[b])
     return false;
   if (bl->kind != BLOCK_HEADING)
-    return bl->has_content;
+    return bl->has_content && !(bl->label && S_label_negated(ctx, bl));
   /* the section this heading opens: sections are in block order */
   const outline *ol = ctx->ol;
   size_t lo = 0, hi = ol->nsections;

@@ -206,6 +206,12 @@ def main():
           "'Evaluation' holds the metrics, 'Observability and rollout' the "
           "monitoring; 'says it does not know' is the fallback")
 
+    d = lint(ddlint, root, "label-negated.md")
+    check("negated label", "missing-monitoring" in rules(d) and
+          "missing-deployment-strategy" not in rules(d),
+          "'**Monitoring**: none for the pilot' covers no monitoring; the "
+          "deployment label next to it does cover its topic")
+
     d = lint(ddlint, root, "metadata-block.md")
     check("metadata block", "missing-monitoring" in rules(d) and
           "missing-deployment-strategy" in rules(d),
