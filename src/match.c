@@ -122,11 +122,16 @@ static size_t S_contained(const namer *nm, size_t d, size_t s) {
       best = nm->nf[s].words[i];
   if (!best)
     return 0;
-  const char *names[65];
+  /* the names stemmed and as written: "monitorng" is two edits from
+   * "monitor" but one from "monitoring" */
+  const char *names[130];
   size_t n = 0;
   names[n++] = ts->key_title;
-  for (size_t i = 0; i < ts->naliases && n < 65; i++)
+  names[n++] = ts->norm_title;
+  for (size_t i = 0; i < ts->naliases && n + 2 <= 130; i++) {
     names[n++] = ts->alias_keys[i];
+    names[n++] = ts->aliases[i];
+  }
   const block *bl = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
   return title_has_typo(bl->key ? bl->key : "", names, n) ? 0 : best;
 }

@@ -50,6 +50,29 @@ static void test_combined_heading(void) {
   ddlint_pack_free(pk);
 }
 
+/* A misspelt word of a name is a near miss even when another word of the
+ * heading is an alias: "Monitorng & Alerting" is not taken through
+ * "alerting" ("monitorng" is two edits from the stem "monitor", one from
+ * "monitoring"). */
+static void test_misspelt_with_alias(void) {
+  ddlint_pack *pk = PACK(
+      "{\"name\": \"m\", \"sections\": [\n"
+      "  {\"id\": \"mon\", \"title\": \"Monitoring & Alerting\", "
+      "\"aliases\": [\"alerting\", \"monitoring\"]}],\n"
+      " \"rules\": [{\"id\": \"missing\", \"kind\": \"required-section\", "
+      "\"severity\": \"error\", \"message\": \"missing {section}\"}]}");
+  if (!pk)
+    return;
+  ddlint_result *r =
+      lint_str(pk, "## Monitorng & Alerting\n\nDashboards and pages.\n");
+  CHECK_INT(diag_count_rule(r, "missing"), 1);
+  ddlint_result_free(r);
+  r = lint_str(pk, "## Monitoring & Alerting\n\nDashboards and pages.\n");
+  CHECK_INT(diag_count_rule(r, "missing"), 0);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
 static void test_section_order(void) {
   ddlint_pack *pk =
       S_pack("{\"id\": \"order\", \"kind\": \"section-order\", \"severity\": "
@@ -462,6 +485,7 @@ static void test_frontmatter_value(void) {
 void suite_kinds(void) {
   RUN(test_section_order);
   RUN(test_combined_heading);
+  RUN(test_misspelt_with_alias);
   RUN(test_duplicate_section);
   RUN(test_heading_level);
   RUN(test_conditional);
