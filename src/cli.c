@@ -51,6 +51,8 @@ static const char usage_text[] =
     "      --config FILE        use this config instead of the .ddlint.json\n"
     "                           found above each document\n"
     "      --no-config          use no config file\n"
+    "      --print-config FILE  show the configs, template and rule settings\n"
+    "                           that FILE gets, and where each comes from\n"
     "      --no-ignore          lint files that the config's \"ignore\"\n"
     "                           globs match (by default they are skipped,\n"
     "                           named or found in a folder)\n"
@@ -102,6 +104,7 @@ typedef struct {
   const char *color;
   const char *output;
   const char *config;
+  const char *print_config; /* --print-config FILE */
   bool list_rules;
   bool quiet;
   bool fix, diff, force, parts;
@@ -234,7 +237,11 @@ typedef struct {
   char *key;   /* owned: pack reference or config path */
   void *value; /* owned: ddlint_pack * or ddlint_config *, NULL on error */
   char *err;   /* owned, or NULL */
+  bool linked; /* a config: merged over the ones above it */
 } cache_entry;
+
+/* The most configs one cascade merges (one per folder level). */
+#define CONFIG_CHAIN_MAX 256
 
 typedef struct {
   cache_entry *packs, *configs;
@@ -264,45 +271,57 @@ static const ddlint_pack *S_pack(run_cache *c, const char *ref,
   return e->value;
 }
 
-static const ddlint_config *S_config_file(run_cache *c, const char *path,
-                                          const char **err) {
+/* The cache entry of the config file at path, loaded on first use. The
+ * index stays valid; a pointer would not (the array grows). */
+static size_t S_config_entry(run_cache *c, const char *path) {
   for (size_t i = 0; i < c->nconfigs; i++)
-    if (strcmp(c->configs[i].key, path) == 0) {
-      *err = c->configs[i].err;
-      return c->configs[i].value;
-    }
+    if (strcmp(c->configs[i].key, path) == 0)
+      return i;
   xgrow(&c->configs, &c->configs_cap, c->nconfigs + 1, sizeof(cache_entry));
-  cache_entry *e = &c->configs[c->nconfigs++];
+  cache_entry *e = &c->configs[c->nconfigs];
   e->key = xstrdup(path);
   e->err = NULL;
+  e->linked = false;
   e->value = ddlint_config_load_file(path, &e->err);
-  *err = e->err;
-  return e->value;
+  return c->nconfigs++;
 }
 
-/* The nearest .ddlint.json at or above dir, stopping after a folder that
- * holds .git (the repository root) or at "/". */
+static const ddlint_config *S_config_file(run_cache *c, const char *path,
+                                          const char **err) {
+  size_t k = S_config_entry(c, path); /* may move c->configs */
+  *err = c->configs[k].err;
+  return c->configs[k].value;
+}
+
+/* The cascade of .ddlint.json files at and above dir, nearest first,
+ * merged up to one with "root": true or to the folder that holds .git (the
+ * repository root), else to "/"; returns the nearest, linked to the ones
+ * above it (docs/config.md). A config is linked once, on its first
+ * discovery, before any worker sees it. */
 static const ddlint_config *S_discover(run_cache *c, const char *start,
                                        const char **err) {
   *err = NULL;
   for (size_t i = 0; i < c->ndirs; i++)
     if (strcmp(c->dirs[i], start) == 0)
       return c->dir_config[i];
-  const ddlint_config *found = NULL;
+  size_t chain[CONFIG_CHAIN_MAX], n = 0;
   char *dir = xstrdup(start);
   for (;;) {
     char *cand = xasprintf("%s/.ddlint.json", strcmp(dir, "/") ? dir : "");
-    bool exists = access(cand, F_OK) == 0;
-    if (exists)
-      found = S_config_file(c, cand, err);
+    bool stop = false;
+    if (access(cand, F_OK) == 0) {
+      size_t k = S_config_entry(c, cand);
+      *err = c->configs[k].err;
+      if (n < CONFIG_CHAIN_MAX && !*err)
+        chain[n++] = k;
+      stop = *err || ddlint_config_is_root(c->configs[k].value);
+    }
     free(cand);
-    if (exists)
-      break;
     char *git = xasprintf("%s/.git", strcmp(dir, "/") ? dir : "");
-    bool root = access(git, F_OK) == 0 || strcmp(dir, "/") == 0;
+    stop = stop || access(git, F_OK) == 0 || strcmp(dir, "/") == 0;
     free(git);
     char *slash = strrchr(dir, '/');
-    if (root || !slash)
+    if (stop || !slash)
       break;
     if (slash == dir)
       slash[1] = '\0';
@@ -310,13 +329,21 @@ static const ddlint_config *S_discover(run_cache *c, const char *start,
       *slash = '\0';
   }
   free(dir);
-  if (!*err) {
-    xgrow(&c->dirs, &c->dirs_cap, c->ndirs + 1, sizeof(char *));
-    xgrow(&c->dir_config, &c->dir_config_cap, c->ndirs + 1,
-          sizeof(ddlint_config *));
-    c->dirs[c->ndirs] = xstrdup(start);
-    c->dir_config[c->ndirs++] = found;
-  }
+  if (*err)
+    return NULL;
+  for (size_t i = 0; i < n; i++)
+    if (!c->configs[chain[i]].linked) {
+      c->configs[chain[i]].linked = true;
+      ddlint_config_set_parent(c->configs[chain[i]].value,
+                               i + 1 < n ? c->configs[chain[i + 1]].value
+                                         : NULL);
+    }
+  const ddlint_config *found = n ? c->configs[chain[0]].value : NULL;
+  xgrow(&c->dirs, &c->dirs_cap, c->ndirs + 1, sizeof(char *));
+  xgrow(&c->dir_config, &c->dir_config_cap, c->ndirs + 1,
+        sizeof(ddlint_config *));
+  c->dirs[c->ndirs] = xstrdup(start);
+  c->dir_config[c->ndirs++] = found;
   return found;
 }
 
@@ -376,6 +403,121 @@ static void S_cache_free(run_cache *c) {
   free(c->dirs);
   free(c->dir_config);
   free(c->warned);
+}
+
+/* --print-config: one rule's effective setting, noted by the cascade. */
+typedef struct {
+  const char **rules, **paths; /* borrowed from the configs */
+  int *severity;
+  unsigned *line, *col;
+  size_t n, cap[5];
+} print_settings;
+
+static void S_note_setting(void *ud, const char *rule, int severity,
+                           const char *path, unsigned line, unsigned col) {
+  print_settings *p = ud;
+  xgrow(&p->rules, &p->cap[0], p->n + 1, sizeof *p->rules);
+  xgrow(&p->paths, &p->cap[1], p->n + 1, sizeof *p->paths);
+  xgrow(&p->severity, &p->cap[2], p->n + 1, sizeof *p->severity);
+  xgrow(&p->line, &p->cap[3], p->n + 1, sizeof *p->line);
+  xgrow(&p->col, &p->cap[4], p->n + 1, sizeof *p->col);
+  p->rules[p->n] = rule;
+  p->paths[p->n] = path;
+  p->severity[p->n] = severity;
+  p->line[p->n] = line;
+  p->col[p->n++] = col;
+}
+
+static const char *S_setting_name(int severity) {
+  return severity < 0 ? "off" : ddlint_severity_name((ddlint_severity)severity);
+}
+
+/* Prints the configs, template, ignore verdict and rule severities that
+ * linting `file` would use, each with where it comes from. */
+static int S_print_config(run_cache *c, const ddlint_config *explicit_cfg,
+                          bool no_config, const char *template_arg,
+                          const char *file) {
+  int status = 0;
+  const char *err = NULL;
+  const ddlint_config *cfg = explicit_cfg;
+  char *tsource = NULL, *ref = NULL, *ignored = NULL;
+  print_settings ps = {0};
+  if (!cfg && !no_config) {
+    char *dir = S_folder_of(file);
+    cfg = S_discover(c, dir, &err);
+    free(dir);
+    if (err) {
+      fprintf(stderr, "ddlint: %s\n", err);
+      status = EXIT_TROUBLE;
+      goto out;
+    }
+  }
+  printf("file: %s\n", file);
+  printf("configs:%s\n", cfg ? "" : " none");
+  for (const ddlint_config *k = cfg; k; k = ddlint_config_parent(k))
+    printf("  %s%s\n", ddlint_config_path(k),
+           ddlint_config_is_root(k) ? " (root: true)" : "");
+  FILE *f = fopen(file, "rb");
+  if (f) { /* front matter is read from the file when it exists */
+    strbuf buf = {0};
+    if (S_read_all(f, &buf))
+      ref = ddlint_frontmatter_value(buf.data ? buf.data : "", buf.len,
+                                     "ddlint-template");
+    strbuf_free(&buf);
+    fclose(f);
+  }
+  if (ref) {
+    tsource = xasprintf("front matter of %s", file);
+  } else if (template_arg) {
+    ref = xstrdup(template_arg);
+    tsource = xstrdup("--template");
+  } else if (cfg && (ref = ddlint_config_template_origin(cfg, file, &tsource))) {
+  } else {
+    ref = xstrdup(ddlint_default_pack_name());
+    tsource = xstrdup("default");
+  }
+  const ddlint_pack *pack = S_pack(c, ref, &err);
+  if (!pack) {
+    fprintf(stderr, "ddlint: %s\n", err);
+    status = EXIT_TROUBLE;
+    goto out;
+  }
+  printf("template: %s (%s)\n", ddlint_pack_name(pack), tsource);
+  ignored = cfg ? ddlint_config_ignore_origin(cfg, file) : NULL;
+  printf("ignored: %s\n", ignored ? ignored : "no");
+  if (cfg)
+    ddlint_config_each_rule(cfg, file, S_note_setting, &ps);
+  printf("rules:\n");
+  size_t n = ddlint_pack_rule_count(pack);
+  static const char *const doc_rules[] = {"missing-part", "shared-part"};
+  for (size_t i = 0; i < n + 2; i++) {
+    const ddlint_rule *r =
+        i < n ? ddlint_pack_rule(pack, i) : document_rule_find(doc_rules[i - n]);
+    size_t k = ps.n;
+    while (k > 0 && strcmp(ps.rules[k - 1], ddlint_rule_id(r)))
+      k--;
+    if (k)
+      printf("  %-30s %-8s %s:%u:%u\n", ddlint_rule_id(r),
+             S_setting_name(ps.severity[k - 1]), ps.paths[k - 1], ps.line[k - 1], ps.col[k - 1]);
+    else
+      printf("  %-30s %-8s template\n", ddlint_rule_id(r),
+             ddlint_severity_name(ddlint_rule_severity(r)));
+  }
+  for (size_t k = 0; k < ps.n; k++)
+    if (!ddlint_pack_find_rule(pack, ps.rules[k]) &&
+        !document_rule_find(ps.rules[k]))
+      printf("  %-30s %-8s %s:%u:%u (not in the template: ignored)\n",
+             ps.rules[k], S_setting_name(ps.severity[k]), ps.paths[k], ps.line[k], ps.col[k]);
+out:
+  free(ps.rules);
+  free(ps.paths);
+  free(ps.severity);
+  free(ps.line);
+  free(ps.col);
+  free(tsource);
+  free(ref);
+  free(ignored);
+  return status;
 }
 
 /* One document of the run. A worker fills it; the main thread reports it,
@@ -1309,7 +1451,8 @@ int main(int argc, char **argv) {
     OPT_DIFF,
     OPT_FORCE,
     OPT_DOCUMENT,
-    OPT_PARTS
+    OPT_PARTS,
+    OPT_PRINT_CONFIG
   };
   bool no_config = false;
   double num;
@@ -1336,6 +1479,7 @@ int main(int argc, char **argv) {
       {"force", no_argument, NULL, OPT_FORCE},
       {"document", required_argument, NULL, OPT_DOCUMENT},
       {"parts", no_argument, NULL, OPT_PARTS},
+      {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
       {"version", no_argument, NULL, 'V'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -1397,6 +1541,9 @@ int main(int argc, char **argv) {
       break;
     case OPT_CONFIG:
       o.config = optarg;
+      break;
+    case OPT_PRINT_CONFIG:
+      o.print_config = optarg;
       break;
     case OPT_NO_CONFIG:
       no_config = true;
@@ -1490,6 +1637,11 @@ int main(int argc, char **argv) {
       status = EXIT_TROUBLE;
       goto out;
     }
+  }
+  if (o.print_config) {
+    status = S_print_config(&cache, explicit_cfg, no_config, o.template_arg,
+                            o.print_config);
+    goto out;
   }
   /* The template of --list-rules and --explain: --template, else the config
    * of the current folder, else the default. */

@@ -517,6 +517,51 @@ def test_config_cli():
               rc == 2 and "fm.md: no template named \"no-such-template\"" in err, err)
 
 
+def test_config_cascade():
+    """Nested configs merge, nearest first, up to "root": true or the folder
+    holding .git; --print-config shows the result and where it comes from."""
+    with tempfile.TemporaryDirectory() as d:
+        os.mkdir(os.path.join(d, ".git"))
+        os.makedirs(os.path.join(d, "sub", "own"))
+        def conf(rel, obj):
+            with open(os.path.join(d, rel, ".ddlint.json"), "w") as f:
+                json.dump(obj, f)
+        conf(".", {"rules": {"missing-topic": "off", "placeholder": "error"}})
+        conf("sub", {"rules": {"latency-target": "off"}})
+        conf("sub/own", {"root": True})
+        src = open(os.path.join(ROOT, "fixtures", "incomplete.md"), "rb").read()
+        for rel in ("sub/a.md", "sub/own/b.md"):
+            with open(os.path.join(d, rel), "wb") as f:
+                f.write(src)
+        def rules(rel):
+            rc, out, err = run(["-f", "json", rel], cwd=d)
+            return {g["rule"] for f in json.loads(out)["files"] for g in f["diagnostics"]}, err
+        got, err = rules("sub/a.md")
+        check("a nested config merges with the root's: both its and the root's settings apply",
+              "latency-target" not in got and "missing-topic" not in got and "missing-section" in got,
+              (got, err))
+        got, err = rules("sub/own/b.md")
+        check('a config with "root": true stops the cascade',
+              "latency-target" in got and "missing-topic" in got, (got, err))
+        rc, out, err = run(["--print-config", "sub/a.md"], cwd=d)
+        lines = out.splitlines()
+        check("--print-config lists the cascade nearest first",
+              rc == 0 and lines[1:4] == ["configs:", "  " + os.path.realpath(os.path.join(d, "sub", ".ddlint.json")),
+                                         "  " + os.path.realpath(os.path.join(d, ".ddlint.json"))], out)
+        def line_of(rule):
+            return next((l.split() for l in lines if l.split()[:1] == [rule]), [])
+        root_cfg = os.path.realpath(os.path.join(d, ".ddlint.json"))
+        check("--print-config: each rule's setting and where it comes from",
+              line_of("missing-topic") == ["missing-topic", "off", root_cfg + ":1:12"]
+              and line_of("latency-target")[:2] == ["latency-target", "off"]
+              and line_of("missing-section") == ["missing-section", "error", "template"]
+              and "template: ml-system-design (default)" in lines, out)
+        rc, out, err = run(["--print-config", "sub/own/b.md", "-t", "adr"], cwd=d)
+        check("--print-config with root: true and --template",
+              rc == 0 and "(root: true)" in out and "template: adr (--template)" in out
+              and out.count(".ddlint.json") == 1, out)
+
+
 def test_jobs():
     corpus = os.path.join(ROOT, "..", "shared", "corpus", "rust-rfcs", "text")
     targets = [corpus] if os.path.isdir(corpus) else ["fixtures", "examples", "tests/packs/project"]
@@ -576,7 +621,7 @@ def main():
     for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
               test_directories, test_io_errors, test_templates, test_list_and_explain,
               test_color, test_json_shape, test_bad_bytes, test_binary_alone, test_sarif,
-              test_github, test_gates, test_output_file, test_config_cli, test_ignore_named, test_stdin_new_folder, test_jobs,
+              test_github, test_gates, test_output_file, test_config_cli, test_config_cascade, test_ignore_named, test_stdin_new_folder, test_jobs,
               test_large_document]:
         try:
             t()
