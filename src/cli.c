@@ -1711,6 +1711,7 @@ int main(int argc, char **argv) {
       o.fix && !o.diff && files.n == 1 && strcmp(files.paths[0], "-") == 0;
   reporter *rep = o.diff || fixed_stdin ? NULL : rops->begin(&ro);
   bool failed = false;
+  size_t warnings = 0; /* all of them, shown or not: --max-warnings */
 
   runner rn = {.o = &o,
                .cache = &cache,
@@ -1751,16 +1752,21 @@ int main(int argc, char **argv) {
       totals.documents++;
     else
       totals.files++;
-    totals.errors += ddlint_result_count(r, DDLINT_ERROR);
-    totals.warnings += ddlint_result_count(r, DDLINT_WARNING);
-    totals.infos += ddlint_result_count(r, DDLINT_INFO);
+    totals.errors += report_count(&ro, r, DDLINT_ERROR);
+    totals.warnings += report_count(&ro, r, DDLINT_WARNING);
+    totals.infos += report_count(&ro, r, DDLINT_INFO);
+    warnings += ddlint_result_count(r, DDLINT_WARNING); /* -q hides them */
     for (size_t k = 0; k < ddlint_result_diag_count(r); k++)
       if (ddlint_diag_severity(ddlint_result_diag(r, k)) >= o.fail_on)
         failed = true;
-    if (o.min_score >= 0 && ddlint_result_score(r) < o.min_score) {
+    /* the gate compares the score as reports show it, to one decimal */
+    char shown_score[32];
+    snprintf(shown_score, sizeof shown_score, "%.1f", ddlint_result_score(r));
+    double score = strtod(shown_score, NULL);
+    if (o.min_score >= 0 && score < o.min_score) {
       fprintf(stderr,
               "ddlint: %s: completeness %.1f%% is below --min-score %g\n",
-              shown, ddlint_result_score(r), o.min_score);
+              shown, score, o.min_score);
       failed = true;
     }
     ddlint_result_free(r);
@@ -1768,9 +1774,9 @@ int main(int argc, char **argv) {
   S_runner_stop(&rn);
   if (rep)
     rops->end(rep, &totals);
-  if (o.max_warnings >= 0 && totals.warnings > (size_t)o.max_warnings) {
+  if (o.max_warnings >= 0 && warnings > (size_t)o.max_warnings) {
     fprintf(stderr, "ddlint: %zu warnings exceed --max-warnings %ld\n",
-            totals.warnings, o.max_warnings);
+            warnings, o.max_warnings);
     failed = true;
   }
   if (o.output ? !atomic_commit(&af)

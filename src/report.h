@@ -19,7 +19,7 @@ typedef struct {
 
 typedef struct {
   size_t files, documents; /* documents: of several files (parts) */
-  size_t errors, warnings, infos;
+  size_t errors, warnings, infos; /* those shown (report_count) */
   size_t unreadable;
 } report_totals;
 
@@ -36,6 +36,10 @@ typedef struct {
 void report_json_string(FILE *out, const char *s);
 /* Whether a reporter shows diagnostic d (--quiet hides all but errors). */
 bool report_shows(const report_opts *opts, const ddlint_diag *d);
+/* The number of diagnostics of severity sev that a reporter shows, so that
+ * counts agree with the diagnostics listed (--quiet hides all but errors). */
+size_t report_count(const report_opts *opts, const ddlint_result *r,
+                    ddlint_severity sev);
 
 /* The reporter named name ("human", "json", "sarif", "github"), or NULL. */
 const reporter_ops *report_find(const char *name);

@@ -164,7 +164,7 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   }
   fprintf(out,
           "%s%s:%s %zu error%s, %zu warning%s, %zu info; completeness "
-          "%.0f%% (%zu/%zu sections, %zu/%zu topics)\n",
+          "%.1f%% (%zu/%zu sections, %zu/%zu topics)\n",
           S_c(rep, BOLD), ddlint_result_path(r), S_c(rep, RESET), e,
           e == 1 ? "" : "s", w, w == 1 ? "" : "s", in, ddlint_result_score(r),
           found_s, ns, found_t, nt);

@@ -76,9 +76,9 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   fprintf(out,
           "      \"counts\": {\"error\": %zu, \"warning\": %zu, \"info\": "
           "%zu},\n",
-          ddlint_result_count(r, DDLINT_ERROR),
-          ddlint_result_count(r, DDLINT_WARNING),
-          ddlint_result_count(r, DDLINT_INFO));
+          report_count(&rep->o, r, DDLINT_ERROR),
+          report_count(&rep->o, r, DDLINT_WARNING),
+          report_count(&rep->o, r, DDLINT_INFO));
   fputs("      \"diagnostics\": [", out);
   size_t n = ddlint_result_diag_count(r), shown = 0;
   for (size_t i = 0; i < n; i++) {

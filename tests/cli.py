@@ -376,6 +376,43 @@ def test_gates():
     check("--quiet on a clean document prints nothing", rc == 0 and out == "", out)
 
 
+THIRDS_PACK = {
+    "name": "thirds", "version": "1.0.0", "description": "three sections, one optional",
+    "sections": [{"id": "a", "title": "Alpha"}, {"id": "b", "title": "Beta"},
+                 {"id": "c", "title": "Gamma", "required": False}],
+    "rules": [{"id": "miss", "kind": "required-section", "severity": "error",
+               "message": "lacks {section}", "explain": "x"}]}
+
+
+def test_score_numbers():
+    """The score that reports show is the one --min-score compares (one
+    decimal); an absent optional section lowers it without a finding."""
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "thirds.json"), "w") as f:
+            json.dump(THIRDS_PACK, f)
+        with open(os.path.join(d, "doc.md"), "w") as f:
+            f.write("# Alpha\n\nSome text here.\n\n# Beta\n\nMore text here.\n")
+        base = ["--no-config", "-t", "thirds.json", "doc.md"]
+        rc, out, err = run(base, cwd=d)
+        check("an absent optional section lowers the score (2/3) and is no finding",
+              rc == 0 and "0 errors, 0 warnings, 0 info; completeness 66.7% (2/3 sections" in out, (rc, out))
+        rc, out, err = run(["--min-score", "66.7"] + base, cwd=d)
+        check("--min-score equal to the shown score (66.7 for 2/3) passes", rc == 0, (rc, err))
+        rc, out, err = run(["--min-score", "66.8"] + base, cwd=d)
+        check("--min-score above it fails, naming the shown score",
+              rc == 1 and "completeness 66.7% is below --min-score 66.8" in err, (rc, err))
+    rc, out, err = run(["-q", "-f", "json", "fixtures/incomplete.md"])
+    rep = json.loads(out)
+    f = rep["files"][0]
+    shown = {s: sum(1 for g in f["diagnostics"] if g["severity"] == s) for s in ("error", "warning", "info")}
+    summ = {s: rep["summary"][s] for s in shown}
+    check("-q -f json: counts and summary agree with the diagnostics listed",
+          f["counts"] == shown == summ and shown["error"] > 0, (f["counts"], shown, summ))
+    rc, out, err = run(["-q", "--max-warnings", "0", "fixtures/incomplete.md", "--fail-on", "info"])
+    check("-q still gates on every warning (--max-warnings)",
+          rc == 1 and "warnings exceed --max-warnings 0" in err, (rc, err))
+
+
 def test_output_file():
     with tempfile.TemporaryDirectory() as d:
         target = os.path.join(d, "report.json")
@@ -621,7 +658,7 @@ def main():
     for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
               test_directories, test_io_errors, test_templates, test_list_and_explain,
               test_color, test_json_shape, test_bad_bytes, test_binary_alone, test_sarif,
-              test_github, test_gates, test_output_file, test_config_cli, test_config_cascade, test_ignore_named, test_stdin_new_folder, test_jobs,
+              test_github, test_gates, test_score_numbers, test_output_file, test_config_cli, test_config_cascade, test_ignore_named, test_stdin_new_folder, test_jobs,
               test_large_document]:
         try:
             t()
