@@ -27,6 +27,7 @@
 
 static const char usage_text[] =
     "Usage: ddlint [OPTIONS] PATH...\n"
+    "       ddlint lint [OPTIONS] PATH...           (the same as without lint)\n"
     "       ddlint fix [--diff] [OPTIONS] PATH...   (same as --fix)\n"
     "       ddlint init [--template NAME] [--force] FILE\n"
     "       ddlint init --parts [--template NAME] [--force] DIR\n"
@@ -34,7 +35,8 @@ static const char usage_text[] =
     "summary)\n"
     "Lint Markdown design documents against a template.\n"
     "\n"
-    "PATH is a file, a directory (searched for *.md and *.markdown), or - for\n"
+    "PATH is a file, a directory (searched for *.md and *.markdown, skipping\n"
+    "what git ignores), a quoted glob ('docs/**/*.md'), or - for\n"
     "standard input. A folder of numbered chapters (01_intro/README.md,\n"
     "02_data.md, ...) under a README.md is linted as one document.\n"
     "\n"
@@ -55,7 +57,8 @@ static const char usage_text[] =
     "                           that FILE gets, and where each comes from\n"
     "      --no-ignore          lint files that the config's \"ignore\"\n"
     "                           globs match (by default they are skipped,\n"
-    "                           named or found in a folder)\n"
+    "                           named or found in a folder) and files that\n"
+    "                           git ignores in a folder\n"
     "      --document DIR       lint folder DIR as one document made of its\n"
     "                           index and chapters (repeatable)\n"
     "      --parts              init: write DIR/README.md and one chapter\n"
@@ -1484,8 +1487,18 @@ int main(int argc, char **argv) {
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   /* subcommands: `fix` is --fix, `coverage` is --format summary, `init`
-   * writes a skeleton */
+   * writes a skeleton, `lint` is the default, `help` is --help */
   const char *sub = argc > 1 ? argv[1] : "";
+  if (strcmp(sub, "help") == 0) {
+    fputs(usage_text, stdout);
+    return 0;
+  }
+  if (strcmp(sub, "lint") == 0) {
+    argv[1] = argv[0];
+    argv++;
+    argc--;
+    sub = ""; /* `ddlint lint fix` lints a file named fix */
+  }
   bool init_mode = strcmp(sub, "init") == 0;
   bool coverage_mode = strcmp(sub, "coverage") == 0;
   if (init_mode || coverage_mode || strcmp(sub, "fix") == 0) {
@@ -1686,6 +1699,7 @@ int main(int argc, char **argv) {
                      .cache = &cache,
                      .explicit_cfg = explicit_cfg,
                      .no_config = no_config};
+  files.no_gitignore = o.no_ignore;
   for (size_t i = 0; i < o.ndocuments; i++)
     walk_add_document(&files, o.documents[i]);
   for (int i = optind; i < argc; i++)

@@ -599,6 +599,59 @@ def test_config_cascade():
               and out.count(".ddlint.json") == 1, out)
 
 
+def test_arguments_discovery():
+    """Quoted globs expand; folder walks skip what git ignores (through git);
+    `help` and `lint` are subcommands; an empty folder warns."""
+    def paths(out):
+        return [f["path"] for f in json.loads(out)["files"]]
+    with tempfile.TemporaryDirectory() as d:
+        src = open(os.path.join(ROOT, "examples", "smart-reply-design.md"), "rb").read()
+        for rel in ("docs/a.md", "docs/sub/b.md", "docs/build/gen.md", "docs/x.gen.md",
+                    "docs/t.gen.md", "docs/notes.txt"):
+            os.makedirs(os.path.dirname(os.path.join(d, rel)), exist_ok=True)
+            with open(os.path.join(d, rel), "wb") as f:
+                f.write(src)
+        with open(os.path.join(d, "docs", ".gitignore"), "w") as f:
+            f.write("build/\n*.gen.md\n")
+        rc, out, err = run(["--no-config", "-f", "json", "docs/**/*.md"], cwd=d)
+        check("a quoted glob expands to the Markdown files it matches",
+              rc == 0 and paths(out) == ["docs/a.md", "docs/build/gen.md", "docs/sub/b.md",
+                                         "docs/t.gen.md", "docs/x.gen.md"], (rc, out[:200], err))
+        rc, out, err = run(["--no-config", "-f", "json", "docs/*.md"], cwd=d)
+        check("a glob's * stays within one folder",
+              rc == 0 and paths(out) == ["docs/a.md", "docs/t.gen.md", "docs/x.gen.md"], (rc, err))
+        rc, out, err = run(["--no-config", "nomatch/**/*.md"], cwd=d)
+        check("a glob matching nothing is an error like a missing file",
+              rc == 2 and "nomatch/**/*.md: no such file, and no Markdown file matches it" in err, (rc, err))
+        if shutil.which("git"):
+            rc, out, err = run(["--no-config", "-f", "json", "docs"], cwd=d)
+            check("outside a git repository, .gitignore is not read", rc == 0 and len(paths(out)) == 5, out[:300])
+            subprocess.run(["git", "init", "-q", d], check=True)
+            subprocess.run(["git", "-C", d, "add", "-f", "docs/t.gen.md"], check=True)
+            rc, out, err = run(["--no-config", "-f", "json", "docs"], cwd=d)
+            check("a folder walk in a git repository skips what .gitignore ignores (tracked files stay)",
+                  rc == 0 and paths(out) == ["docs/a.md", "docs/sub/b.md", "docs/t.gen.md"], (rc, out[:300], err))
+            rc, out, err = run(["--no-config", "-f", "json", os.path.join(d, "docs")], cwd=ROOT)
+            check("... also when ddlint runs outside the repository",
+                  rc == 0 and len(paths(out)) == 3, (rc, err))
+            rc, out, err = run(["--no-config", "--no-ignore", "-f", "json", "docs"], cwd=d)
+            check("--no-ignore keeps what git ignores", rc == 0 and len(paths(out)) == 5, (rc, err))
+            rc, out, err = run(["--no-config", "-f", "json", "docs/build/gen.md"], cwd=d)
+            check("a file named explicitly is linted though git ignores it",
+                  rc == 0 and paths(out) == ["docs/build/gen.md"], (rc, err))
+        else:
+            print("SKIP gitignore checks: git is not installed")
+        os.mkdir(os.path.join(d, "empty"))
+        rc, out, err = run(["--no-config", "empty"], cwd=d)
+        check("an empty folder: a warning naming it, exit 0 (as ruff)",
+              rc == 0 and "ddlint: warning: empty: no Markdown file found" in err, (rc, err))
+    rc, out, err = run(["help"])
+    check("`ddlint help` prints the help", rc == 0 and out.startswith("Usage: ddlint"), (rc, err))
+    rc, out, err = run(["lint", "fixtures/incomplete.md"])
+    check("`ddlint lint FILE` lints FILE",
+          rc == 1 and "fixtures/incomplete.md:9:1: error: missing required section" in out, (rc, err))
+
+
 def test_jobs():
     corpus = os.path.join(ROOT, "..", "shared", "corpus", "rust-rfcs", "text")
     targets = [corpus] if os.path.isdir(corpus) else ["fixtures", "examples", "tests/packs/project"]
@@ -658,7 +711,7 @@ def main():
     for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
               test_directories, test_io_errors, test_templates, test_list_and_explain,
               test_color, test_json_shape, test_bad_bytes, test_binary_alone, test_sarif,
-              test_github, test_gates, test_score_numbers, test_output_file, test_config_cli, test_config_cascade, test_ignore_named, test_stdin_new_folder, test_jobs,
+              test_github, test_gates, test_score_numbers, test_output_file, test_config_cli, test_config_cascade, test_ignore_named, test_stdin_new_folder, test_arguments_discovery, test_jobs,
               test_large_document]:
         try:
             t()
