@@ -559,6 +559,37 @@ static void S_warn_job(const char *msg) {
     strbuf_printf(&S_current_job->messages, "\x01%s\n", msg);
 }
 
+/* Adds a problem of the run for the reporters (owned copies, freed by
+ * S_problems_free()). */
+static void S_add_problem(report_totals *t, size_t *cap, const char *path,
+                          const char *title, const char *message) {
+  report_problem *list = (report_problem *)t->problems;
+  xgrow(&list, cap, t->nproblems + 1, sizeof *list);
+  if (!strncmp(message, "ddlint: ", 8))
+    message += 8;
+  list[t->nproblems++] = (report_problem){
+      path ? xstrdup(path) : NULL, title, xstrndup(message, strcspn(message, "\n"))};
+  t->problems = list;
+}
+
+static void S_problems_free(report_totals *t) {
+  for (size_t i = 0; i < t->nproblems; i++) {
+    free((char *)t->problems[i].path);
+    free((char *)t->problems[i].message);
+  }
+  free((report_problem *)t->problems);
+}
+
+/* The message of a job that could not be read: its last line that is no
+ * warning. */
+static const char *S_job_error(const job *jb) {
+  const char *s = jb->messages.data, *last = "cannot be read";
+  for (; s && *s; s += strcspn(s, "\n") + (s[strcspn(s, "\n")] != '\0'))
+    if (*s != '\x01' && strncmp(s, "ddlint: warning:", 16) != 0)
+      last = s;
+  return last;
+}
+
 /* Prints a job's messages; lines marked \x01 are config warnings, printed
  * once per run. */
 static void S_print_messages(job *jb) {
@@ -1720,6 +1751,10 @@ int main(int argc, char **argv) {
                     .min_severity = o.quiet ? DDLINT_ERROR : DDLINT_INFO,
                     .pack = pack};
   report_totals totals = {.unreadable = files.errors};
+  size_t problems_cap = 0;
+  for (size_t i = 0; i < files.errors; i++)
+    S_add_problem(&totals, &problems_cap, files.failed_paths[i], "unreadable",
+                  files.failed_messages[i]);
   /* --diff prints diffs only; a fixed stdin prints the document only */
   bool fixed_stdin =
       o.fix && !o.diff && files.n == 1 && strcmp(files.paths[0], "-") == 0;
@@ -1742,6 +1777,12 @@ int main(int argc, char **argv) {
   S_runner_start(&rn, o.jobs);
   for (size_t i = 0; i < files.n; i++) {
     job *jb = S_runner_wait(&rn, i);
+    if (jb->unreadable)
+      S_add_problem(&totals, &problems_cap,
+                    strcmp(files.paths[i], "-") == 0 && o.stdin_name
+                        ? o.stdin_name
+                        : files.paths[i],
+                    "unreadable", S_job_error(jb));
     S_print_messages(jb);
     if (jb->out.len) {
       fwrite(jb->out.data, 1, jb->out.len, ro.out);
@@ -1778,21 +1819,27 @@ int main(int argc, char **argv) {
     snprintf(shown_score, sizeof shown_score, "%.1f", ddlint_result_score(r));
     double score = strtod(shown_score, NULL);
     if (o.min_score >= 0 && score < o.min_score) {
-      fprintf(stderr,
-              "ddlint: %s: completeness %.1f%% is below --min-score %g\n",
-              shown, score, o.min_score);
+      char *msg = xasprintf("%s: completeness %.1f%% is below --min-score %g",
+                            shown, score, o.min_score);
+      fprintf(stderr, "ddlint: %s\n", msg);
+      S_add_problem(&totals, &problems_cap, shown, "min-score", msg);
+      free(msg);
       failed = true;
     }
     ddlint_result_free(r);
   }
   S_runner_stop(&rn);
-  if (rep)
-    rops->end(rep, &totals);
   if (o.max_warnings >= 0 && warnings > (size_t)o.max_warnings) {
-    fprintf(stderr, "ddlint: %zu warnings exceed --max-warnings %ld\n",
-            warnings, o.max_warnings);
+    char *msg = xasprintf("%zu warnings exceed --max-warnings %ld", warnings,
+                          o.max_warnings);
+    fprintf(stderr, "ddlint: %s\n", msg);
+    S_add_problem(&totals, &problems_cap, NULL, "max-warnings", msg);
+    free(msg);
     failed = true;
   }
+  if (rep)
+    rops->end(rep, &totals);
+  S_problems_free(&totals);
   if (o.output ? !atomic_commit(&af)
                : (fflush(stdout) != 0 || ferror(stdout))) {
     fprintf(stderr, "ddlint: cannot write %s: %s\n",

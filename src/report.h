@@ -17,10 +17,20 @@ typedef struct {
   const ddlint_pack *pack;
 } report_opts;
 
+/* A problem of the run that is no finding, also said on stderr: a path
+ * that could not be read, or a failed gate. Borrowed from the CLI. */
+typedef struct {
+  const char *path;    /* NULL: the whole run (--max-warnings) */
+  const char *title;   /* "unreadable", "min-score", "max-warnings" */
+  const char *message; /* as on stderr, without "ddlint: " */
+} report_problem;
+
 typedef struct {
   size_t files, documents; /* documents: of several files (parts) */
   size_t errors, warnings, infos; /* those shown (report_count) */
   size_t unreadable;
+  const report_problem *problems; /* in the order they arose */
+  size_t nproblems;
 } report_totals;
 
 typedef struct reporter reporter;

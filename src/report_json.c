@@ -174,8 +174,22 @@ static void S_end(reporter *rep, const report_totals *t) {
     fprintf(out, "\"documents\": %zu, ", t->documents);
   fprintf(out,
           "\"error\": %zu, \"warning\": %zu, \"info\": %zu, "
-          "\"unreadable\": %zu}\n}\n",
+          "\"unreadable\": %zu",
           t->errors, t->warnings, t->infos, t->unreadable);
+  if (t->unreadable) { /* named, with what stderr said of each */
+    fputs(",\n    \"unreadable_files\": [", out);
+    for (size_t i = 0, n = 0; i < t->nproblems; i++)
+      if (t->problems[i].path &&
+          strcmp(t->problems[i].title, "unreadable") == 0) {
+        fputs(n++ ? ",\n      {\"path\": " : "\n      {\"path\": ", out);
+        report_json_string(out, t->problems[i].path);
+        fputs(", \"message\": ", out);
+        report_json_string(out, t->problems[i].message);
+        fputc('}', out);
+      }
+    fputs("\n    ]", out);
+  }
+  fputs("}\n}\n", out);
   free(rep);
 }
 

@@ -46,6 +46,17 @@ static bool S_try_doc(file_list *fl, const char *dir, bool declared,
   return true;
 }
 
+/* A path that cannot be walked: said on stderr as "path: reason" and
+ * kept for the report. */
+static void S_fail(file_list *fl, const char *path, const char *reason) {
+  fprintf(stderr, "%s: %s\n", path, reason);
+  xgrow(&fl->failed_paths, &fl->failed_cap, fl->errors + 1, sizeof(char *));
+  xgrow(&fl->failed_messages, &fl->failed_msg_cap, fl->errors + 1,
+        sizeof(char *));
+  fl->failed_paths[fl->errors] = xstrdup(path);
+  fl->failed_messages[fl->errors++] = xasprintf("%s: %s", path, reason);
+}
+
 static bool S_is_markdown(const char *name) {
   size_t n = strlen(name);
   return (n > 3 && strcmp(name + n - 3, ".md") == 0) ||
@@ -134,8 +145,10 @@ static void S_drop_gitignored(file_list *fl, const char *root, size_t first) {
   FILE *in = tmpfile();
   if (!in)
     return;
-  for (size_t i = first; i < fl->n; i++)
-    fwrite(fl->paths[i] + skip, 1, strlen(fl->paths[i] + skip) + 1, in);
+  for (size_t i = first; i < fl->n; i++) { /* root itself: a document */
+    const char *rel = strlen(fl->paths[i]) > skip ? fl->paths[i] + skip : ".";
+    fwrite(rel, 1, strlen(rel) + 1, in);
+  }
   size_t len = 0;
   char *out = fflush(in) == 0 && fseek(in, 0, SEEK_SET) == 0
                   ? S_git_check_ignore(root, in, &len)
@@ -191,8 +204,9 @@ static void S_walk_dir(file_list *fl, const char *root,
     }
     DIR *d = opendir(dir);
     if (!d) {
-      fprintf(stderr, "%s: cannot open directory: %s\n", dir, strerror(errno));
-      fl->errors++;
+      char *why = xasprintf("cannot open directory: %s", strerror(errno));
+      S_fail(fl, dir, why);
+      free(why);
       free(dir);
       continue;
     }
@@ -234,13 +248,11 @@ void walk_add_document(file_list *fl, const char *dir) {
   struct stat st;
   int rc = stat(dir, &st);
   if (rc != 0 || !S_ISDIR(st.st_mode)) {
-    fprintf(stderr, "%s: %s\n", dir, rc ? strerror(errno) : "not a directory");
-    fl->errors++;
+    S_fail(fl, dir, rc ? strerror(errno) : "not a directory");
     return;
   }
   if (!S_try_doc(fl, dir, true, false)) {
-    fprintf(stderr, "%s: no Markdown file to lint as a document\n", dir);
-    fl->errors++;
+    S_fail(fl, dir, "no Markdown file to lint as a document");
   }
 }
 
@@ -268,9 +280,7 @@ static void S_add_glob(file_list *fl, const char *glob_arg) {
       free(fl->paths[i]);
   fl->n = keep;
   if (fl->n == first) {
-    fprintf(stderr, "%s: no such file, and no Markdown file matches it\n",
-            glob_arg);
-    fl->errors++;
+    S_fail(fl, glob_arg, "no such file, and no Markdown file matches it");
   }
   free(base);
 }
@@ -288,8 +298,7 @@ void walk_add_docs(file_list *fl, const char *arg, walk_declared_fn declared,
       S_add_glob(fl, arg);
       return;
     }
-    fprintf(stderr, "%s: %s\n", arg, strerror(err));
-    fl->errors++;
+    S_fail(fl, arg, strerror(err));
     return;
   }
   if (S_ISDIR(st.st_mode)) {
@@ -300,8 +309,7 @@ void walk_add_docs(file_list *fl, const char *arg, walk_declared_fn declared,
   } else if (S_ISREG(st.st_mode))
     S_push(fl, xstrdup(arg), false);
   else {
-    fprintf(stderr, "%s: not a regular file or directory\n", arg);
-    fl->errors++;
+    S_fail(fl, arg, "not a regular file or directory");
   }
 }
 
@@ -315,6 +323,13 @@ void walk_free(file_list *fl) {
   }
   free(fl->docs);
   fl->docs = NULL;
+  for (size_t i = 0; i < fl->errors; i++) {
+    free(fl->failed_paths[i]);
+    free(fl->failed_messages[i]);
+  }
+  free(fl->failed_paths);
+  free(fl->failed_messages);
+  fl->failed_paths = fl->failed_messages = NULL;
   free(fl->paths);
   free(fl->walked);
   fl->walked = NULL;

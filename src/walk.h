@@ -15,6 +15,9 @@ typedef struct {
                       NULL for a file */
   size_t n, cap, walked_cap, docs_cap;
   size_t errors; /* paths that could not be walked (already reported) */
+  char **failed_paths, **failed_messages; /* owned, parallel: those paths,
+                                             and what stderr said of them */
+  size_t failed_cap, failed_msg_cap;
   bool no_gitignore; /* set by the caller: keep what git ignores */
 } file_list;
 

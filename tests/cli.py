@@ -351,6 +351,34 @@ def test_github():
                                     for l in lines), out[:300])
 
 
+def test_run_problems():
+    """I/O errors and failed gates reach -f github as annotations, and the
+    JSON report names the files it could not read."""
+    rc, out, err = run(["-f", "github", "--min-score", "90", "--max-warnings", "0",
+                        "no-such.md", "fixtures/incomplete.md"])
+    lines = out.splitlines()
+    check("-f github: an unreadable file is an ::error annotation on it",
+          rc == 2 and "::error file=no-such.md,title=ddlint unreadable::no-such.md: No such file or directory" in lines,
+          out[-600:])
+    check("-f github: a failed --min-score gate is an ::error annotation on the file",
+          "::error file=fixtures/incomplete.md,title=ddlint min-score::fixtures/incomplete.md: "
+          "completeness 81.8%25 is below --min-score 90" in lines, out[-600:])
+    check("-f github: a failed --max-warnings gate is an ::error annotation",
+          "::error title=ddlint max-warnings::2 warnings exceed --max-warnings 0" in lines, out[-600:])
+    rc, out, err = run(["-f", "json", "no-such.md", "fixtures/incomplete.md"])
+    rep = json.loads(out)
+    check("JSON names each unreadable file with its message",
+          rc == 2 and rep["summary"]["unreadable"] == 1
+          and rep["summary"].get("unreadable_files") == [
+              {"path": "no-such.md", "message": "no-such.md: No such file or directory"}], rep["summary"])
+    schema = json.load(open(os.path.join(ROOT, "docs", "report.schema.json")))
+    try:
+        fits = validate(rep, schema) is not False
+    except Exception as e:  # jsonschema.ValidationError
+        fits = e
+    check("... and the report still fits docs/report.schema.json", fits is True, fits)
+
+
 def test_gates():
     warn_doc = open(os.path.join(ROOT, "examples/smart-reply-design.md")).read().replace(
         "P99 latency < 150 ms", "latency should be low").encode()
@@ -711,7 +739,7 @@ def main():
     for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
               test_directories, test_io_errors, test_templates, test_list_and_explain,
               test_color, test_json_shape, test_bad_bytes, test_binary_alone, test_sarif,
-              test_github, test_gates, test_score_numbers, test_output_file, test_config_cli, test_config_cascade, test_ignore_named, test_stdin_new_folder, test_arguments_discovery, test_jobs,
+              test_github, test_run_problems, test_gates, test_score_numbers, test_output_file, test_config_cli, test_config_cascade, test_ignore_named, test_stdin_new_folder, test_arguments_discovery, test_jobs,
               test_large_document]:
         try:
             t()
