@@ -153,6 +153,12 @@ size_t ddlint_result_part_count(const ddlint_result *result);
 const char *ddlint_result_part_path(const ddlint_result *result, size_t i);
 /** Whether part i of a document result could be read. */
 int ddlint_result_part_readable(const ddlint_result *result, size_t i);
+/** 1-based byte columns of a diagnostic's start and (exclusive) end within
+ * their lines, for editors that count bytes (Vim, Neovim); the columns of
+ * ddlint_diag_start() and ddlint_diag_end() count code points. */
+void ddlint_diag_byte_columns(const ddlint_result *result,
+                              const ddlint_diag *diag, unsigned *start,
+                              unsigned *end);
 /** Line `line` (1-based) of the file a diagnostic is in, without its line
  * ending, and its length in *len; NULL when out of range or unreadable. */
 const char *ddlint_result_diag_line(const ddlint_result *result,

@@ -29,9 +29,11 @@ static reporter *S_begin(const report_opts *opts) {
 }
 
 static void S_pos(FILE *out, const char *key, unsigned line, unsigned col,
-                  size_t off) {
-  fprintf(out, "\"%s\": {\"line\": %u, \"column\": %u, \"offset\": %zu}", key,
-          line, col, off);
+                  unsigned col_byte, size_t off) {
+  fprintf(out,
+          "\"%s\": {\"line\": %u, \"column\": %u, \"column_byte\": %u, "
+          "\"offset\": %zu}",
+          key, line, col, col_byte, off);
 }
 
 static void S_emit(reporter *rep, const ddlint_result *r) {
@@ -97,11 +99,13 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     fputs(",\n         \"help\": ", out);
     report_json_string(out, ddlint_diag_help(d));
     fputs(",\n         ", out);
+    unsigned sb, eb;
+    ddlint_diag_byte_columns(r, d, &sb, &eb);
     ddlint_diag_start(d, &l, &c, &off);
-    S_pos(out, "start", l, c, off);
+    S_pos(out, "start", l, c, sb, off);
     fputs(", ", out);
     ddlint_diag_end(d, &l, &c, &off);
-    S_pos(out, "end", l, c, off);
+    S_pos(out, "end", l, c, eb, off);
     fputs(",\n         \"section\": ", out);
     report_json_string(out, ddlint_diag_section(d));
     if (np) {
