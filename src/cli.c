@@ -19,6 +19,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifndef DDLINT_DOCDIR
+#define DDLINT_DOCDIR "/usr/local/share/doc/ddlint"
+#endif
+
 #define EXIT_FINDINGS 1
 #define EXIT_TROUBLE 2
 /* cmark-gfm aborts on a block over 1 GiB, and a lint needs a few times
@@ -203,13 +207,22 @@ static void S_list_rules(const ddlint_pack *pk) {
   printf("%s %s\n", ddlint_pack_name(pk), ddlint_pack_version(pk));
   size_t n = ddlint_pack_rule_count(pk);
   static const char *const doc_rules[] = {"missing-part", "shared-part"};
-  for (size_t i = 0; i < n + 2; i++) { /* then a document's own rules */
-    const ddlint_rule *r =
-        i < n ? ddlint_pack_rule(pk, i) : document_rule_find(doc_rules[i - n]);
-    printf("  %-24s %-18s %-8s %s\n", ddlint_rule_id(r), ddlint_rule_kind(r),
-           ddlint_severity_name(ddlint_rule_severity(r)),
-           ddlint_rule_summary(r));
-  }
+  int id_width = 24, kind_width = 18; /* widened for longer ids, kinds */
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < n + 2; i++) { /* then a document's own rules */
+      const ddlint_rule *r = i < n ? ddlint_pack_rule(pk, i)
+                                   : document_rule_find(doc_rules[i - n]);
+      int idl = (int)strlen(ddlint_rule_id(r)),
+          kl = (int)strlen(ddlint_rule_kind(r));
+      if (pass == 0) {
+        id_width = idl > id_width ? idl : id_width;
+        kind_width = kl > kind_width ? kl : kind_width;
+        continue;
+      }
+      printf("  %-*s %-*s %-8s %s\n", id_width, ddlint_rule_id(r), kind_width,
+             ddlint_rule_kind(r), ddlint_severity_name(ddlint_rule_severity(r)),
+             ddlint_rule_summary(r));
+    }
 }
 
 static int S_explain(const ddlint_pack *pk, const char *id) {
@@ -231,6 +244,9 @@ static int S_explain(const ddlint_pack *pk, const char *id) {
     printf("\nHow the %s kind works: %s\n", ddlint_rule_kind(r), k);
   if (*ddlint_rule_help(r))
     printf("\nHelp shown with each finding: %s\n", ddlint_rule_help(r));
+  if (strstr(ddlint_rule_explain(r), "docs/") || (k && strstr(k, "docs/")))
+    printf("\nThe docs/ files named above are installed in %s/docs/.\n",
+           DDLINT_DOCDIR);
   return 0;
 }
 

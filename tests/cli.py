@@ -680,6 +680,51 @@ def test_arguments_discovery():
           rc == 1 and "fixtures/incomplete.md:9:1: error: missing required section" in out, (rc, err))
 
 
+def test_small_things():
+    # the caret lines up under wide characters (two terminal columns each)
+    doc = "# T\n\n## Problem Formulation\n\nThe 検索 plan 🚀 is TBD.\n".encode()
+    rc, out, _ = run(["--no-config", "--color", "never", "-"], stdin=doc)
+    lines = out.splitlines()
+    at = next((i for i, l in enumerate(lines) if "warning: placeholder" in l), None)
+    caret = lines[at + 2] if at is not None else ""
+    check("the caret underline counts wide characters and emoji as two columns",
+          caret == "      | " + " " * 20 + "^^^", (caret, lines[at + 1] if at is not None else out))
+    # --list-rules keeps its columns for ids longer than 24 characters
+    with tempfile.TemporaryDirectory() as d:
+        pack = dict(THIRDS_PACK)
+        pack["rules"] = THIRDS_PACK["rules"] + [
+            {"id": "a-rule-id-much-longer-than-twenty-four", "kind": "empty-section",
+             "severity": "warning", "message": "m", "explain": "x"}]
+        with open(os.path.join(d, "p.json"), "w") as f:
+            json.dump(pack, f)
+        rc, out, _ = run(["-t", "p.json", "--list-rules"], cwd=d)
+        rows = out.splitlines()[1:]
+        kind_at = {re.match(r"  \S+ +", r).end() for r in rows}
+        check("--list-rules: the kind column starts at one place for a long id", rc == 0 and len(kind_at) == 1,
+              out)
+    # latency quotes give the words, not their Markdown
+    rc, out, _ = run(["--no-config", "-"],
+                     stdin=b"# T\n\n## Problem Formulation\n\n* **Latency**: should be `fast` enough.\n")
+    check("latency quotes drop ** and ` markup",
+          'latency target has no number and unit: "Latency: should be fast enough."' in out, out)
+    # docs/ci.md pins to a ref that exists: a tag of the repository, or a
+    # full commit SHA (no release is tagged yet)
+    ci = open(os.path.join(ROOT, "docs", "ci.md"), encoding="utf-8").read()
+    refs = re.findall(r"ddlint/ddlint@(\S+)", ci) + re.findall(r"^\s*rev: (\S+)", ci, re.M)
+    tags = subprocess.run(["git", "-C", ROOT, "tag", "-l"], capture_output=True,
+                          text=True).stdout.split() if shutil.which("git") else []
+    check("docs/ci.md pins the action and the hook to a full commit SHA or an existing tag",
+          len(refs) >= 2 and all(re.fullmatch(r"[0-9a-f]{40}", r) or r in tags for r in refs)
+          and "pin" in ci.lower(), (refs, tags))
+    # the README's rule table lists every rule of the default template
+    rc, out, _ = run(["--no-config", "--list-rules"])
+    listed = [tuple(l.split()[:3:2]) for l in out.splitlines()[1:]]
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    table = re.findall(r"^\| `([a-z0-9-]+)` \| (error|warning|info) \|", readme, re.M)
+    check("the README's rule table lists every rule of --list-rules, with its severity",
+          sorted(listed) == sorted(table) and len(listed) > 20, (sorted(set(listed) ^ set(table)), len(listed)))
+
+
 def test_jobs():
     corpus = os.path.join(ROOT, "..", "shared", "corpus", "rust-rfcs", "text")
     targets = [corpus] if os.path.isdir(corpus) else ["fixtures", "examples", "tests/packs/project"]
@@ -739,7 +784,7 @@ def main():
     for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
               test_directories, test_io_errors, test_templates, test_list_and_explain,
               test_color, test_json_shape, test_bad_bytes, test_binary_alone, test_sarif,
-              test_github, test_run_problems, test_gates, test_score_numbers, test_output_file, test_config_cli, test_config_cascade, test_ignore_named, test_stdin_new_folder, test_arguments_discovery, test_jobs,
+              test_github, test_run_problems, test_gates, test_score_numbers, test_output_file, test_config_cli, test_config_cascade, test_ignore_named, test_stdin_new_folder, test_arguments_discovery, test_small_things, test_jobs,
               test_large_document]:
         try:
             t()
