@@ -366,6 +366,13 @@ static void test_config_errors(void) {
   }
 }
 
+/* A pack whose one rule, "ban", is an error on "TBD": for config tests. */
+static ddlint_pack *S_ban_pack(void) {
+  return S_pack(
+      "{\"id\": \"ban\", \"kind\": \"forbidden\", \"severity\": \"error\", "
+      "\"message\": \"m\", \"params\": {\"patterns\": [\"TBD\"]}}");
+}
+
 static void test_config_apply(void) {
   const char *json = "{\"template\": \"k\", \"rules\": {\"ban\": \"off\"},\n"
                      " \"ignore\": [\"drafts/**\"],\n"
@@ -387,9 +394,7 @@ static void test_config_apply(void) {
   t = ddlint_config_template(cfg, "/tmp/docs/design.md");
   CHECK_STR(t, "k");
   free(t);
-  ddlint_pack *pk = S_pack(
-      "{\"id\": \"ban\", \"kind\": \"forbidden\", \"severity\": \"error\", "
-      "\"message\": \"m\", \"params\": {\"patterns\": [\"TBD\"]}}");
+  ddlint_pack *pk = S_ban_pack();
   if (pk) {
     ddlint_result *r = lint_str(pk, "## Alpha\n\nTBD\n");
     ddlint_config_apply(cfg, "/tmp/docs/design.md", pk, r, NULL);
@@ -433,9 +438,7 @@ static void test_config_cascade(void) {
   CHECK_STR(origin, "/tmp/.ddlint.json:1:2");
   free(t);
   free(origin);
-  ddlint_pack *pk = S_pack(
-      "{\"id\": \"ban\", \"kind\": \"forbidden\", \"severity\": \"error\", "
-      "\"message\": \"m\", \"params\": {\"patterns\": [\"TBD\"]}}");
+  ddlint_pack *pk = S_ban_pack();
   if (pk) {
     ddlint_result *r = lint_str(pk, "## Alpha\n\nTBD\n");
     ddlint_config_apply(inner, "/tmp/sub/a.md", pk, r, NULL);
