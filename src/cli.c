@@ -19,6 +19,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifndef DDLINT_DOCDIR
+#define DDLINT_DOCDIR "/usr/local/share/doc/ddlint"
+#endif
+
 #define EXIT_FINDINGS 1
 #define EXIT_TROUBLE 2
 /* cmark-gfm aborts on a block over 1 GiB, and a lint needs a few times
@@ -27,6 +31,7 @@
 
 static const char usage_text[] =
     "Usage: ddlint [OPTIONS] PATH...\n"
+    "       ddlint lint [OPTIONS] PATH...           (the same as without lint)\n"
     "       ddlint fix [--diff] [OPTIONS] PATH...   (same as --fix)\n"
     "       ddlint init [--template NAME] [--force] FILE\n"
     "       ddlint init --parts [--template NAME] [--force] DIR\n"
@@ -34,7 +39,8 @@ static const char usage_text[] =
     "summary)\n"
     "Lint Markdown design documents against a template.\n"
     "\n"
-    "PATH is a file, a directory (searched for *.md and *.markdown), or - for\n"
+    "PATH is a file, a directory (searched for *.md and *.markdown, skipping\n"
+    "what git ignores), a quoted glob ('docs/**/*.md'), or - for\n"
     "standard input. A folder of numbered chapters (01_intro/README.md,\n"
     "02_data.md, ...) under a README.md is linted as one document.\n"
     "\n"
@@ -51,9 +57,12 @@ static const char usage_text[] =
     "      --config FILE        use this config instead of the .ddlint.json\n"
     "                           found above each document\n"
     "      --no-config          use no config file\n"
+    "      --print-config FILE  show the configs, template and rule settings\n"
+    "                           that FILE gets, and where each comes from\n"
     "      --no-ignore          lint files that the config's \"ignore\"\n"
     "                           globs match (by default they are skipped,\n"
-    "                           named or found in a folder)\n"
+    "                           named or found in a folder) and files that\n"
+    "                           git ignores in a folder\n"
     "      --document DIR       lint folder DIR as one document made of its\n"
     "                           index and chapters (repeatable)\n"
     "      --parts              init: write DIR/README.md and one chapter\n"
@@ -102,6 +111,7 @@ typedef struct {
   const char *color;
   const char *output;
   const char *config;
+  const char *print_config; /* --print-config FILE */
   bool list_rules;
   bool quiet;
   bool fix, diff, force, parts;
@@ -197,13 +207,22 @@ static void S_list_rules(const ddlint_pack *pk) {
   printf("%s %s\n", ddlint_pack_name(pk), ddlint_pack_version(pk));
   size_t n = ddlint_pack_rule_count(pk);
   static const char *const doc_rules[] = {"missing-part", "shared-part"};
-  for (size_t i = 0; i < n + 2; i++) { /* then a document's own rules */
-    const ddlint_rule *r =
-        i < n ? ddlint_pack_rule(pk, i) : document_rule_find(doc_rules[i - n]);
-    printf("  %-24s %-18s %-8s %s\n", ddlint_rule_id(r), ddlint_rule_kind(r),
-           ddlint_severity_name(ddlint_rule_severity(r)),
-           ddlint_rule_summary(r));
-  }
+  int id_width = 24, kind_width = 18; /* widened for longer ids, kinds */
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < n + 2; i++) { /* then a document's own rules */
+      const ddlint_rule *r = i < n ? ddlint_pack_rule(pk, i)
+                                   : document_rule_find(doc_rules[i - n]);
+      int idl = (int)strlen(ddlint_rule_id(r)),
+          kl = (int)strlen(ddlint_rule_kind(r));
+      if (pass == 0) {
+        id_width = idl > id_width ? idl : id_width;
+        kind_width = kl > kind_width ? kl : kind_width;
+        continue;
+      }
+      printf("  %-*s %-*s %-8s %s\n", id_width, ddlint_rule_id(r), kind_width,
+             ddlint_rule_kind(r), ddlint_severity_name(ddlint_rule_severity(r)),
+             ddlint_rule_summary(r));
+    }
 }
 
 static int S_explain(const ddlint_pack *pk, const char *id) {
@@ -225,6 +244,9 @@ static int S_explain(const ddlint_pack *pk, const char *id) {
     printf("\nHow the %s kind works: %s\n", ddlint_rule_kind(r), k);
   if (*ddlint_rule_help(r))
     printf("\nHelp shown with each finding: %s\n", ddlint_rule_help(r));
+  if (strstr(ddlint_rule_explain(r), "docs/") || (k && strstr(k, "docs/")))
+    printf("\nThe docs/ files named above are installed in %s/docs/.\n",
+           DDLINT_DOCDIR);
   return 0;
 }
 
@@ -234,7 +256,11 @@ typedef struct {
   char *key;   /* owned: pack reference or config path */
   void *value; /* owned: ddlint_pack * or ddlint_config *, NULL on error */
   char *err;   /* owned, or NULL */
+  bool linked; /* a config: merged over the ones above it */
 } cache_entry;
+
+/* The most configs one cascade merges (one per folder level). */
+#define CONFIG_CHAIN_MAX 256
 
 typedef struct {
   cache_entry *packs, *configs;
@@ -264,45 +290,57 @@ static const ddlint_pack *S_pack(run_cache *c, const char *ref,
   return e->value;
 }
 
-static const ddlint_config *S_config_file(run_cache *c, const char *path,
-                                          const char **err) {
+/* The cache entry of the config file at path, loaded on first use. The
+ * index stays valid; a pointer would not (the array grows). */
+static size_t S_config_entry(run_cache *c, const char *path) {
   for (size_t i = 0; i < c->nconfigs; i++)
-    if (strcmp(c->configs[i].key, path) == 0) {
-      *err = c->configs[i].err;
-      return c->configs[i].value;
-    }
+    if (strcmp(c->configs[i].key, path) == 0)
+      return i;
   xgrow(&c->configs, &c->configs_cap, c->nconfigs + 1, sizeof(cache_entry));
-  cache_entry *e = &c->configs[c->nconfigs++];
+  cache_entry *e = &c->configs[c->nconfigs];
   e->key = xstrdup(path);
   e->err = NULL;
+  e->linked = false;
   e->value = ddlint_config_load_file(path, &e->err);
-  *err = e->err;
-  return e->value;
+  return c->nconfigs++;
 }
 
-/* The nearest .ddlint.json at or above dir, stopping after a folder that
- * holds .git (the repository root) or at "/". */
+static const ddlint_config *S_config_file(run_cache *c, const char *path,
+                                          const char **err) {
+  size_t k = S_config_entry(c, path); /* may move c->configs */
+  *err = c->configs[k].err;
+  return c->configs[k].value;
+}
+
+/* The cascade of .ddlint.json files at and above dir, nearest first,
+ * merged up to one with "root": true or to the folder that holds .git (the
+ * repository root), else to "/"; returns the nearest, linked to the ones
+ * above it (docs/config.md). A config is linked once, on its first
+ * discovery, before any worker sees it. */
 static const ddlint_config *S_discover(run_cache *c, const char *start,
                                        const char **err) {
   *err = NULL;
   for (size_t i = 0; i < c->ndirs; i++)
     if (strcmp(c->dirs[i], start) == 0)
       return c->dir_config[i];
-  const ddlint_config *found = NULL;
+  size_t chain[CONFIG_CHAIN_MAX], n = 0;
   char *dir = xstrdup(start);
   for (;;) {
     char *cand = xasprintf("%s/.ddlint.json", strcmp(dir, "/") ? dir : "");
-    bool exists = access(cand, F_OK) == 0;
-    if (exists)
-      found = S_config_file(c, cand, err);
+    bool stop = false;
+    if (access(cand, F_OK) == 0) {
+      size_t k = S_config_entry(c, cand);
+      *err = c->configs[k].err;
+      if (n < CONFIG_CHAIN_MAX && !*err)
+        chain[n++] = k;
+      stop = *err || ddlint_config_is_root(c->configs[k].value);
+    }
     free(cand);
-    if (exists)
-      break;
     char *git = xasprintf("%s/.git", strcmp(dir, "/") ? dir : "");
-    bool root = access(git, F_OK) == 0 || strcmp(dir, "/") == 0;
+    stop = stop || access(git, F_OK) == 0 || strcmp(dir, "/") == 0;
     free(git);
     char *slash = strrchr(dir, '/');
-    if (root || !slash)
+    if (stop || !slash)
       break;
     if (slash == dir)
       slash[1] = '\0';
@@ -310,13 +348,21 @@ static const ddlint_config *S_discover(run_cache *c, const char *start,
       *slash = '\0';
   }
   free(dir);
-  if (!*err) {
-    xgrow(&c->dirs, &c->dirs_cap, c->ndirs + 1, sizeof(char *));
-    xgrow(&c->dir_config, &c->dir_config_cap, c->ndirs + 1,
-          sizeof(ddlint_config *));
-    c->dirs[c->ndirs] = xstrdup(start);
-    c->dir_config[c->ndirs++] = found;
-  }
+  if (*err)
+    return NULL;
+  for (size_t i = 0; i < n; i++)
+    if (!c->configs[chain[i]].linked) {
+      c->configs[chain[i]].linked = true;
+      ddlint_config_set_parent(c->configs[chain[i]].value,
+                               i + 1 < n ? c->configs[chain[i + 1]].value
+                                         : NULL);
+    }
+  const ddlint_config *found = n ? c->configs[chain[0]].value : NULL;
+  xgrow(&c->dirs, &c->dirs_cap, c->ndirs + 1, sizeof(char *));
+  xgrow(&c->dir_config, &c->dir_config_cap, c->ndirs + 1,
+        sizeof(ddlint_config *));
+  c->dirs[c->ndirs] = xstrdup(start);
+  c->dir_config[c->ndirs++] = found;
   return found;
 }
 
@@ -378,6 +424,121 @@ static void S_cache_free(run_cache *c) {
   free(c->warned);
 }
 
+/* --print-config: one rule's effective setting, noted by the cascade. */
+typedef struct {
+  const char **rules, **paths; /* borrowed from the configs */
+  int *severity;
+  unsigned *line, *col;
+  size_t n, cap[5];
+} print_settings;
+
+static void S_note_setting(void *ud, const char *rule, int severity,
+                           const char *path, unsigned line, unsigned col) {
+  print_settings *p = ud;
+  xgrow(&p->rules, &p->cap[0], p->n + 1, sizeof *p->rules);
+  xgrow(&p->paths, &p->cap[1], p->n + 1, sizeof *p->paths);
+  xgrow(&p->severity, &p->cap[2], p->n + 1, sizeof *p->severity);
+  xgrow(&p->line, &p->cap[3], p->n + 1, sizeof *p->line);
+  xgrow(&p->col, &p->cap[4], p->n + 1, sizeof *p->col);
+  p->rules[p->n] = rule;
+  p->paths[p->n] = path;
+  p->severity[p->n] = severity;
+  p->line[p->n] = line;
+  p->col[p->n++] = col;
+}
+
+static const char *S_setting_name(int severity) {
+  return severity < 0 ? "off" : ddlint_severity_name((ddlint_severity)severity);
+}
+
+/* Prints the configs, template, ignore verdict and rule severities that
+ * linting `file` would use, each with where it comes from. */
+static int S_print_config(run_cache *c, const ddlint_config *explicit_cfg,
+                          bool no_config, const char *template_arg,
+                          const char *file) {
+  int status = 0;
+  const char *err = NULL;
+  const ddlint_config *cfg = explicit_cfg;
+  char *tsource = NULL, *ref = NULL, *ignored = NULL;
+  print_settings ps = {0};
+  if (!cfg && !no_config) {
+    char *dir = S_folder_of(file);
+    cfg = S_discover(c, dir, &err);
+    free(dir);
+    if (err) {
+      fprintf(stderr, "ddlint: %s\n", err);
+      status = EXIT_TROUBLE;
+      goto out;
+    }
+  }
+  printf("file: %s\n", file);
+  printf("configs:%s\n", cfg ? "" : " none");
+  for (const ddlint_config *k = cfg; k; k = ddlint_config_parent(k))
+    printf("  %s%s\n", ddlint_config_path(k),
+           ddlint_config_is_root(k) ? " (root: true)" : "");
+  FILE *f = fopen(file, "rb");
+  if (f) { /* front matter is read from the file when it exists */
+    strbuf buf = {0};
+    if (S_read_all(f, &buf))
+      ref = ddlint_frontmatter_value(buf.data ? buf.data : "", buf.len,
+                                     "ddlint-template");
+    strbuf_free(&buf);
+    fclose(f);
+  }
+  if (ref) {
+    tsource = xasprintf("front matter of %s", file);
+  } else if (template_arg) {
+    ref = xstrdup(template_arg);
+    tsource = xstrdup("--template");
+  } else if (cfg && (ref = ddlint_config_template_origin(cfg, file, &tsource))) {
+  } else {
+    ref = xstrdup(ddlint_default_pack_name());
+    tsource = xstrdup("default");
+  }
+  const ddlint_pack *pack = S_pack(c, ref, &err);
+  if (!pack) {
+    fprintf(stderr, "ddlint: %s\n", err);
+    status = EXIT_TROUBLE;
+    goto out;
+  }
+  printf("template: %s (%s)\n", ddlint_pack_name(pack), tsource);
+  ignored = cfg ? ddlint_config_ignore_origin(cfg, file) : NULL;
+  printf("ignored: %s\n", ignored ? ignored : "no");
+  if (cfg)
+    ddlint_config_each_rule(cfg, file, S_note_setting, &ps);
+  printf("rules:\n");
+  size_t n = ddlint_pack_rule_count(pack);
+  static const char *const doc_rules[] = {"missing-part", "shared-part"};
+  for (size_t i = 0; i < n + 2; i++) {
+    const ddlint_rule *r =
+        i < n ? ddlint_pack_rule(pack, i) : document_rule_find(doc_rules[i - n]);
+    size_t k = ps.n;
+    while (k > 0 && strcmp(ps.rules[k - 1], ddlint_rule_id(r)))
+      k--;
+    if (k)
+      printf("  %-30s %-8s %s:%u:%u\n", ddlint_rule_id(r),
+             S_setting_name(ps.severity[k - 1]), ps.paths[k - 1], ps.line[k - 1], ps.col[k - 1]);
+    else
+      printf("  %-30s %-8s template\n", ddlint_rule_id(r),
+             ddlint_severity_name(ddlint_rule_severity(r)));
+  }
+  for (size_t k = 0; k < ps.n; k++)
+    if (!ddlint_pack_find_rule(pack, ps.rules[k]) &&
+        !document_rule_find(ps.rules[k]))
+      printf("  %-30s %-8s %s:%u:%u (not in the template: ignored)\n",
+             ps.rules[k], S_setting_name(ps.severity[k]), ps.paths[k], ps.line[k], ps.col[k]);
+out:
+  free(ps.rules);
+  free(ps.paths);
+  free(ps.severity);
+  free(ps.line);
+  free(ps.col);
+  free(tsource);
+  free(ref);
+  free(ignored);
+  return status;
+}
+
 /* One document of the run. A worker fills it; the main thread reports it,
  * in order, so the output is the same whatever the number of workers. */
 typedef struct {
@@ -412,6 +573,37 @@ static const cli_opts *S_opts;
 static void S_warn_job(const char *msg) {
   if (S_current_job)
     strbuf_printf(&S_current_job->messages, "\x01%s\n", msg);
+}
+
+/* Adds a problem of the run for the reporters (owned copies, freed by
+ * S_problems_free()). */
+static void S_add_problem(report_totals *t, size_t *cap, const char *path,
+                          const char *title, const char *message) {
+  report_problem *list = (report_problem *)t->problems;
+  xgrow(&list, cap, t->nproblems + 1, sizeof *list);
+  if (!strncmp(message, "ddlint: ", 8))
+    message += 8;
+  list[t->nproblems++] = (report_problem){
+      path ? xstrdup(path) : NULL, title, xstrndup(message, strcspn(message, "\n"))};
+  t->problems = list;
+}
+
+static void S_problems_free(report_totals *t) {
+  for (size_t i = 0; i < t->nproblems; i++) {
+    free((char *)t->problems[i].path);
+    free((char *)t->problems[i].message);
+  }
+  free((report_problem *)t->problems);
+}
+
+/* The message of a job that could not be read: its last line that is no
+ * warning. */
+static const char *S_job_error(const job *jb) {
+  const char *s = jb->messages.data, *last = "cannot be read";
+  for (; s && *s; s += strcspn(s, "\n") + (s[strcspn(s, "\n")] != '\0'))
+    if (*s != '\x01' && strncmp(s, "ddlint: warning:", 16) != 0)
+      last = s;
+  return last;
 }
 
 /* Prints a job's messages; lines marked \x01 are config warnings, printed
@@ -1309,7 +1501,8 @@ int main(int argc, char **argv) {
     OPT_DIFF,
     OPT_FORCE,
     OPT_DOCUMENT,
-    OPT_PARTS
+    OPT_PARTS,
+    OPT_PRINT_CONFIG
   };
   bool no_config = false;
   double num;
@@ -1336,12 +1529,23 @@ int main(int argc, char **argv) {
       {"force", no_argument, NULL, OPT_FORCE},
       {"document", required_argument, NULL, OPT_DOCUMENT},
       {"parts", no_argument, NULL, OPT_PARTS},
+      {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
       {"version", no_argument, NULL, 'V'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   /* subcommands: `fix` is --fix, `coverage` is --format summary, `init`
-   * writes a skeleton */
+   * writes a skeleton, `lint` is the default, `help` is --help */
   const char *sub = argc > 1 ? argv[1] : "";
+  if (strcmp(sub, "help") == 0) {
+    fputs(usage_text, stdout);
+    return 0;
+  }
+  if (strcmp(sub, "lint") == 0) {
+    argv[1] = argv[0];
+    argv++;
+    argc--;
+    sub = ""; /* `ddlint lint fix` lints a file named fix */
+  }
   bool init_mode = strcmp(sub, "init") == 0;
   bool coverage_mode = strcmp(sub, "coverage") == 0;
   if (init_mode || coverage_mode || strcmp(sub, "fix") == 0) {
@@ -1397,6 +1601,9 @@ int main(int argc, char **argv) {
       break;
     case OPT_CONFIG:
       o.config = optarg;
+      break;
+    case OPT_PRINT_CONFIG:
+      o.print_config = optarg;
       break;
     case OPT_NO_CONFIG:
       no_config = true;
@@ -1491,6 +1698,11 @@ int main(int argc, char **argv) {
       goto out;
     }
   }
+  if (o.print_config) {
+    status = S_print_config(&cache, explicit_cfg, no_config, o.template_arg,
+                            o.print_config);
+    goto out;
+  }
   /* The template of --list-rules and --explain: --template, else the config
    * of the current folder, else the default. */
   char *cwd_cfg_template = NULL;
@@ -1534,6 +1746,7 @@ int main(int argc, char **argv) {
                      .cache = &cache,
                      .explicit_cfg = explicit_cfg,
                      .no_config = no_config};
+  files.no_gitignore = o.no_ignore;
   for (size_t i = 0; i < o.ndocuments; i++)
     walk_add_document(&files, o.documents[i]);
   for (int i = optind; i < argc; i++)
@@ -1554,11 +1767,16 @@ int main(int argc, char **argv) {
                     .min_severity = o.quiet ? DDLINT_ERROR : DDLINT_INFO,
                     .pack = pack};
   report_totals totals = {.unreadable = files.errors};
+  size_t problems_cap = 0;
+  for (size_t i = 0; i < files.errors; i++)
+    S_add_problem(&totals, &problems_cap, files.failed_paths[i], "unreadable",
+                  files.failed_messages[i]);
   /* --diff prints diffs only; a fixed stdin prints the document only */
   bool fixed_stdin =
       o.fix && !o.diff && files.n == 1 && strcmp(files.paths[0], "-") == 0;
   reporter *rep = o.diff || fixed_stdin ? NULL : rops->begin(&ro);
   bool failed = false;
+  size_t warnings = 0; /* all of them, shown or not: --max-warnings */
 
   runner rn = {.o = &o,
                .cache = &cache,
@@ -1575,6 +1793,12 @@ int main(int argc, char **argv) {
   S_runner_start(&rn, o.jobs);
   for (size_t i = 0; i < files.n; i++) {
     job *jb = S_runner_wait(&rn, i);
+    if (jb->unreadable)
+      S_add_problem(&totals, &problems_cap,
+                    strcmp(files.paths[i], "-") == 0 && o.stdin_name
+                        ? o.stdin_name
+                        : files.paths[i],
+                    "unreadable", S_job_error(jb));
     S_print_messages(jb);
     if (jb->out.len) {
       fwrite(jb->out.data, 1, jb->out.len, ro.out);
@@ -1599,28 +1823,39 @@ int main(int argc, char **argv) {
       totals.documents++;
     else
       totals.files++;
-    totals.errors += ddlint_result_count(r, DDLINT_ERROR);
-    totals.warnings += ddlint_result_count(r, DDLINT_WARNING);
-    totals.infos += ddlint_result_count(r, DDLINT_INFO);
+    totals.errors += report_count(&ro, r, DDLINT_ERROR);
+    totals.warnings += report_count(&ro, r, DDLINT_WARNING);
+    totals.infos += report_count(&ro, r, DDLINT_INFO);
+    warnings += ddlint_result_count(r, DDLINT_WARNING); /* -q hides them */
     for (size_t k = 0; k < ddlint_result_diag_count(r); k++)
       if (ddlint_diag_severity(ddlint_result_diag(r, k)) >= o.fail_on)
         failed = true;
-    if (o.min_score >= 0 && ddlint_result_score(r) < o.min_score) {
-      fprintf(stderr,
-              "ddlint: %s: completeness %.1f%% is below --min-score %g\n",
-              shown, ddlint_result_score(r), o.min_score);
+    /* the gate compares the score as reports show it, to one decimal */
+    char shown_score[32];
+    snprintf(shown_score, sizeof shown_score, "%.1f", ddlint_result_score(r));
+    double score = strtod(shown_score, NULL);
+    if (o.min_score >= 0 && score < o.min_score) {
+      char *msg = xasprintf("%s: completeness %.1f%% is below --min-score %g",
+                            shown, score, o.min_score);
+      fprintf(stderr, "ddlint: %s\n", msg);
+      S_add_problem(&totals, &problems_cap, shown, "min-score", msg);
+      free(msg);
       failed = true;
     }
     ddlint_result_free(r);
   }
   S_runner_stop(&rn);
-  if (rep)
-    rops->end(rep, &totals);
-  if (o.max_warnings >= 0 && totals.warnings > (size_t)o.max_warnings) {
-    fprintf(stderr, "ddlint: %zu warnings exceed --max-warnings %ld\n",
-            totals.warnings, o.max_warnings);
+  if (o.max_warnings >= 0 && warnings > (size_t)o.max_warnings) {
+    char *msg = xasprintf("%zu warnings exceed --max-warnings %ld", warnings,
+                          o.max_warnings);
+    fprintf(stderr, "ddlint: %s\n", msg);
+    S_add_problem(&totals, &problems_cap, NULL, "max-warnings", msg);
+    free(msg);
     failed = true;
   }
+  if (rep)
+    rops->end(rep, &totals);
+  S_problems_free(&totals);
   if (o.output ? !atomic_commit(&af)
                : (fflush(stdout) != 0 || ferror(stdout))) {
     fprintf(stderr, "ddlint: cannot write %s: %s\n",

@@ -531,8 +531,9 @@ static bool S_count(loader *ld, const cJSON *obj, const char *key, long *out) {
   return true;
 }
 
-static bool S_load_params(loader *ld, const cJSON *params,
-                          struct ddlint_rule *r) {
+/* rule_obj: the rule's JSON object, where a missing "params" is reported. */
+static bool S_load_params(loader *ld, const cJSON *rule_obj,
+                          const cJSON *params, struct ddlint_rule *r) {
   const char *k = r->kind;
   r->min_words = r->min_items = r->min_rows = -1;
   if (strcmp(k, "conditional") == 0 || strcmp(k, "cross-reference") == 0) {
@@ -540,7 +541,7 @@ static bool S_load_params(loader *ld, const cJSON *params,
     static const char *const fc[] = {"when", "require", "require_scope", NULL};
     static const char *const fx[] = {"terms", "to", NULL};
     if (!params)
-      return json_fail(&ld->js, NULL, false, "rule \"%s\": %s needs params",
+      return json_fail(&ld->js, rule_obj, false, "rule \"%s\": %s needs params",
                        r->id, k);
     if (!json_check_fields(&ld->js, params,
                            cond ? "conditional params"
@@ -567,7 +568,7 @@ static bool S_load_params(loader *ld, const cJSON *params,
   if (strcmp(k, "min-content") == 0) {
     static const char *const f[] = {"words", "list_items", "table_rows", NULL};
     if (!params)
-      return json_fail(&ld->js, NULL, false,
+      return json_fail(&ld->js, rule_obj, false,
                        "rule \"%s\": min-content needs params", r->id);
     if (!json_check_fields(&ld->js, params, "min-content params", f) ||
         !S_count(ld, params, "words", &r->min_words) ||
@@ -583,7 +584,7 @@ static bool S_load_params(loader *ld, const cJSON *params,
   if (strcmp(k, "forbidden") == 0) {
     static const char *const f[] = {"patterns", NULL};
     if (!params)
-      return json_fail(&ld->js, NULL, false,
+      return json_fail(&ld->js, rule_obj, false,
                        "rule \"%s\": forbidden needs params", r->id);
     if (!json_check_fields(&ld->js, params, "forbidden params", f) ||
         !S_patterns(ld, params, "patterns", "params", &r->patterns,
@@ -636,7 +637,7 @@ static bool S_load_params(loader *ld, const cJSON *params,
     static const char *const f[] = {"name",       "subject",         "quantity",
                                     "percentile", "ignore_headings", NULL};
     if (!params)
-      return json_fail(&ld->js, NULL, false,
+      return json_fail(&ld->js, rule_obj, false,
                        "rule \"%s\": quantified-target needs params", r->id);
     if (!json_check_fields(&ld->js, params, "quantified-target params", f) ||
         !S_string(ld, params, "name", true, "params", &r->target_name) ||
@@ -747,7 +748,7 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
     json_fail(&ld->js, params, false, "params must be an object");
     goto out;
   }
-  ok = S_load_params(ld, params, r);
+  ok = S_load_params(ld, obj, params, r);
 out:
   free(sev);
   return ok;

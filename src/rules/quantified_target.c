@@ -151,7 +151,8 @@ static bool S_mention_k(void *arg, size_t k, size_t ms, size_t me) {
 }
 
 /* The clause holding the mention: from the last sentence or list boundary
- * before it (within its line and unit) for at most QUOTE_MAX bytes. */
+ * before it (within its line and unit) for at most QUOTE_MAX bytes, without
+ * emphasis and code markup. Free with free(). */
 static char *S_quote(const lint_ctx *ctx, size_t us, size_t ue, size_t ms) {
   const char *t = ctx->src->text;
   size_t ls, le;
@@ -189,7 +190,15 @@ static char *S_quote(const lint_ctx *ctx, size_t us, size_t ue, size_t ms) {
     while (le > from && ((unsigned char)t[le] & 0xC0) == 0x80)
       le--; /* do not split a UTF-8 sequence */
   }
-  return xasprintf("\"%.*s%s\"", (int)(le - from), t + from, cut ? "..." : "");
+  /* the words, not their Markdown: "**Latency**: `p99`" reads "Latency:
+   * p99" */
+  strbuf q = {0};
+  strbuf_putc(&q, '"');
+  for (size_t i = from; i < le; i++)
+    if (t[i] != '*' && t[i] != '`')
+      strbuf_putc(&q, t[i]);
+  strbuf_puts(&q, cut ? "...\"" : "\"");
+  return strbuf_take(&q);
 }
 
 void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {

@@ -390,7 +390,8 @@ static void test_config_errors(void) {
        "\"info\" or \"off\""},
       {"{\"templat\": \"adr\"}",
        "c.json:1:2: unknown field \"templat\" in config (expected one of: "
-       "$schema, template, rules, overrides, ignore, documents)"},
+       "$schema, root, template, rules, overrides, ignore, documents)"},
+      {"{\"root\": \"yes\"}", "c.json:1:10: \"root\" must be true or false"},
       {"{\"overrides\": [{\"template\": \"adr\"}]}",
        "c.json:1:16: an override needs \"files\" globs"},
       {"{\"overrides\": [{\"files\": [\"a/**\"], \"rule\": {}}]}",
@@ -414,6 +415,13 @@ static void test_config_errors(void) {
   }
 }
 
+/* A pack whose one rule, "ban", is an error on "TBD": for config tests. */
+static ddlint_pack *S_ban_pack(void) {
+  return S_pack(
+      "{\"id\": \"ban\", \"kind\": \"forbidden\", \"severity\": \"error\", "
+      "\"message\": \"m\", \"params\": {\"patterns\": [\"TBD\"]}}");
+}
+
 static void test_config_apply(void) {
   const char *json = "{\"template\": \"k\", \"rules\": {\"ban\": \"off\"},\n"
                      " \"ignore\": [\"drafts/**\"],\n"
@@ -435,9 +443,7 @@ static void test_config_apply(void) {
   t = ddlint_config_template(cfg, "/tmp/docs/design.md");
   CHECK_STR(t, "k");
   free(t);
-  ddlint_pack *pk = S_pack(
-      "{\"id\": \"ban\", \"kind\": \"forbidden\", \"severity\": \"error\", "
-      "\"message\": \"m\", \"params\": {\"patterns\": [\"TBD\"]}}");
+  ddlint_pack *pk = S_ban_pack();
   if (pk) {
     ddlint_result *r = lint_str(pk, "## Alpha\n\nTBD\n");
     ddlint_config_apply(cfg, "/tmp/docs/design.md", pk, r, NULL);
@@ -451,6 +457,48 @@ static void test_config_apply(void) {
     ddlint_pack_free(pk);
   }
   ddlint_config_free(cfg);
+}
+
+/* A nested config merges over the one above it: nearest settings win,
+ * the nearest template wins, ignores add up. */
+static void test_config_cascade(void) {
+  const char *outer_json =
+      "{\"template\": \"k\", \"rules\": {\"ban\": \"off\", \"other\": \"info\"},"
+      " \"ignore\": [\"drafts/**\"]}";
+  const char *inner_json = "{\"root\": true, \"ignore\": [\"*.txt.md\"],"
+                           " \"rules\": {\"ban\": \"warning\"}}";
+  char *err = NULL;
+  ddlint_config *outer = ddlint_config_load_buffer(
+      outer_json, strlen(outer_json), "/tmp/.ddlint.json", &err);
+  ddlint_config *inner = ddlint_config_load_buffer(
+      inner_json, strlen(inner_json), "/tmp/sub/.ddlint.json", &err);
+  CHECK(outer && inner);
+  if (!outer || !inner)
+    goto out;
+  CHECK(ddlint_config_is_root(inner) && !ddlint_config_is_root(outer));
+  ddlint_config_set_parent(inner, outer);
+  CHECK(ddlint_config_parent(inner) == outer);
+  CHECK(ddlint_config_ignores(inner, "/tmp/sub/a.txt.md"));
+  CHECK(ddlint_config_ignores(inner, "/tmp/drafts/a.md"));
+  CHECK(!ddlint_config_ignores(outer, "/tmp/sub/a.txt.md"));
+  char *origin = NULL;
+  char *t = ddlint_config_template_origin(inner, "/tmp/sub/a.md", &origin);
+  CHECK_STR(t, "k");
+  CHECK_STR(origin, "/tmp/.ddlint.json:1:2");
+  free(t);
+  free(origin);
+  ddlint_pack *pk = S_ban_pack();
+  if (pk) {
+    ddlint_result *r = lint_str(pk, "## Alpha\n\nTBD\n");
+    ddlint_config_apply(inner, "/tmp/sub/a.md", pk, r, NULL);
+    CHECK_INT(diag_count_rule(r, "ban"), 1); /* the nearer setting wins */
+    CHECK_INT(ddlint_diag_severity(diag_find(r, "ban", 0)), DDLINT_WARNING);
+    ddlint_result_free(r);
+    ddlint_pack_free(pk);
+  }
+out:
+  ddlint_config_free(inner);
+  ddlint_config_free(outer);
 }
 
 static void test_globs(void) {
@@ -497,6 +545,7 @@ void suite_kinds(void) {
   RUN(test_extends);
   RUN(test_config_errors);
   RUN(test_config_apply);
+  RUN(test_config_cascade);
   RUN(test_globs);
   RUN(test_frontmatter_value);
 }

@@ -335,7 +335,9 @@ static void test_error_params(void) {
                   " \"rules\": [{\"id\": \"lat\", \"kind\": "
                   "\"quantified-target\",\n"
                   "   \"severity\": \"info\", \"message\": \"m\"}]}";
-  CHECK_ERROR(j, NULL, 0, "rule \"lat\": quantified-target needs params");
+  /* at the rule, not at 1:1 */
+  CHECK_ERROR(j, "{\"id\": \"lat\"", 0,
+              "rule \"lat\": quantified-target needs params");
 
   j = "{\"name\": \"x\", \"sections\": [],\n"
       " \"rules\": [{\"id\": \"e\", \"kind\": \"empty-section\",\n"
