@@ -16,6 +16,8 @@ rules it is about are compared with what a reader would say.
   shows nothing" is a fallback path;
 - popular-not-fallback: "which game modes are most popular among players"
   names no fallback;
+- alert-threshold: "page when p99 latency exceeds 250 ms" under Monitoring
+  is an alert, not the latency target the problem section lacks;
 - a 200,000-word paragraph full of latency mentions is judged in time."""
 import json
 import os
@@ -61,6 +63,12 @@ def test_fallback_phrasing():
     got = findings("popular-not-fallback.md", "missing-fallback")
     check("popular-not-fallback: 'most popular among players' is no fallback",
           len(got) == 1, got)
+
+
+def test_alert_threshold():
+    got = findings("alert-threshold.md", "latency-target")
+    check("alert-threshold: an alert threshold is no latency target",
+          len(got) == 1 and got[0][0] == 3, got)
 
 
 def test_batch_quantile():
@@ -135,7 +143,8 @@ def main():
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     for t in (test_case_study_latency, test_batch_quantile, test_latex_latency,
               test_plural_metrics, test_bracket_placeholders, test_malformed_fence,
-              test_fallback_phrasing, test_long_paragraph):
+              test_fallback_phrasing, test_alert_threshold,
+              test_long_paragraph):
         try:
             t()
         except Exception as e:

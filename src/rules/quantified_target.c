@@ -4,6 +4,9 @@
  * it; one fully quantified mention satisfies the rule. */
 #include "internal.h"
 
+#include <ctype.h>
+#include <strings.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,7 +38,31 @@ typedef struct {
   int best;                /* 0: no mention yet; else the best verdict */
   size_t ms, me;           /* the mention behind best */
   size_t us, ue;           /* its unit */
+  bool no_alerts; /* a unit that sets an alert threshold does not pass */
 } judge;
+
+/* Whether t[us, ue) sets an alert: "page when p99 exceeds 40 ms", "alert
+ * if latency is above 300 ms". A threshold that wakes someone up is not
+ * the target the design promises. */
+static bool S_alert_unit(const char *t, size_t us, size_t ue) {
+  static const char *const w[] = {"alert",  "alerts",    "alerting",
+                                  "alarm",  "alarms",    "page",
+                                  "pages",  "paged",     "paging",
+                                  "exceed", "exceeds",   "exceeding",
+                                  "breach", "breaches",  "threshold",
+                                  "thresholds", NULL};
+  for (size_t i = us; i < ue;) {
+    while (i < ue && !isalpha((unsigned char)t[i]))
+      i++;
+    size_t ws = i;
+    while (i < ue && isalpha((unsigned char)t[i]))
+      i++;
+    for (int k = 0; w[k]; k++)
+      if (strlen(w[k]) == i - ws && strncasecmp(w[k], t + ws, i - ws) == 0)
+        return true;
+  }
+  return false;
+}
 
 static bool S_matches(lint_ctx *ctx, const pattern *p, size_t s, size_t e) {
   pcre2_code *code = pattern_code(p);
@@ -134,6 +161,9 @@ static bool S_mention(void *arg, size_t ms, size_t me) {
                       S_matches(j->ctx, &j->rule->percentile, us, ue)
                   ? PASSED
                   : NO_PERCENTILE;
+  if (verdict == PASSED && j->no_alerts &&
+      S_alert_unit(j->ctx->src->text, us, ue))
+    return true; /* not a target: judged as if unseen */
   if (verdict > j->best) {
     j->best = verdict;
     j->ms = ms;
@@ -232,8 +262,11 @@ void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
   } else if (j.best != PASSED) {
     /* A quantified target stated elsewhere ("Key decisions: p95 under 50
      * ms") still is one; only the diagnostic's place comes from the scope. */
-    judge elsewhere = {
-        .ctx = ctx, .rule = rule, .ignored = ignored, .nignored = nignored};
+    judge elsewhere = {.ctx = ctx,
+                       .rule = rule,
+                       .ignored = ignored,
+                       .nignored = nignored,
+                       .no_alerts = true};
     prose_each_many(ctx, pats, rule->npatterns, ctx->src->body_start,
                     ctx->src->len, S_mention_k, &elsewhere);
     if (elsewhere.best == PASSED)
