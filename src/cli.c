@@ -6,6 +6,10 @@
 #include "diff.h"
 #include "init.h"
 #include "internal.h"
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "report.h"
 #include "walk.h"
 
@@ -1477,6 +1481,15 @@ static bool S_use_color(const char *when) {
 }
 
 int main(int argc, char **argv) {
+#ifdef __GLIBC__
+  /* Large arrays (a million headings' blocks and sections) come from mmap
+   * and go back with munmap. Left to glibc's sliding threshold they come
+   * from the heap, and a small string grown in place next to a freed
+   * 100 MB chunk then frees the rest of it each time: with
+   * MALLOC_PERTURB_ set (meson test sets it) that is a 100 MB memset per
+   * diagnostic. */
+  mallopt(M_MMAP_THRESHOLD, 256 << 10);
+#endif
   cli_opts o = {.format = "human",
                 .color = "auto",
                 .fail_on = DDLINT_ERROR,
