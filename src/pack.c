@@ -623,7 +623,12 @@ static bool S_load_params(loader *ld, const cJSON *rule_obj,
     if (params && cJSON_GetObjectItemCaseSensitive(params, "patterns"))
       return S_patterns(ld, params, "patterns", "params", &r->patterns,
                         &r->npatterns);
-    /* no "patterns": the placeholders its explain text names */
+    /* a rule that asks for template prompts and names no patterns is for
+     * prompts only (a pack's second placeholder rule) */
+    if (params && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(
+                      params, "template_prompts")))
+      return true;
+    /* otherwise, no "patterns": the placeholders its explain text names */
     size_t n = 0;
     while (placeholder_defaults[n])
       n++;
