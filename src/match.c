@@ -49,6 +49,28 @@ static const char *S_heading_key(const lint_ctx *ctx, size_t d) {
   return n ? n : "";
 }
 
+/* Whether a heading above d misspells section s ("### Offline Metrics"
+ * under "## Sucess Metrix"): the section is that heading's, to be reported
+ * as a near miss, not found quietly one level down. */
+static bool S_under_near_miss(const lint_ctx *ctx, size_t d, size_t s) {
+  const tmpl_section *ts = &ctx->pack->sections[s];
+  for (ptrdiff_t p = ctx->ol->sections[d].parent; p >= 0;
+       p = ctx->ol->sections[p].parent) {
+    const char *hk = S_heading_key(ctx, (size_t)p);
+    if (ctx->ol->sections[p].is_title ||
+        S_names_equal(hk, ts->key_title, ts->alias_keys, ts->naliases))
+      continue;
+    double sim;
+    if (!title_memo_get(ctx->pack->near_memo, hk, s, &sim)) {
+      sim = S_names_similarity(hk, ts, NEAR_MISS_THRESHOLD);
+      title_memo_put(ctx->pack->near_memo, hk, s, sim);
+    }
+    if (sim >= NEAR_MISS_THRESHOLD)
+      return true;
+  }
+  return false;
+}
+
 /* The structural level: the shallowest level at which some heading names a
  * template section exactly. Loose matches and hints stay at or above it, so a
  * deep "#### Feature representation" does not stand in for "Features". */
@@ -1420,7 +1442,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           (sc->section >= 0 &&
            ol->sections[d].level >= ol->sections[sc->section].level) ||
           !S_contained(&nm, d, s) || STUB(d) ||
-          S_evidence_at(ctx, s, d) < 1)
+          S_evidence_at(ctx, s, d) < 1 || S_under_near_miss(ctx, d, s))
         continue;
       sc->section = (ptrdiff_t)d;
     }

@@ -212,6 +212,14 @@ def main():
           "'**Monitoring**: none for the pilot' covers no monitoring; the "
           "deployment label next to it does cover its topic")
 
+    d = lint(ddlint, root, "misspelt-parent.md")
+    hint = [x for x in d["diagnostics"] if "Success Metrics" in x["message"] and
+            "did you mean" in x.get("help", "")]
+    check("misspelt heading over subsections", len(hint) == 1 and
+          hint[0]["start"]["line"] == 8,
+          "'## Sucess Metrix' over '### Offline Metrics' gets its did-you-mean "
+          "at line 8; the subsection does not quietly stand in for it")
+
     d = lint(ddlint, root, "metadata-block.md")
     check("metadata block", "missing-monitoring" in rules(d) and
           "missing-deployment-strategy" in rules(d),
