@@ -220,6 +220,10 @@ def main():
           "'## Sucess Metrix' over '### Offline Metrics' gets its did-you-mean "
           "at line 8; the subsection does not quietly stand in for it")
 
+    d = lint(ddlint, root, "other-models.md")
+    check("models of other kinds", not cov(d, "model")["found"],
+          "'Threat model' and 'Cost model' are no Model Design")
+
     d = lint(ddlint, root, "metadata-block.md")
     check("metadata block", "missing-monitoring" in rules(d) and
           "missing-deployment-strategy" in rules(d),

@@ -562,7 +562,19 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 "authors", "reviewers", "approvers", "sign off", "table of contents",
                 "contents", "references", "further reading", "resources", "glossary",
                 "acknowledgements", "acknowledgments", "case study", "case studies",
-                "related work", "prior art", "reading list"]
+                "related work", "prior art", "reading list",
+                # "model" and "background" in other senses: a heading about
+                # them is no Model Design and no problem statement
+                "threat model", "threat modeling", "cost model",
+                "pricing model", "business model", "security model",
+                "memory model", "consistency model", "mental model",
+                "object model", "domain model", "programming model",
+                "execution model", "concurrency model", "threading model",
+                "permission model", "permissions model", "access model",
+                "performance model", "latency model", "throughput model",
+                "capacity model", "mathematical model", "analytical model",
+                "queueing model", "queuing model", "mathematical background",
+                "theoretical background", "math background"]
 
 pack = {
  "name": "ml-system-design",
