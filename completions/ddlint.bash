@@ -20,7 +20,7 @@ _ddlint() {
     --explain)
       mapfile -t COMPREPLY < <(compgen -W "$(ddlint --list-rules 2>/dev/null | awk 'NR > 1 {print $1}')" -- "$cur")
       return ;;
-    -o|--output|--stdin-filename|--config)
+    -o|--output|--stdin-filename|--config|--print-config)
       mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       return ;;
     --document)
@@ -33,7 +33,7 @@ _ddlint() {
     mapfile -t COMPREPLY < <(compgen -W "fix init coverage" -- "$cur")
     mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -- "$cur")
   elif [[ $cur == -* ]]; then
-    mapfile -t COMPREPLY < <(compgen -W "--format --output --template --fail-on --max-warnings --min-score --quiet --stdin-filename --color --list-rules --list-templates --explain --config --no-config --template-locked --document --parts --report-unused-suppressions --fix --diff --force --jobs --version --help" -- "$cur")
+    mapfile -t COMPREPLY < <(compgen -W "--format --output --template --fail-on --max-warnings --min-score --quiet --stdin-filename --color --list-rules --list-templates --explain --config --no-config --template-locked --print-config --no-ignore --document --parts --report-unused-suppressions --fix --diff --force --jobs --version --help" -- "$cur")
   else
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
   fi

@@ -85,6 +85,8 @@ ddlint_severity ddlint_rule_severity(const ddlint_rule *rule);
 const char *ddlint_rule_summary(const ddlint_rule *rule);
 /** Help text shown under each diagnostic. */
 const char *ddlint_rule_help(const ddlint_rule *rule);
+/** The pack's "help_uri" for the rule (a page about it), or NULL. */
+const char *ddlint_rule_help_uri(const ddlint_rule *rule);
 /** Long explanation for --explain; never NULL for a loaded pack. */
 const char *ddlint_rule_explain(const ddlint_rule *rule);
 /** Explanation of what a rule kind checks, or NULL for an unknown kind. */
@@ -151,6 +153,12 @@ size_t ddlint_result_part_count(const ddlint_result *result);
 const char *ddlint_result_part_path(const ddlint_result *result, size_t i);
 /** Whether part i of a document result could be read. */
 int ddlint_result_part_readable(const ddlint_result *result, size_t i);
+/** 1-based byte columns of a diagnostic's start and (exclusive) end within
+ * their lines, for editors that count bytes (Vim, Neovim); the columns of
+ * ddlint_diag_start() and ddlint_diag_end() count code points. */
+void ddlint_diag_byte_columns(const ddlint_result *result,
+                              const ddlint_diag *diag, unsigned *start,
+                              unsigned *end);
 /** Line `line` (1-based) of the file a diagnostic is in, without its line
  * ending, and its length in *len; NULL when out of range or unreadable. */
 const char *ddlint_result_diag_line(const ddlint_result *result,
@@ -272,13 +280,40 @@ const char *ddlint_config_path(const ddlint_config *cfg);
 /** Whether the config's "documents" globs name folder dir: a folder linted
  * as one document made of its parts (docs/documents.md). */
 int ddlint_config_is_document(const ddlint_config *cfg, const char *dir);
-/** Whether the config's "ignore" globs match file. */
+/** Merge cfg over `parent` (borrowed; it must outlive cfg, and its own
+ * parents must not lead back to cfg): the next config above cfg's folder.
+ * Every query below then answers for the cascade from cfg outwards
+ * (docs/config.md); a loaded config has none. */
+void ddlint_config_set_parent(ddlint_config *cfg, const ddlint_config *parent);
+/** The config cfg is merged over, or NULL. */
+const ddlint_config *ddlint_config_parent(const ddlint_config *cfg);
+/** Whether the config says "root": true (no config above it applies). */
+int ddlint_config_is_root(const ddlint_config *cfg);
+/** Whether an "ignore" glob of the cascade matches file. */
 int ddlint_config_ignores(const ddlint_config *cfg, const char *file);
-/** The template reference for file (the last matching override's, else the
- * config's), with a relative pack path made relative to the config's
- * folder; NULL when the config names none. Free with free(). */
+/** The config and glob that ignore file ("path: \"glob\""), or NULL. Free
+ * with free(). */
+char *ddlint_config_ignore_origin(const ddlint_config *cfg, const char *file);
+/** The template reference for file from the nearest config of the cascade
+ * that names one (its last matching override's, else its top-level one),
+ * with a relative pack path made relative to that config's folder; NULL
+ * when none names one. Free with free(). */
 char *ddlint_config_template(const ddlint_config *cfg, const char *file);
-/** Apply the config's rule settings for file to a result linted with pack:
+/** As ddlint_config_template(); *origin (when not NULL) becomes where the
+ * template is named, "path:line:col", or NULL. Free both with free(). */
+char *ddlint_config_template_origin(const ddlint_config *cfg, const char *file,
+                                    char **origin);
+/** A rule setting for ddlint_config_each_rule(): severity as ddlint_severity,
+ * or -1 for "off"; where it is written. */
+typedef void (*ddlint_config_rule_fn)(void *userdata, const char *rule,
+                                      int severity, const char *config_path,
+                                      unsigned line, unsigned column);
+/** Calls fn once for each rule the cascade sets for file, with the setting
+ * that wins, in the order the rules are first named (outermost config
+ * first). */
+void ddlint_config_each_rule(const ddlint_config *cfg, const char *file,
+                             ddlint_config_rule_fn fn, void *userdata);
+/** Apply the cascade's rule settings for file to a result linted with pack:
  * severities changed, rules set to "off" dropped. A setting naming a rule the
  * pack lacks is passed to warn (when not NULL) as a located message. */
 void ddlint_config_apply(const ddlint_config *cfg, const char *file,

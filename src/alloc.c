@@ -85,7 +85,14 @@ void strbuf_put(strbuf *sb, const char *s, size_t n) {
 
 void strbuf_puts(strbuf *sb, const char *s) { strbuf_put(sb, s, strlen(s)); }
 
-void strbuf_putc(strbuf *sb, char c) { strbuf_put(sb, &c, 1); }
+void strbuf_putc(strbuf *sb, char c) {
+  if (sb->len + 2 <= sb->cap) { /* room for it and the NUL */
+    sb->data[sb->len++] = c;
+    sb->data[sb->len] = '\0';
+    return;
+  }
+  strbuf_put(sb, &c, 1);
+}
 
 void strbuf_printf(strbuf *sb, const char *fmt, ...) {
   va_list ap;

@@ -6,6 +6,10 @@
 #include "diff.h"
 #include "init.h"
 #include "internal.h"
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "report.h"
 #include "term.h"
 #include "walk.h"
@@ -20,6 +24,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifndef DDLINT_DOCDIR
+#define DDLINT_DOCDIR "/usr/local/share/doc/ddlint"
+#endif
+
 #define EXIT_FINDINGS 1
 #define EXIT_TROUBLE 2
 /* cmark-gfm aborts on a block over 1 GiB, and a lint needs a few times
@@ -28,6 +36,7 @@
 
 static const char usage_text[] =
     "Usage: ddlint [OPTIONS] PATH...\n"
+    "       ddlint lint [OPTIONS] PATH...           (the same as without lint)\n"
     "       ddlint fix [--diff] [OPTIONS] PATH...   (same as --fix)\n"
     "       ddlint init [--template NAME] [--force] FILE\n"
     "       ddlint init --parts [--template NAME] [--force] DIR\n"
@@ -35,13 +44,15 @@ static const char usage_text[] =
     "summary)\n"
     "Lint Markdown design documents against a template.\n"
     "\n"
-    "PATH is a file, a directory (searched for *.md and *.markdown), or - for\n"
+    "PATH is a file, a directory (searched for *.md and *.markdown, skipping\n"
+    "what git ignores), a quoted glob ('docs/**/*.md'), or - for\n"
     "standard input. A folder of numbered chapters (01_intro/README.md,\n"
     "02_data.md, ...) under a README.md is linted as one document.\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT      output format: human (default), json, sarif\n"
-    "                           (SARIF 2.1.0) or github (workflow commands)\n"
+    "                           (SARIF 2.1.0), github (workflow commands) or\n"
+    "                           summary (the coverage table)\n"
     "  -o, --output FILE        write the report to FILE (atomically: a\n"
     "                           temporary file renamed into place)\n"
     "  -t, --template NAME|FILE rule pack: a built-in name or a JSON file\n"
@@ -53,6 +64,12 @@ static const char usage_text[] =
     "      --config FILE        use this config instead of the .ddlint.json\n"
     "                           found above each document\n"
     "      --no-config          use no config file\n"
+    "      --print-config FILE  show the configs, template and rule settings\n"
+    "                           that FILE gets, and where each comes from\n"
+    "      --no-ignore          lint files that the config's \"ignore\"\n"
+    "                           globs match (by default they are skipped,\n"
+    "                           named or found in a folder) and files that\n"
+    "                           git ignores in a folder\n"
     "      --document DIR       lint folder DIR as one document made of its\n"
     "                           index and chapters (repeatable)\n"
     "      --parts              init: write DIR/README.md and one chapter\n"
@@ -67,7 +84,9 @@ static const char usage_text[] =
     "                           template place (atomic write), then lint\n"
     "      --diff               with --fix: print a unified diff instead of\n"
     "                           writing; exit 1 when there is one\n"
-    "      --force              init: overwrite an existing file\n"
+    "      --force              init: overwrite an existing file; fix: also\n"
+    "                           complete files found in a folder that have\n"
+    "                           no section of the template\n"
     "  -j, --jobs N             lint N files at a time (default: the number\n"
     "                           of processors; spare threads share a large\n"
     "                           file); the output does not depend on N\n"
@@ -99,6 +118,7 @@ typedef struct {
   const char *color;
   const char *output;
   const char *config;
+  const char *print_config; /* --print-config FILE */
   bool list_rules;
   bool quiet;
   bool fix, diff, force, parts;
@@ -106,6 +126,7 @@ typedef struct {
   size_t ndocuments;
   bool report_unused;
   bool template_locked; /* front matter may not choose the template */
+  bool no_ignore; /* --no-ignore: lint what the config's "ignore" matches */
   ddlint_severity fail_on;
   long max_warnings; /* -1: no limit */
   long jobs;         /* worker threads */
@@ -252,14 +273,23 @@ static void S_list_rules(const ddlint_pack *pk) {
   term_printf(stdout, "%s %s\n", ddlint_pack_name(pk), ddlint_pack_version(pk));
   size_t n = ddlint_pack_rule_count(pk);
   static const char *const doc_rules[] = {"missing-part", "shared-part"};
-  for (size_t i = 0; i < n + 2; i++) { /* then a document's own rules */
-    const ddlint_rule *r =
-        i < n ? ddlint_pack_rule(pk, i) : document_rule_find(doc_rules[i - n]);
-    term_printf(stdout, "  %-24s %-18s %-8s %s\n", ddlint_rule_id(r),
-                ddlint_rule_kind(r),
-                ddlint_severity_name(ddlint_rule_severity(r)),
-                ddlint_rule_summary(r));
-  }
+  int id_width = 24, kind_width = 18; /* widened for longer ids, kinds */
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < n + 2; i++) { /* then a document's own rules */
+      const ddlint_rule *r = i < n ? ddlint_pack_rule(pk, i)
+                                   : document_rule_find(doc_rules[i - n]);
+      int idl = (int)strlen(ddlint_rule_id(r)),
+          kl = (int)strlen(ddlint_rule_kind(r));
+      if (pass == 0) {
+        id_width = idl > id_width ? idl : id_width;
+        kind_width = kl > kind_width ? kl : kind_width;
+        continue;
+      }
+      term_printf(stdout, "  %-*s %-*s %-8s %s\n", id_width,
+                  ddlint_rule_id(r), kind_width, ddlint_rule_kind(r),
+                  ddlint_severity_name(ddlint_rule_severity(r)),
+                  ddlint_rule_summary(r));
+    }
 }
 
 static int S_explain(const ddlint_pack *pk, const char *id) {
@@ -283,6 +313,9 @@ static int S_explain(const ddlint_pack *pk, const char *id) {
   if (*ddlint_rule_help(r))
     term_printf(stdout, "\nHelp shown with each finding: %s\n",
                 ddlint_rule_help(r));
+  if (strstr(ddlint_rule_explain(r), "docs/") || (k && strstr(k, "docs/")))
+    printf("\nThe docs/ files named above are installed in %s/docs/.\n",
+           DDLINT_DOCDIR);
   return 0;
 }
 
@@ -292,7 +325,11 @@ typedef struct {
   char *key;   /* owned: pack reference or config path */
   void *value; /* owned: ddlint_pack * or ddlint_config *, NULL on error */
   char *err;   /* owned, or NULL */
+  bool linked; /* a config: merged over the ones above it */
 } cache_entry;
+
+/* The most configs one cascade merges (one per folder level). */
+#define CONFIG_CHAIN_MAX 256
 
 typedef struct {
   cache_entry *packs, *configs;
@@ -323,45 +360,57 @@ static const ddlint_pack *S_pack(run_cache *c, const char *ref,
   return e->value;
 }
 
-static const ddlint_config *S_config_file(run_cache *c, const char *path,
-                                          const char **err) {
+/* The cache entry of the config file at path, loaded on first use. The
+ * index stays valid; a pointer would not (the array grows). */
+static size_t S_config_entry(run_cache *c, const char *path) {
   for (size_t i = 0; i < c->nconfigs; i++)
-    if (strcmp(c->configs[i].key, path) == 0) {
-      *err = c->configs[i].err;
-      return c->configs[i].value;
-    }
+    if (strcmp(c->configs[i].key, path) == 0)
+      return i;
   xgrow(&c->configs, &c->configs_cap, c->nconfigs + 1, sizeof(cache_entry));
-  cache_entry *e = &c->configs[c->nconfigs++];
+  cache_entry *e = &c->configs[c->nconfigs];
   e->key = xstrdup(path);
   e->err = NULL;
+  e->linked = false;
   e->value = ddlint_config_load_file(path, &e->err);
-  *err = e->err;
-  return e->value;
+  return c->nconfigs++;
 }
 
-/* The nearest .ddlint.json at or above dir, stopping after a folder that
- * holds .git (the repository root) or at "/". */
+static const ddlint_config *S_config_file(run_cache *c, const char *path,
+                                          const char **err) {
+  size_t k = S_config_entry(c, path); /* may move c->configs */
+  *err = c->configs[k].err;
+  return c->configs[k].value;
+}
+
+/* The cascade of .ddlint.json files at and above dir, nearest first,
+ * merged up to one with "root": true or to the folder that holds .git (the
+ * repository root), else to "/"; returns the nearest, linked to the ones
+ * above it (docs/config.md). A config is linked once, on its first
+ * discovery, before any worker sees it. */
 static const ddlint_config *S_discover(run_cache *c, const char *start,
                                        const char **err) {
   *err = NULL;
   for (size_t i = 0; i < c->ndirs; i++)
     if (strcmp(c->dirs[i], start) == 0)
       return c->dir_config[i];
-  const ddlint_config *found = NULL;
+  size_t chain[CONFIG_CHAIN_MAX], n = 0;
   char *dir = xstrdup(start);
   for (;;) {
     char *cand = xasprintf("%s/.ddlint.json", strcmp(dir, "/") ? dir : "");
-    bool exists = access(cand, F_OK) == 0;
-    if (exists)
-      found = S_config_file(c, cand, err);
+    bool stop = false;
+    if (access(cand, F_OK) == 0) {
+      size_t k = S_config_entry(c, cand);
+      *err = c->configs[k].err;
+      if (n < CONFIG_CHAIN_MAX && !*err)
+        chain[n++] = k;
+      stop = *err || ddlint_config_is_root(c->configs[k].value);
+    }
     free(cand);
-    if (exists)
-      break;
     char *git = xasprintf("%s/.git", strcmp(dir, "/") ? dir : "");
-    bool root = access(git, F_OK) == 0 || strcmp(dir, "/") == 0;
+    stop = stop || access(git, F_OK) == 0 || strcmp(dir, "/") == 0;
     free(git);
     char *slash = strrchr(dir, '/');
-    if (root || !slash)
+    if (stop || !slash)
       break;
     if (slash == dir)
       slash[1] = '\0';
@@ -369,22 +418,45 @@ static const ddlint_config *S_discover(run_cache *c, const char *start,
       *slash = '\0';
   }
   free(dir);
-  if (!*err) {
-    xgrow(&c->dirs, &c->dirs_cap, c->ndirs + 1, sizeof(char *));
-    xgrow(&c->dir_config, &c->dir_config_cap, c->ndirs + 1,
-          sizeof(ddlint_config *));
-    c->dirs[c->ndirs] = xstrdup(start);
-    c->dir_config[c->ndirs++] = found;
-  }
+  if (*err)
+    return NULL;
+  for (size_t i = 0; i < n; i++)
+    if (!c->configs[chain[i]].linked) {
+      c->configs[chain[i]].linked = true;
+      ddlint_config_set_parent(c->configs[chain[i]].value,
+                               i + 1 < n ? c->configs[chain[i + 1]].value
+                                         : NULL);
+    }
+  const ddlint_config *found = n ? c->configs[chain[0]].value : NULL;
+  xgrow(&c->dirs, &c->dirs_cap, c->ndirs + 1, sizeof(char *));
+  xgrow(&c->dir_config, &c->dir_config_cap, c->ndirs + 1,
+        sizeof(ddlint_config *));
+  c->dirs[c->ndirs] = xstrdup(start);
+  c->dir_config[c->ndirs++] = found;
   return found;
 }
 
-/* The absolute folder of a document path ("-": the current folder). */
+/* The absolute folder of a document path ("-": the current folder). A
+ * folder that does not exist yet (--stdin-filename of a new file) is its
+ * nearest existing ancestor, so the repository's config still applies. */
 static char *S_folder_of(const char *path) {
   const char *slash = strrchr(path, '/');
   char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
                     : xstrdup(".");
   char *real = realpath(dir, NULL);
+  while (!real && errno == ENOENT) {
+    char *up = strrchr(dir, '/');
+    if (!up) { /* "newdir": its parent is the current folder */
+      real = realpath(".", NULL);
+      break;
+    }
+    if (up == dir) {
+      real = xstrdup("/");
+      break;
+    }
+    *up = '\0';
+    real = realpath(dir, NULL);
+  }
   free(dir);
   return real ? real : xstrdup("/");
 }
@@ -422,6 +494,121 @@ static void S_cache_free(run_cache *c) {
   free(c->dir_config);
   free(c->warned);
   strmap_free(&c->warned_set);
+}
+
+/* --print-config: one rule's effective setting, noted by the cascade. */
+typedef struct {
+  const char **rules, **paths; /* borrowed from the configs */
+  int *severity;
+  unsigned *line, *col;
+  size_t n, cap[5];
+} print_settings;
+
+static void S_note_setting(void *ud, const char *rule, int severity,
+                           const char *path, unsigned line, unsigned col) {
+  print_settings *p = ud;
+  xgrow(&p->rules, &p->cap[0], p->n + 1, sizeof *p->rules);
+  xgrow(&p->paths, &p->cap[1], p->n + 1, sizeof *p->paths);
+  xgrow(&p->severity, &p->cap[2], p->n + 1, sizeof *p->severity);
+  xgrow(&p->line, &p->cap[3], p->n + 1, sizeof *p->line);
+  xgrow(&p->col, &p->cap[4], p->n + 1, sizeof *p->col);
+  p->rules[p->n] = rule;
+  p->paths[p->n] = path;
+  p->severity[p->n] = severity;
+  p->line[p->n] = line;
+  p->col[p->n++] = col;
+}
+
+static const char *S_setting_name(int severity) {
+  return severity < 0 ? "off" : ddlint_severity_name((ddlint_severity)severity);
+}
+
+/* Prints the configs, template, ignore verdict and rule severities that
+ * linting `file` would use, each with where it comes from. */
+static int S_print_config(run_cache *c, const ddlint_config *explicit_cfg,
+                          bool no_config, const char *template_arg,
+                          const char *file) {
+  int status = 0;
+  const char *err = NULL;
+  const ddlint_config *cfg = explicit_cfg;
+  char *tsource = NULL, *ref = NULL, *ignored = NULL;
+  print_settings ps = {0};
+  if (!cfg && !no_config) {
+    char *dir = S_folder_of(file);
+    cfg = S_discover(c, dir, &err);
+    free(dir);
+    if (err) {
+      fprintf(stderr, "ddlint: %s\n", err);
+      status = EXIT_TROUBLE;
+      goto out;
+    }
+  }
+  printf("file: %s\n", file);
+  printf("configs:%s\n", cfg ? "" : " none");
+  for (const ddlint_config *k = cfg; k; k = ddlint_config_parent(k))
+    printf("  %s%s\n", ddlint_config_path(k),
+           ddlint_config_is_root(k) ? " (root: true)" : "");
+  FILE *f = fopen(file, "rb");
+  if (f) { /* front matter is read from the file when it exists */
+    strbuf buf = {0};
+    if (S_read_all(f, &buf))
+      ref = ddlint_frontmatter_value(buf.data ? buf.data : "", buf.len,
+                                     "ddlint-template");
+    strbuf_free(&buf);
+    fclose(f);
+  }
+  if (ref) {
+    tsource = xasprintf("front matter of %s", file);
+  } else if (template_arg) {
+    ref = xstrdup(template_arg);
+    tsource = xstrdup("--template");
+  } else if (cfg && (ref = ddlint_config_template_origin(cfg, file, &tsource))) {
+  } else {
+    ref = xstrdup(ddlint_default_pack_name());
+    tsource = xstrdup("default");
+  }
+  const ddlint_pack *pack = S_pack(c, ref, &err);
+  if (!pack) {
+    fprintf(stderr, "ddlint: %s\n", err);
+    status = EXIT_TROUBLE;
+    goto out;
+  }
+  printf("template: %s (%s)\n", ddlint_pack_name(pack), tsource);
+  ignored = cfg ? ddlint_config_ignore_origin(cfg, file) : NULL;
+  printf("ignored: %s\n", ignored ? ignored : "no");
+  if (cfg)
+    ddlint_config_each_rule(cfg, file, S_note_setting, &ps);
+  printf("rules:\n");
+  size_t n = ddlint_pack_rule_count(pack);
+  static const char *const doc_rules[] = {"missing-part", "shared-part"};
+  for (size_t i = 0; i < n + 2; i++) {
+    const ddlint_rule *r =
+        i < n ? ddlint_pack_rule(pack, i) : document_rule_find(doc_rules[i - n]);
+    size_t k = ps.n;
+    while (k > 0 && strcmp(ps.rules[k - 1], ddlint_rule_id(r)))
+      k--;
+    if (k)
+      printf("  %-30s %-8s %s:%u:%u\n", ddlint_rule_id(r),
+             S_setting_name(ps.severity[k - 1]), ps.paths[k - 1], ps.line[k - 1], ps.col[k - 1]);
+    else
+      printf("  %-30s %-8s template\n", ddlint_rule_id(r),
+             ddlint_severity_name(ddlint_rule_severity(r)));
+  }
+  for (size_t k = 0; k < ps.n; k++)
+    if (!ddlint_pack_find_rule(pack, ps.rules[k]) &&
+        !document_rule_find(ps.rules[k]))
+      printf("  %-30s %-8s %s:%u:%u (not in the template: ignored)\n",
+             ps.rules[k], S_setting_name(ps.severity[k]), ps.paths[k], ps.line[k], ps.col[k]);
+out:
+  free(ps.rules);
+  free(ps.paths);
+  free(ps.severity);
+  free(ps.line);
+  free(ps.col);
+  free(tsource);
+  free(ref);
+  free(ignored);
+  return status;
 }
 
 /* One document of the run. A worker fills it; the main thread reports it,
@@ -462,6 +649,37 @@ static void S_warn_job(const char *msg) {
   }
 }
 
+/* Adds a problem of the run for the reporters (owned copies, freed by
+ * S_problems_free()). */
+static void S_add_problem(report_totals *t, size_t *cap, const char *path,
+                          const char *title, const char *message) {
+  report_problem *list = (report_problem *)t->problems;
+  xgrow(&list, cap, t->nproblems + 1, sizeof *list);
+  if (!strncmp(message, "ddlint: ", 8))
+    message += 8;
+  list[t->nproblems++] = (report_problem){
+      path ? xstrdup(path) : NULL, title, xstrndup(message, strcspn(message, "\n"))};
+  t->problems = list;
+}
+
+static void S_problems_free(report_totals *t) {
+  for (size_t i = 0; i < t->nproblems; i++) {
+    free((char *)t->problems[i].path);
+    free((char *)t->problems[i].message);
+  }
+  free((report_problem *)t->problems);
+}
+
+/* The message of a job that could not be read: its last line that is no
+ * warning. */
+static const char *S_job_error(const job *jb) {
+  const char *s = jb->messages.data, *last = "cannot be read";
+  for (; s && *s; s += strcspn(s, "\n") + (s[strcspn(s, "\n")] != '\0'))
+    if (*s != '\x01' && strncmp(s, "ddlint: warning:", 16) != 0)
+      last = s;
+  return last;
+}
+
 /* Prints a job's messages; lines marked \x01 are config warnings, printed
  * once per run. */
 static void S_print_messages(job *jb) {
@@ -482,6 +700,7 @@ static void S_print_messages(job *jb) {
 static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
                       const char *shown, bool is_stdin, strbuf *buf,
                       const ddlint_options *lo);
+static bool S_fix_skips(job *jb, const char *name, bool walked);
 
 /* A binary file, as git judges one: a NUL byte in the first 8000 bytes; and,
  * so that a text file with a stray NUL is still linted, at least one in ten
@@ -607,8 +826,8 @@ static ddlint_result *S_lint_doc(const ddlint_pack *pack, const char *name,
 }
 
 typedef struct {
-  size_t part, at;
-  char *text; /* owned */
+  size_t part, at, del; /* del: as fix_insert's */
+  char *text;           /* owned */
   size_t order;
 } part_insert;
 
@@ -658,6 +877,10 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
     size_t local = ins[i].at > p->base ? ins[i].at - p->base : 0;
     if (local > p->src.len)
       local = p->src.len;
+    if (ins[i].del) { /* a renamed heading stays where it is */
+      pi[i] = (part_insert){k, local, ins[i].del, xstrdup(ins[i].text), i};
+      continue;
+    }
     if (!any_found) {
       k = first;
       local = r->parts[k].src.len;
@@ -719,6 +942,7 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
     fix_insert *pins = xcalloc(j - i, sizeof(fix_insert));
     for (size_t m = i; m < j; m++) {
       pins[m - i].at = pi[m].at;
+      pins[m - i].del = pi[m].del;
       pins[m - i].text = pi[m].text;
     }
     const char *old = texts[k].data ? texts[k].data : "";
@@ -843,8 +1067,8 @@ static void S_run_doc_job(runner *rn, size_t i) {
       goto out;
     }
   }
-  if (cfg && rn->files->walked[i] && ddlint_config_ignores(cfg, spec->parts[0]))
-    goto out; /* a walked document the config ignores */
+  if (cfg && !o->no_ignore && ddlint_config_ignores(cfg, spec->parts[0]))
+    goto out; /* a document the config ignores */
   /* the template: the index's front matter, else --template, else config */
   char *ref = spec->has_index && texts[0].data
                   ? ddlint_frontmatter_value(texts[0].data, texts[0].len,
@@ -861,7 +1085,7 @@ static void S_run_doc_job(runner *rn, size_t i) {
   ddlint_options lo = {.report_unused_suppressions = o->report_unused,
                        .threads = (int)threads};
   jb->result = S_lint_doc(pack, name, spec, texts, errors, &lo);
-  if (o->fix)
+  if (o->fix && !S_fix_skips(jb, name, rn->files->walked[i]))
     S_fix_doc(jb, pack, name, spec, texts, errors, &lo);
   /* configs apply per file: each part gets the one above it */
   for (size_t k = 0; jb->result && k < np; k++) {
@@ -925,8 +1149,15 @@ static void S_run_job(runner *rn, size_t i) {
       goto out;
     }
   }
-  if (cfg && rn->files->walked[i] && ddlint_config_ignores(cfg, shown))
-    goto out; /* ignored by the config (named files are always linted) */
+  if (cfg && !o->no_ignore && ddlint_config_ignores(cfg, shown)) {
+    /* ignored by the config, named or walked (as markdownlint-cli2 and
+     * pre-commit expect); a fixed stdin is the text unchanged */
+    if (is_stdin && !why && o->fix && !o->diff) {
+      strbuf_put(&jb->out, buf.data ? buf.data : "", buf.len);
+      jb->no_report = true;
+    }
+    goto out;
+  }
   if (why) {
     term_append(&jb->messages, "%s: cannot read: %s", shown, why);
     jb->unreadable++;
@@ -974,7 +1205,7 @@ static void S_run_job(runner *rn, size_t i) {
     size_t len = buf.len;
     jb->result = lint_owned_buffer(fpack, shown, strbuf_take(&buf), len, &lo);
   }
-  if (o->fix)
+  if (o->fix && !S_fix_skips(jb, shown, rn->files->walked[i]))
     S_fix_job(jb, fpack, path, shown, is_stdin, &buf, &lo);
   /* a setting for a rule the template lacks is worth a warning only when
    * the config chose the template; other templates lack rules by design */
@@ -984,6 +1215,25 @@ static void S_run_job(runner *rn, size_t i) {
 out:
   S_current_job = NULL;
   strbuf_free(&buf);
+}
+
+/* Whether fix leaves a file found by walking a folder alone: one with no
+ * section of its template (a README, a changelog) is no design document
+ * to complete, unless --force. Says so in the job's messages. */
+static bool S_fix_skips(job *jb, const char *name, bool walked) {
+  const ddlint_result *r = jb->result;
+  if (!walked || S_opts->force || !r)
+    return false;
+  for (size_t s = 0; s < r->pack->nsections; s++)
+    if (r->section_level[s] || r->section_near[s].start != SIZE_MAX)
+      return false;
+  strbuf_printf(&jb->messages,
+                "ddlint: fix: skipped %s: it has none of the sections of "
+                "template \"%s\"; `ddlint fix --force` completes it anyway\n",
+                name, ddlint_pack_name(r->pack));
+  if (S_opts->diff)
+    jb->no_report = true; /* a diff run shows diffs, not reports */
+  return true;
 }
 
 /* --fix: insert the missing sections; write the file atomically (or put a
@@ -1032,12 +1282,19 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
   fix_free(ins, n);
 }
 
+/* The template a new skeleton names in its front matter: --template when
+ * it is not the default (a config that chose it chooses it again). */
+static const char *S_init_template_ref(const cli_opts *o) {
+  const char *t = o->template_arg;
+  return t && strcmp(t, ddlint_default_pack_name()) != 0 ? t : NULL;
+}
+
 /* `ddlint init FILE`: the skeleton, written atomically; an existing file is
  * kept unless --force. */
 static int S_init_parts(const ddlint_pack *pack, const cli_opts *o,
                         const char *dir) {
   char **names, **texts;
-  size_t n = init_parts(pack, dir, &names, &texts);
+  size_t n = init_parts(pack, dir, S_init_template_ref(o), &names, &texts);
   int status = 0;
   if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
     term_message("ddlint: cannot create %s: %s", dir, strerror(errno));
@@ -1086,7 +1343,7 @@ static int S_init(const ddlint_pack *pack, const cli_opts *o, int nargs,
   if (nargs != 1)
     return S_usage_error("%s", "init takes one FILE (- for stdout)");
   const char *path = args[0];
-  char *text = init_skeleton(pack, path);
+  char *text = init_skeleton(pack, path, S_init_template_ref(o));
   int status = 0;
   if (strcmp(path, "-") == 0) {
     fputs(text, stdout);
@@ -1358,6 +1615,15 @@ static bool S_use_color(const char *when) {
 }
 
 int main(int argc, char **argv) {
+#ifdef __GLIBC__
+  /* Large arrays (a million headings' blocks and sections) come from mmap
+   * and go back with munmap. Left to glibc's sliding threshold they come
+   * from the heap, and a small string grown in place next to a freed
+   * 100 MB chunk then frees the rest of it each time: with
+   * MALLOC_PERTURB_ set (meson test sets it) that is a 100 MB memset per
+   * diagnostic. */
+  mallopt(M_MMAP_THRESHOLD, 256 << 10);
+#endif
   cli_opts o = {.format = "human",
                 .color = "auto",
                 .fail_on = DDLINT_ERROR,
@@ -1376,13 +1642,15 @@ int main(int argc, char **argv) {
     OPT_REPORT_UNUSED,
     OPT_CONFIG,
     OPT_NO_CONFIG,
+    OPT_NO_IGNORE,
     OPT_JOBS,
     OPT_FIX,
     OPT_DIFF,
     OPT_FORCE,
     OPT_DOCUMENT,
     OPT_PARTS,
-    OPT_TEMPLATE_LOCKED
+    OPT_TEMPLATE_LOCKED,
+    OPT_PRINT_CONFIG
   };
   bool no_config = false;
   double num;
@@ -1403,18 +1671,30 @@ int main(int argc, char **argv) {
       {"config", required_argument, NULL, OPT_CONFIG},
       {"no-config", no_argument, NULL, OPT_NO_CONFIG},
       {"template-locked", no_argument, NULL, OPT_TEMPLATE_LOCKED},
+      {"no-ignore", no_argument, NULL, OPT_NO_IGNORE},
       {"jobs", required_argument, NULL, 'j'},
       {"fix", no_argument, NULL, OPT_FIX},
       {"diff", no_argument, NULL, OPT_DIFF},
       {"force", no_argument, NULL, OPT_FORCE},
       {"document", required_argument, NULL, OPT_DOCUMENT},
       {"parts", no_argument, NULL, OPT_PARTS},
+      {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
       {"version", no_argument, NULL, 'V'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   /* subcommands: `fix` is --fix, `coverage` is --format summary, `init`
-   * writes a skeleton */
+   * writes a skeleton, `lint` is the default, `help` is --help */
   const char *sub = argc > 1 ? argv[1] : "";
+  if (strcmp(sub, "help") == 0) {
+    fputs(usage_text, stdout);
+    return 0;
+  }
+  if (strcmp(sub, "lint") == 0) {
+    argv[1] = argv[0];
+    argv++;
+    argc--;
+    sub = ""; /* `ddlint lint fix` lints a file named fix */
+  }
   bool init_mode = strcmp(sub, "init") == 0;
   bool coverage_mode = strcmp(sub, "coverage") == 0;
   if (init_mode || coverage_mode || strcmp(sub, "fix") == 0) {
@@ -1471,11 +1751,17 @@ int main(int argc, char **argv) {
     case OPT_CONFIG:
       o.config = optarg;
       break;
+    case OPT_PRINT_CONFIG:
+      o.print_config = optarg;
+      break;
     case OPT_NO_CONFIG:
       no_config = true;
       break;
     case OPT_TEMPLATE_LOCKED:
       o.template_locked = true;
+      break;
+    case OPT_NO_IGNORE:
+      o.no_ignore = true;
       break;
     case OPT_REPORT_UNUSED:
       o.report_unused = true;
@@ -1564,6 +1850,11 @@ int main(int argc, char **argv) {
       goto out;
     }
   }
+  if (o.print_config) {
+    status = S_print_config(&cache, explicit_cfg, no_config, o.template_arg,
+                            o.print_config);
+    goto out;
+  }
   /* The template of --list-rules and --explain: --template, else the config
    * of the current folder, else the default. */
   char *cwd_cfg_template = NULL;
@@ -1607,6 +1898,7 @@ int main(int argc, char **argv) {
                      .cache = &cache,
                      .explicit_cfg = explicit_cfg,
                      .no_config = no_config};
+  files.no_gitignore = o.no_ignore;
   for (size_t i = 0; i < o.ndocuments; i++)
     walk_add_document(&files, o.documents[i]);
   for (int i = optind; i < argc; i++)
@@ -1646,11 +1938,16 @@ int main(int argc, char **argv) {
                     .min_severity = o.quiet ? DDLINT_ERROR : DDLINT_INFO,
                     .pack = pack};
   report_totals totals = {.unreadable = files.errors};
+  size_t problems_cap = 0;
+  for (size_t i = 0; i < files.errors; i++)
+    S_add_problem(&totals, &problems_cap, files.failed_paths[i], "unreadable",
+                  files.failed_messages[i]);
   /* --diff prints diffs only; a fixed stdin prints the document only */
   bool fixed_stdin =
       o.fix && !o.diff && files.n == 1 && strcmp(files.paths[0], "-") == 0;
   reporter *rep = o.diff || fixed_stdin ? NULL : rops->begin(&ro);
   bool failed = false;
+  size_t warnings = 0; /* all of them, shown or not: --max-warnings */
 
   runner rn = {.o = &o,
                .cache = &cache,
@@ -1667,6 +1964,12 @@ int main(int argc, char **argv) {
   S_runner_start(&rn, o.jobs);
   for (size_t i = 0; i < files.n; i++) {
     job *jb = S_runner_wait(&rn, i);
+    if (jb->unreadable)
+      S_add_problem(&totals, &problems_cap,
+                    strcmp(files.paths[i], "-") == 0 && o.stdin_name
+                        ? o.stdin_name
+                        : files.paths[i],
+                    "unreadable", S_job_error(jb));
     S_print_messages(jb);
     if (jb->out.len) {
       fwrite(jb->out.data, 1, jb->out.len, ro.out);
@@ -1691,27 +1994,39 @@ int main(int argc, char **argv) {
       totals.documents++;
     else
       totals.files++;
-    totals.errors += ddlint_result_count(r, DDLINT_ERROR);
-    totals.warnings += ddlint_result_count(r, DDLINT_WARNING);
-    totals.infos += ddlint_result_count(r, DDLINT_INFO);
+    totals.errors += report_count(&ro, r, DDLINT_ERROR);
+    totals.warnings += report_count(&ro, r, DDLINT_WARNING);
+    totals.infos += report_count(&ro, r, DDLINT_INFO);
+    warnings += ddlint_result_count(r, DDLINT_WARNING); /* -q hides them */
     for (size_t k = 0; k < ddlint_result_diag_count(r); k++)
       if (ddlint_diag_severity(ddlint_result_diag(r, k)) >= o.fail_on)
         failed = true;
-    if (o.min_score >= 0 && ddlint_result_score(r) < o.min_score) {
-      term_message("ddlint: %s: completeness %.1f%% is below --min-score %g",
-                   shown, ddlint_result_score(r), o.min_score);
+    /* the gate compares the score as reports show it, to one decimal */
+    char shown_score[32];
+    snprintf(shown_score, sizeof shown_score, "%.1f", ddlint_result_score(r));
+    double score = strtod(shown_score, NULL);
+    if (o.min_score >= 0 && score < o.min_score) {
+      char *msg = xasprintf("%s: completeness %.1f%% is below --min-score %g",
+                            shown, score, o.min_score);
+      term_message("ddlint: %s", msg);
+      S_add_problem(&totals, &problems_cap, shown, "min-score", msg);
+      free(msg);
       failed = true;
     }
     ddlint_result_free(r);
   }
   S_runner_stop(&rn);
-  if (rep)
-    rops->end(rep, &totals);
-  if (o.max_warnings >= 0 && totals.warnings > (size_t)o.max_warnings) {
-    term_message("ddlint: %zu warnings exceed --max-warnings %ld",
-                 totals.warnings, o.max_warnings);
+  if (o.max_warnings >= 0 && warnings > (size_t)o.max_warnings) {
+    char *msg = xasprintf("%zu warnings exceed --max-warnings %ld", warnings,
+                          o.max_warnings);
+    term_message("ddlint: %s", msg);
+    S_add_problem(&totals, &problems_cap, NULL, "max-warnings", msg);
+    free(msg);
     failed = true;
   }
+  if (rep)
+    rops->end(rep, &totals);
+  S_problems_free(&totals);
   if (o.output ? !S_write_report(o.output, mem, &report, &report_len)
                : (fflush(stdout) != 0 || ferror(stdout))) {
     term_message("ddlint: cannot write %s: %s", o.output ? o.output : "output",

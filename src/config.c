@@ -27,6 +27,7 @@ typedef struct {
   char **files; /* owned globs */
   size_t nfiles;
   char *template_ref;  /* owned, or NULL */
+  unsigned tline, tcol; /* where the config names the template */
   rule_setting *rules; /* owned */
   size_t nrules;
 } config_block;
@@ -41,7 +42,12 @@ struct ddlint_config {
   size_t nignore;
   char **documents; /* owned globs: folders each linted as one document */
   size_t ndocuments;
+  bool root;                     /* "root": true: no config above applies */
+  const ddlint_config *parent;   /* borrowed: the config merged under this */
 };
+
+/* A cascade is at most this many configs deep (one per folder level). */
+#define CONFIG_CHAIN_MAX 256
 
 typedef json_src cfg_loader;
 
@@ -71,6 +77,9 @@ static bool S_block(cfg_loader *ld, const cJSON *obj, config_block *b) {
       return json_fail(ld, t, false,
                        "\"template\" must name a template or give a path");
     b->template_ref = xstrdup(t->valuestring);
+    jsonloc_linecol(ld->text, ld->len,
+                    jsonloc_offset(ld->text, ld->len, ld->root, t, true),
+                    &b->tline, &b->tcol);
   }
   const cJSON *rules = cJSON_GetObjectItemCaseSensitive(obj, "rules");
   if (!rules)
@@ -133,8 +142,13 @@ void ddlint_config_free(ddlint_config *cfg) {
 
 static bool S_load(cfg_loader *ld, ddlint_config *cfg) {
   static const char *const top[] = {
-      "$schema", "template", "rules", "overrides", "ignore", "documents", NULL};
+      "$schema", "root",      "template",  "rules",
+      "overrides", "ignore", "documents", NULL};
   static const char *const ovr[] = {"files", "template", "rules", NULL};
+  const cJSON *root = cJSON_GetObjectItemCaseSensitive(ld->root, "root");
+  if (root && !cJSON_IsBool(root))
+    return json_fail(ld, root, false, "\"root\" must be true or false");
+  cfg->root = cJSON_IsTrue(root);
   if (!json_check_fields(ld, ld->root, "config", top) ||
       !S_block(ld, ld->root, &cfg->base) ||
       !S_globs(ld, ld->root, "ignore", &cfg->ignore, &cfg->nignore) ||
@@ -253,10 +267,9 @@ bool glob_match(const char *pat, const char *path) {
   return ok[0][0];
 }
 
-/* An absolute, lexically normalised path ("." and ".." resolved without
- * touching the file system, so that files that do not exist, like stdin's
- * --stdin-filename, still place). Free with free(). */
-static char *S_absolute(const char *path) {
+/* Declared in internal.h; stdin's --stdin-filename names a file that need
+ * not exist. */
+char *path_absolute(const char *path) {
   strbuf in = {0};
   if (path[0] != '/') {
     char cwd[PATH_MAX];
@@ -291,8 +304,8 @@ static char *S_absolute(const char *path) {
 /* The path of `file` relative to the config's folder, or NULL when it lies
  * outside it. Free with free(). */
 static char *S_relative(const ddlint_config *cfg, const char *file) {
-  char *dir = S_absolute(cfg->dir);
-  char *abs = S_absolute(file);
+  char *dir = path_absolute(cfg->dir);
+  char *abs = path_absolute(file);
   size_t n = strlen(dir);
   char *rel = NULL;
   if (strcmp(dir, "/") == 0)
@@ -304,107 +317,205 @@ static char *S_relative(const ddlint_config *cfg, const char *file) {
   return rel;
 }
 
+/* The cascade from cfg outwards: chain[0] is cfg, the last the outermost
+ * config (one with "root": true, or the repository's). */
+static size_t S_chain(const ddlint_config *cfg, const ddlint_config **chain) {
+  size_t n = 0;
+  for (; cfg && n < CONFIG_CHAIN_MAX; cfg = cfg->parent)
+    chain[n++] = cfg;
+  return n;
+}
+
+void ddlint_config_set_parent(ddlint_config *cfg, const ddlint_config *parent) {
+  cfg->parent = parent;
+}
+
+const ddlint_config *ddlint_config_parent(const ddlint_config *cfg) {
+  return cfg->parent;
+}
+
+int ddlint_config_is_root(const ddlint_config *cfg) { return cfg->root; }
+
 int ddlint_config_is_document(const ddlint_config *cfg, const char *dir) {
-  char *rel = S_relative(cfg, dir);
+  const ddlint_config *chain[CONFIG_CHAIN_MAX];
+  size_t nc = S_chain(cfg, chain);
   bool hit = false;
-  for (size_t i = 0; rel && i < cfg->ndocuments && !hit; i++) {
-    size_t n = strlen(cfg->documents[i]);
-    /* "designs/x/" names the folder as "designs/x" does */
-    char *g = xstrndup(cfg->documents[i],
-                       n > 1 && cfg->documents[i][n - 1] == '/' ? n - 1 : n);
-    hit = glob_match(g, rel);
-    free(g);
+  for (size_t c = 0; c < nc && !hit; c++) {
+    char *rel = S_relative(chain[c], dir);
+    for (size_t i = 0; rel && i < chain[c]->ndocuments && !hit; i++) {
+      const char *doc = chain[c]->documents[i];
+      size_t n = strlen(doc);
+      /* "designs/x/" names the folder as "designs/x" does */
+      char *g = xstrndup(doc, n > 1 && doc[n - 1] == '/' ? n - 1 : n);
+      hit = glob_match(g, rel);
+      free(g);
+    }
+    free(rel);
   }
-  free(rel);
   return hit;
+}
+
+char *ddlint_config_ignore_origin(const ddlint_config *cfg, const char *file) {
+  const ddlint_config *chain[CONFIG_CHAIN_MAX];
+  size_t nc = S_chain(cfg, chain);
+  char *origin = NULL;
+  for (size_t c = 0; c < nc && !origin; c++) {
+    char *rel = S_relative(chain[c], file);
+    for (size_t i = 0; rel && i < chain[c]->nignore && !origin; i++)
+      if (glob_match(chain[c]->ignore[i], rel))
+        origin = xasprintf("%s: \"%s\"", chain[c]->path, chain[c]->ignore[i]);
+    free(rel);
+  }
+  return origin;
 }
 
 int ddlint_config_ignores(const ddlint_config *cfg, const char *file) {
-  char *rel = S_relative(cfg, file);
-  bool hit = false;
-  for (size_t i = 0; rel && i < cfg->nignore && !hit; i++)
-    hit = glob_match(cfg->ignore[i], rel);
-  free(rel);
-  return hit;
+  char *origin = ddlint_config_ignore_origin(cfg, file);
+  free(origin);
+  return origin != NULL;
 }
 
-char *ddlint_config_template(const ddlint_config *cfg, const char *file) {
+/* The block of one config that names file's template (its last matching
+ * override with one, else its top level), or NULL. */
+static const config_block *S_template_block(const ddlint_config *cfg,
+                                            const char *file) {
   char *rel = S_relative(cfg, file);
-  const char *ref = cfg->base.template_ref;
+  const config_block *b = cfg->base.template_ref ? &cfg->base : NULL;
   for (size_t o = 0; rel && o < cfg->noverrides; o++)
     for (size_t g = 0; g < cfg->overrides[o].nfiles; g++)
       if (cfg->overrides[o].template_ref &&
           glob_match(cfg->overrides[o].files[g], rel)) {
-        ref = cfg->overrides[o].template_ref;
+        b = &cfg->overrides[o];
         break;
       }
   free(rel);
-  if (!ref)
-    return NULL;
-  if (pack_ref_is_path(ref) && ref[0] != '/')
-    return xasprintf("%s/%s", cfg->dir, ref);
-  return xstrdup(ref);
+  return b;
 }
 
-/* Adds the block's settings to the list (a later setting of a rule replaces
- * an earlier one), noting which may warn. */
-static void S_collect(const config_block *b, bool may_warn, strmap *at,
-                      const rule_setting ***list, bool **warns, size_t *n,
-                      size_t *cap, size_t *wcap) {
-  for (size_t i = 0; i < b->nrules; i++) {
-    size_t k = strmap_get(at, b->rules[i].rule);
-    if (k == SIZE_MAX) {
-      xgrow(list, cap, *n + 1, sizeof **list);
-      xgrow(warns, wcap, *n + 1, sizeof **warns);
-      k = (*n)++;
-      strmap_put(at, b->rules[i].rule, k);
-    }
-    (*list)[k] = &b->rules[i];
-    (*warns)[k] = may_warn;
+/* The nearest config of the cascade that names file's template: its index
+ * in chain (nc when none) and the block. */
+static size_t S_template_choice(const ddlint_config **chain, size_t nc,
+                                const char *file, const config_block **out) {
+  *out = NULL;
+  for (size_t c = 0; c < nc; c++)
+    if ((*out = S_template_block(chain[c], file)))
+      return c;
+  return nc;
+}
+
+char *ddlint_config_template_origin(const ddlint_config *cfg, const char *file,
+                                    char **origin) {
+  const ddlint_config *chain[CONFIG_CHAIN_MAX];
+  size_t nc = S_chain(cfg, chain);
+  const config_block *b;
+  size_t c = S_template_choice(chain, nc, file, &b);
+  if (origin)
+    *origin = b ? xasprintf("%s:%u:%u", chain[c]->path, b->tline, b->tcol)
+                : NULL;
+  if (!b)
+    return NULL;
+  if (pack_ref_is_path(b->template_ref) && b->template_ref[0] != '/')
+    return xasprintf("%s/%s", chain[c]->dir, b->template_ref);
+  return xstrdup(b->template_ref);
+}
+
+char *ddlint_config_template(const ddlint_config *cfg, const char *file) {
+  return ddlint_config_template_origin(cfg, file, NULL);
+}
+
+/* Calls fn for each rule setting of the cascade that applies to file, in
+ * the order they apply (a later setting of a rule wins): from the outermost
+ * config to the nearest, each config's top level, then each matching
+ * override in order. may_warn: the setting was written for the template file gets
+ * (top-level settings meet every template an override or a nearer config
+ * chooses, and not every template has every rule). */
+static void S_each_setting(const ddlint_config *cfg, const char *file,
+                           void (*fn)(void *ud, const ddlint_config *owner,
+                                      const rule_setting *rs, bool may_warn),
+                           void *ud) {
+  const ddlint_config *chain[CONFIG_CHAIN_MAX];
+  size_t nc = S_chain(cfg, chain);
+  const config_block *chosen;
+  size_t chooser = S_template_choice(chain, nc, file, &chosen);
+  for (size_t c = nc; c-- > 0;) {
+    const ddlint_config *cc = chain[c];
+    bool base_warns =
+        chooser >= c && (!chosen || chosen == &chain[chooser]->base);
+    for (size_t i = 0; i < cc->base.nrules; i++)
+      fn(ud, cc, &cc->base.rules[i], base_warns);
+    char *rel = S_relative(cc, file);
+    for (size_t o = 0; rel && o < cc->noverrides; o++)
+      for (size_t g = 0; g < cc->overrides[o].nfiles; g++)
+        if (glob_match(cc->overrides[o].files[g], rel)) {
+          for (size_t i = 0; i < cc->overrides[o].nrules; i++)
+            fn(ud, cc, &cc->overrides[o].rules[i], true);
+          break;
+        }
+    free(rel);
   }
+}
+
+typedef struct {
+  const rule_setting **list;
+  const ddlint_config **owners;
+  bool *warns;
+  size_t n, cap, ocap, wcap;
+  strmap at; /* rule name -> its place in list: linear in the settings */
+} setting_list;
+
+/* Adds a setting to the list; a later setting of a rule replaces an earlier
+ * one. */
+static void S_collect(void *ud, const ddlint_config *owner,
+                      const rule_setting *rs, bool may_warn) {
+  setting_list *l = ud;
+  size_t k = strmap_get(&l->at, rs->rule);
+  if (k == SIZE_MAX) {
+    xgrow(&l->list, &l->cap, l->n + 1, sizeof *l->list);
+    xgrow(&l->owners, &l->ocap, l->n + 1, sizeof *l->owners);
+    xgrow(&l->warns, &l->wcap, l->n + 1, sizeof *l->warns);
+    k = l->n++;
+    strmap_put(&l->at, rs->rule, k);
+  }
+  l->list[k] = rs;
+  l->owners[k] = owner;
+  l->warns[k] = may_warn;
 }
 
 void ddlint_config_apply(const ddlint_config *cfg, const char *file,
                          const ddlint_pack *pack, ddlint_result *result,
                          void (*warn)(const char *message)) {
-  char *rel = S_relative(cfg, file);
-  /* Top-level settings meet every template: a rule missing from a template
-   * that an override chose is expected, not a typo. */
-  bool other_template = false;
-  for (size_t o = 0; rel && o < cfg->noverrides; o++)
-    for (size_t g = 0; g < cfg->overrides[o].nfiles; g++)
-      if (cfg->overrides[o].template_ref &&
-          glob_match(cfg->overrides[o].files[g], rel))
-        other_template = true;
-  const rule_setting **list = NULL;
-  bool *warns = NULL;
-  size_t n = 0, cap = 0, wcap = 0;
-  strmap at = {0}; /* rule name -> its place in list */
-  S_collect(&cfg->base, !other_template, &at, &list, &warns, &n, &cap, &wcap);
-  for (size_t o = 0; rel && o < cfg->noverrides; o++)
-    for (size_t g = 0; g < cfg->overrides[o].nfiles; g++)
-      if (glob_match(cfg->overrides[o].files[g], rel)) {
-        S_collect(&cfg->overrides[o], true, &at, &list, &warns, &n, &cap,
-                  &wcap);
-        break;
-      }
-  for (size_t k = 0; k < n; k++) {
-    const rule_setting *rs = list[k];
+  setting_list l = {0};
+  S_each_setting(cfg, file, S_collect, &l);
+  for (size_t k = 0; k < l.n; k++) {
+    const rule_setting *rs = l.list[k];
     if (ddlint_pack_find_rule(pack, rs->rule) || document_rule_find(rs->rule)) {
       ddlint_result_set_rule_severity(result, rs->rule, rs->severity);
-    } else if (warn && warns[k]) {
+    } else if (warn && l.warns[k]) {
       char *msg = xasprintf("%s:%u:%u: rule \"%s\" is not in template "
                             "\"%s\"; its setting is ignored",
-                            cfg->path, rs->line, rs->col, rs->rule,
+                            l.owners[k]->path, rs->line, rs->col, rs->rule,
                             ddlint_pack_name(pack));
       warn(msg);
       free(msg);
     }
   }
-  strmap_free(&at);
-  free(list);
-  free(warns);
-  free(rel);
+  strmap_free(&l.at);
+  free(l.list);
+  free(l.owners);
+  free(l.warns);
+}
+
+void ddlint_config_each_rule(const ddlint_config *cfg, const char *file,
+                             ddlint_config_rule_fn fn, void *userdata) {
+  setting_list l = {0};
+  S_each_setting(cfg, file, S_collect, &l);
+  for (size_t k = 0; k < l.n; k++)
+    fn(userdata, l.list[k]->rule, l.list[k]->severity, l.owners[k]->path,
+       l.list[k]->line, l.list[k]->col);
+  strmap_free(&l.at);
+  free(l.list);
+  free(l.owners);
+  free(l.warns);
 }
 
 const char *ddlint_config_path(const ddlint_config *cfg) { return cfg->path; }

@@ -1,7 +1,8 @@
-/* Unified diffs of fixes. A fix only inserts text at line starts or at the
- * end of the file, so the diff follows from the insertions directly (no
- * general diff algorithm): context lines around each insertion, merged into
- * hunks, with "\ No newline at end of file" where a last line lacks one. */
+/* Unified diffs of fixes. A fix inserts text at line starts or at the end
+ * of the file, or replaces text within one line (a renamed heading), so the
+ * diff follows from the edits directly (no general diff algorithm): context
+ * lines around each edit, merged into hunks, with "\ No newline at end of
+ * file" where a last line lacks one. */
 #include "diff.h"
 
 #include <stdlib.h>
@@ -57,7 +58,11 @@ typedef struct {
   bool fixes_last; /* the old last line gains the line ending it lacked */
   const char *eol; /* that line ending, borrowed from the insertion */
   size_t eol_len;
+  char *edited; /* owned: a replacement's old line k as edited, else NULL */
 } event;
+
+/* The first old line after an event: an edited line is old line k itself. */
+static size_t S_after(const event *e) { return e->k + (e->edited ? 1 : 0); }
 
 void diff_insertions(strbuf *out, const char *path, const char *old_text,
                      size_t old_len, const fix_insert *ins, size_t n) {
@@ -68,6 +73,21 @@ void diff_insertions(strbuf *out, const char *path, const char *old_text,
   for (size_t i = 0; i < n; i++) {
     const char *t = ins[i].text;
     size_t tl = strlen(t);
+    if (ins[i].del) { /* the one line holding the replaced bytes, edited */
+      size_t k = 0;
+      while (k + 1 < n_old && (size_t)(old[k + 1].p - old_text) <= ins[i].at)
+        k++;
+      size_t ls = (size_t)(old[k].p - old_text);
+      strbuf sb = {0};
+      strbuf_put(&sb, old[k].p, ins[i].at - ls);
+      strbuf_puts(&sb, t);
+      strbuf_put(&sb, old_text + ins[i].at + ins[i].del,
+                 ls + old[k].n - ins[i].at - ins[i].del);
+      ev[i].k = k;
+      ev[i].nlines = S_lines(sb.data, sb.len, &ev[i].lines);
+      ev[i].edited = strbuf_take(&sb);
+      continue;
+    }
     ev[i].k = S_line_at(old, n_old, old_text, ins[i].at);
     if (ev[i].k == n_old && last_open && i == 0) {
       ev[i].fixes_last = true; /* the text starts with the missing ending */
@@ -88,15 +108,17 @@ void diff_insertions(strbuf *out, const char *path, const char *old_text,
     size_t a = ev[e].k > CONTEXT ? ev[e].k - CONTEXT : 0;
     if (ev[e].fixes_last && a > n_old - 1)
       a = n_old - 1;
-    while (last + 1 < n && ev[last + 1].k <= ev[last].k + 2 * CONTEXT)
+    while (last + 1 < n && ev[last + 1].k <= S_after(&ev[last]) + 2 * CONTEXT)
       last++;
-    size_t b = ev[last].k + CONTEXT < n_old ? ev[last].k + CONTEXT : n_old;
+    size_t b = S_after(&ev[last]) + CONTEXT < n_old
+                   ? S_after(&ev[last]) + CONTEXT
+                   : n_old;
     size_t added = 0;
     for (size_t i = first; i <= last; i++)
       added += ev[i].nlines + (ev[i].fixes_last ? 1 : 0);
     size_t removed = 0;
     for (size_t i = first; i <= last; i++)
-      removed += ev[i].fixes_last ? 1 : 0;
+      removed += ev[i].fixes_last || ev[i].edited ? 1 : 0;
     size_t old_count = b - a, new_count = b - a - removed + added;
     strbuf_printf(
         out, "@@ -%zu,%zu +%zu,%zu @@\n", old_count ? a + 1 : a, old_count,
@@ -104,12 +126,23 @@ void diff_insertions(strbuf *out, const char *path, const char *old_text,
         new_count);
     size_t i = first;
     for (size_t k = a; k <= b; k++) {
+      const event *edit = NULL;
       for (; i <= last && ev[i].k == k; i++) {
+        if (ev[i].edited) {
+          edit = &ev[i];
+          continue;
+        }
         for (size_t j = 0; j < ev[i].nlines; j++)
           S_put_line(out, '+', &ev[i].lines[j]);
       }
       if (k == b)
         break;
+      if (edit) {
+        S_put_line(out, '-', &old[k]);
+        for (size_t j = 0; j < edit->nlines; j++)
+          S_put_line(out, '+', &edit->lines[j]);
+        continue;
+      }
       const event *fix = NULL;
       for (size_t x = first; x <= last; x++)
         if (ev[x].fixes_last && k == n_old - 1)
@@ -126,8 +159,10 @@ void diff_insertions(strbuf *out, const char *path, const char *old_text,
     shift += (long)added - (long)removed;
     e = last + 1;
   }
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n; i++) {
     free(ev[i].lines);
+    free(ev[i].edited);
+  }
   free(ev);
   free(old);
 }

@@ -384,6 +384,7 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
                   .parts = r->parts,
                   .nparts = r->nparts};
   ctx.md_match = pcre2_match_data_create(32, NULL);
+  prose_words(&ctx);
   match_document(&ctx, &r->cov);
   ctx.cov = &r->cov;
   if (threads > 1 && r->src.len >= PARALLEL_MIN_BYTES && pack->nrules > 1)
@@ -445,11 +446,19 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
   r->title_level = ol.nsections && ol.sections[0].is_title ? 1 : 0;
   r->ncode_spans = code_block_spans(&ctx, &r->code_spans);
   r->section_hidden = xcalloc(ns + 1, sizeof(size_t));
+  r->section_near = xcalloc(ns + 1, sizeof *r->section_near);
   for (size_t s = 0; s < ns; s++) {
     const section_cov *sc = &r->cov.sections[s];
     r->section_hidden[s] = SIZE_MAX;
+    r->section_near[s].start = SIZE_MAX;
     if (sc->section < 0 && pack->sections[s].required)
       fence_hides_heading(&ctx, &pack->sections[s], &r->section_hidden[s]);
+    /* the near miss that missing-section names (not an off-topic one) */
+    if (sc->section < 0 && pack->sections[s].required &&
+        r->section_hidden[s] == SIZE_MAX && sc->off_topic < 0 && sc->near >= 0)
+      r->section_near[s] = (struct near_heading){ol.sections[sc->near].start,
+                                                 ol.sections[sc->near].end,
+                                                 ol.sections[sc->near].level};
     r->section_part[s] = SIZE_MAX;
     if (sc->section >= 0) {
       const section *sec = &ol.sections[sc->section];
@@ -476,6 +485,8 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
     }
   }
   pcre2_match_data_free(ctx.md_match);
+  free(ctx.word_at);
+  free(ctx.word_key);
   outline_free(&ol);
   md_blocks_free(&mb);
   memset(mbp, 0, sizeof *mbp);

@@ -1,7 +1,10 @@
-/* Fixes: insert each missing required section at its template place, as a
- * heading with a guidance comment, changing no other byte. The plan is a
- * list of insertions at line starts (or at the end of the file), in the
- * document's own heading level, numbering style and line endings. */
+/* Fixes: rename a heading that nearly names a missing required section to
+ * the template's title, keeping its level, numbering and decoration; insert
+ * each other missing required section at its template place, as a heading
+ * with a guidance comment, changing no other byte. The plan is a list of
+ * insertions at line starts (or at the end of the file), in the document's
+ * own heading level, numbering style and line endings, and of title
+ * replacements within heading lines. */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -36,6 +39,73 @@ static bool S_numbering(const source *src, size_t off, long *num, char *punct) {
   *num = n;
   *punct = *t;
   return true;
+}
+
+/* Whether the UTF-8 sequence at t (of n bytes) is decoration rather than a
+ * word: a symbol, arrow, dingbat or emoji (U+2000-U+2BFF, U+1F000-U+1FAFF)
+ * or a variation selector; *len gets its length. */
+static bool S_symbol(const unsigned char *t, size_t n, size_t *len) {
+  unsigned cp = 0;
+  *len = 1;
+  if (t[0] >= 0xE0 && t[0] < 0xF0 && n >= 3) {
+    cp = (t[0] & 15u) << 12 | (t[1] & 63u) << 6 | (t[2] & 63u);
+    *len = 3;
+  } else if (t[0] >= 0xF0 && n >= 4) {
+    cp = (t[0] & 7u) << 18 | (t[1] & 63u) << 12 | (t[2] & 63u) << 6 |
+         (t[3] & 63u);
+    *len = 4;
+  }
+  return (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x1F000 && cp <= 0x1FAFF) ||
+         cp == 0xFE0F;
+}
+
+/* The title words of the heading line at off: what is left after the
+ * marker ("##"), numbering ("3.", "3)"), emphasis and symbols, before the
+ * closing markup. *start and *end (exclusive), or false when none. */
+static bool S_heading_title(const source *src, size_t off, size_t *start,
+                            size_t *end) {
+  const unsigned char *t = (const unsigned char *)src->text;
+  size_t ls, le, i;
+  source_line_bounds(src, off, &ls, &le);
+  i = ls;
+  while (i < le && (t[i] == ' ' || t[i] == '#'))
+    i++;
+  for (;;) { /* leading decoration and numbering, in any order */
+    size_t n;
+    if (i < le && t[i] && strchr(" \t*_`~", t[i]))
+      i++;
+    else if (i < le && t[i] >= 0x80 && S_symbol(t + i, le - i, &n))
+      i += n;
+    else if (i < le && t[i] >= '0' && t[i] <= '9') {
+      size_t j = i;
+      bool punct = false;
+      while (j < le && ((t[j] >= '0' && t[j] <= '9') || t[j] == '.'))
+        punct |= t[j++] == '.';
+      if (j < le && (t[j] == ')' || t[j] == ':')) {
+        punct = true;
+        j++;
+      }
+      if (j >= le || t[j] != ' ' || !punct)
+        break; /* "3D Models", "2024 Roadmap": words, not a number */
+      i = j;
+    } else
+      break;
+  }
+  size_t e = le;
+  for (;;) { /* trailing decoration and a closing "##" sequence */
+    size_t n, k = e ? e - 1 : 0;
+    while (k > i && (t[k] & 0xC0) == 0x80)
+      k--; /* the start of the last character */
+    if (e > i && t[e - 1] && strchr(" \t*_`~#", t[e - 1]))
+      e--;
+    else if (k > i && t[k] >= 0x80 && S_symbol(t + k, e - k, &n) && k + n == e)
+      e = k;
+    else
+      break;
+  }
+  *start = i;
+  *end = e;
+  return e > i;
 }
 
 /* Guidance for a section, safe inside an HTML comment. */
@@ -81,18 +151,50 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
   const char *eol = S_eol(src);
   size_t n = 0, cap = 0, at_eof = 0;
   *out = NULL;
+  /* the sections found, with each near miss ("Sucess Metrix") counted as
+   * its section: it is renamed, not doubled, and its content stays under
+   * it; a heading nearest to two sections names the first */
+  size_t ns = pk->nsections;
+  size_t *start = xcalloc(ns + 1, sizeof(size_t));
+  size_t *end = xcalloc(ns + 1, sizeof(size_t));
+  int *level_of = xcalloc(ns + 1, sizeof(int));
+  bool *rename = xcalloc(ns + 1, sizeof(bool));
+  for (size_t s = 0; s < ns; s++) {
+    start[s] = r->section_start[s];
+    end[s] = r->section_end[s];
+    level_of[s] = r->section_level[s];
+    const struct near_heading *nh = &r->section_near[s];
+    bool taken = false;
+    for (size_t p = 0; p < s && nh->start != SIZE_MAX; p++)
+      taken |= rename[p] && r->section_near[p].start == nh->start;
+    if (!level_of[s] && nh->start != SIZE_MAX && !taken && nh->level) {
+      start[s] = nh->start;
+      end[s] = nh->end;
+      level_of[s] = nh->level;
+      rename[s] = true;
+    }
+  }
   /* the numbering style, from the first numbered section heading */
   char punct = 0;
   long num;
   for (size_t s = 0; s < pk->nsections && !punct; s++)
-    if (r->section_level[s])
-      S_numbering(src, r->section_start[s], &num, &punct);
+    if (level_of[s])
+      S_numbering(src, start[s], &num, &punct);
   bool ends_with_newline = src->len && (src->text[src->len - 1] == '\n' ||
                                         src->text[src->len - 1] == '\r');
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
-    if (!ts->required || r->section_level[s])
+    if (!ts->required || (level_of[s] && !rename[s]))
       continue;
+    size_t ts_start, ts_end;
+    if (rename[s]) {
+      if (S_heading_title(src, start[s], &ts_start, &ts_end)) {
+        xgrow(out, &cap, n + 1, sizeof(fix_insert));
+        (*out)[n++] =
+            (fix_insert){ts_start, ts_end - ts_start, xstrdup(ts->title)};
+      }
+      continue;
+    }
     /* its heading is there, hidden by a broken fence: a second one would
      * duplicate the chapter (code-fence reports the fence) */
     if (r->section_hidden && r->section_hidden[s] != SIZE_MAX)
@@ -100,7 +202,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
     ptrdiff_t prev = -1, next = -1;
     size_t missing_since_prev = 0; /* inserted between prev and s */
     for (size_t p = 0; p < s; p++) {
-      if (r->section_level[p]) {
+      if (level_of[p]) {
         prev = (ptrdiff_t)p;
         missing_since_prev = 0;
       } else if (pk->sections[p].required) {
@@ -108,21 +210,21 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
       }
     }
     for (size_t p = s + 1; p < pk->nsections && next < 0; p++)
-      if (r->section_level[p])
+      if (level_of[p])
         next = (ptrdiff_t)p;
     size_t at;
     int level = 2;
     if (prev >= 0) {
-      at = r->section_end[prev];
-      level = r->section_level[prev];
+      at = end[prev];
+      level = level_of[prev];
     } else if (next >= 0) {
-      at = r->section_start[next];
-      level = r->section_level[next];
+      at = start[next];
+      level = level_of[next];
     } else {
       at = src->len;
       for (size_t p = 0; p < pk->nsections; p++)
-        if (r->section_level[p])
-          level = r->section_level[p];
+        if (level_of[p])
+          level = level_of[p];
     }
     if (level < 1 || level > 6)
       level = 2;
@@ -140,7 +242,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
       long number = (long)s + 1;
       long pn;
       char pp;
-      if (prev >= 0 && S_numbering(src, r->section_start[prev], &pn, &pp))
+      if (prev >= 0 && S_numbering(src, start[prev], &pn, &pp))
         number = pn + 1 + (long)missing_since_prev;
       strbuf_printf(&text, "%ld%c ", number, punct);
     }
@@ -152,6 +254,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
       strbuf_puts(&text, eol);
     xgrow(out, &cap, n + 1, sizeof(fix_insert));
     (*out)[n].at = at;
+    (*out)[n].del = 0;
     (*out)[n].text = strbuf_take(&text);
     n++;
   }
@@ -163,6 +266,10 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
       (*out)[j] = (*out)[j - 1];
       (*out)[j - 1] = t;
     }
+  free(start);
+  free(end);
+  free(level_of);
+  free(rename);
   return n;
 }
 
@@ -180,7 +287,7 @@ char *fix_apply(const char *buf, size_t len, const fix_insert *ins, size_t n,
     size_t at = ins[i].at > len ? len : ins[i].at;
     strbuf_put(&sb, buf + from, at - from);
     strbuf_puts(&sb, ins[i].text);
-    from = at;
+    from = at + ins[i].del > len ? len : at + ins[i].del;
   }
   strbuf_put(&sb, buf + from, len - from);
   *out_len = sb.len;

@@ -40,6 +40,12 @@ static void S_section_body(strbuf *out, const tmpl_section *ts,
   }
 }
 
+/* Front matter that names the template, when one is given. */
+static void S_front_matter(strbuf *sb, const char *template_ref) {
+  if (template_ref)
+    strbuf_printf(sb, "---\nddlint-template: %s\n---\n", template_ref);
+}
+
 /* "smart-reply_design.md" -> "Smart reply design". */
 static char *S_title(const char *path) {
   const char *base = strrchr(path, '/');
@@ -59,8 +65,10 @@ static char *S_title(const char *path) {
   return t;
 }
 
-char *init_skeleton(const ddlint_pack *pk, const char *path) {
+char *init_skeleton(const ddlint_pack *pk, const char *path,
+                    const char *template_ref) {
   strbuf sb = {0};
+  S_front_matter(&sb, template_ref);
   char *title = S_title(path);
   strbuf_printf(&sb, "# %s\n\n", title);
   free(title);
@@ -110,12 +118,13 @@ static char *S_slug(const char *title) {
   return strbuf_take(&sb);
 }
 
-size_t init_parts(const ddlint_pack *pk, const char *dir, char ***names,
-                  char ***texts) {
+size_t init_parts(const ddlint_pack *pk, const char *dir,
+                  const char *template_ref, char ***names, char ***texts) {
   size_t n = pk->nsections + 1;
   *names = xcalloc(n, sizeof(char *));
   *texts = xcalloc(n, sizeof(char *));
   strbuf index = {0};
+  S_front_matter(&index, template_ref);
   char *title = S_title(dir);
   strbuf_printf(&index, "# %s\n\n", title);
   free(title);

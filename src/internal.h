@@ -126,6 +126,7 @@ typedef struct {
   unsigned char kind;  /* a block_kind */
   unsigned char level; /* heading level 1..6, else 0 */
   bool in_list;        /* paragraph that opens a list item */
+  bool nested;         /* ... of a list inside another list's item */
   bool has_content;    /* label: text follows it, or more blocks in its item */
   bool in_quote;       /* inside a block quote (someone else's words) */
   size_t start, end; /* byte range [start, end) in the source */
@@ -197,6 +198,10 @@ char *title_phrase(const char *norm);
  * "model architecture" in "model architecture training", not in
  * "architecture of the model". */
 bool title_phrase_contains(const char *h, const char *name);
+/* Whether phrase h holds inner somewhere outer does not cover: "goals" in
+ * "goals and non goals" (outer "non goals"), not "architecture" in "model
+ * architecture" (outer "model architecture"). */
+bool title_phrase_outside(const char *h, const char *outer, const char *inner);
 /* The stemmed words of a heading's head phrases, one phrase per conjunct:
  * its words up to a preposition or a relative clause; with last_only, each
  * phrase's head noun alone. "Thoughts from initial research" -> "thought";
@@ -342,6 +347,7 @@ typedef struct {
 
 struct ddlint_rule {
   char *id, *kind, *summary, *message, *help, *explain; /* owned */
+  char *help_uri; /* owned; NULL when the pack names none */
   ddlint_severity severity;
   size_t *scope; /* owned: indices into pack sections; NULL = all */
   size_t nscope;
@@ -386,7 +392,26 @@ struct ddlint_pack {
   char **not_evidence; /* owned: title phrases of headings that are never
                           evidence (a metadata block) */
   size_t nnot_evidence;
+  /* owned: the literal passes prepared for its pattern sets, filled on
+   * first use under its own lock (prose.c) */
+  struct prose_cache *prose_cache;
+  /* owned: the near-miss similarity of heading keys to each section, kept
+   * across documents (match.c), under its own lock */
+  struct title_memo *near_memo;
 };
+/* title.c: results per (string, tag), shared by threads; a copy of the key
+ * is kept. At most 65,536 entries are kept; get then misses. */
+typedef struct title_memo title_memo;
+title_memo *title_memo_new(void);
+void title_memo_free(title_memo *m);
+bool title_memo_get(title_memo *m, const char *key, size_t tag,
+                    double *value);
+void title_memo_put(title_memo *m, const char *key, size_t tag,
+                    double value);
+/* prose.c: a pack's cache of prepared literal passes. */
+typedef struct prose_cache prose_cache;
+prose_cache *prose_cache_new(void);
+void prose_cache_free(prose_cache *c);
 
 /* The installed pack file for a name: NAME.json in the folders of
  * $DDLINT_PACK_PATH (colon-separated), then in DDLINT_PACKDIR. NULL if none;
@@ -397,6 +422,10 @@ bool pack_ref_is_path(const char *ref);
 /* config.c: whether a '/'-separated path matches a glob in which "**" spans
  * any number of folders and other segments use fnmatch(3). */
 bool glob_match(const char *pattern, const char *path);
+/* config.c: path made absolute (against the working directory) and
+ * lexically normalised: "." and ".." resolved without touching the file
+ * system, so that files that do not exist still place. Free with free(). */
+char *path_absolute(const char *path);
 
 struct embedded_pack {
   const char *name;
@@ -510,6 +539,13 @@ typedef struct {
 bool prose_literals(struct lint_ctx *ctx, const char *const *lits, size_t n,
                     size_t start, size_t end, literal_match **out,
                     size_t *nout);
+/* prose_literals(), where a literal that opens with a word byte is only
+ * found where a word starts ("What is..." not inside "SoWhat is..."). */
+bool prose_literals_words(struct lint_ctx *ctx, const char *const *lits,
+                          size_t n, size_t start, size_t end,
+                          literal_match **out, size_t *nout);
+/* Whether [ms, ...) starts inside a word: a word byte before and at ms. */
+bool prose_inside_word(const struct lint_ctx *ctx, size_t ms);
 /* Whether the mention [ms, me) is negated where it stands: a negator just
  * before it ("no drift monitoring", "without a fallback"), a clause that
  * opens with one ("There is no A/B test and no rollback"), or one after it
@@ -586,7 +622,17 @@ typedef struct lint_ctx {
   signed char suspect_fences;
   const struct doc_part *parts; /* borrowed: a document's parts, or NULL */
   size_t nparts;
+  /* owned by the engine (prose_words()): where each word of the text
+   * starts, in order, or NULL (a text over PROSE_WORDS_MAX bytes) */
+  uint32_t *word_at;
+  uint16_t *word_key; /* owned: each word's first two bytes, lowercased */
+  size_t nwords;
 } lint_ctx;
+/* Texts up to this size get a word index: every literal pass of the
+ * topic search and the rules visits words instead of bytes. */
+#define PROSE_WORDS_MAX ((size_t)64 << 20)
+/* prose.c: fills ctx->word_at, word_key and nwords (freed with free()). */
+void prose_words(lint_ctx *ctx);
 /* The words of every topic name of a pack, sorted: words point into buf;
  * both owned. */
 typedef struct topic_words {
@@ -644,8 +690,14 @@ char *scope_titles(const lint_ctx *ctx, const size_t *scope, size_t nscope);
 /* pack.c: whether the word [w, w+n) is in the pack's section vocabulary. */
 bool pack_vocab_has(const ddlint_pack *pk, const char *w, size_t n);
 /* Whether a section holds no content (paragraph, code, non-comment HTML,
- * table) anywhere in its span, subsections included. */
-bool section_is_empty(const lint_ctx *ctx, const section *sec);
+ * table) anywhere in its span, subsections included; blocks for which
+ * nothing() (when not NULL) is true count as none. */
+bool section_is_empty(const lint_ctx *ctx, const section *sec,
+                      bool (*nothing)(const lint_ctx *, const block *));
+/* Whether bl is a paragraph that only says its text is still to come:
+ * "TBD", "To be written.", "TODO: describe the sources". Not "None." or
+ * "N/A", which answer some sections ("Unresolved questions"). */
+bool block_unfinished(const lint_ctx *ctx, const block *bl);
 /* Whether the heading key names template section ts exactly. */
 bool match_names_section(const char *key, const tmpl_section *ts);
 
@@ -689,12 +741,14 @@ extern const char explain_required_section[], explain_required_topic[],
 /* ---- fix.c: insert missing required sections. ---- */
 typedef struct {
   size_t at;  /* byte offset in the original: a line start, or its end */
+  size_t del; /* bytes from at that text replaces (a renamed heading's
+                 title, within one line); 0 for an insertion */
   char *text; /* owned: the bytes to insert there */
 } fix_insert;
 
-/* The insertions that add each missing required section of result (linted
- * from buf) at its template place; sorted by offset. Returns the count; free
- * with fix_free(). */
+/* The edits that add each missing required section of result (linted from
+ * buf) at its template place, or rename the heading that nearly names it;
+ * sorted by offset. Returns the count; free with fix_free(). */
 size_t fix_plan(const ddlint_result *result, fix_insert **out);
 void fix_free(fix_insert *ins, size_t n);
 /* buf with the insertions applied; free with free(). */
@@ -741,6 +795,12 @@ struct ddlint_result {
   /* owned, per section: where a broken fence hides its heading (fix then
    * adds none), else SIZE_MAX */
   size_t *section_hidden;
+  /* owned, per section: the heading that nearly names a missing required
+   * section ("Sucess Metrix"), which fix renames; start SIZE_MAX if none */
+  struct near_heading {
+    size_t start, end; /* the heading's start, its section's end */
+    int level;
+  } *section_near;
   /* a document of several files: its parts (owned), else NULL and 0; the
    * coverage lines above are then lines of the part named by *_part */
   doc_part *parts;

@@ -49,6 +49,28 @@ static const char *S_heading_key(const lint_ctx *ctx, size_t d) {
   return n ? n : "";
 }
 
+/* Whether a heading above d misspells section s ("### Offline Metrics"
+ * under "## Sucess Metrix"): the section is that heading's, to be reported
+ * as a near miss, not found quietly one level down. */
+static bool S_under_near_miss(const lint_ctx *ctx, size_t d, size_t s) {
+  const tmpl_section *ts = &ctx->pack->sections[s];
+  for (ptrdiff_t p = ctx->ol->sections[d].parent; p >= 0;
+       p = ctx->ol->sections[p].parent) {
+    const char *hk = S_heading_key(ctx, (size_t)p);
+    if (ctx->ol->sections[p].is_title ||
+        S_names_equal(hk, ts->key_title, ts->alias_keys, ts->naliases))
+      continue;
+    double sim;
+    if (!title_memo_get(ctx->pack->near_memo, hk, s, &sim)) {
+      sim = S_names_similarity(hk, ts, NEAR_MISS_THRESHOLD);
+      title_memo_put(ctx->pack->near_memo, hk, s, sim);
+    }
+    if (sim >= NEAR_MISS_THRESHOLD)
+      return true;
+  }
+  return false;
+}
+
 /* The structural level: the shallowest level at which some heading names a
  * template section exactly. Loose matches and hints stay at or above it, so a
  * deep "#### Feature representation" does not stand in for "Features". */
@@ -122,11 +144,16 @@ static size_t S_contained(const namer *nm, size_t d, size_t s) {
       best = nm->nf[s].words[i];
   if (!best)
     return 0;
-  const char *names[65];
+  /* the names stemmed and as written: "monitorng" is two edits from
+   * "monitor" but one from "monitoring" */
+  const char *names[130];
   size_t n = 0;
   names[n++] = ts->key_title;
-  for (size_t i = 0; i < ts->naliases && n < 65; i++)
+  names[n++] = ts->norm_title;
+  for (size_t i = 0; i < ts->naliases && n + 2 <= 130; i++) {
     names[n++] = ts->alias_keys[i];
+    names[n++] = ts->aliases[i];
+  }
   const block *bl = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
   return title_has_typo(bl->key ? bl->key : "", names, n) ? 0 : best;
 }
@@ -249,7 +276,9 @@ static bool S_placeholder_text(const char *s, size_t n) {
       "n/a",         "na",          "none",       "unknown",  "pending",
       "fixme",       "xxx",         "to be decided", "to be determined",
       "to be defined", "to do",     "not applicable", "nothing yet",
-      "coming soon", "...",         NULL};
+      "coming soon", "...",         "to be written", "to be filled in",
+      "to be added", "to come",     "will be added", "fill in",
+      "placeholder", NULL};
   while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", *s))
     s++, n--;
   while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", s[n - 1]))
@@ -273,6 +302,36 @@ static bool S_blank_rest(const char *s, size_t n) {
     if (S_alnum(s[i]))
       return false;
   return true;
+}
+
+/* Whether s[0..n) marks text still to be written, in any template:
+ * "TBD", "To be written.", "TODO: describe the sources". "None." and
+ * "N/A" are not: they answer "Unresolved questions" in an RFC. */
+static bool S_unfinished_text(const char *s, size_t n) {
+  static const char *const ph[] = {
+      "no info",       "tbd",          "tba",          "tbc",
+      "todo",          "to do",        "fixme",        "xxx",
+      "to be decided", "to be determined", "to be defined", "to be written",
+      "to be filled in", "to be added", "to come",     "will be added",
+      "coming soon",   "fill in",      "placeholder",  "...",
+      NULL};
+  while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", *s))
+    s++, n--;
+  while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", s[n - 1]))
+    n--;
+  if (!n)
+    return false; /* punctuation alone is for S_placeholder_text() */
+  for (int i = 0; ph[i]; i++)
+    if (strlen(ph[i]) == n && strncasecmp(ph[i], s, n) == 0)
+      return true;
+  /* a to-do note: "TODO: describe the sources", "TBD - ask the data team" */
+  static const char *const lead[] = {"TODO", "TBD", "FIXME", "XXX", NULL};
+  for (int i = 0; lead[i]; i++) {
+    size_t l = strlen(lead[i]);
+    if (n > l && strncmp(s, lead[i], l) == 0 && !S_alnum(s[l]))
+      return true;
+  }
+  return false;
 }
 
 /* Whether label block bl has only a placeholder after its label:
@@ -429,17 +488,27 @@ static bool S_counts(const lint_ctx *ctx, size_t b) {
          !(ctx->dead_blocks && ctx->dead_blocks[b]);
 }
 
+/* A stub has under STUB_WORDS words, none of its blocks STUB_BLOCK_WORDS
+ * or more (see S_is_stub()). */
+#define STUB_WORDS 20
+#define STUB_BLOCK_WORDS 6
+
 /* Words of content under heading d, subsections included, and the most in
  * any one block; placeholders and dead blocks count nothing. */
 static size_t S_content_words(const lint_ctx *ctx, const section *sec,
                               size_t *longest) {
   size_t total = 0;
   *longest = 0;
-  for (size_t b = sec->first_block; b < sec->end_block; b++) {
+  /* counted only as far as the stub tests look: a long chapter is not
+   * counted to its end for every heading above it */
+  for (size_t b = sec->first_block;
+       b < sec->end_block && total < STUB_WORDS && *longest < STUB_BLOCK_WORDS;
+       b++) {
     if (!S_counts(ctx, b))
       continue;
     const block *bl = &ctx->md->blocks[b];
-    size_t words = S_count_words(ctx->src->text, bl->start, bl->end, SIZE_MAX);
+    size_t words =
+        S_count_words(ctx->src->text, bl->start, bl->end, STUB_WORDS);
     total += words;
     if (words > *longest)
       *longest = words;
@@ -539,9 +608,8 @@ static bool S_words_at_least(const lint_ctx *ctx, const section *sec,
  * "* Monitoring") is the template's skeleton, not content. Short bullets
  * that name real things ("* MRR", "* Recall@k", "* User-ad interaction")
  * are content. */
-#define STUB_WORDS 20
-#define STUB_BLOCK_WORDS 6
 #define STUB_OWN_WORDS 2
+#define STUB_NESTED 2
 /* Whether a heading holds only a few short lines. */
 static bool S_is_thin(const lint_ctx *ctx, const section *sec) {
   size_t longest;
@@ -558,7 +626,7 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
     return false;
   if (words >= STUB_WORDS || longest >= STUB_BLOCK_WORDS)
     return false;
-  size_t own = 0;
+  size_t own = 0, nested = 0;
   const char *t = ctx->src->text;
   for (size_t b = sec->first_block; b < sec->end_block && own < STUB_OWN_WORDS;
        b++) {
@@ -567,6 +635,10 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
       continue;
     if (bl->kind != BLOCK_PARAGRAPH)
       return false; /* a table or code is content */
+    /* bullets under a bullet: the author answered the prompt, even in
+     * the template's words ("* Data sources" over "* Users", "* Ads") */
+    if (bl->nested && ++nested >= STUB_NESTED)
+      return false;
     for (size_t i = bl->start; i < bl->end && own < STUB_OWN_WORDS;) {
       while (i < bl->end && !S_alnum(t[i]))
         i++;
@@ -846,12 +918,37 @@ static bool S_topic_has_rule(const ddlint_pack *pk, const char *id) {
 
 /* Whether heading or label block b says something: a heading whose section
  * has content, a label with text after it. */
+/* Whether what follows label block bl says the topic is absent:
+ * "Monitoring: none for the pilot.", "Fallback: not planned",
+ * "**Rollback**: no rollback; we ship forward". */
+static bool S_label_negated(const lint_ctx *ctx, const block *bl) {
+  static const char *const neg[] = {"none", "no", "not", "nothing", "never",
+                                    "n/a", "na", "without", "out of scope",
+                                    NULL};
+  const char *t = ctx->src->text + bl->start;
+  size_t n = bl->end - bl->start;
+  const char *lab = bytes_find(t, n, bl->label);
+  if (!lab)
+    return false;
+  size_t at = (size_t)(lab - t) + strlen(bl->label);
+  while (at < n && strchr(" \t*_:-", t[at]))
+    at++;
+  for (int i = 0; neg[i]; i++) {
+    size_t l = strlen(neg[i]);
+    if (at + l <= n && strncasecmp(t + at, neg[i], l) == 0 &&
+        (at + l == n || !S_alnum(t[at + l])))
+      return true;
+  }
+  return prose_negated(ctx, bl->start + (size_t)(lab - t),
+                       bl->start + (size_t)(lab - t) + strlen(bl->label));
+}
+
 static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
   const block *bl = &ctx->md->blocks[b];
   if (ctx->dead_blocks && ctx->dead_blocks[b])
     return false;
   if (bl->kind != BLOCK_HEADING)
-    return bl->has_content;
+    return bl->has_content && !(bl->label && S_label_negated(ctx, bl));
   /* the section this heading opens: sections are in block order */
   const outline *ol = ctx->ol;
   size_t lo = 0, hi = ol->nsections;
@@ -1086,9 +1183,21 @@ static void S_find_topics_elsewhere(lint_ctx *ctx, coverage *cov) {
   free(er.best_end);
 }
 
-bool section_is_empty(const lint_ctx *ctx, const section *sec) {
+bool block_unfinished(const lint_ctx *ctx, const block *bl) {
+  if (bl->kind != BLOCK_PARAGRAPH)
+    return false;
+  if (bl->label) /* "TODO: ask the data team" reads as a label */
+    return S_unfinished_text(bl->label, strlen(bl->label));
+  return S_unfinished_text(ctx->src->text + bl->start, bl->end - bl->start);
+}
+
+bool section_is_empty(const lint_ctx *ctx, const section *sec,
+                      bool (*nothing)(const lint_ctx *, const block *)) {
   for (size_t b = sec->first_block; b < sec->end_block; b++) {
-    block_kind k = ctx->md->blocks[b].kind;
+    const block *bl = &ctx->md->blocks[b];
+    block_kind k = bl->kind;
+    if (nothing && nothing(ctx, bl))
+      continue;
     if (k == BLOCK_PARAGRAPH || k == BLOCK_CODE || k == BLOCK_HTML ||
         k == BLOCK_TABLE)
       return false;
@@ -1292,7 +1401,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       if (taken[d] < 0 || !S_contained(&nm, d, s))
         continue;
       /* the second name must not lie inside the first ("architecture"
-       * in "model architecture") */
+       * in "model architecture"), unless the heading says it again
+       * outside it ("Goals and Non-Goals") */
       bool own_words = false;
       const tmpl_section *ts = &pk->sections[s];
       for (size_t k = 0; k <= ts->naliases && !own_words; k++)
@@ -1301,7 +1411,9 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           bool inside = false;
           for (size_t j = 0; j <= pk->sections[taken[d]].naliases; j++)
             if (S_contains_name(&nm, d, (size_t)taken[d], j) &&
-                title_phrase_contains(first->phrase[j], nm.nf[s].phrase[k]))
+                title_phrase_contains(first->phrase[j], nm.nf[s].phrase[k]) &&
+                !title_phrase_outside(nm.hf[d].phrase, first->phrase[j],
+                                      nm.nf[s].phrase[k]))
               inside = true;
           own_words = !inside;
         }
@@ -1330,7 +1442,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           (sc->section >= 0 &&
            ol->sections[d].level >= ol->sections[sc->section].level) ||
           !S_contained(&nm, d, s) || STUB(d) ||
-          S_evidence_at(ctx, s, d) < 1)
+          S_evidence_at(ctx, s, d) < 1 || S_under_near_miss(ctx, d, s))
         continue;
       sc->section = (ptrdiff_t)d;
     }
@@ -1479,8 +1591,13 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       if (used[d] || ol->sections[d].is_title || ol->sections[d].level > level)
         continue;
       candidates++;
-      double sim = S_names_similarity(S_heading_key(ctx, d), ts,
-                                      NEAR_MISS_THRESHOLD);
+      /* the same headings recur across a repository's documents */
+      const char *hk = S_heading_key(ctx, d);
+      double sim;
+      if (!title_memo_get(pk->near_memo, hk, s, &sim)) {
+        sim = S_names_similarity(hk, ts, NEAR_MISS_THRESHOLD);
+        title_memo_put(pk->near_memo, hk, s, sim);
+      }
       if (sim >= NEAR_MISS_THRESHOLD && sim > sc->near_score) {
         sc->near = (ptrdiff_t)d;
         sc->near_score = sim;

@@ -454,6 +454,11 @@ static void S_exit(md_walk *w, cmark_node *node) {
                    cmark_node_first_child(parent) == node;
     block *b = S_add_block(w, node, BLOCK_PARAGRAPH);
     b->in_list = in_list;
+    if (in_list) {
+      cmark_node *list = cmark_node_parent(parent);
+      cmark_node *outer = list ? cmark_node_parent(list) : NULL;
+      b->nested = outer && cmark_node_get_type(outer) == CMARK_NODE_ITEM;
+    }
     b->label = S_paragraph_label(w, in_list);
     if (b->label) {
       b->norm = title_normalize(b->label);

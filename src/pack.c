@@ -235,6 +235,20 @@ static void S_pattern_free(pattern *p) {
   p->source = NULL;
 }
 
+/* The placeholder kind's patterns when a rule gives none: TBD, TODO,
+ * FIXME, XXX (as words, in capitals), bracketed "[NO INFO]", "[N/A]",
+ * "[TBD]", "<fill in>", "[fill in ...]", "<insert ...>", lorem ipsum. */
+static const char *const placeholder_defaults[] = {
+    "(?-i)\\b(TBD|TBA|TODO|FIXME|XXX)\\b(?!(?<=\\[TBD|\\[TBA|\\[TODO|\\[FIXME|"
+    "\\[XXX|\\[ TBD|\\[ TBA|\\[ TODO|\\[ FIXME|\\[ XXX) ?\\.? ?\\])",
+    "\\[ ?(no[ -]info(rmation)?|n/?a|tbd|tba|tbc|todo|to[ -]do|fixme|xxx|"
+    "placeholder)\\.? ?\\]",
+    "<\\s*fill[ -]?in\\b[^>\\n]*>",
+    "\\[\\s*fill[ -]?in\\b[^\\]\\n]*\\]",
+    "\\blorem ipsum\\b",
+    "<\\s*insert [^>\\n]*>",
+    NULL};
+
 /* Compiles the strings of member `key` (string or array) into patterns. */
 static bool S_patterns(loader *ld, const cJSON *obj, const char *key,
                        const char *what, pattern **out, size_t *n) {
@@ -395,6 +409,7 @@ static void S_rule_free(struct ddlint_rule *r) {
   free(r->message);
   free(r->help);
   free(r->explain);
+  free(r->help_uri);
   free(r->scope);
   free(r->target_name);
   for (size_t i = 0; i < r->npatterns; i++)
@@ -519,8 +534,9 @@ static bool S_count(loader *ld, const cJSON *obj, const char *key, long *out) {
   return true;
 }
 
-static bool S_load_params(loader *ld, const cJSON *params,
-                          struct ddlint_rule *r) {
+/* rule_obj: the rule's JSON object, where a missing "params" is reported. */
+static bool S_load_params(loader *ld, const cJSON *rule_obj,
+                          const cJSON *params, struct ddlint_rule *r) {
   const char *k = r->kind;
   r->min_words = r->min_items = r->min_rows = -1;
   if (strcmp(k, "conditional") == 0 || strcmp(k, "cross-reference") == 0) {
@@ -528,7 +544,7 @@ static bool S_load_params(loader *ld, const cJSON *params,
     static const char *const fc[] = {"when", "require", "require_scope", NULL};
     static const char *const fx[] = {"terms", "to", NULL};
     if (!params)
-      return json_fail(&ld->js, NULL, false, "rule \"%s\": %s needs params",
+      return json_fail(&ld->js, rule_obj, false, "rule \"%s\": %s needs params",
                        r->id, k);
     if (!json_check_fields(&ld->js, params,
                            cond ? "conditional params"
@@ -555,7 +571,7 @@ static bool S_load_params(loader *ld, const cJSON *params,
   if (strcmp(k, "min-content") == 0) {
     static const char *const f[] = {"words", "list_items", "table_rows", NULL};
     if (!params)
-      return json_fail(&ld->js, NULL, false,
+      return json_fail(&ld->js, rule_obj, false,
                        "rule \"%s\": min-content needs params", r->id);
     if (!json_check_fields(&ld->js, params, "min-content params", f) ||
         !S_count(ld, params, "words", &r->min_words) ||
@@ -571,7 +587,7 @@ static bool S_load_params(loader *ld, const cJSON *params,
   if (strcmp(k, "forbidden") == 0) {
     static const char *const f[] = {"patterns", NULL};
     if (!params)
-      return json_fail(&ld->js, NULL, false,
+      return json_fail(&ld->js, rule_obj, false,
                        "rule \"%s\": forbidden needs params", r->id);
     if (!json_check_fields(&ld->js, params, "forbidden params", f) ||
         !S_patterns(ld, params, "patterns", "params", &r->patterns,
@@ -604,16 +620,32 @@ static bool S_load_params(loader *ld, const cJSON *params,
     r->template_prompts = true; /* the default, with or without params */
     if (params && !json_check_fields(&ld->js, params, "placeholder params", f))
       return false;
-    return !params || (S_patterns(ld, params, "patterns", "params",
-                                  &r->patterns, &r->npatterns) &&
-                       S_bool(ld, params, "template_prompts", "params", true,
-                              &r->template_prompts));
+    if (params && !S_bool(ld, params, "template_prompts", "params", true,
+                          &r->template_prompts))
+      return false;
+    if (params && cJSON_GetObjectItemCaseSensitive(params, "patterns"))
+      return S_patterns(ld, params, "patterns", "params", &r->patterns,
+                        &r->npatterns);
+    /* a rule that asks for template prompts and names no patterns is for
+     * prompts only (a pack's second placeholder rule) */
+    if (params && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(
+                      params, "template_prompts")))
+      return true;
+    /* otherwise, no "patterns": the placeholders its explain text names */
+    size_t n = 0;
+    while (placeholder_defaults[n])
+      n++;
+    r->patterns = xcalloc(n, sizeof(pattern));
+    for (size_t i = 0; i < n; i++, r->npatterns++)
+      if (!S_compile(ld, params, placeholder_defaults[i], 0, &r->patterns[i]))
+        return false;
+    return true;
   }
   if (strcmp(k, "quantified-target") == 0) {
     static const char *const f[] = {"name",       "subject",         "quantity",
                                     "percentile", "ignore_headings", NULL};
     if (!params)
-      return json_fail(&ld->js, NULL, false,
+      return json_fail(&ld->js, rule_obj, false,
                        "rule \"%s\": quantified-target needs params", r->id);
     if (!json_check_fields(&ld->js, params, "quantified-target params", f) ||
         !S_string(ld, params, "name", true, "params", &r->target_name) ||
@@ -674,9 +706,9 @@ static bool S_load_params(loader *ld, const cJSON *params,
 }
 
 static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
-  static const char *const fields[] = {"id",      "kind", "severity", "summary",
-                                       "message", "help", "explain",  "scope",
-                                       "params",  NULL};
+  static const char *const fields[] = {
+      "id",       "kind",  "severity", "summary", "message", "help", "explain",
+      "help_uri", "scope", "params",   NULL};
   char *sev = NULL;
   bool ok = false;
   if (!json_check_fields(&ld->js, obj, "rule", fields) ||
@@ -686,7 +718,8 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
       !S_string(ld, obj, "summary", false, "rule", &r->summary) ||
       !S_string(ld, obj, "message", true, "rule", &r->message) ||
       !S_string(ld, obj, "help", false, "rule", &r->help) ||
-      !S_string(ld, obj, "explain", false, "rule", &r->explain))
+      !S_string(ld, obj, "explain", false, "rule", &r->explain) ||
+      !S_string(ld, obj, "help_uri", false, "rule", &r->help_uri))
     goto out;
   const rule_kind *kind = rule_kind_find(r->kind);
   if (!kind) {
@@ -723,7 +756,7 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
     json_fail(&ld->js, params, false, "params must be an object");
     goto out;
   }
-  ok = S_load_params(ld, params, r);
+  ok = S_load_params(ld, obj, params, r);
 out:
   free(sev);
   return ok;
@@ -890,6 +923,8 @@ out:
 static ddlint_pack *S_new_pack(void) {
   md_init();
   ddlint_pack *pk = xcalloc(1, sizeof *pk);
+  pk->prose_cache = prose_cache_new();
+  pk->near_memo = title_memo_new();
   pk->mctx = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(pk->mctx, MATCH_LIMIT);
   pcre2_set_depth_limit(pk->mctx, DEPTH_LIMIT);
@@ -1161,6 +1196,8 @@ void ddlint_pack_free(ddlint_pack *pk) {
   S_free_strings(pk->not_evidence, pk->nnot_evidence);
   if (pk->mctx)
     pcre2_match_context_free(pk->mctx);
+  prose_cache_free(pk->prose_cache);
+  title_memo_free(pk->near_memo);
   free(pk->name);
   free(pk->version);
   free(pk->description);
@@ -1187,6 +1224,7 @@ ddlint_severity ddlint_rule_severity(const ddlint_rule *r) {
 }
 const char *ddlint_rule_summary(const ddlint_rule *r) { return r->summary; }
 const char *ddlint_rule_help(const ddlint_rule *r) { return r->help; }
+const char *ddlint_rule_help_uri(const ddlint_rule *r) { return r->help_uri; }
 const char *ddlint_rule_explain(const ddlint_rule *r) {
   return r->explain ? r->explain : r->summary;
 }

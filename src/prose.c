@@ -3,6 +3,9 @@
  * the source (no copies), with the rest of the text visible to lookbehind. */
 #include "internal.h"
 
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -103,61 +106,199 @@ bool prose_search(lint_ctx *ctx, const pattern *pat, size_t start, size_t end,
 
 /* ---- many caseless ASCII literals in one pass ---- */
 
-/* A byte of a word for \b in PCRE2's UTF mode: ASCII letters and digits,
- * '_', and (conservatively) every byte of a multibyte character. */
+/* A byte of a word for \b in PCRE2's UTF mode without PCRE2_UCP: ASCII
+ * letters and digits and '_'. Every other character, non-ASCII ones too,
+ * is outside words: "\u201cTBD\u201d" and a BOM before "TBD" leave it a word
+ * of its own, as PCRE2 sees it. */
 static bool S_word_byte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '_' || (unsigned char)c >= 0x80;
+         (c >= '0' && c <= '9') || c == '_';
 }
 
 static unsigned char S_lower(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-static int S_match_cmp(const void *a, const void *b) {
-  const literal_match *x = a, *y = b;
-  if (x->idx != y->idx)
-    return x->idx < y->idx ? -1 : 1;
-  return (x->ms > y->ms) - (x->ms < y->ms);
+/* A literal's bucket of nb (a power of two): its first four bytes,
+ * lowercased, or its first two for a literal of two or three bytes (kept
+ * in the upper half). */
+static unsigned S_bucket(uint32_t key, bool shortlit, unsigned nb) {
+  return ((unsigned)((key * 2654435761u) >> 16) & (nb / 2 - 1)) |
+         (shortlit ? nb / 2 : 0);
 }
 
-static bool S_literals(lint_ctx *ctx, const char *const *lits,
-                       const bool *word_start, size_t n, size_t start,
-                       size_t end, literal_match **out, size_t *nout);
-
-#define LIT_BUCKETS 1024
-static unsigned S_bucket(unsigned bigram) {
-  return (bigram * 40503u >> 6) & (LIT_BUCKETS - 1);
+/* A bigram's bit in a filter of nbits (a power of two). */
+static unsigned S_bigram_bit(unsigned bigram, unsigned nbits) {
+  return (bigram * 40503u >> 3) & (nbits - 1);
 }
 
-bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
-                    size_t start, size_t end, literal_match **out,
-                    size_t *nout) {
-  return S_literals(ctx, lits, NULL, n, start, end, out, nout);
+/* Literals prepared for a pass: the same for every document, so made once
+ * per pack (prose_cache) and only read after. Owns every array. */
+typedef struct {
+  size_t n;
+  size_t *lens;
+  unsigned char **low; /* lowercased, into lowbuf */
+  unsigned char *lowbuf;
+  size_t *by_bucket, *bucket_at; /* literals by bucket */
+  uint32_t *keys;
+  unsigned char *bigram, *inword; /* filters of the opening bigrams */
+  bool *word_start;               /* or NULL: every literal anywhere */
+  unsigned nb, nbits;
+  bool any_short, any_inword, any_punct;
+} lit_set;
+
+static unsigned char S_lower_tab[256];
+static pthread_once_t S_lower_once = PTHREAD_ONCE_INIT;
+static void S_lower_init(void) {
+  for (unsigned c = 0; c < 256; c++)
+    S_lower_tab[c] = S_lower((unsigned char)c);
 }
 
-/* prose_literals(), where literal i with word_start[i] is only looked for
- * at the start of a word: most positions are inside words, and most
- * triggers open with \b. */
-static bool S_literals(lint_ctx *ctx, const char *const *lits,
-                       const bool *word_start, size_t n, size_t start,
+static void S_lit_free(lit_set *ls) {
+  if (!ls)
+    return;
+  free(ls->lens);
+  free(ls->low);
+  free(ls->lowbuf);
+  free(ls->by_bucket);
+  free(ls->bucket_at);
+  free(ls->keys);
+  free(ls->bigram);
+  free(ls->inword);
+  free(ls->word_start);
+  free(ls);
+}
+
+/* The prepared form of n literals, where literal i with word_start[i] is
+ * only looked for at the start of a word; NULL where a literal pass cannot
+ * stand in for PCRE2 (a literal under 2 bytes or with non-ASCII bytes,
+ * which need PCRE2's Unicode caseless matching). Free with S_lit_free(). */
+static lit_set *S_lit_prepare(const char *const *lits, const bool *word_start,
+                              size_t n) {
+  pthread_once(&S_lower_once, S_lower_init);
+  size_t total = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t l = strlen(lits[i]);
+    if (l < 2)
+      return NULL;
+    for (const unsigned char *p = (const unsigned char *)lits[i]; *p; p++)
+      if (*p >= 0x80)
+        return NULL;
+    total += l + 1;
+  }
+  const unsigned char *lower = S_lower_tab;
+  lit_set *ls = xcalloc(1, sizeof *ls);
+  ls->n = n;
+  /* buckets and filters sized to the literals: a few literals need no
+   * tables of kilobytes */
+  ls->nb = 16;
+  ls->nbits = 512;
+  while (ls->nb < 2 * n && ls->nb < 4096)
+    ls->nb *= 2;
+  while (ls->nbits < 64 * n && ls->nbits < 65536)
+    ls->nbits *= 2;
+  /* a bigram filter turns most positions away after two table lookups; a
+   * second one holds the literals that may start inside a word (the
+   * others are only looked for where a word starts) */
+  ls->bigram = xcalloc(ls->nbits / 8, 1);
+  ls->inword = xcalloc(ls->nbits / 8, 1);
+  ls->lens = xcalloc(n + 1, sizeof(size_t));
+  ls->low = xcalloc(n + 1, sizeof(unsigned char *));
+  ls->lowbuf = xmalloc(total + 1);
+  /* the bucket of four opening bytes leaves a position one or two
+   * candidates where one of two held dozens ("co": cost, coverage) */
+  ls->by_bucket = xcalloc(n + 1, sizeof(size_t));
+  ls->bucket_at = xcalloc(ls->nb + 2, sizeof(size_t));
+  ls->keys = xcalloc(n + 1, sizeof(uint32_t));
+  if (word_start) {
+    ls->word_start = xcalloc(n + 1, sizeof(bool));
+    memcpy(ls->word_start, word_start, n * sizeof(bool));
+  }
+  size_t off = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t l = ls->lens[i] = strlen(lits[i]);
+    unsigned char *lw = ls->low[i] = ls->lowbuf + off;
+    off += l + 1;
+    for (size_t k = 0; k <= l; k++)
+      lw[k] = lower[(unsigned char)lits[i][k]];
+    unsigned key = (unsigned)lw[0] << 8 | lw[1];
+    unsigned bit = S_bigram_bit(key, ls->nbits);
+    ls->bigram[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+    if (!word_start || !word_start[i]) {
+      ls->inword[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+      ls->any_inword = true;
+    }
+    ls->any_punct = ls->any_punct || !S_word_byte((char)lw[0]);
+    bool shortlit = l < 4;
+    ls->any_short = ls->any_short || shortlit;
+    ls->keys[i] = shortlit ? key
+                           : (uint32_t)lw[0] << 24 | (uint32_t)lw[1] << 16 |
+                                 (uint32_t)lw[2] << 8 | lw[3];
+    ls->bucket_at[S_bucket(ls->keys[i], shortlit, ls->nb) + 1]++;
+  }
+  for (unsigned h = 0; h < ls->nb; h++)
+    ls->bucket_at[h + 1] += ls->bucket_at[h];
+  size_t *fill = xmalloc((ls->nb + 1) * sizeof(size_t));
+  memcpy(fill, ls->bucket_at, (ls->nb + 1) * sizeof(size_t));
+  for (size_t i = 0; i < n; i++)
+    ls->by_bucket[fill[S_bucket(ls->keys[i], ls->lens[i] < 4, ls->nb)]++] = i;
+  free(fill);
+  return ls;
+}
+
+/* The literals that occur at p (ws: p starts a word), before seg_end;
+ * next_ok[i]: where literal i may match next (matches do not overlap). */
+static void S_literals_at(const lit_set *ls, size_t *next_ok,
+                          const unsigned char *t, size_t p, size_t seg_end,
+                          bool ws, literal_match **out, size_t *nout,
+                          size_t *cap) {
+  const unsigned char *lower = S_lower_tab;
+  unsigned key = (unsigned)lower[t[p]] << 8 | lower[t[p + 1]];
+  unsigned bit = S_bigram_bit(key, ls->nbits);
+  if (!((ws ? ls->bigram : ls->inword)[bit >> 3] & (1u << (bit & 7))))
+    return;
+  for (int pass = 0; pass < 2; pass++) {
+    uint32_t want;
+    unsigned h;
+    if (pass == 0) {
+      if (p + 4 > seg_end)
+        continue;
+      want = (uint32_t)key << 16 | (uint32_t)lower[t[p + 2]] << 8 |
+             lower[t[p + 3]];
+      h = S_bucket(want, false, ls->nb);
+    } else {
+      if (!ls->any_short)
+        break;
+      want = key;
+      h = S_bucket(want, true, ls->nb);
+    }
+    for (size_t f = ls->bucket_at[h]; f < ls->bucket_at[h + 1]; f++) {
+      size_t i = ls->by_bucket[f];
+      size_t len = ls->lens[i];
+      if (ls->keys[i] != want || p < next_ok[i] || p + len > seg_end ||
+          (!ws && ls->word_start && ls->word_start[i]))
+        continue;
+      size_t j = pass == 0 ? 4 : 2;
+      while (j < len && lower[t[p + j]] == ls->low[i][j])
+        j++;
+      if (j < len)
+        continue;
+      xgrow(out, cap, *nout + 1, sizeof(literal_match));
+      (*out)[(*nout)++] = (literal_match){i, p, p + len};
+      next_ok[i] = p + len;
+    }
+  }
+}
+
+/* Every match of the prepared literals in the prose of [start, end), sorted
+ * by literal then position (see prose_literals()). False where the text
+ * needs PCRE2. */
+static bool S_lit_scan(lint_ctx *ctx, const lit_set *ls, size_t start,
                        size_t end, literal_match **out, size_t *nout) {
   *out = NULL;
   *nout = 0;
   const char *text = ctx->src->text;
   size_t len = ctx->src->len;
-  if (!n)
-    return true;
-  size_t total = 0;
-  for (size_t i = 0; i < n; i++) {
-    size_t l = strlen(lits[i]);
-    if (l < 2)
-      return false;
-    for (const unsigned char *p = (const unsigned char *)lits[i]; *p; p++)
-      if (*p >= 0x80)
-        return false; /* PCRE2's Unicode caseless matching is needed */
-    total += l + 1;
-  }
   /* with PCRE2_UTF, caseless "k" and "s" also match U+212A KELVIN SIGN and
    * U+017F LONG S: where either occurs, PCRE2 must do it */
   if (!ctx->special_case)
@@ -167,52 +308,44 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
                             : 1;
   if (ctx->special_case == 2)
     return false;
-  unsigned char lower[256], wordb[256];
-  for (unsigned c = 0; c < 256; c++) {
-    lower[c] = S_lower((unsigned char)c);
-    wordb[c] = S_word_byte((char)c);
-  }
-  /* a bigram bitmap (8 KiB) turns most positions away after two table
-   * lookups; a second one holds the literals that may start inside a word
-   * (the others are only looked for where a word starts) */
-  unsigned char *bigram = xcalloc(65536 / 8, 1);
-  unsigned char *inword = xcalloc(65536 / 8, 1);
-  bool any_inword = false, any_punct = false;
-  size_t *lens = xcalloc(n + 1, sizeof(size_t));
-  unsigned char **low = xcalloc(n + 1, sizeof(unsigned char *));
-  unsigned char *lowbuf = xmalloc(total + 1);
-  /* literals by bigram bucket: by_bucket[bucket_at[h] .. bucket_at[h + 1]) */
-  size_t *by_bucket = xcalloc(n + 1, sizeof(size_t));
-  size_t *bucket_at = xcalloc(LIT_BUCKETS + 2, sizeof(size_t));
-  size_t off = 0;
-  for (size_t i = 0; i < n; i++) {
-    lens[i] = strlen(lits[i]);
-    low[i] = lowbuf + off;
-    off += lens[i] + 1;
-    for (size_t k = 0; k <= lens[i]; k++)
-      low[i][k] = lower[(unsigned char)lits[i][k]];
-    unsigned key = (unsigned)low[i][0] << 8 | low[i][1];
-    bigram[key >> 3] |= (unsigned char)(1u << (key & 7));
-    if (!word_start || !word_start[i]) {
-      inword[key >> 3] |= (unsigned char)(1u << (key & 7));
-      any_inword = true;
-    }
-    any_punct = any_punct || !wordb[low[i][0]];
-    bucket_at[S_bucket(key) + 1]++;
-  }
-  for (unsigned h = 0; h < LIT_BUCKETS; h++)
-    bucket_at[h + 1] += bucket_at[h];
-  size_t *fill = xmalloc((LIT_BUCKETS + 1) * sizeof(size_t));
-  memcpy(fill, bucket_at, (LIT_BUCKETS + 1) * sizeof(size_t));
-  for (size_t i = 0; i < n; i++)
-    by_bucket[fill[S_bucket((unsigned)low[i][0] << 8 | low[i][1])]++] = i;
-  free(fill);
+  size_t n = ls->n;
   size_t *next_ok = xcalloc(n + 1, sizeof(size_t));
   size_t cap = 0;
   const unsigned char *t = (const unsigned char *)text;
   const md_blocks *mb = ctx->md;
   size_t k = S_first_skip(mb, start), pos = start;
-  while (pos < end) {
+  /* every literal opens a word: visit the words, not the bytes */
+  bool by_word = ctx->word_at && !ls->any_inword && !ls->any_punct;
+  size_t wi = 0;
+  if (by_word) {
+    size_t lo = 0, hi = ctx->nwords;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (ctx->word_at[mid] < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    wi = lo;
+  }
+  while (by_word && wi < ctx->nwords && ctx->word_at[wi] < end) {
+    size_t w = wi++;
+    /* most words open with no literal's bigram: turned away here */
+    unsigned bit = S_bigram_bit(ctx->word_key[w], ls->nbits);
+    if (!(ls->bigram[bit >> 3] & (1u << (bit & 7))))
+      continue;
+    size_t p = ctx->word_at[w];
+    while (k < mb->nskip && mb->skip[2 * k + 1] <= p)
+      k++;
+    if (k < mb->nskip && mb->skip[2 * k] <= p)
+      continue; /* in code or a comment */
+    size_t seg_end =
+        k < mb->nskip && mb->skip[2 * k] < end ? mb->skip[2 * k] : end;
+    if (p + 1 >= seg_end)
+      continue;
+    S_literals_at(ls, next_ok, t, p, seg_end, true, out, nout, &cap);
+  }
+  while (!by_word && pos < end) {
     if (k < mb->nskip && mb->skip[2 * k] <= pos) {
       pos = mb->skip[2 * k + 1];
       k++;
@@ -221,52 +354,243 @@ static bool S_literals(lint_ctx *ctx, const char *const *lits,
     size_t seg_end = end;
     if (k < mb->nskip && mb->skip[2 * k] < seg_end)
       seg_end = mb->skip[2 * k];
-    bool prev_word = pos > 0 && wordb[t[pos - 1]];
+    bool prev_word = pos > 0 && S_word_byte(text[pos - 1]);
     for (size_t p = pos; p + 1 < seg_end; p++) {
-      bool here_word = wordb[t[p]];
-      if (!any_inword && prev_word && here_word) {
+      bool here_word = S_word_byte(text[p]);
+      if (!ls->any_inword && prev_word && here_word) {
         /* inside a word, where no literal may start: on to its end */
-        while (p + 2 < seg_end && wordb[t[p + 1]])
+        while (p + 2 < seg_end && S_word_byte(text[p + 1]))
           p++;
         continue; /* t[p] is a word byte: prev_word stays true */
       }
       bool ws = !prev_word || !here_word;
       prev_word = here_word;
-      if (!here_word && !any_punct)
+      if (!here_word && !ls->any_punct)
         continue; /* no literal opens with a byte outside words */
-      unsigned key = (unsigned)lower[t[p]] << 8 | lower[t[p + 1]];
-      if (!((ws ? bigram : inword)[key >> 3] & (1u << (key & 7))))
-        continue;
-      unsigned h = S_bucket(key);
-      for (size_t f = bucket_at[h]; f < bucket_at[h + 1]; f++) {
-        size_t i = by_bucket[f];
-        if (p < next_ok[i] || p + lens[i] > seg_end ||
-            ((unsigned)low[i][0] << 8 | low[i][1]) != key ||
-            (!ws && word_start && word_start[i]))
-          continue;
-        size_t j = 2;
-        while (j < lens[i] && lower[t[p + j]] == low[i][j])
-          j++;
-        if (j < lens[i])
-          continue;
-        xgrow(out, &cap, *nout + 1, sizeof(literal_match));
-        (*out)[(*nout)++] = (literal_match){i, p, p + lens[i]};
-        next_ok[i] = p + lens[i];
-      }
+      S_literals_at(ls, next_ok, t, p, seg_end, ws, out, nout, &cap);
     }
     pos = seg_end;
   }
-  free(lowbuf);
-  free(low);
-  free(by_bucket);
-  free(bucket_at);
-  free(bigram);
-  free(inword);
   free(next_ok);
-  free(lens);
-  if (*nout)
-    qsort(*out, *nout, sizeof(literal_match), S_match_cmp);
+  /* found in position order: a counting sort by literal keeps it within
+   * each literal */
+  if (*nout > 1) {
+    size_t *at = xcalloc(n + 1, sizeof(size_t));
+    for (size_t i = 0; i < *nout; i++)
+      at[(*out)[i].idx + 1]++;
+    for (size_t i = 0; i < n; i++)
+      at[i + 1] += at[i];
+    literal_match *sorted = xmalloc(*nout * sizeof(literal_match));
+    for (size_t i = 0; i < *nout; i++)
+      sorted[at[(*out)[i].idx]++] = (*out)[i];
+    free(*out);
+    *out = sorted;
+    free(at);
+  }
   return true;
+}
+
+/* ---- The pack's cache of prepared passes. ---- */
+
+/* What prose_each_many() needs for a set of patterns, beyond the text:
+ * their triggers as one literal set. Owns its arrays. */
+typedef struct {
+  size_t nlits;
+  size_t *owner;   /* per literal: its pattern */
+  bool *scan;      /* per pattern: scanned by PCRE2 (no literal pass) */
+  bool *word_start; /* per pattern: every branch opens with \b */
+  lit_set *ls;     /* NULL: no literals, or they need PCRE2 */
+} many_set;
+
+#define CACHE_BUCKETS 256
+typedef struct cache_entry {
+  struct cache_entry *next;
+  int kind; /* 0 many_set of patterns, 1 lit_set, 2 lit_set by words */
+  size_t n;
+  const void **key; /* the patterns or literals, by address */
+  void *value;
+} cache_entry;
+
+struct prose_cache {
+  pthread_mutex_t lock;
+  cache_entry *buckets[CACHE_BUCKETS];
+};
+
+prose_cache *prose_cache_new(void) {
+  prose_cache *c = xcalloc(1, sizeof *c);
+  pthread_mutex_init(&c->lock, NULL);
+  return c;
+}
+
+static void S_many_free(many_set *m) {
+  if (!m)
+    return;
+  free(m->owner);
+  free(m->scan);
+  free(m->word_start);
+  S_lit_free(m->ls);
+  free(m);
+}
+
+void prose_cache_free(prose_cache *c) {
+  if (!c)
+    return;
+  for (size_t b = 0; b < CACHE_BUCKETS; b++)
+    for (cache_entry *e = c->buckets[b], *nx; e; e = nx) {
+      nx = e->next;
+      if (e->kind == 0)
+        S_many_free(e->value);
+      else
+        S_lit_free(e->value);
+      free(e->key);
+      free(e);
+    }
+  pthread_mutex_destroy(&c->lock);
+  free(c);
+}
+
+/* Whether every trigger of p can be found by the literal pass: two bytes
+ * or more, ASCII only (see S_lit_prepare()). */
+static bool S_triggers_literal(const pattern *p) {
+  const char *t = p->triggers;
+  for (size_t i = 0; i < p->ntriggers; i++, t += strlen(t) + 1) {
+    if (strlen(t) < 2)
+      return false;
+    for (const unsigned char *c = (const unsigned char *)t; *c; c++)
+      if (*c >= 0x80)
+        return false;
+  }
+  return true;
+}
+
+static many_set *S_many_prepare(const pattern *const *pats, size_t n) {
+  many_set *m = xcalloc(1, sizeof *m);
+  const char **lits = NULL;
+  size_t cap = 0, cap2 = 0;
+  m->scan = xcalloc(n + 1, sizeof(bool));
+  m->word_start = xcalloc(n + 1, sizeof(bool));
+  for (size_t k = 0; k < n; k++) {
+    m->word_start[k] = pats[k]->word_start;
+    if (!pats[k]->ntriggers || !S_triggers_literal(pats[k])) {
+      m->scan[k] = true; /* only this one: the others keep the pass */
+      continue;
+    }
+    const char *t = pats[k]->triggers;
+    for (size_t i = 0; i < pats[k]->ntriggers; i++, t += strlen(t) + 1) {
+      xgrow(&lits, &cap, m->nlits + 1, sizeof(char *));
+      lits[m->nlits] = t;
+      xgrow(&m->owner, &cap2, m->nlits + 1, sizeof(size_t));
+      m->owner[m->nlits++] = k;
+    }
+  }
+  if (m->nlits) {
+    bool *lit_ws = xcalloc(m->nlits + 1, sizeof(bool));
+    for (size_t i = 0; i < m->nlits; i++)
+      lit_ws[i] = m->word_start[m->owner[i]];
+    m->ls = S_lit_prepare(lits, lit_ws, m->nlits);
+    free(lit_ws);
+    if (!m->ls) {
+      for (size_t i = 0; i < m->nlits; i++)
+        m->scan[m->owner[i]] = true; /* PCRE2 must do it: scan them all */
+      m->nlits = 0;
+    }
+  }
+  free(lits);
+  return m;
+}
+
+/* The cached value for (kind, key[0..n)), made by calling make on a miss.
+ * Entries are never changed once in the cache. */
+static void *S_cached(const ddlint_pack *pk, int kind, const void *const *key,
+                      size_t n, const void *const *lits, const bool *ws) {
+  prose_cache *c = pk->prose_cache;
+  uint64_t h = 1469598103934665603u ^ (uint64_t)kind ^ (uint64_t)n << 8;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (uint64_t)(uintptr_t)key[i]) * 1099511628211u;
+  size_t b = (size_t)(h >> 32) % CACHE_BUCKETS;
+  pthread_mutex_lock(&c->lock);
+  cache_entry *e = c->buckets[b];
+  for (; e; e = e->next)
+    if (e->kind == kind && e->n == n &&
+        memcmp(e->key, key, n * sizeof(void *)) == 0)
+      break;
+  if (!e) {
+    e = xcalloc(1, sizeof *e);
+    e->kind = kind;
+    e->n = n;
+    e->key = xcalloc(n + 1, sizeof(void *));
+    memcpy(e->key, key, n * sizeof(void *));
+    e->value = kind == 0 ? (void *)S_many_prepare((const pattern *const *)key, n)
+                         : (void *)S_lit_prepare((const char *const *)lits, ws, n);
+    e->next = c->buckets[b];
+    c->buckets[b] = e;
+  }
+  pthread_mutex_unlock(&c->lock);
+  return e->value;
+}
+
+/* prose_literals() with word_start as prose_literals_words() or NULL. */
+static bool S_literals(lint_ctx *ctx, const char *const *lits, bool words,
+                       size_t n, size_t start, size_t end,
+                       literal_match **out, size_t *nout) {
+  *out = NULL;
+  *nout = 0;
+  if (!n)
+    return true;
+  bool *ws = NULL;
+  if (words) {
+    ws = xcalloc(n + 1, sizeof(bool));
+    for (size_t i = 0; i < n; i++)
+      ws[i] = S_word_byte(lits[i][0]);
+  }
+  const lit_set *ls = S_cached(ctx->pack, words ? 2 : 1,
+                               (const void *const *)lits, n,
+                               (const void *const *)lits, ws);
+  free(ws);
+  return ls && S_lit_scan(ctx, ls, start, end, out, nout);
+}
+
+bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
+                    size_t start, size_t end, literal_match **out,
+                    size_t *nout) {
+  return S_literals(ctx, lits, false, n, start, end, out, nout);
+}
+
+bool prose_literals_words(lint_ctx *ctx, const char *const *lits, size_t n,
+                          size_t start, size_t end, literal_match **out,
+                          size_t *nout) {
+  return S_literals(ctx, lits, true, n, start, end, out, nout);
+}
+
+bool prose_inside_word(const lint_ctx *ctx, size_t ms) {
+  const char *t = ctx->src->text;
+  return ms > 0 && ms < ctx->src->len && S_word_byte(t[ms - 1]) &&
+         S_word_byte(t[ms]);
+}
+
+void prose_words(lint_ctx *ctx) {
+  const unsigned char *t = (const unsigned char *)ctx->src->text;
+  size_t len = ctx->src->len, n = 0;
+  ctx->word_at = NULL;
+  ctx->word_key = NULL;
+  ctx->nwords = 0;
+  if (len > PROSE_WORDS_MAX)
+    return;
+  pthread_once(&S_lower_once, S_lower_init);
+  size_t cap = 0, cap2 = 0;
+  bool prev = false;
+  for (size_t p = 0; p < len; p++) {
+    bool w = S_word_byte((char)t[p]);
+    if (w && !prev) {
+      xgrow(&ctx->word_at, &cap, n + 1, sizeof(uint32_t));
+      xgrow(&ctx->word_key, &cap2, n + 1, sizeof(uint16_t));
+      ctx->word_at[n] = (uint32_t)p;
+      ctx->word_key[n++] = (uint16_t)(S_lower_tab[t[p]] << 8 |
+                                       (p + 1 < len ? S_lower_tab[t[p + 1]] : 0));
+    }
+    prev = w;
+  }
+  ctx->nwords = n;
 }
 
 /* ---- Negated mentions ("No drift monitoring is planned"). ---- */
@@ -551,9 +875,39 @@ static bool S_branch_triggers(const char *p, const char *end,
     return false;
   size_t len = 0;
   S_literal_prefix(&p, end, out[*n], PROSE_TRIGGER_MAX, &len);
-  if (len < 2)
+  if (len >= 2) {
+    out[(*n)++][len] = '\0';
+    return true;
+  }
+  /* a short prefix before a group: one trigger per alternative, the
+   * prefix then the alternative's own ("p(50|95|99)": p50, p95, p99) */
+  if (!len || p >= end || *p != '(')
     return false;
-  out[(*n)++][len] = '\0';
+  const char *g = S_group_end(p, end);
+  if (!g || (g + 1 < end && strchr("?*{+", g[1])))
+    return false;
+  const char *in = p + 1;
+  if (end - in >= 2 && in[0] == '?' && in[1] == ':')
+    in += 2;
+  else if (*in == '?')
+    return false;
+  char prefix[PROSE_TRIGGER_MAX];
+  memcpy(prefix, out[*n], len);
+  const char *bb[64], *be[64];
+  size_t nb = S_branches(in, g, bb, be, 64);
+  if (!nb)
+    return false;
+  for (size_t i = 0; i < nb; i++) {
+    if (*n >= max)
+      return false;
+    memcpy(out[*n], prefix, len);
+    size_t l = len;
+    const char *q = bb[i];
+    S_literal_prefix(&q, be[i], out[*n], PROSE_TRIGGER_MAX, &l);
+    if (l < 2)
+      return false;
+    out[(*n)++][l] = '\0';
+  }
   return true;
 }
 
@@ -601,9 +955,6 @@ typedef struct {
   size_t k;
 } many_one;
 
-/* Below this many bytes prose_each_many() scans each pattern instead. */
-#define MANY_SMALL_RANGE 1024
-
 static bool S_many_one(void *arg, size_t ms, size_t me) {
   many_one *o = arg;
   return o->fn(o->arg, o->k, ms, me);
@@ -630,40 +981,18 @@ void pattern_set_triggers(pattern *p) {
 
 void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
                      size_t start, size_t end, prose_many_fn fn, void *arg) {
-  if (end - start < MANY_SMALL_RANGE) {
-    /* a few hundred bytes: a scan per pattern costs less than setting up
-     * the literal pass */
-    for (size_t k = 0; k < n; k++) {
-      many_one one = {fn, arg, k};
-      prose_each(ctx, pats[k], start, end, S_many_one, &one);
-    }
+  if (!n)
     return;
-  }
-  const char **lits = NULL;
-  size_t *owner = NULL, nlits = 0, cap = 0, cap2 = 0;
+  const many_set *m = S_cached(ctx->pack, 0, (const void *const *)pats, n,
+                               NULL, NULL);
+  const size_t *owner = m->owner;
+  const bool *word_start = m->word_start;
+  size_t nlits = m->nlits;
   bool *scan = xcalloc(n + 1, sizeof(bool));
-  bool *word_start = xcalloc(n + 1, sizeof(bool));
-  for (size_t k = 0; k < n; k++) {
-    word_start[k] = pats[k]->word_start;
-    if (!pats[k]->ntriggers) {
-      scan[k] = true;
-      continue;
-    }
-    const char *t = pats[k]->triggers;
-    for (size_t i = 0; i < pats[k]->ntriggers; i++, t += strlen(t) + 1) {
-      xgrow(&lits, &cap, nlits + 1, sizeof(char *));
-      lits[nlits] = t;
-      xgrow(&owner, &cap2, nlits + 1, sizeof(size_t));
-      owner[nlits++] = k;
-    }
-  }
+  memcpy(scan, m->scan, n * sizeof(bool));
   literal_match *lm = NULL;
   size_t nlm = 0;
-  bool *lit_ws = xcalloc(nlits + 1, sizeof(bool));
-  for (size_t i = 0; i < nlits; i++)
-    lit_ws[i] = word_start[owner[i]];
-  if (nlits &&
-      !S_literals(ctx, lits, lit_ws, nlits, start, end, &lm, &nlm)) {
+  if (nlits && !S_lit_scan(ctx, m->ls, start, end, &lm, &nlm)) {
     for (size_t i = 0; i < nlits; i++)
       scan[owner[i]] = true; /* PCRE2 must do it: scan them all */
     nlits = 0;
@@ -671,10 +1000,22 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
   /* the trigger positions per pattern, in order */
   trigger_hit *hits = xcalloc(nlm + 1, sizeof(trigger_hit));
   size_t nh = 0;
-  for (size_t i = 0; i < nlm && nlits; i++)
-    hits[nh++] = (trigger_hit){owner[lm[i].idx], lm[i].ms};
-  if (nh)
-    qsort(hits, nh, sizeof *hits, S_hit_cmp);
+  if (nlits && nlm) {
+    /* by pattern, then position: the literals of a pattern are adjacent
+     * and each literal's matches are in position order, so a merge of
+     * each pattern's runs (a stable sort by position within the pattern) */
+    size_t i = 0;
+    while (i < nlm) {
+      size_t k = owner[lm[i].idx], j = i;
+      while (j < nlm && owner[lm[j].idx] == k)
+        j++;
+      for (size_t x = i; x < j; x++)
+        hits[nh++] = (trigger_hit){k, lm[x].ms};
+      if (lm[i].idx != lm[j - 1].idx) /* several literals: order them */
+        qsort(hits + nh - (j - i), j - i, sizeof *hits, S_hit_cmp);
+      i = j;
+    }
+  }
   const md_blocks *mb = ctx->md;
   for (size_t i = 0; i < nh;) {
     size_t k = hits[i].k, next_ok = 0;
@@ -715,10 +1056,6 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
     prose_each(ctx, pats[k], start, end, S_many_one, &one);
   }
   free(scan);
-  free(word_start);
-  free(lit_ws);
-  free(lits);
-  free(owner);
 }
 
 /* ---- Soft-wrapped prose. ---- */

@@ -64,3 +64,8 @@ void report_json_string(FILE *out, const char *s) {
 bool report_shows(const report_opts *opts, const ddlint_diag *d) {
   return ddlint_diag_severity(d) >= opts->min_severity;
 }
+
+size_t report_count(const report_opts *opts, const ddlint_result *r,
+                    ddlint_severity sev) {
+  return sev >= opts->min_severity ? ddlint_result_count(r, sev) : 0;
+}

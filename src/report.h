@@ -17,10 +17,20 @@ typedef struct {
   const ddlint_pack *pack;
 } report_opts;
 
+/* A problem of the run that is no finding, also said on stderr: a path
+ * that could not be read, or a failed gate. Borrowed from the CLI. */
+typedef struct {
+  const char *path;    /* NULL: the whole run (--max-warnings) */
+  const char *title;   /* "unreadable", "min-score", "max-warnings" */
+  const char *message; /* as on stderr, without "ddlint: " */
+} report_problem;
+
 typedef struct {
   size_t files, documents; /* documents: of several files (parts) */
-  size_t errors, warnings, infos;
+  size_t errors, warnings, infos; /* those shown (report_count) */
   size_t unreadable;
+  const report_problem *problems; /* in the order they arose */
+  size_t nproblems;
 } report_totals;
 
 typedef struct reporter reporter;
@@ -36,6 +46,10 @@ typedef struct {
 void report_json_string(FILE *out, const char *s);
 /* Whether a reporter shows diagnostic d (--quiet hides all but errors). */
 bool report_shows(const report_opts *opts, const ddlint_diag *d);
+/* The number of diagnostics of severity sev that a reporter shows, so that
+ * counts agree with the diagnostics listed (--quiet hides all but errors). */
+size_t report_count(const report_opts *opts, const ddlint_result *r,
+                    ddlint_severity sev);
 
 /* The reporter named name ("human", "json", "sarif", "github"), or NULL. */
 const reporter_ops *report_find(const char *name);

@@ -73,8 +73,23 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   }
 }
 
+/* Paths that could not be read and failed gates: on stderr too, but a
+ * pull request shows only annotations. */
 static void S_end(reporter *rep, const report_totals *t) {
-  (void)t;
+  for (size_t i = 0; i < t->nproblems; i++) {
+    const report_problem *p = &t->problems[i];
+    fputs("::error ", rep->o.out);
+    if (p->path) {
+      fputs("file=", rep->o.out);
+      S_escape(rep->o.out, p->path, true);
+      fputc(',', rep->o.out);
+    }
+    fputs("title=ddlint ", rep->o.out);
+    S_escape(rep->o.out, p->title, true);
+    fputs("::", rep->o.out);
+    S_escape(rep->o.out, p->message, false);
+    fputc('\n', rep->o.out);
+  }
   free(rep);
 }
 

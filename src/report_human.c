@@ -6,6 +6,7 @@
 #include "report.h"
 #include "term.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,67 @@ static reporter *S_begin(const report_opts *opts) {
 #define SNIPPET_MAX                                                            \
   120 /* code points of a long line shown around a finding                     \
        */
+
+/* Terminal columns of a code point, as wcwidth(3) gives them but without
+ * the locale: 2 for East Asian wide and fullwidth characters and emoji, 0
+ * for combining marks, zero-width spaces and joiners and variation
+ * selectors, else 1. The common ranges only, not all of Unicode. */
+static unsigned S_display_width(unsigned cp) {
+  static const struct {
+    unsigned lo, hi, width;
+  } ranges[] = {
+      {0x0300, 0x036F, 0},   {0x0483, 0x0489, 0},   {0x0591, 0x05BD, 0},
+      {0x0610, 0x061A, 0},   {0x064B, 0x065F, 0},   {0x0E31, 0x0E31, 0},
+      {0x0E34, 0x0E3A, 0},   {0x0E47, 0x0E4E, 0},   {0x1100, 0x115F, 2},
+      {0x1AB0, 0x1AFF, 0},   {0x1DC0, 0x1DFF, 0},   {0x200B, 0x200F, 0},
+      {0x2060, 0x2064, 0},   {0x20D0, 0x20FF, 0},   {0x231A, 0x231B, 2},
+      {0x23E9, 0x23EC, 2},   {0x23F0, 0x23F0, 2},   {0x23F3, 0x23F3, 2},
+      {0x25FD, 0x25FE, 2},   {0x2614, 0x2615, 2},   {0x2648, 0x2653, 2},
+      {0x267F, 0x267F, 2},   {0x2693, 0x2693, 2},   {0x26A1, 0x26A1, 2},
+      {0x26AA, 0x26AB, 2},   {0x26BD, 0x26BE, 2},   {0x26C4, 0x26C5, 2},
+      {0x26CE, 0x26CE, 2},   {0x26D4, 0x26D4, 2},   {0x26EA, 0x26EA, 2},
+      {0x26F2, 0x26F5, 2},   {0x26FA, 0x26FD, 2},   {0x2705, 0x2705, 2},
+      {0x270A, 0x270B, 2},   {0x2728, 0x2728, 2},   {0x274C, 0x274C, 2},
+      {0x2753, 0x2755, 2},   {0x2757, 0x2757, 2},   {0x2795, 0x2797, 2},
+      {0x27B0, 0x27B0, 2},   {0x27BF, 0x27BF, 2},   {0x2B1B, 0x2B1C, 2},
+      {0x2B50, 0x2B50, 2},   {0x2B55, 0x2B55, 2},   {0x2E80, 0x303E, 2},
+      {0x3041, 0x33FF, 2},   {0x3400, 0x4DBF, 2},   {0x4E00, 0x9FFF, 2},
+      {0xA000, 0xA4CF, 2},   {0xA960, 0xA97F, 2},   {0xAC00, 0xD7A3, 2},
+      {0xF900, 0xFAFF, 2},   {0xFE00, 0xFE0F, 0},   {0xFE10, 0xFE19, 2},
+      {0xFE20, 0xFE2F, 0},   {0xFE30, 0xFE6F, 2},   {0xFEFF, 0xFEFF, 0},
+      {0xFF00, 0xFF60, 2},   {0xFFE0, 0xFFE6, 2},   {0x16FE0, 0x18CFF, 2},
+      {0x1B000, 0x1B2FF, 2}, {0x1F004, 0x1F004, 2}, {0x1F0CF, 0x1F0CF, 2},
+      {0x1F18E, 0x1F18E, 2}, {0x1F191, 0x1F19A, 2}, {0x1F200, 0x1F251, 2},
+      {0x1F300, 0x1F64F, 2}, {0x1F680, 0x1F6FF, 2}, {0x1F7E0, 0x1F7EB, 2},
+      {0x1F900, 0x1F9FF, 2}, {0x1FA70, 0x1FAFF, 2}, {0x20000, 0x3FFFD, 2},
+      {0xE0100, 0xE01EF, 0}};
+  size_t lo = 0, hi = sizeof ranges / sizeof ranges[0];
+  while (lo < hi) { /* the ranges are sorted and disjoint */
+    size_t mid = (lo + hi) / 2;
+    if (cp < ranges[mid].lo)
+      hi = mid;
+    else if (cp > ranges[mid].hi)
+      lo = mid + 1;
+    else
+      return ranges[mid].width;
+  }
+  return 1;
+}
+
+/* The code point at line[*i] (at most len bytes), advancing *i past it; an
+ * invalid byte is one code point of its own. */
+static unsigned S_next_cp(const char *line, size_t len, size_t *i) {
+  const unsigned char *s = (const unsigned char *)line + *i;
+  size_t n = utf8_valid_len(s, len - *i < 4 ? len - *i : 4);
+  unsigned cp = s[0];
+  if (n > 1) {
+    cp = s[0] & (0xFF >> (n + 1));
+    for (size_t k = 1; k < n; k++)
+      cp = cp << 6 | (s[k] & 0x3F);
+  }
+  *i += n ? n : 1;
+  return cp;
+}
 
 /* Byte offset of code point col (1-based) in line, or len. */
 static size_t S_col_offset(const char *line, size_t len, unsigned col) {
@@ -68,29 +130,31 @@ static void S_snippet(reporter *rep, const ddlint_result *r,
   term_put(out, line + from, to - from);
   fprintf(out, "%s\n", cut_right ? "..." : "");
   fprintf(out, "%s      |%s %s", blue, reset, cut_left ? "   " : "");
-  /* pad with the line's own tabs so the caret lines up */
+  /* pad with the line's own tabs, and by display width (a wide character
+   * takes two terminal columns), so the caret lines up */
   unsigned col = first;
   size_t i = from;
-  for (; i < to && col < scol; i++) {
-    unsigned char c = (unsigned char)line[i];
-    if ((c & 0xC0) == 0x80)
-      continue;
-    fputc(c == '\t' ? '\t' : ' ', out);
+  while (i < to && col < scol) {
+    unsigned cp = S_next_cp(line, to, &i);
+    for (unsigned w = cp == '\t' ? 1 : S_display_width(cp); w > 0; w--)
+      fputc(cp == '\t' ? '\t' : ' ', out);
     col++;
   }
   unsigned last = eline == sline ? ecol : 0;
-  if (!last || (len > 200 && last > first + SNIPPET_MAX)) { /* past it */
-    last = col;
-    for (size_t k = i; k < to; k++)
-      if (((unsigned char)line[k] & 0xC0) != 0x80)
-        last++;
+  if (!last || (len > 200 && last > first + SNIPPET_MAX)) /* past it */
+    last = UINT_MAX;
+  unsigned carets = 0;
+  while (i < to && col < last) {
+    unsigned cp = S_next_cp(line, to, &i);
+    carets += cp == '\t' ? 1 : S_display_width(cp);
+    col++;
   }
   fputs(S_c(rep, ddlint_diag_severity(d) == DDLINT_ERROR     ? RED
                  : ddlint_diag_severity(d) == DDLINT_WARNING ? YELLOW
                                                              : CYAN),
         out);
   fputc('^', out);
-  for (unsigned c = scol + 1; c < last; c++)
+  for (unsigned c = 1; c < carets; c++)
     fputc('^', out);
   fprintf(out, "%s\n", reset);
 }
@@ -156,7 +220,7 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   term_puts(out, ddlint_result_path(r));
   fprintf(out,
           ":%s %zu error%s, %zu warning%s, %zu info; completeness "
-          "%.0f%% (%zu/%zu sections, %zu/%zu topics)\n",
+          "%.1f%% (%zu/%zu sections, %zu/%zu topics)\n",
           S_c(rep, RESET), e, e == 1 ? "" : "s", w, w == 1 ? "" : "s", in,
           ddlint_result_score(r), found_s, ns, found_t, nt);
 }

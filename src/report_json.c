@@ -29,9 +29,11 @@ static reporter *S_begin(const report_opts *opts) {
 }
 
 static void S_pos(FILE *out, const char *key, unsigned line, unsigned col,
-                  size_t off) {
-  fprintf(out, "\"%s\": {\"line\": %u, \"column\": %u, \"offset\": %zu}", key,
-          line, col, off);
+                  unsigned col_byte, size_t off) {
+  fprintf(out,
+          "\"%s\": {\"line\": %u, \"column\": %u, \"column_byte\": %u, "
+          "\"offset\": %zu}",
+          key, line, col, col_byte, off);
 }
 
 static void S_emit(reporter *rep, const ddlint_result *r) {
@@ -76,9 +78,9 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   fprintf(out,
           "      \"counts\": {\"error\": %zu, \"warning\": %zu, \"info\": "
           "%zu},\n",
-          ddlint_result_count(r, DDLINT_ERROR),
-          ddlint_result_count(r, DDLINT_WARNING),
-          ddlint_result_count(r, DDLINT_INFO));
+          report_count(&rep->o, r, DDLINT_ERROR),
+          report_count(&rep->o, r, DDLINT_WARNING),
+          report_count(&rep->o, r, DDLINT_INFO));
   fputs("      \"diagnostics\": [", out);
   size_t n = ddlint_result_diag_count(r), shown = 0;
   for (size_t i = 0; i < n; i++) {
@@ -97,11 +99,13 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     fputs(",\n         \"help\": ", out);
     report_json_string(out, ddlint_diag_help(d));
     fputs(",\n         ", out);
+    unsigned sb, eb;
+    ddlint_diag_byte_columns(r, d, &sb, &eb);
     ddlint_diag_start(d, &l, &c, &off);
-    S_pos(out, "start", l, c, off);
+    S_pos(out, "start", l, c, sb, off);
     fputs(", ", out);
     ddlint_diag_end(d, &l, &c, &off);
-    S_pos(out, "end", l, c, off);
+    S_pos(out, "end", l, c, eb, off);
     fputs(",\n         \"section\": ", out);
     report_json_string(out, ddlint_diag_section(d));
     if (np) {
@@ -174,8 +178,22 @@ static void S_end(reporter *rep, const report_totals *t) {
     fprintf(out, "\"documents\": %zu, ", t->documents);
   fprintf(out,
           "\"error\": %zu, \"warning\": %zu, \"info\": %zu, "
-          "\"unreadable\": %zu}\n}\n",
+          "\"unreadable\": %zu",
           t->errors, t->warnings, t->infos, t->unreadable);
+  if (t->unreadable) { /* named, with what stderr said of each */
+    fputs(",\n    \"unreadable_files\": [", out);
+    for (size_t i = 0, n = 0; i < t->nproblems; i++)
+      if (t->problems[i].path &&
+          strcmp(t->problems[i].title, "unreadable") == 0) {
+        fputs(n++ ? ",\n      {\"path\": " : "\n      {\"path\": ", out);
+        report_json_string(out, t->problems[i].path);
+        fputs(", \"message\": ", out);
+        report_json_string(out, t->problems[i].message);
+        fputc('}', out);
+      }
+    fputs("\n    ]", out);
+  }
+  fputs("}\n}\n", out);
   free(rep);
 }
 

@@ -1,8 +1,9 @@
 /* The SARIF reporter: one SARIF 2.1.0 log with one run, in the subset that
  * GitHub code scanning accepts. tool.driver lists the pack's rules; each
- * result has a physical location (a URI relative to the working directory,
- * columns in Unicode code points) and the section path as a logical
- * location. Streamed: the header at begin, a result per diagnostic. */
+ * result has a physical location (a URI relative to the working directory
+ * under %SRCROOT%, or a file:// URI for a path outside it; columns in Unicode
+ * code points) and the section path as a logical location. Streamed: the
+ * header at begin, a result per diagnostic. */
 #include "internal.h"
 #include "report.h"
 
@@ -15,6 +16,7 @@ struct reporter {
   report_opts o;
   size_t nresults;
   char *cwd;                 /* owned; for relative URIs */
+  bool relative_uris;        /* a result's URI is relative to %SRCROOT% */
   const ddlint_rule **rules; /* owned array of borrowed rules: tool.driver */
   size_t nrules, cap;
   char *body; /* owned: the results, written at the end after the rules */
@@ -28,10 +30,12 @@ static const char *S_level(ddlint_severity sev) {
                                  : "note";
 }
 
-/* Percent-encodes what RFC 3986 does not allow in a path. */
-static void S_uri(FILE *out, const char *path) {
+/* Writes path as a JSON string, percent-encoding what RFC 3986 does not
+ * allow in a URI path; prefix (e.g. "file://") is written as is. */
+static void S_uri(FILE *out, const char *prefix, const char *path) {
   static const char hex[] = "0123456789ABCDEF";
   strbuf sb = {0};
+  strbuf_puts(&sb, prefix);
   for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
     if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
         (*p >= '0' && *p <= '9') || strchr("/-._~!$&'()*+,;=:@", *p)) {
@@ -111,18 +115,38 @@ static void S_write_rules(reporter *rep, FILE *out) {
             "             \"properties\": {\"kind\": ",
             S_level(ddlint_rule_severity(r)));
     report_json_string(out, ddlint_rule_kind(r));
-    fputs("}}", out);
+    fputs("}", out);
+    const char *uri = ddlint_rule_help_uri(r);
+    if (uri && *uri) {
+      fputs(",\n             \"helpUri\": ", out);
+      report_json_string(out, uri);
+    }
+    fputs("}", out);
   }
 }
 
-/* The path relative to the working directory when it is inside it. */
-static const char *S_relative(const reporter *rep, const char *path) {
-  size_t n = rep->cwd ? strlen(rep->cwd) : 0;
-  if (n && path[0] == '/' && strncmp(path, rep->cwd, n) == 0 && path[n] == '/')
-    return path + n + 1;
-  if (path[0] == '.' && path[1] == '/')
-    return path + 2;
-  return path;
+/* An artifactLocation: a file inside the working directory is relative to
+ * %SRCROOT% (declared in originalUriBaseIds at the end); any other is an
+ * absolute file:// URI, since a reference that begins with a slash cannot
+ * combine with a base (SARIF1004) and ".." must not appear (SARIF1002). */
+static void S_artifact(reporter *rep, FILE *out, const char *file) {
+  fputs("{\"uri\": ", out);
+  if (!rep->cwd) { /* no working directory to resolve against */
+    S_uri(out, file[0] == '/' ? "file://" : "", file);
+    fputs(file[0] == '/' ? "}" : ", \"uriBaseId\": \"%SRCROOT%\"}", out);
+    return;
+  }
+  char *abs = path_absolute(file);
+  size_t n = strlen(rep->cwd);
+  if (strncmp(abs, rep->cwd, n) == 0 && abs[n] == '/' && abs[n + 1]) {
+    S_uri(out, "", abs + n + 1);
+    fputs(", \"uriBaseId\": \"%SRCROOT%\"}", out);
+    rep->relative_uris = true;
+  } else {
+    S_uri(out, "file://", abs);
+    fputs("}", out);
+  }
+  free(abs);
 }
 
 static void S_emit(reporter *rep, const ddlint_result *r) {
@@ -131,8 +155,6 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     const ddlint_diag *d = ddlint_result_diag(r, i);
     if (!report_shows(&rep->o, d))
       continue;
-    /* the artifact is the file of the finding: a part of a document */
-    const char *path = S_relative(rep, ddlint_diag_file(d));
     unsigned sl, sc, el, ec;
     ddlint_diag_start(d, &sl, &sc, NULL);
     ddlint_diag_end(d, &el, &ec, NULL);
@@ -155,13 +177,12 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     report_json_string(out, text.data);
     strbuf_free(&text);
     fputs("},\n         \"locations\": [{\"physicalLocation\": "
-          "{\"artifactLocation\": {\"uri\": ",
+          "{\"artifactLocation\": ",
           out);
-    S_uri(out, path);
-    if (path[0] != '/')
-      fputs(", \"uriBaseId\": \"%SRCROOT%\"", out);
+    /* the artifact is the file of the finding: a part of a document */
+    S_artifact(rep, out, ddlint_diag_file(d));
     fprintf(out,
-            "},\n           \"region\": {\"startLine\": %u, \"startColumn\": "
+            ",\n           \"region\": {\"startLine\": %u, \"startColumn\": "
             "%u, \"endLine\": %u, \"endColumn\": %u}}",
             sl, sc, el, ec);
     if (*ddlint_diag_section(d)) {
@@ -196,8 +217,18 @@ static void S_end(reporter *rep, const report_totals *t) {
           "          \"rules\": [",
           DDLINT_VERSION);
   S_write_rules(rep, out);
-  fputs("\n          ]\n        }\n      },\n"
-        "      \"columnKind\": \"unicodeCodePoints\",\n"
+  fputs("\n          ]\n        }\n      },\n", out);
+  if (rep->relative_uris && rep->cwd) {
+    /* where %SRCROOT% points: the working directory, ending in a slash */
+    fputs("      \"originalUriBaseIds\": {\"%SRCROOT%\": {\"uri\": ", out);
+    strbuf root = {0};
+    strbuf_printf(&root, "%s%s", rep->cwd,
+                  rep->cwd[strlen(rep->cwd) - 1] == '/' ? "" : "/");
+    S_uri(out, "file://", root.data);
+    strbuf_free(&root);
+    fputs("}},\n", out);
+  }
+  fputs("      \"columnKind\": \"unicodeCodePoints\",\n"
         "      \"results\": [",
         out);
   fwrite(rep->body, 1, rep->body_len, out);

@@ -145,9 +145,10 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   if (keep)
     strbuf_printf(t,
                   "\ncompleteness %.1f%%: %zu/%zu sections, %zu/%zu topics; "
-                  "%zu errors, %zu warnings\n",
+                  "%zu error%s, %zu warning%s\n",
                   w->score, w->found_s, w->total_s, w->found_t, w->total_t,
-                  w->errors, w->warnings);
+                  w->errors, w->errors == 1 ? "" : "s", w->warnings,
+                  w->warnings == 1 ? "" : "s");
 }
 
 static int S_row_cmp(const void *a, const void *b) {

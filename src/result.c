@@ -38,6 +38,7 @@ void ddlint_result_free(ddlint_result *r) {
   free(r->topic_via);
   free(r->code_spans);
   free(r->section_hidden);
+  free(r->section_near);
   coverage_free(&r->cov);
   source_free(&r->src);
   free(r);
@@ -201,6 +202,21 @@ const char *ddlint_result_diag_line(const ddlint_result *r,
   *len = end - start;
   return src->text + start;
 }
+/* The byte column of off on 1-based line `line` of src (1 when out of
+ * range). */
+static unsigned S_byte_column(const source *src, unsigned line, size_t off) {
+  if (line == 0 || line > src->nlines || off < src->line_starts[line - 1])
+    return 1;
+  return (unsigned)(off - src->line_starts[line - 1] + 1);
+}
+
+void ddlint_diag_byte_columns(const ddlint_result *r, const ddlint_diag *d,
+                              unsigned *start, unsigned *end) {
+  const source *src = r->parts ? &r->parts[d->part].src : &r->src;
+  *start = S_byte_column(src, d->sline, d->start);
+  *end = S_byte_column(src, d->eline, d->end);
+}
+
 const char *ddlint_diag_file(const ddlint_diag *d) { return d->file; }
 const char *ddlint_coverage_section_file(const ddlint_result *r, size_t s) {
   if (!r->section_lines[s])

@@ -1,23 +1,32 @@
 /* Inline suppressions, applied after the rules ran: HTML comments
  *   <!-- ddlint-disable RULE... -->      <!-- ddlint-enable RULE... -->
  *   <!-- ddlint-disable-next-line RULE... -->
+ *   <!-- ddlint-disable-line RULE... -->  (markdownlint's spelling)
  *   <!-- ddlint-disable-file RULE... -->
- * (no RULE: every rule). A directive naming an unknown rule is reported
- * (unknown-suppression); one that suppressed nothing is reported on request
- * (unused-suppression). */
+ * (no RULE: every rule). A directive naming an unknown rule, and a comment
+ * that starts like a directive but is none ("ddlint-disable-nextline"), are
+ * reported (unknown-suppression); one that suppressed nothing is reported
+ * on request (unused-suppression). */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define DIRECTIVES_MAX 10000
 
-typedef enum { DIR_DISABLE, DIR_ENABLE, DIR_NEXT_LINE, DIR_FILE } dir_kind;
+typedef enum {
+  DIR_DISABLE,
+  DIR_ENABLE,
+  DIR_NEXT_LINE,
+  DIR_LINE,
+  DIR_FILE
+} dir_kind;
 
 typedef struct {
   dir_kind kind;
   size_t start, end; /* the comment */
-  unsigned line;     /* line after the comment, for next-line */
+  unsigned line;     /* line after the comment (next-line), or of it (line) */
   const char **rules; /* owned array of ids borrowed from the pack */
   size_t nrules, cap;
   bool all; /* the comment names no rule: every rule */
@@ -26,9 +35,11 @@ typedef struct {
 
 const char explain_suppression[] =
     "Built into every pack. unknown-suppression reports a ddlint-disable, "
-    "ddlint-enable, ddlint-disable-next-line or ddlint-disable-file comment "
-    "that names a rule the pack does not have (a typo would silently "
-    "suppress nothing). unused-suppression, reported only with "
+    "ddlint-enable, ddlint-disable-next-line, ddlint-disable-line or "
+    "ddlint-disable-file comment that names a rule the pack does not have, "
+    "and a comment that starts like a directive but is none "
+    "(ddlint-disable-nextline, ddlint-disable-file: with a colon): a typo "
+    "would silently suppress nothing. unused-suppression, reported only with "
     "--report-unused-suppressions, names a suppression comment that "
     "suppressed no finding, so stale ones can be removed.";
 
@@ -48,6 +59,7 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
     const char *word;
     dir_kind kind;
   } words[] = {{"ddlint-disable-next-line", DIR_NEXT_LINE},
+               {"ddlint-disable-line", DIR_LINE},
                {"ddlint-disable-file", DIR_FILE},
                {"ddlint-disable", DIR_DISABLE},
                {"ddlint-enable", DIR_ENABLE}};
@@ -64,18 +76,44 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
       break;
     }
   }
-  if (w == sizeof words / sizeof words[0])
-    return false;
-  memset(d, 0, sizeof *d);
-  d->kind = words[w].kind;
-  d->start = start;
-  d->end = end;
-  d->line = source_line_of(ctx->src, end) + 1;
-  bool named = false; /* the comment names any rule, known or not */
   const struct ddlint_rule *unknown = NULL;
   for (size_t r = 0; r < ctx->pack->nrules; r++)
     if (strcmp(ctx->pack->rules[r].id, "unknown-suppression") == 0)
       unknown = &ctx->pack->rules[r];
+  if (w == sizeof words / sizeof words[0]) {
+    /* "ddlint-disable-nextline", "ddlint-disable-file:": meant as one */
+    size_t b = i;
+    while (i < e && !S_space(t[i]))
+      i++;
+    if (unknown && i - b > 7 && strncasecmp(t + b, "ddlint", 6) == 0 &&
+        (t[b + 6] == '-' || t[b + 6] == '_')) {
+      char *name = xstrndup(t + b, i - b > 64 ? 64 : i - b);
+      size_t best = 0;
+      double score = -1;
+      for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        double sim = title_similarity(name, words[k].word);
+        if (sim > score) {
+          score = sim;
+          best = k;
+        }
+      }
+      char *detail = xasprintf("\"%s\" is no ddlint directive, so this "
+                               "comment suppresses nothing; did you mean "
+                               "\"%s\"?",
+                               name, words[best].word);
+      const char *vars[] = {"match", name, "detail", detail, NULL};
+      diag_emit(ctx, unknown, b, i, NULL, vars);
+      free(detail);
+      free(name);
+    }
+    return false;
+  }
+  memset(d, 0, sizeof *d);
+  d->kind = words[w].kind;
+  d->start = start;
+  d->end = end;
+  d->line = source_line_of(ctx->src, end) + (d->kind == DIR_LINE ? 0 : 1);
+  bool named = false; /* the comment names any rule, known or not */
   while (i < e) {
     while (i < e && S_space(t[i]))
       i++;
@@ -136,7 +174,7 @@ static directive *S_suppressor(const lint_ctx *ctx, directive *dirs, size_t n,
       continue;
     if (d->kind == DIR_FILE)
       return d;
-    if (d->kind == DIR_NEXT_LINE && d->line == line)
+    if ((d->kind == DIR_NEXT_LINE || d->kind == DIR_LINE) && d->line == line)
       return d;
     if ((d->kind == DIR_DISABLE || d->kind == DIR_ENABLE) && d->end <= g->start)
       range = d->kind == DIR_DISABLE ? d : NULL;

@@ -3,6 +3,9 @@
  * md (to normalise headings and labels once) and match (to compare). */
 #include "internal.h"
 
+#include <pthread.h>
+#include <stdint.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -437,9 +440,14 @@ static size_t S_histogram_bound(const char *x, const char *y) {
     count[*p]++;
   for (const unsigned char *p = (const unsigned char *)y; *p; p++)
     count[*p]--;
+  /* sum over the bytes the two hold (each once: its count is then 0) */
   size_t diff = 0;
-  for (int i = 0; i < 256; i++)
-    diff += (size_t)(count[i] < 0 ? -count[i] : count[i]);
+  const char *both[2] = {x, y};
+  for (int k = 0; k < 2; k++)
+    for (const unsigned char *p = (const unsigned char *)both[k]; *p; p++) {
+      diff += (size_t)(count[*p] < 0 ? -count[*p] : count[*p]);
+      count[*p] = 0;
+    }
   return diff / 2;
 }
 
@@ -506,6 +514,31 @@ bool title_phrase_contains(const char *h, const char *name) {
       j++;
     if (j == nb)
       return true;
+  }
+  return false;
+}
+
+bool title_phrase_outside(const char *h, const char *outer,
+                          const char *inner) {
+  token a[MAX_TOKENS], o[MAX_TOKENS], n[MAX_TOKENS];
+  size_t na = S_split(h, a), no = S_split(outer, o), nn = S_split(inner, n);
+  bool covered[MAX_TOKENS] = {false};
+  for (size_t i = 0; no && i + no <= na; i++) {
+    size_t j = 0;
+    while (j < no && S_token_eq(a[i + j], o[j]))
+      j++;
+    for (size_t k = 0; j == no && k < no; k++)
+      covered[i + k] = true;
+  }
+  for (size_t i = 0; nn && i + nn <= na; i++) {
+    size_t j = 0;
+    while (j < nn && S_token_eq(a[i + j], n[j]))
+      j++;
+    if (j < nn)
+      continue;
+    for (size_t k = 0; k < nn; k++)
+      if (!covered[i + k])
+        return true;
   }
   return false;
 }
@@ -604,4 +637,77 @@ char *title_heads(const char *text, bool last_only) {
   }
   strbuf_free(&piece);
   return out.data ? strbuf_take(&out) : xstrdup("");
+}
+
+/* ---- A memo of results per heading key (title_memo). ---- */
+
+#define MEMO_BUCKETS 1024
+#define MEMO_MAX 65536 /* entries; past it, results are not kept */
+
+typedef struct memo_entry {
+  struct memo_entry *next;
+  size_t tag;
+  double value;
+  char key[]; /* NUL-terminated */
+} memo_entry;
+
+struct title_memo {
+  pthread_mutex_t lock;
+  size_t n;
+  memo_entry *buckets[MEMO_BUCKETS];
+};
+
+title_memo *title_memo_new(void) {
+  title_memo *m = xcalloc(1, sizeof *m);
+  pthread_mutex_init(&m->lock, NULL);
+  return m;
+}
+
+void title_memo_free(title_memo *m) {
+  if (!m)
+    return;
+  for (size_t b = 0; b < MEMO_BUCKETS; b++)
+    for (memo_entry *e = m->buckets[b], *nx; e; e = nx) {
+      nx = e->next;
+      free(e);
+    }
+  pthread_mutex_destroy(&m->lock);
+  free(m);
+}
+
+static size_t S_memo_bucket(const char *key, size_t tag) {
+  uint64_t h = 1469598103934665603u ^ (uint64_t)tag;
+  for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+    h = (h ^ *p) * 1099511628211u;
+  return (size_t)(h >> 32) % MEMO_BUCKETS;
+}
+
+bool title_memo_get(title_memo *m, const char *key, size_t tag,
+                    double *value) {
+  size_t b = S_memo_bucket(key, tag);
+  bool found = false;
+  pthread_mutex_lock(&m->lock);
+  for (const memo_entry *e = m->buckets[b]; e && !found; e = e->next)
+    if (e->tag == tag && strcmp(e->key, key) == 0) {
+      *value = e->value;
+      found = true;
+    }
+  pthread_mutex_unlock(&m->lock);
+  return found;
+}
+
+void title_memo_put(title_memo *m, const char *key, size_t tag,
+                    double value) {
+  size_t b = S_memo_bucket(key, tag), n = strlen(key);
+  pthread_mutex_lock(&m->lock);
+  if (m->n < MEMO_MAX) {
+    memo_entry *e = xmalloc(sizeof *e + n + 1);
+    e->tag = tag;
+    e->value = value;
+    memcpy(e->key, key, n + 1);
+    e->next = m->buckets[b];
+    m->buckets[b] = e;
+    m->n++;
+  }
+  pthread_mutex_unlock(&m->lock);
 }

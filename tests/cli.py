@@ -36,6 +36,9 @@ def test_version_help():
     check("--version exits 0 and prints the version", rc == 0 and re.match(r"ddlint \d+\.\d+\.\d+\n$", out), out)
     rc, out, err = run(["--help"])
     check("--help documents exit statuses", rc == 0 and "Exit status:" in out and "--explain" in out, out)
+    fmt = out[out.index("--format FORMAT"):out.index("-o, --output")]
+    check("--help lists every --format, summary included",
+          all(f in fmt for f in ("human", "json", "sarif", "github", "summary")), fmt)
 
 
 def test_usage_errors():
@@ -281,6 +284,29 @@ def test_sarif():
     check("SARIF: section path as a logical location, level error",
           ms["level"] == "error" and ms["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
           == "Success Metrics", ms)
+    check("SARIF: %SRCROOT% is declared as the working directory in originalUriBaseIds",
+          run0.get("originalUriBaseIds", {}).get("%SRCROOT%", {}).get("uri")
+          == "file://" + os.path.realpath(ROOT) + "/", run0.get("originalUriBaseIds"))
+    with tempfile.TemporaryDirectory() as d:
+        fixture = os.path.join(os.path.realpath(ROOT), "fixtures", "incomplete.md")
+        for arg in (fixture, os.path.relpath(fixture, d)):
+            _, out, _ = run(["-f", "sarif", arg], cwd=d)
+            locs = {json.dumps(r["locations"][0]["physicalLocation"]["artifactLocation"])
+                    for r in json.loads(out)["runs"][0]["results"]}
+            check(f"SARIF: a file outside the working directory ({arg[:12]}...) is a "
+                  "normalised file:// URI without uriBaseId",
+                  locs == {json.dumps({"uri": "file://" + fixture})}, locs)
+        pack = os.path.join(d, "p.json")
+        with open(pack, "w") as f:
+            json.dump({"name": "p", "extends": "ml-system-design", "rules": [
+                {"id": "my-rule", "kind": "placeholder", "severity": "warning", "message": "m",
+                 "help_uri": "https://example.com/rules/my-rule",
+                 "params": {"patterns": ["ZZZ"]}}]}, f)
+        _, out, err = run(["-f", "sarif", "-t", pack, "-"], stdin=b"# A\n\nZZZ\n")
+        rules = {r["id"]: r for r in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]}
+        check("SARIF: a rule's help_uri in the pack becomes its helpUri; other rules have none",
+              rules.get("my-rule", {}).get("helpUri") == "https://example.com/rules/my-rule"
+              and "helpUri" not in rules["missing-section"], err + out[:300])
     if not os.path.exists(schema_path):
         print(f"note: {schema_path} is absent; SARIF schema validation skipped")
         return
@@ -325,6 +351,34 @@ def test_github():
                                     for l in lines), out[:300])
 
 
+def test_run_problems():
+    """I/O errors and failed gates reach -f github as annotations, and the
+    JSON report names the files it could not read."""
+    rc, out, err = run(["-f", "github", "--min-score", "90", "--max-warnings", "0",
+                        "no-such.md", "fixtures/incomplete.md"])
+    lines = out.splitlines()
+    check("-f github: an unreadable file is an ::error annotation on it",
+          rc == 2 and "::error file=no-such.md,title=ddlint unreadable::no-such.md: No such file or directory" in lines,
+          out[-600:])
+    check("-f github: a failed --min-score gate is an ::error annotation on the file",
+          "::error file=fixtures/incomplete.md,title=ddlint min-score::fixtures/incomplete.md: "
+          "completeness 81.8%25 is below --min-score 90" in lines, out[-600:])
+    check("-f github: a failed --max-warnings gate is an ::error annotation",
+          "::error title=ddlint max-warnings::2 warnings exceed --max-warnings 0" in lines, out[-600:])
+    rc, out, err = run(["-f", "json", "no-such.md", "fixtures/incomplete.md"])
+    rep = json.loads(out)
+    check("JSON names each unreadable file with its message",
+          rc == 2 and rep["summary"]["unreadable"] == 1
+          and rep["summary"].get("unreadable_files") == [
+              {"path": "no-such.md", "message": "no-such.md: No such file or directory"}], rep["summary"])
+    schema = json.load(open(os.path.join(ROOT, "docs", "report.schema.json")))
+    try:
+        fits = validate(rep, schema) is not False
+    except Exception as e:  # jsonschema.ValidationError
+        fits = e
+    check("... and the report still fits docs/report.schema.json", fits is True, fits)
+
+
 def test_gates():
     warn_doc = open(os.path.join(ROOT, "examples/smart-reply-design.md")).read().replace(
         "P99 latency < 150 ms", "latency should be low").encode()
@@ -348,6 +402,43 @@ def test_gates():
           and "info:" not in out and "completeness" not in out, out)
     rc, out, _ = run(["--quiet", "examples/smart-reply-design.md"])
     check("--quiet on a clean document prints nothing", rc == 0 and out == "", out)
+
+
+THIRDS_PACK = {
+    "name": "thirds", "version": "1.0.0", "description": "three sections, one optional",
+    "sections": [{"id": "a", "title": "Alpha"}, {"id": "b", "title": "Beta"},
+                 {"id": "c", "title": "Gamma", "required": False}],
+    "rules": [{"id": "miss", "kind": "required-section", "severity": "error",
+               "message": "lacks {section}", "explain": "x"}]}
+
+
+def test_score_numbers():
+    """The score that reports show is the one --min-score compares (one
+    decimal); an absent optional section lowers it without a finding."""
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "thirds.json"), "w") as f:
+            json.dump(THIRDS_PACK, f)
+        with open(os.path.join(d, "doc.md"), "w") as f:
+            f.write("# Alpha\n\nSome text here.\n\n# Beta\n\nMore text here.\n")
+        base = ["--no-config", "-t", "thirds.json", "doc.md"]
+        rc, out, err = run(base, cwd=d)
+        check("an absent optional section lowers the score (2/3) and is no finding",
+              rc == 0 and "0 errors, 0 warnings, 0 info; completeness 66.7% (2/3 sections" in out, (rc, out))
+        rc, out, err = run(["--min-score", "66.7"] + base, cwd=d)
+        check("--min-score equal to the shown score (66.7 for 2/3) passes", rc == 0, (rc, err))
+        rc, out, err = run(["--min-score", "66.8"] + base, cwd=d)
+        check("--min-score above it fails, naming the shown score",
+              rc == 1 and "completeness 66.7% is below --min-score 66.8" in err, (rc, err))
+    rc, out, err = run(["-q", "-f", "json", "fixtures/incomplete.md"])
+    rep = json.loads(out)
+    f = rep["files"][0]
+    shown = {s: sum(1 for g in f["diagnostics"] if g["severity"] == s) for s in ("error", "warning", "info")}
+    summ = {s: rep["summary"][s] for s in shown}
+    check("-q -f json: counts and summary agree with the diagnostics listed",
+          f["counts"] == shown == summ and shown["error"] > 0, (f["counts"], shown, summ))
+    rc, out, err = run(["-q", "--max-warnings", "0", "fixtures/incomplete.md", "--fail-on", "info"])
+    check("-q still gates on every warning (--max-warnings)",
+          rc == 1 and "warnings exceed --max-warnings 0" in err, (rc, err))
 
 
 def test_output_file():
@@ -409,6 +500,57 @@ def test_output_file():
               and "cannot write" in err, (rc, err, os.listdir(d)))
 
 
+def test_ignore_named():
+    """The config's "ignore" applies to files named on the command line and
+    to --stdin-filename (as markdownlint-cli2 and pre-commit expect);
+    --no-ignore lints them anyway."""
+    with tempfile.TemporaryDirectory() as d:
+        os.mkdir(os.path.join(d, ".git"))
+        with open(os.path.join(d, ".ddlint.json"), "w") as f:
+            f.write('{"ignore": ["README.md", "**/CHANGELOG.md"]}\n')
+        os.mkdir(os.path.join(d, "sub"))
+        text = b"# Readme\n\nTBD\n"
+        for name in ("README.md", "sub/CHANGELOG.md", "design.md"):
+            with open(os.path.join(d, name), "wb") as f:
+                f.write(text)
+        rc, out, err = run(["README.md", "sub/CHANGELOG.md"], cwd=d)
+        check("ignore applies to files named on the command line",
+              rc == 0 and "[" not in out and err == "", (rc, out, err))
+        rc, out, err = run(["README.md", "design.md"], cwd=d)
+        check("a named file not ignored is still linted beside an ignored one",
+              rc == 1 and "design.md:" in out and "README.md" not in out, (rc, out))
+        rc, out, err = run(["--stdin-filename", "README.md", "-"], stdin=text, cwd=d)
+        check("ignore applies to --stdin-filename", rc == 0 and "[" not in out, (rc, out, err))
+        rc, out, err = run(["fix", "--stdin-filename", "README.md", "-"], stdin=text, cwd=d)
+        check("fix of an ignored stdin gives the text back unchanged",
+              rc == 0 and out.encode() == text, (rc, out, err))
+        for args in (["--no-ignore", "README.md"], ["--no-ignore", "--stdin-filename", "README.md", "-"]):
+            rc, out, err = run(args, stdin=text, cwd=d)
+            check(f"--no-ignore lints an ignored file ({args[-1]})",
+                  rc == 1 and "[placeholder]" in out, (rc, out, err))
+        rc, out, err = run(["."], cwd=d)
+        check("a folder walk still skips ignored files",
+              "README.md" not in out and "CHANGELOG" not in out and "design.md" in out, out)
+
+
+def test_stdin_new_folder():
+    """--stdin-filename in a folder that does not exist yet (an editor's new,
+    unsaved file) finds the config of its nearest existing ancestor, not
+    the one at / (or none)."""
+    with tempfile.TemporaryDirectory() as d:
+        os.mkdir(os.path.join(d, ".git"))
+        with open(os.path.join(d, ".ddlint.json"), "w") as f:
+            f.write('{"rules": {"placeholder": "off"}, "overrides": '
+                    '[{"files": ["newdir/**"], "template": "adr"}]}\n')
+        doc = b"# T\n\nTBD\n"
+        for name in ("newdir/doc.md", "newdir/deeper/doc.md", os.path.join(d, "newdir", "doc.md")):
+            rc, out, err = run(["-f", "json", "--stdin-filename", name, "-"], stdin=doc, cwd=d)
+            f = json.loads(out)["files"][0] if out else {}
+            check(f"--stdin-filename {name[-22:]} in a missing folder uses the repository's config",
+                  f.get("template") == "adr" and
+                  not [x for x in f.get("diagnostics", []) if x["rule"] == "placeholder"], (out[:300], err))
+
+
 def test_config_cli():
     with tempfile.TemporaryDirectory() as d:
         os.mkdir(os.path.join(d, ".git"))
@@ -438,6 +580,149 @@ def test_config_cli():
         rc, out, err = run(["--no-config", os.path.join(d, "fm.md")])
         check("a front-matter template that does not exist: exit 2 naming the file",
               rc == 2 and "fm.md: no template named \"no-such-template\"" in err, err)
+
+
+def test_config_cascade():
+    """Nested configs merge, nearest first, up to "root": true or the folder
+    holding .git; --print-config shows the result and where it comes from."""
+    with tempfile.TemporaryDirectory() as d:
+        os.mkdir(os.path.join(d, ".git"))
+        os.makedirs(os.path.join(d, "sub", "own"))
+        def conf(rel, obj):
+            with open(os.path.join(d, rel, ".ddlint.json"), "w") as f:
+                json.dump(obj, f)
+        conf(".", {"rules": {"missing-topic": "off", "placeholder": "error"}})
+        conf("sub", {"rules": {"latency-target": "off"}})
+        conf("sub/own", {"root": True})
+        src = open(os.path.join(ROOT, "fixtures", "incomplete.md"), "rb").read()
+        for rel in ("sub/a.md", "sub/own/b.md"):
+            with open(os.path.join(d, rel), "wb") as f:
+                f.write(src)
+        def rules(rel):
+            rc, out, err = run(["-f", "json", rel], cwd=d)
+            return {g["rule"] for f in json.loads(out)["files"] for g in f["diagnostics"]}, err
+        got, err = rules("sub/a.md")
+        check("a nested config merges with the root's: both its and the root's settings apply",
+              "latency-target" not in got and "missing-topic" not in got and "missing-section" in got,
+              (got, err))
+        got, err = rules("sub/own/b.md")
+        check('a config with "root": true stops the cascade',
+              "latency-target" in got and "missing-topic" in got, (got, err))
+        rc, out, err = run(["--print-config", "sub/a.md"], cwd=d)
+        lines = out.splitlines()
+        check("--print-config lists the cascade nearest first",
+              rc == 0 and lines[1:4] == ["configs:", "  " + os.path.realpath(os.path.join(d, "sub", ".ddlint.json")),
+                                         "  " + os.path.realpath(os.path.join(d, ".ddlint.json"))], out)
+        def line_of(rule):
+            return next((l.split() for l in lines if l.split()[:1] == [rule]), [])
+        root_cfg = os.path.realpath(os.path.join(d, ".ddlint.json"))
+        check("--print-config: each rule's setting and where it comes from",
+              line_of("missing-topic") == ["missing-topic", "off", root_cfg + ":1:12"]
+              and line_of("latency-target")[:2] == ["latency-target", "off"]
+              and line_of("missing-section") == ["missing-section", "error", "template"]
+              and "template: ml-system-design (default)" in lines, out)
+        rc, out, err = run(["--print-config", "sub/own/b.md", "-t", "adr"], cwd=d)
+        check("--print-config with root: true and --template",
+              rc == 0 and "(root: true)" in out and "template: adr (--template)" in out
+              and out.count(".ddlint.json") == 1, out)
+
+
+def test_arguments_discovery():
+    """Quoted globs expand; folder walks skip what git ignores (through git);
+    `help` and `lint` are subcommands; an empty folder warns."""
+    def paths(out):
+        return [f["path"] for f in json.loads(out)["files"]]
+    with tempfile.TemporaryDirectory() as d:
+        src = open(os.path.join(ROOT, "examples", "smart-reply-design.md"), "rb").read()
+        for rel in ("docs/a.md", "docs/sub/b.md", "docs/build/gen.md", "docs/x.gen.md",
+                    "docs/t.gen.md", "docs/notes.txt"):
+            os.makedirs(os.path.dirname(os.path.join(d, rel)), exist_ok=True)
+            with open(os.path.join(d, rel), "wb") as f:
+                f.write(src)
+        with open(os.path.join(d, "docs", ".gitignore"), "w") as f:
+            f.write("build/\n*.gen.md\n")
+        rc, out, err = run(["--no-config", "-f", "json", "docs/**/*.md"], cwd=d)
+        check("a quoted glob expands to the Markdown files it matches",
+              rc == 0 and paths(out) == ["docs/a.md", "docs/build/gen.md", "docs/sub/b.md",
+                                         "docs/t.gen.md", "docs/x.gen.md"], (rc, out[:200], err))
+        rc, out, err = run(["--no-config", "-f", "json", "docs/*.md"], cwd=d)
+        check("a glob's * stays within one folder",
+              rc == 0 and paths(out) == ["docs/a.md", "docs/t.gen.md", "docs/x.gen.md"], (rc, err))
+        rc, out, err = run(["--no-config", "nomatch/**/*.md"], cwd=d)
+        check("a glob matching nothing is an error like a missing file",
+              rc == 2 and "nomatch/**/*.md: no such file, and no Markdown file matches it" in err, (rc, err))
+        if shutil.which("git"):
+            rc, out, err = run(["--no-config", "-f", "json", "docs"], cwd=d)
+            check("outside a git repository, .gitignore is not read", rc == 0 and len(paths(out)) == 5, out[:300])
+            subprocess.run(["git", "init", "-q", d], check=True)
+            subprocess.run(["git", "-C", d, "add", "-f", "docs/t.gen.md"], check=True)
+            rc, out, err = run(["--no-config", "-f", "json", "docs"], cwd=d)
+            check("a folder walk in a git repository skips what .gitignore ignores (tracked files stay)",
+                  rc == 0 and paths(out) == ["docs/a.md", "docs/sub/b.md", "docs/t.gen.md"], (rc, out[:300], err))
+            rc, out, err = run(["--no-config", "-f", "json", os.path.join(d, "docs")], cwd=ROOT)
+            check("... also when ddlint runs outside the repository",
+                  rc == 0 and len(paths(out)) == 3, (rc, err))
+            rc, out, err = run(["--no-config", "--no-ignore", "-f", "json", "docs"], cwd=d)
+            check("--no-ignore keeps what git ignores", rc == 0 and len(paths(out)) == 5, (rc, err))
+            rc, out, err = run(["--no-config", "-f", "json", "docs/build/gen.md"], cwd=d)
+            check("a file named explicitly is linted though git ignores it",
+                  rc == 0 and paths(out) == ["docs/build/gen.md"], (rc, err))
+        else:
+            print("SKIP gitignore checks: git is not installed")
+        os.mkdir(os.path.join(d, "empty"))
+        rc, out, err = run(["--no-config", "empty"], cwd=d)
+        check("an empty folder: a warning naming it, exit 0 (as ruff)",
+              rc == 0 and "ddlint: warning: empty: no Markdown file found" in err, (rc, err))
+    rc, out, err = run(["help"])
+    check("`ddlint help` prints the help", rc == 0 and out.startswith("Usage: ddlint"), (rc, err))
+    rc, out, err = run(["lint", "fixtures/incomplete.md"])
+    check("`ddlint lint FILE` lints FILE",
+          rc == 1 and "fixtures/incomplete.md:9:1: error: missing required section" in out, (rc, err))
+
+
+def test_small_things():
+    # the caret lines up under wide characters (two terminal columns each)
+    doc = "# T\n\n## Problem Formulation\n\nThe 検索 plan 🚀 is TBD.\n".encode()
+    rc, out, _ = run(["--no-config", "--color", "never", "-"], stdin=doc)
+    lines = out.splitlines()
+    at = next((i for i, l in enumerate(lines) if "warning: placeholder" in l), None)
+    caret = lines[at + 2] if at is not None else ""
+    check("the caret underline counts wide characters and emoji as two columns",
+          caret == "      | " + " " * 20 + "^^^", (caret, lines[at + 1] if at is not None else out))
+    # --list-rules keeps its columns for ids longer than 24 characters
+    with tempfile.TemporaryDirectory() as d:
+        pack = dict(THIRDS_PACK)
+        pack["rules"] = THIRDS_PACK["rules"] + [
+            {"id": "a-rule-id-much-longer-than-twenty-four", "kind": "empty-section",
+             "severity": "warning", "message": "m", "explain": "x"}]
+        with open(os.path.join(d, "p.json"), "w") as f:
+            json.dump(pack, f)
+        rc, out, _ = run(["-t", "p.json", "--list-rules"], cwd=d)
+        rows = out.splitlines()[1:]
+        kind_at = {re.match(r"  \S+ +", r).end() for r in rows}
+        check("--list-rules: the kind column starts at one place for a long id", rc == 0 and len(kind_at) == 1,
+              out)
+    # latency quotes give the words, not their Markdown
+    rc, out, _ = run(["--no-config", "-"],
+                     stdin=b"# T\n\n## Problem Formulation\n\n* **Latency**: should be `fast` enough.\n")
+    check("latency quotes drop ** and ` markup",
+          'latency target has no number and unit: "Latency: should be fast enough."' in out, out)
+    # docs/ci.md pins to a ref that exists: a tag of the repository, or a
+    # full commit SHA (no release is tagged yet)
+    ci = open(os.path.join(ROOT, "docs", "ci.md"), encoding="utf-8").read()
+    refs = re.findall(r"ddlint/ddlint@(\S+)", ci) + re.findall(r"^\s*rev: (\S+)", ci, re.M)
+    tags = subprocess.run(["git", "-C", ROOT, "tag", "-l"], capture_output=True,
+                          text=True).stdout.split() if shutil.which("git") else []
+    check("docs/ci.md pins the action and the hook to a full commit SHA or an existing tag",
+          len(refs) >= 2 and all(re.fullmatch(r"[0-9a-f]{40}", r) or r in tags for r in refs)
+          and "pin" in ci.lower(), (refs, tags))
+    # the README's rule table lists every rule of the default template
+    rc, out, _ = run(["--no-config", "--list-rules"])
+    listed = [tuple(l.split()[:3:2]) for l in out.splitlines()[1:]]
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    table = re.findall(r"^\| `([a-z0-9-]+)` \| (error|warning|info) \|", readme, re.M)
+    check("the README's rule table lists every rule of --list-rules, with its severity",
+          sorted(listed) == sorted(table) and len(listed) > 20, (sorted(set(listed) ^ set(table)), len(listed)))
 
 
 def test_jobs():
@@ -499,7 +784,7 @@ def main():
     for t in [test_version_help, test_usage_errors, test_exit_statuses, test_stdin,
               test_directories, test_io_errors, test_templates, test_list_and_explain,
               test_color, test_json_shape, test_bad_bytes, test_binary_alone, test_sarif,
-              test_github, test_gates, test_output_file, test_config_cli, test_jobs,
+              test_github, test_run_problems, test_gates, test_score_numbers, test_output_file, test_config_cli, test_config_cascade, test_ignore_named, test_stdin_new_folder, test_arguments_discovery, test_small_things, test_jobs,
               test_large_document]:
         try:
             t()

@@ -2,9 +2,10 @@
 """`meson install --destdir` puts every file in place: the binary, the packs
 under datadir, the man page (which `man -l` renders), the header, the static
 library with its pkg-config file (a program builds against them), and the
-bash completion; the installed binary looks for packs in the installed
-folder."""
+bash completion, and the docs that --explain and SARIF rule texts name; the
+installed binary looks for packs in the installed folder."""
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,6 +64,27 @@ def main():
                            capture_output=True, text=True)
         check("the installed binary lints with the installed pack",
               p.returncode == 1 and "[missing-section]" in p.stdout, p.stdout[-300:])
+
+        # --explain and SARIF rule texts name docs/*.md: installed, and
+        # --explain says where
+        docdir = os.path.join(pfx, datadir, "doc", "ddlint")
+        named = set()
+        for tmpl in ("ml-system-design", "rfc", "adr"):
+            p = subprocess.run([exe, "-t", tmpl, "--list-rules"], env=env, capture_output=True, text=True)
+            for rule in [l.split()[0] for l in p.stdout.splitlines()[1:]]:
+                e = subprocess.run([exe, "-t", tmpl, "--explain", rule], env=env, capture_output=True,
+                                   text=True).stdout
+                refs = set(re.findall(r"\bdocs/[A-Za-z0-9_./-]*[A-Za-z0-9_]", e)) - {"docs/"}
+                named |= refs
+                if refs:
+                    check(f"--explain {rule} ({tmpl}) says where its docs/ files are installed",
+                          f"installed in {docdir}/docs/" in e, e[-200:])
+            p = subprocess.run([exe, "-t", tmpl, "-f", "sarif", os.path.join(root, "fixtures/incomplete.md")],
+                               env=env, capture_output=True, text=True)
+            named |= set(re.findall(r"\bdocs/[A-Za-z0-9_./-]*[A-Za-z0-9_]", p.stdout))
+        missing = sorted(r for r in named if not os.path.isfile(os.path.join(base, datadir, "doc", "ddlint", r)))
+        check("every docs/ file that --explain or SARIF rule texts name is installed",
+              named and not missing, (sorted(named), missing))
 
         if shutil.which("man"):
             p = subprocess.run(["man", "-l", man], capture_output=True, text=True,

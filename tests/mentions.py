@@ -12,6 +12,12 @@ rules it is about are compared with what a reader would say.
 - bracket-placeholders: [NO INFO], [N/A], [tbd], [TODO], each once;
 - malformed-fence: "``` text" keeps a code block open over five chapters:
   one unclosed-code-fence finding at the opening fence naming them;
+- fallback-phrasing: "a reply that arrives later is discarded, the console
+  shows nothing" is a fallback path;
+- popular-not-fallback: "which game modes are most popular among players"
+  names no fallback;
+- alert-threshold: "page when p99 latency exceeds 250 ms" under Monitoring
+  is an alert, not the latency target the problem section lacks;
 - a 200,000-word paragraph full of latency mentions is judged in time."""
 import json
 import os
@@ -48,6 +54,21 @@ def test_case_study_latency():
     got = findings("case-study-latency.md", "latency-target")
     check("case-study-latency: someone else's p99 is no latency target",
           len(got) == 1 and got[0][2].startswith("no latency target in "), got)
+
+
+def test_fallback_phrasing():
+    check("fallback-phrasing: 'discarded ... shows nothing' is a fallback path",
+          findings("fallback-phrasing.md", "missing-fallback") == [],
+          findings("fallback-phrasing.md", "missing-fallback"))
+    got = findings("popular-not-fallback.md", "missing-fallback")
+    check("popular-not-fallback: 'most popular among players' is no fallback",
+          len(got) == 1, got)
+
+
+def test_alert_threshold():
+    got = findings("alert-threshold.md", "latency-target")
+    check("alert-threshold: an alert threshold is no latency target",
+          len(got) == 1 and got[0][0] == 3, got)
 
 
 def test_batch_quantile():
@@ -122,6 +143,7 @@ def main():
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     for t in (test_case_study_latency, test_batch_quantile, test_latex_latency,
               test_plural_metrics, test_bracket_placeholders, test_malformed_fence,
+              test_fallback_phrasing, test_alert_threshold,
               test_long_paragraph):
         try:
             t()

@@ -13,6 +13,7 @@ RUNS = {
     "project.human": ["--color", "never", "--report-unused-suppressions", "docs", "drafts"],
     "project.json": ["--format", "json", "--report-unused-suppressions", "docs", "drafts"],
     "named-ignored.human": ["--color", "never", "drafts/wip.md"],
+    "named-ignored-no-ignore.human": ["--color", "never", "--no-ignore", "drafts/wip.md"],
 }
 
 

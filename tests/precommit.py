@@ -3,7 +3,9 @@
 temporary git repository with a `repo: local` configuration built from the
 hook's own definition (its id, entry, language and types; the entry pointed
 at the built binary), installed with Debian's pre-commit. A commit of an
-incomplete design document is blocked; a complete one goes through. Skips
+incomplete design document is blocked; a complete one goes through; files
+that .ddlint.json's "ignore" names (pre-commit passes each file by name)
+pass both a commit and `pre-commit run --all-files`. Skips
 with a message where git or pre-commit is absent."""
 import os
 import shutil
@@ -69,7 +71,30 @@ def main():
         failed += not passed
         if not passed:
             print(p.stdout[-800:], p.stderr[-800:])
-    print(f"{4 - failed} checks passed, {failed} failed")
+
+        # "ignore" in .ddlint.json: pre-commit names every file, and the
+        # ignored ones must pass (README.md, CHANGELOG.md are no designs)
+        with open(os.path.join(repo, ".ddlint.json"), "w") as f:
+            f.write('{"ignore": ["README.md", "**/CHANGELOG.md"]}\n')
+        os.mkdir(os.path.join(repo, "docs"))
+        for name in ("README.md", "docs/CHANGELOG.md"):
+            with open(os.path.join(repo, name), "w") as f:
+                f.write("# Project\n\nTBD\n")
+        git("add", ".ddlint.json", "README.md", "docs/CHANGELOG.md")
+        p = git("commit", "-m", "readme and changelog", check=False)
+        passed = p.returncode == 0
+        print(("ok   " if passed else "FAIL ") + "a commit of files the config ignores goes through")
+        failed += not passed
+        if not passed:
+            print(p.stdout[-800:], p.stderr[-800:])
+        p = subprocess.run(["pre-commit", "run", "--all-files"], cwd=repo, env=env, capture_output=True,
+                           text=True, timeout=120)
+        passed = p.returncode == 0
+        print(("ok   " if passed else "FAIL ") + "pre-commit run --all-files passes with ignored files")
+        failed += not passed
+        if not passed:
+            print(p.stdout[-800:], p.stderr[-800:])
+    print(f"{6 - failed} checks passed, {failed} failed")
     return 1 if failed else 0
 
 

@@ -177,6 +177,53 @@ def main():
           "duplicate-section" not in rules(d),
           "'### 2. Goals and anti-goals' then '### ii. Anti-goals' is one section")
 
+    d = lint(ddlint, root, "outline-bullets.md")
+    empty = [x for x in d["diagnostics"] if x["rule"] == "required-section-empty"]
+    check("outline bullets", len(empty) == 1 and "Feedback" in empty[0]["message"],
+          "bullets under a bullet ('* Data sources' over '* Users') are "
+          "content; flat template bullets ('* Monitoring') are not")
+
+    d = lint(ddlint, root, "book-chapters.md")
+    check("book chapters", "topic-heading-level" not in rules(d),
+          "'## Serving', taken by a section, is not a misplaced 'Serving Format' topic")
+    check("book chapters", cov(d, "architecture")["found"] and
+          cov(d, "prediction")["found"] and cov(d, "features")["found"],
+          "'Serving' covers architecture and prediction; 'Feature engineering' "
+          "under 'Data Preparation' is Features")
+    check("book chapters", any(x["rule"] == "missing-section" and
+                               "Monitoring" in x["message"]
+                               for x in d["diagnostics"]),
+          "a design with no word on monitoring or rollout gets the error")
+
+    d = lint(ddlint, root, "rag-assistant.md")
+    check("retrieval-augmented design", cov(d, "data")["found"] and
+          next(t for t in cov(d, "data")["topics"]
+               if t["id"] == "data-sources")["found"],
+          "'Corpus and indexing' (a crawled wiki, chunked and embedded) is "
+          "Data and Labeling, with its sources")
+    check("retrieval-augmented design", cov(d, "success-metrics")["found"] and
+          cov(d, "monitoring")["found"] and "missing-fallback" not in rules(d),
+          "'Evaluation' holds the metrics, 'Observability and rollout' the "
+          "monitoring; 'says it does not know' is the fallback")
+
+    d = lint(ddlint, root, "label-negated.md")
+    check("negated label", "missing-monitoring" in rules(d) and
+          "missing-deployment-strategy" not in rules(d),
+          "'**Monitoring**: none for the pilot' covers no monitoring; the "
+          "deployment label next to it does cover its topic")
+
+    d = lint(ddlint, root, "misspelt-parent.md")
+    hint = [x for x in d["diagnostics"] if "Success Metrics" in x["message"] and
+            "did you mean" in x.get("help", "")]
+    check("misspelt heading over subsections", len(hint) == 1 and
+          hint[0]["start"]["line"] == 8,
+          "'## Sucess Metrix' over '### Offline Metrics' gets its did-you-mean "
+          "at line 8; the subsection does not quietly stand in for it")
+
+    d = lint(ddlint, root, "other-models.md")
+    check("models of other kinds", not cov(d, "model")["found"],
+          "'Threat model' and 'Cost model' are no Model Design")
+
     d = lint(ddlint, root, "metadata-block.md")
     check("metadata block", "missing-monitoring" in rules(d) and
           "missing-deployment-strategy" in rules(d),

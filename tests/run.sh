@@ -34,6 +34,17 @@ if ((${#missing[@]})); then
   fi
 fi
 
+# The SARIF Multitool (tests/sarif_multitool.py) from npm, where npm and
+# the registry are reachable; without it that test skips with a message.
+tools="${XDG_CACHE_HOME:-$HOME/.cache}/ddlint-test-tools"
+if command -v npm >/dev/null 2>&1 &&
+   ! ls "$tools"/node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool >/dev/null 2>&1; then
+  mkdir -p "$tools" &&
+    npm install --silent --no-audit --no-fund --prefix "$tools" \
+      @microsoft/sarif-multitool@5.7.0 >/dev/null 2>&1 ||
+    echo "npm could not install @microsoft/sarif-multitool: the SARIF Multitool test will skip"
+fi
+
 passed=0 failed=0 skipped=0
 run_build() {
   local dir=$1

@@ -26,10 +26,11 @@ local function lint(bufnr)
   local diags = {}
   for _, d in ipairs(report.files[1].diagnostics) do
     table.insert(diags, {
+      -- Neovim counts columns in bytes: column_byte, not column (code points)
       lnum = d.start.line - 1,
-      col = d.start.column - 1,
+      col = d.start.column_byte - 1,
       end_lnum = d["end"].line - 1,
-      end_col = d["end"].column - 1,
+      end_col = d["end"].column_byte - 1,
       severity = severity[d.severity],
       message = d.message .. (d.help ~= "" and ("\n" .. d.help) or ""),
       source = "ddlint",

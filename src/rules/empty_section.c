@@ -46,17 +46,38 @@ static bool S_reported_as_required(const lint_ctx *ctx, size_t d) {
   return false;
 }
 
+/* A paragraph that only says its text is to come ("To be written.") is no
+ * content, unless a placeholder rule reports it already: "TBD" alone gets
+ * one finding, from that rule. */
+static bool S_unreported_unfinished(const lint_ctx *ctx, const block *bl) {
+  if (!block_unfinished(ctx, bl))
+    return false;
+  const ddlint_pack *pk = ctx->pack;
+  for (size_t r = 0; r < pk->nrules; r++) {
+    const struct ddlint_rule *pr = &pk->rules[r];
+    if (strcmp(pr->kind, "placeholder") != 0)
+      continue;
+    for (size_t i = 0; i < pr->npatterns; i++) {
+      size_t ms, me;
+      if (prose_search((lint_ctx *)ctx, &pr->patterns[i], bl->start, bl->end,
+                       &ms, &me))
+        return false;
+    }
+  }
+  return true;
+}
+
 void check_empty_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
   const outline *ol = ctx->ol;
   for (size_t d = 0; d < ol->nsections; d++) {
     const section *sec = &ol->sections[d];
-    if (sec->is_title || !section_is_empty(ctx, sec))
+    if (sec->is_title || !section_is_empty(ctx, sec, S_unreported_unfinished))
       continue;
     /* report the largest empty subtree once: its empty subsections are
      * covered by the report on their parent */
     ptrdiff_t p = sec->parent;
     if (p >= 0 && !ol->sections[p].is_title &&
-        section_is_empty(ctx, &ol->sections[p]))
+        section_is_empty(ctx, &ol->sections[p], S_unreported_unfinished))
       continue;
     if (!S_in_scope(ctx, rule, d) || S_reported_as_required(ctx, d))
       continue;

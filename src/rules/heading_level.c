@@ -11,6 +11,23 @@ const char explain_heading_level[] =
     "contents lose the structure. The topic's heading should be at least one "
     "level deeper (\"### Offline Metrics\").";
 
+/* Whether the heading at off is matched to a template section, as its
+ * heading or one of its parts: "## Serving" taken by Prediction is a
+ * section of its own, not a misplaced "Serving Format" topic. */
+static bool S_is_section_heading(const lint_ctx *ctx, size_t off) {
+  for (size_t s = 0; s < ctx->pack->nsections; s++) {
+    const section_cov *sc = &ctx->cov->sections[s];
+    if (sc->section < 0 || sc->by_content)
+      continue;
+    if (ctx->ol->sections[sc->section].start == off)
+      return true;
+    for (size_t p = 0; p < sc->nparts; p++)
+      if (ctx->ol->sections[sc->parts[p]].start == off)
+        return true;
+  }
+  return false;
+}
+
 void check_heading_level(lint_ctx *ctx, const struct ddlint_rule *rule) {
   const ddlint_pack *pk = ctx->pack;
   for (size_t s = 0; s < pk->nsections; s++) {
@@ -26,7 +43,7 @@ void check_heading_level(lint_ctx *ctx, const struct ddlint_rule *rule) {
       if (b >= ctx->md->nblocks || ctx->md->blocks[b].kind != BLOCK_HEADING)
         continue;
       const block *hb = &ctx->md->blocks[b];
-      if (hb->level > sec->level)
+      if (hb->level > sec->level || S_is_section_heading(ctx, hb->start))
         continue;
       char *detail =
           xasprintf("its heading is level %d; \"%s\" is level %d", hb->level,

@@ -4,6 +4,9 @@
  * it; one fully quantified mention satisfies the rule. */
 #include "internal.h"
 
+#include <ctype.h>
+#include <strings.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,7 +38,31 @@ typedef struct {
   int best;                /* 0: no mention yet; else the best verdict */
   size_t ms, me;           /* the mention behind best */
   size_t us, ue;           /* its unit */
+  bool no_alerts; /* a unit that sets an alert threshold does not pass */
 } judge;
+
+/* Whether t[us, ue) sets an alert: "page when p99 exceeds 40 ms", "alert
+ * if latency is above 300 ms". A threshold that wakes someone up is not
+ * the target the design promises. */
+static bool S_alert_unit(const char *t, size_t us, size_t ue) {
+  static const char *const w[] = {"alert",  "alerts",    "alerting",
+                                  "alarm",  "alarms",    "page",
+                                  "pages",  "paged",     "paging",
+                                  "exceed", "exceeds",   "exceeding",
+                                  "breach", "breaches",  "threshold",
+                                  "thresholds", NULL};
+  for (size_t i = us; i < ue;) {
+    while (i < ue && !isalpha((unsigned char)t[i]))
+      i++;
+    size_t ws = i;
+    while (i < ue && isalpha((unsigned char)t[i]))
+      i++;
+    for (int k = 0; w[k]; k++)
+      if (strlen(w[k]) == i - ws && strncasecmp(w[k], t + ws, i - ws) == 0)
+        return true;
+  }
+  return false;
+}
 
 static bool S_matches(lint_ctx *ctx, const pattern *p, size_t s, size_t e) {
   pcre2_code *code = pattern_code(p);
@@ -137,6 +164,9 @@ static bool S_mention(void *arg, size_t ms, size_t me) {
                       S_matches(j->ctx, &j->rule->percentile, us, ue)
                   ? PASSED
                   : NO_PERCENTILE;
+  if (verdict == PASSED && j->no_alerts &&
+      S_alert_unit(j->ctx->src->text, us, ue))
+    return true; /* not a target: judged as if unseen */
   if (verdict > j->best) {
     j->best = verdict;
     j->ms = ms;
@@ -154,7 +184,8 @@ static bool S_mention_k(void *arg, size_t k, size_t ms, size_t me) {
 }
 
 /* The clause holding the mention: from the last sentence or list boundary
- * before it (within its line and unit) for at most QUOTE_MAX bytes. */
+ * before it (within its line and unit) for at most QUOTE_MAX bytes, without
+ * emphasis and code markup. Free with free(). */
 static char *S_quote(const lint_ctx *ctx, size_t us, size_t ue, size_t ms) {
   const char *t = ctx->src->text;
   size_t ls, le;
@@ -192,7 +223,15 @@ static char *S_quote(const lint_ctx *ctx, size_t us, size_t ue, size_t ms) {
     while (le > from && ((unsigned char)t[le] & 0xC0) == 0x80)
       le--; /* do not split a UTF-8 sequence */
   }
-  return xasprintf("\"%.*s%s\"", (int)(le - from), t + from, cut ? "..." : "");
+  /* the words, not their Markdown: "**Latency**: `p99`" reads "Latency:
+   * p99" */
+  strbuf q = {0};
+  strbuf_putc(&q, '"');
+  for (size_t i = from; i < le; i++)
+    if (t[i] != '*' && t[i] != '`')
+      strbuf_putc(&q, t[i]);
+  strbuf_puts(&q, cut ? "...\"" : "\"");
+  return strbuf_take(&q);
 }
 
 void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
@@ -202,6 +241,9 @@ void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
       .ctx = ctx, .rule = rule, .ignored = ignored, .nignored = nignored};
   strbuf where = {0};
   ptrdiff_t first = -1;
+  const pattern **pats = xcalloc(rule->npatterns + 1, sizeof(pattern *));
+  for (size_t p = 0; p < rule->npatterns; p++)
+    pats[p] = &rule->patterns[p];
   for (size_t s = 0; s < ctx->pack->nsections && j.best != PASSED; s++) {
     ptrdiff_t d = ctx->cov->sections[s].section;
     if (d < 0 || !rule_in_scope(rule, s) || !rule->scope)
@@ -211,29 +253,29 @@ void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
     strbuf_printf(&where, "%s%s", where.len ? ", " : "",
                   ctx->pack->sections[s].title);
     const section *sec = &ctx->ol->sections[d];
-    for (size_t p = 0; p < rule->npatterns && j.best != PASSED; p++)
-      prose_each(ctx, &rule->patterns[p], sec->start, sec->end, S_mention, &j);
+    /* every subject in one pass, their mentions judged subject by subject
+     * as a scan per subject would */
+    prose_each_many(ctx, pats, rule->npatterns, sec->start, sec->end,
+                    S_mention_k, &j);
   }
   if (first < 0) { /* no scope section present: the whole document */
     strbuf_puts(&where, "the document");
-    for (size_t p = 0; p < rule->npatterns && j.best != PASSED; p++)
-      prose_each(ctx, &rule->patterns[p], ctx->src->body_start, ctx->src->len,
-                 S_mention, &j);
+    prose_each_many(ctx, pats, rule->npatterns, ctx->src->body_start,
+                    ctx->src->len, S_mention_k, &j);
   } else if (j.best != PASSED) {
     /* A quantified target stated elsewhere ("Key decisions: p95 under 50
      * ms") still is one; only the diagnostic's place comes from the scope. */
-    judge elsewhere = {
-        .ctx = ctx, .rule = rule, .ignored = ignored, .nignored = nignored};
-    /* only whether one passes matters here: every subject in one pass */
-    const pattern **pats = xcalloc(rule->npatterns + 1, sizeof(pattern *));
-    for (size_t p = 0; p < rule->npatterns; p++)
-      pats[p] = &rule->patterns[p];
+    judge elsewhere = {.ctx = ctx,
+                       .rule = rule,
+                       .ignored = ignored,
+                       .nignored = nignored,
+                       .no_alerts = true};
     prose_each_many(ctx, pats, rule->npatterns, ctx->src->body_start,
                     ctx->src->len, S_mention_k, &elsewhere);
-    free(pats);
     if (elsewhere.best == PASSED)
       j.best = PASSED;
   }
+  free(pats);
   if (j.best != PASSED) {
     char *detail;
     size_t start, end;

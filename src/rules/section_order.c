@@ -36,8 +36,9 @@ void check_section_order(lint_ctx *ctx, const struct ddlint_rule *rule) {
   for (size_t i = 0; i < n; i++) {
     len[i] = 1;
     prev[i] = -1;
+    /* <=: one heading may hold two sections ("Goals and Non-Goals") */
     for (size_t j = 0; j < i; j++)
-      if (pos[j] < pos[i] && len[j] + 1 > len[i]) {
+      if (pos[j] <= pos[i] && len[j] + 1 > len[i]) {
         len[i] = len[j] + 1;
         prev[i] = (ptrdiff_t)j;
       }

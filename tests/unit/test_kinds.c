@@ -24,6 +24,55 @@ static ddlint_pack *S_pack(const char *rule) {
   return pk;
 }
 
+/* One heading naming two sections, the second inside the first's name
+ * ("Goals" in "Non-Goals"): both are found there, and neither is out of
+ * order. */
+static void test_combined_heading(void) {
+  ddlint_pack *pk = PACK(
+      "{\"name\": \"g\", \"sections\": [\n"
+      "  {\"id\": \"summary\", \"title\": \"Summary\"},\n"
+      "  {\"id\": \"goals\", \"title\": \"Goals\"},\n"
+      "  {\"id\": \"non-goals\", \"title\": \"Non-Goals\"}],\n"
+      " \"rules\": [\n"
+      "  {\"id\": \"missing\", \"kind\": \"required-section\", "
+      "\"severity\": \"error\", \"message\": \"missing {section}\"},\n"
+      "  {\"id\": \"order\", \"kind\": \"section-order\", \"severity\": "
+      "\"warning\", \"message\": \"{section} out of order\"}]}");
+  if (!pk)
+    return;
+  ddlint_result *r = lint_str(pk, "## Summary\n\nA search box.\n\n"
+                                  "## Goals and Non-Goals\n\n"
+                                  "- Goal: one query finds the doc.\n"
+                                  "- Non-goal: web search.\n");
+  CHECK_INT(diag_count_rule(r, "missing"), 0);
+  CHECK_INT(diag_count_rule(r, "order"), 0);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
+/* A misspelt word of a name is a near miss even when another word of the
+ * heading is an alias: "Monitorng & Alerting" is not taken through
+ * "alerting" ("monitorng" is two edits from the stem "monitor", one from
+ * "monitoring"). */
+static void test_misspelt_with_alias(void) {
+  ddlint_pack *pk = PACK(
+      "{\"name\": \"m\", \"sections\": [\n"
+      "  {\"id\": \"mon\", \"title\": \"Monitoring & Alerting\", "
+      "\"aliases\": [\"alerting\", \"monitoring\"]}],\n"
+      " \"rules\": [{\"id\": \"missing\", \"kind\": \"required-section\", "
+      "\"severity\": \"error\", \"message\": \"missing {section}\"}]}");
+  if (!pk)
+    return;
+  ddlint_result *r =
+      lint_str(pk, "## Monitorng & Alerting\n\nDashboards and pages.\n");
+  CHECK_INT(diag_count_rule(r, "missing"), 1);
+  ddlint_result_free(r);
+  r = lint_str(pk, "## Monitoring & Alerting\n\nDashboards and pages.\n");
+  CHECK_INT(diag_count_rule(r, "missing"), 0);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
 static void test_section_order(void) {
   ddlint_pack *pk =
       S_pack("{\"id\": \"order\", \"kind\": \"section-order\", \"severity\": "
@@ -232,6 +281,32 @@ static void test_suppressions(void) {
   CHECK_DIAG(r, diag_find(r, "unused-suppression", 0), "unused-suppression", 6,
              1, NULL);
   ddlint_result_free(r);
+  /* disable-line (markdownlint's spelling) covers its own line only */
+  r = lint_str(pk, "## Alpha\n\nTBD one <!-- ddlint-disable-line ban -->\n"
+                   "TBD two\n");
+  CHECK_INT(diag_count_rule(r, "ban"), 1);
+  CHECK_DIAG(r, diag_find(r, "ban", 0), "ban", 4, 1, NULL);
+  ddlint_result_free(r);
+  /* a near-miss directive suppresses nothing and says so */
+  r = lint_str(pk, "## Alpha\n\n<!-- ddlint-disable-nextline ban -->\n"
+                   "TBD\n\n<!-- ddlint-disable-file: ban -->\n");
+  CHECK_INT(diag_count_rule(r, "ban"), 1);
+  CHECK_INT(diag_count_rule(r, "unknown-suppression"), 2);
+  CHECK_DIAG(r, diag_find(r, "unknown-suppression", 0), "unknown-suppression",
+             3, 6,
+             "\"ddlint-disable-nextline\" is no ddlint directive, so this "
+             "comment suppresses nothing; did you mean "
+             "\"ddlint-disable-next-line\"?");
+  CHECK_DIAG(r, diag_find(r, "unknown-suppression", 1), "unknown-suppression",
+             6, 6,
+             "\"ddlint-disable-file:\" is no ddlint directive, so this "
+             "comment suppresses nothing; did you mean "
+             "\"ddlint-disable-file\"?");
+  ddlint_result_free(r);
+  /* a comment that only mentions ddlint is no directive */
+  r = lint_str(pk, "## Alpha\n\n<!-- ddlint checks this file -->\nok\n");
+  CHECK_INT(diag_count_rule(r, "unknown-suppression"), 0);
+  ddlint_result_free(r);
   ddlint_pack_free(pk);
 }
 
@@ -315,7 +390,8 @@ static void test_config_errors(void) {
        "\"info\" or \"off\""},
       {"{\"templat\": \"adr\"}",
        "c.json:1:2: unknown field \"templat\" in config (expected one of: "
-       "$schema, template, rules, overrides, ignore, documents)"},
+       "$schema, root, template, rules, overrides, ignore, documents)"},
+      {"{\"root\": \"yes\"}", "c.json:1:10: \"root\" must be true or false"},
       {"{\"overrides\": [{\"template\": \"adr\"}]}",
        "c.json:1:16: an override needs \"files\" globs"},
       {"{\"overrides\": [{\"files\": [\"a/**\"], \"rule\": {}}]}",
@@ -339,6 +415,13 @@ static void test_config_errors(void) {
   }
 }
 
+/* A pack whose one rule, "ban", is an error on "TBD": for config tests. */
+static ddlint_pack *S_ban_pack(void) {
+  return S_pack(
+      "{\"id\": \"ban\", \"kind\": \"forbidden\", \"severity\": \"error\", "
+      "\"message\": \"m\", \"params\": {\"patterns\": [\"TBD\"]}}");
+}
+
 static void test_config_apply(void) {
   const char *json = "{\"template\": \"k\", \"rules\": {\"ban\": \"off\"},\n"
                      " \"ignore\": [\"drafts/**\"],\n"
@@ -360,9 +443,7 @@ static void test_config_apply(void) {
   t = ddlint_config_template(cfg, "/tmp/docs/design.md");
   CHECK_STR(t, "k");
   free(t);
-  ddlint_pack *pk = S_pack(
-      "{\"id\": \"ban\", \"kind\": \"forbidden\", \"severity\": \"error\", "
-      "\"message\": \"m\", \"params\": {\"patterns\": [\"TBD\"]}}");
+  ddlint_pack *pk = S_ban_pack();
   if (pk) {
     ddlint_result *r = lint_str(pk, "## Alpha\n\nTBD\n");
     ddlint_config_apply(cfg, "/tmp/docs/design.md", pk, r, NULL);
@@ -376,6 +457,48 @@ static void test_config_apply(void) {
     ddlint_pack_free(pk);
   }
   ddlint_config_free(cfg);
+}
+
+/* A nested config merges over the one above it: nearest settings win,
+ * the nearest template wins, ignores add up. */
+static void test_config_cascade(void) {
+  const char *outer_json =
+      "{\"template\": \"k\", \"rules\": {\"ban\": \"off\", \"other\": \"info\"},"
+      " \"ignore\": [\"drafts/**\"]}";
+  const char *inner_json = "{\"root\": true, \"ignore\": [\"*.txt.md\"],"
+                           " \"rules\": {\"ban\": \"warning\"}}";
+  char *err = NULL;
+  ddlint_config *outer = ddlint_config_load_buffer(
+      outer_json, strlen(outer_json), "/tmp/.ddlint.json", &err);
+  ddlint_config *inner = ddlint_config_load_buffer(
+      inner_json, strlen(inner_json), "/tmp/sub/.ddlint.json", &err);
+  CHECK(outer && inner);
+  if (!outer || !inner)
+    goto out;
+  CHECK(ddlint_config_is_root(inner) && !ddlint_config_is_root(outer));
+  ddlint_config_set_parent(inner, outer);
+  CHECK(ddlint_config_parent(inner) == outer);
+  CHECK(ddlint_config_ignores(inner, "/tmp/sub/a.txt.md"));
+  CHECK(ddlint_config_ignores(inner, "/tmp/drafts/a.md"));
+  CHECK(!ddlint_config_ignores(outer, "/tmp/sub/a.txt.md"));
+  char *origin = NULL;
+  char *t = ddlint_config_template_origin(inner, "/tmp/sub/a.md", &origin);
+  CHECK_STR(t, "k");
+  CHECK_STR(origin, "/tmp/.ddlint.json:1:2");
+  free(t);
+  free(origin);
+  ddlint_pack *pk = S_ban_pack();
+  if (pk) {
+    ddlint_result *r = lint_str(pk, "## Alpha\n\nTBD\n");
+    ddlint_config_apply(inner, "/tmp/sub/a.md", pk, r, NULL);
+    CHECK_INT(diag_count_rule(r, "ban"), 1); /* the nearer setting wins */
+    CHECK_INT(ddlint_diag_severity(diag_find(r, "ban", 0)), DDLINT_WARNING);
+    ddlint_result_free(r);
+    ddlint_pack_free(pk);
+  }
+out:
+  ddlint_config_free(inner);
+  ddlint_config_free(outer);
 }
 
 static void test_globs(void) {
@@ -409,6 +532,8 @@ static void test_frontmatter_value(void) {
 
 void suite_kinds(void) {
   RUN(test_section_order);
+  RUN(test_combined_heading);
+  RUN(test_misspelt_with_alias);
   RUN(test_duplicate_section);
   RUN(test_heading_level);
   RUN(test_conditional);
@@ -420,6 +545,7 @@ void suite_kinds(void) {
   RUN(test_extends);
   RUN(test_config_errors);
   RUN(test_config_apply);
+  RUN(test_config_cascade);
   RUN(test_globs);
   RUN(test_frontmatter_value);
 }

@@ -534,6 +534,32 @@ static void test_empty_section(void) {
   r = lint_str(pk, "# Only a title\n");
   CHECK_INT(ddlint_result_diag_count(r), 0);
   ddlint_result_free(r);
+
+  /* text that says the text is still to come is none; "None." answers */
+  r = lint_str(pk, "## Data\n\nTo be written.\n\n## Labels\n\nTODO: ask the "
+                   "annotation team.\n\n## Unresolved questions\n\nNone.\n");
+  CHECK_INT(ddlint_result_diag_count(r), 2);
+  CHECK_DIAG(r, ddlint_result_diag(r, 0), "empty-section", 1, 1,
+             "section \"Data\" is empty");
+  CHECK_DIAG(r, ddlint_result_diag(r, 1), "empty-section", 5, 1,
+             "section \"Labels\" is empty");
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+
+  /* where a placeholder rule reports "TBD", the gap has that one finding */
+  pk = PACK("{\"name\": \"e\", \"sections\": [{\"id\": \"data\", "
+            "\"title\": \"Data\"}],\n \"rules\": [{\"id\": \"empty-section\", "
+            "\"kind\": \"empty-section\", \"severity\": \"warning\", "
+            "\"message\": \"empty\"},\n {\"id\": \"placeholder\", \"kind\": "
+            "\"placeholder\", \"severity\": \"warning\", \"message\": "
+            "\"{match}\"}]}");
+  if (!pk)
+    return;
+  r = lint_str(pk, "## Data\n\nTBD\n\n## Labels\n\nTo be written.\n");
+  CHECK_INT(ddlint_result_diag_count(r), 2);
+  CHECK_DIAG(r, ddlint_result_diag(r, 0), "placeholder", 3, 1, "TBD");
+  CHECK_DIAG(r, ddlint_result_diag(r, 1), "empty-section", 5, 1, "empty");
+  ddlint_result_free(r);
   ddlint_pack_free(pk);
 }
 
@@ -576,7 +602,7 @@ static const char PLACEHOLDER_PACK[] =
     "  {\"id\": \"template-prompt\", \"kind\": \"placeholder\", "
     "\"severity\": \"info\",\n"
     "   \"message\": \"template prompt left in: \\\"{match}\\\"\",\n"
-    "   \"params\": {\"template_prompts\": true}}]}";
+    "   \"params\": {\"patterns\": [], \"template_prompts\": true}}]}";
 
 /* Template prompts are found in one pass over the text (prose_literals)
  * unless the text has U+212A or U+017F, when PCRE2 finds them one prompt at
@@ -590,7 +616,8 @@ static const char PROMPTS_PACK[] =
     " \"rules\": [\n"
     "  {\"id\": \"template-prompt\", \"kind\": \"placeholder\", "
     "\"severity\": \"info\",\n"
-    "   \"message\": \"{match}\", \"params\": {\"template_prompts\": true}}]}";
+    "   \"message\": \"{match}\", \"params\": {\"template_prompts\": "
+    "true}}]}";
 
 static void test_template_prompts_one_pass(void) {
   ddlint_pack *pk = PACK(PROMPTS_PACK);
@@ -600,7 +627,8 @@ static void test_template_prompts_one_pass(void) {
                      "\n"                            /* 2 */
                      "```\nab cd?\n```\n"          /* 3-5: code */
                      "\n"                            /* 6 */
-                     "zz zzz zz\n";                  /* 7 */
+                     "zz zzz zz\n"                   /* 7 */
+                     "\nTBD\n"; /* 9: a prompts-only rule leaves it alone */
   for (int k = 0; k < 2; k++) {
     char buf[256];
     /* k = 1: a KELVIN SIGN at the end makes PCRE2 do it */
@@ -736,6 +764,14 @@ static void test_placeholder_default_prompts(void) {
   CHECK_DIAG(r, ddlint_result_diag(r, 0), "template-prompt", 3, 1,
              "What is the problem?");
   ddlint_result_free(r);
+  /* with no "patterns", the placeholders its explain text names: a pack
+   * written without them once found none */
+  r = lint_str(pk, "## Problem\n\nOwner: TBD. Budget: [NO INFO].\n");
+  CHECK_INT(ddlint_result_diag_count(r), 2);
+  CHECK_DIAG(r, ddlint_result_diag(r, 0), "template-prompt", 3, 8, "TBD");
+  CHECK_DIAG(r, ddlint_result_diag(r, 1), "template-prompt", 3, 21,
+             "[NO INFO]");
+  ddlint_result_free(r);
   ddlint_pack_free(pk);
 
   /* params without the key: true, as documented */
@@ -767,6 +803,25 @@ static void test_placeholder_after_code_span(void) {
   CHECK_INT(ddlint_result_diag_count(r), 1);
   CHECK_DIAG(r, ddlint_result_diag(r, 0), "placeholder", 1, 33,
              "placeholder left in: \"TODO\"");
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
+/* A word after a non-ASCII character starts there, as PCRE2 sees it
+ * without PCRE2_UCP: the literal pass once took the bytes of a curly
+ * quote or an em dash for letters and missed the word after them. */
+static void test_placeholder_after_non_ascii(void) {
+  ddlint_pack *pk = PACK(PLACEHOLDER_PACK);
+  if (!pk)
+    return;
+  ddlint_result *r = lint_str(
+      pk, "Owner: \xE2\x80\x9CTBD\xE2\x80\x9D, review \xE2\x80\x94TBD.\n"
+          "Words that hold it (OUTBDX) are not placeholders.\n");
+  CHECK_INT(ddlint_result_diag_count(r), 2);
+  CHECK_DIAG(r, ddlint_result_diag(r, 0), "placeholder", 1, 9,
+             "placeholder left in: \"TBD\"");
+  CHECK_DIAG(r, ddlint_result_diag(r, 1), "placeholder", 1, 23,
+             "placeholder left in: \"TBD\"");
   ddlint_result_free(r);
   ddlint_pack_free(pk);
 }
@@ -1084,6 +1139,7 @@ void suite_rules(void) {
   RUN(test_placeholder_default_prompts);
   RUN(test_placeholder_after_code_span);
   RUN(test_placeholder_bom_column);
+  RUN(test_placeholder_after_non_ascii);
   RUN(test_quantified_target);
   RUN(test_coverage_and_score);
   RUN(test_empty_input);
