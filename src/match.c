@@ -213,9 +213,26 @@ static void S_namer_free(namer *nm) {
 /* Whether heading d is a metadata block, revision history or the like
  * (the pack's not_evidence): never a section, never evidence. */
 static bool S_not_evidence_uncached(const namer *nm, size_t d);
+/* The memo's tag for not_evidence verdicts (near misses use section
+ * indexes). */
+#define MEMO_NOT_EVIDENCE ((size_t)-2)
+
 static bool S_not_evidence(const namer *nm, size_t d) {
-  if (!nm->ignore[d])
-    nm->ignore[d] = S_not_evidence_uncached(nm, d) ? 2 : 1;
+  if (!nm->ignore[d]) {
+    /* by the heading's text: a generated or templated document repeats
+     * its headings thousands of times */
+    const block *bl = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
+    title_memo *memo = nm->ctx->pack->near_memo;
+    double v;
+    if (bl->norm && memo && title_memo_get(memo, bl->norm, MEMO_NOT_EVIDENCE, &v))
+      nm->ignore[d] = v > 0 ? 2 : 1;
+    else {
+      nm->ignore[d] = S_not_evidence_uncached(nm, d) ? 2 : 1;
+      if (bl->norm && memo)
+        title_memo_put(memo, bl->norm, MEMO_NOT_EVIDENCE,
+                       nm->ignore[d] == 2 ? 1 : 0);
+    }
+  }
   return nm->ignore[d] == 2;
 }
 
@@ -241,8 +258,9 @@ static bool S_not_evidence_uncached(const namer *nm, size_t d) {
   bool hit = false;
   for (size_t i = 0; i < pk->nnot_evidence && !hit; i++) {
     const char *n = pk->not_evidence[i];
+    /* a run of the phrase's words is a substring of it: strstr() first */
     hit = strcmp(ph, n) == 0 ||
-          (strchr(n, ' ') && title_phrase_contains(ph, n));
+          (strchr(n, ' ') && strstr(ph, n) && title_phrase_contains(ph, n));
   }
   free(phrase);
   return hit;

@@ -147,11 +147,13 @@ typedef struct {
   bool any_short, any_inword, any_punct;
 } lit_set;
 
-static unsigned char S_lower_tab[256];
+static unsigned char S_lower_tab[256], S_word_tab[256];
 static pthread_once_t S_lower_once = PTHREAD_ONCE_INIT;
 static void S_lower_init(void) {
-  for (unsigned c = 0; c < 256; c++)
+  for (unsigned c = 0; c < 256; c++) {
     S_lower_tab[c] = S_lower((unsigned char)c);
+    S_word_tab[c] = S_word_byte((char)c);
+  }
 }
 
 static void S_lit_free(lit_set *ls) {
@@ -577,13 +579,19 @@ void prose_words(lint_ctx *ctx) {
   if (len > PROSE_WORDS_MAX)
     return;
   pthread_once(&S_lower_once, S_lower_init);
-  size_t cap = 0, cap2 = 0;
+  /* about one word in six bytes of prose: room for one in five up front */
+  size_t cap = len / 5 + 16, cap2 = cap;
+  ctx->word_at = xmalloc(cap * sizeof(uint32_t));
+  ctx->word_key = xmalloc(cap2 * sizeof(uint16_t));
+  const unsigned char *wb = S_word_tab;
   bool prev = false;
   for (size_t p = 0; p < len; p++) {
-    bool w = S_word_byte((char)t[p]);
+    bool w = wb[t[p]];
     if (w && !prev) {
-      xgrow(&ctx->word_at, &cap, n + 1, sizeof(uint32_t));
-      xgrow(&ctx->word_key, &cap2, n + 1, sizeof(uint16_t));
+      if (n == cap) {
+        xgrow(&ctx->word_at, &cap, n + 1, sizeof(uint32_t));
+        xgrow(&ctx->word_key, &cap2, n + 1, sizeof(uint16_t));
+      }
       ctx->word_at[n] = (uint32_t)p;
       ctx->word_key[n++] = (uint16_t)(S_lower_tab[t[p]] << 8 |
                                        (p + 1 < len ? S_lower_tab[t[p + 1]] : 0));
