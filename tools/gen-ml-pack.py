@@ -437,7 +437,11 @@ rules = [
                        PERCENTILE + SENTENCE_AHEAD(LATENCY_WORD) + SENTENCE_AHEAD(TIME_QUANTITY),
                        LATENCY_WORD + SENTENCE_AHEAD(PERCENTILE) + SENTENCE_AHEAD(TIME_QUANTITY),
                        r"\b(latency|time)\s+budgets?\b",
-                       r"(\b(under|below|within|sub-?)|<)\s*" + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP
+                       # two patterns, not one alternation: the first has
+                       # literal triggers, the second a first character
+                       r"\b(under|below|within|sub-?)\s*" + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP
+                       + r"(ms|milliseconds?)\b",
+                       r"<\s*" + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP
                        + r"(ms|milliseconds?)\b",
                        r"\btime[- ]to[- ]first[- ]token\b", r"\bttft\b"],
            "quantity": TIME_QUANTITY,
