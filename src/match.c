@@ -287,6 +287,15 @@ static bool S_alnum(char c) {
          (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
 }
 
+/* Drops markup, brackets and punctuation from both ends of s[0..n). */
+static void S_trim_marks(const char **s, size_t *n) {
+  static const char marks[] = " \t\r\n*_:-[]()\"'`.,;!?>|";
+  while (*n && strchr(marks, **s))
+    (*s)++, (*n)--;
+  while (*n && strchr(marks, (*s)[*n - 1]))
+    (*n)--;
+}
+
 /* Whether s[0..n) says nothing but "TBD", "[NO INFO]", "N/A", "-", "?". */
 static bool S_placeholder_text(const char *s, size_t n) {
   static const char *const ph[] = {
@@ -297,10 +306,7 @@ static bool S_placeholder_text(const char *s, size_t n) {
       "coming soon", "...",         "to be written", "to be filled in",
       "to be added", "to come",     "will be added", "fill in",
       "placeholder", NULL};
-  while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", *s))
-    s++, n--;
-  while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", s[n - 1]))
-    n--;
+  S_trim_marks(&s, &n);
   if (!n)
     return true;
   if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80) {
@@ -333,10 +339,7 @@ static bool S_unfinished_text(const char *s, size_t n) {
       "to be filled in", "to be added", "to come",     "will be added",
       "coming soon",   "fill in",      "placeholder",  "...",
       NULL};
-  while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", *s))
-    s++, n--;
-  while (n && strchr(" \t\r\n*_:-[]()\"'`.,;!?>|", s[n - 1]))
-    n--;
+  S_trim_marks(&s, &n);
   if (!n)
     return false; /* punctuation alone is for S_placeholder_text() */
   for (int i = 0; ph[i]; i++)
@@ -352,17 +355,28 @@ static bool S_unfinished_text(const char *s, size_t n) {
   return false;
 }
 
+/* Label block bl's text as t[0..n) and where its label ends (*at); false
+ * when bl has no label, or it cannot be found in the text. */
+static bool S_label_rest(const lint_ctx *ctx, const block *bl, const char **t,
+                         size_t *n, size_t *at) {
+  if (!bl->label)
+    return false;
+  *t = ctx->src->text + bl->start;
+  *n = bl->end - bl->start;
+  const char *lab = bytes_find(*t, *n, bl->label);
+  if (!lab)
+    return false;
+  *at = (size_t)(lab - *t) + strlen(bl->label);
+  return true;
+}
+
 /* Whether label block bl has only a placeholder after its label:
  * "- **Data sources**: [NO INFO]", "Ownership: TBD." */
 static bool S_label_placeholder(const lint_ctx *ctx, const block *bl) {
-  if (!bl->label)
+  const char *t;
+  size_t n, at;
+  if (!S_label_rest(ctx, bl, &t, &n, &at))
     return false;
-  const char *t = ctx->src->text + bl->start;
-  size_t n = bl->end - bl->start;
-  const char *lab = bytes_find(t, n, bl->label);
-  if (!lab)
-    return false;
-  size_t at = (size_t)(lab - t) + strlen(bl->label);
   /* "* Offline metrics" over nested items is a label with content */
   /* "- Data sources: [NO INFO]"; a bare "* MRR" is content */
   return !S_blank_rest(t + at, n - at) && S_placeholder_text(t + at, n - at);
@@ -943,12 +957,11 @@ static bool S_label_negated(const lint_ctx *ctx, const block *bl) {
   static const char *const neg[] = {"none", "no", "not", "nothing", "never",
                                     "n/a", "na", "without", "out of scope",
                                     NULL};
-  const char *t = ctx->src->text + bl->start;
-  size_t n = bl->end - bl->start;
-  const char *lab = bytes_find(t, n, bl->label);
-  if (!lab)
+  const char *t;
+  size_t n, at;
+  if (!S_label_rest(ctx, bl, &t, &n, &at))
     return false;
-  size_t at = (size_t)(lab - t) + strlen(bl->label);
+  size_t label_at = at - strlen(bl->label);
   while (at < n && strchr(" \t*_:-", t[at]))
     at++;
   for (int i = 0; neg[i]; i++) {
@@ -957,8 +970,8 @@ static bool S_label_negated(const lint_ctx *ctx, const block *bl) {
         (at + l == n || !S_alnum(t[at + l])))
       return true;
   }
-  return prose_negated(ctx, bl->start + (size_t)(lab - t),
-                       bl->start + (size_t)(lab - t) + strlen(bl->label));
+  return prose_negated(ctx, bl->start + label_at,
+                       bl->start + label_at + strlen(bl->label));
 }
 
 static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
