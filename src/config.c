@@ -46,6 +46,38 @@ struct ddlint_config {
   const ddlint_config *parent;   /* borrowed: the config merged under this */
 };
 
+/* Why glob g cannot mean what it says, or NULL: a '[' never closed
+ * ("docs/[draft"), a range backwards ("[z-a]", which matches nothing), or
+ * more segments than glob_match() reads. */
+static const char *S_glob_error(const char *g) {
+  size_t segments = 1;
+  for (const char *p = g; *p; p++) {
+    if (*p == '/')
+      segments++;
+    if (*p == '\\' && p[1]) {
+      p++;
+      continue;
+    }
+    if (*p != '[')
+      continue;
+    const char *q = p + 1;
+    if (*q == '!' || *q == '^')
+      q++;
+    if (*q == ']')
+      q++; /* a ']' first is a literal one */
+    for (; *q && *q != ']' && *q != '/'; q++)
+      if (q[1] == '-' && q[2] && q[2] != ']' &&
+          (unsigned char)q[2] < (unsigned char)q[0])
+        return "has a range that runs backwards, which matches nothing";
+    if (*q != ']')
+      return "has a '[' that is never closed";
+    p = q;
+  }
+  if (segments > GLOB_SEGMENTS_MAX)
+    return "has more than 64 segments";
+  return NULL;
+}
+
 /* A cascade is at most this many configs deep (one per folder level). */
 #define CONFIG_CHAIN_MAX 256
 
@@ -65,6 +97,10 @@ static bool S_globs(cfg_loader *ld, const cJSON *obj, const char *key,
     if (!cJSON_IsString(e) || !*e->valuestring)
       return json_fail(ld, e, false, "\"%s\" must hold non-empty glob strings",
                        key);
+    const char *why = S_glob_error(e->valuestring);
+    if (why)
+      return json_fail(ld, e, false, "\"%s\": glob \"%s\" %s", key,
+                       e->valuestring, why);
     (*out)[(*n)++] = xstrdup(e->valuestring);
   }
   return true;

@@ -36,7 +36,16 @@ static void S_uri(FILE *out, const char *prefix, const char *path) {
   static const char hex[] = "0123456789ABCDEF";
   strbuf sb = {0};
   strbuf_puts(&sb, prefix);
+  /* in a relative reference, a ':' before the first '/' would read as a
+   * scheme ("a:b/doc.md"): it is encoded there (RFC 3986, 4.2) */
+  bool first_segment = !*prefix;
   for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if (*p == '/')
+      first_segment = false;
+    if (*p == ':' && first_segment) {
+      strbuf_puts(&sb, "%3A");
+      continue;
+    }
     if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
         (*p >= '0' && *p <= '9') || strchr("/-._~!$&'()*+,;=:@", *p)) {
       strbuf_putc(&sb, (char)*p);

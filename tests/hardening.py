@@ -427,12 +427,34 @@ def nul_in_json():
     check("a config key with \\u0000: located error, exit 2", rc == 2 and "c.json:1:24: a string holds" in err, (rc, err))
 
 
+def globs_and_uris():
+    """Item 13 (and 11's glob cap): an invalid glob in a config is a located
+    error, not a pattern that silently matches nothing or everything; a SARIF
+    URI whose first segment holds a colon does not read as a scheme."""
+    write("globs/a.md", "# x\n\nTBD\n")
+    d = os.path.join(TMP, "globs")
+    deep = "/".join(["a"] * 65)
+    for glob, why in (("[", "never closed"), ("docs/[z-a]*.md", "runs backwards"),
+                      (deep, "more than 64 segments")):
+        write("globs/.ddlint.json", json.dumps({"ignore": [glob]}))
+        rc, out, err = run(["a.md"], cwd=d)
+        check(f"ignore glob {glob[:20]!r}: located error, exit 2",
+              rc == 2 and ".ddlint.json:1:" in err and why in err, (rc, err))
+    os.unlink(os.path.join(d, ".ddlint.json"))
+    write("globs/x:y.md", "# x\n\nTBD\n")
+    rc, out, err = run(["--no-config", "-f", "sarif", "x:y.md"], cwd=d)
+    uris = [loc["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(out)["runs"][0]["results"] for loc in r["locations"]]
+    check("a SARIF URI 'x:y.md' is written x%3Ay.md (no scheme 'x')",
+          rc == 1 and uris and all(u == "x%3Ay.md" for u in uris), (rc, uris))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
              binary_bypass_and_template_lock, number_options, atomic_edges, temp_files, fix_keeps_owner,
-             directive_rules_cap, nul_in_json]
+             directive_rules_cap, nul_in_json, globs_and_uris]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
