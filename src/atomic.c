@@ -205,3 +205,21 @@ void atomic_abort(atomic_file *af) {
   free(af->target);
   memset(af, 0, sizeof *af);
 }
+
+bool atomic_write(const char *target, const char *data, size_t len,
+                  const char **in_place) {
+  atomic_file af;
+  if (in_place)
+    *in_place = NULL;
+  if (!atomic_open(&af, target))
+    return false;
+  if (in_place)
+    *in_place = af.in_place;
+  if (fwrite(data, 1, len, af.f) != len) {
+    int e = errno;
+    atomic_abort(&af);
+    errno = e;
+    return false;
+  }
+  return atomic_commit(&af);
+}

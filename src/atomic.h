@@ -32,5 +32,11 @@ bool atomic_open(atomic_file *af, const char *target);
 bool atomic_commit(atomic_file *af);
 /* Removes the temporary file and frees af's strings. */
 void atomic_abort(atomic_file *af);
+/* Replaces target with data[0..len) through atomic_open() and
+ * atomic_commit(). *in_place (when not NULL) gets why it was written in
+ * place, or NULL. Returns false with errno set; the target is unchanged
+ * then. */
+bool atomic_write(const char *target, const char *data, size_t len,
+                  const char **in_place);
 
 #endif

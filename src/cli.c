@@ -231,19 +231,12 @@ static const char *S_read_path(const char *path, strbuf *out) {
 static bool S_write_report(const char *path, FILE *mem, char **report,
                            size_t *len) {
   bool ok = fclose(mem) == 0;
-  atomic_file af;
-  if (ok && (ok = atomic_open(&af, path))) {
-    if (af.in_place)
+  const char *in_place;
+  if (ok) {
+    ok = atomic_write(path, *report, *len, &in_place);
+    if (in_place)
       term_message("ddlint: warning: %s: written in place: %s", path,
-                   af.in_place);
-    ok = fwrite(*report, 1, *len, af.f) == *len;
-    if (ok) {
-      ok = atomic_commit(&af);
-    } else {
-      int e = errno;
-      atomic_abort(&af);
-      errno = e;
-    }
+                   in_place);
   }
   free(*report);
   *report = NULL;
@@ -952,18 +945,11 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
     } else {
       size_t nlen;
       char *fixed = fix_apply(old, old_len, pins, j - i, &nlen);
-      atomic_file af;
-      bool ok = atomic_open(&af, spec->parts[k]);
-      if (ok && af.in_place)
+      const char *in_place;
+      bool ok = atomic_write(spec->parts[k], fixed, nlen, &in_place);
+      if (in_place)
         term_append(&jb->messages, "ddlint: warning: %s: written in place: %s",
-                    spec->parts[k], af.in_place);
-      if (ok) {
-        ok = fwrite(fixed, 1, nlen, af.f) == nlen;
-        if (!ok)
-          atomic_abort(&af);
-        else
-          ok = atomic_commit(&af);
-      }
+                    spec->parts[k], in_place);
       if (!ok) {
         term_append(&jb->messages,
                     "ddlint: cannot write %s: %s; it is unchanged",
@@ -1255,18 +1241,11 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
     strbuf_put(&jb->out, fixed, nlen);
     jb->no_report = true;
   } else if (n) {
-    atomic_file af;
-    bool ok = atomic_open(&af, path);
-    if (ok && af.in_place)
+    const char *in_place;
+    bool ok = atomic_write(path, fixed, nlen, &in_place);
+    if (in_place)
       term_append(&jb->messages, "ddlint: warning: %s: written in place: %s",
-                  shown, af.in_place);
-    if (ok) {
-      ok = fwrite(fixed, 1, nlen, af.f) == nlen;
-      if (!ok)
-        atomic_abort(&af);
-      else
-        ok = atomic_commit(&af);
-    }
+                  shown, in_place);
     if (!ok) {
       term_append(&jb->messages,
                   "ddlint: cannot write %s: %s; it is "
@@ -1310,15 +1289,7 @@ static int S_init_parts(const ddlint_pack *pack, const cli_opts *o,
   }
   for (size_t i = 0; !status && i < n; i++) {
     char *path = xasprintf("%s/%s", dir, names[i]);
-    atomic_file af;
-    bool ok = atomic_open(&af, path);
-    if (ok && fputs(texts[i], af.f) == EOF) {
-      atomic_abort(&af);
-      ok = false;
-    } else if (ok) {
-      ok = atomic_commit(&af);
-    }
-    if (!ok) {
+    if (!atomic_write(path, texts[i], strlen(texts[i]), NULL)) {
       term_message("ddlint: cannot write %s: %s", path, strerror(errno));
       status = EXIT_TROUBLE;
     }
@@ -1351,15 +1322,7 @@ static int S_init(const ddlint_pack *pack, const cli_opts *o, int nargs,
     term_message("ddlint: %s exists; not overwriting it (use --force)", path);
     status = EXIT_TROUBLE;
   } else {
-    atomic_file af;
-    bool ok = atomic_open(&af, path);
-    if (ok && fputs(text, af.f) == EOF) {
-      atomic_abort(&af);
-      ok = false;
-    } else if (ok) {
-      ok = atomic_commit(&af);
-    }
-    if (!ok) {
+    if (!atomic_write(path, text, strlen(text), NULL)) {
       term_message("ddlint: cannot write %s: %s", path, strerror(errno));
       status = EXIT_TROUBLE;
     }

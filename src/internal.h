@@ -528,7 +528,9 @@ bool prose_search(struct lint_ctx *ctx, const pattern *pat, size_t start,
 /* Calls fn for every match of pat in [start, end) outside skipped ranges;
  * stops when fn returns false. */
 /* Every match of n caseless ASCII literals (at least 2 bytes each) in the
- * prose of [start, end), in one pass: for each literal, the matches that
+ * prose of [start, end), in one pass; a literal that opens with a word byte
+ * only where a word starts ("What is..." not inside "SoWhat is..."). For
+ * each literal, the matches that
  * PCRE2 would find one after another (leftmost, not overlapping), sorted by
  * literal then position. False (and nothing found) where this cannot stand
  * in for PCRE2: a literal with non-ASCII bytes or under 2 bytes, or a text
@@ -539,11 +541,6 @@ typedef struct {
 bool prose_literals(struct lint_ctx *ctx, const char *const *lits, size_t n,
                     size_t start, size_t end, literal_match **out,
                     size_t *nout);
-/* prose_literals(), where a literal that opens with a word byte is only
- * found where a word starts ("What is..." not inside "SoWhat is..."). */
-bool prose_literals_words(struct lint_ctx *ctx, const char *const *lits,
-                          size_t n, size_t start, size_t end,
-                          literal_match **out, size_t *nout);
 /* Whether [ms, ...) starts inside a word: a word byte before and at ms. */
 bool prose_inside_word(const struct lint_ctx *ctx, size_t ms);
 /* Whether the mention [ms, me) is negated where it stands: a negator just

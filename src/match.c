@@ -49,6 +49,19 @@ static const char *S_heading_key(const lint_ctx *ctx, size_t d) {
   return n ? n : "";
 }
 
+/* S_names_similarity() of heading key hk to section s at the near-miss
+ * threshold, kept in the pack's memo: the same headings recur across a
+ * repository's documents. */
+static double S_near_similarity(const lint_ctx *ctx, const char *hk,
+                                size_t s) {
+  double sim;
+  if (!title_memo_get(ctx->pack->near_memo, hk, s, &sim)) {
+    sim = S_names_similarity(hk, &ctx->pack->sections[s], NEAR_MISS_THRESHOLD);
+    title_memo_put(ctx->pack->near_memo, hk, s, sim);
+  }
+  return sim;
+}
+
 /* Whether a heading above d misspells section s ("### Offline Metrics"
  * under "## Sucess Metrix"): the section is that heading's, to be reported
  * as a near miss, not found quietly one level down. */
@@ -60,12 +73,7 @@ static bool S_under_near_miss(const lint_ctx *ctx, size_t d, size_t s) {
     if (ctx->ol->sections[p].is_title ||
         S_names_equal(hk, ts->key_title, ts->alias_keys, ts->naliases))
       continue;
-    double sim;
-    if (!title_memo_get(ctx->pack->near_memo, hk, s, &sim)) {
-      sim = S_names_similarity(hk, ts, NEAR_MISS_THRESHOLD);
-      title_memo_put(ctx->pack->near_memo, hk, s, sim);
-    }
-    if (sim >= NEAR_MISS_THRESHOLD)
+    if (S_near_similarity(ctx, hk, s) >= NEAR_MISS_THRESHOLD)
       return true;
   }
   return false;
@@ -1622,13 +1630,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       if (used[d] || ol->sections[d].is_title || ol->sections[d].level > level)
         continue;
       candidates++;
-      /* the same headings recur across a repository's documents */
-      const char *hk = S_heading_key(ctx, d);
-      double sim;
-      if (!title_memo_get(pk->near_memo, hk, s, &sim)) {
-        sim = S_names_similarity(hk, ts, NEAR_MISS_THRESHOLD);
-        title_memo_put(pk->near_memo, hk, s, sim);
-      }
+      double sim = S_near_similarity(ctx, S_heading_key(ctx, d), s);
       if (sim >= NEAR_MISS_THRESHOLD && sim > sc->near_score) {
         sc->near = (ptrdiff_t)d;
         sc->near_score = sim;

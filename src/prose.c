@@ -407,7 +407,7 @@ typedef struct {
 #define CACHE_BUCKETS 256
 typedef struct cache_entry {
   struct cache_entry *next;
-  int kind; /* 0 many_set of patterns, 1 lit_set, 2 lit_set by words */
+  int kind; /* 0 many_set of patterns, 1 lit_set (prose_literals()) */
   size_t n;
   const void **key; /* the patterns or literals, by address */
   void *value;
@@ -531,37 +531,20 @@ static void *S_cached(const ddlint_pack *pk, int kind, const void *const *key,
   return e->value;
 }
 
-/* prose_literals() with word_start as prose_literals_words() or NULL. */
-static bool S_literals(lint_ctx *ctx, const char *const *lits, bool words,
-                       size_t n, size_t start, size_t end,
-                       literal_match **out, size_t *nout) {
+bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
+                    size_t start, size_t end, literal_match **out,
+                    size_t *nout) {
   *out = NULL;
   *nout = 0;
   if (!n)
     return true;
-  bool *ws = NULL;
-  if (words) {
-    ws = xcalloc(n + 1, sizeof(bool));
-    for (size_t i = 0; i < n; i++)
-      ws[i] = S_word_byte(lits[i][0]);
-  }
-  const lit_set *ls = S_cached(ctx->pack, words ? 2 : 1,
-                               (const void *const *)lits, n,
+  bool *ws = xcalloc(n + 1, sizeof(bool));
+  for (size_t i = 0; i < n; i++)
+    ws[i] = S_word_byte(lits[i][0]);
+  const lit_set *ls = S_cached(ctx->pack, 1, (const void *const *)lits, n,
                                (const void *const *)lits, ws);
   free(ws);
   return ls && S_lit_scan(ctx, ls, start, end, out, nout);
-}
-
-bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
-                    size_t start, size_t end, literal_match **out,
-                    size_t *nout) {
-  return S_literals(ctx, lits, false, n, start, end, out, nout);
-}
-
-bool prose_literals_words(lint_ctx *ctx, const char *const *lits, size_t n,
-                          size_t start, size_t end, literal_match **out,
-                          size_t *nout) {
-  return S_literals(ctx, lits, true, n, start, end, out, nout);
 }
 
 bool prose_inside_word(const lint_ctx *ctx, size_t ms) {

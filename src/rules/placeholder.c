@@ -41,8 +41,8 @@ void check_placeholder(lint_ctx *ctx, const struct ddlint_rule *rule) {
   const ddlint_pack *pk = ctx->pack;
   literal_match *m;
   size_t nm;
-  if (prose_literals_words(ctx, (const char *const *)pk->prompt_text,
-                           pk->nprompts, start, end, &m, &nm)) {
+  if (prose_literals(ctx, (const char *const *)pk->prompt_text, pk->nprompts,
+                     start, end, &m, &nm)) {
     for (size_t i = 0; i < nm; i++)
       emit_each_match(&a, m[i].ms, m[i].me);
     free(m);
