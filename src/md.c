@@ -507,7 +507,7 @@ static void S_arena_oom(size_t n) {
   abort();
 }
 
-/* n bytes, zeroed (fresh pages), each preceded by its size. */
+/* n bytes, not zeroed (calloc zeroes), each preceded by its size. */
 static void *S_arena_alloc(size_t n) {
   if (n > SIZE_MAX / 2)
     S_arena_oom(n);
@@ -541,7 +541,11 @@ static void *S_arena_alloc(size_t n) {
 static void *S_arena_calloc(size_t n, size_t size) {
   if (size && n > SIZE_MAX / size)
     S_arena_oom(SIZE_MAX);
-  return S_arena_alloc(n * size);
+  /* Zeroed here, just before cmark-gfm writes the object, rather than a
+   * whole kept block at release: the bytes are in cache now. */
+  void *p = S_arena_alloc(n * size);
+  memset(p, 0, n * size);
+  return p;
 }
 
 static void *S_arena_realloc(void *p, size_t n) {
@@ -565,7 +569,7 @@ static void *S_arena_realloc(void *p, size_t n) {
 
 static void S_arena_free(void *p) { (void)p; }
 
-/* Blocks of finished pieces are kept (zeroed again) for the thread's next
+/* Blocks of finished pieces are kept for the thread's next
  * piece, up to ARENA_KEEP bytes: mapping and unmapping them for each of
  * hundreds of small files cost page faults and, with threads, TLB
  * shootdowns. They are unmapped when the thread ends. */
@@ -593,7 +597,6 @@ static void S_arena_release(void) {
     arena_blk *b = S_arena;
     S_arena = b->next;
     if (b->cap == ARENA_BLOCK && S_arena_kept_bytes + b->cap <= ARENA_KEEP) {
-      memset((char *)b + ARENA_HDR, 0, b->used - ARENA_HDR);
       b->used = ARENA_HDR;
       b->next = S_arena_kept;
       S_arena_kept = b;

@@ -71,11 +71,22 @@ static bool S_ascii8(const unsigned char *s) {
   return (w & 0x8080808080808080u) == 0;
 }
 
+/* Whether the 32 bytes at s are all ASCII (one test for four words). */
+static bool S_ascii32(const unsigned char *s) {
+  uint64_t w[4];
+  memcpy(w, s, sizeof w);
+  return ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080u) == 0;
+}
+
 static size_t S_first_invalid_utf8(const char *text, size_t len) {
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0;
   while (i < len) {
-    if (i + 8 <= len && S_ascii8(s + i)) { /* most text is ASCII */
+    if (i + 32 <= len && S_ascii32(s + i)) { /* most text is ASCII */
+      i += 32;
+      continue;
+    }
+    if (i + 8 <= len && S_ascii8(s + i)) {
       i += 8;
       continue;
     }
@@ -150,25 +161,24 @@ void source_init_owned(source *src, const char *path, char *text, size_t len) {
   size_t cap = 0;
   xgrow(&src->line_starts, &cap, 1, sizeof(size_t));
   src->line_starts[src->nlines++] = 0;
-  /* line endings: \n, \r\n or a lone \r; found with memchr, a \r being
-   * rare (a file with lone CRs is scanned for them too) */
-  bool has_cr = memchr(src->text, '\r', len) != NULL;
-  for (size_t i = 0; i < len; i++) {
-    if (!has_cr) {
-      const char *nl = memchr(src->text + i, '\n', len - i);
-      if (!nl)
-        break;
-      i = (size_t)(nl - src->text);
-    }
-    char c = src->text[i];
-    if (c == '\r' && i + 1 < len && src->text[i + 1] == '\n')
-      continue; /* the \n ends this CRLF line */
-    if (c == '\n' || c == '\r') {
-      if (i + 1 == len)
-        break; /* a final line ending opens no new line */
-      xgrow(&src->line_starts, &cap, src->nlines + 1, sizeof(size_t));
-      src->line_starts[src->nlines++] = i + 1;
-    }
+  /* line endings: \n, \r\n or a lone \r. The next of each is found with
+   * memchr and kept until passed, so a file with a few CRs (a CRLF file, or
+   * one pasted CR) is scanned at memchr's speed too. */
+  const char *t = src->text, *end = t + len;
+  const char *nl = memchr(t, '\n', len), *cr = memchr(t, '\r', len);
+  while (nl || cr) {
+    const char *e = !cr || (nl && nl < cr) ? nl : cr;
+    const char *next = e + 1;
+    if (e == cr && next < end && *next == '\n')
+      next++; /* CRLF: one line ending */
+    if (next == end)
+      break; /* a final line ending opens no new line */
+    xgrow(&src->line_starts, &cap, src->nlines + 1, sizeof(size_t));
+    src->line_starts[src->nlines++] = (size_t)(next - t);
+    if (nl && nl < next)
+      nl = memchr(next, '\n', (size_t)(end - next));
+    if (cr && cr < next)
+      cr = memchr(next, '\r', (size_t)(end - next));
   }
   if (len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
     src->bom = src->body_start = 3;
