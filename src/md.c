@@ -479,7 +479,13 @@ static void S_exit(md_walk *w, cmark_node *node) {
   }
 }
 
-void md_init(void) { cmark_gfm_core_extensions_ensure_registered(); }
+/* cmark-gfm's extension registration is not synchronised: a pack loading on
+ * one thread (pack.c) and a document parsing on another both get here. */
+static pthread_once_t S_md_once = PTHREAD_ONCE_INIT;
+
+static void S_md_init_once(void) { cmark_gfm_core_extensions_ensure_registered(); }
+
+void md_init(void) { pthread_once(&S_md_once, S_md_init_once); }
 
 /* cmark-gfm allocates every node, every buffer and every temporary of a
  * parse separately, and malloc/free were a fifth of its instructions; worse,
