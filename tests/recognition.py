@@ -85,6 +85,29 @@ def main():
           "model sees', 'How it is served', 'Keeping it healthy' are found by "
           "what they say, across soft line breaks")
 
+    d = lint(ddlint, root, "plain-spoken.md")
+    check("plain-spoken headings", all(
+        cov(d, sid)["found"] and cov(d, sid).get("via") == "content"
+        for sid in ("problem", "success-metrics", "architecture", "data",
+                    "model", "monitoring")),
+          "'Where we are', 'What good looks like', 'How it fits together', "
+          "'What we learn from', 'The classifier', 'Turning it on' are found "
+          "by the current process, measured shares, service calls and batch "
+          "jobs, years of tickets, a sentence encoder and a staged rollout")
+    check("plain-spoken headings", not any(
+        r in rules(d) for r in ("latency-target", "missing-fallback",
+                                "missing-deployment-strategy",
+                                "missing-data-source", "missing-monitoring")),
+          "'waits at most 300 ms at p95' is a latency target; 'if the routing "
+          "service does not answer in time, the gateway keeps the old rules' "
+          "is a fallback; 'turn it on for 10%, then expand' is a rollout")
+    check("plain-spoken headings",
+          [x["message"] for x in d["diagnostics"] if x["rule"] == "missing-section"]
+          == ['missing required section "Features"',
+              'missing required section "Prediction and Ranking"'],
+          "Features (never described) and Prediction (never named or "
+          "described as a path) are still missing")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),

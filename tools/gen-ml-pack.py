@@ -19,7 +19,7 @@ sections = [
               r"\bproblem (statement|definition|framing)\b", r"\bstakeholders?\b",
               r"\b(functional|non-functional|business|technical|product) requirements?\b", r"\bin scope\b|\bout of scope\b",
               r"\bsuccess criteria\b", r"\b(we|the team) (want|need|aim)s? to\b", r"\busers? (want|need|expect)s?\b",
-              r"\btoday,? (users|customers|agents|analysts|the team)\b", r"\bmanual(ly)? (review|process|work|effort)\b",
+              r"\btoday,? (users|customers|agents|analysts|the team)\b", r"\bmanual(ly)? (review|process|work|effort)\b", r"\b(currently|at present|at the moment|right now)\b", r"\bthe (current|existing|old|legacy) (process|system|approach|setup|solution|workflow|flow|rules?|heuristics?)\b", r"\b(takes?|took|waits?|waited|spends?|spent|lose|loses|lost)\s+(up to\s+|about\s+|around\s+|over\s+|more than\s+)?(\w+\s+)?(hours?|days?|weeks?|minutes?)\b", r"\b(doubles?|triples?|adds? to) the (work|load|cost|effort|workload|backlog)\b", r"\b(coordinators?|agents?|analysts?|reviewers?|moderators?|operators?|staff|humans?|people|dispatchers?|planners?|clerks?|experts?)\s+(\w+\s+)?(read|reads|review|reviews|check|checks|triage|triages|sort|sorts|route|routes|forward|forwards|label|labels|tag|tags|answer|answers|assign|assigns)\b",
               r"\b(customers?|users?|shoppers?|buyers?|riders?|drivers?|sellers?|merchants?|patients?|viewers?|readers?) (see|get|want|need|expect|complain|abandon|wait|churn|leave|cancel)\w*\b",
               r"\b(support (contacts|tickets|calls)|complaints?|cancellations?|churn)\b", r"\btoday\b[^.]{0,80}\b(late|slow|manual|fixed|static|by hand|rule)\w*\b", r"\b(we|the team) (want|need|aim)s?\b"],
   "topics": [
@@ -48,7 +48,7 @@ sections = [
   "aliases": ["metrics", "evaluation", "evaluation metrics", "success criteria", "metrics and evaluation",
               "evaluation and metrics", "kpis", "key metrics", "measuring success",
               "offline and online metrics", "success measures", "metrics of success"],
-  "evidence": [r"\bmetrics?\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
+  "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b", r"\b(today|currently|baseline)\s*:?\s*(is\s+|at\s+)?\d+(\.\d+)? ?%", r"\bfrom \d+(\.\d+)? ?% to \d+(\.\d+)? ?%", r"\b\d+(\.\d+)? ?%\s+of\s+(all\s+|the\s+)?(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\b(share|fraction|proportion|percentage|number) of (\w+ ){0,2}(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
               r"\b(offline|online) (evaluation|metrics?|experiments?)\b", r"\bmeasur(e|ed|ing) success\b",
               r"\bsuccess (is|will be) measured\b", r"\bstatistical(ly)? significan", r"\bholdout\b",
               r"\b(we|to) (compare|evaluate|measure|track)\b", r"\b(decline|approval|churn|complaint|refund|error|acceptance|adoption|win|hit|click|conversion|retention) rates?\b",
@@ -65,7 +65,7 @@ sections = [
       r"\boffline (metric|evaluation)s?\b", r"\btoken[- ]level loss"]),
    T("online-metrics", "Online Metrics",
      ["online", "online metric", "business metrics", "online evaluation", "end to end metrics"],
-     [r"\bctr\b", r"\bclick[- ]through", r"\bconversions?\b", r"\bacceptance rate\b",
+     [r"\bctr\b", r"\b(share|percentage|fraction|proportion) of (\w+ ){0,2}(orders|users|sessions|customers|deliveries|trips|bookings|searches|queries|visits|members|buyers|sellers|tickets|cases|messages|e-?mails|calls|chats|requests|claims|applications)\b", r"\b(late|on-time|cancellation|churn|complaint|refund|abandonment|contact|escalation|repeat|reorder|late-order)[- ](order |delivery |purchase )?rates?\b", r"\bticket (volume|rate|count)s?\b", r"\b(resolution|handle|handling|reply|wait|waiting|turnaround|queue) times?\b|\btime (from \w+ )?to (first )?(reply|response|resolution|answer|pickup|close)\b", r"\bclick[- ]through", r"\bconversions?\b", r"\bacceptance rate\b",
       r"\bengagement\b", r"\bretention\b", r"\brevenue\b", r"\bdwell time\b", r"\bwatch time\b",
       r"\btime spent\b", r"\bsession (length|engagement|duration)s?\b", r"\b(dau|mau)\b",
       r"\bbounce rate\b", r"\bonline (metric|evaluation)s?\b", r"\b(a/b|ab) test", r"\btap reduction\b",
@@ -86,7 +86,7 @@ sections = [
               r"\bkubernetes\b|\bk8s\b|\bcontainers?\b", r"\bdatabases?\b|\bkey[- ]value store\b|\bredis\b",
               r"\bvector (db|database|store|index)\b", r"\bauto-?scal\w*\b|\bhorizontal(ly)? scal\w*\b",
               r"\bupstream\b|\bdownstream\b", r"\bthroughput\b|\bqps\b|\brequests per second\b",
-              r"\bcalls? (an? |the )?[\w-]+ (endpoint|service|api)\b", r"\bin[- ]process\b|\bsidecar\b", r"\bservices?\b"],
+              r"\b(calls?|called|calling|queries|sends? (a )?requests? to)\s+(an? |the )?([\w-]+ ){0,2}(service|endpoint|api|server|backend)\b", r"\b(batch|nightly|daily|hourly|streaming|scheduled|offline|cron) (jobs?|pipelines?|workers?)\b", r"\b(online|offline|request|serving|hot|read|write|query|slow|fast|lighter|fallback) paths?\b", r"\bpre-?comput\w*\b", r"\bin[- ]process\b|\bsidecar\b", r"\bservices?\b"],
   "topics": [
    T("client-logic", "Client-side Logic",
      ["client", "client side", "client logic", "frontend", "input capture", "ui"],
@@ -106,7 +106,7 @@ sections = [
    T("fallback", "Fallback/Heuristics",
      ["fallback", "fallbacks", "heuristics", "fallback logic", "degradation",
       "graceful degradation", "fallback path"],
-     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\bcircuit[- ]breakers?\b",
+     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\b(if|when|whenever)\b[^.\n]{0,80}\b(fails?|is down|goes down|unavailable|errors? out|(does not|doesn't|do not|don't) (answer|respond|reply)|exceeds? (its|the) (budget|deadline|timeout))\b[^.\n]{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?)\b", r"\bcircuit[- ]breakers?\b",
       r"\bgraceful(ly)?[- ]degrad(e|ed|es|ation)\b", r"\bdegrad(e|es|ed|ation)\s+gracefully\b",
       r"\bdefault (model|ranking|response|results?|list)\b",
       r"\b(serv\w*|show\w*|return\w*|recommend\w*|use|uses|using)\s+(the\s+)?(globally\s+|currently\s+)?most[- ]popular\b",
@@ -133,13 +133,13 @@ sections = [
               r"\b(golden|evaluation|eval|test|held[- ]out)\s+(set|questions|queries|dataset)s?\b", r"\bdatasets?\b", r"\bdata (collection|pipeline|quality|cleaning|preparation|volume|schema)\b",
               r"\b(train|training|validation|test|eval)[-/ ](split|set)s?\b", r"\bschema\b", r"\betl\b", r"\bingest(ion|ed)?\b",
               r"\bsampl(e|es|ed|ing)\b", r"\bpii\b|\bretention period\b", r"\bbackfill\w*\b",
-              r"\b(months|weeks|years|days) of (data|orders|logs|history|sessions|events|transactions|traffic)\b",
+              r"\b(months|weeks|years|days) of (historical |past )?(data|orders|logs|history|sessions|events|transactions|traffic|deliveries|trips|bookings|searches|queries|clicks|tickets|records|claims|messages|e-?mails|calls|chats|reviews|listings|payments)\b",
               r"\btargets? (are|is|come|comes)\b", r"\b(dropped|removed|excluded|filtered) from (the )?(training|data)\b",
               r"\btrain(s|ed|ing)? on\b"],
   "topics": [
    T("data-sources", "Data Sources",
      ["sources", "data collection", "datasets", "dataset", "available data"],
-     [r"\bdata ?sources?\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
+     [r"\bdata ?sources?\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days) of (historical |past )?(data|orders|logs|history|sessions|events|transactions|traffic|deliveries|trips|bookings|searches|queries|clicks|tickets|records|claims|messages|e-?mails|calls|chats|reviews|listings|payments)\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
       r"\blog(s|ged|ging)\b", r"\bmetadata\b", r"\bdatasets?\b", r"\bwarehouse\b", r"\bdata lake\b",
       r"\bhistorical\b.{0,30}\bdata\b", r"\binteractions?\b", r"\bprofiles?\b",
       r"\bcollect(s|ed|ing|ion)?\b",
@@ -161,7 +161,7 @@ sections = [
    T("augmentation", "Augmentation",
      ["data augmentation", "noisy data", "data quality", "data cleaning", "data preprocessing", "sampling",
       "class imbalance", "imbalanced data", "negative sampling"],
-     [r"\baugment(ation|ed|ing)?\b", r"\bnois(y|e)\b", r"\bsynthetic\b", r"\bsimulat(ion|ed|e)\b",
+     [r"\baugment(ation|ed|ing)?\b", r"\b(drop|drops|dropped|remove|removes|removed|exclude|excludes|excluded|discard|discards|discarded|filter out|filters out|filtered out)\b.{0,40}\b(tickets|examples|rows|records|samples|duplicates|outliers|items|orders|events|messages|sessions|documents|images)\b", r"\bnois(y|e)\b", r"\bsynthetic\b", r"\bsimulat(ion|ed|e)\b",
       r"\b(down|up|over|under|negative)[- ]?sampl(e|es|ed|ing)\b", r"\bclean(ing|ed)?\b",
       r"\bimbalanc(e|ed)\b", r"\bpartial examples\b", r"\bdedup"],
      "Noisy data handling, partial examples, simulation"),
@@ -208,11 +208,11 @@ sections = [
               "machine learning model", "model training", "modeling approach",
               "model design and training"],
   "evidence": [r"\bmodel (architecture|selection|choice|training|type|family|families|design)\b", r"\bbaseline (model|solution|approach)\b",
-              r"\bhyper-?parameters?\b", r"\blayers?\b", r"\bfine[- ]tun\w*\b", r"\bensembles?\b", r"\boptimi[sz]ers?\b",
+              r"\bhyper-?parameters?\b", r"\b(embedding|language|ranking|scoring|classification|detection|vision|speech|sentence|retrieval|quantile|regression)\s+models?\b", r"\blayers?\b", r"\bfine[- ]tun\w*\b", r"\bensembles?\b", r"\boptimi[sz]ers?\b",
               r"\bloss (function)?\b", r"\b(train|trained|training) (the|a|our) model\b", r"\bpre-?trained\b", r"\bheads?\b.{0,20}\b(output|softmax|sigmoid)\b",
               r"\bsoftmax\b|\bsigmoid\b|\battention\b",
               r"\bprompt(s|ing|ed)?\b", r"\b(encoder|decoder|cross-encoder|bi-encoder)s?\b",
-              r"\b(hosted|open[- ]source|open[- ]weights?|fine-tuned|pre-?trained|foundation|base) (llm|model|language model)s?\b"],
+              r"\b(hosted|open[- ]source|open[- ]weights?|fine-tuned|pre-?trained|foundation|base|off[- ]the[- ]shelf)\s+([\w-]+\s+){0,2}(llm|model|language model|encoder|embedder)s?\b"],
   "topics": [
    T("objective", "Objective",
      ["ml objective", "objective function", "formulation", "ml formulation", "problem type", "task"],
@@ -251,7 +251,7 @@ sections = [
               "serving", "online serving", "scoring", "inference pipeline", "retrieval and ranking",
               "candidate generation and ranking", "ranking and serving", "model serving",
               "inference and serving", "recommendation pipeline", "serving and ranking"],
-  "evidence": [r"\binference\b", r"\bserv(ing|ed)\b", r"\bre-?rank\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b",
+  "evidence": [r"\binference\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above|under|over|at least) (a |the )?(confidence|score|probability)( of| threshold)?\b", r"\bthe (model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\bre-?rank\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b",
               r"\btop[- ]?(k|\d+)\b", r"\bthresholds?\b", r"\b(batch|online|real[- ]time) (prediction|inference|scoring)\b",
               r"\bpost[- ]process\w*\b", r"\bprediction (pipeline|service|request)s?\b", r"\bfilter(s|ed|ing)? (out|results|candidates)\b",
               r"\bdedup\w*\b|\bdiversi\w*\b", r"\bbusiness (rules|logic)\b",
@@ -307,7 +307,7 @@ sections = [
    T("deployment-strategy", "Deployment Strategy",
      ["deployment", "deployment strategy", "rollout", "release", "ab testing", "ab test",
       "online testing", "rollback", "launch", "deployment and release", "canary"],
-     [r"\ba/b\b", r"\bab test", r"\broll(out|back|ing out|ed out|ed back)s?\b",
+     [r"\ba/b\b", r"\bramp(s|ed|ing)?[- ]up\b", r"\b(gradual|staged|phased|incremental|progressive)(ly)? (roll\w*|launch\w*|releas\w*|expan\w*|ship\w*)\b", r"\b(turn|turns|turned|switch|switches|switched|enable|enables|enabled)\s+(it|this|the\s+[\w-]+)\s+on\s+for\b", r"\bthen (expand|widen|extend|grow|ramp)\w*\b", r"\bab test", r"\broll(out|back|ing out|ed out|ed back)s?\b",
       r"\broll[- ](out|back)\b", r"\bcanary\b", r"\bshadow (mode|deploy\w*|traffic|period|run|launch|phase)\b",
       r"\bdeploy(s|ed|ing|ment)?\b", r"\breleases?\b", r"\bexperiment(s|ation)?\b",
       r"\bfeature flags?\b", r"\bretraining triggers?\b"],
@@ -322,7 +322,7 @@ TIME_QUANTITY = (r"\d+(\.\d+)?" + MATH_GAP
                  + r"(ms|msecs?|millis(econds?)?|s|secs?|seconds?|us|µs|μs|microseconds?|ns|mins?|minutes?)\b")
 PERCENTILE = r"\bp(50|75|90|95|99|999)\b"
 LATENCY_WORD = (r"\b(latenc(y|ies)|response|requests?|serving|inference|lookups?|round[- ]trips?"
-                r"|end[- ]to[- ]end|calls?|rpcs?|queries|query|endpoints?|api)\b")
+                r"|end[- ]to[- ]end|calls?|rpcs?|queries|query|endpoints?|api|services?|waits?|waiting)\b")
 
 
 def SENTENCE_AHEAD(p):
