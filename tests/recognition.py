@@ -108,6 +108,23 @@ def main():
           "Features (never described) and Prediction (never named or "
           "described as a path) are still missing")
 
+    d = lint(ddlint, root, "rfc-shaped.md")
+    check("one 'Detailed design' holds most sections", all(
+        cov(d, sid)["found"] and cov(d, sid).get("via") == "content" and
+        cov(d, sid)["heading"] == "Detailed design"
+        for sid in ("success-metrics", "data", "features", "model",
+                    "prediction", "monitoring")) and
+          "missing-section" not in rules(d),
+          "an RFC-shaped design that writes metrics ('we will compare ... "
+          "watching the hide rate'), data ('eighteen months of moderator "
+          "decisions', 'counts as spam'), features ('uses the number of "
+          "links ... over the last 7 days'), a gradient-boosted classifier "
+          "and the queue order in one chapter has those sections")
+    check("one 'Detailed design' holds most sections",
+          "missing-fallback" not in rules(d) and "missing-monitoring" in rules(d),
+          "'otherwise the comment goes to the queue unscored' is a fallback; "
+          "an A/B test is not production monitoring")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),
