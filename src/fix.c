@@ -191,7 +191,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
       if (S_heading_title(src, start[s], &ts_start, &ts_end)) {
         xgrow(out, &cap, n + 1, sizeof(fix_insert));
         (*out)[n++] =
-            (fix_insert){ts_start, ts_end - ts_start, xstrdup(ts->title)};
+            (fix_insert){ts_start, ts_end - ts_start, xstrdup(ts->title), s};
       }
       continue;
     }
@@ -256,6 +256,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
     (*out)[n].at = at;
     (*out)[n].del = 0;
     (*out)[n].text = strbuf_take(&text);
+    (*out)[n].section = s;
     n++;
   }
   /* stable: insertions at one place keep the template's order */

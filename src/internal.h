@@ -741,6 +741,7 @@ typedef struct {
   size_t del; /* bytes from at that text replaces (a renamed heading's
                  title, within one line); 0 for an insertion */
   char *text; /* owned: the bytes to insert there */
+  size_t section; /* the template section it adds or renames */
 } fix_insert;
 
 /* The edits that add each missing required section of result (linted from
