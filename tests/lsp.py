@@ -258,7 +258,7 @@ def session(ddlint, root, d, enc, crlf=False):
 
     # --- code actions ---
     miss = [g for g in diags if g["code"] == "missing-section"]
-    ms = [g for g in miss if "System Architecture" in g["message"]]
+    ms = [g for g in miss if g["message"].startswith('missing required section "System Architecture"')]
     res = c.request("textDocument/codeAction", {
         "textDocument": {"uri": uri}, "range": ms[0]["range"],
         "context": {"diagnostics": ms}})["result"]
@@ -308,7 +308,7 @@ def session(ddlint, root, d, enc, crlf=False):
         "contentChanges": [{"range": e["range"], "text": e["newText"]} for e in edits]})
     pub2 = c.diagnostics(uri)
     arch = [g for g in pub2["diagnostics"] if g["code"] == "missing-section" and
-            "System Architecture" in g["message"]]
+            g["message"].startswith('missing required section "System Architecture"')]
     nmiss = len([g for g in pub2["diagnostics"] if g["code"] == "missing-section"])
     check("after the edit, its missing-section diagnostic is gone",
           pub2["version"] == 2 and not arch and nmiss == len(miss) - 1,
