@@ -55,7 +55,8 @@ struct lsp_server {
   bool use_fs;
   rpc_reader in;
   strbuf out;
-  run_cache cache;
+  run_cache *cache; /* own_cache, or one borrowed from the caller */
+  run_cache own_cache;
   lsp_doc **docs;
   size_t ndocs, docs_cap;
   pos_encoding enc;
@@ -65,7 +66,8 @@ struct lsp_server {
   char *root;            /* the workspace folder, or NULL */
   bool register_watches; /* the client registers watchers dynamically */
   int next_id;
-  double dirty_since; /* when the oldest pending change arrived */
+  ddlint_options lint_opts; /* threads for a large document */
+  double dirty_since;       /* when the oldest pending change arrived */
 };
 
 static double S_now_ms(void) {
@@ -268,7 +270,7 @@ static const ddlint_config *S_config(lsp_server *s, lsp_doc *d,
     return NULL;
   const char *err = NULL;
   char *dir = runcache_folder_of(path);
-  const ddlint_config *cfg = runcache_discover(&s->cache, dir, &err);
+  const ddlint_config *cfg = runcache_discover(s->cache, dir, &err);
   free(dir);
   if (err) {
     char *msg = xasprintf("ddlint: %s", err);
@@ -284,7 +286,7 @@ static const ddlint_pack *S_choose_pack(lsp_server *s, lsp_doc *d,
                                         const ddlint_config *cfg,
                                         const char *path, char *fm) {
   char *ref = fm;
-  if (ref && pack_ref_is_path(ref) && ref[0] != '/' && path) {
+  if (ref && pack_ref_is_path(ref) && ref[0] != '/' && path && s->use_fs) {
     char *dir = runcache_folder_of(path);
     char *joined = xasprintf("%s/%s", dir, ref);
     free(dir);
@@ -300,7 +302,7 @@ static const ddlint_pack *S_choose_pack(lsp_server *s, lsp_doc *d,
   const ddlint_pack *pack = NULL;
   const char *err = "a template path, and this session reads no file";
   if (s->use_fs || !pack_ref_is_path(ref))
-    pack = runcache_pack(&s->cache, ref, &err);
+    pack = runcache_pack(s->cache, ref, &err);
   if (!pack) {
     char *msg = xasprintf("ddlint: %s", err);
     S_show(s, d, 1, msg);
@@ -354,7 +356,7 @@ static bool S_find_group(lsp_server *s, lsp_doc *d, doc_spec *spec) {
       break;
     *slash = '\0';
     const char *err = NULL;
-    const ddlint_config *cfg = runcache_discover(&s->cache, dir, &err);
+    const ddlint_config *cfg = runcache_discover(s->cache, dir, &err);
     bool declared = cfg && ddlint_config_is_document(cfg, dir);
     if (!doc_detect(dir, declared, spec))
       continue;
@@ -407,8 +409,8 @@ static void S_lint_group(lsp_server *s, lsp_doc *d, doc_spec *spec) {
   shared_result *sr = NULL;
   if (pack) {
     sr = xcalloc(1, sizeof *sr);
-    sr->r =
-        ddlint_lint_document(pack, spec->dir, parts, np, spec->has_index, NULL);
+    sr->r = ddlint_lint_document(pack, spec->dir, parts, np, spec->has_index,
+                                 &s->lint_opts);
     for (size_t k = 0; k < np; k++) {
       const ddlint_config *pc = S_config(s, d, spec->parts[k]);
       if (pc)
@@ -450,7 +452,8 @@ static void S_lint(lsp_server *s, lsp_doc *d) {
     const ddlint_pack *pack = S_choose_pack(s, d, cfg, d->path, fm);
     if (pack) {
       sr = xcalloc(1, sizeof *sr);
-      sr->r = ddlint_lint_buffer(pack, path, text, d->text.len);
+      sr->r =
+          ddlint_lint_buffer_opts(pack, path, text, d->text.len, &s->lint_opts);
       if (cfg)
         ddlint_config_apply(cfg, path, pack, sr->r, NULL);
       S_apply_severities(s, sr->r);
@@ -1180,7 +1183,8 @@ static void S_reload(lsp_server *s) {
     s->docs[i]->last_error = NULL;
     S_mark_dirty(s, s->docs[i]);
   }
-  runcache_free(&s->cache);
+  if (s->cache == &s->own_cache)
+    runcache_free(s->cache);
 }
 
 static void S_register_watches(lsp_server *s) {
@@ -1310,9 +1314,12 @@ static void S_handle(lsp_server *s, const cJSON *msg, cJSON *const *batch,
 
 /* ---- the session ---- */
 
-lsp_server *lsp_server_new(bool use_fs) {
+lsp_server *lsp_server_new(bool use_fs, run_cache *cache) {
   lsp_server *s = xcalloc(1, sizeof *s);
   s->use_fs = use_fs;
+  s->cache = cache ? cache : &s->own_cache;
+  long cpus = use_fs ? sysconf(_SC_NPROCESSORS_ONLN) : 1;
+  s->lint_opts.threads = cpus > 1 ? (int)(cpus > 8 ? 8 : cpus) : 1;
   s->next_id = 1;
   return s;
 }
@@ -1374,7 +1381,7 @@ void lsp_server_free(lsp_server *s) {
   for (size_t i = 0; i < s->ndocs; i++)
     S_doc_free(s->docs[i]);
   free(s->docs);
-  runcache_free(&s->cache);
+  runcache_free(&s->own_cache);
   rpc_reader_free(&s->in);
   strbuf_free(&s->out);
   cJSON_Delete(s->severities);
@@ -1417,7 +1424,7 @@ int lsp_main(int argc, char **argv) {
     }
   }
   signal(SIGPIPE, SIG_IGN);
-  lsp_server *s = lsp_server_new(true);
+  lsp_server *s = lsp_server_new(true, NULL);
   int status = 0;
   static char buf[1 << 16];
   for (;;) {

@@ -68,8 +68,10 @@ typedef struct lsp_server lsp_server;
 
 /* A new session. With use_fs false it reads no file (no config discovery,
  * no documents of several files, packs only by built-in name): for the fuzz
- * harness. */
-lsp_server *lsp_server_new(bool use_fs);
+ * harness. It loads packs and configs into `cache` (borrowed: it must
+ * outlive the session, which never empties it), or into its own when NULL. */
+struct run_cache;
+lsp_server *lsp_server_new(bool use_fs, struct run_cache *cache);
 /* Takes n bytes of the input stream and answers every whole message in it;
  * lints nothing that may wait (see lsp_server_idle()). */
 void lsp_server_feed(lsp_server *s, const char *bytes, size_t n);

@@ -77,10 +77,10 @@ static bool S_content_length(const char *s, size_t n, size_t *len,
 
 rpc_status rpc_next(rpc_reader *r, const char **body, size_t *len,
                     const char **err) {
-  const char *s = r->buf.data + r->pos;
   size_t n = r->buf.len - r->pos;
   if (!n)
     return RPC_MORE;
+  const char *s = r->buf.data + r->pos;
   size_t he = S_header_end(s, n < RPC_MAX_HEADER ? n : RPC_MAX_HEADER);
   if (he == SIZE_MAX) {
     if (n < RPC_MAX_HEADER)

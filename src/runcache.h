@@ -18,7 +18,7 @@ typedef struct {
 /* The most configs one cascade merges (one per folder level). */
 #define CONFIG_CHAIN_MAX 256
 
-typedef struct {
+typedef struct run_cache {
   cache_entry *packs, *configs;
   size_t npacks, nconfigs, packs_cap, configs_cap;
   char **dirs; /* owned: folders already searched for a config ... */
