@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """`ddlint lsp` in a headless Neovim (0.7 or later) through its built-in
-client (vim.lsp.start_client): the diagnostics arrive at the right byte
+client (vim.lsp.start_client, as docs/editors/ddlint-lsp.lua sets it up): the diagnostics arrive at the right byte
 columns on non-ASCII lines, and a code action chosen through
 vim.lsp.buf.code_action() inserts the missing section, after which its
 diagnostic clears. Skips with a message when nvim is absent.
@@ -37,11 +37,9 @@ local function finish()
 end
 local ok, err = pcall(function()
   local buf = vim.api.nvim_get_current_buf()
-  local id = vim.lsp.start_client({
-    name = 'ddlint', cmd = {ddlint, 'lsp'},
-    root_dir = vim.fn.getcwd(),
-  })
-  vim.lsp.buf_attach_client(buf, id)
+  -- docs/editors/ddlint-lsp.lua attached the buffer when its filetype was set
+  local id = _G.ddlint_lsp.client_id()
+  result.attached_by_setup = id ~= nil and vim.lsp.buf_is_attached(buf, id)
   local function diags()
     return vim.diagnostic.get(buf)
   end
@@ -123,17 +121,22 @@ def main():
         with open(script, "w") as f:
             f.write(LUA)
         out = os.path.join(d, "out.json")
+        setup = os.path.join(os.path.abspath(sys.argv[2]), "docs/editors/ddlint-lsp.lua")
         env = dict(os.environ, HOME=d, XDG_CONFIG_HOME=d, XDG_DATA_HOME=d,
                    XDG_STATE_HOME=d, XDG_CACHE_HOME=d)
         p = subprocess.run([nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n",
                             "--cmd", f"lua _G.DDLINT = {json.dumps(ddlint)}; _G.OUT = {json.dumps(out)}",
-                            doc, "-c", f"luafile {script}"],
+                            "--cmd", f"lua vim.g.ddlint_lsp_cmd = {{{json.dumps(ddlint)}, 'lsp'}}",
+                            "--cmd", f"luafile {setup}",
+                            doc, "-c", "set filetype=markdown", "-c", f"luafile {script}"],
                            cwd=d, env=env, capture_output=True, text=True, timeout=120)
         if not os.path.exists(out):
             check("nvim ran the script", False, (p.returncode, p.stdout, p.stderr))
             sys.exit(1)
         r = json.load(open(out))
         check("no Lua error", "error" not in r, r.get("error"))
+        check("docs/editors/ddlint-lsp.lua attached the Markdown buffer",
+              r.get("attached_by_setup"), r)
         check("Neovim received the diagnostics", r.get("got_diagnostics"), r)
         lines = DOC.split("\n")
         ph = [g for g in r.get("before", []) if g["code"] == "placeholder"]
