@@ -91,6 +91,9 @@ void source_free(source *src);
 /* 1-based line and code-point column of a byte offset. */
 void source_position(const source *src, size_t off, unsigned *line,
                      unsigned *col);
+/* The 0-based index of the line holding off, given the n sorted starts of
+ * the lines (the first 0): a binary search. */
+size_t line_index_of(const size_t *starts, size_t n, size_t off);
 /* 1-based line of a byte offset (no column: cheap). */
 unsigned source_line_of(const source *src, size_t off);
 /* Code points in [from, to) of one line: a valid sequence counts one, and so

@@ -121,15 +121,7 @@ static size_t S_line_end(const lsp_doc *d, size_t l) {
 
 static size_t S_line_of(lsp_doc *d, size_t off) {
   S_lines(d);
-  size_t lo = 0, hi = d->nlines;
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->lines[mid] <= off)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  return lo;
+  return line_index_of(d->lines, d->nlines, off);
 }
 
 static cJSON *S_position(const lsp_server *s, lsp_doc *d, size_t off) {
