@@ -752,6 +752,19 @@ typedef struct {
  * sorted by offset. Returns the count; free with fix_free(). */
 size_t fix_plan(const ddlint_result *result, fix_insert **out);
 void fix_free(fix_insert *ins, size_t n);
+/* An edit of fix_plan_parts(): in part `part` of a document of several
+ * files, at offset `at` of that part's own text. */
+typedef struct {
+  size_t part, at, del; /* del: as fix_insert's */
+  char *text;           /* owned */
+  size_t order;         /* its place in fix_plan()'s list */
+  size_t section;       /* as fix_insert's */
+} part_insert;
+/* fix_plan() for a document of several files (r has parts): each edit in
+ * the part that holds its place, sorted by part, then offset. Returns the
+ * count; free with fix_parts_free(). */
+size_t fix_plan_parts(const ddlint_result *r, part_insert **out);
+void fix_parts_free(part_insert *pi, size_t n);
 /* buf with the insertions applied; free with free(). */
 char *fix_apply(const char *buf, size_t len, const fix_insert *ins, size_t n,
                 size_t *out_len);
