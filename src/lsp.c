@@ -224,6 +224,20 @@ static char *S_uri_path(const char *uri) {
   return strbuf_take(&sb);
 }
 
+/* A file: URI for a path, its bytes outside [A-Za-z0-9/._~-]
+ * percent-encoded. Free with free(). */
+static char *S_path_uri(const char *path) {
+  strbuf sb = {0};
+  strbuf_puts(&sb, "file://");
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+        (*p >= '0' && *p <= '9') || strchr("/._~-", *p))
+      strbuf_putc(&sb, (char)*p);
+    else
+      strbuf_printf(&sb, "%%%02X", *p);
+  return strbuf_take(&sb);
+}
+
 static lsp_doc *S_find_doc(lsp_server *s, const char *uri, size_t *index) {
   for (size_t i = 0; i < s->ndocs; i++)
     if (strcmp(s->docs[i]->uri, uri) == 0) {
@@ -560,7 +574,10 @@ static lsp_doc *S_request_doc(lsp_server *s, const cJSON *params,
                      "the document is not open (send didOpen first)"};
     return NULL;
   }
-  if (d->dirty)
+  bool stale = d->dirty; /* it, or another open part of its document */
+  for (size_t i = 0; i < s->ndocs && !stale && d->part != SIZE_MAX; i++)
+    stale = s->docs[i]->dirty && s->docs[i]->res == d->res;
+  if (stale)
     S_lint(s, d);
   return d;
 }
@@ -670,9 +687,10 @@ static cJSON *S_text_edit(lsp_server *s, lsp_doc *d, size_t a, size_t b,
   return te;
 }
 
-/* A code action holding edits (an array, taken) to d. */
-static cJSON *S_action(lsp_doc *d, const char *title, const char *kind,
-                       cJSON *diag, cJSON *edits, bool preferred) {
+/* A code action holding changes (a WorkspaceEdit's "changes" object, taken:
+ * URI to edits). */
+static cJSON *S_action(const char *title, const char *kind, cJSON *diag,
+                       cJSON *changes, bool preferred) {
   cJSON *a = cJSON_CreateObject();
   cJSON_AddStringToObject(a, "title", title);
   cJSON_AddStringToObject(a, "kind", kind);
@@ -682,10 +700,17 @@ static cJSON *S_action(lsp_doc *d, const char *title, const char *kind,
   }
   if (preferred)
     cJSON_AddBoolToObject(a, "isPreferred", true);
-  cJSON *changes =
-      cJSON_AddObjectToObject(cJSON_AddObjectToObject(a, "edit"), "changes");
-  cJSON_AddItemToObject(changes, d->uri, edits);
+  cJSON_AddItemToObject(cJSON_AddObjectToObject(a, "edit"), "changes", changes);
   return a;
+}
+
+/* Adds a TextEdit of doc to changes. */
+static void S_add_edit(lsp_server *s, cJSON *changes, lsp_doc *doc, size_t a,
+                       size_t b, const char *text) {
+  cJSON *list = cJSON_GetObjectItemCaseSensitive(changes, doc->uri);
+  if (!list)
+    list = cJSON_AddArrayToObject(changes, doc->uri);
+  cJSON_AddItemToArray(list, S_text_edit(s, doc, a, b, text));
 }
 
 /* Whether a client's `only` list admits kind (a prefix at a dot). */
@@ -732,6 +757,76 @@ static size_t S_diag_section(const ddlint_result *r, const ddlint_diag *dg) {
   return SIZE_MAX;
 }
 
+/* One edit of `ddlint fix`, in the document (open, or a part as linted) it
+ * changes. */
+typedef struct {
+  lsp_doc *doc; /* borrowed: open, or one of the lsp_fixes' own */
+  size_t at, del;
+  const char *text; /* borrowed from the plan */
+  size_t section;
+} lsp_fix;
+
+typedef struct {
+  lsp_fix *fixes;
+  size_t n;
+  fix_insert *plan;   /* owned: a file alone's plan ... */
+  part_insert *pplan; /* ... or a document's */
+  size_t nplan;
+  lsp_doc **own; /* owned: parts that are not open, as linted */
+  size_t nown;
+} lsp_fixes;
+
+/* The open document, or a copy of the linted text, of part k of d's lint. */
+static lsp_doc *S_part_doc(lsp_server *s, lsp_doc *d, size_t k, lsp_fixes *fx) {
+  for (size_t i = 0; i < s->ndocs; i++)
+    if (s->docs[i]->res == d->res && s->docs[i]->part == k)
+      return s->docs[i];
+  for (size_t i = 0; i < fx->nown; i++)
+    if (fx->own[i]->part == k)
+      return fx->own[i];
+  const ddlint_result *r = d->res->r;
+  lsp_doc *p = xcalloc(1, sizeof *p);
+  p->uri = S_path_uri(ddlint_result_part_path(r, k));
+  p->part = k;
+  strbuf_put(&p->text, r->parts[k].src.text, r->parts[k].src.len);
+  fx->own = xrealloc(fx->own, (fx->nown + 1) * sizeof *fx->own);
+  fx->own[fx->nown++] = p;
+  return p;
+}
+
+/* The edits `ddlint fix` would make on d's lint: for a document of several
+ * files, in the parts that hold their places (fix_plan_parts()). */
+static void S_fixes(lsp_server *s, lsp_doc *d, lsp_fixes *fx) {
+  memset(fx, 0, sizeof *fx);
+  const ddlint_result *r = d->res->r;
+  if (d->part == SIZE_MAX) {
+    fx->nplan = fix_plan(r, &fx->plan);
+    fx->fixes = xcalloc(fx->nplan + 1, sizeof(lsp_fix));
+    for (size_t k = 0; k < fx->nplan; k++)
+      fx->fixes[fx->n++] = (lsp_fix){d, fx->plan[k].at, fx->plan[k].del,
+                                     fx->plan[k].text, fx->plan[k].section};
+    return;
+  }
+  fx->nplan = fix_plan_parts(r, &fx->pplan);
+  fx->fixes = xcalloc(fx->nplan + 1, sizeof(lsp_fix));
+  for (size_t k = 0; k < fx->nplan; k++) {
+    const part_insert *pi = &fx->pplan[k];
+    fx->fixes[fx->n++] = (lsp_fix){S_part_doc(s, d, pi->part, fx), pi->at,
+                                   pi->del, pi->text, pi->section};
+  }
+}
+
+static void S_fixes_free(lsp_fixes *fx) {
+  if (fx->plan)
+    fix_free(fx->plan, fx->nplan);
+  if (fx->pplan)
+    fix_parts_free(fx->pplan, fx->nplan);
+  for (size_t i = 0; i < fx->nown; i++)
+    S_doc_free(fx->own[i]);
+  free(fx->own);
+  free(fx->fixes);
+}
+
 static cJSON *S_code_action(lsp_server *s, const cJSON *params, req_error *e) {
   lsp_doc *d = S_request_doc(s, params, e);
   if (!d)
@@ -749,8 +844,8 @@ static cJSON *S_code_action(lsp_server *s, const cJSON *params, req_error *e) {
   if (!d->res)
     return out;
   const ddlint_result *r = d->res->r;
-  fix_insert *plan = NULL;
-  size_t nplan = fix_plan(r, &plan);
+  lsp_fixes fx;
+  S_fixes(s, d, &fx);
   size_t la = S_line_of(d, ra), lb = S_line_of(d, rb);
   bool quickfix = S_kind_wanted(only, "quickfix");
   for (size_t i = 0; quickfix && i < ddlint_result_diag_count(r); i++) {
@@ -764,53 +859,41 @@ static cJSON *S_code_action(lsp_server *s, const cJSON *params, req_error *e) {
     if (db < la || da > lb || (da == db && (b < ra || a > rb) && a != b))
       continue; /* not under the range (a zero-width one: on its lines) */
     size_t sec = S_diag_section(r, dg);
-    for (size_t k = 0; sec != SIZE_MAX && k < nplan; k++) {
-      size_t at;
-      if (plan[k].section != sec || !S_fix_offset(d, plan[k].at, &at))
+    for (size_t k = 0; sec != SIZE_MAX && k < fx.n; k++) {
+      const lsp_fix *f = &fx.fixes[k];
+      if (f->section != sec)
         continue;
-      if (d->part != SIZE_MAX && !plan[k].del)
-        continue; /* an insertion in a document of several files is for
-                     `ddlint fix`, which picks the chapter */
-      char *title =
-          plan[k].del ? xasprintf("Rename \"%.*s\" to \"%s\"", (int)plan[k].del,
-                                  d->text.data + at, plan[k].text)
-                      : xasprintf("Insert section \"%s\"",
-                                  ddlint_coverage_section_title(r, sec));
-      cJSON *edits = cJSON_CreateArray();
-      cJSON_AddItemToArray(
-          edits, S_text_edit(s, d, at, at + plan[k].del, plan[k].text));
-      cJSON_AddItemToArray(out, S_action(d, title, "quickfix",
-                                         S_diag_json(s, d, dg), edits, true));
+      char *title = f->del ? xasprintf("Rename \"%.*s\" to \"%s\"", (int)f->del,
+                                       f->doc->text.data + f->at, f->text)
+                           : xasprintf("Insert section \"%s\"",
+                                       ddlint_coverage_section_title(r, sec));
+      cJSON *changes = cJSON_CreateObject();
+      S_add_edit(s, changes, f->doc, f->at, f->at + f->del, f->text);
+      cJSON_AddItemToArray(out, S_action(title, "quickfix",
+                                         S_diag_json(s, d, dg), changes, true));
       free(title);
     }
     size_t ls = d->lines[da];
     char *comment = xasprintf("<!-- ddlint-disable-next-line %s -->%s",
                               ddlint_diag_rule(dg), S_eol(d));
     char *title = xasprintf("Disable %s for this line", ddlint_diag_rule(dg));
-    cJSON *edits = cJSON_CreateArray();
-    cJSON_AddItemToArray(edits, S_text_edit(s, d, ls, ls, comment));
-    cJSON_AddItemToArray(out, S_action(d, title, "quickfix",
-                                       S_diag_json(s, d, dg), edits, false));
+    cJSON *changes = cJSON_CreateObject();
+    S_add_edit(s, changes, d, ls, ls, comment);
+    cJSON_AddItemToArray(out, S_action(title, "quickfix", S_diag_json(s, d, dg),
+                                       changes, false));
     free(title);
     free(comment);
   }
-  if (S_kind_wanted(only, "source.fixAll.ddlint")) {
-    cJSON *edits = cJSON_CreateArray();
-    for (size_t k = 0; k < nplan; k++) {
-      size_t at;
-      if (S_fix_offset(d, plan[k].at, &at) &&
-          (d->part == SIZE_MAX || plan[k].del))
-        cJSON_AddItemToArray(
-            edits, S_text_edit(s, d, at, at + plan[k].del, plan[k].text));
-    }
-    if (cJSON_GetArraySize(edits))
-      cJSON_AddItemToArray(
-          out, S_action(d, "Fix all: add or rename the missing sections",
-                        "source.fixAll.ddlint", NULL, edits, false));
-    else
-      cJSON_Delete(edits);
+  if (fx.n && S_kind_wanted(only, "source.fixAll.ddlint")) {
+    cJSON *changes = cJSON_CreateObject();
+    for (size_t k = 0; k < fx.n; k++)
+      S_add_edit(s, changes, fx.fixes[k].doc, fx.fixes[k].at,
+                 fx.fixes[k].at + fx.fixes[k].del, fx.fixes[k].text);
+    cJSON_AddItemToArray(
+        out, S_action("Fix all: add or rename the missing sections",
+                      "source.fixAll.ddlint", NULL, changes, false));
   }
-  fix_free(plan, nplan);
+  S_fixes_free(&fx);
   return out;
 }
 

@@ -12,6 +12,7 @@ usage: lsp.py DDLINT SRC_ROOT
 import json
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -103,14 +104,16 @@ class Client:
             self.get(max(0.1, end - time.time()))
 
     def close(self):
+        """Closes stdin; the server's exit status (None if it hung)."""
         try:
             self.p.stdin.close()
         except OSError:
             pass
         try:
-            self.p.wait(timeout=10)
+            return self.p.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.p.kill()
+            return None
 
 
 def uri_of(path):
@@ -445,7 +448,7 @@ def robustness(ddlint, d):
 def documents(ddlint, root, d):
     """A document of several files: a change in one open part updates the
     diagnostics of another."""
-    import shutil
+
     dst = os.path.join(d, "churn-service")
     shutil.copytree(os.path.join(root, "fixtures/multi/churn-service"), dst)
     c = Client(ddlint, d)
@@ -469,6 +472,34 @@ def documents(ddlint, root, d):
     check("document of several files: a chapter gets only its own findings",
           not [g for g in first[mu] if g["code"] == "missing-section"], first[mu])
     missing = [g["message"] for g in rd]
+    # the fixes of a document: each edit in the chapter that holds its
+    # place, together byte for byte what `ddlint fix` writes to the folder
+    res = c.request("textDocument/codeAction", {
+        "textDocument": {"uri": ru}, "range": rd[0]["range"],
+        "context": {"diagnostics": rd[:1]}})["result"]
+    fixall = [a for a in res if a["kind"] == "source.fixAll.ddlint"]
+    ins = [a for a in res if a["title"].startswith("Insert section")]
+    check("document of several files: insert-section and fix-all actions",
+          fixall and ins, [a["title"] for a in res])
+    if fixall:
+        copy = os.path.join(d, "copy")
+        shutil.copytree(dst, os.path.join(copy, "churn-service"))
+        subprocess.run([ddlint, "fix", os.path.join(copy, "churn-service")],
+                       cwd=d, capture_output=True)
+        changes = fixall[0]["edit"]["changes"]
+        same = True
+        for dirpath, _, files in os.walk(dst):
+            for f in files:
+                p = os.path.join(dirpath, f)
+                old = open(p, "rb").read()
+                new = apply_edits(old, changes.get(uri_of(p), []), "utf-16")
+                want = open(os.path.join(copy, "churn-service",
+                                         os.path.relpath(p, dst)), "rb").read()
+                same &= new == want
+        check("document of several files: fix all is byte for byte `ddlint fix` "
+              f"({len(changes)} files changed)",
+              same and all(u.startswith(uri_of(dst)) for u in changes), changes)
+        shutil.rmtree(copy)
     text = open(model).read()
     add = "\n# Prediction and Ranking\n\nScores are served from a nightly batch table with a P99 under 20 ms.\n"
     if not any("Prediction and Ranking" in m for m in missing):
@@ -500,7 +531,9 @@ def documents(ddlint, root, d):
     check("didChangeWatchedFiles: a new .ddlint.json applies (rule off)",
           ru in got and not [g for g in got[ru] if g["code"] == "missing-section"], got.get(ru))
     os.unlink(os.path.join(d, ".ddlint.json"))
-    c.close()
+    rc = c.close()
+    check("documents session: the server ends cleanly at the end of stdin",
+          rc == 0 and not c.p.stderr.read(), rc)
 
 
 def init_options(ddlint, d):
@@ -519,7 +552,9 @@ def init_options(ddlint, d):
     ms = [g for g in diags if g["code"] == "missing-section"]
     check("initializationOptions.severities: missing-section lowered to warning",
           ms and all(g["severity"] == 2 for g in ms), diags)
-    c.close()
+    rc = c.close()
+    check("options session: the server ends cleanly at the end of stdin",
+          rc == 0 and not c.p.stderr.read(), rc)
 
 
 def main():
