@@ -503,13 +503,18 @@ static cJSON *S_diag_json(lsp_server *s, lsp_doc *d, const ddlint_diag *dg) {
   const char *id = ddlint_diag_rule(dg);
   cJSON_AddStringToObject(j, "code", id);
   const ddlint_rule *rule = S_rule(d->res->r, id);
+  /* the pack's page for the rule, else docs/rules.md, which documents
+   * the default pack's rules; a rule of another pack without one has none
+   * (hover gives its explanation) */
   const char *uri = rule ? ddlint_rule_help_uri(rule) : NULL;
-  char *href = uri && *uri
-                   ? xstrdup(uri)
-                   : xasprintf("file://%s/docs/rules.md#%s", DDLINT_DOCDIR, id);
-  cJSON_AddObjectToObject(j, "codeDescription");
-  cJSON_AddStringToObject(cJSON_GetObjectItem(j, "codeDescription"), "href",
-                          href);
+  const char *pack = ddlint_pack_name(ddlint_result_pack(d->res->r));
+  char *href = uri && *uri ? xstrdup(uri)
+               : strcmp(pack, ddlint_default_pack_name()) == 0
+                   ? xasprintf("file://%s/docs/rules.md#%s", DDLINT_DOCDIR, id)
+                   : NULL;
+  if (href)
+    cJSON_AddStringToObject(cJSON_AddObjectToObject(j, "codeDescription"),
+                            "href", href);
   free(href);
   cJSON_AddStringToObject(j, "source", "ddlint");
   const char *help = ddlint_diag_help(dg);

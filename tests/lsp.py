@@ -549,6 +549,8 @@ def init_options(ddlint, d):
     diags = c.diagnostics(uri_of(path))["diagnostics"]
     cov = c.request("ddlint/coverage", {"textDocument": {"uri": uri_of(path)}})["result"]
     check("initializationOptions.template picks the pack", cov["template"] == "rfc", cov["template"])
+    check("a rule of a pack without help_uri outside docs/rules.md: no codeDescription",
+          diags and not any("codeDescription" in g for g in diags), diags[:1])
     ms = [g for g in diags if g["code"] == "missing-section"]
     check("initializationOptions.severities: missing-section lowered to warning",
           ms and all(g["severity"] == 2 for g in ms), diags)
