@@ -606,14 +606,21 @@ static cJSON *S_initialize(lsp_server *s, const cJSON *params, req_error *e) {
   const cJSON *offset_encs = /* clangd's extension, as Neovim 0.7 sends */
       cJSON_GetObjectItemCaseSensitive(caps, "offsetEncoding");
   const cJSON *it;
-  s->enc = ENC_UTF16;
+  /* UTF-8 when offered, else UTF-16 (every client has it), else UTF-32
+   * when it is all a list offers */
+  bool offered[3] = {false, false, false}, listed = false;
+  static const char *const enc_names[] = {"utf-16", "utf-8", "utf-32"};
   for (int pass = 0; pass < 2; pass++) {
     const cJSON *list = pass ? offset_encs : encs;
     cJSON_ArrayForEach(it, list) {
-      if (cJSON_IsString(it) && strcmp(it->valuestring, "utf-8") == 0)
-        s->enc = ENC_UTF8;
+      for (int k = 0; k < 3; k++)
+        if (cJSON_IsString(it) && strcmp(it->valuestring, enc_names[k]) == 0)
+          offered[k] = listed = true;
     }
   }
+  s->enc = offered[ENC_UTF8]                                     ? ENC_UTF8
+           : listed && offered[ENC_UTF32] && !offered[ENC_UTF16] ? ENC_UTF32
+                                                                 : ENC_UTF16;
   const cJSON *ws = cJSON_GetObjectItemCaseSensitive(caps, "workspace");
   const cJSON *watch =
       cJSON_GetObjectItemCaseSensitive(ws, "didChangeWatchedFiles");
@@ -642,7 +649,7 @@ static cJSON *S_initialize(lsp_server *s, const cJSON *params, req_error *e) {
   s->initialized = true;
   cJSON *res = cJSON_CreateObject();
   cJSON *c = cJSON_AddObjectToObject(res, "capabilities");
-  const char *enc_name = s->enc == ENC_UTF8 ? "utf-8" : "utf-16";
+  const char *enc_name = enc_names[s->enc];
   cJSON_AddStringToObject(c, "positionEncoding", enc_name);
   if (offset_encs)
     cJSON_AddStringToObject(res, "offsetEncoding", enc_name);

@@ -137,6 +137,8 @@ def expected_pos(text, off, enc):
     seg = text[start:off]
     if enc == "utf-8":
         return line, len(seg)
+    if enc == "utf-32":
+        return line, len(seg.decode("utf-8", "replace"))
     return line, len(seg.decode("utf-8", "replace").encode("utf-16-le")) // 2
 
 
@@ -165,7 +167,7 @@ def offset_of(text, pos, enc):
     for ch in s:
         if units >= pos["character"]:
             break
-        units += 2 if ord(ch) > 0xFFFF else 1
+        units += 2 if ord(ch) > 0xFFFF and enc == "utf-16" else 1
         k += len(ch.encode())
     return ls + k
 
@@ -216,7 +218,8 @@ def session(ddlint, root, d, enc, crlf=False):
         f.write(text)
     tb = text.encode()
     c = Client(ddlint, d)
-    caps = {"general": {"positionEncodings": ["utf-8", "utf-16"]}} if enc == "utf-8" else {}
+    caps = {"general": {"positionEncodings": {"utf-8": ["utf-16", "utf-8"],
+                                              "utf-32": ["utf-32"]}[enc]}} if enc != "utf-16" else {}
     init = c.request("initialize", {"processId": None, "rootUri": uri_of(d),
                                     "capabilities": caps})
     got_enc = init["result"]["capabilities"].get("positionEncoding")
@@ -567,6 +570,7 @@ def main():
         session(ddlint, root, d, "utf-8")
         session(ddlint, root, d, "utf-16", crlf=True)
         session(ddlint, root, d, "utf-8", crlf=True)
+        session(ddlint, root, d, "utf-32")
         robustness(ddlint, d)
         documents(ddlint, root, d)
         init_options(ddlint, d)
