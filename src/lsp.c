@@ -1492,6 +1492,12 @@ static bool S_flush(int fd, strbuf *out) {
   return true;
 }
 
+static const char lsp_usage[] =
+    "Usage: ddlint lsp [--debounce MS]\n"
+    "A language server (LSP 3.17) on standard input and output; see\n"
+    "docs/editors.md. --debounce: milliseconds of quiet input before a\n"
+    "changed document is linted (default 50).\n";
+
 int lsp_main(int argc, char **argv) {
   long debounce = 50;
   for (int i = 1; i < argc; i++) {
@@ -1505,8 +1511,12 @@ int lsp_main(int argc, char **argv) {
                 argv[i]);
         return 2;
       }
+    } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+      fputs(lsp_usage, stdout);
+      return 0;
     } else if (strcmp(argv[i], "--stdio") != 0) { /* what clients add */
-      fprintf(stderr, "usage: ddlint lsp [--debounce MS]\n");
+      fprintf(stderr, "ddlint lsp: unknown argument '%s'\n%s", argv[i],
+              lsp_usage);
       return 2;
     }
   }

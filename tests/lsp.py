@@ -564,6 +564,13 @@ def init_options(ddlint, d):
 
 def main():
     ddlint, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    h = subprocess.run([ddlint, "lsp", "--help"], capture_output=True, text=True)
+    check("ddlint lsp --help: usage, status 0",
+          h.returncode == 0 and h.stdout.startswith("Usage: ddlint lsp"), h)
+    b = subprocess.run([ddlint, "lsp", "--debounce", "soon"], capture_output=True,
+                       text=True, stdin=subprocess.DEVNULL)
+    check("ddlint lsp --debounce soon: a usage error, status 2",
+          b.returncode == 2 and "--debounce" in b.stderr, b)
     with tempfile.TemporaryDirectory() as d:
         os.mkdir(os.path.join(d, ".git"))  # config discovery stops here
         session(ddlint, root, d, "utf-16")
