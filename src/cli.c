@@ -6,11 +6,13 @@
 #include "diff.h"
 #include "init.h"
 #include "internal.h"
+#include "lsp.h"
 
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 #include "report.h"
+#include "runcache.h"
 #include "term.h"
 #include "walk.h"
 
@@ -42,6 +44,8 @@ static const char usage_text[] =
     "       ddlint init --parts [--template NAME] [--force] DIR\n"
     "       ddlint coverage [OPTIONS] PATH...       (same as --format "
     "summary)\n"
+    "       ddlint lsp                              (a language server on "
+    "stdio)\n"
     "Lint Markdown design documents against a template.\n"
     "\n"
     "PATH is a file, a directory (searched for *.md and *.markdown, skipping\n"
@@ -161,28 +165,6 @@ static int S_usage_error(const char *fmt, ...) {
   free(msg);
   fputs("Try 'ddlint --help' for more information.\n", stderr);
   return EXIT_TROUBLE;
-}
-
-/* A name (an installed pack, else a built-in one), or a file path. */
-static ddlint_pack *S_load_pack(const char *arg, char **err) {
-  if (pack_ref_is_path(arg))
-    return ddlint_pack_load(arg, err);
-  char *installed = pack_find_installed(arg);
-  bool builtin = false;
-  for (const struct embedded_pack *e = embedded_packs; e->name; e++)
-    builtin |= strcmp(e->name, arg) == 0;
-  free(installed);
-  if (installed || builtin)
-    return ddlint_pack_load(arg, err);
-  strbuf names = {0};
-  for (const struct embedded_pack *e = embedded_packs; e->name; e++)
-    strbuf_printf(&names, "%s%s", names.len ? ", " : "", e->name);
-  *err = xasprintf("no template named \"%s\" (built in: %s; installed ones "
-                   "are found by name in $DDLINT_PACK_PATH and the pack "
-                   "folder; or give a path to a .json pack)",
-                   arg, names.data);
-  strbuf_free(&names);
-  return NULL;
 }
 
 /* Lists the built-in templates and where each name resolves. */
@@ -312,147 +294,7 @@ static int S_explain(const ddlint_pack *pk, const char *id) {
   return 0;
 }
 
-/* What one run has loaded: packs by reference and configs by file, each
- * loaded once; a failure is kept (and reported once) as an error string. */
-typedef struct {
-  char *key;   /* owned: pack reference or config path */
-  void *value; /* owned: ddlint_pack * or ddlint_config *, NULL on error */
-  char *err;   /* owned, or NULL */
-  bool linked; /* a config: merged over the ones above it */
-} cache_entry;
-
-/* The most configs one cascade merges (one per folder level). */
-#define CONFIG_CHAIN_MAX 256
-
-typedef struct {
-  cache_entry *packs, *configs;
-  size_t npacks, nconfigs, packs_cap, configs_cap;
-  char **dirs; /* owned: folders already searched for a config ... */
-  const ddlint_config **dir_config; /* ... and what they found (or NULL) */
-  size_t ndirs, dirs_cap, dir_config_cap;
-  char **warned; /* owned: config warnings already printed */
-  size_t nwarned, warned_cap;
-  strmap warned_set; /* the same, by hash: a config may warn thousands */
-} run_cache;
-
 static run_cache *S_cache;
-
-static const ddlint_pack *S_pack(run_cache *c, const char *ref,
-                                 const char **err) {
-  for (size_t i = 0; i < c->npacks; i++)
-    if (strcmp(c->packs[i].key, ref) == 0) {
-      *err = c->packs[i].err;
-      return c->packs[i].value;
-    }
-  xgrow(&c->packs, &c->packs_cap, c->npacks + 1, sizeof(cache_entry));
-  cache_entry *e = &c->packs[c->npacks++];
-  e->key = xstrdup(ref);
-  e->err = NULL;
-  e->value = S_load_pack(ref, &e->err);
-  *err = e->err;
-  return e->value;
-}
-
-/* The cache entry of the config file at path, loaded on first use. The
- * index stays valid; a pointer would not (the array grows). */
-static size_t S_config_entry(run_cache *c, const char *path) {
-  for (size_t i = 0; i < c->nconfigs; i++)
-    if (strcmp(c->configs[i].key, path) == 0)
-      return i;
-  xgrow(&c->configs, &c->configs_cap, c->nconfigs + 1, sizeof(cache_entry));
-  cache_entry *e = &c->configs[c->nconfigs];
-  e->key = xstrdup(path);
-  e->err = NULL;
-  e->linked = false;
-  e->value = ddlint_config_load_file(path, &e->err);
-  return c->nconfigs++;
-}
-
-static const ddlint_config *S_config_file(run_cache *c, const char *path,
-                                          const char **err) {
-  size_t k = S_config_entry(c, path); /* may move c->configs */
-  *err = c->configs[k].err;
-  return c->configs[k].value;
-}
-
-/* The cascade of .ddlint.json files at and above dir, nearest first,
- * merged up to one with "root": true or to the folder that holds .git (the
- * repository root), else to "/"; returns the nearest, linked to the ones
- * above it (docs/config.md). A config is linked once, on its first
- * discovery, before any worker sees it. */
-static const ddlint_config *S_discover(run_cache *c, const char *start,
-                                       const char **err) {
-  *err = NULL;
-  for (size_t i = 0; i < c->ndirs; i++)
-    if (strcmp(c->dirs[i], start) == 0)
-      return c->dir_config[i];
-  size_t chain[CONFIG_CHAIN_MAX], n = 0;
-  char *dir = xstrdup(start);
-  for (;;) {
-    char *cand = xasprintf("%s/.ddlint.json", strcmp(dir, "/") ? dir : "");
-    bool stop = false;
-    if (access(cand, F_OK) == 0) {
-      size_t k = S_config_entry(c, cand);
-      *err = c->configs[k].err;
-      if (n < CONFIG_CHAIN_MAX && !*err)
-        chain[n++] = k;
-      stop = *err || ddlint_config_is_root(c->configs[k].value);
-    }
-    free(cand);
-    char *git = xasprintf("%s/.git", strcmp(dir, "/") ? dir : "");
-    stop = stop || access(git, F_OK) == 0 || strcmp(dir, "/") == 0;
-    free(git);
-    char *slash = strrchr(dir, '/');
-    if (stop || !slash)
-      break;
-    if (slash == dir)
-      slash[1] = '\0';
-    else
-      *slash = '\0';
-  }
-  free(dir);
-  if (*err)
-    return NULL;
-  for (size_t i = 0; i < n; i++)
-    if (!c->configs[chain[i]].linked) {
-      c->configs[chain[i]].linked = true;
-      ddlint_config_set_parent(c->configs[chain[i]].value,
-                               i + 1 < n ? c->configs[chain[i + 1]].value
-                                         : NULL);
-    }
-  const ddlint_config *found = n ? c->configs[chain[0]].value : NULL;
-  xgrow(&c->dirs, &c->dirs_cap, c->ndirs + 1, sizeof(char *));
-  xgrow(&c->dir_config, &c->dir_config_cap, c->ndirs + 1,
-        sizeof(ddlint_config *));
-  c->dirs[c->ndirs] = xstrdup(start);
-  c->dir_config[c->ndirs++] = found;
-  return found;
-}
-
-/* The absolute folder of a document path ("-": the current folder). A
- * folder that does not exist yet (--stdin-filename of a new file) is its
- * nearest existing ancestor, so the repository's config still applies. */
-static char *S_folder_of(const char *path) {
-  const char *slash = strrchr(path, '/');
-  char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
-                    : xstrdup(".");
-  char *real = realpath(dir, NULL);
-  while (!real && errno == ENOENT) {
-    char *up = strrchr(dir, '/');
-    if (!up) { /* "newdir": its parent is the current folder */
-      real = realpath(".", NULL);
-      break;
-    }
-    if (up == dir) {
-      real = xstrdup("/");
-      break;
-    }
-    *up = '\0';
-    real = realpath(dir, NULL);
-  }
-  free(dir);
-  return real ? real : xstrdup("/");
-}
 
 /* Prints a config warning once per run. */
 static void S_warn_once(const char *msg) {
@@ -464,29 +306,6 @@ static void S_warn_once(const char *msg) {
   strmap_put(&c->warned_set, c->warned[c->nwarned], c->nwarned);
   c->nwarned++;
   term_message("ddlint: warning: %s", msg);
-}
-
-static void S_cache_free(run_cache *c) {
-  for (size_t i = 0; i < c->npacks; i++) {
-    free(c->packs[i].key);
-    free(c->packs[i].err);
-    ddlint_pack_free(c->packs[i].value);
-  }
-  for (size_t i = 0; i < c->nconfigs; i++) {
-    free(c->configs[i].key);
-    free(c->configs[i].err);
-    ddlint_config_free(c->configs[i].value);
-  }
-  for (size_t i = 0; i < c->ndirs; i++)
-    free(c->dirs[i]);
-  for (size_t i = 0; i < c->nwarned; i++)
-    free(c->warned[i]);
-  free(c->packs);
-  free(c->configs);
-  free(c->dirs);
-  free(c->dir_config);
-  free(c->warned);
-  strmap_free(&c->warned_set);
 }
 
 /* --print-config: one rule's effective setting, noted by the cascade. */
@@ -527,8 +346,8 @@ static int S_print_config(run_cache *c, const ddlint_config *explicit_cfg,
   char *tsource = NULL, *ref = NULL, *ignored = NULL;
   print_settings ps = {0};
   if (!cfg && !no_config) {
-    char *dir = S_folder_of(file);
-    cfg = S_discover(c, dir, &err);
+    char *dir = runcache_folder_of(file);
+    cfg = runcache_discover(c, dir, &err);
     free(dir);
     if (err) {
       fprintf(stderr, "ddlint: %s\n", err);
@@ -560,7 +379,7 @@ static int S_print_config(run_cache *c, const ddlint_config *explicit_cfg,
     ref = xstrdup(ddlint_default_pack_name());
     tsource = xstrdup("default");
   }
-  const ddlint_pack *pack = S_pack(c, ref, &err);
+  const ddlint_pack *pack = runcache_pack(c, ref, &err);
   if (!pack) {
     fprintf(stderr, "ddlint: %s\n", err);
     status = EXIT_TROUBLE;
@@ -818,115 +637,14 @@ static ddlint_result *S_lint_doc(const ddlint_pack *pack, const char *name,
   return r;
 }
 
-typedef struct {
-  size_t part, at, del; /* del: as fix_insert's */
-  char *text;           /* owned */
-  size_t order;
-} part_insert;
-
-static int S_part_insert_cmp(const void *a, const void *b) {
-  const part_insert *x = a, *y = b;
-  if (x->part != y->part)
-    return x->part < y->part ? -1 : 1;
-  if (x->at != y->at)
-    return x->at < y->at ? -1 : 1;
-  return (x->order > y->order) - (x->order < y->order);
-}
-
-/* The line ending of part k: its first one, else that of the first part
- * that has one, else "\n". */
-static const char *S_part_eol(const ddlint_result *r, size_t k) {
-  for (size_t pass = 0; pass < 2; pass++)
-    for (size_t j = pass ? 0 : k; j < (pass ? r->nparts : k + 1); j++) {
-      const source *ps = &r->parts[j].src;
-      for (size_t i = 0; i < ps->len; i++)
-        if (ps->text[i] == '\n' || ps->text[i] == '\r')
-          return ps->text[i] == '\n'                          ? "\n"
-                 : i + 1 < ps->len && ps->text[i + 1] == '\n' ? "\r\n"
-                                                              : "\r";
-    }
-  return "\n";
-}
-
-/* fix for a document: each insertion of the plan goes into the part that
- * holds its place; a place at the start of a part is the end of the part
- * before it (the previous section's chapter), and with no section found at
- * all the index gets them. Each changed part is written atomically. */
+/* fix for a document (fix_plan_parts()): each changed part is written
+ * atomically. */
 static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
                       const doc_spec *spec, strbuf *texts, const char **errors,
                       const ddlint_options *lo) {
   const cli_opts *o = S_opts;
-  ddlint_result *r = jb->result;
-  fix_insert *ins = NULL;
-  size_t n = fix_plan(r, &ins);
-  bool any_found = false;
-  for (size_t s = 0; s < r->pack->nsections; s++)
-    any_found |= r->section_level[s] != 0;
-  part_insert *pi = xcalloc(n + 1, sizeof(part_insert));
-  size_t first = doc_part_of(r->parts, r->nparts, 0);
-  for (size_t i = 0; i < n; i++) {
-    size_t k = doc_part_of(r->parts, r->nparts, ins[i].at);
-    const doc_part *p = &r->parts[k];
-    size_t local = ins[i].at > p->base ? ins[i].at - p->base : 0;
-    if (local > p->src.len)
-      local = p->src.len;
-    if (ins[i].del) { /* a renamed heading stays where it is */
-      pi[i] = (part_insert){k, local, ins[i].del, xstrdup(ins[i].text), i};
-      continue;
-    }
-    if (!any_found) {
-      k = first;
-      local = r->parts[k].src.len;
-    } else if (local == 0 && k > first) { /* the end of the part before */
-      size_t b = k;
-      while (b > first && r->parts[b - 1].missing)
-        b--;
-      k = b > first ? b - 1 : first;
-      local = r->parts[k].src.len;
-    }
-    pi[i].part = k;
-    pi[i].at = local;
-    pi[i].order = i;
-    const source *ps = &r->parts[k].src;
-    /* in the part's own line endings, not those of the joined text */
-    const char *eol = S_part_eol(r, k);
-    strbuf conv = {0};
-    for (const char *c = ins[i].text; *c; c++) {
-      if (*c == '\r' && c[1] == '\n')
-        c++;
-      if (*c == '\n' || *c == '\r')
-        strbuf_puts(&conv, eol);
-      else
-        strbuf_putc(&conv, *c);
-    }
-    free(ins[i].text);
-    ins[i].text = strbuf_take(&conv);
-    if (local == ps->len) { /* at a part's end: after a blank line */
-      const char *t = ins[i].text;
-      while (*t == '\r' || *t == '\n')
-        t++;
-      size_t tl = strlen(t);
-      while (tl && (t[tl - 1] == '\n' || t[tl - 1] == '\r'))
-        tl--;
-      bool nl = ps->len && (ps->text[ps->len - 1] == '\n' ||
-                            ps->text[ps->len - 1] == '\r');
-      bool after_another = false; /* an earlier insertion at this place */
-      for (size_t m = 0; m < i; m++)
-        after_another |= pi[m].part == k && pi[m].at == local;
-      strbuf sb = {0};
-      if (after_another) /* the one before ends its line: a blank line */
-        strbuf_puts(&sb, eol);
-      else if (ps->len) /* end the part's last line, then a blank line */
-        strbuf_printf(&sb, "%s%s", nl ? "" : eol, eol);
-      strbuf_printf(&sb, "%.*s%s", (int)tl, t, eol);
-      pi[i].text = strbuf_take(&sb);
-    } else {
-      pi[i].text = xstrdup(ins[i].text);
-    }
-  }
-  fix_free(ins, n);
-  if (n > 1)
-    qsort(pi, n, sizeof *pi, S_part_insert_cmp);
+  part_insert *pi = NULL;
+  size_t n = fix_plan_parts(jb->result, &pi);
   bool rewrote = false;
   for (size_t i = 0; i < n;) {
     size_t k = pi[i].part, j = i;
@@ -966,9 +684,7 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
     free(pins);
     i = j;
   }
-  for (size_t i = 0; i < n; i++)
-    free(pi[i].text);
-  free(pi);
+  fix_parts_free(pi, n);
   if (o->diff)
     jb->no_report = true;
   if (rewrote) {
@@ -991,7 +707,7 @@ static const ddlint_pack *S_choose_pack(runner *rn, const ddlint_config *cfg,
     free(ref);
     ref = NULL;
   } else if (ref && pack_ref_is_path(ref) && ref[0] != '/') {
-    char *dir = S_folder_of(path); /* relative to the document's folder */
+    char *dir = runcache_folder_of(path); /* relative to the document's folder */
     char *joined = xasprintf("%s/%s", dir, ref);
     free(dir);
     free(ref);
@@ -1006,7 +722,7 @@ static const ddlint_pack *S_choose_pack(runner *rn, const ddlint_config *cfg,
     *cfg_chose = true;
   }
   pthread_mutex_lock(&rn->lock);
-  const ddlint_pack *pack = S_pack(rn->cache, ref, err);
+  const ddlint_pack *pack = runcache_pack(rn->cache, ref, err);
   pthread_mutex_unlock(&rn->lock);
   free(ref);
   return pack;
@@ -1041,10 +757,10 @@ static void S_run_doc_job(runner *rn, size_t i) {
   const ddlint_config *cfg = rn->explicit_cfg;
   if (!cfg && !rn->no_config) {
     char *probe = xasprintf("%s/x", name);
-    char *dir = S_folder_of(probe);
+    char *dir = runcache_folder_of(probe);
     free(probe);
     pthread_mutex_lock(&rn->lock);
-    cfg = S_discover(rn->cache, dir, &err);
+    cfg = runcache_discover(rn->cache, dir, &err);
     pthread_mutex_unlock(&rn->lock);
     free(dir);
     if (err) {
@@ -1077,9 +793,9 @@ static void S_run_doc_job(runner *rn, size_t i) {
   for (size_t k = 0; jb->result && k < np; k++) {
     const ddlint_config *pc = rn->explicit_cfg;
     if (!pc && !rn->no_config) {
-      char *dir = S_folder_of(spec->parts[k]);
+      char *dir = runcache_folder_of(spec->parts[k]);
       pthread_mutex_lock(&rn->lock);
-      pc = S_discover(rn->cache, dir, &err);
+      pc = runcache_discover(rn->cache, dir, &err);
       pthread_mutex_unlock(&rn->lock);
       free(dir);
     }
@@ -1124,9 +840,9 @@ static void S_run_job(runner *rn, size_t i) {
   const ddlint_config *cfg = rn->explicit_cfg;
   if (!cfg && !rn->no_config) {
     char *dir =
-        S_folder_of(is_stdin ? (o->stdin_name ? o->stdin_name : "./-") : path);
+        runcache_folder_of(is_stdin ? (o->stdin_name ? o->stdin_name : "./-") : path);
     pthread_mutex_lock(&rn->lock);
-    cfg = S_discover(rn->cache, dir, &err);
+    cfg = runcache_discover(rn->cache, dir, &err);
     pthread_mutex_unlock(&rn->lock);
     free(dir);
     if (err) {
@@ -1411,7 +1127,7 @@ static bool S_declared(void *ud, const char *dir) {
   if (!hit && real && !dc->no_config) {
     const char *err = NULL;
     const ddlint_config *cfg =
-        dc->explicit_cfg ? dc->explicit_cfg : S_discover(dc->cache, real, &err);
+        dc->explicit_cfg ? dc->explicit_cfg : runcache_discover(dc->cache, real, &err);
     hit = cfg && ddlint_config_is_document(cfg, dir);
   }
   free(real);
@@ -1652,6 +1368,8 @@ int main(int argc, char **argv) {
     fputs(usage_text, stdout);
     return 0;
   }
+  if (strcmp(sub, "lsp") == 0) /* the language server: src/lsp.c */
+    return lsp_main(argc - 1, argv + 1);
   if (strcmp(sub, "lint") == 0) {
     argv[1] = argv[0];
     argv++;
@@ -1806,7 +1524,7 @@ int main(int argc, char **argv) {
   const char *err = NULL;
   const ddlint_config *explicit_cfg = NULL;
   if (o.config) {
-    explicit_cfg = S_config_file(&cache, o.config, &err);
+    explicit_cfg = runcache_config_file(&cache, o.config, &err);
     if (!explicit_cfg) {
       term_message("ddlint: %s", err);
       status = EXIT_TROUBLE;
@@ -1822,15 +1540,15 @@ int main(int argc, char **argv) {
    * of the current folder, else the default. */
   char *cwd_cfg_template = NULL;
   if (!o.template_arg && !no_config && (o.list_rules || o.explain)) {
-    char *here = S_folder_of("./x");
+    char *here = runcache_folder_of("./x");
     const ddlint_config *cfg =
-        explicit_cfg ? explicit_cfg : S_discover(&cache, here, &err);
+        explicit_cfg ? explicit_cfg : runcache_discover(&cache, here, &err);
     free(here);
     if (cfg)
       cwd_cfg_template = ddlint_config_template(cfg, "./x");
   }
   const ddlint_pack *pack =
-      S_pack(&cache,
+      runcache_pack(&cache,
              o.template_arg     ? o.template_arg
              : cwd_cfg_template ? cwd_cfg_template
                                 : ddlint_default_pack_name(),
@@ -2003,6 +1721,6 @@ int main(int argc, char **argv) {
 out:
   free(skip);
   walk_free(&files);
-  S_cache_free(&cache);
+  runcache_free(&cache);
   return status;
 }

@@ -191,7 +191,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
       if (S_heading_title(src, start[s], &ts_start, &ts_end)) {
         xgrow(out, &cap, n + 1, sizeof(fix_insert));
         (*out)[n++] =
-            (fix_insert){ts_start, ts_end - ts_start, xstrdup(ts->title)};
+            (fix_insert){ts_start, ts_end - ts_start, xstrdup(ts->title), s};
       }
       continue;
     }
@@ -256,6 +256,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
     (*out)[n].at = at;
     (*out)[n].del = 0;
     (*out)[n].text = strbuf_take(&text);
+    (*out)[n].section = s;
     n++;
   }
   /* stable: insertions at one place keep the template's order */
@@ -271,6 +272,117 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
   free(level_of);
   free(rename);
   return n;
+}
+
+static int S_part_insert_cmp(const void *a, const void *b) {
+  const part_insert *x = a, *y = b;
+  if (x->part != y->part)
+    return x->part < y->part ? -1 : 1;
+  if (x->at != y->at)
+    return x->at < y->at ? -1 : 1;
+  return (x->order > y->order) - (x->order < y->order);
+}
+
+/* The line ending of part k: its first one, else that of the first part
+ * that has one, else "\n". */
+static const char *S_part_eol(const ddlint_result *r, size_t k) {
+  for (size_t pass = 0; pass < 2; pass++)
+    for (size_t j = pass ? 0 : k; j < (pass ? r->nparts : k + 1); j++) {
+      const source *ps = &r->parts[j].src;
+      for (size_t i = 0; i < ps->len; i++)
+        if (ps->text[i] == '\n' || ps->text[i] == '\r')
+          return ps->text[i] == '\n'                          ? "\n"
+                 : i + 1 < ps->len && ps->text[i + 1] == '\n' ? "\r\n"
+                                                              : "\r";
+    }
+  return "\n";
+}
+
+/* Each insertion of the plan goes into the part that holds its place, in
+ * that part's own line endings; a place at the start of a part is the end
+ * of the part before it (the previous section's chapter), and with no
+ * section found at all the index gets them. */
+size_t fix_plan_parts(const ddlint_result *r, part_insert **out) {
+  fix_insert *ins = NULL;
+  size_t n = fix_plan(r, &ins);
+  bool any_found = false;
+  for (size_t s = 0; s < r->pack->nsections; s++)
+    any_found |= r->section_level[s] != 0;
+  part_insert *pi = xcalloc(n + 1, sizeof(part_insert));
+  size_t first = doc_part_of(r->parts, r->nparts, 0);
+  for (size_t i = 0; i < n; i++) {
+    size_t k = doc_part_of(r->parts, r->nparts, ins[i].at);
+    const doc_part *p = &r->parts[k];
+    size_t local = ins[i].at > p->base ? ins[i].at - p->base : 0;
+    if (local > p->src.len)
+      local = p->src.len;
+    if (ins[i].del) { /* a renamed heading stays where it is */
+      pi[i] = (part_insert){k, local,         ins[i].del, xstrdup(ins[i].text),
+                            i, ins[i].section};
+      continue;
+    }
+    if (!any_found) {
+      k = first;
+      local = r->parts[k].src.len;
+    } else if (local == 0 && k > first) { /* the end of the part before */
+      size_t b = k;
+      while (b > first && r->parts[b - 1].missing)
+        b--;
+      k = b > first ? b - 1 : first;
+      local = r->parts[k].src.len;
+    }
+    pi[i].part = k;
+    pi[i].at = local;
+    pi[i].order = i;
+    pi[i].section = ins[i].section;
+    const source *ps = &r->parts[k].src;
+    /* in the part's own line endings, not those of the joined text */
+    const char *eol = S_part_eol(r, k);
+    strbuf conv = {0};
+    for (const char *c = ins[i].text; *c; c++) {
+      if (*c == '\r' && c[1] == '\n')
+        c++;
+      if (*c == '\n' || *c == '\r')
+        strbuf_puts(&conv, eol);
+      else
+        strbuf_putc(&conv, *c);
+    }
+    free(ins[i].text);
+    ins[i].text = strbuf_take(&conv);
+    if (local == ps->len) { /* at a part's end: after a blank line */
+      const char *t = ins[i].text;
+      while (*t == '\r' || *t == '\n')
+        t++;
+      size_t tl = strlen(t);
+      while (tl && (t[tl - 1] == '\n' || t[tl - 1] == '\r'))
+        tl--;
+      bool nl = ps->len && (ps->text[ps->len - 1] == '\n' ||
+                            ps->text[ps->len - 1] == '\r');
+      bool after_another = false; /* an earlier insertion at this place */
+      for (size_t m = 0; m < i; m++)
+        after_another |= pi[m].part == k && pi[m].at == local;
+      strbuf sb = {0};
+      if (after_another) /* the one before ends its line: a blank line */
+        strbuf_puts(&sb, eol);
+      else if (ps->len) /* end the part's last line, then a blank line */
+        strbuf_printf(&sb, "%s%s", nl ? "" : eol, eol);
+      strbuf_printf(&sb, "%.*s%s", (int)tl, t, eol);
+      pi[i].text = strbuf_take(&sb);
+    } else {
+      pi[i].text = xstrdup(ins[i].text);
+    }
+  }
+  fix_free(ins, n);
+  if (n > 1)
+    qsort(pi, n, sizeof *pi, S_part_insert_cmp);
+  *out = pi;
+  return n;
+}
+
+void fix_parts_free(part_insert *pi, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(pi[i].text);
+  free(pi);
 }
 
 void fix_free(fix_insert *ins, size_t n) {

@@ -193,16 +193,20 @@ void source_free(source *src) {
   memset(src, 0, sizeof *src);
 }
 
-static size_t S_line_index(const source *src, size_t off) {
-  size_t lo = 0, hi = src->nlines;
+size_t line_index_of(const size_t *starts, size_t n, size_t off) {
+  size_t lo = 0, hi = n;
   while (hi - lo > 1) {
     size_t mid = lo + (hi - lo) / 2;
-    if (src->line_starts[mid] <= off)
+    if (starts[mid] <= off)
       lo = mid;
     else
       hi = mid;
   }
   return lo;
+}
+
+static size_t S_line_index(const source *src, size_t off) {
+  return line_index_of(src->line_starts, src->nlines, off);
 }
 
 unsigned source_line_of(const source *src, size_t off) {

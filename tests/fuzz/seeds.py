@@ -106,6 +106,79 @@ def config_seeds(root, dest):
     return n
 
 
+def lsp_session(text, enc):
+    """The messages of a whole session on one document."""
+    uri = "file:///d/design.md"
+    doc = {"uri": uri}
+    pos = {"line": 2, "character": 3}
+    rng = {"start": pos, "end": {"line": 2, "character": 9}}
+    caps = {"general": {"positionEncodings": [enc]}} if enc else {}
+    msgs = [
+        {"id": 1, "method": "initialize", "params": {
+            "capabilities": caps, "initializationOptions": {
+                "template": "ml-system-design",
+                "severities": {"placeholder": "error", "section-order": "off"}}}},
+        {"method": "initialized", "params": {}},
+        {"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": text}}},
+        {"method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+                {"range": rng, "text": "\u00e9\U0001f680 x\r\n## "},
+                {"range": {"start": {"line": 0, "character": 0},
+                           "end": {"line": 0, "character": 1}}, "text": ""}]}},
+        {"id": 2, "method": "textDocument/codeAction", "params": {
+            "textDocument": doc, "range": rng, "context": {"diagnostics": []}}},
+        {"id": 3, "method": "textDocument/hover", "params": {
+            "textDocument": doc, "position": pos}},
+        {"id": 4, "method": "textDocument/documentSymbol",
+         "params": {"textDocument": doc}},
+        {"id": 5, "method": "textDocument/completion", "params": {
+            "textDocument": doc, "position": {"line": 3, "character": 3}}},
+        {"id": 6, "method": "ddlint/coverage", "params": {"textDocument": doc}},
+        {"method": "$/cancelRequest", "params": {"id": 6}},
+        {"method": "workspace/didChangeWatchedFiles", "params": {"changes": []}},
+        {"method": "textDocument/didSave", "params": {"textDocument": doc}},
+        {"method": "textDocument/didClose", "params": {"textDocument": doc}},
+        {"id": 7, "method": "shutdown"},
+        {"method": "exit"},
+    ]
+    for m in msgs:
+        m["jsonrpc"] = "2.0"
+    return [json.dumps(m).encode() for m in msgs]
+
+
+def lsp_seeds(root, dest):
+    """fuzz_lsp: sessions on the fixtures, framed (a raw stream) and cut at
+    0x1E (the harness frames each message)."""
+    shutil.rmtree(dest, ignore_errors=True)
+    os.makedirs(dest)
+    n = 0
+    docs = ["incomplete.md", "near-miss.md", "placeholders.md",
+            "frontmatter-crlf.md"]
+    for i, name in enumerate(docs):
+        try:
+            text = open(os.path.join(root, "fixtures", name),
+                        encoding="utf-8").read()
+        except OSError:
+            continue
+        body = lsp_session(text, ["utf-8", "utf-16", None, "utf-32"][i])
+        with open(os.path.join(dest, name + ".rs"), "wb") as f:
+            f.write(b"\x1e".join(body))
+        with open(os.path.join(dest, name + ".raw"), "wb") as f:
+            f.write(b"".join(b"Content-Length: %d\r\n\r\n%s" % (len(m), m)
+                             for m in body))
+        n += 2
+    bad = {"no-length.raw": b"Content-Type: x\r\n\r\n{}Content-Length: 2\r\n\r\n{}",
+           "bad-json.raw": b"Content-Length: 5\r\n\r\n{\"a\":Content-Length: 1\r\n\r\n[",
+           "huge.raw": b"Content-Length: 99999999999\r\n\r\n{}",
+           "lax.raw": b"content-length:2\n\n{}"}
+    for name, data in bad.items():
+        with open(os.path.join(dest, name), "wb") as f:
+            f.write(data)
+        n += 1
+    return n
+
+
 def main():
     root, out = sys.argv[1], sys.argv[2]
     md = os.path.join(out, "fuzz_markdown")
@@ -168,8 +241,12 @@ def main():
             f.write(data)
     n_dc = len(os.listdir(dc))
     n_dc += copy_all(os.path.join(reg, "fuzz_document", "*"), dc)
+    n_ls = lsp_seeds(root, os.path.join(out, "fuzz_lsp"))
+    n_ls += copy_all(os.path.join(reg, "fuzz_lsp", "*"),
+                     os.path.join(out, "fuzz_lsp"))
     print(f"seeds: fuzz_markdown {n_md}, fuzz_pack {n_pk}, "
-          f"fuzz_config {n_cf}, fuzz_chunks {n_ch}, fuzz_document {n_dc} files")
+          f"fuzz_config {n_cf}, fuzz_chunks {n_ch}, fuzz_document {n_dc}, "
+          f"fuzz_lsp {n_ls} files")
 
 
 if __name__ == "__main__":
