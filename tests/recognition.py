@@ -125,6 +125,23 @@ def main():
           "'otherwise the comment goes to the queue unscored' is a fallback; "
           "an A/B test is not production monitoring")
 
+    d = lint(ddlint, root, "serving-chapter-terse.md")
+    check("terse 'Serving and scaling' chapter",
+          cov(d, "architecture")["found"] and
+          cov(d, "architecture").get("via") == "content" and
+          cov(d, "architecture")["heading"] == "Serving and scaling" and
+          cov(d, "prediction")["heading"] == "Serving and scaling",
+          "'an approximate nearest neighbour service', 'GPU servers behind "
+          "the feed API', 'at request time': the serving chapter is also "
+          "the architecture")
+    check("terse 'Serving and scaling' chapter",
+          "missing-fallback" in rules(d) and
+          "missing-label-strategy" not in rules(d) and
+          "latency-target" not in rules(d),
+          "with the architecture found, the missing fallback is reported; "
+          "'Positives: ... Negatives: ...' is a label strategy; 'within "
+          "300 ms at p99' is a latency target")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),

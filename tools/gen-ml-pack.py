@@ -86,7 +86,7 @@ sections = [
               r"\bkubernetes\b|\bk8s\b|\bcontainers?\b", r"\bdatabases?\b|\bkey[- ]value store\b|\bredis\b",
               r"\bvector (db|database|store|index)\b", r"\bauto-?scal\w*\b|\bhorizontal(ly)? scal\w*\b",
               r"\bupstream\b|\bdownstream\b", r"\bthroughput\b|\bqps\b|\brequests per second\b",
-              r"\b(calls?|called|calling|queries|sends? (a )?requests? to)\s+(an? |the )?([\w-]+ ){0,2}(service|endpoint|api|server|backend)\b", r"\b(batch|nightly|daily|hourly|streaming|scheduled|offline|cron) (jobs?|pipelines?|workers?)\b", r"\b(online|offline|request|serving|hot|read|write|query|slow|fast|lighter|fallback) paths?\b", r"\bpre-?comput\w*\b", r"\bin[- ]process\b|\bsidecar\b", r"\bservices?\b"],
+              r"\b(calls?|called|calling|queries|sends? (a )?requests? to)\s+(an? |the )?([\w-]+ ){0,2}(service|endpoint|api|server|backend)\b", r"\b(batch|nightly|daily|hourly|streaming|scheduled|offline|cron) (jobs?|pipelines?|workers?)\b", r"\b(online|offline|request|serving|hot|read|write|query|slow|fast|lighter|fallback) paths?\b", r"\bpre-?comput\w*\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\b(behind|in front of) (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"\b(at|per|on each|for each|on every) request( time)?\b", r"\bin[- ]process\b|\bsidecar\b", r"\bservices?\b"],
   "topics": [
    T("client-logic", "Client-side Logic",
      ["client", "client side", "client logic", "frontend", "input capture", "ui"],
@@ -155,7 +155,7 @@ sections = [
       r"\b(positive|negative) (examples?|samples?|labels?|class)\b",
       r"\b(implicit|explicit) feedback\b", r"\bweak(ly)? supervis(ion|ed)\b",
       r"\bhuman (raters?|reviewers?)\b", r"\btarget variable\b",
-      r"\b(is|counts as|labell?ed as|treated as) an? (positive|negative)\b", r"\b(counts?|counted|considered|treated|marked) as (relevant|irrelevant|positive|negative|fraud|fraudulent|spam|legitimate|a (positive|negative|match|hit|success|conversion))\b", r"\b(positives|negatives) are\b",
+      r"\b(is|counts as|labell?ed as|treated as) an? (positive|negative)\b", r"\b(counts?|counted|considered|treated|marked) as (relevant|irrelevant|positive|negative|fraud|fraudulent|spam|legitimate|a (positive|negative|match|hit|success|conversion))\b", r"\b(positives|negatives) are\b", r"\b(positives?|negatives?)\s*[:=]",
       r"\b(answered|labell?ed|annotated|judged|rated|graded|written) by (hand|humans?|annotators|raters|experts|reviewers)\b"],
      "Clicks, purchases, next-token, engagement window"),
    T("augmentation", "Augmentation",
