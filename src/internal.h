@@ -300,6 +300,10 @@ typedef struct {
   pcre2_code *anchored;
   atomic_bool anchored_jit_tried;
   uint32_t options; /* compile options beyond the defaults */
+  /* a built-in pack's pattern (known to compile: tests/packs.py) is
+   * compiled on first use, as the JIT is; code is NULL until then */
+  bool lazy;
+  atomic_bool compiled;
 } pattern;
 /* pattern_code() for the anchored form. */
 pcre2_code *pattern_anchored_code(const pattern *p);

@@ -144,22 +144,37 @@ static bool S_strings(loader *ld, const cJSON *obj, const char *key,
   return true;
 }
 
+/* text compiled as prose (pattern_prose_text()), else as written, which
+ * gives the pattern's own error and offset */
+static pcre2_code *S_compile_code(const char *text, uint32_t options,
+                                  int *errcode, PCRE2_SIZE *erroff) {
+  options |= PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS |
+             PCRE2_DOTALL;
+  char *prose = pattern_prose_text(text);
+  pcre2_code *code = pcre2_compile((PCRE2_SPTR)prose, PCRE2_ZERO_TERMINATED,
+                                   options, errcode, erroff, NULL);
+  free(prose);
+  if (!code)
+    code = pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED, options,
+                         errcode, erroff, NULL);
+  return code;
+}
+
 static bool S_compile(loader *ld, const cJSON *at, const char *text,
                       uint32_t extra, pattern *out) {
   int errcode;
   PCRE2_SIZE erroff;
   out->source = xstrdup(text);
-  char *prose = pattern_prose_text(text);
-  out->code = pcre2_compile((PCRE2_SPTR)prose, PCRE2_ZERO_TERMINATED,
-                            PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
-                                PCRE2_CASELESS | PCRE2_DOTALL | extra,
-                            &errcode, &erroff, NULL);
-  free(prose);
-  if (!out->code) /* the pattern as written: its own error and offset */
-    out->code = pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
-                              PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
-                                  PCRE2_CASELESS | PCRE2_DOTALL | extra,
-                              &errcode, &erroff, NULL);
+  out->options = extra;
+  if (strncmp(ld->js.origin, "<built-in>/", 11) == 0) {
+    /* a built-in pack's patterns compile (tests/packs.py): most of them
+     * never meet a trigger in a document, so each is compiled when first
+     * matched, which takes a large share of a small document's time */
+    out->lazy = true;
+    pattern_set_triggers(out);
+    return true;
+  }
+  out->code = S_compile_code(text, extra, &errcode, &erroff);
   if (!out->code) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -168,22 +183,27 @@ static bool S_compile(loader *ld, const cJSON *at, const char *text,
                      (const char *)msg, (size_t)erroff);
   }
   pattern_set_triggers(out);
-  out->options = extra;
   return true;
 }
 
 static pthread_mutex_t S_jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
 pcre2_code *pattern_code(const pattern *p) {
-  if (!p->code || atomic_load_explicit(&p->jit_tried, memory_order_acquire))
+  if (atomic_load_explicit(&p->jit_tried, memory_order_acquire) ||
+      (!p->lazy && !p->code))
     return p->code;
   /* JIT is a speed-up only; the interpreter is used where it is missing,
    * or when DDLINT_NO_JIT is set (valgrind cannot follow JIT code). The lock
    * keeps a second thread from matching while the code is being changed. */
   pattern *mp = (pattern *)p; /* packs are allocated, never const objects */
   pthread_mutex_lock(&S_jit_lock);
+  if (mp->lazy && !mp->code) {
+    int errcode;
+    PCRE2_SIZE erroff;
+    mp->code = S_compile_code(mp->source, mp->options, &errcode, &erroff);
+  }
   if (!atomic_load_explicit(&mp->jit_tried, memory_order_relaxed)) {
-    if (!getenv("DDLINT_NO_JIT"))
+    if (mp->code && !getenv("DDLINT_NO_JIT"))
       (void)pcre2_jit_compile(mp->code, PCRE2_JIT_COMPLETE);
     atomic_store_explicit(&mp->jit_tried, true, memory_order_release);
   }
@@ -202,20 +222,8 @@ pcre2_code *pattern_anchored_code(const pattern *p) {
      * meet one of their triggers in a document */
     int errcode;
     PCRE2_SIZE erroff;
-    char *prose = pattern_prose_text(mp->source);
-    mp->anchored = pcre2_compile(
-        (PCRE2_SPTR)prose, PCRE2_ZERO_TERMINATED,
-        PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS | PCRE2_DOTALL |
-            PCRE2_ANCHORED |
-            mp->options,
-        &errcode, &erroff, NULL);
-    free(prose);
-    if (!mp->anchored)
-      mp->anchored = pcre2_compile(
-          (PCRE2_SPTR)mp->source, PCRE2_ZERO_TERMINATED,
-          PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS |
-              PCRE2_DOTALL | PCRE2_ANCHORED | mp->options,
-          &errcode, &erroff, NULL);
+    mp->anchored = S_compile_code(mp->source, PCRE2_ANCHORED | mp->options,
+                                  &errcode, &erroff);
     if (mp->anchored && !getenv("DDLINT_NO_JIT"))
       (void)pcre2_jit_compile(mp->anchored, PCRE2_JIT_COMPLETE);
     atomic_store_explicit(&mp->anchored_jit_tried, true, memory_order_release);

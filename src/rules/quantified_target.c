@@ -160,7 +160,7 @@ static bool S_mention(void *arg, size_t ms, size_t me) {
   j->last_ue = ue;
   int verdict = NO_NUMBER;
   if (S_matches(j->ctx, &j->rule->quantity, us, ue))
-    verdict = !j->rule->percentile.code ||
+    verdict = !j->rule->percentile.source ||
                       S_matches(j->ctx, &j->rule->percentile, us, ue)
                   ? PASSED
                   : NO_PERCENTILE;
