@@ -142,6 +142,17 @@ def main():
           "'Positives: ... Negatives: ...' is a label strategy; 'within "
           "300 ms at p99' is a latency target")
 
+    d = lint(ddlint, root, "stated-gaps.md")
+    check("gaps the author states", "missing-fallback" in rules(d) and
+          "missing-monitoring" in rules(d),
+          "'We won't build a fallback for v1' and 'Monitoring: out of scope "
+          "for v1' are no fallback and no monitoring")
+    check("gaps the author states", "missing-success-metric" not in rules(d)
+          and "missing-data-source" not in rules(d),
+          "'share of reports submitted without manual edits' is an online "
+          "metric; 'twelve months of receipts attached to past reports' names "
+          "the data")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),

@@ -65,7 +65,7 @@ sections = [
       r"\boffline (metric|evaluation)s?\b", r"\btoken[- ]level loss"]),
    T("online-metrics", "Online Metrics",
      ["online", "online metric", "business metrics", "online evaluation", "end to end metrics"],
-     [r"\bctr\b", r"\b(share|percentage|fraction|proportion) of (\w+ ){0,2}(orders|users|sessions|customers|deliveries|trips|bookings|searches|queries|visits|members|buyers|sellers|tickets|cases|messages|e-?mails|calls|chats|requests|claims|applications)\b", r"\b(late|on-time|cancellation|churn|complaint|refund|abandonment|contact|escalation|repeat|reorder|late-order)[- ](order |delivery |purchase )?rates?\b", r"\bticket (volume|rate|count)s?\b", r"\b(resolution|handle|handling|reply|wait|waiting|turnaround|queue) times?\b|\btime (from \w+ )?to (first )?(reply|response|resolution|answer|pickup|close)\b", r"\bclick[- ]through", r"\bconversions?\b", r"\bacceptance rate\b",
+     [r"\bctr\b", r"\b(share|percentage|fraction|proportion) of (the |all |our )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(late|on-time|cancellation|churn|complaint|refund|abandonment|contact|escalation|repeat|reorder|late-order)[- ](order |delivery |purchase )?rates?\b", r"\bticket (volume|rate|count)s?\b", r"\b(resolution|handle|handling|reply|wait|waiting|turnaround|queue) times?\b|\btime (from \w+ )?to (first )?(reply|response|resolution|answer|pickup|close)\b", r"\bclick[- ]through", r"\bconversions?\b", r"\bacceptance rate\b",
       r"\bengagement\b", r"\bretention\b", r"\brevenue\b", r"\bdwell time\b", r"\bwatch time\b",
       r"\btime spent\b", r"\bsession (length|engagement|duration)s?\b", r"\b(dau|mau)\b",
       r"\bbounce rate\b", r"\bonline (metric|evaluation)s?\b", r"\b(a/b|ab) test", r"\btap reduction\b",
@@ -139,7 +139,7 @@ sections = [
   "topics": [
    T("data-sources", "Data Sources",
      ["sources", "data collection", "datasets", "dataset", "available data"],
-     [r"\bdata ?sources?\b", r"\b(search|user|browsing|listening|viewing|shopping|app|chat|support|web|login) sessions\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days) of (historical |past )?(\w+ ){0,2}(data|orders|logs|history|sessions|events|transactions|traffic|deliveries|trips|bookings|searches|queries|clicks|tickets|records|claims|messages|e-?mails|calls|chats|reviews|listings|payments|decisions|labels|reports|comments|posts|images|videos|authori[sz]ations|impressions|interactions)\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
+     [r"\bdata ?sources?\b", r"\b(search|user|browsing|listening|viewing|shopping|app|chat|support|web|login) sessions\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
       r"\blog(s|ged|ging)\b", r"\bmetadata\b", r"\bdatasets?\b", r"\bwarehouse\b", r"\bdata lake\b",
       r"\bhistorical\b.{0,30}\bdata\b", r"\binteractions?\b", r"\bprofiles?\b",
       r"\bcollect(s|ed|ing|ion)?\b",
