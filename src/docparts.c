@@ -110,9 +110,13 @@ static void S_list_chapters(const char *dir, const char *index, bool all_md,
     const char *name = e->d_name;
     if (name[0] == '.')
       continue;
+    bool numbered = S_numbered(name, strlen(name));
+    /* only a numbered entry or (all_md) a Markdown file can be a part: a
+     * large folder's other entries are not stat()ed */
+    if (!numbered && !(all_md && S_is_markdown(name)))
+      continue;
     char *path = S_join(dir, name);
     struct stat st;
-    bool numbered = S_numbered(name, strlen(name));
     if (stat(path, &st) != 0) {
       free(path);
       continue;
