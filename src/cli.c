@@ -953,7 +953,7 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
       if (!ok) {
         term_append(&jb->messages,
                     "ddlint: cannot write %s: %s; it is unchanged",
-                    spec->parts[k], strerror(errno));
+                    spec->parts[k], atomic_strerror(errno));
         jb->unreadable++;
         free(fixed);
       } else {
@@ -1250,7 +1250,7 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
       term_append(&jb->messages,
                   "ddlint: cannot write %s: %s; it is "
                   "unchanged",
-                  shown, strerror(errno));
+                  shown, atomic_strerror(errno));
       jb->unreadable++;
     } else {
       ddlint_result_free(jb->result);
@@ -1290,7 +1290,7 @@ static int S_init_parts(const ddlint_pack *pack, const cli_opts *o,
   for (size_t i = 0; !status && i < n; i++) {
     char *path = xasprintf("%s/%s", dir, names[i]);
     if (!atomic_write(path, texts[i], strlen(texts[i]), NULL)) {
-      term_message("ddlint: cannot write %s: %s", path, strerror(errno));
+      term_message("ddlint: cannot write %s: %s", path, atomic_strerror(errno));
       status = EXIT_TROUBLE;
     }
     free(path);
@@ -1323,7 +1323,7 @@ static int S_init(const ddlint_pack *pack, const cli_opts *o, int nargs,
     status = EXIT_TROUBLE;
   } else {
     if (!atomic_write(path, text, strlen(text), NULL)) {
-      term_message("ddlint: cannot write %s: %s", path, strerror(errno));
+      term_message("ddlint: cannot write %s: %s", path, atomic_strerror(errno));
       status = EXIT_TROUBLE;
     }
   }
@@ -1993,7 +1993,7 @@ int main(int argc, char **argv) {
   if (o.output ? !S_write_report(o.output, mem, &report, &report_len)
                : (fflush(stdout) != 0 || ferror(stdout))) {
     term_message("ddlint: cannot write %s: %s", o.output ? o.output : "output",
-                 strerror(errno));
+                 atomic_strerror(errno));
     status = EXIT_TROUBLE;
   } else if (totals.unreadable) {
     status = EXIT_TROUBLE;

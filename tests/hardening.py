@@ -449,12 +449,25 @@ def globs_and_uris():
           rc == 1 and uris and all(u == "x%3Ay.md" for u in uris), (rc, uris))
 
 
+def fifo_outputs():
+    """Item 11 (writes): -o or init onto a FIFO that no process reads is
+    refused with a located error, exit 2, instead of blocking for good."""
+    d = os.path.join(TMP, "fifoout")
+    os.makedirs(d)
+    os.mkfifo(os.path.join(d, "r.fifo"))
+    inc = os.path.join(ROOT, "fixtures", "incomplete.md")
+    for name, args in (("-o", ["--no-config", "-o", "r.fifo", inc]), ("init --force", ["init", "--force", "r.fifo"])):
+        rc, out, err = run(args, cwd=d)
+        check(f"{name} onto a FIFO with no reader: refused, exit 2, no hang",
+              rc == 2 and "cannot write r.fifo: a FIFO that no process reads" in err, (rc, err))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
              binary_bypass_and_template_lock, number_options, atomic_edges, temp_files, fix_keeps_owner,
-             directive_rules_cap, nul_in_json, globs_and_uris]
+             directive_rules_cap, nul_in_json, globs_and_uris, fifo_outputs]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
