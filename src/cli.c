@@ -189,7 +189,8 @@ static ddlint_pack *S_load_pack(const char *arg, char **err) {
 static void S_list_templates(void) {
   for (const struct embedded_pack *e = embedded_packs; e->name; e++) {
     char *path = pack_find_installed(e->name);
-    printf("%-24s %s\n", e->name, path ? path : "(built in)");
+    /* $DDLINT_PACK_PATH is input: a folder's name reaches the terminal */
+    term_printf(stdout, "%-24s %s\n", e->name, path ? path : "(built in)");
     free(path);
   }
 }

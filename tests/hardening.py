@@ -462,12 +462,32 @@ def fifo_outputs():
               rc == 2 and "cannot write r.fifo: a FIFO that no process reads" in err, (rc, err))
 
 
+def diff_and_templates_sanitised():
+    """Item 7: --diff (its path and lines) and --list-templates (a folder
+    of $DDLINT_PACK_PATH) pass the terminal sanitiser; line endings stay."""
+    d = os.path.join(TMP, "escdiff")
+    evil = "e\x1b]0;t\x07\u009b\u202e"
+    write("escdiff/" + evil + ".md", "# x\x1b[2J\u009b\r\n\r\nSome text\u202e.\r\n")
+    rc, out, err = run(["fix", "--no-config", "--diff", evil + ".md"], cwd=d)
+    check("--diff of a file whose name and text hold ESC, BEL, C1 and bidi controls: none on stdout, CRLF kept",
+          rc == 1 and out.startswith(b"--- a/e?]0;t???.md\n") and not hostile_bytes(out) and
+          b"\n # x?[2J?\r\n" in out and b"+## Problem Formulation\r\n" in out, (rc, out[:400], err))
+    packs = os.path.join(d, "packs\x1b]0;x\x07\u009b")
+    os.makedirs(packs)
+    with open(os.path.join(ROOT, "rules", "rfc.json"), "rb") as f:
+        write(os.path.join(packs, "rfc.json"), f.read())
+    rc, out, err = run(["--list-templates"], cwd=d, env={"DDLINT_PACK_PATH": packs})
+    check("--list-templates with a pack folder holding ESC, BEL and C1: sanitised",
+          rc == 0 and b"packs?]0;x??/rfc.json" in out and not hostile_bytes(out), (rc, out, err))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
              binary_bypass_and_template_lock, number_options, atomic_edges, temp_files, fix_keeps_owner,
-             directive_rules_cap, nul_in_json, globs_and_uris, fifo_outputs]
+             directive_rules_cap, nul_in_json, globs_and_uris, fifo_outputs,
+             diff_and_templates_sanitised]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
