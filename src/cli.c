@@ -754,6 +754,17 @@ static bool S_is_binary(const char *data, size_t len) {
   return nul && odd * 10 >= n;
 }
 
+/* The warning for a file that looks binary but has a heading, so is
+ * linted: how many control bytes it holds and where the first is. */
+static void S_warn_controls(job *jb, const char *shown, const char *data,
+                            size_t len) {
+  size_t first, n = S_control_bytes(data, len, &first);
+  term_append(&jb->messages,
+              "ddlint: warning: %s: %zu control bytes, the first at byte "
+              "%zu; linted as Markdown (it has headings)",
+              shown, n, first);
+}
+
 /* ---- documents made of several files ---- */
 
 /* The parts of one document as read: texts owned, errors static. */
@@ -1027,6 +1038,10 @@ static void S_run_doc_job(runner *rn, size_t i) {
   unsigned threads = per_doc > 1 ? (unsigned)per_doc : 1;
   doc_read dr = {spec, texts, errors};
   run_tasks(np, threads, S_read_part, &dr);
+  for (size_t k = 0; k < np; k++) /* a part is warned about as a file is */
+    if (!errors[k] && !spec->owner[k] &&
+        S_is_binary(texts[k].data, texts[k].len))
+      S_warn_controls(jb, spec->parts[k], texts[k].data, texts[k].len);
   size_t total = 0;
   for (size_t k = 0; k < np; k++)
     total += texts[k].len;
@@ -1164,11 +1179,7 @@ static void S_run_job(runner *rn, size_t i) {
                   shown);
       goto out;
     }
-    size_t first, n = S_control_bytes(buf.data, buf.len, &first);
-    term_append(&jb->messages,
-                "ddlint: warning: %s: %zu control bytes, the first at byte "
-                "%zu; linted as Markdown (it has headings)",
-                shown, n, first);
+    S_warn_controls(jb, shown, buf.data, buf.len);
   }
   /* the template: front matter, else --template, else the config */
   char *ref = ddlint_frontmatter_value(buf.data ? buf.data : "", buf.len,

@@ -481,13 +481,25 @@ def diff_and_templates_sanitised():
           rc == 0 and b"packs?]0;x??/rfc.json" in out and not hostile_bytes(out), (rc, out, err))
 
 
+def part_control_bytes():
+    """Item 8: a part of a document holding many control bytes (but a
+    heading) is linted with the warning a file on its own gets."""
+    write("ctlpart/README.md", "---\nparts: [01_a.md]\n---\n# Book\n")
+    write("ctlpart/01_a.md", b"# A\n\n<!-- " + bytes(range(0, 9)) * 200 + b" -->\n")
+    rc, out, err = run(["--no-config", "-f", "json", "--document", "ctlpart"])
+    files = json.loads(out)["documents"] if out else []
+    check("a document part with 1800 control bytes: linted, with the warning on stderr",
+          rc == 1 and files and "ctlpart/01_a.md: 1800 control bytes, the first at byte 10; linted as Markdown" in err,
+          (rc, err))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
              binary_bypass_and_template_lock, number_options, atomic_edges, temp_files, fix_keeps_owner,
              directive_rules_cap, nul_in_json, globs_and_uris, fifo_outputs,
-             diff_and_templates_sanitised]
+             diff_and_templates_sanitised, part_control_bytes]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
