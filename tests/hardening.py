@@ -409,6 +409,17 @@ def directive_rules_cap():
           rc == 1 and "placeholder" not in r and "latency-target" not in r and "missing-section" in r, (rc, r))
 
 
+def directive_count_cap():
+    """Item 11: there is no cap on suppression directives: the 10,001st
+    (a disable-file) counts like the first."""
+    doc = (b"<!-- ddlint-disable-next-line latency-target -->\n" * 10000 +
+           b"<!-- ddlint-disable-file placeholder -->\n# T\n\n## Problem Formulation\n\nTBD\n")
+    rc, out, err = run(["--no-config", "-f", "json", "-"], stdin=doc)
+    r = diag_rules(out) or []
+    check("the 10,001st suppression directive (disable-file placeholder) suppresses the placeholder",
+          rc == 1 and "placeholder" not in r and "missing-section" in r, (rc, r[:5], err))
+
+
 def nul_in_json():
     """Item 13: \\u0000 in a pack or config string is a located error, not
     a string silently cut at the NUL; an escaped backslash before u0000 is
@@ -498,7 +509,7 @@ def main():
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
              binary_bypass_and_template_lock, number_options, atomic_edges, temp_files, fix_keeps_owner,
-             directive_rules_cap, nul_in_json, globs_and_uris, fifo_outputs,
+             directive_rules_cap, directive_count_cap, nul_in_json, globs_and_uris, fifo_outputs,
              diff_and_templates_sanitised, part_control_bytes]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
