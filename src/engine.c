@@ -260,6 +260,7 @@ static void S_check_parallel(lint_ctx *ctx, unsigned threads) {
     if (c->limit_pattern && !ctx->limit_pattern) {
       ctx->limit_pattern = c->limit_pattern;
       ctx->limit_at = c->limit_at;
+      ctx->limit_why = c->limit_why;
     }
   }
   free(pool.runs);
