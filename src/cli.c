@@ -1203,6 +1203,14 @@ static void S_run_job(runner *rn, size_t i) {
     size_t len = buf.len;
     jb->result = lint_owned_buffer(fpack, shown, strbuf_take(&buf), len, &lo);
   }
+  if (ddlint_result_error(jb->result)) { /* too dense to parse: no report */
+    term_append(&jb->messages, "ddlint: %s: not linted: %s", shown,
+                ddlint_result_error(jb->result));
+    jb->unreadable++;
+    ddlint_result_free(jb->result);
+    jb->result = NULL;
+    goto out;
+  }
   if (o->fix && !S_fix_skips(jb, shown, rn->files->walked[i]))
     S_fix_job(jb, fpack, path, shown, is_stdin, &buf, &lo);
   /* a setting for a rule the template lacks is worth a warning only when

@@ -290,6 +290,13 @@ static void S_lint(ddlint_result *r, const ddlint_options *opts) {
   md_blocks mb;
   md_parse(&r->src,
            opts && opts->threads > 1 ? (unsigned)opts->threads : 1, &mb);
+  if (mb.refused) { /* reported as an empty document, with the error */
+    char *path = xstrdup(r->src.path);
+    source_free(&r->src);
+    source_init(&r->src, path, "", 0);
+    free(path);
+    r->error = mb.refused;
+  }
   lint_blocks(r, &mb, opts);
 }
 

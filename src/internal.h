@@ -144,12 +144,36 @@ typedef struct {
   size_t nskip;     /* number of pairs */
   size_t *comments; /* owned; [start, end) pairs of every HTML comment */
   size_t ncomments;
+  /* static: why the document was not parsed (PARSE_MEMORY_ERROR or
+   * PARSE_BLOCKS_ERROR; then no blocks), else NULL */
+  const char *refused;
 } md_blocks;
+
+/* The memory cmark-gfm may take to parse one piece of a document (the whole
+ * of a small one); a document with a piece that needs more is not linted
+ * (md_parse). */
+#ifndef PARSE_MEMORY_MAX /* the fuzz harnesses set 64 MiB, to reach it */
+#define PARSE_MEMORY_MAX ((size_t)1 << 30)
+#endif
+#define PARSE_MEMORY_ERROR                                                     \
+  "parsing it needs more than 1 GiB of memory (cmark-gfm makes a node of "     \
+  "about 100 to 300 bytes for each table cell, list item, heading, "           \
+  "paragraph and emphasis; GFM fills short table rows up to the header's "     \
+  "columns); see docs/bad-input.md"
+/* The blocks (headings, paragraphs, list items, table rows, ...) a document
+ * may have: ddlint keeps about 250 bytes for each. */
+#define PARSE_BLOCKS_MAX 4000000u
+#define PARSE_BLOCKS_ERROR                                                     \
+  "it has more than 4,000,000 blocks (headings, paragraphs, list items, "      \
+  "table rows), which would need gigabytes of memory; see docs/bad-input.md"
 
 /* Registers cmark-gfm's extensions; done when a pack is loaded, before any
  * lint can run on another thread. */
 void md_init(void);
-/* Parses src (skipping front matter) into blocks. Never fails. A large
+/* Parses src (skipping front matter) into blocks. Fails only when
+ * cmark-gfm needs more than PARSE_MEMORY_MAX for a piece or the document
+ * has more than PARSE_BLOCKS_MAX blocks (out->refused says which; no
+ * blocks). A large
  * document is parsed in pieces (chunk.c), on up to `threads` threads; the
  * blocks are the same whatever the pieces. */
 void md_parse(const source *src, unsigned threads, md_blocks *out);
@@ -801,6 +825,7 @@ bool ctx_same_part(const lint_ctx *ctx, size_t a, size_t b);
 /* ---- result.c ---- */
 struct ddlint_result {
   const ddlint_pack *pack; /* borrowed: must outlive the result */
+  const char *error; /* static: why it was not linted (then as if empty) */
   source src;              /* owned */
   struct ddlint_diag *diags;
   size_t ndiags;

@@ -522,13 +522,37 @@ def part_control_bytes():
           (rc, err))
 
 
+def parse_memory_cap():
+    """Item 5: a document whose parse needs more than 1 GiB (a 44 KB table
+    of 1,000 columns whose 20,000 one-cell rows GFM fills to 20 million
+    cells; before, 5.3 GB and 8 s) is not linted: a located error, exit 2;
+    as a part of a document, a missing-part error."""
+    wide = "|a" * 1000 + "|\n" + "|-" * 1000 + "|\n" + "x\n" * 20000
+    write("cap/wide.md", "# T\n\n" + wide)
+    write("cap/ok.md", "# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    d = os.path.join(TMP, "cap")
+    rc, out, err = run(["--no-config", "-f", "json", "wide.md", "ok.md"], cwd=d)
+    files = [f["path"] for f in json.loads(out)["files"]] if out else []
+    check("a 44 KB table filled to 20M cells: 'not linted: parsing it needs more than 1 GiB', exit 2; the other file linted",
+          rc == 2 and "ddlint: wide.md: not linted: parsing it needs more than 1 GiB of memory" in err
+          and files == ["ok.md"], (rc, files, err))
+    write("cap/book/README.md", "---\nparts: [01_wide.md]\n---\n# Book\n")
+    write("cap/book/01_wide.md", "# Wide\n\n" + wide)
+    rc, out, err = run(["--no-config", "-f", "json", "--document", "book"], cwd=d)
+    diags = json.loads(out)["documents"][0]["diagnostics"] if out else []
+    check("the same table as a part of a document: a missing-part error naming the reason",
+          rc in (1, 2) and any(x["rule"] == "missing-part" and "1 GiB" in x["message"] for x in diags),
+          (rc, [x["message"] for x in diags][:3], err))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
              binary_bypass_and_template_lock, number_options, atomic_edges, temp_files, fix_keeps_owner,
              directive_rules_cap, directive_count_cap, nul_in_json, globs_and_uris, fifo_outputs,
-             diff_and_templates_sanitised, part_control_bytes]
+             diff_and_templates_sanitised, part_control_bytes,
+             parse_memory_cap]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:
