@@ -106,7 +106,7 @@ def config_seeds(root, dest):
     return n
 
 
-WIDE_TABLE = "# T\n\n" + "|a" * 500 + "|\n" + "|-" * 500 + "|\n" + "x\n" * 500
+WIDE_TABLE = "# T\n\n" + "|a" * 700 + "|\n" + "|-" * 700 + "|\n" + "x\n" * 700
 
 
 def main():
@@ -131,7 +131,7 @@ def main():
         n_md += copy_all(os.path.join(extra, "*.md"), md)
     reg = os.path.join(root, "tests", "fuzz", "regressions")
     n_md += copy_all(os.path.join(reg, "fuzz_markdown", "*"), md)
-    # a table of 500 columns whose 500 one-cell rows GFM fills to 250,000
+    # a table of 700 columns whose 700 one-cell rows GFM fills to 490,000
     # cells: over the fuzz build's parse budget, so the refusal path runs
     with open(os.path.join(md, "wide-table.md"), "w") as f:
         f.write(WIDE_TABLE)
