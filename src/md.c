@@ -637,9 +637,9 @@ typedef struct {
 } md_piece;
 
 /* cmark-gfm's parse of text[0..len), after the definitions ahead, on the
- * arena and under the document's budget: the document node (*parser gets
- * the parser, both freed with the arena), or NULL when it went over the
- * budget (all it allocated is released then). */
+ * arena and under the piece's budget: the document node (*parser gets the
+ * parser, both freed with the arena), or NULL when it went over the budget
+ * (all it allocated is released then). */
 static cmark_node *S_cmark_parse(const md_piece *pc, const char *text,
                                  size_t len, cmark_parser **parser) {
   jmp_buf bail;

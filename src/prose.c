@@ -50,13 +50,12 @@ static void S_limit_hit(lint_ctx *ctx, const pattern *pat, size_t at, int rc) {
     ctx->limit_off[ctx->limit_hits++] = pat;
 }
 
-/* PCRE2 has no count of the work a match did, so the levels measure it:
- * a call that stays under level 0's limit (almost every call) costs one
- * run and is not charged; one that needs more runs again at each level up
- * to the one that is enough, and is charged the limits of the levels past
- * 0 it ran at, and level 0's (an upper bound of its work, at most about
- * five times it). Results are those of one call at MATCH_LIMIT, unless the
- * budget runs out. */
+/* PCRE2 has no count of the work a call did, so the levels measure it: a
+ * call that stays under level 0's limit (almost every call) runs once and
+ * is not charged; one that reaches it runs again at the next level, and so
+ * on, and is charged the limit of every level it reached or ended at: an
+ * upper bound of its work, at most about five times it. Results are those
+ * of one call at MATCH_LIMIT until the budget runs out. */
 int prose_match(lint_ctx *ctx, const pattern *pat, pcre2_code *code, size_t len,
                 size_t at) {
   int rc, why;
