@@ -183,6 +183,10 @@ void ddlint_result_free(ddlint_result *result);
 const ddlint_pack *ddlint_result_pack(const ddlint_result *result);
 /** The path given to ddlint_lint_buffer(). */
 const char *ddlint_result_path(const ddlint_result *result);
+/** Why the document was not linted, or NULL. It is then reported as an
+ * empty document would be; today the one reason is a parse that needs more
+ * memory than ddlint allows (dense tables, lists, headings or markup). */
+const char *ddlint_result_error(const ddlint_result *result);
 /** Number of diagnostics, sorted by start position, then in the order the
  * rules ran (pack order). */
 size_t ddlint_result_diag_count(const ddlint_result *result);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Temporary files alive now, for the signal handler to remove: a slot is
@@ -70,12 +71,36 @@ static void S_unlist(atomic_file *af) {
   af->slot = 0;
 }
 
-/* Opens real (owned, freed here) to be written in place, for `why`. */
+/* Opens real (owned, freed here) to be written in place, for `why`. A FIFO
+ * that no process reads would block the open (and the run) for good, so it
+ * is opened without blocking: a reader gets FIFO_WAIT_MS to show up, and
+ * then the write is refused with ENXIO. */
+#define FIFO_WAIT_MS 1000
 static bool S_in_place(atomic_file *af, char *real, const char *why) {
-  af->f = fopen(real, "w");
+  int fd = -1;
+  for (int waited = 0;; waited += 10) {
+    fd =
+        open(real, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != ENXIO || waited >= FIFO_WAIT_MS)
+      break;
+    nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+  }
   free(real);
-  if (!af->f)
+  /* writes block again: a slow reader must get the whole report */
+  if (fd >= 0 && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+    int e = errno;
+    close(fd);
+    errno = e;
     return false;
+  }
+  af->f = fd >= 0 ? fdopen(fd, "w") : NULL;
+  if (!af->f) {
+    int e = errno;
+    if (fd >= 0)
+      close(fd);
+    errno = e;
+    return false;
+  }
   af->direct = true;
   af->in_place = why;
   return true;
@@ -222,4 +247,8 @@ bool atomic_write(const char *target, const char *data, size_t len,
     return false;
   }
   return atomic_commit(&af);
+}
+
+const char *atomic_strerror(int e) {
+  return e == ENXIO ? "a FIFO that no process reads" : strerror(e);
 }

@@ -23,8 +23,8 @@ typedef struct {
  * as the target is. A target that is no regular file (/dev/null, a FIFO),
  * has other hard links, an owner the process cannot give the new file or a
  * folder it cannot write is opened directly (in_place says why). A read-only
- * target (no write bit) is refused with EACCES. Returns false with errno set.
- */
+ * target (no write bit) is refused with EACCES, a FIFO with no reader (after
+ * a second's wait for one) with ENXIO. Returns false with errno set. */
 bool atomic_open(atomic_file *af, const char *target);
 /* Flushes, syncs and renames the temporary file over the target, keeping
  * the target's mode if it exists. Returns false with errno set (and the
@@ -38,5 +38,8 @@ void atomic_abort(atomic_file *af);
  * then. */
 bool atomic_write(const char *target, const char *data, size_t len,
                   const char **in_place);
+/* strerror() for the errno of a failed atomic_open(), atomic_commit() or
+ * atomic_write(): ENXIO is a FIFO that no process opened for reading. */
+const char *atomic_strerror(int e);
 
 #endif

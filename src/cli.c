@@ -171,7 +171,8 @@ static int S_usage_error(const char *fmt, ...) {
 static void S_list_templates(void) {
   for (const struct embedded_pack *e = embedded_packs; e->name; e++) {
     char *path = pack_find_installed(e->name);
-    printf("%-24s %s\n", e->name, path ? path : "(built in)");
+    /* $DDLINT_PACK_PATH is input: a folder's name reaches the terminal */
+    term_printf(stdout, "%-24s %s\n", e->name, path ? path : "(built in)");
     free(path);
   }
 }
@@ -572,6 +573,17 @@ static bool S_is_binary(const char *data, size_t len) {
   return nul && odd * 10 >= n;
 }
 
+/* The warning for a file that looks binary but has a heading, so is
+ * linted: how many control bytes it holds and where the first is. */
+static void S_warn_controls(job *jb, const char *shown, const char *data,
+                            size_t len) {
+  size_t first, n = S_control_bytes(data, len, &first);
+  term_append(&jb->messages,
+              "ddlint: warning: %s: %zu control bytes, the first at byte "
+              "%zu; linted as Markdown (it has headings)",
+              shown, n, first);
+}
+
 /* ---- documents made of several files ---- */
 
 /* The parts of one document as read: texts owned, errors static. */
@@ -671,7 +683,7 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
       if (!ok) {
         term_append(&jb->messages,
                     "ddlint: cannot write %s: %s; it is unchanged",
-                    spec->parts[k], strerror(errno));
+                    spec->parts[k], atomic_strerror(errno));
         jb->unreadable++;
         free(fixed);
       } else {
@@ -742,6 +754,10 @@ static void S_run_doc_job(runner *rn, size_t i) {
   unsigned threads = per_doc > 1 ? (unsigned)per_doc : 1;
   doc_read dr = {spec, texts, errors};
   run_tasks(np, threads, S_read_part, &dr);
+  for (size_t k = 0; k < np; k++) /* a part is warned about as a file is */
+    if (!errors[k] && !spec->owner[k] &&
+        S_is_binary(texts[k].data, texts[k].len))
+      S_warn_controls(jb, spec->parts[k], texts[k].data, texts[k].len);
   size_t total = 0;
   for (size_t k = 0; k < np; k++)
     total += texts[k].len;
@@ -879,11 +895,7 @@ static void S_run_job(runner *rn, size_t i) {
                   shown);
       goto out;
     }
-    size_t first, n = S_control_bytes(buf.data, buf.len, &first);
-    term_append(&jb->messages,
-                "ddlint: warning: %s: %zu control bytes, the first at byte "
-                "%zu; linted as Markdown (it has headings)",
-                shown, n, first);
+    S_warn_controls(jb, shown, buf.data, buf.len);
   }
   /* the template: front matter, else --template, else the config */
   char *ref = ddlint_frontmatter_value(buf.data ? buf.data : "", buf.len,
@@ -906,6 +918,14 @@ static void S_run_job(runner *rn, size_t i) {
   } else { /* the result takes the text: no second copy of a large file */
     size_t len = buf.len;
     jb->result = lint_owned_buffer(fpack, shown, strbuf_take(&buf), len, &lo);
+  }
+  if (ddlint_result_error(jb->result)) { /* too dense to parse: no report */
+    term_append(&jb->messages, "ddlint: %s: not linted: %s", shown,
+                ddlint_result_error(jb->result));
+    jb->unreadable++;
+    ddlint_result_free(jb->result);
+    jb->result = NULL;
+    goto out;
   }
   if (o->fix && !S_fix_skips(jb, shown, rn->files->walked[i]))
     S_fix_job(jb, fpack, path, shown, is_stdin, &buf, &lo);
@@ -966,7 +986,7 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
       term_append(&jb->messages,
                   "ddlint: cannot write %s: %s; it is "
                   "unchanged",
-                  shown, strerror(errno));
+                  shown, atomic_strerror(errno));
       jb->unreadable++;
     } else {
       ddlint_result_free(jb->result);
@@ -1006,7 +1026,7 @@ static int S_init_parts(const ddlint_pack *pack, const cli_opts *o,
   for (size_t i = 0; !status && i < n; i++) {
     char *path = xasprintf("%s/%s", dir, names[i]);
     if (!atomic_write(path, texts[i], strlen(texts[i]), NULL)) {
-      term_message("ddlint: cannot write %s: %s", path, strerror(errno));
+      term_message("ddlint: cannot write %s: %s", path, atomic_strerror(errno));
       status = EXIT_TROUBLE;
     }
     free(path);
@@ -1039,7 +1059,7 @@ static int S_init(const ddlint_pack *pack, const cli_opts *o, int nargs,
     status = EXIT_TROUBLE;
   } else {
     if (!atomic_write(path, text, strlen(text), NULL)) {
-      term_message("ddlint: cannot write %s: %s", path, strerror(errno));
+      term_message("ddlint: cannot write %s: %s", path, atomic_strerror(errno));
       status = EXIT_TROUBLE;
     }
   }
@@ -1711,7 +1731,7 @@ int main(int argc, char **argv) {
   if (o.output ? !S_write_report(o.output, mem, &report, &report_len)
                : (fflush(stdout) != 0 || ferror(stdout))) {
     term_message("ddlint: cannot write %s: %s", o.output ? o.output : "output",
-                 strerror(errno));
+                 atomic_strerror(errno));
     status = EXIT_TROUBLE;
   } else if (totals.unreadable) {
     status = EXIT_TROUBLE;

@@ -2,8 +2,10 @@
  * of the file, or replaces text within one line (a renamed heading), so the
  * diff follows from the edits directly (no general diff algorithm): context
  * lines around each edit, merged into hunks, with "\ No newline at end of
- * file" where a last line lacks one. */
+ * file" where a last line lacks one. It is shown on a terminal, so the
+ * path and the lines pass the terminal sanitiser; line endings stay. */
 #include "diff.h"
+#include "term.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,9 +46,18 @@ static size_t S_line_at(const line *old, size_t n_old, const char *base,
   return n_old;
 }
 
+/* A line's text through the terminal sanitiser, its ending as it is. */
+static void S_put_text(strbuf *out, const line *l) {
+  size_t eol = 0;
+  if (l->newline)
+    eol = l->n >= 2 && l->p[l->n - 2] == '\r' && l->p[l->n - 1] == '\n' ? 2 : 1;
+  term_sanitize(out, l->p, l->n - eol, false);
+  strbuf_put(out, l->p + l->n - eol, eol);
+}
+
 static void S_put_line(strbuf *out, char mark, const line *l) {
   strbuf_putc(out, mark);
-  strbuf_put(out, l->p, l->n);
+  S_put_text(out, l);
   if (!l->newline)
     strbuf_puts(out, "\n\\ No newline at end of file\n");
 }
@@ -99,7 +110,9 @@ void diff_insertions(strbuf *out, const char *path, const char *old_text,
     }
     ev[i].nlines = S_lines(t, tl, &ev[i].lines);
   }
-  strbuf_printf(out, "--- a/%s\n+++ b/%s\n", path, path);
+  char *safe = term_safe(path);
+  strbuf_printf(out, "--- a/%s\n+++ b/%s\n", safe, safe);
+  free(safe);
   size_t e = 0;
   long shift = 0; /* new lines minus old lines before the current hunk */
   while (e < n) {
@@ -150,7 +163,7 @@ void diff_insertions(strbuf *out, const char *path, const char *old_text,
       if (fix) {
         S_put_line(out, '-', &old[k]);
         strbuf_putc(out, '+');
-        strbuf_put(out, old[k].p, old[k].n);
+        S_put_text(out, &old[k]);
         strbuf_put(out, fix->eol, fix->eol_len);
       } else {
         S_put_line(out, ' ', &old[k]);

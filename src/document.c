@@ -137,6 +137,13 @@ static void S_parse_part(void *arg, size_t k) {
   }
   source_init(&p->src, in->path, in->text, in->len);
   md_parse(&p->src, j->threads, &j->blocks[k]);
+  if (j->blocks[k].refused) { /* a missing-part error, as unreadable ones */
+    p->missing = true;
+    p->error = xstrdup(j->blocks[k].refused);
+    source_free(&p->src);
+    source_init(&p->src, in->path, "", 0);
+    md_blocks_free(&j->blocks[k]);
+  }
 }
 
 /* Appends the pairs of src (n pairs) shifted by base to *dst. */

@@ -260,6 +260,7 @@ static void S_check_parallel(lint_ctx *ctx, unsigned threads) {
     if (c->limit_pattern && !ctx->limit_pattern) {
       ctx->limit_pattern = c->limit_pattern;
       ctx->limit_at = c->limit_at;
+      ctx->limit_why = c->limit_why;
     }
   }
   free(pool.runs);
@@ -289,6 +290,13 @@ static void S_lint(ddlint_result *r, const ddlint_options *opts) {
   md_blocks mb;
   md_parse(&r->src,
            opts && opts->threads > 1 ? (unsigned)opts->threads : 1, &mb);
+  if (mb.refused) { /* reported as an empty document, with the error */
+    char *path = xstrdup(r->src.path);
+    source_free(&r->src);
+    source_init(&r->src, path, "", 0);
+    free(path);
+    r->error = mb.refused;
+  }
   lint_blocks(r, &mb, opts);
 }
 

@@ -147,14 +147,37 @@ typedef struct {
   size_t nskip;     /* number of pairs */
   size_t *comments; /* owned; [start, end) pairs of every HTML comment */
   size_t ncomments;
+  /* static: why the document was not parsed (PARSE_MEMORY_ERROR or
+   * PARSE_BLOCKS_ERROR; then no blocks), else NULL */
+  const char *refused;
 } md_blocks;
+
+/* The memory cmark-gfm may take to parse one piece of a document (the whole
+ * of a small one); a document with a piece that needs more is not linted
+ * (md_parse). */
+#ifndef PARSE_MEMORY_MAX /* the fuzz harnesses set 64 MiB, to reach it */
+#define PARSE_MEMORY_MAX ((size_t)1 << 30)
+#endif
+#define PARSE_MEMORY_ERROR                                                     \
+  "parsing it needs more than 1 GiB of memory (cmark-gfm makes a node of "     \
+  "about 100 to 300 bytes for each table cell, list item, heading, "           \
+  "paragraph and emphasis; GFM fills short table rows up to the header's "     \
+  "columns); see docs/bad-input.md"
+/* The blocks (headings, paragraphs, list items, table rows, ...) a document
+ * may have: ddlint keeps about 250 bytes for each. */
+#define PARSE_BLOCKS_MAX 4000000u
+#define PARSE_BLOCKS_ERROR                                                     \
+  "it has more than 4,000,000 blocks (headings, paragraphs, list items, "      \
+  "table rows), which would need gigabytes of memory; see docs/bad-input.md"
 
 /* Registers cmark-gfm's extensions; done when a pack is loaded, before any
  * lint can run on another thread. */
 void md_init(void);
-/* Parses src (skipping front matter) into blocks. Never fails. A large
- * document is parsed in pieces (chunk.c), on up to `threads` threads; the
- * blocks are the same whatever the pieces. */
+/* Parses src (skipping front matter) into blocks. Fails only when
+ * cmark-gfm needs more than PARSE_MEMORY_MAX for a piece or the document
+ * has more than PARSE_BLOCKS_MAX blocks (out->refused says which; no
+ * blocks). A large document is parsed in pieces (chunk.c), on up to
+ * `threads` threads; the blocks are the same whatever the pieces. */
 void md_parse(const source *src, unsigned threads, md_blocks *out);
 /* md_parse() with pieces of about `target` bytes (SIZE_MAX: whole), for
  * tests and the fuzz harness that compare the two. Returns the number of
@@ -285,6 +308,22 @@ ddlint_result *lint_owned_buffer(const ddlint_pack *pack, const char *path,
                                  const ddlint_options *opts);
 
 /* ---- pack.c: templates and rules, loaded once. ---- */
+
+/* PCRE2's match limit for one call. A call is tried first with the limit
+ * of level 0 and, each time it reaches that, again with the next: 2^16,
+ * 2^18, 2^20, 2^22, then MATCH_LIMIT (prose_match). */
+#define MATCH_LIMIT 10000000u
+#define MATCH_LEVELS 5
+static inline uint32_t match_level_limit(unsigned k) {
+  uint32_t l = 1u << (16 + 2 * k);
+  return l < MATCH_LIMIT ? l : MATCH_LIMIT;
+}
+/* The work (in PCRE2 match-limit units) a document may spend on calls that
+ * need more than level 0: every level a call is run at but the first is
+ * charged its limit, and level 0 too when the call goes on past it. About
+ * eight calls run to MATCH_LIMIT (15.6M each with the levels below it). */
+#define MATCH_BUDGET (128u * 1000000u)
+
 typedef struct {
   pcre2_code *code; /* owned; JIT-compiled on first use when possible */
   char *source;     /* owned pattern text */
@@ -395,7 +434,8 @@ struct ddlint_pack {
                          sorted and unique; a heading with none of them names no
                          section */
   size_t nvocab;
-  pcre2_match_context *mctx; /* owned: match and depth limits */
+  /* owned: the depth and heap limits and the match limit of each level */
+  pcre2_match_context *mctx[MATCH_LEVELS];
   char **not_evidence; /* owned: title phrases of headings that are never
                           evidence (a metadata block) */
   size_t nnot_evidence;
@@ -573,9 +613,14 @@ void prose_each_many(struct lint_ctx *ctx, const pattern *const *pats,
                      void *arg);
 /* Whether pat may still be matched in ctx's document (its match budget). */
 bool prose_may_match(const struct lint_ctx *ctx, const pattern *pat);
-/* Notes that pat hit a PCRE2 limit at offset at: pattern-limit reports the
- * first, and pat is spent for the rest of the document. */
-void prose_limit_hit(struct lint_ctx *ctx, const pattern *pat, size_t at);
+/* pcre2_match() of code (pat's, or its anchored form) on the document's
+ * text up to len, from at, into ctx->md_match, under the document's match
+ * budget (MATCH_BUDGET). A PCRE2 limit, or a budget too small for the next
+ * level, is noted as pat's limit hit (pattern-limit reports the first, and
+ * pat is spent for the rest of the document). Returns pcre2_match()'s
+ * value. */
+int prose_match(struct lint_ctx *ctx, const pattern *pat, pcre2_code *code,
+                size_t len, size_t at);
 void prose_each(struct lint_ctx *ctx, const pattern *pat, size_t start,
                 size_t end, bool (*fn)(void *, size_t, size_t), void *arg);
 
@@ -592,8 +637,9 @@ struct ddlint_diag {
   const char *file; /* borrowed from the result: the file it is in */
 };
 
-/* PCRE2 limit hits (each up to the match limit's work) a document may
- * spend before it matches no pattern more. */
+/* PCRE2 limit hits a document may have before it matches no pattern more
+ * (a depth or heap limit may cost little work; the match budget below
+ * bounds the work). */
 #define LIMIT_HITS_MAX 8
 
 /* Everything a rule check may read, and the sink it writes to. */
@@ -606,10 +652,13 @@ typedef struct lint_ctx {
   pcre2_match_data *md_match; /* owned by the engine */
   const char *limit_pattern;  /* borrowed: first pattern that hit a limit */
   size_t limit_at;            /* where it gave up */
+  const char *limit_why;      /* static: which limit (with limit_pattern) */
   /* the document's match budget: a pattern that hit a limit is not matched
-   * again in this context, and after LIMIT_HITS_MAX hits none is */
+   * again in this context, and after LIMIT_HITS_MAX hits, or once
+   * match_spent reaches MATCH_BUDGET, none is */
   const pattern *limit_off[LIMIT_HITS_MAX]; /* borrowed */
   unsigned limit_hits;
+  uint64_t match_spent;
   struct ddlint_diag *diags;  /* owned, moved to the result */
   size_t ndiags, cap;
   unsigned threads; /* threads a large document may use (1: this one) */
@@ -796,6 +845,7 @@ bool ctx_same_part(const lint_ctx *ctx, size_t a, size_t b);
 /* ---- result.c ---- */
 struct ddlint_result {
   const ddlint_pack *pack; /* borrowed: must outlive the result */
+  const char *error; /* static: why it was not linted (then as if empty) */
   source src;              /* owned */
   struct ddlint_diag *diags;
   size_t ndiags;

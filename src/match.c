@@ -1165,6 +1165,7 @@ static void S_find_topics(lint_ctx *ctx, coverage *cov) {
     if (pool.runs[i].limit_pattern) {
       ctx->limit_pattern = pool.runs[i].limit_pattern;
       ctx->limit_at = pool.runs[i].limit_at;
+      ctx->limit_why = pool.runs[i].limit_why;
     }
   free(pool.section);
   free(pool.topic);

@@ -10,6 +10,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <pthread.h>
+#include <setjmp.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <sys/mman.h>
 #ifndef MAP_ANONYMOUS
@@ -502,6 +504,17 @@ typedef struct arena_blk {
   size_t last;      /* offset of the last allocation, for realloc */
 } arena_blk;
 
+/* The parse's memory budget: the arena blocks of one piece (S_arena_bytes)
+ * may not pass PARSE_MEMORY_MAX. Past it the allocator jumps back to
+ * S_cmark_parse (S_arena_bail), which drops the piece: all that cmark
+ * allocated is in the arena, so nothing leaks. (cmark cannot be told to
+ * stop, and a NULL from the allocator aborts it.) Counted per piece, not
+ * per document, so that the answer does not depend on how many pieces are
+ * parsed at once: a piece of 2 MiB or less reaches the budget only with a
+ * table (never cut), so in practice a document is refused or not whatever
+ * the threads. */
+static _Thread_local size_t S_arena_bytes;
+static _Thread_local jmp_buf *S_arena_bail;
 static _Thread_local arena_blk *S_arena;
 static _Thread_local arena_blk *S_arena_kept;
 static _Thread_local size_t S_arena_kept_bytes;
@@ -521,6 +534,9 @@ static void *S_arena_alloc(size_t n) {
   arena_blk *b = S_arena;
   if (!b || b->used + need > b->cap) {
     size_t cap = ARENA_HDR + need > ARENA_BLOCK ? ARENA_HDR + need : ARENA_BLOCK;
+    if (S_arena_bail && S_arena_bytes + cap > PARSE_MEMORY_MAX)
+      longjmp(*S_arena_bail, 1);
+    S_arena_bytes += cap;
     if (cap == ARENA_BLOCK && S_arena_kept) {
       b = S_arena_kept;
       S_arena_kept = b->next;
@@ -602,6 +618,7 @@ static void S_arena_release(void) {
   while (S_arena) {
     arena_blk *b = S_arena;
     S_arena = b->next;
+    S_arena_bytes -= b->cap;
     if (b->cap == ARENA_BLOCK && S_arena_kept_bytes + b->cap <= ARENA_KEEP) {
       b->used = ARENA_HDR;
       b->next = S_arena_kept;
@@ -624,16 +641,25 @@ typedef struct {
   bool tables;        /* the document may hold a table */
   md_blocks out;      /* its blocks, skip ranges and comments */
   bool open_end;      /* its last block runs into the next piece */
+  const char *refused;    /* over a cap (md_blocks.refused): dropped */
+  atomic_size_t *nblocks; /* the blocks of the document's pieces so far */
 } md_piece;
 
-static void S_parse_piece(md_piece *pc) {
-  const source *src = pc->src;
-  memset(&pc->out, 0, sizeof pc->out);
-  size_t from = pc->start ? pc->start : src->bom; /* the BOM is cut off */
-  const char *text = src->text + from;
-  size_t len = pc->end - from;
-
-  cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &S_arena_mem);
+/* cmark-gfm's parse of text[0..len), after the definitions ahead, on the
+ * arena and under the piece's budget: the document node (*parser gets the
+ * parser, both freed with the arena), or NULL when it went over the budget
+ * (all it allocated is released then). */
+static cmark_node *S_cmark_parse(const md_piece *pc, const char *text,
+                                 size_t len, cmark_parser **parser) {
+  jmp_buf bail;
+  if (setjmp(bail)) {
+    S_arena_bail = NULL;
+    S_arena_release();
+    return NULL;
+  }
+  S_arena_bail = &bail;
+  cmark_parser *p =
+      cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &S_arena_mem);
   /* Only extensions without inline syntax: cmark-gfm 0.29 keeps the
    * characters that start inline syntax (strikethrough's "~", autolink's)
    * in global tables that every parse sets and clears, so two threads
@@ -648,12 +674,31 @@ static void S_parse_piece(md_piece *pc) {
       continue;
     cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
     if (e)
-      cmark_parser_attach_syntax_extension(parser, e);
+      cmark_parser_attach_syntax_extension(p, e);
   }
+  if (pc->defs && pc->defs->len) {
+    cmark_parser_feed(p, pc->defs->data, pc->defs->len);
+    cmark_parser_feed(p, "\n", 1);
+  }
+  cmark_parser_feed(p, text, len);
+  cmark_node *doc = cmark_parser_finish(p);
+  S_arena_bail = NULL; /* the walk's few allocations may go over */
+  *parser = p;
+  return doc;
+}
+
+static void S_parse_piece(md_piece *pc) {
+  const source *src = pc->src;
+  memset(&pc->out, 0, sizeof pc->out);
+  if (atomic_load(pc->nblocks) > PARSE_BLOCKS_MAX) {
+    pc->refused = PARSE_BLOCKS_ERROR; /* an earlier piece went over */
+    return;
+  }
+  size_t from = pc->start ? pc->start : src->bom; /* the BOM is cut off */
+  const char *text = src->text + from;
+  size_t len = pc->end - from;
   long prefix_lines = 0;
   if (pc->defs && pc->defs->len) {
-    cmark_parser_feed(parser, pc->defs->data, pc->defs->len);
-    cmark_parser_feed(parser, "\n", 1);
     for (size_t i = 0; i < pc->defs->len; i++)
       prefix_lines += pc->defs->data[i] == '\n';
     prefix_lines++;
@@ -671,11 +716,14 @@ static void S_parse_piece(md_piece *pc) {
     for (size_t i = 0; i < len; i++)
       if (copy[i] == '\0')
         copy[i] = ' ';
-    text = copy;
   }
-  cmark_parser_feed(parser, text, len);
-  cmark_node *doc = cmark_parser_finish(parser);
+  cmark_parser *parser = NULL;
+  cmark_node *doc = S_cmark_parse(pc, copy ? copy : text, len, &parser);
   free(copy);
+  if (!doc) { /* over the budget: the piece is dropped */
+    pc->refused = PARSE_MEMORY_ERROR;
+    return;
+  }
 
   long first_line = (long)source_line_of(src, pc->start);
   md_walk w = {.src = src,
@@ -718,6 +766,12 @@ static void S_parse_piece(md_piece *pc) {
   cmark_parser_free(parser);
   S_arena_release();
   strbuf_free(&w.text);
+  /* the sum over pieces is the document's count, whatever the pieces */
+  if (atomic_fetch_add(pc->nblocks, pc->out.nblocks) + pc->out.nblocks >
+      PARSE_BLOCKS_MAX) {
+    md_blocks_free(&pc->out);
+    pc->refused = PARSE_BLOCKS_ERROR;
+  }
 }
 
 /* Appends a piece's arrays to out, taking its strings. */
@@ -858,8 +912,10 @@ size_t md_parse_pieces(const source *src, unsigned threads, size_t target,
   size_t n = plan.ncuts + 1;
   bool tables = S_may_have_table(src->text, src->len);
   md_piece *pieces = xcalloc(n, sizeof(md_piece));
+  atomic_size_t nblocks = 0;
   for (size_t i = 0; i < n; i++) {
     pieces[i].src = src;
+    pieces[i].nblocks = &nblocks;
     pieces[i].start = i ? plan.cuts[i - 1] : 0;
     pieces[i].end = i < plan.ncuts ? plan.cuts[i] : src->len;
     pieces[i].defs = plan.ncuts ? &plan.defs : NULL;
@@ -867,17 +923,35 @@ size_t md_parse_pieces(const source *src, unsigned threads, size_t target,
   }
   run_tasks(n, threads, S_piece_task, pieces);
 
-  if (n > 1 && !S_join(src, pieces, n, &plan, out)) {
+  const char *refused = NULL; /* the memory error before the count's */
+  for (size_t i = 0; i < n; i++)
+    if (pieces[i].refused &&
+        (!refused || !strcmp(pieces[i].refused, PARSE_MEMORY_ERROR)))
+      refused = pieces[i].refused;
+  if (refused) {
+    n = 0;
+  } else if (n > 1 && !S_join(src, pieces, n, &plan, out)) {
     /* the scanner was wrong somewhere: parse the document whole, which is
      * at most twice the work and always right */
     for (size_t i = 0; i < n; i++)
       md_blocks_free(&pieces[i].out);
-    md_piece whole = {.src = src, .start = 0, .end = src->len, .tables = tables};
+    atomic_store(&nblocks, 0);
+    md_piece whole = {.src = src,
+                      .start = 0,
+                      .end = src->len,
+                      .tables = tables,
+                      .nblocks = &nblocks};
     S_parse_piece(&whole);
     pieces[0] = whole;
     n = 1;
+    refused = whole.refused;
   }
-  if (n == 1) {
+  if (refused) {
+    for (size_t i = 0; i < plan.ncuts + 1; i++)
+      md_blocks_free(&pieces[i].out);
+    n = 0;
+    out->refused = refused;
+  } else if (n == 1) {
     md_walk w = {.src = src, .out = out};
     if (src->frontmatter_end)
       S_add_skip(&w, 0, src->frontmatter_end);

@@ -20,7 +20,6 @@
 #endif
 
 #define PACK_MAX_BYTES (64u << 20)
-#define MATCH_LIMIT 10000000u
 #define DEPTH_LIMIT 100000u
 /* the interpreter's backtracking memory per match (the JIT uses its own
  * fixed stack): a pattern may not take gigabytes on a small document */
@@ -933,10 +932,12 @@ static ddlint_pack *S_new_pack(void) {
   ddlint_pack *pk = xcalloc(1, sizeof *pk);
   pk->prose_cache = prose_cache_new();
   pk->near_memo = title_memo_new();
-  pk->mctx = pcre2_match_context_create(NULL);
-  pcre2_set_match_limit(pk->mctx, MATCH_LIMIT);
-  pcre2_set_depth_limit(pk->mctx, DEPTH_LIMIT);
-  pcre2_set_heap_limit(pk->mctx, HEAP_LIMIT_KIB);
+  for (unsigned k = 0; k < MATCH_LEVELS; k++) {
+    pk->mctx[k] = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(pk->mctx[k], match_level_limit(k));
+    pcre2_set_depth_limit(pk->mctx[k], DEPTH_LIMIT);
+    pcre2_set_heap_limit(pk->mctx[k], HEAP_LIMIT_KIB);
+  }
   return pk;
 }
 
@@ -1111,8 +1112,7 @@ static ddlint_pack *S_with_builtin_rules(ddlint_pack *pk) {
        "save the document as UTF-8; the rest was linted as it is",
        DDLINT_WARNING},
       {"pattern-limit", "A pattern of the pack gave up on this document.",
-       "pattern \"{match}\" hit PCRE2's match limit at byte {detail}; later "
-       "text was not searched by it",
+       "pattern \"{match}\" {detail}; later text was not searched by it",
        "simplify the pattern (nested quantifiers such as (a+)+ backtrack "
        "catastrophically)",
        DDLINT_WARNING},
@@ -1202,8 +1202,8 @@ void ddlint_pack_free(ddlint_pack *pk) {
   S_free_strings(pk->prompt_text, pk->nprompts);
   S_free_strings(pk->vocab, pk->nvocab);
   S_free_strings(pk->not_evidence, pk->nnot_evidence);
-  if (pk->mctx)
-    pcre2_match_context_free(pk->mctx);
+  for (unsigned k = 0; k < MATCH_LEVELS; k++)
+    pcre2_match_context_free(pk->mctx[k]); /* NULL is allowed */
   prose_cache_free(pk->prose_cache);
   title_memo_free(pk->near_memo);
   free(pk->name);

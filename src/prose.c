@@ -23,7 +23,7 @@ static size_t S_first_skip(const md_blocks *mb, size_t off) {
 }
 
 bool prose_may_match(const lint_ctx *ctx, const pattern *pat) {
-  if (ctx->limit_hits >= LIMIT_HITS_MAX)
+  if (ctx->limit_hits >= LIMIT_HITS_MAX || ctx->match_spent >= MATCH_BUDGET)
     return false;
   for (unsigned i = 0; i < ctx->limit_hits; i++)
     if (ctx->limit_off[i] == pat)
@@ -31,19 +31,56 @@ bool prose_may_match(const lint_ctx *ctx, const pattern *pat) {
   return true;
 }
 
-void prose_limit_hit(lint_ctx *ctx, const pattern *pat, size_t at) {
+/* Notes that pat gave up at offset at (rc: pcre2_match's error, or 0 for
+ * the budget): pattern-limit reports the first note, and pat is spent for
+ * the rest of the document. */
+static void S_limit_hit(lint_ctx *ctx, const pattern *pat, size_t at, int rc) {
   if (!ctx->limit_pattern) {
     ctx->limit_pattern = pat->source;
     ctx->limit_at = at;
+    ctx->limit_why = rc == 0 ? "used up the document's match budget"
+                     : rc == PCRE2_ERROR_MATCHLIMIT ? "hit PCRE2's match limit"
+                     : rc == PCRE2_ERROR_DEPTHLIMIT ? "hit PCRE2's depth limit"
+                     : rc == PCRE2_ERROR_HEAPLIMIT  ? "hit PCRE2's heap limit"
+                     : rc == PCRE2_ERROR_JIT_STACKLIMIT
+                         ? "hit PCRE2's JIT stack limit"
+                         : "failed in PCRE2";
   }
   if (ctx->limit_hits < LIMIT_HITS_MAX)
     ctx->limit_off[ctx->limit_hits++] = pat;
 }
 
+/* PCRE2 has no count of the work a call did, so the levels measure it: a
+ * call that stays under level 0's limit (almost every call) runs once and
+ * is not charged; one that reaches it runs again at the next level, and so
+ * on, and is charged the limit of every level it reached or ended at: an
+ * upper bound of its work, at most about five times it. Results are those
+ * of one call at MATCH_LIMIT until the budget runs out. */
+int prose_match(lint_ctx *ctx, const pattern *pat, pcre2_code *code, size_t len,
+                size_t at) {
+  int rc, why;
+  for (unsigned k = 0;; k++) {
+    rc = pcre2_match(code, (PCRE2_SPTR)ctx->src->text, len, at, 0,
+                     ctx->md_match, ctx->pack->mctx[k]);
+    if (k > 0 || rc == PCRE2_ERROR_MATCHLIMIT)
+      ctx->match_spent += match_level_limit(k);
+    if (rc != PCRE2_ERROR_MATCHLIMIT || k + 1 == MATCH_LEVELS)
+      break;
+    if (ctx->match_spent + match_level_limit(k + 1) >= MATCH_BUDGET) {
+      ctx->match_spent = MATCH_BUDGET; /* spent: no pattern is matched more */
+      break;
+    }
+  }
+  why = ctx->match_spent >= MATCH_BUDGET ? 0 : rc;
+  /* a match, depth, heap or JIT stack limit: the pattern is spent */
+  if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+    S_limit_hit(ctx, pat, at, why);
+  return rc;
+}
+
 void prose_each(lint_ctx *ctx, const pattern *pat, size_t start, size_t end,
                 bool (*fn)(void *, size_t, size_t), void *arg) {
   const md_blocks *mb = ctx->md;
-  const char *text = ctx->src->text;
   pcre2_code *code = pattern_code(pat);
   if (!code || !prose_may_match(ctx, pat))
     return;
@@ -60,14 +97,10 @@ void prose_each(lint_ctx *ctx, const pattern *pat, size_t start, size_t end,
       seg_end = mb->skip[2 * k];
     size_t at = pos;
     while (at < seg_end) {
-      int rc = pcre2_match(code, (PCRE2_SPTR)text, seg_end, at, 0,
-                           ctx->md_match, ctx->pack->mctx);
+      int rc = prose_match(ctx, pat, code, seg_end, at);
       if (rc < 0) {
-        /* a match, depth or JIT stack limit: the pattern is spent */
-        if (rc != PCRE2_ERROR_NOMATCH) {
-          prose_limit_hit(ctx, pat, at);
-          return;
-        }
+        if (rc != PCRE2_ERROR_NOMATCH)
+          return; /* spent */
         break;
       }
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ctx->md_match);
@@ -1023,13 +1056,8 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
       size_t s = S_first_skip(mb, at);
       size_t seg_end =
           s < mb->nskip && mb->skip[2 * s] < end ? mb->skip[2 * s] : end;
-      int rc = pcre2_match(code, (PCRE2_SPTR)ctx->src->text, seg_end, at, 0,
-                           ctx->md_match, ctx->pack->mctx);
-      if (rc < 0) {
-        if (rc != PCRE2_ERROR_NOMATCH)
-          prose_limit_hit(ctx, pats[k], at);
+      if (prose_match(ctx, pats[k], code, seg_end, at) < 0)
         continue;
-      }
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ctx->md_match);
       size_t ms = ov[0], me = ov[1];
       next_ok = me > ms ? me : ms + 1;

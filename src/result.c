@@ -69,6 +69,8 @@ const ddlint_pack *ddlint_result_pack(const ddlint_result *r) {
 }
 
 const char *ddlint_result_path(const ddlint_result *r) { return r->src.path; }
+
+const char *ddlint_result_error(const ddlint_result *r) { return r->error; }
 size_t ddlint_result_diag_count(const ddlint_result *r) { return r->ndiags; }
 const ddlint_diag *ddlint_result_diag(const ddlint_result *r, size_t i) {
   return i < r->ndiags ? &r->diags[i] : NULL;

@@ -13,8 +13,6 @@
 #include <string.h>
 #include <strings.h>
 
-#define DIRECTIVES_MAX 10000
-
 typedef enum {
   DIR_DISABLE,
   DIR_ENABLE,
@@ -154,39 +152,125 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
   return true;
 }
 
-static bool S_covers(const directive *d, const char *rule) {
-  if (d->all)
-    return true;
-  for (size_t i = 0; i < d->nrules; i++)
-    if (strcmp(d->rules[i], rule) == 0)
-      return true;
-  return false;
+/* What a directive covers, one key per rule it names (rule NULL: every
+ * rule), sorted so that each finding finds its directive by binary search:
+ * any number of directives costs O((findings + directives) log directives),
+ * where a scan of every directive per finding cost their product. */
+enum { KEY_FILE, KEY_LINE, KEY_RANGE };
+typedef struct {
+  int cls;
+  size_t part;      /* a part of a document is a file of its own */
+  const char *rule; /* borrowed; NULL: every rule */
+  size_t at;        /* KEY_LINE: the line; KEY_RANGE: the comment's end */
+  size_t dir;       /* index of the directive, in document order */
+} dir_key;
+
+static int S_key_cmp(const dir_key *a, const dir_key *b) {
+  if (a->cls != b->cls)
+    return a->cls < b->cls ? -1 : 1;
+  if (a->part != b->part)
+    return a->part < b->part ? -1 : 1;
+  if (!a->rule != !b->rule)
+    return a->rule ? 1 : -1;
+  int c = a->rule ? strcmp(a->rule, b->rule) : 0;
+  if (c)
+    return c;
+  if (a->at != b->at)
+    return a->at < b->at ? -1 : 1;
+  return (a->dir > b->dir) - (a->dir < b->dir);
 }
 
-/* The directive that suppresses diagnostic g, or NULL. */
-static directive *S_suppressor(const lint_ctx *ctx, directive *dirs, size_t n,
-                               const struct ddlint_diag *g, unsigned line) {
-  directive *range = NULL;
-  for (size_t i = 0; i < n; i++) {
-    directive *d = &dirs[i];
-    /* a part of a document is a file of its own: its directives stay in it */
-    if (!S_covers(d, g->rule) || !ctx_same_part(ctx, d->start, g->start))
-      continue;
-    if (d->kind == DIR_FILE)
-      return d;
-    if ((d->kind == DIR_NEXT_LINE || d->kind == DIR_LINE) && d->line == line)
-      return d;
-    if ((d->kind == DIR_DISABLE || d->kind == DIR_ENABLE) && d->end <= g->start)
-      range = d->kind == DIR_DISABLE ? d : NULL;
+static int S_key_qsort(const void *a, const void *b) { return S_key_cmp(a, b); }
+
+/* Index of the first key not below k. */
+static size_t S_lower(const dir_key *keys, size_t n, const dir_key *k) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (S_key_cmp(&keys[mid], k) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
-  return range;
+  return lo;
+}
+
+static bool S_same_slot(const dir_key *a, const dir_key *b) {
+  return a->cls == b->cls && a->part == b->part && !a->rule == !b->rule &&
+         (!a->rule || strcmp(a->rule, b->rule) == 0);
+}
+
+/* The first directive (in document order) of class cls in part for rule
+ * at `at`, or SIZE_MAX; for KEY_RANGE, the last one that ends at or before
+ * `at`. */
+static size_t S_find(const dir_key *keys, size_t n, int cls, size_t part,
+                     const char *rule, size_t at) {
+  dir_key k = {cls, part, rule, at, 0};
+  if (cls == KEY_RANGE) {
+    k.dir = SIZE_MAX;
+    size_t i = S_lower(keys, n, &k); /* the keys up to `at` lie before i */
+    return i > 0 && S_same_slot(&keys[i - 1], &k) ? keys[i - 1].dir : SIZE_MAX;
+  }
+  size_t i = S_lower(keys, n, &k);
+  return i < n && S_same_slot(&keys[i], &k) && keys[i].at == at ? keys[i].dir
+                                                                : SIZE_MAX;
+}
+
+static size_t S_part(const lint_ctx *ctx, size_t off) {
+  return ctx->parts ? doc_part_of(ctx->parts, ctx->nparts, off) : 0;
+}
+
+/* The directive that suppresses diagnostic g, or NULL: the first directive
+ * for the whole file or for g's line that covers g's rule, else the last
+ * ddlint-disable or -enable before g that does, if it is a disable. */
+static directive *S_suppressor(const lint_ctx *ctx, directive *dirs,
+                               const dir_key *keys, size_t nkeys,
+                               const struct ddlint_diag *g, unsigned line) {
+  size_t part = S_part(ctx, g->start), best = SIZE_MAX;
+  const char *rules[2] = {NULL, g->rule};
+  for (int r = 0; r < 2; r++) {
+    size_t f = S_find(keys, nkeys, KEY_FILE, part, rules[r], 0);
+    size_t l = S_find(keys, nkeys, KEY_LINE, part, rules[r], line);
+    best = f < best ? f : best;
+    best = l < best ? l : best;
+  }
+  if (best != SIZE_MAX)
+    return &dirs[best];
+  size_t a = S_find(keys, nkeys, KEY_RANGE, part, NULL, g->start);
+  size_t b = S_find(keys, nkeys, KEY_RANGE, part, g->rule, g->start);
+  size_t last = a == SIZE_MAX ? b : b == SIZE_MAX ? a : a > b ? a : b;
+  return last != SIZE_MAX && dirs[last].kind == DIR_DISABLE ? &dirs[last]
+                                                            : NULL;
+}
+
+/* The keys of dirs[0..n), sorted; *nkeys gets how many. Free with free(). */
+static dir_key *S_keys(const lint_ctx *ctx, const directive *dirs, size_t n,
+                       size_t *nkeys) {
+  dir_key *keys = NULL;
+  size_t nk = 0, cap = 0;
+  for (size_t i = 0; i < n; i++) {
+    const directive *d = &dirs[i];
+    int cls = d->kind == DIR_FILE                               ? KEY_FILE
+              : d->kind == DIR_NEXT_LINE || d->kind == DIR_LINE ? KEY_LINE
+                                                                : KEY_RANGE;
+    size_t at = cls == KEY_LINE ? d->line : cls == KEY_RANGE ? d->end : 0;
+    size_t part = S_part(ctx, d->start);
+    for (size_t r = 0; r < (d->all ? 1 : d->nrules); r++) {
+      xgrow(&keys, &cap, nk + 1, sizeof *keys);
+      keys[nk++] = (dir_key){cls, part, d->all ? NULL : d->rules[r], at, i};
+    }
+  }
+  if (nk)
+    qsort(keys, nk, sizeof *keys, S_key_qsort);
+  *nkeys = nk;
+  return keys;
 }
 
 void suppress_apply(lint_ctx *ctx, bool report_unused) {
   const md_blocks *mb = ctx->md;
   directive *dirs = NULL;
   size_t n = 0, cap = 0;
-  for (size_t c = 0; c < mb->ncomments && n < DIRECTIVES_MAX; c++) {
+  for (size_t c = 0; c < mb->ncomments; c++) {
     directive d = {0};
     if (!S_parse(ctx, mb->comments[2 * c], mb->comments[2 * c + 1], &d)) {
       free(d.rules);
@@ -195,12 +279,14 @@ void suppress_apply(lint_ctx *ctx, bool report_unused) {
     xgrow(&dirs, &cap, n + 1, sizeof *dirs);
     dirs[n++] = d;
   }
-  size_t kept = 0;
+  size_t nkeys, kept = 0;
+  dir_key *keys = S_keys(ctx, dirs, n, &nkeys);
   for (size_t i = 0; i < ctx->ndiags; i++) {
     struct ddlint_diag *g = &ctx->diags[i];
     bool builtin = strcmp(g->rule, "unknown-suppression") == 0;
     unsigned line = n ? source_line_of(ctx->src, g->start) : 0;
-    directive *d = n && !builtin ? S_suppressor(ctx, dirs, n, g, line) : NULL;
+    directive *d =
+        n && !builtin ? S_suppressor(ctx, dirs, keys, nkeys, g, line) : NULL;
     if (d) {
       d->used = true;
       free(g->message);
@@ -228,4 +314,5 @@ void suppress_apply(lint_ctx *ctx, bool report_unused) {
   for (size_t i = 0; i < n; i++)
     free(dirs[i].rules);
   free(dirs);
+  free(keys);
 }

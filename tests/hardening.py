@@ -190,7 +190,8 @@ def diag_rules(out):
 
 def match_budget():
     """Item 4: a document has one match budget: a pattern that hit a PCRE2
-    limit is not matched again in it, and after 8 hits no pattern is."""
+    limit is not matched again in it, after 8 hits no pattern is, and the
+    work of calls that stay under the limit is counted too."""
     rule = lambda i, pat: {"id": f"f{i}", "kind": "forbidden", "severity": "warning",
                            "message": "m {match}", "params": {"patterns": [pat]}}
     write("budget/one.json", json.dumps({"name": "one", "sections": [{"id": "a", "title": "A"}],
@@ -207,6 +208,23 @@ def match_budget():
     r = diag_rules(out) or []
     check("ten backtracking rules: after 8 limit hits the document matches no pattern more (f99 silent), pattern-limit once",
           rc == 0 and r.count("pattern-limit") == 1 and "f99" not in r, (rc, r[:5], err))
+    # Under the per-call limit: (a+)+$ on 22 a's and a b needs 8.4M steps, so
+    # no call hits a limit; the budget counts the work (before, it counted
+    # only limit hits: 2,000 such segments took 52 s, 1,000 such rules 39 s).
+    write("budget/under.md", b"## A\n\nzz first\n\n" + b"".join(b"a" * 22 + b"b <!-- c --> zz\n" for _ in range(2000)))
+    rc, out, err = run(["--no-config", "-f", "json", "-t", "./one.json", "under.md"], cwd=os.path.join(TMP, "budget"))
+    r = diag_rules(out) or []
+    msgs = [d["message"] for d in json.loads(out)["files"][0]["diagnostics"]] if out else []
+    check("2,000 segments each needing 8.4M steps (no limit hit): the budget runs out, pattern-limit once, no hang",
+          rc == 0 and r.count("pattern-limit") == 1 and len(r) < 30 and
+          any("used up the document's match budget" in m for m in msgs), (rc, r[:5], len(r), err))
+    many = [rule(i, "(a+)+$" + "|q" * i) for i in range(1000)] + [rule(9999, "zz")]
+    write("budget/thousand.json", json.dumps({"name": "k", "sections": [{"id": "a", "title": "A"}], "rules": many}))
+    write("budget/line.md", b"## A\n\n" + b"a" * 22 + b"b zz\n")
+    rc, out, err = run(["--no-config", "-f", "json", "-t", "./thousand.json", "line.md"], cwd=os.path.join(TMP, "budget"))
+    r = diag_rules(out) or []
+    check("1,000 rules each needing 8.4M steps on a one-line document: the budget runs out, pattern-limit once, no hang",
+          rc == 0 and r == ["pattern-limit"], (rc, r[:5], err))
 
 
 def fix_stdin_among_files():
@@ -409,6 +427,17 @@ def directive_rules_cap():
           rc == 1 and "placeholder" not in r and "latency-target" not in r and "missing-section" in r, (rc, r))
 
 
+def directive_count_cap():
+    """Item 11: there is no cap on suppression directives: the 10,001st
+    (a disable-file) counts like the first."""
+    doc = (b"<!-- ddlint-disable-next-line latency-target -->\n" * 10000 +
+           b"<!-- ddlint-disable-file placeholder -->\n# T\n\n## Problem Formulation\n\nTBD\n")
+    rc, out, err = run(["--no-config", "-f", "json", "-"], stdin=doc)
+    r = diag_rules(out) or []
+    check("the 10,001st suppression directive (disable-file placeholder) suppresses the placeholder",
+          rc == 1 and "placeholder" not in r and "missing-section" in r, (rc, r[:5], err))
+
+
 def nul_in_json():
     """Item 13: \\u0000 in a pack or config string is a located error, not
     a string silently cut at the NUL; an escaped backslash before u0000 is
@@ -449,12 +478,81 @@ def globs_and_uris():
           rc == 1 and uris and all(u == "x%3Ay.md" for u in uris), (rc, uris))
 
 
+def fifo_outputs():
+    """Item 11 (writes): -o or init onto a FIFO that no process reads is
+    refused with a located error, exit 2, instead of blocking for good."""
+    d = os.path.join(TMP, "fifoout")
+    os.makedirs(d)
+    os.mkfifo(os.path.join(d, "r.fifo"))
+    inc = os.path.join(ROOT, "fixtures", "incomplete.md")
+    for name, args in (("-o", ["--no-config", "-o", "r.fifo", inc]), ("init --force", ["init", "--force", "r.fifo"])):
+        rc, out, err = run(args, cwd=d)
+        check(f"{name} onto a FIFO with no reader: refused, exit 2, no hang",
+              rc == 2 and "cannot write r.fifo: a FIFO that no process reads" in err, (rc, err))
+
+
+def diff_and_templates_sanitised():
+    """Item 7: --diff (its path and lines) and --list-templates (a folder
+    of $DDLINT_PACK_PATH) pass the terminal sanitiser; line endings stay."""
+    d = os.path.join(TMP, "escdiff")
+    evil = "e\x1b]0;t\x07\u009b\u202e"
+    write("escdiff/" + evil + ".md", "# x\x1b[2J\u009b\r\n\r\nSome text\u202e.\r\n")
+    rc, out, err = run(["fix", "--no-config", "--diff", evil + ".md"], cwd=d)
+    check("--diff of a file whose name and text hold ESC, BEL, C1 and bidi controls: none on stdout, CRLF kept",
+          rc == 1 and out.startswith(b"--- a/e?]0;t???.md\n") and not hostile_bytes(out) and
+          b"\n # x?[2J?\r\n" in out and b"+## Problem Formulation\r\n" in out, (rc, out[:400], err))
+    packs = os.path.join(d, "packs\x1b]0;x\x07\u009b")
+    os.makedirs(packs)
+    with open(os.path.join(ROOT, "rules", "rfc.json"), "rb") as f:
+        write(os.path.join(packs, "rfc.json"), f.read())
+    rc, out, err = run(["--list-templates"], cwd=d, env={"DDLINT_PACK_PATH": packs})
+    check("--list-templates with a pack folder holding ESC, BEL and C1: sanitised",
+          rc == 0 and b"packs?]0;x??/rfc.json" in out and not hostile_bytes(out), (rc, out, err))
+
+
+def part_control_bytes():
+    """Item 8: a part of a document holding many control bytes (but a
+    heading) is linted with the warning a file on its own gets."""
+    write("ctlpart/README.md", "---\nparts: [01_a.md]\n---\n# Book\n")
+    write("ctlpart/01_a.md", b"# A\n\n<!-- " + bytes(range(0, 9)) * 200 + b" -->\n")
+    rc, out, err = run(["--no-config", "-f", "json", "--document", "ctlpart"])
+    files = json.loads(out)["documents"] if out else []
+    check("a document part with 1800 control bytes: linted, with the warning on stderr",
+          rc == 1 and files and "ctlpart/01_a.md: 1800 control bytes, the first at byte 10; linted as Markdown" in err,
+          (rc, err))
+
+
+def parse_memory_cap():
+    """Item 5: a document whose parse needs more than 1 GiB (a 44 KB table
+    of 1,000 columns whose 20,000 one-cell rows GFM fills to 20 million
+    cells; before, 5.3 GB and 8 s) is not linted: a located error, exit 2;
+    as a part of a document, a missing-part error."""
+    wide = "|a" * 1000 + "|\n" + "|-" * 1000 + "|\n" + "x\n" * 20000
+    write("cap/wide.md", "# T\n\n" + wide)
+    write("cap/ok.md", "# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    d = os.path.join(TMP, "cap")
+    rc, out, err = run(["--no-config", "-f", "json", "wide.md", "ok.md"], cwd=d)
+    files = [f["path"] for f in json.loads(out)["files"]] if out else []
+    check("a 44 KB table filled to 20M cells: 'not linted: parsing it needs more than 1 GiB', exit 2; the other file linted",
+          rc == 2 and "ddlint: wide.md: not linted: parsing it needs more than 1 GiB of memory" in err
+          and files == ["ok.md"], (rc, files, err))
+    write("cap/book/README.md", "---\nparts: [01_wide.md]\n---\n# Book\n")
+    write("cap/book/01_wide.md", "# Wide\n\n" + wide)
+    rc, out, err = run(["--no-config", "-f", "json", "--document", "book"], cwd=d)
+    diags = json.loads(out)["documents"][0]["diagnostics"] if out else []
+    check("the same table as a part of a document: a missing-part error naming the reason",
+          rc in (1, 2) and any(x["rule"] == "missing-part" and "1 GiB" in x["message"] for x in diags),
+          (rc, [x["message"] for x in diags][:3], err))
+
+
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
              binary_bypass_and_template_lock, number_options, atomic_edges, temp_files, fix_keeps_owner,
-             directive_rules_cap, nul_in_json, globs_and_uris]
+             directive_rules_cap, directive_count_cap, nul_in_json, globs_and_uris, fifo_outputs,
+             diff_and_templates_sanitised, part_control_bytes,
+             parse_memory_cap]
     with tempfile.TemporaryDirectory() as TMP:
         for t in tests:
             try:

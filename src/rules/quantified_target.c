@@ -68,11 +68,7 @@ static bool S_matches(lint_ctx *ctx, const pattern *p, size_t s, size_t e) {
   pcre2_code *code = pattern_code(p);
   if (!code || !prose_may_match(ctx, p))
     return false;
-  int rc = pcre2_match(code, (PCRE2_SPTR)ctx->src->text, e, s, 0, ctx->md_match,
-                       ctx->pack->mctx);
-  if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
-    prose_limit_hit(ctx, p, s);
-  return rc >= 0;
+  return prose_match(ctx, p, code, e, s) >= 0;
 }
 
 /* The text that a mention at ms is judged with. */

@@ -54,10 +54,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   md_blocks whole, cut;
   md_parse_pieces(&src, 1, SIZE_MAX, &whole);
   md_parse_pieces(&src, 1, 1, &cut);
-  S_same(&whole, &cut, "cut everywhere");
+  /* a parse over the memory budget (PARSE_MEMORY_MAX, counted per piece)
+   * keeps no blocks; a smaller piece may stay under it */
+  if (!whole.refused && !cut.refused)
+    S_same(&whole, &cut, "cut everywhere");
   md_blocks_free(&cut);
   md_parse_pieces(&src, 2, 64, &cut);
-  S_same(&whole, &cut, "pieces of 64 bytes on 2 threads");
+  if (!whole.refused && !cut.refused)
+    S_same(&whole, &cut, "pieces of 64 bytes on 2 threads");
   md_blocks_free(&cut);
   md_blocks_free(&whole);
   source_free(&src);

@@ -178,6 +178,8 @@ def lsp_seeds(root, dest):
         n += 1
     return n
 
+WIDE_TABLE = "# T\n\n" + "|a" * 700 + "|\n" + "|-" * 700 + "|\n" + "x\n" * 700
+
 
 def main():
     root, out = sys.argv[1], sys.argv[2]
@@ -201,6 +203,11 @@ def main():
         n_md += copy_all(os.path.join(extra, "*.md"), md)
     reg = os.path.join(root, "tests", "fuzz", "regressions")
     n_md += copy_all(os.path.join(reg, "fuzz_markdown", "*"), md)
+    # a table of 700 columns whose 700 one-cell rows GFM fills to 490,000
+    # cells: over the fuzz build's parse budget, so the refusal path runs
+    with open(os.path.join(md, "wide-table.md"), "w") as f:
+        f.write(WIDE_TABLE)
+    n_md += 1
     n_pk += copy_all(os.path.join(reg, "fuzz_pack", "*"), pk)
     n_cf += copy_all(os.path.join(reg, "fuzz_config", "*"), cf)
     # fuzz_chunks: the Markdown seeds plus the shapes a cut must respect
@@ -235,7 +242,8 @@ def main():
             f.write(b"\x1e".join(parts + [b"\x1d", b"\x1c"]))
     shapes = {"fence.bin": b"# A\n\n```\nopen\x1e# B\n\ntext\n",
               "comment.bin": b"<!-- open\x1e# B\n\x1e<!-- ddlint-disable-file -->\nTBD\n",
-              "frontmatter.bin": b"---\nparts: [a]\n---\n# I\n\x1e---\nx: 1\n---\n# C\n"}
+              "frontmatter.bin": b"---\nparts: [a]\n---\n# I\n\x1e---\nx: 1\n---\n# C\n",
+              "wide-table.bin": b"# I\n\x1e" + WIDE_TABLE.encode()}
     for name, data in shapes.items():
         with open(os.path.join(dc, name), "wb") as f:
             f.write(data)
