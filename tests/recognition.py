@@ -153,6 +153,21 @@ def main():
           "metric; 'twelve months of receipts attached to past reports' names "
           "the data")
 
+    d = lint(ddlint, root, "emoji-setext-terse.md")
+    check("terse setext design with emoji headings",
+          all(c["found"] for c in d["coverage"]) and
+          "missing-section" not in rules(d),
+          "'📌 Why', '🎯 How we'll judge it', numbered pieces ('1) Nightly "
+          "scoring job', '2) Training') and 'Features: tenure, skips, ...' in "
+          "running text cover all eight sections")
+    check("terse setext design with emoji headings",
+          not any(r in rules(d) for r in ("missing-fallback", "missing-monitoring",
+                                          "missing-deployment-strategy",
+                                          "missing-label-strategy")),
+          "'CRM reuses the previous day's scores' is a fallback, a page to the "
+          "on-call and predicted-vs-actual reports are monitoring, a shrinking "
+          "holdout is a rollout, 'Labels: ...' a label strategy")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),
