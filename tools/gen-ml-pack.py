@@ -49,7 +49,7 @@ sections = [
   "aliases": ["metrics", "evaluation", "evaluation metrics", "success criteria", "metrics and evaluation",
               "evaluation and metrics", "kpis", "key metrics", "measuring success",
               "offline and online metrics", "success measures", "metrics of success"],
-  "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b", r"\b(targets?|goals?|aims?|must|should)\b[^.\n]{0,40}\b\d+(\.\d+)? ?%", r"(?<=% of )(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\b(share|fraction|proportion|percentage) of (\w+ ){0,2}(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
+  "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b", r"\b(judged|labell?ed|golden|annotated|held[- ]out|evaluation|eval|test) (query |question )?(sets?|queries|questions)\b", r"\b(targets?|goals?|aims?|must|should)\b[^.\n]{0,40}\b\d+(\.\d+)? ?%", r"(?<=% of )(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\b(share|fraction|proportion|percentage) of (\w+ ){0,2}(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
               r"\b(offline|online) (evaluation|metrics?|experiments?)\b", r"\bmeasur(e|ed|ing) success\b",
               r"\bsuccess (is|will be) measured\b", r"\bstatistical(ly)? significan", r"\bholdout\b",
               r"\b(we|to)( will| can| would| should| also|'ll)? (compare|evaluate|measure|track)\b", r"\bwatch(ing|es)?\b[^.\n]{0,40}\b(rates?|metrics?|conversions?|ctr|click[- ]through)\b", r"\b(decline|approval|churn|complaint|refund|error|acceptance|adoption|win|hit|click|click[- ]through|conversion|retention) rates?\b",
@@ -58,7 +58,7 @@ sections = [
   "topics": [
    T("offline-metrics", "Offline Metrics",
      ["offline", "offline evaluation", "offline metric", "component level metrics"],
-     [r"\brecall\s*@\s*k", r"\bprecision\s*@\s*k", r"\b(ndcg|dcg)\b", r"\bmrr\b", r"(?-i)\bmAP\b",
+     [r"\brecall\s*@\s*k", r"\b(in|within|among) the (first|top)[- ]?\d+ (results|positions|suggestions|recommendations|hits|answers|candidates)\b", r"\bprecision\s*@\s*k", r"\b(ndcg|dcg)\b", r"\bmrr\b", r"(?-i)\bmAP\b",
       r"\b(roc|pr)[- ]?auc\b", r"\bauc\b", r"\blog[- ]?(loss|likelihood)\b",
       r"\bcross[- ]entropy\b", r"(?-i)\b(NCE|CE)\b", r"\bf1\b", r"\b(f-score|fscore)\b",
       r"\bprecision\b", r"\brecall\b", r"\baccuracy\b", r"\bperplexity\b", r"\bbleu\b",
