@@ -168,6 +168,21 @@ def main():
           "on-call and predicted-vs-actual reports are monitoring, a shrinking "
           "holdout is a rollout, 'Labels: ...' a label strategy")
 
+    d = lint(ddlint, root, "goals-as-metrics.md")
+    check("goals stated as measurable targets",
+          cov(d, "success-metrics")["found"] and
+          cov(d, "success-metrics")["heading"] == "Goals and non-goals" and
+          cov(d, "model")["found"] and cov(d, "architecture")["found"],
+          "'the right page in the top 5 results for 80% of queries in our "
+          "judged query set' is a success metric; the design chapter names "
+          "its models and its services")
+    check("goals stated as measurable targets",
+          "missing-fallback" not in rules(d) and
+          "missing-deployment-strategy" in rules(d),
+          "'if the vector index does not answer within 200 ms, the service "
+          "returns the BM25 results alone' is a fallback; nothing says how it "
+          "ships")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),
