@@ -19,11 +19,11 @@ def check(name, cond, detail=""):
     print(("ok   " if cond else "FAIL ") + name + ("" if cond else f": {str(detail)[:400]}"))
 
 
-def run(args, stdin=b"", cwd=None, env=None, preexec=None):
+def run(args, stdin=b"", cwd=None, env=None, preexec=None, hang=HANG):
     e = dict(os.environ, **(env or {}))
     try:
         p = subprocess.run([DDLINT, *args], input=stdin, capture_output=True,
-                           timeout=HANG, cwd=cwd or TMP, env=e, preexec_fn=preexec)
+                           timeout=hang, cwd=cwd or TMP, env=e, preexec_fn=preexec)
     except subprocess.TimeoutExpired:
         return None, b"", "TIMEOUT"
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
@@ -527,18 +527,24 @@ def parse_memory_cap():
     of 1,000 columns whose 20,000 one-cell rows GFM fills to 20 million
     cells; before, 5.3 GB and 8 s) is not linted: a located error, exit 2;
     as a part of a document, a missing-part error."""
+    if os.environ.get("TSAN_OPTIONS"):
+        # ThreadSanitizer shadows every byte of the 1 GiB the parse fills
+        # before it is refused: minutes and gigabytes for a check that has
+        # no threads in it; the plain and ASan builds run it
+        print("skip the parse memory cap under ThreadSanitizer (run by the plain and ASan builds)")
+        return
     wide = "|a" * 1000 + "|\n" + "|-" * 1000 + "|\n" + "x\n" * 20000
     write("cap/wide.md", "# T\n\n" + wide)
     write("cap/ok.md", "# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
     d = os.path.join(TMP, "cap")
-    rc, out, err = run(["--no-config", "-f", "json", "wide.md", "ok.md"], cwd=d)
+    rc, out, err = run(["--no-config", "-f", "json", "wide.md", "ok.md"], cwd=d, hang=4 * HANG)
     files = [f["path"] for f in json.loads(out)["files"]] if out else []
     check("a 44 KB table filled to 20M cells: 'not linted: parsing it needs more than 1 GiB', exit 2; the other file linted",
           rc == 2 and "ddlint: wide.md: not linted: parsing it needs more than 1 GiB of memory" in err
           and files == ["ok.md"], (rc, files, err))
     write("cap/book/README.md", "---\nparts: [01_wide.md]\n---\n# Book\n")
     write("cap/book/01_wide.md", "# Wide\n\n" + wide)
-    rc, out, err = run(["--no-config", "-f", "json", "--document", "book"], cwd=d)
+    rc, out, err = run(["--no-config", "-f", "json", "--document", "book"], cwd=d, hang=4 * HANG)
     diags = json.loads(out)["documents"][0]["diagnostics"] if out else []
     check("the same table as a part of a document: a missing-part error naming the reason",
           rc in (1, 2) and any(x["rule"] == "missing-part" and "1 GiB" in x["message"] for x in diags),
