@@ -183,6 +183,16 @@ def main():
           "returns the BM25 results alone' is a fallback; nothing says how it "
           "ships")
 
+    d = lint(ddlint, root, "llm-copilot-terse.md")
+    check("terse LLM design",
+          cov(d, "success-metrics")["heading"] == "Evals" and
+          cov(d, "prediction")["found"] and cov(d, "data")["found"] and
+          "missing-label-strategy" not in rules(d) and
+          "missing-success-metric" not in rules(d),
+          "'## Evals' is Success Metrics (an LLM judge over agent-written gold "
+          "replies, CSAT); 'take the top 8 chunks ... keeps the best 4' is the "
+          "prediction path; gold replies are its labels")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),
