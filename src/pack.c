@@ -4,6 +4,7 @@
  * no half-loaded pack escapes. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "internal.h"
+#include "pack_merge.h"
 
 #include <pthread.h>
 
@@ -319,52 +320,64 @@ static bool S_aliases(loader *ld, const cJSON *obj, const char *what,
   return true;
 }
 
+/* need_title: false for a topic that may merge into a parent's. */
 static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
-                         size_t *prompt_cap) {
-  static const char *const fields[] = {
-      "id", "title", "aliases", "patterns", "weight", "prompt", NULL};
+                         bool need_title) {
+  static const char *const fields[] = {"id",       "title",  "aliases",
+                                       "patterns", "weight", "prompt",
+                                       "replace",  NULL};
   if (!json_check_fields(&ld->js, obj, "topic", fields) ||
       !S_string(ld, obj, "id", true, "topic", &t->id) ||
-      !S_string(ld, obj, "title", true, "topic", &t->title) ||
+      !S_string(ld, obj, "title", need_title, "topic", &t->title) ||
       !S_string(ld, obj, "prompt", false, "topic", &t->prompt) ||
       !S_aliases(ld, obj, "topic", &t->aliases, &t->alias_keys, &t->naliases) ||
       !S_number(ld, obj, "weight", "topic", 1.0, &t->weight) ||
-      !S_patterns(ld, obj, "patterns", "topic", &t->patterns, &t->npatterns))
+      !S_patterns(ld, obj, "patterns", "topic", &t->patterns, &t->npatterns) ||
+      !S_bool(ld, obj, "replace", "topic", false, &(bool){false}))
     return false;
-  t->norm_title = title_normalize(t->title);
-  t->key_title = title_key(t->norm_title);
-  (void)prompt_cap;
+  if (t->title) {
+    t->norm_title = title_normalize(t->title);
+    t->key_title = title_key(t->norm_title);
+  }
   return ld->js.err == NULL;
 }
 
+/* merge_into: the parent's section that this one merges into (no title
+ * needed), or NULL. */
 static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
-                           size_t *prompt_cap) {
+                           const tmpl_section *merge_into) {
   static const char *const fields[] = {
       "id",     "title",  "aliases",  "required", "weight",
-      "prompt", "topics", "evidence", NULL};
+      "prompt", "topics", "evidence", "replace",  NULL};
   const cJSON *topics;
   if (!json_check_fields(&ld->js, obj, "section", fields) ||
       !S_string(ld, obj, "id", true, "section", &s->id) ||
-      !S_string(ld, obj, "title", true, "section", &s->title) ||
+      !S_string(ld, obj, "title", !merge_into, "section", &s->title) ||
       !S_string(ld, obj, "prompt", false, "section", &s->prompt) ||
       !S_aliases(ld, obj, "section", &s->aliases, &s->alias_keys,
                  &s->naliases) ||
       !S_bool(ld, obj, "required", "section", true, &s->required) ||
       !S_number(ld, obj, "weight", "section", 1.0, &s->weight) ||
       !S_array(ld, obj, "topics", "section", &topics) ||
-      !S_patterns(ld, obj, "evidence", "section", &s->evidence,
-                  &s->nevidence))
+      !S_patterns(ld, obj, "evidence", "section", &s->evidence, &s->nevidence))
     return false;
-  s->norm_title = title_normalize(s->title);
-  s->key_title = title_key(s->norm_title);
-  (void)prompt_cap;
+  if (s->title) {
+    s->norm_title = title_normalize(s->title);
+    s->key_title = title_key(s->norm_title);
+  }
   if (!topics)
     return ld->js.err == NULL;
   s->topics =
       xcalloc((size_t)cJSON_GetArraySize(topics) + 1, sizeof(tmpl_topic));
   for (const cJSON *e = topics->child; e; e = e->next) {
     tmpl_topic *t = &s->topics[s->ntopics++];
-    if (!S_load_topic(ld, e, t, prompt_cap))
+    bool need_title = true;
+    const cJSON *tid = cJSON_GetObjectItemCaseSensitive(e, "id");
+    for (size_t i = 0; merge_into && cJSON_IsString(tid) &&
+                       i < merge_into->ntopics && need_title;
+         i++)
+      need_title = strcmp(merge_into->topics[i].id, tid->valuestring) != 0;
+    if (!S_load_topic(ld, e, t, need_title))
       return false;
     for (size_t i = 0; i + 1 < s->ntopics; i++)
       if (strcmp(s->topics[i].id, t->id) == 0)
@@ -374,20 +387,23 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
   return true;
 }
 
-static void S_section_free(tmpl_section *sec) {
-  for (size_t t = 0; t < sec->ntopics; t++) {
-    tmpl_topic *tp = &sec->topics[t];
-    free(tp->id);
-    free(tp->title);
-    free(tp->prompt);
-    free(tp->norm_title);
-    free(tp->key_title);
-    S_free_strings(tp->aliases, tp->naliases);
-    S_free_strings(tp->alias_keys, tp->naliases);
-    for (size_t i = 0; i < tp->npatterns; i++)
-      S_pattern_free(&tp->patterns[i]);
-    free(tp->patterns);
-  }
+void pack_topic_free(tmpl_topic *tp) {
+  free(tp->id);
+  free(tp->title);
+  free(tp->prompt);
+  free(tp->norm_title);
+  free(tp->key_title);
+  S_free_strings(tp->aliases, tp->naliases);
+  S_free_strings(tp->alias_keys, tp->naliases);
+  for (size_t i = 0; i < tp->npatterns; i++)
+    S_pattern_free(&tp->patterns[i]);
+  free(tp->patterns);
+  memset(tp, 0, sizeof *tp);
+}
+
+void pack_section_free(tmpl_section *sec) {
+  for (size_t t = 0; t < sec->ntopics; t++)
+    pack_topic_free(&sec->topics[t]);
   free(sec->topics);
   for (size_t i = 0; i < sec->nevidence; i++)
     S_pattern_free(&sec->evidence[i]);
@@ -484,7 +500,7 @@ bool pack_vocab_has(const ddlint_pack *pk, const char *w, size_t n) {
   return false;
 }
 
-static bool S_find_topic(const ddlint_pack *pk, const char *id) {
+bool pack_has_topic(const ddlint_pack *pk, const char *id) {
   for (size_t s = 0; s < pk->nsections; s++)
     for (size_t t = 0; t < pk->sections[s].ntopics; t++)
       if (strcmp(pk->sections[s].topics[t].id, id) == 0)
@@ -610,7 +626,7 @@ static bool S_load_params(loader *ld, const cJSON *rule_obj,
     const cJSON *arr = cJSON_GetObjectItemCaseSensitive(params, "topics");
     const cJSON *e = cJSON_IsArray(arr) ? arr->child : arr;
     for (size_t i = 0; i < r->ntopic_ids; i++, e = e ? e->next : NULL)
-      if (!S_find_topic(ld->pack, r->topic_ids[i]))
+      if (!pack_has_topic(ld->pack, r->topic_ids[i]))
         return json_fail(&ld->js, e, false, "no topic has the id \"%s\"",
                          r->topic_ids[i]);
     return true;
@@ -744,6 +760,13 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
               sev);
     goto out;
   }
+  if (!pack_check_placeholders(&ld->js,
+                               cJSON_GetObjectItemCaseSensitive(obj, "message"),
+                               r->message) ||
+      (r->help &&
+       !pack_check_placeholders(
+           &ld->js, cJSON_GetObjectItemCaseSensitive(obj, "help"), r->help)))
+    goto out;
   if (!r->summary)
     r->summary = xstrdup(r->message);
   if (!r->help)
@@ -801,7 +824,6 @@ static bool S_load(loader *ld) {
                                        "rules",       "not_evidence", NULL};
   const cJSON *root = ld->js.root;
   const cJSON *sections, *rules;
-  size_t prompt_cap = 0;
   if (!json_check_fields(&ld->js, root, "pack", fields))
     return false;
   const cJSON *ext = cJSON_GetObjectItemCaseSensitive(root, "extends");
@@ -853,24 +875,55 @@ static bool S_load(loader *ld) {
    * pack (a parent's id is replaced in place) and whether this file had it */
   strmap where = {0}, seen = {0};
   bool ok = false;
+  struct {
+    char *id, *section; /* owned */
+    const cJSON *at;
+  } *dropped = NULL;
+  size_t ndropped = 0, dropped_cap = 0;
   for (size_t i = 0; i < pk->nsections; i++)
     strmap_put(&where, pk->sections[i].id, i);
   for (const cJSON *e = sections ? sections->child : NULL; e; e = e->next) {
     tmpl_section sec = {0};
-    if (!S_load_section(ld, e, &sec, &prompt_cap)) {
-      S_section_free(&sec);
+    /* a parent's id merges into the parent's section, unless "replace" */
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+    const cJSON *repl = cJSON_GetObjectItemCaseSensitive(e, "replace");
+    size_t at =
+        cJSON_IsString(id) ? strmap_get(&where, id->valuestring) : SIZE_MAX;
+    if (at != SIZE_MAX && strmap_get(&seen, id->valuestring) != SIZE_MAX)
+      at = SIZE_MAX; /* a duplicate in this file: reported below */
+    bool merge = at != SIZE_MAX && !cJSON_IsTrue(repl);
+    if (!S_load_section(ld, e, &sec, merge ? &pk->sections[at] : NULL)) {
+      pack_section_free(&sec);
       goto out;
     }
     if (strmap_get(&seen, sec.id) != SIZE_MAX) {
       json_fail(&ld->js, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
                 "duplicate section id \"%s\"", sec.id);
-      S_section_free(&sec);
+      pack_section_free(&sec);
       goto out;
     }
-    size_t at = strmap_get(&where, sec.id);
-    if (at != SIZE_MAX) {
+    if (cJSON_IsTrue(repl) && at == SIZE_MAX) {
+      json_fail(&ld->js, repl, true,
+                "section \"%s\" replaces nothing: %s has no section of that "
+                "id",
+                sec.id, ext ? "the parent pack" : "a pack without \"extends\"");
+      pack_section_free(&sec);
+      goto out;
+    }
+    if (merge) {
+      if (!pack_section_merge(&ld->js, e, &pk->sections[at], &sec))
+        goto out;
+    } else if (at != SIZE_MAX) {
+      /* topics the replaced section had and the new one lacks: a parent
+       * rule that names one fails below, located here */
+      for (size_t t = 0; t < pk->sections[at].ntopics; t++) {
+        xgrow(&dropped, &dropped_cap, ndropped + 1, sizeof *dropped);
+        dropped[ndropped].id = xstrdup(pk->sections[at].topics[t].id);
+        dropped[ndropped].section = xstrdup(sec.id);
+        dropped[ndropped++].at = repl;
+      }
       strmap_put(&where, sec.id, at); /* off the key about to be freed */
-      S_section_free(&pk->sections[at]);
+      pack_section_free(&pk->sections[at]);
       pk->sections[at] = sec;
     } else {
       xgrow(&pk->sections, &pk->sections_cap, pk->nsections + 1,
@@ -911,12 +964,38 @@ static bool S_load(loader *ld) {
     strmap_put(&where, pk->rules[at].id, at);
     strmap_put(&seen, pk->rules[at].id, at);
   }
+  /* a parent's rule naming a topic that a replaced section dropped */
+  for (size_t i = 0; i < pk->nrules; i++)
+    for (size_t k = 0; k < pk->rules[i].ntopic_ids; k++) {
+      const char *tid = pk->rules[i].topic_ids[k];
+      if (pack_has_topic(pk, tid))
+        continue;
+      const cJSON *at = ext;
+      const char *sid = "?";
+      for (size_t d = 0; d < ndropped; d++)
+        if (strcmp(dropped[d].id, tid) == 0) {
+          at = dropped[d].at;
+          sid = dropped[d].section;
+        }
+      json_fail(&ld->js, at, at != ext,
+                "section \"%s\" is replaced without its topic \"%s\", which "
+                "rule \"%s\" names: keep the topic, or restate the rule",
+                sid, tid, pk->rules[i].id);
+      goto out;
+    }
+  if (!pack_check_names(&ld->js, pk, sections))
+    goto out;
   S_build_prompts(pk);
   S_build_vocab(pk);
   ok = true;
 out:
   strmap_free(&where);
   strmap_free(&seen);
+  for (size_t d = 0; d < ndropped; d++) {
+    free(dropped[d].id);
+    free(dropped[d].section);
+  }
+  free(dropped);
   return ok;
 }
 
@@ -1183,7 +1262,7 @@ void ddlint_pack_free(ddlint_pack *pk) {
   if (!pk)
     return;
   for (size_t s = 0; s < pk->nsections; s++)
-    S_section_free(&pk->sections[s]);
+    pack_section_free(&pk->sections[s]);
   free(pk->sections);
   for (size_t i = 0; i < pk->nrules; i++)
     S_rule_free(&pk->rules[i]);

@@ -3,7 +3,9 @@
 incident postmortem pack that `extends` a base pack and overrides its
 sections and rules by id, using every rule kind), a project folder with a
 .ddlint.json (template, severities, per-glob overrides, ignore globs) and
-inline suppressions. Outputs are compared byte for byte with
+inline suppressions. tests/packs/lang: the pack language's constructs, each
+in a small pack run on a small document, and the located load errors of
+packs that misuse them. Outputs are compared byte for byte with
 tests/packs/expected/ (DDLINT_UPDATE_GOLDEN=1 rewrites them)."""
 import os
 import subprocess
@@ -16,6 +18,22 @@ RUNS = {
     "named-ignored-no-ignore.human": ["--color", "never", "--no-ignore", "drafts/wip.md"],
 }
 
+# (cwd under tests/packs, args); the name is the golden file's
+LANG = "lang"
+LANG_RUNS = {
+    # extends: a section restated with aliases only merges into the parent's
+    "merge-aliases.human": ["--no-config", "--color", "never", "-t", "./ml-aliases.json", "ask.md"],
+    "merge-replace-keeps.human": ["--no-config", "--color", "never", "-t", "./replace-keeps-rules.json", "ask.md"],
+    "merge-replace-drops.err": ["--no-config", "-t", "./replace-drops-topic.json", "ask.md"],
+    "merge-replace-nothing.err": ["--no-config", "-t", "./replace-nothing.json", "ask.md"],
+    "merge-new-section-untitled.err": ["--no-config", "-t", "./new-section-untitled.json", "ask.md"],
+    "merge-new-topic-untitled.err": ["--no-config", "-t", "./new-topic-untitled.json", "ask.md"],
+    # load-time checks
+    "check-placeholder.err": ["--no-config", "-t", "./bad-placeholder.json", "summary.md"],
+    "check-braces-text.human": ["--no-config", "--color", "never", "-t", "./braces-are-text.json", "summary.md"],
+    "check-duplicate-alias.err": ["--no-config", "-t", "./duplicate-alias.json", "ask.md"],
+}
+
 
 def main():
     ddlint, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -26,8 +44,10 @@ def main():
     env = dict(os.environ)
     env.pop("NO_COLOR", None)
     env.pop("DDLINT_PACK_PATH", None)
-    for name, args in RUNS.items():
-        p = subprocess.run([ddlint] + args, cwd=project, env=env, capture_output=True, timeout=60)
+    runs = [(name, args, project) for name, args in RUNS.items()]
+    runs += [(name, args, os.path.join(root, "tests", "packs", LANG)) for name, args in LANG_RUNS.items()]
+    for name, args, cwd in runs:
+        p = subprocess.run([ddlint] + args, cwd=cwd, env=env, capture_output=True, timeout=60)
         got = p.stdout + b"[exit %d]\n" % p.returncode + (b"[stderr]\n" + p.stderr if p.stderr else b"")
         path = os.path.join(expected, name)
         if update:
@@ -56,7 +76,7 @@ def main():
     print(("ok   " if not missing else "FAIL ") + "the test pack uses every rule kind" +
           (f": missing {missing}" if missing else ""))
     failed += bool(missing)
-    print(f"{len(RUNS) + 1 - failed} checks passed, {failed} failed")
+    print(f"{len(runs) + 1 - failed} checks passed, {failed} failed")
     return 1 if failed else 0
 
 

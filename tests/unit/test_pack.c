@@ -196,14 +196,14 @@ static void test_error_unknown_fields(void) {
                   "  {\"id\": \"a\", \"title\": \"A\", \"alias\": [\"x\"]}]}";
   CHECK_ERROR(j, "\"alias\"", 0,
               "unknown field \"alias\" in section (expected one of: id, "
-              "title, aliases, required, weight, prompt, topics, evidence)");
+              "title, aliases, required, weight, prompt, topics, evidence, replace)");
 
   j = "{\"name\": \"x\", \"rules\": [],\n"
       " \"sections\": [{\"id\": \"a\", \"title\": \"A\", \"topics\": [\n"
       "   {\"id\": \"t\", \"title\": \"T\", \"pattern\": \"x\"}]}]}";
   CHECK_ERROR(j, "\"pattern\"", 0,
               "unknown field \"pattern\" in topic (expected one of: id, "
-              "title, aliases, patterns, weight, prompt)");
+              "title, aliases, patterns, weight, prompt, replace)");
 
   j = "{\"name\": \"x\", \"sections\": [],\n"
       " \"rules\": [{\"id\": \"r\", \"kind\": \"empty-section\", "
