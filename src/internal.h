@@ -361,6 +361,11 @@ struct ddlint_rule {
   char **topic_ids;             /* owned: required-topic topics, NULL = all */
   size_t ntopic_ids;
   bool template_prompts; /* placeholder: also flag copied template prompts */
+  /* placeholder: also where spacing and line breaks differ from the
+   * template's (patterns2 then holds the prompts as loose patterns) */
+  bool rewrapped_prompts;
+  unsigned skip; /* placeholder: RULE_SKIP_* places whose matches it drops */
+  bool required_only; /* empty-section: only in required template sections */
   char *target_name;     /* owned: quantified-target's name, e.g. "latency" */
   /* owned, normalised: quantified-target ignores sections whose heading, and
    * paragraphs whose label, starts with one of these ("case study") */
@@ -377,6 +382,10 @@ struct ddlint_rule {
   int section_state; /* required-section: 0 missing, 1 empty, 2 unheaded */
   const char *kind_name_for_dispatch;  /* borrowed static string */
 };
+
+/* Where a placeholder rule does not look, beyond code blocks and HTML
+ * comments (never searched). */
+enum { RULE_SKIP_INLINE_CODE = 1u, RULE_SKIP_BLOCK_QUOTE = 2u };
 
 struct ddlint_pack {
   char *name, *version, *description; /* owned */
@@ -395,6 +404,9 @@ struct ddlint_pack {
   char **not_evidence; /* owned: title phrases of headings that are never
                           evidence (a metadata block) */
   size_t nnot_evidence;
+  /* "title_priority": a heading equal to a section's title beats one equal
+   * to an alias at any level, not only at the same level */
+  bool title_priority;
   /* owned: the literal passes prepared for its pattern sets, filled on
    * first use under its own lock (prose.c) */
   struct prose_cache *prose_cache;

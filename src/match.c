@@ -1391,7 +1391,9 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         for (size_t i = 0; i < ts->naliases && !alias; i++)
           if (strcmp(key, ts->alias_keys[i]) == 0)
             alias = (int)i + 1;
-      int rank = (STUB(d) ? 100000 : 0) + 1000 * ol->sections[d].level + alias;
+      int rank = (STUB(d) ? 100000 : 0) +
+                 (alias && pk->title_priority ? 10000 : 0) +
+                 1000 * ol->sections[d].level + alias;
       if (sc->section < 0 || rank < best_rank) {
         sc->section = (ptrdiff_t)d;
         best_rank = rank;

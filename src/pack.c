@@ -306,6 +306,47 @@ static void S_build_prompts(ddlint_pack *pk) {
     }
 }
 
+/* For each placeholder rule with rewrapped_prompts, every prompt as a
+ * pattern (patterns2) in which a space matches any run of whitespace, line
+ * breaks included, as in every pack pattern: a prompt rewrapped or
+ * reindented when copied is still found. */
+static void S_build_rewrapped_prompts(ddlint_pack *pk) {
+  for (size_t r = 0; r < pk->nrules; r++) {
+    struct ddlint_rule *rule = &pk->rules[r];
+    if (!rule->rewrapped_prompts)
+      continue;
+    for (size_t i = 0; i < rule->npatterns2; i++)
+      S_pattern_free(&rule->patterns2[i]);
+    free(rule->patterns2);
+    rule->patterns2 = xcalloc(pk->nprompts + 1, sizeof(pattern));
+    rule->npatterns2 = 0;
+    for (size_t i = 0; i < pk->nprompts; i++) {
+      strbuf re = {0};
+      bool space = false;
+      for (const char *c = pk->prompt_text[i]; *c; c++) {
+        if (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r') {
+          space = re.len > 0;
+          continue;
+        }
+        if (space)
+          strbuf_putc(&re, ' ');
+        space = false;
+        if (strchr("\\^$.|?*+()[]{}#", *c))
+          strbuf_putc(&re, '\\');
+        strbuf_putc(&re, *c);
+      }
+      pattern *p = &rule->patterns2[rule->npatterns2];
+      loader quiet = {.js = {.origin = "<prompt>", .text = "", .len = 0}};
+      if (re.len && S_compile(&quiet, NULL, re.data, 0, p))
+        rule->npatterns2++;
+      else
+        S_pattern_free(p);
+      free(quiet.js.err);
+      strbuf_free(&re);
+    }
+  }
+}
+
 static bool S_aliases(loader *ld, const cJSON *obj, const char *what,
                       char ***out, char ***keys, size_t *n) {
   if (!S_strings(ld, obj, "aliases", what, out, n))
@@ -550,6 +591,33 @@ static bool S_count(loader *ld, const cJSON *obj, const char *key, long *out) {
   return true;
 }
 
+/* A placeholder rule's "skip": the places whose matches it drops. Code
+ * blocks and HTML comments are never searched; naming them is allowed. */
+static bool S_skip(loader *ld, const cJSON *params, unsigned *out) {
+  static const char *const names[] = {"inline-code", "block-quote",
+                                      "code-block", "html-comment", NULL};
+  static const unsigned bits[] = {RULE_SKIP_INLINE_CODE, RULE_SKIP_BLOCK_QUOTE,
+                                  0, 0};
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(params, "skip");
+  *out = 0;
+  if (!v)
+    return true;
+  if (!cJSON_IsArray(v))
+    return json_fail(&ld->js, v, false, "\"skip\" must be an array");
+  for (const cJSON *e = v->child; e; e = e->next) {
+    size_t i = 0;
+    while (names[i] && !(cJSON_IsString(e) && strcmp(e->valuestring,
+                                                     names[i]) == 0))
+      i++;
+    if (!names[i])
+      return json_fail(&ld->js, e, false,
+                       "\"skip\" holds \"inline-code\", \"block-quote\", "
+                       "\"code-block\" or \"html-comment\"");
+    *out |= bits[i];
+  }
+  return true;
+}
+
 /* rule_obj: the rule's JSON object, where a missing "params" is reported. */
 static bool S_load_params(loader *ld, const cJSON *rule_obj,
                           const cJSON *params, struct ddlint_rule *r) {
@@ -632,12 +700,16 @@ static bool S_load_params(loader *ld, const cJSON *rule_obj,
     return true;
   }
   if (strcmp(k, "placeholder") == 0) {
-    static const char *const f[] = {"patterns", "template_prompts", NULL};
+    static const char *const f[] = {"patterns", "template_prompts",
+                                    "rewrapped_prompts", "skip", NULL};
     r->template_prompts = true; /* the default, with or without params */
     if (params && !json_check_fields(&ld->js, params, "placeholder params", f))
       return false;
-    if (params && !S_bool(ld, params, "template_prompts", "params", true,
-                          &r->template_prompts))
+    if (params && (!S_bool(ld, params, "template_prompts", "params", true,
+                           &r->template_prompts) ||
+                   !S_bool(ld, params, "rewrapped_prompts", "params", false,
+                           &r->rewrapped_prompts) ||
+                   !S_skip(ld, params, &r->skip)))
       return false;
     if (params && cJSON_GetObjectItemCaseSensitive(params, "patterns"))
       return S_patterns(ld, params, "patterns", "params", &r->patterns,
@@ -712,6 +784,12 @@ static bool S_load_params(loader *ld, const cJSON *rule_obj,
     return json_fail(&ld->js, st, false,
                      "\"state\" must be \"missing\", \"empty\" or "
                      "\"unheaded\"");
+  }
+  if (strcmp(k, "empty-section") == 0 && params) {
+    static const char *const f[] = {"required_only", NULL};
+    return json_check_fields(&ld->js, params, "empty-section params", f) &&
+           S_bool(ld, params, "required_only", "params", false,
+                  &r->required_only);
   }
   /* kinds without parameters */
   if (params && params->child)
@@ -821,7 +899,8 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
 static bool S_load(loader *ld) {
   static const char *const fields[] = {"$schema",     "name",    "version",
                                        "description", "extends", "sections",
-                                       "rules",       "not_evidence", NULL};
+                                       "rules",       "not_evidence",
+                                       "title_priority", NULL};
   const cJSON *root = ld->js.root;
   const cJSON *sections, *rules;
   if (!json_check_fields(&ld->js, root, "pack", fields))
@@ -852,7 +931,9 @@ static bool S_load(loader *ld) {
       !S_string(ld, root, "description", false, "pack", &description) ||
       !S_array(ld, root, "sections", "pack", &sections) ||
       !S_array(ld, root, "rules", "pack", &rules) ||
-      !S_not_evidence(ld, root, pk)) {
+      !S_not_evidence(ld, root, pk) ||
+      !S_bool(ld, root, "title_priority", "pack", pk->title_priority,
+              &pk->title_priority)) {
     free(version);
     free(description);
     return false;
@@ -986,6 +1067,7 @@ static bool S_load(loader *ld) {
   if (!pack_check_names(&ld->js, pk, sections))
     goto out;
   S_build_prompts(pk);
+  S_build_rewrapped_prompts(pk);
   S_build_vocab(pk);
   ok = true;
 out:

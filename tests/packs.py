@@ -32,6 +32,11 @@ LANG_RUNS = {
     "check-placeholder.err": ["--no-config", "-t", "./bad-placeholder.json", "summary.md"],
     "check-braces-text.human": ["--no-config", "--color", "never", "-t", "./braces-are-text.json", "summary.md"],
     "check-duplicate-alias.err": ["--no-config", "-t", "./duplicate-alias.json", "ask.md"],
+    # matching controls: placeholder skip, rewrapped prompts, required_only
+    "controls.human": ["--no-config", "--color", "never", "-t", "./controls.json", "controls.md"],
+    # title_priority, and a child that turns it off again
+    "title-priority.summary": ["--no-config", "--format", "summary", "-t", "./title-priority.json", "findings.md"],
+    "title-priority-off.summary": ["--no-config", "--format", "summary", "-t", "./title-priority-off.json", "findings.md"],
 }
 
 
