@@ -432,6 +432,8 @@ void prose_cache_free(prose_cache *c);
  * $DDLINT_PACK_PATH (colon-separated), then in DDLINT_PACKDIR. NULL if none;
  * free with free(). */
 char *pack_find_installed(const char *name);
+/* The folder of installed packs (DDLINT_PACKDIR). */
+const char *pack_installed_dir(void);
 /* Whether a template reference is a path (has a slash or ends in .json). */
 bool pack_ref_is_path(const char *ref);
 /* config.c: whether a '/'-separated path matches a glob in which "**" spans

@@ -1220,6 +1220,8 @@ char *pack_find_installed(const char *name) {
   return found;
 }
 
+const char *pack_installed_dir(void) { return DDLINT_PACKDIR; }
+
 bool pack_ref_is_path(const char *ref) {
   size_t n = strlen(ref);
   return strchr(ref, '/') || (n > 5 && strcmp(ref + n - 5, ".json") == 0);

@@ -37,6 +37,10 @@ LANG_RUNS = {
     # title_priority, and a child that turns it off again
     "title-priority.summary": ["--no-config", "--format", "summary", "-t", "./title-priority.json", "findings.md"],
     "title-priority-off.summary": ["--no-config", "--format", "summary", "-t", "./title-priority-off.json", "findings.md"],
+    # discoverability: one pack's tree, and --explain naming what it checks
+    "template-show.txt": ["template", "show", "../postmortem.json"],
+    "template-show-controls.txt": ["template", "show", "./controls.json"],
+    "explain-topics.txt": ["--no-config", "-t", "../postmortem.json", "--explain", "pm-topics"],
 }
 
 
@@ -69,6 +73,25 @@ def main():
                 got.decode(errors="replace").splitlines(), "expected", "got", lineterm=""))[:80]))
         else:
             print(f"ok   {name}")
+    # `ddlint templates` lists the built-in packs, those of
+    # $DDLINT_PACK_PATH and the config's; a name found twice is used once
+    env_path = dict(env, DDLINT_PACK_PATH=os.path.join(root, "tests", "packs"))
+    packs_dir = os.path.join(root, "tests", "packs")
+    for args in (["templates"], ["--list-templates"], ["template", "list"]):
+        out = subprocess.run([ddlint] + args, cwd=project, env=env_path, capture_output=True,
+                             text=True, timeout=60).stdout
+        lines = out.splitlines()
+        want = [
+            ("postmortem-base", os.path.join(packs_dir, "postmortem-base.json") + " [$DDLINT_PACK_PATH]"),
+            ("ml-system-design", "(built in)"), ("rfc", "(built in)"), ("adr", "(built in)"),
+            ("postmortem", "postmortem.json [config " + os.path.join(project, ".ddlint.json") + ":2:3]"),
+        ]
+        missing = [w for w in want if not any(l.startswith(w[0] + " ") and l.endswith(w[1]) for l in lines)]
+        loads = "    postmortem 1.1.0, 6 sections, 16 rules: A blameless incident postmortem" in out
+        ok = not missing and loads
+        print(("ok   " if ok else "FAIL ") + " ".join(args) + " lists every visible pack" +
+              ("" if ok else f": missing {missing}\n{out}"))
+        failed += not ok
     # every rule kind of the engine is used by the test pack
     import json
     kinds = {r["kind"] for f in ("postmortem-base.json", "postmortem.json")
@@ -81,7 +104,7 @@ def main():
     print(("ok   " if not missing else "FAIL ") + "the test pack uses every rule kind" +
           (f": missing {missing}" if missing else ""))
     failed += bool(missing)
-    print(f"{len(runs) + 1 - failed} checks passed, {failed} failed")
+    print(f"{len(runs) + 4 - failed} checks passed, {failed} failed")
     return 1 if failed else 0
 
 
