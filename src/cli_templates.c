@@ -189,6 +189,17 @@ static void S_topic(const tmpl_topic *t) {
     printf("          prompt: %s\n", t->prompt);
 }
 
+/* "label: a; or b" for a `required_if`, on one indented line. */
+static void S_conditions_line(const char *indent, const char *label,
+                              const condition *c, size_t n) {
+  if (!n)
+    return;
+  printf("%s%s ", indent, label);
+  for (size_t i = 0; i < n; i++)
+    printf("%s%s", i ? "; or " : "", c[i].text);
+  putchar('\n');
+}
+
 /* The section ids of a scope, or "all sections". */
 static void S_scope(const ddlint_pack *pk, const size_t *scope, size_t n) {
   if (!scope) {
@@ -217,7 +228,11 @@ static int S_show(const char *ref) {
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
     printf("  %zu. %s [%s] %s", s + 1, ts->title, ts->id,
-           ts->required ? "required" : "optional");
+           ts->nrequired_if ? "required when"
+           : ts->required   ? "required"
+                            : "optional");
+    for (size_t i = 0; i < ts->nrequired_if; i++)
+      printf("%s%s", i ? "; or " : " ", ts->required_if[i].text);
     if (ts->weight != 1.0)
       printf(", weight %g", ts->weight);
     putchar('\n');
@@ -242,6 +257,7 @@ static int S_show(const char *ref) {
         printf("%s%s", k ? ", " : "", r->topic_ids[k]);
     }
     putchar('\n');
+    S_conditions_line("      ", "runs when", r->required_if, r->nrequired_if);
   }
   ddlint_pack_free(pk);
   return 0;
@@ -271,6 +287,11 @@ void templates_explain_scope(const ddlint_pack *pk, const ddlint_rule *r) {
   bool sections = strcmp(r->kind, "required-section") == 0 ||
                   strcmp(r->kind, "empty-section") == 0;
   bool topics = strcmp(r->kind, "required-topic") == 0;
+  if (r->nrequired_if) {
+    printf("\n");
+    S_conditions_line("", "It runs only in documents where", r->required_if,
+                      r->nrequired_if);
+  }
   if (!sections && !topics && !r->scope)
     return;
   printf("\nIn template \"%s\", it checks ", pk->name);
@@ -284,7 +305,11 @@ void templates_explain_scope(const ddlint_pack *pk, const ddlint_rule *r) {
     if (!rule_in_scope(r, s) || (topics && !nchecked))
       continue;
     printf("  %s [%s]%s\n", ts->title, ts->id,
-           ts->required ? "" : " (optional)");
+           ts->nrequired_if ? ""
+           : ts->required   ? ""
+                            : " (optional)");
+    S_conditions_line("    ", "required only when", ts->required_if,
+                      ts->nrequired_if);
     if (sections)
       S_strings_line("    ", "also named", ts->aliases, ts->naliases);
     for (size_t t = 0; topics && t < ts->ntopics; t++) {

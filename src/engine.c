@@ -236,7 +236,8 @@ static void S_rule_task(void *arg, size_t i) {
   c->limit_at = 0;
   c->md_match = pcre2_match_data_create(32, NULL);
   const struct ddlint_rule *rule = &c->pack->rules[i];
-  rule_kind_find(rule->kind_name_for_dispatch)->check(c, rule);
+  if (c->cov->rule_on[i]) /* its required_if holds */
+    rule_kind_find(rule->kind_name_for_dispatch)->check(c, rule);
   pcre2_match_data_free(c->md_match);
   c->md_match = NULL;
 }
@@ -387,12 +388,14 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
   prose_words(&ctx);
   match_document(&ctx, &r->cov);
   ctx.cov = &r->cov;
+  conditions_apply(&ctx, &r->cov);
   if (threads > 1 && r->src.len >= PARALLEL_MIN_BYTES && pack->nrules > 1)
     S_check_parallel(&ctx, threads);
   else
     for (size_t i = 0; i < pack->nrules; i++) {
       const struct ddlint_rule *rule = &pack->rules[i];
-      rule_kind_find(rule->kind_name_for_dispatch)->check(&ctx, rule);
+      if (r->cov.rule_on[i]) /* its required_if holds */
+        rule_kind_find(rule->kind_name_for_dispatch)->check(&ctx, rule);
     }
   input_report(&ctx);
   if (r->nparts) {
@@ -451,10 +454,10 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
     const section_cov *sc = &r->cov.sections[s];
     r->section_hidden[s] = SIZE_MAX;
     r->section_near[s].start = SIZE_MAX;
-    if (sc->section < 0 && pack->sections[s].required)
+    if (sc->section < 0 && coverage_required(&r->cov, pack, s))
       fence_hides_heading(&ctx, &pack->sections[s], &r->section_hidden[s]);
     /* the near miss that missing-section names (not an off-topic one) */
-    if (sc->section < 0 && pack->sections[s].required &&
+    if (sc->section < 0 && coverage_required(&r->cov, pack, s) &&
         r->section_hidden[s] == SIZE_MAX && sc->off_topic < 0 && sc->near >= 0)
       r->section_near[s] = (struct near_heading){ol.sections[sc->near].start,
                                                  ol.sections[sc->near].end,

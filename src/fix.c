@@ -184,7 +184,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
                                         src->text[src->len - 1] == '\r');
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
-    if (!ts->required || (level_of[s] && !rename[s]))
+    if (!coverage_required(&r->cov, pk, s) || (level_of[s] && !rename[s]))
       continue;
     size_t ts_start, ts_end;
     if (rename[s]) {
@@ -205,7 +205,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
       if (level_of[p]) {
         prev = (ptrdiff_t)p;
         missing_since_prev = 0;
-      } else if (pk->sections[p].required) {
+      } else if (coverage_required(&r->cov, pk, p)) {
         missing_since_prev++;
       }
     }

@@ -319,6 +319,23 @@ char *pattern_prose_text(const char *re);
  * call from several threads at once. NULL when the pattern has no code. */
 pcre2_code *pattern_code(const pattern *p);
 
+/* A `required_if` condition (condition.c), judged once per document. */
+typedef enum {
+  COND_FRONT_MATTER, /* a front matter field: present, equal, in, matching */
+  COND_SECTION,      /* a template section present with content */
+  COND_TOPIC,        /* a topic covered */
+  COND_PATTERN       /* a pattern found in the document's prose */
+} condition_kind;
+typedef struct condition {
+  condition_kind kind;
+  char *field;   /* owned: the front matter key */
+  char **values; /* owned: "equals" (one) or "in"; none: present */
+  size_t nvalues;
+  pattern *pat; /* owned: "matches" of a field, or the document pattern */
+  size_t section, topic; /* COND_SECTION, COND_TOPIC: pack indices */
+  char *text;            /* owned: the condition in words */
+} condition;
+
 typedef struct {
   char *id, *title, *prompt; /* owned; prompt may be NULL */
   char **aliases;            /* owned, normalised */
@@ -346,6 +363,10 @@ typedef struct {
    * section is covered under another heading */
   pattern *evidence;
   size_t nevidence;
+  /* owned: `required_if`, any of which makes the section required in a
+   * document (it is optional otherwise); NULL: `required` alone */
+  condition *required_if;
+  size_t nrequired_if;
 } tmpl_section;
 
 struct ddlint_rule {
@@ -366,6 +387,9 @@ struct ddlint_rule {
   bool rewrapped_prompts;
   unsigned skip; /* placeholder: RULE_SKIP_* places whose matches it drops */
   bool required_only; /* empty-section: only in required template sections */
+  /* owned: the rule runs when any holds; NULL: always */
+  condition *required_if;
+  size_t nrequired_if;
   char *target_name;     /* owned: quantified-target's name, e.g. "latency" */
   /* owned, normalised: quantified-target ignores sections whose heading, and
    * paragraphs whose label, starts with one of these ("case study") */
@@ -531,7 +555,20 @@ typedef struct {
   section_cov *sections; /* owned, parallel to pack sections */
   size_t nsections;
   double score;
+  /* owned, set by conditions_apply() after matching: per section, whether
+   * it is required in this document, and why (the condition that held, in
+   * words; NULL for a section required outright); per rule, whether it
+   * runs. NULL before. */
+  bool *required;
+  char **required_why;
+  bool *rule_on;
 } coverage;
+/* condition.c: judges every `required_if` of the pack on ctx's document
+ * (matched: ctx->cov is set) and fills cov's required, required_why and
+ * rule_on. */
+void conditions_apply(struct lint_ctx *ctx, coverage *cov);
+/* Whether pack section s is required in the document of cov. */
+bool coverage_required(const coverage *cov, const ddlint_pack *pk, size_t s);
 
 struct lint_ctx;
 void match_document(struct lint_ctx *ctx, coverage *cov);

@@ -1685,7 +1685,12 @@ void coverage_free(coverage *cov) {
   for (size_t s = 0; s < cov->nsections; s++) {
     free(cov->sections[s].topics);
     free(cov->sections[s].parts);
+    if (cov->required_why)
+      free(cov->required_why[s]);
   }
+  free(cov->required);
+  free(cov->required_why);
+  free(cov->rule_on);
   free(cov->sections);
   memset(cov, 0, sizeof *cov);
 }

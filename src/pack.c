@@ -173,6 +173,14 @@ static bool S_compile(loader *ld, const cJSON *at, const char *text,
   return true;
 }
 
+bool pack_pattern_compile(json_src *js, const cJSON *at, const char *text,
+                          pattern *out) {
+  loader ld = {.js = *js};
+  bool ok = S_compile(&ld, at, text, 0, out);
+  js->err = ld.js.err;
+  return ok;
+}
+
 static pthread_mutex_t S_jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
 pcre2_code *pattern_code(const pattern *p) {
@@ -235,6 +243,8 @@ static void S_pattern_free(pattern *p) {
   p->code = NULL;
   p->source = NULL;
 }
+
+void pack_pattern_free(pattern *p) { S_pattern_free(p); }
 
 /* The placeholder kind's patterns when a rule gives none: TBD, TODO,
  * FIXME, XXX (as words, in capitals), bracketed "[NO INFO]", "[N/A]",
@@ -388,8 +398,8 @@ static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
 static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
                            const tmpl_section *merge_into) {
   static const char *const fields[] = {
-      "id",     "title",  "aliases",  "required", "weight",
-      "prompt", "topics", "evidence", "replace",  NULL};
+      "id",     "title",    "aliases", "required",    "weight", "prompt",
+      "topics", "evidence", "replace", "required_if", NULL};
   const cJSON *topics;
   if (!json_check_fields(&ld->js, obj, "section", fields) ||
       !S_string(ld, obj, "id", true, "section", &s->id) ||
@@ -456,10 +466,12 @@ void pack_section_free(tmpl_section *sec) {
   free(sec->key_title);
   S_free_strings(sec->aliases, sec->naliases);
   S_free_strings(sec->alias_keys, sec->naliases);
+  conditions_free(sec->required_if, sec->nrequired_if);
   memset(sec, 0, sizeof *sec);
 }
 
 static void S_rule_free(struct ddlint_rule *r) {
+  conditions_free(r->required_if, r->nrequired_if);
   free(r->id);
   free(r->kind);
   free(r->summary);
@@ -606,8 +618,8 @@ static bool S_skip(loader *ld, const cJSON *params, unsigned *out) {
     return json_fail(&ld->js, v, false, "\"skip\" must be an array");
   for (const cJSON *e = v->child; e; e = e->next) {
     size_t i = 0;
-    while (names[i] && !(cJSON_IsString(e) && strcmp(e->valuestring,
-                                                     names[i]) == 0))
+    while (names[i] &&
+           !(cJSON_IsString(e) && strcmp(e->valuestring, names[i]) == 0))
       i++;
     if (!names[i])
       return json_fail(&ld->js, e, false,
@@ -801,8 +813,8 @@ static bool S_load_params(loader *ld, const cJSON *rule_obj,
 
 static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
   static const char *const fields[] = {
-      "id",       "kind",  "severity", "summary", "message", "help", "explain",
-      "help_uri", "scope", "params",   NULL};
+      "id",      "kind",     "severity", "summary", "message",     "help",
+      "explain", "help_uri", "scope",    "params",  "required_if", NULL};
   char *sev = NULL;
   bool ok = false;
   if (!json_check_fields(&ld->js, obj, "rule", fields) ||
@@ -857,6 +869,10 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
     json_fail(&ld->js, params, false, "params must be an object");
     goto out;
   }
+  const cJSON *cond = cJSON_GetObjectItemCaseSensitive(obj, "required_if");
+  if (cond && !conditions_load(&ld->js, cond, ld->pack, &r->required_if,
+                               &r->nrequired_if))
+    goto out;
   ok = S_load_params(ld, obj, params, r);
 out:
   free(sev);
@@ -893,14 +909,42 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
   return true;
 }
 
+/* The "required_if" of this file's sections, on the pack's sections of
+ * their ids (a child's replaces the parent's). */
+static bool S_sections_required_if(loader *ld, const cJSON *sections) {
+  ddlint_pack *pk = ld->pack;
+  for (const cJSON *e = sections ? sections->child : NULL; e; e = e->next) {
+    const cJSON *cond = cJSON_GetObjectItemCaseSensitive(e, "required_if");
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+    if (!cond || !cJSON_IsString(id))
+      continue;
+    const cJSON *req = cJSON_GetObjectItemCaseSensitive(e, "required");
+    if (cJSON_IsFalse(req))
+      return json_fail(&ld->js, req, true,
+                       "a section with \"required_if\" is optional unless "
+                       "it holds: drop \"required\": false");
+    for (size_t s = 0; s < pk->nsections; s++) {
+      tmpl_section *ts = &pk->sections[s];
+      if (strcmp(ts->id, id->valuestring) != 0)
+        continue;
+      conditions_free(ts->required_if, ts->nrequired_if);
+      ts->required_if = NULL;
+      ts->nrequired_if = 0;
+      if (!conditions_load(&ld->js, cond, pk, &ts->required_if,
+                           &ts->nrequired_if))
+        return false;
+    }
+  }
+  return true;
+}
+
 /* Loads ld->js.root into ld->pack, which already holds the parent pack when the
  * file `extends` one: a section or rule with a parent's id replaces it in
  * place; new ones are appended. */
 static bool S_load(loader *ld) {
-  static const char *const fields[] = {"$schema",     "name",    "version",
-                                       "description", "extends", "sections",
-                                       "rules",       "not_evidence",
-                                       "title_priority", NULL};
+  static const char *const fields[] = {
+      "$schema",  "name",  "version",      "description",    "extends",
+      "sections", "rules", "not_evidence", "title_priority", NULL};
   const cJSON *root = ld->js.root;
   const cJSON *sections, *rules;
   if (!json_check_fields(&ld->js, root, "pack", fields))
@@ -1017,6 +1061,9 @@ static bool S_load(loader *ld) {
   }
   strmap_free(&where);
   strmap_free(&seen);
+  /* required_if may name any section or topic: read once all are there */
+  if (!S_sections_required_if(ld, sections))
+    goto out;
   for (size_t i = 0; i < pk->nrules; i++)
     strmap_put(&where, pk->rules[i].id, i);
   for (const cJSON *e = rules ? rules->child : NULL; e; e = e->next) {

@@ -12,6 +12,19 @@ struct cJSON;
 /* pack.c: frees what a template section or topic owns and zeroes it. */
 void pack_section_free(tmpl_section *sec);
 void pack_topic_free(tmpl_topic *tp);
+/* pack.c: compiles text as a pack pattern (caseless, a space matching any
+ * whitespace), with a located error at `at`; free with pack_pattern_free(). */
+bool pack_pattern_compile(json_src *js, const struct cJSON *at,
+                          const char *text, pattern *out);
+void pack_pattern_free(pattern *p);
+
+/* condition.c: loads a `required_if` value v (a condition object, or an
+ * array of them, any of which is enough) into *out and *n, resolving
+ * section and topic ids in pk. Located errors. Free with conditions_free(). */
+bool conditions_load(json_src *js, const struct cJSON *v, const ddlint_pack *pk,
+                     condition **out, size_t *n);
+void conditions_free(condition *c, size_t n);
+
 /* pack.c: whether any section of pk has a topic with this id. */
 bool pack_has_topic(const ddlint_pack *pk, const char *id);
 

@@ -37,6 +37,14 @@ LANG_RUNS = {
     # title_priority, and a child that turns it off again
     "title-priority.summary": ["--no-config", "--format", "summary", "-t", "./title-priority.json", "findings.md"],
     "title-priority-off.summary": ["--no-config", "--format", "summary", "-t", "./title-priority-off.json", "findings.md"],
+    # required_if: by front matter (equals, in, matches), topic, section,
+    # pattern; a rule that runs only for tier 1; the finding says why
+    "required-if-ml.human": ["--no-config", "--color", "never", "-t", "./conditions.json", "cond-ml.md"],
+    "required-if-plain.json": ["--no-config", "--format", "json", "-t", "./conditions.json", "cond-plain.md"],
+    "required-if-pattern.human": ["--no-config", "--color", "never", "-t", "./conditions.json", "cond-pattern.md"],
+    "required-if-bad.err": ["--no-config", "-t", "./bad-condition.json", "cond-ml.md"],
+    "required-if-show.txt": ["template", "show", "./conditions.json"],
+    "required-if-explain.txt": ["--no-config", "-t", "./conditions.json", "--explain", "no-sla"],
     # discoverability: one pack's tree, and --explain naming what it checks
     "template-show.txt": ["template", "show", "../postmortem.json"],
     "template-show-controls.txt": ["template", "show", "./controls.json"],

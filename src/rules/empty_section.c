@@ -24,7 +24,8 @@ static bool S_in_required(const lint_ctx *ctx, const struct ddlint_rule *rule,
   const ddlint_pack *pk = ctx->pack;
   for (size_t s = 0; s < pk->nsections; s++) {
     const section_cov *sc = &ctx->cov->sections[s];
-    if (!pk->sections[s].required || sc->by_content || !rule_in_scope(rule, s))
+    if (!coverage_required(ctx->cov, pk, s) || sc->by_content ||
+        !rule_in_scope(rule, s))
       continue;
     for (size_t k = 0; k < sc->nparts; k++)
       for (ptrdiff_t p = (ptrdiff_t)d; p >= 0; p = ctx->ol->sections[p].parent)
@@ -57,7 +58,7 @@ static bool S_reported_as_required(const lint_ctx *ctx, size_t d) {
   for (size_t s = 0; s < pk->nsections; s++) {
     const section_cov *sc = &ctx->cov->sections[s];
     if (sc->section != (ptrdiff_t)d || !sc->empty || sc->by_content ||
-        !pk->sections[s].required)
+        !coverage_required(ctx->cov, pk, s))
       continue;
     for (size_t r = 0; r < pk->nrules; r++)
       if (pk->rules[r].section_state == 1 &&

@@ -37,6 +37,18 @@ static size_t S_insertion_point(const lint_ctx *ctx, size_t s,
   return start;
 }
 
+/* detail (freed) with why section s is required in this document, when a
+ * `required_if` made it so: "...; it is required here because the front
+ * matter \"type\" is \"ml\"". */
+static char *S_with_why(const lint_ctx *ctx, size_t s, char *detail) {
+  const char *why = ctx->cov->required_why ? ctx->cov->required_why[s] : NULL;
+  if (!why)
+    return detail;
+  char *d = xasprintf("%s; it is required here because %s", detail, why);
+  free(detail);
+  return d;
+}
+
 /* params.state "empty": a required section whose headings hold nothing but
  * subheadings, comments, template bullets or placeholders. */
 static void S_report_empty(lint_ctx *ctx, const struct ddlint_rule *rule,
@@ -48,6 +60,7 @@ static void S_report_empty(lint_ctx *ctx, const struct ddlint_rule *rule,
                            "template bullets or a placeholder do not cover "
                            "\"%s\"",
                            h, ts->title);
+  detail = S_with_why(ctx, s, detail);
   const char *vars[] = {"section", ts->title, "heading", h,
                         "detail",  detail,    NULL};
   diag_emit(ctx, rule, sec->start, sec->body_start, ts->title, vars);
@@ -95,7 +108,7 @@ void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
   for (size_t s = 0; s < ctx->pack->nsections; s++) {
     const tmpl_section *ts = &ctx->pack->sections[s];
     const section_cov *sc = &ctx->cov->sections[s];
-    if (!ts->required || !rule_in_scope(rule, s))
+    if (!coverage_required(ctx->cov, ctx->pack, s) || !rule_in_scope(rule, s))
       continue;
     if (rule->section_state == 1) {
       if (sc->section >= 0 && sc->empty && !sc->by_content)
@@ -147,6 +160,7 @@ void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
       else
         detail = xasprintf("add a \"%s\" section at the end", ts->title);
     }
+    detail = S_with_why(ctx, s, detail);
     const char *vars[] = {"section", ts->title, "detail", detail, NULL};
     diag_emit(ctx, rule, start, end, ts->title, vars);
     free(detail);

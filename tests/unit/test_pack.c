@@ -196,7 +196,7 @@ static void test_error_unknown_fields(void) {
                   "  {\"id\": \"a\", \"title\": \"A\", \"alias\": [\"x\"]}]}";
   CHECK_ERROR(j, "\"alias\"", 0,
               "unknown field \"alias\" in section (expected one of: id, "
-              "title, aliases, required, weight, prompt, topics, evidence, replace)");
+              "title, aliases, required, weight, prompt, topics, evidence, replace, required_if)");
 
   j = "{\"name\": \"x\", \"rules\": [],\n"
       " \"sections\": [{\"id\": \"a\", \"title\": \"A\", \"topics\": [\n"
@@ -212,7 +212,7 @@ static void test_error_unknown_fields(void) {
   CHECK_ERROR(j, "\"level\"", 0,
               "unknown field \"level\" in rule (expected one of: id, kind, "
               "severity, summary, message, help, explain, help_uri, scope, "
-              "params)");
+              "params, required_if)");
 }
 
 static void test_error_rule_kind(void) {
