@@ -157,25 +157,53 @@ static int S_list(const ddlint_config *cfg) {
   return 0;
 }
 
-/* "label: a, b, c" on one indented line, when there are any. */
-static void S_strings_line(const char *indent, const char *label,
-                           char *const *v, size_t n) {
+/* The i-th string of an array of strings, patterns or conditions. */
+static const char *S_string_at(const void *v, size_t i) {
+  return ((char *const *)v)[i];
+}
+static const char *S_pattern_at(const void *v, size_t i) {
+  return ((const pattern *)v)[i].source;
+}
+static const char *S_condition_at(const void *v, size_t i) {
+  return ((const condition *)v)[i].text;
+}
+
+/* "label: a, b, c" (the items joined by sep) on one indented line, when
+ * there are any. */
+static void S_items_line(const char *indent, const char *label,
+                         const void *items, size_t n,
+                         const char *(*at)(const void *, size_t),
+                         const char *sep) {
   if (!n)
     return;
-  printf("%s%s: ", indent, label);
+  printf("%s%s ", indent, label);
   for (size_t i = 0; i < n; i++)
-    printf("%s%s", i ? ", " : "", v[i]);
+    printf("%s%s", i ? sep : "", at(items, i));
   putchar('\n');
+}
+
+static void S_strings_line(const char *indent, const char *label,
+                           char *const *v, size_t n) {
+  char *colon = xasprintf("%s:", label);
+  S_items_line(indent, colon, v, n, S_string_at, ", ");
+  free(colon);
 }
 
 static void S_patterns_line(const char *indent, const char *label,
                             const pattern *p, size_t n) {
-  if (!n)
-    return;
-  printf("%s%s: ", indent, label);
-  for (size_t i = 0; i < n; i++)
-    printf("%s%s", i ? "  |  " : "", p[i].source);
-  putchar('\n');
+  char *colon = xasprintf("%s:", label);
+  S_items_line(indent, colon, p, n, S_pattern_at, "  |  ");
+  free(colon);
+}
+
+/* A section's or topic's aliases, patterns (under label) and prompt. */
+static void S_names(const char *indent, char *const *aliases, size_t naliases,
+                    const char *label, const pattern *p, size_t np,
+                    const char *prompt) {
+  S_strings_line(indent, "aliases", aliases, naliases);
+  S_patterns_line(indent, label, p, np);
+  if (prompt)
+    printf("%sprompt: %s\n", indent, prompt);
 }
 
 static void S_topic(const tmpl_topic *t) {
@@ -183,21 +211,14 @@ static void S_topic(const tmpl_topic *t) {
   if (t->weight != 1.0)
     printf(", weight %g", t->weight);
   putchar('\n');
-  S_strings_line("          ", "aliases", t->aliases, t->naliases);
-  S_patterns_line("          ", "patterns", t->patterns, t->npatterns);
-  if (t->prompt)
-    printf("          prompt: %s\n", t->prompt);
+  S_names("          ", t->aliases, t->naliases, "patterns", t->patterns,
+          t->npatterns, t->prompt);
 }
 
-/* "label: a; or b" for a `required_if`, on one indented line. */
+/* "label a; or b" for a `required_if`, on one indented line. */
 static void S_conditions_line(const char *indent, const char *label,
                               const condition *c, size_t n) {
-  if (!n)
-    return;
-  printf("%s%s ", indent, label);
-  for (size_t i = 0; i < n; i++)
-    printf("%s%s", i ? "; or " : "", c[i].text);
-  putchar('\n');
+  S_items_line(indent, label, c, n, S_condition_at, "; or ");
 }
 
 /* The section ids of a scope, or "all sections". */
@@ -236,10 +257,8 @@ static int S_show(const char *ref) {
     if (ts->weight != 1.0)
       printf(", weight %g", ts->weight);
     putchar('\n');
-    S_strings_line("      ", "aliases", ts->aliases, ts->naliases);
-    S_patterns_line("      ", "evidence", ts->evidence, ts->nevidence);
-    if (ts->prompt)
-      printf("      prompt: %s\n", ts->prompt);
+    S_names("      ", ts->aliases, ts->naliases, "evidence", ts->evidence,
+            ts->nevidence, ts->prompt);
     if (ts->ntopics)
       printf("      topics:\n");
     for (size_t t = 0; t < ts->ntopics; t++)

@@ -52,6 +52,18 @@ static int S_span_cmp(const void *a, const void *b) {
   return (x[0] > y[0]) - (x[0] < y[0]);
 }
 
+bool spans_hold(const size_t *spans, size_t n, size_t off) {
+  size_t lo = 0, hi = n; /* the last span starting at or before off */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (spans[2 * mid] <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo > 0 && off < spans[2 * (lo - 1) + 1];
+}
+
 size_t scope_spans(const lint_ctx *ctx, const size_t *scope, size_t nscope,
                    size_t **spans) {
   size_t n = 0, cap = 0;

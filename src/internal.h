@@ -182,6 +182,18 @@ typedef struct {
 void md_plan_chunks(const source *src, size_t target, chunk_plan *plan);
 void chunk_plan_free(chunk_plan *plan);
 void md_blocks_free(md_blocks *mb);
+/* A run of backticks in a block's text, for finding its code spans. */
+typedef struct {
+  size_t at, len; /* a run of backticks */
+  size_t close;   /* index of the next run of the same length, or SIZE_MAX */
+} tick_run;
+/* The backtick runs of text [start, end) in *out (free with free()), each
+ * with the next run of its length: a span opened by a run closes there.
+ * With escapes, a backslash makes the character after it text (outside a
+ * span, as CommonMark has it; a backslash just before a span's closing run
+ * is then missed). Linear but for a sort. Returns the number of runs. */
+size_t md_tick_runs(const char *t, size_t start, size_t end, bool escapes,
+                    tick_run **out);
 
 /* ---- title.c: heading normalisation and similarity. ---- */
 /* Lower-cases and strips numbering, decoration, parentheticals and
@@ -735,6 +747,9 @@ size_t block_at_or_after(const md_blocks *mb, size_t off);
  * whole body when scope is NULL. Returns the number of spans. */
 size_t scope_spans(const lint_ctx *ctx, const size_t *scope, size_t nscope,
                    size_t **spans);
+/* Whether off is in one of the n sorted, disjoint [start, end) pairs of
+ * spans: a binary search. */
+bool spans_hold(const size_t *spans, size_t n, size_t off);
 /* Titles of the scope's sections joined with ", " ("the document" for
  * NULL); free with free(). */
 char *scope_titles(const lint_ctx *ctx, const size_t *scope, size_t nscope);

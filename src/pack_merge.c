@@ -55,13 +55,18 @@ static void S_add_patterns(pattern **dst, size_t *n, pattern *src, size_t cn) {
   free(src);
 }
 
+/* A title and prompt that obj gives replace the parent's; names are
+ * {title, norm_title, key_title, prompt} of the parent (p) and child (c). */
+static void S_take_names(const cJSON *obj, char **p[4], char **c[4]) {
+  for (int i = 0; i < 3; i++)
+    S_take_string(obj, "title", p[i], c[i]);
+  S_take_string(obj, "prompt", p[3], c[3]);
+}
+
 static void S_topic_merge(const cJSON *obj, tmpl_topic *p, tmpl_topic *c) {
-  if (S_has(obj, "title")) {
-    S_take_string(obj, "title", &p->title, &c->title);
-    S_take_string(obj, "title", &p->norm_title, &c->norm_title);
-    S_take_string(obj, "title", &p->key_title, &c->key_title);
-  }
-  S_take_string(obj, "prompt", &p->prompt, &c->prompt);
+  S_take_names(
+      obj, (char **[4]){&p->title, &p->norm_title, &p->key_title, &p->prompt},
+      (char **[4]){&c->title, &c->norm_title, &c->key_title, &c->prompt});
   if (S_has(obj, "weight"))
     p->weight = c->weight;
   S_add_aliases(&p->aliases, &p->alias_keys, &p->naliases, c->aliases,
@@ -77,12 +82,11 @@ static void S_topic_merge(const cJSON *obj, tmpl_topic *p, tmpl_topic *c) {
 bool pack_section_merge(json_src *js, const cJSON *obj, tmpl_section *parent,
                         tmpl_section *child) {
   bool ok = true;
-  if (S_has(obj, "title")) {
-    S_take_string(obj, "title", &parent->title, &child->title);
-    S_take_string(obj, "title", &parent->norm_title, &child->norm_title);
-    S_take_string(obj, "title", &parent->key_title, &child->key_title);
-  }
-  S_take_string(obj, "prompt", &parent->prompt, &child->prompt);
+  S_take_names(obj,
+               (char **[4]){&parent->title, &parent->norm_title,
+                            &parent->key_title, &parent->prompt},
+               (char **[4]){&child->title, &child->norm_title,
+                            &child->key_title, &child->prompt});
   if (S_has(obj, "required"))
     parent->required = child->required;
   if (S_has(obj, "weight"))
