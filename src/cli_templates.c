@@ -256,6 +256,9 @@ static int S_show(const char *ref) {
       printf("%s%s", i ? "; or " : " ", ts->required_if[i].text);
     if (ts->weight != 1.0)
       printf(", weight %g", ts->weight);
+    if (ts->parent >= 0)
+      printf(", under %s [%s]", pk->sections[ts->parent].title,
+             pk->sections[ts->parent].id);
     putchar('\n');
     S_names("      ", ts->aliases, ts->naliases, "evidence", ts->evidence,
             ts->nevidence, ts->prompt);

@@ -229,6 +229,14 @@ ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack, const char *path,
 
 static void S_lint(ddlint_result *r, const ddlint_options *opts);
 
+/* Whether heading d names nested section s exactly but lies outside its
+ * parent's heading: fix adds the section there instead of renaming d. */
+static bool S_misplaced(const lint_ctx *ctx, size_t s, size_t d) {
+  const char *key = ctx->md->blocks[ctx->ol->sections[d].block].key;
+  return ctx->pack->sections[s].parent >= 0 && key &&
+         match_names_section(key, &ctx->pack->sections[s]);
+}
+
 /* A large document's rules run on several threads, each rule into its own
  * context; the contexts are then joined in rule order, so the diagnostics
  * and their order are those of one thread. */
@@ -470,7 +478,8 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
       fence_hides_heading(&ctx, &pack->sections[s], &r->section_hidden[s]);
     /* the near miss that missing-section names (not an off-topic one) */
     if (sc->section < 0 && coverage_required(&r->cov, pack, s) &&
-        r->section_hidden[s] == SIZE_MAX && sc->off_topic < 0 && sc->near >= 0)
+        r->section_hidden[s] == SIZE_MAX && sc->off_topic < 0 &&
+        sc->near >= 0 && !S_misplaced(&ctx, s, (size_t)sc->near))
       r->section_near[s] = (struct near_heading){ol.sections[sc->near].start,
                                                  ol.sections[sc->near].end,
                                                  ol.sections[sc->near].level};

@@ -375,6 +375,9 @@ typedef struct {
    * section is covered under another heading */
   pattern *evidence;
   size_t nevidence;
+  /* "parent": the index of the earlier section it nests in (its heading is
+   * a subheading of that section's), or -1 at the top level */
+  ptrdiff_t parent;
   /* owned: `required_if`, any of which makes the section required in a
    * document (it is optional otherwise); NULL: `required` alone */
   condition *required_if;
@@ -468,6 +471,8 @@ void prose_cache_free(prose_cache *c);
  * $DDLINT_PACK_PATH (colon-separated), then in DDLINT_PACKDIR. NULL if none;
  * free with free(). */
 char *pack_find_installed(const char *name);
+/* How many sections section s nests in ("parent"): 0 at the top level. */
+int pack_section_depth(const ddlint_pack *pk, size_t s);
 /* The folder of installed packs (DDLINT_PACKDIR). */
 const char *pack_installed_dir(void);
 /* Whether a template reference is a path (has a slash or ends in .json). */

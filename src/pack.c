@@ -399,7 +399,7 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
                            const tmpl_section *merge_into) {
   static const char *const fields[] = {
       "id",     "title",    "aliases", "required",    "weight", "prompt",
-      "topics", "evidence", "replace", "required_if", NULL};
+      "topics", "evidence", "replace", "required_if", "parent", NULL};
   const cJSON *topics;
   if (!json_check_fields(&ld->js, obj, "section", fields) ||
       !S_string(ld, obj, "id", true, "section", &s->id) ||
@@ -416,6 +416,7 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
     s->norm_title = title_normalize(s->title);
     s->key_title = title_key(s->norm_title);
   }
+  s->parent = -1; /* set by S_sections_second_pass() */
   if (!topics)
     return ld->js.err == NULL;
   s->topics =
@@ -909,32 +910,62 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
   return true;
 }
 
-/* The "required_if" of this file's sections, on the pack's sections of
- * their ids (a child's replaces the parent's). */
-static bool S_sections_required_if(loader *ld, const cJSON *sections) {
+/* The index of the section with this id, or -1. */
+static ptrdiff_t S_section_index(const ddlint_pack *pk, const char *id) {
+  for (size_t s = 0; s < pk->nsections; s++)
+    if (strcmp(pk->sections[s].id, id) == 0)
+      return (ptrdiff_t)s;
+  return -1;
+}
+
+/* What this file's sections say about others, read once all are there:
+ * "required_if" (a child's replaces the parent's) and "parent". */
+static bool S_sections_second_pass(loader *ld, const cJSON *sections) {
   ddlint_pack *pk = ld->pack;
   for (const cJSON *e = sections ? sections->child : NULL; e; e = e->next) {
     const cJSON *cond = cJSON_GetObjectItemCaseSensitive(e, "required_if");
+    const cJSON *par = cJSON_GetObjectItemCaseSensitive(e, "parent");
     const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
-    if (!cond || !cJSON_IsString(id))
+    ptrdiff_t s =
+        cJSON_IsString(id) ? S_section_index(pk, id->valuestring) : -1;
+    if (s < 0)
+      continue;
+    tmpl_section *ts = &pk->sections[s];
+    if (par) {
+      ptrdiff_t p =
+          cJSON_IsString(par) ? S_section_index(pk, par->valuestring) : -1;
+      if (p < 0 || p >= s)
+        return json_fail(&ld->js, par, false,
+                         "\"parent\" must name a section listed before "
+                         "\"%s\"",
+                         ts->id);
+      ts->parent = p;
+    }
+    if (!cond)
       continue;
     const cJSON *req = cJSON_GetObjectItemCaseSensitive(e, "required");
     if (cJSON_IsFalse(req))
       return json_fail(&ld->js, req, true,
                        "a section with \"required_if\" is optional unless "
                        "it holds: drop \"required\": false");
-    for (size_t s = 0; s < pk->nsections; s++) {
-      tmpl_section *ts = &pk->sections[s];
-      if (strcmp(ts->id, id->valuestring) != 0)
-        continue;
-      conditions_free(ts->required_if, ts->nrequired_if);
-      ts->required_if = NULL;
-      ts->nrequired_if = 0;
-      if (!conditions_load(&ld->js, cond, pk, &ts->required_if,
-                           &ts->nrequired_if))
-        return false;
-    }
+    conditions_free(ts->required_if, ts->nrequired_if);
+    ts->required_if = NULL;
+    ts->nrequired_if = 0;
+    if (!conditions_load(&ld->js, cond, pk, &ts->required_if,
+                         &ts->nrequired_if))
+      return false;
   }
+  /* nesting constrains matching by headings; a pack that reads content
+   * finds sections where their evidence is, whatever the nesting */
+  bool nested = false, reads = false;
+  for (size_t s = 0; s < pk->nsections; s++) {
+    nested |= pk->sections[s].parent >= 0;
+    reads |= pk->sections[s].nevidence > 0;
+  }
+  if (nested && reads)
+    return json_fail(&ld->js, sections, false,
+                     "\"parent\" (nested sections) is for packs that match "
+                     "by headings: no section may also give \"evidence\"");
   return true;
 }
 
@@ -1062,7 +1093,7 @@ static bool S_load(loader *ld) {
   strmap_free(&where);
   strmap_free(&seen);
   /* required_if may name any section or topic: read once all are there */
-  if (!S_sections_required_if(ld, sections))
+  if (!S_sections_second_pass(ld, sections))
     goto out;
   for (size_t i = 0; i < pk->nrules; i++)
     strmap_put(&where, pk->rules[i].id, i);
@@ -1268,6 +1299,13 @@ char *pack_find_installed(const char *name) {
 }
 
 const char *pack_installed_dir(void) { return DDLINT_PACKDIR; }
+
+int pack_section_depth(const ddlint_pack *pk, size_t s) {
+  int depth = 0;
+  for (ptrdiff_t p = pk->sections[s].parent; p >= 0; p = pk->sections[p].parent)
+    depth++;
+  return depth;
+}
 
 bool pack_ref_is_path(const char *ref) {
   size_t n = strlen(ref);

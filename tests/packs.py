@@ -45,6 +45,15 @@ LANG_RUNS = {
     "required-if-bad.err": ["--no-config", "-t", "./bad-condition.json", "cond-ml.md"],
     "required-if-show.txt": ["template", "show", "./conditions.json"],
     "required-if-explain.txt": ["--no-config", "-t", "./conditions.json", "--explain", "no-sla"],
+    # nested sections ("parent"): matched under their parent, order among
+    # siblings, a misplaced one, fix and init one level below the parent,
+    # JSON coverage with section paths
+    "nested.human": ["--no-config", "--color", "never", "-t", "./nested.json", "nested.md"],
+    "nested.json": ["--no-config", "--format", "json", "-t", "./nested.json", "nested.md"],
+    "nested-missing.human": ["--no-config", "--color", "never", "-t", "./nested.json", "nested-missing.md"],
+    "nested-missing.diff": ["--no-config", "--fix", "--diff", "-t", "./nested.json", "nested-missing.md"],
+    "nested-init.md": ["init", "--no-config", "-t", "./nested.json", "-"],
+    "nested-bad.err": ["--no-config", "-t", "./nested-bad.json", "nested.md"],
     # discoverability: one pack's tree, and --explain naming what it checks
     "template-show.txt": ["template", "show", "../postmortem.json"],
     "template-show-controls.txt": ["template", "show", "./controls.json"],

@@ -143,6 +143,22 @@ void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
                          h, ts->title);
       start = sec->start;
       end = sec->body_start;
+    } else if (sc->near >= 0 && ts->parent >= 0 &&
+               ctx->md->blocks[ctx->ol->sections[sc->near].block].key &&
+               match_names_section(
+                   ctx->md->blocks[ctx->ol->sections[sc->near].block].key,
+                   ts)) {
+      /* a nested section named exactly, outside its parent */
+      const section *sec = &ctx->ol->sections[sc->near];
+      ptrdiff_t ph = ctx->cov->sections[ts->parent].section;
+      const char *pt = ph >= 0
+                           ? ctx->md->blocks[ctx->ol->sections[ph].block].text
+                           : ctx->pack->sections[ts->parent].title;
+      detail = xasprintf("the heading \"%s\" is not under \"%s\": move it "
+                         "there, one level below it",
+                         ctx->md->blocks[sec->block].text, pt);
+      start = sec->start;
+      end = sec->body_start;
     } else if (sc->near >= 0) {
       const section *sec = &ctx->ol->sections[sc->near];
       const char *h = ctx->md->blocks[sec->block].text;
@@ -154,7 +170,30 @@ void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
     } else {
       const char *before;
       start = end = S_insertion_point(ctx, s, &before);
-      if (before)
+      ptrdiff_t ph =
+          ts->parent >= 0 ? ctx->cov->sections[ts->parent].section : -1;
+      if (ph >= 0 && !ctx->cov->sections[ts->parent].by_content) {
+        /* a nested section: under its parent's heading, at its end
+         * unless a sibling that follows is there */
+        const section *psec = &ctx->ol->sections[ph];
+        if (!before || start < psec->body_start || start >= psec->end) {
+          size_t ls, le;
+          source_line_bounds(ctx->src,
+                             psec->end > psec->body_start ? psec->end - 1
+                                                          : psec->body_start,
+                             &ls, &le);
+          start = end = ls;
+          before = NULL;
+        }
+        detail = before
+                     ? xasprintf("add a \"%s\" section under \"%s\", "
+                                 "before \"%s\"",
+                                 ts->title, ctx->md->blocks[psec->block].text,
+                                 before)
+                     : xasprintf("add a \"%s\" section at the end of "
+                                 "\"%s\", one level below it",
+                                 ts->title, ctx->md->blocks[psec->block].text);
+      } else if (before)
         detail =
             xasprintf("add a \"%s\" section before \"%s\"", ts->title, before);
       else
