@@ -30,7 +30,7 @@ _ddlint() {
       return ;;
   esac
   if [[ $COMP_CWORD -eq 1 && $cur != -* ]]; then
-    mapfile -t COMPREPLY < <(compgen -W "fix init coverage lsp" -- "$cur")
+    mapfile -t COMPREPLY < <(compgen -W "fix init coverage lsp templates template" -- "$cur")
     mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -- "$cur")
   elif [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "--format --output --template --fail-on --max-warnings --min-score --quiet --stdin-filename --color --list-rules --list-templates --explain --config --no-config --template-locked --print-config --no-ignore --document --parts --report-unused-suppressions --fix --diff --force --jobs --version --help" -- "$cur")

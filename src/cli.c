@@ -3,6 +3,7 @@
  * 1 findings at or above --fail-on, 2 usage, I/O or template errors. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "atomic.h"
+#include "cli_templates.h"
 #include "diff.h"
 #include "init.h"
 #include "internal.h"
@@ -46,6 +47,10 @@ static const char usage_text[] =
     "summary)\n"
     "       ddlint lsp                              (a language server on "
     "stdio)\n"
+    "       ddlint templates [--config FILE|--no-config] (the templates a run "
+    "sees)\n"
+    "       ddlint template show NAME|FILE          (a template's sections, "
+    "topics, rules)\n"
     "Lint Markdown design documents against a template.\n"
     "\n"
     "PATH is a file, a directory (searched for *.md and *.markdown, skipping\n"
@@ -167,16 +172,6 @@ static int S_usage_error(const char *fmt, ...) {
   return EXIT_TROUBLE;
 }
 
-/* Lists the built-in templates and where each name resolves. */
-static void S_list_templates(void) {
-  for (const struct embedded_pack *e = embedded_packs; e->name; e++) {
-    char *path = pack_find_installed(e->name);
-    /* $DDLINT_PACK_PATH is input: a folder's name reaches the terminal */
-    term_printf(stdout, "%-24s %s\n", e->name, path ? path : "(built in)");
-    free(path);
-  }
-}
-
 /* Reads all of f into *out; returns false with errno set on failure. */
 /* Reads f whole into out, straight into its buffer: a regular file's size
  * is reserved up front, so a 100 MB document is read with no copy. */
@@ -289,9 +284,13 @@ static int S_explain(const ddlint_pack *pk, const char *id) {
   if (*ddlint_rule_help(r))
     term_printf(stdout, "\nHelp shown with each finding: %s\n",
                 ddlint_rule_help(r));
+  if (ddlint_pack_find_rule(pk, id))
+    templates_explain_scope(pk, r);
   if (strstr(ddlint_rule_explain(r), "docs/") || (k && strstr(k, "docs/")))
-    printf("\nThe docs/ files named above are installed in %s/docs/.\n",
-           DDLINT_DOCDIR);
+    printf("\nThe docs/ files named above are installed in %s/docs/; "
+           "`ddlint template show %s` prints the template's sections, "
+           "aliases, topics and patterns.\n",
+           DDLINT_DOCDIR, ddlint_pack_name(pk));
   return 0;
 }
 
@@ -1390,6 +1389,8 @@ int main(int argc, char **argv) {
   }
   if (strcmp(sub, "lsp") == 0) /* the language server: src/lsp.c */
     return lsp_main(argc - 1, argv + 1);
+  if (strcmp(sub, "templates") == 0 || strcmp(sub, "template") == 0)
+    return templates_main(argc - 1, argv + 1); /* src/cli_templates.c */
   if (strcmp(sub, "lint") == 0) {
     argv[1] = argv[0];
     argv++;
@@ -1487,8 +1488,7 @@ int main(int argc, char **argv) {
       o.list_rules = true;
       break;
     case OPT_LIST_TEMPLATES:
-      S_list_templates();
-      return 0;
+      return templates_main(1, (char *[]){"templates", NULL});
     case OPT_EXPLAIN:
       o.explain = optarg;
       break;

@@ -52,6 +52,18 @@ static int S_span_cmp(const void *a, const void *b) {
   return (x[0] > y[0]) - (x[0] < y[0]);
 }
 
+bool spans_hold(const size_t *spans, size_t n, size_t off) {
+  size_t lo = 0, hi = n; /* the last span starting at or before off */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (spans[2 * mid] <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo > 0 && off < spans[2 * (lo - 1) + 1];
+}
+
 size_t scope_spans(const lint_ctx *ctx, const size_t *scope, size_t nscope,
                    size_t **spans) {
   size_t n = 0, cap = 0;
@@ -217,6 +229,14 @@ ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack, const char *path,
 
 static void S_lint(ddlint_result *r, const ddlint_options *opts);
 
+/* Whether heading d names nested section s exactly but lies outside its
+ * parent's heading: fix adds the section there instead of renaming d. */
+static bool S_misplaced(const lint_ctx *ctx, size_t s, size_t d) {
+  const char *key = ctx->md->blocks[ctx->ol->sections[d].block].key;
+  return ctx->pack->sections[s].parent >= 0 && key &&
+         match_names_section(key, &ctx->pack->sections[s]);
+}
+
 /* A large document's rules run on several threads, each rule into its own
  * context; the contexts are then joined in rule order, so the diagnostics
  * and their order are those of one thread. */
@@ -236,7 +256,8 @@ static void S_rule_task(void *arg, size_t i) {
   c->limit_at = 0;
   c->md_match = pcre2_match_data_create(32, NULL);
   const struct ddlint_rule *rule = &c->pack->rules[i];
-  rule_kind_find(rule->kind_name_for_dispatch)->check(c, rule);
+  if (c->cov->rule_on[i]) /* its required_if holds */
+    rule_kind_find(rule->kind_name_for_dispatch)->check(c, rule);
   pcre2_match_data_free(c->md_match);
   c->md_match = NULL;
 }
@@ -395,12 +416,14 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
   prose_words(&ctx);
   match_document(&ctx, &r->cov);
   ctx.cov = &r->cov;
+  conditions_apply(&ctx, &r->cov);
   if (threads > 1 && r->src.len >= PARALLEL_MIN_BYTES && pack->nrules > 1)
     S_check_parallel(&ctx, threads);
   else
     for (size_t i = 0; i < pack->nrules; i++) {
       const struct ddlint_rule *rule = &pack->rules[i];
-      rule_kind_find(rule->kind_name_for_dispatch)->check(&ctx, rule);
+      if (r->cov.rule_on[i]) /* its required_if holds */
+        rule_kind_find(rule->kind_name_for_dispatch)->check(&ctx, rule);
     }
   input_report(&ctx);
   if (r->nparts) {
@@ -459,11 +482,12 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
     const section_cov *sc = &r->cov.sections[s];
     r->section_hidden[s] = SIZE_MAX;
     r->section_near[s].start = SIZE_MAX;
-    if (sc->section < 0 && pack->sections[s].required)
+    if (sc->section < 0 && coverage_required(&r->cov, pack, s))
       fence_hides_heading(&ctx, &pack->sections[s], &r->section_hidden[s]);
     /* the near miss that missing-section names (not an off-topic one) */
-    if (sc->section < 0 && pack->sections[s].required &&
-        r->section_hidden[s] == SIZE_MAX && sc->off_topic < 0 && sc->near >= 0)
+    if (sc->section < 0 && coverage_required(&r->cov, pack, s) &&
+        r->section_hidden[s] == SIZE_MAX && sc->off_topic < 0 &&
+        sc->near >= 0 && !S_misplaced(&ctx, s, (size_t)sc->near))
       r->section_near[s] = (struct near_heading){ol.sections[sc->near].start,
                                                  ol.sections[sc->near].end,
                                                  ol.sections[sc->near].level};

@@ -184,7 +184,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
                                         src->text[src->len - 1] == '\r');
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
-    if (!ts->required || (level_of[s] && !rename[s]))
+    if (!coverage_required(&r->cov, pk, s) || (level_of[s] && !rename[s]))
       continue;
     size_t ts_start, ts_end;
     if (rename[s]) {
@@ -201,16 +201,21 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
       continue;
     ptrdiff_t prev = -1, next = -1;
     size_t missing_since_prev = 0; /* inserted between prev and s */
+    /* among its siblings: sections nested in the same parent (a pack's
+     * "parent"), which the template lists after that parent */
+    ptrdiff_t par = ts->parent;
     for (size_t p = 0; p < s; p++) {
+      if (pk->sections[p].parent != par)
+        continue;
       if (level_of[p]) {
         prev = (ptrdiff_t)p;
         missing_since_prev = 0;
-      } else if (pk->sections[p].required) {
+      } else if (coverage_required(&r->cov, pk, p)) {
         missing_since_prev++;
       }
     }
     for (size_t p = s + 1; p < pk->nsections && next < 0; p++)
-      if (level_of[p])
+      if (level_of[p] && pk->sections[p].parent == par)
         next = (ptrdiff_t)p;
     size_t at;
     int level = 2;
@@ -220,6 +225,9 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
     } else if (next >= 0) {
       at = start[next];
       level = level_of[next];
+    } else if (par >= 0 && level_of[par]) {
+      at = end[par]; /* the first of its parent's nested sections */
+      level = level_of[par] + 1;
     } else {
       at = src->len;
       for (size_t p = 0; p < pk->nsections; p++)

@@ -82,8 +82,11 @@ char *init_skeleton(const ddlint_pack *pk, const char *path,
   strbuf_free(&guide);
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
-    strbuf_printf(&sb, "## %s\n\n", ts->title);
-    S_section_body(&sb, ts, "###");
+    /* a nested section one level below its parent */
+    int level = 2 + pack_section_depth(pk, s);
+    level = level > 5 ? 5 : level;
+    strbuf_printf(&sb, "%.*s %s\n\n", level, "######", ts->title);
+    S_section_body(&sb, ts, &"######"[5 - level]);
   }
   /* one final newline, not a blank line */
   while (sb.len >= 2 && sb.data[sb.len - 1] == '\n' &&

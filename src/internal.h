@@ -205,6 +205,18 @@ typedef struct {
 void md_plan_chunks(const source *src, size_t target, chunk_plan *plan);
 void chunk_plan_free(chunk_plan *plan);
 void md_blocks_free(md_blocks *mb);
+/* A run of backticks in a block's text, for finding its code spans. */
+typedef struct {
+  size_t at, len; /* a run of backticks */
+  size_t close;   /* index of the next run of the same length, or SIZE_MAX */
+} tick_run;
+/* The backtick runs of text [start, end) in *out (free with free()), each
+ * with the next run of its length: a span opened by a run closes there.
+ * With escapes, a backslash makes the character after it text (outside a
+ * span, as CommonMark has it; a backslash just before a span's closing run
+ * is then missed). Linear but for a sort. Returns the number of runs. */
+size_t md_tick_runs(const char *t, size_t start, size_t end, bool escapes,
+                    tick_run **out);
 
 /* ---- title.c: heading normalisation and similarity. ---- */
 /* Lower-cases and strips numbering, decoration, parentheticals and
@@ -362,6 +374,23 @@ char *pattern_prose_text(const char *re);
  * call from several threads at once. NULL when the pattern has no code. */
 pcre2_code *pattern_code(const pattern *p);
 
+/* A `required_if` condition (condition.c), judged once per document. */
+typedef enum {
+  COND_FRONT_MATTER, /* a front matter field: present, equal, in, matching */
+  COND_SECTION,      /* a template section present with content */
+  COND_TOPIC,        /* a topic covered */
+  COND_PATTERN       /* a pattern found in the document's prose */
+} condition_kind;
+typedef struct condition {
+  condition_kind kind;
+  char *field;   /* owned: the front matter key */
+  char **values; /* owned: "equals" (one) or "in"; none: present */
+  size_t nvalues;
+  pattern *pat; /* owned: "matches" of a field, or the document pattern */
+  size_t section, topic; /* COND_SECTION, COND_TOPIC: pack indices */
+  char *text;            /* owned: the condition in words */
+} condition;
+
 typedef struct {
   char *id, *title, *prompt; /* owned; prompt may be NULL */
   char **aliases;            /* owned, normalised */
@@ -389,6 +418,13 @@ typedef struct {
    * section is covered under another heading */
   pattern *evidence;
   size_t nevidence;
+  /* "parent": the index of the earlier section it nests in (its heading is
+   * a subheading of that section's), or -1 at the top level */
+  ptrdiff_t parent;
+  /* owned: `required_if`, any of which makes the section required in a
+   * document (it is optional otherwise); NULL: `required` alone */
+  condition *required_if;
+  size_t nrequired_if;
 } tmpl_section;
 
 struct ddlint_rule {
@@ -404,6 +440,14 @@ struct ddlint_rule {
   char **topic_ids;             /* owned: required-topic topics, NULL = all */
   size_t ntopic_ids;
   bool template_prompts; /* placeholder: also flag copied template prompts */
+  /* placeholder: also where spacing and line breaks differ from the
+   * template's (patterns2 then holds the prompts as loose patterns) */
+  bool rewrapped_prompts;
+  unsigned skip; /* placeholder: RULE_SKIP_* places whose matches it drops */
+  bool required_only; /* empty-section: only in required template sections */
+  /* owned: the rule runs when any holds; NULL: always */
+  condition *required_if;
+  size_t nrequired_if;
   char *target_name;     /* owned: quantified-target's name, e.g. "latency" */
   /* owned, normalised: quantified-target ignores sections whose heading, and
    * paragraphs whose label, starts with one of these ("case study") */
@@ -420,6 +464,10 @@ struct ddlint_rule {
   int section_state; /* required-section: 0 missing, 1 empty, 2 unheaded */
   const char *kind_name_for_dispatch;  /* borrowed static string */
 };
+
+/* Where a placeholder rule does not look, beyond code blocks and HTML
+ * comments (never searched). */
+enum { RULE_SKIP_INLINE_CODE = 1u, RULE_SKIP_BLOCK_QUOTE = 2u };
 
 struct ddlint_pack {
   char *name, *version, *description; /* owned */
@@ -439,6 +487,9 @@ struct ddlint_pack {
   char **not_evidence; /* owned: title phrases of headings that are never
                           evidence (a metadata block) */
   size_t nnot_evidence;
+  /* "title_priority": a heading equal to a section's title beats one equal
+   * to an alias at any level, not only at the same level */
+  bool title_priority;
   /* owned: the literal passes prepared for its pattern sets, filled on
    * first use under its own lock (prose.c) */
   struct prose_cache *prose_cache;
@@ -464,6 +515,10 @@ void prose_cache_free(prose_cache *c);
  * $DDLINT_PACK_PATH (colon-separated), then in DDLINT_PACKDIR. NULL if none;
  * free with free(). */
 char *pack_find_installed(const char *name);
+/* How many sections section s nests in ("parent"): 0 at the top level. */
+int pack_section_depth(const ddlint_pack *pk, size_t s);
+/* The folder of installed packs (DDLINT_PACKDIR). */
+const char *pack_installed_dir(void);
 /* Whether a template reference is a path (has a slash or ends in .json). */
 bool pack_ref_is_path(const char *ref);
 /* config.c: whether a '/'-separated path matches a glob in which "**" spans
@@ -561,7 +616,20 @@ typedef struct {
   section_cov *sections; /* owned, parallel to pack sections */
   size_t nsections;
   double score;
+  /* owned, set by conditions_apply() after matching: per section, whether
+   * it is required in this document, and why (the condition that held, in
+   * words; NULL for a section required outright); per rule, whether it
+   * runs. NULL before. */
+  bool *required;
+  char **required_why;
+  bool *rule_on;
 } coverage;
+/* condition.c: judges every `required_if` of the pack on ctx's document
+ * (matched: ctx->cov is set) and fills cov's required, required_why and
+ * rule_on. */
+void conditions_apply(struct lint_ctx *ctx, coverage *cov);
+/* Whether pack section s is required in the document of cov. */
+bool coverage_required(const coverage *cov, const ddlint_pack *pk, size_t s);
 
 struct lint_ctx;
 void match_document(struct lint_ctx *ctx, coverage *cov);
@@ -737,6 +805,9 @@ size_t block_at_or_after(const md_blocks *mb, size_t off);
  * whole body when scope is NULL. Returns the number of spans. */
 size_t scope_spans(const lint_ctx *ctx, const size_t *scope, size_t nscope,
                    size_t **spans);
+/* Whether off is in one of the n sorted, disjoint [start, end) pairs of
+ * spans: a binary search. */
+bool spans_hold(const size_t *spans, size_t n, size_t off);
 /* Titles of the scope's sections joined with ", " ("the document" for
  * NULL); free with free(). */
 char *scope_titles(const lint_ctx *ctx, const size_t *scope, size_t nscope);

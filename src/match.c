@@ -79,6 +79,22 @@ static bool S_under_near_miss(const lint_ctx *ctx, size_t d, size_t s) {
   return false;
 }
 
+/* Whether heading d may match section s as far as nesting goes: s nests in
+ * no section ("parent" in the pack), or its parent is not matched (yet), or
+ * d is a subheading of the parent's heading. */
+static bool S_nest_ok(const lint_ctx *ctx, const coverage *cov, size_t s,
+                      size_t d) {
+  ptrdiff_t ps = ctx->pack->sections[s].parent;
+  ptrdiff_t ph = ps >= 0 ? cov->sections[ps].section : -1;
+  if (ph < 0)
+    return true;
+  for (ptrdiff_t p = ctx->ol->sections[d].parent; p >= 0;
+       p = ctx->ol->sections[p].parent)
+    if (p == ph)
+      return true;
+  return false;
+}
+
 /* The structural level: the shallowest level at which some heading names a
  * template section exactly. Loose matches and hints stay at or above it, so a
  * deep "#### Feature representation" does not stand in for "Features". */
@@ -1382,7 +1398,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     for (size_t d = 0; d < ol->nsections; d++) {
       const char *key = S_heading_key(ctx, d);
       if (known[d] != 2 || ol->sections[d].is_title ||
-          !S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases))
+          !S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases) ||
+          !S_nest_ok(ctx, cov, s, d))
         continue;
       /* the title, then the aliases in the pack's order: a pack lists a
        * section's most telling names first ("architecture" before
@@ -1392,7 +1409,9 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         for (size_t i = 0; i < ts->naliases && !alias; i++)
           if (strcmp(key, ts->alias_keys[i]) == 0)
             alias = (int)i + 1;
-      int rank = (STUB(d) ? 100000 : 0) + 1000 * ol->sections[d].level + alias;
+      int rank = (STUB(d) ? 100000 : 0) +
+                 (alias && pk->title_priority ? 10000 : 0) +
+                 1000 * ol->sections[d].level + alias;
       if (sc->section < 0 || rank < best_rank) {
         sc->section = (ptrdiff_t)d;
         best_rank = rank;
@@ -1411,7 +1430,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     ptrdiff_t best = -1;
     double best_cover = 0;
     for (size_t s = 0; s < pk->nsections; s++) {
-      if (cov->sections[s].section >= 0)
+      if (cov->sections[s].section >= 0 || !S_nest_ok(ctx, cov, s, d))
         continue;
       double cover = S_cover(&nm, d, s);
       if (cover > best_cover) {
@@ -1438,7 +1457,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     if (cov->sections[s].section >= 0)
       continue;
     for (size_t d = 0; d < ol->nsections; d++) {
-      if (taken[d] < 0 || !S_contained(&nm, d, s))
+      if (taken[d] < 0 || !S_contained(&nm, d, s) || !S_nest_ok(ctx, cov, s, d))
         continue;
       /* the second name must not lie inside the first ("architecture"
        * in "model architecture"), unless the heading says it again
@@ -1684,7 +1703,12 @@ void coverage_free(coverage *cov) {
   for (size_t s = 0; s < cov->nsections; s++) {
     free(cov->sections[s].topics);
     free(cov->sections[s].parts);
+    if (cov->required_why)
+      free(cov->required_why[s]);
   }
+  free(cov->required);
+  free(cov->required_why);
+  free(cov->rule_on);
   free(cov->sections);
   memset(cov, 0, sizeof *cov);
 }

@@ -63,14 +63,6 @@ static void S_add_comment(md_walk *w, size_t start, size_t end) {
   mb->ncomments++;
 }
 
-/* Inline HTML comments inside a prose block are not prose either. Called
- * only for blocks where cmark saw one; code spans are stepped over so that a
- * `<!--` inside backticks opens nothing. */
-typedef struct {
-  size_t at, len; /* a run of backticks */
-  size_t close;   /* index of the next run of the same length, or SIZE_MAX */
-} tick_run;
-
 static int S_run_cmp(const void *a, const void *b) {
   const tick_run *x = *(tick_run *const *)a, *y = *(tick_run *const *)b;
   if (x->len != y->len)
@@ -78,13 +70,17 @@ static int S_run_cmp(const void *a, const void *b) {
   return (x->at > y->at) - (x->at < y->at);
 }
 
-static void S_skip_inline_comments(md_walk *w, size_t start, size_t end) {
-  const char *t = w->src->text;
-  /* the backtick runs, each with the next run of its length (a code span
-   * closes on one): one pass and a sort, so no input is quadratic */
+size_t md_tick_runs(const char *t, size_t start, size_t end, bool escapes,
+                    tick_run **out) {
+  /* each run with the next run of its length (a code span closes on one):
+   * one pass and a sort, so no input is quadratic */
   tick_run *runs = NULL;
   size_t nruns = 0, cap = 0;
   for (size_t i = start; i < end;) {
+    if (escapes && t[i] == '\\' && i + 1 < end) {
+      i += 2; /* an escaped backtick is text */
+      continue;
+    }
     if (t[i] != '`') {
       i++;
       continue;
@@ -106,6 +102,17 @@ static void S_skip_inline_comments(md_walk *w, size_t start, size_t end) {
         order[k]->close = (size_t)(order[k + 1] - runs);
     free(order);
   }
+  *out = runs;
+  return nruns;
+}
+
+/* Inline HTML comments inside a prose block are not prose either. Called
+ * only for blocks where cmark saw one; code spans are stepped over so that a
+ * `<!--` inside backticks opens nothing. */
+static void S_skip_inline_comments(md_walk *w, size_t start, size_t end) {
+  const char *t = w->src->text;
+  tick_run *runs;
+  size_t nruns = md_tick_runs(t, start, end, false, &runs);
   size_t i = start, r = 0;
   while (i + 4 <= end) {
     while (r < nruns && runs[r].at < i)

@@ -4,6 +4,7 @@
  * no half-loaded pack escapes. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "internal.h"
+#include "pack_merge.h"
 
 #include <pthread.h>
 
@@ -185,6 +186,14 @@ static bool S_compile(loader *ld, const cJSON *at, const char *text,
   return true;
 }
 
+bool pack_pattern_compile(json_src *js, const cJSON *at, const char *text,
+                          pattern *out) {
+  loader ld = {.js = *js};
+  bool ok = S_compile(&ld, at, text, 0, out);
+  js->err = ld.js.err;
+  return ok;
+}
+
 static pthread_mutex_t S_jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
 pcre2_code *pattern_code(const pattern *p) {
@@ -241,6 +250,8 @@ static void S_pattern_free(pattern *p) {
   p->code = NULL;
   p->source = NULL;
 }
+
+void pack_pattern_free(pattern *p) { S_pattern_free(p); }
 
 /* The placeholder kind's patterns when a rule gives none: TBD, TODO,
  * FIXME, XXX (as words, in capitals), bracketed "[NO INFO]", "[N/A]",
@@ -312,6 +323,47 @@ static void S_build_prompts(ddlint_pack *pk) {
     }
 }
 
+/* For each placeholder rule with rewrapped_prompts, every prompt as a
+ * pattern (patterns2) in which a space matches any run of whitespace, line
+ * breaks included, as in every pack pattern: a prompt rewrapped or
+ * reindented when copied is still found. */
+static void S_build_rewrapped_prompts(ddlint_pack *pk) {
+  for (size_t r = 0; r < pk->nrules; r++) {
+    struct ddlint_rule *rule = &pk->rules[r];
+    if (!rule->rewrapped_prompts)
+      continue;
+    for (size_t i = 0; i < rule->npatterns2; i++)
+      S_pattern_free(&rule->patterns2[i]);
+    free(rule->patterns2);
+    rule->patterns2 = xcalloc(pk->nprompts + 1, sizeof(pattern));
+    rule->npatterns2 = 0;
+    for (size_t i = 0; i < pk->nprompts; i++) {
+      strbuf re = {0};
+      bool space = false;
+      for (const char *c = pk->prompt_text[i]; *c; c++) {
+        if (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r') {
+          space = re.len > 0;
+          continue;
+        }
+        if (space)
+          strbuf_putc(&re, ' ');
+        space = false;
+        if (strchr("\\^$.|?*+()[]{}#", *c))
+          strbuf_putc(&re, '\\');
+        strbuf_putc(&re, *c);
+      }
+      pattern *p = &rule->patterns2[rule->npatterns2];
+      loader quiet = {.js = {.origin = "<prompt>", .text = "", .len = 0}};
+      if (re.len && S_compile(&quiet, NULL, re.data, 0, p))
+        rule->npatterns2++;
+      else
+        S_pattern_free(p);
+      free(quiet.js.err);
+      strbuf_free(&re);
+    }
+  }
+}
+
 static bool S_aliases(loader *ld, const cJSON *obj, const char *what,
                       char ***out, char ***keys, size_t *n) {
   if (!S_strings(ld, obj, "aliases", what, out, n))
@@ -326,52 +378,65 @@ static bool S_aliases(loader *ld, const cJSON *obj, const char *what,
   return true;
 }
 
+/* need_title: false for a topic that may merge into a parent's. */
 static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
-                         size_t *prompt_cap) {
-  static const char *const fields[] = {
-      "id", "title", "aliases", "patterns", "weight", "prompt", NULL};
+                         bool need_title) {
+  static const char *const fields[] = {"id",       "title",  "aliases",
+                                       "patterns", "weight", "prompt",
+                                       "replace",  NULL};
   if (!json_check_fields(&ld->js, obj, "topic", fields) ||
       !S_string(ld, obj, "id", true, "topic", &t->id) ||
-      !S_string(ld, obj, "title", true, "topic", &t->title) ||
+      !S_string(ld, obj, "title", need_title, "topic", &t->title) ||
       !S_string(ld, obj, "prompt", false, "topic", &t->prompt) ||
       !S_aliases(ld, obj, "topic", &t->aliases, &t->alias_keys, &t->naliases) ||
       !S_number(ld, obj, "weight", "topic", 1.0, &t->weight) ||
-      !S_patterns(ld, obj, "patterns", "topic", &t->patterns, &t->npatterns))
+      !S_patterns(ld, obj, "patterns", "topic", &t->patterns, &t->npatterns) ||
+      !S_bool(ld, obj, "replace", "topic", false, &(bool){false}))
     return false;
-  t->norm_title = title_normalize(t->title);
-  t->key_title = title_key(t->norm_title);
-  (void)prompt_cap;
+  if (t->title) {
+    t->norm_title = title_normalize(t->title);
+    t->key_title = title_key(t->norm_title);
+  }
   return ld->js.err == NULL;
 }
 
+/* merge_into: the parent's section that this one merges into (no title
+ * needed), or NULL. */
 static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
-                           size_t *prompt_cap) {
+                           const tmpl_section *merge_into) {
   static const char *const fields[] = {
-      "id",     "title",  "aliases",  "required", "weight",
-      "prompt", "topics", "evidence", NULL};
+      "id",     "title",    "aliases", "required",    "weight", "prompt",
+      "topics", "evidence", "replace", "required_if", "parent", NULL};
   const cJSON *topics;
   if (!json_check_fields(&ld->js, obj, "section", fields) ||
       !S_string(ld, obj, "id", true, "section", &s->id) ||
-      !S_string(ld, obj, "title", true, "section", &s->title) ||
+      !S_string(ld, obj, "title", !merge_into, "section", &s->title) ||
       !S_string(ld, obj, "prompt", false, "section", &s->prompt) ||
       !S_aliases(ld, obj, "section", &s->aliases, &s->alias_keys,
                  &s->naliases) ||
       !S_bool(ld, obj, "required", "section", true, &s->required) ||
       !S_number(ld, obj, "weight", "section", 1.0, &s->weight) ||
       !S_array(ld, obj, "topics", "section", &topics) ||
-      !S_patterns(ld, obj, "evidence", "section", &s->evidence,
-                  &s->nevidence))
+      !S_patterns(ld, obj, "evidence", "section", &s->evidence, &s->nevidence))
     return false;
-  s->norm_title = title_normalize(s->title);
-  s->key_title = title_key(s->norm_title);
-  (void)prompt_cap;
+  if (s->title) {
+    s->norm_title = title_normalize(s->title);
+    s->key_title = title_key(s->norm_title);
+  }
+  s->parent = -1; /* set by S_sections_second_pass() */
   if (!topics)
     return ld->js.err == NULL;
   s->topics =
       xcalloc((size_t)cJSON_GetArraySize(topics) + 1, sizeof(tmpl_topic));
   for (const cJSON *e = topics->child; e; e = e->next) {
     tmpl_topic *t = &s->topics[s->ntopics++];
-    if (!S_load_topic(ld, e, t, prompt_cap))
+    bool need_title = true;
+    const cJSON *tid = cJSON_GetObjectItemCaseSensitive(e, "id");
+    for (size_t i = 0; merge_into && cJSON_IsString(tid) &&
+                       i < merge_into->ntopics && need_title;
+         i++)
+      need_title = strcmp(merge_into->topics[i].id, tid->valuestring) != 0;
+    if (!S_load_topic(ld, e, t, need_title))
       return false;
     for (size_t i = 0; i + 1 < s->ntopics; i++)
       if (strcmp(s->topics[i].id, t->id) == 0)
@@ -381,20 +446,23 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
   return true;
 }
 
-static void S_section_free(tmpl_section *sec) {
-  for (size_t t = 0; t < sec->ntopics; t++) {
-    tmpl_topic *tp = &sec->topics[t];
-    free(tp->id);
-    free(tp->title);
-    free(tp->prompt);
-    free(tp->norm_title);
-    free(tp->key_title);
-    S_free_strings(tp->aliases, tp->naliases);
-    S_free_strings(tp->alias_keys, tp->naliases);
-    for (size_t i = 0; i < tp->npatterns; i++)
-      S_pattern_free(&tp->patterns[i]);
-    free(tp->patterns);
-  }
+void pack_topic_free(tmpl_topic *tp) {
+  free(tp->id);
+  free(tp->title);
+  free(tp->prompt);
+  free(tp->norm_title);
+  free(tp->key_title);
+  S_free_strings(tp->aliases, tp->naliases);
+  S_free_strings(tp->alias_keys, tp->naliases);
+  for (size_t i = 0; i < tp->npatterns; i++)
+    S_pattern_free(&tp->patterns[i]);
+  free(tp->patterns);
+  memset(tp, 0, sizeof *tp);
+}
+
+void pack_section_free(tmpl_section *sec) {
+  for (size_t t = 0; t < sec->ntopics; t++)
+    pack_topic_free(&sec->topics[t]);
   free(sec->topics);
   for (size_t i = 0; i < sec->nevidence; i++)
     S_pattern_free(&sec->evidence[i]);
@@ -406,10 +474,12 @@ static void S_section_free(tmpl_section *sec) {
   free(sec->key_title);
   S_free_strings(sec->aliases, sec->naliases);
   S_free_strings(sec->alias_keys, sec->naliases);
+  conditions_free(sec->required_if, sec->nrequired_if);
   memset(sec, 0, sizeof *sec);
 }
 
 static void S_rule_free(struct ddlint_rule *r) {
+  conditions_free(r->required_if, r->nrequired_if);
   free(r->id);
   free(r->kind);
   free(r->summary);
@@ -491,7 +561,7 @@ bool pack_vocab_has(const ddlint_pack *pk, const char *w, size_t n) {
   return false;
 }
 
-static bool S_find_topic(const ddlint_pack *pk, const char *id) {
+bool pack_has_topic(const ddlint_pack *pk, const char *id) {
   for (size_t s = 0; s < pk->nsections; s++)
     for (size_t t = 0; t < pk->sections[s].ntopics; t++)
       if (strcmp(pk->sections[s].topics[t].id, id) == 0)
@@ -538,6 +608,33 @@ static bool S_count(loader *ld, const cJSON *obj, const char *key, long *out) {
     return json_fail(&ld->js, v, false,
                      "\"%s\" must be a whole number from 0 to 1e6", key);
   *out = (long)v->valuedouble;
+  return true;
+}
+
+/* A placeholder rule's "skip": the places whose matches it drops. Code
+ * blocks and HTML comments are never searched; naming them is allowed. */
+static bool S_skip(loader *ld, const cJSON *params, unsigned *out) {
+  static const char *const names[] = {"inline-code", "block-quote",
+                                      "code-block", "html-comment", NULL};
+  static const unsigned bits[] = {RULE_SKIP_INLINE_CODE, RULE_SKIP_BLOCK_QUOTE,
+                                  0, 0};
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(params, "skip");
+  *out = 0;
+  if (!v)
+    return true;
+  if (!cJSON_IsArray(v))
+    return json_fail(&ld->js, v, false, "\"skip\" must be an array");
+  for (const cJSON *e = v->child; e; e = e->next) {
+    size_t i = 0;
+    while (names[i] &&
+           !(cJSON_IsString(e) && strcmp(e->valuestring, names[i]) == 0))
+      i++;
+    if (!names[i])
+      return json_fail(&ld->js, e, false,
+                       "\"skip\" holds \"inline-code\", \"block-quote\", "
+                       "\"code-block\" or \"html-comment\"");
+    *out |= bits[i];
+  }
   return true;
 }
 
@@ -617,18 +714,22 @@ static bool S_load_params(loader *ld, const cJSON *rule_obj,
     const cJSON *arr = cJSON_GetObjectItemCaseSensitive(params, "topics");
     const cJSON *e = cJSON_IsArray(arr) ? arr->child : arr;
     for (size_t i = 0; i < r->ntopic_ids; i++, e = e ? e->next : NULL)
-      if (!S_find_topic(ld->pack, r->topic_ids[i]))
+      if (!pack_has_topic(ld->pack, r->topic_ids[i]))
         return json_fail(&ld->js, e, false, "no topic has the id \"%s\"",
                          r->topic_ids[i]);
     return true;
   }
   if (strcmp(k, "placeholder") == 0) {
-    static const char *const f[] = {"patterns", "template_prompts", NULL};
+    static const char *const f[] = {"patterns", "template_prompts",
+                                    "rewrapped_prompts", "skip", NULL};
     r->template_prompts = true; /* the default, with or without params */
     if (params && !json_check_fields(&ld->js, params, "placeholder params", f))
       return false;
-    if (params && !S_bool(ld, params, "template_prompts", "params", true,
-                          &r->template_prompts))
+    if (params && (!S_bool(ld, params, "template_prompts", "params", true,
+                           &r->template_prompts) ||
+                   !S_bool(ld, params, "rewrapped_prompts", "params", false,
+                           &r->rewrapped_prompts) ||
+                   !S_skip(ld, params, &r->skip)))
       return false;
     if (params && cJSON_GetObjectItemCaseSensitive(params, "patterns"))
       return S_patterns(ld, params, "patterns", "params", &r->patterns,
@@ -704,6 +805,12 @@ static bool S_load_params(loader *ld, const cJSON *rule_obj,
                      "\"state\" must be \"missing\", \"empty\" or "
                      "\"unheaded\"");
   }
+  if (strcmp(k, "empty-section") == 0 && params) {
+    static const char *const f[] = {"required_only", NULL};
+    return json_check_fields(&ld->js, params, "empty-section params", f) &&
+           S_bool(ld, params, "required_only", "params", false,
+                  &r->required_only);
+  }
   /* kinds without parameters */
   if (params && params->child)
     return json_fail(&ld->js, params->child, true,
@@ -714,8 +821,8 @@ static bool S_load_params(loader *ld, const cJSON *rule_obj,
 
 static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
   static const char *const fields[] = {
-      "id",       "kind",  "severity", "summary", "message", "help", "explain",
-      "help_uri", "scope", "params",   NULL};
+      "id",      "kind",     "severity", "summary", "message",     "help",
+      "explain", "help_uri", "scope",    "params",  "required_if", NULL};
   char *sev = NULL;
   bool ok = false;
   if (!json_check_fields(&ld->js, obj, "rule", fields) ||
@@ -751,6 +858,13 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
               sev);
     goto out;
   }
+  if (!pack_check_placeholders(&ld->js,
+                               cJSON_GetObjectItemCaseSensitive(obj, "message"),
+                               r->message) ||
+      (r->help &&
+       !pack_check_placeholders(
+           &ld->js, cJSON_GetObjectItemCaseSensitive(obj, "help"), r->help)))
+    goto out;
   if (!r->summary)
     r->summary = xstrdup(r->message);
   if (!r->help)
@@ -763,6 +877,10 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
     json_fail(&ld->js, params, false, "params must be an object");
     goto out;
   }
+  const cJSON *cond = cJSON_GetObjectItemCaseSensitive(obj, "required_if");
+  if (cond && !conditions_load(&ld->js, cond, ld->pack, &r->required_if,
+                               &r->nrequired_if))
+    goto out;
   ok = S_load_params(ld, obj, params, r);
 out:
   free(sev);
@@ -799,16 +917,74 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
   return true;
 }
 
+/* The index of the section with this id, or -1. */
+static ptrdiff_t S_section_index(const ddlint_pack *pk, const char *id) {
+  for (size_t s = 0; s < pk->nsections; s++)
+    if (strcmp(pk->sections[s].id, id) == 0)
+      return (ptrdiff_t)s;
+  return -1;
+}
+
+/* What this file's sections say about others, read once all are there:
+ * "required_if" (a child's replaces the parent's) and "parent". */
+static bool S_sections_second_pass(loader *ld, const cJSON *sections) {
+  ddlint_pack *pk = ld->pack;
+  for (const cJSON *e = sections ? sections->child : NULL; e; e = e->next) {
+    const cJSON *cond = cJSON_GetObjectItemCaseSensitive(e, "required_if");
+    const cJSON *par = cJSON_GetObjectItemCaseSensitive(e, "parent");
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+    ptrdiff_t s =
+        cJSON_IsString(id) ? S_section_index(pk, id->valuestring) : -1;
+    if (s < 0)
+      continue;
+    tmpl_section *ts = &pk->sections[s];
+    if (par) {
+      ptrdiff_t p =
+          cJSON_IsString(par) ? S_section_index(pk, par->valuestring) : -1;
+      if (p < 0 || p >= s)
+        return json_fail(&ld->js, par, false,
+                         "\"parent\" must name a section listed before "
+                         "\"%s\"",
+                         ts->id);
+      ts->parent = p;
+    }
+    if (!cond)
+      continue;
+    const cJSON *req = cJSON_GetObjectItemCaseSensitive(e, "required");
+    if (cJSON_IsFalse(req))
+      return json_fail(&ld->js, req, true,
+                       "a section with \"required_if\" is optional unless "
+                       "it holds: drop \"required\": false");
+    conditions_free(ts->required_if, ts->nrequired_if);
+    ts->required_if = NULL;
+    ts->nrequired_if = 0;
+    if (!conditions_load(&ld->js, cond, pk, &ts->required_if,
+                         &ts->nrequired_if))
+      return false;
+  }
+  /* nesting constrains matching by headings; a pack that reads content
+   * finds sections where their evidence is, whatever the nesting */
+  bool nested = false, reads = false;
+  for (size_t s = 0; s < pk->nsections; s++) {
+    nested |= pk->sections[s].parent >= 0;
+    reads |= pk->sections[s].nevidence > 0;
+  }
+  if (nested && reads)
+    return json_fail(&ld->js, sections, false,
+                     "\"parent\" (nested sections) is for packs that match "
+                     "by headings: no section may also give \"evidence\"");
+  return true;
+}
+
 /* Loads ld->js.root into ld->pack, which already holds the parent pack when the
  * file `extends` one: a section or rule with a parent's id replaces it in
  * place; new ones are appended. */
 static bool S_load(loader *ld) {
-  static const char *const fields[] = {"$schema",     "name",    "version",
-                                       "description", "extends", "sections",
-                                       "rules",       "not_evidence", NULL};
+  static const char *const fields[] = {
+      "$schema",  "name",  "version",      "description",    "extends",
+      "sections", "rules", "not_evidence", "title_priority", NULL};
   const cJSON *root = ld->js.root;
   const cJSON *sections, *rules;
-  size_t prompt_cap = 0;
   if (!json_check_fields(&ld->js, root, "pack", fields))
     return false;
   const cJSON *ext = cJSON_GetObjectItemCaseSensitive(root, "extends");
@@ -837,7 +1013,9 @@ static bool S_load(loader *ld) {
       !S_string(ld, root, "description", false, "pack", &description) ||
       !S_array(ld, root, "sections", "pack", &sections) ||
       !S_array(ld, root, "rules", "pack", &rules) ||
-      !S_not_evidence(ld, root, pk)) {
+      !S_not_evidence(ld, root, pk) ||
+      !S_bool(ld, root, "title_priority", "pack", pk->title_priority,
+              &pk->title_priority)) {
     free(version);
     free(description);
     return false;
@@ -860,24 +1038,55 @@ static bool S_load(loader *ld) {
    * pack (a parent's id is replaced in place) and whether this file had it */
   strmap where = {0}, seen = {0};
   bool ok = false;
+  struct {
+    char *id, *section; /* owned */
+    const cJSON *at;
+  } *dropped = NULL;
+  size_t ndropped = 0, dropped_cap = 0;
   for (size_t i = 0; i < pk->nsections; i++)
     strmap_put(&where, pk->sections[i].id, i);
   for (const cJSON *e = sections ? sections->child : NULL; e; e = e->next) {
     tmpl_section sec = {0};
-    if (!S_load_section(ld, e, &sec, &prompt_cap)) {
-      S_section_free(&sec);
+    /* a parent's id merges into the parent's section, unless "replace" */
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+    const cJSON *repl = cJSON_GetObjectItemCaseSensitive(e, "replace");
+    size_t at =
+        cJSON_IsString(id) ? strmap_get(&where, id->valuestring) : SIZE_MAX;
+    if (at != SIZE_MAX && strmap_get(&seen, id->valuestring) != SIZE_MAX)
+      at = SIZE_MAX; /* a duplicate in this file: reported below */
+    bool merge = at != SIZE_MAX && !cJSON_IsTrue(repl);
+    if (!S_load_section(ld, e, &sec, merge ? &pk->sections[at] : NULL)) {
+      pack_section_free(&sec);
       goto out;
     }
     if (strmap_get(&seen, sec.id) != SIZE_MAX) {
       json_fail(&ld->js, cJSON_GetObjectItemCaseSensitive(e, "id"), false,
                 "duplicate section id \"%s\"", sec.id);
-      S_section_free(&sec);
+      pack_section_free(&sec);
       goto out;
     }
-    size_t at = strmap_get(&where, sec.id);
-    if (at != SIZE_MAX) {
+    if (cJSON_IsTrue(repl) && at == SIZE_MAX) {
+      json_fail(&ld->js, repl, true,
+                "section \"%s\" replaces nothing: %s has no section of that "
+                "id",
+                sec.id, ext ? "the parent pack" : "a pack without \"extends\"");
+      pack_section_free(&sec);
+      goto out;
+    }
+    if (merge) {
+      if (!pack_section_merge(&ld->js, e, &pk->sections[at], &sec))
+        goto out;
+    } else if (at != SIZE_MAX) {
+      /* topics the replaced section had and the new one lacks: a parent
+       * rule that names one fails below, located here */
+      for (size_t t = 0; t < pk->sections[at].ntopics; t++) {
+        xgrow(&dropped, &dropped_cap, ndropped + 1, sizeof *dropped);
+        dropped[ndropped].id = xstrdup(pk->sections[at].topics[t].id);
+        dropped[ndropped].section = xstrdup(sec.id);
+        dropped[ndropped++].at = repl;
+      }
       strmap_put(&where, sec.id, at); /* off the key about to be freed */
-      S_section_free(&pk->sections[at]);
+      pack_section_free(&pk->sections[at]);
       pk->sections[at] = sec;
     } else {
       xgrow(&pk->sections, &pk->sections_cap, pk->nsections + 1,
@@ -890,6 +1099,9 @@ static bool S_load(loader *ld) {
   }
   strmap_free(&where);
   strmap_free(&seen);
+  /* required_if may name any section or topic: read once all are there */
+  if (!S_sections_second_pass(ld, sections))
+    goto out;
   for (size_t i = 0; i < pk->nrules; i++)
     strmap_put(&where, pk->rules[i].id, i);
   for (const cJSON *e = rules ? rules->child : NULL; e; e = e->next) {
@@ -918,12 +1130,39 @@ static bool S_load(loader *ld) {
     strmap_put(&where, pk->rules[at].id, at);
     strmap_put(&seen, pk->rules[at].id, at);
   }
+  /* a parent's rule naming a topic that a replaced section dropped */
+  for (size_t i = 0; i < pk->nrules; i++)
+    for (size_t k = 0; k < pk->rules[i].ntopic_ids; k++) {
+      const char *tid = pk->rules[i].topic_ids[k];
+      if (pack_has_topic(pk, tid))
+        continue;
+      const cJSON *at = ext;
+      const char *sid = "?";
+      for (size_t d = 0; d < ndropped; d++)
+        if (strcmp(dropped[d].id, tid) == 0) {
+          at = dropped[d].at;
+          sid = dropped[d].section;
+        }
+      json_fail(&ld->js, at, at != ext,
+                "section \"%s\" is replaced without its topic \"%s\", which "
+                "rule \"%s\" names: keep the topic, or restate the rule",
+                sid, tid, pk->rules[i].id);
+      goto out;
+    }
+  if (!pack_check_names(&ld->js, pk, sections))
+    goto out;
   S_build_prompts(pk);
+  S_build_rewrapped_prompts(pk);
   S_build_vocab(pk);
   ok = true;
 out:
   strmap_free(&where);
   strmap_free(&seen);
+  for (size_t d = 0; d < ndropped; d++) {
+    free(dropped[d].id);
+    free(dropped[d].section);
+  }
+  free(dropped);
   return ok;
 }
 
@@ -1068,6 +1307,15 @@ char *pack_find_installed(const char *name) {
   return found;
 }
 
+const char *pack_installed_dir(void) { return DDLINT_PACKDIR; }
+
+int pack_section_depth(const ddlint_pack *pk, size_t s) {
+  int depth = 0;
+  for (ptrdiff_t p = pk->sections[s].parent; p >= 0; p = pk->sections[p].parent)
+    depth++;
+  return depth;
+}
+
 bool pack_ref_is_path(const char *ref) {
   size_t n = strlen(ref);
   return strchr(ref, '/') || (n > 5 && strcmp(ref + n - 5, ".json") == 0);
@@ -1191,7 +1439,7 @@ void ddlint_pack_free(ddlint_pack *pk) {
   if (!pk)
     return;
   for (size_t s = 0; s < pk->nsections; s++)
-    S_section_free(&pk->sections[s]);
+    pack_section_free(&pk->sections[s]);
   free(pk->sections);
   for (size_t i = 0; i < pk->nrules; i++)
     S_rule_free(&pk->rules[i]);

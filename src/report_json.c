@@ -124,6 +124,20 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     report_json_string(out, ddlint_coverage_section_id(r, s));
     fputs(", \"title\": ", out);
     report_json_string(out, ddlint_coverage_section_title(r, s));
+    /* a nested section ("parent" in the pack): its path of section ids */
+    const ddlint_pack *pk = r->pack;
+    if (pk->sections[s].parent >= 0) {
+      strbuf path = {0};
+      for (ptrdiff_t p = (ptrdiff_t)s; p >= 0; p = pk->sections[p].parent) {
+        char *was = strbuf_take(&path);
+        strbuf_printf(&path, "%s%s%s", pk->sections[p].id, *was ? "/" : "",
+                      was);
+        free(was);
+      }
+      fputs(", \"path\": ", out);
+      report_json_string(out, path.data);
+      strbuf_free(&path);
+    }
     const char *state = ddlint_coverage_section_state(r, s);
     fprintf(out, ", \"required\": %s, \"weight\": %g, \"found\": %s",
             ddlint_coverage_section_required(r, s) ? "true" : "false",

@@ -117,7 +117,7 @@ const char *ddlint_coverage_section_heading(const ddlint_result *r, size_t s) {
   return r->section_headings[s];
 }
 int ddlint_coverage_section_required(const ddlint_result *r, size_t s) {
-  return r->pack->sections[s].required;
+  return coverage_required(&r->cov, r->pack, s);
 }
 double ddlint_coverage_section_weight(const ddlint_result *r, size_t s) {
   return r->pack->sections[s].weight;

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Every bundled pack (rules/*.json) and every test pack (tests/packs/*.json)
+"""Every bundled pack (rules/*.json) and every test pack (tests/packs/*.json,
+tests/packs/lang/*.json)
 validates against rules/pack.schema.json, and every bundled pack loads in
 ddlint (--list-rules). Skips the schema part where python3-jsonschema is
 absent."""
@@ -16,6 +17,7 @@ def main():
     packs = sorted(p for p in glob.glob(os.path.join(root, "rules", "*.json"))
                    if not p.endswith("pack.schema.json"))
     packs += sorted(glob.glob(os.path.join(root, "tests", "packs", "*.json")))
+    packs += sorted(glob.glob(os.path.join(root, "tests", "packs", "lang", "*.json")))
     failed = 0
     try:
         import jsonschema

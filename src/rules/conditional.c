@@ -44,7 +44,7 @@ void check_conditional(lint_ctx *ctx, const struct ddlint_rule *rule) {
    * optional ones leave the condition unmet. */
   bool all_required = rule->scope2 != NULL;
   for (size_t i = 0; i < rule->nscope2; i++)
-    all_required &= ctx->pack->sections[rule->scope2[i]].required;
+    all_required &= coverage_required(ctx->cov, ctx->pack, rule->scope2[i]);
   if (nwhen && (nreq || !all_required) &&
       S_first(ctx, rule->patterns, rule->npatterns, when, nwhen, &ms, &me) &&
       !S_first(ctx, rule->patterns2, rule->npatterns2, req, nreq, &rs, &re)) {

@@ -12,10 +12,33 @@ const char explain_empty_section[] =
     "comments are content; HTML comments (such as the guidance that `ddlint "
     "init` writes), link reference definitions, thematic breaks and blank "
     "lines are not. With a scope, only headings inside the matched template "
-    "sections are checked; without one, every heading but the title.";
+    "sections are checked; without one, every heading but the title. With "
+    "params.required_only, only headings of required template sections "
+    "(and their subsections): an optional section left empty is no "
+    "finding.";
+
+/* With params.required_only: whether heading d is, or is under, a part of
+ * a required template section in the rule's scope. */
+static bool S_in_required(const lint_ctx *ctx, const struct ddlint_rule *rule,
+                          size_t d) {
+  const ddlint_pack *pk = ctx->pack;
+  for (size_t s = 0; s < pk->nsections; s++) {
+    const section_cov *sc = &ctx->cov->sections[s];
+    if (!coverage_required(ctx->cov, pk, s) || sc->by_content ||
+        !rule_in_scope(rule, s))
+      continue;
+    for (size_t k = 0; k < sc->nparts; k++)
+      for (ptrdiff_t p = (ptrdiff_t)d; p >= 0; p = ctx->ol->sections[p].parent)
+        if (p == (ptrdiff_t)sc->parts[k])
+          return true;
+  }
+  return false;
+}
 
 static bool S_in_scope(const lint_ctx *ctx, const struct ddlint_rule *rule,
                        size_t d) {
+  if (rule->required_only)
+    return S_in_required(ctx, rule, d);
   if (!rule->scope)
     return true;
   for (size_t i = 0; i < rule->nscope; i++) {
@@ -35,7 +58,7 @@ static bool S_reported_as_required(const lint_ctx *ctx, size_t d) {
   for (size_t s = 0; s < pk->nsections; s++) {
     const section_cov *sc = &ctx->cov->sections[s];
     if (sc->section != (ptrdiff_t)d || !sc->empty || sc->by_content ||
-        !pk->sections[s].required)
+        !coverage_required(ctx->cov, pk, s))
       continue;
     for (size_t r = 0; r < pk->nrules; r++)
       if (pk->rules[r].section_state == 1 &&

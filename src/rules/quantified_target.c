@@ -132,15 +132,7 @@ static bool S_not_ours(const judge *j, size_t ms) {
                           S_ignored_title(j->rule, bl->norm))))
       return true;
   }
-  size_t lo = 0, hi = j->nignored; /* the last span starting at or before ms */
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (j->ignored[2 * mid] <= ms)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo > 0 && ms < j->ignored[2 * (lo - 1) + 1];
+  return spans_hold(j->ignored, j->nignored, ms);
 }
 
 static bool S_mention(void *arg, size_t ms, size_t me) {

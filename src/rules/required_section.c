@@ -37,6 +37,18 @@ static size_t S_insertion_point(const lint_ctx *ctx, size_t s,
   return start;
 }
 
+/* detail (freed) with why section s is required in this document, when a
+ * `required_if` made it so: "...; it is required here because the front
+ * matter \"type\" is \"ml\"". */
+static char *S_with_why(const lint_ctx *ctx, size_t s, char *detail) {
+  const char *why = ctx->cov->required_why ? ctx->cov->required_why[s] : NULL;
+  if (!why)
+    return detail;
+  char *d = xasprintf("%s; it is required here because %s", detail, why);
+  free(detail);
+  return d;
+}
+
 /* params.state "empty": a required section whose headings hold nothing but
  * subheadings, comments, template bullets or placeholders. */
 static void S_report_empty(lint_ctx *ctx, const struct ddlint_rule *rule,
@@ -48,6 +60,7 @@ static void S_report_empty(lint_ctx *ctx, const struct ddlint_rule *rule,
                            "template bullets or a placeholder do not cover "
                            "\"%s\"",
                            h, ts->title);
+  detail = S_with_why(ctx, s, detail);
   const char *vars[] = {"section", ts->title, "heading", h,
                         "detail",  detail,    NULL};
   diag_emit(ctx, rule, sec->start, sec->body_start, ts->title, vars);
@@ -95,7 +108,7 @@ void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
   for (size_t s = 0; s < ctx->pack->nsections; s++) {
     const tmpl_section *ts = &ctx->pack->sections[s];
     const section_cov *sc = &ctx->cov->sections[s];
-    if (!ts->required || !rule_in_scope(rule, s))
+    if (!coverage_required(ctx->cov, ctx->pack, s) || !rule_in_scope(rule, s))
       continue;
     if (rule->section_state == 1) {
       if (sc->section >= 0 && sc->empty && !sc->by_content)
@@ -130,6 +143,22 @@ void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
                          h, ts->title);
       start = sec->start;
       end = sec->body_start;
+    } else if (sc->near >= 0 && ts->parent >= 0 &&
+               ctx->md->blocks[ctx->ol->sections[sc->near].block].key &&
+               match_names_section(
+                   ctx->md->blocks[ctx->ol->sections[sc->near].block].key,
+                   ts)) {
+      /* a nested section named exactly, outside its parent */
+      const section *sec = &ctx->ol->sections[sc->near];
+      ptrdiff_t ph = ctx->cov->sections[ts->parent].section;
+      const char *pt = ph >= 0
+                           ? ctx->md->blocks[ctx->ol->sections[ph].block].text
+                           : ctx->pack->sections[ts->parent].title;
+      detail = xasprintf("the heading \"%s\" is not under \"%s\": move it "
+                         "there, one level below it",
+                         ctx->md->blocks[sec->block].text, pt);
+      start = sec->start;
+      end = sec->body_start;
     } else if (sc->near >= 0) {
       const section *sec = &ctx->ol->sections[sc->near];
       const char *h = ctx->md->blocks[sec->block].text;
@@ -141,12 +170,36 @@ void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
     } else {
       const char *before;
       start = end = S_insertion_point(ctx, s, &before);
-      if (before)
+      ptrdiff_t ph =
+          ts->parent >= 0 ? ctx->cov->sections[ts->parent].section : -1;
+      if (ph >= 0 && !ctx->cov->sections[ts->parent].by_content) {
+        /* a nested section: under its parent's heading, at its end
+         * unless a sibling that follows is there */
+        const section *psec = &ctx->ol->sections[ph];
+        if (!before || start < psec->body_start || start >= psec->end) {
+          size_t ls, le;
+          source_line_bounds(ctx->src,
+                             psec->end > psec->body_start ? psec->end - 1
+                                                          : psec->body_start,
+                             &ls, &le);
+          start = end = ls;
+          before = NULL;
+        }
+        detail = before
+                     ? xasprintf("add a \"%s\" section under \"%s\", "
+                                 "before \"%s\"",
+                                 ts->title, ctx->md->blocks[psec->block].text,
+                                 before)
+                     : xasprintf("add a \"%s\" section at the end of "
+                                 "\"%s\", one level below it",
+                                 ts->title, ctx->md->blocks[psec->block].text);
+      } else if (before)
         detail =
             xasprintf("add a \"%s\" section before \"%s\"", ts->title, before);
       else
         detail = xasprintf("add a \"%s\" section at the end", ts->title);
     }
+    detail = S_with_why(ctx, s, detail);
     const char *vars[] = {"section", ts->title, "detail", detail, NULL};
     diag_emit(ctx, rule, start, end, ts->title, vars);
     free(detail);

@@ -188,7 +188,7 @@ static void test_error_unknown_fields(void) {
                          "  \"rules\": []\n}\n");
   CHECK_STR(err,
             "p.json:3:3: unknown field \"sectons\" in pack (expected one of: "
-            "$schema, name, version, description, extends, sections, rules, not_evidence)");
+            "$schema, name, version, description, extends, sections, rules, not_evidence, title_priority)");
   free(err);
 
   const char *j = "{\"name\": \"x\", \"rules\": [],\n"
@@ -196,14 +196,14 @@ static void test_error_unknown_fields(void) {
                   "  {\"id\": \"a\", \"title\": \"A\", \"alias\": [\"x\"]}]}";
   CHECK_ERROR(j, "\"alias\"", 0,
               "unknown field \"alias\" in section (expected one of: id, "
-              "title, aliases, required, weight, prompt, topics, evidence)");
+              "title, aliases, required, weight, prompt, topics, evidence, replace, required_if, parent)");
 
   j = "{\"name\": \"x\", \"rules\": [],\n"
       " \"sections\": [{\"id\": \"a\", \"title\": \"A\", \"topics\": [\n"
       "   {\"id\": \"t\", \"title\": \"T\", \"pattern\": \"x\"}]}]}";
   CHECK_ERROR(j, "\"pattern\"", 0,
               "unknown field \"pattern\" in topic (expected one of: id, "
-              "title, aliases, patterns, weight, prompt)");
+              "title, aliases, patterns, weight, prompt, replace)");
 
   j = "{\"name\": \"x\", \"sections\": [],\n"
       " \"rules\": [{\"id\": \"r\", \"kind\": \"empty-section\", "
@@ -212,7 +212,7 @@ static void test_error_unknown_fields(void) {
   CHECK_ERROR(j, "\"level\"", 0,
               "unknown field \"level\" in rule (expected one of: id, kind, "
               "severity, summary, message, help, explain, help_uri, scope, "
-              "params)");
+              "params, required_if)");
 }
 
 static void test_error_rule_kind(void) {
@@ -340,10 +340,10 @@ static void test_error_params(void) {
               "rule \"lat\": quantified-target needs params");
 
   j = "{\"name\": \"x\", \"sections\": [],\n"
-      " \"rules\": [{\"id\": \"e\", \"kind\": \"empty-section\",\n"
+      " \"rules\": [{\"id\": \"e\", \"kind\": \"section-order\",\n"
       "   \"severity\": \"info\", \"message\": \"m\", \"params\": {\"x\": "
       "1}}]}";
-  CHECK_ERROR(j, "\"x\": 1", 0, "kind \"empty-section\" takes no params \"x\"");
+  CHECK_ERROR(j, "\"x\": 1", 0, "kind \"section-order\" takes no params \"x\"");
 
   j = "{\"name\": \"x\", \"sections\": [{\"id\": \"a\", \"title\": \"A\", "
       "\"topics\": [{\"id\": \"t\", \"title\": \"T\"}]}],\n"
@@ -411,7 +411,7 @@ static void test_load_file(void) {
   CHECK(pk == NULL);
   char *want = xasprintf("%s:2:2: unknown field \"bogus\" in pack (expected "
                          "one of: $schema, name, version, description, "
-                         "extends, sections, rules, not_evidence)",
+                         "extends, sections, rules, not_evidence, title_priority)",
                          path);
   CHECK_STR(err, want);
   free(want);
