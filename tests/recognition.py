@@ -193,6 +193,12 @@ def main():
           "replies, CSAT); 'take the top 8 chunks ... keeps the best 4' is the "
           "prediction path; gold replies are its labels")
 
+    d = lint(ddlint, root, "fallback-phrasings.md")
+    check("fallback and monitoring in other words",
+          "missing-fallback" not in rules(d) and "missing-monitoring" not in rules(d),
+          "'the service defaults to the prefix order it shows today' is a "
+          "fallback; 'we track ... daily in Grafana' is monitoring")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),
