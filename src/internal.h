@@ -609,6 +609,8 @@ typedef struct {
                       subtree shows its evidence */
   size_t label_at;  /* with by_content: where a bold run-in label names it
                        ("**Problem.**"), or 0 */
+  bool label_row;   /* ... the label is a table row's first cell
+                       ("| Model | gradient-boosted trees |") */
   topic_cov *topics; /* owned, parallel to tmpl_section.topics */
 } section_cov;
 

@@ -1315,6 +1315,51 @@ static bool S_label_runs_in(const lint_ctx *ctx, const block *bl) {
   return false;
 }
 
+/* Key-value tables ("| Model | gradient-boosted trees, retrained weekly on
+ * ... |"): the keys of the first cells of a table's body rows, for the
+ * first TABLE_ROWS_MAX rows, with the offset of each row; free the keys. A
+ * cell of more than 64 bytes, or a row with fewer than 8 words after it,
+ * names no section. */
+#define TABLE_ROWS_MAX 64
+static size_t S_table_row_keys(const lint_ctx *ctx, const block *bl,
+                               char **keys, size_t *offs) {
+  const char *t = ctx->src->text;
+  size_t n = 0, row = 0;
+  for (size_t i = bl->start; i < bl->end && n < TABLE_ROWS_MAX; row++) {
+    size_t eol = i;
+    while (eol < bl->end && t[eol] != '\n' && t[eol] != '\r')
+      eol++;
+    size_t c = i;
+    while (c < eol && (t[c] == ' ' || t[c] == '\t'))
+      c++;
+    if (c < eol && t[c] == '|')
+      c++;
+    size_t e = c;
+    while (e < eol && t[e] != '|')
+      e += t[e] == '\\' && e + 1 < eol ? 2 : 1;
+    /* the rest of the row must say something (8 words or more): a
+     * comparison of options ("| Data | Historical | Latest values |") or a
+     * list of modules names sections in passing */
+    if (row >= 2 && e > c && e - c <= 64 &&
+        S_count_words(t, e, eol, 8) >= 8) {
+      char cell[65];
+      size_t k = 0;
+      for (size_t j = c; j < e; j++)
+        if (t[j] != '*' && t[j] != '_' && t[j] != '`')
+          cell[k++] = t[j];
+      cell[k] = '\0';
+      char *norm = title_normalize(cell);
+      keys[n] = title_key(norm);
+      free(norm);
+      offs[n++] = c;
+    }
+    i = eol;
+    while (i < bl->end && (t[i] == '\n' || t[i] == '\r'))
+      i++;
+  }
+  return n;
+}
+
 void match_document(lint_ctx *ctx, coverage *cov) {
   const ddlint_pack *pk = ctx->pack;
   const outline *ol = ctx->ol;
@@ -1554,6 +1599,43 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       }
       named_by_label += at[s] != 0;
     }
+    /* and key-value tables whose first column names at least two sections
+     * ("| Signals | ... |", "| Serving | ... |"), the first 256 tables */
+    bool *row = xcalloc(pk->nsections + 1, sizeof(bool));
+    for (size_t b = 0, tables = 0;
+         reads_content && b < ctx->md->nblocks && tables < 256; b++) {
+      const block *bl = &ctx->md->blocks[b];
+      if (bl->kind != BLOCK_TABLE || dead[b] ||
+          outline_section_at(ol, bl->start) < 0)
+        continue;
+      tables++;
+      char *keys[TABLE_ROWS_MAX];
+      size_t offs[TABLE_ROWS_MAX];
+      size_t nk = S_table_row_keys(ctx, bl, keys, offs);
+      size_t found[TABLE_ROWS_MAX + 1], nfound = 0;
+      for (size_t s = 0; s < pk->nsections; s++) {
+        const tmpl_section *ts = &pk->sections[s];
+        if (at[s] || cov->sections[s].section >= 0 || !S_by_content_ok(pk, s))
+          continue;
+        for (size_t k = 0; k < nk; k++)
+          if (S_names_equal(keys[k], ts->key_title, ts->alias_keys,
+                            ts->naliases)) {
+            found[nfound++] = s;
+            found[nfound++] = offs[k];
+            break;
+          }
+        if (nfound >= TABLE_ROWS_MAX)
+          break;
+      }
+      /* a table that names one section is a table about something else */
+      for (size_t f = 0; nfound >= 4 && f + 1 < nfound; f += 2) {
+        at[found[f]] = found[f + 1] + 1;
+        row[found[f]] = true;
+        named_by_label++;
+      }
+      for (size_t k = 0; k < nk; k++)
+        free(keys[k]);
+    }
     for (size_t s = 0; s < pk->nsections && named_by_label >= 2; s++) {
       section_cov *sc = &cov->sections[s];
       if (!at[s])
@@ -1562,9 +1644,11 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       sc->section = d;
       sc->by_content = true;
       sc->label_at = at[s] - 1;
+      sc->label_row = row[s];
       sc->parts = xcalloc(2, sizeof(size_t));
       sc->parts[sc->nparts++] = (size_t)d;
     }
+    free(row);
     free(at);
   }
   {

@@ -199,6 +199,22 @@ def main():
           "'the service defaults to the prefix order it shows today' is a "
           "fallback; 'we track ... daily in Grafana' is monitoring")
 
+    d = lint(ddlint, root, "decision-table.md")
+    notes = [x for x in d["diagnostics"] if x["rule"] == "section-without-heading"
+             and "a table row on line" in x.get("help", "")]
+    check("a decision table", all(
+        cov(d, sid)["found"] for sid in ("features", "model", "data",
+                                         "prediction", "monitoring")) and
+          len(notes) == 5 and all(x["severity"] == "info" for x in notes),
+          "rows 'Signals', 'Model', 'Training data', 'Serving', 'Launch' of a "
+          "key-value table under '### Decisions' are those sections, each "
+          "noted at its row")
+    d = lint(ddlint, root, "comparison-table.md")
+    check("a comparison table", not any(
+        cov(d, sid)["found"] for sid in ("data", "model", "prediction")),
+          "rows 'Data', 'Model', 'Serving' of a table comparing two options in "
+          "a few words each name those sections in passing: still missing")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),

@@ -80,9 +80,10 @@ static void S_report_unheaded(lint_ctx *ctx, const struct ddlint_rule *rule,
   const section_cov *sc = &ctx->cov->sections[s];
   char *detail =
       sc->label_at
-          ? xasprintf("a bold label on line %u names it; make it a heading "
+          ? xasprintf("a %s on line %u names it; make it a heading "
                       "(\"## %s\") so that outlines and tables of contents "
                       "show it",
+                      sc->label_row ? "table row" : "bold label",
                       source_line_of(ctx->src, sc->label_at), ts->title)
       : key && title_similarity(key, ts->key_title) >= 0.66
           ? xasprintf("did you mean \"%s\"? The heading \"%s\" is close to "
