@@ -1665,6 +1665,18 @@ void match_document(lint_ctx *ctx, coverage *cov) {
    * own is found in the subtree that shows most of its evidence items (at
    * least EVIDENCE_MIN); on a tie, the deepest and then the first, so the
    * report names the narrowest heading that covers it. */
+  /* ... and that is prose: three paragraphs of 12 words or more, not an
+   * outline of the template's bullets */
+  bool only_title = ol->nsections == 1 && ol->sections[0].is_title;
+  for (size_t b = 0, prose = 0; only_title && prose < 3; b++) {
+    if (b == ctx->md->nblocks) {
+      only_title = false;
+      break;
+    }
+    const block *bl = &ctx->md->blocks[b];
+    prose += bl->kind == BLOCK_PARAGRAPH && !bl->in_list && !dead[b] &&
+             S_count_words(ctx->src->text, bl->start, bl->end, 12) >= 12;
+  }
   for (size_t s = 0; s < pk->nsections && fill_gaps; s++) {
     section_cov *sc = &cov->sections[s];
     if (sc->section >= 0 || !S_by_content_ok(pk, s))
@@ -1672,7 +1684,10 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     ptrdiff_t best = -1;
     unsigned best_n = 0;
     for (size_t d = 0; d < ol->nsections; d++) {
-      if (ol->sections[d].is_title || dead[ol->sections[d].block] ||
+      /* the title's subtree is the whole document: a candidate only in a
+       * document with no other heading (a Q&A written in bold lines) */
+      if ((ol->sections[d].is_title && !only_title) ||
+          dead[ol->sections[d].block] ||
           ol->sections[d].end - ol->sections[d].start > EVIDENCE_SPAN_BYTES)
         continue;
       unsigned n = EVIDENCE(s, d);

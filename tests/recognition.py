@@ -215,6 +215,18 @@ def main():
           "rows 'Data', 'Model', 'Serving' of a table comparing two options in "
           "a few words each name those sections in passing: still missing")
 
+    d = lint(ddlint, root, "qa-in-bold.md")
+    check("a Q&A with no headings but its title",
+          all(c["found"] for c in d["coverage"]) and
+          "missing-section" not in rules(d),
+          "answers under bold questions ('**Q: How is it served?**') cover "
+          "every section, found in the document's own text")
+    d = lint(ddlint, root, "bare-outline.md")
+    check("a bare outline under a title", sum(
+        1 for c in d["coverage"] if c["found"]) == 0,
+          "a numbered list of the template's own section and topic names is "
+          "no content: every section still missing")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),
