@@ -407,6 +407,23 @@ static bool S_paragraph_text(const char *s, size_t n) {
   return false;
 }
 
+/* Whether a line is a setext underline: only '-' or only '=' (one or
+ * more), at most 3 spaces in, trailing blanks. After a definition it is no
+ * heading's underline but paragraph text: cmark keeps the definition's
+ * paragraph open, and a paragraph of nothing but definitions takes no
+ * heading ("[r]: /u" then "-" is a paragraph "-"). */
+static bool S_underline(const char *s, size_t n) {
+  size_t i = S_indent(s, n);
+  if (i == SIZE_MAX || i >= n || (s[i] != '-' && s[i] != '='))
+    return false;
+  char c = s[i];
+  while (i < n && s[i] == c)
+    i++;
+  while (i < n && strchr(" \t\r\n", s[i]))
+    i++;
+  return i == n;
+}
+
 void chunk_plan_free(chunk_plan *plan) {
   free(plan->cuts);
   free(plan->def_at);
@@ -435,6 +452,7 @@ void md_plan_chunks(const source *src, size_t target, chunk_plan *plan) {
   /* what the previous line leaves: a fresh start (a definition may come),
    * text that a definition-like line would continue, or not known */
   enum { CTX_FRESH, CTX_TEXT, CTX_UNSURE } ctx = CTX_FRESH;
+  bool after_def = false; /* the previous line was a definition */
   size_t last_cut = 0;
   bool uncertain = false;
   for (size_t l = 0; l < src->nlines && !uncertain; l++) {
@@ -487,9 +505,13 @@ void md_plan_chunks(const source *src, size_t target, chunk_plan *plan) {
       }
     }
     prev_blank = blank;
-    st = S_open(s, n, &fch, &flen, &raw);
-    if (blank || S_atx(s, n) || (dk == DEF_YES && ctx == CTX_FRESH) ||
-        S_ends_itself(s, n))
+    bool def_here = dk == DEF_YES && ctx == CTX_FRESH;
+    bool text_underline = after_def && S_underline(s, n);
+    after_def = def_here;
+    st = text_underline ? IN_NONE : S_open(s, n, &fch, &flen, &raw);
+    if (text_underline)
+      ctx = CTX_TEXT; /* the definition's paragraph goes on */
+    else if (blank || S_atx(s, n) || def_here || S_ends_itself(s, n))
       ctx = CTX_FRESH;
     else if (st != IN_NONE)
       ctx = CTX_TEXT; /* set again when the block closes */
