@@ -337,6 +337,11 @@ char *ddlint_frontmatter_value(const char *buf, size_t len, const char *key);
 /** Name of a severity: "error", "warning" or "info". */
 const char *ddlint_severity_name(ddlint_severity sev);
 
+/** The severity a name gives, as a ddlint_severity: "error", "warning" or
+ * "info"; -1 for "off" (a rule switched off, in configs); -2 for any other
+ * name. */
+int ddlint_severity_from_name(const char *name);
+
 #ifdef __cplusplus
 }
 #endif

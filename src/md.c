@@ -844,28 +844,28 @@ static bool S_may_have_table(const char *t, size_t n) {
 
 /* The block of mb that covers offset off (blocks are in source order), or
  * NULL. */
+static bool S_block_starts_by(const void *arg, size_t i) {
+  const bsearch_key *k = arg;
+  const block *blocks = k->array;
+  return blocks[i].start <= k->off;
+}
+
 static const block *S_covering(const md_blocks *mb, size_t off) {
-  size_t lo = 0, hi = mb->nblocks;
-  while (lo < hi) { /* the first block starting after off */
-    size_t mid = lo + (hi - lo) / 2;
-    if (mb->blocks[mid].start <= off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  bsearch_key p = {mb->blocks, off}; /* the first block starting after off */
+  size_t lo = bsearch_lower(mb->nblocks, S_block_starts_by, &p);
   return lo > 0 && off < mb->blocks[lo - 1].end ? &mb->blocks[lo - 1] : NULL;
 }
 
 /* Whether off starts a line that the plan read as a definition. */
+static bool S_offset_before(const void *arg, size_t i) {
+  const bsearch_key *k = arg;
+  const size_t *at = k->array;
+  return at[i] < k->off;
+}
+
 static bool S_is_def_line(const chunk_plan *plan, size_t off) {
-  size_t lo = 0, hi = plan->ndefs;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (plan->def_at[mid] < off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  bsearch_key p = {plan->def_at, off};
+  size_t lo = bsearch_lower(plan->ndefs, S_offset_before, &p);
   return lo < plan->ndefs && plan->def_at[lo] == off;
 }
 
