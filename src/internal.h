@@ -17,6 +17,11 @@
 #include <pcre2.h>
 
 /* ---- alloc.c: out-of-memory aborts here and nowhere else. ---- */
+/* The one end of every allocation failure, the x* functions below, the md.c
+ * arena and the reporters' memory streams: "ddlint: out of memory allocating
+ * N bytes" (n = 0: "ddlint: out of memory", the size unknown) on stderr, then
+ * abort(). */
+_Noreturn void oom_abort(size_t n);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

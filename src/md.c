@@ -528,15 +528,10 @@ static _Thread_local size_t S_arena_kept_bytes;
 
 #define ARENA_HDR ((sizeof(arena_blk) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
 
-static void S_arena_oom(size_t n) {
-  fprintf(stderr, "ddlint: out of memory allocating %zu bytes\n", n);
-  abort();
-}
-
 /* n bytes, not zeroed (calloc zeroes), each preceded by its size. */
 static void *S_arena_alloc(size_t n) {
   if (n > SIZE_MAX / 2)
-    S_arena_oom(n);
+    oom_abort(n);
   size_t need = ARENA_ALIGN + ((n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1));
   arena_blk *b = S_arena;
   if (!b || b->used + need > b->cap) {
@@ -552,7 +547,7 @@ static void *S_arena_alloc(size_t n) {
       void *m = mmap(NULL, cap, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
       if (m == MAP_FAILED)
-        S_arena_oom(n);
+        oom_abort(n);
       b = m;
     }
     b->next = S_arena;
@@ -569,7 +564,7 @@ static void *S_arena_alloc(size_t n) {
 
 static void *S_arena_calloc(size_t n, size_t size) {
   if (size && n > SIZE_MAX / size)
-    S_arena_oom(SIZE_MAX);
+    oom_abort(SIZE_MAX);
   /* Zeroed here, just before cmark-gfm writes the object, rather than a
    * whole kept block at release: the bytes are in cache now. */
   void *p = S_arena_alloc(n * size);
