@@ -5,18 +5,48 @@
  * with the matching *_free; every `const` pointer returned by an accessor is
  * borrowed from its parent object and valid until that object is freed.
  * Error strings returned through `char **err` are malloc'd; free them with
- * free(). */
+ * free(). Out of memory, the library prints one line on stderr and aborts.
+ *
+ * Threads: a loaded pack is immutable but for what it prepares on first use
+ * (patterns compiled and JIT-compiled lazily, behind one process-wide lock;
+ * a cache of literal passes and one of near-miss scores, each behind the
+ * pack's own lock). So any number of threads may lint with one pack at once
+ * (ddlint_lint_buffer(), ddlint_lint_buffer_opts(), ddlint_lint_document())
+ * and read it through its const accessors; ddlint_pack_free() must not
+ * overlap any use of the pack or of a result linted with it. Packs and
+ * configs may be loaded on several threads at once. Every lint returns a new
+ * result, owned by its caller: const accessors on one result may run
+ * concurrently, but ddlint_result_set_rule_severity() and
+ * ddlint_config_apply*() change it and need it alone. A config is immutable
+ * once ddlint_config_set_parent() has been called (it changes the config).
+ * The library registers cmark-gfm's core extensions once (pthread_once);
+ * a program that uses cmark-gfm itself should not register extensions on
+ * another thread while a pack loads or a lint runs. */
 #ifndef DDLINT_H
 #define DDLINT_H
 
 #include <stddef.h>
 
+#include "ddlint_version.h"
+
+/** Marks the declarations of the public API: the library is built with
+ * hidden symbol visibility, and only these (all named ddlint_*) are
+ * exported. Define it before including this header to override it. */
+#ifndef DDLINT_API
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define DDLINT_API __attribute__((visibility("default")))
+#else
+#define DDLINT_API
+#endif
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/** Version string of the library, e.g. "0.1.0". */
-#define DDLINT_VERSION "0.1.0"
+/** Version string of the library linked, e.g. "0.1.0" (DDLINT_VERSION of
+ * the headers it was built with). */
+DDLINT_API const char *ddlint_version(void);
 
 /** Version of the JSON report format (see docs/json-format.md). */
 #define DDLINT_JSON_FORMAT_VERSION 2
@@ -38,59 +68,60 @@ typedef struct ddlint_result ddlint_result;
 typedef struct ddlint_diag ddlint_diag;
 
 /** Name of the built-in default pack ("ml-system-design"). */
-const char *ddlint_default_pack_name(void);
+DDLINT_API const char *ddlint_default_pack_name(void);
 
 /** Load a pack by reference: a path (it has a slash or ends in ".json"), or
  * a name, looked for as NAME.json in $DDLINT_PACK_PATH and the installed pack
  * folder, then among the built-in packs. Same error contract as
  * ddlint_pack_load_file(); follows `extends`. Free with ddlint_pack_free(). */
-ddlint_pack *ddlint_pack_load(const char *ref, char **err);
+DDLINT_API ddlint_pack *ddlint_pack_load(const char *ref, char **err);
 
 /** Load a pack compiled into the library, by name. Returns NULL and sets *err
  * when no such pack exists. Free with ddlint_pack_free(). */
-ddlint_pack *ddlint_pack_load_builtin(const char *name, char **err);
+DDLINT_API ddlint_pack *ddlint_pack_load_builtin(const char *name, char **err);
 
 /** Load a pack from a JSON file. Returns NULL and sets *err to one
  * "path:line:col: message" line on any I/O, JSON, pattern or schema error.
  * Free with ddlint_pack_free(). */
-ddlint_pack *ddlint_pack_load_file(const char *path, char **err);
+DDLINT_API ddlint_pack *ddlint_pack_load_file(const char *path, char **err);
 
 /** Load a pack from a JSON buffer of len bytes; `origin` names it in errors.
  * Same error contract as ddlint_pack_load_file(). */
-ddlint_pack *ddlint_pack_load_buffer(const char *json, size_t len,
-                                     const char *origin, char **err);
+DDLINT_API ddlint_pack *ddlint_pack_load_buffer(const char *json, size_t len,
+                                                const char *origin, char **err);
 
 /** Free a pack and all its rules. NULL is allowed. */
-void ddlint_pack_free(ddlint_pack *pack);
+DDLINT_API void ddlint_pack_free(ddlint_pack *pack);
 
 /** The pack's name field. */
-const char *ddlint_pack_name(const ddlint_pack *pack);
+DDLINT_API const char *ddlint_pack_name(const ddlint_pack *pack);
 /** The pack's version field. */
-const char *ddlint_pack_version(const ddlint_pack *pack);
+DDLINT_API const char *ddlint_pack_version(const ddlint_pack *pack);
 /** Number of rules in the pack. */
-size_t ddlint_pack_rule_count(const ddlint_pack *pack);
+DDLINT_API size_t ddlint_pack_rule_count(const ddlint_pack *pack);
 /** Rule i (0-based) of the pack, in pack order. */
-const ddlint_rule *ddlint_pack_rule(const ddlint_pack *pack, size_t i);
+DDLINT_API const ddlint_rule *ddlint_pack_rule(const ddlint_pack *pack,
+                                               size_t i);
 /** The rule with this id, or NULL. */
-const ddlint_rule *ddlint_pack_find_rule(const ddlint_pack *pack,
-                                         const char *id);
+DDLINT_API const ddlint_rule *ddlint_pack_find_rule(const ddlint_pack *pack,
+                                                    const char *id);
 
 /** Stable rule id, e.g. "missing-section". */
-const char *ddlint_rule_id(const ddlint_rule *rule);
+DDLINT_API const char *ddlint_rule_id(const ddlint_rule *rule);
 /** Rule kind, e.g. "required-section". */
-const char *ddlint_rule_kind(const ddlint_rule *rule);
+DDLINT_API const char *ddlint_rule_kind(const ddlint_rule *rule);
 /** Configured severity. */
-ddlint_severity ddlint_rule_severity(const ddlint_rule *rule);
+DDLINT_API ddlint_severity ddlint_rule_severity(const ddlint_rule *rule);
 /** One-line summary of what the rule reports. */
-const char *ddlint_rule_summary(const ddlint_rule *rule);
+DDLINT_API const char *ddlint_rule_summary(const ddlint_rule *rule);
 /** Help text shown under each diagnostic. */
-const char *ddlint_rule_help(const ddlint_rule *rule);
+DDLINT_API const char *ddlint_rule_help(const ddlint_rule *rule);
 /** The pack's "help_uri" for the rule (a page about it), or NULL. */
-const char *ddlint_rule_help_uri(const ddlint_rule *rule);
+DDLINT_API const char *ddlint_rule_help_uri(const ddlint_rule *rule);
 /** Long explanation for --explain; never NULL for a loaded pack. */
-const char *ddlint_rule_explain(const ddlint_rule *rule);
+DDLINT_API const char *ddlint_rule_explain(const ddlint_rule *rule);
 /** Explanation of what a rule kind checks, or NULL for an unknown kind. */
-const char *ddlint_kind_explain(const char *kind);
+DDLINT_API const char *ddlint_kind_explain(const char *kind);
 
 /** Lint one document held in memory. `path` is only used in reports and may
  * be "-". Never fails on bad bytes: invalid input yields diagnostics. The
@@ -98,8 +129,9 @@ const char *ddlint_kind_explain(const char *kind);
  * result linted with it. Documents over 256 MiB are better refused by the
  * caller (cmark-gfm aborts on a block over 1 GiB). Free the result with
  * ddlint_result_free(). */
-ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack, const char *path,
-                                  const char *buf, size_t len);
+DDLINT_API ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack,
+                                             const char *path, const char *buf,
+                                             size_t len);
 
 /** Options of a lint. Zero-initialise, then set what you need. */
 typedef struct {
@@ -109,12 +141,16 @@ typedef struct {
   /** Threads that may parse one large document (over 512 KiB) in pieces;
    * 0 or 1: the calling thread alone. The result does not depend on it. */
   int threads;
+  /** Reserved, so that options added later keep the struct's size: leave
+   * zero (zero-initialising the struct does). */
+  void *reserved[6];
 } ddlint_options;
 
 /** ddlint_lint_buffer() with options; opts may be NULL. */
-ddlint_result *ddlint_lint_buffer_opts(const ddlint_pack *pack,
-                                       const char *path, const char *buf,
-                                       size_t len, const ddlint_options *opts);
+DDLINT_API ddlint_result *ddlint_lint_buffer_opts(const ddlint_pack *pack,
+                                                  const char *path,
+                                                  const char *buf, size_t len,
+                                                  const ddlint_options *opts);
 
 /** One part (a file) of a document made of several files. The caller reads
  * the files; the library borrows every pointer for the length of the call. */
@@ -143,128 +179,141 @@ typedef struct {
  * names the document (its folder). When `has_index` is set, parts[0] is the
  * index and a single H1 opening it is the document's title; no other H1 is
  * a title. The result borrows the pack. Free with ddlint_result_free(). */
-ddlint_result *ddlint_lint_document(const ddlint_pack *pack, const char *name,
-                                    const ddlint_part *parts, size_t nparts,
-                                    int has_index, const ddlint_options *opts);
+DDLINT_API ddlint_result *ddlint_lint_document(const ddlint_pack *pack,
+                                               const char *name,
+                                               const ddlint_part *parts,
+                                               size_t nparts, int has_index,
+                                               const ddlint_options *opts);
 
 /** Number of parts of a document result; 0 for a result of one file. */
-size_t ddlint_result_part_count(const ddlint_result *result);
+DDLINT_API size_t ddlint_result_part_count(const ddlint_result *result);
 /** Path of part i of a document result. */
-const char *ddlint_result_part_path(const ddlint_result *result, size_t i);
+DDLINT_API const char *ddlint_result_part_path(const ddlint_result *result,
+                                               size_t i);
 /** Whether part i of a document result could be read. */
-int ddlint_result_part_readable(const ddlint_result *result, size_t i);
+DDLINT_API int ddlint_result_part_readable(const ddlint_result *result,
+                                           size_t i);
 /** 1-based byte columns of a diagnostic's start and (exclusive) end within
  * their lines, for editors that count bytes (Vim, Neovim); the columns of
  * ddlint_diag_start() and ddlint_diag_end() count code points. */
-void ddlint_diag_byte_columns(const ddlint_result *result,
-                              const ddlint_diag *diag, unsigned *start,
-                              unsigned *end);
+DDLINT_API void ddlint_diag_byte_columns(const ddlint_result *result,
+                                         const ddlint_diag *diag,
+                                         unsigned *start, unsigned *end);
 /** Line `line` (1-based) of the file a diagnostic is in, without its line
  * ending, and its length in *len; NULL when out of range or unreadable. */
-const char *ddlint_result_diag_line(const ddlint_result *result,
-                                    const ddlint_diag *diag, size_t *len);
+DDLINT_API const char *ddlint_result_diag_line(const ddlint_result *result,
+                                               const ddlint_diag *diag,
+                                               size_t *len);
 /** The file a diagnostic is in: a part's path for a document, else the
  * result's path. */
-const char *ddlint_diag_file(const ddlint_diag *diag);
+DDLINT_API const char *ddlint_diag_file(const ddlint_diag *diag);
 /** The file the heading of coverage section s is in, or NULL when missing. */
-const char *ddlint_coverage_section_file(const ddlint_result *result, size_t s);
+DDLINT_API const char *ddlint_coverage_section_file(const ddlint_result *result,
+                                                    size_t s);
 /** The file the evidence of topic t is in, or NULL when missing. */
-const char *ddlint_coverage_topic_file(const ddlint_result *result, size_t s,
-                                       size_t t);
+DDLINT_API const char *ddlint_coverage_topic_file(const ddlint_result *result,
+                                                  size_t s, size_t t);
 /** Change the severity of every diagnostic of rule `rule` in the result, or
  * drop them when `severity` is negative ("off"). For configuration files. */
-void ddlint_result_set_rule_severity(ddlint_result *result, const char *rule,
-                                     int severity);
+DDLINT_API void ddlint_result_set_rule_severity(ddlint_result *result,
+                                                const char *rule, int severity);
 
 /** Free a result. NULL is allowed. */
-void ddlint_result_free(ddlint_result *result);
+DDLINT_API void ddlint_result_free(ddlint_result *result);
 
 /** The pack the result was linted with. */
-const ddlint_pack *ddlint_result_pack(const ddlint_result *result);
+DDLINT_API const ddlint_pack *ddlint_result_pack(const ddlint_result *result);
 /** The path given to ddlint_lint_buffer(). */
-const char *ddlint_result_path(const ddlint_result *result);
+DDLINT_API const char *ddlint_result_path(const ddlint_result *result);
 /** Why the document was not linted, or NULL. It is then reported as an
  * empty document would be; today the one reason is a parse that needs more
  * memory than ddlint allows (dense tables, lists, headings or markup). */
-const char *ddlint_result_error(const ddlint_result *result);
+DDLINT_API const char *ddlint_result_error(const ddlint_result *result);
 /** Number of diagnostics, sorted by start position, then in the order the
  * rules ran (pack order). */
-size_t ddlint_result_diag_count(const ddlint_result *result);
+DDLINT_API size_t ddlint_result_diag_count(const ddlint_result *result);
 /** Diagnostic i (0-based). */
-const ddlint_diag *ddlint_result_diag(const ddlint_result *result, size_t i);
+DDLINT_API const ddlint_diag *ddlint_result_diag(const ddlint_result *result,
+                                                 size_t i);
 /** Completeness score in [0, 100]: the weighted share of template sections
  * and topics found. */
-double ddlint_result_score(const ddlint_result *result);
+DDLINT_API double ddlint_result_score(const ddlint_result *result);
 /** Number of diagnostics of exactly this severity. */
-size_t ddlint_result_count(const ddlint_result *result, ddlint_severity sev);
+DDLINT_API size_t ddlint_result_count(const ddlint_result *result,
+                                      ddlint_severity sev);
 /** Line `line` (1-based) of the linted source, without its line ending, and
  * its length in *len; NULL when out of range. For a document of several
  * files that source is the parts joined: use ddlint_result_diag_line() for
  * the line of a diagnostic. */
-const char *ddlint_result_line(const ddlint_result *result, unsigned line,
-                               size_t *len);
+DDLINT_API const char *ddlint_result_line(const ddlint_result *result,
+                                          unsigned line, size_t *len);
 
 /** Number of template sections in the coverage map (pack order). The
  * coverage accessors below take indices below this count (and below
  * ddlint_coverage_topic_count() for topics); they do not check them. */
-size_t ddlint_result_section_count(const ddlint_result *result);
+DDLINT_API size_t ddlint_result_section_count(const ddlint_result *result);
 /** Id of coverage section s. */
-const char *ddlint_coverage_section_id(const ddlint_result *result, size_t s);
+DDLINT_API const char *ddlint_coverage_section_id(const ddlint_result *result,
+                                                  size_t s);
 /** Template title of coverage section s. */
-const char *ddlint_coverage_section_title(const ddlint_result *result,
-                                          size_t s);
+DDLINT_API const char *
+ddlint_coverage_section_title(const ddlint_result *result, size_t s);
 /** 1-based line of the heading that matched section s, or 0 when missing. */
-unsigned ddlint_coverage_section_line(const ddlint_result *result, size_t s);
+DDLINT_API unsigned ddlint_coverage_section_line(const ddlint_result *result,
+                                                 size_t s);
 /** How section s was found: "heading" (a heading names it and has content),
  * "content" (no heading names it; the heading given by
  * ddlint_coverage_section_heading() covers it), "empty" (a heading names it
  * but holds nothing), or NULL when missing. Only "heading" and "content"
  * count toward the score. */
-const char *ddlint_coverage_section_state(const ddlint_result *result,
-                                          size_t s);
+DDLINT_API const char *
+ddlint_coverage_section_state(const ddlint_result *result, size_t s);
 /** Text of the heading that matched section s, or NULL when missing. */
-const char *ddlint_coverage_section_heading(const ddlint_result *result,
-                                            size_t s);
+DDLINT_API const char *
+ddlint_coverage_section_heading(const ddlint_result *result, size_t s);
 /** Whether the pack marks section s required. */
-int ddlint_coverage_section_required(const ddlint_result *result, size_t s);
+DDLINT_API int ddlint_coverage_section_required(const ddlint_result *result,
+                                                size_t s);
 /** Weight of section s in the score. */
-double ddlint_coverage_section_weight(const ddlint_result *result, size_t s);
+DDLINT_API double ddlint_coverage_section_weight(const ddlint_result *result,
+                                                 size_t s);
 /** Number of topics under section s. */
-size_t ddlint_coverage_topic_count(const ddlint_result *result, size_t s);
+DDLINT_API size_t ddlint_coverage_topic_count(const ddlint_result *result,
+                                              size_t s);
 /** Id of topic t of section s. */
-const char *ddlint_coverage_topic_id(const ddlint_result *result, size_t s,
-                                     size_t t);
+DDLINT_API const char *ddlint_coverage_topic_id(const ddlint_result *result,
+                                                size_t s, size_t t);
 /** Title of topic t of section s. */
-const char *ddlint_coverage_topic_title(const ddlint_result *result, size_t s,
-                                        size_t t);
+DDLINT_API const char *ddlint_coverage_topic_title(const ddlint_result *result,
+                                                   size_t s, size_t t);
 /** 1-based line of the evidence for topic t, or 0 when missing. */
-unsigned ddlint_coverage_topic_line(const ddlint_result *result, size_t s,
-                                    size_t t);
+DDLINT_API unsigned ddlint_coverage_topic_line(const ddlint_result *result,
+                                               size_t s, size_t t);
 /** How topic t was found: "heading", "label", "text", or NULL if missing. */
-const char *ddlint_coverage_topic_via(const ddlint_result *result, size_t s,
-                                      size_t t);
+DDLINT_API const char *ddlint_coverage_topic_via(const ddlint_result *result,
+                                                 size_t s, size_t t);
 /** Weight of topic t in the score. */
-double ddlint_coverage_topic_weight(const ddlint_result *result, size_t s,
-                                    size_t t);
+DDLINT_API double ddlint_coverage_topic_weight(const ddlint_result *result,
+                                               size_t s, size_t t);
 
 /** Rule id of the diagnostic. */
-const char *ddlint_diag_rule(const ddlint_diag *diag);
+DDLINT_API const char *ddlint_diag_rule(const ddlint_diag *diag);
 /** Severity of the diagnostic. */
-ddlint_severity ddlint_diag_severity(const ddlint_diag *diag);
+DDLINT_API ddlint_severity ddlint_diag_severity(const ddlint_diag *diag);
 /** Message, with the rule's placeholders filled in. */
-const char *ddlint_diag_message(const ddlint_diag *diag);
+DDLINT_API const char *ddlint_diag_message(const ddlint_diag *diag);
 /** Help line (may be empty, never NULL). */
-const char *ddlint_diag_help(const ddlint_diag *diag);
+DDLINT_API const char *ddlint_diag_help(const ddlint_diag *diag);
 /** Section path, e.g. "Success Metrics > Online Metrics" (may be empty). */
-const char *ddlint_diag_section(const ddlint_diag *diag);
+DDLINT_API const char *ddlint_diag_section(const ddlint_diag *diag);
 /** Start (line, column: 1-based; column in Unicode code points; offset:
  * 0-based byte offset) of the diagnostic. Any out pointer may be NULL. */
-void ddlint_diag_start(const ddlint_diag *diag, unsigned *line,
-                       unsigned *column, size_t *offset);
+DDLINT_API void ddlint_diag_start(const ddlint_diag *diag, unsigned *line,
+                                  unsigned *column, size_t *offset);
 /** End of the diagnostic (exclusive column and offset). Any out pointer may
  * be NULL. */
-void ddlint_diag_end(const ddlint_diag *diag, unsigned *line, unsigned *column,
-                     size_t *offset);
+DDLINT_API void ddlint_diag_end(const ddlint_diag *diag, unsigned *line,
+                                unsigned *column, size_t *offset);
 
 /** A configuration file (.ddlint.json): template, rule severities, per-glob
  * overrides and ignored files (docs/config.md). */
@@ -273,40 +322,47 @@ typedef struct ddlint_config ddlint_config;
 /** Load a config from a JSON buffer; `origin` is its path (globs and pack
  * paths are relative to its folder) and names it in errors, which are one
  * "path:line:col: message" line in *err. Free with ddlint_config_free(). */
-ddlint_config *ddlint_config_load_buffer(const char *json, size_t len,
-                                         const char *origin, char **err);
+DDLINT_API ddlint_config *ddlint_config_load_buffer(const char *json,
+                                                    size_t len,
+                                                    const char *origin,
+                                                    char **err);
 /** Load a config file. Same error contract. */
-ddlint_config *ddlint_config_load_file(const char *path, char **err);
+DDLINT_API ddlint_config *ddlint_config_load_file(const char *path, char **err);
 /** Free a config. NULL is allowed. */
-void ddlint_config_free(ddlint_config *cfg);
+DDLINT_API void ddlint_config_free(ddlint_config *cfg);
 /** The path the config was loaded from. */
-const char *ddlint_config_path(const ddlint_config *cfg);
+DDLINT_API const char *ddlint_config_path(const ddlint_config *cfg);
 /** Whether the config's "documents" globs name folder dir: a folder linted
  * as one document made of its parts (docs/documents.md). */
-int ddlint_config_is_document(const ddlint_config *cfg, const char *dir);
+DDLINT_API int ddlint_config_is_document(const ddlint_config *cfg,
+                                         const char *dir);
 /** Merge cfg over `parent` (borrowed; it must outlive cfg, and its own
  * parents must not lead back to cfg): the next config above cfg's folder.
  * Every query below then answers for the cascade from cfg outwards
  * (docs/config.md); a loaded config has none. */
-void ddlint_config_set_parent(ddlint_config *cfg, const ddlint_config *parent);
+DDLINT_API void ddlint_config_set_parent(ddlint_config *cfg,
+                                         const ddlint_config *parent);
 /** The config cfg is merged over, or NULL. */
-const ddlint_config *ddlint_config_parent(const ddlint_config *cfg);
+DDLINT_API const ddlint_config *ddlint_config_parent(const ddlint_config *cfg);
 /** Whether the config says "root": true (no config above it applies). */
-int ddlint_config_is_root(const ddlint_config *cfg);
+DDLINT_API int ddlint_config_is_root(const ddlint_config *cfg);
 /** Whether an "ignore" glob of the cascade matches file. */
-int ddlint_config_ignores(const ddlint_config *cfg, const char *file);
+DDLINT_API int ddlint_config_ignores(const ddlint_config *cfg,
+                                     const char *file);
 /** The config and glob that ignore file ("path: \"glob\""), or NULL. Free
  * with free(). */
-char *ddlint_config_ignore_origin(const ddlint_config *cfg, const char *file);
+DDLINT_API char *ddlint_config_ignore_origin(const ddlint_config *cfg,
+                                             const char *file);
 /** The template reference for file from the nearest config of the cascade
  * that names one (its last matching override's, else its top-level one),
  * with a relative pack path made relative to that config's folder; NULL
  * when none names one. Free with free(). */
-char *ddlint_config_template(const ddlint_config *cfg, const char *file);
+DDLINT_API char *ddlint_config_template(const ddlint_config *cfg,
+                                        const char *file);
 /** As ddlint_config_template(); *origin (when not NULL) becomes where the
  * template is named, "path:line:col", or NULL. Free both with free(). */
-char *ddlint_config_template_origin(const ddlint_config *cfg, const char *file,
-                                    char **origin);
+DDLINT_API char *ddlint_config_template_origin(const ddlint_config *cfg,
+                                               const char *file, char **origin);
 /** A rule setting for ddlint_config_each_rule(): severity as ddlint_severity,
  * or -1 for "off"; where it is written. */
 typedef void (*ddlint_config_rule_fn)(void *userdata, const char *rule,
@@ -315,27 +371,38 @@ typedef void (*ddlint_config_rule_fn)(void *userdata, const char *rule,
 /** Calls fn once for each rule the cascade sets for file, with the setting
  * that wins, in the order the rules are first named (outermost config
  * first). */
-void ddlint_config_each_rule(const ddlint_config *cfg, const char *file,
-                             ddlint_config_rule_fn fn, void *userdata);
+DDLINT_API void ddlint_config_each_rule(const ddlint_config *cfg,
+                                        const char *file,
+                                        ddlint_config_rule_fn fn,
+                                        void *userdata);
 /** Apply the cascade's rule settings for file to a result linted with pack:
  * severities changed, rules set to "off" dropped. A setting naming a rule the
  * pack lacks is passed to warn (when not NULL) as a located message. */
-void ddlint_config_apply(const ddlint_config *cfg, const char *file,
-                         const ddlint_pack *pack, ddlint_result *result,
-                         void (*warn)(const char *message));
+DDLINT_API void ddlint_config_apply(const ddlint_config *cfg, const char *file,
+                                    const ddlint_pack *pack,
+                                    ddlint_result *result,
+                                    void (*warn)(const char *message));
 /** Apply the config's rule settings for `file` to those diagnostics of the
  * result that are in `file` (a part of a document): configs apply per
  * file. Otherwise as ddlint_config_apply(). */
-void ddlint_config_apply_file(const ddlint_config *cfg, const char *file,
-                              const ddlint_pack *pack, ddlint_result *result,
-                              void (*warn)(const char *message));
+DDLINT_API void ddlint_config_apply_file(const ddlint_config *cfg,
+                                         const char *file,
+                                         const ddlint_pack *pack,
+                                         ddlint_result *result,
+                                         void (*warn)(const char *message));
 
 /** The value of `key: value` in the document's YAML front matter (quotes
  * removed), or NULL. Free with free(). */
-char *ddlint_frontmatter_value(const char *buf, size_t len, const char *key);
+DDLINT_API char *ddlint_frontmatter_value(const char *buf, size_t len,
+                                          const char *key);
 
 /** Name of a severity: "error", "warning" or "info". */
-const char *ddlint_severity_name(ddlint_severity sev);
+DDLINT_API const char *ddlint_severity_name(ddlint_severity sev);
+
+/** The severity a name gives, as a ddlint_severity: "error", "warning" or
+ * "info"; -1 for "off" (a rule switched off, in configs); -2 for any other
+ * name. */
+DDLINT_API int ddlint_severity_from_name(const char *name);
 
 #ifdef __cplusplus
 }

@@ -7,29 +7,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void S_oom(size_t n) {
-  fprintf(stderr, "ddlint: out of memory allocating %zu bytes\n", n);
+void oom_abort(size_t n) {
+  if (n)
+    fprintf(stderr, "ddlint: out of memory allocating %zu bytes\n", n);
+  else
+    fputs("ddlint: out of memory\n", stderr);
   abort();
 }
 
 void *xmalloc(size_t n) {
   void *p = malloc(n ? n : 1);
   if (!p)
-    S_oom(n);
+    oom_abort(n);
   return p;
 }
 
 void *xcalloc(size_t n, size_t size) {
   void *p = calloc(n ? n : 1, size ? size : 1);
   if (!p)
-    S_oom(n * size);
+    oom_abort(n * size);
   return p;
 }
 
 void *xrealloc(void *p, size_t n) {
   void *q = realloc(p, n ? n : 1);
   if (!q)
-    S_oom(n);
+    oom_abort(n);
   return q;
 }
 
@@ -40,7 +43,7 @@ void xgrow(void *pp, size_t *cap, size_t need, size_t size) {
   size_t ncap = *cap ? *cap : 8;
   while (ncap < need) {
     if (ncap > SIZE_MAX / 2 / size)
-      S_oom(SIZE_MAX);
+      oom_abort(SIZE_MAX);
     ncap *= 2;
   }
   *p = xrealloc(*p, ncap * size);

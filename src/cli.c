@@ -172,33 +172,11 @@ static int S_usage_error(const char *fmt, ...) {
   return EXIT_TROUBLE;
 }
 
-/* Reads all of f into *out; returns false with errno set on failure. */
-/* Reads f whole into out, straight into its buffer: a regular file's size
- * is reserved up front, so a 100 MB document is read with no copy. */
-static bool S_read_all(FILE *f, strbuf *out) {
-  struct stat st;
-  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-      (unsigned long long)st.st_size <= MAX_INPUT_BYTES)
-    xgrow(&out->data, &out->cap, (size_t)st.st_size + 2, 1);
-  for (;;) {
-    if (out->cap - out->len < 2)
-      xgrow(&out->data, &out->cap, out->len + (1 << 16), 1);
-    size_t n = fread(out->data + out->len, 1, out->cap - out->len - 1, f);
-    out->len += n;
-    out->data[out->len] = '\0';
-    if (out->len > MAX_INPUT_BYTES) {
-      errno = EFBIG;
-      return false;
-    }
-    if (n == 0)
-      break;
-  }
-  return !ferror(f);
-}
-
-/* Reads the file at path into out (see source_read_file); NULL, or why not. */
-static const char *S_read_path(const char *path, strbuf *out) {
-  const char *why = source_read_file(path, MAX_INPUT_BYTES, out);
+/* Reads the file at path, or standard input when path is NULL, into out
+ * (see source_read_fd); NULL, or why not. */
+static const char *S_read_input(const char *path, strbuf *out) {
+  const char *why = path ? source_read_file(path, MAX_INPUT_BYTES, out)
+                         : source_read_fd(STDIN_FILENO, MAX_INPUT_BYTES, out);
   if (!why && out->len > MAX_INPUT_BYTES)
     why = strerror(EFBIG);
   return why;
@@ -264,9 +242,7 @@ static void S_list_rules(const ddlint_pack *pk) {
 }
 
 static int S_explain(const ddlint_pack *pk, const char *id) {
-  const ddlint_rule *r = ddlint_pack_find_rule(pk, id);
-  if (!r)
-    r = document_rule_find(id);
+  const ddlint_rule *r = rule_find(pk, id);
   if (!r) {
     term_message("ddlint: no rule \"%s\" in template \"%s\"; see "
                  "--list-rules",
@@ -360,14 +336,12 @@ static int S_print_config(run_cache *c, const ddlint_config *explicit_cfg,
   for (const ddlint_config *k = cfg; k; k = ddlint_config_parent(k))
     printf("  %s%s\n", ddlint_config_path(k),
            ddlint_config_is_root(k) ? " (root: true)" : "");
-  FILE *f = fopen(file, "rb");
-  if (f) { /* front matter is read from the file when it exists */
+  { /* front matter is read from the file when it exists */
     strbuf buf = {0};
-    if (S_read_all(f, &buf))
+    if (!S_read_input(file, &buf))
       ref = ddlint_frontmatter_value(buf.data ? buf.data : "", buf.len,
                                      "ddlint-template");
     strbuf_free(&buf);
-    fclose(f);
   }
   if (ref) {
     tsource = xasprintf("front matter of %s", file);
@@ -407,8 +381,7 @@ static int S_print_config(run_cache *c, const ddlint_config *explicit_cfg,
              ddlint_severity_name(ddlint_rule_severity(r)));
   }
   for (size_t k = 0; k < ps.n; k++)
-    if (!ddlint_pack_find_rule(pack, ps.rules[k]) &&
-        !document_rule_find(ps.rules[k]))
+    if (!rule_find(pack, ps.rules[k]))
       printf("  %-30s %-8s %s:%u:%u (not in the template: ignored)\n",
              ps.rules[k], S_setting_name(ps.severity[k]), ps.paths[k], ps.line[k], ps.col[k]);
 out:
@@ -602,7 +575,7 @@ static void S_read_part(void *arg, size_t k) {
         S_ISDIR(st.st_mode) ? "a directory, not a file" : "not a regular file";
     return;
   }
-  const char *why = S_read_path(dr->spec->parts[k], &dr->texts[k]);
+  const char *why = S_read_input(dr->spec->parts[k], &dr->texts[k]);
   if (why) { /* one swapped in since the stat is refused by the read */
     dr->errors[k] = why;
     strbuf_free(&dr->texts[k]);
@@ -845,10 +818,10 @@ static void S_run_job(runner *rn, size_t i) {
   if (is_stdin) {
     if (i != rn->stdin_job) /* "-" twice: the second gets nothing to read */
       why = strerror(EINVAL);
-    else if (!S_read_all(stdin, &buf))
-      why = strerror(errno);
+    else
+      why = S_read_input(NULL, &buf);
   } else {
-    why = S_read_path(path, &buf);
+    why = S_read_input(path, &buf);
   }
   const char *shown = is_stdin && o->stdin_name ? o->stdin_name : path;
   /* the config: --config, else the nearest .ddlint.json above the file */
@@ -1500,12 +1473,8 @@ int main(int argc, char **argv) {
       o.color = optarg;
       break;
     case OPT_FAIL_ON:
-      if (strcmp(optarg, "error") == 0)
-        o.fail_on = DDLINT_ERROR;
-      else if (strcmp(optarg, "warning") == 0)
-        o.fail_on = DDLINT_WARNING;
-      else if (strcmp(optarg, "info") == 0)
-        o.fail_on = DDLINT_INFO;
+      if (ddlint_severity_from_name(optarg) >= 0)
+        o.fail_on = (ddlint_severity)ddlint_severity_from_name(optarg);
       else
         return S_usage_error("--fail-on takes error, warning or info, not '%s'",
                              optarg);

@@ -127,11 +127,8 @@ static bool S_block(cfg_loader *ld, const cJSON *obj, config_block *b) {
   b->rules =
       xcalloc((size_t)cJSON_GetArraySize(rules) + 1, sizeof(rule_setting));
   for (const cJSON *m = rules->child; m; m = m->next) {
-    static const char *const names[] = {"off", "info", "warning", "error"};
-    int sev = -2;
-    for (int i = 0; i < 4 && cJSON_IsString(m); i++)
-      if (strcmp(m->valuestring, names[i]) == 0)
-        sev = i - 1;
+    int sev =
+        cJSON_IsString(m) ? ddlint_severity_from_name(m->valuestring) : -2;
     if (sev == -2)
       return json_fail(
           ld, m, false,
@@ -524,7 +521,7 @@ void ddlint_config_apply(const ddlint_config *cfg, const char *file,
   S_each_setting(cfg, file, S_collect, &l);
   for (size_t k = 0; k < l.n; k++) {
     const rule_setting *rs = l.list[k];
-    if (ddlint_pack_find_rule(pack, rs->rule) || document_rule_find(rs->rule)) {
+    if (rule_find(pack, rs->rule)) {
       ddlint_result_set_rule_severity(result, rs->rule, rs->severity);
     } else if (warn && l.warns[k]) {
       char *msg = xasprintf("%s:%u:%u: rule \"%s\" is not in template "
@@ -558,36 +555,20 @@ const char *ddlint_config_path(const ddlint_config *cfg) { return cfg->path; }
 
 char *ddlint_frontmatter_value(const char *buf, size_t len, const char *key) {
   size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-  if (len < i + 3 || memcmp(buf + i, "---", 3) != 0)
-    return NULL;
+  /* only the front matter is read, as source.c finds it; a fence line has
+   * no ':' and so names no key */
+  size_t end = frontmatter_end(buf, len, i);
   size_t klen = strlen(key);
-  /* only the front matter is read: line by line up to its closing fence */
-  bool first = true, second = false;
-  const char *vs = NULL;
-  size_t vn = 0;
-  while (i < len) {
+  while (i < end) {
     size_t s = i, e = i;
-    while (e < len && buf[e] != '\n' && buf[e] != '\r')
+    while (e < end && buf[e] != '\n' && buf[e] != '\r')
       e++;
-    i = e < len && buf[e] == '\r' && e + 1 < len && buf[e + 1] == '\n' ? e + 2
+    i = e < end && buf[e] == '\r' && e + 1 < end && buf[e + 1] == '\n' ? e + 2
                                                                        : e + 1;
     size_t te = e;
     while (te > s && (buf[te - 1] == ' ' || buf[te - 1] == '\t'))
       te--;
-    bool fence = te - s == 3 && (memcmp(buf + s, "---", 3) == 0 ||
-                                 (!first && memcmp(buf + s, "...", 3) == 0));
-    if (fence && !first) /* the value counts only in closed front matter */
-      return vs && vn ? xstrndup(vs, vn) : NULL;
-    if (first) {
-      first = false;
-      second = true;
-      continue; /* the opening fence */
-    }
-    /* as in source.c: YAML lines only, the first of them not blank */
-    if ((second && s == te) || !frontmatter_line_ok(buf + s, te - s))
-      return NULL;
-    second = false;
-    if (!vs && te - s > klen && memcmp(buf + s, key, klen) == 0 &&
+    if (te - s > klen && memcmp(buf + s, key, klen) == 0 &&
         buf[s + klen] == ':') {
       s += klen + 1;
       while (s < te && (buf[s] == ' ' || buf[s] == '\t'))
@@ -595,9 +576,8 @@ char *ddlint_frontmatter_value(const char *buf, size_t len, const char *key) {
       if (te - s >= 2 && (buf[s] == '"' || buf[s] == '\'') &&
           buf[te - 1] == buf[s])
         s++, te--;
-      vs = buf + s;
-      vn = te > s ? te - s : 0;
+      return te > s ? xstrndup(buf + s, te - s) : NULL;
     }
   }
-  return NULL; /* no closing fence: not front matter */
+  return NULL;
 }

@@ -46,6 +46,11 @@ const ddlint_rule *document_rule_find(const char *id) {
   return NULL;
 }
 
+const ddlint_rule *rule_find(const ddlint_pack *pk, const char *id) {
+  const ddlint_rule *r = ddlint_pack_find_rule(pk, id);
+  return r ? r : document_rule_find(id);
+}
+
 size_t doc_part_of(const doc_part *parts, size_t nparts, size_t off) {
   size_t found = SIZE_MAX, first = SIZE_MAX;
   for (size_t k = 0; k < nparts; k++) {
@@ -70,14 +75,6 @@ bool ctx_same_part(const lint_ctx *ctx, size_t a, size_t b) {
          doc_part_of(ctx->parts, ctx->nparts, b);
 }
 
-static const struct ddlint_rule *S_pack_rule(const lint_ctx *ctx,
-                                             const char *id) {
-  for (size_t r = 0; r < ctx->pack->nrules; r++)
-    if (strcmp(ctx->pack->rules[r].id, id) == 0)
-      return &ctx->pack->rules[r];
-  return NULL;
-}
-
 /* Where the finding about part k goes: where it is named, else the start
  * of the first readable part. */
 static size_t S_named_at(const lint_ctx *ctx, size_t k) {
@@ -91,7 +88,8 @@ static size_t S_named_at(const lint_ctx *ctx, size_t k) {
 }
 
 void document_report(lint_ctx *ctx) {
-  const struct ddlint_rule *utf8 = S_pack_rule(ctx, "invalid-utf8");
+  const struct ddlint_rule *utf8 =
+      ddlint_pack_find_rule(ctx->pack, "invalid-utf8");
   for (size_t k = 0; k < ctx->nparts; k++) {
     const doc_part *p = &ctx->parts[k];
     if (p->missing) {

@@ -52,15 +52,17 @@ static int S_span_cmp(const void *a, const void *b) {
   return (x[0] > y[0]) - (x[0] < y[0]);
 }
 
+/* Whether span i (of [start, end) pairs) starts at or before the offset. */
+static bool S_span_starts_by(const void *arg, size_t i) {
+  const bsearch_key *k = arg;
+  const size_t *spans = k->array;
+  return spans[2 * i] <= k->off;
+}
+
 bool spans_hold(const size_t *spans, size_t n, size_t off) {
-  size_t lo = 0, hi = n; /* the last span starting at or before off */
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (spans[2 * mid] <= off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  /* the last span starting at or before off */
+  bsearch_key p = {spans, off};
+  size_t lo = bsearch_lower(n, S_span_starts_by, &p);
   return lo > 0 && off < spans[2 * (lo - 1) + 1];
 }
 
@@ -110,16 +112,15 @@ char *scope_titles(const lint_ctx *ctx, const size_t *scope, size_t nscope) {
   return strbuf_take(&sb);
 }
 
+static bool S_block_starts_before(const void *arg, size_t i) {
+  const bsearch_key *k = arg;
+  const block *blocks = k->array;
+  return blocks[i].start < k->off;
+}
+
 size_t block_at_or_after(const md_blocks *mb, size_t off) {
-  size_t lo = 0, hi = mb->nblocks;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (mb->blocks[mid].start < off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
+  bsearch_key p = {mb->blocks, off};
+  return bsearch_lower(mb->nblocks, S_block_starts_before, &p);
 }
 
 char *doc_heading_path(const lint_ctx *ctx, size_t off) {

@@ -17,6 +17,11 @@
 #include <pcre2.h>
 
 /* ---- alloc.c: out-of-memory aborts here and nowhere else. ---- */
+/* The one end of every allocation failure, the x* functions below, the md.c
+ * arena and the reporters' memory streams: "ddlint: out of memory allocating
+ * N bytes" (n = 0: "ddlint: out of memory", the size unknown) on stderr, then
+ * abort(). */
+_Noreturn void oom_abort(size_t n);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
@@ -29,6 +34,33 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap)
     __attribute__((format(printf, 1, 0)));
 
+/* ---- internal.h: the one binary search, inline. ---- */
+/* The lower bound of a sorted range: the number of leading indices i in
+ * [0, n) for which before(arg, i) holds, where before holds on a prefix of
+ * the range and nowhere after it. The lower-bound search every stage uses;
+ * inline, so that the compiler inlines a constant `before` too. */
+static inline size_t bsearch_lower(size_t n,
+                                   bool (*before)(const void *arg, size_t i),
+                                   const void *arg) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (before(arg, mid))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* What a bsearch_lower() predicate most often takes: an array and the
+ * offset looked for in it. */
+typedef struct {
+  const void *array;
+  size_t off;
+} bsearch_key;
+
+/* ---- alloc.c: the growable string and the string map. ---- */
 /* A growable byte string. Owns its bytes; free with strbuf_free(). */
 typedef struct {
   char *data;
@@ -83,6 +115,14 @@ size_t utf8_valid_len(const unsigned char *s, size_t n);
 /* Whether a line (without its ending) could be part of YAML front matter:
  * "key: value", a comment, a list item, an indented continuation or blank. */
 bool frontmatter_line_ok(const char *s, size_t n);
+/* The end of the YAML front matter opening at from (after a BOM): the
+ * offset just past its closing fence's line, or 0 when there is none. Front
+ * matter is a "---" line, a first YAML line right after it that is not
+ * blank, lines frontmatter_line_ok() takes, and a closing "---" or "...";
+ * a document that opens with a thematic break and later has one is not
+ * taken for front matter. The one scanner: source_init() and
+ * ddlint_frontmatter_value() both use it. */
+size_t frontmatter_end(const char *t, size_t len, size_t from);
 void source_init(source *src, const char *path, const char *buf, size_t len);
 /* source_init() taking text (len bytes and a NUL, from malloc) instead of a
  * copy of it. */
@@ -111,6 +151,11 @@ void source_line_bounds(const source *src, size_t off, size_t *start,
  * at path is refused without blocking. NULL on success, else the reason (a
  * static string: "not a regular file", or strerror's). */
 const char *source_read_file(const char *path, size_t max, strbuf *out);
+/* Reads fd to its end into out (appending), at most max + 1 bytes; a
+ * regular file's size is reserved up front, so a large one is read with no
+ * copy. NULL on success, else strerror's reason. The one loop that reads a
+ * whole file or stream (source_read_file(), standard input). */
+const char *source_read_fd(int fd, size_t max, strbuf *out);
 
 /* ---- md.c: the only file that includes cmark-gfm. ---- */
 typedef enum {
@@ -186,6 +231,20 @@ void md_parse(const source *src, unsigned threads, md_blocks *out);
 size_t md_parse_pieces(const source *src, unsigned threads, size_t target,
                        md_blocks *out);
 
+void md_blocks_free(md_blocks *mb);
+/* A run of backticks in a block's text, for finding its code spans. */
+typedef struct {
+  size_t at, len; /* a run of backticks */
+  size_t close;   /* index of the next run of the same length, or SIZE_MAX */
+} tick_run;
+/* The backtick runs of text [start, end) in *out (free with free()), each
+ * with the next run of its length: a span opened by a run closes there.
+ * With escapes, a backslash makes the character after it text (outside a
+ * span, as CommonMark has it; a backslash just before a span's closing run
+ * is then missed). Linear but for a sort. Returns the number of runs. */
+size_t md_tick_runs(const char *t, size_t start, size_t end, bool escapes,
+                    tick_run **out);
+
 /* ---- chunk.c: where a large document can be cut into pieces. ---- */
 /* Where src can be cut: byte offsets about `target` bytes apart, each the
  * start of an ATX heading after a blank line, outside fenced code and HTML
@@ -204,19 +263,6 @@ typedef struct {
 } chunk_plan;
 void md_plan_chunks(const source *src, size_t target, chunk_plan *plan);
 void chunk_plan_free(chunk_plan *plan);
-void md_blocks_free(md_blocks *mb);
-/* A run of backticks in a block's text, for finding its code spans. */
-typedef struct {
-  size_t at, len; /* a run of backticks */
-  size_t close;   /* index of the next run of the same length, or SIZE_MAX */
-} tick_run;
-/* The backtick runs of text [start, end) in *out (free with free()), each
- * with the next run of its length: a span opened by a run closes there.
- * With escapes, a backslash makes the character after it text (outside a
- * span, as CommonMark has it; a backslash just before a span's closing run
- * is then missed). Linear but for a sort. Returns the number of runs. */
-size_t md_tick_runs(const char *t, size_t start, size_t end, bool escapes,
-                    tick_run **out);
 
 /* ---- title.c: heading normalisation and similarity. ---- */
 /* Lower-cases and strips numbering, decoration, parentheticals and
@@ -310,9 +356,13 @@ void lint_blocks(struct ddlint_result *r, md_blocks *mb,
  * UTF-8), before suppressions apply. */
 struct lint_ctx;
 void document_report(struct lint_ctx *ctx);
-/* The built-in rule of a document with this id (missing-part,
+/* document.c: the built-in rule of a document with this id (missing-part,
  * shared-part), or NULL; for --explain. */
 const ddlint_rule *document_rule_find(const char *id);
+/* document.c: the rule a finding, a suppression or a setting may name: the
+ * pack's rule with this id (ddlint_pack_find_rule()), else a document's
+ * built-in one (document_rule_find()), else NULL. */
+const ddlint_rule *rule_find(const ddlint_pack *pk, const char *id);
 /* ddlint_lint_buffer_opts() on text (len bytes and a NUL, from malloc) that
  * the result takes, so that a large document is not copied. */
 ddlint_result *lint_owned_buffer(const ddlint_pack *pack, const char *path,
@@ -630,7 +680,7 @@ typedef struct {
  * (matched: ctx->cov is set) and fills cov's required, required_why and
  * rule_on. */
 void conditions_apply(struct lint_ctx *ctx, coverage *cov);
-/* Whether pack section s is required in the document of cov. */
+/* condition.c: whether pack section s is required in the document of cov. */
 bool coverage_required(const coverage *cov, const ddlint_pack *pk, size_t s);
 
 struct lint_ctx;
@@ -694,7 +744,8 @@ int prose_match(struct lint_ctx *ctx, const pattern *pat, pcre2_code *code,
 void prose_each(struct lint_ctx *ctx, const pattern *pat, size_t start,
                 size_t end, bool (*fn)(void *, size_t, size_t), void *arg);
 
-/* ---- engine.c ---- */
+/* ---- engine.c: the lint context, the one sink, the rule-kind table; the
+ * rule kinds themselves are in src/rules/ (suppression: suppress.c). ---- */
 struct ddlint_diag {
   const char *rule; /* borrowed from the pack */
   ddlint_severity severity;
@@ -815,19 +866,20 @@ bool spans_hold(const size_t *spans, size_t n, size_t off);
 char *scope_titles(const lint_ctx *ctx, const size_t *scope, size_t nscope);
 /* pack.c: whether the word [w, w+n) is in the pack's section vocabulary. */
 bool pack_vocab_has(const ddlint_pack *pk, const char *w, size_t n);
-/* Whether a section holds no content (paragraph, code, non-comment HTML,
+/* match.c: whether a section holds no content (paragraph, code, non-comment HTML,
  * table) anywhere in its span, subsections included; blocks for which
  * nothing() (when not NULL) is true count as none. */
 bool section_is_empty(const lint_ctx *ctx, const section *sec,
                       bool (*nothing)(const lint_ctx *, const block *));
-/* Whether bl is a paragraph that only says its text is still to come:
+/* match.c: whether bl is a paragraph that only says its text is still to come:
  * "TBD", "To be written.", "TODO: describe the sources". Not "None." or
  * "N/A", which answer some sections ("Unresolved questions"). */
 bool block_unfinished(const lint_ctx *ctx, const block *bl);
-/* Whether the heading key names template section ts exactly. */
+/* match.c: whether the heading key names template section ts exactly. */
 bool match_names_section(const char *key, const tmpl_section *ts);
 
-/* Rule kinds: one file each under src/rules/. */
+/* Rule kinds: one file each under src/rules/ (check_suppression():
+ * suppress.c). */
 void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_required_topic(lint_ctx *ctx, const struct ddlint_rule *rule);
 void check_empty_section(lint_ctx *ctx, const struct ddlint_rule *rule);

@@ -318,19 +318,12 @@ static const ddlint_pack *S_choose_pack(lsp_server *s, lsp_doc *d,
   return pack;
 }
 
-static int S_severity_value(const char *name) {
-  static const char *const names[] = {"info", "warning", "error"};
-  for (int i = 0; i < 3; i++)
-    if (strcmp(name, names[i]) == 0)
-      return i;
-  return strcmp(name, "off") == 0 ? -1 : -2;
-}
-
 /* initializationOptions.severities over the config's. */
 static void S_apply_severities(lsp_server *s, ddlint_result *r) {
   const cJSON *it;
   cJSON_ArrayForEach(it, s->severities) {
-    int v = cJSON_IsString(it) ? S_severity_value(it->valuestring) : -2;
+    int v =
+        cJSON_IsString(it) ? ddlint_severity_from_name(it->valuestring) : -2;
     if (v >= -1 && it->string)
       ddlint_result_set_rule_severity(r, it->string, v);
   }
@@ -479,8 +472,7 @@ static bool S_diag_in(const lsp_doc *d, const ddlint_diag *dg) {
 }
 
 static const ddlint_rule *S_rule(const ddlint_result *r, const char *id) {
-  const ddlint_rule *rule = ddlint_pack_find_rule(ddlint_result_pack(r), id);
-  return rule ? rule : document_rule_find(id);
+  return rule_find(ddlint_result_pack(r), id);
 }
 
 /* The second place a finding names ("first at line 12"), 1-based, or 0. */

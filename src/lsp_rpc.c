@@ -122,7 +122,7 @@ void rpc_reader_free(rpc_reader *r) {
 void rpc_write(strbuf *out, cJSON *json) {
   char *text = cJSON_PrintUnformatted(json);
   if (!text)
-    abort(); /* cJSON fails only when out of memory */
+    oom_abort(0); /* cJSON fails only when out of memory */
   strbuf_printf(out, "Content-Length: %zu\r\n\r\n", strlen(text));
   strbuf_puts(out, text);
   cJSON_free(text);

@@ -572,6 +572,16 @@ static size_t S_content_words(const lint_ctx *ctx, const section *sec,
   return total;
 }
 
+typedef struct {
+  char *const *words;
+  const char *key;
+} word_probe;
+
+static bool S_word_below(const void *arg, size_t i) {
+  const word_probe *p = arg;
+  return strcmp(p->words[i], p->key) < 0;
+}
+
 /* Whether word w (n bytes) is one of the template's own words: a word of a
  * section or topic name, or a word every outline has ("ml", "system").
  * Bullets made only of them ("* A/B Test", "* Monitoring", "* Updates")
@@ -594,16 +604,10 @@ static bool S_template_word(const lint_ctx *ctx, const char *w, size_t n) {
   bool hit = !*key || pack_vocab_has(ctx->pack, key, kn);
   /* the words of the topics' names, sorted once per document */
   const topic_words *tw = ctx->topic_words;
-  size_t lo = 0, hi = tw ? tw->n : 0;
-  while (!hit && lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = strcmp(tw->words[mid], key);
-    if (c == 0)
-      hit = true;
-    else if (c < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
+  if (!hit && tw) {
+    word_probe p = {tw->words, key};
+    size_t k = bsearch_lower(tw->n, S_word_below, &p);
+    hit = k < tw->n && strcmp(tw->words[k], key) == 0;
   }
   free(key);
   return hit;
@@ -998,6 +1002,12 @@ static bool S_label_negated(const lint_ctx *ctx, const block *bl) {
                        bl->start + label_at + strlen(bl->label));
 }
 
+static bool S_heading_before(const void *arg, size_t i) {
+  const bsearch_key *k = arg;
+  const section *sections = k->array;
+  return sections[i].block < k->off;
+}
+
 static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
   const block *bl = &ctx->md->blocks[b];
   if (ctx->dead_blocks && ctx->dead_blocks[b])
@@ -1006,14 +1016,8 @@ static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
     return bl->has_content && !(bl->label && S_label_negated(ctx, bl));
   /* the section this heading opens: sections are in block order */
   const outline *ol = ctx->ol;
-  size_t lo = 0, hi = ol->nsections;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (ol->sections[mid].block < b)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  bsearch_key p = {ol->sections, b};
+  size_t lo = bsearch_lower(ol->nsections, S_heading_before, &p);
   if (lo < ol->nsections && ol->sections[lo].block == b)
     return S_words_at_least(ctx, &ol->sections[lo], 1);
   return false;

@@ -528,15 +528,10 @@ static _Thread_local size_t S_arena_kept_bytes;
 
 #define ARENA_HDR ((sizeof(arena_blk) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
 
-static void S_arena_oom(size_t n) {
-  fprintf(stderr, "ddlint: out of memory allocating %zu bytes\n", n);
-  abort();
-}
-
 /* n bytes, not zeroed (calloc zeroes), each preceded by its size. */
 static void *S_arena_alloc(size_t n) {
   if (n > SIZE_MAX / 2)
-    S_arena_oom(n);
+    oom_abort(n);
   size_t need = ARENA_ALIGN + ((n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1));
   arena_blk *b = S_arena;
   if (!b || b->used + need > b->cap) {
@@ -552,7 +547,7 @@ static void *S_arena_alloc(size_t n) {
       void *m = mmap(NULL, cap, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
       if (m == MAP_FAILED)
-        S_arena_oom(n);
+        oom_abort(n);
       b = m;
     }
     b->next = S_arena;
@@ -569,7 +564,7 @@ static void *S_arena_alloc(size_t n) {
 
 static void *S_arena_calloc(size_t n, size_t size) {
   if (size && n > SIZE_MAX / size)
-    S_arena_oom(SIZE_MAX);
+    oom_abort(SIZE_MAX);
   /* Zeroed here, just before cmark-gfm writes the object, rather than a
    * whole kept block at release: the bytes are in cache now. */
   void *p = S_arena_alloc(n * size);
@@ -844,28 +839,28 @@ static bool S_may_have_table(const char *t, size_t n) {
 
 /* The block of mb that covers offset off (blocks are in source order), or
  * NULL. */
+static bool S_block_starts_by(const void *arg, size_t i) {
+  const bsearch_key *k = arg;
+  const block *blocks = k->array;
+  return blocks[i].start <= k->off;
+}
+
 static const block *S_covering(const md_blocks *mb, size_t off) {
-  size_t lo = 0, hi = mb->nblocks;
-  while (lo < hi) { /* the first block starting after off */
-    size_t mid = lo + (hi - lo) / 2;
-    if (mb->blocks[mid].start <= off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  bsearch_key p = {mb->blocks, off}; /* the first block starting after off */
+  size_t lo = bsearch_lower(mb->nblocks, S_block_starts_by, &p);
   return lo > 0 && off < mb->blocks[lo - 1].end ? &mb->blocks[lo - 1] : NULL;
 }
 
 /* Whether off starts a line that the plan read as a definition. */
+static bool S_offset_before(const void *arg, size_t i) {
+  const bsearch_key *k = arg;
+  const size_t *at = k->array;
+  return at[i] < k->off;
+}
+
 static bool S_is_def_line(const chunk_plan *plan, size_t off) {
-  size_t lo = 0, hi = plan->ndefs;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (plan->def_at[mid] < off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  bsearch_key p = {plan->def_at, off};
+  size_t lo = bsearch_lower(plan->ndefs, S_offset_before, &p);
   return lo < plan->ndefs && plan->def_at[lo] == off;
 }
 

@@ -101,16 +101,15 @@ void outline_build(const md_blocks *mb, size_t doc_len, outline *out) {
   }
 }
 
+static bool S_section_starts_by(const void *arg, size_t i) {
+  const bsearch_key *k = arg;
+  const section *sections = k->array;
+  return sections[i].start <= k->off;
+}
+
 ptrdiff_t outline_section_at(const outline *ol, size_t off) {
-  size_t lo = 0, hi = ol->nsections;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (ol->sections[mid].start <= off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return (ptrdiff_t)lo - 1;
+  bsearch_key p = {ol->sections, off};
+  return (ptrdiff_t)bsearch_lower(ol->nsections, S_section_starts_by, &p) - 1;
 }
 
 void outline_free(outline *ol) {

@@ -544,21 +544,26 @@ static void S_build_vocab(ddlint_pack *pk) {
   pk->nvocab = m;
 }
 
+typedef struct {
+  const ddlint_pack *pk;
+  const char *w;
+  size_t n;
+} vocab_probe;
+
+/* strcmp() of vocabulary word i with the word [w, w+n). */
+static int S_vocab_cmp(const vocab_probe *p, size_t i) {
+  int c = strncmp(p->pk->vocab[i], p->w, p->n);
+  return c == 0 && p->pk->vocab[i][p->n] != '\0' ? 1 : c;
+}
+
+static bool S_vocab_below(const void *arg, size_t i) {
+  return S_vocab_cmp(arg, i) < 0;
+}
+
 bool pack_vocab_has(const ddlint_pack *pk, const char *w, size_t n) {
-  size_t lo = 0, hi = pk->nvocab;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = strncmp(pk->vocab[mid], w, n);
-    if (c == 0 && pk->vocab[mid][n] != '\0')
-      c = 1;
-    if (c < 0)
-      lo = mid + 1;
-    else if (c > 0)
-      hi = mid;
-    else
-      return true;
-  }
-  return false;
+  vocab_probe p = {pk, w, n};
+  size_t k = bsearch_lower(pk->nvocab, S_vocab_below, &p);
+  return k < pk->nvocab && S_vocab_cmp(&p, k) == 0;
 }
 
 bool pack_has_topic(const ddlint_pack *pk, const char *id) {
@@ -846,12 +851,8 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
     goto out;
   }
   r->kind_name_for_dispatch = kind->kind;
-  if (strcmp(sev, "error") == 0)
-    r->severity = DDLINT_ERROR;
-  else if (strcmp(sev, "warning") == 0)
-    r->severity = DDLINT_WARNING;
-  else if (strcmp(sev, "info") == 0)
-    r->severity = DDLINT_INFO;
+  if (ddlint_severity_from_name(sev) >= 0)
+    r->severity = (ddlint_severity)ddlint_severity_from_name(sev);
   else {
     json_fail(&ld->js, cJSON_GetObjectItemCaseSensitive(obj, "severity"), false,
               "severity must be \"error\", \"warning\" or \"info\", not \"%s\"",
@@ -889,10 +890,8 @@ out:
 
 /* Index of the rule with this id, or -1. */
 static ptrdiff_t S_rule_index(const ddlint_pack *pk, const char *id) {
-  for (size_t i = 0; i < pk->nrules; i++)
-    if (strcmp(pk->rules[i].id, id) == 0)
-      return (ptrdiff_t)i;
-  return -1;
+  const ddlint_rule *r = ddlint_pack_find_rule(pk, id);
+  return r ? r - pk->rules : -1;
 }
 
 /* "not_evidence": headings whose sections are never evidence of a template

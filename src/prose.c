@@ -10,16 +10,21 @@
 #include <strings.h>
 
 /* Index of the first skip range that ends after off. */
+static bool S_skip_ends_by(const void *arg, size_t i) {
+  const bsearch_key *k = arg;
+  const size_t *skip = k->array;
+  return skip[2 * i + 1] <= k->off;
+}
+
 static size_t S_first_skip(const md_blocks *mb, size_t off) {
-  size_t lo = 0, hi = mb->nskip;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (mb->skip[2 * mid + 1] <= off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
+  bsearch_key p = {mb->skip, off};
+  return bsearch_lower(mb->nskip, S_skip_ends_by, &p);
+}
+
+static bool S_word_starts_before(const void *arg, size_t i) {
+  const bsearch_key *k = arg;
+  const uint32_t *word_at = k->array;
+  return word_at[i] < k->off;
 }
 
 bool prose_may_match(const lint_ctx *ctx, const pattern *pat) {
@@ -353,15 +358,8 @@ static bool S_lit_scan(lint_ctx *ctx, const lit_set *ls, size_t start,
   bool by_word = ctx->word_at && !ls->any_inword && !ls->any_punct;
   size_t wi = 0;
   if (by_word) {
-    size_t lo = 0, hi = ctx->nwords;
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if (ctx->word_at[mid] < start)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    wi = lo;
+    bsearch_key p = {ctx->word_at, start};
+    wi = bsearch_lower(ctx->nwords, S_word_starts_before, &p);
   }
   while (by_word && wi < ctx->nwords && ctx->word_at[wi] < end) {
     size_t w = wi++;

@@ -42,6 +42,22 @@ typedef struct {
   void (*end)(reporter *rep, const report_totals *totals);
 } reporter_ops;
 
+/* The terminal colours (SGR codes) of the human and summary reports. */
+#define SGR_RESET "\033[0m"
+#define SGR_BOLD "\033[1m"
+#define SGR_DIM "\033[2m"
+#define SGR_RED "\033[31m"
+#define SGR_GREEN "\033[32m"
+#define SGR_BOLD_RED "\033[1;31m"
+#define SGR_BOLD_YELLOW "\033[1;33m"
+#define SGR_BOLD_BLUE "\033[1;34m"
+#define SGR_BOLD_CYAN "\033[1;36m"
+/* code when the report is in colour, else "". */
+static inline const char *report_color(const report_opts *opts,
+                                       const char *code) {
+  return opts->color ? code : "";
+}
+
 /* Writes s as a JSON string literal; invalid UTF-8 becomes U+FFFD. */
 void report_json_string(FILE *out, const char *s);
 /* Whether a reporter shows diagnostic d (--quiet hides all but errors). */

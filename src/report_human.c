@@ -14,18 +14,6 @@ struct reporter {
   report_opts o;
 };
 
-#define BOLD "\033[1m"
-#define RED "\033[1;31m"
-#define YELLOW "\033[1;33m"
-#define CYAN "\033[1;36m"
-#define BLUE "\033[1;34m"
-#define DIM "\033[2m"
-#define RESET "\033[0m"
-
-static const char *S_c(const reporter *rep, const char *code) {
-  return rep->o.color ? code : "";
-}
-
 static reporter *S_begin(const report_opts *opts) {
   reporter *rep = xcalloc(1, sizeof *rep);
   rep->o = *opts;
@@ -120,7 +108,8 @@ static void S_snippet(reporter *rep, const ddlint_result *r,
   if (!line)
     return;
   FILE *out = rep->o.out;
-  const char *blue = S_c(rep, BLUE), *reset = S_c(rep, RESET);
+  const char *blue = report_color(&rep->o, SGR_BOLD_BLUE),
+             *reset = report_color(&rep->o, SGR_RESET);
   /* a window of SNIPPET_MAX code points from 40 before the start */
   unsigned first = scol > 40 && len > 200 ? scol - 40 : 1;
   size_t from = S_col_offset(line, len, first);
@@ -149,9 +138,11 @@ static void S_snippet(reporter *rep, const ddlint_result *r,
     carets += cp == '\t' ? 1 : S_display_width(cp);
     col++;
   }
-  fputs(S_c(rep, ddlint_diag_severity(d) == DDLINT_ERROR     ? RED
-                 : ddlint_diag_severity(d) == DDLINT_WARNING ? YELLOW
-                                                             : CYAN),
+  fputs(report_color(&rep->o, ddlint_diag_severity(d) == DDLINT_ERROR
+                                  ? SGR_BOLD_RED
+                              : ddlint_diag_severity(d) == DDLINT_WARNING
+                                  ? SGR_BOLD_YELLOW
+                                  : SGR_BOLD_CYAN),
         out);
   fputc('^', out);
   for (unsigned c = 1; c < carets; c++)
@@ -169,20 +160,22 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
       continue;
     ddlint_diag_start(d, &line, &col, NULL);
     ddlint_severity sev = ddlint_diag_severity(d);
-    const char *sc = sev == DDLINT_ERROR     ? RED
-                     : sev == DDLINT_WARNING ? YELLOW
-                                             : CYAN;
-    fprintf(out, "%s", S_c(rep, BOLD));
+    const char *sc = sev == DDLINT_ERROR     ? SGR_BOLD_RED
+                     : sev == DDLINT_WARNING ? SGR_BOLD_YELLOW
+                                             : SGR_BOLD_CYAN;
+    fprintf(out, "%s", report_color(&rep->o, SGR_BOLD));
     term_puts(out, ddlint_diag_file(d));
-    fprintf(out, ":%u:%u:%s %s%s:%s ", line, col, S_c(rep, RESET), S_c(rep, sc),
-            ddlint_severity_name(sev), S_c(rep, RESET));
+    fprintf(out, ":%u:%u:%s %s%s:%s ", line, col,
+            report_color(&rep->o, SGR_RESET), report_color(&rep->o, sc),
+            ddlint_severity_name(sev), report_color(&rep->o, SGR_RESET));
     term_puts(out, ddlint_diag_message(d));
-    fprintf(out, " %s[", S_c(rep, DIM));
+    fprintf(out, " %s[", report_color(&rep->o, SGR_DIM));
     term_puts(out, ddlint_diag_rule(d));
-    fprintf(out, "]%s\n", S_c(rep, RESET));
+    fprintf(out, "]%s\n", report_color(&rep->o, SGR_RESET));
     S_snippet(rep, r, d);
     if (*ddlint_diag_help(d)) {
-      fprintf(out, "%s      =%s help: ", S_c(rep, BLUE), S_c(rep, RESET));
+      fprintf(out, "%s      =%s help: ", report_color(&rep->o, SGR_BOLD_BLUE),
+              report_color(&rep->o, SGR_RESET));
       term_puts(out, ddlint_diag_help(d));
       fputc('\n', out);
     }
@@ -205,9 +198,10 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
          in = ddlint_result_count(r, DDLINT_INFO);
   size_t np = ddlint_result_part_count(r);
   if (np) { /* a document: its name and its parts */
-    fprintf(out, "%sdocument ", S_c(rep, BOLD));
+    fprintf(out, "%sdocument ", report_color(&rep->o, SGR_BOLD));
     term_puts(out, ddlint_result_path(r));
-    fprintf(out, "%s (%zu part%s:", S_c(rep, RESET), np, np == 1 ? "" : "s");
+    fprintf(out, "%s (%zu part%s:", report_color(&rep->o, SGR_RESET), np,
+            np == 1 ? "" : "s");
     for (size_t k = 0; k < np; k++) {
       fputc(' ', out);
       term_puts(out, ddlint_result_part_path(r, k));
@@ -216,13 +210,14 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     }
     fputs(")\n", out);
   }
-  fputs(S_c(rep, BOLD), out);
+  fputs(report_color(&rep->o, SGR_BOLD), out);
   term_puts(out, ddlint_result_path(r));
   fprintf(out,
           ":%s %zu error%s, %zu warning%s, %zu info; completeness "
           "%.1f%% (%zu/%zu sections, %zu/%zu topics)\n",
-          S_c(rep, RESET), e, e == 1 ? "" : "s", w, w == 1 ? "" : "s", in,
-          ddlint_result_score(r), found_s, ns, found_t, nt);
+          report_color(&rep->o, SGR_RESET), e, e == 1 ? "" : "s", w,
+          w == 1 ? "" : "s", in, ddlint_result_score(r), found_s, ns, found_t,
+          nt);
 }
 
 static void S_end(reporter *rep, const report_totals *t) {

@@ -42,10 +42,8 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
   if (np) { /* a document of several files */
     if (!rep->docs) {
       rep->docs = open_memstream(&rep->docs_text, &rep->docs_len);
-      if (!rep->docs) {
-        fprintf(stderr, "ddlint: out of memory\n");
-        abort();
-      }
+      if (!rep->docs)
+        oom_abort(0);
     }
     out = rep->docs;
     fputs(rep->ndocs++ ? ",\n    {\n" : "\n    {\n", out);

@@ -93,10 +93,8 @@ static reporter *S_begin(const report_opts *opts) {
   if (getcwd(buf, sizeof buf))
     rep->cwd = xstrdup(buf);
   rep->results = open_memstream(&rep->body, &rep->body_len);
-  if (!rep->results) {
-    fprintf(stderr, "ddlint: out of memory\n");
-    abort();
-  }
+  if (!rep->results)
+    oom_abort(0);
   if (opts->pack)
     S_rule_index(rep, opts->pack, "");
   return rep;

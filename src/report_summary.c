@@ -32,15 +32,6 @@ struct reporter {
   strbuf single; /* the table of the first document, kept for one file */
 };
 
-#define GREEN "\033[32m"
-#define RED "\033[31m"
-#define BOLD "\033[1m"
-#define RESET "\033[0m"
-
-static const char *S_c(const reporter *rep, const char *code) {
-  return rep->o.color ? code : "";
-}
-
 /* Appends text from input, sanitised for a terminal. */
 static void S_put(strbuf *t, const char *s) {
   term_sanitize(t, s, strlen(s), false);
@@ -81,8 +72,8 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     w->path = name;
   }
   if (keep) {
-    strbuf_printf(t, "%s%s%s (template ", S_c(rep, BOLD), w->path,
-                  S_c(rep, RESET));
+    strbuf_printf(t, "%s%s%s (template ", report_color(&rep->o, SGR_BOLD),
+                  w->path, report_color(&rep->o, SGR_RESET));
     S_put(t, ddlint_pack_name(ddlint_result_pack(r)));
     strbuf_puts(t, ")\n");
     for (size_t k = 0; k < np; k++) {
@@ -103,12 +94,14 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     if (!found && ddlint_coverage_section_required(r, s))
       S_gap(rep, ddlint_coverage_section_title(r, s));
     if (keep) {
-      strbuf_printf(t, "%-44s %s%-8s%s", title, S_c(rep, found ? GREEN : RED),
-                    !state                                   ? (ddlint_coverage_section_required(r, s) ? "missing" : "absent")
-                    : strcmp(state, "empty") == 0            ? "empty"
-                    : strcmp(state, "content") == 0          ? "in text"
-                                                             : "found",
-                    S_c(rep, RESET));
+      strbuf_printf(t, "%-44s %s%-8s%s", title,
+                    report_color(&rep->o, found ? SGR_GREEN : SGR_RED),
+                    !state ? (ddlint_coverage_section_required(r, s) ? "missing"
+                                                                     : "absent")
+                    : strcmp(state, "empty") == 0   ? "empty"
+                    : strcmp(state, "content") == 0 ? "in text"
+                                                    : "found",
+                    report_color(&rep->o, SGR_RESET));
       if (line && np) {
         strbuf_putc(t, ' ');
         S_put(t, ddlint_coverage_section_file(r, s));
@@ -126,8 +119,10 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
         char name[64], *safe = term_safe(ddlint_coverage_topic_title(r, s, k));
         snprintf(name, sizeof name, "  %s", safe);
         free(safe);
-        strbuf_printf(t, "%-44s %s%s%s", name, S_c(rep, via ? GREEN : RED),
-                      via ? "found" : "missing", S_c(rep, RESET));
+        strbuf_printf(t, "%-44s %s%s%s", name,
+                      report_color(&rep->o, via ? SGR_GREEN : SGR_RED),
+                      via ? "found" : "missing",
+                      report_color(&rep->o, SGR_RESET));
         if (via) {
           strbuf_puts(t, "    ");
           if (np) {
@@ -172,9 +167,9 @@ static void S_end(reporter *rep, const report_totals *totals) {
     fputs(rep->single.data, out);
   } else if (rep->nrows > 1) {
     qsort(rep->rows, rep->nrows, sizeof(row), S_row_cmp);
-    fprintf(out, "%s%6s  %-9s %-9s %6s %8s  %s%s\n", S_c(rep, BOLD), "score",
-            "sections", "topics", "errors", "warnings", "file",
-            S_c(rep, RESET));
+    fprintf(out, "%s%6s  %-9s %-9s %6s %8s  %s%s\n",
+            report_color(&rep->o, SGR_BOLD), "score", "sections", "topics",
+            "errors", "warnings", "file", report_color(&rep->o, SGR_RESET));
     double sum = 0;
     for (size_t i = 0; i < rep->nrows; i++) {
       const row *w = &rep->rows[i];
@@ -182,8 +177,9 @@ static void S_end(reporter *rep, const report_totals *totals) {
       snprintf(secs, sizeof secs, "%zu/%zu", w->found_s, w->total_s);
       snprintf(tops, sizeof tops, "%zu/%zu", w->found_t, w->total_t);
       fprintf(out, "%s%5.1f%%%s  %-9s %-9s %6zu %8zu  %s\n",
-              S_c(rep, w->score >= 80 ? GREEN : RED), w->score, S_c(rep, RESET),
-              secs, tops, w->errors, w->warnings, w->path);
+              report_color(&rep->o, w->score >= 80 ? SGR_GREEN : SGR_RED),
+              w->score, report_color(&rep->o, SGR_RESET), secs, tops, w->errors,
+              w->warnings, w->path);
       sum += w->score;
     }
     size_t docs = 0;

@@ -172,6 +172,14 @@ void ddlint_diag_end(const ddlint_diag *d, unsigned *line, unsigned *col,
     *off = d->end;
 }
 
+int ddlint_severity_from_name(const char *name) {
+  static const char *const names[] = {"info", "warning", "error"};
+  for (int i = 0; i < 3; i++)
+    if (strcmp(name, names[i]) == 0)
+      return i;
+  return strcmp(name, "off") == 0 ? -1 : -2;
+}
+
 const char *ddlint_severity_name(ddlint_severity sev) {
   switch (sev) {
   case DDLINT_ERROR:

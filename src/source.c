@@ -116,32 +116,44 @@ bool frontmatter_line_ok(const char *s, size_t n) {
   return memchr(s, ':', n) != NULL; /* "key: value" */
 }
 
-/* Front matter: a "---" first line, a first YAML line right after it, lines
- * that YAML could hold, and a closing "---" or "...". A document that opens
- * with a thematic break and later has one is not taken for front matter. */
-static void S_find_front_matter(source *src) {
-  size_t first = src->body_start;
-  if (!S_is_fence(src->text, src->len, first, "---") || src->nlines < 2)
-    return;
-  for (size_t l = 0; l < src->nlines; l++) {
-    size_t off = src->line_starts[l];
-    if (off <= first)
-      continue;
-    if (S_is_fence(src->text, src->len, off, "---") ||
-        S_is_fence(src->text, src->len, off, "...")) {
-      size_t end = l + 1 < src->nlines ? src->line_starts[l + 1] : src->len;
-      src->frontmatter_end = end;
-      src->body_start = end;
-      return;
-    }
-    size_t ls, le;
-    source_line_bounds(src, off, &ls, &le);
-    bool first_line = src->line_starts[l - 1] <= first;
-    if ((first_line && le == ls) ||
-        !frontmatter_line_ok(src->text + ls, le - ls))
-      return; /* not YAML: the opening "---" is a thematic break */
+size_t frontmatter_end(const char *t, size_t len, size_t from) {
+  if (!S_is_fence(t, len, from, "---"))
+    return 0;
+  bool first = true; /* the first YAML line may not be blank */
+  size_t i = from;
+  for (;;) {
+    size_t e = i; /* the end of line i, without its line ending */
+    while (e < len && t[e] != '\n' && t[e] != '\r')
+      e++;
+    if (e == len)
+      return 0; /* no closing fence: not front matter, a thematic break */
+    i = t[e] == '\r' && e + 1 < len && t[e + 1] == '\n' ? e + 2 : e + 1;
+    if (i == len)
+      return 0;
+    if (S_is_fence(t, len, i, "---") || S_is_fence(t, len, i, "..."))
+      break;
+    size_t le = i;
+    while (le < len && t[le] != '\n' && t[le] != '\r')
+      le++;
+    if ((first && le == i) || !frontmatter_line_ok(t + i, le - i))
+      return 0; /* not YAML: the opening "---" is a thematic break */
+    first = false;
   }
-  /* No closing fence: not front matter, but a thematic break. */
+  /* the end of the closing fence's line, its line ending included */
+  size_t e = i;
+  while (e < len && t[e] != '\n' && t[e] != '\r')
+    e++;
+  if (e < len)
+    e += t[e] == '\r' && e + 1 < len && t[e + 1] == '\n' ? 2 : 1;
+  return e;
+}
+
+static void S_find_front_matter(source *src) {
+  size_t end = frontmatter_end(src->text, src->len, src->body_start);
+  if (end) {
+    src->frontmatter_end = end;
+    src->body_start = end;
+  }
 }
 
 void source_init(source *src, const char *path, const char *buf, size_t len) {
@@ -193,16 +205,16 @@ void source_free(source *src) {
   memset(src, 0, sizeof *src);
 }
 
+static bool S_line_starts_by(const void *arg, size_t i) {
+  const bsearch_key *k = arg;
+  const size_t *starts = k->array;
+  return starts[i] <= k->off;
+}
+
 size_t line_index_of(const size_t *starts, size_t n, size_t off) {
-  size_t lo = 0, hi = n;
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (starts[mid] <= off)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  return lo;
+  bsearch_key p = {starts, off};
+  size_t k = bsearch_lower(n, S_line_starts_by, &p);
+  return k ? k - 1 : 0;
 }
 
 static size_t S_line_index(const source *src, size_t off) {
@@ -255,6 +267,33 @@ void source_line_bounds(const source *src, size_t off, size_t *start,
   *end = e;
 }
 
+const char *source_read_fd(int fd, size_t max, strbuf *out) {
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+      (unsigned long long)st.st_size <= max)
+    xgrow(&out->data, &out->cap, out->len + (size_t)st.st_size + 2, 1);
+  size_t limit = out->len + max + 1;
+  for (;;) {
+    if (out->cap - out->len < 2)
+      xgrow(&out->data, &out->cap, out->len + (1 << 16), 1);
+    size_t want = out->cap - out->len - 1;
+    if (want > limit - out->len)
+      want = limit - out->len;
+    if (want == 0)
+      break;
+    ssize_t n = read(fd, out->data + out->len, want);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      return strerror(errno);
+    out->len += (size_t)n;
+    out->data[out->len] = '\0';
+    if (n == 0)
+      break;
+  }
+  return NULL;
+}
+
 const char *source_read_file(const char *path, size_t max, strbuf *out) {
   const char *why = NULL;
   int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -274,29 +313,7 @@ const char *source_read_file(const char *path, size_t max, strbuf *out) {
     why = strerror(errno);
     goto out;
   }
-  if (st.st_size > 0 && (unsigned long long)st.st_size <= max)
-    xgrow(&out->data, &out->cap, out->len + (size_t)st.st_size + 2, 1);
-  size_t limit = out->len + max + 1;
-  for (;;) {
-    if (out->cap - out->len < 2)
-      xgrow(&out->data, &out->cap, out->len + (1 << 16), 1);
-    size_t want = out->cap - out->len - 1;
-    if (want > limit - out->len)
-      want = limit - out->len;
-    if (want == 0)
-      break;
-    ssize_t n = read(fd, out->data + out->len, want);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      why = strerror(errno);
-      break;
-    }
-    out->len += (size_t)n;
-    out->data[out->len] = '\0';
-    if (n == 0)
-      break;
-  }
+  why = source_read_fd(fd, max, out);
 out:
   close(fd);
   return why;

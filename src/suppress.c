@@ -74,10 +74,8 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
       break;
     }
   }
-  const struct ddlint_rule *unknown = NULL;
-  for (size_t r = 0; r < ctx->pack->nrules; r++)
-    if (strcmp(ctx->pack->rules[r].id, "unknown-suppression") == 0)
-      unknown = &ctx->pack->rules[r];
+  const struct ddlint_rule *unknown =
+      ddlint_pack_find_rule(ctx->pack, "unknown-suppression");
   if (w == sizeof words / sizeof words[0]) {
     /* "ddlint-disable-nextline", "ddlint-disable-file:": meant as one */
     size_t b = i;
@@ -121,16 +119,14 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
     if (i == b)
       break;
     named = true;
-    const struct ddlint_rule *rule = NULL;
-    for (size_t r = 0; r < ctx->pack->nrules && !rule; r++)
-      if (strlen(ctx->pack->rules[r].id) == i - b &&
-          memcmp(ctx->pack->rules[r].id, t + b, i - b) == 0)
-        rule = &ctx->pack->rules[r];
-    if (!rule) { /* a document's own rules (missing-part, shared-part) */
-      char *name = xstrndup(t + b, i - b > 64 ? 64 : i - b);
-      rule = document_rule_find(name);
-      free(name);
-    }
+    /* a pack's rule, else a document's own (missing-part, shared-part);
+     * a name with a NUL byte names no pack rule */
+    char *id = xstrndup(t + b, i - b);
+    const struct ddlint_rule *rule =
+        strlen(id) == i - b ? ddlint_pack_find_rule(ctx->pack, id) : NULL;
+    if (!rule)
+      rule = document_rule_find(id);
+    free(id);
     if (!rule) {
       if (unknown) {
         char *name = xstrndup(t + b, i - b > 64 ? 64 : i - b);
@@ -183,16 +179,18 @@ static int S_key_cmp(const dir_key *a, const dir_key *b) {
 static int S_key_qsort(const void *a, const void *b) { return S_key_cmp(a, b); }
 
 /* Index of the first key not below k. */
+typedef struct {
+  const dir_key *keys, *k;
+} key_probe;
+
+static bool S_key_below(const void *arg, size_t i) {
+  const key_probe *p = arg;
+  return S_key_cmp(&p->keys[i], p->k) < 0;
+}
+
 static size_t S_lower(const dir_key *keys, size_t n, const dir_key *k) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (S_key_cmp(&keys[mid], k) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
+  key_probe p = {keys, k};
+  return bsearch_lower(n, S_key_below, &p);
 }
 
 static bool S_same_slot(const dir_key *a, const dir_key *b) {
@@ -297,10 +295,8 @@ void suppress_apply(lint_ctx *ctx, bool report_unused) {
     ctx->diags[kept++] = *g;
   }
   ctx->ndiags = kept;
-  const struct ddlint_rule *unused = NULL;
-  for (size_t r = 0; r < ctx->pack->nrules; r++)
-    if (strcmp(ctx->pack->rules[r].id, "unused-suppression") == 0)
-      unused = &ctx->pack->rules[r];
+  const struct ddlint_rule *unused =
+      ddlint_pack_find_rule(ctx->pack, "unused-suppression");
   for (size_t i = 0; report_unused && unused && i < n; i++) {
     if (dirs[i].used || dirs[i].kind == DIR_ENABLE)
       continue;

@@ -32,6 +32,11 @@ def main():
     import json
     opts = {o["name"]: o["value"] for o in json.loads(prefix.stdout)}
     pfx, datadir = opts["prefix"], opts["datadir"]
+    info = subprocess.run(["meson", "introspect", "--projectinfo", build], capture_output=True, text=True)
+    version = json.loads(info.stdout)["version"]  # meson.build's, the one written by hand
+    with open(os.path.join(root, "man", "ddlint.1")) as f:
+        th = f.readline()
+    check("the man page names meson.build's version", f'"ddlint {version}"' in th, th)
     with tempfile.TemporaryDirectory() as dest:
         p = subprocess.run(["meson", "install", "-C", build, "--destdir", dest, "--no-rebuild"],
                            capture_output=True, text=True)
@@ -47,6 +52,8 @@ def main():
         check("the bash completion is installed",
               os.path.isfile(os.path.join(base, datadir, "bash-completion", "completions", "ddlint")))
         check("the header is installed", os.path.isfile(os.path.join(base, "include", "ddlint.h")))
+        check("the generated version header is installed beside it",
+              os.path.isfile(os.path.join(base, "include", "ddlint_version.h")))
         pc = find(base, "libddlint.pc")
         lib = find(base, "libddlint.a")
         check("the library and its pkg-config file are installed", pc and lib, (pc, lib))
@@ -104,7 +111,8 @@ def main():
                         '  ddlint_pack *pk = ddlint_pack_load_builtin(ddlint_default_pack_name(), &err);\n'
                         '  if (!pk) return 2;\n  const char *doc = "# T\\n\\n## Problem Formulation\\n\\nTBD\\n";\n'
                         '  ddlint_result *r = ddlint_lint_buffer(pk, "doc.md", doc, strlen(doc));\n'
-                        '  printf("%zu %s\\n", ddlint_result_diag_count(r), ddlint_diag_rule(ddlint_result_diag(r, 0)));\n'
+                        '  printf("%zu %s %s %d\\n", ddlint_result_diag_count(r), ddlint_diag_rule(ddlint_result_diag(r, 0)),\n'
+                        '         ddlint_version(), strcmp(ddlint_version(), DDLINT_VERSION) == 0);\n'
                         '  ddlint_result_free(r);\n  ddlint_pack_free(pk);\n  return 0;\n}\n')
             penv = dict(os.environ, PKG_CONFIG_PATH=os.path.dirname(pc), PKG_CONFIG_SYSROOT_DIR=dest)
             flags = subprocess.run(["pkg-config", "--cflags", "--libs", "--static", "libddlint"],
@@ -118,6 +126,8 @@ def main():
             check("a program builds against the installed header and library via pkg-config",
                   p.returncode == 0 and ran and ran.returncode == 0 and ran.stdout.split()[0].isdigit(),
                   (flags.stdout, flags.stderr, p.stderr[-500:]))
+            check("... and ddlint_version() is the project version, as DDLINT_VERSION is",
+                  ran and ran.stdout.split()[2:] == [version, "1"], ran and ran.stdout)
     failed = results.count(False)
     print(f"{len(results) - failed} checks passed, {failed} failed")
     return 1 if failed else 0

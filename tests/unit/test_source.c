@@ -254,6 +254,69 @@ static void test_copy_and_path(void) {
   source_free(&src);
 }
 
+/* ddlint_frontmatter_value() reads front matter exactly where source.c
+ * finds it: both use frontmatter_end(). */
+static void test_frontmatter_value(void) {
+  static const struct {
+    const char *text, *want; /* the value of "k", or NULL */
+  } cases[] = {
+      {"---\nk: v\n---\n# H\n", "v"},
+      {"---\r\na: 1\r\nk: \"q v\"\r\n...\r\nbody\r\n", "q v"},
+      {"\xEF\xBB\xBF---\nk: 'v'  \n---\n", "v"},
+      {"---\n  \nk: v\n---\n", "v"},    /* a first line of blanks is YAML */
+      {"---\n\nk: v\n---\n", NULL},     /* an empty first line is not */
+      {"---x\nk: v\n---\n", NULL},       /* no opening fence */
+      {"---\nk: v\nprose\n---\n", NULL}, /* "prose" is no YAML: a break */
+      {"---\nk: v\n", NULL},              /* never closed */
+      {"---\nk:\n---\n", NULL},          /* empty */
+      {"---\nkk: v\nk: w\nk: x\n---\n", "w"}, /* the first k */
+      {"---\na: b\n---\nk: v\n", NULL}, /* after the front matter */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const char *t = cases[i].text;
+    char *v = ddlint_frontmatter_value(t, strlen(t), "k");
+    CHECK_STR(v, cases[i].want);
+    source src;
+    S_init(&src, t);
+    if (cases[i].want)
+      CHECK(src.frontmatter_end > 0);
+    free(v);
+    source_free(&src);
+  }
+}
+
+static bool S_below(const void *arg, size_t i) {
+  const int *k = arg;
+  static const int v[] = {1, 3, 3, 5, 9};
+  return v[i] < *k;
+}
+
+static void test_bsearch_lower(void) {
+  static const int keys[] = {0, 1, 2, 3, 4, 5, 9, 10};
+  static const size_t want[] = {0, 0, 1, 1, 3, 3, 4, 5};
+  for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+    CHECK_INT(bsearch_lower(5, S_below, &keys[i]), want[i]);
+  CHECK_INT(bsearch_lower(0, S_below, &keys[0]), 0);
+  size_t starts[] = {0, 4, 9};
+  CHECK_INT(line_index_of(starts, 3, 0), 0);
+  CHECK_INT(line_index_of(starts, 3, 3), 0);
+  CHECK_INT(line_index_of(starts, 3, 4), 1);
+  CHECK_INT(line_index_of(starts, 3, 100), 2);
+  CHECK_INT(line_index_of(starts, 0, 5), 0);
+}
+
+static void test_severity_names_and_version(void) {
+  CHECK_INT(ddlint_severity_from_name("error"), DDLINT_ERROR);
+  CHECK_INT(ddlint_severity_from_name("warning"), DDLINT_WARNING);
+  CHECK_INT(ddlint_severity_from_name("info"), DDLINT_INFO);
+  CHECK_INT(ddlint_severity_from_name("off"), -1);
+  CHECK_INT(ddlint_severity_from_name("Error"), -2);
+  CHECK_INT(ddlint_severity_from_name(""), -2);
+  for (int s = DDLINT_INFO; s <= DDLINT_ERROR; s++)
+    CHECK_INT(ddlint_severity_from_name(ddlint_severity_name(s)), s);
+  CHECK_STR(ddlint_version(), DDLINT_VERSION);
+}
+
 void suite_source(void) {
   RUN(test_lines_lf);
   RUN(test_lines_final_newline);
@@ -266,4 +329,7 @@ void suite_source(void) {
   RUN(test_bom);
   RUN(test_invalid_utf8);
   RUN(test_copy_and_path);
+  RUN(test_frontmatter_value);
+  RUN(test_bsearch_lower);
+  RUN(test_severity_names_and_version);
 }
