@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 failed = 0
 
@@ -380,8 +381,8 @@ def main():
 
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
-    cfg = os.path.join(os.environ.get("TMPDIR", "/tmp"), "ddlint-recog-cfg.json")
-    with open(cfg, "w") as f:
+    fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")
+    with os.fdopen(fd, "w") as f:
         json.dump({"rules": {"missing-monitoring": "info",
                              "missing-fallback": "off"}}, f)
     p = subprocess.run([ddlint, "-f", "json", "--config", cfg,
