@@ -22,8 +22,8 @@ bad=0
 run() { # name, args...
   local name=$1
   shift
-  (cd "$tmp" && NO_COLOR=1 "$OLDPWD/$old_rel" "$@" >"$tmp/o.out" 2>"$tmp/o.err"; echo "rc=$?" >>"$tmp/o.out")
-  (cd "$tmp" && NO_COLOR=1 "$OLDPWD/$new_rel" "$@" >"$tmp/n.out" 2>"$tmp/n.err"; echo "rc=$?" >>"$tmp/n.out")
+  (cd "$tmp" && NO_COLOR=1 "$old_abs" "$@" >"$tmp/o.out" 2>"$tmp/o.err"; echo "rc=$?" >>"$tmp/o.out")
+  (cd "$tmp" && NO_COLOR=1 "$new_abs" "$@" >"$tmp/n.out" 2>"$tmp/n.err"; echo "rc=$?" >>"$tmp/n.out")
   if ! cmp -s "$tmp/o.out" "$tmp/n.out" || ! cmp -s "$tmp/o.err" "$tmp/n.err"; then
     echo "DIFFERS: $name"
     diff "$tmp/o.out" "$tmp/n.out" | head -8
@@ -32,8 +32,8 @@ run() { # name, args...
   fi
 }
 abs() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
-old_rel=$(realpath --relative-to="$tmp" "$(abs "$old")")
-new_rel=$(realpath --relative-to="$tmp" "$(abs "$new")")
+old_abs=$(abs "$old")
+new_abs=$(abs "$new")
 absp=()
 for p in "${paths[@]}"; do absp+=("$(abs "$p")"); done
 
