@@ -228,6 +228,16 @@ def main():
           "a numbered list of the template's own section and topic names is "
           "no content: every section still missing")
 
+    d = lint(ddlint, root, "interview-book.md")
+    pf = cov(d, "problem")
+    topics = {t["id"]: t["found"] for t in pf["topics"]}
+    check("an interview-book problem statement",
+          topics.get("use-case") and topics.get("key-constraints") and
+          topics.get("assumptions") and not rules(d, "error"),
+          "'we are asked to build a personalised list', '40 million monthly "
+          "active users' and a '## Clarifying Requirements' dialogue are the "
+          "use case, a scale constraint and the clarifying assumptions")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),

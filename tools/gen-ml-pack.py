@@ -26,7 +26,11 @@ sections = [
   "topics": [
    T("use-case", "Use Case", ["use cases", "use case and business goal", "problem", "problem statement",
                               "problem definition"],
-     [r"\buse[- ]cases?\b", r"\buser stor(y|ies)\b"],
+     [r"\buse[- ]cases?\b", r"\buser stor(y|ies)\b",
+      # what we are asked to build: "we are asked to build a feed", "the
+      # task is to rank ..."
+      r"\b(asked|want|wants|need|needs|going|plan|plans|planning|here) to (build|design|create|develop)\b",
+      r"\b(goal|task|job|aim|idea) (here )?is to (build|design|create|develop|recommend|rank|predict|detect|classify|suggest|flag|forecast|estimate)\b"],
      "What is the product or problem you're solving?"),
    T("business-objective", "Business Objective",
      ["business goal", "business goals", "objective", "goal", "goals", "business metric"],
@@ -36,10 +40,17 @@ sections = [
    T("key-constraints", "Key Constraints",
      ["constraints", "requirements", "non-functional requirements", "limitations"],
      [r"\bconstraints?\b", r"\brequirements?\b", r"\bsl[ao]s?\b", r"\bbudget\b", r"\blatency\b",
-      r"\bprivacy\b", r"\breal[- ]time\b", r"\bscalab(le|ility)\b", r"\bat (\w+ )?scale\b", r"\bcompliance\b"],
+      r"\bprivacy\b", r"\breal[- ]time\b", r"\bscalab(le|ility)\b", r"\bat (\w+ )?scale\b", r"\bcompliance\b",
+      # scale stated as a count: "40 million monthly active users", "2,000
+      # queries per second"
+      r"(?<=\d )\b(million|billion|thousand|hundred)\s+(daily\s+|monthly\s+|weekly\s+)?(active\s+)?(users|customers|requests|queries|searches|items|events|products|videos|listings|documents|orders|transactions|sessions|members|sellers|drivers|riders|images|posts|messages|tickets)\b",
+      r"\b(daily|monthly|weekly) active users\b|\b[dmw]aus?\b",
+      r"\b(queries|requests|predictions|calls|events|messages|transactions) (per|a|each) (second|minute|hour|day)\b|\b[qr]ps\b",
+      r"\bmilliseconds?\b"],
      "Latency, scale, cost, privacy, etc."),
    T("assumptions", "Clarifying Assumptions",
-     ["assumptions", "clarifying questions", "clarifications", "questions", "open questions"],
+     ["assumptions", "clarifying questions", "clarifications", "questions", "open questions",
+      "clarifying requirements", "clarifying the requirements", "requirements clarification"],
      [r"\b(we|let's|let us)\s+(can\s+)?assume\b", r"\bassuming\b", r"(?<![a-z] )\bassumptions?\s*:",
       r"\b(our|key|main|working|simplifying|clarifying|design)\s+assumptions?\b",
       r"\bclarif(y|ying|ication|ications)\b"],
