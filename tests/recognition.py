@@ -238,6 +238,14 @@ def main():
           "active users' and a '## Clarifying Requirements' dialogue are the "
           "use case, a scale constraint and the clarifying assumptions")
 
+    d = lint(ddlint, root, "one-pager-proposal.md")
+    check("a one-pager whose Proposal holds the design",
+          all(cov(d, sid)["found"] for sid in ("features", "model", "architecture"))
+          and not rules(d, "error"),
+          "'a gradient-boosted tree model that outputs the probability that', "
+          "'Inputs fall into three groups' with velocity counts over 1 h and "
+          "24 h windows: Model Design and Features are under '3. Proposal'")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),
