@@ -246,6 +246,16 @@ def main():
           "'Inputs fall into three groups' with velocity counts over 1 h and "
           "24 h windows: Model Design and Features are under '3. Proposal'")
 
+    d = lint(ddlint, root, "batch-forecast.md")
+    check("a batch forecast written as an approach",
+          all(cov(d, sid)["found"] for sid in ("data", "prediction", "model", "features"))
+          and not rules(d, "error") and "missing-fallback" not in rules(d),
+          "sales history, a weather vendor's API and censored out-of-stock days "
+          "are the data; 'scores every store-item pair' and 'turn the forecast "
+          "into a suggested order' the prediction; 'If the job has not finished "
+          "by 19:00, the ordering system shows last week's order quantities' "
+          "a fallback")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),
