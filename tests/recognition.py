@@ -256,6 +256,16 @@ def main():
           "by 19:00, the ordering system shows last week's order quantities' "
           "a fallback")
 
+    d = lint(ddlint, root, "search-ltr.md")
+    check("a search ranking design with an infrastructure chapter",
+          all(c["found"] for c in d["coverage"]) and not rules(d, "error") and
+          cov(d, "architecture").get("heading") == "Infrastructure" and
+          not {"missing-fallback", "latency-target"} & set(rules(d)),
+          "'Relevance judgements' from graded query-article pairs and clicks are "
+          "the labels, 'a LambdaMART ranker' the model, '## Infrastructure' the "
+          "architecture with its p99 budget and 'if the ranker plugin throws, "
+          "results keep their BM25 order', '## Online experiment' the rollout")
+
     d = lint(ddlint, root, "interview-style.md")
     check("interview-style chapters", all(c["found"] for c in d["coverage"]) and
           not rules(d, "error") and not rules(d, "warning"),

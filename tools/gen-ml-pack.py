@@ -92,7 +92,8 @@ sections = [
               "architectural components", "architecture overview", "design overview",
               "system overview", "components", "solution architecture", "proposed architecture",
               "technical design", "detailed design", "proposed design", "system components",
-              "solution overview", "approach"],
+              "solution overview", "infrastructure", "serving infrastructure", "infra",
+              "approach"],
   "evidence": [r"\barchitecture\b", r"\bcomponents?\b", r"\bmicro-?services?\b", r"\bload[- ]balanc\w*",
               r"\bgateway\b", r"\bqueues?\b|\bmessage queues?\b|\bkafka\b|\bpub/sub\b|\bpubsub\b", r"\b(request|data) (flow|path)\b",
               r"\b(inference|prediction|ranking|embedding|feature|model) (service|server)s?\b", r"\bcach(e|es|ing)\b",
@@ -119,7 +120,7 @@ sections = [
    T("fallback", "Fallback/Heuristics",
      ["fallback", "fallbacks", "heuristics", "fallback logic", "degradation",
       "graceful degradation", "fallback path"],
-     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b[^.\n]{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|unavailable|down|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b[^.\n]{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies)\b", r"\b(has|have|had|did|does|do|is|was)(n't| not) (yet )?(finished|completed|succeeded|landed|arrived|answered|responded|returned|run|ran)\b[^.\n]{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
+     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b[^.\n]{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|unavailable|down|throws|crashes|errors out|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|is (too )?slow|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b[^.\n]{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies)\b", r"\b(has|have|had|did|does|do|is|was)(n't| not) (yet )?(finished|completed|succeeded|landed|arrived|answered|responded|returned|run|ran)\b[^.\n]{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
       r"\bgraceful(ly)?[- ]degrad(e|ed|es|ation)\b", r"\bdegrad(e|es|ed|ation)\s+gracefully\b",
       r"\bdefault (model|ranking|response|results?|list)\b",
       r"\b(serv\w*|show\w*|return\w*|recommend\w*|use|uses|using)\s+(the\s+)?(globally\s+|currently\s+)?most[- ]popular\b",
@@ -149,6 +150,10 @@ sections = [
               r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b",
               r"\btargets? (are|is|come|comes)\b", r"\b(dropped|removed|excluded|filtered) from (the )?(training|data)\b",
               r"\btrain(s|ed|ing)? on\b",
+              # search relevance labels: "relevance judgements", graded
+              # query-article pairs, position bias in clicks
+              r"\b(relevance )?judge?ments?\b", r"\bposition[- ]bias\b",
+              r"\b(query|query-article|query-document|query-item|query-product|user-item|question-answer) pairs\b",
               # where it comes from: "from the weather vendor's API"
               r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp)s?\b"],
   "topics": [
@@ -166,7 +171,9 @@ sections = [
    T("label-strategy", "Label Strategy",
      ["labels", "labeling", "labelling", "labeling strategy", "label", "ground truth",
       "annotation", "annotations", "training labels"],
-     [r"\blabel(s|ed|led|ing|ling)?\b", r"\bcensor(ed|ing|s)?\b", r"\b(treat|treats|treated|count|counts|counted) (\w+ ){0,2}(sales|clicks|purchases|orders|returns|outcomes|days|rows|sessions) as\b", r"\bgold(en)? (replies|answers|labels|set|standard|data)\b", r"\b(agent|human|expert|analyst|reviewer)[- ]written\b", r"\bannotat(e|ed|ion|ions|ors?)\b", r"\bground[- ]truth\b",
+     [r"\blabel(s|ed|led|ing|ling)?\b", r"\bcensor(ed|ing|s)?\b", r"\brelevance judge?ments?\b|\bgraded relevance\b",
+      r"\b(derive|derived|derives|deriving|infer|inferred|infers|inferring) (graded |implicit )?(labels?|relevance|targets?|judge?ments?) from\b",
+      r"\b(graded|grades|rated|rates|judged|judges) (\d[\d,]* )?([\w-]+ ){0,2}(pairs|examples|queries|results|answers|responses)\b", r"\b(treat|treats|treated|count|counts|counted) (\w+ ){0,2}(sales|clicks|purchases|orders|returns|outcomes|days|rows|sessions) as\b", r"\bgold(en)? (replies|answers|labels|set|standard|data)\b", r"\b(agent|human|expert|analyst|reviewer)[- ]written\b", r"\bannotat(e|ed|ion|ions|ors?)\b", r"\bground[- ]truth\b",
       r"\b(positive|negative) (examples?|samples?|labels?|class)\b",
       r"\b(implicit|explicit) feedback\b", r"\bweak(ly)? supervis(ion|ed)\b",
       r"\bhuman (raters?|reviewers?)\b", r"\btarget variable\b",
@@ -229,6 +236,8 @@ sections = [
               r"\bloss (function)?\b", r"\b(train|trained|training) (the|a|our) model\b", r"\bpre-?trained\b", r"\bheads?\b.{0,20}\b(output|softmax|sigmoid)\b",
               r"\bsoftmax\b|\bsigmoid\b|\battention\b",
               r"\bprompt(s|ing|ed)?\b", r"\b(encoder|decoder|cross-encoder|bi-encoder)s?\b",
+              # a learned component named with its kind: "a LambdaMART ranker"
+              r"\b(a|an) ([\w-]+ ){0,2}(ranker|classifier|regressor|scorer)(?![\w-])",
               # what it outputs: "a model that outputs the probability that"
               r"\b(outputs?|predicts?|estimates?|returns?|gives?|produces?)\s+(the\s+|a\s+)?(calibrated\s+)?(probability|likelihood|chance|odds)\s+(that|of)\b",
               r"\b(hosted|open[- ]source|open[- ]weights?|fine-tuned|pre-?trained|foundation|base|off[- ]the[- ]shelf)\s+([\w-]+\s+){0,2}(llm|model|language model|encoder|embedder)s?\b"],
@@ -310,7 +319,9 @@ sections = [
               "online testing and deployment", "scaling monitoring and updates", "feedback",
               "feedback loop", "launch", "rollout", "rollout plan", "release", "operations", "mlops",
               "observability", "maintenance", "online testing", "ab testing", "experimentation",
-              "feedback and monitoring", "launch plan", "deployment strategy"],
+              "feedback and monitoring", "launch plan", "deployment strategy",
+              "online experiment", "online experiments",
+              "experiment plan", "experiment design"],
   "evidence": [r"\bmonitor(ing|ed|s)?\b", r"\bdrift\b", r"\balert(s|ing)?\b", r"\bdashboards?\b", r"\bretrain(ing|ed|s)?\b",
               r"\broll(out|outs|ed out|ing out)\b", r"\bcanary\b", r"\broll ?back\w*\b", r"\ba/b test\w*\b", r"\bshadow (mode|traffic|deploy\w*)\b",
               r"\bfeedback loop\b", r"\b(on-call|oncall)\b|(?<=\bon )\bcall\b", r"\bslos?\b", r"\bincidents?\b", r"\bdeploy(ed|ing|ment|ments)?\b",
