@@ -44,8 +44,8 @@ sections = [
       # scale stated as a count: "40 million monthly active users", "2,000
       # queries per second"
       r"(?<=\d )\b(million|billion|thousand|hundred)\s+(daily\s+|monthly\s+|weekly\s+)?(active\s+)?(users|customers|requests|queries|searches|items|events|products|videos|listings|documents|orders|transactions|sessions|members|sellers|drivers|riders|images|posts|messages|tickets)\b",
-      r"\b(daily|monthly|weekly) active users\b|\b[dmw]aus?\b",
-      r"\b(queries|requests|predictions|calls|events|messages|transactions) (per|a|each) (second|minute|hour|day)\b|\b[qr]ps\b",
+      r"\b(daily|monthly|weekly) active users\b|\b(dau|daus|mau|maus|wau|waus)\b",
+      r"\b(queries|requests|predictions|calls|events|messages|transactions) (per|a|each) (second|minute|hour|day)\b|\b(qps|rps)\b",
       r"\bmilliseconds?\b"],
      "Latency, scale, cost, privacy, etc."),
    T("assumptions", "Clarifying Assumptions",
@@ -120,7 +120,7 @@ sections = [
    T("fallback", "Fallback/Heuristics",
      ["fallback", "fallbacks", "heuristics", "fallback logic", "degradation",
       "graceful degradation", "fallback path"],
-     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b[^.\n]{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|unavailable|down|throws|crashes|errors out|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|is (too )?slow|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b[^.\n]{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies)\b", r"\b(has|have|had|did|does|do|is|was)(n't| not) (yet )?(finished|completed|succeeded|landed|arrived|answered|responded|returned|run|ran)\b[^.\n]{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
+     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b[^.\n]{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|unavailable|down|throws|crashes|errors out|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b[^.\n]{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies)\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b[^.\n]{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
       r"\bgraceful(ly)?[- ]degrad(e|ed|es|ation)\b", r"\bdegrad(e|es|ed|ation)\s+gracefully\b",
       r"\bdefault (model|ranking|response|results?|list)\b",
       r"\b(serv\w*|show\w*|return\w*|recommend\w*|use|uses|using)\s+(the\s+)?(globally\s+|currently\s+)?most[- ]popular\b",
@@ -152,7 +152,7 @@ sections = [
               r"\btrain(s|ed|ing)? on\b",
               # search relevance labels: "relevance judgements", graded
               # query-article pairs, position bias in clicks
-              r"\b(relevance )?judge?ments?\b", r"\bposition[- ]bias\b",
+              r"\b(relevance judge?ments?|judge?ments?)\b", r"\bposition[- ]bias\b",
               r"\b(query|query-article|query-document|query-item|query-product|user-item|question-answer) pairs\b",
               # where it comes from: "from the weather vendor's API"
               r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp)s?\b"],
@@ -237,7 +237,7 @@ sections = [
               r"\bsoftmax\b|\bsigmoid\b|\battention\b",
               r"\bprompt(s|ing|ed)?\b", r"\b(encoder|decoder|cross-encoder|bi-encoder)s?\b",
               # a learned component named with its kind: "a LambdaMART ranker"
-              r"\b(a|an) ([\w-]+ ){0,2}(ranker|classifier|regressor|scorer)(?![\w-])",
+              r"(?<=\bthe )\b(model|ranker|classifier|regressor|scorer)s? (sees|see|takes|take|uses|use|gets|get|receives|receive|consumes|consume|learns|learn)\b",
               # what it outputs: "a model that outputs the probability that"
               r"\b(outputs?|predicts?|estimates?|returns?|gives?|produces?)\s+(the\s+|a\s+)?(calibrated\s+)?(probability|likelihood|chance|odds)\s+(that|of)\b",
               r"\b(hosted|open[- ]source|open[- ]weights?|fine-tuned|pre-?trained|foundation|base|off[- ]the[- ]shelf)\s+([\w-]+\s+){0,2}(llm|model|language model|encoder|embedder)s?\b"],
@@ -673,11 +673,85 @@ def _opens_with_boundary(br):
             return br.startswith("\\b")
 
 
+LIT = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-@/'&%,:_<>=!\"#;~")
+
+
+def _literal_prefix(b):
+    """The literal text b opens with, as src/prose.c's S_literal_prefix
+    reads it: up to a metacharacter, less a last character made optional."""
+    out, i = "", 0
+    while i < len(b):
+        c, adv = b[i], 1
+        if c == "\\" and i + 1 < len(b) and b[i + 1] in ".-()[]{}?*+|/\\ @#&$^":
+            c, adv = b[i + 1], 2
+        elif c not in LIT:
+            break
+        if i + adv < len(b) and b[i + adv] in "?*{":
+            break
+        out += c
+        i += adv
+    return out, i
+
+
+def _has_triggers(pat):
+    """Whether every branch of pat has a literal trigger of 2 bytes or more
+    (src/prose.c, S_branch_triggers): else PCRE2 scans the whole text for it."""
+    for br in _branches(pat):
+        while True:
+            if br.startswith("(?-i)"):
+                br = br[5:]
+            elif br.startswith("(?i)"):
+                br = br[4:]
+            elif br.startswith("(?<=") or br.startswith("(?<!"):
+                d, i = 0, 0
+                while True:
+                    if br[i] == "\\":
+                        i += 2
+                        continue
+                    d += br[i] == "("
+                    d -= br[i] == ")"
+                    i += 1
+                    if d == 0:
+                        break
+                br = br[i:]
+            else:
+                break
+        while br.startswith("\\b"):
+            br = br[2:]
+        lit, n = _literal_prefix(br)
+        if len(lit) >= 2:
+            continue
+        rest = br[n:]
+        if not rest.startswith("("):
+            return False
+        d, i = 0, 0
+        while True:
+            if rest[i] == "\\":
+                i += 2
+                continue
+            d += rest[i] == "("
+            d -= rest[i] == ")"
+            i += 1
+            if d == 0:
+                break
+        if i < len(rest) and rest[i] in "?*{+":
+            return False
+        inner = rest[1:i - 1]
+        if inner.startswith("?:"):
+            inner = inner[2:]
+        elif inner.startswith("?"):
+            return False
+        if any(len(lit + _literal_prefix(x)[0]) < 2 for x in _branches(inner)):
+            return False
+    return True
+
+
 for sec in sections:
     for pat in sec.get("evidence", []) + [p for t in sec.get("topics", [])
                                           for p in t.get("patterns", [])]:
         bad = [b for b in _branches(pat) if not _opens_with_boundary(b)]
         assert not bad, f"{sec['id']}: a branch without a leading \\b: {pat}"
+        assert _has_triggers(pat), f"{sec['id']}: no literal trigger, PCRE2 would scan the whole text: {pat}"
 out = json.dumps(pack, indent=2, ensure_ascii=False) + "\n"
 if len(sys.argv) > 1 and sys.argv[1] == "--check":
     cur = open(sys.argv[2], encoding="utf-8").read()
