@@ -189,9 +189,15 @@ static def_kind S_def_line(const char *s, size_t n, size_t avail,
   while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
     n--;
   size_t i = S_indent(s, n);
-  if (i == SIZE_MAX || i >= n)
+  /* a tab or four spaces: indented code, or the continuation of a list
+   * item ("-" then "\t[x]: /u"), where cmark reads a definition; the
+   * scanner does not follow containers, so it cannot tell */
+  bool deep = i == SIZE_MAX;
+  if (deep)
+    i = 0;
+  if (i >= n)
     return DEF_NO;
-  if (s[i] == '[')
+  if (!deep && s[i] == '[')
     return S_def_at(s, n, avail, i, label, label_len);
   /* "> [x]: /u" or "- [x]: /u": a definition in a container, which the
    * scanner does not follow */
