@@ -1,35 +1,23 @@
 /* The engine: runs a document through source -> md -> outline -> match, then
- * every rule of the pack through one dispatch table (rule kind -> check
- * function). All diagnostics pass through diag_emit(), the one sink. */
+ * every rule of the pack through its kind (src/rules/kinds.def), phase by
+ * phase. All diagnostics pass through diag_emit(), the one sink. */
 #include "internal.h"
-
+#include "rules/kind.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-const rule_kind rule_kinds[] = {
-    {"required-section", check_required_section, explain_required_section},
-    {"required-topic", check_required_topic, explain_required_topic},
-    {"empty-section", check_empty_section, explain_empty_section},
-    {"placeholder", check_placeholder, explain_placeholder},
-    {"quantified-target", check_quantified_target, explain_quantified_target},
-    {"section-order", check_section_order, explain_section_order},
-    {"duplicate-section", check_duplicate_section, explain_duplicate_section},
-    {"heading-level", check_heading_level, explain_heading_level},
-    {"conditional", check_conditional, explain_conditional},
-    {"cross-reference", check_cross_reference, explain_cross_reference},
-    {"min-content", check_min_content, explain_min_content},
-    {"forbidden", check_forbidden, explain_forbidden},
-    {"suppression", check_suppression, explain_suppression},
-    {"input", check_input, explain_input},
-    {"code-fence", check_code_fence, explain_code_fence},
-    {NULL, NULL, NULL},
+const rule_kind *const rule_kinds[] = {
+#define RULE_KIND(file) &rule_kind_##file,
+#include "rules/kinds.def"
+#undef RULE_KIND
+    NULL,
 };
 
-const rule_kind *rule_kind_find(const char *kind) {
-  for (const rule_kind *k = rule_kinds; k->kind; k++)
-    if (strcmp(k->kind, kind) == 0)
-      return k;
+const rule_kind *rule_kind_find(const char *name) {
+  for (const rule_kind *const *k = rule_kinds; *k; k++)
+    if (strcmp((*k)->name, name) == 0)
+      return *k;
   return NULL;
 }
 
@@ -257,10 +245,21 @@ static void S_rule_task(void *arg, size_t i) {
   c->limit_at = 0;
   c->md_match = pcre2_match_data_create(32, NULL);
   const struct ddlint_rule *rule = &c->pack->rules[i];
-  if (c->cov->rule_on[i]) /* its required_if holds */
-    rule_kind_find(rule->kind_name_for_dispatch)->check(c, rule);
+  if (rule->kind_def->phase == RULE_PHASE_EACH &&
+      c->cov->rule_on[i]) /* its required_if holds */
+    rule->kind_def->check(c, rule);
   pcre2_match_data_free(c->md_match);
   c->md_match = NULL;
+}
+
+/* Runs the check of every rule of a kind of this phase whose required_if
+ * holds, in pack order. */
+static void S_run_phase(lint_ctx *ctx, rule_phase phase) {
+  for (size_t i = 0; i < ctx->pack->nrules; i++) {
+    const struct ddlint_rule *rule = &ctx->pack->rules[i];
+    if (rule->kind_def->phase == phase && ctx->cov->rule_on[i])
+      rule->kind_def->check(ctx, rule);
+  }
 }
 
 static void S_check_parallel(lint_ctx *ctx, unsigned threads) {
@@ -412,7 +411,8 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
                   .ol = &ol,
                   .threads = threads,
                   .parts = r->parts,
-                  .nparts = r->nparts};
+                  .nparts = r->nparts,
+                  .report_unused = opts && opts->report_unused_suppressions};
   ctx.md_match = pcre2_match_data_create(32, NULL);
   prose_words(&ctx);
   match_document(&ctx, &r->cov);
@@ -421,17 +421,16 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
   if (threads > 1 && r->src.len >= PARALLEL_MIN_BYTES && pack->nrules > 1)
     S_check_parallel(&ctx, threads);
   else
-    for (size_t i = 0; i < pack->nrules; i++) {
-      const struct ddlint_rule *rule = &pack->rules[i];
-      if (r->cov.rule_on[i]) /* its required_if holds */
-        rule_kind_find(rule->kind_name_for_dispatch)->check(&ctx, rule);
-    }
-  input_report(&ctx);
+    S_run_phase(&ctx, RULE_PHASE_EACH);
+  S_run_phase(&ctx, RULE_PHASE_AFTER_RULES);
   if (r->nparts) {
     document_report(&ctx);
     S_document_wide(r, &ctx);
   }
-  suppress_apply(&ctx, opts && opts->report_unused_suppressions);
+  suppress_apply(&ctx);
+  S_run_phase(&ctx, RULE_PHASE_AFTER_SUPPRESSIONS);
+  suppressions_free(ctx.suppressions);
+  ctx.suppressions = NULL;
   if (ctx.ndiags)
     qsort(ctx.diags, ctx.ndiags, sizeof *ctx.diags, S_diag_cmp);
   if (r->nparts)

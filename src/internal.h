@@ -477,47 +477,26 @@ typedef struct {
   size_t nrequired_if;
 } tmpl_section;
 
+struct rule_kind;
+/* A rule of a pack: the fields every kind has, its kind, and the kind's own
+ * parameters, which the kind loads, reads and frees (src/rules/). */
 struct ddlint_rule {
   char *id, *kind, *summary, *message, *help, *explain; /* owned */
   char *help_uri; /* owned; NULL when the pack names none */
   ddlint_severity severity;
   size_t *scope; /* owned: indices into pack sections; NULL = all */
   size_t nscope;
-  /* kind-specific parameters, compiled at load time */
-  pattern *patterns; /* owned (placeholder, quantified-target subject) */
-  size_t npatterns;
-  pattern quantity, percentile; /* quantified-target */
-  char **topic_ids;             /* owned: required-topic topics, NULL = all */
-  size_t ntopic_ids;
-  bool template_prompts; /* placeholder: also flag copied template prompts */
-  /* placeholder: also where spacing and line breaks differ from the
-   * template's (patterns2 then holds the prompts as loose patterns) */
-  bool rewrapped_prompts;
-  unsigned skip; /* placeholder: RULE_SKIP_* places whose matches it drops */
-  bool required_only; /* empty-section: only in required template sections */
   /* owned: the rule runs when any holds; NULL: always */
   condition *required_if;
   size_t nrequired_if;
-  char *target_name;     /* owned: quantified-target's name, e.g. "latency" */
-  /* owned, normalised: quantified-target ignores sections whose heading, and
-   * paragraphs whose label, starts with one of these ("case study") */
-  char **ignore_headings;
-  size_t nignore_headings;
-  /* conditional: patterns2 must match in scope2 when patterns match in the
-   * rule's scope; cross-reference: terms (patterns) of the rule's scope must
-   * reappear in scope2 */
-  pattern *patterns2; /* owned */
-  size_t npatterns2;
-  size_t *scope2; /* owned: indices into pack sections; NULL = all */
-  size_t nscope2;
-  long min_words, min_items, min_rows; /* min-content; -1 = not asked */
-  int section_state; /* required-section: 0 missing, 1 empty, 2 unheaded */
-  const char *kind_name_for_dispatch;  /* borrowed static string */
+  /* owned: the topics the rule names (required-topic's params.topics),
+   * NULL = none; matching, the extends check and the template listing read
+   * them too */
+  char **topic_ids;
+  size_t ntopic_ids;
+  const struct rule_kind *kind_def; /* static: the kind named by `kind` */
+  void *params; /* owned by the kind: kind_def->free() releases it */
 };
-
-/* Where a placeholder rule does not look, beyond code blocks and HTML
- * comments (never searched). */
-enum { RULE_SKIP_INLINE_CODE = 1u, RULE_SKIP_BLOCK_QUOTE = 2u };
 
 struct ddlint_pack {
   char *name, *version, *description; /* owned */
@@ -744,8 +723,8 @@ int prose_match(struct lint_ctx *ctx, const pattern *pat, pcre2_code *code,
 void prose_each(struct lint_ctx *ctx, const pattern *pat, size_t start,
                 size_t end, bool (*fn)(void *, size_t, size_t), void *arg);
 
-/* ---- engine.c: the lint context, the one sink, the rule-kind table; the
- * rule kinds themselves are in src/rules/ (suppression: suppress.c). ---- */
+/* ---- engine.c: the lint context, the one sink; the rule kinds and their
+ * table are in src/rules/ (kind.h). ---- */
 struct ddlint_diag {
   const char *rule; /* borrowed from the pack */
   ddlint_severity severity;
@@ -801,6 +780,10 @@ typedef struct lint_ctx {
   uint32_t *word_at;
   uint16_t *word_key; /* owned: each word's first two bytes, lowercased */
   size_t nwords;
+  /* owned by the engine: the document's suppression comments, after
+   * suppress_apply() (suppress.c); NULL before */
+  struct suppressions *suppressions;
+  bool report_unused; /* unused suppressions are reported */
 } lint_ctx;
 /* Texts up to this size get a word index: every literal pass of the
  * topic search and the rules visits words instead of bytes. */
@@ -836,16 +819,6 @@ typedef struct {
 } match_emitter;
 bool emit_each_match(void *arg, size_t ms, size_t me);
 
-typedef void (*rule_check_fn)(lint_ctx *ctx, const struct ddlint_rule *rule);
-typedef struct {
-  const char *kind;
-  rule_check_fn check;
-  const char *explain;
-} rule_kind;
-/* The dispatch table; NULL-terminated. */
-extern const rule_kind rule_kinds[];
-const rule_kind *rule_kind_find(const char *kind);
-
 /* Whether pack section s is in the rule's scope. */
 bool rule_in_scope(const struct ddlint_rule *rule, size_t s);
 /* Heading path of the document at offset, e.g. "2. Metrics > Offline". */
@@ -878,23 +851,6 @@ bool block_unfinished(const lint_ctx *ctx, const block *bl);
 /* match.c: whether the heading key names template section ts exactly. */
 bool match_names_section(const char *key, const tmpl_section *ts);
 
-/* Rule kinds: one file each under src/rules/ (check_suppression():
- * suppress.c). */
-void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_required_topic(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_empty_section(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_placeholder(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_section_order(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_duplicate_section(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_heading_level(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_conditional(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_cross_reference(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_min_content(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_forbidden(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_suppression(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_input(lint_ctx *ctx, const struct ddlint_rule *rule);
-void check_code_fence(lint_ctx *ctx, const struct ddlint_rule *rule);
 /* rules/code_fence.c: whether a heading naming template section ts (by its
  * title or an alias) sits inside a fenced code block that a malformed fence
  * kept open ("``` text" does not close one); *at is that line's start. */
@@ -904,17 +860,18 @@ bool fence_hides_heading(const lint_ctx *ctx, const tmpl_section *ts,
  * with free()), from its first line's start; end is SIZE_MAX for a fenced
  * block that the end of the document closed. Returns the number of pairs. */
 size_t code_block_spans(const lint_ctx *ctx, size_t **out);
-/* rules/input.c: invalid-utf8 and pattern-limit, after every rule ran. */
-void input_report(lint_ctx *ctx);
-/* suppress.c: drops suppressed diagnostics; reports unknown rule names in
- * suppressions, and unused suppressions when asked. */
-void suppress_apply(lint_ctx *ctx, bool report_unused);
-extern const char explain_required_section[], explain_required_topic[],
-    explain_empty_section[], explain_placeholder[], explain_quantified_target[],
-    explain_section_order[], explain_duplicate_section[],
-    explain_heading_level[], explain_conditional[], explain_cross_reference[],
-    explain_min_content[], explain_forbidden[], explain_suppression[],
-    explain_input[], explain_code_fence[];
+/* suppress.c: parses the suppression comments into ctx->suppressions and
+ * drops the findings they suppress (rules/suppression.c then reports the
+ * comments themselves). */
+void suppress_apply(lint_ctx *ctx);
+/* suppress.c: the findings of rules/suppression.c, from ctx->suppressions:
+ * each name that is no rule (and each comment that looks like a directive
+ * but is none), and each directive that suppressed nothing (only when
+ * ctx->report_unused), reported as `rule`'s. */
+void suppressions_report_unknown(lint_ctx *ctx, const struct ddlint_rule *rule);
+void suppressions_report_unused(lint_ctx *ctx, const struct ddlint_rule *rule);
+/* suppress.c: frees ctx->suppressions (NULL allowed). */
+void suppressions_free(struct suppressions *s);
 
 /* ---- fix.c: insert missing required sections. ---- */
 typedef struct {
