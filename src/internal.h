@@ -215,8 +215,8 @@ typedef struct {
   "it has more than 4,000,000 blocks (headings, paragraphs, list items, "      \
   "table rows), which would need gigabytes of memory; see docs/bad-input.md"
 
-/* Registers cmark-gfm's extensions; done when a pack is loaded, before any
- * lint can run on another thread. */
+/* Registers cmark-gfm's extensions, once (pthread_once): md_parse() calls
+ * it, so no caller needs to. */
 void md_init(void);
 /* Parses src (skipping front matter) into blocks. Fails only when
  * cmark-gfm needs more than PARSE_MEMORY_MAX for a piece or the document
@@ -348,8 +348,8 @@ void run_tasks(size_t n, unsigned threads, void (*task)(void *arg, size_t i),
 /* ---- engine.c ---- */
 struct ddlint_result;
 /* The stages after parsing, on r (its pack, source and, for a document,
- * parts set): outline, match, rules, suppressions, positions. Takes the
- * blocks (frees them and zeroes *mb). */
+ * parts set): outline, match, rules, suppressions, then result_finish().
+ * Takes the blocks (frees them and zeroes *mb). */
 void lint_blocks(struct ddlint_result *r, md_blocks *mb,
                  const ddlint_options *opts);
 /* document.c: findings about the parts (missing, unreadable, shared, invalid
@@ -451,6 +451,10 @@ typedef struct {
   pattern *patterns; /* owned */
   size_t npatterns;
   double weight;
+  /* a rule names it (a required-topic rule's params.topics): then a
+   * heading naming it is not enough to cover it; set when the pack is
+   * loaded, so that matching needs no rules */
+  bool named_by_rule;
 } tmpl_topic;
 
 typedef struct {
@@ -960,5 +964,11 @@ struct ddlint_result {
   const char *only_file; /* borrowed while a config applies to one file */
   bool index;            /* parts[0] is the document's index */
 };
+/* result.c: finishes r from the engine's context (its outline, blocks and
+ * coverage, which r does not keep): takes the n findings (sorted), gives
+ * them their file and line:column, and keeps what the coverage accessors
+ * and fix need. */
+void result_finish(struct ddlint_result *r, const lint_ctx *ctx,
+                   struct ddlint_diag *diags, size_t n);
 
 #endif

@@ -637,6 +637,22 @@ out:
   return ok;
 }
 
+/* tmpl_topic.named_by_rule of every topic, from the rules' topic_ids:
+ * matching asks it of the template, not of the rules. Severities play no
+ * part: the score depends on the document and the template only. */
+static void S_mark_named_topics(ddlint_pack *pk) {
+  strmap named = {0};
+  for (size_t r = 0; r < pk->nrules; r++)
+    for (size_t i = 0; i < pk->rules[r].ntopic_ids; i++)
+      strmap_put(&named, pk->rules[r].topic_ids[i], 1);
+  for (size_t s = 0; s < pk->nsections; s++)
+    for (size_t t = 0; t < pk->sections[s].ntopics; t++) {
+      tmpl_topic *tt = &pk->sections[s].topics[t];
+      tt->named_by_rule = strmap_get(&named, tt->id) != SIZE_MAX;
+    }
+  strmap_free(&named);
+}
+
 /* Index of the rule with this id, or -1. */
 static ptrdiff_t S_rule_index(const ddlint_pack *pk, const char *id) {
   const ddlint_rule *r = ddlint_pack_find_rule(pk, id);
@@ -904,6 +920,7 @@ static bool S_load(loader *ld) {
     if (pk->rules[i].kind_def->ready)
       pk->rules[i].kind_def->ready(pk, &pk->rules[i]);
   S_build_vocab(pk);
+  S_mark_named_topics(pk);
   ok = true;
 out:
   strmap_free(&where);
@@ -917,7 +934,6 @@ out:
 }
 
 static ddlint_pack *S_new_pack(void) {
-  md_init();
   ddlint_pack *pk = xcalloc(1, sizeof *pk);
   pk->prose_cache = prose_cache_new();
   pk->near_memo = title_memo_new();
