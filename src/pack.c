@@ -937,11 +937,12 @@ static ddlint_pack *S_new_pack(void) {
   ddlint_pack *pk = xcalloc(1, sizeof *pk);
   pk->prose_cache = prose_cache_new();
   pk->near_memo = title_memo_new();
+  pk->limits = xcalloc(1, sizeof *pk->limits);
   for (unsigned k = 0; k < MATCH_LEVELS; k++) {
-    pk->mctx[k] = pcre2_match_context_create(NULL);
-    pcre2_set_match_limit(pk->mctx[k], match_level_limit(k));
-    pcre2_set_depth_limit(pk->mctx[k], DEPTH_LIMIT);
-    pcre2_set_heap_limit(pk->mctx[k], HEAP_LIMIT_KIB);
+    pk->limits->level[k] = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(pk->limits->level[k], match_level_limit(k));
+    pcre2_set_depth_limit(pk->limits->level[k], DEPTH_LIMIT);
+    pcre2_set_heap_limit(pk->limits->level[k], HEAP_LIMIT_KIB);
   }
   return pk;
 }
@@ -1221,7 +1222,8 @@ void ddlint_pack_free(ddlint_pack *pk) {
   pack_strings_free(pk->vocab, pk->nvocab);
   pack_strings_free(pk->not_evidence, pk->nnot_evidence);
   for (unsigned k = 0; k < MATCH_LEVELS; k++)
-    pcre2_match_context_free(pk->mctx[k]); /* NULL is allowed */
+    pcre2_match_context_free(pk->limits->level[k]); /* NULL is allowed */
+  free(pk->limits);
   prose_cache_free(pk->prose_cache);
   title_memo_free(pk->near_memo);
   free(pk->name);

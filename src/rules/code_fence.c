@@ -2,7 +2,6 @@
  * open. "``` text" is no closing fence, so the block runs on and the
  * chapters after it become code. Also the helpers with which
  * required-section names such hidden headings and fix stays out of code. */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <stdlib.h>

@@ -1,7 +1,6 @@
 /* Rule kind conditional: when a pattern occurs in one scope, another pattern
  * must occur in a second scope ("on-device" asks for a model size or
  * quantization in the model section). */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <stdlib.h>

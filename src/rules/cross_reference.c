@@ -1,6 +1,5 @@
 /* Rule kind cross-reference: terms named in one scope must reappear in
  * another (each metric named in Success Metrics is monitored). */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <stdlib.h>

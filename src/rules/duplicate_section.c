@@ -2,7 +2,6 @@
  * at the same level as the first. (Headings that only contain a section's
  * name, like "9. Scaling, Monitoring, and Updates" after "8. Online Testing
  * and Deployment", are parts of one section, not duplicates.) */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <stdlib.h>

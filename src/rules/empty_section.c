@@ -1,7 +1,6 @@
 /* Rule kind empty-section: a heading with nothing under it. HTML comments,
  * link reference definitions, thematic breaks and whitespace are not content;
  * a heading whose subsections hold the content is not empty. */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <cjson/cJSON.h>

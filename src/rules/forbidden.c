@@ -1,7 +1,6 @@
 /* Rule kind forbidden: patterns that must not appear in the rule's scope
  * (the whole document without one), e.g. internal hostnames or "we will
  * figure it out later". */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <stdlib.h>

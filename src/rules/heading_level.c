@@ -1,6 +1,5 @@
 /* Rule kind heading-level: a topic written as a heading must sit below its
  * section's heading, not at its level or above it. */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <stdlib.h>

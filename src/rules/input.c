@@ -5,7 +5,6 @@
  * (prose_match), so that a catastrophic pattern in a pack shows instead of
  * hanging or silently matching nothing. Both run after every rule (the
  * limits are known then); a rule's role comes from its id. */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <stdlib.h>

@@ -6,7 +6,8 @@
 #ifndef DDLINT_RULES_KIND_H
 #define DDLINT_RULES_KIND_H
 
-#include "internal.h"
+#include "jsonloc.h"
+#include "rules.h"
 
 struct cJSON;
 

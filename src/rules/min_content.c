@@ -1,6 +1,5 @@
 /* Rule kind min-content: a present section needs at least N words, list
  * items or table rows (any one of the given minimums suffices). */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <cjson/cJSON.h>

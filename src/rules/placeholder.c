@@ -1,7 +1,6 @@
 /* Rule kind placeholder: text that was never filled in. The rule's patterns
  * (TBD, TODO, <fill in>, lorem ipsum...) and, with template_prompts, the
  * template's own prompt sentences copied unchanged. Prose only. */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <cjson/cJSON.h>

@@ -2,7 +2,6 @@
  * and a unit, and a percentile where the rule asks for one. Each mention of
  * the subject is judged with the paragraph, list item or table row holding
  * it; one fully quantified mention satisfies the rule. */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <cjson/cJSON.h>

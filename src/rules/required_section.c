@@ -1,7 +1,6 @@
 /* Rule kind required-section: every required template section in scope has a
  * matching heading. A near miss is reported at that heading with a "did you
  * mean" hint; otherwise at the place the template puts the section. */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <cjson/cJSON.h>

@@ -1,7 +1,6 @@
 /* Rule kind section-order: present template sections follow the template's
  * order. The longest run of sections already in order stays put; each other
  * one is reported with where the template puts it. */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <stdlib.h>

@@ -1,7 +1,6 @@
 /* Rule kind suppression (built into every pack): reports about the
  * suppression comments, once suppress.c has applied them. A rule's role
  * comes from its id: unknown-suppression or unused-suppression. */
-#include "internal.h"
 #include "rules/kind.h"
 
 #include <stdlib.h>
