@@ -2,6 +2,7 @@
  * required, or a rule run. Loaded with the pack (located errors), judged once
  * per document after matching, before the rules (see docs/packs.md). */
 #include "pack_merge.h"
+#include "rules.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>

@@ -1,7 +1,8 @@
 /* The engine: runs a document through source -> md -> outline -> match, then
  * every rule of the pack through its kind (src/rules/kinds.def), phase by
  * phase. All diagnostics pass through diag_emit(), the one sink. */
-#include "internal.h"
+#include "result.h"
+#include "rules.h"
 #include "rules/kind.h"
 
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * "did you mean" candidate, never accepted. Topics are then looked for inside
  * each matched section: as a subheading, a label, or text matching a pattern.
  * The result is the coverage map and the completeness score. */
-#include "internal.h"
+#include "rules.h"
 
 #include <stdlib.h>
 #include <string.h>

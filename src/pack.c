@@ -3,9 +3,9 @@
  * or nothing: the first error is reported as "origin:line:col: message" and
  * no half-loaded pack escapes. */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include "internal.h"
 #include "pack_merge.h"
 #include "rules/kind.h"
+#include "title.h"
 
 #include <pthread.h>
 

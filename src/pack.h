@@ -127,6 +127,8 @@ void prose_cache_free(prose_cache *c);
  * $DDLINT_PACK_PATH (colon-separated), then in DDLINT_PACKDIR. NULL if none;
  * free with free(). */
 char *pack_find_installed(const char *name);
+/* Whether any section of pk has a topic with this id. */
+bool pack_has_topic(const ddlint_pack *pk, const char *id);
 /* How many sections section s nests in ("parent"): 0 at the top level. */
 int pack_section_depth(const ddlint_pack *pk, size_t s);
 /* The folder of installed packs (DDLINT_PACKDIR). */

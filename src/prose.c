@@ -1,7 +1,7 @@
 /* Pattern search over prose: the bytes of a range that are not inside code
  * blocks, HTML comments or front matter. Each segment is matched in place in
  * the source (no copies), with the rest of the text visible to lookbehind. */
-#include "internal.h"
+#include "rules.h"
 
 #include <pthread.h>
 #include <stdint.h>

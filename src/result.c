@@ -1,6 +1,7 @@
 /* Accessors of a lint result: diagnostics, coverage map and score. A result
  * owns its source copy, diagnostics and coverage; it borrows its pack. */
-#include "internal.h"
+#include "result.h"
+#include "rules.h"
 
 #include <stdlib.h>
 #include <string.h>

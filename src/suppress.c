@@ -8,7 +8,8 @@
  * reported (unknown-suppression); one that suppressed nothing is reported
  * on request (unused-suppression). Those two are the rules of the
  * suppression kind (rules/suppression.c), which run after this. */
-#include "internal.h"
+#include "document.h"
+#include "rules.h"
 
 #include <stdlib.h>
 #include <string.h>

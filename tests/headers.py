@@ -7,6 +7,8 @@
   rules); never internal.h, and so never pcre2.h or cmark-gfm.
 - pattern.h is the only header that includes pcre2.h, and src/md.c the only
   file that includes cmark-gfm.
+- No file of the library (its stages and src/rules/) includes internal.h,
+  the umbrella kept for the command's files.
 This reads the include graph only; the build compiles the headers.
 Usage: headers.py SOURCE_ROOT
 """
@@ -18,6 +20,12 @@ LIBRARY = {
     "util.h", "source.h", "md.h", "title.h", "outline.h", "pattern.h",
     "jsonloc.h", "pack.h", "match.h", "rules.h", "document.h", "result.h",
     "internal.h", "pack_merge.h", "rules/kind.h",
+}
+STAGES = {
+    "alloc.c", "tasks.c", "source.c", "md.c", "chunk.c", "title.c",
+    "outline.c", "jsonloc.c", "pack.c", "pack_merge.c", "condition.c",
+    "match.c", "prose.c", "engine.c", "result.c", "suppress.c", "config.c",
+    "fix.c", "document.c", "version.c",
 }
 REPORTER_MAY = {"util.h", "source.h", "pack.h", "document.h"}
 INCLUDE = re.compile(r'^\s*#\s*include\s+([<"])([^>"]+)[>"]', re.M)
@@ -63,6 +71,9 @@ def main():
         for sysh in ("<pcre2.h>", "<cmark-gfm.h>"):
             if sysh in reach:
                 bad.append("%s reaches %s" % (name, sysh))
+    for name in sorted(STAGES):
+        if not os.path.exists(os.path.join(src, name)):
+            bad.append("stage file %s is gone: update STAGES" % name)
     for dirpath, _, files in os.walk(src):
         for n in files:
             p = os.path.join(dirpath, n)
@@ -74,6 +85,9 @@ def main():
                 bad.append("%s includes pcre2.h (only pattern.h may)" % rel)
             if any(d.startswith("cmark-gfm") for d in direct) and rel != "md.c":
                 bad.append("%s includes cmark-gfm (only md.c may)" % rel)
+            library = rel in STAGES or rel.startswith("rules" + os.sep)
+            if library and "internal.h" in closure(root, p):
+                bad.append("%s (library) reaches internal.h" % rel)
     for b in bad:
         print("FAIL:", b)
     print("%d reporters checked" % len(reporters))

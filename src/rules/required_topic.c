@@ -1,8 +1,6 @@
 /* Rule kind required-topic: each topic of a present template section is
  * covered by a subheading, a label or text matching its patterns. A rule that
  * lists no topics checks every topic not claimed by another such rule. */
-#include "internal.h"
-#include "pack_merge.h"
 #include "rules/kind.h"
 
 #include <cjson/cJSON.h>
