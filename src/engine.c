@@ -311,7 +311,7 @@ static void S_document_wide(ddlint_result *r, lint_ctx *ctx) {
   for (size_t i = 0; i < ctx->ndiags; i++) {
     struct ddlint_diag *d = &ctx->diags[i];
     const struct ddlint_rule *rule = ddlint_pack_find_rule(r->pack, d->rule);
-    if (!rule || strcmp(rule->kind, "required-section") != 0 ||
+    if (!rule || rule->kind_def != &rule_kind_required_section ||
         d->start != d->end)
       continue; /* a near miss keeps its heading */
     char *m = xasprintf("%s in document \"%s\"", d->message, r->src.path);
