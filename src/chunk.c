@@ -22,7 +22,7 @@
  * Where it meets anything else that cmark might take for a definition (a
  * label over two lines, a destination with parentheses, a definition in a
  * list item...), it makes no cut at all: the document is parsed whole. */
-#include "internal.h"
+#include "md.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -2,6 +2,7 @@
  * required, or a rule run. Loaded with the pack (located errors), judged once
  * per document after matching, before the rules (see docs/packs.md). */
 #include "pack_merge.h"
+#include "rules.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -177,7 +178,7 @@ static bool S_holds(lint_ctx *ctx, const condition *c, char **why) {
       PCRE2_SIZE n = strlen(v);
       pcre2_match_data *md = pcre2_match_data_create(4, NULL);
       holds = pcre2_match(pattern_code(c->pat), (PCRE2_SPTR)v, n, 0, 0, md,
-                          ctx->pack->mctx[MATCH_LEVELS - 1]) >= 0;
+                          ctx->pack->limits->level[MATCH_LEVELS - 1]) >= 0;
       pcre2_match_data_free(md);
     } else if (c->nvalues) {
       for (size_t i = 0; i < c->nvalues && !holds; i++)

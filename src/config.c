@@ -2,7 +2,8 @@
  * per-glob overrides and ignored files. Loaded with the same strictness and
  * located errors as packs; globs and paths are relative to the config
  * file's folder. Also the front-matter key `ddlint-template`. */
-#include "internal.h"
+#include "jsonloc.h"
+#include "result.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>

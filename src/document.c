@@ -3,7 +3,8 @@
  * the blocks are then shifted into one joined text and the later stages
  * (outline, match, rules) run once over the whole. The part table turns a
  * joined offset back into a file, line and column for the reporters. */
-#include "internal.h"
+#include "result.h"
+#include "rules.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,35 +1,24 @@
 /* The engine: runs a document through source -> md -> outline -> match, then
- * every rule of the pack through one dispatch table (rule kind -> check
- * function). All diagnostics pass through diag_emit(), the one sink. */
-#include "internal.h"
-
+ * every rule of the pack through its kind (src/rules/kinds.def), phase by
+ * phase. All diagnostics pass through diag_emit(), the one sink. */
+#include "result.h"
+#include "rules.h"
+#include "rules/kind.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-const rule_kind rule_kinds[] = {
-    {"required-section", check_required_section, explain_required_section},
-    {"required-topic", check_required_topic, explain_required_topic},
-    {"empty-section", check_empty_section, explain_empty_section},
-    {"placeholder", check_placeholder, explain_placeholder},
-    {"quantified-target", check_quantified_target, explain_quantified_target},
-    {"section-order", check_section_order, explain_section_order},
-    {"duplicate-section", check_duplicate_section, explain_duplicate_section},
-    {"heading-level", check_heading_level, explain_heading_level},
-    {"conditional", check_conditional, explain_conditional},
-    {"cross-reference", check_cross_reference, explain_cross_reference},
-    {"min-content", check_min_content, explain_min_content},
-    {"forbidden", check_forbidden, explain_forbidden},
-    {"suppression", check_suppression, explain_suppression},
-    {"input", check_input, explain_input},
-    {"code-fence", check_code_fence, explain_code_fence},
-    {NULL, NULL, NULL},
+const rule_kind *const rule_kinds[] = {
+#define RULE_KIND(file) &rule_kind_##file,
+#include "rules/kinds.def"
+#undef RULE_KIND
+    NULL,
 };
 
-const rule_kind *rule_kind_find(const char *kind) {
-  for (const rule_kind *k = rule_kinds; k->kind; k++)
-    if (strcmp(k->kind, kind) == 0)
-      return k;
+const rule_kind *rule_kind_find(const char *name) {
+  for (const rule_kind *const *k = rule_kinds; *k; k++)
+    if (strcmp((*k)->name, name) == 0)
+      return *k;
   return NULL;
 }
 
@@ -208,35 +197,12 @@ static int S_diag_cmp(const void *a, const void *b) {
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static const char *S_via_name(found_via v) {
-  switch (v) {
-  case VIA_HEADING:
-    return "heading";
-  case VIA_LABEL:
-    return "label";
-  case VIA_TEXT:
-    return "text";
-  case VIA_ELSEWHERE:
-    return "elsewhere";
-  default:
-    return NULL;
-  }
-}
-
 ddlint_result *ddlint_lint_buffer(const ddlint_pack *pack, const char *path,
                                   const char *buf, size_t len) {
   return ddlint_lint_buffer_opts(pack, path, buf, len, NULL);
 }
 
 static void S_lint(ddlint_result *r, const ddlint_options *opts);
-
-/* Whether heading d names nested section s exactly but lies outside its
- * parent's heading: fix adds the section there instead of renaming d. */
-static bool S_misplaced(const lint_ctx *ctx, size_t s, size_t d) {
-  const char *key = ctx->md->blocks[ctx->ol->sections[d].block].key;
-  return ctx->pack->sections[s].parent >= 0 && key &&
-         match_names_section(key, &ctx->pack->sections[s]);
-}
 
 /* A large document's rules run on several threads, each rule into its own
  * context; the contexts are then joined in rule order, so the diagnostics
@@ -257,10 +223,21 @@ static void S_rule_task(void *arg, size_t i) {
   c->limit_at = 0;
   c->md_match = pcre2_match_data_create(32, NULL);
   const struct ddlint_rule *rule = &c->pack->rules[i];
-  if (c->cov->rule_on[i]) /* its required_if holds */
-    rule_kind_find(rule->kind_name_for_dispatch)->check(c, rule);
+  if (rule->kind_def->phase == RULE_PHASE_EACH &&
+      c->cov->rule_on[i]) /* its required_if holds */
+    rule->kind_def->check(c, rule);
   pcre2_match_data_free(c->md_match);
   c->md_match = NULL;
+}
+
+/* Runs the check of every rule of a kind of this phase whose required_if
+ * holds, in pack order. */
+static void S_run_phase(lint_ctx *ctx, rule_phase phase) {
+  for (size_t i = 0; i < ctx->pack->nrules; i++) {
+    const struct ddlint_rule *rule = &ctx->pack->rules[i];
+    if (rule->kind_def->phase == phase && ctx->cov->rule_on[i])
+      rule->kind_def->check(ctx, rule);
+  }
 }
 
 static void S_check_parallel(lint_ctx *ctx, unsigned threads) {
@@ -322,48 +299,6 @@ static void S_lint(ddlint_result *r, const ddlint_options *opts) {
   lint_blocks(r, &mb, opts);
 }
 
-/* The line of offset off, in its part for a document (*part: that part, or
- * 0 for one file). */
-static void S_locate(const ddlint_result *r, size_t off, unsigned *line,
-                     size_t *part) {
-  unsigned col;
-  if (!r->nparts) {
-    *part = 0;
-    source_position(&r->src, off, line, &col);
-    return;
-  }
-  size_t k = doc_part_of(r->parts, r->nparts, off);
-  const doc_part *p = &r->parts[k];
-  size_t local = off > p->base ? off - p->base : 0;
-  *part = k;
-  source_position(&p->src, local > p->src.len ? p->src.len : local, line, &col);
-}
-
-/* line:column of each diagnostic of a document, in the part it falls in;
- * its offsets become offsets in that part's file. */
-static void S_place_in_parts(ddlint_result *r, struct ddlint_diag *diags,
-                             size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    struct ddlint_diag *d = &diags[i];
-    size_t k = doc_part_of(r->parts, r->nparts, d->start);
-    const doc_part *p = &r->parts[k];
-    size_t s = d->start > p->base ? d->start - p->base : 0;
-    size_t e = d->end > p->base ? d->end - p->base : 0;
-    if (s > p->src.len)
-      s = p->src.len;
-    if (e > p->src.len)
-      e = p->src.len;
-    if (e < s)
-      e = s;
-    d->part = k;
-    d->file = p->src.path;
-    d->start = s;
-    d->end = e;
-    source_position(&p->src, s, &d->sline, &d->scol);
-    source_position(&p->src, e, &d->eline, &d->ecol);
-  }
-}
-
 /* A document: missing-section findings are about the whole, so they point
  * at the index (or first part) and name the document. */
 static void S_document_wide(ddlint_result *r, lint_ctx *ctx) {
@@ -376,7 +311,7 @@ static void S_document_wide(ddlint_result *r, lint_ctx *ctx) {
   for (size_t i = 0; i < ctx->ndiags; i++) {
     struct ddlint_diag *d = &ctx->diags[i];
     const struct ddlint_rule *rule = ddlint_pack_find_rule(r->pack, d->rule);
-    if (!rule || strcmp(rule->kind, "required-section") != 0 ||
+    if (!rule || rule->kind_def != &rule_kind_required_section ||
         d->start != d->end)
       continue; /* a near miss keeps its heading */
     char *m = xasprintf("%s in document \"%s\"", d->message, r->src.path);
@@ -412,7 +347,8 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
                   .ol = &ol,
                   .threads = threads,
                   .parts = r->parts,
-                  .nparts = r->nparts};
+                  .nparts = r->nparts,
+                  .report_unused = opts && opts->report_unused_suppressions};
   ctx.md_match = pcre2_match_data_create(32, NULL);
   prose_words(&ctx);
   match_document(&ctx, &r->cov);
@@ -421,102 +357,19 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
   if (threads > 1 && r->src.len >= PARALLEL_MIN_BYTES && pack->nrules > 1)
     S_check_parallel(&ctx, threads);
   else
-    for (size_t i = 0; i < pack->nrules; i++) {
-      const struct ddlint_rule *rule = &pack->rules[i];
-      if (r->cov.rule_on[i]) /* its required_if holds */
-        rule_kind_find(rule->kind_name_for_dispatch)->check(&ctx, rule);
-    }
-  input_report(&ctx);
+    S_run_phase(&ctx, RULE_PHASE_EACH);
+  S_run_phase(&ctx, RULE_PHASE_AFTER_RULES);
   if (r->nparts) {
     document_report(&ctx);
     S_document_wide(r, &ctx);
   }
-  suppress_apply(&ctx, opts && opts->report_unused_suppressions);
+  suppress_apply(&ctx);
+  S_run_phase(&ctx, RULE_PHASE_AFTER_SUPPRESSIONS);
+  suppressions_free(ctx.suppressions);
+  ctx.suppressions = NULL;
   if (ctx.ndiags)
     qsort(ctx.diags, ctx.ndiags, sizeof *ctx.diags, S_diag_cmp);
-  if (r->nparts)
-    S_place_in_parts(r, ctx.diags, ctx.ndiags);
-  /* line:column once, in order: starts ascend, so a cursor counts columns
-   * only from the previous start on the same line, and each end on from its
-   * start; many diagnostics on one long line stay linear */
-  size_t cur = SIZE_MAX;
-  unsigned cur_line = 0, cur_col = 0;
-  for (size_t i = 0; !r->nparts && i < ctx.ndiags; i++) {
-    struct ddlint_diag *d = &ctx.diags[i];
-    d->file = r->src.path;
-    unsigned line = source_line_of(&r->src, d->start);
-    if (cur != SIZE_MAX && line == cur_line && d->start >= cur)
-      cur_col += source_columns(&r->src, cur, d->start);
-    else
-      source_position(&r->src, d->start, &line, &cur_col);
-    cur = d->start;
-    cur_line = line;
-    d->sline = line;
-    d->scol = cur_col;
-    size_t end = d->end < d->start ? d->start : d->end;
-    unsigned eline = source_line_of(&r->src, end);
-    if (eline == line)
-      d->ecol = cur_col + source_columns(&r->src, d->start, end);
-    else
-      source_position(&r->src, end, &eline, &d->ecol);
-    d->eline = eline;
-  }
-  r->diags = ctx.diags;
-  r->ndiags = ctx.ndiags;
-
-  /* Keep what the coverage accessors need; the blocks and outline go. */
-  size_t ns = pack->nsections;
-  r->section_headings = xcalloc(ns + 1, sizeof(char *));
-  r->section_lines = xcalloc(ns + 1, sizeof(unsigned));
-  r->topic_lines = xcalloc(ns + 1, sizeof(unsigned *));
-  r->topic_via = xcalloc(ns + 1, sizeof(const char **));
-  r->section_start = xcalloc(ns + 1, sizeof(size_t));
-  r->section_end = xcalloc(ns + 1, sizeof(size_t));
-  r->section_level = xcalloc(ns + 1, sizeof(int));
-  r->section_part = xcalloc(ns + 1, sizeof(size_t));
-  r->topic_part = xcalloc(ns + 1, sizeof(size_t *));
-  r->title_level = ol.nsections && ol.sections[0].is_title ? 1 : 0;
-  r->ncode_spans = code_block_spans(&ctx, &r->code_spans);
-  r->section_hidden = xcalloc(ns + 1, sizeof(size_t));
-  r->section_near = xcalloc(ns + 1, sizeof *r->section_near);
-  for (size_t s = 0; s < ns; s++) {
-    const section_cov *sc = &r->cov.sections[s];
-    r->section_hidden[s] = SIZE_MAX;
-    r->section_near[s].start = SIZE_MAX;
-    if (sc->section < 0 && coverage_required(&r->cov, pack, s))
-      fence_hides_heading(&ctx, &pack->sections[s], &r->section_hidden[s]);
-    /* the near miss that missing-section names (not an off-topic one) */
-    if (sc->section < 0 && coverage_required(&r->cov, pack, s) &&
-        r->section_hidden[s] == SIZE_MAX && sc->off_topic < 0 &&
-        sc->near >= 0 && !S_misplaced(&ctx, s, (size_t)sc->near))
-      r->section_near[s] = (struct near_heading){ol.sections[sc->near].start,
-                                                 ol.sections[sc->near].end,
-                                                 ol.sections[sc->near].level};
-    r->section_part[s] = SIZE_MAX;
-    if (sc->section >= 0) {
-      const section *sec = &ol.sections[sc->section];
-      r->section_headings[s] = xstrdup(mb.blocks[sec->block].text);
-      r->section_start[s] = sec->start;
-      r->section_level[s] = sec->level;
-      /* the span ends with the section's last part */
-      r->section_end[s] = sec->end;
-      for (size_t p = 0; p < sc->nparts; p++)
-        if (ol.sections[sc->parts[p]].end > r->section_end[s])
-          r->section_end[s] = ol.sections[sc->parts[p]].end;
-      S_locate(r, sec->start, &r->section_lines[s], &r->section_part[s]);
-    }
-    size_t nt = pack->sections[s].ntopics;
-    r->topic_lines[s] = xcalloc(nt + 1, sizeof(unsigned));
-    r->topic_via[s] = xcalloc(nt + 1, sizeof(const char *));
-    r->topic_part[s] = xcalloc(nt + 1, sizeof(size_t));
-    for (size_t t = 0; t < nt; t++) {
-      r->topic_via[s][t] = S_via_name(sc->topics[t].via);
-      r->topic_part[s][t] = SIZE_MAX;
-      if (sc->topics[t].via != VIA_NONE)
-        S_locate(r, sc->topics[t].off, &r->topic_lines[s][t],
-                 &r->topic_part[s][t]);
-    }
-  }
+  result_finish(r, &ctx, ctx.diags, ctx.ndiags);
   pcre2_match_data_free(ctx.md_match);
   free(ctx.word_at);
   free(ctx.word_key);

@@ -5,7 +5,8 @@
  * insertions at line starts (or at the end of the file), in the document's
  * own heading level, numbering style and line endings, and of title
  * replacements within heading lines. */
-#include "internal.h"
+#include "result.h"
+#include "title.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,7 @@
  * starts in pre-order; the same pre-order walk of the cJSON tree then gives a
  * node's index, and so its offset. Used when reporting an error, and by a
  * cursor for the many locations a config keeps. */
-#include "internal.h"
+#include "jsonloc.h"
 
 #include <cjson/cJSON.h>
 #include <stdarg.h>

@@ -1030,7 +1030,7 @@ static cJSON *S_document_symbol(lsp_server *s, const cJSON *params,
   if (!d)
     return NULL;
   cJSON *out = cJSON_CreateArray();
-  if (!d->res) /* no pack, no parse: md_init() runs with a pack's load */
+  if (!d->res) /* no pack, no parse */
     return out;
   const ddlint_result *r = d->res->r;
   source src;

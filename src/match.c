@@ -4,7 +4,7 @@
  * "did you mean" candidate, never accepted. Topics are then looked for inside
  * each matched section: as a subheading, a label, or text matching a pattern.
  * The result is the coverage map and the completeness score. */
-#include "internal.h"
+#include "rules.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -961,21 +961,6 @@ static void S_found(topic_cov *tc, found_via via, size_t off, size_t end) {
   tc->end = end;
 }
 
-/* Whether a required-topic rule names the topic: such a topic needs more
- * than a heading that names it. Severities play no part: the score depends
- * on the document and the template only. */
-static bool S_topic_has_rule(const ddlint_pack *pk, const char *id) {
-  for (size_t r = 0; r < pk->nrules; r++) {
-    const struct ddlint_rule *ru = &pk->rules[r];
-    if (!ru->topic_ids)
-      continue;
-    for (size_t i = 0; i < ru->ntopic_ids; i++)
-      if (strcmp(ru->topic_ids[i], id) == 0)
-        return true;
-  }
-  return false;
-}
-
 /* Whether heading or label block b says something: a heading whose section
  * has content, a label with text after it. */
 /* Whether what follows label block bl says the topic is absent:
@@ -1036,7 +1021,7 @@ static void S_topic_by_name(lint_ctx *ctx, const section_cov *sc,
                             const tmpl_topic *tt, topic_cov *tc) {
   const md_blocks *mb = ctx->md;
   memset(tc, 0, sizeof *tc);
-  bool own_counts = !S_topic_has_rule(ctx->pack, tt->id);
+  bool own_counts = !tt->named_by_rule; /* see tmpl_topic */
   for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
     const section *sec = &ctx->ol->sections[sc->parts[p]];
     const block *own = &mb->blocks[sec->block];
@@ -1061,7 +1046,7 @@ static void S_topic_by_name(lint_ctx *ctx, const section_cov *sc,
 static void S_topic_named_anywhere(lint_ctx *ctx, const section_cov *sc,
                                    const tmpl_topic *tt, topic_cov *tc) {
   const md_blocks *mb = ctx->md;
-  bool own_counts = !S_topic_has_rule(ctx->pack, tt->id);
+  bool own_counts = !tt->named_by_rule; /* see tmpl_topic */
   for (size_t b = 0; b < mb->nblocks && tc->via == VIA_NONE; b++) {
     if (!S_topic_named(&mb->blocks[b], tt, false))
       continue;

@@ -5,7 +5,8 @@
  * parsed in pieces (cut where chunk.c says, on several threads), each on an
  * arena, and the pieces' blocks are checked and joined; the blocks are those
  * of a whole parse. */
-#include "internal.h"
+#include "md.h"
+#include "title.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>

@@ -2,7 +2,7 @@
  * A section spans from its heading to the next heading of the same or a
  * higher level; a single leading H1 is the document's title. Built with an
  * explicit stack, since heading levels are the only nesting involved. */
-#include "internal.h"
+#include "outline.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,8 +3,9 @@
  * or nothing: the first error is reported as "origin:line:col: message" and
  * no half-loaded pack escapes. */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include "internal.h"
 #include "pack_merge.h"
+#include "rules/kind.h"
+#include "title.h"
 
 #include <pthread.h>
 
@@ -34,12 +35,13 @@ typedef struct {
   size_t n;
 } pack_chain;
 
-typedef struct {
+struct pack_loader {
   json_src js;     /* the text, its tree and the first error */
   const char *dir; /* folder of the pack file, for a relative `extends` */
   pack_chain *chain;
   ddlint_pack *pack;
-} loader;
+};
+typedef struct pack_loader loader;
 
 static ddlint_pack *S_load_text(const char *json, size_t len,
                                 const char *origin, const char *dir,
@@ -49,8 +51,8 @@ static ddlint_pack *S_load_ref(const char *ref, const char *dir,
 
 /* Records the first error, located at node (or its key). Returns false. */
 /* Optional string member; *out is a new string or NULL when absent. */
-static bool S_string(loader *ld, const cJSON *obj, const char *key,
-                     bool required, const char *what, char **out) {
+bool pack_read_string(loader *ld, const cJSON *obj, const char *key,
+                      bool required, const char *what, char **out) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
   *out = NULL;
   if (!v)
@@ -80,8 +82,8 @@ static bool S_number(loader *ld, const cJSON *obj, const char *key,
   return true;
 }
 
-static bool S_bool(loader *ld, const cJSON *obj, const char *key,
-                   const char *what, bool dflt, bool *out) {
+bool pack_read_bool(loader *ld, const cJSON *obj, const char *key,
+                    const char *what, bool dflt, bool *out) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
   *out = dflt;
   if (!v)
@@ -107,15 +109,15 @@ static bool S_array(loader *ld, const cJSON *obj, const char *key,
   return true;
 }
 
-static void S_free_strings(char **v, size_t n) {
+void pack_strings_free(char **v, size_t n) {
   for (size_t i = 0; i < n; i++)
     free(v[i]);
   free(v);
 }
 
 /* A string, or an array of strings, as a new string vector. */
-static bool S_strings(loader *ld, const cJSON *obj, const char *key,
-                      const char *what, char ***out, size_t *n) {
+bool pack_read_strings(loader *ld, const cJSON *obj, const char *key,
+                       const char *what, char ***out, size_t *n) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
   *out = NULL;
   *n = 0;
@@ -133,7 +135,7 @@ static bool S_strings(loader *ld, const cJSON *obj, const char *key,
   *out = xcalloc(count ? count : 1, sizeof(char *));
   for (const cJSON *e = v->child; e; e = e->next) {
     if (!cJSON_IsString(e)) {
-      S_free_strings(*out, *n);
+      pack_strings_free(*out, *n);
       *out = NULL;
       *n = 0;
       return json_fail(&ld->js, e, false, "\"%s\" in %s must hold only strings",
@@ -253,28 +255,44 @@ static void S_pattern_free(pattern *p) {
 
 void pack_pattern_free(pattern *p) { S_pattern_free(p); }
 
-/* The placeholder kind's patterns when a rule gives none: TBD, TODO,
- * FIXME, XXX (as words, in capitals), bracketed "[NO INFO]", "[N/A]",
- * "[TBD]", "<fill in>", "[fill in ...]", "<insert ...>", lorem ipsum. */
-static const char *const placeholder_defaults[] = {
-    "(?-i)\\b(TBD|TBA|TODO|FIXME|XXX)\\b(?!(?<=\\[TBD|\\[TBA|\\[TODO|\\[FIXME|"
-    "\\[XXX|\\[ TBD|\\[ TBA|\\[ TODO|\\[ FIXME|\\[ XXX) ?\\.? ?\\])",
-    "\\[ ?(no[ -]info(rmation)?|n/?a|tbd|tba|tbc|todo|to[ -]do|fixme|xxx|"
-    "placeholder)\\.? ?\\]",
-    "<\\s*fill[ -]?in\\b[^>\\n]*>",
-    "\\[\\s*fill[ -]?in\\b[^\\]\\n]*\\]",
-    "\\blorem ipsum\\b",
-    "<\\s*insert [^>\\n]*>",
-    NULL};
+void pack_patterns_free(pattern *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    S_pattern_free(&p[i]);
+  free(p);
+}
+
+bool pack_pattern_compile_quiet(const char *text, pattern *out) {
+  loader quiet = {.js = {.origin = "<prompt>", .text = "", .len = 0}};
+  bool ok = S_compile(&quiet, NULL, text, 0, out);
+  free(quiet.js.err);
+  return ok;
+}
+
+bool pack_read_pattern(loader *ld, const cJSON *at, const char *text,
+                       pattern *out) {
+  return S_compile(ld, at, text, 0, out);
+}
+
+json_src *pack_loader_json(loader *ld) { return &ld->js; }
+
+const ddlint_pack *pack_loader_pack(const loader *ld) { return ld->pack; }
+
+bool pack_no_params(loader *ld, const char *kind, const cJSON *params) {
+  if (params && params->child)
+    return json_fail(&ld->js, params->child, true,
+                     "kind \"%s\" takes no params \"%s\"", kind,
+                     params->child->string);
+  return true;
+}
 
 /* Compiles the strings of member `key` (string or array) into patterns. */
-static bool S_patterns(loader *ld, const cJSON *obj, const char *key,
-                       const char *what, pattern **out, size_t *n) {
+bool pack_read_patterns(loader *ld, const cJSON *obj, const char *key,
+                        const char *what, pattern **out, size_t *n) {
   char **texts;
   size_t nt;
   *out = NULL;
   *n = 0;
-  if (!S_strings(ld, obj, key, what, &texts, &nt))
+  if (!pack_read_strings(ld, obj, key, what, &texts, &nt))
     return false;
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
   bool ok = true;
@@ -284,7 +302,7 @@ static bool S_patterns(loader *ld, const cJSON *obj, const char *key,
     ok = S_compile(ld, e ? e : v, texts[i], 0, &(*out)[i]);
     (*n)++;
   }
-  S_free_strings(texts, nt);
+  pack_strings_free(texts, nt);
   return ok;
 }
 
@@ -293,7 +311,7 @@ static bool S_patterns(loader *ld, const cJSON *obj, const char *key,
 static void S_build_prompts(ddlint_pack *pk) {
   for (size_t i = 0; i < pk->nprompts; i++)
     S_pattern_free(&pk->prompts[i]);
-  S_free_strings(pk->prompt_text, pk->nprompts);
+  pack_strings_free(pk->prompt_text, pk->nprompts);
   free(pk->prompts);
   pk->prompts = NULL;
   pk->prompt_text = NULL;
@@ -323,50 +341,9 @@ static void S_build_prompts(ddlint_pack *pk) {
     }
 }
 
-/* For each placeholder rule with rewrapped_prompts, every prompt as a
- * pattern (patterns2) in which a space matches any run of whitespace, line
- * breaks included, as in every pack pattern: a prompt rewrapped or
- * reindented when copied is still found. */
-static void S_build_rewrapped_prompts(ddlint_pack *pk) {
-  for (size_t r = 0; r < pk->nrules; r++) {
-    struct ddlint_rule *rule = &pk->rules[r];
-    if (!rule->rewrapped_prompts)
-      continue;
-    for (size_t i = 0; i < rule->npatterns2; i++)
-      S_pattern_free(&rule->patterns2[i]);
-    free(rule->patterns2);
-    rule->patterns2 = xcalloc(pk->nprompts + 1, sizeof(pattern));
-    rule->npatterns2 = 0;
-    for (size_t i = 0; i < pk->nprompts; i++) {
-      strbuf re = {0};
-      bool space = false;
-      for (const char *c = pk->prompt_text[i]; *c; c++) {
-        if (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r') {
-          space = re.len > 0;
-          continue;
-        }
-        if (space)
-          strbuf_putc(&re, ' ');
-        space = false;
-        if (strchr("\\^$.|?*+()[]{}#", *c))
-          strbuf_putc(&re, '\\');
-        strbuf_putc(&re, *c);
-      }
-      pattern *p = &rule->patterns2[rule->npatterns2];
-      loader quiet = {.js = {.origin = "<prompt>", .text = "", .len = 0}};
-      if (re.len && S_compile(&quiet, NULL, re.data, 0, p))
-        rule->npatterns2++;
-      else
-        S_pattern_free(p);
-      free(quiet.js.err);
-      strbuf_free(&re);
-    }
-  }
-}
-
 static bool S_aliases(loader *ld, const cJSON *obj, const char *what,
                       char ***out, char ***keys, size_t *n) {
-  if (!S_strings(ld, obj, "aliases", what, out, n))
+  if (!pack_read_strings(ld, obj, "aliases", what, out, n))
     return false;
   *keys = xcalloc(*n + 1, sizeof(char *));
   for (size_t i = 0; i < *n; i++) {
@@ -385,13 +362,14 @@ static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
                                        "patterns", "weight", "prompt",
                                        "replace",  NULL};
   if (!json_check_fields(&ld->js, obj, "topic", fields) ||
-      !S_string(ld, obj, "id", true, "topic", &t->id) ||
-      !S_string(ld, obj, "title", need_title, "topic", &t->title) ||
-      !S_string(ld, obj, "prompt", false, "topic", &t->prompt) ||
+      !pack_read_string(ld, obj, "id", true, "topic", &t->id) ||
+      !pack_read_string(ld, obj, "title", need_title, "topic", &t->title) ||
+      !pack_read_string(ld, obj, "prompt", false, "topic", &t->prompt) ||
       !S_aliases(ld, obj, "topic", &t->aliases, &t->alias_keys, &t->naliases) ||
       !S_number(ld, obj, "weight", "topic", 1.0, &t->weight) ||
-      !S_patterns(ld, obj, "patterns", "topic", &t->patterns, &t->npatterns) ||
-      !S_bool(ld, obj, "replace", "topic", false, &(bool){false}))
+      !pack_read_patterns(ld, obj, "patterns", "topic", &t->patterns,
+                          &t->npatterns) ||
+      !pack_read_bool(ld, obj, "replace", "topic", false, &(bool){false}))
     return false;
   if (t->title) {
     t->norm_title = title_normalize(t->title);
@@ -409,15 +387,16 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
       "topics", "evidence", "replace", "required_if", "parent", NULL};
   const cJSON *topics;
   if (!json_check_fields(&ld->js, obj, "section", fields) ||
-      !S_string(ld, obj, "id", true, "section", &s->id) ||
-      !S_string(ld, obj, "title", !merge_into, "section", &s->title) ||
-      !S_string(ld, obj, "prompt", false, "section", &s->prompt) ||
+      !pack_read_string(ld, obj, "id", true, "section", &s->id) ||
+      !pack_read_string(ld, obj, "title", !merge_into, "section", &s->title) ||
+      !pack_read_string(ld, obj, "prompt", false, "section", &s->prompt) ||
       !S_aliases(ld, obj, "section", &s->aliases, &s->alias_keys,
                  &s->naliases) ||
-      !S_bool(ld, obj, "required", "section", true, &s->required) ||
+      !pack_read_bool(ld, obj, "required", "section", true, &s->required) ||
       !S_number(ld, obj, "weight", "section", 1.0, &s->weight) ||
       !S_array(ld, obj, "topics", "section", &topics) ||
-      !S_patterns(ld, obj, "evidence", "section", &s->evidence, &s->nevidence))
+      !pack_read_patterns(ld, obj, "evidence", "section", &s->evidence,
+                          &s->nevidence))
     return false;
   if (s->title) {
     s->norm_title = title_normalize(s->title);
@@ -452,8 +431,8 @@ void pack_topic_free(tmpl_topic *tp) {
   free(tp->prompt);
   free(tp->norm_title);
   free(tp->key_title);
-  S_free_strings(tp->aliases, tp->naliases);
-  S_free_strings(tp->alias_keys, tp->naliases);
+  pack_strings_free(tp->aliases, tp->naliases);
+  pack_strings_free(tp->alias_keys, tp->naliases);
   for (size_t i = 0; i < tp->npatterns; i++)
     S_pattern_free(&tp->patterns[i]);
   free(tp->patterns);
@@ -472,14 +451,16 @@ void pack_section_free(tmpl_section *sec) {
   free(sec->prompt);
   free(sec->norm_title);
   free(sec->key_title);
-  S_free_strings(sec->aliases, sec->naliases);
-  S_free_strings(sec->alias_keys, sec->naliases);
+  pack_strings_free(sec->aliases, sec->naliases);
+  pack_strings_free(sec->alias_keys, sec->naliases);
   conditions_free(sec->required_if, sec->nrequired_if);
   memset(sec, 0, sizeof *sec);
 }
 
 static void S_rule_free(struct ddlint_rule *r) {
   conditions_free(r->required_if, r->nrequired_if);
+  if (r->kind_def && r->kind_def->free)
+    r->kind_def->free(r->params);
   free(r->id);
   free(r->kind);
   free(r->summary);
@@ -488,18 +469,7 @@ static void S_rule_free(struct ddlint_rule *r) {
   free(r->explain);
   free(r->help_uri);
   free(r->scope);
-  free(r->target_name);
-  for (size_t i = 0; i < r->npatterns; i++)
-    S_pattern_free(&r->patterns[i]);
-  free(r->patterns);
-  S_pattern_free(&r->quantity);
-  S_pattern_free(&r->percentile);
-  S_free_strings(r->topic_ids, r->ntopic_ids);
-  S_free_strings(r->ignore_headings, r->nignore_headings);
-  for (size_t i = 0; i < r->npatterns2; i++)
-    S_pattern_free(&r->patterns2[i]);
-  free(r->patterns2);
-  free(r->scope2);
+  pack_strings_free(r->topic_ids, r->ntopic_ids);
   memset(r, 0, sizeof *r);
 }
 
@@ -522,7 +492,7 @@ static void S_vocab_add(char ***v, size_t *n, size_t *cap, const char *key) {
 /* The words of all section names, for a quick "can this heading name any
  * section" test that keeps matching cheap on documents of many headings. */
 static void S_build_vocab(ddlint_pack *pk) {
-  S_free_strings(pk->vocab, pk->nvocab);
+  pack_strings_free(pk->vocab, pk->nvocab);
   pk->vocab = NULL;
   pk->nvocab = 0;
   size_t cap = 0;
@@ -575,8 +545,8 @@ bool pack_has_topic(const ddlint_pack *pk, const char *id) {
 }
 
 /* Resolves member `key` of obj, an array of section ids, to indices. */
-static bool S_scope(loader *ld, const cJSON *obj, const char *key, size_t **out,
-                    size_t *n) {
+bool pack_read_scope(loader *ld, const cJSON *obj, const char *key,
+                     size_t **out, size_t *n) {
   const cJSON *scope = cJSON_GetObjectItemCaseSensitive(obj, key);
   *out = NULL;
   *n = 0;
@@ -602,228 +572,6 @@ static bool S_scope(loader *ld, const cJSON *obj, const char *key, size_t **out,
   return true;
 }
 
-/* A whole number member from 0 to 1e6; *out = -1 when absent. */
-static bool S_count(loader *ld, const cJSON *obj, const char *key, long *out) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-  *out = -1;
-  if (!v)
-    return true;
-  if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 1e6 ||
-      v->valuedouble != (double)(long)v->valuedouble)
-    return json_fail(&ld->js, v, false,
-                     "\"%s\" must be a whole number from 0 to 1e6", key);
-  *out = (long)v->valuedouble;
-  return true;
-}
-
-/* A placeholder rule's "skip": the places whose matches it drops. Code
- * blocks and HTML comments are never searched; naming them is allowed. */
-static bool S_skip(loader *ld, const cJSON *params, unsigned *out) {
-  static const char *const names[] = {"inline-code", "block-quote",
-                                      "code-block", "html-comment", NULL};
-  static const unsigned bits[] = {RULE_SKIP_INLINE_CODE, RULE_SKIP_BLOCK_QUOTE,
-                                  0, 0};
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(params, "skip");
-  *out = 0;
-  if (!v)
-    return true;
-  if (!cJSON_IsArray(v))
-    return json_fail(&ld->js, v, false, "\"skip\" must be an array");
-  for (const cJSON *e = v->child; e; e = e->next) {
-    size_t i = 0;
-    while (names[i] &&
-           !(cJSON_IsString(e) && strcmp(e->valuestring, names[i]) == 0))
-      i++;
-    if (!names[i])
-      return json_fail(&ld->js, e, false,
-                       "\"skip\" holds \"inline-code\", \"block-quote\", "
-                       "\"code-block\" or \"html-comment\"");
-    *out |= bits[i];
-  }
-  return true;
-}
-
-/* rule_obj: the rule's JSON object, where a missing "params" is reported. */
-static bool S_load_params(loader *ld, const cJSON *rule_obj,
-                          const cJSON *params, struct ddlint_rule *r) {
-  const char *k = r->kind;
-  r->min_words = r->min_items = r->min_rows = -1;
-  if (strcmp(k, "conditional") == 0 || strcmp(k, "cross-reference") == 0) {
-    bool cond = k[1] == 'o';
-    static const char *const fc[] = {"when", "require", "require_scope", NULL};
-    static const char *const fx[] = {"terms", "to", NULL};
-    if (!params)
-      return json_fail(&ld->js, rule_obj, false, "rule \"%s\": %s needs params",
-                       r->id, k);
-    if (!json_check_fields(&ld->js, params,
-                           cond ? "conditional params"
-                                : "cross-reference params",
-                           cond ? fc : fx) ||
-        !S_patterns(ld, params, cond ? "when" : "terms", "params", &r->patterns,
-                    &r->npatterns) ||
-        (cond && !S_patterns(ld, params, "require", "params", &r->patterns2,
-                             &r->npatterns2)) ||
-        !S_scope(ld, params, cond ? "require_scope" : "to", &r->scope2,
-                 &r->nscope2))
-      return false;
-    if (!r->npatterns)
-      return json_fail(&ld->js, params, false, "params need \"%s\" patterns",
-                       cond ? "when" : "terms");
-    if (cond && !r->npatterns2)
-      return json_fail(&ld->js, params, false,
-                       "params need \"require\" patterns");
-    if (!cond && !r->scope2)
-      return json_fail(&ld->js, params, false,
-                       "params need \"to\": the sections the terms must reach");
-    return true;
-  }
-  if (strcmp(k, "min-content") == 0) {
-    static const char *const f[] = {"words", "list_items", "table_rows", NULL};
-    if (!params)
-      return json_fail(&ld->js, rule_obj, false,
-                       "rule \"%s\": min-content needs params", r->id);
-    if (!json_check_fields(&ld->js, params, "min-content params", f) ||
-        !S_count(ld, params, "words", &r->min_words) ||
-        !S_count(ld, params, "list_items", &r->min_items) ||
-        !S_count(ld, params, "table_rows", &r->min_rows))
-      return false;
-    if (r->min_words < 0 && r->min_items < 0 && r->min_rows < 0)
-      return json_fail(
-          &ld->js, params, false,
-          "params need \"words\", \"list_items\" or \"table_rows\"");
-    return true;
-  }
-  if (strcmp(k, "forbidden") == 0) {
-    static const char *const f[] = {"patterns", NULL};
-    if (!params)
-      return json_fail(&ld->js, rule_obj, false,
-                       "rule \"%s\": forbidden needs params", r->id);
-    if (!json_check_fields(&ld->js, params, "forbidden params", f) ||
-        !S_patterns(ld, params, "patterns", "params", &r->patterns,
-                    &r->npatterns))
-      return false;
-    if (!r->npatterns)
-      return json_fail(&ld->js, params, false, "params need \"patterns\"");
-    return true;
-  }
-  if (strcmp(k, "required-topic") == 0) {
-    static const char *const f[] = {"topics", NULL};
-    if (params &&
-        !json_check_fields(&ld->js, params, "required-topic params", f))
-      return false;
-    if (!params)
-      return true;
-    if (!S_strings(ld, params, "topics", "params", &r->topic_ids,
-                   &r->ntopic_ids))
-      return false;
-    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(params, "topics");
-    const cJSON *e = cJSON_IsArray(arr) ? arr->child : arr;
-    for (size_t i = 0; i < r->ntopic_ids; i++, e = e ? e->next : NULL)
-      if (!pack_has_topic(ld->pack, r->topic_ids[i]))
-        return json_fail(&ld->js, e, false, "no topic has the id \"%s\"",
-                         r->topic_ids[i]);
-    return true;
-  }
-  if (strcmp(k, "placeholder") == 0) {
-    static const char *const f[] = {"patterns", "template_prompts",
-                                    "rewrapped_prompts", "skip", NULL};
-    r->template_prompts = true; /* the default, with or without params */
-    if (params && !json_check_fields(&ld->js, params, "placeholder params", f))
-      return false;
-    if (params && (!S_bool(ld, params, "template_prompts", "params", true,
-                           &r->template_prompts) ||
-                   !S_bool(ld, params, "rewrapped_prompts", "params", false,
-                           &r->rewrapped_prompts) ||
-                   !S_skip(ld, params, &r->skip)))
-      return false;
-    if (params && cJSON_GetObjectItemCaseSensitive(params, "patterns"))
-      return S_patterns(ld, params, "patterns", "params", &r->patterns,
-                        &r->npatterns);
-    /* a rule that asks for template prompts and names no patterns is for
-     * prompts only (a pack's second placeholder rule) */
-    if (params && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(
-                      params, "template_prompts")))
-      return true;
-    /* otherwise, no "patterns": the placeholders its explain text names */
-    size_t n = 0;
-    while (placeholder_defaults[n])
-      n++;
-    r->patterns = xcalloc(n, sizeof(pattern));
-    for (size_t i = 0; i < n; i++, r->npatterns++)
-      if (!S_compile(ld, params, placeholder_defaults[i], 0, &r->patterns[i]))
-        return false;
-    return true;
-  }
-  if (strcmp(k, "quantified-target") == 0) {
-    static const char *const f[] = {"name",       "subject",         "quantity",
-                                    "percentile", "ignore_headings", NULL};
-    if (!params)
-      return json_fail(&ld->js, rule_obj, false,
-                       "rule \"%s\": quantified-target needs params", r->id);
-    if (!json_check_fields(&ld->js, params, "quantified-target params", f) ||
-        !S_string(ld, params, "name", true, "params", &r->target_name) ||
-        !S_patterns(ld, params, "subject", "params", &r->patterns,
-                    &r->npatterns) ||
-        !S_strings(ld, params, "ignore_headings", "params", &r->ignore_headings,
-                   &r->nignore_headings))
-      return false;
-    if (!r->npatterns)
-      return json_fail(&ld->js, params, false,
-                       "params need a \"subject\" pattern");
-    for (size_t i = 0; i < r->nignore_headings; i++) {
-      /* compared with normalised headings and labels */
-      char *norm = title_normalize(r->ignore_headings[i]);
-      free(r->ignore_headings[i]);
-      r->ignore_headings[i] = norm;
-      if (!*norm)
-        return json_fail(
-            &ld->js,
-            cJSON_GetObjectItemCaseSensitive(params, "ignore_headings"), false,
-            "\"ignore_headings\" must hold words, not punctuation");
-    }
-    const cJSON *q = cJSON_GetObjectItemCaseSensitive(params, "quantity");
-    if (!cJSON_IsString(q))
-      return json_fail(&ld->js, q ? q : params, false,
-                       "params need a \"quantity\" pattern string");
-    if (!S_compile(ld, q, q->valuestring, 0, &r->quantity))
-      return false;
-    const cJSON *pc = cJSON_GetObjectItemCaseSensitive(params, "percentile");
-    if (pc && !cJSON_IsString(pc))
-      return json_fail(&ld->js, pc, false,
-                       "\"percentile\" must be a pattern string");
-    return !pc || S_compile(ld, pc, pc->valuestring, 0, &r->percentile);
-  }
-  if (strcmp(k, "required-section") == 0 && params) {
-    static const char *const f[] = {"state", NULL};
-    static const char *const states[] = {"missing", "empty", "unheaded", NULL};
-    if (!json_check_fields(&ld->js, params, "required-section params", f))
-      return false;
-    const cJSON *st = cJSON_GetObjectItemCaseSensitive(params, "state");
-    if (!st)
-      return true;
-    for (int i = 0; cJSON_IsString(st) && states[i]; i++)
-      if (strcmp(st->valuestring, states[i]) == 0) {
-        r->section_state = i;
-        return true;
-      }
-    return json_fail(&ld->js, st, false,
-                     "\"state\" must be \"missing\", \"empty\" or "
-                     "\"unheaded\"");
-  }
-  if (strcmp(k, "empty-section") == 0 && params) {
-    static const char *const f[] = {"required_only", NULL};
-    return json_check_fields(&ld->js, params, "empty-section params", f) &&
-           S_bool(ld, params, "required_only", "params", false,
-                  &r->required_only);
-  }
-  /* kinds without parameters */
-  if (params && params->child)
-    return json_fail(&ld->js, params->child, true,
-                     "kind \"%s\" takes no params \"%s\"", k,
-                     params->child->string);
-  return true;
-}
-
 static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
   static const char *const fields[] = {
       "id",      "kind",     "severity", "summary", "message",     "help",
@@ -831,26 +579,26 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
   char *sev = NULL;
   bool ok = false;
   if (!json_check_fields(&ld->js, obj, "rule", fields) ||
-      !S_string(ld, obj, "id", true, "rule", &r->id) ||
-      !S_string(ld, obj, "kind", true, "rule", &r->kind) ||
-      !S_string(ld, obj, "severity", true, "rule", &sev) ||
-      !S_string(ld, obj, "summary", false, "rule", &r->summary) ||
-      !S_string(ld, obj, "message", true, "rule", &r->message) ||
-      !S_string(ld, obj, "help", false, "rule", &r->help) ||
-      !S_string(ld, obj, "explain", false, "rule", &r->explain) ||
-      !S_string(ld, obj, "help_uri", false, "rule", &r->help_uri))
+      !pack_read_string(ld, obj, "id", true, "rule", &r->id) ||
+      !pack_read_string(ld, obj, "kind", true, "rule", &r->kind) ||
+      !pack_read_string(ld, obj, "severity", true, "rule", &sev) ||
+      !pack_read_string(ld, obj, "summary", false, "rule", &r->summary) ||
+      !pack_read_string(ld, obj, "message", true, "rule", &r->message) ||
+      !pack_read_string(ld, obj, "help", false, "rule", &r->help) ||
+      !pack_read_string(ld, obj, "explain", false, "rule", &r->explain) ||
+      !pack_read_string(ld, obj, "help_uri", false, "rule", &r->help_uri))
     goto out;
   const rule_kind *kind = rule_kind_find(r->kind);
   if (!kind) {
     strbuf sb = {0};
-    for (const rule_kind *k = rule_kinds; k->kind; k++)
-      strbuf_printf(&sb, "%s%s", k == rule_kinds ? "" : ", ", k->kind);
+    for (const rule_kind *const *k = rule_kinds; *k; k++)
+      strbuf_printf(&sb, "%s%s", k == rule_kinds ? "" : ", ", (*k)->name);
     json_fail(&ld->js, cJSON_GetObjectItemCaseSensitive(obj, "kind"), false,
               "unknown rule kind \"%s\" (known kinds: %s)", r->kind, sb.data);
     strbuf_free(&sb);
     goto out;
   }
-  r->kind_name_for_dispatch = kind->kind;
+  r->kind_def = kind;
   if (ddlint_severity_from_name(sev) >= 0)
     r->severity = (ddlint_severity)ddlint_severity_from_name(sev);
   else {
@@ -871,7 +619,7 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
   if (!r->help)
     r->help = xstrdup("");
 
-  if (!S_scope(ld, obj, "scope", &r->scope, &r->nscope))
+  if (!pack_read_scope(ld, obj, "scope", &r->scope, &r->nscope))
     goto out;
   const cJSON *params = cJSON_GetObjectItemCaseSensitive(obj, "params");
   if (params && !cJSON_IsObject(params)) {
@@ -882,10 +630,27 @@ static bool S_load_rule(loader *ld, const cJSON *obj, struct ddlint_rule *r) {
   if (cond && !conditions_load(&ld->js, cond, ld->pack, &r->required_if,
                                &r->nrequired_if))
     goto out;
-  ok = S_load_params(ld, obj, params, r);
+  ok = kind->load ? kind->load(ld, obj, params, r)
+                  : pack_no_params(ld, kind->name, params);
 out:
   free(sev);
   return ok;
+}
+
+/* tmpl_topic.named_by_rule of every topic, from the rules' topic_ids:
+ * matching asks it of the template, not of the rules. Severities play no
+ * part: the score depends on the document and the template only. */
+static void S_mark_named_topics(ddlint_pack *pk) {
+  strmap named = {0};
+  for (size_t r = 0; r < pk->nrules; r++)
+    for (size_t i = 0; i < pk->rules[r].ntopic_ids; i++)
+      strmap_put(&named, pk->rules[r].topic_ids[i], 1);
+  for (size_t s = 0; s < pk->nsections; s++)
+    for (size_t t = 0; t < pk->sections[s].ntopics; t++) {
+      tmpl_topic *tt = &pk->sections[s].topics[t];
+      tt->named_by_rule = strmap_get(&named, tt->id) != SIZE_MAX;
+    }
+  strmap_free(&named);
 }
 
 /* Index of the rule with this id, or -1. */
@@ -902,9 +667,9 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
   size_t n = 0;
   if (!cJSON_GetObjectItemCaseSensitive(root, "not_evidence"))
     return true;
-  if (!S_strings(ld, root, "not_evidence", "pack", &names, &n))
+  if (!pack_read_strings(ld, root, "not_evidence", "pack", &names, &n))
     return false;
-  S_free_strings(pk->not_evidence, pk->nnot_evidence);
+  pack_strings_free(pk->not_evidence, pk->nnot_evidence);
   for (size_t i = 0; i < n; i++) {
     char *norm = title_normalize(names[i]);
     free(names[i]);
@@ -1007,14 +772,14 @@ static bool S_load(loader *ld) {
   }
   ddlint_pack *pk = ld->pack;
   char *version = NULL, *description = NULL;
-  if (!S_string(ld, root, "name", true, "pack", &pk->name) ||
-      !S_string(ld, root, "version", false, "pack", &version) ||
-      !S_string(ld, root, "description", false, "pack", &description) ||
+  if (!pack_read_string(ld, root, "name", true, "pack", &pk->name) ||
+      !pack_read_string(ld, root, "version", false, "pack", &version) ||
+      !pack_read_string(ld, root, "description", false, "pack", &description) ||
       !S_array(ld, root, "sections", "pack", &sections) ||
       !S_array(ld, root, "rules", "pack", &rules) ||
       !S_not_evidence(ld, root, pk) ||
-      !S_bool(ld, root, "title_priority", "pack", pk->title_priority,
-              &pk->title_priority)) {
+      !pack_read_bool(ld, root, "title_priority", "pack", pk->title_priority,
+                      &pk->title_priority)) {
     free(version);
     free(description);
     return false;
@@ -1151,8 +916,11 @@ static bool S_load(loader *ld) {
   if (!pack_check_names(&ld->js, pk, sections))
     goto out;
   S_build_prompts(pk);
-  S_build_rewrapped_prompts(pk);
+  for (size_t i = 0; i < pk->nrules; i++)
+    if (pk->rules[i].kind_def->ready)
+      pk->rules[i].kind_def->ready(pk, &pk->rules[i]);
   S_build_vocab(pk);
+  S_mark_named_topics(pk);
   ok = true;
 out:
   strmap_free(&where);
@@ -1166,15 +934,15 @@ out:
 }
 
 static ddlint_pack *S_new_pack(void) {
-  md_init();
   ddlint_pack *pk = xcalloc(1, sizeof *pk);
   pk->prose_cache = prose_cache_new();
   pk->near_memo = title_memo_new();
+  pk->limits = xcalloc(1, sizeof *pk->limits);
   for (unsigned k = 0; k < MATCH_LEVELS; k++) {
-    pk->mctx[k] = pcre2_match_context_create(NULL);
-    pcre2_set_match_limit(pk->mctx[k], match_level_limit(k));
-    pcre2_set_depth_limit(pk->mctx[k], DEPTH_LIMIT);
-    pcre2_set_heap_limit(pk->mctx[k], HEAP_LIMIT_KIB);
+    pk->limits->level[k] = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(pk->limits->level[k], match_level_limit(k));
+    pcre2_set_depth_limit(pk->limits->level[k], DEPTH_LIMIT);
+    pcre2_set_heap_limit(pk->limits->level[k], HEAP_LIMIT_KIB);
   }
   return pk;
 }
@@ -1374,15 +1142,19 @@ static ddlint_pack *S_with_builtin_rules(ddlint_pack *pk) {
     struct ddlint_rule *r = &pk->rules[pk->nrules++];
     memset(r, 0, sizeof *r);
     r->id = xstrdup(builtin[i].id);
-    const char *kind = i < 2 ? "suppression" : "input";
-    r->kind = xstrdup(kind);
-    r->kind_name_for_dispatch = rule_kind_find(kind)->kind;
+    const rule_kind *kind = i < 2 ? &rule_kind_suppression : &rule_kind_input;
+    r->kind = xstrdup(kind->name);
+    r->kind_def = kind;
     r->summary = xstrdup(builtin[i].summary);
     r->message = xstrdup(builtin[i].message);
     r->help = xstrdup(builtin[i].help);
-    r->explain = xstrdup(i < 2 ? explain_suppression : explain_input);
+    r->explain = xstrdup(kind->explain);
     r->severity = builtin[i].severity;
-    r->min_words = r->min_items = r->min_rows = -1;
+    /* no params: the kind reads its role from the id */
+    loader quiet = {.js = {.origin = "<built-in>", .text = "", .len = 0},
+                    .pack = pk};
+    if (kind->load && !kind->load(&quiet, NULL, NULL, r))
+      abort(); /* cannot fail without params */
   }
   return pk;
 }
@@ -1446,11 +1218,12 @@ void ddlint_pack_free(ddlint_pack *pk) {
   for (size_t i = 0; i < pk->nprompts; i++)
     S_pattern_free(&pk->prompts[i]);
   free(pk->prompts);
-  S_free_strings(pk->prompt_text, pk->nprompts);
-  S_free_strings(pk->vocab, pk->nvocab);
-  S_free_strings(pk->not_evidence, pk->nnot_evidence);
+  pack_strings_free(pk->prompt_text, pk->nprompts);
+  pack_strings_free(pk->vocab, pk->nvocab);
+  pack_strings_free(pk->not_evidence, pk->nnot_evidence);
   for (unsigned k = 0; k < MATCH_LEVELS; k++)
-    pcre2_match_context_free(pk->mctx[k]); /* NULL is allowed */
+    pcre2_match_context_free(pk->limits->level[k]); /* NULL is allowed */
+  free(pk->limits);
   prose_cache_free(pk->prose_cache);
   title_memo_free(pk->near_memo);
   free(pk->name);

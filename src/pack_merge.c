@@ -2,6 +2,7 @@
  * parent's field by field, and the whole-pack checks (placeholders in
  * messages, names shared by two sections). See docs/packs.md, `extends`. */
 #include "pack_merge.h"
+#include "title.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>

@@ -5,7 +5,9 @@
 #ifndef DDLINT_PACK_MERGE_H
 #define DDLINT_PACK_MERGE_H
 
-#include "internal.h"
+#include "jsonloc.h"
+#include "pack.h"
+#include "pattern.h"
 
 struct cJSON;
 
@@ -24,9 +26,6 @@ void pack_pattern_free(pattern *p);
 bool conditions_load(json_src *js, const struct cJSON *v, const ddlint_pack *pk,
                      condition **out, size_t *n);
 void conditions_free(condition *c, size_t n);
-
-/* pack.c: whether any section of pk has a topic with this id. */
-bool pack_has_topic(const ddlint_pack *pk, const char *id);
 
 /* Merges child, loaded from obj (a section object of the child pack that
  * restates a parent's id without "replace"), into parent, field by field:

@@ -1,7 +1,7 @@
 /* Pattern search over prose: the bytes of a range that are not inside code
  * blocks, HTML comments or front matter. Each segment is matched in place in
  * the source (no copies), with the rest of the text visible to lookbehind. */
-#include "internal.h"
+#include "rules.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -66,7 +66,7 @@ int prose_match(lint_ctx *ctx, const pattern *pat, pcre2_code *code, size_t len,
   int rc, why;
   for (unsigned k = 0;; k++) {
     rc = pcre2_match(code, (PCRE2_SPTR)ctx->src->text, len, at, 0,
-                     ctx->md_match, ctx->pack->mctx[k]);
+                     ctx->md_match, ctx->pack->limits->level[k]);
     if (k > 0 || rc == PCRE2_ERROR_MATCHLIMIT)
       ctx->match_spent += match_level_limit(k);
     if (rc != PCRE2_ERROR_MATCHLIMIT || k + 1 == MATCH_LEVELS)

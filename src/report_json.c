@@ -2,7 +2,7 @@
  * "summary"}, streamed file by file. The shape is documented in
  * docs/json-format.md. Invalid UTF-8 from the source is written as U+FFFD so
  * the output always parses. */
-#include "internal.h"
+#include "pack.h"
 #include "report.h"
 
 #include <string.h>
@@ -123,7 +123,7 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     fputs(", \"title\": ", out);
     report_json_string(out, ddlint_coverage_section_title(r, s));
     /* a nested section ("parent" in the pack): its path of section ids */
-    const ddlint_pack *pk = r->pack;
+    const ddlint_pack *pk = ddlint_result_pack(r);
     if (pk->sections[s].parent >= 0) {
       strbuf path = {0};
       for (ptrdiff_t p = (ptrdiff_t)s; p >= 0; p = pk->sections[p].parent) {

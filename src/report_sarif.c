@@ -4,7 +4,7 @@
  * under %SRCROOT%, or a file:// URI for a path outside it; columns in Unicode
  * code points) and the section path as a logical location. Streamed: the
  * header at begin, a result per diagnostic. */
-#include "internal.h"
+#include "document.h"
 #include "report.h"
 
 #include <limits.h>

@@ -1,6 +1,7 @@
 /* Accessors of a lint result: diagnostics, coverage map and score. A result
  * owns its source copy, diagnostics and coverage; it borrows its pack. */
-#include "internal.h"
+#include "result.h"
+#include "rules.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -246,4 +247,163 @@ void ddlint_config_apply_file(const ddlint_config *cfg, const char *file,
   result->only_file = file;
   ddlint_config_apply(cfg, file, pack, result, warn);
   result->only_file = NULL;
+}
+
+/* Finishing a result (engine.c's last step): line:column of its findings,
+ * once, here; and what the coverage accessors and fix need of the outline,
+ * which is freed after this. */
+
+static const char *S_via_name(found_via v) {
+  switch (v) {
+  case VIA_HEADING:
+    return "heading";
+  case VIA_LABEL:
+    return "label";
+  case VIA_TEXT:
+    return "text";
+  case VIA_ELSEWHERE:
+    return "elsewhere";
+  default:
+    return NULL;
+  }
+}
+
+/* Whether heading d names nested section s exactly but lies outside its
+ * parent's heading: fix adds the section there instead of renaming d. */
+static bool S_misplaced(const lint_ctx *ctx, size_t s, size_t d) {
+  const char *key = ctx->md->blocks[ctx->ol->sections[d].block].key;
+  return ctx->pack->sections[s].parent >= 0 && key &&
+         match_names_section(key, &ctx->pack->sections[s]);
+}
+
+/* The line of offset off, in its part for a document (*part: that part, or
+ * 0 for one file). */
+static void S_locate(const ddlint_result *r, size_t off, unsigned *line,
+                     size_t *part) {
+  unsigned col;
+  if (!r->nparts) {
+    *part = 0;
+    source_position(&r->src, off, line, &col);
+    return;
+  }
+  size_t k = doc_part_of(r->parts, r->nparts, off);
+  const doc_part *p = &r->parts[k];
+  size_t local = off > p->base ? off - p->base : 0;
+  *part = k;
+  source_position(&p->src, local > p->src.len ? p->src.len : local, line, &col);
+}
+
+/* line:column of each diagnostic of a document, in the part it falls in;
+ * its offsets become offsets in that part's file. */
+static void S_place_in_parts(ddlint_result *r, struct ddlint_diag *diags,
+                             size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    struct ddlint_diag *d = &diags[i];
+    size_t k = doc_part_of(r->parts, r->nparts, d->start);
+    const doc_part *p = &r->parts[k];
+    size_t s = d->start > p->base ? d->start - p->base : 0;
+    size_t e = d->end > p->base ? d->end - p->base : 0;
+    if (s > p->src.len)
+      s = p->src.len;
+    if (e > p->src.len)
+      e = p->src.len;
+    if (e < s)
+      e = s;
+    d->part = k;
+    d->file = p->src.path;
+    d->start = s;
+    d->end = e;
+    source_position(&p->src, s, &d->sline, &d->scol);
+    source_position(&p->src, e, &d->eline, &d->ecol);
+  }
+}
+
+void result_finish(ddlint_result *r, const lint_ctx *ctx,
+                   struct ddlint_diag *diags, size_t n) {
+  const ddlint_pack *pack = r->pack;
+  const outline *ol = ctx->ol;
+  const md_blocks *mb = ctx->md;
+  if (r->nparts)
+    S_place_in_parts(r, diags, n);
+  /* line:column once, in order: starts ascend, so a cursor counts columns
+   * only from the previous start on the same line, and each end on from its
+   * start; many diagnostics on one long line stay linear */
+  size_t cur = SIZE_MAX;
+  unsigned cur_line = 0, cur_col = 0;
+  for (size_t i = 0; !r->nparts && i < n; i++) {
+    struct ddlint_diag *d = &diags[i];
+    d->file = r->src.path;
+    unsigned line = source_line_of(&r->src, d->start);
+    if (cur != SIZE_MAX && line == cur_line && d->start >= cur)
+      cur_col += source_columns(&r->src, cur, d->start);
+    else
+      source_position(&r->src, d->start, &line, &cur_col);
+    cur = d->start;
+    cur_line = line;
+    d->sline = line;
+    d->scol = cur_col;
+    size_t end = d->end < d->start ? d->start : d->end;
+    unsigned eline = source_line_of(&r->src, end);
+    if (eline == line)
+      d->ecol = cur_col + source_columns(&r->src, d->start, end);
+    else
+      source_position(&r->src, end, &eline, &d->ecol);
+    d->eline = eline;
+  }
+  r->diags = diags;
+  r->ndiags = n;
+
+  /* Keep what the coverage accessors need; the blocks and outline go. */
+  size_t ns = pack->nsections;
+  r->section_headings = xcalloc(ns + 1, sizeof(char *));
+  r->section_lines = xcalloc(ns + 1, sizeof(unsigned));
+  r->topic_lines = xcalloc(ns + 1, sizeof(unsigned *));
+  r->topic_via = xcalloc(ns + 1, sizeof(const char **));
+  r->section_start = xcalloc(ns + 1, sizeof(size_t));
+  r->section_end = xcalloc(ns + 1, sizeof(size_t));
+  r->section_level = xcalloc(ns + 1, sizeof(int));
+  r->section_part = xcalloc(ns + 1, sizeof(size_t));
+  r->topic_part = xcalloc(ns + 1, sizeof(size_t *));
+  r->title_level = ol->nsections && ol->sections[0].is_title ? 1 : 0;
+  r->ncode_spans = code_block_spans(ctx, &r->code_spans);
+  r->section_hidden = xcalloc(ns + 1, sizeof(size_t));
+  r->section_near = xcalloc(ns + 1, sizeof *r->section_near);
+  for (size_t s = 0; s < ns; s++) {
+    const section_cov *sc = &r->cov.sections[s];
+    r->section_hidden[s] = SIZE_MAX;
+    r->section_near[s].start = SIZE_MAX;
+    if (sc->section < 0 && coverage_required(&r->cov, pack, s))
+      fence_hides_heading(ctx, &pack->sections[s], &r->section_hidden[s]);
+    /* the near miss that missing-section names (not an off-topic one) */
+    if (sc->section < 0 && coverage_required(&r->cov, pack, s) &&
+        r->section_hidden[s] == SIZE_MAX && sc->off_topic < 0 &&
+        sc->near >= 0 && !S_misplaced(ctx, s, (size_t)sc->near))
+      r->section_near[s] = (struct near_heading){ol->sections[sc->near].start,
+                                                 ol->sections[sc->near].end,
+                                                 ol->sections[sc->near].level};
+    r->section_part[s] = SIZE_MAX;
+    if (sc->section >= 0) {
+      const section *sec = &ol->sections[sc->section];
+      r->section_headings[s] = xstrdup(mb->blocks[sec->block].text);
+      r->section_start[s] = sec->start;
+      r->section_level[s] = sec->level;
+      /* the span ends with the section's last part */
+      r->section_end[s] = sec->end;
+      for (size_t p = 0; p < sc->nparts; p++)
+        if (ol->sections[sc->parts[p]].end > r->section_end[s])
+          r->section_end[s] = ol->sections[sc->parts[p]].end;
+      S_locate(r, sec->start, &r->section_lines[s], &r->section_part[s]);
+    }
+    size_t nt = pack->sections[s].ntopics;
+    r->topic_lines[s] = xcalloc(nt + 1, sizeof(unsigned));
+    r->topic_via[s] = xcalloc(nt + 1, sizeof(const char *));
+    r->topic_part[s] = xcalloc(nt + 1, sizeof(size_t));
+    for (size_t t = 0; t < nt; t++) {
+      r->topic_via[s][t] = S_via_name(sc->topics[t].via);
+      r->topic_part[s][t] = SIZE_MAX;
+      if (sc->topics[t].via != VIA_NONE)
+        S_locate(r, sc->topics[t].off, &r->topic_lines[s][t],
+                 &r->topic_part[s][t]);
+    }
+  }
 }

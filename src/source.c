@@ -1,7 +1,7 @@
 /* The source stage: owns the document bytes, builds the line map once, finds
  * a BOM and YAML front matter, and notes the first invalid UTF-8 byte. Every
  * later stage speaks in byte offsets; only this file turns them into lines. */
-#include "internal.h"
+#include "source.h"
 
 #include <errno.h>
 #include <fcntl.h>

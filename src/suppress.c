@@ -6,8 +6,10 @@
  * (no RULE: every rule). A directive naming an unknown rule, and a comment
  * that starts like a directive but is none ("ddlint-disable-nextline"), are
  * reported (unknown-suppression); one that suppressed nothing is reported
- * on request (unused-suppression). */
-#include "internal.h"
+ * on request (unused-suppression). Those two are the rules of the
+ * suppression kind (rules/suppression.c), which run after this. */
+#include "document.h"
+#include "rules.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,19 +33,27 @@ typedef struct {
   bool used;
 } directive;
 
-const char explain_suppression[] =
-    "Built into every pack. unknown-suppression reports a ddlint-disable, "
-    "ddlint-enable, ddlint-disable-next-line, ddlint-disable-line or "
-    "ddlint-disable-file comment that names a rule the pack does not have, "
-    "and a comment that starts like a directive but is none "
-    "(ddlint-disable-nextline, ddlint-disable-file: with a colon): a typo "
-    "would silently suppress nothing. unused-suppression, reported only with "
-    "--report-unused-suppressions, names a suppression comment that "
-    "suppressed no finding, so stale ones can be removed.";
+/* A name in a comment that is no rule of the pack, or a comment that
+ * starts like a directive but is none: reported by unknown-suppression. */
+typedef struct {
+  size_t start, end; /* the name */
+  char *name;        /* owned: at most 64 bytes of it */
+  char *detail;      /* owned */
+} unknown_name;
 
-void check_suppression(lint_ctx *ctx, const struct ddlint_rule *rule) {
-  (void)ctx; /* the work happens in suppress_apply(), after every rule */
-  (void)rule;
+/* What suppress_apply() found in the document's comments, kept for the
+ * suppression kind's reports (rules/suppression.c). Owns everything. */
+struct suppressions {
+  directive *dirs;
+  size_t n;
+  unknown_name *unknown;
+  size_t nunknown, unknown_cap;
+};
+
+static void S_unknown(struct suppressions *sp, size_t start, size_t end,
+                      char *name, char *detail) {
+  xgrow(&sp->unknown, &sp->unknown_cap, sp->nunknown + 1, sizeof *sp->unknown);
+  sp->unknown[sp->nunknown++] = (unknown_name){start, end, name, detail};
 }
 
 static bool S_space(char c) {
@@ -51,8 +61,9 @@ static bool S_space(char c) {
 }
 
 /* Parses one comment; false when it is no directive. Unknown rule names are
- * reported here. */
-static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
+ * noted in sp. */
+static bool S_parse(const lint_ctx *ctx, struct suppressions *sp, size_t start,
+                    size_t end, directive *d) {
   static const struct {
     const char *word;
     dir_kind kind;
@@ -74,14 +85,12 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
       break;
     }
   }
-  const struct ddlint_rule *unknown =
-      ddlint_pack_find_rule(ctx->pack, "unknown-suppression");
   if (w == sizeof words / sizeof words[0]) {
     /* "ddlint-disable-nextline", "ddlint-disable-file:": meant as one */
     size_t b = i;
     while (i < e && !S_space(t[i]))
       i++;
-    if (unknown && i - b > 7 && strncasecmp(t + b, "ddlint", 6) == 0 &&
+    if (i - b > 7 && strncasecmp(t + b, "ddlint", 6) == 0 &&
         (t[b + 6] == '-' || t[b + 6] == '_')) {
       char *name = xstrndup(t + b, i - b > 64 ? 64 : i - b);
       size_t best = 0;
@@ -97,10 +106,7 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
                                "comment suppresses nothing; did you mean "
                                "\"%s\"?",
                                name, words[best].word);
-      const char *vars[] = {"match", name, "detail", detail, NULL};
-      diag_emit(ctx, unknown, b, i, NULL, vars);
-      free(detail);
-      free(name);
+      S_unknown(sp, b, i, name, detail);
     }
     return false;
   }
@@ -128,16 +134,11 @@ static bool S_parse(lint_ctx *ctx, size_t start, size_t end, directive *d) {
       rule = document_rule_find(id);
     free(id);
     if (!rule) {
-      if (unknown) {
-        char *name = xstrndup(t + b, i - b > 64 ? 64 : i - b);
-        char *detail = xasprintf("the suppression names \"%s\", which the "
-                                 "template \"%s\" has no rule for",
-                                 name, ctx->pack->name);
-        const char *vars[] = {"match", name, "detail", detail, NULL};
-        diag_emit(ctx, unknown, b, i, NULL, vars);
-        free(detail);
-        free(name);
-      }
+      char *name = xstrndup(t + b, i - b > 64 ? 64 : i - b);
+      char *detail = xasprintf("the suppression names \"%s\", which the "
+                               "template \"%s\" has no rule for",
+                               name, ctx->pack->name);
+      S_unknown(sp, b, i, name, detail);
       continue;
     }
     xgrow(&d->rules, &d->cap, d->nrules + 1, sizeof *d->rules);
@@ -264,27 +265,26 @@ static dir_key *S_keys(const lint_ctx *ctx, const directive *dirs, size_t n,
   return keys;
 }
 
-void suppress_apply(lint_ctx *ctx, bool report_unused) {
+void suppress_apply(lint_ctx *ctx) {
   const md_blocks *mb = ctx->md;
-  directive *dirs = NULL;
-  size_t n = 0, cap = 0;
+  struct suppressions *sp = xcalloc(1, sizeof *sp);
+  size_t cap = 0;
   for (size_t c = 0; c < mb->ncomments; c++) {
     directive d = {0};
-    if (!S_parse(ctx, mb->comments[2 * c], mb->comments[2 * c + 1], &d)) {
+    if (!S_parse(ctx, sp, mb->comments[2 * c], mb->comments[2 * c + 1], &d)) {
       free(d.rules);
       continue;
     }
-    xgrow(&dirs, &cap, n + 1, sizeof *dirs);
-    dirs[n++] = d;
+    xgrow(&sp->dirs, &cap, sp->n + 1, sizeof *sp->dirs);
+    sp->dirs[sp->n++] = d;
   }
-  size_t nkeys, kept = 0;
+  directive *dirs = sp->dirs;
+  size_t n = sp->n, nkeys, kept = 0;
   dir_key *keys = S_keys(ctx, dirs, n, &nkeys);
   for (size_t i = 0; i < ctx->ndiags; i++) {
     struct ddlint_diag *g = &ctx->diags[i];
-    bool builtin = strcmp(g->rule, "unknown-suppression") == 0;
     unsigned line = n ? source_line_of(ctx->src, g->start) : 0;
-    directive *d =
-        n && !builtin ? S_suppressor(ctx, dirs, keys, nkeys, g, line) : NULL;
+    directive *d = n ? S_suppressor(ctx, dirs, keys, nkeys, g, line) : NULL;
     if (d) {
       d->used = true;
       free(g->message);
@@ -295,20 +295,45 @@ void suppress_apply(lint_ctx *ctx, bool report_unused) {
     ctx->diags[kept++] = *g;
   }
   ctx->ndiags = kept;
-  const struct ddlint_rule *unused =
-      ddlint_pack_find_rule(ctx->pack, "unused-suppression");
-  for (size_t i = 0; report_unused && unused && i < n; i++) {
-    if (dirs[i].used || dirs[i].kind == DIR_ENABLE)
+  free(keys);
+  suppressions_free(ctx->suppressions);
+  ctx->suppressions = sp;
+}
+
+void suppressions_report_unknown(lint_ctx *ctx,
+                                 const struct ddlint_rule *rule) {
+  const struct suppressions *sp = ctx->suppressions;
+  for (size_t i = 0; sp && i < sp->nunknown; i++) {
+    const unknown_name *u = &sp->unknown[i];
+    const char *vars[] = {"match", u->name, "detail", u->detail, NULL};
+    diag_emit(ctx, rule, u->start, u->end, NULL, vars);
+  }
+}
+
+void suppressions_report_unused(lint_ctx *ctx, const struct ddlint_rule *rule) {
+  const struct suppressions *sp = ctx->suppressions;
+  for (size_t i = 0; ctx->report_unused && sp && i < sp->n; i++) {
+    const directive *d = &sp->dirs[i];
+    if (d->used || d->kind == DIR_ENABLE)
       continue;
-    char *text = xstrndup(
-        ctx->src->text + dirs[i].start,
-        dirs[i].end - dirs[i].start > 120 ? 120 : dirs[i].end - dirs[i].start);
+    char *text = xstrndup(ctx->src->text + d->start,
+                          d->end - d->start > 120 ? 120 : d->end - d->start);
     const char *vars[] = {"match", text, NULL};
-    diag_emit(ctx, unused, dirs[i].start, dirs[i].end, NULL, vars);
+    diag_emit(ctx, rule, d->start, d->end, NULL, vars);
     free(text);
   }
-  for (size_t i = 0; i < n; i++)
-    free(dirs[i].rules);
-  free(dirs);
-  free(keys);
+}
+
+void suppressions_free(struct suppressions *sp) {
+  if (!sp)
+    return;
+  for (size_t i = 0; i < sp->n; i++)
+    free(sp->dirs[i].rules);
+  free(sp->dirs);
+  for (size_t i = 0; i < sp->nunknown; i++) {
+    free(sp->unknown[i].name);
+    free(sp->unknown[i].detail);
+  }
+  free(sp->unknown);
+  free(sp);
 }

@@ -3,7 +3,7 @@
 #ifndef DDLINT_TERM_H
 #define DDLINT_TERM_H
 
-#include "internal.h"
+#include "util.h"
 
 #include <stdio.h>
 

@@ -1,7 +1,8 @@
 /* Heading titles: normalisation ("## 2) Metrics (Offline and Online)" and
  * "Metrics" compare equal) and similarity for "did you mean" hints. Used by
  * md (to normalise headings and labels once) and match (to compare). */
-#include "internal.h"
+#include "title.h"
+#include "util.h"
 
 #include <pthread.h>
 #include <stdint.h>

@@ -2,12 +2,12 @@
  * open. "``` text" is no closing fence, so the block runs on and the
  * chapters after it become code. Also the helpers with which
  * required-section names such hidden headings and fix stays out of code. */
-#include "internal.h"
+#include "rules/kind.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-const char explain_code_fence[] =
+static const char S_explain[] =
     "Reports a fenced code block whose fence did not close where it seems "
     "to: a line inside it that looks like a closing fence but has text after "
     "it (\"``` text\", \"```python\"), followed by lines that would be "
@@ -187,7 +187,7 @@ static bool S_name(void *arg, size_t line, const char *text, size_t n) {
   return true;
 }
 
-void check_code_fence(lint_ctx *ctx, const struct ddlint_rule *rule) {
+static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
   const source *src = ctx->src;
   for (size_t i = 0; i < ctx->md->nblocks; i++) {
     const block *b = &ctx->md->blocks[i];
@@ -310,3 +310,10 @@ size_t code_block_spans(const lint_ctx *ctx, size_t **out) {
   }
   return n;
 }
+
+const rule_kind rule_kind_code_fence = {
+    .name = "code-fence",
+    .check = S_check,
+    .explain = S_explain,
+    .phase = RULE_PHASE_EACH,
+};

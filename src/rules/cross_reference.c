@@ -1,11 +1,23 @@
 /* Rule kind cross-reference: terms named in one scope must reappear in
  * another (each metric named in Success Metrics is monitored). */
-#include "internal.h"
+#include "rules/kind.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-const char explain_cross_reference[] =
+/* Owned by the rule (S_free()). */
+typedef struct {
+  pattern *patterns; /* "terms" */
+  size_t npatterns;
+  size_t *scope2; /* "to": pack section indices; NULL = all */
+  size_t nscope2;
+} cross_reference_params;
+
+static const cross_reference_params *S_params(const struct ddlint_rule *rule) {
+  return rule->params;
+}
+
+static const char S_explain[] =
     "Collects the terms that params.terms patterns match in the rule's scope "
     "(for example the metrics named in Success Metrics) and checks that each "
     "distinct term (compared ignoring case) appears again, as a whole word "
@@ -132,16 +144,19 @@ static bool S_occurs(lint_ctx *ctx, const char *term, const size_t *spans,
   return found || !pat.code;
 }
 
-void check_cross_reference(lint_ctx *ctx, const struct ddlint_rule *rule) {
+static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
   size_t *from = NULL, *to = NULL;
   size_t nfrom = scope_spans(ctx, rule->scope, rule->nscope, &from);
-  size_t nto = scope_spans(ctx, rule->scope2, rule->nscope2, &to);
+  size_t nto =
+      scope_spans(ctx, S_params(rule)->scope2, S_params(rule)->nscope2, &to);
   term_set ts = {.ctx = ctx};
   for (size_t i = 0; i < nfrom && nto; i++)
-    for (size_t p = 0; p < rule->npatterns; p++)
-      prose_each(ctx, &rule->patterns[p], from[2 * i], from[2 * i + 1],
-                 S_collect, &ts);
-  char *where = nto ? scope_titles(ctx, rule->scope2, rule->nscope2) : NULL;
+    for (size_t p = 0; p < S_params(rule)->npatterns; p++)
+      prose_each(ctx, &S_params(rule)->patterns[p], from[2 * i],
+                 from[2 * i + 1], S_collect, &ts);
+  char *where =
+      nto ? scope_titles(ctx, S_params(rule)->scope2, S_params(rule)->nscope2)
+          : NULL;
   for (size_t i = 0; i < ts.n; i++) {
     if (!S_occurs(ctx, ts.terms[i], to, nto)) {
       char *match =
@@ -156,3 +171,43 @@ void check_cross_reference(lint_ctx *ctx, const struct ddlint_rule *rule) {
   free(from);
   free(to);
 }
+
+static bool S_load(pack_loader *ld, const struct cJSON *rule_obj,
+                   const struct cJSON *params, struct ddlint_rule *rule) {
+  static const char *const f[] = {"terms", "to", NULL};
+  json_src *js = pack_loader_json(ld);
+  cross_reference_params *p = xcalloc(1, sizeof *p);
+  rule->params = p;
+  if (!params)
+    return json_fail(js, rule_obj, false, "rule \"%s\": %s needs params",
+                     rule->id, rule->kind);
+  if (!json_check_fields(js, params, "cross-reference params", f) ||
+      !pack_read_patterns(ld, params, "terms", "params", &p->patterns,
+                          &p->npatterns) ||
+      !pack_read_scope(ld, params, "to", &p->scope2, &p->nscope2))
+    return false;
+  if (!p->npatterns)
+    return json_fail(js, params, false, "params need \"terms\" patterns");
+  if (!p->scope2)
+    return json_fail(js, params, false,
+                     "params need \"to\": the sections the terms must reach");
+  return true;
+}
+
+static void S_free(void *params) {
+  cross_reference_params *p = params;
+  if (p) {
+    pack_patterns_free(p->patterns, p->npatterns);
+    free(p->scope2);
+  }
+  free(p);
+}
+
+const rule_kind rule_kind_cross_reference = {
+    .name = "cross-reference",
+    .load = S_load,
+    .free = S_free,
+    .check = S_check,
+    .explain = S_explain,
+    .phase = RULE_PHASE_EACH,
+};

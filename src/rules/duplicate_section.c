@@ -2,12 +2,12 @@
  * at the same level as the first. (Headings that only contain a section's
  * name, like "9. Scaling, Monitoring, and Updates" after "8. Online Testing
  * and Deployment", are parts of one section, not duplicates.) */
-#include "internal.h"
+#include "rules/kind.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-const char explain_duplicate_section[] =
+static const char S_explain[] =
     "Reports a heading that repeats, at the same level, the exact name "
     "(after normalisation) by which an earlier heading matched a template "
     "section: two \"Success Metrics\" sections leave the reader unsure which "
@@ -18,7 +18,7 @@ const char explain_duplicate_section[] =
     "the same name (a \"Metrics\" subsection under Model Design) is not a "
     "duplicate, and neither is a heading that only contains the name.";
 
-void check_duplicate_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
+static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
   for (size_t s = 0; s < ctx->pack->nsections; s++) {
     ptrdiff_t first = ctx->cov->sections[s].section;
     if (first < 0 || !rule_in_scope(rule, s))
@@ -47,3 +47,10 @@ void check_duplicate_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
     }
   }
 }
+
+const rule_kind rule_kind_duplicate_section = {
+    .name = "duplicate-section",
+    .check = S_check,
+    .explain = S_explain,
+    .phase = RULE_PHASE_EACH,
+};

@@ -1,11 +1,22 @@
 /* Rule kind empty-section: a heading with nothing under it. HTML comments,
  * link reference definitions, thematic breaks and whitespace are not content;
  * a heading whose subsections hold the content is not empty. */
-#include "internal.h"
+#include "rules/kind.h"
 
+#include <cjson/cJSON.h>
+#include <stdlib.h>
 #include <string.h>
 
-const char explain_empty_section[] =
+/* Owned by the rule (free()). */
+typedef struct {
+  bool required_only; /* only in required template sections */
+} empty_section_params;
+
+static const empty_section_params *S_params(const struct ddlint_rule *rule) {
+  return rule->params;
+}
+
+static const char S_explain[] =
     "Reports a heading with no content anywhere under it, subsections "
     "included; when a whole subtree is empty, only its top heading is "
     "reported. Paragraphs, lists, tables, code blocks and HTML other than "
@@ -37,7 +48,7 @@ static bool S_in_required(const lint_ctx *ctx, const struct ddlint_rule *rule,
 
 static bool S_in_scope(const lint_ctx *ctx, const struct ddlint_rule *rule,
                        size_t d) {
-  if (rule->required_only)
+  if (S_params(rule)->required_only)
     return S_in_required(ctx, rule, d);
   if (!rule->scope)
     return true;
@@ -61,8 +72,7 @@ static bool S_reported_as_required(const lint_ctx *ctx, size_t d) {
         !coverage_required(ctx->cov, pk, s))
       continue;
     for (size_t r = 0; r < pk->nrules; r++)
-      if (pk->rules[r].section_state == 1 &&
-          strcmp(pk->rules[r].kind, "required-section") == 0 &&
+      if (required_section_state(&pk->rules[r]) == 1 &&
           rule_in_scope(&pk->rules[r], s))
         return true;
   }
@@ -77,20 +87,18 @@ static bool S_unreported_unfinished(const lint_ctx *ctx, const block *bl) {
     return false;
   const ddlint_pack *pk = ctx->pack;
   for (size_t r = 0; r < pk->nrules; r++) {
-    const struct ddlint_rule *pr = &pk->rules[r];
-    if (strcmp(pr->kind, "placeholder") != 0)
-      continue;
-    for (size_t i = 0; i < pr->npatterns; i++) {
+    size_t npats;
+    const pattern *pats = placeholder_patterns(&pk->rules[r], &npats);
+    for (size_t i = 0; i < npats; i++) {
       size_t ms, me;
-      if (prose_search((lint_ctx *)ctx, &pr->patterns[i], bl->start, bl->end,
-                       &ms, &me))
+      if (prose_search((lint_ctx *)ctx, &pats[i], bl->start, bl->end, &ms, &me))
         return false;
     }
   }
   return true;
 }
 
-void check_empty_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
+static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
   const outline *ol = ctx->ol;
   for (size_t d = 0; d < ol->nsections; d++) {
     const section *sec = &ol->sections[d];
@@ -109,3 +117,24 @@ void check_empty_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
     diag_emit(ctx, rule, sec->start, sec->body_start, NULL, vars);
   }
 }
+
+static bool S_load(pack_loader *ld, const cJSON *rule_obj, const cJSON *params,
+                   struct ddlint_rule *rule) {
+  static const char *const f[] = {"required_only", NULL};
+  (void)rule_obj;
+  empty_section_params *p = xcalloc(1, sizeof *p);
+  rule->params = p;
+  return !params || (json_check_fields(pack_loader_json(ld), params,
+                                       "empty-section params", f) &&
+                     pack_read_bool(ld, params, "required_only", "params",
+                                    false, &p->required_only));
+}
+
+const rule_kind rule_kind_empty_section = {
+    .name = "empty-section",
+    .load = S_load,
+    .free = free,
+    .check = S_check,
+    .explain = S_explain,
+    .phase = RULE_PHASE_EACH,
+};

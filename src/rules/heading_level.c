@@ -1,10 +1,10 @@
 /* Rule kind heading-level: a topic written as a heading must sit below its
  * section's heading, not at its level or above it. */
-#include "internal.h"
+#include "rules/kind.h"
 
 #include <stdlib.h>
 
-const char explain_heading_level[] =
+static const char S_explain[] =
     "Reports a template sub-section (a topic) whose heading is at the level "
     "of its section's heading or above it: \"## Offline Metrics\" next to "
     "\"## Success Metrics\" reads as a sibling, so outlines and tables of "
@@ -28,7 +28,7 @@ static bool S_is_section_heading(const lint_ctx *ctx, size_t off) {
   return false;
 }
 
-void check_heading_level(lint_ctx *ctx, const struct ddlint_rule *rule) {
+static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
   const ddlint_pack *pk = ctx->pack;
   for (size_t s = 0; s < pk->nsections; s++) {
     const section_cov *sc = &ctx->cov->sections[s];
@@ -61,3 +61,10 @@ void check_heading_level(lint_ctx *ctx, const struct ddlint_rule *rule) {
     }
   }
 }
+
+const rule_kind rule_kind_heading_level = {
+    .name = "heading-level",
+    .check = S_check,
+    .explain = S_explain,
+    .phase = RULE_PHASE_EACH,
+};

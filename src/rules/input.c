@@ -3,13 +3,14 @@
  * with the bad bytes read as they are); pattern-limit reports a pattern that
  * gave up on this document at a PCRE2 limit or the document's match budget
  * (prose_match), so that a catastrophic pattern in a pack shows instead of
- * hanging or silently matching nothing. */
-#include "internal.h"
+ * hanging or silently matching nothing. Both run after every rule (the
+ * limits are known then); a rule's role comes from its id. */
+#include "rules/kind.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-const char explain_input[] =
+static const char S_explain[] =
     "Built into every pack. invalid-utf8 reports the first byte of the "
     "document that is not valid UTF-8, with its byte offset; the document is "
     "still linted, and reports stay valid UTF-8 (bad bytes become U+FFFD in "
@@ -24,34 +25,43 @@ const char explain_input[] =
     "document. The search stopped there, so rules may have missed text after "
     "that point; it is reported once, at the first place.";
 
-void check_input(lint_ctx *ctx, const struct ddlint_rule *rule) {
-  (void)ctx; /* reported by input_report(), after every rule ran */
-  (void)rule;
+typedef enum { ROLE_NONE, ROLE_UTF8, ROLE_LIMIT } input_role;
+
+static bool S_load(pack_loader *ld, const struct cJSON *rule_obj,
+                   const struct cJSON *params, struct ddlint_rule *rule) {
+  (void)rule_obj;
+  input_role *role = xmalloc(sizeof *role);
+  *role = strcmp(rule->id, "invalid-utf8") == 0    ? ROLE_UTF8
+          : strcmp(rule->id, "pattern-limit") == 0 ? ROLE_LIMIT
+                                                   : ROLE_NONE;
+  rule->params = role;
+  return pack_no_params(ld, rule->kind, params);
 }
 
-static const struct ddlint_rule *S_rule(const lint_ctx *ctx, const char *id) {
-  for (size_t r = 0; r < ctx->pack->nrules; r++)
-    if (strcmp(ctx->pack->rules[r].id, id) == 0)
-      return &ctx->pack->rules[r];
-  return NULL;
-}
-
-void input_report(lint_ctx *ctx) {
-  const struct ddlint_rule *utf8 = S_rule(ctx, "invalid-utf8");
+static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
+  const input_role *role = rule->params;
   size_t bad = ctx->src->invalid_utf8;
-  if (utf8 && bad != SIZE_MAX) {
+  if (*role == ROLE_UTF8 && bad != SIZE_MAX) {
     char *detail = xasprintf("%zu", bad);
     const char *vars[] = {"detail", detail, NULL};
-    diag_emit(ctx, utf8, bad, bad + 1, NULL, vars);
+    diag_emit(ctx, rule, bad, bad + 1, NULL, vars);
     free(detail);
   }
-  const struct ddlint_rule *limit = S_rule(ctx, "pattern-limit");
-  if (limit && ctx->limit_pattern) {
+  if (*role == ROLE_LIMIT && ctx->limit_pattern) {
     char *detail = xasprintf("%s at byte %zu", ctx->limit_why, ctx->limit_at);
     char *pat = xstrndup(ctx->limit_pattern, strnlen(ctx->limit_pattern, 60));
     const char *vars[] = {"detail", detail, "match", pat, NULL};
-    diag_emit(ctx, limit, ctx->limit_at, ctx->limit_at, NULL, vars);
+    diag_emit(ctx, rule, ctx->limit_at, ctx->limit_at, NULL, vars);
     free(detail);
     free(pat);
   }
 }
+
+const rule_kind rule_kind_input = {
+    .name = "input",
+    .load = S_load,
+    .free = free,
+    .check = S_check,
+    .explain = S_explain,
+    .phase = RULE_PHASE_AFTER_RULES,
+};

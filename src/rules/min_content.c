@@ -1,10 +1,20 @@
 /* Rule kind min-content: a present section needs at least N words, list
  * items or table rows (any one of the given minimums suffices). */
-#include "internal.h"
+#include "rules/kind.h"
 
+#include <cjson/cJSON.h>
 #include <stdlib.h>
 
-const char explain_min_content[] =
+/* Owned by the rule (free()). */
+typedef struct {
+  long min_words, min_items, min_rows; /* -1 = not asked */
+} min_content_params;
+
+static const min_content_params *S_params(const struct ddlint_rule *rule) {
+  return rule->params;
+}
+
+static const char S_explain[] =
     "Counts, in each present template section in scope (all its parts and "
     "subsections), the words of prose (outside code blocks and comments), "
     "the list items and the table rows (not counting header rows). The "
@@ -40,7 +50,7 @@ static size_t S_words(const lint_ctx *ctx, size_t start, size_t end) {
   return words;
 }
 
-void check_min_content(lint_ctx *ctx, const struct ddlint_rule *rule) {
+static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
   for (size_t s = 0; s < ctx->pack->nsections; s++) {
     const section_cov *sc = &ctx->cov->sections[s];
     if (sc->section < 0 || sc->empty || !rule_in_scope(rule, s))
@@ -60,19 +70,22 @@ void check_min_content(lint_ctx *ctx, const struct ddlint_rule *rule) {
         }
       }
     }
-    if ((rule->min_words >= 0 && words >= (size_t)rule->min_words) ||
-        (rule->min_items >= 0 && items >= (size_t)rule->min_items) ||
-        (rule->min_rows >= 0 && rows >= (size_t)rule->min_rows))
+    if ((S_params(rule)->min_words >= 0 &&
+         words >= (size_t)S_params(rule)->min_words) ||
+        (S_params(rule)->min_items >= 0 &&
+         items >= (size_t)S_params(rule)->min_items) ||
+        (S_params(rule)->min_rows >= 0 &&
+         rows >= (size_t)S_params(rule)->min_rows))
       continue;
     strbuf need = {0};
-    if (rule->min_words >= 0)
-      strbuf_printf(&need, "%ld words", rule->min_words);
-    if (rule->min_items >= 0)
+    if (S_params(rule)->min_words >= 0)
+      strbuf_printf(&need, "%ld words", S_params(rule)->min_words);
+    if (S_params(rule)->min_items >= 0)
       strbuf_printf(&need, "%s%ld list items", need.len ? " or " : "",
-                    rule->min_items);
-    if (rule->min_rows >= 0)
+                    S_params(rule)->min_items);
+    if (S_params(rule)->min_rows >= 0)
       strbuf_printf(&need, "%s%ld table rows", need.len ? " or " : "",
-                    rule->min_rows);
+                    S_params(rule)->min_rows);
     char *detail = xasprintf("%zu words, %zu list items, %zu table rows; it "
                              "needs %s",
                              words, items, rows, need.data);
@@ -87,3 +100,48 @@ void check_min_content(lint_ctx *ctx, const struct ddlint_rule *rule) {
     strbuf_free(&need);
   }
 }
+
+/* A whole number member from 0 to 1e6; *out = -1 when absent. */
+static bool S_count(json_src *js, const cJSON *obj, const char *key,
+                    long *out) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  *out = -1;
+  if (!v)
+    return true;
+  if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 1e6 ||
+      v->valuedouble != (double)(long)v->valuedouble)
+    return json_fail(js, v, false,
+                     "\"%s\" must be a whole number from 0 to 1e6", key);
+  *out = (long)v->valuedouble;
+  return true;
+}
+
+static bool S_load(pack_loader *ld, const cJSON *rule_obj, const cJSON *params,
+                   struct ddlint_rule *rule) {
+  static const char *const f[] = {"words", "list_items", "table_rows", NULL};
+  json_src *js = pack_loader_json(ld);
+  min_content_params *p = xcalloc(1, sizeof *p);
+  rule->params = p;
+  p->min_words = p->min_items = p->min_rows = -1;
+  if (!params)
+    return json_fail(js, rule_obj, false,
+                     "rule \"%s\": min-content needs params", rule->id);
+  if (!json_check_fields(js, params, "min-content params", f) ||
+      !S_count(js, params, "words", &p->min_words) ||
+      !S_count(js, params, "list_items", &p->min_items) ||
+      !S_count(js, params, "table_rows", &p->min_rows))
+    return false;
+  if (p->min_words < 0 && p->min_items < 0 && p->min_rows < 0)
+    return json_fail(js, params, false,
+                     "params need \"words\", \"list_items\" or \"table_rows\"");
+  return true;
+}
+
+const rule_kind rule_kind_min_content = {
+    .name = "min-content",
+    .load = S_load,
+    .free = free,
+    .check = S_check,
+    .explain = S_explain,
+    .phase = RULE_PHASE_EACH,
+};

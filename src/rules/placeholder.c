@@ -1,11 +1,34 @@
 /* Rule kind placeholder: text that was never filled in. The rule's patterns
  * (TBD, TODO, <fill in>, lorem ipsum...) and, with template_prompts, the
  * template's own prompt sentences copied unchanged. Prose only. */
-#include "internal.h"
+#include "rules/kind.h"
 
+#include <cjson/cJSON.h>
 #include <stdlib.h>
+#include <string.h>
 
-const char explain_placeholder[] =
+/* Where a placeholder rule does not look, beyond code blocks and HTML
+ * comments (never searched). */
+enum { RULE_SKIP_INLINE_CODE = 1u, RULE_SKIP_BLOCK_QUOTE = 2u };
+
+/* Owned by the rule (S_free()). */
+typedef struct {
+  pattern *patterns;
+  size_t npatterns;
+  bool template_prompts; /* also flag copied template prompts */
+  /* also where spacing and line breaks differ from the template's
+   * (patterns2 then holds the prompts as loose patterns, made by S_ready()) */
+  bool rewrapped_prompts;
+  pattern *patterns2;
+  size_t npatterns2;
+  unsigned skip; /* RULE_SKIP_* places whose matches it drops */
+} placeholder_params;
+
+static const placeholder_params *S_params(const struct ddlint_rule *rule) {
+  return rule->params;
+}
+
+static const char S_explain[] =
     "Reports placeholder text left in the document: each match of the rule's "
     "PCRE2 patterns (by default TBD, TODO, FIXME, XXX, <fill in>, lorem "
     "ipsum), and, when params.template_prompts is true, any prompt sentence "
@@ -52,15 +75,16 @@ static void S_code_spans(skip_emitter *e, size_t b) {
 /* Whether the rule's params.skip leaves out a match at ms. */
 static bool S_skipped(skip_emitter *e, size_t ms) {
   const struct ddlint_rule *rule = e->em.rule;
-  if (!rule->skip)
+  if (!S_params(rule)->skip)
     return false;
   const md_blocks *mb = e->em.ctx->md;
   size_t i = block_at_or_after(mb, ms + 1);
   if (i == 0 || ms >= mb->blocks[i - 1].end)
     return false;
-  if ((rule->skip & RULE_SKIP_BLOCK_QUOTE) && mb->blocks[i - 1].in_quote)
+  if ((S_params(rule)->skip & RULE_SKIP_BLOCK_QUOTE) &&
+      mb->blocks[i - 1].in_quote)
     return true;
-  if (!(rule->skip & RULE_SKIP_INLINE_CODE))
+  if (!(S_params(rule)->skip & RULE_SKIP_INLINE_CODE))
     return false;
   if (e->block != i - 1)
     S_code_spans(e, i - 1);
@@ -108,23 +132,26 @@ static bool S_emit_rewrapped(void *arg, size_t ms, size_t me) {
   return true;
 }
 
-void check_placeholder(lint_ctx *ctx, const struct ddlint_rule *rule) {
+static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
   skip_emitter a = {.em = {ctx, rule}, .block = SIZE_MAX};
   size_t start = ctx->src->body_start, end = ctx->src->len;
   /* one pass for every pattern (emitted pattern by pattern, in order) */
-  const pattern **pats = xcalloc(rule->npatterns + 1, sizeof(pattern *));
-  for (size_t i = 0; i < rule->npatterns; i++)
-    pats[i] = &rule->patterns[i];
-  prose_each_many(ctx, pats, rule->npatterns, start, end, S_emit_k, &a);
+  const pattern **pats =
+      xcalloc(S_params(rule)->npatterns + 1, sizeof(pattern *));
+  for (size_t i = 0; i < S_params(rule)->npatterns; i++)
+    pats[i] = &S_params(rule)->patterns[i];
+  prose_each_many(ctx, pats, S_params(rule)->npatterns, start, end, S_emit_k,
+                  &a);
   free(pats);
   const ddlint_pack *pk = ctx->pack;
   literal_match *m;
   size_t nm;
-  if (!rule->template_prompts) {
+  if (!S_params(rule)->template_prompts) {
     /* nothing more */
-  } else if (rule->rewrapped_prompts) {
-    for (size_t i = 0; i < rule->npatterns2; i++)
-      prose_each(ctx, &rule->patterns2[i], start, end, S_emit_rewrapped, &a);
+  } else if (S_params(rule)->rewrapped_prompts) {
+    for (size_t i = 0; i < S_params(rule)->npatterns2; i++)
+      prose_each(ctx, &S_params(rule)->patterns2[i], start, end,
+                 S_emit_rewrapped, &a);
   } else if (prose_literals(ctx, (const char *const *)pk->prompt_text,
                             pk->nprompts, start, end, &m, &nm)) {
     /* the prompts are literals: one pass for all of them, where it can
@@ -139,3 +166,144 @@ void check_placeholder(lint_ctx *ctx, const struct ddlint_rule *rule) {
   }
   free(a.spans);
 }
+
+const pattern *placeholder_patterns(const struct ddlint_rule *rule, size_t *n) {
+  if (rule->kind_def != &rule_kind_placeholder) {
+    *n = 0;
+    return NULL;
+  }
+  *n = S_params(rule)->npatterns;
+  return S_params(rule)->patterns;
+}
+
+/* The patterns when a rule gives none: TBD, TODO, FIXME, XXX (as words, in
+ * capitals), bracketed "[NO INFO]", "[N/A]", "[TBD]", "<fill in>", "[fill
+ * in ...]", "<insert ...>", lorem ipsum. */
+static const char *const placeholder_defaults[] = {
+    "(?-i)\\b(TBD|TBA|TODO|FIXME|XXX)\\b(?!(?<=\\[TBD|\\[TBA|\\[TODO|\\[FIXME|"
+    "\\[XXX|\\[ TBD|\\[ TBA|\\[ TODO|\\[ FIXME|\\[ XXX) ?\\.? ?\\])",
+    "\\[ ?(no[ -]info(rmation)?|n/?a|tbd|tba|tbc|todo|to[ -]do|fixme|xxx|"
+    "placeholder)\\.? ?\\]",
+    "<\\s*fill[ -]?in\\b[^>\\n]*>",
+    "\\[\\s*fill[ -]?in\\b[^\\]\\n]*\\]",
+    "\\blorem ipsum\\b",
+    "<\\s*insert [^>\\n]*>",
+    NULL};
+
+/* params.skip: the places whose matches it drops. Code blocks and HTML
+ * comments are never searched; naming them is allowed. */
+static bool S_skip(json_src *js, const cJSON *params, unsigned *out) {
+  static const char *const names[] = {"inline-code", "block-quote",
+                                      "code-block", "html-comment", NULL};
+  static const unsigned bits[] = {RULE_SKIP_INLINE_CODE, RULE_SKIP_BLOCK_QUOTE,
+                                  0, 0};
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(params, "skip");
+  *out = 0;
+  if (!v)
+    return true;
+  if (!cJSON_IsArray(v))
+    return json_fail(js, v, false, "\"skip\" must be an array");
+  for (const cJSON *e = v->child; e; e = e->next) {
+    size_t i = 0;
+    while (names[i] &&
+           !(cJSON_IsString(e) && strcmp(e->valuestring, names[i]) == 0))
+      i++;
+    if (!names[i])
+      return json_fail(js, e, false,
+                       "\"skip\" holds \"inline-code\", \"block-quote\", "
+                       "\"code-block\" or \"html-comment\"");
+    *out |= bits[i];
+  }
+  return true;
+}
+
+static bool S_load(pack_loader *ld, const cJSON *rule_obj, const cJSON *params,
+                   struct ddlint_rule *rule) {
+  static const char *const f[] = {"patterns", "template_prompts",
+                                  "rewrapped_prompts", "skip", NULL};
+  (void)rule_obj;
+  json_src *js = pack_loader_json(ld);
+  placeholder_params *p = xcalloc(1, sizeof *p);
+  rule->params = p;
+  p->template_prompts = true; /* the default, with or without params */
+  if (params && !json_check_fields(js, params, "placeholder params", f))
+    return false;
+  if (params && (!pack_read_bool(ld, params, "template_prompts", "params", true,
+                                 &p->template_prompts) ||
+                 !pack_read_bool(ld, params, "rewrapped_prompts", "params",
+                                 false, &p->rewrapped_prompts) ||
+                 !S_skip(js, params, &p->skip)))
+    return false;
+  if (params && cJSON_GetObjectItemCaseSensitive(params, "patterns"))
+    return pack_read_patterns(ld, params, "patterns", "params", &p->patterns,
+                              &p->npatterns);
+  /* a rule that asks for template prompts and names no patterns is for
+   * prompts only (a pack's second placeholder rule) */
+  if (params && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(
+                    params, "template_prompts")))
+    return true;
+  /* otherwise, no "patterns": the placeholders its explain text names */
+  size_t n = 0;
+  while (placeholder_defaults[n])
+    n++;
+  p->patterns = xcalloc(n, sizeof(pattern));
+  for (size_t i = 0; i < n; i++, p->npatterns++)
+    if (!pack_read_pattern(ld, params, placeholder_defaults[i],
+                           &p->patterns[i]))
+      return false;
+  return true;
+}
+
+/* With rewrapped_prompts, every prompt of the whole pack (after any
+ * `extends`) as a pattern (patterns2) in which a space matches any run of
+ * whitespace, line breaks included, as in every pack pattern: a prompt
+ * rewrapped or reindented when copied is still found. */
+static void S_ready(const ddlint_pack *pk, struct ddlint_rule *rule) {
+  placeholder_params *p = rule->params;
+  if (!p->rewrapped_prompts)
+    return;
+  pack_patterns_free(p->patterns2, p->npatterns2);
+  p->patterns2 = xcalloc(pk->nprompts + 1, sizeof(pattern));
+  p->npatterns2 = 0;
+  for (size_t i = 0; i < pk->nprompts; i++) {
+    strbuf re = {0};
+    bool space = false;
+    for (const char *c = pk->prompt_text[i]; *c; c++) {
+      if (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r') {
+        space = re.len > 0;
+        continue;
+      }
+      if (space)
+        strbuf_putc(&re, ' ');
+      space = false;
+      if (strchr("\\^$.|?*+()[]{}#", *c))
+        strbuf_putc(&re, '\\');
+      strbuf_putc(&re, *c);
+    }
+    pattern *pat = &p->patterns2[p->npatterns2];
+    if (re.len && pack_pattern_compile_quiet(re.data, pat))
+      p->npatterns2++;
+    else
+      pack_pattern_free(pat);
+    strbuf_free(&re);
+  }
+}
+
+static void S_free(void *params) {
+  placeholder_params *p = params;
+  if (p) {
+    pack_patterns_free(p->patterns, p->npatterns);
+    pack_patterns_free(p->patterns2, p->npatterns2);
+  }
+  free(p);
+}
+
+const rule_kind rule_kind_placeholder = {
+    .name = "placeholder",
+    .load = S_load,
+    .ready = S_ready,
+    .free = S_free,
+    .check = S_check,
+    .explain = S_explain,
+    .phase = RULE_PHASE_EACH,
+};

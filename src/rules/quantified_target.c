@@ -2,15 +2,33 @@
  * and a unit, and a percentile where the rule asks for one. Each mention of
  * the subject is judged with the paragraph, list item or table row holding
  * it; one fully quantified mention satisfies the rule. */
-#include "internal.h"
+#include "rules/kind.h"
 
+#include <cjson/cJSON.h>
 #include <ctype.h>
 #include <strings.h>
 
 #include <stdlib.h>
 #include <string.h>
 
-const char explain_quantified_target[] =
+/* Owned by the rule (S_free()). */
+typedef struct {
+  char *target_name; /* "latency" */
+  pattern *patterns; /* the subject */
+  size_t npatterns;
+  pattern quantity, percentile; /* percentile.source NULL: none asked */
+  /* normalised: sections whose heading, and paragraphs whose label,
+   * starts with one of these are ignored ("case study") */
+  char **ignore_headings;
+  size_t nignore_headings;
+} quantified_target_params;
+
+static const quantified_target_params *
+S_params(const struct ddlint_rule *rule) {
+  return rule->params;
+}
+
+static const char S_explain[] =
     "Looks for the subject (params.subject, e.g. latency) in the scope "
     "sections, or in the whole document when none of them is present. Each "
     "mention is judged with the paragraph, list item or table row that holds "
@@ -90,11 +108,11 @@ static void S_unit(lint_ctx *ctx, size_t ms, size_t *us, size_t *ue) {
 static bool S_ignored_title(const struct ddlint_rule *rule, const char *norm) {
   if (!norm)
     return false;
-  for (size_t i = 0; i < rule->nignore_headings; i++) {
-    if (norm[0] != rule->ignore_headings[i][0])
+  for (size_t i = 0; i < S_params(rule)->nignore_headings; i++) {
+    if (norm[0] != S_params(rule)->ignore_headings[i][0])
       continue; /* most headings: a byte, not a word, tells */
-    size_t n = strlen(rule->ignore_headings[i]);
-    if (strncmp(norm, rule->ignore_headings[i], n) == 0 &&
+    size_t n = strlen(S_params(rule)->ignore_headings[i]);
+    if (strncmp(norm, S_params(rule)->ignore_headings[i], n) == 0 &&
         (norm[n] == '\0' || norm[n] == ' '))
       return true;
   }
@@ -107,7 +125,8 @@ static size_t S_ignored_sections(const lint_ctx *ctx,
                                  const struct ddlint_rule *rule, size_t **out) {
   size_t n = 0, cap = 0;
   *out = NULL;
-  for (size_t i = 0; i < ctx->ol->nsections && rule->nignore_headings; i++) {
+  for (size_t i = 0; i < ctx->ol->nsections && S_params(rule)->nignore_headings;
+       i++) {
     const section *sec = &ctx->ol->sections[i];
     if (sec->is_title || (n && sec->start < (*out)[2 * n - 1]))
       continue; /* the document's own title; or inside an ignored section */
@@ -147,9 +166,9 @@ static bool S_mention(void *arg, size_t ms, size_t me) {
   j->last_us = us;
   j->last_ue = ue;
   int verdict = NO_NUMBER;
-  if (S_matches(j->ctx, &j->rule->quantity, us, ue))
-    verdict = !j->rule->percentile.source ||
-                      S_matches(j->ctx, &j->rule->percentile, us, ue)
+  if (S_matches(j->ctx, &S_params(j->rule)->quantity, us, ue))
+    verdict = !S_params(j->rule)->percentile.source ||
+                      S_matches(j->ctx, &S_params(j->rule)->percentile, us, ue)
                   ? PASSED
                   : NO_PERCENTILE;
   if (verdict == PASSED && j->no_alerts &&
@@ -222,16 +241,17 @@ static char *S_quote(const lint_ctx *ctx, size_t us, size_t ue, size_t ms) {
   return strbuf_take(&q);
 }
 
-void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
+static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
   size_t *ignored;
   size_t nignored = S_ignored_sections(ctx, rule, &ignored);
   judge j = {
       .ctx = ctx, .rule = rule, .ignored = ignored, .nignored = nignored};
   strbuf where = {0};
   ptrdiff_t first = -1;
-  const pattern **pats = xcalloc(rule->npatterns + 1, sizeof(pattern *));
-  for (size_t p = 0; p < rule->npatterns; p++)
-    pats[p] = &rule->patterns[p];
+  const pattern **pats =
+      xcalloc(S_params(rule)->npatterns + 1, sizeof(pattern *));
+  for (size_t p = 0; p < S_params(rule)->npatterns; p++)
+    pats[p] = &S_params(rule)->patterns[p];
   for (size_t s = 0; s < ctx->pack->nsections && j.best != PASSED; s++) {
     ptrdiff_t d = ctx->cov->sections[s].section;
     if (d < 0 || !rule_in_scope(rule, s) || !rule->scope)
@@ -243,12 +263,12 @@ void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
     const section *sec = &ctx->ol->sections[d];
     /* every subject in one pass, their mentions judged subject by subject
      * as a scan per subject would */
-    prose_each_many(ctx, pats, rule->npatterns, sec->start, sec->end,
+    prose_each_many(ctx, pats, S_params(rule)->npatterns, sec->start, sec->end,
                     S_mention_k, &j);
   }
   if (first < 0) { /* no scope section present: the whole document */
     strbuf_puts(&where, "the document");
-    prose_each_many(ctx, pats, rule->npatterns, ctx->src->body_start,
+    prose_each_many(ctx, pats, S_params(rule)->npatterns, ctx->src->body_start,
                     ctx->src->len, S_mention_k, &j);
   } else if (j.best != PASSED) {
     /* A quantified target stated elsewhere ("Key decisions: p95 under 50
@@ -258,7 +278,7 @@ void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
                        .ignored = ignored,
                        .nignored = nignored,
                        .no_alerts = true};
-    prose_each_many(ctx, pats, rule->npatterns, ctx->src->body_start,
+    prose_each_many(ctx, pats, S_params(rule)->npatterns, ctx->src->body_start,
                     ctx->src->len, S_mention_k, &elsewhere);
     if (elsewhere.best == PASSED)
       j.best = PASSED;
@@ -268,12 +288,13 @@ void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
     char *detail;
     size_t start, end;
     if (j.best == 0) {
-      detail = xasprintf("no %s target in %s", rule->target_name, where.data);
+      detail = xasprintf("no %s target in %s", S_params(rule)->target_name,
+                         where.data);
       start = first >= 0 ? ctx->ol->sections[first].start : 0;
       end = first >= 0 ? ctx->ol->sections[first].body_start : 0;
     } else {
       char *q = S_quote(ctx, j.us, j.ue, j.ms);
-      detail = xasprintf("%s target %s: %s", rule->target_name,
+      detail = xasprintf("%s target %s: %s", S_params(rule)->target_name,
                          j.best == NO_NUMBER ? "has no number and unit"
                                              : "has no percentile",
                          q);
@@ -281,10 +302,73 @@ void check_quantified_target(lint_ctx *ctx, const struct ddlint_rule *rule) {
       start = j.ms;
       end = j.me;
     }
-    const char *vars[] = {"detail", detail, "target", rule->target_name, NULL};
+    const char *vars[] = {"detail", detail, "target",
+                          S_params(rule)->target_name, NULL};
     diag_emit(ctx, rule, start, end, NULL, vars);
     free(detail);
   }
   strbuf_free(&where);
   free(ignored);
 }
+
+static bool S_load(pack_loader *ld, const cJSON *rule_obj, const cJSON *params,
+                   struct ddlint_rule *rule) {
+  static const char *const f[] = {"name",       "subject",         "quantity",
+                                  "percentile", "ignore_headings", NULL};
+  json_src *js = pack_loader_json(ld);
+  quantified_target_params *p = xcalloc(1, sizeof *p);
+  rule->params = p;
+  if (!params)
+    return json_fail(js, rule_obj, false,
+                     "rule \"%s\": quantified-target needs params", rule->id);
+  if (!json_check_fields(js, params, "quantified-target params", f) ||
+      !pack_read_string(ld, params, "name", true, "params", &p->target_name) ||
+      !pack_read_patterns(ld, params, "subject", "params", &p->patterns,
+                          &p->npatterns) ||
+      !pack_read_strings(ld, params, "ignore_headings", "params",
+                         &p->ignore_headings, &p->nignore_headings))
+    return false;
+  if (!p->npatterns)
+    return json_fail(js, params, false, "params need a \"subject\" pattern");
+  for (size_t i = 0; i < p->nignore_headings; i++) {
+    /* compared with normalised headings and labels */
+    char *norm = title_normalize(p->ignore_headings[i]);
+    free(p->ignore_headings[i]);
+    p->ignore_headings[i] = norm;
+    if (!*norm)
+      return json_fail(
+          js, cJSON_GetObjectItemCaseSensitive(params, "ignore_headings"),
+          false, "\"ignore_headings\" must hold words, not punctuation");
+  }
+  const cJSON *q = cJSON_GetObjectItemCaseSensitive(params, "quantity");
+  if (!cJSON_IsString(q))
+    return json_fail(js, q ? q : params, false,
+                     "params need a \"quantity\" pattern string");
+  if (!pack_read_pattern(ld, q, q->valuestring, &p->quantity))
+    return false;
+  const cJSON *pc = cJSON_GetObjectItemCaseSensitive(params, "percentile");
+  if (pc && !cJSON_IsString(pc))
+    return json_fail(js, pc, false, "\"percentile\" must be a pattern string");
+  return !pc || pack_read_pattern(ld, pc, pc->valuestring, &p->percentile);
+}
+
+static void S_free(void *params) {
+  quantified_target_params *p = params;
+  if (p) {
+    free(p->target_name);
+    pack_patterns_free(p->patterns, p->npatterns);
+    pack_pattern_free(&p->quantity);
+    pack_pattern_free(&p->percentile);
+    pack_strings_free(p->ignore_headings, p->nignore_headings);
+  }
+  free(p);
+}
+
+const rule_kind rule_kind_quantified_target = {
+    .name = "quantified-target",
+    .load = S_load,
+    .free = S_free,
+    .check = S_check,
+    .explain = S_explain,
+    .phase = RULE_PHASE_EACH,
+};

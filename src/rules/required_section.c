@@ -1,11 +1,22 @@
 /* Rule kind required-section: every required template section in scope has a
  * matching heading. A near miss is reported at that heading with a "did you
  * mean" hint; otherwise at the place the template puts the section. */
-#include "internal.h"
+#include "rules/kind.h"
 
+#include <cjson/cJSON.h>
 #include <stdlib.h>
+#include <string.h>
 
-const char explain_required_section[] =
+/* Owned by the rule (free()). */
+typedef struct {
+  int section_state; /* params.state: 0 missing, 1 empty, 2 unheaded */
+} required_section_params;
+
+static const required_section_params *S_params(const struct ddlint_rule *rule) {
+  return rule->params;
+}
+
+static const char S_explain[] =
     "Checks that each required template section in the rule's scope has a "
     "heading in the document. Headings are compared after normalisation: "
     "numbering (\"2.\", \"Step 3 -\"), emphasis, parentheticals and "
@@ -105,18 +116,18 @@ static void S_report_unheaded(lint_ctx *ctx, const struct ddlint_rule *rule,
   free(detail);
 }
 
-void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
+static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
   for (size_t s = 0; s < ctx->pack->nsections; s++) {
     const tmpl_section *ts = &ctx->pack->sections[s];
     const section_cov *sc = &ctx->cov->sections[s];
     if (!coverage_required(ctx->cov, ctx->pack, s) || !rule_in_scope(rule, s))
       continue;
-    if (rule->section_state == 1) {
+    if (S_params(rule)->section_state == 1) {
       if (sc->section >= 0 && sc->empty && !sc->by_content)
         S_report_empty(ctx, rule, s);
       continue;
     }
-    if (rule->section_state == 2) {
+    if (S_params(rule)->section_state == 2) {
       if (sc->section >= 0 && sc->by_content)
         S_report_unheaded(ctx, rule, s);
       continue;
@@ -206,3 +217,43 @@ void check_required_section(lint_ctx *ctx, const struct ddlint_rule *rule) {
     free(detail);
   }
 }
+
+int required_section_state(const struct ddlint_rule *rule) {
+  return rule->kind_def == &rule_kind_required_section
+             ? S_params(rule)->section_state
+             : -1;
+}
+
+static bool S_load(pack_loader *ld, const cJSON *rule_obj, const cJSON *params,
+                   struct ddlint_rule *rule) {
+  static const char *const f[] = {"state", NULL};
+  static const char *const states[] = {"missing", "empty", "unheaded", NULL};
+  (void)rule_obj;
+  json_src *js = pack_loader_json(ld);
+  required_section_params *p = xcalloc(1, sizeof *p);
+  rule->params = p;
+  if (!params)
+    return true;
+  if (!json_check_fields(js, params, "required-section params", f))
+    return false;
+  const cJSON *st = cJSON_GetObjectItemCaseSensitive(params, "state");
+  if (!st)
+    return true;
+  for (int i = 0; cJSON_IsString(st) && states[i]; i++)
+    if (strcmp(st->valuestring, states[i]) == 0) {
+      p->section_state = i;
+      return true;
+    }
+  return json_fail(js, st, false,
+                   "\"state\" must be \"missing\", \"empty\" or "
+                   "\"unheaded\"");
+}
+
+const rule_kind rule_kind_required_section = {
+    .name = "required-section",
+    .load = S_load,
+    .free = free,
+    .check = S_check,
+    .explain = S_explain,
+    .phase = RULE_PHASE_EACH,
+};

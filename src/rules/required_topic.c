@@ -1,12 +1,13 @@
 /* Rule kind required-topic: each topic of a present template section is
  * covered by a subheading, a label or text matching its patterns. A rule that
  * lists no topics checks every topic not claimed by another such rule. */
-#include "internal.h"
+#include "rules/kind.h"
 
+#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char explain_required_topic[] =
+static const char S_explain[] =
     "Checks that each topic (sub-topic of a template section) is covered "
     "inside the document section that matched its template section. A topic "
     "is covered by a subheading or a label (\"**Use Case**:\", \"- Data "
@@ -32,7 +33,7 @@ static bool S_claimed(const ddlint_pack *pk, const char *id) {
   return false;
 }
 
-void check_required_topic(lint_ctx *ctx, const struct ddlint_rule *rule) {
+static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
   const ddlint_pack *pk = ctx->pack;
   for (size_t s = 0; s < pk->nsections; s++) {
     const tmpl_section *ts = &pk->sections[s];
@@ -55,3 +56,33 @@ void check_required_topic(lint_ctx *ctx, const struct ddlint_rule *rule) {
     }
   }
 }
+
+static bool S_load(pack_loader *ld, const cJSON *rule_obj, const cJSON *params,
+                   struct ddlint_rule *rule) {
+  static const char *const f[] = {"topics", NULL};
+  (void)rule_obj;
+  json_src *js = pack_loader_json(ld);
+  if (params && !json_check_fields(js, params, "required-topic params", f))
+    return false;
+  if (!params)
+    return true;
+  /* the common topic_ids: matching and the template listing read them */
+  if (!pack_read_strings(ld, params, "topics", "params", &rule->topic_ids,
+                         &rule->ntopic_ids))
+    return false;
+  const cJSON *arr = cJSON_GetObjectItemCaseSensitive(params, "topics");
+  const cJSON *e = cJSON_IsArray(arr) ? arr->child : arr;
+  for (size_t i = 0; i < rule->ntopic_ids; i++, e = e ? e->next : NULL)
+    if (!pack_has_topic(pack_loader_pack(ld), rule->topic_ids[i]))
+      return json_fail(js, e, false, "no topic has the id \"%s\"",
+                       rule->topic_ids[i]);
+  return true;
+}
+
+const rule_kind rule_kind_required_topic = {
+    .name = "required-topic",
+    .load = S_load,
+    .check = S_check,
+    .explain = S_explain,
+    .phase = RULE_PHASE_EACH,
+};

@@ -1,11 +1,11 @@
 /* Rule kind section-order: present template sections follow the template's
  * order. The longest run of sections already in order stays put; each other
  * one is reported with where the template puts it. */
-#include "internal.h"
+#include "rules/kind.h"
 
 #include <stdlib.h>
 
-const char explain_section_order[] =
+static const char S_explain[] =
     "Compares the order of the template sections present in the document "
     "with the template's order. The largest set of sections that are already "
     "in order (a longest increasing subsequence of their positions) is taken "
@@ -13,7 +13,7 @@ const char explain_section_order[] =
     "heading, with the sections the template puts before and after it. "
     "Missing sections do not count.";
 
-void check_section_order(lint_ctx *ctx, const struct ddlint_rule *rule) {
+static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
   const ddlint_pack *pk = ctx->pack;
   size_t n = 0;
   size_t *ids = xcalloc(pk->nsections + 1, sizeof(size_t)); /* pack index */
@@ -80,3 +80,10 @@ void check_section_order(lint_ctx *ctx, const struct ddlint_rule *rule) {
   free(prev);
   free(keep);
 }
+
+const rule_kind rule_kind_section_order = {
+    .name = "section-order",
+    .check = S_check,
+    .explain = S_explain,
+    .phase = RULE_PHASE_EACH,
+};

@@ -1,6 +1,7 @@
 /* pack.c: loading a pack from JSON, and the exact "origin:line:col: message"
  * of each way a pack can be malformed; the built-in pack, and an --explain
  * text for every rule and every rule kind. */
+#include "rules/kind.h"
 #include "test.h"
 
 #include <stdio.h>
@@ -459,12 +460,12 @@ static void test_builtin(void) {
 
 static void test_kind_explain(void) {
   size_t n = 0;
-  for (const rule_kind *k = rule_kinds; k->kind; k++, n++) {
-    const char *e = ddlint_kind_explain(k->kind);
+  for (const rule_kind *const *k = rule_kinds; *k; k++, n++) {
+    const char *e = ddlint_kind_explain((*k)->name);
     t_check(e != NULL && strlen(e) > 40, __FILE__, __LINE__,
-            "rule kind \"%s\" has no explanation", k->kind);
-    t_check(rule_kind_find(k->kind) == k && k->check != NULL, __FILE__,
-            __LINE__, "rule kind \"%s\" is not dispatchable", k->kind);
+            "rule kind \"%s\" has no explanation", (*k)->name);
+    t_check(rule_kind_find((*k)->name) == *k && (*k)->check != NULL, __FILE__,
+            __LINE__, "rule kind \"%s\" is not dispatchable", (*k)->name);
   }
   CHECK_INT(n, 15);
   CHECK(ddlint_kind_explain("no-such-kind") == NULL);

@@ -1,0 +1,34 @@
+/* The outline stage (outline.c): the section tree of a document's
+ * headings. */
+#ifndef DDLINT_OUTLINE_H
+#define DDLINT_OUTLINE_H
+
+#include "md.h"
+
+/* One heading and the span it governs; `block` indexes its heading block in
+ * the md_blocks it was built from, which must outlive it. */
+typedef struct {
+  size_t block; /* index of the heading block */
+  int level;
+  int rank; /* 2 * level, plus 1 for a sub-numbered heading nested under
+               the numbered sibling before it */
+  size_t start;      /* heading start offset */
+  size_t body_start; /* first byte after the heading */
+  size_t end;        /* start of the next heading of the same or higher level */
+  size_t first_block, end_block; /* blocks in [start, end) */
+  ptrdiff_t parent;              /* index in sections, or -1 */
+  bool is_title;                 /* the single leading H1 */
+} section;
+
+typedef struct {
+  section *sections; /* owned, in document order */
+  size_t nsections;
+} outline;
+
+void outline_build(const md_blocks *mb, size_t doc_len, outline *out);
+/* The section whose own text (up to its first subheading) holds offset off:
+ * the last one starting at or before it; -1 before the first heading. */
+ptrdiff_t outline_section_at(const outline *ol, size_t off);
+void outline_free(outline *ol);
+
+#endif

@@ -1,0 +1,145 @@
+/* The pack stage's data (pack.c): a template's sections and topics, its
+ * rules, and the pack that owns them, loaded once. No PCRE2 here: patterns
+ * are held by pointer (pattern.h). */
+#ifndef DDLINT_PACK_H
+#define DDLINT_PACK_H
+
+#include "ddlint.h"
+#include "util.h"
+
+/* pattern.h: a compiled pattern, and a pack's match contexts. */
+typedef struct pattern pattern;
+struct match_limits;
+
+/* ---- pack.c: templates and rules, loaded once. ---- */
+/* A `required_if` condition (condition.c), judged once per document. */
+typedef enum {
+  COND_FRONT_MATTER, /* a front matter field: present, equal, in, matching */
+  COND_SECTION,      /* a template section present with content */
+  COND_TOPIC,        /* a topic covered */
+  COND_PATTERN       /* a pattern found in the document's prose */
+} condition_kind;
+typedef struct condition {
+  condition_kind kind;
+  char *field;   /* owned: the front matter key */
+  char **values; /* owned: "equals" (one) or "in"; none: present */
+  size_t nvalues;
+  pattern *pat; /* owned: "matches" of a field, or the document pattern */
+  size_t section, topic; /* COND_SECTION, COND_TOPIC: pack indices */
+  char *text;            /* owned: the condition in words */
+} condition;
+
+typedef struct {
+  char *id, *title, *prompt; /* owned; prompt may be NULL */
+  char **aliases;            /* owned, normalised */
+  size_t naliases;
+  char *norm_title;  /* owned */
+  char *key_title;   /* owned: title_key(norm_title) */
+  char **alias_keys; /* owned, parallel to aliases */
+  pattern *patterns; /* owned */
+  size_t npatterns;
+  double weight;
+  /* a rule names it (a required-topic rule's params.topics): then a
+   * heading naming it is not enough to cover it; set when the pack is
+   * loaded, so that matching needs no rules */
+  bool named_by_rule;
+} tmpl_topic;
+
+typedef struct {
+  char *id, *title, *prompt;
+  char **aliases; /* owned, normalised */
+  size_t naliases;
+  char *norm_title;
+  char *key_title;   /* owned: title_key(norm_title) */
+  char **alias_keys; /* owned, parallel to aliases */
+  bool required;
+  double weight;
+  tmpl_topic *topics;
+  size_t ntopics;
+  /* owned: section-level terms that, with the topics' patterns, show the
+   * section is covered under another heading */
+  pattern *evidence;
+  size_t nevidence;
+  /* "parent": the index of the earlier section it nests in (its heading is
+   * a subheading of that section's), or -1 at the top level */
+  ptrdiff_t parent;
+  /* owned: `required_if`, any of which makes the section required in a
+   * document (it is optional otherwise); NULL: `required` alone */
+  condition *required_if;
+  size_t nrequired_if;
+} tmpl_section;
+
+struct rule_kind;
+/* A rule of a pack: the fields every kind has, its kind, and the kind's own
+ * parameters, which the kind loads, reads and frees (src/rules/). */
+struct ddlint_rule {
+  char *id, *kind, *summary, *message, *help, *explain; /* owned */
+  char *help_uri; /* owned; NULL when the pack names none */
+  ddlint_severity severity;
+  size_t *scope; /* owned: indices into pack sections; NULL = all */
+  size_t nscope;
+  /* owned: the rule runs when any holds; NULL: always */
+  condition *required_if;
+  size_t nrequired_if;
+  /* owned: the topics the rule names (required-topic's params.topics),
+   * NULL = none; matching, the extends check and the template listing read
+   * them too */
+  char **topic_ids;
+  size_t ntopic_ids;
+  const struct rule_kind *kind_def; /* static: the kind named by `kind` */
+  void *params; /* owned by the kind: kind_def->free() releases it */
+};
+
+struct ddlint_pack {
+  char *name, *version, *description; /* owned */
+  tmpl_section *sections;             /* owned */
+  size_t nsections, sections_cap;
+  struct ddlint_rule *rules; /* owned */
+  size_t nrules, rules_cap;
+  pattern *prompts; /* owned: every template prompt, literal, caseless */
+  size_t nprompts;
+  char **prompt_text; /* owned, parallel to prompts */
+  char **vocab;       /* owned: every word of every section title and alias key,
+                         sorted and unique; a heading with none of them names no
+                         section */
+  size_t nvocab;
+  /* owned: the depth and heap limits and the match limit of each level */
+  struct match_limits *limits;
+  char **not_evidence; /* owned: title phrases of headings that are never
+                          evidence (a metadata block) */
+  size_t nnot_evidence;
+  /* "title_priority": a heading equal to a section's title beats one equal
+   * to an alias at any level, not only at the same level */
+  bool title_priority;
+  /* owned: the literal passes prepared for its pattern sets, filled on
+   * first use under its own lock (prose.c) */
+  struct prose_cache *prose_cache;
+  /* owned: the near-miss similarity of heading keys to each section, kept
+   * across documents (match.c), under its own lock */
+  struct title_memo *near_memo;
+};
+/* prose.c: a pack's cache of prepared literal passes. */
+typedef struct prose_cache prose_cache;
+prose_cache *prose_cache_new(void);
+void prose_cache_free(prose_cache *c);
+
+/* The installed pack file for a name: NAME.json in the folders of
+ * $DDLINT_PACK_PATH (colon-separated), then in DDLINT_PACKDIR. NULL if none;
+ * free with free(). */
+char *pack_find_installed(const char *name);
+/* Whether any section of pk has a topic with this id. */
+bool pack_has_topic(const ddlint_pack *pk, const char *id);
+/* How many sections section s nests in ("parent"): 0 at the top level. */
+int pack_section_depth(const ddlint_pack *pk, size_t s);
+/* The folder of installed packs (DDLINT_PACKDIR). */
+const char *pack_installed_dir(void);
+/* Whether a template reference is a path (has a slash or ends in .json). */
+bool pack_ref_is_path(const char *ref);
+struct embedded_pack {
+  const char *name;
+  const char *data;
+  size_t len;
+};
+extern const struct embedded_pack embedded_packs[];
+
+#endif
