@@ -1,6 +1,6 @@
 /* Allocation: out-of-memory aborts here, in one place, so that NULL returns
  * elsewhere always mean bad input or I/O failure. Also the growable string. */
-#include "internal.h"
+#include "util.h"
 
 #include <stdarg.h>
 #include <stdio.h>

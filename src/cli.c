@@ -6,7 +6,7 @@
 #include "cli_templates.h"
 #include "diff.h"
 #include "init.h"
-#include "internal.h"
+#include "util.h"
 #include "lsp.h"
 
 #ifdef __GLIBC__
@@ -226,7 +226,7 @@ static void S_list_rules(const ddlint_pack *pk) {
   for (int pass = 0; pass < 2; pass++)
     for (size_t i = 0; i < n + 2; i++) { /* then a document's own rules */
       const ddlint_rule *r = i < n ? ddlint_pack_rule(pk, i)
-                                   : document_rule_find(doc_rules[i - n]);
+                                   : ddlint_document_rule_find(doc_rules[i - n]);
       int idl = (int)strlen(ddlint_rule_id(r)),
           kl = (int)strlen(ddlint_rule_kind(r));
       if (pass == 0) {
@@ -242,7 +242,7 @@ static void S_list_rules(const ddlint_pack *pk) {
 }
 
 static int S_explain(const ddlint_pack *pk, const char *id) {
-  const ddlint_rule *r = rule_find(pk, id);
+  const ddlint_rule *r = ddlint_rule_find(pk, id);
   if (!r) {
     term_message("ddlint: no rule \"%s\" in template \"%s\"; see "
                  "--list-rules",
@@ -369,7 +369,7 @@ static int S_print_config(run_cache *c, const ddlint_config *explicit_cfg,
   static const char *const doc_rules[] = {"missing-part", "shared-part"};
   for (size_t i = 0; i < n + 2; i++) {
     const ddlint_rule *r =
-        i < n ? ddlint_pack_rule(pack, i) : document_rule_find(doc_rules[i - n]);
+        i < n ? ddlint_pack_rule(pack, i) : ddlint_document_rule_find(doc_rules[i - n]);
     size_t k = ps.n;
     while (k > 0 && strcmp(ps.rules[k - 1], ddlint_rule_id(r)))
       k--;
@@ -381,7 +381,7 @@ static int S_print_config(run_cache *c, const ddlint_config *explicit_cfg,
              ddlint_severity_name(ddlint_rule_severity(r)));
   }
   for (size_t k = 0; k < ps.n; k++)
-    if (!rule_find(pack, ps.rules[k]))
+    if (!ddlint_rule_find(pack, ps.rules[k]))
       printf("  %-30s %-8s %s:%u:%u (not in the template: ignored)\n",
              ps.rules[k], S_setting_name(ps.severity[k]), ps.paths[k], ps.line[k], ps.col[k]);
 out:
@@ -627,26 +627,24 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
                       const doc_spec *spec, strbuf *texts, const char **errors,
                       const ddlint_options *lo) {
   const cli_opts *o = S_opts;
-  part_insert *pi = NULL;
-  size_t n = fix_plan_parts(jb->result, &pi);
+  ddlint_fix *fx = ddlint_fix_plan(jb->result);
+  size_t n = ddlint_fix_count(fx);
   bool rewrote = false;
   for (size_t i = 0; i < n;) {
-    size_t k = pi[i].part, j = i;
-    while (j < n && pi[j].part == k)
-      j++;
-    fix_insert *pins = xcalloc(j - i, sizeof(fix_insert));
-    for (size_t m = i; m < j; m++) {
-      pins[m - i].at = pi[m].at;
-      pins[m - i].del = pi[m].del;
-      pins[m - i].text = pi[m].text;
+    size_t k, j = i;
+    ddlint_fix_edit(fx, i, &k, NULL, NULL, NULL, NULL, NULL);
+    for (size_t pj; j < n; j++) {
+      ddlint_fix_edit(fx, j, &pj, NULL, NULL, NULL, NULL, NULL);
+      if (pj != k)
+        break;
     }
     const char *old = texts[k].data ? texts[k].data : "";
     size_t old_len = texts[k].len;
     if (o->diff) {
-      diff_insertions(&jb->out, spec->parts[k], old, old_len, pins, j - i);
+      diff_insertions(&jb->out, spec->parts[k], old, old_len, fx, i, j - i);
     } else {
       size_t nlen;
-      char *fixed = fix_apply(old, old_len, pins, j - i, &nlen);
+      char *fixed = ddlint_fix_apply(fx, i, j - i, old, old_len, &nlen);
       const char *in_place;
       bool ok = atomic_write(spec->parts[k], fixed, nlen, &in_place);
       if (in_place)
@@ -665,10 +663,9 @@ static void S_fix_doc(job *jb, const ddlint_pack *pack, const char *name,
         rewrote = true;
       }
     }
-    free(pins);
     i = j;
   }
-  fix_parts_free(pi, n);
+  ddlint_fix_free(fx);
   if (o->diff)
     jb->no_report = true;
   if (rewrote) {
@@ -690,7 +687,7 @@ static const ddlint_pack *S_choose_pack(runner *rn, const ddlint_config *cfg,
                                           may not pick an empty pack */
     free(ref);
     ref = NULL;
-  } else if (ref && pack_ref_is_path(ref) && ref[0] != '/') {
+  } else if (ref && ddlint_pack_ref_is_path(ref) && ref[0] != '/') {
     char *dir = runcache_folder_of(path); /* relative to the document's folder */
     char *joined = xasprintf("%s/%s", dir, ref);
     free(dir);
@@ -889,7 +886,7 @@ static void S_run_job(runner *rn, size_t i) {
                                          buf.data ? buf.data : "", buf.len, &lo);
   } else { /* the result takes the text: no second copy of a large file */
     size_t len = buf.len;
-    jb->result = lint_owned_buffer(fpack, shown, strbuf_take(&buf), len, &lo);
+    jb->result = ddlint_lint_owned_buffer(fpack, shown, strbuf_take(&buf), len, &lo);
   }
   if (ddlint_result_error(jb->result)) { /* too dense to parse: no report */
     term_append(&jb->messages, "ddlint: %s: not linted: %s", shown,
@@ -918,13 +915,15 @@ static bool S_fix_skips(job *jb, const char *name, bool walked) {
   const ddlint_result *r = jb->result;
   if (!walked || S_opts->force || !r)
     return false;
-  for (size_t s = 0; s < r->pack->nsections; s++)
-    if (r->section_level[s] || r->section_near[s].start != SIZE_MAX)
+  const ddlint_pack *pk = ddlint_result_pack(r);
+  for (size_t s = 0; s < ddlint_pack_section_count(pk); s++)
+    if (ddlint_result_section_level(r, s) ||
+        ddlint_result_section_near(r, s, NULL, NULL, NULL))
       return false;
   strbuf_printf(&jb->messages,
                 "ddlint: fix: skipped %s: it has none of the sections of "
                 "template \"%s\"; `ddlint fix --force` completes it anyway\n",
-                name, ddlint_pack_name(r->pack));
+                name, ddlint_pack_name(pk));
   if (S_opts->diff)
     jb->no_report = true; /* a diff run shows diffs, not reports */
   return true;
@@ -936,14 +935,15 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
                       const char *shown, bool is_stdin, strbuf *buf,
                       const ddlint_options *lo) {
   const cli_opts *o = S_opts;
-  fix_insert *ins = NULL;
-  size_t n = fix_plan(jb->result, &ins);
+  ddlint_fix *fx = ddlint_fix_plan(jb->result);
+  size_t n = ddlint_fix_count(fx);
   size_t nlen;
-  char *fixed = fix_apply(buf->data ? buf->data : "", buf->len, ins, n, &nlen);
+  char *fixed =
+      ddlint_fix_apply(fx, 0, n, buf->data ? buf->data : "", buf->len, &nlen);
   if (o->diff) {
     if (n)
       diff_insertions(&jb->out, shown, buf->data ? buf->data : "", buf->len,
-                      ins, n);
+                      fx, 0, n);
     jb->no_report = true;
   } else if (is_stdin) {
     strbuf_put(&jb->out, fixed, nlen);
@@ -966,7 +966,7 @@ static void S_fix_job(job *jb, const ddlint_pack *pack, const char *path,
     }
   }
   free(fixed);
-  fix_free(ins, n);
+  ddlint_fix_free(fx);
 }
 
 /* The template a new skeleton names in its front matter: --template when

@@ -6,6 +6,7 @@
 #define DDLINT_INTERNAL_H
 
 #include "ddlint.h"
+#include "util.h"
 
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -16,23 +17,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-/* ---- alloc.c: out-of-memory aborts here and nowhere else. ---- */
-/* The one end of every allocation failure, the x* functions below, the md.c
- * arena and the reporters' memory streams: "ddlint: out of memory allocating
- * N bytes" (n = 0: "ddlint: out of memory", the size unknown) on stderr, then
- * abort(). */
-_Noreturn void oom_abort(size_t n);
-void *xmalloc(size_t n);
-void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *p, size_t n);
-/* Grows *p (holding *cap elements of `size` bytes) to hold at least `need`. */
-void xgrow(void *pp, size_t *cap, size_t need, size_t size);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
-/* printf into a new string; free with free(). */
-char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-char *xvasprintf(const char *fmt, va_list ap)
-    __attribute__((format(printf, 1, 0)));
 
 /* ---- internal.h: the one binary search, inline. ---- */
 /* The lower bound of a sorted range: the number of leading indices i in
@@ -60,35 +44,6 @@ typedef struct {
   size_t off;
 } bsearch_key;
 
-/* ---- alloc.c: the growable string and the string map. ---- */
-/* A growable byte string. Owns its bytes; free with strbuf_free(). */
-typedef struct {
-  char *data;
-  size_t len, cap;
-} strbuf;
-void strbuf_put(strbuf *sb, const char *s, size_t n);
-void strbuf_puts(strbuf *sb, const char *s);
-void strbuf_putc(strbuf *sb, char c);
-void strbuf_printf(strbuf *sb, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-/* Returns the NUL-terminated contents and leaves sb empty; caller frees. */
-char *strbuf_take(strbuf *sb);
-void strbuf_free(strbuf *sb);
-
-/* A map from strings to indexes (open addressing), for lookups by id that
- * must stay linear over a whole pack or config. Borrows its keys: each must
- * outlive its entry (strmap_put() again to move an entry to a new key).
- * Free with strmap_free(). */
-typedef struct {
-  const char **keys;
-  size_t *vals;
-  size_t cap, n;
-} strmap;
-/* The value of key, or SIZE_MAX. */
-size_t strmap_get(const strmap *m, const char *key);
-/* Sets key to val (val != SIZE_MAX), replacing an equal key. */
-void strmap_put(strmap *m, const char *key, size_t val);
-void strmap_free(strmap *m);
 
 /* ---- source.c: bytes, line map, front matter, UTF-8 check. ---- */
 /* Owns a copy of the document bytes (NUL-terminated) and its line map. */
@@ -110,8 +65,6 @@ size_t utf8_cut(const char *s, size_t n, size_t max);
 /* The first occurrence of needle (NUL-terminated, not empty) in the n bytes
  * at hay, or NULL. */
 const char *bytes_find(const char *hay, size_t n, const char *needle);
-/* Length of the valid UTF-8 sequence at s (n bytes available), or 0. */
-size_t utf8_valid_len(const unsigned char *s, size_t n);
 /* Whether a line (without its ending) could be part of YAML front matter:
  * "key: value", a comment, a list item, an indented continuation or blank. */
 bool frontmatter_line_ok(const char *s, size_t n);
@@ -145,17 +98,6 @@ size_t source_offset(const source *src, unsigned line, unsigned col);
 void source_line_bounds(const source *src, size_t off, size_t *start,
                         size_t *end);
 
-/* Reads the regular file at path into out (appending), at most max + 1
- * bytes, so that a caller sees a file over max as longer than max. Opens with
- * O_NONBLOCK and checks the descriptor, so a FIFO, device or folder swapped in
- * at path is refused without blocking. NULL on success, else the reason (a
- * static string: "not a regular file", or strerror's). */
-const char *source_read_file(const char *path, size_t max, strbuf *out);
-/* Reads fd to its end into out (appending), at most max + 1 bytes; a
- * regular file's size is reserved up front, so a large one is read with no
- * copy. NULL on success, else strerror's reason. The one loop that reads a
- * whole file or stream (source_read_file(), standard input). */
-const char *source_read_fd(int fd, size_t max, strbuf *out);
 
 /* ---- md.c: the only file that includes cmark-gfm. ---- */
 typedef enum {
@@ -339,11 +281,6 @@ void outline_build(const md_blocks *mb, size_t doc_len, outline *out);
 ptrdiff_t outline_section_at(const outline *ol, size_t off);
 void outline_free(outline *ol);
 
-/* ---- tasks.c ---- */
-/* Runs task(arg, i) for every i in [0, n) on up to `threads` threads (the
- * caller's included) and returns when all are done. */
-void run_tasks(size_t n, unsigned threads, void (*task)(void *arg, size_t i),
-               void *arg);
 
 /* ---- engine.c ---- */
 struct ddlint_result;
@@ -571,13 +508,6 @@ int pack_section_depth(const ddlint_pack *pk, size_t s);
 const char *pack_installed_dir(void);
 /* Whether a template reference is a path (has a slash or ends in .json). */
 bool pack_ref_is_path(const char *ref);
-/* config.c: whether a '/'-separated path matches a glob in which "**" spans
- * any number of folders and other segments use fnmatch(3). */
-bool glob_match(const char *pattern, const char *path);
-/* config.c: path made absolute (against the working directory) and
- * lexically normalised: "." and ".." resolved without touching the file
- * system, so that files that do not exist still place. Free with free(). */
-char *path_absolute(const char *path);
 
 struct embedded_pack {
   const char *name;

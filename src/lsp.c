@@ -7,6 +7,11 @@
 #include "lsp.h"
 
 #include "docparts.h"
+/* Not yet a client of ddlint.h alone: the document outline (md_parse,
+ * outline_build, title_key) and the parts' texts and section spans of a
+ * result are read from the library's internals (tests/cli_includes.py
+ * lists this file as the one exception). */
+#include "internal.h"
 #include "runcache.h"
 
 #include <cjson/cJSON.h>

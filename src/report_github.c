@@ -2,7 +2,7 @@
  * "::error file=F,line=L,col=C,endLine=L,endColumn=C,title=RULE::MESSAGE",
  * which GitHub Actions turns into annotations on the pull request. Property
  * values escape %, CR, LF, ':' and ','; the message escapes %, CR and LF. */
-#include "internal.h"
+#include "util.h"
 #include "report.h"
 
 #include <stdlib.h>

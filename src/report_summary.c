@@ -3,7 +3,7 @@
  * with the line of its evidence and the score; for several, one line per
  * document sorted by score (lowest first), totals, and the sections most
  * often missing. Colour only when asked. */
-#include "internal.h"
+#include "util.h"
 #include "report.h"
 #include "term.h"
 

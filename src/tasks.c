@@ -1,7 +1,7 @@
 /* Tasks 0..n-1 run on up to `threads` threads, the caller's among them; a
  * shared counter hands them out, so a slow task does not hold up the rest.
  * Used to parse the pieces of a large document and to run its rules. */
-#include "internal.h"
+#include "util.h"
 
 #include <pthread.h>
 #include <stdatomic.h>

@@ -3,7 +3,8 @@
 #ifndef DDLINT_TERM_H
 #define DDLINT_TERM_H
 
-#include "internal.h"
+#include "ddlint.h"
+#include "util.h"
 
 #include <stdio.h>
 

@@ -1,0 +1,40 @@
+/* Public API: linting a buffer the result takes over, and where a result's
+ * sections are (byte spans), for clients that edit documents (the command's
+ * fix, the language server). Thin accessors over result.c's struct. */
+#include "internal.h"
+
+ddlint_result *ddlint_lint_owned_buffer(const ddlint_pack *pack,
+                                        const char *path, char *text,
+                                        size_t len,
+                                        const ddlint_options *opts) {
+  return lint_owned_buffer(pack, path, text, len, opts);
+}
+
+int ddlint_result_section_level(const ddlint_result *result, size_t s) {
+  return result->section_level[s];
+}
+
+int ddlint_result_section_span(const ddlint_result *result, size_t s,
+                               size_t *start, size_t *end) {
+  if (!result->section_level[s] && !ddlint_coverage_section_state(result, s))
+    return 0;
+  if (start)
+    *start = result->section_start[s];
+  if (end)
+    *end = result->section_end[s];
+  return 1;
+}
+
+int ddlint_result_section_near(const ddlint_result *result, size_t s,
+                               size_t *start, size_t *end, int *level) {
+  const struct near_heading *nh = &result->section_near[s];
+  if (nh->start == SIZE_MAX)
+    return 0;
+  if (start)
+    *start = nh->start;
+  if (end)
+    *end = nh->end;
+  if (level)
+    *level = nh->level;
+  return 1;
+}
