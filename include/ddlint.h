@@ -224,6 +224,12 @@ DDLINT_API size_t ddlint_pack_topic_pattern_count(const ddlint_pack *pack,
 DDLINT_API const char *ddlint_pack_topic_pattern(const ddlint_pack *pack,
                                                  size_t s, size_t t, size_t i);
 
+/** Which name of template section s a heading's text is, compared as the
+ * matcher compares them (normalised, stemmed words): 1 for the section's
+ * title, 2 + i for its alias i, 0 for neither. */
+DDLINT_API size_t ddlint_pack_section_named_by(const ddlint_pack *pack,
+                                               size_t s, const char *heading);
+
 /** The template sections a rule is scoped to: indices into the pack's
  * sections, *n of them; NULL (and *n 0) when it applies to every section.
  * Borrowed from the rule. */
@@ -331,6 +337,16 @@ DDLINT_API const char *ddlint_result_part_path(const ddlint_result *result,
 /** Whether part i of a document result could be read. */
 DDLINT_API int ddlint_result_part_readable(const ddlint_result *result,
                                            size_t i);
+/** The part of a document result that holds byte offset `offset` of the
+ * joined text (the gap after a part belongs to it; unreadable parts hold
+ * none), and in *part_offset (when not NULL) the offset within that part's
+ * own text. 0 for a result of one file. */
+DDLINT_API size_t ddlint_result_part_of(const ddlint_result *result,
+                                        size_t offset, size_t *part_offset);
+/** The text of part i of a document result as linted, its length in *len;
+ * empty when the part could not be read. Borrowed from the result. */
+DDLINT_API const char *ddlint_result_part_text(const ddlint_result *result,
+                                               size_t i, size_t *len);
 /** 1-based byte columns of a diagnostic's start and (exclusive) end within
  * their lines, for editors that count bytes (Vim, Neovim); the columns of
  * ddlint_diag_start() and ddlint_diag_end() count code points. */
@@ -499,6 +515,30 @@ DDLINT_API void ddlint_diag_start(const ddlint_diag *diag, unsigned *line,
  * be NULL. */
 DDLINT_API void ddlint_diag_end(const ddlint_diag *diag, unsigned *line,
                                 unsigned *column, size_t *offset);
+
+/** The headings of a Markdown text and the spans they govern, as the
+ * linter sees them (for an editor's document outline). */
+typedef struct ddlint_outline ddlint_outline;
+/** Parse buf (len bytes; `path` names it) into its headings. The outline
+ * copies what it needs. Free with ddlint_outline_free(). */
+DDLINT_API ddlint_outline *ddlint_outline_parse(const char *path,
+                                                const char *buf, size_t len);
+/** Number of headings, in document order. */
+DDLINT_API size_t ddlint_outline_count(const ddlint_outline *outline);
+/** Plain text of heading i (may be empty), borrowed from the outline. */
+DDLINT_API const char *ddlint_outline_text(const ddlint_outline *outline,
+                                           size_t i);
+/** Byte offsets of heading i: its start, the end of its line (without the
+ * line ending), and the end of its section (the next heading of the same
+ * or a higher level). Any out pointer may be NULL. */
+DDLINT_API void ddlint_outline_span(const ddlint_outline *outline, size_t i,
+                                    size_t *start, size_t *line_end,
+                                    size_t *end);
+/** The heading heading i nests under, or -1 at the top. */
+DDLINT_API ptrdiff_t ddlint_outline_parent(const ddlint_outline *outline,
+                                           size_t i);
+/** Free an outline. NULL is allowed. */
+DDLINT_API void ddlint_outline_free(ddlint_outline *outline);
 
 /** A configuration file (.ddlint.json): template, rule severities, per-glob
  * overrides and ignored files (docs/config.md). */

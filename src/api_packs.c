@@ -4,6 +4,7 @@
  * accessors over pack.c's structs (internal.h). */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 size_t ddlint_builtin_pack_count(void) {
@@ -181,4 +182,20 @@ const ddlint_rule *ddlint_document_rule_find(const char *id) {
 
 const ddlint_rule *ddlint_rule_find(const ddlint_pack *pack, const char *id) {
   return rule_find(pack, id);
+}
+
+size_t ddlint_pack_section_named_by(const ddlint_pack *pack, size_t s,
+                                    const char *heading) {
+  const tmpl_section *ts = &pack->sections[s];
+  char *norm = title_normalize(heading);
+  char *key = title_key(norm);
+  size_t named = 0;
+  if (strcmp(key, ts->key_title) == 0)
+    named = 1;
+  for (size_t a = 0; !named && a < ts->naliases; a++)
+    if (strcmp(key, ts->alias_keys[a]) == 0)
+      named = 2 + a;
+  free(norm);
+  free(key);
+  return named;
 }

@@ -38,3 +38,22 @@ int ddlint_result_section_near(const ddlint_result *result, size_t s,
     *level = nh->level;
   return 1;
 }
+
+size_t ddlint_result_part_of(const ddlint_result *result, size_t offset,
+                             size_t *part_offset) {
+  if (!result->parts) {
+    if (part_offset)
+      *part_offset = offset;
+    return 0;
+  }
+  size_t k = doc_part_of(result->parts, result->nparts, offset);
+  if (part_offset)
+    *part_offset = offset - result->parts[k].base;
+  return k;
+}
+
+const char *ddlint_result_part_text(const ddlint_result *result, size_t i,
+                                    size_t *len) {
+  *len = result->parts[i].src.len;
+  return result->parts[i].src.text;
+}

@@ -18,33 +18,6 @@
 #include <pcre2.h>
 
 
-/* ---- internal.h: the one binary search, inline. ---- */
-/* The lower bound of a sorted range: the number of leading indices i in
- * [0, n) for which before(arg, i) holds, where before holds on a prefix of
- * the range and nowhere after it. The lower-bound search every stage uses;
- * inline, so that the compiler inlines a constant `before` too. */
-static inline size_t bsearch_lower(size_t n,
-                                   bool (*before)(const void *arg, size_t i),
-                                   const void *arg) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (before(arg, mid))
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
-/* What a bsearch_lower() predicate most often takes: an array and the
- * offset looked for in it. */
-typedef struct {
-  const void *array;
-  size_t off;
-} bsearch_key;
-
-
 /* ---- source.c: bytes, line map, front matter, UTF-8 check. ---- */
 /* Owns a copy of the document bytes (NUL-terminated) and its line map. */
 typedef struct {
@@ -84,9 +57,6 @@ void source_free(source *src);
 /* 1-based line and code-point column of a byte offset. */
 void source_position(const source *src, size_t off, unsigned *line,
                      unsigned *col);
-/* The 0-based index of the line holding off, given the n sorted starts of
- * the lines (the first 0): a binary search. */
-size_t line_index_of(const size_t *starts, size_t n, size_t off);
 /* 1-based line of a byte offset (no column: cheap). */
 unsigned source_line_of(const source *src, size_t off);
 /* Code points in [from, to) of one line: a valid sequence counts one, and so

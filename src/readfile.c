@@ -1,4 +1,5 @@
-/* Util: reading a whole file or stream, and the UTF-8 decoder's one step.
+/* Util: reading a whole file or stream, the UTF-8 decoder's one step, and
+ * the line holding an offset.
  * Shared by the library (source, packs, configs) and the command (its
  * inputs, the terminal sanitiser); declared in util.h. */
 #include "util.h"
@@ -93,4 +94,16 @@ const char *source_read_file(const char *path, size_t max, strbuf *out) {
 out:
   close(fd);
   return why;
+}
+
+static bool S_line_starts_by(const void *arg, size_t i) {
+  const bsearch_key *k = arg;
+  const size_t *starts = k->array;
+  return starts[i] <= k->off;
+}
+
+size_t line_index_of(const size_t *starts, size_t n, size_t off) {
+  bsearch_key p = {starts, off};
+  size_t k = bsearch_lower(n, S_line_starts_by, &p);
+  return k ? k - 1 : 0;
 }

@@ -173,18 +173,6 @@ void source_free(source *src) {
   memset(src, 0, sizeof *src);
 }
 
-static bool S_line_starts_by(const void *arg, size_t i) {
-  const bsearch_key *k = arg;
-  const size_t *starts = k->array;
-  return starts[i] <= k->off;
-}
-
-size_t line_index_of(const size_t *starts, size_t n, size_t off) {
-  bsearch_key p = {starts, off};
-  size_t k = bsearch_lower(n, S_line_starts_by, &p);
-  return k ? k - 1 : 0;
-}
-
 static size_t S_line_index(const source *src, size_t off) {
   return line_index_of(src->line_starts, src->nlines, off);
 }

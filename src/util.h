@@ -58,7 +58,7 @@ size_t strmap_get(const strmap *m, const char *key);
 void strmap_put(strmap *m, const char *key, size_t val);
 void strmap_free(strmap *m);
 
-/* ---- readfile.c: whole files and UTF-8. ---- */
+/* ---- readfile.c: whole files, UTF-8 and line lookup. ---- */
 /* Length of the valid UTF-8 sequence at s (n bytes available), or 0. */
 size_t utf8_valid_len(const unsigned char *s, size_t n);
 /* Reads the regular file at path into out (appending), at most max + 1
@@ -72,6 +72,35 @@ const char *source_read_file(const char *path, size_t max, strbuf *out);
  * copy. NULL on success, else strerror's reason. The one loop that reads a
  * whole file or stream (source_read_file(), standard input). */
 const char *source_read_fd(int fd, size_t max, strbuf *out);
+/* The 0-based index of the line holding off, given the n sorted starts of
+ * the lines (the first 0): a binary search. */
+size_t line_index_of(const size_t *starts, size_t n, size_t off);
+
+/* ---- util.h: the one binary search, inline. ---- */
+/* The lower bound of a sorted range: the number of leading indices i in
+ * [0, n) for which before(arg, i) holds, where before holds on a prefix of
+ * the range and nowhere after it. The lower-bound search every stage uses;
+ * inline, so that the compiler inlines a constant `before` too. */
+static inline size_t bsearch_lower(size_t n,
+                                   bool (*before)(const void *arg, size_t i),
+                                   const void *arg) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (before(arg, mid))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* What a bsearch_lower() predicate most often takes: an array and the
+ * offset looked for in it. */
+typedef struct {
+  const void *array;
+  size_t off;
+} bsearch_key;
 
 /* ---- tasks.c ---- */
 /* Runs task(arg, i) for every i in [0, n) on up to `threads` threads (the
