@@ -21,17 +21,15 @@ ddlint_outline *ddlint_outline_parse(const char *path, const char *buf,
   return o;
 }
 
-size_t ddlint_outline_count(const ddlint_outline *o) {
-  return o->ol.nsections;
-}
+size_t ddlint_outline_count(const ddlint_outline *o) { return o->ol.nsections; }
 
 const char *ddlint_outline_text(const ddlint_outline *o, size_t i) {
   const char *t = o->mb.blocks[o->ol.sections[i].block].text;
   return t ? t : "";
 }
 
-void ddlint_outline_span(const ddlint_outline *o, size_t i,
-                         size_t *start, size_t *line_end, size_t *end) {
+void ddlint_outline_span(const ddlint_outline *o, size_t i, size_t *start,
+                         size_t *line_end, size_t *end) {
   const section *sec = &o->ol.sections[i];
   if (start)
     *start = sec->start;

@@ -112,8 +112,7 @@ size_t ddlint_pack_topic_count(const ddlint_pack *pack, size_t s) {
   return pack->sections[s].ntopics;
 }
 
-const char *ddlint_pack_topic_id(const ddlint_pack *pack, size_t s,
-                                 size_t t) {
+const char *ddlint_pack_topic_id(const ddlint_pack *pack, size_t s, size_t t) {
   return pack->sections[s].topics[t].id;
 }
 
@@ -136,8 +135,8 @@ size_t ddlint_pack_topic_alias_count(const ddlint_pack *pack, size_t s,
   return pack->sections[s].topics[t].naliases;
 }
 
-const char *ddlint_pack_topic_alias(const ddlint_pack *pack, size_t s,
-                                    size_t t, size_t i) {
+const char *ddlint_pack_topic_alias(const ddlint_pack *pack, size_t s, size_t t,
+                                    size_t i) {
   return pack->sections[s].topics[t].aliases[i];
 }
 

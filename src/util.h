@@ -107,6 +107,14 @@ typedef struct {
  * caller's included) and returns when all are done. */
 void run_tasks(size_t n, unsigned threads, void (*task)(void *arg, size_t i),
                void *arg);
+/* run_tasks() on up to `threads` worker threads (none when threads or n is
+ * 1 or less, or none can start: the calling thread then runs each task
+ * itself), with done(arg, i) called on the calling thread for each i in
+ * order, once task i is finished, while later tasks still run: for a
+ * caller that reports results in input order. */
+void run_tasks_in_order(size_t n, unsigned threads,
+                        void (*task)(void *arg, size_t i),
+                        void (*done)(void *arg, size_t i), void *arg);
 
 /* ---- paths.c ---- */
 /* paths.c: whether a '/'-separated path matches a glob in which "**" spans
