@@ -616,6 +616,25 @@ DDLINT_API void ddlint_config_apply_file(const ddlint_config *cfg,
                                          ddlint_result *result,
                                          void (*warn)(const char *message));
 
+/** A warning from the library, with the caller's user data: one located
+ * message, borrowed for the length of the call. */
+typedef void (*ddlint_warn_fn)(void *userdata, const char *message);
+/** ddlint_config_apply() whose warn callback gets userdata (so that a
+ * caller linting on several threads needs no global to know which lint a
+ * warning is about). warn may be NULL. */
+DDLINT_API void ddlint_config_apply_ud(const ddlint_config *cfg,
+                                       const char *file,
+                                       const ddlint_pack *pack,
+                                       ddlint_result *result,
+                                       ddlint_warn_fn warn, void *userdata);
+/** ddlint_config_apply_file() whose warn callback gets userdata. */
+DDLINT_API void ddlint_config_apply_file_ud(const ddlint_config *cfg,
+                                            const char *file,
+                                            const ddlint_pack *pack,
+                                            ddlint_result *result,
+                                            ddlint_warn_fn warn,
+                                            void *userdata);
+
 /** The value of `key: value` in the document's YAML front matter (quotes
  * removed), or NULL. Free with free(). */
 DDLINT_API char *ddlint_frontmatter_value(const char *buf, size_t len,

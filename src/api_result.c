@@ -57,3 +57,11 @@ const char *ddlint_result_part_text(const ddlint_result *result, size_t i,
   *len = result->parts[i].src.len;
   return result->parts[i].src.text;
 }
+
+void ddlint_config_apply_file_ud(const ddlint_config *cfg, const char *file,
+                                 const ddlint_pack *pack, ddlint_result *result,
+                                 ddlint_warn_fn warn, void *userdata) {
+  result->only_file = file; /* as ddlint_config_apply_file() */
+  ddlint_config_apply_ud(cfg, file, pack, result, warn, userdata);
+  result->only_file = NULL;
+}

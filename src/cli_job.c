@@ -20,14 +20,11 @@ const char *cli_read_input(const char *path, strbuf *out) {
   return why;
 }
 
-static _Thread_local job *S_current_job;
-
-/* Warnings from the config go to the current job, printed in order. */
-static void S_warn_job(const char *msg) {
-  if (S_current_job) {
-    strbuf_putc(&S_current_job->messages, '\x01');
-    term_append(&S_current_job->messages, "%s", msg);
-  }
+/* Warnings from the config go to their job (ud), printed in order. */
+static void S_warn_job(void *ud, const char *msg) {
+  job *jb = ud;
+  strbuf_putc(&jb->messages, '\x01');
+  term_append(&jb->messages, "%s", msg);
 }
 
 /* A binary file, as git judges one: a NUL byte in the first 8000 bytes; and,
@@ -172,7 +169,6 @@ static void S_run_doc_job(runner *rn, size_t i) {
   size_t np = spec->nparts;
   strbuf *texts = xcalloc(np + 1, sizeof(strbuf));
   const char **errors = xcalloc(np + 1, sizeof(char *));
-  S_current_job = jb;
   long per_doc = o->jobs / (long)(rn->files->n ? rn->files->n : 1);
   unsigned threads = per_doc > 1 ? (unsigned)per_doc : 1;
   doc_read dr = {spec, texts, errors};
@@ -239,11 +235,10 @@ static void S_run_doc_job(runner *rn, size_t i) {
       free(dir);
     }
     if (pc)
-      ddlint_config_apply_file(pc, spec->parts[k], pack, jb->result,
-                               cfg_chose && k == 0 ? S_warn_job : NULL);
+      ddlint_config_apply_file_ud(pc, spec->parts[k], pack, jb->result,
+                                  cfg_chose && k == 0 ? S_warn_job : NULL, jb);
   }
 out:
-  S_current_job = NULL;
   for (size_t k = 0; k < np; k++)
     strbuf_free(&texts[k]);
   free(texts);
@@ -265,7 +260,6 @@ void cli_run_job(runner *rn, size_t i) {
   strbuf buf = {0};
   const char *why = NULL; /* why the file cannot be read */
   const char *err = NULL;
-  S_current_job = jb;
   if (is_stdin) {
     if (i != rn->stdin_job) /* "-" twice: the second gets nothing to read */
       why = strerror(EINVAL);
@@ -356,9 +350,8 @@ void cli_run_job(runner *rn, size_t i) {
   /* a setting for a rule the template lacks is worth a warning only when
    * the config chose the template; other templates lack rules by design */
   if (cfg)
-    ddlint_config_apply(cfg, shown, fpack, jb->result,
-                        cfg_chose ? S_warn_job : NULL);
+    ddlint_config_apply_ud(cfg, shown, fpack, jb->result,
+                           cfg_chose ? S_warn_job : NULL, jb);
 out:
-  S_current_job = NULL;
   strbuf_free(&buf);
 }

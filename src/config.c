@@ -435,9 +435,26 @@ static void S_collect(void *ud, const ddlint_config *owner,
   l->warns[k] = may_warn;
 }
 
+/* ddlint_config_apply()'s plain callback, behind ddlint_config_apply_ud(). */
+typedef struct {
+  void (*warn)(const char *message);
+} plain_warn;
+
+static void S_plain_warn(void *ud, const char *message) {
+  ((const plain_warn *)ud)->warn(message);
+}
+
 void ddlint_config_apply(const ddlint_config *cfg, const char *file,
                          const ddlint_pack *pack, ddlint_result *result,
                          void (*warn)(const char *message)) {
+  plain_warn pw = {warn};
+  ddlint_config_apply_ud(cfg, file, pack, result, warn ? S_plain_warn : NULL,
+                         &pw);
+}
+
+void ddlint_config_apply_ud(const ddlint_config *cfg, const char *file,
+                            const ddlint_pack *pack, ddlint_result *result,
+                            ddlint_warn_fn warn, void *userdata) {
   setting_list l = {0};
   S_each_setting(cfg, file, S_collect, &l);
   for (size_t k = 0; k < l.n; k++) {
@@ -449,7 +466,7 @@ void ddlint_config_apply(const ddlint_config *cfg, const char *file,
                             "\"%s\"; its setting is ignored",
                             l.owners[k]->path, rs->line, rs->col, rs->rule,
                             ddlint_pack_name(pack));
-      warn(msg);
+      warn(userdata, msg);
       free(msg);
     }
   }
