@@ -1,6 +1,6 @@
 /* The command's template commands (see cli_templates.h): which packs a run
  * can see and where each comes from, and one pack's section tree. They read
- * the pack structs (internal.h) but change nothing. */
+ * the pack through the public accessors of ddlint.h and change nothing. */
 #include "cli_templates.h"
 
 #include "runcache.h"
