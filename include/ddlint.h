@@ -123,6 +123,141 @@ DDLINT_API const char *ddlint_rule_explain(const ddlint_rule *rule);
 /** Explanation of what a rule kind checks, or NULL for an unknown kind. */
 DDLINT_API const char *ddlint_kind_explain(const char *kind);
 
+/* ---- Packs: where they come from and what they hold (api_packs.c).
+ * Every string returned below is borrowed from the pack (or is static for
+ * the built-in names) and lives as long as it; indices are not checked. */
+
+/** Number of packs compiled into the library. */
+DDLINT_API size_t ddlint_builtin_pack_count(void);
+/** Name of built-in pack i (0-based, in build order), e.g. "rfc". Static. */
+DDLINT_API const char *ddlint_builtin_pack_name(size_t i);
+/** Whether a pack of this name is compiled into the library. */
+DDLINT_API int ddlint_builtin_pack_exists(const char *name);
+/** The folder of installed packs (where `make install` puts them). Static. */
+DDLINT_API const char *ddlint_pack_installed_dir(void);
+/** The installed pack file for a name: NAME.json in the folders of
+ * $DDLINT_PACK_PATH (colon-separated), then in the installed folder; NULL
+ * when there is none. Free with free(). */
+DDLINT_API char *ddlint_pack_find_installed(const char *name);
+/** Whether a template reference is a path (it has a slash or ends in
+ * ".json") rather than a name. */
+DDLINT_API int ddlint_pack_ref_is_path(const char *ref);
+
+/** The pack's description field, or NULL. */
+DDLINT_API const char *ddlint_pack_description(const ddlint_pack *pack);
+/** Whether the pack sets "title_priority" (a heading equal to a section's
+ * title beats one equal to an alias at any level). */
+DDLINT_API int ddlint_pack_title_priority(const ddlint_pack *pack);
+/** Number of "not_evidence" title phrases of the pack. */
+DDLINT_API size_t ddlint_pack_not_evidence_count(const ddlint_pack *pack);
+/** "not_evidence" title phrase i of the pack. */
+DDLINT_API const char *ddlint_pack_not_evidence(const ddlint_pack *pack,
+                                                size_t i);
+/** Number of template sections of the pack (the coverage sections of a
+ * result linted with it, in the same order). */
+DDLINT_API size_t ddlint_pack_section_count(const ddlint_pack *pack);
+/** Id of template section s. */
+DDLINT_API const char *ddlint_pack_section_id(const ddlint_pack *pack,
+                                              size_t s);
+/** Title of template section s. */
+DDLINT_API const char *ddlint_pack_section_title(const ddlint_pack *pack,
+                                                 size_t s);
+/** Prompt of template section s (what to write there), or NULL. */
+DDLINT_API const char *ddlint_pack_section_prompt(const ddlint_pack *pack,
+                                                  size_t s);
+/** Whether template section s is marked "required". */
+DDLINT_API int ddlint_pack_section_required(const ddlint_pack *pack, size_t s);
+/** Weight of template section s in the score. */
+DDLINT_API double ddlint_pack_section_weight(const ddlint_pack *pack,
+                                             size_t s);
+/** The section template section s nests in ("parent"), or -1 at the top
+ * level. */
+DDLINT_API ptrdiff_t ddlint_pack_section_parent(const ddlint_pack *pack,
+                                                size_t s);
+/** How many sections template section s nests in: 0 at the top level. */
+DDLINT_API int ddlint_pack_section_depth(const ddlint_pack *pack, size_t s);
+/** Number of aliases (normalised) of template section s. */
+DDLINT_API size_t ddlint_pack_section_alias_count(const ddlint_pack *pack,
+                                                  size_t s);
+/** Alias i (normalised) of template section s. */
+DDLINT_API const char *ddlint_pack_section_alias(const ddlint_pack *pack,
+                                                 size_t s, size_t i);
+/** Number of "evidence" patterns of template section s. */
+DDLINT_API size_t ddlint_pack_section_evidence_count(const ddlint_pack *pack,
+                                                     size_t s);
+/** Text of "evidence" pattern i of template section s, as the pack wrote
+ * it. */
+DDLINT_API const char *ddlint_pack_section_evidence(const ddlint_pack *pack,
+                                                    size_t s, size_t i);
+/** Number of "required_if" conditions of template section s (any of which
+ * makes it required in a document). */
+DDLINT_API size_t ddlint_pack_section_condition_count(const ddlint_pack *pack,
+                                                      size_t s);
+/** Condition i of template section s, in words. */
+DDLINT_API const char *ddlint_pack_section_condition(const ddlint_pack *pack,
+                                                     size_t s, size_t i);
+/** Number of topics of template section s. */
+DDLINT_API size_t ddlint_pack_topic_count(const ddlint_pack *pack, size_t s);
+/** Id of topic t of template section s. */
+DDLINT_API const char *ddlint_pack_topic_id(const ddlint_pack *pack, size_t s,
+                                            size_t t);
+/** Title of topic t of template section s. */
+DDLINT_API const char *ddlint_pack_topic_title(const ddlint_pack *pack,
+                                               size_t s, size_t t);
+/** Prompt of topic t of template section s, or NULL. */
+DDLINT_API const char *ddlint_pack_topic_prompt(const ddlint_pack *pack,
+                                                size_t s, size_t t);
+/** Weight of topic t of template section s in the score. */
+DDLINT_API double ddlint_pack_topic_weight(const ddlint_pack *pack, size_t s,
+                                           size_t t);
+/** Number of aliases (normalised) of topic t of template section s. */
+DDLINT_API size_t ddlint_pack_topic_alias_count(const ddlint_pack *pack,
+                                                size_t s, size_t t);
+/** Alias i (normalised) of topic t of template section s. */
+DDLINT_API const char *ddlint_pack_topic_alias(const ddlint_pack *pack,
+                                               size_t s, size_t t, size_t i);
+/** Number of patterns of topic t of template section s. */
+DDLINT_API size_t ddlint_pack_topic_pattern_count(const ddlint_pack *pack,
+                                                  size_t s, size_t t);
+/** Text of pattern i of topic t of template section s, as the pack wrote
+ * it. */
+DDLINT_API const char *ddlint_pack_topic_pattern(const ddlint_pack *pack,
+                                                 size_t s, size_t t, size_t i);
+
+/** Which name of template section s a heading's text is, compared as the
+ * matcher compares them (normalised, stemmed words): 1 for the section's
+ * title, 2 + i for its alias i, 0 for neither. */
+DDLINT_API size_t ddlint_pack_section_named_by(const ddlint_pack *pack,
+                                               size_t s, const char *heading);
+
+/** The template sections a rule is scoped to: indices into the pack's
+ * sections, *n of them; NULL (and *n 0) when it applies to every section.
+ * Borrowed from the rule. */
+DDLINT_API const size_t *ddlint_rule_scope(const ddlint_rule *rule,
+                                           size_t *n);
+/** Whether template section s is in the rule's scope. */
+DDLINT_API int ddlint_rule_in_scope(const ddlint_rule *rule, size_t s);
+/** Number of topic ids a required-topic rule lists ("params.topics"); 0
+ * when it lists none. */
+DDLINT_API size_t ddlint_rule_topic_count(const ddlint_rule *rule);
+/** Topic id i a required-topic rule lists. */
+DDLINT_API const char *ddlint_rule_topic(const ddlint_rule *rule, size_t i);
+/** Number of "required_if" conditions of a rule (it runs when any
+ * holds); 0 when it always runs. */
+DDLINT_API size_t ddlint_rule_condition_count(const ddlint_rule *rule);
+/** Condition i of a rule, in words. */
+DDLINT_API const char *ddlint_rule_condition(const ddlint_rule *rule,
+                                             size_t i);
+
+/** The built-in rule of a document of several files with this id
+ * ("missing-part", "shared-part"), in no pack; or NULL. Static. */
+DDLINT_API const ddlint_rule *ddlint_document_rule_find(const char *id);
+/** The rule a finding, a suppression or a config setting may name: the
+ * pack's rule with this id, else a document's built-in one, else NULL.
+ * Borrowed from the pack (or static). */
+DDLINT_API const ddlint_rule *ddlint_rule_find(const ddlint_pack *pack,
+                                               const char *id);
+
 /** Lint one document held in memory. `path` is only used in reports and may
  * be "-". Never fails on bad bytes: invalid input yields diagnostics. The
  * result borrows the pack (rule ids, titles): the pack must outlive every
@@ -151,6 +286,15 @@ DDLINT_API ddlint_result *ddlint_lint_buffer_opts(const ddlint_pack *pack,
                                                   const char *path,
                                                   const char *buf, size_t len,
                                                   const ddlint_options *opts);
+
+/** ddlint_lint_buffer_opts() on text that the result takes over, so that a
+ * large document is not copied: text holds len bytes plus a NUL and comes
+ * from malloc(); the result frees it (ddlint_result_free()). The caller
+ * must not use text after the call. */
+DDLINT_API ddlint_result *ddlint_lint_owned_buffer(const ddlint_pack *pack,
+                                                   const char *path,
+                                                   char *text, size_t len,
+                                                   const ddlint_options *opts);
 
 /** One part (a file) of a document made of several files. The caller reads
  * the files; the library borrows every pointer for the length of the call. */
@@ -193,6 +337,16 @@ DDLINT_API const char *ddlint_result_part_path(const ddlint_result *result,
 /** Whether part i of a document result could be read. */
 DDLINT_API int ddlint_result_part_readable(const ddlint_result *result,
                                            size_t i);
+/** The part of a document result that holds byte offset `offset` of the
+ * joined text (the gap after a part belongs to it; unreadable parts hold
+ * none), and in *part_offset (when not NULL) the offset within that part's
+ * own text. 0 for a result of one file. */
+DDLINT_API size_t ddlint_result_part_of(const ddlint_result *result,
+                                        size_t offset, size_t *part_offset);
+/** The text of part i of a document result as linted, its length in *len;
+ * empty when the part could not be read. Borrowed from the result. */
+DDLINT_API const char *ddlint_result_part_text(const ddlint_result *result,
+                                               size_t i, size_t *len);
 /** 1-based byte columns of a diagnostic's start and (exclusive) end within
  * their lines, for editors that count bytes (Vim, Neovim); the columns of
  * ddlint_diag_start() and ddlint_diag_end() count code points. */
@@ -217,6 +371,53 @@ DDLINT_API const char *ddlint_coverage_topic_file(const ddlint_result *result,
  * drop them when `severity` is negative ("off"). For configuration files. */
 DDLINT_API void ddlint_result_set_rule_severity(ddlint_result *result,
                                                 const char *rule, int severity);
+
+/** Level (1 to 6) of the heading that matched coverage section s, or 0
+ * when no heading names it. */
+DDLINT_API int ddlint_result_section_level(const ddlint_result *result,
+                                           size_t s);
+/** Where coverage section s is: its heading's start and the end of its
+ * span, as byte offsets into the linted text (a document's joined text).
+ * Returns 0, leaving the out pointers alone, when the section is missing
+ * (ddlint_coverage_section_state() NULL and no heading level). */
+DDLINT_API int ddlint_result_section_span(const ddlint_result *result,
+                                          size_t s, size_t *start,
+                                          size_t *end);
+/** The heading that nearly names missing required section s ("Sucess
+ * Metrix"), which a fix renames: its start and its section's end as byte
+ * offsets, and its level. Returns 0 when there is none. Any out pointer may
+ * be NULL. */
+DDLINT_API int ddlint_result_section_near(const ddlint_result *result,
+                                          size_t s, size_t *start,
+                                          size_t *end, int *level);
+
+/** The edits that complete a document: a heading and prompt for each
+ * missing required section, in its template place, or the rename of the
+ * heading that nearly names it (`ddlint fix`). */
+typedef struct ddlint_fix ddlint_fix;
+/** Plan the edits for a result: for a document of several files, each edit
+ * is in the part that holds its place. Edits are sorted by part, then by
+ * offset. Free with ddlint_fix_free(). */
+DDLINT_API ddlint_fix *ddlint_fix_plan(const ddlint_result *result);
+/** Number of edits of a plan. */
+DDLINT_API size_t ddlint_fix_count(const ddlint_fix *fix);
+/** Edit i of a plan: in part *part (0 for a single file), `deleted` bytes
+ * at byte offset *offset of that part's own text are replaced with *text (a
+ * rename; 0 deleted for an insertion). *section is the template section it
+ * adds or renames, *order its place in the plan of the document as one
+ * text. *text is borrowed from the plan. Any out pointer may be NULL. */
+DDLINT_API void ddlint_fix_edit(const ddlint_fix *fix, size_t i, size_t *part,
+                                size_t *offset, size_t *deleted,
+                                const char **text, size_t *section,
+                                size_t *order);
+/** buf (len bytes) with edits [first, first + n) of the plan applied: they
+ * must be in one part, and buf that part's text. Returns a new string of
+ * *out_len bytes plus a NUL; free with free(). */
+DDLINT_API char *ddlint_fix_apply(const ddlint_fix *fix, size_t first,
+                                  size_t n, const char *buf, size_t len,
+                                  size_t *out_len);
+/** Free a plan. NULL is allowed. */
+DDLINT_API void ddlint_fix_free(ddlint_fix *fix);
 
 /** Free a result. NULL is allowed. */
 DDLINT_API void ddlint_result_free(ddlint_result *result);
@@ -315,6 +516,30 @@ DDLINT_API void ddlint_diag_start(const ddlint_diag *diag, unsigned *line,
 DDLINT_API void ddlint_diag_end(const ddlint_diag *diag, unsigned *line,
                                 unsigned *column, size_t *offset);
 
+/** The headings of a Markdown text and the spans they govern, as the
+ * linter sees them (for an editor's document outline). */
+typedef struct ddlint_outline ddlint_outline;
+/** Parse buf (len bytes; `path` names it) into its headings. The outline
+ * copies what it needs. Free with ddlint_outline_free(). */
+DDLINT_API ddlint_outline *ddlint_outline_parse(const char *path,
+                                                const char *buf, size_t len);
+/** Number of headings, in document order. */
+DDLINT_API size_t ddlint_outline_count(const ddlint_outline *outline);
+/** Plain text of heading i (may be empty), borrowed from the outline. */
+DDLINT_API const char *ddlint_outline_text(const ddlint_outline *outline,
+                                           size_t i);
+/** Byte offsets of heading i: its start, the end of its line (without the
+ * line ending), and the end of its section (the next heading of the same
+ * or a higher level). Any out pointer may be NULL. */
+DDLINT_API void ddlint_outline_span(const ddlint_outline *outline, size_t i,
+                                    size_t *start, size_t *line_end,
+                                    size_t *end);
+/** The heading heading i nests under, or -1 at the top. */
+DDLINT_API ptrdiff_t ddlint_outline_parent(const ddlint_outline *outline,
+                                           size_t i);
+/** Free an outline. NULL is allowed. */
+DDLINT_API void ddlint_outline_free(ddlint_outline *outline);
+
 /** A configuration file (.ddlint.json): template, rule severities, per-glob
  * overrides and ignored files (docs/config.md). */
 typedef struct ddlint_config ddlint_config;
@@ -390,6 +615,25 @@ DDLINT_API void ddlint_config_apply_file(const ddlint_config *cfg,
                                          const ddlint_pack *pack,
                                          ddlint_result *result,
                                          void (*warn)(const char *message));
+
+/** A warning from the library, with the caller's user data: one located
+ * message, borrowed for the length of the call. */
+typedef void (*ddlint_warn_fn)(void *userdata, const char *message);
+/** ddlint_config_apply() whose warn callback gets userdata (so that a
+ * caller linting on several threads needs no global to know which lint a
+ * warning is about). warn may be NULL. */
+DDLINT_API void ddlint_config_apply_ud(const ddlint_config *cfg,
+                                       const char *file,
+                                       const ddlint_pack *pack,
+                                       ddlint_result *result,
+                                       ddlint_warn_fn warn, void *userdata);
+/** ddlint_config_apply_file() whose warn callback gets userdata. */
+DDLINT_API void ddlint_config_apply_file_ud(const ddlint_config *cfg,
+                                            const char *file,
+                                            const ddlint_pack *pack,
+                                            ddlint_result *result,
+                                            ddlint_warn_fn warn,
+                                            void *userdata);
 
 /** The value of `key: value` in the document's YAML front matter (quotes
  * removed), or NULL. Free with free(). */

@@ -2,7 +2,7 @@
  * ddlint writes a file a user owns. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "atomic.h"
-#include "internal.h"
+#include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>

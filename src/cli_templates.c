@@ -1,6 +1,6 @@
 /* The command's template commands (see cli_templates.h): which packs a run
  * can see and where each comes from, and one pack's section tree. They read
- * the pack structs (internal.h) but change nothing. */
+ * the pack through the public accessors of ddlint.h and change nothing. */
 #include "cli_templates.h"
 
 #include "runcache.h"
@@ -81,9 +81,9 @@ static void S_visible(pack_list *l, const ddlint_config *cfg) {
     }
     free(dirs);
   }
-  S_add_folder(l, pack_installed_dir(), "installed");
-  for (const struct embedded_pack *e = embedded_packs; e->name; e++)
-    S_add(l, e->name, "built in", NULL);
+  S_add_folder(l, ddlint_pack_installed_dir(), "installed");
+  for (size_t i = 0; i < ddlint_builtin_pack_count(); i++)
+    S_add(l, ddlint_builtin_pack_name(i), "built in", NULL);
   if (cfg) {
     char *origin = NULL;
     char *ref = ddlint_config_template_origin(cfg, "./x", &origin);
@@ -92,11 +92,11 @@ static void S_visible(pack_list *l, const ddlint_config *cfg) {
       /* a path is listed by its file name, as the folders' packs are */
       const char *base = strrchr(ref, '/') ? strrchr(ref, '/') + 1 : ref;
       size_t len = strlen(base);
-      char *name = pack_ref_is_path(ref) && len > 5 &&
+      char *name = ddlint_pack_ref_is_path(ref) && len > 5 &&
                            strcmp(base + len - 5, ".json") == 0
                        ? xstrndup(base, len - 5)
                        : xstrdup(base);
-      S_add(l, name, origin_kind, pack_ref_is_path(ref) ? ref : NULL);
+      S_add(l, name, origin_kind, ddlint_pack_ref_is_path(ref) ? ref : NULL);
       free(name);
       free(origin_kind);
     }
@@ -139,13 +139,14 @@ static int S_list(const ddlint_config *cfg) {
       continue;
     }
     /* the description's first sentence */
-    const char *d = pk->description ? pk->description : "";
+    const char *d =
+        ddlint_pack_description(pk) ? ddlint_pack_description(pk) : "";
     const char *stop = strstr(d, ". ");
     int dlen = stop ? (int)(stop - d + 1) : (int)strlen(d);
     term_printf(stdout, "    %s %s, %zu section%s, %zu rules%s%.*s\n", ddlint_pack_name(pk),
-           ddlint_pack_version(pk), pk->nsections,
-           pk->nsections == 1 ? "" : "s", pk->nrules, dlen ? ": " : "", dlen,
-           d);
+           ddlint_pack_version(pk), ddlint_pack_section_count(pk),
+           ddlint_pack_section_count(pk) == 1 ? "" : "s",
+           ddlint_pack_rule_count(pk), dlen ? ": " : "", dlen, d);
     ddlint_pack_free(pk);
   }
   for (size_t i = 0; i < l.n; i++) {
@@ -157,78 +158,130 @@ static int S_list(const ddlint_config *cfg) {
   return 0;
 }
 
-/* The i-th string of an array of strings, patterns or conditions. */
-static const char *S_string_at(const void *v, size_t i) {
-  return ((char *const *)v)[i];
+/* One list of strings of a pack: which list (at) and whose (pack, rule,
+ * section s, topic t). */
+typedef struct {
+  const ddlint_pack *pk;
+  const ddlint_rule *r;
+  size_t s, t;
+  const char *(*at)(const void *list, size_t i);
+  size_t n;
+} str_list;
+
+static const char *S_not_evidence_at(const void *v, size_t i) {
+  return ddlint_pack_not_evidence(((const str_list *)v)->pk, i);
 }
-static const char *S_pattern_at(const void *v, size_t i) {
-  return ((const pattern *)v)[i].source;
+static const char *S_section_alias_at(const void *v, size_t i) {
+  const str_list *l = v;
+  return ddlint_pack_section_alias(l->pk, l->s, i);
 }
-static const char *S_condition_at(const void *v, size_t i) {
-  return ((const condition *)v)[i].text;
+static const char *S_section_evidence_at(const void *v, size_t i) {
+  const str_list *l = v;
+  return ddlint_pack_section_evidence(l->pk, l->s, i);
+}
+static const char *S_section_condition_at(const void *v, size_t i) {
+  const str_list *l = v;
+  return ddlint_pack_section_condition(l->pk, l->s, i);
+}
+static const char *S_topic_alias_at(const void *v, size_t i) {
+  const str_list *l = v;
+  return ddlint_pack_topic_alias(l->pk, l->s, l->t, i);
+}
+static const char *S_topic_pattern_at(const void *v, size_t i) {
+  const str_list *l = v;
+  return ddlint_pack_topic_pattern(l->pk, l->s, l->t, i);
+}
+static const char *S_rule_condition_at(const void *v, size_t i) {
+  return ddlint_rule_condition(((const str_list *)v)->r, i);
 }
 
-/* "label: a, b, c" (the items joined by sep) on one indented line, when
+static str_list S_section_aliases(const ddlint_pack *pk, size_t s) {
+  return (str_list){pk, NULL, s, 0, S_section_alias_at,
+                    ddlint_pack_section_alias_count(pk, s)};
+}
+static str_list S_section_evidence(const ddlint_pack *pk, size_t s) {
+  return (str_list){pk, NULL, s, 0, S_section_evidence_at,
+                    ddlint_pack_section_evidence_count(pk, s)};
+}
+static str_list S_section_conditions(const ddlint_pack *pk, size_t s) {
+  return (str_list){pk, NULL, s, 0, S_section_condition_at,
+                    ddlint_pack_section_condition_count(pk, s)};
+}
+static str_list S_topic_aliases(const ddlint_pack *pk, size_t s, size_t t) {
+  return (str_list){pk, NULL, s, t, S_topic_alias_at,
+                    ddlint_pack_topic_alias_count(pk, s, t)};
+}
+static str_list S_topic_patterns(const ddlint_pack *pk, size_t s, size_t t) {
+  return (str_list){pk, NULL, s, t, S_topic_pattern_at,
+                    ddlint_pack_topic_pattern_count(pk, s, t)};
+}
+static str_list S_rule_conditions(const ddlint_rule *r) {
+  return (str_list){NULL, r, 0, 0, S_rule_condition_at,
+                    ddlint_rule_condition_count(r)};
+}
+
+/* "label a, b, c" (the items joined by sep) on one indented line, when
  * there are any. */
 static void S_items_line(const char *indent, const char *label,
-                         const void *items, size_t n,
-                         const char *(*at)(const void *, size_t),
-                         const char *sep) {
-  if (!n)
+                         const str_list *l, const char *sep) {
+  if (!l->n)
     return;
   term_printf(stdout, "%s%s ", indent, label);
-  for (size_t i = 0; i < n; i++)
-    term_printf(stdout, "%s%s", i ? sep : "", at(items, i));
+  for (size_t i = 0; i < l->n; i++)
+    term_printf(stdout, "%s%s", i ? sep : "", l->at(l, i));
   putchar('\n');
 }
 
 static void S_strings_line(const char *indent, const char *label,
-                           char *const *v, size_t n) {
+                           str_list l) {
   char *colon = xasprintf("%s:", label);
-  S_items_line(indent, colon, v, n, S_string_at, ", ");
+  S_items_line(indent, colon, &l, ", ");
   free(colon);
 }
 
 static void S_patterns_line(const char *indent, const char *label,
-                            const pattern *p, size_t n) {
+                            str_list l) {
   char *colon = xasprintf("%s:", label);
-  S_items_line(indent, colon, p, n, S_pattern_at, "  |  ");
+  S_items_line(indent, colon, &l, "  |  ");
   free(colon);
 }
 
 /* A section's or topic's aliases, patterns (under label) and prompt. */
-static void S_names(const char *indent, char *const *aliases, size_t naliases,
-                    const char *label, const pattern *p, size_t np,
-                    const char *prompt) {
-  S_strings_line(indent, "aliases", aliases, naliases);
-  S_patterns_line(indent, label, p, np);
+static void S_names(const char *indent, str_list aliases, const char *label,
+                    str_list patterns, const char *prompt) {
+  S_strings_line(indent, "aliases", aliases);
+  S_patterns_line(indent, label, patterns);
   if (prompt)
     term_printf(stdout, "%sprompt: %s\n", indent, prompt);
 }
 
-static void S_topic(const tmpl_topic *t) {
-  term_printf(stdout, "      - %s [%s]", t->title, t->id);
-  if (t->weight != 1.0)
-    term_printf(stdout, ", weight %g", t->weight);
+static void S_topic(const ddlint_pack *pk, size_t s, size_t t) {
+  term_printf(stdout, "      - %s [%s]", ddlint_pack_topic_title(pk, s, t),
+              ddlint_pack_topic_id(pk, s, t));
+  if (ddlint_pack_topic_weight(pk, s, t) != 1.0)
+    term_printf(stdout, ", weight %g", ddlint_pack_topic_weight(pk, s, t));
   putchar('\n');
-  S_names("          ", t->aliases, t->naliases, "patterns", t->patterns,
-          t->npatterns, t->prompt);
+  S_names("          ", S_topic_aliases(pk, s, t), "patterns",
+          S_topic_patterns(pk, s, t), ddlint_pack_topic_prompt(pk, s, t));
 }
 
 /* "label a; or b" for a `required_if`, on one indented line. */
 static void S_conditions_line(const char *indent, const char *label,
-                              const condition *c, size_t n) {
-  S_items_line(indent, label, c, n, S_condition_at, "; or ");
+                              str_list l) {
+  S_items_line(indent, label, &l, "; or ");
 }
 
-/* The section ids of a scope, or "all sections". */
-static void S_scope(const ddlint_pack *pk, const size_t *scope, size_t n) {
+/* The section ids of a rule's scope, or "every section". */
+static void S_scope(const ddlint_pack *pk, const ddlint_rule *r) {
+  size_t n;
+  const size_t *scope = ddlint_rule_scope(r, &n);
   if (!scope) {
     term_printf(stdout, "every section");
     return;
   }
   for (size_t i = 0; i < n; i++)
-    term_printf(stdout, "%s%s", i ? ", " : "", pk->sections[scope[i]].id);
+    term_printf(stdout, "%s%s", i ? ", " : "",
+                ddlint_pack_section_id(pk, scope[i]));
 }
 
 static int S_show(const char *ref) {
@@ -239,47 +292,54 @@ static int S_show(const char *ref) {
     free(err);
     return EXIT_TROUBLE;
   }
-  term_printf(stdout, "%s %s\n", pk->name, pk->version);
-  if (pk->description)
-    term_printf(stdout, "%s\n", pk->description);
-  if (pk->title_priority)
+  term_printf(stdout, "%s %s\n", ddlint_pack_name(pk), ddlint_pack_version(pk));
+  if (ddlint_pack_description(pk))
+    term_printf(stdout, "%s\n", ddlint_pack_description(pk));
+  if (ddlint_pack_title_priority(pk))
     term_printf(stdout, "title_priority: a title beats an alias at any level\n");
-  S_strings_line("", "not evidence", pk->not_evidence, pk->nnot_evidence);
+  S_strings_line("", "not evidence",
+                 (str_list){pk, NULL, 0, 0, S_not_evidence_at,
+                            ddlint_pack_not_evidence_count(pk)});
   term_printf(stdout, "\nsections, in template order:\n");
-  for (size_t s = 0; s < pk->nsections; s++) {
-    const tmpl_section *ts = &pk->sections[s];
-    term_printf(stdout, "  %zu. %s [%s] %s", s + 1, ts->title, ts->id,
-           ts->nrequired_if ? "required when"
-           : ts->required   ? "required"
-                            : "optional");
-    for (size_t i = 0; i < ts->nrequired_if; i++)
-      term_printf(stdout, "%s%s", i ? "; or " : " ", ts->required_if[i].text);
-    if (ts->weight != 1.0)
-      term_printf(stdout, ", weight %g", ts->weight);
-    if (ts->parent >= 0)
-      term_printf(stdout, ", under %s [%s]", pk->sections[ts->parent].title,
-             pk->sections[ts->parent].id);
+  for (size_t s = 0; s < ddlint_pack_section_count(pk); s++) {
+    size_t nconds = ddlint_pack_section_condition_count(pk, s);
+    term_printf(stdout, "  %zu. %s [%s] %s", s + 1,
+                ddlint_pack_section_title(pk, s), ddlint_pack_section_id(pk, s),
+                nconds                               ? "required when"
+                : ddlint_pack_section_required(pk, s) ? "required"
+                                                      : "optional");
+    for (size_t i = 0; i < nconds; i++)
+      term_printf(stdout, "%s%s", i ? "; or " : " ",
+                  ddlint_pack_section_condition(pk, s, i));
+    if (ddlint_pack_section_weight(pk, s) != 1.0)
+      term_printf(stdout, ", weight %g", ddlint_pack_section_weight(pk, s));
+    ptrdiff_t parent = ddlint_pack_section_parent(pk, s);
+    if (parent >= 0)
+      term_printf(stdout, ", under %s [%s]",
+                  ddlint_pack_section_title(pk, (size_t)parent),
+                  ddlint_pack_section_id(pk, (size_t)parent));
     putchar('\n');
-    S_names("      ", ts->aliases, ts->naliases, "evidence", ts->evidence,
-            ts->nevidence, ts->prompt);
-    if (ts->ntopics)
+    S_names("      ", S_section_aliases(pk, s), "evidence",
+            S_section_evidence(pk, s), ddlint_pack_section_prompt(pk, s));
+    if (ddlint_pack_topic_count(pk, s))
       term_printf(stdout, "      topics:\n");
-    for (size_t t = 0; t < ts->ntopics; t++)
-      S_topic(&ts->topics[t]);
+    for (size_t t = 0; t < ddlint_pack_topic_count(pk, s); t++)
+      S_topic(pk, s, t);
   }
   term_printf(stdout, "\nrules:\n");
-  for (size_t i = 0; i < pk->nrules; i++) {
-    const struct ddlint_rule *r = &pk->rules[i];
-    term_printf(stdout, "  %s (%s, %s): ", r->id, r->kind,
-           ddlint_severity_name(r->severity));
-    S_scope(pk, r->scope, r->nscope);
-    if (r->ntopic_ids) {
+  for (size_t i = 0; i < ddlint_pack_rule_count(pk); i++) {
+    const ddlint_rule *r = ddlint_pack_rule(pk, i);
+    term_printf(stdout, "  %s (%s, %s): ", ddlint_rule_id(r),
+                ddlint_rule_kind(r),
+                ddlint_severity_name(ddlint_rule_severity(r)));
+    S_scope(pk, r);
+    if (ddlint_rule_topic_count(r)) {
       term_printf(stdout, "; topics ");
-      for (size_t k = 0; k < r->ntopic_ids; k++)
-        term_printf(stdout, "%s%s", k ? ", " : "", r->topic_ids[k]);
+      for (size_t k = 0; k < ddlint_rule_topic_count(r); k++)
+        term_printf(stdout, "%s%s", k ? ", " : "", ddlint_rule_topic(r, k));
     }
     putchar('\n');
-    S_conditions_line("      ", "runs when", r->required_if, r->nrequired_if);
+    S_conditions_line("      ", "runs when", S_rule_conditions(r));
   }
   ddlint_pack_free(pk);
   return 0;
@@ -290,58 +350,60 @@ static int S_show(const char *ref) {
 static bool S_checks_topic(const ddlint_pack *pk, const ddlint_rule *r,
                            const char *id) {
   const ddlint_rule *const *only = &r;
-  size_t nonly = r->ntopic_ids ? 1 : 0;
-  for (size_t i = 0; !nonly && i < pk->nrules; i++) {
-    const ddlint_rule *o = &pk->rules[i];
-    if (o == r || strcmp(o->kind, "required-topic") != 0)
+  size_t nonly = ddlint_rule_topic_count(r) ? 1 : 0;
+  for (size_t i = 0; !nonly && i < ddlint_pack_rule_count(pk); i++) {
+    const ddlint_rule *o = ddlint_pack_rule(pk, i);
+    if (o == r || strcmp(ddlint_rule_kind(o), "required-topic") != 0)
       continue;
-    for (size_t k = 0; k < o->ntopic_ids; k++)
-      if (strcmp(o->topic_ids[k], id) == 0)
+    for (size_t k = 0; k < ddlint_rule_topic_count(o); k++)
+      if (strcmp(ddlint_rule_topic(o, k), id) == 0)
         return false;
   }
-  for (size_t k = 0; nonly && k < (*only)->ntopic_ids; k++)
-    if (strcmp((*only)->topic_ids[k], id) == 0)
+  for (size_t k = 0; nonly && k < ddlint_rule_topic_count(*only); k++)
+    if (strcmp(ddlint_rule_topic(*only, k), id) == 0)
       return true;
   return !nonly;
 }
 
 void templates_explain_scope(const ddlint_pack *pk, const ddlint_rule *r) {
-  bool sections = strcmp(r->kind, "required-section") == 0 ||
-                  strcmp(r->kind, "empty-section") == 0;
-  bool topics = strcmp(r->kind, "required-topic") == 0;
-  if (r->nrequired_if) {
+  const char *kind = ddlint_rule_kind(r);
+  bool sections = strcmp(kind, "required-section") == 0 ||
+                  strcmp(kind, "empty-section") == 0;
+  bool topics = strcmp(kind, "required-topic") == 0;
+  size_t nscope;
+  if (ddlint_rule_condition_count(r)) {
     term_printf(stdout, "\n");
-    S_conditions_line("", "It runs only in documents where", r->required_if,
-                      r->nrequired_if);
+    S_conditions_line("", "It runs only in documents where",
+                      S_rule_conditions(r));
   }
-  if (!sections && !topics && !r->scope)
+  if (!sections && !topics && !ddlint_rule_scope(r, &nscope))
     return;
-  term_printf(stdout, "\nIn template \"%s\", it checks ", pk->name);
-  S_scope(pk, r->scope, r->nscope);
+  term_printf(stdout, "\nIn template \"%s\", it checks ", ddlint_pack_name(pk));
+  S_scope(pk, r);
   term_printf(stdout, ":\n");
-  for (size_t s = 0; s < pk->nsections && (sections || topics); s++) {
-    const tmpl_section *ts = &pk->sections[s];
-    size_t nchecked = 0;
-    for (size_t t = 0; topics && t < ts->ntopics; t++)
-      nchecked += S_checks_topic(pk, r, ts->topics[t].id);
-    if (!rule_in_scope(r, s) || (topics && !nchecked))
+  for (size_t s = 0; s < ddlint_pack_section_count(pk) && (sections || topics);
+       s++) {
+    size_t nchecked = 0, ntopics = ddlint_pack_topic_count(pk, s);
+    for (size_t t = 0; topics && t < ntopics; t++)
+      nchecked += S_checks_topic(pk, r, ddlint_pack_topic_id(pk, s, t));
+    if (!ddlint_rule_in_scope(r, s) || (topics && !nchecked))
       continue;
-    term_printf(stdout, "  %s [%s]%s\n", ts->title, ts->id,
-           ts->nrequired_if ? ""
-           : ts->required   ? ""
-                            : " (optional)");
-    S_conditions_line("    ", "required only when", ts->required_if,
-                      ts->nrequired_if);
+    term_printf(stdout, "  %s [%s]%s\n", ddlint_pack_section_title(pk, s),
+                ddlint_pack_section_id(pk, s),
+                ddlint_pack_section_condition_count(pk, s) ? ""
+                : ddlint_pack_section_required(pk, s)     ? ""
+                                                          : " (optional)");
+    S_conditions_line("    ", "required only when",
+                      S_section_conditions(pk, s));
     if (sections)
-      S_strings_line("    ", "also named", ts->aliases, ts->naliases);
-    for (size_t t = 0; topics && t < ts->ntopics; t++) {
-      if (!S_checks_topic(pk, r, ts->topics[t].id))
+      S_strings_line("    ", "also named", S_section_aliases(pk, s));
+    for (size_t t = 0; topics && t < ntopics; t++) {
+      if (!S_checks_topic(pk, r, ddlint_pack_topic_id(pk, s, t)))
         continue;
-      term_printf(stdout, "    topic %s [%s]\n", ts->topics[t].title, ts->topics[t].id);
-      S_strings_line("      ", "also named", ts->topics[t].aliases,
-                     ts->topics[t].naliases);
-      S_patterns_line("      ", "found by", ts->topics[t].patterns,
-                      ts->topics[t].npatterns);
+      term_printf(stdout, "    topic %s [%s]\n", ddlint_pack_topic_title(pk, s, t),
+                  ddlint_pack_topic_id(pk, s, t));
+      S_strings_line("      ", "also named", S_topic_aliases(pk, s, t));
+      S_patterns_line("      ", "found by", S_topic_patterns(pk, s, t));
     }
   }
 }

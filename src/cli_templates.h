@@ -4,7 +4,8 @@
 #ifndef DDLINT_CLI_TEMPLATES_H
 #define DDLINT_CLI_TEMPLATES_H
 
-#include "internal.h"
+#include "ddlint.h"
+#include "util.h"
 
 /* `ddlint templates [--config FILE] [--no-config]` and `ddlint template
  * (list | show NAME|PATH)`; argv[0] is the subcommand. Returns the exit

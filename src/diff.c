@@ -75,8 +75,19 @@ typedef struct {
 /* The first old line after an event: an edited line is old line k itself. */
 static size_t S_after(const event *e) { return e->k + (e->edited ? 1 : 0); }
 
+/* One edit of the plan, as read through ddlint_fix_edit(). */
+typedef struct {
+  size_t at, del;
+  const char *text; /* borrowed from the plan */
+} plan_edit;
+
 void diff_insertions(strbuf *out, const char *path, const char *old_text,
-                     size_t old_len, const fix_insert *ins, size_t n) {
+                     size_t old_len, const ddlint_fix *plan, size_t from,
+                     size_t n) {
+  plan_edit *ins = xcalloc(n + 1, sizeof(plan_edit));
+  for (size_t i = 0; i < n; i++)
+    ddlint_fix_edit(plan, from + i, NULL, &ins[i].at, &ins[i].del,
+                    &ins[i].text, NULL, NULL);
   line *old;
   size_t n_old = S_lines(old_text, old_len, &old);
   bool last_open = n_old && !old[n_old - 1].newline;
@@ -178,4 +189,5 @@ void diff_insertions(strbuf *out, const char *path, const char *old_text,
   }
   free(ev);
   free(old);
+  free(ins);
 }

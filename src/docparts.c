@@ -6,7 +6,7 @@
  * natural numeric order. A link to a chapter that is not there is a part
  * that is missing (the library reports it at the link). */
 #include "docparts.h"
-#include "internal.h"
+#include "util.h"
 
 #include <ctype.h>
 #include <dirent.h>

@@ -20,21 +20,22 @@ static void S_comment(strbuf *sb, const char *text) {
 /* A section's guidance (its prompt, in a comment) and its topics as
  * headings of topic_level ("###") with theirs, after the section's own
  * heading. */
-static void S_section_body(strbuf *out, const tmpl_section *ts,
+static void S_section_body(strbuf *out, const ddlint_pack *pk, size_t s,
                            const char *topic_level) {
   strbuf g = {0};
-  if (ts->prompt)
-    strbuf_puts(&g, ts->prompt);
+  if (ddlint_pack_section_prompt(pk, s))
+    strbuf_puts(&g, ddlint_pack_section_prompt(pk, s));
   else
-    strbuf_printf(&g, "Write the %s section%s.", ts->title,
-                  ts->required ? "" : " (optional)");
+    strbuf_printf(&g, "Write the %s section%s.",
+                  ddlint_pack_section_title(pk, s),
+                  ddlint_pack_section_required(pk, s) ? "" : " (optional)");
   S_comment(out, g.data);
   strbuf_free(&g);
-  for (size_t t = 0; t < ts->ntopics; t++) {
-    const tmpl_topic *tt = &ts->topics[t];
-    strbuf_printf(out, "%s %s\n\n", topic_level, tt->title);
-    char *g2 =
-        tt->prompt ? xstrdup(tt->prompt) : xasprintf("Cover %s.", tt->title);
+  for (size_t t = 0; t < ddlint_pack_topic_count(pk, s); t++) {
+    const char *title = ddlint_pack_topic_title(pk, s, t);
+    const char *prompt = ddlint_pack_topic_prompt(pk, s, t);
+    strbuf_printf(out, "%s %s\n\n", topic_level, title);
+    char *g2 = prompt ? xstrdup(prompt) : xasprintf("Cover %s.", title);
     S_comment(out, g2);
     free(g2);
   }
@@ -77,16 +78,16 @@ char *init_skeleton(const ddlint_pack *pk, const char *path,
                 "Template: %s. Replace each comment with the section's "
                 "content; comments do not count as content, so ddlint reports "
                 "every section as empty until it is written.",
-                pk->name);
+                ddlint_pack_name(pk));
   S_comment(&sb, guide.data);
   strbuf_free(&guide);
-  for (size_t s = 0; s < pk->nsections; s++) {
-    const tmpl_section *ts = &pk->sections[s];
+  for (size_t s = 0; s < ddlint_pack_section_count(pk); s++) {
     /* a nested section one level below its parent */
-    int level = 2 + pack_section_depth(pk, s);
+    int level = 2 + ddlint_pack_section_depth(pk, s);
     level = level > 5 ? 5 : level;
-    strbuf_printf(&sb, "%.*s %s\n\n", level, "######", ts->title);
-    S_section_body(&sb, ts, &"######"[5 - level]);
+    strbuf_printf(&sb, "%.*s %s\n\n", level, "######",
+                  ddlint_pack_section_title(pk, s));
+    S_section_body(&sb, pk, s, &"######"[5 - level]);
   }
   /* one final newline, not a blank line */
   while (sb.len >= 2 && sb.data[sb.len - 1] == '\n' &&
@@ -123,7 +124,7 @@ static char *S_slug(const char *title) {
 
 size_t init_parts(const ddlint_pack *pk, const char *dir,
                   const char *template_ref, char ***names, char ***texts) {
-  size_t n = pk->nsections + 1;
+  size_t n = ddlint_pack_section_count(pk) + 1;
   *names = xcalloc(n, sizeof(char *));
   *texts = xcalloc(n, sizeof(char *));
   strbuf index = {0};
@@ -136,19 +137,19 @@ size_t init_parts(const ddlint_pack *pk, const char *dir,
                 "Template: %s. This file is the index of a document made of "
                 "several files: ddlint lints it and the chapters it links to "
                 "as one document. Write an overview here.",
-                pk->name);
+                ddlint_pack_name(pk));
   S_comment(&index, guide.data);
   strbuf_free(&guide);
   strbuf_puts(&index, "## Chapters\n\n");
-  for (size_t s = 0; s < pk->nsections; s++) {
-    const tmpl_section *ts = &pk->sections[s];
-    char *slug = S_slug(ts->title);
+  for (size_t s = 0; s < ddlint_pack_section_count(pk); s++) {
+    const char *stitle = ddlint_pack_section_title(pk, s);
+    char *slug = S_slug(stitle);
     char *name = xasprintf("%02zu_%s.md", s + 1, slug);
     free(slug);
-    strbuf_printf(&index, "%zu. [%s](%s)\n", s + 1, ts->title, name);
+    strbuf_printf(&index, "%zu. [%s](%s)\n", s + 1, stitle, name);
     strbuf ch = {0};
-    strbuf_printf(&ch, "# %s\n\n", ts->title);
-    S_section_body(&ch, ts, "##");
+    strbuf_printf(&ch, "# %s\n\n", stitle);
+    S_section_body(&ch, pk, s, "##");
     while (ch.len >= 2 && ch.data[ch.len - 1] == '\n' &&
            ch.data[ch.len - 2] == '\n')
       ch.data[--ch.len] = '\0';

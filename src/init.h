@@ -2,7 +2,8 @@
 #ifndef DDLINT_INIT_H
 #define DDLINT_INIT_H
 
-#include "internal.h"
+#include "ddlint.h"
+#include "util.h"
 
 /* The skeleton for a document at path: front matter naming template_ref
  * (`ddlint-template:`, so that linting it later picks the same template;

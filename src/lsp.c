@@ -292,7 +292,7 @@ static const ddlint_pack *S_choose_pack(lsp_server *s, lsp_doc *d,
                                         const ddlint_config *cfg,
                                         const char *path, char *fm) {
   char *ref = fm;
-  if (ref && pack_ref_is_path(ref) && ref[0] != '/' && path && s->use_fs) {
+  if (ref && ddlint_pack_ref_is_path(ref) && ref[0] != '/' && path && s->use_fs) {
     char *dir = runcache_folder_of(path);
     char *joined = xasprintf("%s/%s", dir, ref);
     free(dir);
@@ -307,7 +307,7 @@ static const ddlint_pack *S_choose_pack(lsp_server *s, lsp_doc *d,
     ref = xstrdup(ddlint_default_pack_name());
   const ddlint_pack *pack = NULL;
   const char *err = "a template path, and this session reads no file";
-  if (s->use_fs || !pack_ref_is_path(ref))
+  if (s->use_fs || !ddlint_pack_ref_is_path(ref))
     pack = runcache_pack(s->cache, ref, &err);
   if (!pack) {
     char *msg = xasprintf("ddlint: %s", err);
@@ -472,7 +472,7 @@ static bool S_diag_in(const lsp_doc *d, const ddlint_diag *dg) {
 }
 
 static const ddlint_rule *S_rule(const ddlint_result *r, const char *id) {
-  return rule_find(ddlint_result_pack(r), id);
+  return ddlint_rule_find(ddlint_result_pack(r), id);
 }
 
 /* The second place a finding names ("first at line 12"), 1-based, or 0. */
@@ -629,7 +629,7 @@ static cJSON *S_initialize(lsp_server *s, const cJSON *params, req_error *e) {
   if (cJSON_IsString(tmpl) && *tmpl->valuestring) {
     free(s->template_ref);
     const char *t = tmpl->valuestring;
-    s->template_ref = pack_ref_is_path(t) && t[0] != '/' && s->root
+    s->template_ref = ddlint_pack_ref_is_path(t) && t[0] != '/' && s->root
                           ? xasprintf("%s/%s", s->root, t)
                           : xstrdup(t);
   }
@@ -741,11 +741,8 @@ static bool S_fix_offset(const lsp_doc *d, size_t at, size_t *local) {
     *local = at;
     return true;
   }
-  size_t k = doc_part_of(r->parts, r->nparts, at);
-  if (k != d->part)
-    return false;
-  *local = at - r->parts[k].base;
-  return true;
+  size_t k = ddlint_result_part_of(r, at, local);
+  return k == d->part;
 }
 
 /* The template section a missing-section finding is about, or SIZE_MAX. */
@@ -773,9 +770,7 @@ typedef struct {
 typedef struct {
   lsp_fix *fixes;
   size_t n;
-  fix_insert *plan;   /* owned: a file alone's plan ... */
-  part_insert *pplan; /* ... or a document's */
-  size_t nplan;
+  ddlint_fix *plan; /* owned: a file alone's plan, or a document's */
   lsp_doc **own; /* owned: parts that are not open, as linted */
   size_t nown;
 } lsp_fixes;
@@ -792,7 +787,9 @@ static lsp_doc *S_part_doc(lsp_server *s, lsp_doc *d, size_t k, lsp_fixes *fx) {
   lsp_doc *p = xcalloc(1, sizeof *p);
   p->uri = S_path_uri(ddlint_result_part_path(r, k));
   p->part = k;
-  strbuf_put(&p->text, r->parts[k].src.text, r->parts[k].src.len);
+  size_t len;
+  const char *text = ddlint_result_part_text(r, k, &len);
+  strbuf_put(&p->text, text, len);
   fx->own = xrealloc(fx->own, (fx->nown + 1) * sizeof *fx->own);
   fx->own[fx->nown++] = p;
   return p;
@@ -803,28 +800,20 @@ static lsp_doc *S_part_doc(lsp_server *s, lsp_doc *d, size_t k, lsp_fixes *fx) {
 static void S_fixes(lsp_server *s, lsp_doc *d, lsp_fixes *fx) {
   memset(fx, 0, sizeof *fx);
   const ddlint_result *r = d->res->r;
-  if (d->part == SIZE_MAX) {
-    fx->nplan = fix_plan(r, &fx->plan);
-    fx->fixes = xcalloc(fx->nplan + 1, sizeof(lsp_fix));
-    for (size_t k = 0; k < fx->nplan; k++)
-      fx->fixes[fx->n++] = (lsp_fix){d, fx->plan[k].at, fx->plan[k].del,
-                                     fx->plan[k].text, fx->plan[k].section};
-    return;
-  }
-  fx->nplan = fix_plan_parts(r, &fx->pplan);
-  fx->fixes = xcalloc(fx->nplan + 1, sizeof(lsp_fix));
-  for (size_t k = 0; k < fx->nplan; k++) {
-    const part_insert *pi = &fx->pplan[k];
-    fx->fixes[fx->n++] = (lsp_fix){S_part_doc(s, d, pi->part, fx), pi->at,
-                                   pi->del, pi->text, pi->section};
+  fx->plan = ddlint_fix_plan(r);
+  size_t n = ddlint_fix_count(fx->plan);
+  fx->fixes = xcalloc(n + 1, sizeof(lsp_fix));
+  for (size_t k = 0; k < n; k++) {
+    size_t part;
+    lsp_fix *f = &fx->fixes[fx->n++];
+    ddlint_fix_edit(fx->plan, k, &part, &f->at, &f->del, &f->text,
+                    &f->section, NULL);
+    f->doc = d->part == SIZE_MAX ? d : S_part_doc(s, d, part, fx);
   }
 }
 
 static void S_fixes_free(lsp_fixes *fx) {
-  if (fx->plan)
-    fix_free(fx->plan, fx->nplan);
-  if (fx->pplan)
-    fix_parts_free(fx->pplan, fx->nplan);
+  ddlint_fix_free(fx->plan);
   for (size_t i = 0; i < fx->nown; i++)
     S_doc_free(fx->own[i]);
   free(fx->own);
@@ -905,40 +894,35 @@ static cJSON *S_code_action(lsp_server *s, const cJSON *params, req_error *e) {
  * missing or in another part. */
 static bool S_section_offset(const lsp_doc *d, size_t s, size_t *off) {
   const ddlint_result *r = d->res->r;
-  if (!r->section_level[s] && !ddlint_coverage_section_state(r, s))
+  size_t start;
+  if (!ddlint_result_section_span(r, s, &start, NULL))
     return false;
-  return S_fix_offset(d, r->section_start[s], off);
+  return S_fix_offset(d, start, off);
 }
 
 /* Why a heading was taken for template section s. */
 static void S_heading_reason(strbuf *sb, const ddlint_result *r, size_t s) {
-  const tmpl_section *ts = &r->pack->sections[s];
+  const ddlint_pack *pk = ddlint_result_pack(r);
   const char *state = ddlint_coverage_section_state(r, s);
   const char *heading = ddlint_coverage_section_heading(r, s);
-  strbuf_printf(sb, "Taken for the template section **%s**", ts->title);
+  strbuf_printf(sb, "Taken for the template section **%s**",
+                ddlint_pack_section_title(pk, s));
   if (state && strcmp(state, "content") == 0) {
     strbuf_puts(sb, ": no heading names it, and what this section says "
                     "covers it (matched by content).");
     return;
   }
-  char *norm = title_normalize(heading ? heading : "");
-  char *key = title_key(norm);
-  if (strcmp(key, ts->key_title) == 0)
+  size_t named = ddlint_pack_section_named_by(pk, s, heading ? heading : "");
+  if (named == 1)
     strbuf_puts(sb, ": the heading is its title.");
-  else {
-    size_t a = 0;
-    while (a < ts->naliases && strcmp(key, ts->alias_keys[a]) != 0)
-      a++;
-    if (a < ts->naliases)
-      strbuf_printf(sb, ": the heading is its alias \"%s\".", ts->aliases[a]);
-    else
-      strbuf_puts(sb, ": the heading's words name it.");
-  }
+  else if (named)
+    strbuf_printf(sb, ": the heading is its alias \"%s\".",
+                  ddlint_pack_section_alias(pk, s, named - 2));
+  else
+    strbuf_puts(sb, ": the heading's words name it.");
   if (state && strcmp(state, "empty") == 0)
     strbuf_puts(sb, " It holds nothing yet, so it counts nothing toward the "
                     "score.");
-  free(norm);
-  free(key);
 }
 
 static cJSON *S_hover(lsp_server *s, const cJSON *params, req_error *e) {
@@ -979,9 +963,10 @@ static cJSON *S_hover(lsp_server *s, const cJSON *params, req_error *e) {
         S_heading_reason(&sb, r, k);
         any = true;
       }
-      const struct near_heading *nh = &r->section_near[k];
-      if (!r->section_level[k] && nh->start != SIZE_MAX &&
-          S_fix_offset(d, nh->start, &at) && S_line_of(d, at) == line) {
+      size_t near;
+      if (!ddlint_result_section_level(r, k) &&
+          ddlint_result_section_near(r, k, &near, NULL, NULL) &&
+          S_fix_offset(d, near, &at) && S_line_of(d, at) == line) {
         strbuf_printf(&sb,
                       "%sNearly names the template section **%s** "
                       "(a near miss): the quick fix renames it.",
@@ -1033,23 +1018,21 @@ static cJSON *S_document_symbol(lsp_server *s, const cJSON *params,
   if (!d->res) /* no pack, no parse */
     return out;
   const ddlint_result *r = d->res->r;
-  source src;
-  source_init(&src, d->uri, d->text.data ? d->text.data : "", d->text.len);
-  md_blocks mb;
-  md_parse(&src, 1, &mb);
-  outline ol;
-  outline_build(&mb, src.len, &ol);
-  cJSON **sym = xcalloc(ol.nsections + 1, sizeof(cJSON *));
-  for (size_t i = 0; i < ol.nsections; i++) {
-    const section *sec = &ol.sections[i];
-    const char *name = mb.blocks[sec->block].text;
+  ddlint_outline *ol = ddlint_outline_parse(
+      d->uri, d->text.data ? d->text.data : "", d->text.len);
+  size_t nsym = ddlint_outline_count(ol);
+  cJSON **sym = xcalloc(nsym + 1, sizeof(cJSON *));
+  for (size_t i = 0; i < nsym; i++) {
+    const char *name = ddlint_outline_text(ol, i);
+    size_t start, line_end, end;
+    ddlint_outline_span(ol, i, &start, &line_end, &end);
     sym[i] = cJSON_CreateObject();
     cJSON_AddStringToObject(sym[i], "name",
-                            name && *name ? name : "(empty heading)");
+                            *name ? name : "(empty heading)");
     const char *detail = NULL;
     for (size_t k = 0; k < ddlint_result_section_count(r) && !detail; k++) {
       size_t at;
-      if (S_section_offset(d, k, &at) && at == sec->start)
+      if (S_section_offset(d, k, &at) && at == start)
         detail = ddlint_coverage_section_title(r, k);
     }
     char *det = detail ? xasprintf("template: %s", detail) : NULL;
@@ -1057,21 +1040,19 @@ static cJSON *S_document_symbol(lsp_server *s, const cJSON *params,
       cJSON_AddStringToObject(sym[i], "detail", det);
     free(det);
     cJSON_AddNumberToObject(sym[i], "kind", detail ? 2 : 15); /* module */
-    size_t end = sec->end > src.len ? src.len : sec->end;
-    cJSON_AddItemToObject(sym[i], "range", S_range(s, d, sec->start, end));
-    size_t hs, he;
-    source_line_bounds(&src, sec->start, &hs, &he);
+    if (end > d->text.len)
+      end = d->text.len;
+    cJSON_AddItemToObject(sym[i], "range", S_range(s, d, start, end));
     cJSON_AddItemToObject(sym[i], "selectionRange",
-                          S_range(s, d, sec->start, he));
+                          S_range(s, d, start, line_end));
     cJSON_AddArrayToObject(sym[i], "children");
-    cJSON *parent = sec->parent >= 0 ? sym[sec->parent] : NULL;
+    ptrdiff_t up = ddlint_outline_parent(ol, i);
+    cJSON *parent = up >= 0 ? sym[up] : NULL;
     cJSON_AddItemToArray(parent ? cJSON_GetObjectItem(parent, "children") : out,
                          sym[i]);
   }
   free(sym);
-  outline_free(&ol);
-  md_blocks_free(&mb);
-  source_free(&src);
+  ddlint_outline_free(ol);
   return out;
 }
 

@@ -4,7 +4,8 @@
 #ifndef DDLINT_LSP_H
 #define DDLINT_LSP_H
 
-#include "internal.h"
+#include "ddlint.h"
+#include "util.h"
 
 /* ---- lsp_rpc.c: framing ---- */
 

@@ -1,6 +1,6 @@
 /* The reporter table: output format name -> begin/emit/end trio. */
 #include "report.h"
-#include "source.h"
+#include "util.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * line with a caret underline, the help line, and a per-file summary with the
  * completeness score. Colour only when asked (the CLI decides: a terminal and
  * no NO_COLOR). */
-#include "source.h"
+#include "util.h"
 #include "report.h"
 #include "term.h"
 

@@ -2,7 +2,7 @@
  * "summary"}, streamed file by file. The shape is documented in
  * docs/json-format.md. Invalid UTF-8 from the source is written as U+FFFD so
  * the output always parses. */
-#include "pack.h"
+#include "util.h"
 #include "report.h"
 
 #include <string.h>
@@ -124,12 +124,13 @@ static void S_emit(reporter *rep, const ddlint_result *r) {
     report_json_string(out, ddlint_coverage_section_title(r, s));
     /* a nested section ("parent" in the pack): its path of section ids */
     const ddlint_pack *pk = ddlint_result_pack(r);
-    if (pk->sections[s].parent >= 0) {
+    if (ddlint_pack_section_parent(pk, s) >= 0) {
       strbuf path = {0};
-      for (ptrdiff_t p = (ptrdiff_t)s; p >= 0; p = pk->sections[p].parent) {
+      for (ptrdiff_t p = (ptrdiff_t)s; p >= 0;
+           p = ddlint_pack_section_parent(pk, (size_t)p)) {
         char *was = strbuf_take(&path);
-        strbuf_printf(&path, "%s%s%s", pk->sections[p].id, *was ? "/" : "",
-                      was);
+        strbuf_printf(&path, "%s%s%s", ddlint_pack_section_id(pk, (size_t)p),
+                      *was ? "/" : "", was);
         free(was);
       }
       fputs(", \"path\": ", out);

@@ -4,7 +4,7 @@
  * under %SRCROOT%, or a file:// URI for a path outside it; columns in Unicode
  * code points) and the section path as a logical location. Streamed: the
  * header at begin, a result per diagnostic. */
-#include "document.h"
+#include "util.h"
 #include "report.h"
 
 #include <limits.h>
@@ -77,7 +77,7 @@ static size_t S_rule_index(reporter *rep, const ddlint_pack *pk,
   for (size_t i = 0; i < rep->nrules; i++)
     if (strcmp(ddlint_rule_id(rep->rules[i]), id) == 0)
       return i;
-  const ddlint_rule *doc_rule = document_rule_find(id);
+  const ddlint_rule *doc_rule = ddlint_document_rule_find(id);
   if (doc_rule) { /* a document's own rule (missing-part, shared-part) */
     xgrow(&rep->rules, &rep->cap, rep->nrules + 1, sizeof *rep->rules);
     rep->rules[rep->nrules++] = doc_rule;

@@ -12,18 +12,17 @@
 
 /* A name (an installed pack, else a built-in one), or a file path. */
 static ddlint_pack *S_load_pack(const char *arg, char **err) {
-  if (pack_ref_is_path(arg))
+  if (ddlint_pack_ref_is_path(arg))
     return ddlint_pack_load(arg, err);
-  char *installed = pack_find_installed(arg);
-  bool builtin = false;
-  for (const struct embedded_pack *e = embedded_packs; e->name; e++)
-    builtin |= strcmp(e->name, arg) == 0;
+  char *installed = ddlint_pack_find_installed(arg);
+  bool builtin = ddlint_builtin_pack_exists(arg);
   free(installed);
   if (installed || builtin)
     return ddlint_pack_load(arg, err);
   strbuf names = {0};
-  for (const struct embedded_pack *e = embedded_packs; e->name; e++)
-    strbuf_printf(&names, "%s%s", names.len ? ", " : "", e->name);
+  for (size_t i = 0; i < ddlint_builtin_pack_count(); i++)
+    strbuf_printf(&names, "%s%s", names.len ? ", " : "",
+                  ddlint_builtin_pack_name(i));
   *err = xasprintf("no template named \"%s\" (built in: %s; installed ones "
                    "are found by name in $DDLINT_PACK_PATH and the pack "
                    "folder; or give a path to a .json pack)",

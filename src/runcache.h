@@ -4,7 +4,8 @@
 #ifndef DDLINT_RUNCACHE_H
 #define DDLINT_RUNCACHE_H
 
-#include "internal.h"
+#include "ddlint.h"
+#include "util.h"
 
 /* What one run has loaded: packs by reference and configs by file, each
  * loaded once; a failure is kept (and reported once) as an error string. */

@@ -25,8 +25,6 @@ size_t utf8_cut(const char *s, size_t n, size_t max);
 /* The first occurrence of needle (NUL-terminated, not empty) in the n bytes
  * at hay, or NULL. */
 const char *bytes_find(const char *hay, size_t n, const char *needle);
-/* Length of the valid UTF-8 sequence at s (n bytes available), or 0. */
-size_t utf8_valid_len(const unsigned char *s, size_t n);
 /* Whether a line (without its ending) could be part of YAML front matter:
  * "key: value", a comment, a list item, an indented continuation or blank. */
 bool frontmatter_line_ok(const char *s, size_t n);
@@ -46,9 +44,6 @@ void source_free(source *src);
 /* 1-based line and code-point column of a byte offset. */
 void source_position(const source *src, size_t off, unsigned *line,
                      unsigned *col);
-/* The 0-based index of the line holding off, given the n sorted starts of
- * the lines (the first 0): a binary search. */
-size_t line_index_of(const size_t *starts, size_t n, size_t off);
 /* 1-based line of a byte offset (no column: cheap). */
 unsigned source_line_of(const source *src, size_t off);
 /* Code points in [from, to) of one line: a valid sequence counts one, and so
@@ -60,16 +55,7 @@ size_t source_offset(const source *src, unsigned line, unsigned col);
 void source_line_bounds(const source *src, size_t off, size_t *start,
                         size_t *end);
 
-/* Reads the regular file at path into out (appending), at most max + 1
- * bytes, so that a caller sees a file over max as longer than max. Opens with
- * O_NONBLOCK and checks the descriptor, so a FIFO, device or folder swapped in
- * at path is refused without blocking. NULL on success, else the reason (a
- * static string: "not a regular file", or strerror's). */
-const char *source_read_file(const char *path, size_t max, strbuf *out);
-/* Reads fd to its end into out (appending), at most max + 1 bytes; a
- * regular file's size is reserved up front, so a large one is read with no
- * copy. NULL on success, else strerror's reason. The one loop that reads a
- * whole file or stream (source_read_file(), standard input). */
-const char *source_read_fd(int fd, size_t max, strbuf *out);
+/* Reading whole files (source_read_file(), source_read_fd()), UTF-8
+ * sequence lengths and line lookup are in util.h (readfile.c). */
 
 #endif

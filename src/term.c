@@ -3,7 +3,6 @@
  * a document, a file name or a pack cannot move the cursor, retitle the
  * window, reorder a line or inject a GitHub workflow command. */
 #include "term.h"
-#include "source.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

@@ -3,6 +3,7 @@
 #ifndef DDLINT_TERM_H
 #define DDLINT_TERM_H
 
+#include "ddlint.h"
 #include "util.h"
 
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * depth). Symlinked folders are not followed, so a symlink loop cannot trap
  * the walk; entries are sorted so output is the same on every machine. */
 #include "walk.h"
-#include "internal.h"
+#include "util.h"
 #include "term.h"
 
 #include <dirent.h>

@@ -25,7 +25,8 @@ STAGES = {
     "alloc.c", "tasks.c", "source.c", "md.c", "chunk.c", "title.c",
     "outline.c", "jsonloc.c", "pack.c", "pack_merge.c", "condition.c",
     "match.c", "prose.c", "engine.c", "result.c", "suppress.c", "config.c",
-    "fix.c", "document.c", "version.c",
+    "fix.c", "document.c", "version.c", "readfile.c", "paths.c",
+    "api_packs.c", "api_result.c", "api_fix.c", "api_outline.c",
 }
 REPORTER_MAY = {"util.h", "source.h", "pack.h", "document.h"}
 INCLUDE = re.compile(r'^\s*#\s*include\s+([<"])([^>"]+)[>"]', re.M)

@@ -61,6 +61,7 @@ int main(int argc, char **argv) {
   suite_prose();
   suite_mentions();
   suite_document();
+  suite_api();
   printf("%lu tests, %lu checks, %lu failed checks in %lu tests (%lu of them "
          "known-bug tests)\n",
          S_tests, S_checks, S_failures, S_failed_tests, S_failed_bugs);

@@ -126,5 +126,6 @@ void suite_chunk(void);
 void suite_prose(void);
 void suite_mentions(void);
 void suite_document(void);
+void suite_api(void);
 
 #endif

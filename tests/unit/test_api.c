@@ -1,0 +1,228 @@
+/* The public API the command uses (api_packs.c, api_result.c, api_fix.c,
+ * api_outline.c): each accessor against the internal struct or function
+ * it stands for, so that a client sees what the library's own stages see. */
+#include "test.h"
+
+#include <stdlib.h>
+
+static ddlint_pack *S_pack(const char *name) {
+  char *err = NULL;
+  ddlint_pack *pk = ddlint_pack_load_builtin(name, &err);
+  free(err);
+  return pk;
+}
+
+static void test_api_builtin_packs(void) {
+  size_t n = 0;
+  while (embedded_packs[n].name)
+    n++;
+  CHECK_INT(ddlint_builtin_pack_count(), n);
+  for (size_t i = 0; i < n; i++)
+    CHECK_STR(ddlint_builtin_pack_name(i), embedded_packs[i].name);
+  CHECK(ddlint_builtin_pack_exists("rfc"));
+  CHECK(!ddlint_builtin_pack_exists("no-such-pack"));
+  CHECK(ddlint_pack_ref_is_path("a/b"));
+  CHECK(ddlint_pack_ref_is_path("b.json"));
+  CHECK(!ddlint_pack_ref_is_path("rfc"));
+  CHECK_STR(ddlint_pack_installed_dir(), pack_installed_dir());
+}
+
+static void test_api_pack_accessors(void) {
+  ddlint_pack *pk = S_pack("ml-system-design");
+  if (!CHECK(pk != NULL))
+    return;
+  CHECK_INT(ddlint_pack_section_count(pk), pk->nsections);
+  CHECK_INT(ddlint_pack_not_evidence_count(pk), pk->nnot_evidence);
+  for (size_t s = 0; s < pk->nsections; s++) {
+    const tmpl_section *ts = &pk->sections[s];
+    CHECK_STR(ddlint_pack_section_id(pk, s), ts->id);
+    CHECK_STR(ddlint_pack_section_title(pk, s), ts->title);
+    CHECK_INT(ddlint_pack_section_required(pk, s), ts->required);
+    CHECK_INT(ddlint_pack_section_parent(pk, s), ts->parent);
+    CHECK_INT(ddlint_pack_section_depth(pk, s), pack_section_depth(pk, s));
+    CHECK_INT(ddlint_pack_section_alias_count(pk, s), ts->naliases);
+    CHECK_INT(ddlint_pack_section_evidence_count(pk, s), ts->nevidence);
+    CHECK_INT(ddlint_pack_topic_count(pk, s), ts->ntopics);
+    for (size_t t = 0; t < ts->ntopics; t++) {
+      CHECK_STR(ddlint_pack_topic_id(pk, s, t), ts->topics[t].id);
+      CHECK_INT(ddlint_pack_topic_pattern_count(pk, s, t),
+                ts->topics[t].npatterns);
+      if (ts->topics[t].npatterns)
+        CHECK_STR(ddlint_pack_topic_pattern(pk, s, t, 0),
+                  ts->topics[t].patterns[0].source);
+    }
+    /* a heading that is the title, or an alias, names the section */
+    CHECK_INT(ddlint_pack_section_named_by(pk, s, ts->title), 1);
+    if (ts->naliases && strcmp(ts->alias_keys[0], ts->key_title) != 0)
+      CHECK_INT(ddlint_pack_section_named_by(pk, s, ts->aliases[0]), 2);
+    CHECK_INT(ddlint_pack_section_named_by(pk, s, "zzyzx qwv"), 0);
+  }
+  for (size_t i = 0; i < pk->nrules; i++) {
+    const ddlint_rule *r = &pk->rules[i];
+    size_t n;
+    CHECK(ddlint_rule_scope(r, &n) == r->scope);
+    CHECK_INT(n, r->scope ? r->nscope : 0);
+    CHECK_INT(ddlint_rule_topic_count(r), r->ntopic_ids);
+    CHECK_INT(ddlint_rule_condition_count(r), r->nrequired_if);
+    CHECK(ddlint_rule_find(pk, r->id) == r);
+  }
+  /* the rules of a document, in no pack */
+  const ddlint_rule *mp = ddlint_document_rule_find("missing-part");
+  if (CHECK(mp != NULL))
+    CHECK_STR(ddlint_rule_kind(mp), "document");
+  CHECK(ddlint_rule_find(pk, "shared-part") ==
+        ddlint_document_rule_find("shared-part"));
+  CHECK(ddlint_rule_find(pk, "no-such-rule") == NULL);
+  ddlint_pack_free(pk);
+}
+
+static const char DOC[] = "# Ranking design\n"
+                          "\n"
+                          "## Problem Statement\n"
+                          "\n"
+                          "Rank the feed.\n"
+                          "\n"
+                          "## Sucess Metrix\n"
+                          "\n"
+                          "CTR.\n"
+                          "\n"
+                          "### Offline\n"
+                          "\n"
+                          "NDCG.\n";
+
+static void test_api_fix_plan_and_spans(void) {
+  ddlint_pack *pk = S_pack("ml-system-design");
+  if (!CHECK(pk != NULL))
+    return;
+  char *owned = xstrdup(DOC);
+  ddlint_result *r =
+      ddlint_lint_owned_buffer(pk, "d.md", owned, sizeof DOC - 1, NULL);
+  ddlint_result *copy = ddlint_lint_buffer(pk, "d.md", DOC, sizeof DOC - 1);
+  CHECK_INT(ddlint_result_diag_count(r), ddlint_result_diag_count(copy));
+  CHECK_DBL(ddlint_result_score(r), ddlint_result_score(copy), 0);
+  for (size_t s = 0; s < ddlint_result_section_count(r); s++) {
+    CHECK_INT(ddlint_result_section_level(r, s), r->section_level[s]);
+    size_t a = 7, b = 7;
+    int found = ddlint_result_section_span(r, s, &a, &b);
+    CHECK_INT(found, r->section_level[s] ||
+                         ddlint_coverage_section_state(r, s) != NULL);
+    if (found)
+      CHECK(a == r->section_start[s] && b == r->section_end[s]);
+    size_t ns = 0;
+    int near = ddlint_result_section_near(r, s, &ns, NULL, NULL);
+    CHECK_INT(near, r->section_near[s].start != SIZE_MAX);
+    if (near)
+      CHECK_INT(ns, r->section_near[s].start);
+  }
+  /* the plan: the same edits as fix_plan(), applied the same way */
+  fix_insert *ins = NULL;
+  size_t n = fix_plan(r, &ins);
+  ddlint_fix *fx = ddlint_fix_plan(r);
+  CHECK(n > 0);
+  CHECK_INT(ddlint_fix_count(fx), n);
+  for (size_t i = 0; i < n && i < ddlint_fix_count(fx); i++) {
+    size_t part, at, del, sec, order;
+    const char *text;
+    ddlint_fix_edit(fx, i, &part, &at, &del, &text, &sec, &order);
+    CHECK_INT(part, 0);
+    CHECK_INT(order, i);
+    CHECK_INT(at, ins[i].at);
+    CHECK_INT(del, ins[i].del);
+    CHECK_STR(text, ins[i].text);
+    CHECK_INT(sec, ins[i].section);
+  }
+  size_t l1, l2;
+  char *a = fix_apply(DOC, sizeof DOC - 1, ins, n, &l1);
+  char *b =
+      ddlint_fix_apply(fx, 0, ddlint_fix_count(fx), DOC, sizeof DOC - 1, &l2);
+  CHECK(l1 == l2 && memcmp(a, b, l1) == 0);
+  free(a);
+  free(b);
+  fix_free(ins, n);
+  ddlint_fix_free(fx);
+  ddlint_fix_free(NULL);
+  ddlint_result_free(copy);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
+static void test_api_fix_plan_parts(void) {
+  ddlint_pack *pk = S_pack("ml-system-design");
+  if (!CHECK(pk != NULL))
+    return;
+  static const char ONE[] = "# Problem Statement\n\nRank the feed.\n";
+  static const char TWO[] = "# Monitoring\n\nDashboards.\n";
+  ddlint_part parts[] = {
+      {.path = "d/01.md",
+       .text = ONE,
+       .len = sizeof ONE - 1,
+       .named_in = SIZE_MAX},
+      {.path = "d/02.md",
+       .text = TWO,
+       .len = sizeof TWO - 1,
+       .named_in = SIZE_MAX},
+  };
+  ddlint_result *r = ddlint_lint_document(pk, "d", parts, 2, 0, NULL);
+  part_insert *pi = NULL;
+  size_t n = fix_plan_parts(r, &pi);
+  ddlint_fix *fx = ddlint_fix_plan(r);
+  CHECK_INT(ddlint_fix_count(fx), n);
+  for (size_t i = 0; i < n && i < ddlint_fix_count(fx); i++) {
+    size_t part, at, order;
+    const char *text;
+    ddlint_fix_edit(fx, i, &part, &at, NULL, &text, NULL, &order);
+    CHECK(part == pi[i].part && at == pi[i].at && order == pi[i].order);
+    CHECK_STR(text, pi[i].text);
+  }
+  /* part_of and part_text: the part table of the joined text */
+  for (size_t k = 0; k < 2; k++) {
+    size_t len, local = 99;
+    const char *text = ddlint_result_part_text(r, k, &len);
+    CHECK(len == parts[k].len && memcmp(text, parts[k].text, len) == 0);
+    CHECK_INT(ddlint_result_part_of(r, r->parts[k].base + 3, &local), k);
+    CHECK_INT(local, 3);
+  }
+  fix_parts_free(pi, n);
+  ddlint_fix_free(fx);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
+static void test_api_outline(void) {
+  ddlint_pack *pk = S_pack("ml-system-design"); /* md_init() */
+  ddlint_outline *o = ddlint_outline_parse("d.md", DOC, sizeof DOC - 1);
+  source src;
+  source_init(&src, "d.md", DOC, sizeof DOC - 1);
+  md_blocks mb;
+  md_parse(&src, 1, &mb);
+  outline ol;
+  outline_build(&mb, src.len, &ol);
+  CHECK_INT(ddlint_outline_count(o), ol.nsections);
+  CHECK_INT(ddlint_outline_count(o), 4);
+  for (size_t i = 0; i < ol.nsections && i < ddlint_outline_count(o); i++) {
+    size_t start, line_end, end, hs, he;
+    ddlint_outline_span(o, i, &start, &line_end, &end);
+    source_line_bounds(&src, ol.sections[i].start, &hs, &he);
+    CHECK_INT(start, ol.sections[i].start);
+    CHECK_INT(end, ol.sections[i].end);
+    CHECK_INT(line_end, he);
+    CHECK_INT(ddlint_outline_parent(o, i), ol.sections[i].parent);
+    CHECK_STR(ddlint_outline_text(o, i), mb.blocks[ol.sections[i].block].text);
+  }
+  CHECK_STR(ddlint_outline_text(o, 2), "Sucess Metrix");
+  CHECK_INT(ddlint_outline_parent(o, 3), 2);
+  outline_free(&ol);
+  md_blocks_free(&mb);
+  source_free(&src);
+  ddlint_outline_free(o);
+  ddlint_outline_free(NULL);
+  ddlint_pack_free(pk);
+}
+
+void suite_api(void) {
+  RUN(test_api_builtin_packs);
+  RUN(test_api_pack_accessors);
+  RUN(test_api_fix_plan_and_spans);
+  RUN(test_api_fix_plan_parts);
+  RUN(test_api_outline);
+}
