@@ -190,14 +190,18 @@ static def_kind S_def_line(const char *s, size_t n, size_t avail,
     n--;
   size_t i = S_indent(s, n);
   /* a tab or four spaces: indented code, or the continuation of a list
-   * item ("-" then "\t[x]: /u"), where cmark reads a definition; the
-   * scanner does not follow containers, so it cannot tell */
-  bool deep = i == SIZE_MAX;
-  if (deep)
+   * item ("- a", a blank line, then "    [x]: /u"), where cmark reads a
+   * definition. The scanner does not follow containers, so it reads the
+   * line as a definition; where cmark made it code, md.c finds the line
+   * inside a block and parses the document whole. */
+  if (i == SIZE_MAX) {
     i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+      i++;
+  }
   if (i >= n)
     return DEF_NO;
-  if (!deep && s[i] == '[')
+  if (s[i] == '[')
     return S_def_at(s, n, avail, i, label, label_len);
   /* "> [x]: /u" or "- [x]: /u": a definition in a container, which the
    * scanner does not follow */
