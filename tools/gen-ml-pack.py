@@ -651,26 +651,35 @@ def _branches(s):
     return out + [s[b:]]
 
 
-def _opens_with_boundary(br):
+def _group_end(s, i):
+    """The index just past the group that opens at s[i] ("(")."""
+    d = 0
+    while True:
+        if s[i] == "\\":
+            i += 2
+            continue
+        d += s[i] == "("
+        d -= s[i] == ")"
+        i += 1
+        if d == 0:
+            return i
+
+
+def _skip_zero_width(br):
+    """br past the inline options and lookbehinds that open it."""
     while True:
         if br.startswith("(?-i)"):
             br = br[5:]
         elif br.startswith("(?i)"):
             br = br[4:]
         elif br.startswith("(?<=") or br.startswith("(?<!"):
-            d, i = 0, 0
-            while True:
-                if br[i] == "\\":
-                    i += 2
-                    continue
-                d += br[i] == "("
-                d -= br[i] == ")"
-                i += 1
-                if d == 0:
-                    break
-            br = br[i:]
+            br = br[_group_end(br, 0):]
         else:
-            return br.startswith("\\b")
+            return br
+
+
+def _opens_with_boundary(br):
+    return _skip_zero_width(br).startswith("\\b")
 
 
 LIT = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-@/'&%,:_<>=!\"#;~")
@@ -697,25 +706,7 @@ def _has_triggers(pat):
     """Whether every branch of pat has a literal trigger of 2 bytes or more
     (src/prose.c, S_branch_triggers): else PCRE2 scans the whole text for it."""
     for br in _branches(pat):
-        while True:
-            if br.startswith("(?-i)"):
-                br = br[5:]
-            elif br.startswith("(?i)"):
-                br = br[4:]
-            elif br.startswith("(?<=") or br.startswith("(?<!"):
-                d, i = 0, 0
-                while True:
-                    if br[i] == "\\":
-                        i += 2
-                        continue
-                    d += br[i] == "("
-                    d -= br[i] == ")"
-                    i += 1
-                    if d == 0:
-                        break
-                br = br[i:]
-            else:
-                break
+        br = _skip_zero_width(br)
         while br.startswith("\\b"):
             br = br[2:]
         lit, n = _literal_prefix(br)
@@ -724,16 +715,7 @@ def _has_triggers(pat):
         rest = br[n:]
         if not rest.startswith("("):
             return False
-        d, i = 0, 0
-        while True:
-            if rest[i] == "\\":
-                i += 2
-                continue
-            d += rest[i] == "("
-            d -= rest[i] == ")"
-            i += 1
-            if d == 0:
-                break
+        i = _group_end(rest, 0)
         if i < len(rest) and rest[i] in "?*{+":
             return False
         inner = rest[1:i - 1]
