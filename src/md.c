@@ -888,7 +888,12 @@ static bool S_join(const source *src, md_piece *pieces, size_t n,
    * definitions (cmark keeps the start of a paragraph whose first lines it
    * read as definitions) */
   for (size_t i = 0; i < plan->ndefs && ok; i++) {
-    const block *b = S_covering(out, plan->def_at[i]);
+    /* at its first character: an indented code block starts after the
+     * indentation (a line the scanner read as an indented definition) */
+    size_t at = plan->def_at[i];
+    while (at < src->len && (src->text[at] == ' ' || src->text[at] == '\t'))
+      at++;
+    const block *b = S_covering(out, at);
     size_t ls = 0, le;
     if (b)
       source_line_bounds(src, b->start, &ls, &le);
