@@ -160,6 +160,21 @@ ddlint_result *cli_lint_doc(const ddlint_pack *pack, const char *name,
   return r;
 }
 
+/* The config for a file at path: --config, else none with --no-config,
+ * else the nearest .ddlint.json above path's folder (found once per folder,
+ * under the runner's lock). NULL with *err set when discovery fails. */
+static const ddlint_config *S_config_for(runner *rn, const char *path,
+                                         const char **err) {
+  if (rn->explicit_cfg || rn->no_config)
+    return rn->explicit_cfg;
+  char *dir = runcache_folder_of(path);
+  pthread_mutex_lock(&rn->lock);
+  const ddlint_config *cfg = runcache_discover(rn->cache, dir, err);
+  pthread_mutex_unlock(&rn->lock);
+  free(dir);
+  return cfg;
+}
+
 static void S_run_doc_job(runner *rn, size_t i) {
   const cli_opts *o = rn->o;
   job *jb = &rn->jobs[i];
@@ -189,20 +204,13 @@ static void S_run_doc_job(runner *rn, size_t i) {
     goto out;
   }
   /* the config of the document: the nearest .ddlint.json above its folder */
-  const ddlint_config *cfg = rn->explicit_cfg;
-  if (!cfg && !rn->no_config) {
-    char *probe = xasprintf("%s/x", name);
-    char *dir = runcache_folder_of(probe);
-    free(probe);
-    pthread_mutex_lock(&rn->lock);
-    cfg = runcache_discover(rn->cache, dir, &err);
-    pthread_mutex_unlock(&rn->lock);
-    free(dir);
-    if (err) {
-      term_append(&jb->messages, "ddlint: %s", err);
-      jb->unreadable++;
-      goto out;
-    }
+  char *probe = xasprintf("%s/x", name); /* a file in the folder */
+  const ddlint_config *cfg = S_config_for(rn, probe, &err);
+  free(probe);
+  if (err) {
+    term_append(&jb->messages, "ddlint: %s", err);
+    jb->unreadable++;
+    goto out;
   }
   if (cfg && !o->no_ignore && ddlint_config_ignores(cfg, spec->parts[0]))
     goto out; /* a document the config ignores */
@@ -226,14 +234,7 @@ static void S_run_doc_job(runner *rn, size_t i) {
     cli_fix_doc(o, jb, pack, name, spec, texts, errors, &lo);
   /* configs apply per file: each part gets the one above it */
   for (size_t k = 0; jb->result && k < np; k++) {
-    const ddlint_config *pc = rn->explicit_cfg;
-    if (!pc && !rn->no_config) {
-      char *dir = runcache_folder_of(spec->parts[k]);
-      pthread_mutex_lock(&rn->lock);
-      pc = runcache_discover(rn->cache, dir, &err);
-      pthread_mutex_unlock(&rn->lock);
-      free(dir);
-    }
+    const ddlint_config *pc = S_config_for(rn, spec->parts[k], &err);
     if (pc)
       ddlint_config_apply_file_ud(pc, spec->parts[k], pack, jb->result,
                                   cfg_chose && k == 0 ? S_warn_job : NULL, jb);
@@ -270,19 +271,12 @@ void cli_run_job(runner *rn, size_t i) {
   }
   const char *shown = is_stdin && o->stdin_name ? o->stdin_name : path;
   /* the config: --config, else the nearest .ddlint.json above the file */
-  const ddlint_config *cfg = rn->explicit_cfg;
-  if (!cfg && !rn->no_config) {
-    char *dir = runcache_folder_of(
-        is_stdin ? (o->stdin_name ? o->stdin_name : "./-") : path);
-    pthread_mutex_lock(&rn->lock);
-    cfg = runcache_discover(rn->cache, dir, &err);
-    pthread_mutex_unlock(&rn->lock);
-    free(dir);
-    if (err) {
-      term_append(&jb->messages, "ddlint: %s", err);
-      jb->unreadable++;
-      goto out;
-    }
+  const ddlint_config *cfg = S_config_for(
+      rn, is_stdin ? (o->stdin_name ? o->stdin_name : "./-") : path, &err);
+  if (err) {
+    term_append(&jb->messages, "ddlint: %s", err);
+    jb->unreadable++;
+    goto out;
   }
   if (cfg && !o->no_ignore && ddlint_config_ignores(cfg, shown)) {
     /* ignored by the config, named or walked (as markdownlint-cli2 and
