@@ -73,16 +73,16 @@ static size_t S_control_bytes(const char *data, size_t len, size_t *first) {
  * a design document cannot skip linting by holding control bytes. */
 static bool S_is_binary(const char *data, size_t len) {
   size_t n = len < 8000 ? len : 8000, odd = 0;
-  bool nul = false;
+  if (!n || !memchr(data, 0, n))
+    return false; /* no NUL byte: text, whatever else it holds */
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)data[i];
     size_t v = utf8_valid_len((const unsigned char *)data + i, n - i);
-    nul |= c == 0;
     if (!v || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'))
       odd++;
     i += v ? v : 1;
   }
-  return nul && odd * 10 >= n;
+  return odd * 10 >= n;
 }
 
 /* The warning for a file that looks binary but has a heading, so is

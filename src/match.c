@@ -129,10 +129,10 @@ typedef struct {
 } heading_form;
 
 /* Per template section: the phrase and word count of its title (0) and of
- * each alias (1 + i). */
+ * each alias (1 + i), borrowed from the pack. */
 typedef struct {
-  char **phrase;
-  size_t *words;
+  char *const *phrase;
+  const size_t *words;
 } name_forms;
 
 typedef struct {
@@ -153,8 +153,8 @@ static bool S_contains_name(const namer *nm, size_t d, size_t s, size_t k) {
   const name_forms *f = &nm->nf[s];
   if (!h->phrase || h->words > 8 || !f->words[k])
     return false;
-  return f->words[k] == 1 ? title_phrase_contains(h->heads, f->phrase[k])
-                          : title_phrase_contains(h->phrase, f->phrase[k]);
+  return f->words[k] == 1 ? title_phrase_has(h->heads, f->phrase[k])
+                          : title_phrase_has(h->phrase, f->phrase[k]);
 }
 
 /* The word count of the longest name of section s that heading d contains,
@@ -207,14 +207,8 @@ static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
   }
   nm->nf = xcalloc(pk->nsections + 1, sizeof(name_forms));
   for (size_t s = 0; s < pk->nsections; s++) {
-    const tmpl_section *ts = &pk->sections[s];
-    name_forms *f = &nm->nf[s];
-    f->phrase = xcalloc(ts->naliases + 2, sizeof(char *));
-    f->words = xcalloc(ts->naliases + 2, sizeof(size_t));
-    for (size_t i = 0; i <= ts->naliases; i++) {
-      f->phrase[i] = title_phrase(i ? ts->aliases[i - 1] : ts->norm_title);
-      f->words[i] = title_key_words(f->phrase[i]);
-    }
+    nm->nf[s].phrase = pk->sections[s].name_phrases;
+    nm->nf[s].words = pk->sections[s].name_words;
   }
 }
 
@@ -225,12 +219,6 @@ static void S_namer_free(namer *nm) {
   }
   free(nm->hf);
   free(nm->ignore);
-  for (size_t s = 0; s < nm->ctx->pack->nsections; s++) {
-    for (size_t i = 0; i <= nm->ctx->pack->sections[s].naliases; i++)
-      free(nm->nf[s].phrase[i]);
-    free(nm->nf[s].phrase);
-    free(nm->nf[s].words);
-  }
   free(nm->nf);
 }
 
@@ -572,16 +560,6 @@ static size_t S_content_words(const lint_ctx *ctx, const section *sec,
   return total;
 }
 
-typedef struct {
-  char *const *words;
-  const char *key;
-} word_probe;
-
-static bool S_word_below(const void *arg, size_t i) {
-  const word_probe *p = arg;
-  return strcmp(p->words[i], p->key) < 0;
-}
-
 /* Whether word w (n bytes) is one of the template's own words: a word of a
  * section or topic name, or a word every outline has ("ml", "system").
  * Bullets made only of them ("* A/B Test", "* Monitoring", "* Updates")
@@ -601,54 +579,10 @@ static bool S_template_word(const lint_ctx *ctx, const char *w, size_t n) {
       return true;
   char *key = title_key(word);
   size_t kn = strlen(key);
-  bool hit = !*key || pack_vocab_has(ctx->pack, key, kn);
-  /* the words of the topics' names, sorted once per document */
-  const topic_words *tw = ctx->topic_words;
-  if (!hit && tw) {
-    word_probe p = {tw->words, key};
-    size_t k = bsearch_lower(tw->n, S_word_below, &p);
-    hit = k < tw->n && strcmp(tw->words[k], key) == 0;
-  }
+  bool hit = !*key || pack_vocab_has(ctx->pack, key, kn) ||
+             pack_topic_vocab_has(ctx->pack, key, kn);
   free(key);
   return hit;
-}
-
-static int S_strcmp_p(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The words of every topic's title and alias keys, sorted. */
-static void S_topic_words(const ddlint_pack *pk, topic_words *tw) {
-  size_t cap = 0;
-  tw->n = 0;
-  tw->words = NULL;
-  tw->buf = NULL;
-  strbuf sb = {0};
-  size_t *offs = NULL, noffs = 0, cap2 = 0;
-  for (size_t s = 0; s < pk->nsections; s++)
-    for (size_t t = 0; t < pk->sections[s].ntopics; t++) {
-      const tmpl_topic *tt = &pk->sections[s].topics[t];
-      for (size_t k = 0; k <= tt->naliases; k++) {
-        const char *key = k ? tt->alias_keys[k - 1] : tt->key_title;
-        for (const char *p = key; *p;) {
-          const char *e = strchr(p, ' ');
-          size_t n = e ? (size_t)(e - p) : strlen(p);
-          xgrow(&offs, &cap2, noffs + 1, sizeof(size_t));
-          offs[noffs++] = sb.len;
-          strbuf_put(&sb, p, n);
-          strbuf_putc(&sb, '\0');
-          p += n + (e != NULL);
-        }
-      }
-    }
-  tw->buf = sb.data;
-  for (size_t i = 0; i < noffs; i++) {
-    xgrow(&tw->words, &cap, tw->n + 1, sizeof(char *));
-    tw->words[tw->n++] = tw->buf + offs[i];
-  }
-  free(offs);
-  if (tw->n)
-    qsort(tw->words, tw->n, sizeof(char *), S_strcmp_p);
 }
 
 /* Whether a subtree holds at least n words of content (stops counting
@@ -1389,9 +1323,6 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   for (size_t s = 0; s < pk->nsections; s++)
     reads_content = reads_content || S_by_content_ok(pk, s);
   off_topic_cache otc = {0};
-  topic_words tw;
-  S_topic_words(pk, &tw);
-  ctx->topic_words = &tw;
   namer nm;
   /* where content can speak for a section, a one-word name must be a
    * heading's head noun ("Data Drift Detection" is not Data and Labeling);
@@ -1770,11 +1701,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   }
   cov->score = total > 0 ? 100.0 * found / total : 100.0;
   ctx->dead_blocks = NULL;
-  ctx->topic_words = NULL;
   free(otc.key);
   free(otc.off);
-  free(tw.words);
-  free(tw.buf);
   free(dead);
   for (size_t s = 0; s < pk->nsections; s++)
     S_evidence_free(evidence[s]);

@@ -453,6 +453,8 @@ void pack_section_free(tmpl_section *sec) {
   free(sec->key_title);
   pack_strings_free(sec->aliases, sec->naliases);
   pack_strings_free(sec->alias_keys, sec->naliases);
+  pack_strings_free(sec->name_phrases, sec->nnames);
+  free(sec->name_words);
   conditions_free(sec->required_if, sec->nrequired_if);
   memset(sec, 0, sizeof *sec);
 }
@@ -489,51 +491,89 @@ static void S_vocab_add(char ***v, size_t *n, size_t *cap, const char *key) {
   }
 }
 
-/* The words of all section names, for a quick "can this heading name any
- * section" test that keeps matching cheap on documents of many headings. */
-static void S_build_vocab(ddlint_pack *pk) {
-  pack_strings_free(pk->vocab, pk->nvocab);
-  pk->vocab = NULL;
-  pk->nvocab = 0;
-  size_t cap = 0;
-  for (size_t s = 0; s < pk->nsections; s++) {
-    S_vocab_add(&pk->vocab, &pk->nvocab, &cap, pk->sections[s].key_title);
-    for (size_t a = 0; a < pk->sections[s].naliases; a++)
-      S_vocab_add(&pk->vocab, &pk->nvocab, &cap, pk->sections[s].alias_keys[a]);
-  }
-  if (pk->nvocab)
-    qsort(pk->vocab, pk->nvocab, sizeof(char *), S_str_cmp);
+/* Sorts the words *v and drops repeats. */
+static void S_vocab_sort(char **v, size_t *n) {
+  if (*n)
+    qsort(v, *n, sizeof(char *), S_str_cmp);
   size_t m = 0;
-  for (size_t i = 0; i < pk->nvocab; i++) {
-    if (m && strcmp(pk->vocab[m - 1], pk->vocab[i]) == 0) {
-      free(pk->vocab[i]);
+  for (size_t i = 0; i < *n; i++) {
+    if (m && strcmp(v[m - 1], v[i]) == 0) {
+      free(v[i]);
       continue;
     }
-    pk->vocab[m++] = pk->vocab[i];
+    v[m++] = v[i];
   }
-  pk->nvocab = m;
+  *n = m;
+}
+
+/* The words of all section names, for a quick "can this heading name any
+ * section" test that keeps matching cheap on documents of many headings;
+ * and the words of all topic names, which matching asks about per bullet. */
+static void S_build_vocab(ddlint_pack *pk) {
+  pack_strings_free(pk->vocab, pk->nvocab);
+  pack_strings_free(pk->topic_vocab, pk->ntopic_vocab);
+  pk->vocab = pk->topic_vocab = NULL;
+  pk->nvocab = pk->ntopic_vocab = 0;
+  size_t cap = 0, tcap = 0;
+  for (size_t s = 0; s < pk->nsections; s++) {
+    const tmpl_section *ts = &pk->sections[s];
+    S_vocab_add(&pk->vocab, &pk->nvocab, &cap, ts->key_title);
+    for (size_t a = 0; a < ts->naliases; a++)
+      S_vocab_add(&pk->vocab, &pk->nvocab, &cap, ts->alias_keys[a]);
+    for (size_t t = 0; t < ts->ntopics; t++) {
+      const tmpl_topic *tt = &ts->topics[t];
+      S_vocab_add(&pk->topic_vocab, &pk->ntopic_vocab, &tcap, tt->key_title);
+      for (size_t a = 0; a < tt->naliases; a++)
+        S_vocab_add(&pk->topic_vocab, &pk->ntopic_vocab, &tcap,
+                    tt->alias_keys[a]);
+    }
+  }
+  S_vocab_sort(pk->vocab, &pk->nvocab);
+  S_vocab_sort(pk->topic_vocab, &pk->ntopic_vocab);
+  for (size_t s = 0; s < pk->nsections; s++) {
+    tmpl_section *ts = &pk->sections[s];
+    pack_strings_free(ts->name_phrases, ts->nnames);
+    free(ts->name_words);
+    ts->nnames = ts->naliases + 1;
+    ts->name_phrases = xcalloc(ts->nnames, sizeof(char *));
+    ts->name_words = xcalloc(ts->nnames, sizeof(size_t));
+    for (size_t i = 0; i <= ts->naliases; i++) {
+      ts->name_phrases[i] =
+          title_phrase(i ? ts->aliases[i - 1] : ts->norm_title);
+      ts->name_words[i] = title_key_words(ts->name_phrases[i]);
+    }
+  }
 }
 
 typedef struct {
-  const ddlint_pack *pk;
+  char *const *vocab;
   const char *w;
   size_t n;
 } vocab_probe;
 
 /* strcmp() of vocabulary word i with the word [w, w+n). */
 static int S_vocab_cmp(const vocab_probe *p, size_t i) {
-  int c = strncmp(p->pk->vocab[i], p->w, p->n);
-  return c == 0 && p->pk->vocab[i][p->n] != '\0' ? 1 : c;
+  int c = strncmp(p->vocab[i], p->w, p->n);
+  return c == 0 && p->vocab[i][p->n] != '\0' ? 1 : c;
 }
 
 static bool S_vocab_below(const void *arg, size_t i) {
   return S_vocab_cmp(arg, i) < 0;
 }
 
+static bool S_vocab_has(char *const *vocab, size_t nvocab, const char *w,
+                        size_t n) {
+  vocab_probe p = {vocab, w, n};
+  size_t k = bsearch_lower(nvocab, S_vocab_below, &p);
+  return k < nvocab && S_vocab_cmp(&p, k) == 0;
+}
+
 bool pack_vocab_has(const ddlint_pack *pk, const char *w, size_t n) {
-  vocab_probe p = {pk, w, n};
-  size_t k = bsearch_lower(pk->nvocab, S_vocab_below, &p);
-  return k < pk->nvocab && S_vocab_cmp(&p, k) == 0;
+  return S_vocab_has(pk->vocab, pk->nvocab, w, n);
+}
+
+bool pack_topic_vocab_has(const ddlint_pack *pk, const char *w, size_t n) {
+  return S_vocab_has(pk->topic_vocab, pk->ntopic_vocab, w, n);
 }
 
 bool pack_has_topic(const ddlint_pack *pk, const char *id) {
@@ -1220,6 +1260,7 @@ void ddlint_pack_free(ddlint_pack *pk) {
   free(pk->prompts);
   pack_strings_free(pk->prompt_text, pk->nprompts);
   pack_strings_free(pk->vocab, pk->nvocab);
+  pack_strings_free(pk->topic_vocab, pk->ntopic_vocab);
   pack_strings_free(pk->not_evidence, pk->nnot_evidence);
   for (unsigned k = 0; k < MATCH_LEVELS; k++)
     pcre2_match_context_free(pk->limits->level[k]); /* NULL is allowed */

@@ -52,6 +52,13 @@ typedef struct {
   char *norm_title;
   char *key_title;   /* owned: title_key(norm_title) */
   char **alias_keys; /* owned, parallel to aliases */
+  /* owned: title_phrase() of the title (0) and of each alias (1 + i), and
+   * their word counts, for matching headings that contain a name; nnames
+   * is naliases + 1 when they were built (an extending pack may add
+   * aliases, and they are built again) */
+  char **name_phrases;
+  size_t *name_words;
+  size_t nnames;
   bool required;
   double weight;
   tmpl_topic *topics;
@@ -103,6 +110,9 @@ struct ddlint_pack {
                          sorted and unique; a heading with none of them names no
                          section */
   size_t nvocab;
+  char **topic_vocab; /* owned: every word of every topic title and alias
+                         key, sorted and unique */
+  size_t ntopic_vocab;
   /* owned: the depth and heap limits and the match limit of each level */
   struct match_limits *limits;
   char **not_evidence; /* owned: title phrases of headings that are never

@@ -109,7 +109,6 @@ typedef struct lint_ctx {
    * evidence (a label with only a placeholder, a metadata block, an empty
    * heading); NULL elsewhere */
   const unsigned char *dead_blocks;
-  const struct topic_words *topic_words; /* borrowed, during matching */
   /* prose.c: 0 not looked yet, 1 the text has no U+212A or U+017F, 2 it
    * has (caseless literals cannot stand in for PCRE2 there) */
   signed char special_case;
@@ -133,13 +132,6 @@ typedef struct lint_ctx {
 #define PROSE_WORDS_MAX ((size_t)64 << 20)
 /* prose.c: fills ctx->word_at, word_key and nwords (freed with free()). */
 void prose_words(lint_ctx *ctx);
-/* The words of every topic name of a pack, sorted: words point into buf;
- * both owned. */
-typedef struct topic_words {
-  char **words;
-  size_t n;
-  char *buf;
-} topic_words;
 
 /* A document this large may have its topic search and rules run on several
  * threads (when the caller gave threads); smaller ones are not worth it. */
@@ -182,6 +174,8 @@ bool spans_hold(const size_t *spans, size_t n, size_t off);
 char *scope_titles(const lint_ctx *ctx, const size_t *scope, size_t nscope);
 /* pack.c: whether the word [w, w+n) is in the pack's section vocabulary. */
 bool pack_vocab_has(const ddlint_pack *pk, const char *w, size_t n);
+/* pack.c: whether the word [w, w+n) is in the pack's topic vocabulary. */
+bool pack_topic_vocab_has(const ddlint_pack *pk, const char *w, size_t n);
 /* match.c: whether a section holds no content (paragraph, code, non-comment HTML,
  * table) anywhere in its span, subsections included; blocks for which
  * nothing() (when not NULL) is true count as none. */

@@ -519,6 +519,16 @@ bool title_phrase_contains(const char *h, const char *name) {
   return false;
 }
 
+bool title_phrase_has(const char *h, const char *name) {
+  size_t n = strlen(name);
+  if (!n)
+    return false;
+  for (const char *p = h; (p = strstr(p, name)) != NULL; p++)
+    if ((p == h || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+      return true;
+  return false;
+}
+
 bool title_phrase_outside(const char *h, const char *outer,
                           const char *inner) {
   token a[MAX_TOKENS], o[MAX_TOKENS], n[MAX_TOKENS];

@@ -23,6 +23,10 @@ char *title_phrase(const char *norm);
  * "model architecture" in "model architecture training", not in
  * "architecture of the model". */
 bool title_phrase_contains(const char *h, const char *name);
+/* The same for phrases of at most 32 words as title_phrase() and
+ * title_heads() write them (words joined by one space), by a substring
+ * search: no token arrays, for the per-heading, per-name loop. */
+bool title_phrase_has(const char *h, const char *name);
 /* Whether phrase h holds inner somewhere outer does not cover: "goals" in
  * "goals and non goals" (outer "non goals"), not "architecture" in "model
  * architecture" (outer "model architecture"). */

@@ -125,7 +125,30 @@ static void test_similarity(void) {
     }
 }
 
+/* The substring form of phrase containment agrees with the token form on
+ * the phrases title_phrase() writes, at word boundaries only. */
+static void test_phrase_has(void) {
+  static const char *const heads[] = {
+      "model architecture train", "architecture model", "model",
+      "data label strateg", "label", "model model architecture", "", "a",
+      "serving scal", "offline metric online metric"};
+  static const char *const names[] = {
+      "model architecture", "model", "architecture", "label", "label strateg",
+      "mode", "odel", "el", "metric online", "online metric", "", "a"};
+  for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+      t_check(title_phrase_has(heads[i], names[k]) ==
+                  title_phrase_contains(heads[i], names[k]),
+              __FILE__, __LINE__, "phrase_has(\"%s\", \"%s\") = %d", heads[i],
+              names[k], title_phrase_has(heads[i], names[k]));
+  CHECK(title_phrase_has("model architecture train", "architecture train"));
+  CHECK(!title_phrase_has("model architecture train", "model train"));
+  CHECK(!title_phrase_has("remodel", "model"));
+  CHECK(!title_phrase_has("models", "model"));
+}
+
 void suite_title(void) {
+  RUN(test_phrase_has);
   RUN(test_normalize_numbering);
   RUN(test_normalize_decoration);
   RUN(test_equal);
