@@ -658,6 +658,12 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
 #define EVIDENCE_MIN 3
 #endif
 #define EVIDENCE_ITEMS 64
+/* A paragraph (or list item's paragraph) of fewer words is a fragment, not a
+ * statement: "New model versions", "Fraud decision thresholds" in a list of
+ * examples name things in passing. Its items still count toward a subtree's
+ * total, but it is neither one of the paragraphs that show the section nor
+ * one that says it all on its own. */
+#define EVIDENCE_SENTENCE_WORDS 6
 
 typedef struct {
   lint_ctx *ctx;
@@ -825,7 +831,12 @@ static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
     em->hit_before = xcalloc(nb + 1, sizeof(size_t));
     em->dense_before = xcalloc(nb + 1, sizeof(size_t));
     for (size_t b = 0; b < nb; b++) {
-      bool content = S_is_content(&ctx->md->blocks[b]);
+      const block *bl = &ctx->md->blocks[b];
+      bool content = S_is_content(bl) &&
+                     (bl->kind != BLOCK_PARAGRAPH ||
+                      S_count_words(ctx->src->text, bl->start, bl->end,
+                                    EVIDENCE_SENTENCE_WORDS) >=
+                          EVIDENCE_SENTENCE_WORDS);
       em->hit_before[b + 1] = em->hit_before[b] + (er->hit[b] && content);
       em->dense_before[b + 1] =
           em->dense_before[b] +

@@ -243,8 +243,10 @@ FLOORS = {
                "rank": (0.7, 1), "flag": (0.85, 1)},
     # rank: 0.706 until 04_nlp_systems' "Essential Mathematical Background"
     # stopped counting as its problem statement (the reader: absent), a
-    # right verdict that moved the rank of tied scores to 0.693
-    "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.30, 0),
+    # right verdict that moved the rank of tied scores to 0.693; absent:
+    # 0.32 until short list fragments stopped showing a section by content
+    # (catalogue-bullets.md), 0.42 since
+    "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.42, 0),
                  "rank": (0.69, 0), "flag": (0.7, 0)},
 }
 

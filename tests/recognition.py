@@ -216,6 +216,18 @@ def main():
           "rows 'Data', 'Model', 'Serving' of a table comparing two options in "
           "a few words each name those sections in passing: still missing")
 
+    d = lint(ddlint, root, "catalogue-bullets.md")
+    check("a catalogue of examples", not cov(d, "prediction")["found"] and
+          not cov(d, "model")["found"],
+          "a list of things one may test ('New model versions', 'Ranking "
+          "tweaks', 'Fraud decision thresholds', 'Caching of the top "
+          "results') names ranking, thresholds and caching in passing: "
+          "Prediction and Ranking is still missing")
+    check("a catalogue of examples", cov(d, "architecture")["found"] and
+          cov(d, "monitoring")["found"],
+          "the rollout chapter's sentences still show the architecture and "
+          "the monitoring")
+
     d = lint(ddlint, root, "qa-in-bold.md")
     check("a Q&A with no headings but its title",
           all(c["found"] for c in d["coverage"]) and
