@@ -793,6 +793,22 @@ static unsigned S_popcount(uint64_t m) {
   return n;
 }
 
+/* Whether block b is content that states something: code, HTML, a table,
+ * or a paragraph of EVIDENCE_SENTENCE_WORDS words or more. memo[b] keeps
+ * the answer (0 not asked, 1 no, 2 yes). */
+static bool S_states(const lint_ctx *ctx, size_t b, unsigned char *memo) {
+  if (!memo[b]) {
+    const block *bl = &ctx->md->blocks[b];
+    bool yes = S_is_content(bl) &&
+               (bl->kind != BLOCK_PARAGRAPH ||
+                S_count_words(ctx->src->text, bl->start, bl->end,
+                              EVIDENCE_SENTENCE_WORDS) >=
+                    EVIDENCE_SENTENCE_WORDS);
+    memo[b] = yes ? 2 : 1;
+  }
+  return memo[b] == 2;
+}
+
 /* The evidence of the pack sections secs[0..n), into out[secs[i]], found in
  * one pass over the document for all of them; free each with
  * S_evidence_free(). */
@@ -821,6 +837,7 @@ static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
     S_item_patterns_free(&ip);
   }
   prose_each_many(ctx, pats, np, 0, ctx->src->len, S_evidence_hit_k, &eb);
+  unsigned char *statement = xcalloc(nb + 1, 1); /* S_states()'s memo */
   for (size_t i = 0; i < n; i++) {
     evidence_run *er = &eb.runs[i];
     for (size_t d = ol->nsections; d-- > 0;)
@@ -831,20 +848,17 @@ static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
     em->hit_before = xcalloc(nb + 1, sizeof(size_t));
     em->dense_before = xcalloc(nb + 1, sizeof(size_t));
     for (size_t b = 0; b < nb; b++) {
-      const block *bl = &ctx->md->blocks[b];
-      bool content = S_is_content(bl) &&
-                     (bl->kind != BLOCK_PARAGRAPH ||
-                      S_count_words(ctx->src->text, bl->start, bl->end,
-                                    EVIDENCE_SENTENCE_WORDS) >=
-                          EVIDENCE_SENTENCE_WORDS);
-      em->hit_before[b + 1] = em->hit_before[b] + (er->hit[b] && content);
+      /* only blocks that hold an item are asked whether they state it */
+      bool counts = er->hit[b] && S_states(ctx, b, statement);
+      em->hit_before[b + 1] = em->hit_before[b] + counts;
       em->dense_before[b + 1] =
           em->dense_before[b] +
-          (content && S_popcount(er->hit[b]) >= EVIDENCE_MIN);
+          (counts && S_popcount(er->hit[b]) >= EVIDENCE_MIN);
     }
     free(er->hit);
     out[secs[i]] = em;
   }
+  free(statement);
   free(eb.runs);
   free(eb.run_of);
   free(eb.item_of);
