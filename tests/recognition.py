@@ -228,6 +228,20 @@ def main():
           "the rollout chapter's sentences still show the architecture and "
           "the monitoring")
 
+    d = lint(ddlint, root, "ticket-routing.md")
+    check("a Google-style design doc", cov(d, "features")["found"] and
+          cov(d, "features").get("heading") == "Inputs" and
+          "missing-section" not in rules(d),
+          "'### Inputs' under 'Detailed design' lists the model's inputs: "
+          "Features is present, nothing is missing")
+    check("a Google-style design doc", "missing-fallback" not in rules(d),
+          "'When the classifier does not answer in 800 ms, ... the<newline>"
+          "ticket goes to the triage queue as today' is a fallback, across a "
+          "soft line break")
+    check("a Google-style design doc", "latency-target" not in rules(d),
+          "'The whole path must finish within 2 seconds at p95' is a latency "
+          "target with a number, a unit and a percentile")
+
     d = lint(ddlint, root, "qa-in-bold.md")
     check("a Q&A with no headings but its title",
           all(c["found"] for c in d["coverage"]) and

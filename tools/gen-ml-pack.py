@@ -4,6 +4,10 @@ Python raw strings than as doubly escaped JSON; run this script after editing
 and commit both files (tests/pack_sync checks that they agree)."""
 import json, sys
 
+# The rest of a sentence: anything but a full stop, across a soft line break
+# (a newline whose next line goes on in lower case), not a blank line.
+GAP = r"(?:[^.\n]|\n(?=[\t\x20]*[a-z0-9(]))"
+
 def T(id, title, aliases, patterns, prompt=None, weight=1):
     t = {"id": id, "title": title, "aliases": aliases, "patterns": patterns}
     if prompt: t["prompt"] = prompt
@@ -61,10 +65,10 @@ sections = [
               "evaluation and metrics", "kpis", "key metrics", "measuring success",
               "offline and online metrics", "success measures", "metrics of success",
               "evals", "eval", "evaluation plan", "how we measure"],
-  "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b", r"\b(judged|labell?ed|golden|annotated|held[- ]out|evaluation|eval|test) (query |question )?(sets?|queries|questions)\b", r"\b(targets?|goals?|aims?)\b[^.\n]{0,40}\b\d+(\.\d+)? ?%", r"(?<=% of )\b(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\b(share|fraction|proportion|percentage) of (\w+ ){0,2}(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
+  "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b", r"\b(judged|labell?ed|golden|annotated|held[- ]out|evaluation|eval|test) (query |question )?(sets?|queries|questions)\b", r"\b(targets?|goals?|aims?)\b" + GAP + r"{0,40}\b\d+(\.\d+)? ?%", r"(?<=% of )\b(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\b(share|fraction|proportion|percentage) of (\w+ ){0,2}(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
               r"\b(offline|online) (evaluation|metrics?|experiments?)\b", r"\bmeasur(e|ed|ing) success\b",
               r"\bsuccess (is|will be) measured\b", r"\bstatistical(ly)? significan", r"\bholdout\b",
-              r"(?<=\bwe |\bto |\bwill |\bcan |\bwould |\bshould |\balso |'ll )\b(compare|evaluate|measure|track)\b", r"\bwatch(ing|es)?\b[^.\n]{0,40}\b(rates?|metrics?|conversions?|ctr|click[- ]through)\b", r"\b(decline|approval|churn|complaint|refund|error|acceptance|adoption|win|hit|click|click[- ]through|conversion|retention) rates?\b",
+              r"(?<=\bwe |\bto |\bwill |\bcan |\bwould |\bshould |\balso |'ll )\b(compare|evaluate|measure|track)\b", r"\bwatch(ing|es)?\b" + GAP + r"{0,40}\b(rates?|metrics?|conversions?|ctr|click[- ]through)\b", r"\b(decline|approval|churn|complaint|refund|error|acceptance|adoption|win|hit|click|click[- ]through|conversion|retention) rates?\b",
               r"\b(mean|median) (absolute|squared|relative) (percentage )?error\b", r"\bper 1,?000\b",
               r"\b(cancellation|churn|complaint|bounce|return|refund|fraud|spam|late|on-time|success|failure|abandonment|error) rates?\b"],
   "topics": [
@@ -120,20 +124,20 @@ sections = [
    T("fallback", "Fallback/Heuristics",
      ["fallback", "fallbacks", "heuristics", "fallback logic", "degradation",
       "graceful degradation", "fallback path"],
-     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b[^.\n]{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|unavailable|down|throws|crashes|errors out|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b[^.\n]{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies)\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b[^.\n]{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
+     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|unavailable|down|throws|crashes|errors out|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|is sent|are sent|is routed|are routed|is handed|are handed) (back )?to)\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
       r"\bgraceful(ly)?[- ]degrad(e|ed|es|ation)\b", r"\bdegrad(e|es|ed|ation)\s+gracefully\b",
       r"\bdefault (model|ranking|response|results?|list)\b",
       r"\b(serv\w*|show\w*|return\w*|recommend\w*|use|uses|using)\s+(the\s+)?(globally\s+|currently\s+)?most[- ]popular\b",
       r"\b(serve|serves|served|serving|return|returns|returning)\s+(a |the )?(cached|stale|default|heuristic|rule[- ]based|popular(ity)?[- ]based|last[- ]known)\b",
       r"\b(heuristic|rule[- ]based|popularity[- ]based|cached|default)\s+(fallback|backup|path|default|results?|responses?|answers?|baseline)s?\b",
       r"\btimed out\b|(?<=\bon |\bafter |\bupon |\bif |\bwhen )\btime[- ]?outs?\b|(?<=\bon a |\bafter a |\bupon a |\bif a |\bwhen a )\btime[- ]?outs?\b",
-      r"\b(if|when|whenever|once)\b[^.\n]{0,60}\btimes out\b", r"\bbackup (model|path|system|service|ranker|results?)\b",
+      r"\b(if|when|whenever|once)\b" + GAP + r"{0,60}\btimes out\b", r"\bbackup (model|path|system|service|ranker|results?)\b",
       r"\blow[- ]confidence\b.{0,80}\b(rout\w*|sent|escalat\w*|defer\w*|human)",
       r"\bescalat(e|es|ed|ing|ion)\b.{0,30}\b(humans?|agents?|reviewers?)\b",
       r"\b(applies|apply|uses|use|routes? to|reverts? to|switch(es)? to) (the )?(legacy|existing|old|previous|static|current) (rules?|system|model|logic|engine|heuristics?|table)\b",
       r"\bfail(s|ing)?[- ](open|closed|safe)\b",
       r"\b(shows?|displays?|renders?)\s+(nothing|no\s+(suggestions?|results?|recommendations?|predictions?|completions?|ads?))\b",
-      r"\b(slower|late|too slow)\b[^.\n]{0,40}\b(discard(s|ed)?|dropp(ed|s)?|ignored)\b"],
+      r"\b(slower|late|too slow)\b" + GAP + r"{0,40}\b(discard(s|ed)?|dropp(ed|s)?|ignored)\b"],
      "On-device logic, cache, rule-based logic"),
   ]},
  {"id": "data", "title": "Data and Labeling",
@@ -190,8 +194,9 @@ sections = [
   ]},
  {"id": "features", "title": "Features",
   "aliases": ["feature engineering", "feature design", "feature selection", "feature set",
-              "feature extraction", "feature representation", "signals"],
-  "evidence": [r"\bfeatures?\b", r"\bfeatures?\s*:\s*[^.\n]{1,60},", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
+              "feature extraction", "feature representation", "signals",
+              "inputs", "model inputs", "input features", "input signals"],
+  "evidence": [r"\bfeatures?\b", r"\bfeatures?\s*:\s*" + GAP + r"{1,60},", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
               r"\bembeddings?\b", r"\bone[- ]hot\b", r"\bbucketi[sz]\w*\b", r"\bnormali[sz](e|ed|ation)\b", r"\bencod(e|ed|ing|ings)\b",
               r"\baggregat(e|es|ed|ion|ions)\b", r"\b(uses|using)\s+the\s+(number|count|share|ratio|fraction|age|length) of\b", r"\b(last|past) \d+( and \d+)? ?(h|hrs?|hours?|d|days?|weeks?|minutes?|mins?)\b|\bover (the )?(last |past )?\d+ (hours?|days?|weeks?)\b", r"\bsignals?\b",
               r"\bcategorical\b|\bnumerical\b|\bcontinuous\b", r"\b(tf-idf|tfidf|n-grams?|ngrams?)\b",
@@ -478,7 +483,11 @@ rules = [
                        + r"(ms|milliseconds?)\b",
                        r"<\s*" + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP
                        + r"(ms|milliseconds?)\b",
-                       r"\btime[- ]to[- ]first[- ]token\b", r"\bttft\b"],
+                       r"\btime[- ]to[- ]first[- ]token\b", r"\bttft\b",
+                       # "must finish within 2 seconds at p95": a request's
+                       # deadline in seconds (not a job's run time in minutes)
+                       r"\b(finish(es|ed)?|complete[sd]?|respond(s|ed)?|answer(s|ed)?|returns?|returned)\s+(with)?in\s+"
+                       + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP + r"(ms|milliseconds?|s|secs?|seconds?)\b"],
            "quantity": TIME_QUANTITY,
            "percentile": r"\bt?p\s?_?\{?\d{2,3}(\.\d+)?\b|\bpercentiles?\b|\bmedian\b|\bworst[- ]case\b|\bmax(imum)?\b",
            "ignore_headings": ["case study", "case studies", "example", "examples", "worked example",
