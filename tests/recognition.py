@@ -242,6 +242,21 @@ def main():
           "'The whole path must finish within 2 seconds at p95' is a latency "
           "target with a number, a unit and a percentile")
 
+    d = lint(ddlint, root, "meeting-notes-llm.md")
+    check("an LLM feature in short numbered chapters",
+          cov(d, "problem")["found"] and cov(d, "problem").get("via") == "content"
+          and cov(d, "architecture")["found"] and
+          cov(d, "architecture")["heading"] == "3. Design",
+          "'1. Why' (customers ask for it, sales loses deals to competitors, "
+          "we will generate...) is the problem; '3. Design' is the architecture")
+    check("an LLM feature in short numbered chapters",
+          not {"missing-fallback", "missing-deployment-strategy",
+               "latency-target"} & set(rules(d)),
+          "'the transcript is still shown' when the vendor API errors is a "
+          "fallback; 'dogfood for two weeks, then 5% of paid workspaces, then "
+          "all' a rollout; 'ready within 2 minutes of the meeting's end at "
+          "p90' a latency target")
+
     d = lint(ddlint, root, "qa-in-bold.md")
     check("a Q&A with no headings but its title",
           all(c["found"] for c in d["coverage"]) and

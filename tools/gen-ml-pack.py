@@ -25,7 +25,10 @@ sections = [
               r"\b(functional|non-functional|business|technical|product) requirements?\b", r"\bin scope\b|\bout of scope\b",
               r"\bsuccess criteria\b", r"\b(we|the team) (want|need|aim)s? to\b", r"\busers? (want|need|expect)s?\b",
               r"\btoday,? (users|customers|agents|analysts|the team)\b", r"\bmanual(ly)? (review|process|work|effort)\b", r"\bcosts? (us|our|the team)\b|\b(reviewer|agent|analyst|moderator|engineer|operator)[- ]hours\b", r"(?<=\bwhat are we |\bwhat we are )\bbuilding\b|(?<=\bfor )\bwhom\b", r"\bcurrently\b|\bright now\b", r"\b(current|existing|legacy) (process|system|approach|setup|solution|workflow|flow|rules?|heuristics?)\b", r"\b(takes?|took|waits?|waited|spends?|spent|lose|loses|lost)\s+(up to\s+|about\s+|around\s+|over\s+|more than\s+)?(\w+\s+)?(hours?|days?|weeks?|minutes?)\b", r"\b(doubles?|triples?|adds? to) the (work|load|cost|effort|workload|backlog)\b", r"\b(coordinators?|agents?|analysts?|reviewers?|moderators?|operators?|dispatchers?|planners?|clerks?)\s+(\w+\s+)?(read|reads|review|reviews|check|checks|triage|triages|sort|sorts|route|routes|forward|forwards|label|labels|tag|tags|answer|answers|assign|assigns)\b",
-              r"\b(customers?|users?|shoppers?|buyers?|riders?|drivers?|sellers?|merchants?|patients?|viewers?|readers?|subscribers?|members?|guests?|tenants?|students?|employees?|listeners?|players?|clients?) (see|get|want|need|expect|complain|abandon|wait|churn|leave|cancel)\w*\b",
+              r"\b(customers?|users?|shoppers?|buyers?|riders?|drivers?|sellers?|merchants?|patients?|viewers?|readers?|subscribers?|members?|guests?|tenants?|students?|employees?|listeners?|players?|clients?) (see|get|want|need|expect|complain|abandon|wait|churn|leave|cancel|ask|request)\w*\b",
+              # what it costs the business not to have it, and what we will build
+              r"\b(lose|loses|losing|lost) (deals|customers|users|revenue|sales|money|business|subscribers)\b", r"\bcompetitors?\b",
+              r"\bwe (will|propose to|plan to) (build|generate|create|predict|rank|recommend|detect|classify|score|route|summari[sz]e|forecast|flag|suggest|automate)\b",
               r"\b(support (contacts|tickets|calls)|complaints?|cancellations?|churn)\b", r"\btoday\b[^.]{0,80}\b(late|slow|manual|fixed|static|by hand|rule)\w*\b", r"\b(we|the team) (want|need|aim)s?\b"],
   "topics": [
    T("use-case", "Use Case", ["use cases", "use case and business goal", "problem", "problem statement",
@@ -97,7 +100,7 @@ sections = [
               "system overview", "components", "solution architecture", "proposed architecture",
               "technical design", "detailed design", "proposed design", "system components",
               "solution overview", "infrastructure", "serving infrastructure", "infra",
-              "approach"],
+              "approach", "design", "how it works", "proposed solution"],
   "evidence": [r"\barchitecture\b", r"\bcomponents?\b", r"\bmicro-?services?\b", r"\bload[- ]balanc\w*",
               r"\bgateway\b", r"\bqueues?\b|\bmessage queues?\b|\bkafka\b|\bpub/sub\b|\bpubsub\b", r"\b(request|data) (flow|path)\b",
               r"\b(inference|prediction|ranking|embedding|feature|model) (service|server)s?\b", r"\bcach(e|es|ing)\b",
@@ -124,7 +127,7 @@ sections = [
    T("fallback", "Fallback/Heuristics",
      ["fallback", "fallbacks", "heuristics", "fallback logic", "degradation",
       "graceful degradation", "fallback path"],
-     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|unavailable|down|throws|crashes|errors out|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|is sent|are sent|is routed|are routed|is handed|are handed) (back )?to)\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
+     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|unavailable|down|throws|crashes|errors out|slower than|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|is sent|are sent|is routed|are routed|is handed|are handed) (back )?to)\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
       r"\bgraceful(ly)?[- ]degrad(e|ed|es|ation)\b", r"\bdegrad(e|es|ed|ation)\s+gracefully\b",
       r"\bdefault (model|ranking|response|results?|list)\b",
       r"\b(serv\w*|show\w*|return\w*|recommend\w*|use|uses|using)\s+(the\s+)?(globally\s+|currently\s+)?most[- ]popular\b",
@@ -136,6 +139,8 @@ sections = [
       r"\bescalat(e|es|ed|ing|ion)\b.{0,30}\b(humans?|agents?|reviewers?)\b",
       r"\b(applies|apply|uses|use|routes? to|reverts? to|switch(es)? to) (the )?(legacy|existing|old|previous|static|current) (rules?|system|model|logic|engine|heuristics?|table)\b",
       r"\bfail(s|ing)?[- ](open|closed|safe)\b",
+      # what users still get when the model's part fails: "the transcript is still shown"
+      r"(?<=\bis |\bare |\bremains |\bremain |\bstays |\bstay )\bstill (shown|served|available|returned|displayed|usable)\b",
       r"\b(shows?|displays?|renders?)\s+(nothing|no\s+(suggestions?|results?|recommendations?|predictions?|completions?|ads?))\b",
       r"\b(slower|late|too slow)\b" + GAP + r"{0,40}\b(discard(s|ed)?|dropp(ed|s)?|ignored)\b"],
      "On-device logic, cache, rule-based logic"),
@@ -350,7 +355,9 @@ sections = [
      [r"\ba/b\b", r"\bholdouts?\b", r"\bramp(s|ed|ing)?[- ]up\b", r"\b(gradual|staged|phased|incremental|progressive)(ly)? (roll\w*|launch\w*|releas\w*|expan\w*|ship\w*)\b", r"\b(turn|turns|turned|switch|switches|switched|enable|enables|enabled)\s+(it|this|the\s+[\w-]+)\s+on\s+for\b", r"(?<=\bthen )\b(expand|widen|extend|grow|ramp|shrink|reduce|increase)\w*\b", r"\bab test", r"\broll(out|back|ing out|ed out|ed back)s?\b",
       r"\broll[- ](out|back)\b", r"\bcanary\b", r"\bshadow (mode|deploy\w*|traffic|period|run|launch|phase)\b",
       r"\bdeploy(s|ed|ing|ment)?\b", r"\breleases?\b", r"\bexperiment(s|ation)?\b",
-      r"\bfeature flags?\b", r"\bretraining triggers?\b"],
+      r"\bfeature flags?\b", r"\bretraining triggers?\b",
+      # "internal dogfood for two weeks, then 5% of paid workspaces, then all"
+      r"\bdogfood(s|ed|ing)?\b", r"\bthen (to )?(\d{1,3}\s?%|all|everyone|everybody|the rest)\b"],
      "A/B testing, rollback, retraining triggers"),
   ]},
 ]
@@ -484,10 +491,10 @@ rules = [
                        r"<\s*" + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP
                        + r"(ms|milliseconds?)\b",
                        r"\btime[- ]to[- ]first[- ]token\b", r"\bttft\b",
-                       # "must finish within 2 seconds at p95": a request's
-                       # deadline in seconds (not a job's run time in minutes)
-                       r"\b(finish(es|ed)?|complete[sd]?|respond(s|ed)?|answer(s|ed)?|returns?|returned)\s+(with)?in\s+"
-                       + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP + r"(ms|milliseconds?|s|secs?|seconds?)\b"],
+                       # "must finish within 2 seconds at p95", "ready within 2
+                       # minutes of the meeting's end at p90": a deadline
+                       r"\b(finish(es|ed)?|complete[sd]?|respond(s|ed)?|answer(s|ed)?|returns?|returned|ready)\s+(with)?in\s+"
+                       + TIME_QUANTITY],
            "quantity": TIME_QUANTITY,
            "percentile": r"\bt?p\s?_?\{?\d{2,3}(\.\d+)?\b|\bpercentiles?\b|\bmedian\b|\bworst[- ]case\b|\bmax(imum)?\b",
            "ignore_headings": ["case study", "case studies", "example", "examples", "worked example",
