@@ -54,6 +54,9 @@ LANG_RUNS = {
     "nested-missing.diff": ["--no-config", "--fix", "--diff", "-t", "./nested.json", "nested-missing.md"],
     "nested-init.md": ["init", "--no-config", "-t", "./nested.json", "-"],
     "nested-bad.err": ["--no-config", "-t", "./nested-bad.json", "nested.md"],
+    # link-fragment, an opt-in kind no bundled pack uses: links to headings
+    # (slugs, repeats, anchors) and what is not a link
+    "link-fragment.human": ["--no-config", "--color", "never", "-t", "./link-fragment.json", "link-fragment.md"],
     # discoverability: one pack's tree, and --explain naming what it checks
     "template-show.txt": ["template", "show", "../postmortem.json"],
     "template-show-controls.txt": ["template", "show", "./controls.json"],

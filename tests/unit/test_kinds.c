@@ -218,6 +218,82 @@ static void test_forbidden(void) {
   ddlint_pack_free(pk);
 }
 
+/* Lints md with pk and checks that it has one finding of rule "frag", at
+ * line:col with message msg (NULL: not checked); at is the caller's line. */
+static void S_one_frag(const ddlint_pack *pk, const char *md, unsigned line,
+                       unsigned col, const char *msg, int at) {
+  ddlint_result *r = lint_str(pk, md);
+  size_t n = diag_count_rule(r, "frag");
+  t_check(n == 1, __FILE__, at, "%zu findings of frag, expected 1", n);
+  check_diag(r, diag_find(r, "frag", 0), "frag", line, col, msg, __FILE__, at);
+  ddlint_result_free(r);
+}
+#define ONE_FRAG(pk, md, line, col, msg)                                       \
+  S_one_frag((pk), (md), (line), (col), (msg), __LINE__)
+
+/* link-fragment: a "#fragment" that names no heading's GitHub slug and no
+ * HTML id or name; code, comments and inline code hold no links. */
+static void test_link_fragment(void) {
+  ddlint_pack *pk =
+      S_pack("{\"id\": \"frag\", \"kind\": \"link-fragment\", \"severity\": "
+             "\"warning\", \"message\": \"{detail}\", \"help\": \"{target}\"}");
+  if (!pk)
+    return;
+  ONE_FRAG(pk,
+           "# Plan\n\n"
+           "Read [the design](#system-architcture) first.\n\n"
+           "## System Architecture\n\nBoxes.\n",
+           3, 18,
+           "link to \"#system-architcture\" matches no heading or anchor; "
+           "did you mean \"#system-architecture\"?");
+  /* punctuation dropped, each space a hyphen: "&" leaves two */
+  ONE_FRAG(pk,
+           "## 3. Serving & Scaling (v2)\n\n"
+           "See [scaling](#3-serving--scaling-v2 \"the plan\") and "
+           "[not it](#3-serving-scaling-v2).\n",
+           3, 62,
+           "link to \"#3-serving-scaling-v2\" matches no heading or anchor; "
+           "did you mean \"#3-serving--scaling-v2\"?");
+  /* repeats numbered; an explicit anchor; the top of the page */
+  ONE_FRAG(pk,
+           "## Notes\n\nA.\n\n## Notes\n\nB.\n\n"
+           "<a name=\"Old-Name\"></a>\n\n"
+           "[1](#notes) [2](#notes-1) [3](#old-name) [4](#top) "
+           "[5](#) [6](#notes-2)\n",
+           11, 62,
+           "link to \"#notes-2\" matches no heading or anchor; did you "
+           "mean \"#notes-1\"?");
+  /* not links: in a fenced block, an HTML comment, inline code (over a
+   * line break too), an escaped bracket; a reference definition is one */
+  ONE_FRAG(pk,
+           "## Alpha\n\n```\n[a](#fenced)\n```\n\n"
+           "<!-- [b](#commented) -->\n\n"
+           "`[c](#inline)` and \\[d](#escaped)\n\n"
+           "[e]: #defined-nowhere\n\n"
+           "Code `spanning\n[f]: #lines` too.\n",
+           11, 6, "link to \"#defined-nowhere\" matches no heading or anchor");
+  /* percent-encoded, non-ASCII letters in any case, curly quotes; the
+   * hint is {target} too */
+  ddlint_result *r =
+      lint_str(pk, "## Über die Lösung\n\n## What\xE2\x80\x99s next\n\n"
+                   "[a](#%C3%BCber-die-l%C3%B6sung) [b](#ÜBER-DIE-LÖSUNG) "
+                   "[c](#whats-next) [d](#über%20die) [e](#uber-die-losung)\n");
+  CHECK_INT(diag_count_rule(r, "frag"), 2);
+  CHECK_DIAG(r, diag_find(r, "frag", 0), "frag", 5, 75,
+             "link to \"#über%20die\" matches no heading or anchor");
+  CHECK_DIAG(r, diag_find(r, "frag", 1), "frag", 5, 92, NULL);
+  CHECK_STR(ddlint_diag_help(diag_find(r, "frag", 1)), "#über-die-lösung");
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+  /* no params */
+  char *err = pack_error("{\"name\": \"k\", " SECTIONS
+                         ", \"rules\": [{\"id\": \"x\", \"kind\": "
+                         "\"link-fragment\", \"severity\": \"info\", "
+                         "\"message\": \"m\", \"params\": {\"ignore\": []}}]}");
+  CHECK_HAS(err, "kind \"link-fragment\" takes no params \"ignore\"");
+  free(err);
+}
+
 static void test_kind_param_errors(void) {
   char *err = pack_error("{\"name\": \"k\", " SECTIONS
                          ", \"rules\": [{\"id\": \"x\", \"kind\": "
@@ -540,6 +616,7 @@ void suite_kinds(void) {
   RUN(test_cross_reference);
   RUN(test_min_content);
   RUN(test_forbidden);
+  RUN(test_link_fragment);
   RUN(test_kind_param_errors);
   RUN(test_suppressions);
   RUN(test_extends);

@@ -226,7 +226,7 @@ static void test_error_rule_kind(void) {
               "required-section, required-topic, empty-section, placeholder, "
               "quantified-target, section-order, duplicate-section, "
               "heading-level, conditional, cross-reference, min-content, "
-              "forbidden, suppression, input, code-fence)");
+              "forbidden, suppression, input, code-fence, link-fragment)");
 }
 
 static void test_error_pattern(void) {
@@ -467,7 +467,7 @@ static void test_kind_explain(void) {
     t_check(rule_kind_find((*k)->name) == *k && (*k)->check != NULL, __FILE__,
             __LINE__, "rule kind \"%s\" is not dispatchable", (*k)->name);
   }
-  CHECK_INT(n, 15);
+  CHECK_INT(n, 16);
   CHECK(ddlint_kind_explain("no-such-kind") == NULL);
   CHECK(rule_kind_find("no-such-kind") == NULL);
 }
