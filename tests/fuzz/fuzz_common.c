@@ -149,3 +149,21 @@ void fuzz_render_all(const ddlint_pack *pack, const ddlint_result *r,
     free(buf);
   }
 }
+
+ddlint_pack *fuzz_document_pack(const char *harness) {
+  char json[512];
+  snprintf(json, sizeof json,
+           "{\"name\": \"fuzz\", \"extends\": \"%s\",\n"
+           " \"rules\": [{\"id\": \"broken-fragment\", \"kind\": "
+           "\"link-fragment\", \"severity\": \"warning\", "
+           "\"message\": \"{detail}\"}]}\n",
+           ddlint_default_pack_name());
+  char *err = NULL;
+  ddlint_pack *pack = ddlint_pack_load_buffer(json, strlen(json), "fuzz", &err);
+  if (!pack) {
+    fprintf(stderr, "%s: cannot load the built-in pack: %s\n", harness,
+            err ? err : "(no message)");
+    exit(1);
+  }
+  return pack;
+}

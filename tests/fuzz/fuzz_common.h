@@ -17,6 +17,11 @@ extern const size_t fuzz_document_len;
  * packs do not change what a run does. Call from LLVMFuzzerInitialize. */
 void fuzz_isolate(void);
 
+/* The built-in default pack extended with the opt-in rule kinds (today
+ * link-fragment), so that the harnesses that fuzz documents reach every
+ * kind that reads a document's text. Exits when it cannot be loaded. */
+ddlint_pack *fuzz_document_pack(const char *harness);
+
 /* A load failure must give a non-NULL error "ORIGIN:...". */
 void fuzz_check_error(const char *err, const char *origin, const char *what);
 

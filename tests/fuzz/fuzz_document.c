@@ -23,13 +23,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
   (void)argv;
   fuzz_isolate();
-  char *err = NULL;
-  pack = ddlint_pack_load_builtin(ddlint_default_pack_name(), &err);
-  if (!pack) {
-    fprintf(stderr, "fuzz_document: cannot load the built-in pack: %s\n",
-            err ? err : "(no message)");
-    exit(1);
-  }
+  pack = fuzz_document_pack("fuzz_document");
   return 0;
 }
 

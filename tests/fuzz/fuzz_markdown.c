@@ -1,6 +1,7 @@
 /* libFuzzer harness for the Markdown path: source -> md -> outline -> match
- * -> engine -> suppressions -> every reporter, with the built-in pack loaded
- * once; plus the front-matter lookup the CLI runs on every document. */
+ * -> engine -> suppressions -> every reporter, with the built-in pack (and
+ * the opt-in link-fragment rule) loaded once; plus the front-matter lookup
+ * the CLI runs on every document. */
 #include "fuzz_common.h"
 
 #include "ddlint.h"
@@ -18,13 +19,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
   (void)argv;
   fuzz_isolate();
-  char *err = NULL;
-  pack = ddlint_pack_load_builtin(ddlint_default_pack_name(), &err);
-  if (!pack) {
-    fprintf(stderr, "fuzz_markdown: cannot load the built-in pack: %s\n",
-            err ? err : "(no message)");
-    exit(1);
-  }
+  pack = fuzz_document_pack("fuzz_markdown");
   return 0;
 }
 
