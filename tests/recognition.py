@@ -257,6 +257,20 @@ def main():
           "all' a rollout; 'ready within 2 minutes of the meeting's end at "
           "p90' a latency target")
 
+    d = lint(ddlint, root, "moderation-pilot.md")
+    check("a pilot with its gaps said plainly",
+          cov(d, "success-metrics")["found"] and
+          "required-section-empty" in rules(d, "error") and
+          any(x["rule"] == "required-section-empty" and "Model Design" in x["message"]
+              for x in d["diagnostics"]),
+          "'Measuring the pilot' (the share of violating photos caught, "
+          "reviewer agreement) is Success Metrics; a Model section that says "
+          "'TBD - the vision team will propose one.' is empty: an error")
+    check("a pilot with its gaps said plainly",
+          not cov(d, "monitoring")["found"] and "missing-section" in rules(d, "error"),
+          "'We will not monitor drift or accuracy', 'Rollout is not planned "
+          "yet': Feedback, Monitoring, and Deployment is missing")
+
     d = lint(ddlint, root, "qa-in-bold.md")
     check("a Q&A with no headings but its title",
           all(c["found"] for c in d["coverage"]) and
