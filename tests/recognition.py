@@ -271,6 +271,18 @@ def main():
           "'We will not monitor drift or accuracy', 'Rollout is not planned "
           "yet': Feedback, Monitoring, and Deployment is missing")
 
+    d = lint(ddlint, root, "churn-proposal.md")
+    check("a proposal with its model in an appendix",
+          all(c["found"] for c in d["coverage"]) and not rules(d, "error"),
+          "'TL;DR' (agents call subscribers picked by a rule; we propose a "
+          "score) is the problem, 'What the model looks at' the features, 'How "
+          "it fits into the week' (a scoring job reads from the warehouse) the "
+          "architecture, 'Appendix: model details' the model: no error")
+    check("a proposal with its model in an appendix",
+          "missing-fallback" not in rules(d) and "missing-monitoring" not in rules(d),
+          "'If the job fails, the CRM keeps last week's list' is a fallback; "
+          "'Operational readiness' watches the score distribution")
+
     d = lint(ddlint, root, "qa-in-bold.md")
     check("a Q&A with no headings but its title",
           all(c["found"] for c in d["coverage"]) and
