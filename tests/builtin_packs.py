@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The built-in packs compile their patterns on first use (src/pack.c), so a
+"""The built-in packs compile their patterns on first use (src/lib/pack.c), so a
 pattern that does not compile would only show as a pattern that never
 matches. This loads each bundled pack from rules/ by path, which compiles
 every pattern at load and fails with a located error on a bad one, and

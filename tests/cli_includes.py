@@ -15,6 +15,9 @@ import tempfile
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 PUBLIC = {"ddlint.h", "ddlint_version.h", "util.h"}
 PARSERS = re.compile(r"^(pcre2\.h|cmark-gfm|cmark_)")
+# The include path of meson.build: a quoted name is looked for beside the
+# file that includes it, then in these folders of the source root.
+FOLDERS = ("include", "src/util", "src/lib", "src/report", "src/cli")
 
 
 def includes(path):
@@ -22,7 +25,15 @@ def includes(path):
         return INCLUDE.findall(f.read())
 
 
-def check(srcdir, lib_sources, exe_sources):
+def find(dirs, h, includer):
+    """The path of the project header h, or None."""
+    for d in [os.path.dirname(includer)] + dirs:
+        if os.path.exists(os.path.join(d, h)):
+            return os.path.join(d, h)
+    return None
+
+
+def check(dirs, lib_sources, exe_sources):
     """Messages for every forbidden include reached from exe_sources."""
     exe_names = {os.path.basename(p) for p in exe_sources}
     own = {n[:-2] + ".h" for n in exe_names if n.endswith(".c")}
@@ -40,13 +51,13 @@ def check(srcdir, lib_sources, exe_sources):
                     if PARSERS.match(h):
                         bad.append(f"{via}: includes <{h}>, a library parser's header")
                     continue
+                hp = find(dirs, h, path)
                 if h in internal or (h not in PUBLIC and h not in own and
-                                     os.path.exists(os.path.join(srcdir, h)) and
+                                     hp is not None and
                                      h not in {os.path.basename(x) for x in exe_sources}):
                     bad.append(f"{via}: includes \"{h}\", a library-internal header")
                     continue
-                hp = os.path.join(srcdir, h)
-                if h not in seen and os.path.exists(hp):
+                if h not in seen and hp is not None:
                     seen.add(h)
                     todo.append((hp, f"{via} -> {h}"))
     return bad
@@ -57,15 +68,15 @@ def main():
     root, args = args[0], args[1:]
     sep = args.index("--")
     lib_sources, exe_sources = args[:sep], args[sep + 1:]
-    srcdir = os.path.join(root, "src")
+    dirs = [os.path.join(root, f) for f in FOLDERS]
     if not lib_sources or not exe_sources:
         print("FAIL: no sources given")
         return 1
     # The check must be able to fail: a client that includes internal.h
     # through a header of its own is caught.
     with tempfile.TemporaryDirectory() as tmp:
-        probe_h = os.path.join(srcdir, "internal.h")
         fake_c = os.path.join(tmp, "probe_client.c")
+        probe_h = find(dirs, "internal.h", fake_c)
         fake_h = os.path.join(tmp, "probe_client.h")
         with open(fake_h, "w") as f:
             f.write('#include "internal.h"\n')
@@ -73,12 +84,12 @@ def main():
             f.write('#include "ddlint.h"\n#include "probe_client.h"\n')
         lib_has_internal = any('"internal.h"' in open(p, encoding="utf-8").read()
                                for p in lib_sources)
-        if os.path.exists(probe_h) and lib_has_internal:
-            probe = check(tmp, lib_sources, [fake_c])
+        if probe_h is not None and lib_has_internal:
+            probe = check(dirs, lib_sources, [fake_c])
             if not any("internal.h" in m for m in probe):
                 print("FAIL: the check did not catch a probe that includes internal.h")
                 return 1
-    bad = check(srcdir, lib_sources, exe_sources)
+    bad = check(dirs, lib_sources, exe_sources)
     for m in bad:
         print("FAIL " + m)
     print(f"{len(exe_sources)} executable sources checked against "

@@ -2,12 +2,12 @@
 """The rule-kind table agrees with the pack schema and the source tree.
 
 Runs the kind_table helper (tests/unit/kind_table.c, linked with the
-library), which prints the C table of src/rules/kinds.def and fails when a
-kind has no check or explain text, and checks that:
+library), which prints the C table of src/lib/rules/kinds.def and fails
+when a kind has no check or explain text, and checks that:
   - its kinds are the kind enum of rules/pack.schema.json, in that order;
   - every kind a schema "if" clause names is a kind;
-  - every src/rules/*.c file is a line of kinds.def and the reverse (a kind
-    is one file plus one line).
+  - every src/lib/rules/*.c file is a line of kinds.def and the reverse (a
+    kind is one file plus one line).
 Usage: kinds.py KIND_TABLE_BIN SOURCE_ROOT
 """
 import json
@@ -60,12 +60,12 @@ def main():
         bad.append("input and suppression are not after-rules kinds: %s" %
                    phases)
 
-    rules_dir = os.path.join(root, "src", "rules")
+    rules_dir = os.path.join(root, "src", "lib", "rules")
     with open(os.path.join(rules_dir, "kinds.def")) as f:
         lines = re.findall(r"^RULE_KIND\((\w+)\)", f.read(), re.M)
     files = sorted(n[:-2] for n in os.listdir(rules_dir) if n.endswith(".c"))
     if sorted(lines) != files:
-        bad.append("src/rules/*.c %s != kinds.def %s" % (files, lines))
+        bad.append("src/lib/rules/*.c %s != kinds.def %s" % (files, lines))
     if [n.replace("_", "-") for n in lines] != table:
         bad.append("kinds.def %s names kinds %s" % (lines, table))
 

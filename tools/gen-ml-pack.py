@@ -651,7 +651,7 @@ pack = {
 
 # Every evidence and topic pattern opens each top-level branch with \b
 # (after any lookbehind): then the literal pass visits words, not bytes
-# (src/prose.c, S_lit_scan). One pattern without it makes every pattern
+# (src/lib/prose.c, S_lit_scan). One pattern without it makes every pattern
 # scanned with it go byte by byte: on the RFC corpus that was 0.1 s.
 def _branches(s):
     out, d, cls, b, i = [], 0, False, 0, 0
@@ -710,7 +710,7 @@ LIT = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-@/'&%,
 
 
 def _literal_prefix(b):
-    """The literal text b opens with, as src/prose.c's S_literal_prefix
+    """The literal text b opens with, as src/lib/prose.c's S_literal_prefix
     reads it: up to a metacharacter, less a last character made optional."""
     out, i = "", 0
     while i < len(b):
@@ -728,7 +728,8 @@ def _literal_prefix(b):
 
 def _has_triggers(pat):
     """Whether every branch of pat has a literal trigger of 2 bytes or more
-    (src/prose.c, S_branch_triggers): else PCRE2 scans the whole text for it."""
+    (src/lib/prose.c, S_branch_triggers): else PCRE2 scans the whole text for
+    it."""
     for br in _branches(pat):
         br = _skip_zero_width(br)
         while br.startswith("\\b"):

@@ -1,4 +1,4 @@
-/* libFuzzer harness for parsing in pieces (src/chunk.c, src/md.c): any
+/* libFuzzer harness for parsing in pieces (src/lib/chunk.c, src/lib/md.c): any
  * input must give the same blocks, skip ranges and comments parsed whole,
  * cut at every place the scanner allows, and in pieces on two threads. A
  * difference is a wrong answer, so it aborts like a crash. */

@@ -1,4 +1,4 @@
-/* Prints the rule-kind table (src/rules/kinds.def) as "name phase" lines,
+/* Prints the rule-kind table (src/lib/rules/kinds.def) as "name phase" lines,
  * for tests/kinds.py, which compares it with rules/pack.schema.json. Exits
  * 1 when a kind has no check or no explain text. Not part of the CLI. */
 #include "internal.h"

@@ -171,12 +171,12 @@ static void test_setext(void) {
   doc_close(&d);
 }
 
-/* Regression test for a fixed bug (src/md.c, S_add_block): cmark-gfm reports
- * the end of a setext heading as the end of the line after its underline. When
- * a paragraph follows the underline directly (no blank line), the heading
- * block, and so the section's body_start, swallow that paragraph: body_start
- * lands on line 3 instead of line 2, and the paragraph's text is never searched
- * for topics (see test_setext_body_searched in test_rules.c). */
+/* Regression test for a fixed bug (src/lib/md.c, S_add_block): cmark-gfm
+ * reports the end of a setext heading as the end of the line after its
+ * underline. When a paragraph follows the underline directly (no blank line),
+ * the heading block, and so the section's body_start, swallow that paragraph:
+ * body_start lands on line 3 instead of line 2, and the paragraph's text is
+ * never searched for topics (see test_setext_body_searched in test_rules.c). */
 static void test_setext_followed_by_text(void) {
   doc d;
   doc_open(&d, "Problem\n"           /* 1 */
@@ -275,8 +275,8 @@ static void test_bom_heading(void) {
   doc_close(&d);
 }
 
-/* Regression test for a fixed bug (src/md.c, md_parse): the BOM is blanked to
- * three spaces before cmark sees the text, so a first line indented by one
+/* Regression test for a fixed bug (src/lib/md.c, md_parse): the BOM is blanked
+ * to three spaces before cmark sees the text, so a first line indented by one
  * space after a BOM gets four spaces of indentation and becomes an indented
  * code block. cmark itself (and the file without its BOM) reads " # Title" as a
  * heading, and docs/matching.md says "A UTF-8 BOM is ignored". */

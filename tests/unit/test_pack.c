@@ -145,7 +145,7 @@ static void test_error_json(void) {
   CHECK(ddlint_pack_load_buffer("{", 1, "p.json", NULL) == NULL);
 }
 
-/* Regression test for a fixed bug (src/pack.c, ddlint_pack_load_buffer):
+/* Regression test for a fixed bug (src/lib/pack.c, ddlint_pack_load_buffer):
  * cJSON_ParseWithLengthOpts() is called with require_null_terminated false and
  * the end pointer is never checked, so anything after the top-level object (a
  * stray "}" left by a bad merge, a second object) is silently ignored and the
@@ -374,11 +374,11 @@ static void test_error_params(void) {
 }
 
 
-/* Regression test for a fixed bug (src/pack.c, S_patterns): when S_strings()
- * fails part-way through an array ("patterns": ["ok", 1]), S_patterns returns
- * without freeing the strings it already copied: the vector (16 bytes) and "ok"
- * leak on this error path. LeakSanitizer and valgrind report it; with glibc the
- * heap check below fails too. */
+/* Regression test for a fixed bug (src/lib/pack.c, S_patterns): when
+ * S_strings() fails part-way through an array ("patterns": ["ok", 1]),
+ * S_patterns returns without freeing the strings it already copied: the vector
+ * (16 bytes) and "ok" leak on this error path. LeakSanitizer and valgrind
+ * report it; with glibc the heap check below fails too. */
 static void test_error_pattern_not_string(void) {
   const char *j = "{\"name\": \"x\", \"rules\": [],\n"
                   " \"sections\": [{\"id\": \"a\", \"title\": \"A\", "

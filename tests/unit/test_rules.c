@@ -239,7 +239,7 @@ static void test_required_section_matching(void) {
   ddlint_pack_free(pk);
 }
 
-/* Regression test for a fixed bug (src/title.c, S_tokens): "Labels" and
+/* Regression test for a fixed bug (src/lib/title.c, S_tokens): "Labels" and
  * "Labeling" stem differently
  * ("label" vs "labe"), so the usual heading "## Data and Labels" is not
  * accepted as the section "Data and Labeling": it is reported missing, with
@@ -438,8 +438,8 @@ static void test_required_topic_skips_empty(void) {
   ddlint_pack_free(pk);
 }
 
-/* Regression test for a fixed bug (src/md.c, S_add_block, via cmark-gfm's end
- * position of a setext heading): a setext heading directly followed by a
+/* Regression test for a fixed bug (src/lib/md.c, S_add_block, via cmark-gfm's
+ * end position of a setext heading): a setext heading directly followed by a
  * paragraph ends, for ddlint, at the end of that paragraph. The section body
  * then starts after it, so "click logs" on line 3 is never searched: the topic
  * is reported missing. Expected: found via text on line 3. */
@@ -744,8 +744,8 @@ static void test_placeholder_columns(void) {
   ddlint_pack_free(pk);
 }
 
-/* Regression test for a fixed bug (then in src/pack.c; the loader is now
- * src/rules/placeholder.c's): docs/packs.md
+/* Regression test for a fixed bug (then in src/lib/pack.c; the loader is now
+ * src/lib/rules/placeholder.c's): docs/packs.md
  * gives `template_prompts` "default true", and so does S_bool() when params
  * exist without the key; but a placeholder rule with no params at all keeps the
  * zeroed default, false, and then checks nothing. Expected: the copied prompt
@@ -791,11 +791,11 @@ static void test_placeholder_default_prompts(void) {
   ddlint_pack_free(pk);
 }
 
-/* Regression test for a fixed bug (src/md.c, S_skip_inline_comments): inline
- * comments are found by scanning the paragraph's raw bytes, so "<!--" inside a
- * code span opens a "comment" that runs to the end of the paragraph and hides
- * the TODO after it. In CommonMark a code span is not a comment. Expected: TODO
- * at 1:33. */
+/* Regression test for a fixed bug (src/lib/md.c, S_skip_inline_comments):
+ * inline comments are found by scanning the paragraph's raw bytes, so "<!--"
+ * inside a code span opens a "comment" that runs to the end of the paragraph
+ * and hides the TODO after it. In CommonMark a code span is not a comment.
+ * Expected: TODO at 1:33. */
 static void test_placeholder_after_code_span(void) {
   ddlint_pack *pk = PACK(PLACEHOLDER_PACK);
   if (!pk)
@@ -828,7 +828,7 @@ static void test_placeholder_after_non_ascii(void) {
   ddlint_pack_free(pk);
 }
 
-/* Regression test for a fixed bug (src/source.c, source_position):
+/* Regression test for a fixed bug (src/lib/source.c, source_position):
  * docs/matching.md says "A UTF-8 BOM is ignored", but the BOM counts as a code
  * point, so everything on line 1 of a file with a BOM is reported one column to
  * the right: TBD at 1:2 instead of 1:1. */

@@ -62,12 +62,12 @@ static void test_equal(void) {
   CHECK(!title_equal("acces", "access"));
 }
 
-/* Regression test for a fixed bug (src/title.c, S_tokens): the stemmer tests
- * the "ling" ending before "ing", so "labeling" becomes "labe" while "labels"
- * becomes "label", and the comment's promise that "Labels" meets "Labeling"
- * does not hold. Only the doubled "labelling" reaches "label". A "## Data and
- * Labels" heading is then not accepted as the template's "Data and Labeling"
- * (see test_required_section_labels in test_rules.c). */
+/* Regression test for a fixed bug (src/lib/title.c, S_tokens): the stemmer
+ * tests the "ling" ending before "ing", so "labeling" becomes "labe" while
+ * "labels" becomes "label", and the comment's promise that "Labels" meets
+ * "Labeling" does not hold. Only the doubled "labelling" reaches "label". A
+ * "## Data and Labels" heading is then not accepted as the template's "Data
+ * and Labeling" (see test_required_section_labels in test_rules.c). */
 static void test_equal_stemming(void) {
   CHECK(title_equal("labelling", "labels"));
   CHECK(title_equal("labeling", "labels"));

@@ -1,6 +1,6 @@
-/* What the rule kinds (src/rules/) read and write: the lint context, the
+/* What the rule kinds (src/lib/rules/) read and write: the lint context, the
  * one sink diag_emit(), prose search (prose.c) and the scope helpers
- * (engine.c). The kinds' own table is src/rules/kind.h. */
+ * (engine.c). The kinds' own table is src/lib/rules/kind.h. */
 #ifndef DDLINT_RULES_H
 #define DDLINT_RULES_H
 
@@ -67,7 +67,7 @@ void prose_each(struct lint_ctx *ctx, const pattern *pat, size_t start,
                 size_t end, bool (*fn)(void *, size_t, size_t), void *arg);
 
 /* ---- engine.c: the lint context, the one sink; the rule kinds and their
- * table are in src/rules/ (kind.h). ---- */
+ * table are in src/lib/rules/ (kind.h). ---- */
 struct ddlint_diag {
   const char *rule; /* borrowed from the pack */
   ddlint_severity severity;

@@ -1,5 +1,5 @@
 /* The engine: runs a document through source -> md -> outline -> match, then
- * every rule of the pack through its kind (src/rules/kinds.def), phase by
+ * every rule of the pack through its kind (src/lib/rules/kinds.def), phase by
  * phase. All diagnostics pass through diag_emit(), the one sink. */
 #include "result.h"
 #include "rules.h"

@@ -78,7 +78,7 @@ typedef struct {
 
 struct rule_kind;
 /* A rule of a pack: the fields every kind has, its kind, and the kind's own
- * parameters, which the kind loads, reads and frees (src/rules/). */
+ * parameters, which the kind loads, reads and frees (src/lib/rules/). */
 struct ddlint_rule {
   char *id, *kind, *summary, *message, *help, *explain; /* owned */
   char *help_uri; /* owned; NULL when the pack names none */

@@ -190,10 +190,10 @@ int cli_parse_args(int argc, char **argv, cli_opts *o, int *nargs,
     fputs(cli_usage_text, stdout);
     return 0;
   }
-  if (strcmp(sub, "lsp") == 0) /* the language server: src/lsp.c */
+  if (strcmp(sub, "lsp") == 0) /* the language server: src/cli/lsp.c */
     return lsp_main(argc - 1, argv + 1);
   if (strcmp(sub, "templates") == 0 || strcmp(sub, "template") == 0)
-    return templates_main(argc - 1, argv + 1); /* src/cli_templates.c */
+    return templates_main(argc - 1, argv + 1); /* src/cli/cli_templates.c */
   if (strcmp(sub, "lint") == 0) {
     argv[1] = argv[0];
     argv++;

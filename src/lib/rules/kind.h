@@ -1,7 +1,7 @@
 /* The rule kinds: what one kind is (rule_kind), the table the engine and the
  * pack loader use, and the readers a kind's parameter loader takes its
- * "params" with. A kind is one file in src/rules/ plus one line in
- * src/rules/kinds.def; it owns its parameters, their loading and freeing,
+ * "params" with. A kind is one file in src/lib/rules/ plus one line in
+ * src/lib/rules/kinds.def; it owns its parameters, their loading and freeing,
  * its check, its explain text and its phase. */
 #ifndef DDLINT_RULES_KIND_H
 #define DDLINT_RULES_KIND_H
