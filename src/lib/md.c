@@ -894,10 +894,15 @@ static bool S_join(const source *src, md_piece *pieces, size_t n,
     while (at < src->len && (src->text[at] == ' ' || src->text[at] == '\t'))
       at++;
     const block *b = S_covering(out, at);
-    size_t ls = 0, le;
+    size_t ls = 0, le, ps = 0, pe;
     if (b)
       source_line_bounds(src, b->start, &ls, &le);
-    ok = !b || (b->kind == BLOCK_PARAGRAPH && S_is_def_line(plan, ls));
+    /* ... and only in its leading run of definition lines: after a line
+     * of text ("[r]: u", "<x", "[y]: /") a definition-like line is text */
+    if (b && plan->def_at[i] > ls)
+      source_line_bounds(src, plan->def_at[i] - 1, &ps, &pe);
+    ok = !b || (b->kind == BLOCK_PARAGRAPH && S_is_def_line(plan, ls) &&
+                (plan->def_at[i] <= ls || S_is_def_line(plan, ps)));
   }
   for (size_t i = 0; i < plan->nin_block && ok; i++) {
     const block *b = S_covering(out, plan->in_block_at[i]);
