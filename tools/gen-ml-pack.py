@@ -19,7 +19,11 @@ sections = [
   "aliases": ["problem", "problem statement", "problem definition", "problem framing",
               "background", "motivation", "introduction", "context", "requirements",
               "goals", "objectives", "use case", "use cases", "scope", "problem and goals",
-              "why now", "the problem", "executive summary", "tldr", "tl dr"],
+              "why now", "the problem", "executive summary", "tldr", "tl dr",
+              # the reason written as a heading: "Why we're doing this"
+              "why we're doing this", "why are we doing this", "why this matters",
+              "why it matters", "why we need this", "current state", "status quo",
+              "pain points"],
   "evidence": [r"\bbusiness (problem|objective|goal|need|case|value|impact)s?\b", r"\bpain points?\b", r"\bgoals?\b|\bnon[- ]goals?\b",
               r"\bproblem (statement|definition|framing)\b", r"\bstakeholders?\b",
               r"\b(functional|non-functional|business|technical|product) requirements?\b", r"\bin scope\b|\bout of scope\b",
@@ -30,6 +34,9 @@ sections = [
               r"\b(lose|loses|losing|lost) (deals|customers|users|revenue|sales|money|business|subscribers)\b", r"\bcompetitors?\b",
               r"\bwe (will|propose to|plan to) (build|generate|create|predict|rank|recommend|detect|classify|score|route|summari[sz]e|forecast|flag|suggest|automate)\b",
               r"\bwe propose (a|an|to)\b",
+              # the idea and what it is not: "The idea is simple: ...", "What
+              # we are not trying to do: approve PRs"
+              r"\bthe idea is (simple|to|that)\b", r"\bwe('re| are) not (trying|going|aiming|planning|setting out) to\b",
               r"\b(picked|chosen|selected|prioriti[sz]ed|ranked|routed|flagged|decided|assigned) (by|with) (a |simple |fixed |static |hand-written |manual )?(rules?|heuristics?|hand|spreadsheets?)\b",
               r"\b(support (contacts|tickets|calls)|complaints?|cancellations?|churn)\b", r"\btoday\b[^.]{0,80}\b(late|slow|manual|fixed|static|by hand|rule)\w*\b", r"\b(we|the team) (want|need|aim)s?\b"],
   "topics": [
@@ -70,7 +77,11 @@ sections = [
               "evaluation and metrics", "kpis", "key metrics", "measuring success",
               "offline and online metrics", "success measures", "metrics of success",
               "evals", "eval", "evaluation plan", "how we measure", "measurement",
-              "measuring"],
+              "measuring",
+              # "How we'll know it's working", "What success looks like"
+              "how we'll know", "how we will know", "how will we know",
+              "what success looks like", "what success means", "success looks like",
+              "definition of success", "defining success", "measures of success"],
   "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b",
               # "the share of violating photos caught before...", "reviewer
               # agreement with the model's flags"
@@ -99,7 +110,7 @@ sections = [
       r"\bprevalence\b", r"\b(like|share|hide|report|bookmark|skip|completion)[- ]rate\b",
       r"\buser satisfaction\b", r"\bgmv\b", r"\bsales\b", r"\bbookings?\b",
       r"\bper (1,?000|thousand|million) (users|requests|orders|sessions|impressions|trips|visits|searches)\b",
-      r"\bswitchback\b", r"\binterleaving\b", r"\bholdouts?\b", r"\bbasis points\b"]),
+      r"\bswitchback\b", r"\binterleav(ing|ed) (experiments?|tests?|evaluations?|comparisons?)\b|\b(team[- ]draft|balanced) interleaving\b", r"\bholdouts?\b", r"\bbasis points\b"]),
   ]},
  {"id": "architecture", "title": "System Architecture",
   "aliases": ["architecture", "high level architecture", "high level design", "system design",
@@ -133,8 +144,9 @@ sections = [
      "What is called, what does it return?"),
    T("fallback", "Fallback/Heuristics",
      ["fallback", "fallbacks", "heuristics", "fallback logic", "degradation",
-      "graceful degradation", "fallback path"],
-     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|unavailable|down|throws|crashes|errors out|slower than|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|is sent|are sent|is routed|are routed|is handed|are handed) (back )?to)\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
+      "graceful degradation", "fallback path", "degraded mode", "degraded operation",
+      "failure handling", "failure behaviour", "failure behavior", "last resort"],
+     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|slower than|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|is sent|are sent|is routed|are routed|is handed|are handed) (back )?to)\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
       r"\bgraceful(ly)?[- ]degrad(e|ed|es|ation)\b", r"\bdegrad(e|es|ed|ation)\s+gracefully\b",
       r"\bdefault (model|ranking|response|results?|list)\b",
       r"\b(serv\w*|show\w*|return\w*|recommend\w*|use|uses|using)\s+(the\s+)?(globally\s+|currently\s+)?most[- ]popular\b",
@@ -145,7 +157,7 @@ sections = [
       r"\blow[- ]confidence\b.{0,80}\b(rout\w*|sent|escalat\w*|defer\w*|human)",
       r"\bescalat(e|es|ed|ing|ion)\b.{0,30}\b(humans?|agents?|reviewers?)\b",
       r"\b(applies|apply|uses|use|routes? to|reverts? to|switch(es)? to) (the )?(legacy|existing|old|previous|static|current) (rules?|system|model|logic|engine|heuristics?|table)\b",
-      r"\bfail(s|ing)?[- ](open|closed|safe)\b",
+      r"\bfail(s|ing)?[- ](open|closed|safe)\b", r"\blast resort\b",
       # what users still get when the model's part fails: "the transcript is still shown"
       r"(?<=\bis |\bare |\bremains |\bremain |\bstays |\bstay )\bstill (shown|served|available|returned|displayed|usable)\b",
       r"\b(shows?|displays?|renders?)\s+(nothing|no\s+(suggestions?|results?|recommendations?|predictions?|completions?|ads?))\b",
@@ -182,6 +194,10 @@ sections = [
       r"\b(annotated|labell?ed|provided|public|proprietary|in-house|existing)\s+(data|dataset|corpus|videos|images)\b",
       r"\b(payment|chargeback|user|click|order|transaction|usage|audit|sales|event|fraud|customer|product|server|search|clickstream)s?\s+(events|transactions|records|reports|tables|feeds?|streams?|exports?|data|histor(y|ies))\b",
       r"\bcorp(us|ora)\b", r"\b(ticket|order|purchase|search|watch|chat|support|call|transaction|browsing) histor(y|ies)\b",
+      # a table of sources ("| source | what we take | refresh |"), a
+      # catalogue, a bought feed
+      r"(?<=\| )\bsources?(?= +\|)", r"\bcatalog(ue)?s?\b",
+      r"\b(licensed|third[- ]party|vendor|external|partner) (feeds?|data|datasets?|apis?)\b",
       r"\bcrawl(s|ed|er|ers|ing)?\b", r"\b(wiki|knowledge base|help cent(er|re))\b", r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp)s?\b"],
      "User logs, content data, metadata, feedback"),
    T("label-strategy", "Label Strategy",
@@ -194,7 +210,12 @@ sections = [
       r"\b(implicit|explicit) feedback\b", r"\bweak(ly)? supervis(ion|ed)\b",
       r"\bhuman (raters?|reviewers?)\b", r"\btarget variable\b",
       r"\b(counts as|labell?ed as|treated as) an? (positive|negative)\b|(?<=\bis a |\bis an )\b(positive|negative)\b", r"\b(counts?|counted|considered|treated|marked) as (relevant|irrelevant|positive|negative|fraud|fraudulent|spam|legitimate|a (positive|negative|match|hit|success|conversion))\b", r"\b(positives|negatives) are\b", r"(?<=\bare )\b(positives|negatives)\b|(?<=\bare the )\b(positives|negatives)\b", r"\b(positives?|negatives?)\s*[:=]",
-      r"\b(answered|labell?ed|annotated|judged|rated|graded|written) by (hand|humans?|annotators|raters|experts|reviewers)\b"],
+      r"\b(answered|labell?ed|annotated|judged|rated|graded|written) by (hand|humans?|annotators|raters|experts|reviewers)\b",
+      # what the target is: "the outcome as defined above", "Defining the
+      # label", "11% positive"
+      r"\b(outcomes?|targets?|labels?|positives?|negatives?) (is |are )?(as )?defined (as|above|below|by)\b",
+      r"\bdefin(e|es|ing) (the |a |an |what counts as )?(labels?|targets?|outcomes?|positives?|negatives?|ground truth)\b",
+      r"(?<=% )\b(positives?|negatives?)\b|(?<=% are )\b(positives?|negatives?)\b"],
      "Clicks, purchases, next-token, engagement window"),
    T("augmentation", "Augmentation",
      ["data augmentation", "noisy data", "data quality", "data cleaning", "data preprocessing", "sampling",
@@ -492,6 +513,10 @@ rules = [
                        PERCENTILE + SENTENCE_AHEAD(LATENCY_WORD) + SENTENCE_AHEAD(TIME_QUANTITY),
                        LATENCY_WORD + SENTENCE_AHEAD(PERCENTILE) + SENTENCE_AHEAD(TIME_QUANTITY),
                        r"\b(latency|time)\s+budgets?\b",
+                       # "the ad server's budget is 60 ms", "p99 <= 12 ms": a
+                       # budget in time, a percentile bounded by a time
+                       r"\bbudgets?\b" + SENTENCE_AHEAD(TIME_QUANTITY),
+                       PERCENTILE + r"\s*(<=?|≤|=|:|under|below|of|at|within|is)?\s*" + MATH_GAP + TIME_QUANTITY,
                        # two patterns, not one alternation: the first has
                        # literal triggers, the second a first character
                        r"\b(under|below|within|sub-?)\s*" + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP
@@ -507,7 +532,10 @@ rules = [
            "percentile": r"\bt?p\s?_?\{?\d{2,3}(\.\d+)?\b|\bpercentiles?\b|\bmedian\b|\bworst[- ]case\b|\bmax(imum)?\b",
            "ignore_headings": ["case study", "case studies", "example", "examples", "worked example",
                                "exercise", "exercises", "quiz", "quizzes", "practice question",
-                               "practice questions", "interview question", "interview questions"]}),
+                               "practice questions", "interview question", "interview questions",
+                               # what others built: not this design's target
+                               "related work", "prior art", "literature review", "further reading",
+                               "references"]}),
  R("missing-data-source", "required-topic", "warning",
    "Data and Labeling names no data source.",
    'no data sources named under "{heading}"',

@@ -970,6 +970,105 @@ static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
   return false;
 }
 
+/* A subheading that denies its topic says so briefly ("None is planned for
+ * the pilot; we review overrides weekly"): a longer one is content. */
+#define DENIAL_MAX_WORDS 60
+
+/* Topic tt's patterns in a span: whether one matches live (not negated,
+ * not in a dead block), and whether one matches negated. */
+typedef struct {
+  lint_ctx *ctx;
+  size_t first_start, first_end; /* the first block under the heading */
+  bool live, negated;
+} topic_says;
+
+static bool S_says_hit(void *arg, size_t k, size_t ms, size_t me) {
+  (void)k;
+  topic_says *ts = arg;
+  if (S_in_dead(ts->ctx, ms))
+    return true;
+  if (prose_negated(ts->ctx, ms, me)) {
+    ts->negated |= ts->first_start <= ms && ms < ts->first_end;
+    return true;
+  }
+  ts->live = true;
+  return false; /* one live match is enough for this pattern */
+}
+
+/* Whether text t[start, end) opens by saying something is absent: "No
+ * drift monitoring is planned", "None for the pilot", "There is no A/B
+ * test", "We will not roll back", after any list marker or emphasis. */
+static bool S_opens_denial(const char *t, size_t start, size_t end) {
+  static const char *const open[] = {
+      "no ",          "none",          "not ",          "nothing",
+      "n/a",          "there is no ",  "there are no ", "there will be no ",
+      "we do not ",   "we don't ",     "we won't ",     "we will not ",
+      "we have no ",  "out of scope",  NULL};
+  size_t i = start;
+  while (i < end && strchr(" \t-+*_>#", t[i]))
+    i++;
+  while (i < end && t[i] >= '0' && t[i] <= '9')
+    i++;
+  while (i < end && strchr(".) \t*_", t[i]))
+    i++;
+  for (int k = 0; open[k]; k++) {
+    size_t l = strlen(open[k]);
+    if (i + l <= end && strncasecmp(t + i, open[k], l) == 0 &&
+        (open[k][l - 1] == ' ' || i + l == end || !S_alnum(t[i + l])))
+      return true;
+  }
+  return false;
+}
+
+/* Whether block b, which names topic tt, says the topic is not there: a
+ * label followed by a placeholder or a negation ("**Label strategy**: TBD",
+ * "Monitoring: none for the pilot"), or a subheading whose text is only a
+ * placeholder or is short, opens by denying the topic and mentions it
+ * nowhere else ("### Monitoring" over "No drift or quality monitoring is
+ * planned for the pilot"). An empty heading says nothing either way, and a
+ * longer section with a negated mention ("time with a draft vs. without
+ * (A/B)") is content. Then the author has said where the
+ * topic would be, and a passing mention elsewhere in the section does not
+ * cover it. */
+static bool S_block_denies(lint_ctx *ctx, size_t b, const tmpl_topic *tt) {
+  const block *bl = &ctx->md->blocks[b];
+  if (bl->kind != BLOCK_HEADING) {
+    if (!bl->label || !bl->has_content)
+      return false;
+    return (ctx->dead_blocks && ctx->dead_blocks[b]) ||
+           S_label_negated(ctx, bl);
+  }
+  const outline *ol = ctx->ol;
+  bsearch_key p = {ol->sections, b};
+  size_t lo = bsearch_lower(ol->nsections, S_heading_before, &p);
+  if (lo >= ol->nsections || ol->sections[lo].block != b)
+    return false;
+  const section *sec = &ol->sections[lo];
+  if (!S_words_at_least(ctx, sec, 1))
+    return false; /* empty: no word for or against */
+  if (ctx->dead_blocks && ctx->dead_blocks[b])
+    return true; /* only placeholders and to-do notes under it */
+  if (S_count_words(ctx->src->text, sec->body_start, sec->end,
+                    DENIAL_MAX_WORDS + 1) > DENIAL_MAX_WORDS)
+    return false;
+  size_t first = sec->first_block;
+  while (first < sec->end_block &&
+         !S_is_content(&ctx->md->blocks[first]))
+    first++;
+  if (first == sec->end_block ||
+      !S_opens_denial(ctx->src->text, ctx->md->blocks[first].start,
+                      ctx->md->blocks[first].end))
+    return false;
+  const pattern *pats[128];
+  size_t n = 0;
+  for (size_t i = 0; i < tt->npatterns && n < 128; i++)
+    pats[n++] = &tt->patterns[i];
+  topic_says says = {ctx, ctx->md->blocks[first].start,
+                     ctx->md->blocks[first].end, false, false};
+  prose_each_many(ctx, pats, n, sec->body_start, sec->end, S_says_hit, &says);
+  return says.negated && !says.live;
+}
+
 /* A topic is found, in order of preference, by: a subheading or label with
  * content in one of the section's parts naming it (or the part's own
  * heading, exactly, unless a rule checks the topic: "## Deployment" alone is
@@ -987,20 +1086,29 @@ static void S_topic_by_name(lint_ctx *ctx, const section_cov *sc,
   for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
     const section *sec = &ctx->ol->sections[sc->parts[p]];
     const block *own = &mb->blocks[sec->block];
-    if (own_counts && S_topic_named(own, tt, false) &&
-        S_block_has_content(ctx, sec->block)) {
-      S_found(tc, VIA_HEADING, own->start, own->end);
-      break;
+    if (own_counts && S_topic_named(own, tt, false)) {
+      if (S_block_denies(ctx, sec->block, tt)) {
+        tc->denied = true;
+      } else if (S_block_has_content(ctx, sec->block)) {
+        S_found(tc, VIA_HEADING, own->start, own->end);
+        break;
+      }
     }
-    for (size_t b = sec->first_block; b < sec->end_block; b++)
-      if (S_topic_named(&mb->blocks[b], tt, true) &&
-          S_block_has_content(ctx, b)) {
+    for (size_t b = sec->first_block; b < sec->end_block; b++) {
+      if (!S_topic_named(&mb->blocks[b], tt, true))
+        continue;
+      if (S_block_denies(ctx, b, tt)) {
+        tc->denied = true;
+      } else if (S_block_has_content(ctx, b)) {
         const block *bl = &mb->blocks[b];
         S_found(tc, bl->kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL,
                 bl->start, bl->end);
         break;
       }
+    }
   }
+  if (tc->via != VIA_NONE)
+    tc->denied = false;
 }
 
 /* Step 3: a heading or label anywhere naming the topic exactly, with
@@ -1024,6 +1132,8 @@ static void S_topic_named_anywhere(lint_ctx *ctx, const section_cov *sc,
 static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
                          const tmpl_topic *tt, topic_cov *tc) {
   S_topic_by_name(ctx, sc, tt, tc);
+  if (tc->denied)
+    return;
   /* step 2: prose in the parts, the first part with a live match */
   for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
     const section *sec = &ctx->ol->sections[sc->parts[p]];
@@ -1054,7 +1164,7 @@ static void S_find_section_topics(lint_ctx *ctx, const tmpl_section *ts,
     size_t k = 0;
     for (size_t t = 0; t < ts->ntopics; t++) {
       pr.best[t] = SIZE_MAX;
-      if (sc->topics[t].via != VIA_NONE)
+      if (sc->topics[t].via != VIA_NONE || sc->topics[t].denied)
         continue;
       for (size_t i = 0; i < ts->topics[t].npatterns; i++) {
         pats[k] = &ts->topics[t].patterns[i];
@@ -1076,7 +1186,8 @@ static void S_find_section_topics(lint_ctx *ctx, const tmpl_section *ts,
   free(pr.best);
   free(pr.best_end);
   for (size_t t = 0; t < ts->ntopics; t++)
-    S_topic_named_anywhere(ctx, sc, &ts->topics[t], &sc->topics[t]);
+    if (!sc->topics[t].denied)
+      S_topic_named_anywhere(ctx, sc, &ts->topics[t], &sc->topics[t]);
 }
 
 /* The topics of the matched sections, each searched on its own; on a large
@@ -1149,7 +1260,8 @@ static void S_find_topics_elsewhere(lint_ctx *ctx, coverage *cov) {
   for (size_t s = 0; s < pk->nsections; s++)
     for (size_t t = 0; t < pk->sections[s].ntopics; t++)
       if (cov->sections[s].section >= 0 &&
-          cov->sections[s].topics[t].via == VIA_NONE) {
+          cov->sections[s].topics[t].via == VIA_NONE &&
+          !cov->sections[s].topics[t].denied) {
         ntopics++;
         npats += pk->sections[s].topics[t].npatterns;
       }
@@ -1167,7 +1279,8 @@ static void S_find_topics_elsewhere(lint_ctx *ctx, coverage *cov) {
   for (size_t s = 0; s < pk->nsections; s++)
     for (size_t t = 0; t < pk->sections[s].ntopics; t++) {
       if (cov->sections[s].section < 0 ||
-          cov->sections[s].topics[t].via != VIA_NONE)
+          cov->sections[s].topics[t].via != VIA_NONE ||
+          cov->sections[s].topics[t].denied)
         continue;
       const tmpl_topic *tt = &pk->sections[s].topics[t];
       for (size_t i = 0; i < tt->npatterns; i++) {
