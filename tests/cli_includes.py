@@ -63,6 +63,39 @@ def check(dirs, lib_sources, exe_sources):
     return bad
 
 
+def self_check(dirs, lib_sources):
+    """None when check() catches each planted violation, else what it
+    missed: a client reaching internal.h through a header of its own, one
+    including a header that a library source includes, and one including
+    <pcre2.h>."""
+    lib_headers = sorted({h for p in lib_sources for kind, h in includes(p)
+                          if kind == '"'} - PUBLIC)
+    if not lib_headers:
+        return "the library sources include no internal header"
+    with tempfile.TemporaryDirectory() as tmp:
+        def probe(name, text):
+            path = os.path.join(tmp, name)
+            with open(path, "w") as f:
+                f.write(text)
+            return path
+        if find(dirs, "internal.h", os.path.join(tmp, "x.c")) is None:
+            return "internal.h is not on the include path"
+        # probe_client.h is the probe's own header (its .c file is one)
+        probe("probe_client.h", '#include "internal.h"\n')
+        probes = [
+            (probe("probe_client.c",
+                   '#include "ddlint.h"\n#include "probe_client.h"\n'),
+             '"internal.h"'),
+            (probe("probe_lib.c", f'#include "{lib_headers[0]}"\n'),
+             f'"{lib_headers[0]}"'),
+            (probe("probe_pcre.c", "#include <pcre2.h>\n"), "<pcre2.h>"),
+        ]
+        for path, what in probes:
+            if not any(what in m for m in check(dirs, lib_sources, [path])):
+                return f"{os.path.basename(path)} includes {what}, not caught"
+    return None
+
+
 def main():
     args = sys.argv[1:]
     root, args = args[0], args[1:]
@@ -72,23 +105,12 @@ def main():
     if not lib_sources or not exe_sources:
         print("FAIL: no sources given")
         return 1
-    # The check must be able to fail: a client that includes internal.h
-    # through a header of its own is caught.
-    with tempfile.TemporaryDirectory() as tmp:
-        fake_c = os.path.join(tmp, "probe_client.c")
-        probe_h = find(dirs, "internal.h", fake_c)
-        fake_h = os.path.join(tmp, "probe_client.h")
-        with open(fake_h, "w") as f:
-            f.write('#include "internal.h"\n')
-        with open(fake_c, "w") as f:
-            f.write('#include "ddlint.h"\n#include "probe_client.h"\n')
-        lib_has_internal = any('"internal.h"' in open(p, encoding="utf-8").read()
-                               for p in lib_sources)
-        if probe_h is not None and lib_has_internal:
-            probe = check(dirs, lib_sources, [fake_c])
-            if not any("internal.h" in m for m in probe):
-                print("FAIL: the check did not catch a probe that includes internal.h")
-                return 1
+    # The check must be able to fail. It runs on probes first, and a probe
+    # it does not catch fails the test: a broken checker must not pass.
+    fail = self_check(dirs, lib_sources)
+    if fail:
+        print("FAIL: the check is broken: " + fail)
+        return 1
     bad = check(dirs, lib_sources, exe_sources)
     for m in bad:
         print("FAIL " + m)

@@ -192,13 +192,6 @@ static void S_doc_free(lsp_doc *d) {
   free(d);
 }
 
-static int S_hex(char c) {
-  return c >= '0' && c <= '9'   ? c - '0'
-         : c >= 'a' && c <= 'f' ? c - 'a' + 10
-         : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                : -1;
-}
-
 /* The path of a file: URI ("file:///a%20b.md" -> "/a b.md"), or NULL. */
 static char *S_uri_path(const char *uri) {
   if (strncmp(uri, "file://", 7) != 0)
@@ -210,15 +203,16 @@ static char *S_uri_path(const char *uri) {
     p += 9;
   }
   strbuf sb = {0};
-  for (; *p && *p != '?' && *p != '#'; p++) {
-    if (*p == '%' && S_hex(p[1]) >= 0 && S_hex(p[2]) >= 0) {
-      char c = (char)(S_hex(p[1]) * 16 + S_hex(p[2]));
+  size_t n = strcspn(p, "?#"); /* the path ends at a query or a fragment */
+  unsigned char c;
+  for (size_t i = 0; i < n; i++) {
+    if (percent_decode_byte(p + i, n - i, &c)) {
       if (!c)
-        break;
-      strbuf_putc(&sb, c);
-      p += 2;
+        break; /* "%00": the path ends */
+      strbuf_putc(&sb, (char)c);
+      i += 2;
     } else {
-      strbuf_putc(&sb, *p);
+      strbuf_putc(&sb, p[i]);
     }
   }
   return strbuf_take(&sb);

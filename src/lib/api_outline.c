@@ -18,7 +18,7 @@ ddlint_outline *ddlint_outline_parse(const char *path, const char *buf,
   ddlint_outline *o = xcalloc(1, sizeof *o);
   source_init(&o->src, path, buf, len);
   md_parse(&o->src, 1, &o->mb);
-  outline_build(&o->mb, o->src.len, &o->ol);
+  outline_build(&o->mb, o->src.len, 1, &o->ol);
   return o;
 }
 

@@ -324,8 +324,9 @@ static void S_document_wide(ddlint_result *r, lint_ctx *ctx) {
 void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
   const ddlint_pack *pack = r->pack;
   md_blocks mb = *mbp;
+  unsigned threads = opts && opts->threads > 1 ? (unsigned)opts->threads : 1;
   outline ol;
-  outline_build(&mb, r->src.len, &ol);
+  outline_build(&mb, r->src.len, threads, &ol);
   if (r->nparts && ol.nsections) {
     /* only a single H1 opening the index is a title: a chapter's "#" is a
      * section of the whole */
@@ -340,7 +341,6 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
     first->is_title = index_title;
   }
 
-  unsigned threads = opts && opts->threads > 1 ? (unsigned)opts->threads : 1;
   lint_ctx ctx = {.pack = pack,
                   .src = &r->src,
                   .md = &mb,

@@ -4,9 +4,12 @@
  * no later stage depends on cmark's types or lifetime. A large document is
  * parsed in pieces (cut where chunk.c says, on several threads), each on an
  * arena, and the pieces' blocks are checked and joined; the blocks are those
- * of a whole parse. */
+ * of a whole parse. Titles (norm, key) are the outline stage's. Labels are
+ * found here: they depend on the tree (a paragraph's leading strong
+ * emphasis, its list item), and keeping every paragraph's text (up to
+ * LABEL_TEXT_CAP bytes) for a later stage would cost memory a 100 MB
+ * document has no room for (docs/performance.md). */
 #include "md.h"
-#include "title.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -454,8 +457,6 @@ static void S_exit(md_walk *w, cmark_node *node) {
     b->end = S_heading_end(w->src, b->start, b->end);
     b->level = (unsigned char)cmark_node_get_heading_level(node);
     b->text = xstrndup(w->text.data ? w->text.data : "", w->text.len);
-    b->norm = title_normalize(b->text);
-    b->key = title_key(b->norm);
     if (w->has_comment)
       S_skip_inline_comments(w, b->start, b->end);
   } else if (type == CMARK_NODE_PARAGRAPH) {
@@ -471,8 +472,6 @@ static void S_exit(md_walk *w, cmark_node *node) {
     }
     b->label = S_paragraph_label(w, in_list);
     if (b->label) {
-      b->norm = title_normalize(b->label);
-      b->key = title_key(b->norm);
       /* "*  Labeling:" alone names a topic but says nothing about it */
       const char *t = w->text.data ? w->text.data : "";
       const char *lab = strstr(t, b->label);

@@ -15,7 +15,13 @@ typedef enum {
   BLOCK_BREAK /* thematic break */
 } block_kind;
 
-/* One leaf block of the document, in source order. Owns its strings. */
+/* One leaf block of the document, in source order. Owns its strings. md
+ * fills in all but norm and key, which the outline stage computes
+ * (outline_titles()) from text or label. The label is found here, not
+ * there, because it depends on cmark's tree (a paragraph's leading strong
+ * emphasis, its list item), and keeping each paragraph's text (up to 256
+ * bytes) until then would not fit the memory target of a 100 MB document
+ * (docs/performance.md, target 4: about 30 MB to spare). */
 typedef struct {
   /* small fields packed: a 100 MB document has about a million blocks */
   unsigned char kind;  /* a block_kind */
@@ -27,8 +33,8 @@ typedef struct {
   size_t start, end; /* byte range [start, end) in the source */
   char *text;        /* heading: its plain text; else NULL */
   char *label;       /* paragraph: its label (`**Use Case**:`, `- Data:`) */
-  char *norm;        /* normalised heading text or label, or NULL */
-  char *key;         /* title_key(norm), or NULL */
+  char *norm;        /* title_normalize(text or label), or NULL (outline) */
+  char *key;         /* title_key(norm), or NULL (outline) */
 } block;
 
 /* All blocks of a document plus the byte ranges that are not prose. */

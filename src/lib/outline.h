@@ -1,4 +1,5 @@
-/* The outline stage (outline.c): the section tree of a document's
+/* The outline stage (outline.c): the titles of a document's blocks (the
+ * normalised heading text or label and its key) and the section tree of its
  * headings. */
 #ifndef DDLINT_OUTLINE_H
 #define DDLINT_OUTLINE_H
@@ -25,7 +26,17 @@ typedef struct {
   size_t nsections;
 } outline;
 
-void outline_build(const md_blocks *mb, size_t doc_len, outline *out);
+/* Fills in norm and key (title.h) of every heading, from its text, and of
+ * every labelled paragraph, from its label; md leaves them NULL. Blocks
+ * whose norm is set are left alone. On up to `threads` threads for a
+ * document of many blocks. outline_build() calls it; a caller that wants
+ * the titles without the tree calls it alone. */
+void outline_titles(md_blocks *mb, unsigned threads);
+/* The section tree of mb's headings, after outline_titles(mb, threads): a
+ * heading whose norm is empty (a bare "##") neither opens nor closes a
+ * section. Free with outline_free(). */
+void outline_build(md_blocks *mb, size_t doc_len, unsigned threads,
+                   outline *out);
 /* The section whose own text (up to its first subheading) holds offset off:
  * the last one starting at or before it; -1 before the first heading. */
 ptrdiff_t outline_section_at(const outline *ol, size_t off);

@@ -1,5 +1,6 @@
-/* Util: path helpers shared by the library (config globs and folders) and
- * the command (glob arguments, SARIF URIs); declared in util.h. */
+/* Util: path helpers shared by the library (config globs and folders, link
+ * fragments) and the command (glob arguments, SARIF and file: URIs);
+ * declared in util.h. */
 #include "util.h"
 
 #include <fnmatch.h>
@@ -87,4 +88,21 @@ char *path_absolute(const char *path) {
   if (!out.len)
     strbuf_putc(&out, '/');
   return strbuf_take(&out);
+}
+
+static int S_hex_digit(char c) {
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
+}
+
+bool percent_decode_byte(const char *s, size_t n, unsigned char *byte) {
+  if (n < 3 || s[0] != '%')
+    return false;
+  int hi = S_hex_digit(s[1]), lo = S_hex_digit(s[2]);
+  if (hi < 0 || lo < 0)
+    return false;
+  *byte = (unsigned char)(hi * 16 + lo);
+  return true;
 }

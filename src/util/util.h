@@ -127,5 +127,11 @@ bool glob_match(const char *pattern, const char *path);
  * lexically normalised: "." and ".." resolved without touching the file
  * system, so that files that do not exist still place. Free with free(). */
 char *path_absolute(const char *path);
+/* paths.c: the byte a percent escape at the start of s[0, n) stands for
+ * ("%4a" and "%4A": 'J'; "%00": 0): true with *byte set when s holds '%'
+ * and two hex digits, else false ("%zz", "%4", a lone "%"). The one
+ * percent-decoder: link fragments (link_fragment.c) and the language
+ * server's file: URIs (lsp.c) each loop over their text with it. */
+bool percent_decode_byte(const char *s, size_t n, unsigned char *byte);
 
 #endif

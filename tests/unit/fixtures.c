@@ -8,7 +8,7 @@
 void doc_open(doc *d, const char *text) {
   source_init(&d->src, "test.md", text, strlen(text));
   md_parse(&d->src, 1, &d->mb);
-  outline_build(&d->mb, d->src.len, &d->ol);
+  outline_build(&d->mb, d->src.len, 1, &d->ol);
 }
 
 void doc_close(doc *d) {

@@ -62,6 +62,7 @@ int main(int argc, char **argv) {
   suite_mentions();
   suite_document();
   suite_api();
+  suite_util();
   printf("%lu tests, %lu checks, %lu failed checks in %lu tests (%lu of them "
          "known-bug tests)\n",
          S_tests, S_checks, S_failures, S_failed_tests, S_failed_bugs);

@@ -127,5 +127,6 @@ void suite_prose(void);
 void suite_mentions(void);
 void suite_document(void);
 void suite_api(void);
+void suite_util(void);
 
 #endif

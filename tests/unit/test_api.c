@@ -196,7 +196,7 @@ static void test_api_outline(void) {
   md_blocks mb;
   md_parse(&src, 1, &mb);
   outline ol;
-  outline_build(&mb, src.len, &ol);
+  outline_build(&mb, src.len, 1, &ol);
   CHECK_INT(ddlint_outline_count(o), ol.nsections);
   CHECK_INT(ddlint_outline_count(o), 4);
   for (size_t i = 0; i < ol.nsections && i < ddlint_outline_count(o); i++) {

@@ -24,6 +24,11 @@ static size_t S_same_in_pieces_kept(const char *text, int line,
   if (kept)
     *kept = k1;
   md_parse_pieces(&src, 3, 1, &pieces[1]);
+  /* titles are the outline stage's; md_parse leaves them NULL. Computed
+   * here so that the blocks' norm and key are compared too. */
+  outline_titles(&whole, 1);
+  for (int k = 0; k < 2; k++)
+    outline_titles(&pieces[k], k ? 3 : 1);
   for (int k = 0; k < 2; k++) {
     const md_blocks *a = &whole, *b = &pieces[k];
     bool same = a->nblocks == b->nblocks && a->nskip == b->nskip &&

@@ -310,6 +310,61 @@ static void test_heading_text(void) {
   doc_close(&d);
 }
 
+/* md leaves the titles to the outline stage; a heading whose title is
+ * empty neither opens nor closes a section. */
+static void test_titles(void) {
+  const char *text = "## Goals\n\n##\n\n**Use Case**: x\n\n### B\n\ntext\n";
+  source src;
+  source_init(&src, "t.md", text, strlen(text));
+  md_blocks mb;
+  md_parse(&src, 1, &mb);
+  for (size_t i = 0; i < mb.nblocks; i++)
+    CHECK(mb.blocks[i].norm == NULL && mb.blocks[i].key == NULL);
+  outline ol;
+  outline_build(&mb, src.len, 1, &ol);
+  CHECK_INT(mb.nblocks, 5);
+  if (mb.nblocks == 5) {
+    CHECK_STR(mb.blocks[0].key, "goal");
+    CHECK_STR(mb.blocks[1].norm, ""); /* the bare "##" */
+    CHECK_STR(mb.blocks[2].norm, "use case");
+    CHECK_STR(mb.blocks[3].norm, "b");
+    CHECK_STR(mb.blocks[4].norm, NULL);
+  }
+  CHECK_INT(ol.nsections, 2);
+  if (ol.nsections == 2) {
+    CHECK_INT(ol.sections[0].end, src.len); /* "##" did not close it */
+    CHECK_INT(ol.sections[1].parent, 0);
+  }
+  outline_free(&ol);
+  md_blocks_free(&mb);
+  source_free(&src);
+}
+
+/* On several threads (more blocks than one task takes) the titles are
+ * those of one thread. */
+static void test_titles_threads(void) {
+  strbuf sb = {0};
+  for (int i = 0; i < 6000; i++)
+    strbuf_printf(&sb, "## %d) Goals (v%d)\n\n- Data %d: x\n\n", i, i, i);
+  source src;
+  source_init(&src, "t.md", sb.data, sb.len);
+  md_blocks one, many;
+  md_parse(&src, 1, &one);
+  md_parse(&src, 1, &many);
+  outline_titles(&one, 1);
+  outline_titles(&many, 4);
+  bool same = one.nblocks == many.nblocks && one.nblocks > 8192;
+  for (size_t i = 0; same && i < one.nblocks; i++)
+    same = one.blocks[i].norm && many.blocks[i].norm &&
+           strcmp(one.blocks[i].norm, many.blocks[i].norm) == 0 &&
+           strcmp(one.blocks[i].key, many.blocks[i].key) == 0;
+  CHECK(same);
+  md_blocks_free(&one);
+  md_blocks_free(&many);
+  source_free(&src);
+  strbuf_free(&sb);
+}
+
 static void test_nested_headings(void) {
   doc d;
   doc_open(&d, "## Outer\n"         /* 1 */
@@ -484,6 +539,8 @@ void suite_outline(void) {
   RUN(test_bom_heading);
   RUN(test_bom_indent);
   RUN(test_heading_text);
+  RUN(test_titles);
+  RUN(test_titles_threads);
   RUN(test_nested_headings);
   RUN(test_labels);
   RUN(test_skip_ranges);

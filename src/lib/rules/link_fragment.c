@@ -309,24 +309,17 @@ static size_t S_block_of(link_check *lc, size_t at) {
   return spans_hold(lc->scan.code, lc->scan.ncode, at) ? SIZE_MAX - 1 : b;
 }
 
-static int S_hex(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  c = (char)(c | 0x20);
-  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* The fragment [f, f + n) as the browser reads it: backslash escapes and
  * percent escapes decoded, then lower-cased. New string. */
 static char *S_decode(link_check *lc, const char *f, size_t n) {
   strbuf sb = {0};
+  unsigned char byte;
   for (size_t i = 0; i < n; i++) {
     if (f[i] == '\\' && i + 1 < n &&
         strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", f[i + 1]))
       i++;
-    else if (f[i] == '%' && i + 2 < n && S_hex(f[i + 1]) >= 0 &&
-             S_hex(f[i + 2]) >= 0) {
-      strbuf_putc(&sb, (char)(S_hex(f[i + 1]) * 16 + S_hex(f[i + 2])));
+    else if (percent_decode_byte(f + i, n - i, &byte)) {
+      strbuf_putc(&sb, (char)byte);
       i += 2;
       continue;
     }
