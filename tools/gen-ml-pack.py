@@ -23,7 +23,13 @@ sections = [
               # the reason written as a heading: "Why we're doing this"
               "why we're doing this", "why are we doing this", "why this matters",
               "why it matters", "why we need this", "current state", "status quo",
-              "pain points"],
+              "pain points",
+              # headings written as questions: "Why?", "What are we building?",
+              # "What exactly are we trying to do?"
+              "why", "what are we building", "what we are building", "what we're building",
+              "are we trying to do", "are we trying to solve", "we are trying to do",
+              "we are trying to solve", "we're trying to do", "we're trying to solve",
+              "what problem are we solving"],
   "evidence": [r"\bbusiness (problem|objective|goal|need|case|value|impact)s?\b", r"\bpain points?\b", r"\bgoals?\b|\bnon[- ]goals?\b",
               r"\bproblem (statement|definition|framing)\b", r"\bstakeholders?\b",
               r"\b(functional|non-functional|business|technical|product) requirements?\b", r"\bin scope\b|\bout of scope\b",
@@ -34,6 +40,9 @@ sections = [
               r"\b(lose|loses|losing|lost) (deals|customers|users|revenue|sales|money|business|subscribers)\b", r"\bcompetitors?\b",
               r"\bwe (will|propose to|plan to) (build|generate|create|predict|rank|recommend|detect|classify|score|route|summari[sz]e|forecast|flag|suggest|automate)\b",
               r"\bwe propose (a|an|to)\b",
+              # the task framed as a function: "Given a playlist and the
+              # listener, produce an ordered list of tracks"
+              r"\bgiven (a|an|the|each|some) " + GAP + r"{1,100}\b(produce|predict|rank|return|output|generate|recommend|estimate|classify|suggest|score|decide|pick|choose)s?\b",
               # the idea and what it is not: "The idea is simple: ...", "What
               # we are not trying to do: approve PRs"
               r"\bthe idea is (simple|to|that)\b", r"\bwe('re| are) not (trying|going|aiming|planning|setting out) to\b",
@@ -145,8 +154,12 @@ sections = [
    T("fallback", "Fallback/Heuristics",
      ["fallback", "fallbacks", "heuristics", "fallback logic", "degradation",
       "graceful degradation", "fallback path", "degraded mode", "degraded operation",
-      "failure handling", "failure behaviour", "failure behavior", "last resort"],
-     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|slower than|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|is sent|are sent|is routed|are routed|is handed|are handed) (back )?to)\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
+      "failure handling", "failure behaviour", "failure behavior", "last resort",
+      # a subheading that says when: "If the job does not run"
+      "if the job fails", "if the job does not run", "if the model is down",
+      "if the service is down", "when the model is down", "when things go wrong",
+      "if things go wrong", "if it fails", "when it fails"],
+     [r"\bfall(s|ing)?[- ]?backs?\b", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|errors or|is too slow|are too slow|gets too slow|does not run|did not run|doesn't run|didn't run|slower than|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|is sent|are sent|is routed|are routed|is handed|are handed) (back )?to)\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
       r"\bgraceful(ly)?[- ]degrad(e|ed|es|ation)\b", r"\bdegrad(e|es|ed|ation)\s+gracefully\b",
       r"\bdefault (model|ranking|response|results?|list)\b",
       r"\b(serv\w*|show\w*|return\w*|recommend\w*|use|uses|using)\s+(the\s+)?(globally\s+|currently\s+)?most[- ]popular\b",
@@ -156,7 +169,9 @@ sections = [
       r"\b(if|when|whenever|once)\b" + GAP + r"{0,60}\btimes out\b", r"\bbackup (model|path|system|service|ranker|results?)\b",
       r"\blow[- ]confidence\b.{0,80}\b(rout\w*|sent|escalat\w*|defer\w*|human)",
       r"\bescalat(e|es|ed|ing|ion)\b.{0,30}\b(humans?|agents?|reviewers?)\b",
-      r"\b(applies|apply|uses|use|routes? to|reverts? to|switch(es)? to) (the )?(legacy|existing|old|previous|static|current) (rules?|system|model|logic|engine|heuristics?|table)\b",
+      r"\b(applies|apply|uses|use|routes? to|reverts? to|switch(es)? to) (the )?(legacy|existing|old|previous|static|current) ([\w-]+ )?(rules?|system|model|logic|engine|heuristics?|table|formula|ranking|order|process|plan)\b",
+      # "planners continue with the existing time-based plan"
+      r"\b(continue|continues|carry on|carries on|go back|goes back|revert|reverts) (with|to) (the )?(existing|current|old|previous|manual|legacy|usual|static)\b",
       r"\bfail(s|ing)?[- ](open|closed|safe)\b", r"\blast resort\b",
       # what users still get when the model's part fails: "the transcript is still shown"
       r"(?<=\bis |\bare |\bremains |\bremain |\bstays |\bstay )\bstill (shown|served|available|returned|displayed|usable)\b",
@@ -186,7 +201,8 @@ sections = [
               r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp)s?\b"],
   "topics": [
    T("data-sources", "Data Sources",
-     ["sources", "data collection", "datasets", "dataset", "available data"],
+     ["sources", "data collection", "datasets", "dataset", "available data",
+      "what we have", "data we have", "data we need", "data we'll need"],
      [r"\bdata ?sources?\b", r"\b(search|user|browsing|listening|viewing|shopping|app|chat|support|web|login) sessions\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
       r"\blog(s|ged|ging)\b", r"\bmetadata\b", r"\bdatasets?\b", r"\bwarehouse\b", r"\bdata lake\b",
       r"\bhistorical\b.{0,30}\bdata\b", r"\binteractions?\b", r"\bprofiles?\b",
@@ -197,6 +213,8 @@ sections = [
       # a table of sources ("| source | what we take | refresh |"), a
       # catalogue, a bought feed
       r"(?<=\| )\bsources?(?= +\|)", r"\bcatalog(ue)?s?\b",
+      # "3.1 million receipt images in storage from the last 2 years"
+      r"\bfrom the (last|past) \d+ (years?|months?|weeks?)\b", r"\bin (our |the )?(storage|archive|bucket|data lake|lakehouse)\b",
       r"\b(licensed|third[- ]party|vendor|external|partner) (feeds?|data|datasets?|apis?)\b",
       r"\bcrawl(s|ed|er|ers|ing)?\b", r"\b(wiki|knowledge base|help cent(er|re))\b", r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp)s?\b"],
      "User logs, content data, metadata, feedback"),
@@ -229,12 +247,18 @@ sections = [
   "aliases": ["feature engineering", "feature design", "feature selection", "feature set",
               "feature extraction", "feature representation", "signals",
               "inputs", "model inputs", "input features", "input signals",
-              "what the model looks at", "what the model sees"],
+              "what the model looks at", "what the model sees",
+              # "What goes into the model?", "What do we feed it?"
+              "what goes into the model", "what goes in", "what we feed it",
+              "what do we feed it", "what we feed the model", "what do we feed the model"],
   "evidence": [r"\bfeatures?\b", r"\bfeatures?\s*:\s*" + GAP + r"{1,60},", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
               r"\bembeddings?\b", r"\bone[- ]hot\b", r"\bbucketi[sz]\w*\b", r"\bnormali[sz](e|ed|ation)\b", r"\bencod(e|ed|ing|ings)\b",
               r"\baggregat(e|es|ed|ion|ions)\b", r"\b(uses|using)\s+the\s+(number|count|share|ratio|fraction|age|length) of\b", r"\b(last|past) \d+( and \d+)? ?(h|hrs?|hours?|d|days?|weeks?|minutes?|mins?)\b|\bover (the )?(last |past )?\d+ (hours?|days?|weeks?)\b", r"\bsignals?\b",
               r"\bcategorical\b|\bnumerical\b|\bcontinuous\b", r"\b(tf-idf|tfidf|n-grams?|ngrams?)\b",
               r"\binputs? (are|include|includes|fall into|come from|cover)\b", r"\battributes?\b",
+              # "how often the person accepted offers before", "distance from
+              # home to the store"
+              r"\bhow (often|many times|recently|long ago)\b", r"\bdistance (from|to|between)\b",
               r"\b(two|three|four|five|six|several) (groups|families|kinds|types|sets) of (features|signals|inputs)\b|\b(features|signals|inputs) fall into\b",
               r"\bvelocity (features?|checks?|counts?|signals?|rules?|limits?)\b|\b(transaction|payment|login|card|device|ip|spend|spending|order|account) velocity\b|\bvelocity\s*:", r"\b(rolling|sliding|trailing|tumbling|time|aggregation) windows?\b|(?<=\d h |\d d |\dh |\dd )\bwindows?\b",
               r"\b(hour|time|day) of (the )?(day|week)\b",
@@ -323,13 +347,16 @@ sections = [
   "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b",
               r"\btop[- ]?(k|\d+)\b", r"\bthresholds?\b", r"\b(batch|online|real[- ]time) (prediction|inference|scoring)\b",
               r"\bpost[- ]process\w*\b", r"\bprediction (pipeline|service|request)s?\b", r"\bfilter(s|ed|ing)? (out|results|candidates)\b",
-              r"\bdedup\w*\b|\bdiversi\w*\b", r"\bbusiness (rules|logic)\b",
+              r"\bdedup\w*\b|\bdiversi\w*\b", r"\bbusiness (rules?|logic)\b",
               r"\bscores? (above|below|over|under|of at least|between)\b",
               r"\b(show|shows|shown|surface|surfaces|return|returns|deliver|delivers) (only )?(the )?(top|highest|best)[- ](\d+|k|scor\w*|rank\w*)\b",
               r"\bquantiles?\b", r"\b(window|estimate|score|price|ranking) (shown|displayed|returned)\b",
               r"\b(scores?|scoring|predicts?|forecasts?|classifies|ranks) (every|each|all (the )?)\b",
               r"\b(turns?|turning|converts?|converting|translates?|maps?) (the |each |every )?(forecasts?|scores?|predictions?|probabilit(y|ies)|outputs?) into\b",
-              r"\bpercentiles? of (the )?(demand|forecasts?|predicted|predictions?|distribution)\b"],
+              r"\bpercentiles? of (the )?(demand|forecasts?|predicted|predictions?|distribution)\b",
+              # a decision made from the predictions: "pick the candidate price
+              # that maximises expected margin"
+              r"\b(pick|picks|choose|chooses|select|selects) (the |a |an )?([\w-]+ ){0,3}that (maximi[sz]es|minimi[sz]es|optimi[sz]es)\b"],
   "topics": [
    T("scoring", "Score Computation",
      ["scoring", "scores", "candidate generation", "retrieval", "prediction pipeline"],
@@ -342,7 +369,7 @@ sections = [
      ["re-ranking", "reranking", "diversity", "diversification", "post-processing",
       "business logic", "business rules"],
      [r"\b(rerank|re-rank)(s|ing|er|ed)?\b|(?<=\bre )\brank(s|ing|er|ed)?\b", r"\bdivers(e|ity|ify|ified|ification)\b",
-      r"\bbusiness (logic|rules)\b", r"\bpost[- ]?process(ing)?\b", r"\bfreshness\b",
+      r"\bbusiness (logic|rules?)\b", r"\bpost[- ]?process(ing)?\b", r"\bfreshness\b",
       r"\bdeduplicat", r"\bexploration\b", r"\bcalibrat(e|ed|ion)\b"],
      "Do you re-rank or diversify?"),
    T("filtering", "Caching, Thresholding and Filtering",
@@ -360,11 +387,21 @@ sections = [
               "observability", "maintenance", "online testing", "ab testing", "experimentation",
               "feedback and monitoring", "launch plan", "deployment strategy",
               "online experiment", "online experiments",
-              "experiment plan", "experiment design"],
+              "experiment plan", "experiment design",
+              # "Going live", "Keeping an eye on it", "What will we watch?"
+              "going live", "go live", "keeping an eye on", "keep an eye on",
+              "watching it", "what we watch", "what do we watch", "what will we watch",
+              "after launch", "shipping it", "how we ship", "how do we ship"],
   "evidence": [r"\bmonitor(ing|ed|s)?\b", r"\bdrift\b", r"\balert(s|ing)?\b", r"\bdashboards?\b", r"\bretrain(ing|ed|s)?\b",
               r"\broll(out|outs|ed out|ing out)\b", r"\bcanary\b", r"\broll ?back\w*\b", r"\ba/b test\w*\b", r"\bshadow (mode|traffic|deploy\w*)\b",
               r"\bfeedback loop\b", r"\b(on-call|oncall)\b|(?<=\bon )\bcall\b", r"\bslos?\b", r"\bincidents?\b", r"\bdeploy(ed|ing|ment|ments)?\b",
-              r"\bmodel registry\b|\bversion(ed|ing)\b"],
+              r"\bmodel registry\b|\bversion(ed|ing)\b",
+              # "roll out to all stores in four waves", "a decision gate with
+              # Finance"
+              # (the monitoring topic's reports and realised-vs-predicted
+              # checks count through the topic)
+              r"\broll(s)? (it |this |them )?out\b|\broll(ed|ing) (it|this|them) out\b", r"\bin (two|three|four|five|six|\d+) (waves|phases|stages)\b",
+              r"\b(decision|launch|go/no-go|ship|release) (gate|review|criteria)\b"],
   "topics": [
    T("feedback-logging", "User Feedback Logging",
      ["feedback", "user feedback", "feedback logging", "logging", "feedback loop"],
@@ -376,7 +413,9 @@ sections = [
      [r"\bmonitoring\b",
       r"\bmonitor(s|ed)?\s+(the\s+)?(model|models|performance|metrics?|predictions?|accuracy|latency|drift|quality|health|errors?|data)\b",
       r"\bdrift\b", r"\balert(s|ing)?\b", r"\bdashboards?\b",
-      r"\bobservability\b", r"\bsystem health\b", r"\b(grafana|prometheus|datadog|new relic|sentry|pagerduty|opsgenie|cloudwatch)\b", r"\b(track|tracks|tracked|tracking|watch|watches|watched|review|reviewed) (\w+ ){0,3}(daily|weekly|hourly|in production|per day|per hour|over time)\b", r"\b(on-call|oncall)\b|(?<=\bon )\bcall\b", r"\b(predicted|forecast|expected) (vs\.?|versus|and|against) (actual|observed|real)\b", r"\bskew\b"],
+      r"\bobservability\b", r"\bsystem health\b", r"\b(grafana|prometheus|datadog|new relic|sentry|pagerduty|opsgenie|cloudwatch)\b", r"\b(track|tracks|tracked|tracking|watch|watches|watched|review|reviewed) (\w+ ){0,3}(daily|weekly|hourly|in production|per day|per hour|over time)\b", r"\b(on-call|oncall)\b|(?<=\bon )\bcall\b", r"\b(predicted|forecast|expected) (vs\.?|versus|and|against) (actual|observed|real)\b", r"\bskew\b",
+      r"\b(actual|observed|real|realised|realized) (vs\.?|versus|against) (predicted|forecast|expected)\b",
+      r"\b(weekly|daily|monthly|nightly|hourly) (run |health |quality |accuracy |status |model )?reports?\b"],
      "Accuracy drift, latency, system health"),
    T("deployment-strategy", "Deployment Strategy",
      ["deployment", "deployment strategy", "rollout", "release", "ab testing", "ab test",
@@ -516,6 +555,9 @@ rules = [
                        # "the ad server's budget is 60 ms", "p99 <= 12 ms": a
                        # budget in time, a percentile bounded by a time
                        r"\bbudgets?\b" + SENTENCE_AHEAD(TIME_QUANTITY),
+                       # "we target 800 milliseconds at the 95th percentile"
+                       r"\b(target|targets|targeting|aim|aims|aiming)\b" + SENTENCE_AHEAD(TIME_QUANTITY)
+                       + SENTENCE_AHEAD(r"\bpercentile\b|" + PERCENTILE),
                        PERCENTILE + r"\s*(<=?|≤|=|:|under|below|of|at|within|is)?\s*" + MATH_GAP + TIME_QUANTITY,
                        # two patterns, not one alternation: the first has
                        # literal triggers, the second a first character
@@ -535,7 +577,8 @@ rules = [
                                "practice questions", "interview question", "interview questions",
                                # what others built: not this design's target
                                "related work", "prior art", "literature review", "further reading",
-                               "references"]}),
+                               "references", "industry reference", "for reference", "for comparison",
+                               "prior work"]}),
  R("missing-data-source", "required-topic", "warning",
    "Data and Labeling names no data source.",
    'no data sources named under "{heading}"',

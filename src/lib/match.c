@@ -1086,10 +1086,13 @@ static void S_topic_by_name(lint_ctx *ctx, const section_cov *sc,
   for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
     const section *sec = &ctx->ol->sections[sc->parts[p]];
     const block *own = &mb->blocks[sec->block];
-    if (own_counts && S_topic_named(own, tt, false)) {
+    /* "## Monitoring" over "Not in scope; we'll figure out alerting
+     * later" denies the topic even where the heading alone could not
+     * cover it */
+    if (S_topic_named(own, tt, false)) {
       if (S_block_denies(ctx, sec->block, tt)) {
         tc->denied = true;
-      } else if (S_block_has_content(ctx, sec->block)) {
+      } else if (own_counts && S_block_has_content(ctx, sec->block)) {
         S_found(tc, VIA_HEADING, own->start, own->end);
         break;
       }

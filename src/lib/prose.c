@@ -632,6 +632,14 @@ static const char *const S_negators[] = {
     "no",     "not",     "never", "without", "none",   "nor",     "cannot",
     "don't",  "doesn't", "isn't", "aren't",  "won't",  "can't",   "didn't",
     "wasn't", "weren't", "lack",  "lacks",   "lacking", "neither", NULL};
+/* Words that put off what follows: "decide whether to canary", "revisit
+ * monitoring after the pilot". */
+static const char *const S_deferrals[] = {"decide", "whether", "revisit",
+                                          "postpone", "defer", NULL};
+/* ... and pairs that do: "We'll figure out alerting once the job has run". */
+static const char *const S_deferral_pairs[][2] = {
+    {"figure", "out"}, {"work", "out"}, {"think", "about"}, {"look", "into"}};
+
 /* Words after which a clause that opened with a negation says what there
  * is: "No A/B test, but a canary". */
 static const char *const S_turns[] = {"but",     "instead", "except",
@@ -689,6 +697,20 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
   for (size_t k = nw > 3 ? nw - 3 : 0; k < nw; k++)
     if (S_word_in(t + ws[k], wn[k], S_negators))
       return true;
+  /* put off, which plans nothing yet: "decide whether to roll back",
+   * "we'll figure out alerting later" */
+  for (size_t k = nw > 3 ? nw - 3 : 0; k < nw; k++) {
+    if (S_word_in(t + ws[k], wn[k], S_deferrals))
+      return true;
+    for (size_t q = 0; k + 1 < nw && q < sizeof S_deferral_pairs /
+                                             sizeof S_deferral_pairs[0];
+         q++)
+      if (wn[k] == strlen(S_deferral_pairs[q][0]) &&
+          wn[k + 1] == strlen(S_deferral_pairs[q][1]) &&
+          strncasecmp(t + ws[k], S_deferral_pairs[q][0], wn[k]) == 0 &&
+          strncasecmp(t + ws[k + 1], S_deferral_pairs[q][1], wn[k + 1]) == 0)
+        return true;
+  }
   /* a clause that opens with a negation: "No drift monitoring, alerts or
    * dashboards are planned", "There is no A/B test" */
   size_t k0 = 0;

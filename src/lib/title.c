@@ -4,6 +4,7 @@
 #include "title.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 
@@ -624,10 +625,34 @@ static void S_piece_heads(const char *norm, bool last_only, strbuf *out) {
   }
 }
 
+/* The length of an apostrophe at p followed by a letter after a letter
+ * ("we'll", "it\u2019s"), else 0. */
+static size_t S_contraction(const char *text, const char *p) {
+  size_t n = *p == '\'' ? 1
+             : ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+                (unsigned char)p[2] == 0x99)
+                 ? 3
+                 : 0;
+  if (!n || p == text || !isalpha((unsigned char)p[-1]) ||
+      !isalpha((unsigned char)p[n]))
+    return 0;
+  return n;
+}
+
 char *title_heads(const char *text, bool last_only) {
   strbuf out = {0}, piece = {0};
   for (const char *p = text;; p++) {
-    bool sep = !*p || strchr(",/;:|&", *p) ||
+    /* a contraction's tail goes: "Data we'll need" is "data we need", whose
+     * head noun is "data" ("we" ends the phrase) */
+    size_t ap = S_contraction(text, p);
+    if (ap) {
+      p += ap;
+      while (isalpha((unsigned char)p[1]))
+        p++;
+      continue;
+    }
+    /* a question ends a phrase: "Why? Don't agents have macros?" */
+    bool sep = !*p || strchr(",/;:|&?", *p) ||
                ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
                 ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94));
     if (sep) {

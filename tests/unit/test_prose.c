@@ -139,6 +139,12 @@ static void test_prose_negated(void) {
   CHECK(!S_neg("There is no A/B test yet, but a canary takes 5%.", "canary"));
   CHECK(!S_neg("If the model times out, we fall back to rules.", "fall back"));
   CHECK(!S_neg("Latency is not the bottleneck; we cache results.", "cache"));
+  /* put off: no plan yet */
+  CHECK(S_neg("We'll figure out alerting once the job has run.", "alerting"));
+  CHECK(S_neg("We will decide whether to canary later.", "canary"));
+  CHECK(S_neg("Ben will work out the latency budget with us.", "latency"));
+  CHECK(!S_neg("We decided on a canary of 5% first.", "canary"));
+  CHECK(!S_neg("The team works on alerting rules this quarter.", "alerting"));
 }
 
 static void test_pattern_prose_text(void) {

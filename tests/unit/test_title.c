@@ -127,6 +127,27 @@ static void test_similarity(void) {
 
 /* The substring form of phrase containment agrees with the token form on
  * the phrases title_phrase() writes, at word boundaries only. */
+/* title_heads(): the head nouns of a heading's phrases. */
+static void S_check_heads(const char *text, const char *want, int at) {
+  char *got = title_heads(text, true);
+  t_check(strcmp(got, want) == 0, __FILE__, at,
+          "title_heads(\"%s\") == \"%s\", expected \"%s\"", text, got,
+          want);
+  free(got);
+}
+#define CHECK_HEADS(text, want) S_check_heads((text), (want), __LINE__)
+
+static void test_heads(void) {
+  CHECK_HEADS("Data Drift Detection", "detection");
+  /* a contraction's pronoun ends the phrase as the pronoun would */
+  CHECK_HEADS("Data we'll need", "data");
+  CHECK_HEADS("Data we\xE2\x80\x99ll need", "data"); /* U+2019 */
+  CHECK_HEADS("Data we need", "data");
+  /* a question mark ends a phrase */
+  CHECK_HEADS("Why? Don't agents have macros?", "why macro");
+  CHECK_HEADS("Why we are building this", "why");
+}
+
 static void test_phrase_has(void) {
   static const char *const heads[] = {
       "model architecture train", "architecture model", "model",
@@ -149,6 +170,7 @@ static void test_phrase_has(void) {
 
 void suite_title(void) {
   RUN(test_phrase_has);
+  RUN(test_heads);
   RUN(test_normalize_numbering);
   RUN(test_normalize_decoration);
   RUN(test_equal);
