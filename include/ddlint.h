@@ -340,8 +340,7 @@ DDLINT_API int ddlint_result_part_readable(const ddlint_result *result,
 /** The part of a document result that holds byte offset `offset` of the
  * joined text (the gap after a part belongs to it; unreadable parts hold
  * none), and in *part_offset (when not NULL) the offset within that part's
- * own text: 0 for an offset before the first readable part. 0 for a result
- * of one file. */
+ * own text. 0 for a result of one file. */
 DDLINT_API size_t ddlint_result_part_of(const ddlint_result *result,
                                         size_t offset, size_t *part_offset);
 /** The text of part i of a document result as linted, its length in *len;

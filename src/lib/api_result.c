@@ -84,9 +84,8 @@ size_t ddlint_result_part_of(const ddlint_result *result, size_t offset,
     return 0;
   }
   size_t k = doc_part_of(result->parts, result->nparts, offset);
-  size_t base = result->parts[k].base;
-  if (part_offset) /* before the first readable part: its start */
-    *part_offset = offset > base ? offset - base : 0;
+  if (part_offset)
+    *part_offset = offset - result->parts[k].base;
   return k;
 }
 

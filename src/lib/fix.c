@@ -348,7 +348,7 @@ size_t fix_plan_parts(const ddlint_result *r, part_insert **out) {
   part_insert *pi = xcalloc(n + 1, sizeof(part_insert));
   size_t first = ddlint_result_part_of(r, 0, NULL);
   for (size_t i = 0; i < n; i++) {
-    size_t local;
+    size_t local; /* no part starts after at: unreadable ones are empty */
     size_t k = ddlint_result_part_of(r, ins[i].at, &local);
     size_t part_len = S_part(r, k).len;
     if (local > part_len)
