@@ -272,16 +272,21 @@ static void test_api_text_lines_code(void) {
   static const char TWO[] = "# Monitoring\n\nDashboards.";
   ddlint_part parts[] = {
       {.path = "d/00.md", .error = "gone", .named_in = SIZE_MAX},
-      {.path = "d/01.md", .text = ONE, .len = sizeof ONE - 1,
+      {.path = "d/01.md",
+       .text = ONE,
+       .len = sizeof ONE - 1,
        .named_in = SIZE_MAX},
-      {.path = "d/02.md", .text = TWO, .len = sizeof TWO - 1,
+      {.path = "d/02.md",
+       .text = TWO,
+       .len = sizeof TWO - 1,
        .named_in = SIZE_MAX},
   };
   r = ddlint_lint_document(pk, "d", parts, 3, 0, NULL);
   text = ddlint_result_text(r, &n);
   CHECK_INT(n, sizeof ONE - 1 + sizeof TWO - 1 + 4);
-  CHECK(memcmp(text, "# Problem Statement\n\nRank.\n\n\n# Monitoring\n\n"
-                     "Dashboards.\n\n",
+  CHECK(memcmp(text,
+               "# Problem Statement\n\nRank.\n\n\n# Monitoring\n\n"
+               "Dashboards.\n\n",
                n) == 0);
   CHECK_INT(ddlint_result_code_block_count(r), 0);
   size_t local = 99;
