@@ -12,6 +12,16 @@ static ddlint_pack *S_pack(const char *name) {
   return pk;
 }
 
+/* A part of a document named by no other, of text (a string), or unread
+ * when text is NULL. */
+static ddlint_part S_part(const char *path, const char *text) {
+  return (ddlint_part){.path = path,
+                       .text = text,
+                       .len = text ? strlen(text) : 0,
+                       .error = text ? NULL : "gone",
+                       .named_in = SIZE_MAX};
+}
+
 static void test_api_builtin_packs(void) {
   size_t n = 0;
   while (embedded_packs[n].name)
@@ -152,16 +162,7 @@ static void test_api_fix_plan_parts(void) {
     return;
   static const char ONE[] = "# Problem Statement\n\nRank the feed.\n";
   static const char TWO[] = "# Monitoring\n\nDashboards.\n";
-  ddlint_part parts[] = {
-      {.path = "d/01.md",
-       .text = ONE,
-       .len = sizeof ONE - 1,
-       .named_in = SIZE_MAX},
-      {.path = "d/02.md",
-       .text = TWO,
-       .len = sizeof TWO - 1,
-       .named_in = SIZE_MAX},
-  };
+  ddlint_part parts[] = {S_part("d/01.md", ONE), S_part("d/02.md", TWO)};
   ddlint_result *r = ddlint_lint_document(pk, "d", parts, 2, 0, NULL);
   part_insert *pi = NULL;
   size_t n = fix_plan_parts(r, &pi);
@@ -270,17 +271,8 @@ static void test_api_text_lines_code(void) {
   /* a document: the joined text, each part and a blank line */
   static const char ONE[] = "# Problem Statement\n\nRank.\n";
   static const char TWO[] = "# Monitoring\n\nDashboards.";
-  ddlint_part parts[] = {
-      {.path = "d/00.md", .error = "gone", .named_in = SIZE_MAX},
-      {.path = "d/01.md",
-       .text = ONE,
-       .len = sizeof ONE - 1,
-       .named_in = SIZE_MAX},
-      {.path = "d/02.md",
-       .text = TWO,
-       .len = sizeof TWO - 1,
-       .named_in = SIZE_MAX},
-  };
+  ddlint_part parts[] = {S_part("d/00.md", NULL), S_part("d/01.md", ONE),
+                         S_part("d/02.md", TWO)};
   r = ddlint_lint_document(pk, "d", parts, 3, 0, NULL);
   text = ddlint_result_text(r, &n);
   CHECK_INT(n, sizeof ONE - 1 + sizeof TWO - 1 + 4);
