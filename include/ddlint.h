@@ -390,6 +390,36 @@ DDLINT_API int ddlint_result_section_span(const ddlint_result *result,
 DDLINT_API int ddlint_result_section_near(const ddlint_result *result,
                                           size_t s, size_t *start,
                                           size_t *end, int *level);
+/** Where the heading of missing required section s lies hidden: inside a
+ * code block that a malformed fence left open (rule unclosed-code-fence),
+ * so that the section is missing although its heading is written. Returns
+ * 1 and the byte offset of the heading's line in *offset (when not NULL);
+ * 0 when no such heading names s, or s is not a missing required section.
+ * A fix adds no second heading for such a section. */
+DDLINT_API int ddlint_result_section_hidden(const ddlint_result *result,
+                                            size_t s, size_t *offset);
+/** The text the result was linted from, its length in *len: the bytes
+ * given, or for a document of several files its parts joined (each
+ * followed by a blank line). The byte offsets of the other accessors
+ * (sections, code blocks, lines) index it. Borrowed from the result. */
+DDLINT_API const char *ddlint_result_text(const ddlint_result *result,
+                                          size_t *len);
+/** The line of the linted text that holds byte offset `offset`: its first
+ * byte in *start and the end of its text, before the line ending (\n,
+ * \r\n or \r), in *end. An offset past the end counts as the end, and a
+ * final line ending opens no new line. Any out pointer may be NULL. */
+DDLINT_API void ddlint_result_line_bounds(const ddlint_result *result,
+                                          size_t offset, size_t *start,
+                                          size_t *end);
+/** Number of code blocks (fenced or indented) in the linted text. */
+DDLINT_API size_t ddlint_result_code_block_count(const ddlint_result *result);
+/** Code block i, in document order: in *start the byte offset of its first
+ * line (the opening fence's line), in *end the offset where it ends
+ * (exclusive), or (size_t)-1 for a fenced block that no fence closes, which
+ * runs to the end of the text. Any out pointer may be NULL. */
+DDLINT_API void ddlint_result_code_block_span(const ddlint_result *result,
+                                              size_t i, size_t *start,
+                                              size_t *end);
 
 /** The edits that complete a document: a heading and prompt for each
  * missing required section, in its template place, or the rename of the

@@ -13,6 +13,8 @@
   unit tests and the fuzz harnesses.
 - No two headers share a name: meson.build lists every folder as an include
   directory, so `#include "x.h"` carries no path.
+- src/lib/fix.c is a client of the public API: of the library's headers it
+  reaches only its own, fix.h, and util.h (issue 13).
 This reads the include graph only; the build compiles the headers.
 Usage: headers.py SOURCE_ROOT
 """
@@ -27,6 +29,8 @@ LIBRARY_FOLDERS = ("src/util", "src/lib")
 # library folder on the command's include path (meson.build: exe_inc and
 # public_inc).
 REPORTER_MAY = {"util.h"}
+# The library's headers fix.c may reach: it reads results through ddlint.h.
+FIX_MAY = {"fix.h", "util.h"}
 INCLUDE = re.compile(r'^\s*#\s*include\s+([<"])([^>"]+)[>"]', re.M)
 
 
@@ -98,6 +102,14 @@ def main():
         for sysh in ("<pcre2.h>", "<cmark-gfm.h>"):
             if sysh in reach:
                 bad.append("%s reaches %s" % (name, sysh))
+    fix_c = os.path.join(src, "lib", "fix.c")
+    if not os.path.exists(fix_c):
+        bad.append("src/lib/fix.c not found")
+    else:
+        extra = sorted((closure(root, fix_c) & library_h) - FIX_MAY)
+        if extra:
+            bad.append("fix.c reaches library-internal %s (use ddlint.h)" %
+                       (extra,))
     headers = {}
     library_files = 0
     for top in ("src", "include"):

@@ -1,6 +1,7 @@
 /* Public API: `ddlint fix` as a plan of edits (fix.c's fix_plan() for a
  * file, fix_plan_parts() for a document of several files), held in one
  * opaque list so that a client applies or shows them part by part. */
+#include "fix.h"
 #include "result.h"
 
 #include <stdlib.h>

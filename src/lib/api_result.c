@@ -1,6 +1,7 @@
 /* Public API: linting a buffer the result takes over, and where a result's
- * sections are (byte spans), for clients that edit documents (the command's
- * fix, the language server). Thin accessors over result.c's struct. */
+ * sections, lines and code blocks are (byte spans), for clients that edit
+ * documents (fix.c, the language server). Thin accessors over result.c's
+ * struct. */
 #include "result.h"
 
 ddlint_result *ddlint_lint_owned_buffer(const ddlint_pack *pack,
@@ -37,6 +38,42 @@ int ddlint_result_section_near(const ddlint_result *result, size_t s,
   if (level)
     *level = nh->level;
   return 1;
+}
+
+int ddlint_result_section_hidden(const ddlint_result *result, size_t s,
+                                 size_t *offset) {
+  if (!result->section_hidden || result->section_hidden[s] == SIZE_MAX)
+    return 0;
+  if (offset)
+    *offset = result->section_hidden[s];
+  return 1;
+}
+
+const char *ddlint_result_text(const ddlint_result *result, size_t *len) {
+  *len = result->src.len;
+  return result->src.text ? result->src.text : "";
+}
+
+void ddlint_result_line_bounds(const ddlint_result *result, size_t offset,
+                               size_t *start, size_t *end) {
+  size_t s, e;
+  source_line_bounds(&result->src, offset, &s, &e);
+  if (start)
+    *start = s;
+  if (end)
+    *end = e;
+}
+
+size_t ddlint_result_code_block_count(const ddlint_result *result) {
+  return result->ncode_spans;
+}
+
+void ddlint_result_code_block_span(const ddlint_result *result, size_t i,
+                                   size_t *start, size_t *end) {
+  if (start)
+    *start = result->code_spans[2 * i];
+  if (end)
+    *end = result->code_spans[2 * i + 1];
 }
 
 size_t ddlint_result_part_of(const ddlint_result *result, size_t offset,

@@ -4,15 +4,22 @@
  * with a guidance comment, changing no other byte. The plan is a list of
  * insertions at line starts (or at the end of the file), in the document's
  * own heading level, numbering style and line endings, and of title
- * replacements within heading lines. */
-#include "result.h"
-#include "title.h"
+ * replacements within heading lines. It reads the result through the public
+ * API (ddlint.h) alone. */
+#include "fix.h"
+#include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* Bytes that fix reads: the result's text or one part's, borrowed. */
+typedef struct {
+  const char *text;
+  size_t len;
+} doc_text;
+
 /* The document's line ending: that of its first line, else "\n". */
-static const char *S_eol(const source *src) {
+static const char *S_eol(const doc_text *src) {
   for (size_t i = 0; i < src->len; i++) {
     if (src->text[i] == '\n')
       return "\n";
@@ -24,7 +31,8 @@ static const char *S_eol(const source *src) {
 
 /* The number and punctuation of a numbered heading at off ("## 3. Data",
  * "### 3) Data"): *num and *punct, or false. */
-static bool S_numbering(const source *src, size_t off, long *num, char *punct) {
+static bool S_numbering(const doc_text *src, size_t off, long *num,
+                        char *punct) {
   const char *t = src->text + off, *end = src->text + src->len;
   while (t < end && *t == '#')
     t++;
@@ -63,11 +71,11 @@ static bool S_symbol(const unsigned char *t, size_t n, size_t *len) {
 /* The title words of the heading line at off: what is left after the
  * marker ("##"), numbering ("3.", "3)"), emphasis and symbols, before the
  * closing markup. *start and *end (exclusive), or false when none. */
-static bool S_heading_title(const source *src, size_t off, size_t *start,
-                            size_t *end) {
+static bool S_heading_title(const ddlint_result *r, const doc_text *src,
+                            size_t off, size_t *start, size_t *end) {
   const unsigned char *t = (const unsigned char *)src->text;
   size_t ls, le, i;
-  source_line_bounds(src, off, &ls, &le);
+  ddlint_result_line_bounds(r, off, &ls, &le);
   i = ls;
   while (i < le && (t[i] == ' ' || t[i] == '#'))
     i++;
@@ -109,16 +117,19 @@ static bool S_heading_title(const source *src, size_t off, size_t *start,
   return e > i;
 }
 
-/* Guidance for a section, safe inside an HTML comment. */
-static void S_guidance(strbuf *sb, const tmpl_section *ts) {
+/* Guidance for template section s, safe inside an HTML comment. */
+static void S_guidance(strbuf *sb, const ddlint_pack *pk, size_t s) {
   strbuf g = {0};
-  strbuf_printf(&g, "Write the %s section.", ts->title);
-  if (ts->prompt)
-    strbuf_printf(&g, " %s", ts->prompt);
-  if (ts->ntopics) {
+  const char *prompt = ddlint_pack_section_prompt(pk, s);
+  size_t ntopics = ddlint_pack_topic_count(pk, s);
+  strbuf_printf(&g, "Write the %s section.", ddlint_pack_section_title(pk, s));
+  if (prompt)
+    strbuf_printf(&g, " %s", prompt);
+  if (ntopics) {
     strbuf_puts(&g, " Cover:");
-    for (size_t t = 0; t < ts->ntopics; t++)
-      strbuf_printf(&g, "%s %s", t ? ";" : "", ts->topics[t].title);
+    for (size_t t = 0; t < ntopics; t++)
+      strbuf_printf(&g, "%s %s", t ? ";" : "",
+                    ddlint_pack_topic_title(pk, s, t));
     strbuf_putc(&g, '.');
   }
   strbuf_puts(sb, "<!-- ");
@@ -135,9 +146,12 @@ static void S_guidance(strbuf *sb, const tmpl_section *ts) {
  * (one that a malformed fence left open to the end, say) becomes the start
  * of the block's first line, so the new heading is a heading. */
 static size_t S_outside_code(const ddlint_result *r, size_t at) {
-  for (size_t i = 0; i < r->ncode_spans; i++)
-    if (r->code_spans[2 * i] < at && at < r->code_spans[2 * i + 1])
-      return r->code_spans[2 * i];
+  for (size_t i = 0; i < ddlint_result_code_block_count(r); i++) {
+    size_t start, end;
+    ddlint_result_code_block_span(r, i, &start, &end);
+    if (start < at && at < end)
+      return start;
+  }
   return at;
 }
 
@@ -147,76 +161,80 @@ static int S_insert_cmp(const void *a, const void *b) {
 }
 
 size_t fix_plan(const ddlint_result *r, fix_insert **out) {
-  const ddlint_pack *pk = r->pack;
-  const source *src = &r->src;
+  const ddlint_pack *pk = ddlint_result_pack(r);
+  doc_text doc;
+  doc.text = ddlint_result_text(r, &doc.len);
+  const doc_text *src = &doc;
   const char *eol = S_eol(src);
   size_t n = 0, cap = 0, at_eof = 0;
   *out = NULL;
   /* the sections found, with each near miss ("Sucess Metrix") counted as
    * its section: it is renamed, not doubled, and its content stays under
    * it; a heading nearest to two sections names the first */
-  size_t ns = pk->nsections;
+  size_t ns = ddlint_pack_section_count(pk);
   size_t *start = xcalloc(ns + 1, sizeof(size_t));
   size_t *end = xcalloc(ns + 1, sizeof(size_t));
   int *level_of = xcalloc(ns + 1, sizeof(int));
   bool *rename = xcalloc(ns + 1, sizeof(bool));
   for (size_t s = 0; s < ns; s++) {
-    start[s] = r->section_start[s];
-    end[s] = r->section_end[s];
-    level_of[s] = r->section_level[s];
-    const struct near_heading *nh = &r->section_near[s];
-    bool taken = false;
-    for (size_t p = 0; p < s && nh->start != SIZE_MAX; p++)
-      taken |= rename[p] && r->section_near[p].start == nh->start;
-    if (!level_of[s] && nh->start != SIZE_MAX && !taken && nh->level) {
-      start[s] = nh->start;
-      end[s] = nh->end;
-      level_of[s] = nh->level;
+    ddlint_result_section_span(r, s, &start[s], &end[s]);
+    level_of[s] = ddlint_result_section_level(r, s);
+    size_t near_start, near_end;
+    int near_level;
+    bool near =
+        ddlint_result_section_near(r, s, &near_start, &near_end, &near_level);
+    bool taken = false; /* a renamed section starts at its near heading */
+    for (size_t p = 0; p < s && near; p++)
+      taken |= rename[p] && start[p] == near_start;
+    if (!level_of[s] && near && !taken && near_level) {
+      start[s] = near_start;
+      end[s] = near_end;
+      level_of[s] = near_level;
       rename[s] = true;
     }
   }
   /* the numbering style, from the first numbered section heading */
   char punct = 0;
   long num;
-  for (size_t s = 0; s < pk->nsections && !punct; s++)
+  for (size_t s = 0; s < ns && !punct; s++)
     if (level_of[s])
       S_numbering(src, start[s], &num, &punct);
   bool ends_with_newline = src->len && (src->text[src->len - 1] == '\n' ||
                                         src->text[src->len - 1] == '\r');
-  for (size_t s = 0; s < pk->nsections; s++) {
-    const tmpl_section *ts = &pk->sections[s];
-    if (!coverage_required(&r->cov, pk, s) || (level_of[s] && !rename[s]))
+  for (size_t s = 0; s < ns; s++) {
+    const char *title = ddlint_pack_section_title(pk, s);
+    if (!ddlint_coverage_section_required(r, s) || (level_of[s] && !rename[s]))
       continue;
     size_t ts_start, ts_end;
     if (rename[s]) {
-      if (S_heading_title(src, start[s], &ts_start, &ts_end)) {
+      if (S_heading_title(r, src, start[s], &ts_start, &ts_end)) {
         xgrow(out, &cap, n + 1, sizeof(fix_insert));
         (*out)[n++] =
-            (fix_insert){ts_start, ts_end - ts_start, xstrdup(ts->title), s};
+            (fix_insert){ts_start, ts_end - ts_start, xstrdup(title), s};
       }
       continue;
     }
     /* its heading is there, hidden by a broken fence: a second one would
      * duplicate the chapter (code-fence reports the fence) */
-    if (r->section_hidden && r->section_hidden[s] != SIZE_MAX)
+    if (ddlint_result_section_hidden(r, s, NULL))
       continue;
     ptrdiff_t prev = -1, next = -1;
     size_t missing_since_prev = 0; /* inserted between prev and s */
     /* among its siblings: sections nested in the same parent (a pack's
      * "parent"), which the template lists after that parent */
-    ptrdiff_t par = ts->parent;
+    ptrdiff_t par = ddlint_pack_section_parent(pk, s);
     for (size_t p = 0; p < s; p++) {
-      if (pk->sections[p].parent != par)
+      if (ddlint_pack_section_parent(pk, p) != par)
         continue;
       if (level_of[p]) {
         prev = (ptrdiff_t)p;
         missing_since_prev = 0;
-      } else if (coverage_required(&r->cov, pk, p)) {
+      } else if (ddlint_coverage_section_required(r, p)) {
         missing_since_prev++;
       }
     }
-    for (size_t p = s + 1; p < pk->nsections && next < 0; p++)
-      if (level_of[p] && pk->sections[p].parent == par)
+    for (size_t p = s + 1; p < ns && next < 0; p++)
+      if (level_of[p] && ddlint_pack_section_parent(pk, p) == par)
         next = (ptrdiff_t)p;
     size_t at;
     int level = 2;
@@ -231,7 +249,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
       level = level_of[par] + 1;
     } else {
       at = src->len;
-      for (size_t p = 0; p < pk->nsections; p++)
+      for (size_t p = 0; p < ns; p++)
         if (level_of[p])
           level = level_of[p];
     }
@@ -255,8 +273,8 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
         number = pn + 1 + (long)missing_since_prev;
       strbuf_printf(&text, "%ld%c ", number, punct);
     }
-    strbuf_printf(&text, "%s%s%s", ts->title, eol, eol);
-    S_guidance(&text, ts);
+    strbuf_printf(&text, "%s%s%s", title, eol, eol);
+    S_guidance(&text, pk, s);
     if (!at_end)
       strbuf_printf(&text, "%s%s", eol, eol);
     else if (ends_with_newline || !src->len)
@@ -292,12 +310,21 @@ static int S_part_insert_cmp(const void *a, const void *b) {
   return (x->order > y->order) - (x->order < y->order);
 }
 
+/* Part k of a document result: its own text as linted. */
+static doc_text S_part(const ddlint_result *r, size_t k) {
+  doc_text t;
+  t.text = ddlint_result_part_text(r, k, &t.len);
+  return t;
+}
+
 /* The line ending of part k: its first one, else that of the first part
  * that has one, else "\n". */
 static const char *S_part_eol(const ddlint_result *r, size_t k) {
+  size_t nparts = ddlint_result_part_count(r);
   for (size_t pass = 0; pass < 2; pass++)
-    for (size_t j = pass ? 0 : k; j < (pass ? r->nparts : k + 1); j++) {
-      const source *ps = &r->parts[j].src;
+    for (size_t j = pass ? 0 : k; j < (pass ? nparts : k + 1); j++) {
+      doc_text part = S_part(r, j);
+      const doc_text *ps = &part;
       for (size_t i = 0; i < ps->len; i++)
         if (ps->text[i] == '\n' || ps->text[i] == '\r')
           return ps->text[i] == '\n'                          ? "\n"
@@ -315,16 +342,17 @@ size_t fix_plan_parts(const ddlint_result *r, part_insert **out) {
   fix_insert *ins = NULL;
   size_t n = fix_plan(r, &ins);
   bool any_found = false;
-  for (size_t s = 0; s < r->pack->nsections; s++)
-    any_found |= r->section_level[s] != 0;
+  size_t ns = ddlint_pack_section_count(ddlint_result_pack(r));
+  for (size_t s = 0; s < ns; s++)
+    any_found |= ddlint_result_section_level(r, s) != 0;
   part_insert *pi = xcalloc(n + 1, sizeof(part_insert));
-  size_t first = doc_part_of(r->parts, r->nparts, 0);
+  size_t first = ddlint_result_part_of(r, 0, NULL);
   for (size_t i = 0; i < n; i++) {
-    size_t k = doc_part_of(r->parts, r->nparts, ins[i].at);
-    const doc_part *p = &r->parts[k];
-    size_t local = ins[i].at > p->base ? ins[i].at - p->base : 0;
-    if (local > p->src.len)
-      local = p->src.len;
+    size_t local; /* no part starts after at: unreadable ones are empty */
+    size_t k = ddlint_result_part_of(r, ins[i].at, &local);
+    size_t part_len = S_part(r, k).len;
+    if (local > part_len)
+      local = part_len;
     if (ins[i].del) { /* a renamed heading stays where it is */
       pi[i] = (part_insert){k, local,         ins[i].del, xstrdup(ins[i].text),
                             i, ins[i].section};
@@ -332,19 +360,20 @@ size_t fix_plan_parts(const ddlint_result *r, part_insert **out) {
     }
     if (!any_found) {
       k = first;
-      local = r->parts[k].src.len;
+      local = S_part(r, k).len;
     } else if (local == 0 && k > first) { /* the end of the part before */
       size_t b = k;
-      while (b > first && r->parts[b - 1].missing)
+      while (b > first && !ddlint_result_part_readable(r, b - 1))
         b--;
       k = b > first ? b - 1 : first;
-      local = r->parts[k].src.len;
+      local = S_part(r, k).len;
     }
     pi[i].part = k;
     pi[i].at = local;
     pi[i].order = i;
     pi[i].section = ins[i].section;
-    const source *ps = &r->parts[k].src;
+    doc_text part = S_part(r, k);
+    const doc_text *ps = &part;
     /* in the part's own line endings, not those of the joined text */
     const char *eol = S_part_eol(r, k);
     strbuf conv = {0};

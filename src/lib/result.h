@@ -1,6 +1,5 @@
 /* A lint result (result.c): what a document's run keeps once its blocks and
- * outline are gone; the engine's entry points (engine.c) and the fixes
- * computed from a result (fix.c). */
+ * outline are gone, and the engine's entry points (engine.c). */
 #ifndef DDLINT_RESULT_H
 #define DDLINT_RESULT_H
 
@@ -23,38 +22,6 @@ ddlint_result *lint_owned_buffer(const ddlint_pack *pack, const char *path,
                                  char *text, size_t len,
                                  const ddlint_options *opts);
 
-
-/* ---- fix.c: insert missing required sections. ---- */
-typedef struct {
-  size_t at;  /* byte offset in the original: a line start, or its end */
-  size_t del; /* bytes from at that text replaces (a renamed heading's
-                 title, within one line); 0 for an insertion */
-  char *text; /* owned: the bytes to insert there */
-  size_t section; /* the template section it adds or renames */
-} fix_insert;
-
-/* The edits that add each missing required section of result (linted from
- * buf) at its template place, or rename the heading that nearly names it;
- * sorted by offset. Returns the count; free with fix_free(). */
-size_t fix_plan(const ddlint_result *result, fix_insert **out);
-void fix_free(fix_insert *ins, size_t n);
-/* An edit of fix_plan_parts(): in part `part` of a document of several
- * files, at offset `at` of that part's own text. */
-typedef struct {
-  size_t part, at, del; /* del: as fix_insert's */
-  char *text;           /* owned */
-  size_t order;         /* its place in fix_plan()'s list */
-  size_t section;       /* as fix_insert's */
-} part_insert;
-/* fix_plan() for a document of several files (r has parts): each edit in
- * the part that holds its place, sorted by part, then offset. Returns the
- * count; free with fix_parts_free(). */
-size_t fix_plan_parts(const ddlint_result *r, part_insert **out);
-void fix_parts_free(part_insert *pi, size_t n);
-/* buf with the insertions applied; free with free(). */
-char *fix_apply(const char *buf, size_t len, const fix_insert *ins, size_t n,
-                size_t *out_len);
-
 /* ---- result.c ---- */
 struct ddlint_result {
   const ddlint_pack *pack; /* borrowed: must outlive the result */
@@ -70,7 +37,8 @@ struct ddlint_result {
   int title_level; /* the title H1's level (1), or 0 without a title */
   unsigned **topic_lines;
   const char ***topic_via; /* owned arrays of static strings */
-  /* owned: code_block_spans() of the document, which fix never inserts in */
+  /* owned: code_block_spans() of the document, which fix never inserts in
+   * (ddlint_result_code_block_span()) */
   size_t *code_spans;
   size_t ncode_spans;
   /* owned, per section: where a broken fence hides its heading (fix then

@@ -12,6 +12,16 @@ static ddlint_pack *S_pack(const char *name) {
   return pk;
 }
 
+/* A part of a document named by no other, of text (a string), or unread
+ * when text is NULL. */
+static ddlint_part S_part(const char *path, const char *text) {
+  return (ddlint_part){.path = path,
+                       .text = text,
+                       .len = text ? strlen(text) : 0,
+                       .error = text ? NULL : "gone",
+                       .named_in = SIZE_MAX};
+}
+
 static void test_api_builtin_packs(void) {
   size_t n = 0;
   while (embedded_packs[n].name)
@@ -152,16 +162,7 @@ static void test_api_fix_plan_parts(void) {
     return;
   static const char ONE[] = "# Problem Statement\n\nRank the feed.\n";
   static const char TWO[] = "# Monitoring\n\nDashboards.\n";
-  ddlint_part parts[] = {
-      {.path = "d/01.md",
-       .text = ONE,
-       .len = sizeof ONE - 1,
-       .named_in = SIZE_MAX},
-      {.path = "d/02.md",
-       .text = TWO,
-       .len = sizeof TWO - 1,
-       .named_in = SIZE_MAX},
-  };
+  ddlint_part parts[] = {S_part("d/01.md", ONE), S_part("d/02.md", TWO)};
   ddlint_result *r = ddlint_lint_document(pk, "d", parts, 2, 0, NULL);
   part_insert *pi = NULL;
   size_t n = fix_plan_parts(r, &pi);
@@ -184,6 +185,105 @@ static void test_api_fix_plan_parts(void) {
   }
   fix_parts_free(pi, n);
   ddlint_fix_free(fx);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+}
+
+/* The text, its lines and its code blocks, and a heading hidden by a fence
+ * left open: what fix.c reads through the API. */
+static void test_api_text_lines_code(void) {
+  ddlint_pack *pk = S_pack("ml-system-design");
+  if (!CHECK(pk != NULL))
+    return;
+  static const char TXT[] = "# T\r\n"
+                            "\r\n"
+                            "## Success Metrics\r\n"
+                            "\r\n"
+                            "```\r\n"
+                            "x\r\n"
+                            "```\r\n"
+                            "\r\n"
+                            "```python\r\n"
+                            "## Problem Formulation\r\n"
+                            "end\r\n";
+  size_t len = sizeof TXT - 1;
+  ddlint_result *r = ddlint_lint_buffer(pk, "t.md", TXT, len);
+  size_t n = 99;
+  const char *text = ddlint_result_text(r, &n);
+  CHECK(n == len && memcmp(text, TXT, len) == 0);
+
+  /* lines: from an offset inside, at the start, at a CR's LF, past the end;
+   * the final CRLF opens no new line */
+  size_t h2 = (size_t)(strstr(TXT, "## Success") - TXT), a = 7, b = 7;
+  ddlint_result_line_bounds(r, h2 + 5, &a, &b);
+  CHECK_INT(a, h2);
+  CHECK_INT(b, h2 + strlen("## Success Metrics"));
+  ddlint_result_line_bounds(r, 4, &a, &b); /* the LF of "# T\r\n" */
+  CHECK_INT(a, 0);
+  CHECK_INT(b, 3);
+  size_t last = (size_t)(strstr(TXT, "end") - TXT);
+  ddlint_result_line_bounds(r, len + 10, &a, &b);
+  CHECK_INT(a, last);
+  CHECK_INT(b, last + 3);
+  ddlint_result_line_bounds(r, 0, NULL, NULL);
+  for (size_t off = 0; off <= len; off++) { /* as the stages see lines */
+    size_t ws, we;
+    ddlint_result_line_bounds(r, off, &a, &b);
+    source_line_bounds(&r->src, off, &ws, &we);
+    if (!CHECK(a == ws && b == we))
+      break;
+  }
+
+  /* code blocks: a closed one, then one that runs to the end */
+  size_t open1 = (size_t)(strstr(TXT, "```\r\nx") - TXT);
+  size_t close1 = (size_t)(strstr(TXT, "```\r\n\r\n") - TXT);
+  size_t open2 = (size_t)(strstr(TXT, "```python") - TXT);
+  CHECK_INT(ddlint_result_code_block_count(r), 2);
+  CHECK_INT(ddlint_result_code_block_count(r), r->ncode_spans);
+  ddlint_result_code_block_span(r, 0, &a, &b);
+  CHECK_INT(a, open1);
+  CHECK(b > close1 && b <= open2);
+  CHECK_INT(b, r->code_spans[1]);
+  ddlint_result_code_block_span(r, 1, &a, &b);
+  CHECK_INT(a, open2);
+  CHECK_INT(b, SIZE_MAX);
+  ddlint_result_code_block_span(r, 1, NULL, NULL);
+
+  /* the required section whose heading that block hides */
+  size_t hidden = (size_t)(strstr(TXT, "## Problem") - TXT), nhidden = 0;
+  for (size_t s = 0; s < ddlint_result_section_count(r); s++) {
+    size_t at = 7;
+    int got = ddlint_result_section_hidden(r, s, &at);
+    CHECK_INT(got, r->section_hidden[s] != SIZE_MAX);
+    CHECK_INT(ddlint_result_section_hidden(r, s, NULL), got);
+    if (!got) {
+      CHECK_INT(at, 7);
+      continue;
+    }
+    nhidden++;
+    CHECK_STR(ddlint_coverage_section_title(r, s), "Problem Formulation");
+    CHECK_INT(at, hidden);
+    CHECK(ddlint_coverage_section_state(r, s) == NULL);
+  }
+  CHECK_INT(nhidden, 1);
+  ddlint_result_free(r);
+
+  /* a document: the joined text, each part and a blank line */
+  static const char ONE[] = "# Problem Statement\n\nRank.\n";
+  static const char TWO[] = "# Monitoring\n\nDashboards.";
+  ddlint_part parts[] = {S_part("d/00.md", NULL), S_part("d/01.md", ONE),
+                         S_part("d/02.md", TWO)};
+  r = ddlint_lint_document(pk, "d", parts, 3, 0, NULL);
+  text = ddlint_result_text(r, &n);
+  CHECK_INT(n, sizeof ONE - 1 + sizeof TWO - 1 + 4);
+  CHECK(memcmp(text,
+               "# Problem Statement\n\nRank.\n\n\n# Monitoring\n\n"
+               "Dashboards.\n\n",
+               n) == 0);
+  CHECK_INT(ddlint_result_code_block_count(r), 0);
+  size_t local = 99;
+  CHECK_INT(ddlint_result_part_of(r, 0, &local), 1); /* 00.md is unread */
+  CHECK_INT(local, 0);
   ddlint_result_free(r);
   ddlint_pack_free(pk);
 }
@@ -224,5 +324,6 @@ void suite_api(void) {
   RUN(test_api_pack_accessors);
   RUN(test_api_fix_plan_and_spans);
   RUN(test_api_fix_plan_parts);
+  RUN(test_api_text_lines_code);
   RUN(test_api_outline);
 }
