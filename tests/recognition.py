@@ -550,6 +550,22 @@ def main():
           "'Not planned for the pilot. We will figure out alerting once...' "
           "is no monitoring plan")
 
+    d = lint(ddlint, root, "opening-problem.md")
+    check("a design whose headings name nothing",
+          cov(d, "problem").get("heading") == "Empty docks at 8 a.m." and
+          all(c["found"] for c in d["coverage"]) and not rules(d, "error"),
+          "the opening section ('Empty docks at 8 a.m.') states the problem; "
+          "'How you'll know it's paying off', 'Signals that go in', 'Turning "
+          "forecasts into a route' and 'The nightly run' are the metrics, "
+          "features, prediction path and batch architecture")
+    check("a design whose headings name nothing",
+          not {"missing-success-metric", "missing-fallback",
+               "missing-monitoring", "missing-deployment-strategy"} & set(rules(d)),
+          "'mean absolute error' and 'helpline calls' are metrics; 'If the job "
+          "has not finished by 01:00, the crew uses the fixed route sheet' a "
+          "fallback; two vans then all four a rollout; a weekly report that "
+          "alerts on error monitoring")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -15,7 +15,7 @@ def T(id, title, aliases, patterns, prompt=None, weight=1):
     return t
 
 sections = [
- {"id": "problem", "title": "Problem Formulation",
+ {"id": "problem", "title": "Problem Formulation", "opening": True,
   "aliases": ["problem", "problem statement", "problem definition", "problem framing",
               "background", "motivation", "introduction", "context", "requirements",
               "goals", "objectives", "use case", "use cases", "scope", "problem and goals",
@@ -89,6 +89,8 @@ sections = [
               "measuring",
               # "How we'll know it's working", "What success looks like"
               "how we'll know", "how we will know", "how will we know",
+              "how you'll know", "how you will know", "how will you know",
+              "how do we know", "how do you know", "how we know",
               "what success looks like", "what success means", "success looks like",
               "definition of success", "defining success", "measures of success"],
   "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b",
@@ -106,13 +108,14 @@ sections = [
      ["offline", "offline evaluation", "offline metric", "component level metrics"],
      [r"\brecall\s*@\s*k", r"\b(llm[- ]as[- ]a[- ]judge|llm judge|judge model)\b", r"\bgold(en)? (replies|answers|labels|set|standard|data)\b", r"(?<=\bin the |\bwithin the |\bamong the )\b(first|top)[- ]?\d+ (results|positions|suggestions|recommendations|hits|answers|candidates)\b", r"\bprecision\s*@\s*k", r"\b(ndcg|dcg)\b", r"\bmrr\b", r"(?-i)\bmAP\b",
       r"\broc[- ]?auc\b|\b(pr-auc|prauc)\b|(?<=\bpr )\bauc\b", r"\bauc\b", r"\blog[- ]?(loss|likelihood)\b",
+      r"\b(mean|median|root mean) (absolute|squared|relative) (percentage )?error\b",
       r"\bcross[- ]entropy\b", r"(?-i)\b(NCE|CE)\b", r"\bf1\b", r"\b(f-score|fscore)\b",
       r"\bprecision\b", r"\brecall\b", r"\baccuracy\b", r"\bperplexity\b", r"\bbleu\b",
       r"\brouge\b", r"\b(rmse|mae|mape|mse)\b", r"\biou\b", r"\bhit[- ]?rate\b",
       r"\boffline (metric|evaluation)s?\b", r"\btoken[- ]level loss"]),
    T("online-metrics", "Online Metrics",
      ["online", "online metric", "business metrics", "online evaluation", "end to end metrics"],
-     [r"\bctr\b", r"\b(csat|nps)\b", r"\b(share|percentage|fraction|proportion) of (the |all |our )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(late|on-time|cancellation|churn|complaint|refund|abandonment|contact|escalation|repeat|reorder|late-order)[- ](order |delivery |purchase )?rates?\b", r"\bticket (volume|rate|count)s?\b", r"\b(resolution|handle|handling|reply|wait|waiting|turnaround|queue) times?\b|\btime (from \w+ )?to (first )?(reply|response|resolution|answer|pickup|close)\b", r"\bclick[- ]through", r"\bconversions?\b", r"\bacceptance rate\b",
+     [r"\bctr\b", r"\b(csat|nps)\b", r"\b(support|helpline|help desk|helpdesk|hotline|call[- ]cent(er|re)) (calls|contacts|tickets)\b", r"\b(share|percentage|fraction|proportion) of (the |all |our )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(late|on-time|cancellation|churn|complaint|refund|abandonment|contact|escalation|repeat|reorder|late-order)[- ](order |delivery |purchase )?rates?\b", r"\bticket (volume|rate|count)s?\b", r"\b(resolution|handle|handling|reply|wait|waiting|turnaround|queue) times?\b|\btime (from \w+ )?to (first )?(reply|response|resolution|answer|pickup|close)\b", r"\bclick[- ]through", r"\bconversions?\b", r"\bacceptance rate\b",
       r"\bengagement\b", r"\bretention\b", r"\brevenue\b", r"\bdwell time\b", r"\bwatch time\b",
       r"\btime spent\b", r"\bsession (length|engagement|duration)s?\b", r"\b(dau|mau)\b",
       r"\bbounce rate\b", r"\bonline (metric|evaluation)s?\b", r"\b(a/b|ab) test", r"\btap reduction\b",
@@ -134,7 +137,9 @@ sections = [
               r"\bkubernetes\b|\bk8s\b|\bcontainers?\b", r"\bdatabases?\b|\bkey[- ]value store\b|\bredis\b",
               r"\bvector (db|database|store|index)\b", r"\bauto-?scal\w*\b|\bhorizontal(ly)? scal\w*\b",
               r"\bupstream\b|\bdownstream\b", r"\bthroughput\b|\bqps\b|\brequests per second\b",
-              r"\b(calls?|called|calling|queries|sends? (a )?requests? to)\s+(an? |the )?([\w-]+ ){0,2}(service|endpoint|api|server|backend|scorer|ranker|classifier)\b", r"\b(batch|nightly|daily|hourly|weekly|streaming|scheduled|offline|cron|scoring|inference|indexing|ingestion) ([\w-]+ )?(jobs?|pipelines?|workers?|dags?)\b", r"\b(online|offline|request|serving|hot|read|write|query|slow|fast|lighter|fallback) paths?\b", r"\bpre-?comput\w*\b", r"\b(asynchronous|synchronous)(ly)?\b", r"\b(pgvector|faiss|pinecone|weaviate|milvus|qdrant|elasticsearch|opensearch|chroma|scann)\b", r"\b(airflow|dagster|prefect|luigi|argo|kubeflow|cron)\b|\bdags?\b", r"\b(writes?|written|publishes|pushes|stores) ([\w-]+ ){0,3}(to|into|in) (the|a|an) ([\w-]+ ){0,2}(table|store|database|db|cache|index|bucket|queue|topic|stream|warehouse)\b", r"\b(pulls?|reads?|fetches|loads?) ([\w-]+ ){0,6}from (the|a|an) ([\w-]+ ){0,2}(warehouse|lake|database|db|store|table|api|service|queue|stream|bucket)\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\bbehind (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"(?<=\bat |\bper |\beach |\bevery )\brequest( time)?\b|(?<=\bat )\b(query|inference|serving|read) time\b", r"\bin-process\b|(?<=\bin )\bprocess\b|\bsidecar\b", r"\bservices?\b"],
+              r"\b(calls?|called|calling|queries|sends? (a )?requests? to)\s+(an? |the )?([\w-]+ ){0,2}(service|endpoint|api|server|backend|scorer|ranker|classifier)\b", r"\b(batch|nightly|daily|hourly|weekly|streaming|scheduled|offline|cron|scoring|inference|indexing|ingestion|forecast|forecasting|export|etl) ([\w-]+ )?(jobs?|pipelines?|workers?|dags?)\b", r"\b(online|offline|request|serving|hot|read|write|query|slow|fast|lighter|fallback) paths?\b", r"\bpre-?comput\w*\b", r"\b(asynchronous|synchronous)(ly)?\b", r"\b(pgvector|faiss|pinecone|weaviate|milvus|qdrant|elasticsearch|opensearch|chroma|scann)\b", r"\b(airflow|dagster|prefect|luigi|argo|kubeflow|cron)\b|\bdags?\b", r"\borchestrat(ed|es|ion|or|ors)\b",
+              # "the portal reads the published table like any other report"
+              r"\b(reads?|queries|query|polls?) (the|a|an) ([\w-]+ ){0,2}(table|view|feed|topic|stream)\b", r"\b(writes?|written|publish|publishes|published|pushes|stores) ([\w-]+ ){0,3}(to|into|in) (the|a|an) ([\w-]+ ){0,2}(table|store|database|db|cache|index|bucket|queue|topic|stream|warehouse|app|portal|dashboard|service|api)\b", r"\b(pulls?|reads?|fetches|loads?) ([\w-]+ ){0,6}from (the|a|an) ([\w-]+ ){0,2}(warehouse|lake|database|db|store|table|api|service|queue|stream|bucket)\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\bbehind (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"(?<=\bat |\bper |\beach |\bevery )\brequest( time)?\b|(?<=\bat )\b(query|inference|serving|read) time\b", r"\bin-process\b|(?<=\bin )\bprocess\b|\bsidecar\b", r"\bservices?\b"],
   "topics": [
    T("client-logic", "Client-side Logic",
      ["client", "client side", "client logic", "frontend", "input capture", "ui"],
@@ -343,7 +348,11 @@ sections = [
   "aliases": ["prediction", "prediction service", "prediction pipeline", "ranking", "inference",
               "serving", "online serving", "scoring", "inference pipeline", "retrieval and ranking",
               "candidate generation and ranking", "ranking and serving", "model serving",
-              "inference and serving", "recommendation pipeline", "serving and ranking"],
+              "inference and serving", "recommendation pipeline", "serving and ranking",
+              # "From model output to published numbers", "From scores to a queue"
+              "from model output", "from model outputs", "from raw model output",
+              "from scores", "from predictions", "from forecasts", "from probabilities",
+              "turning forecasts into", "turning scores into", "turning predictions into"],
   "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b",
               r"\btop[- ]?(k|\d+)\b", r"\bthresholds?\b", r"\b(batch|online|real[- ]time) (prediction|inference|scoring)\b",
               r"\bpost[- ]process\w*\b", r"\bprediction (pipeline|service|request)s?\b", r"\bfilter(s|ed|ing)? (out|results|candidates)\b",
@@ -352,6 +361,10 @@ sections = [
               r"\b(show|shows|shown|surface|surfaces|return|returns|deliver|delivers) (only )?(the )?(top|highest|best)[- ](\d+|k|scor\w*|rank\w*)\b",
               r"\bquantiles?\b", r"\b(window|estimate|score|price|ranking) (shown|displayed|returned)\b",
               r"\b(scores?|scoring|predicts?|forecasts?|classifies|ranks) (every|each|all (the )?)\b",
+              # "the planner turns the predicted deficits into a van route";
+              # "drops stations whose predicted deficit is under three"
+              r"\b(turns?|turning|converts?|converting|translates?|maps?) (the |each |every )?(predicted|forecast|estimated|scored|expected) [\w-]+ into\b",
+              r"\b(predicted|forecast|estimated|expected) [\w-]+ (is|are|falls?|drops?) (under|below|above|over|less than|more than|at least)\b",
               r"\b(turns?|turning|converts?|converting|translates?|maps?) (the |each |every )?(forecasts?|scores?|predictions?|probabilit(y|ies)|outputs?) into\b",
               r"\bpercentiles? of (the )?(demand|forecasts?|predicted|predictions?|distribution)\b",
               # a decision made from the predictions: "pick the candidate price
@@ -370,14 +383,17 @@ sections = [
       "business logic", "business rules"],
      [r"\b(rerank|re-rank)(s|ing|er|ed)?\b|(?<=\bre )\brank(s|ing|er|ed)?\b", r"\bdivers(e|ity|ify|ified|ification)\b",
       r"\bbusiness (logic|rules?)\b", r"\bpost[- ]?process(ing)?\b", r"\bfreshness\b",
-      r"\bdeduplicat", r"\bexploration\b", r"\bcalibrat(e|ed|ion)\b"],
+      r"\bdeduplicat", r"\bexploration\b", r"\bcalibrat(e|ed|ion)\b",
+      r"\bsmooth(s|ed|ing)\b"],
      "Do you re-rank or diversify?"),
    T("filtering", "Caching, Thresholding and Filtering",
      ["caching", "filtering", "thresholding", "filters", "result filtering"],
      [r"\bcach(e|es|ed|ing)\b", r"\bthresholds?\b", r"\bthresholding\b",
       r"(?<!collaborative )(?<!content-based )(?<!content based )\bfilter(s|ed|ing)?\b",
       r"\bpre-?comput(e|es|ed|ing|ation)\b", r"\b(low|high)[- ]confidence\b",
-      r"\b(block|deny|allow) ?lists?\b", r"\btop[- ]?k\b", r"\bcut[- ]?offs?\b"],
+      r"\b(block|deny|allow) ?lists?\b", r"\btop[- ]?k\b", r"\bcut[- ]?offs?\b",
+      # "Suppression: not shown if ...", "capped at +-5 bu/acre"
+      r"\bsuppress(es|ed|ion)?\b", r"\b(capped|caps?) at\b"],
      "Caching, thresholding, result filtering"),
   ]},
  {"id": "monitoring", "title": "Feedback, Monitoring, and Deployment",

@@ -1330,6 +1330,58 @@ bool section_is_empty(const lint_ctx *ctx, const section *sec,
 
 /* Whether section s may be recognised by content (the pack gave it
  * evidence terms). */
+/* Words of prose an opening section needs to be taken for the section
+ * documents state first: a paragraph or two, not a line. */
+#define OPENING_MIN_WORDS 40
+
+/* Whether heading key k asks what something is ("what is nlp system
+ * design", "what are embeddings"): a definition opens a survey, not a
+ * design's problem. "What are we building" asks something else. */
+static bool S_definition_question(const char *k) {
+  static const char *const who[] = {"we ", "you ", "they ", "i ", "our ",
+                                    NULL};
+  const char *rest = strncmp(k, "what is ", 8) == 0    ? k + 8
+                     : strncmp(k, "what are ", 9) == 0 ? k + 9
+                                                        : NULL;
+  if (!rest)
+    return false;
+  for (int i = 0; who[i]; i++)
+    if (strncmp(rest, who[i], strlen(who[i])) == 0)
+      return false;
+  return true;
+}
+
+/* The document's opening section: the first heading after the title that
+ * is not dead (empty, or not evidence: "## Metadata"), if it is no other
+ * section's by name, does not ask what something is, and its own text (up
+ * to its first subheading) holds OPENING_MIN_WORDS words of prose; else
+ * -1. */
+static ptrdiff_t S_opening_section(const lint_ctx *ctx, const bool *used,
+                                   const unsigned char *dead) {
+  const outline *ol = ctx->ol;
+  for (size_t d = 0; d < ol->nsections; d++) {
+    const section *sec = &ol->sections[d];
+    if (sec->is_title || dead[sec->block])
+      continue;
+    const char *norm = ctx->md->blocks[sec->block].norm;
+    if (used[d] || S_definition_question(norm ? norm : ""))
+      return -1;
+    size_t words = 0;
+    for (size_t b = sec->first_block; b < sec->end_block && words <
+                                      OPENING_MIN_WORDS; b++) {
+      const block *bl = &ctx->md->blocks[b];
+      if (bl->kind == BLOCK_HEADING)
+        break; /* its own text ends at its first subheading */
+      if (dead[b] || (bl->kind != BLOCK_PARAGRAPH && bl->kind != BLOCK_TABLE))
+        continue;
+      words += S_count_words(ctx->src->text, bl->start, bl->end,
+                             OPENING_MIN_WORDS);
+    }
+    return words >= OPENING_MIN_WORDS ? (ptrdiff_t)d : -1;
+  }
+  return -1;
+}
+
 static bool S_by_content_ok(const ddlint_pack *pk, size_t s) {
   return pk->sections[s].nevidence > 0;
 }
@@ -1787,6 +1839,24 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       sc->parts = xcalloc(2, sizeof(size_t));
       sc->parts[sc->nparts++] = (size_t)best;
     }
+  }
+
+  /* A section that documents state first ("opening" in the pack: a
+   * design's problem) and that is still unmatched is the document's
+   * opening section, when that is prose and no other section's by name:
+   * "## Why bother?", "## What you're balancing" open a design with its
+   * problem whatever they are called. */
+  for (size_t s = 0; s < pk->nsections && fill_gaps; s++) {
+    section_cov *sc = &cov->sections[s];
+    if (!pk->sections[s].opening || sc->section >= 0)
+      continue;
+    ptrdiff_t d = S_opening_section(ctx, used, dead);
+    if (d < 0 || STUB(d))
+      continue;
+    sc->section = d;
+    sc->by_content = true;
+    sc->parts = xcalloc(2, sizeof(size_t));
+    sc->parts[sc->nparts++] = (size_t)d;
   }
 
   for (size_t s = 0; s < pk->nsections; s++) {

@@ -60,6 +60,10 @@ typedef struct {
   size_t *name_words;
   size_t nnames;
   bool required;
+  /* "opening": a document states this section first (a design's problem,
+   * an RFC's summary); when nothing else finds it, the document's opening
+   * section is taken for it (docs/matching.md) */
+  bool opening;
   double weight;
   tmpl_topic *topics;
   size_t ntopics;

@@ -90,6 +90,8 @@ bool pack_section_merge(json_src *js, const cJSON *obj, tmpl_section *parent,
                             &child->key_title, &child->prompt});
   if (S_has(obj, "required"))
     parent->required = child->required;
+  if (S_has(obj, "opening"))
+    parent->opening = child->opening;
   if (S_has(obj, "weight"))
     parent->weight = child->weight;
   S_add_aliases(&parent->aliases, &parent->alias_keys, &parent->naliases,

@@ -739,8 +739,8 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
         t[i] == '(' || t[i] == ',')
       break;
     while (i < end && !S_wordch(t[i]) && t[i] != '.' && t[i] != ';' &&
-           t[i] != '\n' && t[i] != '|' && t[i] != ',')
-      i++;
+           t[i] != '\n' && t[i] != '|' && t[i] != ',' && t[i] != '(')
+      i++; /* a parenthesis ends the clause too: "the UI ("Never ...")" */
     size_t b = i;
     while (i < end && S_wordch(t[i]))
       i++;

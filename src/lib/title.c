@@ -407,10 +407,16 @@ static bool S_token_close(token a, token b) {
          S_levenshtein(a.p, a.n, b.p, b.n, 1) <= 1;
 }
 
+static bool S_ends_phrase(const char *w, size_t n);
+
 bool title_has_typo(const char *h, const char *const *names, size_t nnames) {
   token a[MAX_TOKENS], b[MAX_TOKENS];
   size_t na = S_split(h, a);
   for (size_t i = 0; i < na; i++) {
+    /* a function word is no misspelling, nor is one misspelt: "Signals
+     * that go in" does not misspell the "what" of "What the model sees" */
+    if (S_ends_phrase(a[i].p, a[i].n) || S_stopword(a[i].p, a[i].n))
+      continue;
     bool known = false, close = false;
     for (size_t k = 0; k < nnames && !known; k++) {
       size_t nb = S_split(names[k], b);
@@ -422,6 +428,7 @@ bool title_has_typo(const char *h, const char *const *names, size_t nnames) {
         /* one edit under eight letters, two from eight on */
         size_t lim = a[i].n >= 8 && b[j].n >= 8 ? 2 : 1;
         if (!close && a[i].n >= 4 && b[j].n >= 4 && a[i].n <= b[j].n + lim &&
+            !S_ends_phrase(b[j].p, b[j].n) &&
             b[j].n <= a[i].n + lim &&
             S_levenshtein(a[i].p, a[i].n, b[j].p, b[j].n, lim) <= lim)
           close = true;
@@ -639,6 +646,13 @@ static size_t S_contraction(const char *text, const char *p) {
   return n;
 }
 
+/* Whether the '/' at p joins two single letters: "A/B", "I/O". */
+static bool S_letter_pair(const char *text, const char *p) {
+  return *p == '/' && p > text && isalpha((unsigned char)p[-1]) &&
+         (p - 1 == text || !isalnum((unsigned char)p[-2])) &&
+         isalpha((unsigned char)p[1]) && !isalnum((unsigned char)p[2]);
+}
+
 char *title_heads(const char *text, bool last_only) {
   strbuf out = {0}, piece = {0};
   for (const char *p = text;; p++) {
@@ -651,8 +665,9 @@ char *title_heads(const char *text, bool last_only) {
         p++;
       continue;
     }
-    /* a question ends a phrase: "Why? Don't agents have macros?" */
-    bool sep = !*p || strchr(",/;:|&?", *p) ||
+    /* a question ends a phrase: "Why? Don't agents have macros?"; a slash
+     * between two single letters does not ("A/B tests", "I/O") */
+    bool sep = !*p || (strchr(",/;:|&?", *p) && !S_letter_pair(text, p)) ||
                ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
                 ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94));
     if (sep) {

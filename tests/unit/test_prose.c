@@ -145,6 +145,9 @@ static void test_prose_negated(void) {
   CHECK(S_neg("Ben will work out the latency budget with us.", "latency"));
   CHECK(!S_neg("We decided on a canary of 5% first.", "canary"));
   CHECK(!S_neg("The team works on alerting rules this quarter.", "alerting"));
+  /* a parenthesis after the mention opens an aside, not a negation */
+  CHECK(!S_neg("Reasons show in the UI (\"Never replied to\").", "UI"));
+  CHECK(S_neg("The UI is not ready.", "UI"));
 }
 
 static void test_pattern_prose_text(void) {

@@ -146,6 +146,21 @@ static void test_heads(void) {
   /* a question mark ends a phrase */
   CHECK_HEADS("Why? Don't agents have macros?", "why macro");
   CHECK_HEADS("Why we are building this", "why");
+  /* "A/B" is one word, "Goals/Non-Goals" two conjuncts */
+  CHECK_HEADS("A/B testing plan", "plan");
+  CHECK_HEADS("Goals/Non-Goals", "goal goal");
+}
+
+/* title_has_typo(): a heading word one edit from a name's word, and not
+ * one of them, is a misspelling; function words are neither. */
+static void test_has_typo(void) {
+  const char *const features[] = {"feature", "input signal",
+                                  "what the model see"};
+  CHECK(title_has_typo("featuer", features, 3));
+  CHECK(title_has_typo("input signel", features, 3));
+  CHECK(!title_has_typo("signal that go in", features, 3)); /* that/what */
+  CHECK(!title_has_typo("feature", features, 3));
+  CHECK(!title_has_typo("data source", features, 3));
 }
 
 static void test_phrase_has(void) {
@@ -171,6 +186,7 @@ static void test_phrase_has(void) {
 void suite_title(void) {
   RUN(test_phrase_has);
   RUN(test_heads);
+  RUN(test_has_typo);
   RUN(test_normalize_numbering);
   RUN(test_normalize_decoration);
   RUN(test_equal);
