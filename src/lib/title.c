@@ -574,7 +574,7 @@ static bool S_ends_phrase(const char *w, size_t n) {
       "are",  "as",   "vs",    "versus",  "without", "between", "before",
       "after", "against", "towards", "toward", NULL};
   for (int i = 0; cut[i]; i++)
-    if (strlen(cut[i]) == n && memcmp(cut[i], w, n) == 0)
+    if (cut[i][0] == w[0] && strncmp(cut[i], w, n) == 0 && cut[i][n] == '\0')
       return true;
   return false;
 }
