@@ -566,6 +566,19 @@ def main():
           "fallback; two vans then all four a rollout; a weekly report that "
           "alerts on error monitoring")
 
+    d = lint(ddlint, root, "denial-cases.md")
+    check("what counts as saying a topic is absent",
+          cov(d, "monitoring").get("heading") == "Rollout and operations" and
+          "required-section-empty" not in rules(d) and
+          "missing-monitoring" in rules(d) and "placeholder" in rules(d),
+          "'### Monitoring' over 'TBD.' is an open topic of 'Rollout and "
+          "operations', not an empty section 8; the finance dashboard above "
+          "it does not cover the monitoring its author left open")
+    check("what counts as saying a topic is absent",
+          "missing-fallback" not in rules(d),
+          "'No fallback in this section; it has its own chapter below' "
+          "points elsewhere and denies nothing")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

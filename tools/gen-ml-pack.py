@@ -264,6 +264,8 @@ sections = [
               # "how often the person accepted offers before", "distance from
               # home to the store"
               r"\bhow (often|many times|recently|long ago)\b", r"\bdistance (from|to|between)\b",
+              # an LLM's inputs: "Context assembly. What the model sees: ..."
+              r"\bcontext (assembly|window|building)\b", r"\bwhat the model (sees|looks at|gets)\b",
               r"\b(two|three|four|five|six|several) (groups|families|kinds|types|sets) of (features|signals|inputs)\b|\b(features|signals|inputs) fall into\b",
               r"\bvelocity (features?|checks?|counts?|signals?|rules?|limits?)\b|\b(transaction|payment|login|card|device|ip|spend|spending|order|account) velocity\b|\bvelocity\s*:", r"\b(rolling|sliding|trailing|tumbling|time|aggregation) windows?\b|(?<=\d h |\d d |\dh |\dd )\bwindows?\b",
               r"\b(hour|time|day) of (the )?(day|week)\b",
@@ -369,7 +371,11 @@ sections = [
               r"\bpercentiles? of (the )?(demand|forecasts?|predicted|predictions?|distribution)\b",
               # a decision made from the predictions: "pick the candidate price
               # that maximises expected margin"
-              r"\b(pick|picks|choose|chooses|select|selects) (the |a |an )?([\w-]+ ){0,3}that (maximi[sz]es|minimi[sz]es|optimi[sz]es)\b"],
+              r"\b(pick|picks|choose|chooses|select|selects) (the |a |an )?([\w-]+ ){0,3}that (maximi[sz]es|minimi[sz]es|optimi[sz]es)\b",
+              # an LLM's output checked before it is shown: "output fails JSON
+              # validation", "that line is dropped"
+              r"\b(output|outputs|response|responses|answer|answers|draft|drafts|summary|summaries) (fails?|failing|passes|passing) ([\w-]+ )?validation\b",
+              r"\bvalidat(e|es|ed|ion of) (the |each |every )?(output|response|answer|draft|summary|json|citations?)\b"],
   "topics": [
    T("scoring", "Score Computation",
      ["scoring", "scores", "candidate generation", "retrieval", "prediction pipeline"],

@@ -1020,16 +1020,33 @@ static bool S_opens_denial(const char *t, size_t start, size_t end) {
   return false;
 }
 
-/* Whether block b, which names topic tt, says the topic is not there: a
- * label followed by a placeholder or a negation ("**Label strategy**: TBD",
- * "Monitoring: none for the pilot"), or a subheading whose text is only a
- * placeholder or is short, opens by denying the topic and mentions it
- * nowhere else ("### Monitoring" over "No drift or quality monitoring is
- * planned for the pilot"). An empty heading says nothing either way, and a
- * longer section with a negated mention ("time with a draft vs. without
- * (A/B)") is content. Then the author has said where the
- * topic would be, and a passing mention elsewhere in the section does not
- * cover it. */
+/* Whether t[start, end) points the reader elsewhere: "see below", "its
+ * own chapter", "covered in section 5". */
+static bool S_points_elsewhere(const char *t, size_t start, size_t end) {
+  static const char *const where[] = {"below", "above", "see ",
+                                      "chapter", "section ", "covered in",
+                                      "described in", "discussed in", NULL};
+  for (size_t i = start; i < end; i++)
+    for (int k = 0; where[k]; k++) {
+      size_t n = strlen(where[k]);
+      if (i + n <= end && strncasecmp(t + i, where[k], n) == 0 &&
+          (i == start || !S_alnum(t[i - 1])))
+        return true;
+    }
+  return false;
+}
+
+/* Whether block b, which names topic tt, says the topic is not there:
+ * - a label followed by a placeholder or a negation ("**Label strategy**:
+ *   TBD", "Monitoring: none for the pilot");
+ * - a subheading over only placeholders or to-do notes ("TBD.");
+ * - a short subheading whose text opens by denying: in a fragment ("None
+ *   for the pilot.") or with the topic mentioned only negated ("### Monitoring"
+ *   over "No drift or quality monitoring is planned for the pilot").
+ * An empty heading says nothing either way, and a longer section with a
+ * negated mention ("time with a draft vs. without (A/B)") is content. The
+ * author has then said where the topic would be, and a passing mention
+ * elsewhere in the section does not cover it. */
 static bool S_block_denies(lint_ctx *ctx, size_t b, const tmpl_topic *tt) {
   const block *bl = &ctx->md->blocks[b];
   if (bl->kind != BLOCK_HEADING) {
@@ -1044,10 +1061,14 @@ static bool S_block_denies(lint_ctx *ctx, size_t b, const tmpl_topic *tt) {
   if (lo >= ol->nsections || ol->sections[lo].block != b)
     return false;
   const section *sec = &ol->sections[lo];
-  if (!S_words_at_least(ctx, sec, 1))
-    return false; /* empty: no word for or against */
-  if (ctx->dead_blocks && ctx->dead_blocks[b])
-    return true; /* only placeholders and to-do notes under it */
+  if (ctx->dead_blocks && ctx->dead_blocks[b]) {
+    /* nothing live under it: a denial when a placeholder or to-do note
+     * stands there ("TBD."), not when it is simply empty */
+    for (size_t k = sec->first_block; k < sec->end_block; k++)
+      if (ctx->md->blocks[k].kind == BLOCK_PARAGRAPH)
+        return true;
+    return false;
+  }
   if (S_count_words(ctx->src->text, sec->body_start, sec->end,
                     DENIAL_MAX_WORDS + 1) > DENIAL_MAX_WORDS)
     return false;
@@ -1059,6 +1080,14 @@ static bool S_block_denies(lint_ctx *ctx, size_t b, const tmpl_topic *tt) {
       !S_opens_denial(ctx->src->text, ctx->md->blocks[first].start,
                       ctx->md->blocks[first].end))
     return false;
+  /* "No fallback here; it has its own chapter below" points elsewhere */
+  if (S_points_elsewhere(ctx->src->text, ctx->md->blocks[first].start,
+                         ctx->md->blocks[first].end))
+    return false;
+  /* "None for the pilot.", "Not planned yet." say it all in a fragment */
+  if (S_count_words(ctx->src->text, sec->body_start, sec->end,
+                    EVIDENCE_SENTENCE_WORDS) < EVIDENCE_SENTENCE_WORDS)
+    return true;
   const pattern *pats[128];
   size_t n = 0;
   for (size_t i = 0; i < tt->npatterns && n < 128; i++)
@@ -1126,19 +1155,21 @@ static void S_topic_named_anywhere(lint_ctx *ctx, const section_cov *sc,
     bool own = false;
     for (size_t p = 0; p < sc->nparts && !own_counts && !own; p++)
       own = ctx->ol->sections[sc->parts[p]].block == b;
-    if (!own && S_block_has_content(ctx, b))
+    if (!own && S_block_has_content(ctx, b) && !S_block_denies(ctx, b, tt))
       S_found(tc, mb->blocks[b].kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL,
               mb->blocks[b].start, mb->blocks[b].end);
   }
+  if (tc->via != VIA_NONE)
+    tc->denied = false;
 }
 
 static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
                          const tmpl_topic *tt, topic_cov *tc) {
   S_topic_by_name(ctx, sc, tt, tc);
-  if (tc->denied)
-    return;
-  /* step 2: prose in the parts, the first part with a live match */
-  for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
+  /* step 2: prose in the parts, the first part with a live match (not
+   * where the author has said the topic is absent) */
+  for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE && !tc->denied;
+       p++) {
     const section *sec = &ctx->ol->sections[sc->parts[p]];
     size_t ms, me;
     if (S_first_live(ctx, tt, sec->body_start, sec->end, false, &ms, &me))
@@ -1189,8 +1220,7 @@ static void S_find_section_topics(lint_ctx *ctx, const tmpl_section *ts,
   free(pr.best);
   free(pr.best_end);
   for (size_t t = 0; t < ts->ntopics; t++)
-    if (!sc->topics[t].denied)
-      S_topic_named_anywhere(ctx, sc, &ts->topics[t], &sc->topics[t]);
+    S_topic_named_anywhere(ctx, sc, &ts->topics[t], &sc->topics[t]);
 }
 
 /* The topics of the matched sections, each searched on its own; on a large
@@ -1351,17 +1381,19 @@ static bool S_definition_question(const char *k) {
   return true;
 }
 
-/* The document's opening section: the first heading after the title that
- * is not dead (empty, or not evidence: "## Metadata"), if it is no other
+/* The document's opening section: the first heading after the title (the
+ * title itself in a document with no other heading) that is not dead (empty, or not evidence: "## Metadata"), if it is no other
  * section's by name, does not ask what something is, and its own text (up
  * to its first subheading) holds OPENING_MIN_WORDS words of prose; else
  * -1. */
 static ptrdiff_t S_opening_section(const lint_ctx *ctx, const bool *used,
                                    const unsigned char *dead) {
   const outline *ol = ctx->ol;
+  /* a narrative under its title alone opens with its first paragraphs */
+  bool only_title = ol->nsections == 1 && ol->sections[0].is_title;
   for (size_t d = 0; d < ol->nsections; d++) {
     const section *sec = &ol->sections[d];
-    if (sec->is_title || dead[sec->block])
+    if ((sec->is_title && !only_title) || dead[sec->block])
       continue;
     const char *norm = ctx->md->blocks[sec->block].norm;
     if (used[d] || S_definition_question(norm ? norm : ""))
@@ -1577,6 +1609,15 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         sc->section = (ptrdiff_t)d;
         best_rank = rank;
       }
+    }
+    /* a stub named exactly ("### Monitoring" over "TBD.") under a heading
+     * that also names the section ("## Rollout and operations") is a topic
+     * of that section left open, not the section: take the parent */
+    if (sc->section >= 0 && STUB(sc->section)) {
+      ptrdiff_t p = ol->sections[sc->section].parent;
+      if (p >= 0 && !used[p] && !ol->sections[p].is_title && !STUB(p) &&
+          S_cover(&nm, (size_t)p, s) > 0 && S_nest_ok(ctx, cov, s, (size_t)p))
+        sc->section = p;
     }
     if (sc->section >= 0)
       used[sc->section] = true;
@@ -1857,6 +1898,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     sc->by_content = true;
     sc->parts = xcalloc(2, sizeof(size_t));
     sc->parts[sc->nparts++] = (size_t)d;
+    used[d] = true; /* one opening section for one such template section */
   }
 
   for (size_t s = 0; s < pk->nsections; s++) {

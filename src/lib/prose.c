@@ -632,13 +632,15 @@ static const char *const S_negators[] = {
     "no",     "not",     "never", "without", "none",   "nor",     "cannot",
     "don't",  "doesn't", "isn't", "aren't",  "won't",  "can't",   "didn't",
     "wasn't", "weren't", "lack",  "lacks",   "lacking", "neither", NULL};
-/* Words that put off what follows: "decide whether to canary", "revisit
- * monitoring after the pilot". */
-static const char *const S_deferrals[] = {"decide", "whether", "revisit",
-                                          "postpone", "defer", NULL};
-/* ... and pairs that do: "We'll figure out alerting once the job has run". */
+/* Words that put off what follows: "revisit monitoring after the pilot". */
+static const char *const S_deferrals[] = {"revisit", "postpone", "defer",
+                                          "deferred", NULL};
+/* ... and pairs that do: "We'll figure out alerting once the job has run",
+ * "decide whether to canary", "decide later on a rollback". Not "whether"
+ * or "decide" alone: "checks whether latency stays under 200 ms", "decide
+ * rollback within 5 minutes" are plans. */
 static const char *const S_deferral_pairs[][2] = {
-    {"figure", "out"}, {"work", "out"}, {"think", "about"}, {"look", "into"}};
+    {"figure", "out"}, {"decide", "whether"}, {"decide", "later"}};
 
 /* Words after which a clause that opened with a negation says what there
  * is: "No A/B test, but a canary". */
@@ -736,11 +738,21 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
   size_t aw[8], an[8], na = 0;
   for (size_t i = me; i < end && na < 8;) {
     if (t[i] == '.' || t[i] == ';' || t[i] == '\n' || t[i] == '|' ||
-        t[i] == '(' || t[i] == ',')
+        t[i] == ',')
       break;
+    if (t[i] == '(') { /* an aside: "Monitoring (drift) is not planned",
+                          "the UI ("Never replied ...")" */
+      const char *close = memchr(t + i, ')', end - i);
+      if (!close)
+        break;
+      i = (size_t)(close - t) + 1;
+      continue;
+    }
     while (i < end && !S_wordch(t[i]) && t[i] != '.' && t[i] != ';' &&
            t[i] != '\n' && t[i] != '|' && t[i] != ',' && t[i] != '(')
-      i++; /* a parenthesis ends the clause too: "the UI ("Never ...")" */
+      i++;
+    if (i < end && t[i] == '(')
+      continue;
     size_t b = i;
     while (i < end && S_wordch(t[i]))
       i++;

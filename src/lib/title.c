@@ -632,18 +632,14 @@ static void S_piece_heads(const char *norm, bool last_only, strbuf *out) {
   }
 }
 
-/* The length of an apostrophe at p followed by a letter after a letter
- * ("we'll", "it\u2019s"), else 0. */
+/* The length of an apostrophe at p between two letters ("we'll"), else 0.
+ * (A typographic one, U+2019, already splits the word when the piece is
+ * normalised.) */
 static size_t S_contraction(const char *text, const char *p) {
-  size_t n = *p == '\'' ? 1
-             : ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
-                (unsigned char)p[2] == 0x99)
-                 ? 3
-                 : 0;
-  if (!n || p == text || !isalpha((unsigned char)p[-1]) ||
-      !isalpha((unsigned char)p[n]))
+  if (*p != '\'' || p == text || !isalpha((unsigned char)p[-1]) ||
+      !isalpha((unsigned char)p[1]))
     return 0;
-  return n;
+  return 1;
 }
 
 /* Whether the '/' at p joins two single letters: "A/B", "I/O". */

@@ -142,11 +142,16 @@ static void test_prose_negated(void) {
   /* put off: no plan yet */
   CHECK(S_neg("We'll figure out alerting once the job has run.", "alerting"));
   CHECK(S_neg("We will decide whether to canary later.", "canary"));
-  CHECK(S_neg("Ben will work out the latency budget with us.", "latency"));
+  CHECK(S_neg("We will revisit monitoring after the pilot.", "monitoring"));
   CHECK(!S_neg("We decided on a canary of 5% first.", "canary"));
   CHECK(!S_neg("The team works on alerting rules this quarter.", "alerting"));
-  /* a parenthesis after the mention opens an aside, not a negation */
+  /* "whether" and "decide" alone plan something */
+  CHECK(!S_neg("A watchdog checks whether latency stays under 200 ms.",
+               "latency"));
+  CHECK(!S_neg("On-call will decide rollback within 5 minutes.", "rollback"));
+  /* an aside after the mention is skipped, not read as the negation */
   CHECK(!S_neg("Reasons show in the UI (\"Never replied to\").", "UI"));
+  CHECK(S_neg("Monitoring (drift) is not planned.", "Monitoring"));
   CHECK(S_neg("The UI is not ready.", "UI"));
 }
 

@@ -147,7 +147,7 @@ static void test_heads(void) {
   CHECK_HEADS("Why? Don't agents have macros?", "why macro");
   CHECK_HEADS("Why we are building this", "why");
   /* "A/B" is one word, "Goals/Non-Goals" two conjuncts */
-  CHECK_HEADS("A/B testing plan", "plan");
+  CHECK_HEADS("Ranking A/B", "b"); /* split, it would be "rank b" */
   CHECK_HEADS("Goals/Non-Goals", "goal goal");
 }
 
@@ -159,6 +159,10 @@ static void test_has_typo(void) {
   CHECK(title_has_typo("featuer", features, 3));
   CHECK(title_has_typo("input signel", features, 3));
   CHECK(!title_has_typo("signal that go in", features, 3)); /* that/what */
+  /* each side: a heading's function word, a name's function word */
+  const char *const thaw[] = {"thaw"}, *const that[] = {"that"};
+  CHECK(!title_has_typo("that", thaw, 1));
+  CHECK(!title_has_typo("thaw", that, 1));
   CHECK(!title_has_typo("feature", features, 3));
   CHECK(!title_has_typo("data source", features, 3));
 }
