@@ -999,11 +999,21 @@ static bool S_says_hit(void *arg, size_t k, size_t ms, size_t me) {
  * drift monitoring is planned", "None for the pilot", "There is no A/B
  * test", "We will not roll back", after any list marker or emphasis. */
 static bool S_opens_denial(const char *t, size_t start, size_t end) {
-  static const char *const open[] = {
-      "no ",          "none",          "not ",          "nothing",
-      "n/a",          "there is no ",  "there are no ", "there will be no ",
-      "we do not ",   "we don't ",     "we won't ",     "we will not ",
-      "we have no ",  "out of scope",  NULL};
+  static const char *const open[] = {"no ",
+                                     "none",
+                                     "not ",
+                                     "nothing",
+                                     "n/a",
+                                     "there is no ",
+                                     "there are no ",
+                                     "there will be no ",
+                                     "we do not ",
+                                     "we don't ",
+                                     "we won't ",
+                                     "we will not ",
+                                     "we have no ",
+                                     "out of scope",
+                                     NULL};
   size_t i = start;
   while (i < end && strchr(" \t-+*_>#", t[i]))
     i++;
@@ -1023,9 +1033,9 @@ static bool S_opens_denial(const char *t, size_t start, size_t end) {
 /* Whether t[start, end) points the reader elsewhere: "see below", "its
  * own chapter", "covered in section 5". */
 static bool S_points_elsewhere(const char *t, size_t start, size_t end) {
-  static const char *const where[] = {"below", "above", "see ",
-                                      "chapter", "section ", "covered in",
-                                      "described in", "discussed in", NULL};
+  static const char *const where[] = {
+      "below",      "above",        "see ",         "chapter", "section ",
+      "covered in", "described in", "discussed in", NULL};
   for (size_t i = start; i < end; i++)
     for (int k = 0; where[k]; k++) {
       size_t n = strlen(where[k]);
@@ -1073,8 +1083,7 @@ static bool S_block_denies(lint_ctx *ctx, size_t b, const tmpl_topic *tt) {
                     DENIAL_MAX_WORDS + 1) > DENIAL_MAX_WORDS)
     return false;
   size_t first = sec->first_block;
-  while (first < sec->end_block &&
-         !S_is_content(&ctx->md->blocks[first]))
+  while (first < sec->end_block && !S_is_content(&ctx->md->blocks[first]))
     first++;
   if (first == sec->end_block ||
       !S_opens_denial(ctx->src->text, ctx->md->blocks[first].start,
@@ -1368,11 +1377,10 @@ bool section_is_empty(const lint_ctx *ctx, const section *sec,
  * design", "what are embeddings"): a definition opens a survey, not a
  * design's problem. "What are we building" asks something else. */
 static bool S_definition_question(const char *k) {
-  static const char *const who[] = {"we ", "you ", "they ", "i ", "our ",
-                                    NULL};
+  static const char *const who[] = {"we ", "you ", "they ", "i ", "our ", NULL};
   const char *rest = strncmp(k, "what is ", 8) == 0    ? k + 8
                      : strncmp(k, "what are ", 9) == 0 ? k + 9
-                                                        : NULL;
+                                                       : NULL;
   if (!rest)
     return false;
   for (int i = 0; who[i]; i++)
@@ -1382,10 +1390,10 @@ static bool S_definition_question(const char *k) {
 }
 
 /* The document's opening section: the first heading after the title (the
- * title itself in a document with no other heading) that is not dead (empty, or not evidence: "## Metadata"), if it is no other
- * section's by name, does not ask what something is, and its own text (up
- * to its first subheading) holds OPENING_MIN_WORDS words of prose; else
- * -1. */
+ * title itself in a document with no other heading) that is not dead (empty, or
+ * not evidence: "## Metadata"), if it is no other section's by name, does not
+ * ask what something is, and its own text (up to its first subheading) holds
+ * OPENING_MIN_WORDS words of prose; else -1. */
 static ptrdiff_t S_opening_section(const lint_ctx *ctx, const bool *used,
                                    const unsigned char *dead) {
   const outline *ol = ctx->ol;
@@ -1399,15 +1407,15 @@ static ptrdiff_t S_opening_section(const lint_ctx *ctx, const bool *used,
     if (used[d] || S_definition_question(norm ? norm : ""))
       return -1;
     size_t words = 0;
-    for (size_t b = sec->first_block; b < sec->end_block && words <
-                                      OPENING_MIN_WORDS; b++) {
+    for (size_t b = sec->first_block;
+         b < sec->end_block && words < OPENING_MIN_WORDS; b++) {
       const block *bl = &ctx->md->blocks[b];
       if (bl->kind == BLOCK_HEADING)
         break; /* its own text ends at its first subheading */
       if (dead[b] || (bl->kind != BLOCK_PARAGRAPH && bl->kind != BLOCK_TABLE))
         continue;
-      words += S_count_words(ctx->src->text, bl->start, bl->end,
-                             OPENING_MIN_WORDS);
+      words +=
+          S_count_words(ctx->src->text, bl->start, bl->end, OPENING_MIN_WORDS);
     }
     return words >= OPENING_MIN_WORDS ? (ptrdiff_t)d : -1;
   }

@@ -19,10 +19,10 @@ typedef enum {
 typedef struct {
   found_via via;
   size_t off, end; /* evidence range */
-  bool denied; /* not found: a subheading or label in the section names it
-                  and says it is not there ("**Labels**: TBD", "###
-                  Monitoring" over "None is planned"), so no passing
-                  mention elsewhere covers it */
+  bool denied;     /* not found: a subheading or label in the section names it
+                      and says it is not there ("**Labels**: TBD", "###
+                      Monitoring" over "None is planned"), so no passing
+                      mention elsewhere covers it */
 } topic_cov;
 
 typedef struct {

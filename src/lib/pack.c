@@ -383,9 +383,9 @@ static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
 static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
                            const tmpl_section *merge_into) {
   static const char *const fields[] = {
-      "id",     "title",    "aliases", "required",    "weight", "prompt",
-      "topics", "evidence", "replace", "required_if", "parent", "opening",
-      NULL};
+      "id",     "title",   "aliases",  "required", "weight",
+      "prompt", "topics",  "evidence", "replace",  "required_if",
+      "parent", "opening", NULL};
   const cJSON *topics;
   if (!json_check_fields(&ld->js, obj, "section", fields) ||
       !pack_read_string(ld, obj, "id", true, "section", &s->id) ||

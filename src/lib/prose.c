@@ -704,8 +704,8 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
   for (size_t k = nw > 3 ? nw - 3 : 0; k < nw; k++) {
     if (S_word_in(t + ws[k], wn[k], S_deferrals))
       return true;
-    for (size_t q = 0; k + 1 < nw && q < sizeof S_deferral_pairs /
-                                             sizeof S_deferral_pairs[0];
+    for (size_t q = 0;
+         k + 1 < nw && q < sizeof S_deferral_pairs / sizeof S_deferral_pairs[0];
          q++)
       if (wn[k] == strlen(S_deferral_pairs[q][0]) &&
           wn[k + 1] == strlen(S_deferral_pairs[q][1]) &&

@@ -131,8 +131,7 @@ static void test_similarity(void) {
 static void S_check_heads(const char *text, const char *want, int at) {
   char *got = title_heads(text, true);
   t_check(strcmp(got, want) == 0, __FILE__, at,
-          "title_heads(\"%s\") == \"%s\", expected \"%s\"", text, got,
-          want);
+          "title_heads(\"%s\") == \"%s\", expected \"%s\"", text, got, want);
   free(got);
 }
 #define CHECK_HEADS(text, want) S_check_heads((text), (want), __LINE__)
