@@ -220,6 +220,9 @@ sections = [
       r"(?<=\| )\bsources?(?= +\|)", r"\bcatalog(ue)?s?\b",
       # "3.1 million receipt images in storage from the last 2 years"
       r"\bfrom the (last|past) \d+ (years?|months?|weeks?)\b", r"\bin (our |the )?(storage|archive|bucket|data lake|lakehouse)\b",
+      # "We pull from four places: MLS feeds, a licensed bulk file, ..."
+      r"\b(pull|pulls|pulled|draw|draws|drew|ingest|ingests|ingested) (data |it |everything )?from\b",
+      r"\b(data|listing|listings|partner|vendor|wire|mls|market|price|product|news) feeds?\b",
       r"\b(licensed|third[- ]party|vendor|external|partner) (feeds?|data|datasets?|apis?)\b",
       r"\bcrawl(s|ed|er|ers|ing)?\b", r"\b(wiki|knowledge base|help cent(er|re))\b", r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp)s?\b"],
      "User logs, content data, metadata, feedback"),
