@@ -373,22 +373,30 @@ static bool S_ends_itself(const char *s, size_t n) {
  * starts with a letter, a digit that is no list marker, or a character
  * that opens no block; or it is a list item or block quote whose content
  * starts so. Anything else (an indented line, an empty list item, a list
- * item holding a heading...) is not known. */
+ * item holding a heading or starting with a task marker...) is not known. */
 static bool S_paragraph_text(const char *s, size_t n) {
   while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
     n--;
   size_t i = S_indent(s, n);
   if (i == SIZE_MAX)
     return false;
+  bool item = false; /* the content is a list item's */
   for (int depth = 0; depth < 8 && i < n; depth++) {
     unsigned char c = (unsigned char)s[i];
     size_t k = i;
     char fch;
     size_t flen, raw;
+    /* a task item ("- [x] ...") loses its marker to the tasklist
+     * extension: what is left may be nothing, and then a definition-like
+     * line after it is a definition */
+    if (item && c == '[' && i + 2 < n && strchr(" xX", s[i + 1]) &&
+        s[i + 2] == ']' && (i + 3 == n || strchr(" \t\r\n", s[i + 3])))
+      return false;
     /* in a container, a heading, a break or a fence ends the paragraph */
     if (depth && (S_atx(s + i, n - i) || S_ends_itself(s + i, n - i) ||
                   S_open(s + i, n - i, &fch, &flen, &raw) != IN_NONE))
       return false;
+    item = c != '>';
     if (c == '>') {
       k = i + 1;
     } else if (c == '-' || c == '+' || c == '*') {

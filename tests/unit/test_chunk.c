@@ -230,6 +230,10 @@ static void test_chunk_same_blocks(void) {
   S_same_in_pieces("\xEF\xBB\xBF# A\r\n\r\n## B\r\n\r\n- x\r\n\r\n    ```\r\n"
                    "\r\n# C\r\n\r\ntext\r\n",
                    __LINE__);
+  /* an empty task item: the tasklist extension takes "[x]", and the
+   * definition-like line after it is a definition, which a later piece
+   * needs (fuzz_chunks, tests/fuzz/regressions) */
+  S_same_in_pieces("# h\n- [x] \n[r]: /u\n\n# x\n\n#u [r]:;<\n", __LINE__);
 }
 
 /* A cut the scanner gets wrong is caught after the parse: the piece before
