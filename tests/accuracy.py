@@ -270,6 +270,11 @@ def main_corpus(ddlint, corpus, report, verbose):
     m = measure(ddlint, corpus, rows, verbose)
     show(f"blind designs ({os.path.relpath(corpus)})", m, verbose or report)
     fails, below = judge("blind", m, FLOORS["blind"])
+    return verdict(fails, below, report)
+
+
+def verdict(fails, below, report):
+    """Prints the shortfalls; 1 when a floor is broken (0 with --report)."""
     for b in below:
         print("below the issue's target: " + b)
     if fails and not report:
@@ -314,13 +319,7 @@ def main():
         print(f"== all {m['docs']}: recall {m['recall']:.2f}, {len(m['false_err'])} false errors, "
               f"absent flagged {m['absent_flagged']}/{m['absent']} = {m['absent_rate']:.2f}, "
               f"rank {m['rho']:.2f}, worst flag {m['worst_flag']:.2f}")
-    for b in below:
-        print("below the issue's target: " + b)
-    if fails and not report:
-        print("FAIL: " + "; ".join(fails))
-        return 1
-    print("ok" if not fails else "beyond floors: " + "; ".join(fails))
-    return 0
+    return verdict(fails, below, report)
 
 
 if __name__ == "__main__":
