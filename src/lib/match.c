@@ -1079,8 +1079,9 @@ static bool S_block_denies(lint_ctx *ctx, size_t b, const tmpl_topic *tt) {
         return true;
     return false;
   }
-  if (S_count_words(ctx->src->text, sec->body_start, sec->end,
-                    DENIAL_MAX_WORDS + 1) > DENIAL_MAX_WORDS)
+  size_t words = S_count_words(ctx->src->text, sec->body_start, sec->end,
+                               DENIAL_MAX_WORDS + 1);
+  if (words > DENIAL_MAX_WORDS)
     return false;
   size_t first = sec->first_block;
   while (first < sec->end_block && !S_is_content(&ctx->md->blocks[first]))
@@ -1094,8 +1095,7 @@ static bool S_block_denies(lint_ctx *ctx, size_t b, const tmpl_topic *tt) {
                          ctx->md->blocks[first].end))
     return false;
   /* "None for the pilot.", "Not planned yet." say it all in a fragment */
-  if (S_count_words(ctx->src->text, sec->body_start, sec->end,
-                    EVIDENCE_SENTENCE_WORDS) < EVIDENCE_SENTENCE_WORDS)
+  if (words < EVIDENCE_SENTENCE_WORDS)
     return true;
   const pattern *pats[128];
   size_t n = 0;
