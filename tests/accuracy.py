@@ -252,9 +252,13 @@ FLOORS = {
     # stopped counting as its problem statement (the reader: absent), a
     # right verdict that moved the rank of tied scores to 0.693; absent:
     # 0.32 until short list fragments stopped showing a section by content
-    # (catalogue-bullets.md), 0.42 since
+    # (catalogue-bullets.md), 0.42 since; rank 0.689 since headings under
+    # a case study stopped being sections: 11_data_pipeline's System
+    # Architecture (the reader: partly) is found in its own chapters
+    # instead of reported empty under "Case Study 4: DoorDash", which
+    # raises a platform guide's score
     "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.42, 0),
-                 "rank": (0.69, 0), "flag": (0.7, 0)},
+                 "rank": (0.68, 0), "flag": (0.7, 0)},
     # fixtures/blind: 52 designs; the false errors left are three in
     # set3/rfc-0042 (numbered setext headings, which cmark-gfm reads as
     # one-item lists and rules), one in set4 and one in set5; absent: the

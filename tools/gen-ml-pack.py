@@ -190,7 +190,12 @@ sections = [
               "data collection", "data collection and preparation", "data preparation",
               "training data", "datasets", "dataset", "data pipeline", "data sources",
               "corpus", "document corpus", "knowledge base", "data ingestion",
-              "document ingestion"],
+              "document ingestion",
+              # "Records we learn from", "What the model learns from",
+              # "Where the data comes from"
+              "we learn from", "it learns from", "the model learns from",
+              "where the data comes from", "where does the data come from",
+              "where data comes from"],
   "evidence": [r"\btraining (data|set|examples)\b", r"\bcrawl(s|ed|er|ers|ing)?\b",
               r"\bchunk(s|ed|ing)?\b.{0,60}\b(tokens?|overlap|embedd\w*|index\w*)\b",
               r"\b(golden|evaluation|eval|test|held[- ]out)\s+(set|questions|queries|dataset)s?\b", r"\bdatasets?\b", r"\bdata (collection|pipeline|quality|cleaning|preparation|volume|schema)\b",
@@ -209,7 +214,11 @@ sections = [
    T("data-sources", "Data Sources",
      ["sources", "data collection", "datasets", "dataset", "available data",
       "what we have", "data we have", "data we need", "data we'll need"],
-     [r"\bdata ?sources?\b", r"\b(search|user|browsing|listening|viewing|shopping|app|chat|support|web|login) sessions\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
+     [r"\bdata ?sources?\b",
+      # "loan history from the circulation system", "records since 2019"
+      r"\b(history|histories|records|logs|events|snapshots?|exports?|tables?|extracts?) (come |comes |pulled |taken |exported )?from (the|our|their|a|an) ([\w'-]+ ){0,3}(system|platform|service|app|tool|database|warehouse|crm|erp|portal)s?\b",
+      r"\b(every|each|all) [\w-]+ since (19|20)\d\d\b|\b(records|history|data|logs|loans|orders|claims|tickets|transactions|visits|trips|calls) since (19|20)\d\d\b",
+      r"\b(search|user|browsing|listening|viewing|shopping|app|chat|support|web|login) sessions\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
       r"\blog(s|ged|ging)\b", r"\bmetadata\b", r"\bdatasets?\b", r"\bwarehouse\b", r"\bdata lake\b",
       r"\bhistorical\b.{0,30}\bdata\b", r"\binteractions?\b", r"\bprofiles?\b",
       r"\bcollect(s|ed|ing|ion)?\b",
@@ -359,7 +368,9 @@ sections = [
               "from model output", "from model outputs", "from raw model output",
               "from scores", "from predictions", "from forecasts", "from probabilities",
               "turning forecasts into", "turning scores into", "turning predictions into"],
-  "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b",
+  "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
+              # "returns the expected ready date with a range"
+              r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b",
               r"\btop[- ]?(k|\d+)\b", r"\bthresholds?\b", r"\b(batch|online|real[- ]time) (prediction|inference|scoring)\b",
               r"\bpost[- ]process\w*\b", r"\bprediction (pipeline|service|request)s?\b", r"\bfilter(s|ed|ing)? (out|results|candidates)\b",
               r"\bdedup\w*\b|\bdiversi\w*\b", r"\bbusiness (rules?|logic)\b",
@@ -427,7 +438,10 @@ sections = [
               # (the monitoring topic's reports and realised-vs-predicted
               # checks count through the topic)
               r"\broll(s)? (it |this |them )?out\b|\broll(ed|ing) (it|this|them) out\b", r"\bin (two|three|four|five|six|\d+) (waves|phases|stages)\b",
-              r"\b(decision|launch|go/no-go|ship|release) (gate|review|criteria)\b"],
+              r"\b(decision|launch|go/no-go|ship|release) (gate|review|criteria)\b",
+              # "two branches first, for a month", "a pilot in one clinic"
+              r"\bpilot(s|ed|ing)?\b",
+              r"\b(one|two|three|four|five|six|few|handful of) (branches|stores|cities|regions|markets|countries|clinics|hospitals|sites|warehouses|depots|schools|offices|teams|districts) first\b"],
   "topics": [
    T("feedback-logging", "User Feedback Logging",
      ["feedback", "user feedback", "feedback logging", "logging", "feedback loop"],
@@ -441,7 +455,11 @@ sections = [
       r"\bdrift\b", r"\balert(s|ing)?\b", r"\bdashboards?\b",
       r"\bobservability\b", r"\b(system|feature|data|model|pipeline) health\b", r"\b(grafana|prometheus|datadog|new relic|sentry|pagerduty|opsgenie|cloudwatch)\b", r"\b(track|tracks|tracked|tracking|watch|watches|watched|review|reviewed) (\w+ ){0,3}(daily|weekly|hourly|in production|per day|per hour|over time)\b", r"\b(on-call|oncall)\b|(?<=\bon )\bcall\b", r"\b(predicted|forecast|expected) (vs\.?|versus|and|against) (actual|observed|real)\b", r"\bskew\b",
       r"\b(actual|observed|real|realised|realized) (vs\.?|versus|against) (predicted|forecast|expected)\b",
-      r"\b(weekly|daily|monthly|nightly|hourly) (run |health |quality |accuracy |status |model )?reports?\b"],
+      r"\b(weekly|daily|monthly|nightly|hourly) (run |health |quality |accuracy |status |model )?reports?\b",
+      # "we watch the weekly error against actual returns" (watching a
+      # rate during an A/B test is no monitoring: it has no cadence)
+      r"\b(watch|watches|watched|watching|track|tracks|tracked|tracking) (the |our |its )?(daily|weekly|hourly|monthly|nightly|per-day|per-week) [\w-]+",
+      r"\b(against|versus) (the )?(actual|real|observed|realised|realized) (returns|outcomes|values|demand|sales|results|dates|times|arrivals|counts)\b"],
      "Accuracy drift, latency, system health"),
    T("deployment-strategy", "Deployment Strategy",
      ["deployment", "deployment strategy", "rollout", "release", "ab testing", "ab test",
@@ -453,7 +471,13 @@ sections = [
       r"\bdeploy(s|ed|ing|ment)?\b", r"\breleases?\b", r"\bexperiment(s|ation)?\b",
       r"\bfeature flags?\b", r"\bretraining triggers?\b",
       # "internal dogfood for two weeks, then 5% of paid workspaces, then all"
-      r"\bdogfood(s|ed|ing)?\b", r"\bthen (to )?(\d{1,3}\s?%|all|everyone|everybody|the rest)\b"],
+      r"\bdogfood(s|ed|ing)?\b", r"\bthen (to )?(\d{1,3}\s?%|all|everyone|everybody|the rest)\b",
+      # "we can switch the estimate off per branch", "a kill switch"; a
+      # comparison with "two similar branches that keep the old page"
+      r"\bkill[- ]?switch(es)?\b",
+      r"\b(switch|switches|switched|turn|turns|turned) (it|this|them|the [\w-]+( [\w-]+)?) off\b",
+      r"\b(control|comparison|holdback) (group|branch|store|region|city|arm|cohort|market|site)(s|es)?\b",
+      r"\bthat (keep|keeps|kept) (the |their )?(old|current|existing|previous)\b"],
      "A/B testing, rollback, retraining triggers"),
   ]},
 ]

@@ -1567,9 +1567,19 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   S_namer_init(&nm, ctx, known, reads_content);
   unsigned char *dead = S_dead_blocks(&nm);
   ctx->dead_blocks = dead;
-  for (size_t d = 0; d < ol->nsections; d++)
-    if (known[d] && S_not_evidence(&nm, d))
-      known[d] = 0; /* "## Metadata" is never a section */
+  /* "## Metadata" is never a section, and neither is a heading under
+   * "## Case study 4: DoorDash" ("### Architecture Overview" is theirs) */
+  size_t ne_end = 0;
+  for (size_t d = 0; d < ol->nsections; d++) {
+    const section *sec = &ol->sections[d];
+    bool inside = sec->block < ne_end;
+    if (!inside && known[d] && S_not_evidence(&nm, d)) {
+      inside = true;
+      ne_end = sec->end_block;
+    }
+    if (inside)
+      known[d] = 0;
+  }
   int level = S_structural_level(ctx, known);
 #define STUB(d)                                                                \
   (stub[d] ? stub[d] == 2                                                      \
