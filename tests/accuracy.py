@@ -261,10 +261,10 @@ FLOORS = {
                  "rank": (0.68, 0), "flag": (0.7, 0)},
     # fixtures/blind: 52 designs; the false errors left are three in
     # set3/rfc-0042 (numbered setext headings, which cmark-gfm reads as
-    # one-item lists and rules), one in set4 and one in set5; absent: the
-    # vague success sections of set4's and set5's one-pagers count as
-    # metrics (see docs/matching.md)
-    "blind": {"recall": (0.95, 1), "false_errors": (5, 0), "absent": (0.66, 0),
+    # one-item lists and rules), one in set4 and one in set5; absent: 0.67
+    # until a slogan under a metrics heading stopped counting as Success
+    # Metrics (needs_evidence), 0.83 since
+    "blind": {"recall": (0.95, 1), "false_errors": (5, 0), "absent": (0.8, 1),
               "rank": (0.7, 1), "flag": (0.85, 1)},
 }
 

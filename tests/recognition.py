@@ -601,6 +601,15 @@ def main():
           "returns' and 'switch the estimate off per branch' a rollout with "
           "monitoring and a way back")
 
+    d = lint(ddlint, root, "slogan-success.md")
+    check("a slogan under a metrics heading",
+          cov(d, "success-metrics").get("via") == "empty" and
+          any(x["rule"] == "required-section-empty" and
+              "Success Metrics" in x["message"] for x in d["diagnostics"]),
+          "'How we'll know it's working' over 'Residents should feel the "
+          "warnings are worth opening ... we have done our job' names no "
+          "metric: Success Metrics is empty (an error), not covered")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -81,7 +81,9 @@ sections = [
       r"\bclarif(y|ying|ication|ications)\b"],
      "Personalization? Language? Geography? Device type?"),
   ]},
- {"id": "success-metrics", "title": "Success Metrics",
+ # metrics are named, measurable things: a slogan under "How we'll know it's
+ # working" that names none is no Success Metrics section
+ {"id": "success-metrics", "title": "Success Metrics", "needs_evidence": True,
   "aliases": ["metrics", "evaluation", "evaluation metrics", "success criteria", "metrics and evaluation",
               "evaluation and metrics", "kpis", "key metrics", "measuring success",
               "offline and online metrics", "success measures", "metrics of success",

@@ -614,6 +614,27 @@ static bool S_is_thin(const lint_ctx *ctx, const section *sec) {
   return words < STUB_WORDS && longest < STUB_BLOCK_WORDS;
 }
 
+/* A slogan: a few sentences of prose, under SLOGAN_WORDS words in all, with
+ * no table or code, that point nowhere else ("Residents should feel the
+ * warnings are worth opening: timely, local and rarely wrong."). Under the
+ * heading of a section whose pack entry says it needs evidence (Success
+ * Metrics) and showing none of it, it says what the author hopes, not what
+ * the section asks for. "Evaluated with RAGAS as described in section IV"
+ * points at the content instead. */
+#define SLOGAN_WORDS 60
+static bool S_points_elsewhere(const char *t, size_t start, size_t end);
+static bool S_is_slogan(const lint_ctx *ctx, const section *sec) {
+  for (size_t b = sec->first_block; b < sec->end_block; b++) {
+    if (!S_counts(ctx, b))
+      continue;
+    const block *bl = &ctx->md->blocks[b];
+    if (bl->kind != BLOCK_PARAGRAPH ||
+        S_points_elsewhere(ctx->src->text, bl->start, bl->end))
+      return false;
+  }
+  return !S_words_at_least(ctx, sec, SLOGAN_WORDS);
+}
+
 static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
   size_t longest;
   size_t words = S_content_words(ctx, sec, &longest);
@@ -1931,7 +1952,10 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         size_t d = sc->parts[p];
         /* a line or two that shows nothing of the section ("Standard
          * approaches as before.") is a slogan, not content */
-        if (!STUB(d) && !(S_by_content_ok(pk, s) && S_is_thin(ctx, &ol->sections[d]) &&
+        if (!STUB(d) && !(S_by_content_ok(pk, s) &&
+                          (S_is_thin(ctx, &ol->sections[d]) ||
+                           (ts->needs_evidence &&
+                            S_is_slogan(ctx, &ol->sections[d]))) &&
                           S_evidence_at(ctx, s, d) == 0))
           sc->empty = false;
       }

@@ -385,7 +385,7 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
   static const char *const fields[] = {
       "id",     "title",   "aliases",  "required", "weight",
       "prompt", "topics",  "evidence", "replace",  "required_if",
-      "parent", "opening", NULL};
+      "parent", "opening", "needs_evidence", NULL};
   const cJSON *topics;
   if (!json_check_fields(&ld->js, obj, "section", fields) ||
       !pack_read_string(ld, obj, "id", true, "section", &s->id) ||
@@ -395,6 +395,8 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
                  &s->naliases) ||
       !pack_read_bool(ld, obj, "required", "section", true, &s->required) ||
       !pack_read_bool(ld, obj, "opening", "section", false, &s->opening) ||
+      !pack_read_bool(ld, obj, "needs_evidence", "section", false,
+                      &s->needs_evidence) ||
       !S_number(ld, obj, "weight", "section", 1.0, &s->weight) ||
       !S_array(ld, obj, "topics", "section", &topics) ||
       !pack_read_patterns(ld, obj, "evidence", "section", &s->evidence,

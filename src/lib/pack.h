@@ -64,6 +64,10 @@ typedef struct {
    * an RFC's summary); when nothing else finds it, the document's opening
    * section is taken for it (docs/matching.md) */
   bool opening;
+  /* "needs_evidence": a short text under the section's heading (under
+   * SLOGAN_WORDS words of prose) that shows none of its evidence is a
+   * slogan, and the section counts as empty (docs/matching.md) */
+  bool needs_evidence;
   double weight;
   tmpl_topic *topics;
   size_t ntopics;

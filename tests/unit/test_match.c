@@ -3,6 +3,7 @@
  * section. Each case comes from a document of ../shared/corpus. */
 #include "test.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 static ddlint_pack *S_ml(void) {
@@ -114,7 +115,75 @@ static void test_bare_heading_does_not_split(void) {
   ddlint_pack_free(pk);
 }
 
+/* The state of section id ("heading", "content", "empty") or "missing". */
+static const char *S_state(const ddlint_pack *pk, const char *md,
+                           const char *id) {
+  static char buf[16];
+  ddlint_result *r = ddlint_lint_buffer(pk, "doc.md", md, strlen(md));
+  size_t s = S_section(r, id);
+  const char *st = s == SIZE_MAX ? NULL : ddlint_coverage_section_state(r, s);
+  snprintf(buf, sizeof buf, "%s", st ? st : "missing");
+  ddlint_result_free(r);
+  return buf;
+}
+
+static void test_needs_evidence_slogan(void) {
+  /* a section marked needs_evidence over a slogan is empty; a mention of
+   * its evidence, a table, or a pointer elsewhere is content; a section
+   * without the mark keeps its short text */
+  const char *pack_on =
+      "{\"name\": \"p\", \"rules\": [], \"sections\": [\n"
+      " {\"id\": \"m\", \"title\": \"Metrics\", \"needs_evidence\": true,\n"
+      "  \"evidence\": [\"\\\\bprecision\\\\b\"]}]}";
+  const char *pack_off =
+      "{\"name\": \"p\", \"rules\": [], \"sections\": [\n"
+      " {\"id\": \"m\", \"title\": \"Metrics\",\n"
+      "  \"evidence\": [\"\\\\bprecision\\\\b\"]}]}";
+  ddlint_pack *on = PACK(pack_on), *off = PACK(pack_off);
+  if (!on || !off) {
+    ddlint_pack_free(on);
+    ddlint_pack_free(off);
+    return;
+  }
+  CHECK(on->sections[0].needs_evidence);
+  CHECK(!off->sections[0].needs_evidence);
+  const char *slogan = "# T\n\n## Metrics\n\nPeople should feel the alerts "
+                       "are timely, local and rarely wrong. If they keep "
+                       "them switched on all season, we have done our job.\n";
+  CHECK_STR(S_state(on, slogan, "m"), "empty");
+  CHECK_STR(S_state(off, slogan, "m"), "heading");
+  CHECK_STR(S_state(on,
+                    "# T\n\n## Metrics\n\nPeople should feel the alerts "
+                    "are timely; we track precision of the alerts.\n",
+                    "m"),
+            "heading");
+  CHECK_STR(S_state(on,
+                    "# T\n\n## Metrics\n\nPeople should feel the alerts "
+                    "are timely, as described in the evaluation chapter.\n",
+                    "m"),
+            "heading");
+  CHECK_STR(S_state(on, "# T\n\n## Metrics\n\n| what | target |\n|---|---|\n"
+                        "| alerts opened within the hour | most of them |\n",
+                    "m"),
+            "heading");
+  /* sixty words or more is more than a slogan */
+  char long_text[1024] = "# T\n\n## Metrics\n\n";
+  for (int i = 0; i < 60; i++)
+    strcat(long_text, "word ");
+  strcat(long_text, "\n");
+  CHECK_STR(S_state(on, long_text, "m"), "heading");
+  ddlint_pack_free(on);
+  ddlint_pack_free(off);
+
+  char *err = pack_error("{\"name\": \"p\", \"rules\": [], \"sections\": "
+                         "[{\"id\": \"m\", \"title\": \"M\", "
+                         "\"needs_evidence\": 1}]}");
+  CHECK(err && strstr(err, "\"needs_evidence\" in section must be true or false"));
+  free(err);
+}
+
 void suite_match(void) {
+  RUN(test_needs_evidence_slogan);
   RUN(test_renamed_headings_match);
   RUN(test_split_section);
   RUN(test_topic_elsewhere);
