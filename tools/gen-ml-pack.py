@@ -94,8 +94,12 @@ sections = [
               "how you'll know", "how you will know", "how will you know",
               "how do we know", "how do you know", "how we know",
               "what success looks like", "what success means", "success looks like",
-              "definition of success", "defining success", "measures of success"],
+              "definition of success", "defining success", "measures of success",
+              # "What counts as success"
+              "what counts as success", "counts as success", "success"],
   "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b",
+              # a number that should move: "should fall from about twelve to two"
+              r"\b(fall|falls|drop|drops|rise|rises|go|goes|grow|grows|increase|increases|decrease|decreases|reduce|reduces|improve|improves|move|moves) from (about |around |roughly )?[\w.%$-]+ to\b",
               # "the share of violating photos caught before...", "reviewer
               # agreement with the model's flags"
               r"\b(share|fraction|proportion|percentage) of ([\w-]+ ){0,3}(caught|flagged|detected|resolved|answered|accepted|clicked|converted|retained|removed|blocked|prevented|missed|reported|completed|abandoned)\b",
@@ -132,7 +136,12 @@ sections = [
               "system overview", "components", "solution architecture", "proposed architecture",
               "technical design", "detailed design", "proposed design", "system components",
               "solution overview", "infrastructure", "serving infrastructure", "infra",
-              "approach", "design", "how it works", "proposed solution"],
+              "approach", "design", "how it works", "proposed solution",
+              # "How it fits together", "How a request flows", "How it ran"
+              "how it fits together", "how it all fits together",
+              "how the pieces fit together", "moving parts", "the moving parts",
+              "end to end flow", "request flow", "how a request flows",
+              "life of a request", "how it runs", "how it ran", "how it will run"],
   "evidence": [r"\barchitecture\b", r"\bcomponents?\b", r"\bmicro-?services?\b", r"\bload[- ]balanc\w*",
               r"\bgateway\b", r"\bqueues?\b|\bmessage queues?\b|\bkafka\b|\bpub/sub\b|\bpubsub\b", r"\b(request|data) (flow|path)\b",
               r"\b(inference|prediction|ranking|embedding|feature|model) (service|server)s?\b", r"\bcach(e|es|ing)\b",
@@ -141,13 +150,22 @@ sections = [
               r"\bupstream\b|\bdownstream\b", r"\bthroughput\b|\bqps\b|\brequests per second\b",
               r"\b(calls?|called|calling|queries|sends? (a )?requests? to)\s+(an? |the )?([\w-]+ ){0,2}(service|endpoint|api|server|backend|scorer|ranker|classifier)\b", r"\b(batch|nightly|daily|hourly|weekly|streaming|scheduled|offline|cron|scoring|inference|indexing|ingestion|forecast|forecasting|export|etl) ([\w-]+ )?(jobs?|pipelines?|workers?|dags?)\b", r"\b(online|offline|request|serving|hot|read|write|query|slow|fast|lighter|fallback) paths?\b", r"\bpre-?comput\w*\b", r"\b(asynchronous|synchronous)(ly)?\b", r"\b(pgvector|faiss|pinecone|weaviate|milvus|qdrant|elasticsearch|opensearch|chroma|scann)\b", r"\b(airflow|dagster|prefect|luigi|argo|kubeflow|cron)\b|\bdags?\b", r"\borchestrat(ed|es|ion|or|ors)\b",
               # "the portal reads the published table like any other report"
-              r"\b(reads?|queries|query|polls?) (the|a|an) ([\w-]+ ){0,2}(table|view|feed|topic|stream)\b", r"\b(writes?|written|publish|publishes|published|pushes|stores) ([\w-]+ ){0,3}(to|into|in) (the|a|an) ([\w-]+ ){0,2}(table|store|database|db|cache|index|bucket|queue|topic|stream|warehouse|app|portal|dashboard|service|api)\b", r"\b(pulls?|reads?|fetches|loads?) ([\w-]+ ){0,6}from (the|a|an) ([\w-]+ ){0,2}(warehouse|lake|database|db|store|table|api|service|queue|stream|bucket)\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\bbehind (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"(?<=\bat |\bper |\beach |\bevery )\brequest( time)?\b|(?<=\bat )\b(query|inference|serving|read) time\b", r"\bin-process\b|(?<=\bin )\bprocess\b|\bsidecar\b", r"\bservices?\b"],
+              r"\b(reads?|queries|query|polls?) (the|a|an) ([\w-]+ ){0,2}(table|view|feed|topic|stream)\b", r"\b(writes?|written|publish|publishes|published|pushes|stores) ([\w-]+ ){0,3}(to|into|in) (the|a|an) ([\w-]+ ){0,2}(table|store|database|db|cache|index|bucket|queue|topic|stream|warehouse|app|portal|dashboard|service|api)\b", r"\b(pulls?|reads?|fetches|loads?) ([\w-]+ ){0,6}from (the|a|an) ([\w-]+ ){0,2}(warehouse|lake|database|db|store|table|api|service|queue|stream|bucket)\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\bbehind (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"(?<=\bat |\bper |\beach |\bevery )\brequest( time)?\b|(?<=\bat )\b(query|inference|serving|read) time\b", r"\bin-process\b|(?<=\bin )\bprocess\b|\bsidecar\b", r"\bservices?\b",
+              # "a timeout of 800 ms", "a small worker pool", "the score was
+              # written back to the listing record", "an event went onto a queue"
+              r"\btime ?outs?\b|\btimed out\b", r"\bworkers?\b|\bworker pools?\b",
+              r"\b(written|writes?|wrote) (it |them |the [\w-]+ )?back (to|into)\b",
+              r"\b(event|events|message|messages|job|jobs|task|tasks) (go|goes|went|is put|are put|is pushed|are pushed|lands?|landed|is sent|are sent) (onto|on|into|in|to) (a|the)\b"],
   "topics": [
    T("client-logic", "Client-side Logic",
      ["client", "client side", "client logic", "frontend", "input capture", "ui"],
      [r"\bclient([- ]side)?\b", r"\bfront[- ]?end\b", r"\bbrowser\b", r"\bmobile\b",
       r"\bon-device\b|(?<=\bon )\bdevice\b", r"\bkeyboard\b", r"\bui\b", r"\buser interface\b",
-      r"\binput capture\b", r"\bapps?\b"],
+      r"\binput capture\b", r"\bapps?\b",
+      # "the workstation plug-in panel calls GET /suggestions/..." (not
+      # "plug-in" alone: "the OpenSearch LTR plugin" is a server's)
+      r"\bwidgets?\b|\bside ?panels?\b|\bsidebars?\b|\bbrowser extensions?\b",
+      r"\bpanel (shows|calls|renders|displays|lists)\b"],
      "Input capture, fallback logic"),
    T("inference-api", "Inference API",
      ["api", "inference service", "serving api", "prediction api", "endpoint", "inference", "i/o",
@@ -156,7 +174,9 @@ sections = [
       r"\b(inference|prediction|scoring|ranking) (service|server|api|call|request)s?\b",
       r"\bmodel serv(ice|er|ing)\b", r"\brequests?\b.{0,60}\bresponses?\b",
       r"\binputs?\s*:.{0,120}\boutputs?\s*:", r"\bi/o\s*:",
-      r"\breturns?\s+(\w+\s+){0,4}(ranked|sorted|top[- ]?k|list|lists|scores?|probabilit\w*|predictions?|labels?|json|results?|recommendations?|matches|candidates|items|images|documents|replies)\b"],
+      r"\breturns?\s+(\w+\s+){0,4}(ranked|sorted|top[- ]?k|list|lists|scores?|probabilit\w*|predictions?|labels?|json|results?|recommendations?|matches|candidates|items|images|documents|replies)\b",
+      # "POST /v1/triage with the FNOL id; returns `{lane, p_fraud}`"
+      r"(?-i)\b(GET|POST|PUT|PATCH|DELETE) /", r"\breturns?\s+`?\{"],
      "What is called, what does it return?"),
    T("fallback", "Fallback/Heuristics",
      ["fallback", "fallbacks", "heuristics", "fallback logic", "degradation",
@@ -184,7 +204,13 @@ sections = [
       # what users still get when the model's part fails: "the transcript is still shown"
       r"(?<=\bis |\bare |\bremains |\bremain |\bstays |\bstay )\bstill (shown|served|available|returned|displayed|usable)\b",
       r"\b(shows?|displays?|renders?)\s+(nothing|no\s+(suggestions?|results?|recommendations?|predictions?|completions?|ads?))\b",
-      r"\b(slower|late|too slow)\b" + GAP + r"{0,40}\b(discard(s|ed)?|dropp(ed|s)?|ignored)\b"],
+      r"\b(slower|late|too slow)\b" + GAP + r"{0,40}\b(discard(s|ed)?|dropp(ed|s)?|ignored)\b",
+      # the old way as the way back: "if the call times out ... the claim
+      # is placed in the STANDARD lane, exactly as today"; "listings went
+      # into search without a score and were treated as neutral"
+      r"\b(if|when|whenever)\b" + GAP + r"{0,140}\bas (today|it does today|it is today|it works today|they do today|usual)\b",
+      r"\btreated as (neutral|unscored|default|unknown)\b",
+      r"\bwithout (a |the |any )?(score|scores|prediction|predictions|suggestion|suggestions|ranking)\b(?! (of|for|from)\b)"],
      "On-device logic, cache, rule-based logic"),
   ]},
  {"id": "data", "title": "Data and Labeling",
@@ -217,6 +243,12 @@ sections = [
      ["sources", "data collection", "datasets", "dataset", "available data",
       "what we have", "data we have", "data we need", "data we'll need"],
      [r"\bdata ?sources?\b",
+      # "information already in the booking system and the app"; "the
+      # scoring population and inputs come from fp.shift_features_daily"
+      r"\b(information|data|records|history|histories|logs)\b[^.\n]{0,30}\b(in|from) (the|our) ([\w-]+ ){0,2}(system|systems|app|apps|platform|crm|erp|database|warehouse|tool)\b",
+      r"\b(inputs|population|records|rows|examples)\b[^.\n]{0,30}\bcomes? from\b",
+      # "line items from the finance system": a named business system
+      r"\bfrom (the|our|their) ([\w'-]+ ){0,2}(finance|financial|billing|booking|bookings|ticketing|order|ordering|payment|payments|inventory|crm|erp|hr|accounting|circulation|claims|policy|support|point-of-sale|pos|ledger|scheduling|dispatch|warehouse management|loyalty) (system|systems|platform|database|tool|app|service)\b",
       # "loan history from the circulation system", "records since 2019"
       r"\b(history|histories|records|logs|events|snapshots?|exports?|tables?|extracts?) (come |comes |pulled |taken |exported )?from (the|our|their|a|an) ([\w'-]+ ){0,3}(system|platform|service|app|tool|database|warehouse|crm|erp|portal)s?\b",
       r"\b(every|each|all) [\w-]+ since (19|20)\d\d\b|\b(records|history|data|logs|loans|orders|claims|tickets|transactions|visits|trips|calls) since (19|20)\d\d\b",
@@ -392,7 +424,12 @@ sections = [
               # an LLM's output checked before it is shown: "output fails JSON
               # validation", "that line is dropped"
               r"\b(output|outputs|response|responses|answer|answers|draft|drafts|summary|summaries) (fails?|failing|passes|passing) ([\w-]+ )?validation\b",
-              r"\bvalidat(e|es|ed|ion of) (the |each |every )?(output|response|answer|draft|summary|json|citations?)\b"],
+              r"\bvalidat(e|es|ed|ion of) (the |each |every )?(output|response|answer|draft|summary|json|citations?)\b",
+              # "if the top class has probability >= 0.6", "the second class",
+              # "returned as reason codes"
+              r"\btop (class|classes|label|labels|category|categories|prediction|predictions|match|matches|guess|guesses|candidate|candidates|intent|intents|code|codes|result|suggestion|suggestions)\b",
+              r"\b(second|next)[- ](best|highest|class|choice|guess|label)\b",
+              r"\breason codes?\b|\bexplanations? (are |is )?(returned|shown|attached)\b"],
   "topics": [
    T("scoring", "Score Computation",
      ["scoring", "scores", "candidate generation", "retrieval", "prediction pipeline"],
@@ -407,7 +444,9 @@ sections = [
      [r"\b(rerank|re-rank)(s|ing|er|ed)?\b|(?<=\bre )\brank(s|ing|er|ed)?\b", r"\bdivers(e|ity|ify|ified|ification)\b",
       r"\bbusiness (logic|rules?)\b", r"\bpost[- ]?process(ing)?\b", r"\bfreshness\b",
       r"\bdeduplicat", r"\bexploration\b", r"\bcalibrat(e|ed|ion)\b",
-      r"\bsmooth(s|ed|ing)\b"],
+      r"\bsmooth(s|ed|ing)\b",
+      # "hard rules take precedence over scores"
+      r"\bhard rules?\b", r"\b(rules?|overrides?) (take|takes|took) precedence\b"],
      "Do you re-rank or diversify?"),
    T("filtering", "Caching, Thresholding and Filtering",
      ["caching", "filtering", "thresholding", "filters", "result filtering"],
@@ -416,7 +455,12 @@ sections = [
       r"\bpre-?comput(e|es|ed|ing|ation)\b", r"\b(low|high)[- ]confidence\b",
       r"\b(block|deny|allow) ?lists?\b", r"\btop[- ]?k\b", r"\bcut[- ]?offs?\b",
       # "Suppression: not shown if ...", "capped at +-5 bu/acre"
-      r"\bsuppress(es|ed|ion)?\b", r"\b(capped|caps?) at\b"],
+      r"\bsuppress(es|ed|ion)?\b", r"\b(capped|caps?) at\b",
+      # "probability >= 0.6", "a threshold set so that SIU receives no more
+      # than 120 referrals a week", "at most one per street per six hours"
+      r"\b(probability|probabilities|score|scores|confidence)\s*(≥|>=|>|<=|≤|<|of at least|at least|above|below|over|under)\s*0?[.,]\d+",
+      r"\b(set|tuned|chosen|picked|calibrated) (so that|to (achieve|give|hit|keep|meet|reach))\b",
+      r"\bat most (one|two|three|\d+) (per|a|an|every|each)\b"],
      "Caching, thresholding, result filtering"),
   ]},
  {"id": "monitoring", "title": "Feedback, Monitoring, and Deployment",
@@ -487,8 +531,11 @@ sections = [
 # latency-target's pieces. Inline math is prose: "$< 300\text{ms}$" and
 # "$300\,\mathrm{ms}$" state a number and a unit.
 MATH_GAP = r"(?:\s|\$|~|\\[,;:! ]|\\(?:text|mathrm|textrm|rm|mbox|operatorname)\s*\{)*"
-TIME_QUANTITY = (r"\d+(\.\d+)?" + MATH_GAP
-                 + r"(ms|msecs?|millis(econds?)?|s|secs?|seconds?|us|µs|μs|microseconds?|ns|mins?|minutes?)\b")
+# "40 ms", "1.5 s", and a number in words: "within two seconds at p95"
+# (a space before its unit: "tens of thousands" is no "ten s")
+TIME_QUANTITY = (r"(?:\d+(\.\d+)?" + MATH_GAP
+                 + r"(ms|msecs?|millis(econds?)?|s|secs?|seconds?|us|µs|μs|microseconds?|ns|mins?|minutes?)\b"
+                 + r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|hundred)[ -](ms|milliseconds?|secs?|seconds?|mins?|minutes?)\b)")
 PERCENTILE = r"\bp(50|75|90|95|99|999)\b"
 LATENCY_WORD = (r"\b(latenc(y|ies)|response|requests?|serving|inference|lookups?|round[- ]trips?"
                 r"|end[- ]to[- ]end|calls?|rpcs?|queries|query|endpoints?|api|services?|waits?|waiting)\b")
@@ -622,7 +669,7 @@ rules = [
                        r"\btime[- ]to[- ]first[- ]token\b", r"\bttft\b",
                        # "must finish within 2 seconds at p95", "ready within 2
                        # minutes of the meeting's end at p90": a deadline
-                       r"\b(finish(es|ed)?|complete[sd]?|respond(s|ed)?|answer(s|ed)?|returns?|returned|ready)\s+(with)?in\s+"
+                       r"\b(finish(es|ed)?|complete[sd]?|respond(s|ed)?|answer(s|ed)?|returns?|returned|ready|loads?|loaded|renders?|rendered|appears?|appeared|arrives?|arrived)\s+(with)?in\s+"
                        + TIME_QUANTITY],
            "quantity": TIME_QUANTITY,
            "percentile": r"\bt?p\s?_?\{?\d{2,3}(\.\d+)?\b|\bpercentiles?\b|\bmedian\b|\bworst[- ]case\b|\bmax(imum)?\b",
@@ -632,7 +679,15 @@ rules = [
                                # what others built: not this design's target
                                "related work", "prior art", "literature review", "further reading",
                                "references", "industry reference", "for reference", "for comparison",
-                               "prior work"]}),
+                               "prior work"],
+           # a sentence that reports someone else's number: "another
+           # marketplace's engineering blog quoted a p99 of 30 ms",
+           # "according to the vendor, p95 is 20 ms"
+           "not_ours": [r"\bquot(e|es|ed|ing)\b", r"\baccording to\b",
+                        r"\bengineering blog\b|\bblog (post|article)\b",
+                        r"\b(another|other) (company|companies|team|teams|marketplace|marketplaces|vendor|vendors|org|organi[sz]ations?|retailer|retailers|bank|banks|platform|platforms|product|products|paper|papers)('s|s')?\b",
+                        r"\b(their|its|the) (paper|papers|blog|talk|whitepaper|white paper|case study|benchmark)\b",
+                        r"\b(competitor|competitors|competitor's|competitors')\b"]}),
  R("missing-data-source", "required-topic", "warning",
    "Data and Labeling names no data source.",
    'no data sources named under "{heading}"',
@@ -751,6 +806,16 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 "contents", "references", "further reading", "resources", "glossary",
                 "acknowledgements", "acknowledgments", "case study", "case studies",
                 "related work", "prior art", "reading list",
+                # other people's designs by name: "How Acme and Globex do
+                # it", "How they built it" (the star stands for one to four
+                # words, never "we", "our", "you"...)
+                "how * do it", "how * does it", "how * did it",
+                "how * handle it", "how * handles it", "how * handled it",
+                "how * solve it", "how * solves it", "how * solved it",
+                "how * built it", "how * build it", "how * builds it",
+                "how others", "what others do", "competitors",
+                "competitor analysis", "competitive analysis",
+                "competitive landscape", "industry examples",
                 # "model" and "background" in other senses: a heading about
                 # them is no Model Design and no problem statement
                 "threat model", "threat modeling", "cost model",

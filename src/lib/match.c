@@ -248,6 +248,49 @@ static bool S_not_evidence(const namer *nm, size_t d) {
   return nm->ignore[d] == 2;
 }
 
+/* Whether normalised heading text norm fits not_evidence entry e of the
+ * form "pre * post" ("how * do it"): it opens with pre's words, ends with
+ * post's, and the star stands for one to four words, none of them the
+ * author's own side ("How Acme and Globex do it" is someone else's design,
+ * "How we do it" and "How our team does it" are not). */
+static bool S_wild_heading(const char *norm, const char *e) {
+  static const char *const own[] = {"we", "i", "you", "us", "our", "your",
+                                    "me", "my", NULL};
+  const char *star = strchr(e, '*');
+  size_t pre = (size_t)(star - e), n = strlen(norm);
+  while (pre && e[pre - 1] == ' ')
+    pre--;
+  const char *post = star + 1;
+  while (*post == ' ')
+    post++;
+  size_t postn = strlen(post);
+  if (pre && (strncmp(norm, e, pre) != 0 || norm[pre] != ' '))
+    return false;
+  size_t from = pre ? pre + 1 : 0, to = n;
+  if (postn) {
+    if (n < from + postn + 1 || strcmp(norm + n - postn, post) != 0 ||
+        norm[n - postn - 1] != ' ')
+      return false;
+    to = n - postn - 1;
+  }
+  size_t words = 0;
+  for (size_t i = from; i < to;) {
+    while (i < to && norm[i] == ' ')
+      i++;
+    size_t w = i;
+    while (i < to && norm[i] != ' ')
+      i++;
+    if (i == w)
+      break;
+    if (++words > 4)
+      return false;
+    for (int k = 0; own[k]; k++)
+      if (strlen(own[k]) == i - w && strncmp(norm + w, own[k], i - w) == 0)
+        return false;
+  }
+  return words >= 1;
+}
+
 static bool S_not_evidence_uncached(const namer *nm, size_t d) {
   const ddlint_pack *pk = nm->ctx->pack;
   const heading_form *h = &nm->hf[d];
@@ -255,6 +298,11 @@ static bool S_not_evidence_uncached(const namer *nm, size_t d) {
   const char *ph = h->phrase;
   if (!pk->nnot_evidence)
     return false;
+  const block *hb = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
+  for (size_t i = 0; i < pk->nnot_evidence && hb->norm; i++)
+    if (strchr(pk->not_evidence[i], '*') &&
+        S_wild_heading(hb->norm, pk->not_evidence[i]))
+      return true;
   if (!ph) {
     const block *bl = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
     if (!pk->nnot_evidence || !bl->norm || !bl->key)
@@ -262,7 +310,8 @@ static bool S_not_evidence_uncached(const namer *nm, size_t d) {
     /* cheap first: every word of some entry must be in the heading */
     bool maybe = false;
     for (size_t i = 0; i < pk->nnot_evidence && !maybe; i++)
-      maybe = title_key_contains(bl->key, pk->not_evidence[i]);
+      maybe = !strchr(pk->not_evidence[i], '*') &&
+              title_key_contains(bl->key, pk->not_evidence[i]);
     if (!maybe)
       return false;
     ph = phrase = title_phrase(bl->norm);
@@ -270,11 +319,33 @@ static bool S_not_evidence_uncached(const namer *nm, size_t d) {
   bool hit = false;
   for (size_t i = 0; i < pk->nnot_evidence && !hit; i++) {
     const char *n = pk->not_evidence[i];
+    if (strchr(n, '*'))
+      continue; /* judged above */
     /* a run of the phrase's words is a substring of it: strstr() first */
     hit = strcmp(ph, n) == 0 ||
           (strchr(n, ' ') && strstr(ph, n) && title_phrase_contains(ph, n));
   }
   free(phrase);
+  return hit;
+}
+
+/* Whether heading d, a not_evidence heading, opens with one of the pack's
+ * entries ("Case-Study Notes" opens with "case study"). */
+static bool S_not_evidence_opens(const namer *nm, size_t d) {
+  const ddlint_pack *pk = nm->ctx->pack;
+  const block *bl = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
+  if (!bl->norm)
+    return false;
+  char *ph = title_phrase(bl->norm);
+  bool hit = false;
+  for (size_t i = 0; i < pk->nnot_evidence && !hit; i++) {
+    const char *n = pk->not_evidence[i];
+    size_t len = strlen(n);
+    hit = strchr(n, '*') ? S_wild_heading(bl->norm, n)
+                         : strncmp(ph, n, len) == 0 &&
+                               (ph[len] == '\0' || ph[len] == ' ');
+  }
+  free(ph);
   return hit;
 }
 
@@ -416,9 +487,13 @@ static unsigned char *S_dead_blocks(const namer *nm) {
         block_unfinished(ctx, bl))
       dead[b] = 1;
   }
+  /* the document's title counts only when it opens with the words: "#
+   * Case-Study Notes" is someone else's designs, "# Improving Consistency
+   * Models with ..." no "consistency model" aside */
   for (size_t d = 0; d < ctx->ol->nsections; d++) {
     const section *sec = &ctx->ol->sections[d];
-    if (S_not_evidence(nm, d))
+    if (S_not_evidence(nm, d) &&
+        (!sec->is_title || S_not_evidence_opens(nm, d)))
       memset(dead + sec->block, 1, sec->end_block - sec->block);
   }
   /* a heading with nothing under it is no evidence of what it names */
@@ -1594,7 +1669,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   for (size_t d = 0; d < ol->nsections; d++) {
     const section *sec = &ol->sections[d];
     bool inside = sec->block < ne_end;
-    if (!inside && known[d] && S_not_evidence(&nm, d)) {
+    if (!inside && !sec->is_title && S_not_evidence(&nm, d)) {
       inside = true;
       ne_end = sec->end_block;
     }

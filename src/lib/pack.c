@@ -715,6 +715,21 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
     return false;
   pack_strings_free(pk->not_evidence, pk->nnot_evidence);
   for (size_t i = 0; i < n; i++) {
+    /* "how * does it": the words around the star, normalised (every word
+     * kept: the star must not stand for "our"), and the star itself */
+    char *star = strchr(names[i], '*');
+    if (star) {
+      *star = '\0';
+      char *pre = title_normalize(names[i]), *post = title_normalize(star + 1);
+      size_t len = strlen(pre) + strlen(post) + 4;
+      char *w = xmalloc(len);
+      snprintf(w, len, "%s * %s", pre, post);
+      free(pre);
+      free(post);
+      free(names[i]);
+      names[i] = w;
+      continue;
+    }
     char *norm = title_normalize(names[i]);
     free(names[i]);
     names[i] = title_phrase(norm);

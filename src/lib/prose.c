@@ -642,6 +642,14 @@ static const char *const S_deferrals[] = {"revisit", "postpone", "defer",
 static const char *const S_deferral_pairs[][2] = {
     {"figure", "out"}, {"decide", "whether"}, {"decide", "later"}};
 
+/* Words and phrases that make a clause a wish, not a plan: "We'd
+ * eventually want an A/B test", "we would obviously need monitoring at
+ * some point", "drift alerts in the future". */
+static const char *const S_wishes[] = {
+    "eventually",    "someday",   "some day",    "at some point",
+    "in the future", "future work", "down the road", "nice to have",
+    "nice-to-have",  NULL};
+
 /* Words after which a clause that opened with a negation says what there
  * is: "No A/B test, but a canary". */
 static const char *const S_turns[] = {"but",     "instead", "except",
@@ -652,6 +660,21 @@ static bool S_wordch(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c == '\'' || c == '-' || c == '/' ||
          (unsigned char)c >= 0x80;
+}
+
+/* Whether t[from, to) holds one of S_wishes as whole words. */
+static bool S_has_wish(const char *t, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    if (i > from && S_wordch(t[i - 1]))
+      continue;
+    for (int k = 0; S_wishes[k]; k++) {
+      size_t n = strlen(S_wishes[k]);
+      if (i + n <= to && strncasecmp(t + i, S_wishes[k], n) == 0 &&
+          (i + n == to || !S_wordch(t[i + n])))
+        return true;
+    }
+  }
+  return false;
 }
 
 /* Start of the clause holding off: after the last sentence end, semicolon,
@@ -712,6 +735,17 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
           strncasecmp(t + ws[k], S_deferral_pairs[q][0], wn[k]) == 0 &&
           strncasecmp(t + ws[k + 1], S_deferral_pairs[q][1], wn[k + 1]) == 0)
         return true;
+  }
+  /* a wish, not a plan: "We'd eventually want an A/B test", "we'd
+   * obviously need monitoring at some point" (the clause on both sides) */
+  {
+    size_t ce = me;
+    size_t lim = me + 160 < ctx->src->len ? me + 160 : ctx->src->len;
+    while (ce < lim && t[ce] != ';' && t[ce] != '\n' &&
+           !(t[ce] == '.' && (ce + 1 >= lim || t[ce + 1] == ' ')))
+      ce++;
+    if (S_has_wish(t, cs, ce))
+      return true;
   }
   /* a clause that opens with a negation: "No drift monitoring, alerts or
    * dashboards are planned", "There is no A/B test" */

@@ -182,7 +182,37 @@ static void test_needs_evidence_slogan(void) {
   free(err);
 }
 
+static void test_not_evidence_wildcard(void) {
+  /* "how * does it" names someone else's design; the star never stands
+   * for the author's side, and headings under such a heading are no
+   * sections either */
+  ddlint_pack *pk = PACK(
+      "{\"name\": \"p\", \"rules\": [], \"not_evidence\": "
+      "[\"how * does it\", \"case study\"],\n"
+      " \"sections\": [{\"id\": \"m\", \"title\": \"Monitoring\",\n"
+      "  \"evidence\": [\"\\\\bdrift\\\\b\"]}]}");
+  if (!pk)
+    return;
+  CHECK_STR(ddlint_pack_not_evidence(pk, 0), "how * does it");
+  const char *body = "\n\n### Monitoring\n\nWe watch drift daily.\n";
+  char md[256];
+  snprintf(md, sizeof md, "# T\n\n## How Acme Payables does it%s", body);
+  CHECK_STR(S_state(pk, md, "m"), "missing");
+  snprintf(md, sizeof md, "# T\n\n## How our team does it%s", body);
+  CHECK_STR(S_state(pk, md, "m"), "heading");
+  snprintf(md, sizeof md, "# T\n\n## How we do it%s", body);
+  CHECK_STR(S_state(pk, md, "m"), "heading"); /* "do", not "does" */
+  snprintf(md, sizeof md, "# T\n\n## How it does it%s", body);
+  CHECK_STR(S_state(pk, md, "m"), "missing");
+  snprintf(md, sizeof md, "# T\n\n## How does it%s", body);
+  CHECK_STR(S_state(pk, md, "m"), "heading"); /* the star needs a word */
+  snprintf(md, sizeof md, "# T\n\n## Case study: Acme%s", body);
+  CHECK_STR(S_state(pk, md, "m"), "missing");
+  ddlint_pack_free(pk);
+}
+
 void suite_match(void) {
+  RUN(test_not_evidence_wildcard);
   RUN(test_needs_evidence_slogan);
   RUN(test_renamed_headings_match);
   RUN(test_split_section);

@@ -153,6 +153,14 @@ static void test_prose_negated(void) {
   CHECK(!S_neg("Reasons show in the UI (\"Never replied to\").", "UI"));
   CHECK(S_neg("Monitoring (drift) is not planned.", "Monitoring"));
   CHECK(S_neg("The UI is not ready.", "UI"));
+  /* a wish is no plan, on either side of the mention */
+  CHECK(S_neg("We'd eventually want an A/B test of two districts.", "A/B"));
+  CHECK(S_neg("We would obviously need monitoring at some point.",
+              "monitoring"));
+  CHECK(S_neg("Drift alerts are nice to have.", "alerts"));
+  CHECK(!S_neg("Drift alerts page on-call. We may add more at some point.",
+               "alerts")); /* the wish is in another sentence */
+  CHECK(!S_neg("We would roll back within five minutes.", "roll back"));
 }
 
 static void test_pattern_prose_text(void) {

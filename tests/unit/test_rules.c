@@ -941,6 +941,34 @@ static void test_quantified_target(void) {
                 "no latency target in the document");
   CHECK_LATENCY(pk, "## Intro\n\nLatency p99 100 ms.\n", 0, 0, NULL);
   ddlint_pack_free(pk);
+
+  /* params.not_ours: a sentence reporting someone else's number is not
+   * judged, and lends nothing to its paragraph's other sentences */
+  char *json = xstrdup(LATENCY_PACK);
+  char *at = strstr(json, "\"percentile\": ");
+  strbuf sb = {0};
+  strbuf_put(&sb, json, (size_t)(at - json));
+  strbuf_puts(&sb, "\"not_ours\": [\"\\\\bquoted\\\\b\"], ");
+  strbuf_puts(&sb, at);
+  free(json);
+  json = strbuf_take(&sb);
+  pk = PACK(json);
+  free(json);
+  if (!pk)
+    return;
+  CHECK_LATENCY(pk, "## Architecture\n\nA blog quoted a p99 latency of 30 ms.\n",
+                1, 1, "no latency target in Architecture");
+  CHECK_LATENCY(pk,
+                "## Architecture\n\nLatency stays under 2 s. A blog quoted "
+                "a p99 of 30 ms.\n",
+                3, 1,
+                "latency target has no percentile: \"Latency stays under 2 "
+                "s. A blog quoted a p99 of 30 ms.\"");
+  CHECK_LATENCY(pk,
+                "## Architecture\n\nLatency p99 under 2 s. A blog quoted "
+                "30 ms.\n",
+                0, 0, NULL);
+  ddlint_pack_free(pk);
 }
 
 /* ---- coverage and score ---- */

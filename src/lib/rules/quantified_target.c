@@ -21,6 +21,10 @@ typedef struct {
    * starts with one of these are ignored ("case study") */
   char **ignore_headings;
   size_t nignore_headings;
+  /* a sentence matching one of these reports someone else's number
+   * ("another marketplace's engineering blog quoted a p99 of 30 ms") */
+  pattern *not_ours;
+  size_t nnot_ours;
 } quantified_target_params;
 
 static const quantified_target_params *
@@ -41,7 +45,9 @@ static const char S_explain[] =
     "someone else's numbers are not judged: those in block quotes, in code, "
     "and in sections or paragraphs whose heading or label starts with one of "
     "params.ignore_headings (e.g. \"Case study: ...\", \"Example\", "
-    "\"Exercises\").";
+    "\"Exercises\"), and those in a sentence that matches one of "
+    "params.not_ours (e.g. \"another marketplace's engineering blog quoted "
+    "a p99 of 30 ms\").";
 
 #define QUOTE_MAX 60
 
@@ -57,6 +63,10 @@ typedef struct {
   size_t ms, me;           /* the mention behind best */
   size_t us, ue;           /* its unit */
   bool no_alerts; /* a unit that sets an alert threshold does not pass */
+  /* the sentence judged last by S_reported(), and its verdict (0 none yet,
+   * 1 ours, 2 reported): a long sentence with many mentions is read once */
+  size_t rs, re;
+  int rv;
 } judge;
 
 /* Whether t[us, ue) sets an alert: "page when p99 exceeds 40 ms", "alert
@@ -154,23 +164,86 @@ static bool S_not_ours(const judge *j, size_t ms) {
   return spans_hold(j->ignored, j->nignored, ms);
 }
 
+/* Whether t[i] ends a sentence of the unit ending at ue: ".", "!", "?" or
+ * ";" followed by a space or a line end ("5.5 ms" does not end one). */
+static bool S_sentence_end(const char *t, size_t i, size_t ue) {
+  return t[i] && strchr(".!?;", t[i]) &&
+         (i + 1 >= ue || t[i + 1] == ' ' || t[i + 1] == '\n' ||
+          t[i + 1] == '\r' || t[i + 1] == '\t');
+}
+
+/* Whether t[ss, se), a sentence, matches one of the rule's not_ours
+ * patterns: it reports someone else's number. */
+static bool S_reported_span(const judge *j, size_t ss, size_t se) {
+  const quantified_target_params *p = S_params(j->rule);
+  for (size_t i = 0; i < p->nnot_ours; i++)
+    if (S_matches(j->ctx, &p->not_ours[i], ss, se))
+      return true;
+  return false;
+}
+
+/* Whether the sentence holding [ms, me) within its unit [us, ue) reports
+ * someone else's number. */
+static bool S_reported(judge *j, size_t us, size_t ue, size_t ms,
+                       size_t me) {
+  if (!S_params(j->rule)->nnot_ours)
+    return false;
+  if (j->rv && j->rs <= ms && me <= j->re)
+    return j->rv == 2;
+  const char *t = j->ctx->src->text;
+  size_t ss = ms;
+  while (ss > us && !S_sentence_end(t, ss - 1, ue))
+    ss--;
+  size_t se = me;
+  while (se < ue && !S_sentence_end(t, se, ue))
+    se++;
+  j->rs = ss;
+  j->re = se;
+  j->rv = S_reported_span(j, ss, se) ? 2 : 1;
+  return j->rv == 2;
+}
+
+/* Whether pattern p matches the unit [us, ue) outside its sentences that
+ * report someone else's number: "Lists load within five seconds. Another
+ * vendor's blog quoted a p99 of 80 ms." has no percentile of its own. */
+static bool S_unit_matches(const judge *j, const pattern *p, size_t us,
+                           size_t ue) {
+  if (!S_params(j->rule)->nnot_ours)
+    return S_matches(j->ctx, p, us, ue);
+  const char *t = j->ctx->src->text;
+  for (size_t ss = us; ss < ue;) {
+    size_t se = ss;
+    while (se < ue && !S_sentence_end(t, se, ue))
+      se++;
+    if (se < ue)
+      se++; /* the sentence's own full stop */
+    if (!S_reported_span(j, ss, se) && S_matches(j->ctx, p, ss, se))
+      return true;
+    ss = se;
+  }
+  return false;
+}
+
 static bool S_mention(void *arg, size_t ms, size_t me) {
   judge *j = arg;
   if (S_not_ours(j, ms))
     return true;
   size_t us, ue;
   S_unit(j->ctx, ms, &us, &ue);
+  if (S_reported(j, us, ue, ms, me))
+    return true; /* someone else's number: not judged */
   if (j->best && us == j->last_us && ue == j->last_ue)
     return true; /* judged already, and not passed: a long paragraph with
                     many mentions is read once, not once per mention */
   j->last_us = us;
   j->last_ue = ue;
   int verdict = NO_NUMBER;
-  if (S_matches(j->ctx, &S_params(j->rule)->quantity, us, ue))
-    verdict = !S_params(j->rule)->percentile.source ||
-                      S_matches(j->ctx, &S_params(j->rule)->percentile, us, ue)
-                  ? PASSED
-                  : NO_PERCENTILE;
+  if (S_unit_matches(j, &S_params(j->rule)->quantity, us, ue))
+    verdict =
+        !S_params(j->rule)->percentile.source ||
+                S_unit_matches(j, &S_params(j->rule)->percentile, us, ue)
+            ? PASSED
+            : NO_PERCENTILE;
   if (verdict == PASSED && j->no_alerts &&
       S_alert_unit(j->ctx->src->text, us, ue))
     return true; /* not a target: judged as if unseen */
@@ -313,8 +386,9 @@ static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
 
 static bool S_load(pack_loader *ld, const cJSON *rule_obj, const cJSON *params,
                    struct ddlint_rule *rule) {
-  static const char *const f[] = {"name",       "subject",         "quantity",
-                                  "percentile", "ignore_headings", NULL};
+  static const char *const f[] = {"name",       "subject",
+                                  "quantity",   "percentile",
+                                  "ignore_headings", "not_ours", NULL};
   json_src *js = pack_loader_json(ld);
   quantified_target_params *p = xcalloc(1, sizeof *p);
   rule->params = p;
@@ -326,7 +400,9 @@ static bool S_load(pack_loader *ld, const cJSON *rule_obj, const cJSON *params,
       !pack_read_patterns(ld, params, "subject", "params", &p->patterns,
                           &p->npatterns) ||
       !pack_read_strings(ld, params, "ignore_headings", "params",
-                         &p->ignore_headings, &p->nignore_headings))
+                         &p->ignore_headings, &p->nignore_headings) ||
+      !pack_read_patterns(ld, params, "not_ours", "params", &p->not_ours,
+                          &p->nnot_ours))
     return false;
   if (!p->npatterns)
     return json_fail(js, params, false, "params need a \"subject\" pattern");
@@ -360,6 +436,7 @@ static void S_free(void *params) {
     pack_pattern_free(&p->quantity);
     pack_pattern_free(&p->percentile);
     pack_strings_free(p->ignore_headings, p->nignore_headings);
+    pack_patterns_free(p->not_ours, p->nnot_ours);
   }
   free(p);
 }
