@@ -153,7 +153,7 @@ sections = [
               r"\b(reads?|queries|query|polls?) (the|a|an) ([\w-]+ ){0,2}(table|view|feed|topic|stream)\b", r"\b(writes?|written|publish|publishes|published|pushes|stores) ([\w-]+ ){0,3}(to|into|in) (the|a|an) ([\w-]+ ){0,2}(table|store|database|db|cache|index|bucket|queue|topic|stream|warehouse|app|portal|dashboard|service|api)\b", r"\b(pulls?|reads?|fetches|loads?) ([\w-]+ ){0,6}from (the|a|an) ([\w-]+ ){0,2}(warehouse|lake|database|db|store|table|api|service|queue|stream|bucket)\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\bbehind (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"(?<=\bat |\bper |\beach |\bevery )\brequest( time)?\b|(?<=\bat )\b(query|inference|serving|read) time\b", r"\bin-process\b|(?<=\bin )\bprocess\b|\bsidecar\b", r"\bservices?\b",
               # "a timeout of 800 ms", "a small worker pool", "the score was
               # written back to the listing record", "an event went onto a queue"
-              r"\btime ?outs?\b|\btimed out\b", r"\bworkers?\b|\bworker pools?\b",
+              r"\btimeouts?\b|\btime-outs?\b|\btimed out\b", r"\bworkers?\b|\bworker pools?\b",
               r"\b(written|writes?|wrote) (it |them |the [\w-]+ )?back (to|into)\b",
               r"\b(event|events|message|messages|job|jobs|task|tasks) (go|goes|went|is put|are put|is pushed|are pushed|lands?|landed|is sent|are sent) (onto|on|into|in|to) (a|the)\b"],
   "topics": [
@@ -187,7 +187,7 @@ sections = [
       "if the service is down", "when the model is down", "when things go wrong",
       "if things go wrong", "if it fails", "when it fails"],
      # not a picture's or a font's: "episode art (falls back to show art)"
-     [r"\bfall(s|ing)?[- ]?backs?\b(?! to (the |a |an )?([\w-]+ )?(art|artwork|image|images|icon|icons|thumbnail|thumbnails|avatar|avatars|font|fonts|logo|cover|colou?r)\b)", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|errors or|is too slow|are too slow|gets too slow|does not run|did not run|doesn't run|didn't run|slower than|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|drops|drop|degrades|degrade|is sent|are sent|is routed|are routed|is handed|are handed) (back )?to)\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
+     [r"\bfall(s|ing)?[- ]?backs?\b(?! to (the |a |an )?([\w-]+ )?(art|artwork|image|images|icon|icons|thumbnail|thumbnails|avatar|avatars|font|fonts|logo|cover|colou?r)\b)", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|errors or|is too slow|are too slow|gets too slow|does not run|did not run|doesn't run|didn't run|slower than|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|drops|drop|degrades|degrade|is sent|are sent|is routed|are routed|is handed|are handed) (back )?(to|into))\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
       r"\bgraceful(ly)?[- ]degrad(e|ed|es|ation)\b", r"\bdegrad(e|es|ed|ation)\s+gracefully\b",
       r"\bdefault (model|ranking|response|results?|list)\b",
       r"\b(serv\w*|show\w*|return\w*|recommend\w*|use|uses|using)\s+(the\s+)?(globally\s+|currently\s+)?most[- ]popular\b",
@@ -208,7 +208,9 @@ sections = [
       # the old way as the way back: "if the call times out ... the claim
       # is placed in the STANDARD lane, exactly as today"; "listings went
       # into search without a score and were treated as neutral"
-      r"\b(if|when|whenever)\b" + GAP + r"{0,140}\bas (today|it does today|it is today|it works today|they do today|usual)\b",
+      # (found at "today", after the verb of what happens: a pattern
+      # opening with "if" would be tried at every "if")
+      r"(?<=\bworks as |\bwork as |\btypes as |\btype as |\bgoes as |\bgo as |\bruns as |\brun as |\bproceeds as |\bcontinues as |\bhandled as |\bhandles as |\bstays as |\bis done as )\b(today|usual)\b",
       r"\btreated as (neutral|unscored|default|unknown)\b",
       r"\bwithout (a |the |any )?(score|scores|prediction|predictions|suggestion|suggestions|ranking)\b(?! (of|for|from)\b)"],
      "On-device logic, cache, rule-based logic"),
@@ -248,10 +250,10 @@ sections = [
       r"\b(information|data|records|history|histories|logs)\b[^.\n]{0,30}\b(in|from) (the|our) ([\w-]+ ){0,2}(system|systems|app|apps|platform|crm|erp|database|warehouse|tool)\b",
       r"\b(inputs|population|records|rows|examples)\b[^.\n]{0,30}\bcomes? from\b",
       # "line items from the finance system": a named business system
-      r"\bfrom (the|our|their) ([\w'-]+ ){0,2}(finance|financial|billing|booking|bookings|ticketing|order|ordering|payment|payments|inventory|crm|erp|hr|accounting|circulation|claims|policy|support|point-of-sale|pos|ledger|scheduling|dispatch|warehouse management|loyalty) (system|systems|platform|database|tool|app|service)\b",
+      r"(?<=\bfrom the |\bfrom our |\bfrom their )\b(finance|financial|billing|booking|bookings|ticketing|order|ordering|payment|payments|inventory|crm|erp|hr|accounting|circulation|claims|policy|support|point-of-sale|pos|ledger|scheduling|dispatch|loyalty) (system|systems|platform|database|tool|app|service)\b",
       # "loan history from the circulation system", "records since 2019"
       r"\b(history|histories|records|logs|events|snapshots?|exports?|tables?|extracts?) (come |comes |pulled |taken |exported )?from (the|our|their|a|an) ([\w'-]+ ){0,3}(system|platform|service|app|tool|database|warehouse|crm|erp|portal)s?\b",
-      r"\b(every|each|all) [\w-]+ since (19|20)\d\d\b|\b(records|history|data|logs|loans|orders|claims|tickets|transactions|visits|trips|calls) since (19|20)\d\d\b",
+      r"\b(records|history|data|logs|loans|orders|claims|tickets|transactions|visits|trips|calls|invoices|sessions|events) since (19|20)\d\d\b",
       r"\b(search|user|browsing|listening|viewing|shopping|app|chat|support|web|login) sessions\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
       r"\blog(s|ged|ging)\b", r"\bmetadata\b", r"\bdatasets?\b", r"\bwarehouse\b", r"\bdata lake\b",
       r"\bhistorical\b.{0,30}\bdata\b", r"\binteractions?\b", r"\bprofiles?\b",
@@ -487,7 +489,7 @@ sections = [
               r"\b(decision|launch|go/no-go|ship|release) (gate|review|criteria)\b",
               # "two branches first, for a month", "a pilot in one clinic"
               r"\bpilot(s|ed|ing)?\b",
-              r"\b(one|two|three|four|five|six|few|handful of) (branches|stores|cities|regions|markets|countries|clinics|hospitals|sites|warehouses|depots|schools|offices|teams|districts) first\b"],
+              r"\b(branches|stores|cities|regions|markets|countries|clinics|hospitals|sites|warehouses|depots|schools|offices|teams|districts|wards) first\b"],
   "topics": [
    T("feedback-logging", "User Feedback Logging",
      ["feedback", "user feedback", "feedback logging", "logging", "feedback loop"],
@@ -523,7 +525,7 @@ sections = [
       r"\bkill[- ]?switch(es)?\b",
       r"\b(switch|switches|switched|turn|turns|turned) (it|this|them|the [\w-]+( [\w-]+)?) off\b",
       r"\b(control|comparison|holdback) (group|branch|store|region|city|arm|cohort|market|site)(s|es)?\b",
-      r"\bthat (keep|keeps|kept) (the |their )?(old|current|existing|previous)\b"],
+      r"(?<=\bthat )\b(keep|keeps|kept) (the |their )?(old|current|existing|previous)\b"],
      "A/B testing, rollback, retraining triggers"),
   ]},
 ]

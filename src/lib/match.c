@@ -699,6 +699,8 @@ static bool S_is_thin(const lint_ctx *ctx, const section *sec) {
 #define SLOGAN_WORDS 60
 static bool S_points_elsewhere(const char *t, size_t start, size_t end);
 static bool S_is_slogan(const lint_ctx *ctx, const section *sec) {
+  if (S_words_at_least(ctx, sec, SLOGAN_WORDS))
+    return false; /* first: it stops counting there */
   for (size_t b = sec->first_block; b < sec->end_block; b++) {
     if (!S_counts(ctx, b))
       continue;
@@ -707,7 +709,7 @@ static bool S_is_slogan(const lint_ctx *ctx, const section *sec) {
         S_points_elsewhere(ctx->src->text, bl->start, bl->end))
       return false;
   }
-  return !S_words_at_least(ctx, sec, SLOGAN_WORDS);
+  return true;
 }
 
 static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {

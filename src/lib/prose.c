@@ -644,11 +644,35 @@ static const char *const S_deferral_pairs[][2] = {
 
 /* Words and phrases that make a clause a wish, not a plan: "We'd
  * eventually want an A/B test", "we would obviously need monitoring at
- * some point", "drift alerts in the future". */
-static const char *const S_wishes[] = {
-    "eventually",    "someday",   "some day",    "at some point",
-    "in the future", "future work", "down the road", "nice to have",
-    "nice-to-have",  NULL};
+ * some point", "drift alerts in the future". Each is a run of words. */
+static const char *const S_wishes[][3] = {
+    {"eventually", NULL, NULL}, {"someday", NULL, NULL},
+    {"some", "day", NULL},      {"at", "some", "point"},
+    {"in", "the", "future"},    {"future", "work", NULL},
+    {"down", "the", "road"},    {"nice", "to", "have"},
+    {"nice-to-have", NULL, NULL}};
+
+/* Whether the words ws/wn (n of them) of t hold one of S_wishes. */
+static bool S_wish_in_words(const char *t, const size_t *ws, const size_t *wn,
+                            size_t n) {
+  for (size_t k = 0; k < n; k++) {
+    /* every wish opens with one of these letters */
+    char c = (char)(t[ws[k]] | 0x20);
+    if (c != 'e' && c != 's' && c != 'a' && c != 'i' && c != 'f' &&
+        c != 'd' && c != 'n')
+      continue;
+    for (size_t q = 0; q < sizeof S_wishes / sizeof S_wishes[0]; q++) {
+      size_t m = 0;
+      while (m < 3 && S_wishes[q][m] && k + m < n &&
+             wn[k + m] == strlen(S_wishes[q][m]) &&
+             strncasecmp(t + ws[k + m], S_wishes[q][m], wn[k + m]) == 0)
+        m++;
+      if (m == 3 || (m > 0 && !S_wishes[q][m]))
+        return true;
+    }
+  }
+  return false;
+}
 
 /* Words after which a clause that opened with a negation says what there
  * is: "No A/B test, but a canary". */
@@ -660,21 +684,6 @@ static bool S_wordch(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c == '\'' || c == '-' || c == '/' ||
          (unsigned char)c >= 0x80;
-}
-
-/* Whether t[from, to) holds one of S_wishes as whole words. */
-static bool S_has_wish(const char *t, size_t from, size_t to) {
-  for (size_t i = from; i < to; i++) {
-    if (i > from && S_wordch(t[i - 1]))
-      continue;
-    for (int k = 0; S_wishes[k]; k++) {
-      size_t n = strlen(S_wishes[k]);
-      if (i + n <= to && strncasecmp(t + i, S_wishes[k], n) == 0 &&
-          (i + n == to || !S_wordch(t[i + n])))
-        return true;
-    }
-  }
-  return false;
 }
 
 /* Start of the clause holding off: after the last sentence end, semicolon,
@@ -737,14 +746,26 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
         return true;
   }
   /* a wish, not a plan: "We'd eventually want an A/B test", "we'd
-   * obviously need monitoring at some point" (the clause on both sides) */
+   * obviously need monitoring at some point" (the clause on both sides:
+   * the words before, then up to 16 words after, to the clause's end) */
+  if (S_wish_in_words(t, ws, wn, nw))
+    return true;
   {
-    size_t ce = me;
+    size_t xs[16], xn[16], nx = 0;
     size_t lim = me + 160 < ctx->src->len ? me + 160 : ctx->src->len;
-    while (ce < lim && t[ce] != ';' && t[ce] != '\n' &&
-           !(t[ce] == '.' && (ce + 1 >= lim || t[ce + 1] == ' ')))
-      ce++;
-    if (S_has_wish(t, cs, ce))
+    for (size_t i = me; i < lim && nx < 16;) {
+      while (i < lim && !S_wordch(t[i]) && t[i] != ';' && t[i] != '\n' &&
+             !(t[i] == '.' && (i + 1 >= lim || t[i + 1] == ' ')))
+        i++;
+      if (i >= lim || !S_wordch(t[i]))
+        break; /* the clause ends */
+      size_t b = i;
+      while (i < lim && S_wordch(t[i]))
+        i++;
+      xs[nx] = b;
+      xn[nx++] = i - b;
+    }
+    if (S_wish_in_words(t, xs, xn, nx))
       return true;
   }
   /* a clause that opens with a negation: "No drift monitoring, alerts or

@@ -115,9 +115,12 @@ static bool S_neg(const char *text, const char *word) {
   source src;
   source_init(&src, "t.md", text, strlen(text));
   lint_ctx ctx = {.src = &src};
+  prose_words(&ctx); /* as the engine does: the word index, may_wish */
   const char *at = strstr(src.text, word);
   bool neg = at && prose_negated(&ctx, (size_t)(at - src.text),
                                  (size_t)(at - src.text) + strlen(word));
+  free(ctx.word_at);
+  free(ctx.word_key);
   source_free(&src);
   return neg;
 }
