@@ -92,8 +92,7 @@ def main():
     d = lint(ddlint, root, "plain-spoken.md")
     check("plain-spoken headings", all(
         cov(d, sid)["found"] and cov(d, sid).get("via") == "content"
-        for sid in ("problem", "success-metrics",
-                    "model", "monitoring")) and
+        for sid in ("problem", "success-metrics", "model", "monitoring")) and
           cov(d, "data").get("heading") == "What we learn from" and
           cov(d, "architecture").get("heading") == "How it fits together",
           "'Where we are', 'What good looks like', 'The classifier', "
@@ -654,6 +653,23 @@ def main():
           "without its own p95, 'Another vendor's engineering blog quoted a "
           "p99 of 80 ms' in the same paragraph does not make 'load within "
           "two seconds' a target with a percentile")
+
+    d = lint(ddlint, root, "forum-replies.md")
+    check("a model named by its job, a serving chapter, a staged rollout",
+          cov(d, "model").get("heading") == "The ranker" and
+          cov(d, "model").get("via") == "content" and
+          cov(d, "architecture").get("via") == "content" and
+          cov(d, "architecture").get("heading") == "Serving" and
+          cov(d, "prediction").get("heading") == "Serving",
+          "'The ranker' (a LambdaMART model trained on solved threads, retrained weekly) is the model, by what it says; 'Serving' "
+          "(a consumer on the event stream stores the order, page views read "
+          "it) is both the architecture and the prediction path")
+    check("a model named by its job, a serving chapter, a staged rollout",
+          not {"missing-deployment-strategy", "missing-fallback",
+               "missing-monitoring"} & set(rules(d)),
+          "'two categories first ... turned off per category by a flag', a "
+          "50/50 split by thread id; 'if the consumer lags, threads keep "
+          "their last stored order'; a weekly chart and an alert")
 
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")

@@ -154,6 +154,11 @@ sections = [
               # "a timeout of 800 ms", "a small worker pool", "the score was
               # written back to the listing record", "an event went onto a queue"
               r"\btimeouts?\b|\btime-outs?\b|\btimed out\b", r"\bworkers?\b|\bworker pools?\b",
+              # "a consumer on the forum's event stream", "nothing is scored
+              # on the request"
+              r"\b(consumer|consumers|producer|producers)\b|\bpub-?sub\b",
+              r"\bevent (stream|streams|bus|log|queue|topic)\b",
+              r"(?<=\bon the |\bin the )\brequest path\b|(?<=\bon the )\brequest\b",
               r"\b(written|writes?|wrote) (it |them |the [\w-]+ )?back (to|into)\b",
               r"\b(event|events|message|messages|job|jobs|task|tasks) (go|goes|went|is put|are put|is pushed|are pushed|lands?|landed|is sent|are sent) (onto|on|into|in|to) (a|the)\b"],
   "topics": [
@@ -187,7 +192,7 @@ sections = [
       "if the service is down", "when the model is down", "when things go wrong",
       "if things go wrong", "if it fails", "when it fails"],
      # not a picture's or a font's: "episode art (falls back to show art)"
-     [r"\bfall(s|ing)?[- ]?backs?\b(?! to (the |a |an )?([\w-]+ )?(art|artwork|image|images|icon|icons|thumbnail|thumbnails|avatar|avatars|font|fonts|logo|cover|colou?r)\b)", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|errors or|is too slow|are too slow|gets too slow|does not run|did not run|doesn't run|didn't run|slower than|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|drops|drop|degrades|degrade|is sent|are sent|is routed|are routed|is handed|are handed) (back )?(to|into))\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
+     [r"\bfall(s|ing)?[- ]?backs?\b(?! to (the |a |an )?([\w-]+ )?(art|artwork|image|images|icon|icons|thumbnail|thumbnails|avatar|avatars|font|fonts|logo|cover|colou?r)\b)", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|errors or|is too slow|are too slow|gets too slow|does not run|did not run|doesn't run|didn't run|slower than|lags|lagged|lagging|falls behind|fell behind|backs up|backed up|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|drops|drop|degrades|degrade|is sent|are sent|is routed|are routed|is handed|are handed) (back )?(to|into))\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
       r"\bgraceful(ly)?[- ]degrad(e|ed|es|ation)\b", r"\bdegrad(e|es|ed|ation)\s+gracefully\b",
       r"\bdefault (model|ranking|response|results?|list)\b",
       r"\b(serv\w*|show\w*|return\w*|recommend\w*|use|uses|using)\s+(the\s+)?(globally\s+|currently\s+)?most[- ]popular\b",
@@ -352,7 +357,9 @@ sections = [
               "model design and training", "model details", "model choice"],
   "evidence": [r"\bmodel (architecture|selection|choice|training|type|family|families|design)\b", r"\bbaseline (model|solution|approach)\b",
               r"\bhyper-?parameters?\b", r"\b(gradient[- ]boosted|boosted|learned|neural|linear|logistic|tree[- ]based|binary|multi[- ]class|multi[- ]label)\s+([\w-]+\s+)?(classifier|regressor|ranker|model)s?\b", r"\b(embedding|language|ranking|scoring|classification|detection|vision|speech|sentence|retrieval|quantile|regression)\s+models?\b", r"\blayers?\b", r"\bfine[- ]tun\w*\b", r"\bensembles?\b", r"\boptimi[sz]ers?\b",
-              r"\bloss( function)?\b", r"\b(train|trained|training) (the|a|our) model\b", r"\bpre-?trained\b", r"\bheads?\b.{0,20}\b(output|softmax|sigmoid)\b",
+              r"\bloss( function)?\b", r"\b(train|trained|training) (the|a|our) model\b",
+              # "A LambdaMART model trained on threads with a marked solution"
+              r"\b(model|classifier|ranker|regressor|detector) (is |was )?(trained|fit|fitted|learned|learnt) (on|from|with|against)\b", r"\bpre-?trained\b", r"\bheads?\b.{0,20}\b(output|softmax|sigmoid)\b",
               r"\bsoftmax\b|\bsigmoid\b|\battention\b",
               r"\bprompt(s|ing|ed)?\b", r"\b(encoder|decoder|cross-encoder|bi-encoder)s?\b",
               # a learned component named with its kind: "a LambdaMART ranker"
@@ -489,7 +496,7 @@ sections = [
               r"\b(decision|launch|go/no-go|ship|release) (gate|review|criteria)\b",
               # "two branches first, for a month", "a pilot in one clinic"
               r"\bpilot(s|ed|ing)?\b",
-              r"\b(branches|stores|cities|regions|markets|countries|clinics|hospitals|sites|warehouses|depots|schools|offices|teams|districts|wards) first\b"],
+              r"\b(branches|stores|cities|regions|markets|countries|clinics|hospitals|sites|warehouses|depots|schools|offices|teams|districts|wards|categories|segments|languages|locales|tenants|customers|partners|merchants|sellers|squads|units) first\b"],
   "topics": [
    T("feedback-logging", "User Feedback Logging",
      ["feedback", "user feedback", "feedback logging", "logging", "feedback loop"],
@@ -523,6 +530,12 @@ sections = [
       # "we can switch the estimate off per branch", "a kill switch"; a
       # comparison with "two similar branches that keep the old page"
       r"\bkill[- ]?switch(es)?\b",
+      # "can be turned off per category by a flag", "two arms of a 50/50
+      # split by thread id", "then the whole forum"
+      r"\b(turned|switched) off (per|for|by|in|with|from|at)\b",
+      r"(?<=\btwo |\bboth |\bthe )\barms\b|\b(treatment|control) arms?\b",
+      r"\bsplit by (user|users|thread|threads|session|sessions|account|accounts|store|stores|request|requests|query|queries|id|user id|thread id|region|regions|city|cities)\b",
+      r"\bthen (to )?(the whole|the entire|the rest of the|every|all the|all other)\b",
       r"\b(switch|switches|switched|turn|turns|turned) (it|this|them|the [\w-]+( [\w-]+)?) off\b",
       r"\b(control|comparison|holdback) (group|branch|store|region|city|arm|cohort|market|site)(s|es)?\b",
       r"(?<=\bthat )\b(keep|keeps|kept) (the |their )?(old|current|existing|previous)\b"],
