@@ -121,6 +121,22 @@ def test_malformed_fence():
             check(f"{name}: no unclosed-code-fence", other == [], other)
 
 
+def test_long_alert_unit():
+    """A paragraph of 20,000 latency mentions whose only quantified one sets
+    an alert is judged once as well (that case was judged once per mention:
+    20 s for 240 KB)."""
+    doc = ("# X\n\n## Ops\n\n" + "latency and " * 20000 +
+           "median 200 ms alert.\n\n## Problem Formulation\n\nlatency should be low.\n")
+    try:
+        p = subprocess.run([DDLINT, "--no-config", "--format", "json", "-"], input=doc.encode(),
+                           capture_output=True, timeout=20)
+        diags = json.loads(p.stdout)["files"][0]["diagnostics"]
+        got = [d["message"][:40] for d in diags if d["rule"] == "latency-target"]
+        check("long alert paragraph: judged in time", len(got) == 1, got)
+    except subprocess.TimeoutExpired:
+        check("long alert paragraph: judged in time", False, "over 20 s")
+
+
 def test_long_paragraph():
     """A paragraph of 200,000 words with no sentence end and a latency
     mention every few words is judged once, not once per mention (it took
@@ -144,7 +160,7 @@ def main():
     for t in (test_case_study_latency, test_batch_quantile, test_latex_latency,
               test_plural_metrics, test_bracket_placeholders, test_malformed_fence,
               test_fallback_phrasing, test_alert_threshold,
-              test_long_paragraph):
+              test_long_paragraph, test_long_alert_unit):
         try:
             t()
         except Exception as e:

@@ -671,6 +671,26 @@ def main():
           "50/50 split by thread id; 'if the consumer lags, threads keep "
           "their last stored order'; a weekly chart and an alert")
 
+    d = lint(ddlint, root, "tenant-requests.md")
+    check("a proposal that opens under its title",
+          cov(d, "problem").get("via") == "content" and
+          cov(d, "problem").get("heading") ==
+          "Drafting answers to tenant maintenance requests" and
+          cov(d, "success-metrics").get("heading") == "What we will measure"
+          and cov(d, "prediction").get("heading") == "How a request is handled",
+          "the paragraph under the title (what is slow today, what we "
+          "propose) is the problem; 'What we will measure' names the "
+          "metrics; 'a reply that does not parse ... is thrown away' and the "
+          "queue sorted urgent first are the prediction path")
+    check("a proposal that opens under its title",
+          not {"latency-target", "missing-success-metric", "missing-monitoring",
+               "missing-fallback"} & set(rules(d)),
+          "'under eight seconds for nine requests in ten' is a latency target "
+          "with a percentile; 'catch at least 95% of the urgent ones' an "
+          "offline metric; 'each week we sample fifty sent replies and check "
+          "them' monitoring; 'requests go into the queue without a draft' a "
+          "fallback")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

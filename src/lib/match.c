@@ -254,8 +254,12 @@ static bool S_not_evidence(const namer *nm, size_t d) {
  * author's own side ("How Acme and Globex do it" is someone else's design,
  * "How we do it" and "How our team does it" are not). */
 static bool S_wild_heading(const char *norm, const char *e) {
-  static const char *const own[] = {"we", "i", "you", "us", "our", "your",
-                                    "me", "my", NULL};
+  /* the author's side, or a thing of the design itself: "How this
+   * service does it", "How the ranker does it" */
+  static const char *const own[] = {"we",   "i",    "you",  "us",    "our",
+                                    "your", "me",   "my",   "ours",  "yours",
+                                    "mine", "this", "that", "these", "the",
+                                    "it",   "its",  NULL};
   const char *star = strchr(e, '*');
   size_t pre = (size_t)(star - e), n = strlen(norm);
   while (pre && e[pre - 1] == ' ')
@@ -1495,11 +1499,16 @@ static bool S_definition_question(const char *k) {
 static ptrdiff_t S_opening_section(const lint_ctx *ctx, const bool *used,
                                    const unsigned char *dead) {
   const outline *ol = ctx->ol;
-  /* a narrative under its title alone opens with its first paragraphs */
+  /* a narrative under its title alone opens with its first paragraphs; so
+   * does a proposal whose title is followed by a paragraph or two before
+   * its first heading ("# Drafting answers to tenant requests", then what
+   * is wrong today and what we propose, then "## What we will measure") */
   bool only_title = ol->nsections == 1 && ol->sections[0].is_title;
+  bool title_first = ol->nsections > 1 && ol->sections[0].is_title;
   for (size_t d = 0; d < ol->nsections; d++) {
     const section *sec = &ol->sections[d];
-    if ((sec->is_title && !only_title) || dead[sec->block])
+    bool intro = title_first && d == 0;
+    if ((sec->is_title && !only_title && !intro) || dead[sec->block])
       continue;
     const char *norm = ctx->md->blocks[sec->block].norm;
     if (used[d] || S_definition_question(norm ? norm : ""))
@@ -1515,7 +1524,11 @@ static ptrdiff_t S_opening_section(const lint_ctx *ctx, const bool *used,
       words +=
           S_count_words(ctx->src->text, bl->start, bl->end, OPENING_MIN_WORDS);
     }
-    return words >= OPENING_MIN_WORDS ? (ptrdiff_t)d : -1;
+    if (words >= OPENING_MIN_WORDS)
+      return (ptrdiff_t)d;
+    if (!intro)
+      return -1;
+    /* a title with little under it: its first section opens instead */
   }
   return -1;
 }
@@ -1671,7 +1684,9 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   for (size_t d = 0; d < ol->nsections; d++) {
     const section *sec = &ol->sections[d];
     bool inside = sec->block < ne_end;
-    if (!inside && !sec->is_title && S_not_evidence(&nm, d)) {
+    /* the title, as in S_dead_blocks(): only when it opens with an entry */
+    if (!inside && S_not_evidence(&nm, d) &&
+        (!sec->is_title || S_not_evidence_opens(&nm, d))) {
       inside = true;
       ne_end = sec->end_block;
     }

@@ -719,6 +719,29 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
      * kept: the star must not stand for "our"), and the star itself */
     char *star = strchr(names[i], '*');
     if (star) {
+      char *pre_n = NULL, *post_n = NULL;
+      if (strchr(star + 1, '*') == NULL) {
+        *star = '\0';
+        pre_n = title_normalize(names[i]);
+        post_n = title_normalize(star + 1);
+        *star = '*';
+      }
+      bool ok = pre_n && post_n && (*pre_n || *post_n);
+      free(pre_n);
+      free(post_n);
+      if (!ok) {
+        const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, "not_evidence");
+        const cJSON *at = cJSON_GetArrayItem(arr, (int)i);
+        bool r = json_fail(&ld->js, at ? at : arr, false,
+                           "\"not_evidence\" entry \"%s\": a \"*\" stands "
+                           "for the words between others (\"how * does it\"): "
+                           "one star, with words on at least one side",
+                           names[i]);
+        pack_strings_free(names, n);
+        pk->not_evidence = NULL;
+        pk->nnot_evidence = 0;
+        return r;
+      }
       *star = '\0';
       char *pre = title_normalize(names[i]), *post = title_normalize(star + 1);
       size_t len = strlen(pre) + strlen(post) + 4;

@@ -652,7 +652,24 @@ static const char *const S_wishes[][3] = {
     {"down", "the", "road"},    {"nice", "to", "have"},
     {"nice-to-have", NULL, NULL}};
 
-/* Whether the words ws/wn (n of them) of t hold one of S_wishes. */
+/* Whether word w (n bytes) hopes rather than plans: "would", "might",
+ * "want", "hope", or a contraction of "would" ("we'd"). */
+static bool S_modal(const char *w, size_t n) {
+  static const char *const m[] = {"would", "might", "could", "may",
+                                  "want",  "wants", "wanted", "like",
+                                  "hope",  "hopes", "hoping", NULL};
+  if (n > 2 && w[n - 1] == 'd' && w[n - 2] == '\'')
+    return true;
+  for (int k = 0; m[k]; k++)
+    if (strlen(m[k]) == n && strncasecmp(w, m[k], n) == 0)
+      return true;
+  return false;
+}
+
+/* Whether the words ws/wn (n of them) of t hold one of S_wishes.
+ * "Eventually" counts only with a modal among the words ("We'd eventually
+ * want an A/B test"; not "roll out to every region eventually", nor an
+ * "eventually consistent" store). */
 static bool S_wish_in_words(const char *t, const size_t *ws, const size_t *wn,
                             size_t n) {
   for (size_t k = 0; k < n; k++) {
@@ -667,8 +684,17 @@ static bool S_wish_in_words(const char *t, const size_t *ws, const size_t *wn,
              wn[k + m] == strlen(S_wishes[q][m]) &&
              strncasecmp(t + ws[k + m], S_wishes[q][m], wn[k + m]) == 0)
         m++;
-      if (m == 3 || (m > 0 && !S_wishes[q][m]))
+      if (!(m == 3 || (m > 0 && !S_wishes[q][m])))
+        continue;
+      if (q != 0)
         return true;
+      /* "eventually" */
+      if (k + 1 < n && wn[k + 1] >= 10 &&
+          strncasecmp(t + ws[k + 1], "consisten", 9) == 0)
+        continue;
+      for (size_t j = 0; j < n; j++)
+        if (S_modal(t + ws[j], wn[j]))
+          return true;
     }
   }
   return false;
@@ -754,8 +780,12 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
     size_t xs[16], xn[16], nx = 0;
     size_t lim = me + 160 < ctx->src->len ? me + 160 : ctx->src->len;
     for (size_t i = me; i < lim && nx < 16;) {
+      /* the clause ends at ";", "|", a line end, or ".", "!", "?", ":"
+       * before a space, as S_clause_start() reads it backwards */
       while (i < lim && !S_wordch(t[i]) && t[i] != ';' && t[i] != '\n' &&
-             !(t[i] == '.' && (i + 1 >= lim || t[i + 1] == ' ')))
+             t[i] != '|' &&
+             !(t[i] && strchr(".!?:", t[i]) &&
+               (i + 1 >= lim || t[i + 1] == ' ' || t[i + 1] == '\t')))
         i++;
       if (i >= lim || !S_wordch(t[i]))
         break; /* the clause ends */

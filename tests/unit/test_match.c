@@ -180,6 +180,15 @@ static void test_needs_evidence_slogan(void) {
                          "\"needs_evidence\": 1}]}");
   CHECK(err && strstr(err, "\"needs_evidence\" in section must be true or false"));
   free(err);
+  /* a star needs words beside it, and only one star */
+  err = pack_error("{\"name\": \"p\", \"rules\": [], \"sections\": [], "
+                   "\"not_evidence\": [\"metadata\", \"*\"]}");
+  CHECK(err && strstr(err, "\"not_evidence\" entry \"*\": a \"*\" stands for"));
+  free(err);
+  err = pack_error("{\"name\": \"p\", \"rules\": [], \"sections\": [], "
+                   "\"not_evidence\": [\"how * does * it\"]}");
+  CHECK(err && strstr(err, "one star, with words on at least one side"));
+  free(err);
 }
 
 static void test_not_evidence_wildcard(void) {
@@ -203,9 +212,16 @@ static void test_not_evidence_wildcard(void) {
   snprintf(md, sizeof md, "# T\n\n## How we do it%s", body);
   CHECK_STR(S_state(pk, md, "m"), "heading"); /* "do", not "does" */
   snprintf(md, sizeof md, "# T\n\n## How it does it%s", body);
+  CHECK_STR(S_state(pk, md, "m"), "heading"); /* "it": the design's own */
+  snprintf(md, sizeof md, "# T\n\n## How Globex Rail does it%s", body);
   CHECK_STR(S_state(pk, md, "m"), "missing");
   snprintf(md, sizeof md, "# T\n\n## How does it%s", body);
   CHECK_STR(S_state(pk, md, "m"), "heading"); /* the star needs a word */
+  /* a thing of the design itself is the author's side */
+  snprintf(md, sizeof md, "# T\n\n## How this service does it%s", body);
+  CHECK_STR(S_state(pk, md, "m"), "heading");
+  snprintf(md, sizeof md, "# T\n\n## How the ranker does it%s", body);
+  CHECK_STR(S_state(pk, md, "m"), "heading");
   snprintf(md, sizeof md, "# T\n\n## Case study: Acme%s", body);
   CHECK_STR(S_state(pk, md, "m"), "missing");
   ddlint_pack_free(pk);

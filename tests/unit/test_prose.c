@@ -164,6 +164,18 @@ static void test_prose_negated(void) {
   CHECK(!S_neg("Drift alerts page on-call. We may add more at some point.",
                "alerts")); /* the wish is in another sentence */
   CHECK(!S_neg("We would roll back within five minutes.", "roll back"));
+  /* the wish must be in the mention's own clause */
+  CHECK(!S_neg("We ship a canary with a rollback flag! Eventually we'd add "
+               "a bandit.",
+               "canary"));
+  CHECK(!S_neg("| canary on 5% | eventually we'd add more |", "canary"));
+  /* "eventually" wishes only with a modal; "eventually consistent" is a
+   * property */
+  CHECK(!S_neg("The store is eventually consistent, so we run a canary.",
+               "canary"));
+  CHECK(!S_neg("Then roll out to every region eventually, with a rollback "
+               "flag.",
+               "rollback"));
 }
 
 static void test_pattern_prose_text(void) {

@@ -59,6 +59,7 @@ typedef struct {
   const size_t *ignored; /* borrowed: sorted [start, end) spans not judged */
   size_t nignored;
   size_t last_us, last_ue; /* the unit judged last: its verdict is known */
+  bool judged;             /* last_us/last_ue hold a unit */
   int best;                /* 0: no mention yet; else the best verdict */
   size_t ms, me;           /* the mention behind best */
   size_t us, ue;           /* its unit */
@@ -232,9 +233,11 @@ static bool S_mention(void *arg, size_t ms, size_t me) {
   S_unit(j->ctx, ms, &us, &ue);
   if (S_reported(j, us, ue, ms, me))
     return true; /* someone else's number: not judged */
-  if (j->best && us == j->last_us && ue == j->last_ue)
-    return true; /* judged already, and not passed: a long paragraph with
-                    many mentions is read once, not once per mention */
+  if (j->judged && us == j->last_us && ue == j->last_ue)
+    return true; /* judged already, and not passed (or an alert, judged as
+                    unseen): a long paragraph with many mentions is read
+                    once, not once per mention */
+  j->judged = true;
   j->last_us = us;
   j->last_ue = ue;
   int verdict = NO_NUMBER;
