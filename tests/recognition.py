@@ -691,6 +691,21 @@ def main():
           "them' monitoring; 'requests go into the queue without a draft' a "
           "fallback")
 
+    d = lint(ddlint, root, "review-fraud-tables.md")
+    check("tables of measures and of a latency budget",
+          cov(d, "success-metrics").get("via") == "content" and
+          cov(d, "success-metrics").get("heading") == "Goals and non-goals",
+          "'| measure | today | target |' with 'fake reviews caught (audited "
+          "sample)' and 'honest reviews wrongly hidden' under 'Goals and "
+          "non-goals' is the Success Metrics")
+    check("tables of measures and of a latency budget",
+          not {"latency-target", "missing-fallback", "missing-success-metric",
+               "missing-monitoring", "missing-deployment-strategy",
+               "missing-label-strategy"} & set(rules(d)),
+          "'| total, p99 | review API | 60 ms |' is a latency target; 'if the "
+          "model service is down, reviews publish normally and are scored "
+          "later' a fallback; 'the reviews the trust team judged' labels")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

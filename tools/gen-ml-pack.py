@@ -100,6 +100,11 @@ sections = [
               "what we will measure", "what we'll measure", "what we measure",
               "what we are measuring", "what we're measuring"],
   "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b",
+              # a table of measures: "| measure | today | target |", and an
+              # error named in plain words: "honest reviews wrongly hidden"
+              r"(?<=\| )\b(measure|measures|metric|metrics|kpi|kpis|indicator|indicators)(?= +\|)",
+              r"(?<=\| )\b(target|targets|goal|goals|baseline|today|current)(?= +\|)",
+              r"\bwrongly (hidden|flagged|blocked|removed|rejected|declined|held|filtered|marked)\b",
               # a number that should move: "should fall from about twelve to two"
               r"\b(fall|falls|drop|drops|rise|rises|go|goes|grow|grows|increase|increases|decrease|decreases|reduce|reduces|improve|improves|move|moves) from (about |around |roughly )?[\w.%$-]+ to\b",
               # "the share of violating photos caught before...", "reviewer
@@ -116,6 +121,8 @@ sections = [
      ["offline", "offline evaluation", "offline metric", "component level metrics"],
      [r"\brecall\s*@\s*k", r"\b(llm[- ]as[- ]a[- ]judge|llm judge|judge model)\b", r"\bgold(en)? (replies|answers|labels|set|standard|data)\b", r"(?<=\bin the |\bwithin the |\bamong the )\b(first|top)[- ]?\d+ (results|positions|suggestions|recommendations|hits|answers|candidates)\b", r"\bprecision\s*@\s*k", r"\b(ndcg|dcg)\b", r"\bmrr\b", r"(?-i)\bmAP\b",
       r"\broc[- ]?auc\b|\b(pr-auc|prauc)\b|(?<=\bpr )\bauc\b", r"\bauc\b", r"\blog[- ]?(loss|likelihood)\b",
+      # "fake reviews caught (audited sample)", "on a held-out set"
+      r"\b(audited|labelled|labeled|held-out|holdout|hand-checked|hand-labelled|hand-labeled) (sample|samples|set|sets)\b",
       # recall and human grading in plain words: "must catch at least 95%
       # of the urgent ones", "coordinators rate a sample of 200 drafts"
       r"\b(catch|catches|catching|caught|detect|detects|flag|flags|find|finds) (at least |over |more than |about )?\d+(\.\d+)? ?% of\b",
@@ -216,6 +223,9 @@ sections = [
       r"(?<=\bis |\bare |\bremains |\bremain |\bstays |\bstay )\bstill (shown|served|available|returned|displayed|usable)\b",
       r"\b(shows?|displays?|renders?)\s+(nothing|no\s+(suggestions?|results?|recommendations?|predictions?|completions?|ads?))\b",
       r"\b(slower|late|too slow)\b" + GAP + r"{0,40}\b(discard(s|ed)?|dropp(ed|s)?|ignored)\b",
+      # "if the model service is down, reviews publish normally and are
+      # scored later by the nightly batch"
+      r"\b(down|unavailable|fails|failed|times out|timed out|not (answer|respond)\w*)\b" + GAP + r"{0,80}\b(normally|as usual|unscored|unchecked|scored later|checked later)\b",
       # the old way as the way back: "if the call times out ... the claim
       # is placed in the STANDARD lane, exactly as today"; "listings went
       # into search without a score and were treated as neutral"
@@ -294,6 +304,8 @@ sections = [
       r"\bhuman (raters?|reviewers?)\b", r"\btarget variable\b",
       r"\b(counts as|labell?ed as|treated as) an? (positive|negative)\b|(?<=\bis a |\bis an )\b(positive|negative)\b", r"\b(counts?|counted|considered|treated|marked) as (relevant|irrelevant|positive|negative|fraud|fraudulent|spam|legitimate|a (positive|negative|match|hit|success|conversion))\b", r"\b(positives|negatives) are\b", r"(?<=\bare )\b(positives|negatives)\b|(?<=\bare the )\b(positives|negatives)\b", r"\b(positives?|negatives?)\s*[:=]",
       r"\b(answered|labell?ed|annotated|judged|rated|graded|written) by (hand|humans?|annotators|raters|experts|reviewers)\b",
+      # "the 30,000 reviews the trust team judged last year, fake or honest"
+      r"\b(team|teams|analysts|reviewers|moderators|agents|experts|coordinators|annotators|clinicians|nurses|doctors|auditors) (judged|labell?ed|reviewed|annotated|marked|tagged|rated|graded|confirmed)\b",
       # what the target is: "the outcome as defined above", "Defining the
       # label", "11% positive"
       r"\b(outcomes?|targets?|labels?|positives?|negatives?) (is |are )?(as )?defined (as|above|below|by)\b",
@@ -695,6 +707,8 @@ rules = [
                        r"\b(target|targets|targeting|aim|aims|aiming)\b" + SENTENCE_AHEAD(TIME_QUANTITY)
                        + SENTENCE_AHEAD(r"\bpercentile\b|" + PERCENTILE),
                        PERCENTILE + r"\s*(<=?|≤|=|:|under|below|of|at|within|is)?\s*" + MATH_GAP + TIME_QUANTITY,
+                       # a budget table's row: "| total, p99 | review API | 60 ms |"
+                       PERCENTILE + r"[^|\n]{0,40}\|[^\n]{0,80}?" + TIME_QUANTITY,
                        # two patterns, not one alternation: the first has
                        # literal triggers, the second a first character
                        r"\b(under|below|within|sub-?)\s*" + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP
