@@ -23,6 +23,17 @@ def lint(ddlint, root, name, *extra):
     return doc
 
 
+def lint_folder(ddlint, root, name):
+    """A folder of chapters, linted as one document."""
+    p = subprocess.run([ddlint, "-f", "json", "--no-config",
+                        os.path.join(root, "fixtures", "recognition", name)],
+                       capture_output=True, timeout=60)
+    assert p.returncode in (0, 1), p.stderr.decode()
+    doc = json.loads(p.stdout)["documents"][0]
+    doc["exit"] = p.returncode
+    return doc
+
+
 def cov(doc, sid):
     return next(c for c in doc["coverage"] if c["id"] == sid)
 
@@ -705,6 +716,28 @@ def main():
           "'| total, p99 | review API | 60 ms |' is a latency target; 'if the "
           "model service is down, reviews publish normally and are scored "
           "later' a fallback; 'the reviews the trust team judged' labels")
+
+    d = lint_folder(ddlint, root, "warehouse-slotting")
+    check("a plain-spoken design in chapter files",
+          cov(d, "success-metrics").get("heading") == "How we will judge it" and
+          cov(d, "monitoring").get("heading") == "Running it" and
+          cov(d, "model").get("heading") == "Demand" and
+          cov(d, "model").get("via") == "content" and
+          cov(d, "architecture").get("heading") == "Running it",
+          "'How we will judge it' and 'Running it' name their sections; 'a "
+          "seasonal forecast of weekly picks ... with category and price band "
+          "as extra inputs' is the model; 'the job runs on Sunday night and "
+          "writes the suggested moves to a sheet' the architecture")
+    check("a plain-spoken design in chapter files",
+          not {"missing-monitoring", "missing-deployment-strategy",
+               "missing-fallback", "missing-success-metric",
+               "missing-data-source"} & set(rules(d)),
+          "'we compare the walking distance there with the other aisles every "
+          "week' is monitoring; 'the first month covers two aisles only' and "
+          "'can stop the suggestions at any time' a rollout; 'if the job "
+          "fails, the planner keeps the current layout' a fallback; 'we "
+          "replay last month's orders' an offline metric, 'walking distance "
+          "per picked line' an online one")
 
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")

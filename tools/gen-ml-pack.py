@@ -98,13 +98,22 @@ sections = [
               # "What counts as success", "What we will measure"
               "what counts as success", "counts as success", "success",
               "what we will measure", "what we'll measure", "what we measure",
-              "what we are measuring", "what we're measuring"],
+              "what we are measuring", "what we're measuring",
+              # "How we will judge it", "How we'll evaluate it"
+              "how we will judge", "how we'll judge", "how we judge",
+              "how we will evaluate", "how we'll evaluate", "how we evaluate",
+              "how it will be judged", "how it will be measured",
+              "how it will be evaluated"],
   "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b",
               # a table of measures: "| measure | today | target |", and an
               # error named in plain words: "honest reviews wrongly hidden"
               r"(?<=\| )\b(measure|measures|metric|metrics|kpi|kpis|indicator|indicators)(?= +\|)",
               r"(?<=\| )\b(target|targets|goal|goals|baseline|today|current)(?= +\|)",
               r"\bwrongly (hidden|flagged|blocked|removed|rejected|declined|held|filtered|marked)\b",
+              # "compared with the same weeks last year", "expect at least 8%
+              # less walking"
+              r"\bcompared (with|to|against) (the )?(same|previous|last|prior) (week|weeks|month|months|period|periods|quarter|year|season)\b",
+              r"\b(at least|over|more than|about|around|roughly) \d+(\.\d+)? ?% (less|more|fewer|lower|higher|faster|shorter|longer|cheaper)\b",
               # a number that should move: "should fall from about twelve to two"
               r"\b(fall|falls|drop|drops|rise|rises|go|goes|grow|grows|increase|increases|decrease|decreases|reduce|reduces|improve|improves|move|moves) from (about |around |roughly )?[\w.%$-]+ to\b",
               # "the share of violating photos caught before...", "reviewer
@@ -123,6 +132,9 @@ sections = [
       r"\broc[- ]?auc\b|\b(pr-auc|prauc)\b|(?<=\bpr )\bauc\b", r"\bauc\b", r"\blog[- ]?(loss|likelihood)\b",
       # "fake reviews caught (audited sample)", "on a held-out set"
       r"\b(audited|labelled|labeled|held-out|holdout|hand-checked|hand-labelled|hand-labeled) (sample|samples|set|sets)\b",
+      # an offline replay: "we replay last month's orders against the
+      # suggested layout", "a backtest over 2024"
+      r"\b(replay|replays|replayed|replaying|backtest|backtests|backtested|backtesting) (of )?(last|past|the|historical|previous|a)\b",
       # recall and human grading in plain words: "must catch at least 95%
       # of the urgent ones", "coordinators rate a sample of 200 drafts"
       r"\b(catch|catches|catching|caught|detect|detects|flag|flags|find|finds) (at least |over |more than |about )?\d+(\.\d+)? ?% of\b",
@@ -134,7 +146,9 @@ sections = [
       r"\boffline (metric|evaluation)s?\b", r"\btoken[- ]level loss"]),
    T("online-metrics", "Online Metrics",
      ["online", "online metric", "business metrics", "online evaluation", "end to end metrics"],
-     [r"\bctr\b", r"\b(csat|nps)\b", r"\b(support|helpline|help desk|helpdesk|hotline|call[- ]cent(er|re)) (calls|contacts|tickets)\b", r"\b(share|percentage|fraction|proportion) of (the |all |our )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(late|on-time|cancellation|churn|complaint|refund|abandonment|contact|escalation|repeat|reorder|late-order)[- ](order |delivery |purchase )?rates?\b", r"\bticket (volume|rate|count)s?\b", r"\b(resolution|handle|handling|reply|wait|waiting|turnaround|queue) times?\b|\btime (from \w+ )?to (first )?(reply|response|resolution|answer|pickup|close)\b", r"\bclick[- ]through", r"\bconversions?\b", r"\bacceptance rate\b",
+     [r"\bctr\b",
+      # a KPI named as a rate: "walking distance per picked line"
+      r"\b(distance|time|minutes|cost|costs|errors?|walking|steps|touches|calls|clicks|returns|complaints|contacts) per (picked line|pick|order|line|shift|request|session|visit|trip|delivery|ticket|user|customer|item)\b", r"\b(csat|nps)\b", r"\b(support|helpline|help desk|helpdesk|hotline|call[- ]cent(er|re)) (calls|contacts|tickets)\b", r"\b(share|percentage|fraction|proportion) of (the |all |our )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(late|on-time|cancellation|churn|complaint|refund|abandonment|contact|escalation|repeat|reorder|late-order)[- ](order |delivery |purchase )?rates?\b", r"\bticket (volume|rate|count)s?\b", r"\b(resolution|handle|handling|reply|wait|waiting|turnaround|queue) times?\b|\btime (from \w+ )?to (first )?(reply|response|resolution|answer|pickup|close)\b", r"\bclick[- ]through", r"\bconversions?\b", r"\bacceptance rate\b",
       r"\bengagement\b", r"\bretention\b", r"\brevenue\b", r"\bdwell time\b", r"\bwatch time\b",
       r"\btime spent\b", r"\bsession (length|engagement|duration)s?\b", r"\b(dau|mau)\b",
       r"\bbounce rate\b", r"\bonline (metric|evaluation)s?\b", r"\b(a/b|ab) test", r"\btap reduction\b",
@@ -173,6 +187,10 @@ sections = [
               r"\bevent (stream|streams|bus|log|queue|topic)\b",
               r"(?<=\bon the |\bin the )\brequest path\b|(?<=\bon the )\brequest\b",
               r"\b(written|writes?|wrote) (it |them |the [\w-]+ )?back (to|into)\b",
+              # "the job runs on Sunday night and writes the suggested moves
+              # to a sheet"
+              r"\b(job|jobs|pipeline|batch|dag|task) (runs|run|is run|are run|kicks off|starts) (on|every|each|at|nightly|weekly|daily|hourly|once)\b",
+              r"\b(writes?|written|publishes|published|sends?|sent|emails?|emailed|posts?|posted) ([\w-]+ ){0,3}(to|into|in) (a|an|the) ([\w-]+ ){0,2}(sheet|spreadsheet|report|file|inbox|channel|slack channel)\b",
               r"\b(event|events|message|messages|job|jobs|task|tasks) (go|goes|went|is put|are put|is pushed|are pushed|lands?|landed|is sent|are sent) (onto|on|into|in|to) (a|the)\b"],
   "topics": [
    T("client-logic", "Client-side Logic",
@@ -268,8 +286,8 @@ sections = [
      [r"\bdata ?sources?\b",
       # "information already in the booking system and the app"; "the
       # scoring population and inputs come from fp.shift_features_daily"
-      r"\b(information|data|records|history|histories|logs)\b[^.\n]{0,30}\b(in|from) (the|our) ([\w-]+ ){0,2}(system|systems|app|apps|platform|crm|erp|database|warehouse|tool)\b",
-      r"\b(inputs|population|records|rows|examples)\b[^.\n]{0,30}\bcomes? from\b",
+      r"\b(information|data|records|history|histories|logs)\b" + GAP + r"{0,30}\b(in|from) (the|our) ([\w-]+ ){0,2}(system|systems|app|apps|platform|crm|erp|database|warehouse|tool)\b",
+      r"\b(inputs|population|records|rows|examples)\b" + GAP + r"{0,30}\bcomes? from\b",
       # "line items from the finance system": a named business system
       r"(?<=\bfrom the |\bfrom our |\bfrom their )\b(finance|financial|billing|booking|bookings|ticketing|order|ordering|payment|payments|inventory|crm|erp|hr|accounting|circulation|claims|policy|support|point-of-sale|pos|ledger|scheduling|dispatch|loyalty) (system|systems|platform|database|tool|app|service)\b",
       # "loan history from the circulation system", "records since 2019"
@@ -378,6 +396,8 @@ sections = [
   "evidence": [r"\bmodel (architecture|selection|choice|training|type|family|families|design)\b", r"\bbaseline (model|solution|approach)\b",
               r"\bhyper-?parameters?\b", r"\b(gradient[- ]boosted|boosted|learned|neural|linear|logistic|tree[- ]based|binary|multi[- ]class|multi[- ]label)\s+([\w-]+\s+)?(classifier|regressor|ranker|model)s?\b", r"\b(embedding|language|ranking|scoring|classification|detection|vision|speech|sentence|retrieval|quantile|regression)\s+models?\b", r"\blayers?\b", r"\bfine[- ]tun\w*\b", r"\bensembles?\b", r"\boptimi[sz]ers?\b",
               r"\bloss( function)?\b", r"\b(train|trained|training) (the|a|our) model\b",
+              # "with the product's category and price band as extra inputs"
+              r"\bcovariates?\b|\bexogenous (variables?|inputs?|features?|regressors?)\b|\b(extra|additional|external) (inputs|regressors)\b",
               # "A LambdaMART model trained on threads with a marked solution"
               r"\b(model|classifier|ranker|regressor|detector) (is |was )?(trained|fit|fitted|learned|learnt) (on|from|with|against)\b", r"\bpre-?trained\b", r"\bheads?\b.{0,20}\b(output|softmax|sigmoid)\b",
               r"\bsoftmax\b|\bsigmoid\b|\battention\b",
@@ -395,11 +415,19 @@ sections = [
       r"\brecommendation\b", r"\bobjectives?\b", r"\blearning to rank\b", r"\bltr\b",
       r"\b(point|pair|list)[- ]?wise\s+(ltr|ranking|loss|learning|approach|formulation|model|training)\b", r"\bdetection\b", r"\bsegmentation\b",
       r"\b(outputs?|predicts?|estimates?|returns?|gives?|produces?)\s+(the\s+|a\s+)?(calibrated\s+)?(probability|likelihood|chance|odds)\s+(that|of)\b",
-      r"\bpredicts? (whether|if|how many|how much|how long|which)\b"],
+      r"\bpredicts? (whether|if|how many|how much|how long|which)\b",
+      # a forecaster's or an optimiser's objective: "a seasonal forecast of
+      # weekly picks", "minimises the expected walk"
+      r"\b(forecasts?|forecasting|estimates?|estimating) (of |the )?(weekly|daily|monthly|hourly|next|future|expected|demand|volume|volumes|sales|picks|orders|arrivals|load)\b",
+      r"\b(minimi[sz]e|minimi[sz]es|minimi[sz]ing|maximi[sz]e|maximi[sz]es|maximi[sz]ing)\b"],
      "Classification / Ranking / Generation"),
    T("model-type", "Model Type",
      ["model selection", "model choice", "model architecture", "models", "candidate models", "baseline"],
-     [r"\b(gbdt|gbm|xgboost|lightgbm|catboost)\b", r"\bgradient[- ]boost(ed|ing)?\b|\bboosted trees\b", r"\blambda ?(mart|rank)\b", r"\blogistic regression\b", r"(?-i)\bLR\b",
+     [r"\b(gbdt|gbm|xgboost|lightgbm|catboost)\b",
+      # forecasting and optimisation designs: "a seasonal forecast", "a
+      # local search swaps products between slots"
+      r"\bseasonal (forecast|forecasts|model|naive|decomposition)\b|\b(arima|sarima|sarimax|prophet|holt[- ]winters|exponential smoothing)\b",
+      r"\blocal search\b|\b(integer|linear|mixed[- ]integer) program(ming|s)?\b|\bsimulated annealing\b|\bgreedy (search|algorithm|heuristic)\b|\b(milp|lp|mip) solver\b", r"\bgradient[- ]boost(ed|ing)?\b|\bboosted trees\b", r"\blambda ?(mart|rank)\b", r"\blogistic regression\b", r"(?-i)\bLR\b",
       r"\btwo[- ]towers?\b", r"\btransformers?\b", r"\bllms?\b", r"\b(bert|gpt|t5)\b",
       r"\b(cnn|rnn|lstm|dnn|mlp|gnn)s?\b", r"\bneural net(work)?s?\b", r"\bdeep (learning|network|model)s?\b",
       r"\bfactori[sz]ation machines?\b", r"\bmatrix factori[sz]ation\b", r"\brandom forests?\b",
@@ -507,7 +535,10 @@ sections = [
               # "Going live", "Keeping an eye on it", "What will we watch?"
               "going live", "go live", "keeping an eye on", "keep an eye on",
               "watching it", "what we watch", "what do we watch", "what will we watch",
-              "after launch", "shipping it", "how we ship", "how do we ship"],
+              "after launch", "shipping it", "how we ship", "how do we ship",
+              # "Running it", "Operating it"
+              "running it", "operating it", "running in production",
+              "day to day operation", "day to day running"],
   "evidence": [r"\bmonitor(ing|ed|s)?\b", r"\bdrift\b", r"\balert(s|ing)?\b", r"\bdashboards?\b", r"\bretrain(ing|ed|s)?\b",
               r"\broll(out|outs|ed out|ing out)\b", r"\bcanary\b", r"\broll ?back\w*\b", r"\ba/b test\w*\b", r"\bshadow (mode|traffic|deploy\w*)\b",
               r"\bfeedback loop\b", r"\b(on-call|oncall)\b|(?<=\bon )\bcall\b", r"\bslos?\b", r"\bincidents?\b", r"\bdeploy(ed|ing|ment|ments)?\b",
@@ -542,8 +573,10 @@ sections = [
       # "each week we sample fifty sent replies and check them"; "we watch
       # the share of urgent requests the model called routine"; "if that
       # share passes 5% in any week"
-      r"\b(each|every) (week|day|month|night|morning|quarter)\b[^.\n]{0,60}\b(sample|samples|sampled|check|checks|checked|review|reviews|reviewed|audit|audits|audited|compare|compares|compared)\b",
+      r"\b(each|every) (week|day|month|night|morning|quarter)\b" + GAP + r"{0,60}\b(sample|samples|sampled|check|checks|checked|review|reviews|reviewed|audit|audits|audited|compare|compares|compared)\b",
       r"\b(watch|watches|watched|watching|chart|charts|charted|track|tracks|tracked|tracking) the (share|rate|number|count|fraction|percentage|proportion) of\b",
+      # "we compare the walking distance there with the other aisles every week"
+      r"\b(compare|compares|compared|check|checks|checked|review|reviews|reviewed)\b" + GAP + r"{0,80}\b(every|each) (week|day|month|night|morning)\b",
       r"\b(passes|exceeds|crosses|rises above|drops below|falls below) \d+(\.\d+)? ?% (in|on|for|over) (any|a|one|two|three|consecutive) (week|weeks|day|days|hour|hours|month|months)\b"],
      "Accuracy drift, latency, system health"),
    T("deployment-strategy", "Deployment Strategy",
@@ -566,6 +599,10 @@ sections = [
       r"(?<=\btwo |\bboth |\bthe )\barms\b|\b(treatment|control) arms?\b",
       r"\bsplit by (user|users|thread|threads|session|sessions|account|accounts|store|stores|request|requests|query|queries|id|user id|thread id|region|regions|city|cities)\b",
       r"\bthen (to )?(the whole|the entire|the rest of the|every|all the|all other)\b",
+      # "the first month covers two aisles only"; "the planner can stop the
+      # suggestions at any time"
+      r"\b(first|initial|opening) (week|weeks|month|months|phase|quarter|season) (covers|covering|is limited to|runs in|runs on|runs at|only covers)\b",
+      r"\b(stop|stops|pause|pauses|disable|disables) (the )?[\w-]+ (at any time|any time|anytime|immediately|within minutes)\b",
       r"\b(switch|switches|switched|turn|turns|turned) (it|this|them|the [\w-]+( [\w-]+)?) off\b",
       r"\b(control|comparison|holdback) (group|branch|store|region|city|arm|cohort|market|site)(s|es)?\b",
       r"(?<=\bthat )\b(keep|keeps|kept) (the |their )?(old|current|existing|previous)\b"],
