@@ -190,6 +190,7 @@ sections = [
               # "the job runs on Sunday night and writes the suggested moves
               # to a sheet"
               r"\b(job|jobs|pipeline|batch|dag|task) (runs|run|is run|are run|kicks off|starts) (on|every|each|at|nightly|weekly|daily|hourly|once)\b",
+              r"\b(nightly|daily|hourly|weekly|scheduled) batch\b",
               r"\b(writes?|written|publishes|published|sends?|sent|emails?|emailed|posts?|posted) ([\w-]+ ){0,3}(to|into|in) (a|an|the) ([\w-]+ ){0,2}(sheet|spreadsheet|report|file|inbox|channel|slack channel)\b",
               r"\b(event|events|message|messages|job|jobs|task|tasks) (go|goes|went|is put|are put|is pushed|are pushed|lands?|landed|is sent|are sent) (onto|on|into|in|to) (a|the)\b"],
   "topics": [
@@ -288,6 +289,9 @@ sections = [
       # scoring population and inputs come from fp.shift_features_daily"
       r"\b(information|data|records|history|histories|logs)\b" + GAP + r"{0,30}\b(in|from) (the|our) ([\w-]+ ){0,2}(system|systems|app|apps|platform|crm|erp|database|warehouse|tool)\b",
       r"\b(inputs|population|records|rows|examples)\b" + GAP + r"{0,30}\bcomes? from\b",
+      # terse notes: "orders (2y)", "email sends/opens/clicks"
+      r"\b(orders|purchases|transactions|clicks|opens|sends|sessions|searches|bookings|visits|impressions|views|ratings|reviews|logins|calls|tickets|claims|trips)\s*\(\d+\s*(y|yr|yrs|years?|m|mo|months?|w|wk|weeks?|d|days?)\)",
+      r"\b(email|push|app|web|search|order|purchase|click|browse|browsing|notification) (sends|opens|clicks|events|logs|history)\b",
       # "line items from the finance system": a named business system
       r"(?<=\bfrom the |\bfrom our |\bfrom their )\b(finance|financial|billing|booking|bookings|ticketing|order|ordering|payment|payments|inventory|crm|erp|hr|accounting|circulation|claims|policy|support|point-of-sale|pos|ledger|scheduling|dispatch|loyalty) (system|systems|platform|database|tool|app|service)\b",
       # "loan history from the circulation system", "records since 2019"
@@ -322,6 +326,9 @@ sections = [
       r"\bhuman (raters?|reviewers?)\b", r"\btarget variable\b",
       r"\b(counts as|labell?ed as|treated as) an? (positive|negative)\b|(?<=\bis a |\bis an )\b(positive|negative)\b", r"\b(counts?|counted|considered|treated|marked) as (relevant|irrelevant|positive|negative|fraud|fraudulent|spam|legitimate|a (positive|negative|match|hit|success|conversion))\b", r"\b(positives|negatives) are\b", r"(?<=\bare )\b(positives|negatives)\b|(?<=\bare the )\b(positives|negatives)\b", r"\b(positives?|negatives?)\s*[:=]",
       r"\b(answered|labell?ed|annotated|judged|rated|graded|written) by (hand|humans?|annotators|raters|experts|reviewers)\b",
+      # "target = days between consecutive orders", "label: chargeback
+      # within 60 days"
+      r"\b(target|label|labels|outcome|y_true)\s*(=|:)\s",
       # "the 30,000 reviews the trust team judged last year, fake or honest"
       r"\b(team|teams|analysts|reviewers|moderators|agents|experts|coordinators|annotators|clinicians|nurses|doctors|auditors) (judged|labell?ed|reviewed|annotated|marked|tagged|rated|graded|confirmed)\b",
       # what the target is: "the outcome as defined above", "Defining the
@@ -536,8 +543,8 @@ sections = [
               "going live", "go live", "keeping an eye on", "keep an eye on",
               "watching it", "what we watch", "what do we watch", "what will we watch",
               "after launch", "shipping it", "how we ship", "how do we ship",
-              # "Running it", "Operating it"
-              "running it", "operating it", "running in production",
+              # "Running it", "Operating it", "Ops"
+              "running it", "operating it", "running in production", "ops",
               "day to day operation", "day to day running"],
   "evidence": [r"\bmonitor(ing|ed|s)?\b", r"\bdrift\b", r"\balert(s|ing)?\b", r"\bdashboards?\b", r"\bretrain(ing|ed|s)?\b",
               r"\broll(out|outs|ed out|ing out)\b", r"\bcanary\b", r"\broll ?back\w*\b", r"\ba/b test\w*\b", r"\bshadow (mode|traffic|deploy\w*)\b",
