@@ -757,6 +757,23 @@ def main():
           "write send date to the CRM table' the architecture under 'Serving'; "
           "'Ops' the operations chapter")
 
+    d = lint(ddlint, root, "policy-assistant-questions.md")
+    check("a retrieval design under question headings",
+          cov(d, "problem").get("heading") == "What is this for?" and
+          cov(d, "architecture").get("heading") ==
+          "What happens when someone asks?" and
+          cov(d, "data").get("heading") == "Where do answers come from?" and
+          cov(d, "monitoring")["found"] and
+          not {"latency-target", "missing-success-metric",
+               "missing-label-strategy", "missing-fallback",
+               "missing-monitoring", "missing-deployment-strategy"} & set(rules(d)),
+          "'What is this for?' asks for the purpose, not a definition; 'in "
+          "about three seconds at the 90th percentile' is a latency target; "
+          "'an answer passes if it agrees with the partner's answer' an "
+          "offline metric and 'the answer an HR partner wrote' its labels; "
+          "'What could go wrong?' holds the fallback, the weekly review and "
+          "the London-first rollout")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

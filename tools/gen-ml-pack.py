@@ -29,7 +29,10 @@ sections = [
               "why", "what are we building", "what we are building", "what we're building",
               "are we trying to do", "are we trying to solve", "we are trying to do",
               "we are trying to solve", "we're trying to do", "we're trying to solve",
-              "what problem are we solving"],
+              "what problem are we solving",
+              # "What is this for?" (not a definition question)
+              "what is this for", "what is it for", "what this is for",
+              "why this exists", "why does this exist"],
   "evidence": [r"\bbusiness (problem|objective|goal|need|case|value|impact)s?\b", r"\bpain points?\b", r"\bgoals?\b|\bnon[- ]goals?\b",
               r"\bproblem (statement|definition|framing)\b", r"\bstakeholders?\b",
               r"\b(functional|non-functional|business|technical|product) requirements?\b", r"\bin scope\b|\bout of scope\b",
@@ -130,6 +133,10 @@ sections = [
      ["offline", "offline evaluation", "offline metric", "component level metrics"],
      [r"\brecall\s*@\s*k", r"\b(llm[- ]as[- ]a[- ]judge|llm judge|judge model)\b", r"\bgold(en)? (replies|answers|labels|set|standard|data)\b", r"(?<=\bin the |\bwithin the |\bamong the )\b(first|top)[- ]?\d+ (results|positions|suggestions|recommendations|hits|answers|candidates)\b", r"\bprecision\s*@\s*k", r"\b(ndcg|dcg)\b", r"\bmrr\b", r"(?-i)\bmAP\b",
       r"\broc[- ]?auc\b|\b(pr-auc|prauc)\b|(?<=\bpr )\bauc\b", r"\bauc\b", r"\blog[- ]?(loss|likelihood)\b",
+      # "an answer passes if it agrees with the partner's answer ... we want
+      # 85% to pass"
+      r"\b(agrees?|agreed|agreeing) with the [\w-]+('s)? (answer|answers|label|labels|judgement|judgment|decision|decisions|rating|ratings)\b",
+      r"\bpass(ing)? rate\b|(?<=% )\bto pass\b",
       # "fake reviews caught (audited sample)", "on a held-out set"
       r"\b(audited|labelled|labeled|held-out|holdout|hand-checked|hand-labelled|hand-labeled) (sample|samples|set|sets)\b",
       # an offline replay: "we replay last month's orders against the
@@ -147,6 +154,8 @@ sections = [
    T("online-metrics", "Online Metrics",
      ["online", "online metric", "business metrics", "online evaluation", "end to end metrics"],
      [r"\bctr\b",
+      # "HR and IT tickets on the covered topics", "the thumbs-up rate"
+      r"\b(hr|it|support|helpdesk|help desk|service desk|customer service) tickets\b", r"\bthumbs[- ]?(up|down) (rate|rates|share|ratio)\b",
       # a KPI named as a rate: "walking distance per picked line"
       r"\b(distance|time|minutes|cost|costs|errors?|walking|steps|touches|calls|clicks|returns|complaints|contacts) per (picked line|pick|order|line|shift|request|session|visit|trip|delivery|ticket|user|customer|item)\b", r"\b(csat|nps)\b", r"\b(support|helpline|help desk|helpdesk|hotline|call[- ]cent(er|re)) (calls|contacts|tickets)\b", r"\b(share|percentage|fraction|proportion) of (the |all |our )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(late|on-time|cancellation|churn|complaint|refund|abandonment|contact|escalation|repeat|reorder|late-order)[- ](order |delivery |purchase )?rates?\b", r"\bticket (volume|rate|count)s?\b", r"\b(resolution|handle|handling|reply|wait|waiting|turnaround|queue) times?\b|\btime (from \w+ )?to (first )?(reply|response|resolution|answer|pickup|close)\b", r"\bclick[- ]through", r"\bconversions?\b", r"\bacceptance rate\b",
       r"\bengagement\b", r"\bretention\b", r"\brevenue\b", r"\bdwell time\b", r"\bwatch time\b",
@@ -168,7 +177,11 @@ sections = [
               "how it fits together", "how it all fits together",
               "how the pieces fit together", "moving parts", "the moving parts",
               "end to end flow", "request flow", "how a request flows",
-              "life of a request", "how it runs", "how it ran", "how it will run"],
+              "life of a request", "how it runs", "how it ran", "how it will run",
+              # "What happens when someone asks?"
+              "what happens when", "when someone asks", "when a user asks",
+              "when a request comes in", "when a question comes in",
+              "from question to answer", "from request to response"],
   "evidence": [r"\barchitecture\b", r"\bcomponents?\b", r"\bmicro-?services?\b", r"\bload[- ]balanc\w*",
               r"\bgateway\b", r"\bqueues?\b|\bmessage queues?\b|\bkafka\b|\bpub/sub\b|\bpubsub\b", r"\b(request|data) (flow|path)\b",
               r"\b(inference|prediction|ranking|embedding|feature|model) (service|server)s?\b", r"\bcach(e|es|ing)\b",
@@ -265,9 +278,13 @@ sections = [
               # "Where the data comes from"
               "we learn from", "it learns from", "the model learns from",
               "where the data comes from", "where does the data come from",
-              "where data comes from"],
+              "where data comes from",
+              # "Where do answers come from?" (a retrieval design's corpus)
+              "where do answers come from", "where the answers come from",
+              "what it knows", "knowledge sources", "knowledge source"],
   "evidence": [r"\btraining (data|set|examples)\b", r"\bcrawl(s|ed|er|ers|ing)?\b",
               r"\bchunk(s|ed|ing)?\b.{0,60}\b(tokens?|overlap|embedd\w*|index\w*)\b",
+              r"\b(split|splits|chunked|cut|divided) into (passages|chunks|segments|pieces|windows)\b",
               r"\b(golden|evaluation|eval|test|held[- ]out)\s+(set|questions|queries|dataset)s?\b", r"\bdatasets?\b", r"\bdata (collection|pipeline|quality|cleaning|preparation|volume|schema)\b",
               r"\b(train|training|validation|test|eval)[-/ ](split|set)s?\b", r"\bschema\b", r"\betl\b", r"\bingest(ion|ed)?\b",
               r"\bsampl(e|es|ed|ing)\b", r"\bpii\b|\bretention period\b", r"\bbackfill\w*\b",
@@ -313,7 +330,11 @@ sections = [
       r"\b(pull|pulls|pulled|draw|draws|drew|ingest|ingests|ingested) (data |it |everything )?from\b",
       r"\b(data|listing|listings|partner|vendor|wire|mls|market|price|product|news) feeds?\b",
       r"\b(licensed|third[- ]party|vendor|external|partner) (feeds?|data|datasets?|apis?)\b",
-      r"\bcrawl(s|ed|er|ers|ing)?\b", r"\b(wiki|knowledge base|help cent(er|re))\b", r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp)s?\b"],
+      r"\bcrawl(s|ed|er|ers|ing)?\b", r"\b(wiki|knowledge base|help cent(er|re))\b", r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp)s?\b",
+      # a retrieval design's corpus: "the intranet's policy pages, exported
+      # every night"
+      r"\b(intranet|confluence|sharepoint|notion|google drive)\b|\b(policy|help|support|product|documentation|docs) (pages|articles|documents)\b",
+      r"\bexported (every|each|nightly|daily|weekly|hourly)\b"],
      "User logs, content data, metadata, feedback"),
    T("label-strategy", "Label Strategy",
      ["labels", "labeling", "labelling", "labeling strategy", "label", "ground truth",
@@ -326,6 +347,8 @@ sections = [
       r"\bhuman (raters?|reviewers?)\b", r"\btarget variable\b",
       r"\b(counts as|labell?ed as|treated as) an? (positive|negative)\b|(?<=\bis a |\bis an )\b(positive|negative)\b", r"\b(counts?|counted|considered|treated|marked) as (relevant|irrelevant|positive|negative|fraud|fraudulent|spam|legitimate|a (positive|negative|match|hit|success|conversion))\b", r"\b(positives|negatives) are\b", r"(?<=\bare )\b(positives|negatives)\b|(?<=\bare the )\b(positives|negatives)\b", r"\b(positives?|negatives?)\s*[:=]",
       r"\b(answered|labell?ed|annotated|judged|rated|graded|written) by (hand|humans?|annotators|raters|experts|reviewers)\b",
+      # "each with the answer an HR partner wrote"
+      r"\b(answer|answers|label|labels|reply|replies|summary|summaries) (an? |the )?([\w-]+ )?(partner|expert|agent|reviewer|analyst|specialist|doctor|nurse|coordinator|lawyer|moderator|editor)s? (wrote|writes|gave|gives|chose|picked|marked)\b",
       # "target = days between consecutive orders", "label: chargeback
       # within 60 days"
       r"\b(target|label|labels|outcome|y_true)\s*(=|:)\s",
@@ -584,6 +607,7 @@ sections = [
       r"\b(watch|watches|watched|watching|chart|charts|charted|track|tracks|tracked|tracking) the (share|rate|number|count|fraction|percentage|proportion) of\b",
       # "we compare the walking distance there with the other aisles every week"
       r"\b(compare|compares|compared|check|checks|checked|review|reviews|reviewed)\b" + GAP + r"{0,80}\b(every|each) (week|day|month|night|morning)\b",
+      r"\b(review|reviews|reviewed|check|checks|checked|audit|audits|audited|read|reads) \d+ (random|sampled|sent|recent)? ?[\w-]+ (a|per|each|every) (week|day|month)\b",
       r"\b(passes|exceeds|crosses|rises above|drops below|falls below) \d+(\.\d+)? ?% (in|on|for|over) (any|a|one|two|three|consecutive) (week|weeks|day|days|hour|hours|month|months)\b"],
      "Accuracy drift, latency, system health"),
    T("deployment-strategy", "Deployment Strategy",
@@ -609,6 +633,7 @@ sections = [
       # "the first month covers two aisles only"; "the planner can stop the
       # suggestions at any time"
       r"\b(first|initial|opening) (week|weeks|month|months|phase|quarter|season) (covers|covering|is limited to|runs in|runs on|runs at|only covers)\b",
+      r"\b(start|starts|starting|begin|begins|beginning) (with|in|at) (the |one |a single )?[\w-]+ (office|offices|team|teams|region|regions|store|stores|site|sites|market|markets|country|countries|clinic|clinics|warehouse|warehouses|branch|branches|city|cities)\b",
       r"\b(stop|stops|pause|pauses|disable|disables) (the )?[\w-]+ (at any time|any time|anytime|immediately|within minutes)\b",
       r"\b(switch|switches|switched|turn|turns|turned) (it|this|them|the [\w-]+( [\w-]+)?) off\b",
       r"\b(control|comparison|holdback) (group|branch|store|region|city|arm|cohort|market|site)(s|es)?\b",
@@ -762,7 +787,7 @@ rules = [
                        r"\btime[- ]to[- ]first[- ]token\b", r"\bttft\b",
                        # "must finish within 2 seconds at p95", "ready within 2
                        # minutes of the meeting's end at p90": a deadline
-                       r"\b(finish(es|ed)?|complete[sd]?|respond(s|ed)?|answer(s|ed)?|returns?|returned|ready|loads?|loaded|renders?|rendered|appears?|appeared|arrives?|arrived)\s+(with)?in\s+"
+                       r"\b(finish(es|ed)?|complete[sd]?|respond(s|ed)?|answer(s|ed)?|returns?|returned|ready|loads?|loaded|renders?|rendered|appears?|appeared|arrives?|arrived|come back|comes back|came back)\s+(with)?in\s+(about |around |roughly |under |less than )?"
                        + TIME_QUANTITY],
            "quantity": TIME_QUANTITY,
            # "for nine requests in ten", "99 calls out of 100": a
