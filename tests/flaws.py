@@ -23,7 +23,7 @@ import sys
 import tempfile
 
 # pack: (minimum flaws caught of 84, maximum false warnings on clean designs)
-FLOORS = {"pack.json": (80, 2), "pack-evidence.json": (68, 0)}
+FLOORS = {"pack.json": (80, 2), "pack-evidence.json": (70, 0)}
 
 
 def main():

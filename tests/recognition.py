@@ -418,9 +418,12 @@ def main():
           "'Latency budget of the model' is not Model Design: 'model' is not its head")
 
     d = lint(ddlint, root, "negation.md")
-    check("negation", "missing-monitoring" in rules(d) and
-          "missing-deployment-strategy" in rules(d),
-          "'No drift monitoring ... no A/B test and no rollback' covers neither topic")
+    check("negation", cov(d, "monitoring").get("via") == "empty" and
+          any(x["rule"] == "required-section-empty" and
+              "only says it is not there" in x["help"] for x in d["diagnostics"]),
+          "'No drift monitoring ... no A/B test and no rollback' under "
+          "'## Deployment' covers neither topic: the section only says it is "
+          "not there, an error like an empty one, with a help that says so")
 
     d = lint(ddlint, root, "negated-metric.md")
     check("negation in a cross-reference", "metric-not-monitored" in rules(d),

@@ -173,6 +173,9 @@ sections = [
               "technical design", "detailed design", "proposed design", "system components",
               "solution overview", "infrastructure", "serving infrastructure", "infra",
               "approach", "design", "how it works", "proposed solution",
+              # "What we propose" (a six-pager's design overview), a KEP's
+              # "Proposal"
+              "what we propose", "our proposal", "proposal",
               # "How it fits together", "How a request flows", "How it ran"
               "how it fits together", "how it all fits together",
               "how the pieces fit together", "moving parts", "the moving parts",
@@ -237,7 +240,7 @@ sections = [
       "if the service is down", "when the model is down", "when things go wrong",
       "if things go wrong", "if it fails", "when it fails"],
      # not a picture's or a font's: "episode art (falls back to show art)"
-     [r"\bfall(s|ing)?[- ]?backs?\b(?! to (the |a |an )?([\w-]+ )?(art|artwork|image|images|icon|icons|thumbnail|thumbnails|avatar|avatars|font|fonts|logo|cover|colou?r)\b)", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|errors or|is too slow|are too slow|gets too slow|does not run|did not run|doesn't run|didn't run|slower than|lags|lagged|lagging|falls behind|fell behind|backs up|backed up|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|drops|drop|degrades|degrade|is sent|are sent|is routed|are routed|is handed|are handed) (back )?(to|into))\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
+     [r"\bfall(s|ing)?[- ]?backs?\b(?! to (the |a |an )?([\w-]+ )?(art|artwork|image|images|icon|icons|thumbnail|thumbnails|avatar|avatars|font|fonts|logo|cover|colou?r)\b)", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|errors or|is too slow|are too slow|gets too slow|does not run|did not run|doesn't run|didn't run|slower than|is missing|are missing|is stale|are stale|is delayed|are delayed|lags|lagged|lagging|falls behind|fell behind|backs up|backed up|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|drops|drop|degrades|degrade|is sent|are sent|is routed|are routed|is handed|are handed) (back )?(to|into))\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
       r"\bgraceful(ly)?[- ]degrad(e|ed|es|ation)\b", r"\bdegrad(e|es|ed|ation)\s+gracefully\b",
       r"\bdefault (model|ranking|response|results?|list)\b",
       r"\b(serv\w*|show\w*|return\w*|recommend\w*|use|uses|using)\s+(the\s+)?(globally\s+|currently\s+)?most[- ]popular\b",
@@ -422,7 +425,9 @@ sections = [
   "aliases": ["model", "models", "modeling", "modelling", "model development", "model architecture",
               "model selection", "model development and offline evaluation", "ml model",
               "machine learning model", "model training", "modeling approach",
-              "model design and training", "model details", "model choice"],
+              "model design and training", "model details", "model choice",
+              # "How (the) model works"
+              "how the model works", "how it learns", "how the model learns"],
   "evidence": [r"\bmodel (architecture|selection|choice|training|type|family|families|design)\b", r"\bbaseline (model|solution|approach)\b",
               r"\bhyper-?parameters?\b", r"\b(gradient[- ]boosted|boosted|learned|neural|linear|logistic|tree[- ]based|binary|multi[- ]class|multi[- ]label)\s+([\w-]+\s+)?(classifier|regressor|ranker|model)s?\b", r"\b(embedding|language|ranking|scoring|classification|detection|vision|speech|sentence|retrieval|quantile|regression)\s+models?\b", r"\blayers?\b", r"\bfine[- ]tun\w*\b", r"\bensembles?\b", r"\boptimi[sz]ers?\b",
               r"\bloss( function)?\b", r"\b(train|trained|training) (the|a|our) model\b",
@@ -449,7 +454,8 @@ sections = [
       # a forecaster's or an optimiser's objective: "a seasonal forecast of
       # weekly picks", "minimises the expected walk"
       r"\b(forecasts?|forecasting|estimates?|estimating) (of |the )?(weekly|daily|monthly|hourly|next|future|expected|demand|volume|volumes|sales|picks|orders|arrivals|load)\b",
-      r"\b(minimi[sz]e|minimi[sz]es|minimi[sz]ing|maximi[sz]e|maximi[sz]es|maximi[sz]ing)\b"],
+      r"\b(minimi[sz]e|minimi[sz]es|minimi[sz]ing|maximi[sz]e|maximi[sz]es|maximi[sz]ing)\b",
+      r"\bregressors?\b"],
      "Classification / Ranking / Generation"),
    T("model-type", "Model Type",
      ["model selection", "model choice", "model architecture", "models", "candidate models", "baseline"],
@@ -488,7 +494,11 @@ sections = [
               # "From model output to published numbers", "From scores to a queue"
               "from model output", "from model outputs", "from raw model output",
               "from scores", "from predictions", "from forecasts", "from probabilities",
-              "turning forecasts into", "turning scores into", "turning predictions into"],
+              "turning forecasts into", "turning scores into", "turning predictions into",
+              # "After scoring", "The planner", "Decision logic"
+              "after scoring", "after prediction", "after ranking",
+              "post processing", "postprocessing", "planner", "decision logic",
+              "decision layer", "decision policy", "decision rules"],
   "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
               # "returns the expected ready date with a range"
               r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b",
@@ -517,6 +527,15 @@ sections = [
               r"\btop (class|classes|label|labels|category|categories|prediction|predictions|match|matches|guess|guesses|candidate|candidates|intent|intents|code|codes|result|suggestion|suggestions)\b",
               r"\b(second|next)[- ](best|highest|class|choice|guess|label)\b",
               r"\breason codes?\b|\bexplanations? (are |is )?(returned|shown|attached)\b",
+              # rules after the model: "after prediction we do some rules",
+              # "drop items already in the basket ... keep the top 8",
+              # "non-maximum suppression with an IoU threshold of 0.3",
+              # "ordered so that vans are not sent back and forth"
+              r"\bafter (the )?(prediction|predictions|scoring|inference|ranking)\b",
+              r"\b(apply|applies|applied|we do|run|runs) (these |the |some |a few |our )?(rules|post-?processing|constraints)\b",
+              r"\b(drop|drops|dropped|remove|removes|removed|exclude|excludes|excluded|filter out|filters out|filtered out)\b" + GAP + r"{0,40}\b(items?|results?|candidates?|suggestions?|recommendations?|detections?|matches|listings)\b",
+              r"\bnon-?max(imum)? suppression\b|\b(iou|overlap) threshold\b|\bsorted by (confidence|score|probability|likelihood)\b",
+              r"\b(ordered|sorted|ranked) (so that|by (expected|predicted|estimated|score|confidence|value))\b",
               # an LLM's output checked: "a reply that does not parse ... is
               # thrown away"
               r"\b(is|are) (thrown away|discarded|dropped|rejected|suppressed|withheld)\b",
@@ -551,7 +570,7 @@ sections = [
       # than 120 referrals a week", "at most one per street per six hours"
       r"\b(probability|probabilities|score|scores|confidence)\s*(≥|>=|>|<=|≤|<|of at least|at least|above|below|over|under)\s*0?[.,]\d+",
       r"\b(set|tuned|chosen|picked|calibrated) (so that|to (achieve|give|hit|keep|meet|reach))\b",
-      r"\bat most (one|two|three|\d+) (per|a|an|every|each)\b"],
+      r"\bat most (one|two|three|\d+)( [\w-]+){0,3} (per|a|an|every|each)\b"],
      "Caching, thresholding, result filtering"),
   ]},
  {"id": "monitoring", "title": "Feedback, Monitoring, and Deployment",
@@ -928,6 +947,8 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 "contents", "references", "further reading", "resources", "glossary",
                 "acknowledgements", "acknowledgments", "case study", "case studies",
                 "related work", "prior art", "reading list",
+                # what was not done: "## 7 Conclusion and Future Work"
+                "future work", "future directions",
                 # other people's designs by name: "How Acme and Globex do
                 # it", "How they built it" (the star stands for one to four
                 # words, never "we", "our", "you"...)

@@ -702,6 +702,16 @@ static bool S_is_thin(const lint_ctx *ctx, const section *sec) {
  * points at the content instead. */
 #define SLOGAN_WORDS 60
 static bool S_points_elsewhere(const char *t, size_t start, size_t end);
+/* Prose only, under SLOGAN_WORDS words in all. */
+static bool S_is_short_prose(const lint_ctx *ctx, const section *sec) {
+  if (S_words_at_least(ctx, sec, SLOGAN_WORDS))
+    return false;
+  for (size_t b = sec->first_block; b < sec->end_block; b++)
+    if (S_counts(ctx, b) && ctx->md->blocks[b].kind != BLOCK_PARAGRAPH)
+      return false;
+  return true;
+}
+
 static bool S_is_slogan(const lint_ctx *ctx, const section *sec) {
   if (S_words_at_least(ctx, sec, SLOGAN_WORDS))
     return false; /* first: it stops counting there */
@@ -866,6 +876,64 @@ static unsigned S_evidence_at(lint_ctx *ctx, size_t s, size_t d) {
                   &lr);
   S_item_patterns_free(&ip);
   return lr.n;
+}
+
+typedef struct {
+  lint_ctx *ctx;
+  size_t from, to; /* where a negated mention must start */
+  bool hit;
+} denial_run;
+
+static bool S_negated_hit(void *arg, size_t k, size_t ms, size_t me) {
+  denial_run *dr = arg;
+  (void)k;
+  if (ms < dr->from || ms >= dr->to)
+    return ms < dr->from; /* later matches of this pattern are out too */
+  if (S_in_dead(dr->ctx, ms) || !prose_negated(dr->ctx, ms, me))
+    return true;
+  dr->hit = true;
+  return false;
+}
+
+static bool S_opens_denial(const char *t, size_t start, size_t end);
+
+/* Whether heading d's subtree says that pack section s is not there: none
+ * of its evidence is mentioned but negated, and its first paragraph opens
+ * by denying ("No monitoring for the pilot.", "Out of scope for v1.") or
+ * with a mention that is negated ("Monitoring, feedback logging and the
+ * experiment design are out of scope for now."). A negation deep in a
+ * paragraph ("... without sacrificing accuracy") denies a detail, not the
+ * section. */
+static bool S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
+  const section *sec = &ctx->ol->sections[d];
+  const block *first = NULL;
+  for (size_t b = sec->first_block; b < sec->end_block && !first; b++)
+    if (S_counts(ctx, b) && ctx->md->blocks[b].kind == BLOCK_PARAGRAPH)
+      first = &ctx->md->blocks[b];
+  if (!first || S_evidence_at(ctx, s, d) > 0)
+    return false;
+  const char *t = ctx->src->text;
+  if (S_opens_denial(t, first->start, first->end))
+    return true;
+  /* a mention among the paragraph's first three words */
+  size_t to = first->start, words = 0;
+  while (to < first->end && words < 3) {
+    while (to < first->end && !S_alnum(t[to]))
+      to++;
+    if (to < first->end)
+      words++;
+    if (words == 3)
+      break;
+    while (to < first->end && S_alnum(t[to]))
+      to++;
+  }
+  item_patterns ip;
+  S_item_patterns(ctx->pack, s, &ip);
+  denial_run dr = {.ctx = ctx, .from = first->start, .to = to};
+  prose_each_many(ctx, ip.pats, ip.n, first->start, first->end, S_negated_hit,
+                  &dr);
+  S_item_patterns_free(&ip);
+  return dr.hit;
 }
 
 /* What the evidence of one pack section looks like over the document. */
@@ -2040,16 +2108,37 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       /* empty: nothing under any part but headings, comments, template
        * bullets and placeholders */
       sc->empty = true;
-      for (size_t p = 0; p < sc->nparts; p++) {
+      sc->empty_why = EMPTY_BARE;
+      for (size_t p = 0; p < sc->nparts && sc->empty; p++) {
         size_t d = sc->parts[p];
+        const section *ps = &ol->sections[d];
+        if (STUB(d))
+          continue;
+        if (!S_by_content_ok(pk, s)) {
+          sc->empty = false;
+          break;
+        }
         /* a line or two that shows nothing of the section ("Standard
          * approaches as before.") is a slogan, not content */
-        if (!STUB(d) && !(S_by_content_ok(pk, s) &&
-                          (S_is_thin(ctx, &ol->sections[d]) ||
-                           (ts->needs_evidence &&
-                            S_is_slogan(ctx, &ol->sections[d]))) &&
-                          S_evidence_at(ctx, s, d) == 0))
-          sc->empty = false;
+        if ((S_is_thin(ctx, ps) ||
+             (ts->needs_evidence && S_is_slogan(ctx, ps))) &&
+            S_evidence_at(ctx, s, d) == 0) {
+          if (!S_is_thin(ctx, ps))
+            sc->empty_why = EMPTY_SLOGAN;
+          continue;
+        }
+        /* ... and a short text that only says the section is not there
+         * ("Monitoring, feedback logging and the experiment design are
+         * out of scope for now. We will come back to this chapter once
+         * ...") leaves it as empty as a heading over nothing */
+        /* (not the opening section: "There is no way to see ..." states
+         * a problem) */
+        if (!ts->opening && S_is_short_prose(ctx, ps) &&
+            S_denied_at(ctx, s, d)) {
+          sc->empty_why = EMPTY_DENIED;
+          continue;
+        }
+        sc->empty = false;
       }
       continue; /* its topics are looked for below */
     }

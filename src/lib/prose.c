@@ -736,6 +736,86 @@ static size_t S_clause_start(const char *t, size_t lo, size_t off) {
   return lo;
 }
 
+/* Whether the mention ending at me heads a list that a negation follows:
+ * "Monitoring, feedback logging and the experiment design are out of scope
+ * for now", "Drift alerts and retraining are not planned". The list is
+ * words, commas, "and" and "or" only (an "and" or an "or" among them), up
+ * to 14 words, then "is" or "are"
+ * and "not", "n't" or "out of scope"; a clause of its own ("we", "which",
+ * "will", "has" ...) ends it. */
+static bool S_list_negated(const char *t, size_t me, size_t len) {
+  static const char *const stop[] = {
+      "we",    "it",     "they",  "which", "that",  "who",   "but",
+      "because", "so",   "will",  "was",   "were",  "has",   "have",
+      "had",   "can",    "could", "should", "must", "may",   "might",
+      "be",    "been",   "do",    "does",  "did",   "then",  "when",
+      "if",    NULL};
+  size_t lim = me + 160 < len ? me + 160 : len;
+  bool list = false;
+  size_t words = 0;
+  for (size_t i = me; i < lim;) {
+    char c = t[i];
+    if (c == '.' || c == ';' || c == '\n' || c == '|' || c == ':' ||
+        c == '!' || c == '?' || c == '(' || c == '\0')
+      return false;
+    if (c == ',') { /* "Currently, the trait is not ..." is no list */
+      i++;
+      continue;
+    }
+    if (!S_wordch(c)) {
+      i++;
+      continue;
+    }
+    size_t b = i;
+    while (i < lim && S_wordch(t[i]))
+      i++;
+    size_t n = i - b;
+    if (++words > 14)
+      return false;
+    if ((n == 3 && strncasecmp(t + b, "and", 3) == 0) ||
+        (n == 2 && strncasecmp(t + b, "or", 2) == 0)) {
+      list = true;
+      continue;
+    }
+    bool isare = (n == 2 && strncasecmp(t + b, "is", 2) == 0) ||
+                 (n == 3 && strncasecmp(t + b, "are", 3) == 0);
+    bool contracted = (n == 5 && strncasecmp(t + b, "isn't", 5) == 0) ||
+                      (n == 6 && strncasecmp(t + b, "aren't", 6) == 0);
+    if (contracted)
+      return list;
+    if (isare) {
+      /* the next words: "not", "currently not", "out of scope" */
+      size_t nw[3], nn[3], k = 0;
+      for (size_t j = i; j < lim && k < 3;) {
+        while (j < lim && t[j] == ' ')
+          j++;
+        size_t w0 = j;
+        while (j < lim && S_wordch(t[j]))
+          j++;
+        if (j == w0)
+          break;
+        nw[k] = w0;
+        nn[k++] = j - w0;
+      }
+      for (size_t q = 0; q < k && q < 2; q++) {
+        if (nn[q] == 3 && strncasecmp(t + nw[q], "not", 3) == 0)
+          return list;
+        if (nn[q] == 3 && strncasecmp(t + nw[q], "out", 3) == 0 &&
+            q + 2 < k && nn[q + 2] == 5 &&
+            strncasecmp(t + nw[q + 2], "scope", 5) == 0)
+          return list;
+        if (!(nn[q] == 9 && strncasecmp(t + nw[q], "currently", 9) == 0) &&
+            !(nn[q] == 5 && strncasecmp(t + nw[q], "still", 5) == 0))
+          break;
+      }
+      return false;
+    }
+    if (S_word_in(t + b, n, stop))
+      return false;
+  }
+  return false;
+}
+
 bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
   const char *t = ctx->src->text;
   size_t lo = ms > NEG_LOOKBACK ? ms - NEG_LOOKBACK : 0;
@@ -866,7 +946,7 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
     if (!S_word_in(w, an[k], be) && k > 0)
       break;
   }
-  return false;
+  return S_list_negated(t, me, ctx->src->len);
 }
 
 /* ---- Literal triggers: many patterns in one pass. ---- */

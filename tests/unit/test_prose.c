@@ -176,6 +176,19 @@ static void test_prose_negated(void) {
   CHECK(!S_neg("Then roll out to every region eventually, with a rollback "
                "flag.",
                "rollback"));
+  /* a list that a negation follows */
+  CHECK(S_neg("Monitoring, feedback logging and the experiment design are "
+              "out of scope for now.",
+              "Monitoring"));
+  CHECK(S_neg("Drift alerts and retraining are not planned.", "Drift"));
+  CHECK(S_neg("Dashboards or alerts aren't part of v1.", "Dashboards"));
+  CHECK(!S_neg("Monitoring, which the SRE team owns, is not our job here; "
+               "we alert on drift.",
+               "alert"));
+  CHECK(!S_neg("Monitoring and alerting are handled by the SRE team.",
+               "Monitoring"));
+  CHECK(!S_neg("Dashboards, we think, are not enough", "Dashboards"));
+  CHECK(!S_neg("Dashboards are", "Dashboards")); /* at the text's end */
 }
 
 static void test_pattern_prose_text(void) {

@@ -67,10 +67,27 @@ static void S_report_empty(lint_ctx *ctx, const struct ddlint_rule *rule,
   const tmpl_section *ts = &ctx->pack->sections[s];
   const section *sec = &ctx->ol->sections[ctx->cov->sections[s].section];
   const char *h = ctx->md->blocks[sec->block].text;
-  char *detail = xasprintf("\"%s\" has no content of its own: a heading, "
-                           "template bullets or a placeholder do not cover "
-                           "\"%s\"",
-                           h, ts->title);
+  char *detail;
+  switch (ctx->cov->sections[s].empty_why) {
+  case EMPTY_DENIED:
+    detail = xasprintf("\"%s\" only says it is not there (out of scope, "
+                       "none planned): plan \"%s\", or, if it does not "
+                       "apply, say so with <!-- ddlint-disable "
+                       "required-section-empty -->",
+                       h, ts->title);
+    break;
+  case EMPTY_SLOGAN:
+    detail = xasprintf("\"%s\" names nothing measurable: a sentence of "
+                       "hopes does not cover \"%s\"; name the metrics and "
+                       "their targets",
+                       h, ts->title);
+    break;
+  default:
+    detail = xasprintf("\"%s\" has no content of its own: a heading, "
+                       "template bullets or a placeholder do not cover "
+                       "\"%s\"",
+                       h, ts->title);
+  }
   detail = S_with_why(ctx, s, detail);
   const char *vars[] = {"section", ts->title, "heading", h,
                         "detail",  detail,    NULL};
