@@ -947,8 +947,16 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 "contents", "references", "further reading", "resources", "glossary",
                 "acknowledgements", "acknowledgments", "case study", "case studies",
                 "related work", "prior art", "reading list",
-                # what was not done: "## 7 Conclusion and Future Work"
-                "future work", "future directions",
+                # what was not done: "## 7 Conclusion and Future Work",
+                # "What I have not done", "Explicitly unchanged", and
+                # questions still open: none of it is the design
+                "future work", "future directions", "open questions",
+                "unresolved questions", "open issues", "questions for reviewers",
+                "explicitly unchanged", "unchanged", "what stays the same",
+                "what does not change", "out of scope", "not in scope",
+                "what i have not done", "what we have not done", "not done yet",
+                "not covered", "what this is not", "what we are not doing",
+                "what we will not do",
                 # other people's designs by name: "How Acme and Globex do
                 # it", "How they built it" (the star stands for one to four
                 # words, never "we", "our", "you"...)

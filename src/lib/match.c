@@ -915,16 +915,17 @@ static bool S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
   const char *t = ctx->src->text;
   if (S_opens_denial(t, first->start, first->end))
     return true;
-  /* a mention among the paragraph's first three words */
+  /* a mention among the paragraph's first four words ("We'd like drift
+   * alerts on the forecaster eventually") */
   size_t to = first->start, words = 0;
-  while (to < first->end && words < 3) {
-    while (to < first->end && !S_alnum(t[to]))
+  while (to < first->end && words < 5) {
+    while (to < first->end && !S_alnum(t[to]) && t[to] != '\'')
       to++;
     if (to < first->end)
       words++;
-    if (words == 3)
+    if (words == 5)
       break;
-    while (to < first->end && S_alnum(t[to]))
+    while (to < first->end && (S_alnum(t[to]) || t[to] == '\''))
       to++;
   }
   item_patterns ip;
