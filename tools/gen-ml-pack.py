@@ -193,7 +193,7 @@ sections = [
               r"\bupstream\b|\bdownstream\b", r"\bthroughput\b|\bqps\b|\brequests per second\b",
               r"\b(calls?|called|calling|queries|sends? (a )?requests? to)\s+(an? |the )?([\w-]+ ){0,2}(service|endpoint|api|server|backend|scorer|ranker|classifier)\b", r"\b(batch|nightly|daily|hourly|weekly|streaming|scheduled|offline|cron|scoring|inference|indexing|ingestion|forecast|forecasting|export|etl) ([\w-]+ )?(jobs?|pipelines?|workers?|dags?)\b", r"\b(online|offline|request|serving|hot|read|write|query|slow|fast|lighter|fallback) paths?\b", r"\bpre-?comput\w*\b", r"\b(asynchronous|synchronous)(ly)?\b", r"\b(pgvector|faiss|pinecone|weaviate|milvus|qdrant|elasticsearch|opensearch|chroma|scann)\b", r"\b(airflow|dagster|prefect|luigi|argo|kubeflow|cron)\b|\bdags?\b", r"\borchestrat(ed|es|ion|or|ors)\b",
               # "the portal reads the published table like any other report"
-              r"\b(reads?|queries|query|polls?) (the|a|an) ([\w-]+ ){0,2}(table|view|feed|topic|stream)\b", r"\b(writes?|written|publish|publishes|published|pushes|stores) ([\w-]+ ){0,3}(to|into|in) (the|a|an) ([\w-]+ ){0,2}(table|store|database|db|cache|index|bucket|queue|topic|stream|warehouse|app|portal|dashboard|service|api)\b", r"\b(pulls?|reads?|fetches|loads?) ([\w-]+ ){0,6}from (the|a|an) ([\w-]+ ){0,2}(warehouse|lake|database|db|store|table|api|service|queue|stream|bucket)\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\bbehind (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"(?<=\bat |\bper |\beach |\bevery )\brequest( time)?\b|(?<=\bat )\b(query|inference|serving|read) time\b", r"\bin-process\b|(?<=\bin )\bprocess\b|\bsidecar\b", r"\bservices?\b",
+              r"\b(reads?|queries|query|polls?) (the|a|an|that|this|our|its) ([\w-]+ ){0,2}(table|view|feed|topic|stream)\b", r"\b(writes?|written|publish|publishes|published|pushes|stores) ([\w-]+ ){0,3}(to|into|in) (the|a|an) ([\w-]+ ){0,2}(table|store|database|db|cache|index|bucket|queue|topic|stream|warehouse|app|portal|dashboard|service|api)\b", r"\b(pulls?|reads?|fetches|loads?) ([\w-]+ ){0,6}from (the|a|an) ([\w-]+ ){0,2}(warehouse|lake|database|db|store|table|api|service|queue|stream|bucket)\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\bbehind (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"(?<=\bat |\bper |\beach |\bevery )\brequest( time)?\b|(?<=\bat )\b(query|inference|serving|read) time\b", r"\bin-process\b|(?<=\bin )\bprocess\b|\bsidecar\b", r"\bservices?\b",
               # "a timeout of 800 ms", "a small worker pool", "the score was
               # written back to the listing record", "an event went onto a queue"
               r"\btimeouts?\b|\btime-outs?\b|\btimed out\b", r"\bworkers?\b|\bworker pools?\b",
@@ -535,6 +535,12 @@ sections = [
               r"\b(apply|applies|applied) (these |the |some |a few |our )?(rules|post-?processing|constraints)\b",
               r"\b(drop|drops|dropped|remove|removes|removed|exclude|excludes|excluded|filter out|filters out|filtered out)\b" + GAP + r"{0,40}\b(items?|results?|candidates?|suggestions?|recommendations?|detections?|matches|listings)\b",
               r"\bnon-?max(imum)? suppression\b|\b(iou|overlap) threshold\b|\bsorted by (confidence|score|probability|likelihood)\b",
+              # decoding a sequence model's output: "beam search with beam 4",
+              # "rescoring offline"; choosing among candidate actions: "choose
+              # the candidate whose predicted median occupancy is closest"
+              r"\bbeam search\b|\b(greedy|constrained|speculative) decoding\b|\bn-best\b|\brescor(e|es|ed|ing)\b",
+              r"\b(choose|chooses|chosen|pick|picks|select|selects) the ([\w-]+ ){0,2}(whose|with the (highest|lowest|best|largest|smallest))\b",
+              r"\bcandidate (prices|actions|moves|routes|offers|schedules|replies|answers|tariffs|plans)\b",
               r"\b(ordered|sorted|ranked) (so that|by (expected|predicted|estimated|score|confidence|value))\b",
               # an LLM's output checked: "a reply that does not parse ... is
               # thrown away"
@@ -565,7 +571,7 @@ sections = [
       r"\bpre-?comput(e|es|ed|ing|ation)\b", r"\b(low|high)[- ]confidence\b",
       r"\b(block|deny|allow) ?lists?\b", r"\btop[- ]?k\b", r"\bcut[- ]?offs?\b",
       # "Suppression: not shown if ...", "capped at +-5 bu/acre"
-      r"\bsuppress(es|ed|ion)?\b", r"\b(capped|caps?) at\b",
+      r"\bsuppress(es|ed|ion)?\b", r"\b(capped|caps?) at\b", r"\bredact(s|ed|ion|ing)?\b",
       # "probability >= 0.6", "a threshold set so that SIU receives no more
       # than 120 referrals a week", "at most one per street per six hours"
       r"\b(probability|probabilities|score|scores|confidence)\s*(≥|>=|>|<=|≤|<|of at least|at least|above|below|over|under)\s*0?[.,]\d+",
