@@ -777,6 +777,17 @@ def main():
           "'What could go wrong?' holds the fallback, the weekly review and "
           "the London-first rollout")
 
+    d = lint(ddlint, root, "numbered-google-doc.md")
+    check("a numbered design doc with plain subsections",
+          all(c["found"] for c in d["coverage"]) and not rules(d, "error") and
+          not {"missing-label-strategy", "missing-monitoring",
+               "missing-fallback", "latency-target"} & set(rules(d)),
+          "'41,000 pairs they marked as duplicates' are labels; 'Weekly, the "
+          "trust team checks the released-hold rate' and 'a drop below 80% "
+          "precision pauses holding' monitoring; 'adds under 300 ms at p99' "
+          "a latency target; 'if it times out, the listing is published and "
+          "checked later' a fallback")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

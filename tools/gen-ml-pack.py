@@ -355,6 +355,10 @@ sections = [
       # "target = days between consecutive orders", "label: chargeback
       # within 60 days"
       r"\b(target|label|labels|outcome|y_true)\s*(=|:)\s",
+      # "41,000 pairs they marked as duplicates", "moderator decisions from
+      # the last 18 months"
+      r"\bmarked (them )?as (duplicates?|spam|fraud|fraudulent|fake|relevant|irrelevant|positive|negative|correct|incorrect|wrong|bad|good|toxic|safe|unsafe|urgent|resolved)\b",
+      r"\b(moderator|moderation|reviewer|analyst|agent|annotator|expert|human|clinician|auditor) (decisions|labels|judgements|judgments|verdicts|ratings|outcomes|corrections)\b",
       # "the 30,000 reviews the trust team judged last year, fake or honest"
       r"(?<=\bteam |\bteams |\banalysts |\breviewers |\bmoderators |\bagents |\bexperts |\bcoordinators |\bannotators |\bclinicians |\bnurses |\bdoctors |\bauditors )\b(judged|labell?ed|annotated|tagged|rated|graded)\b",
       # what the target is: "the outcome as defined above", "Defining the
@@ -630,6 +634,10 @@ sections = [
       # share passes 5% in any week"
       r"\b(each|every) (week|day|month|night|morning|quarter)\b" + GAP + r"{0,60}\b(sample|samples|sampled|check|checks|checked|review|reviews|reviewed|audit|audits|audited|compare|compares|compared)\b",
       r"\b(watch|watches|watched|watching|chart|charts|charted|track|tracks|tracked|tracking) the (share|rate|number|count|fraction|percentage|proportion) of\b",
+      # "Weekly, the trust team checks the released-hold rate"; "a drop
+      # below 80% precision pauses holding"
+      r"\b(weekly|daily|monthly|nightly|hourly)\b,? (the |our )?([\w-]+ )?(team |analyst |analysts |owner |on-call )?(checks|reviews|looks at|compares|audits|reads)\b",
+      r"\b(drop|drops|fall|falls|rise|rises) (below|above|under|over) \d+(\.\d+)? ?%" + GAP + r"{0,40}\b(pauses?|stops?|halts?|rolls? back|switch(es)? off|turns? off|alerts?|pages?|freezes?)\b",
       # "we compare the walking distance there with the other aisles every week"
       r"\b(compare|compares|compared)\b" + GAP + r"{0,80}\b(every|each) (week|day|month|night|morning)\b",
       r"\b(review|reviews|reviewed|audit|audits|audited) \d+ (random|sampled|sent|recent)? ?[\w-]+ (a|per|each|every) (week|day|month)\b",
