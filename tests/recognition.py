@@ -788,6 +788,20 @@ def main():
           "a latency target; 'if it times out, the listing is published and "
           "checked later' a fallback")
 
+    d = lint(ddlint, root, "on-device-receipts.md")
+    check("an on-device design",
+          cov(d, "architecture").get("heading") == "On the phone" and
+          cov(d, "prediction").get("heading") == "On the phone" and
+          not {"missing-fallback", "latency-target", "missing-monitoring",
+               "missing-deployment-strategy", "missing-success-metric"}
+          & set(rules(d)),
+          "'On the phone' is the architecture (a detector and recogniser "
+          "shipped inside the app, the plain form when the model cannot load) "
+          "and the prediction path ('a set of rules picks the total', 'fields "
+          "with low confidence are left empty'); 'within 400 ms ... at the "
+          "95th percentile' a latency target; a remote flag to the previous "
+          "model a rollback")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

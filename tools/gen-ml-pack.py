@@ -176,6 +176,9 @@ sections = [
               # "What we propose" (a six-pager's design overview), a KEP's
               # "Proposal"
               "what we propose", "our proposal", "proposal",
+              # where it runs: "On the phone", "Server side"
+              "on the phone", "on device", "on the device", "on the client",
+              "in the app", "server side", "on the server", "client and server",
               # "How it fits together", "How a request flows", "How it ran"
               "how it fits together", "how it all fits together",
               "how the pieces fit together", "moving parts", "the moving parts",
@@ -435,6 +438,8 @@ sections = [
   "evidence": [r"\bmodel (architecture|selection|choice|training|type|family|families|design)\b", r"\bbaseline (model|solution|approach)\b",
               r"\bhyper-?parameters?\b", r"\b(gradient[- ]boosted|boosted|learned|neural|linear|logistic|tree[- ]based|binary|multi[- ]class|multi[- ]label)\s+([\w-]+\s+)?(classifier|regressor|ranker|model)s?\b", r"\b(embedding|language|ranking|scoring|classification|detection|vision|speech|sentence|retrieval|quantile|regression)\s+models?\b", r"\blayers?\b", r"\bfine[- ]tun\w*\b", r"\bensembles?\b", r"\boptimi[sz]ers?\b",
               r"\bloss( function)?\b", r"\b(train|trained|training) (the|a|our) model\b",
+              # "a small text detector and recogniser"
+              r"\b(text|object|face|speech|keyword|wake[- ]word|language) (detector|detectors|recogni[sz]er|recogni[sz]ers|classifier|classifiers)\b",
               # "with the product's category and price band as extra inputs"
               r"\bcovariates?\b|\bexogenous (variables?|inputs?|features?|regressors?)\b|\b(extra|additional|external) (inputs|regressors)\b",
               # "A LambdaMART model trained on threads with a marked solution"
@@ -477,6 +482,8 @@ sections = [
    T("serving-format", "Serving Format",
      ["serving", "model serving", "deployment format", "inference format", "on device inference", "on device model"],
      [r"\bquantiz(e|ed|ation)\b", r"\bon-device\b|(?<=\bon )\bdevice\b", r"\breal[- ]time\b",
+      # "ship inside the app (about 9 MB, int8)"
+      r"\b(int8|int4|fp16|bf16)\b|\b(ships?|shipped|bundled|runs?) (inside|in|with) the (app|apk|binary|browser|firmware)\b",
       r"\bbatch (inference|prediction|scoring)\b", r"\bonline (inference|serving|prediction)\b",
       r"\boffline (inference|prediction)\b", r"\b(onnx|tflite|tensorrt|torchscript|core ?ml)\b",
       r"\bdistill(ation|ed)?\b", r"\bprun(ing|ed)\b", r"\bmodel size\b", r"\bserv(ed|ing)\b",
@@ -545,6 +552,12 @@ sections = [
               r"\bbeam search\b|\b(greedy|constrained|speculative) decoding\b|\bn-best\b|\brescor(e|es|ed|ing)\b",
               r"\b(choose|chooses|chosen|pick|picks|select|selects) the ([\w-]+ ){0,2}(whose|with the (highest|lowest|best|largest|smallest))\b",
               r"\bcandidate (prices|actions|moves|routes|offers|schedules|replies|answers|tariffs|plans)\b",
+              # "a set of rules picks the total (the largest amount near
+              # 'total')"; "fields that come out with low confidence are left
+              # empty rather than guessed"
+              r"\b(picks|chooses|selects|takes) the (largest|smallest|highest|lowest|best|most likely|first|last|top)\b",
+              r"\b(left empty|left blank|abstains?|abstained|abstaining)\b",
+              r"\b(rule|rules|heuristic|heuristics) (pick|picks|choose|chooses|select|selects|decide|decides)\b",
               r"\b(ordered|sorted|ranked) (so that|by (expected|predicted|estimated|score|confidence|value))\b",
               # an LLM's output checked: "a reply that does not parse ... is
               # thrown away"
