@@ -802,6 +802,19 @@ def main():
           "95th percentile' a latency target; a remote flag to the previous "
           "model a rollback")
 
+    d = lint(ddlint, root, "claims-agent.md")
+    check("an LLM agent with tools and guardrails",
+          cov(d, "architecture").get("heading") == "Tools and flow" and
+          cov(d, "prediction").get("heading") == "Guardrails" and
+          not {"latency-target", "missing-success-metric", "missing-monitoring",
+               "missing-fallback", "missing-deployment-strategy"} & set(rules(d)),
+          "'Tools and flow' is the architecture (three tools, a validator, a "
+          "handoff when a draft fails twice) and 'Guardrails' the output "
+          "filtering; 'start streaming within 2 seconds for 95% of turns' a "
+          "latency target; 'a field is right if it matches the agent's value' "
+          "an offline metric; 'Weekly, a claims handler grades 40 live "
+          "conversations' monitoring")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

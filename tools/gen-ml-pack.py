@@ -135,7 +135,7 @@ sections = [
       r"\broc[- ]?auc\b|\b(pr-auc|prauc)\b|(?<=\bpr )\bauc\b", r"\bauc\b", r"\blog[- ]?(loss|likelihood)\b",
       # "an answer passes if it agrees with the partner's answer ... we want
       # 85% to pass"
-      r"\b(agrees?|agreed|agreeing) with the [\w-]+('s)? (answer|answers|label|labels|judgement|judgment|decision|decisions|rating|ratings)\b",
+      r"\b(agrees?|agreed|agreeing with|matches|match|matched|matching) (with )?the [\w-]+('s)? (answer|answers|label|labels|judgement|judgment|decision|decisions|rating|ratings|value|values)\b",
       r"\bpass(ing)? rate\b|(?<=% to )\bpass\b",
       # "fake reviews caught (audited sample)", "on a held-out set"
       r"\b(audited|labelled|labeled|held-out|holdout|hand-checked|hand-labelled|hand-labeled) (sample|samples|set|sets)\b",
@@ -179,6 +179,9 @@ sections = [
               # where it runs: "On the phone", "Server side"
               "on the phone", "on device", "on the device", "on the client",
               "in the app", "server side", "on the server", "client and server",
+              # an agent's "Tools and flow"
+              "tools and flow", "the flow", "flow", "agent loop",
+              "how the agent works", "orchestration",
               # "How it fits together", "How a request flows", "How it ran"
               "how it fits together", "how it all fits together",
               "how the pieces fit together", "moving parts", "the moving parts",
@@ -210,6 +213,8 @@ sections = [
               # to a sheet"
               r"\b(job|jobs|pipeline|batch|dag|task) (runs|run|is run|are run|kicks off|starts) (on|every|each|at|nightly|weekly|daily|hourly|once)\b",
               r"\b(nightly|daily|hourly|weekly|scheduled) batch\b",
+              # an agent's tools: "the agent has three tools", "tool calls"
+              r"\b(tool|function) (calls?|calling|use)\b|\b(has|uses|gets|given) (two|three|four|five|six|several|\d+) tools\b",
               r"\b(writes?|written|publishes|published|sends?|sent|emails?|emailed|posts?|posted) ([\w-]+ ){0,3}(to|into|in) (a|an|the) ([\w-]+ ){0,2}(sheet|spreadsheet|report|file|inbox|channel|slack channel)\b",
               r"\b(event|events|message|messages|job|jobs|task|tasks) (go|goes|went|is put|are put|is pushed|are pushed|lands?|landed|is sent|are sent) (onto|on|into|in|to) (a|the)\b"],
   "topics": [
@@ -405,7 +410,8 @@ sections = [
               r"\bcontext (window|length)\b", r"\b(few|zero)[- ]shot\b",
               r"\b(retrieved|top[- ]?(k|\d+)) (chunks|passages|documents)\b",
               # "puts them, with the request, into the prompt"
-              r"(?<=\binto the |\bin the )\bprompt\b|\bprompt (with|includes|holds|gets)\b"],
+              r"(?<=\binto the |\bin the )\bprompt\b|\bprompt (with|includes|holds|gets)\b",
+              r"\b(tool results|conversation history|chat history|retrieved passages|the conversation) (in|into) the (context|prompt)\b|(?<=\bin the |\binto the )\bcontext window\b"],
   "topics": [
    T("user-features", "User Features",
      ["user", "users", "user profile", "user data", "user side features"],
@@ -509,6 +515,7 @@ sections = [
               # "After scoring", "The planner", "Decision logic"
               "after scoring", "after prediction", "after ranking",
               "post processing", "postprocessing", "planner", "decision logic",
+              "guardrails", "output checks", "output validation", "safety filters",
               "decision layer", "decision policy", "decision rules"],
   "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
               # "returns the expected ready date with a range"
@@ -561,7 +568,8 @@ sections = [
               r"\b(ordered|sorted|ranked) (so that|by (expected|predicted|estimated|score|confidence|value))\b",
               # an LLM's output checked: "a reply that does not parse ... is
               # thrown away"
-              r"(?<=\bis |\bare )\b(thrown away|discarded|dropped|rejected|suppressed|withheld)\b",
+              r"(?<=\bis |\bare )\b(thrown away|discarded|dropped|rejected|suppressed|withheld|blocked)\b",
+              r"\bvalidators?\b|\b(checks?|validates?) (every|each) (field|answer|reply|output|response|draft)\b",
               r"\b(does not|doesn't|fails to) parse\b|\b(invalid|malformed|unparseable) (json|output|outputs|response|responses|reply|replies)\b"],
   "topics": [
    T("scoring", "Score Computation",
@@ -649,7 +657,7 @@ sections = [
       r"\b(watch|watches|watched|watching|chart|charts|charted|track|tracks|tracked|tracking) the (share|rate|number|count|fraction|percentage|proportion) of\b",
       # "Weekly, the trust team checks the released-hold rate"; "a drop
       # below 80% precision pauses holding"
-      r"\b(weekly|daily|monthly|nightly|hourly)\b,? (the |our )?([\w-]+ )?(team |analyst |analysts |owner |on-call )?(checks|reviews|looks at|compares|audits|reads)\b",
+      r"\b(weekly|daily|monthly|nightly|hourly)\b,? (the |our |a |an )?([\w-]+ ){0,2}(checks|reviews|looks at|compares|audits|reads|grades|rates|samples)\b",
       r"\b(drop|drops|fall|falls|rise|rises) (below|above|under|over) \d+(\.\d+)? ?%" + GAP + r"{0,40}\b(pauses?|stops?|halts?|rolls? back|switch(es)? off|turns? off|alerts?|pages?|freezes?)\b",
       # "we compare the walking distance there with the other aisles every week"
       r"\b(compare|compares|compared)\b" + GAP + r"{0,80}\b(every|each) (week|day|month|night|morning)\b",
@@ -833,12 +841,12 @@ rules = [
                        r"\btime[- ]to[- ]first[- ]token\b", r"\bttft\b",
                        # "must finish within 2 seconds at p95", "ready within 2
                        # minutes of the meeting's end at p90": a deadline
-                       r"\b(finish(es|ed)?|complete[sd]?|respond(s|ed)?|answer(s|ed)?|returns?|returned|ready|loads?|loaded|renders?|rendered|appears?|appeared|arrives?|arrived|come back|comes back|came back)\s+(with)?in\s+(about |around |roughly |under |less than )?"
+                       r"\b(finish(es|ed)?|complete[sd]?|respond(s|ed)?|answer(s|ed)?|returns?|returned|ready|loads?|loaded|renders?|rendered|appears?|appeared|arrives?|arrived|come back|comes back|came back|start streaming|starts streaming|begin streaming)\s+(with)?in\s+(about |around |roughly |under |less than )?"
                        + TIME_QUANTITY],
            "quantity": TIME_QUANTITY,
            # "for nine requests in ten", "99 calls out of 100": a
            # percentile in words
-           "percentile": r"\bt?p\s?_?\{?\d{2,3}(\.\d+)?\b|\bpercentiles?\b|\bmedian\b|\bworst[- ]case\b|\bmax(imum)?\b|\b(nine|nineteen|ninety[- ]nine|9|19|95|99) (requests?|calls?|times?|cases?|users?|queries|responses?|searches|lookups|pages?|page views) (in|out of) (ten|twenty|a hundred|one hundred|10|20|100)\b",
+           "percentile": r"\bt?p\s?_?\{?\d{2,3}(\.\d+)?\b|\bpercentiles?\b|\bmedian\b|\bworst[- ]case\b|\bmax(imum)?\b|\b(nine|nineteen|ninety[- ]nine|9|19|95|99) (requests?|calls?|times?|cases?|users?|queries|responses?|searches|lookups|pages?|page views) (in|out of) (ten|twenty|a hundred|one hundred|10|20|100)\b|\b(50|75|90|95|99|99\.9) ?% of (requests|calls|turns|queries|responses|replies|sessions|searches|page views|lookups|messages)\b",
            "ignore_headings": ["case study", "case studies", "example", "examples", "worked example",
                                "exercise", "exercises", "quiz", "quizzes", "practice question",
                                "practice questions", "interview question", "interview questions",
