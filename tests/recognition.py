@@ -815,6 +815,17 @@ def main():
           "an offline metric; 'Weekly, a claims handler grades 40 live "
           "conversations' monitoring")
 
+    d = lint(ddlint, root, "feature-store-platform.md")
+    check("a platform design with the model out of scope",
+          cov(d, "architecture")["found"] and
+          not cov(d, "model")["found"] and not cov(d, "prediction")["found"] and
+          "missing-fallback" not in rules(d),
+          "a feature store's online and offline stores, registry and Flink job "
+          "are its architecture; the models and how their scores are used are "
+          "out of scope, so Model Design and Prediction stay missing; 'if "
+          "Redis is down, clients get the previous day's snapshot value' is a "
+          "fallback")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

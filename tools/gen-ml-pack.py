@@ -213,6 +213,10 @@ sections = [
               # to a sheet"
               r"\b(job|jobs|pipeline|batch|dag|task) (runs|run|is run|are run|kicks off|starts) (on|every|each|at|nightly|weekly|daily|hourly|once)\b",
               r"\b(nightly|daily|hourly|weekly|scheduled) batch\b",
+              # a platform's parts: "an online store (Redis)", "a registry",
+              # "through a Flink job"
+              r"\b(online|offline) stores?\b|\b(feature|model|schema) registry\b|\bregistry where\b",
+              r"\b(flink|spark|beam|dataflow|kafka streams|storm)\b",
               # an agent's tools: "the agent has three tools", "tool calls"
               r"\b(tool|function) (calls?|calling|use)\b|\b(has|uses|gets|given) (two|three|four|five|six|several|\d+) tools\b",
               r"\b(writes?|written|publishes|published|sends?|sent|emails?|emailed|posts?|posted) ([\w-]+ ){0,3}(to|into|in) (a|an|the) ([\w-]+ ){0,2}(sheet|spreadsheet|report|file|inbox|channel|slack channel)\b",
@@ -248,7 +252,7 @@ sections = [
       "if the service is down", "when the model is down", "when things go wrong",
       "if things go wrong", "if it fails", "when it fails"],
      # not a picture's or a font's: "episode art (falls back to show art)"
-     [r"\bfall(s|ing)?[- ]?backs?\b(?! to (the |a |an )?([\w-]+ )?(art|artwork|image|images|icon|icons|thumbnail|thumbnails|avatar|avatars|font|fonts|logo|cover|colou?r)\b)", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|errors or|is too slow|are too slow|gets too slow|does not run|did not run|doesn't run|didn't run|slower than|is missing|are missing|is stale|are stale|is delayed|are delayed|lags|lagged|lagging|falls behind|fell behind|backs up|backed up|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|(goes|go|drops|drop|degrades|degrade|is sent|are sent|is routed|are routed|is handed|are handed) (back )?(to|into))\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
+     [r"\bfall(s|ing)?[- ]?backs?\b(?! to (the |a |an )?([\w-]+ )?(art|artwork|image|images|icon|icons|thumbnail|thumbnails|avatar|avatars|font|fonts|logo|cover|colou?r)\b)", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|errors or|is too slow|are too slow|gets too slow|does not run|did not run|doesn't run|didn't run|slower than|is missing|are missing|is stale|are stale|is delayed|are delayed|lags|lagged|lagging|falls behind|fell behind|backs up|backed up|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|gets?|receives?|(goes|go|drops|drop|degrades|degrade|is sent|are sent|is routed|are routed|is handed|are handed) (back )?(to|into))\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
       r"\bgraceful(ly)?[- ]degrad(e|ed|es|ation)\b", r"\bdegrad(e|es|ed|ation)\s+gracefully\b",
       r"\bdefault (model|ranking|response|results?|list)\b",
       r"\b(serv\w*|show\w*|return\w*|recommend\w*|use|uses|using)\s+(the\s+)?(globally\s+|currently\s+)?most[- ]popular\b",
@@ -296,6 +300,8 @@ sections = [
   "evidence": [r"\btraining (data|set|examples)\b", r"\bcrawl(s|ed|er|ers|ing)?\b",
               r"\bchunk(s|ed|ing)?\b.{0,60}\b(tokens?|overlap|embedd\w*|index\w*)\b",
               r"\b(split|splits|chunked|cut|divided) into (passages|chunks|segments|pieces|windows)\b",
+              # "daily snapshots ..., point-in-time correct for training"
+              r"\bpoint[- ]in[- ]time\b|\b(daily|nightly|weekly|hourly) snapshots?\b",
               r"\b(golden|evaluation|eval|test|held[- ]out)\s+(set|questions|queries|dataset)s?\b", r"\bdatasets?\b", r"\bdata (collection|pipeline|quality|cleaning|preparation|volume|schema)\b",
               r"\b(train|training|validation|test|eval)[-/ ](split|set)s?\b", r"\bschema\b", r"\betl\b", r"\bingest(ion|ed)?\b",
               r"\bsampl(e|es|ed|ing)\b", r"\bpii\b|\bretention period\b", r"\bbackfill\w*\b",
@@ -307,7 +313,7 @@ sections = [
               r"\b(relevance judge?ments?|judge?ments?)\b", r"\bposition[- ]bias\b",
               r"\b(query|query-article|query-document|query-item|query-product|user-item|question-answer) pairs\b",
               # where it comes from: "from the weather vendor's API"
-              r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp)s?\b"],
+              r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp|topic)s?\b"],
   "topics": [
    T("data-sources", "Data Sources",
      ["sources", "data collection", "datasets", "dataset", "available data",
@@ -341,7 +347,7 @@ sections = [
       r"\b(pull|pulls|pulled|draw|draws|drew|ingest|ingests|ingested) (data |it |everything )?from\b",
       r"\b(data|listing|listings|partner|vendor|wire|mls|market|price|product|news) feeds?\b",
       r"\b(licensed|third[- ]party|vendor|external|partner) (feeds?|data|datasets?|apis?)\b",
-      r"\bcrawl(s|ed|er|ers|ing)?\b", r"\b(wiki|knowledge base|help cent(er|re))\b", r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp)s?\b",
+      r"\bcrawl(s|ed|er|ers|ing)?\b", r"\b(wiki|knowledge base|help cent(er|re))\b", r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp|topic)s?\b",
       # a retrieval design's corpus: "the intranet's policy pages, exported
       # every night"
       r"\b(intranet|confluence|sharepoint|notion|google drive)\b|\b(policy|help|support|product|documentation|docs) (pages|articles|documents)\b",
