@@ -135,7 +135,7 @@ sections = [
       r"\broc[- ]?auc\b|\b(pr-auc|prauc)\b|(?<=\bpr )\bauc\b", r"\bauc\b", r"\blog[- ]?(loss|likelihood)\b",
       # "an answer passes if it agrees with the partner's answer ... we want
       # 85% to pass"
-      r"\b(agrees?|agreed|agreeing with|matches|match|matched|matching) (with )?the [\w-]+('s)? (answer|answers|label|labels|judgement|judgment|decision|decisions|rating|ratings|value|values)\b",
+      r"\b(agrees?|agreed|matches|matched) (with )?the [\w-]+'s (answer|answers|label|labels|judgement|judgment|decision|decisions|rating|ratings|value|values)\b",
       r"\bpass(ing)? rate\b|(?<=% to )\bpass\b",
       # "fake reviews caught (audited sample)", "on a held-out set"
       r"\b(audited|labelled|labeled|held-out|holdout|hand-checked|hand-labelled|hand-labeled) (sample|samples|set|sets)\b",
@@ -218,7 +218,7 @@ sections = [
               r"\b(online|offline) stores?\b|\b(feature|model|schema) registry\b|\bregistry where\b",
               r"\b(flink|spark|beam|dataflow|kafka streams|storm)\b",
               # an agent's tools: "the agent has three tools", "tool calls"
-              r"\b(tool|function) (calls?|calling|use)\b|\b(has|uses|gets|given) (two|three|four|five|six|several|\d+) tools\b",
+              r"\btool (calls?|calling|use)\b|(?<=\btwo |\bthree |\bfour |\bfive |\bsix |\bseveral )\btools\b",
               r"\b(writes?|written|publishes|published|sends?|sent|emails?|emailed|posts?|posted) ([\w-]+ ){0,3}(to|into|in) (a|an|the) ([\w-]+ ){0,2}(sheet|spreadsheet|report|file|inbox|channel|slack channel)\b",
               r"\b(event|events|message|messages|job|jobs|task|tasks) (go|goes|went|is put|are put|is pushed|are pushed|lands?|landed|is sent|are sent) (onto|on|into|in|to) (a|the)\b"],
   "topics": [
@@ -416,8 +416,7 @@ sections = [
               r"\bcontext (window|length)\b", r"\b(few|zero)[- ]shot\b",
               r"\b(retrieved|top[- ]?(k|\d+)) (chunks|passages|documents)\b",
               # "puts them, with the request, into the prompt"
-              r"(?<=\binto the |\bin the )\bprompt\b|\bprompt (with|includes|holds|gets)\b",
-              r"\b(tool results|conversation history|chat history|retrieved passages|the conversation) (in|into) the (context|prompt)\b|(?<=\bin the |\binto the )\bcontext window\b"],
+              r"(?<=\binto the |\bin the )\bprompt\b|\bprompt (with|includes|holds|gets)\b"],
   "topics": [
    T("user-features", "User Features",
      ["user", "users", "user profile", "user data", "user side features"],
@@ -451,7 +450,7 @@ sections = [
               r"\bhyper-?parameters?\b", r"\b(gradient[- ]boosted|boosted|learned|neural|linear|logistic|tree[- ]based|binary|multi[- ]class|multi[- ]label)\s+([\w-]+\s+)?(classifier|regressor|ranker|model)s?\b", r"\b(embedding|language|ranking|scoring|classification|detection|vision|speech|sentence|retrieval|quantile|regression)\s+models?\b", r"\blayers?\b", r"\bfine[- ]tun\w*\b", r"\bensembles?\b", r"\boptimi[sz]ers?\b",
               r"\bloss( function)?\b", r"\b(train|trained|training) (the|a|our) model\b",
               # "a small text detector and recogniser"
-              r"\b(text|object|face|speech|keyword|wake[- ]word|language) (detector|detectors|recogni[sz]er|recogni[sz]ers|classifier|classifiers)\b",
+              r"(?<=\btext |\bobject |\bface |\bspeech |\bkeyword |\bwake-word |\blanguage )\b(detector|detectors|recogni[sz]er|recogni[sz]ers|classifier|classifiers)\b",
               # "with the product's category and price band as extra inputs"
               r"\bcovariates?\b|\bexogenous (variables?|inputs?|features?|regressors?)\b|\b(extra|additional|external) (inputs|regressors)\b",
               # "A LambdaMART model trained on threads with a marked solution"
