@@ -902,6 +902,29 @@ static bool S_join(const source *src, md_piece *pieces, size_t n,
       source_line_bounds(src, plan->def_at[i] - 1, &ps, &pe);
     ok = !b || (b->kind == BLOCK_PARAGRAPH && S_is_def_line(plan, ls) &&
                 (plan->def_at[i] <= ls || S_is_def_line(plan, ps)));
+    /* in no block, it must not go on from a line of text: cmark gives a
+     * setext heading ("#[", "<x", "[y]: B", "-") a block on its first
+     * line only, and the definition-like line in its text is text */
+    if (ok && !b && plan->def_at[i] > 0) {
+      size_t qs, qe;
+      source_line_bounds(src, plan->def_at[i] - 1, &qs, &qe);
+      bool blank = true;
+      for (size_t k = qs; k < qe && blank; k++)
+        blank = src->text[k] == ' ' || src->text[k] == '\t' ||
+                src->text[k] == '\r' || src->text[k] == '\n';
+      /* ... an ATX heading's line ends its block ("# h", then "[a]: /u") */
+      size_t k = qs, hashes = 0;
+      while (k < qe && k - qs < 3 && src->text[k] == ' ')
+        k++;
+      while (k < qe && src->text[k] == '#' && hashes < 7) {
+        k++;
+        hashes++;
+      }
+      bool atx = hashes >= 1 && hashes <= 6 &&
+                 (k >= qe || src->text[k] == ' ' || src->text[k] == '\t' ||
+                  src->text[k] == '\r' || src->text[k] == '\n');
+      ok = blank || atx || S_is_def_line(plan, qs);
+    }
   }
   for (size_t i = 0; i < plan->nin_block && ok; i++) {
     const block *b = S_covering(out, plan->in_block_at[i]);

@@ -254,6 +254,9 @@ static void test_chunk_wrong_cut_recovers(void) {
   S_same_in_pieces("# A\n\n<div>\n\n# after div\n", __LINE__);
   S_same_in_pieces("# A\n\n<![CDATA[\n\n# in cdata\n]]>\n\n# out\n",
                    __LINE__);
+  /* a definition-like line inside a setext heading's text (found by the
+   * CI's 60-second fuzz_chunks run) */
+  S_same_in_pieces("#[\n<scripti\n[y]:B\n-\n\n#", __LINE__);
 }
 
 /* cmark-gfm gives the paragraph that a table interrupts no position; its
