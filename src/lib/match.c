@@ -713,16 +713,13 @@ static bool S_is_short_prose(const lint_ctx *ctx, const section *sec) {
 }
 
 static bool S_is_slogan(const lint_ctx *ctx, const section *sec) {
-  if (S_words_at_least(ctx, sec, SLOGAN_WORDS))
-    return false; /* first: it stops counting there */
-  for (size_t b = sec->first_block; b < sec->end_block; b++) {
-    if (!S_counts(ctx, b))
-      continue;
-    const block *bl = &ctx->md->blocks[b];
-    if (bl->kind != BLOCK_PARAGRAPH ||
-        S_points_elsewhere(ctx->src->text, bl->start, bl->end))
+  if (!S_is_short_prose(ctx, sec))
+    return false;
+  for (size_t b = sec->first_block; b < sec->end_block; b++)
+    if (S_counts(ctx, b) &&
+        S_points_elsewhere(ctx->src->text, ctx->md->blocks[b].start,
+                           ctx->md->blocks[b].end))
       return false;
-  }
   return true;
 }
 

@@ -658,12 +658,7 @@ static bool S_modal(const char *w, size_t n) {
   static const char *const m[] = {"would", "might", "could", "may",
                                   "want",  "wants", "wanted", "like",
                                   "hope",  "hopes", "hoping", NULL};
-  if (n > 2 && w[n - 1] == 'd' && w[n - 2] == '\'')
-    return true;
-  for (int k = 0; m[k]; k++)
-    if (strlen(m[k]) == n && strncasecmp(w, m[k], n) == 0)
-      return true;
-  return false;
+  return (n > 2 && w[n - 1] == 'd' && w[n - 2] == '\'') || S_word_in(w, n, m);
 }
 
 /* Whether the words ws/wn (n of them) of t hold one of S_wishes.
