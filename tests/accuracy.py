@@ -10,7 +10,8 @@ ddlint's section and topic verdicts with the reader's.
               sections (reported, with "partly" sections counted apart)
   absent      reader-absent sections that ddlint reports missing or empty
               (missing-section or required-section-empty, at error or
-              warning severity; an info note is a "present" verdict)
+              warning severity, or section-in-passing, a warning; an info
+              note is a "present" verdict)
   rank corr   Spearman correlation of the score with the reader's count
               (present 1, partly 0.5)
   flags       each flag against its rule: a reader "no" should draw the
@@ -130,7 +131,8 @@ def verdicts(doc):
     diags = doc["diagnostics"]
     missing = {}
     for d in diags:
-        if d["rule"] in ("missing-section", "required-section-empty"):
+        if d["rule"] in ("missing-section", "required-section-empty",
+                         "section-in-passing"):
             sid = d.get("section_id")
             if sid is None:
                 # Older format: match the title.
@@ -257,15 +259,20 @@ FLOORS = {
     # Architecture (the reader: partly) is found in its own chapters
     # instead of reported empty under "Case Study 4: DoorDash", which
     # raises a platform guide's score
-    "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.42, 0),
-                 "rank": (0.68, 0), "flag": (0.7, 0)},
+    # raises a platform guide's score. Since a section mentioned only in
+    # passing (one term to a paragraph) is no longer found by content:
+    # absent 0.47, rank 0.75 (target met), worst flag 0.78 (fallback:
+    # "design for failure ... graceful degradation" in a guide's takeaways)
+    "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.47, 0),
+                 "rank": (0.7, 1), "flag": (0.77, 0)},
     # fixtures/blind: 82 designs in 8 sets. The false errors left: three
     # in set3/rfc-0042 (numbered setext headings, which cmark-gfm reads as
     # one-item lists and rules), one in set5 and one in set7. absent: set8
     # (measured held out last) has sections that a
     # reader calls absent because the text only passes by them ("unchanged",
-    # a redesign's side remarks); 0.73 since 49ddf64
-    "blind": {"recall": (0.95, 1), "false_errors": (5, 0), "absent": (0.72, 0),
+    # a redesign's side remarks); 0.73 since 49ddf64, 0.82 since such
+    # passing mentions are section-in-passing warnings
+    "blind": {"recall": (0.95, 1), "false_errors": (5, 0), "absent": (0.8, 1),
               "rank": (0.7, 1), "flag": (0.85, 1)},
 }
 

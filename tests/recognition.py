@@ -826,6 +826,25 @@ def main():
           "Redis is down, clients get the previous day's snapshot value' is a "
           "fallback")
 
+    d = lint(ddlint, root, "cluster-move-in-passing.md")
+    check("a migration that names metrics only in passing",
+          not cov(d, "success-metrics")["found"] and
+          any(x["rule"] == "section-in-passing" and x["severity"] == "warning"
+              and "Success Metrics" in x["message"] and x["start"]["line"] == 14
+              for x in d["diagnostics"]) and
+          not any(x["rule"] == "missing-section" and "Success Metrics" in x["message"]
+                  for x in d["diagnostics"]),
+          "'Background' says 'baseline', 'Precision' and 'handling time', one "
+          "to a paragraph, about things that do not change: Success Metrics "
+          "is only mentioned in passing, a warning there, not a section found "
+          "and not an error")
+    check("a migration that names metrics only in passing",
+          cov(d, "architecture")["found"] and
+          topic(d, "architecture", "fallback")["found"] and
+          "missing-fallback" not in rules(d),
+          "'the help desk's own rule-based router takes over' when the pool "
+          "is down is a fallback")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

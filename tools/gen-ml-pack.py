@@ -254,6 +254,13 @@ sections = [
      # not a picture's or a font's: "episode art (falls back to show art)"
      [r"\bfall(s|ing)?[- ]?backs?\b(?! to (the |a |an )?([\w-]+ )?(art|artwork|image|images|icon|icons|thumbnail|thumbnails|avatar|avatars|font|fonts|logo|cover|colou?r)\b)", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|errors or|is too slow|are too slow|gets too slow|does not run|did not run|doesn't run|didn't run|slower than|is missing|are missing|is stale|are stale|is delayed|are delayed|lags|lagged|lagging|falls behind|fell behind|backs up|backed up|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|gets?|receives?|(goes|go|drops|drop|degrades|degrade|is sent|are sent|is routed|are routed|is handed|are handed) (back )?(to|into))\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
       r"\bgraceful(ly)?[- ]degrad(e|ed|es|ation)\b", r"\bdegrad(e|es|ed|ation)\s+gracefully\b",
+      # "the help desk's own rule-based router takes over", "takes over
+      # when our machines are down", "if scoring fails, agents route
+      # tickets by hand", "the keyword filter stays as a backstop"
+      r"\b(rule[- ]based|manual|legacy|backup|heuristic|previous|existing)( [\w-]+){0,3} (takes|took|will take|would take) over\b",
+      r"\b(takes|took) over (when|whenever|if|while|until)\b",
+      r"\b(fails?|failed|failing|down|unavailable|unreachable|outage|times out|timed out)\b" + GAP + r"{0,60}\b(by hand|manually)\b",
+      r"\bbackstops?\b|\bsafety nets?\b",
       r"\bdefault (model|ranking|response|results?|list)\b",
       r"\b(serv\w*|show\w*|return\w*|recommend\w*|use|uses|using)\s+(the\s+)?(globally\s+|currently\s+)?most[- ]popular\b",
       r"\b(serve|serves|served|serving|return|returns|returning)\s+(a |the )?(cached|stale|default|heuristic|rule[- ]based|popular(ity)?[- ]based|last[- ]known)\b",
@@ -397,7 +404,8 @@ sections = [
               # "What goes into the model?", "What do we feed it?"
               "what goes into the model", "what goes in", "what we feed it",
               "what do we feed it", "what we feed the model", "what do we feed the model"],
-  "evidence": [r"\bfeatures?\b", r"\bfeatures?\s*:\s*" + GAP + r"{1,60},", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
+  # "feature flag", "feature request", "feature freeze": product, not ML
+  "evidence": [r"\bfeatures?\b(?! (flags?|toggles?|switch(es)?|branch(es)?|requests?|freeze|teams?|parity|launch(es)?|releases?)\b)", r"\bfeatures?\s*:\s*" + GAP + r"{1,60},", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
               r"\bembeddings?\b", r"\bone[- ]hot\b", r"\bbucketi[sz]\w*\b", r"\bnormali[sz](e|ed|ation)\b", r"\bencod(e|ed|ing|ings)\b",
               r"\baggregat(e|es|ed|ion|ions)\b", r"\b(uses|using)\s+the\s+(number|count|share|ratio|fraction|age|length) of\b", r"\b(last|past) \d+( and \d+)? ?(h|hrs?|hours?|d|days?|weeks?|minutes?|mins?)\b|\bover (the )?(last |past )?\d+ (hours?|days?|weeks?)\b", r"\bsignals?\b",
               r"\bcategorical\b|\bnumerical\b|\bcontinuous\b", r"\b(tf-idf|tfidf|n-grams?|ngrams?)\b",
@@ -758,6 +766,18 @@ rules = [
    "three of its evidence terms and topics), the section counts as present "
    "and this note says where, so a reviewer can find it.",
    params={"state": "unheaded"}),
+ R("section-in-passing", "required-section", "warning",
+   "A section is only mentioned in passing.",
+   '"{section}" is only mentioned in passing',
+   "{detail}",
+   "No heading names the section, and no chapter covers it: its terms "
+   "occur, but one to a paragraph, across text about something else (a "
+   "\"service\" here, a \"threshold\" there). A reader would call the "
+   "section missing; ddlint is less sure than for a section with no trace "
+   "at all, so this is a warning where missing-section is an error. Write "
+   "the section, or, if the design does not need it, say so under its own "
+   "heading.",
+   params={"state": "passing"}),
  R("empty-section", "empty-section", "warning",
    "A heading has nothing under it.",
    'section "{heading}" is empty',

@@ -780,6 +780,7 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
 typedef struct {
   lint_ctx *ctx;
   uint64_t *mask;     /* per outline section: items seen in its own text */
+  bool *named;        /* per outline section: its heading shows an item */
   uint64_t *hit; /* per block: the items it holds */
   uint64_t bit;
   const size_t *items; /* per pattern: its item */
@@ -790,9 +791,12 @@ typedef struct {
 static bool S_evidence_hit(void *arg, size_t ms, size_t me) {
   evidence_run *er = arg;
   ptrdiff_t d = outline_section_at(er->ctx->ol, ms);
-  /* a heading's own words are its name, not evidence of what it holds */
-  if (d >= 0 && ms < er->ctx->ol->sections[d].body_start)
+  /* a heading's own words are its name, not evidence of what it holds;
+   * but they say what its paragraphs are about (below) */
+  if (d >= 0 && ms < er->ctx->ol->sections[d].body_start) {
+    er->named[d] = true;
     return true;
+  }
   size_t b = block_at_or_after(er->ctx->md, ms + 1);
   /* nothing new to learn: skip the costlier checks */
   if ((d < 0 || (er->mask[d] & er->bit)) &&
@@ -941,6 +945,8 @@ typedef struct {
                          hold an item (prefix sums, nblocks + 1) */
   size_t *dense_before; /* the same for blocks holding EVIDENCE_MIN items
                            or more on their own */
+  size_t *pair_before;  /* ... and for blocks holding two items or more */
+  bool *named;          /* per heading: its own words show an item */
 } evidence_map;
 
 /* The evidence of pack section s; free with S_evidence_free(). */
@@ -994,6 +1000,8 @@ static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
     eb.runs[i] = (evidence_run){.ctx = ctx,
                                 .mask = xcalloc(ol->nsections + 1,
                                                 sizeof(uint64_t)),
+                                .named = xcalloc(ol->nsections + 1,
+                                                 sizeof(bool)),
                                 .hit = xcalloc(nb + 1, sizeof(uint64_t))};
     item_patterns ip;
     S_item_patterns(ctx->pack, secs[i], &ip);
@@ -1016,8 +1024,10 @@ static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
         er->mask[ol->sections[d].parent] |= er->mask[d];
     evidence_map *em = xmalloc(sizeof *em);
     em->sub = er->mask;
+    em->named = er->named;
     em->hit_before = xcalloc(nb + 1, sizeof(size_t));
     em->dense_before = xcalloc(nb + 1, sizeof(size_t));
+    em->pair_before = xcalloc(nb + 1, sizeof(size_t));
     for (size_t b = 0; b < nb; b++) {
       /* only blocks that hold an item are asked whether they state it */
       bool counts = er->hit[b] && S_states(ctx, b, statement);
@@ -1025,6 +1035,8 @@ static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
       em->dense_before[b + 1] =
           em->dense_before[b] +
           (counts && S_popcount(er->hit[b]) >= EVIDENCE_MIN);
+      em->pair_before[b + 1] =
+          em->pair_before[b] + (counts && S_popcount(er->hit[b]) >= 2);
     }
     free(er->hit);
     out[secs[i]] = em;
@@ -1050,6 +1062,8 @@ static void S_evidence_free(evidence_map *em) {
   free(em->sub);
   free(em->hit_before);
   free(em->dense_before);
+  free(em->pair_before);
+  free(em->named);
   free(em);
 }
 
@@ -1780,6 +1794,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     sc->section = -1;
     sc->near = -1;
     sc->off_topic = -1;
+    sc->passing = -1;
     /* an author who names the section exactly, by its title or an alias
      * ("## Problem"), means it: such a heading is taken whatever it holds;
      * only headings that merely contain a name are judged by what they
@@ -2035,8 +2050,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     section_cov *sc = &cov->sections[s];
     if (sc->section >= 0 || !S_by_content_ok(pk, s))
       continue;
-    ptrdiff_t best = -1;
-    unsigned best_n = 0;
+    ptrdiff_t best = -1, passing = -1;
+    unsigned best_n = 0, passing_n = 0;
     for (size_t d = 0; d < ol->nsections; d++) {
       /* the title's subtree is the whole document: a candidate only in a
        * document with no other heading (a Q&A written in bold lines) */
@@ -2062,9 +2077,25 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       /* or one paragraph, list item or table says it all on its own */
       size_t dense = EVMAP(s)->dense_before[sec->end_block] -
                      EVMAP(s)->dense_before[sec->first_block];
-      if ((double)hits < EVIDENCE_SHARE * (span < 1 ? span : 1) * (double)blocks &&
-          !dense)
+      /* ... and in either case some paragraph (list item, table) says two
+       * things of the section together: items one to a paragraph, across a
+       * chapter on something else ("Field Service" here, "F1" tickets
+       * there, a "threshold" further on), are words in passing */
+      size_t pairs = EVMAP(s)->pair_before[sec->end_block] -
+                     EVMAP(s)->pair_before[sec->first_block];
+      if (!dense &&
+          (double)hits < EVIDENCE_SHARE * (span < 1 ? span : 1) * (double)blocks)
         continue;
+      /* (unless its heading's own words name some of it: "How it fits
+       * together: services, the request path") */
+      if (!dense && !pairs && !EVMAP(s)->named[d]) {
+        if (n > passing_n || (n == passing_n && ol->sections[d].rank >
+                                                    ol->sections[passing].rank)) {
+          passing = (ptrdiff_t)d;
+          passing_n = n;
+        }
+        continue;
+      }
       if (n > best_n || (n == best_n && ol->sections[d].rank >
                                             ol->sections[best].rank)) {
         best = (ptrdiff_t)d;
@@ -2076,6 +2107,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       sc->by_content = true;
       sc->parts = xcalloc(2, sizeof(size_t));
       sc->parts[sc->nparts++] = (size_t)best;
+    } else {
+      sc->passing = passing;
     }
   }
 

@@ -34,6 +34,9 @@ typedef struct {
   ptrdiff_t near; /* unmatched heading section that nearly matches, or -1 */
   ptrdiff_t off_topic; /* a heading named like the section whose text shows
                           none of it (not taken), or -1 */
+  ptrdiff_t passing; /* no heading names it and no subtree says it: the
+                        subtree that mentions it most, one item to a
+                        paragraph (docs/matching.md, step 7), or -1 */
   double near_score;
   bool empty;      /* matched, but nothing but headings, comments, template
                       bullets or placeholders under it */

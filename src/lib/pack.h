@@ -123,8 +123,11 @@ struct ddlint_pack {
   size_t ntopic_vocab;
   /* owned: the depth and heap limits and the match limit of each level */
   struct match_limits *limits;
-  char **not_evidence; /* owned: title phrases of headings that are never
-                          evidence (a metadata block) */
+  /* owned, normalised: title phrases of headings that are never evidence
+   * ("metadata", "revision history"), or "pre * post" shapes whose star
+   * stands for one to four words never the author's own ("how * does it");
+   * match.c's S_wild_heading() reads the star */
+  char **not_evidence;
   size_t nnot_evidence;
   /* "title_priority": a heading equal to a section's title beats one equal
    * to an alias at any level, not only at the same level */
