@@ -93,7 +93,7 @@ sections = [
               "evals", "eval", "evaluation plan", "how we measure", "measurement",
               "measuring",
               # "How we'll know it's working", "What success looks like"
-              "how we'll know", "how we will know", "how will we know",
+              "how we'll know", "how we will know", "how will we know", "how we'd know", "how we would know", "how would we know", "how would you know",
               "how you'll know", "how you will know", "how will you know",
               "how do we know", "how do you know", "how we know",
               "what success looks like", "what success means", "success looks like",
@@ -103,11 +103,15 @@ sections = [
               "what we will measure", "what we'll measure", "what we measure",
               "what we are measuring", "what we're measuring",
               # "How we will judge it", "How we'll evaluate it"
-              "how we will judge", "how we'll judge", "how we judge",
+              "how we will judge", "how we'll judge", "how we judge", "how we would judge", "how we'd judge",
               "how we will evaluate", "how we'll evaluate", "how we evaluate",
               "how it will be judged", "how it will be measured",
               "how it will be evaluated"],
   "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b",
+              # "the measures are pinball loss and ...", "stockout events per
+              # month", "compare these over six months", "as in the backtest"
+              r"\bmeasures (are|will be|we use)\b",
+              r"\b(and|then) compare (these|them|the two|both)\b", r"\bback-?test(s|ed|ing)?\b",
               # a table of measures: "| measure | today | target |", and an
               # error named in plain words: "honest reviews wrongly hidden"
               r"(?<=\| )\b(measure|measures|metric|metrics|kpi|kpis|indicator|indicators)(?= +\|)",
@@ -133,6 +137,8 @@ sections = [
      ["offline", "offline evaluation", "offline metric", "component level metrics"],
      [r"\brecall\s*@\s*k", r"\b(llm[- ]as[- ]a[- ]judge|llm judge|judge model)\b", r"\bgold(en)? (replies|answers|labels|set|standard|data)\b", r"(?<=\bin the |\bwithin the |\bamong the )\b(first|top)[- ]?\d+ (results|positions|suggestions|recommendations|hits|answers|candidates)\b", r"\bprecision\s*@\s*k", r"\b(ndcg|dcg)\b", r"\bmrr\b", r"(?-i)\bmAP\b",
       r"\broc[- ]?auc\b|\b(pr-auc|prauc)\b|(?<=\bpr )\bauc\b", r"\bauc\b", r"\blog[- ]?(loss|likelihood)\b",
+      # forecasts: "pinball loss and quantile coverage", "interval coverage"
+      r"\b(pinball|quantile) loss\b|\b(quantile|interval|prediction[- ]interval) coverage\b",
       # "an answer passes if it agrees with the partner's answer ... we want
       # 85% to pass"
       r"\b(agrees?|agreed|matches|matched) (with )?the [\w-]+'s (answer|answers|label|labels|judgement|judgment|decision|decisions|rating|ratings|value|values)\b",
@@ -154,6 +160,8 @@ sections = [
    T("online-metrics", "Online Metrics",
      ["online", "online metric", "business metrics", "online evaluation", "end to end metrics"],
      [r"\bctr\b",
+      # "stockout events per month", "escalations per shift"
+      r"\b(events|incidents|stockouts?|outages|complaints|escalations|errors|spend|write-offs?) per (day|week|month|quarter|shift|site|store|branch)\b",
       # "HR and IT tickets on the covered topics", "the thumbs-up rate"
       r"(?<=\bhr |\bit |\bsupport |\bhelpdesk |\bhelp desk |\bservice desk |\bcustomer service )\btickets\b", r"\bthumbs[- ]?(up|down) (rate|rates|share|ratio)\b",
       # a KPI named as a rate: "walking distance per picked line"
@@ -259,7 +267,7 @@ sections = [
       # tickets by hand", "the keyword filter stays as a backstop"
       r"\b(rule[- ]based|manual|legacy|backup|heuristic|previous|existing)( [\w-]+){0,3} (takes|took|will take|would take) over\b",
       r"\b(takes|took) over (when|whenever|if|while|until)\b",
-      r"\b(fails?|failed|failing|down|unavailable|unreachable|outage|times out|timed out)\b" + GAP + r"{0,60}\b(by hand|manually)\b",
+      r"\b(fails?|failed|failing|down|offline|unavailable|unreachable|outage|times out|timed out)\b" + GAP + r"{0,140}\b(by hand|manually|manual)\b",
       r"\bbackstops?\b|\bsafety nets?\b",
       r"\bdefault (model|ranking|response|results?|list)\b",
       r"\b(serv\w*|show\w*|return\w*|recommend\w*|use|uses|using)\s+(the\s+)?(globally\s+|currently\s+)?most[- ]popular\b",
@@ -299,12 +307,14 @@ sections = [
               # "Records we learn from", "What the model learns from",
               # "Where the data comes from"
               "we learn from", "it learns from", "the model learns from",
-              "where the data comes from", "where does the data come from",
+              "where the data comes from", "where training data comes from", "where the training data comes from", "where training images come from", "where the images come from", "where does the data come from",
               "where data comes from",
               # "Where do answers come from?" (a retrieval design's corpus)
               "where do answers come from", "where the answers come from",
               "what it knows", "knowledge sources", "knowledge source"],
-  "evidence": [r"\btraining (data|set|examples)\b", r"\bcrawl(s|ed|er|ers|ing)?\b",
+  # "Where training images come from: ... ~55k images"
+  "evidence": [r"\btraining (data|set|examples|images|photos|samples|corpus|records|clips|audio|recordings|videos|documents|text|rows)\b", r"\bcrawl(s|ed|er|ers|ing)?\b",
+              r"(?<=\dk |\dm |\d k |thousand |million )\b(images|photos|samples|clips|recordings|documents|examples|rows|records|transcripts|tickets|messages|calls|hours of audio)\b",
               r"\bchunk(s|ed|ing)?\b.{0,60}\b(tokens?|overlap|embedd\w*|index\w*)\b",
               r"\b(split|splits|chunked|cut|divided) into (passages|chunks|segments|pieces|windows)\b",
               # "daily snapshots ..., point-in-time correct for training"
@@ -315,6 +325,12 @@ sections = [
               r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b",
               r"\btargets? (are|is|come|comes)\b", r"\b(dropped|removed|excluded|filtered) from (the )?(training|data)\b",
               r"\btrain(s|ed|ing)? on\b",
+              # where data lands and what kind it is: "a historian", "the
+              # landing zone", "10-minute operating data", "we receive a
+              # spectrum snapshot per sensor every 6 hours"
+              r"\b(historians?|landing zones?|data lakes?|lakehouse|raw zone|staging area|bronze (layer|tables?))\b",
+              r"\b(operating|operational|sensor|telemetry|machine|billing|claims|shipment|meter|metering) data\b",
+              r"\bwe (receive|ingest|collect|pull|get|capture) (a |an |the |one )?([\w-]+ ){0,4}(every|each|per|daily|hourly|nightly)\b",
               # search relevance labels: "relevance judgements", graded
               # query-article pairs, position bias in clicks
               r"\b(relevance judge?ments?|judge?ments?)\b", r"\bposition[- ]bias\b",
@@ -325,7 +341,9 @@ sections = [
    T("data-sources", "Data Sources",
      ["sources", "data collection", "datasets", "dataset", "available data",
       "what we have", "data we have", "data we need", "data we'll need"],
-     [r"\bdata ?sources?\b",
+     [# "photographed every 10 min for 6 weeks"
+      r"\b(photographed|recorded|filmed|captured|scanned|sampled) (every|each|at|from|in|over|for)\b",
+      r"\bdata ?sources?\b",
       # "information already in the booking system and the app"; "the
       # scoring population and inputs come from fp.shift_features_daily"
       r"\b(information|data|records|history|histories|logs)\b" + GAP + r"{0,30}\b(in|from) (the|our) ([\w-]+ ){0,2}(system|systems|app|apps|platform|crm|erp|database|warehouse|tool)\b",
@@ -340,6 +358,12 @@ sections = [
       r"\b(records|history|data|logs|loans|orders|claims|tickets|transactions|visits|trips|calls|invoices|sessions|events) since (19|20)\d\d\b",
       r"\b(search|user|browsing|listening|viewing|shopping|app|chat|support|web|login) sessions\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
       r"\blog(s|ged|ging)\b", r"\bmetadata\b", r"\bdatasets?\b", r"\bwarehouse\b", r"\bdata lake\b",
+      # "Gate check-in log", "TMS appointment records", "a traffic-speed
+      # feed", "telematics pings", "GPS traces"
+      r"\b(gate|access|call|event|audit|sensor|scan|check-in|checkin|work-order|maintenance|shipping|delivery|trip|activity|transaction|dispatch|booking|order|alarm|fault|incident) logs?\b",
+      r"\b(appointment|booking|order|shipment|maintenance|work-order|patient|claims?|policy|customer|account|sales|payment|billing|medical|call|case|service|inventory|employee|student|loan|transaction|visit|delivery|dispatch|incident|repair|warranty) records\b",
+      r"\b(data|traffic|traffic-speed|weather|market|price|pricing|news|partner|vendor|third-party|external|gps|telematics|satellite|sensor|rss|tariff) feeds?\b",
+      r"\btelematics\b|\bgps (pings?|traces?|points?|data|tracks?|positions?)\b|\bscada\b",
       r"\bhistorical\b.{0,30}\bdata\b", r"\binteractions?\b", r"\bprofiles?\b",
       r"\bcollect(s|ed|ing|ion)?\b",
       r"\b(annotated|labell?ed|provided|public|proprietary|in-house|existing)\s+(data|dataset|corpus|videos|images)\b",
@@ -363,7 +387,11 @@ sections = [
    T("label-strategy", "Label Strategy",
      ["labels", "labeling", "labelling", "labeling strategy", "label", "ground truth",
       "annotation", "annotations", "training labels"],
-     [r"\blabel(s|ed|led|ing|ling)?\b", r"\bcensor(ed|ing|s)?\b", r"\brelevance judge?ments?\b|\bgraded relevance\b",
+     [# "trained on ... together with the queue each item finally ended up
+      # in. We used the final queue rather than the first one"
+      r"\btogether with (the|its|their) ([\w-]+ ){0,2}(queue|category|class|outcome|decision|status|label|code|result)s? (each|every|it|they|that)\b",
+      r"\bused the (final|first|last|actual|eventual|resolved|corrected) (queue|category|class|outcome|decision|status|label|code)\b",
+      r"\blabel(s|ed|led|ing|ling)?\b", r"\bcensor(ed|ing|s)?\b", r"\brelevance judge?ments?\b|\bgraded relevance\b",
       r"\b(derive|derived|derives|deriving|infer|inferred|infers|inferring) (graded |implicit )?(labels?|relevance|targets?|judge?ments?) from\b",
       r"\b(graded|grades|rated|rates|judged|judges) (\d[\d,]* )?([\w-]+ ){0,2}(pairs|examples|queries|results|answers|responses)\b", r"\b(treat|treats|treated|count|counts|counted) (\w+ ){0,2}(sales|clicks|purchases|orders|returns|outcomes|days|rows|sessions) as\b", r"\bgold(en)? (replies|answers|labels|set|standard|data)\b", r"\b(agent|human|expert|analyst|reviewer)[- ]written\b", r"\bannotat(e|ed|ion|ions|ors?)\b", r"\bground[- ]truth\b",
       r"\b(positive|negative) (examples?|samples?|labels?|class)\b",
@@ -405,7 +433,12 @@ sections = [
               "what goes into the model", "what goes in", "what we feed it",
               "what do we feed it", "what we feed the model", "what do we feed the model"],
   # "feature flag", "feature request", "feature freeze": product, not ML
-  "evidence": [r"\bfeatures?\b(?! (flags?|toggles?|switch(es)?|branch(es)?|requests?|freeze|teams?|parity|launch(es)?|releases?)\b)", r"\bfeatures?\s*:\s*" + GAP + r"{1,60},", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
+  # "What goes into the model, beyond the history of the item itself ...
+  # Recent usage at several windows (7, 28, 91 days) ... Day of week ...
+  # a leading indicator"
+  "evidence": [r"\bwhat goes into the model\b|\bthe model (sees|gets|takes in)\b",
+              r"\bday[- ]of[- ](the[- ])?week\b|\bhour[- ]of[- ](the[- ])?day\b|\bseasonality\b|\bleading indicators?\b|\bwindows? (of |\()\d+",
+              r"\bfeatures?\b(?! (flags?|toggles?|switch(es)?|branch(es)?|requests?|freeze|teams?|parity|launch(es)?|releases?)\b)", r"\bfeatures?\s*:\s*" + GAP + r"{1,60},", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
               r"\bembeddings?\b", r"\bone[- ]hot\b", r"\bbucketi[sz]\w*\b", r"\bnormali[sz](e|ed|ation)\b", r"\bencod(e|ed|ing|ings)\b",
               r"\baggregat(e|es|ed|ion|ions)\b", r"\b(uses|using)\s+the\s+(number|count|share|ratio|fraction|age|length) of\b", r"\b(last|past) \d+( and \d+)? ?(h|hrs?|hours?|d|days?|weeks?|minutes?|mins?)\b|\bover (the )?(last |past )?\d+ (hours?|days?|weeks?)\b", r"\bsignals?\b",
               r"\bcategorical\b|\bnumerical\b|\bcontinuous\b", r"\b(tf-idf|tfidf|n-grams?|ngrams?)\b",
@@ -537,6 +570,12 @@ sections = [
               r"\bpost[- ]process\w*\b", r"\bprediction (pipeline|service|request)s?\b", r"\bfilter(s|ed|ing)? (out|results|candidates)\b",
               r"\bdedup\w*\b|\bdiversi\w*\b", r"\bbusiness (rules?|logic)\b",
               r"\bscores? (above|below|over|under|of at least|between)\b",
+              # "if the top queue's confidence is below 0.70", "rules run
+              # after the model, whatever it says", "even if the model
+              # disagrees", "the top three suggestions"
+              r"\b(confidence|probability|score)\b" + GAP + r"{0,20}\b(below|above|under|over|at least|exceeds?|less than|more than)\s+0?\.\d+",
+              r"\b(rules?|overrides?|checks?) (run|runs|apply|applies|applied|that run) after the model\b|\bwhatever the model (says|predicts|decides|suggests)\b|\beven if the model (disagrees|says|predicts|suggests)\b|\boverrid(e|es|den|ing) the model\b",
+              r"\btop (two|three|four|five|ten) (suggestions|candidates|results|matches|queues|labels|classes|predictions|options)\b",
               r"\b(show|shows|shown|surface|surfaces|return|returns|deliver|delivers) (only )?(the )?(top|highest|best)[- ](\d+|k|scor\w*|rank\w*)\b",
               r"\bquantiles?\b", r"\b(window|estimate|score|price|ranking) (shown|displayed|returned)\b",
               r"\b(scores?|scoring|predicts?|forecasts?|classifies|ranks) (every|each|all (the )?)\b",
@@ -855,6 +894,9 @@ rules = [
                        r"\b(target|targets|targeting|aim|aims|aiming)\b" + SENTENCE_AHEAD(TIME_QUANTITY)
                        + SENTENCE_AHEAD(r"\bpercentile\b|" + PERCENTILE),
                        PERCENTILE + r"\s*(<=?|≤|=|:|under|below|of|at|within|is)?\s*" + MATH_GAP + TIME_QUANTITY,
+                       # "image to task: < 2 s at p95", "under 300 ms for the p99"
+                       r"(<=?|≤)\s*" + MATH_GAP + TIME_QUANTITY + r"\s+(at|for)\s+(the\s+)?" + PERCENTILE,
+                       r"\b(under|below|within)\s+" + MATH_GAP + TIME_QUANTITY + r"\s+(at|for)\s+(the\s+)?" + PERCENTILE,
                        # a budget table's row: "| total, p99 | review API | 60 ms |"
                        PERCENTILE + r"[^|\n]{0,40}\|[^\n]{0,80}?" + TIME_QUANTITY,
                        # two patterns, not one alternation: the first has
@@ -1017,6 +1059,11 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 "what i have not done", "what we have not done", "not done yet",
                 "not covered", "what this is not", "what we are not doing",
                 "what we will not do",
+                # "What we haven't worked out", "What's still open?"
+                "what we have not worked out", "what we haven't worked out",
+                "not worked out yet", "still open", "open items",
+                "still to decide", "what we have not decided",
+                "what we haven't decided", "known unknowns",
                 # other people's designs by name: "How Acme and Globex do
                 # it", "How they built it" (the star stands for one to four
                 # words, never "we", "our", "you"...)

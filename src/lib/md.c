@@ -40,6 +40,13 @@ typedef struct {
   cmark_node *first_strong; /* strong emphasis opening the paragraph */
   size_t strong_len;        /* text length when first_strong closed */
   unsigned quote_depth;     /* block quotes open around the current node */
+  /* a numbered setext heading ("1. Summary" over "-------"), which cmark
+   * reads as a one-item list and a rule (S_numbered_setext()) */
+  cmark_node *setext_para;  /* the item's paragraph: a heading */
+  cmark_node *setext_break; /* the rule under it: no block */
+  int setext_level;
+  size_t setext_end;  /* the end of its underline */
+  size_t first_break; /* text length at the paragraph's first line break */
 } md_walk;
 
 static void S_add_skip(md_walk *w, size_t start, size_t end) {
@@ -377,10 +384,77 @@ static bool S_is_ext(cmark_node *node, const char *name) {
   return ts && strcmp(ts, name) == 0;
 }
 
+/* The source bounds of line `line` (cmark's numbering) of the piece. */
+static void S_line_at(const md_walk *w, long line, size_t *ls, size_t *le) {
+  long l = line + w->line_shift;
+  size_t off = source_offset(w->src, (unsigned)(l > 0 ? l : 1), 1);
+  source_line_bounds(w->src, off, ls, le);
+}
+
+/* Whether [s, e) is a setext underline of character c with no indent:
+ * "-------", not "- - -" nor an indented rule. */
+static bool S_underline_of(const char *s, const char *e, char c) {
+  if (s == e || *s != c)
+    return false;
+  const char *p = s;
+  while (p < e && *p == c)
+    p++;
+  size_t n = (size_t)(p - s);
+  while (p < e && (*p == ' ' || *p == '\t' || *p == '\r'))
+    p++;
+  return p == e && n >= 3;
+}
+
+/* A top-level ordered list of one item holding one paragraph, underlined
+ * like a setext heading, is a numbered heading its author wrote the way
+ * reStructuredText and many renderers read it ("1. Summary" over
+ * "----------", "2. Motivation" over "=============="). cmark reads the
+ * first as a list and a thematic break, the second as a list item whose
+ * paragraph goes on with "=====". A reader sees the section, so the walk
+ * makes it a heading: level 2 for "-", 1 for "=". */
+static void S_numbered_setext(md_walk *w, cmark_node *list) {
+  if (cmark_node_get_list_type(list) != CMARK_ORDERED_LIST ||
+      cmark_node_get_type(cmark_node_parent(list)) != CMARK_NODE_DOCUMENT)
+    return;
+  cmark_node *item = cmark_node_first_child(list);
+  if (!item || cmark_node_next(item))
+    return;
+  cmark_node *para = cmark_node_first_child(item);
+  if (!para || cmark_node_next(para) ||
+      cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH || S_unplaced(para))
+    return;
+  long first = cmark_node_get_start_line(para);
+  long last = cmark_node_get_end_line(para);
+  size_t ls, le;
+  cmark_node *next = cmark_node_next(list);
+  if (first == last && next &&
+      cmark_node_get_type(next) == CMARK_NODE_THEMATIC_BREAK &&
+      !S_unplaced(next) && cmark_node_get_start_line(next) == last + 1) {
+    S_line_at(w, last + 1, &ls, &le);
+    if (!S_underline_of(w->src->text + ls, w->src->text + le, '-'))
+      return;
+    w->setext_break = next;
+    w->setext_level = 2;
+  } else if (last == first + 1) {
+    S_line_at(w, last, &ls, &le);
+    if (!S_underline_of(w->src->text + ls, w->src->text + le, '='))
+      return;
+    w->setext_level = 1;
+  } else {
+    return;
+  }
+  w->setext_para = para;
+  w->setext_end = le;
+}
+
 static void S_enter(md_walk *w, cmark_node *node) {
   cmark_node_type type = cmark_node_get_type(node);
   block *b;
   switch (type) {
+  case CMARK_NODE_LIST:
+    if (!w->collecting)
+      S_numbered_setext(w, node);
+    break;
   case CMARK_NODE_HEADING:
   case CMARK_NODE_PARAGRAPH:
     if (w->collecting)
@@ -392,6 +466,7 @@ static void S_enter(md_walk *w, cmark_node *node) {
     w->first_strong = NULL;
     w->strong_len = 0;
     w->has_comment = false;
+    w->first_break = SIZE_MAX;
     break;
   case CMARK_NODE_CODE_BLOCK:
     b = S_add_block(w, node, BLOCK_CODE);
@@ -408,7 +483,8 @@ static void S_enter(md_walk *w, cmark_node *node) {
     break;
   }
   case CMARK_NODE_THEMATIC_BREAK:
-    S_add_block(w, node, BLOCK_BREAK);
+    if (node != w->setext_break)
+      S_add_block(w, node, BLOCK_BREAK);
     break;
   case CMARK_NODE_STRONG:
     if (w->collecting &&
@@ -432,6 +508,8 @@ static void S_enter(md_walk *w, cmark_node *node) {
   }
   case CMARK_NODE_SOFTBREAK:
   case CMARK_NODE_LINEBREAK:
+    if (w->collecting && w->first_break == SIZE_MAX)
+      w->first_break = w->text.len;
     if (w->collecting && w->text.len < LABEL_TEXT_CAP)
       strbuf_putc(&w->text, ' ');
     break;
@@ -459,6 +537,20 @@ static void S_exit(md_walk *w, cmark_node *node) {
     b->text = xstrndup(w->text.data ? w->text.data : "", w->text.len);
     if (w->has_comment)
       S_skip_inline_comments(w, b->start, b->end);
+  } else if (node == w->setext_para) {
+    /* "1. Summary" over a rule: a heading, numbered as its list was */
+    cmark_node *list = cmark_node_parent(cmark_node_parent(node));
+    block *b = S_add_block(w, list, BLOCK_HEADING);
+    b->end = w->setext_end;
+    b->level = (unsigned char)w->setext_level;
+    size_t n = w->first_break < w->text.len ? w->first_break : w->text.len;
+    b->text = xasprintf(
+        "%d%c %.*s", cmark_node_get_list_start(list),
+        cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')' : '.',
+        (int)n, w->text.data ? w->text.data : "");
+    if (w->has_comment)
+      S_skip_inline_comments(w, b->start, b->end);
+    w->setext_para = NULL;
   } else if (type == CMARK_NODE_PARAGRAPH) {
     cmark_node *parent = cmark_node_parent(node);
     bool in_list = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM &&

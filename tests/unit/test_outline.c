@@ -196,6 +196,50 @@ static void test_setext_followed_by_text(void) {
   doc_close(&d);
 }
 
+/* "1. Summary" over a rule of "-" (or "=") is a numbered heading to its
+ * author and to a reader; cmark-gfm reads a one-item list and a thematic
+ * break (a list item whose paragraph goes on with "===="). Lists that are
+ * lists stay lists. */
+static void test_numbered_setext(void) {
+  doc d;
+  doc_open(&d, "RFC-7: Cache warming\n" /* 1 */
+               "====================\n" /* 2 */
+               "\n"                     /* 3 */
+               "1. Summary\n"           /* 4 */
+               "----------\n"           /* 5 */
+               "\n"                     /* 6 */
+               "Warm the cache.\n"      /* 7 */
+               "\n"                     /* 8 */
+               "2) Motivation\n"        /* 9 */
+               "=============\n"        /* 10 */
+               "\n"                     /* 11 */
+               "Cold starts hurt.\n"    /* 12 */
+               "\n"                     /* 13 */
+               "### 2.1 Detail\n"       /* 14 */
+               "\n"                     /* 15 */
+               "Text.\n");              /* 16 */
+  CHECK_INT(d.ol.nsections, 4);
+  CHECK_SECTION(&d, 0, 1, -1, "RFC-7: Cache warming", 1);
+  CHECK_SECTION(&d, 1, 2, 0, "1. Summary", 4);
+  CHECK_SECTION(&d, 2, 1, -1, "2) Motivation", 9);
+  CHECK_SECTION(&d, 3, 3, 2, "2.1 Detail", 14);
+  size_t nbreak = 0;
+  for (size_t i = 0; i < d.mb.nblocks; i++)
+    nbreak += d.mb.blocks[i].kind == BLOCK_BREAK;
+  CHECK_INT(nbreak, 0); /* the underline is the heading's, not a rule */
+  if (d.ol.nsections == 4)
+    CHECK_INT(doc_line(&d, d.mb.blocks[d.ol.sections[1].block].end), 5);
+  doc_close(&d);
+
+  /* a list of two items, a blank line before the rule, "- - -", a
+   * bullet list, a list inside a quote: no heading */
+  doc_open(&d, "1. one\n2. two\n---\n\n1. alone\n\n---\n\n"
+               "1. spaced\n- - -\n\n"
+               "- bullet\n---\n\n> 1. quoted\n> ---\n");
+  CHECK_INT(d.ol.nsections, 0);
+  doc_close(&d);
+}
+
 static void test_not_headings(void) {
   doc d;
   doc_open(&d, "## Real\n"             /* 1 */
@@ -534,6 +578,7 @@ void suite_outline(void) {
   RUN(test_title);
   RUN(test_setext);
   RUN(test_setext_followed_by_text);
+  RUN(test_numbered_setext);
   RUN(test_not_headings);
   RUN(test_front_matter_lines);
   RUN(test_bom_heading);

@@ -159,6 +159,76 @@ static void test_required_section_missing(void) {
   ddlint_pack_free(pk);
 }
 
+/* state "passing": a section no heading names, whose evidence terms occur
+ * one to a paragraph, is not found; the "passing" rule reports it (a
+ * warning) and the "missing" rule leaves it alone. Two terms in one
+ * paragraph, or a term in the heading, and the subtree shows it. Without a
+ * "passing" rule in the pack, "missing" reports it. */
+static const char PASSING_PACK_HEAD[] =
+    "{\"name\": \"passing\", \"sections\": [\n"
+    "  {\"id\": \"problem\", \"title\": \"Problem\"},\n"
+    "  {\"id\": \"metrics\", \"title\": \"Success Metrics\",\n"
+    "   \"evidence\": [\"\\\\bprecision\\\\b\", \"\\\\brecall\\\\b\", "
+    "\"\\\\bbaseline\\\\b\"]}],\n"
+    " \"rules\": [{\"id\": \"missing-section\", \"kind\": "
+    "\"required-section\", \"severity\": \"error\", \"message\": "
+    "\"missing {section}\", \"help\": \"{detail}\"}";
+static const char PASSING_RULE[] =
+    ", {\"id\": \"section-in-passing\", \"kind\": \"required-section\", "
+    "\"severity\": \"warning\", \"message\": \"{section} in passing under "
+    "{heading}\", \"help\": \"{detail}\", \"params\": {\"state\": "
+    "\"passing\"}}";
+
+static void test_required_section_passing(void) {
+  char with[2048], without[2048];
+  snprintf(with, sizeof with, "%s%s]}", PASSING_PACK_HEAD, PASSING_RULE);
+  snprintf(without, sizeof without, "%s]}", PASSING_PACK_HEAD);
+  ddlint_pack *pk = PACK(with), *plain = PACK(without);
+  if (!pk || !plain) {
+    ddlint_pack_free(pk);
+    ddlint_pack_free(plain);
+    return;
+  }
+  const char *passing = "# T\n\n"
+                        "## Problem\n\nThe queue is slow today.\n\n"
+                        "## Background\n\n" /* line 7 */
+                        "Nothing is retuned, so the old baseline stands.\n\n"
+                        "Precision per queue was reviewed in March by them.\n\n"
+                        "The help desk reports recall in its own weekly deck.\n";
+  ddlint_result *r = lint_str(pk, passing);
+  CHECK_INT(diag_count_rule(r, "missing-section"), 0);
+  const ddlint_diag *d = diag_find(r, "section-in-passing", 0);
+  CHECK_DIAG(r, d, "section-in-passing", 7, 1,
+             "Success Metrics in passing under Background");
+  if (d)
+    CHECK_INT(ddlint_diag_severity(d), DDLINT_WARNING);
+  CHECK_INT(ddlint_coverage_section_line(r, cov_section(r, "metrics")), 0);
+  ddlint_result_free(r);
+  /* without a "passing" rule, "missing" reports it */
+  r = lint_str(plain, passing);
+  CHECK_INT(diag_count_rule(r, "missing-section"), 1);
+  ddlint_result_free(r);
+  /* two terms in one paragraph: found by content, nothing reported */
+  r = lint_str(pk, "# T\n\n## Problem\n\nThe queue is slow today.\n\n"
+                   "## Background\n\n"
+                   "Nothing is retuned, so the old baseline stands.\n\n"
+                   "Precision and recall per queue were reviewed in March.\n");
+  CHECK_INT(ddlint_result_diag_count(r), 0);
+  CHECK_INT(ddlint_coverage_section_line(r, cov_section(r, "metrics")), 7);
+  ddlint_result_free(r);
+  /* a term in the heading says what the paragraphs are about */
+  r = lint_str(pk, "# T\n\n## Problem\n\nThe queue is slow today.\n\n"
+                   "## Precision checks\n\n"
+                   "Nothing is retuned, so the old baseline stands.\n\n"
+                   "The help desk reports recall in its own weekly deck.\n\n"
+                   "We sample forty tickets a week to check precision.\n");
+  CHECK_INT(ddlint_result_diag_count(r), 0);
+  CHECK_INT(ddlint_coverage_section_line(r, cov_section(r, "metrics")), 7);
+  ddlint_result_free(r);
+  ddlint_pack_free(pk);
+  ddlint_pack_free(plain);
+}
+
 static void test_required_section_scope(void) {
   ddlint_pack *pk =
       PACK("{\"name\": \"s\", \"sections\": [\n"
@@ -1154,6 +1224,7 @@ void suite_rules(void) {
   RUN(test_required_section_present);
   RUN(test_required_section_near_miss);
   RUN(test_required_section_missing);
+  RUN(test_required_section_passing);
   RUN(test_required_section_scope);
   RUN(test_required_section_matching);
   RUN(test_required_section_labels);
