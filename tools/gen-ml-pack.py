@@ -1064,6 +1064,10 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 "not worked out yet", "still open", "open items",
                 "still to decide", "what we have not decided",
                 "what we haven't decided", "known unknowns",
+                # an interview write-up's "what I ran out of time for",
+                # "Things I didn't get to"
+                "ran out of time", "didn't get to", "did not get to",
+                "didn't have time", "did not have time", "no time for",
                 # other people's designs by name: "How Acme and Globex do
                 # it", "How they built it" (the star stands for one to four
                 # words, never "we", "our", "you"...)
