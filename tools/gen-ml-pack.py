@@ -785,7 +785,11 @@ rules = [
    "heading. Numbered, decorated and renamed headings are accepted "
    "(\"## 2) Metrics (Offline and Online)\" is Success Metrics); see "
    "docs/rules.md for each section's aliases. A heading that is only close "
-   "(\"Sucess Metrix\") is reported with a hint instead of being accepted."),
+   "(\"Sucess Metrix\") is reported with a hint instead of being accepted. "
+   "A section that no heading names and whose terms occur only in passing, "
+   "one to a paragraph across text about something else (a \"service\" "
+   "here, a \"threshold\" there), is reported as a warning: missing to a "
+   "reader, but less certain than a section with no trace at all."),
  R("required-section-empty", "required-section", "error",
    "A required section has a heading but no content.",
    'required section "{section}" is empty', "{detail}",
@@ -805,18 +809,6 @@ rules = [
    "three of its evidence terms and topics), the section counts as present "
    "and this note says where, so a reviewer can find it.",
    params={"state": "unheaded"}),
- R("section-in-passing", "required-section", "warning",
-   "A section is only mentioned in passing.",
-   '"{section}" is only mentioned in passing',
-   "{detail}",
-   "No heading names the section, and no chapter covers it: its terms "
-   "occur, but one to a paragraph, across text about something else (a "
-   "\"service\" here, a \"threshold\" there). A reader would call the "
-   "section missing; ddlint is less sure than for a section with no trace "
-   "at all, so this is a warning where missing-section is an error. Write "
-   "the section, or, if the design does not need it, say so under its own "
-   "heading.",
-   params={"state": "passing"}),
  R("empty-section", "empty-section", "warning",
    "A heading has nothing under it.",
    'section "{heading}" is empty',

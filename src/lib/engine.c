@@ -180,6 +180,10 @@ void diag_emit(lint_ctx *ctx, const struct ddlint_rule *rule, size_t start,
   d->seq = ctx->ndiags;
 }
 
+ddlint_severity diag_softer(ddlint_severity sev) {
+  return sev == DDLINT_ERROR ? DDLINT_WARNING : DDLINT_INFO;
+}
+
 bool emit_each_match(void *arg, size_t ms, size_t me) {
   match_emitter *a = arg;
   const char *m = a->ctx->src->text + ms;

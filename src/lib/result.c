@@ -58,7 +58,8 @@ void ddlint_result_set_rule_severity(ddlint_result *r, const char *rule,
         free(d->section);
         continue;
       }
-      d->severity = (ddlint_severity)severity;
+      d->severity = d->softer ? diag_softer((ddlint_severity)severity)
+                              : (ddlint_severity)severity;
     }
     r->diags[kept++] = *d;
   }

@@ -71,6 +71,9 @@ void prose_each(struct lint_ctx *ctx, const pattern *pat, size_t start,
 struct ddlint_diag {
   const char *rule; /* borrowed from the pack */
   ddlint_severity severity;
+  bool softer; /* one step below its rule's severity, whatever that is set
+                  to: a finding ddlint is less sure of (a section only
+                  mentioned in passing) */
   char *message, *help, *section; /* owned */
   size_t start, end;              /* byte offsets */
   size_t seq; /* emission order: ties keep rule and pack order */
@@ -144,6 +147,9 @@ void prose_words(lint_ctx *ctx);
  * pairs). */
 void diag_emit(lint_ctx *ctx, const struct ddlint_rule *rule, size_t start,
                size_t end, const char *path, const char *const *vars);
+/* One step below severity sev: an error is a warning, a warning or an info
+ * is an info. */
+ddlint_severity diag_softer(ddlint_severity sev);
 
 /* A prose_each() callback that emits one diagnostic of a rule per match,
  * with {match} (at most 80 bytes, whole UTF-8 sequences); arg is a

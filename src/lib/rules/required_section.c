@@ -9,8 +9,7 @@
 
 /* Owned by the rule (free()). */
 typedef struct {
-  int section_state; /* params.state: 0 missing, 1 empty, 2 unheaded,
-                        3 passing */
+  int section_state; /* params.state: 0 missing, 1 empty, 2 unheaded */
 } required_section_params;
 
 static const required_section_params *S_params(const struct ddlint_rule *rule) {
@@ -28,11 +27,12 @@ static const char S_explain[] =
     "\"empty\" the rule reports instead a required section whose heading "
     "has nothing under it but subheadings, comments, a few template bullets "
     "or placeholders; with \"unheaded\", a section that has no heading of "
-    "its own but whose content a heading of another name covers; with "
-    "\"passing\", a section that no heading names and that the text only "
-    "mentions in passing, one term to a paragraph (see docs/matching.md). "
-    "Where a pack has a \"passing\" rule, the \"missing\" rule leaves "
-    "such a section to it.";
+    "its own but whose content a heading of another name covers (see "
+    "docs/matching.md). A missing section whose terms the text mentions "
+    "only in passing, one to a paragraph, is reported one step softer than "
+    "the rule's severity (a warning where the rule is an error): it is "
+    "missing to a reader, but ddlint is less sure than when there is no "
+    "trace of it.";
 
 /* Start of the heading of the first present section after s, or the start
  * of the document's last line. */
@@ -110,34 +110,24 @@ static bool S_in_passing(const lint_ctx *ctx, size_t s) {
          !fence_hides_heading(ctx, &ctx->pack->sections[s], &hidden_at);
 }
 
-/* Whether the pack has a rule that reports sections in passing (state
- * "passing") for section s: then the "missing" rule leaves them to it. */
-static bool S_passing_ruled(const lint_ctx *ctx, size_t s) {
-  const ddlint_pack *pk = ctx->pack;
-  for (size_t r = 0; r < pk->nrules; r++)
-    if (required_section_state(&pk->rules[r]) == 3 &&
-        rule_in_scope(&pk->rules[r], s))
-      return true;
-  return false;
-}
-
-/* params.state "passing": a section that no heading names, mentioned in
- * passing under one ("Prediction and Ranking is only mentioned in passing
- * under 'How it works'"). */
+/* A section mentioned only in passing: missing, said one step softer. */
 static void S_report_passing(lint_ctx *ctx, const struct ddlint_rule *rule,
                              size_t s) {
   const tmpl_section *ts = &ctx->pack->sections[s];
   const section *sec = &ctx->ol->sections[ctx->cov->sections[s].passing];
   const char *h = ctx->md->blocks[sec->block].text;
   char *detail = xasprintf(
-      "its terms occur under \"%s\", one to a paragraph, but no paragraph "
-      "says what the design does about it; write the section under a "
-      "heading of its own (\"%s\")",
+      "it is only mentioned in passing: its terms occur under \"%s\", one "
+      "to a paragraph, but no paragraph says what the design does about "
+      "it; write the section under a heading of its own (\"%s\")",
       h, ts->title);
   detail = S_with_why(ctx, s, detail);
   const char *vars[] = {"section", ts->title, "heading", h,
                         "detail",  detail,    NULL};
   diag_emit(ctx, rule, sec->start, sec->body_start, ts->title, vars);
+  struct ddlint_diag *d = &ctx->diags[ctx->ndiags - 1];
+  d->softer = true;
+  d->severity = diag_softer(d->severity);
   free(detail);
 }
 
@@ -195,13 +185,12 @@ static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
         S_report_unheaded(ctx, rule, s);
       continue;
     }
-    if (S_params(rule)->section_state == 3) {
-      if (S_in_passing(ctx, s))
-        S_report_passing(ctx, rule, s);
+    if (sc->section >= 0)
+      continue;
+    if (S_in_passing(ctx, s)) {
+      S_report_passing(ctx, rule, s);
       continue;
     }
-    if (sc->section >= 0 || (S_in_passing(ctx, s) && S_passing_ruled(ctx, s)))
-      continue;
     char *detail;
     size_t start, end;
     size_t hidden_at;
@@ -295,8 +284,7 @@ int required_section_state(const struct ddlint_rule *rule) {
 static bool S_load(pack_loader *ld, const cJSON *rule_obj, const cJSON *params,
                    struct ddlint_rule *rule) {
   static const char *const f[] = {"state", NULL};
-  static const char *const states[] = {"missing", "empty", "unheaded",
-                                       "passing", NULL};
+  static const char *const states[] = {"missing", "empty", "unheaded", NULL};
   (void)rule_obj;
   json_src *js = pack_loader_json(ld);
   required_section_params *p = xcalloc(1, sizeof *p);
@@ -314,8 +302,8 @@ static bool S_load(pack_loader *ld, const cJSON *rule_obj, const cJSON *params,
       return true;
     }
   return json_fail(js, st, false,
-                   "\"state\" must be \"missing\", \"empty\", "
-                   "\"unheaded\" or \"passing\"");
+                   "\"state\" must be \"missing\", \"empty\" or "
+                   "\"unheaded\"");
 }
 
 const rule_kind rule_kind_required_section = {
