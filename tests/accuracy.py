@@ -264,17 +264,18 @@ FLOORS = {
     # "design for failure ... graceful degradation" in a guide's takeaways)
     "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.47, 0),
                  "rank": (0.7, 1), "flag": (0.77, 0)},
-    # fixtures/blind: 92 designs in 9 sets. The false errors left: one in
-    # set5, one in set7 (set3/rfc-0042's three went when numbered setext
-    # headings, which cmark-gfm reads as one-item lists and rules, became
-    # headings) and five in set9/06-flaky-test-quarantine, a decision log
+    # fixtures/blind: 92 designs in 9 sets. The false errors left (set3/
+    # rfc-0042's three went when numbered setext headings, which cmark-gfm
+    # reads as one-item lists and rules, became headings; set5's and
+    # set7's with vocabulary and "How the planner works" naming the
+    # planner) are five in set9/06-flaky-test-quarantine, a decision log
     # whose README links into decisions/0001-*.md: four-digit records are
     # linted one by one, as ADRs are (docs/matching.md). absent: set8
     # (measured held out last) has sections that a
     # reader calls absent because the text only passes by them ("unchanged",
     # a redesign's side remarks); 0.73 since 49ddf64, 0.82 since such
     # passing mentions are missing-section warnings
-    "blind": {"recall": (0.95, 1), "false_errors": (7, 0), "absent": (0.8, 1),
+    "blind": {"recall": (0.95, 1), "false_errors": (5, 0), "absent": (0.8, 1),
               "rank": (0.7, 1), "flag": (0.85, 1)},
 }
 

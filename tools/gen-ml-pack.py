@@ -341,7 +341,10 @@ sections = [
    T("data-sources", "Data Sources",
      ["sources", "data collection", "datasets", "dataset", "available data",
       "what we have", "data we have", "data we need", "data we'll need"],
-     [# "photographed every 10 min for 6 weeks"
+     [# "a low-cost sensor network ... reporting every 2 minutes through the
+      # vendor's API"
+      r"\bsensor (network|networks|readings?|arrays?)\b|\breport(s|ing)? every\b",
+      # "photographed every 10 min for 6 weeks"
       r"\b(photographed|recorded|filmed|captured|scanned|sampled) (every|each|at|from|in|over|for)\b",
       r"\bdata ?sources?\b",
       # "information already in the booking system and the app"; "the
@@ -387,7 +390,10 @@ sections = [
    T("label-strategy", "Label Strategy",
      ["labels", "labeling", "labelling", "labeling strategy", "label", "ground truth",
       "annotation", "annotations", "training labels"],
-     [# "trained on ... together with the queue each item finally ended up
+     [# "the target for training is the corrected sensor reading", "before
+      # they become targets", "used as targets too"
+      r"\btargets? for training\b|\btraining targets?\b|\b(become|becomes|used as|serve as|serves as) (the )?(targets?|labels?)\b",
+      # "trained on ... together with the queue each item finally ended up
       # in. We used the final queue rather than the first one"
       r"\btogether with (the|its|their) ([\w-]+ ){0,2}(queue|category|class|outcome|decision|status|label|code|result)s? (each|every|it|they|that)\b",
       r"\bused the (final|first|last|actual|eventual|resolved|corrected) (queue|category|class|outcome|decision|status|label|code)\b",

@@ -571,7 +571,10 @@ static bool S_ends_phrase(const char *w, size_t n) {
       "we",   "you",  "they",  "that",    "which",  "who",     "i",
       "our",  "when", "where", "how",     "why",    "what",    "is",
       "are",  "as",   "vs",    "versus",  "without", "between", "before",
-      "after", "against", "towards", "toward", NULL};
+      "after", "against", "towards", "toward",
+      /* a verb after its subject: "How the planner works" is about the
+       * planner, "How it fits together" */
+      "works", "work", "fits", "runs", "happens", NULL};
   for (int i = 0; cut[i]; i++)
     if (cut[i][0] == w[0] && strncmp(cut[i], w, n) == 0 && cut[i][n] == '\0')
       return true;
