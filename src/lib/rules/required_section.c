@@ -64,6 +64,22 @@ static char *S_with_why(const lint_ctx *ctx, size_t s, char *detail) {
   return d;
 }
 
+/* Reports section s at outline section d's heading, with detail (freed)
+ * and why s is required; returns the diagnostic. */
+static struct ddlint_diag *S_emit_at(lint_ctx *ctx,
+                                     const struct ddlint_rule *rule, size_t s,
+                                     const section *sec, char *detail) {
+  const tmpl_section *ts = &ctx->pack->sections[s];
+  detail = S_with_why(ctx, s, detail);
+  const char *vars[] = {"section", ts->title,
+                        "heading", ctx->md->blocks[sec->block].text,
+                        "detail",  detail,
+                        NULL};
+  diag_emit(ctx, rule, sec->start, sec->body_start, ts->title, vars);
+  free(detail);
+  return &ctx->diags[ctx->ndiags - 1];
+}
+
 /* params.state "empty": a required section whose headings hold nothing but
  * subheadings, comments, template bullets or placeholders. */
 static void S_report_empty(lint_ctx *ctx, const struct ddlint_rule *rule,
@@ -92,11 +108,7 @@ static void S_report_empty(lint_ctx *ctx, const struct ddlint_rule *rule,
                        "\"%s\"",
                        h, ts->title);
   }
-  detail = S_with_why(ctx, s, detail);
-  const char *vars[] = {"section", ts->title, "heading", h,
-                        "detail",  detail,    NULL};
-  diag_emit(ctx, rule, sec->start, sec->body_start, ts->title, vars);
-  free(detail);
+  S_emit_at(ctx, rule, s, sec, detail);
 }
 
 /* Whether missing section s is one that the text mentions in passing and
@@ -121,14 +133,9 @@ static void S_report_passing(lint_ctx *ctx, const struct ddlint_rule *rule,
       "to a paragraph, but no paragraph says what the design does about "
       "it; write the section under a heading of its own (\"%s\")",
       h, ts->title);
-  detail = S_with_why(ctx, s, detail);
-  const char *vars[] = {"section", ts->title, "heading", h,
-                        "detail",  detail,    NULL};
-  diag_emit(ctx, rule, sec->start, sec->body_start, ts->title, vars);
-  struct ddlint_diag *d = &ctx->diags[ctx->ndiags - 1];
+  struct ddlint_diag *d = S_emit_at(ctx, rule, s, sec, detail);
   d->softer = true;
   d->severity = diag_softer(d->severity);
-  free(detail);
 }
 
 /* params.state "unheaded": a section found by its content under a heading
