@@ -580,6 +580,9 @@ sections = [
               # after the model, whatever it says", "even if the model
               # disagrees", "the top three suggestions"
               r"\b(confidence|probability|score)\b" + GAP + r"{0,20}\b(below|above|under|over|at least|exceeds?|less than|more than)\s+0?\.\d+",
+              # "above 0.97 the message goes to the spam folder": a cut on a
+              # probability, which is a decimal under one
+              r"(?<=\babove |\bbelow |\bover )\b0\.\d+(?! ?(s|ms|seconds?|sec|m|km|kg|mm|%))",
               r"\b(rules?|overrides?|checks?) (run|runs|apply|applies|applied|that run) after the model\b|\bwhatever the model (says|predicts|decides|suggests)\b|\beven if the model (disagrees|says|predicts|suggests)\b|\boverrid(e|es|den|ing) the model\b",
               r"\btop (two|three|four|five|ten) (suggestions|candidates|results|matches|queues|labels|classes|predictions|options)\b",
               r"\b(show|shows|shown|surface|surfaces|return|returns|deliver|delivers) (only )?(the )?(top|highest|best)[- ](\d+|k|scor\w*|rank\w*)\b",

@@ -571,6 +571,8 @@ static void S_exit(md_walk *w, cmark_node *node) {
       while (at < w->text.len && strchr(" \t:*-?", t[at]))
         at++;
       b->has_content = at < w->text.len || (in_list && cmark_node_next(node));
+      b->bold_line = !in_list && !b->in_quote && w->first_strong &&
+                     at >= w->text.len && w->first_break == SIZE_MAX;
     }
     if (w->has_comment)
       S_skip_inline_comments(w, b->start, b->end);

@@ -42,6 +42,19 @@ static int S_numbering(const char *t, long *num) {
  * no thread; titles were about 5% of a large document's instructions. */
 #define TITLES_PER_TASK 4096
 
+/* Whether heading block i, an H1, is the document's title: the only H1,
+ * with nothing before it but comments and rules. */
+static bool S_title_position(const md_blocks *mb, size_t i) {
+  for (size_t j = 0; j < mb->nblocks; j++) {
+    const block *b = &mb->blocks[j];
+    if (j < i && b->kind != BLOCK_COMMENT && b->kind != BLOCK_BREAK)
+      return false;
+    if (j != i && b->kind == BLOCK_HEADING && b->level == 1)
+      return false;
+  }
+  return true;
+}
+
 static void S_titles_task(void *arg, size_t t) {
   md_blocks *mb = arg;
   size_t end = (t + 1) * TITLES_PER_TASK;
@@ -62,10 +75,36 @@ void outline_titles(md_blocks *mb, unsigned threads) {
             S_titles_task, mb);
 }
 
+/* A document whose only heading is its title (or that has none) and that
+ * sets out its parts in bold lines of their own ("**Q: How good is it?**",
+ * "**Rollout**" over what follows) is outlined by those lines, as a
+ * reader reads it: each becomes a heading one level below the title. */
+static void S_bold_lines_as_headings(md_blocks *mb) {
+  size_t nbold = 0;
+  for (size_t i = 0; i < mb->nblocks; i++) {
+    const block *b = &mb->blocks[i];
+    if (b->kind == BLOCK_HEADING && b->norm && *b->norm &&
+        !(b->level == 1 && S_title_position(mb, i)))
+      return; /* the document has headings of its own */
+    nbold += b->kind == BLOCK_PARAGRAPH && b->bold_line;
+  }
+  if (nbold < 2)
+    return;
+  for (size_t i = 0; i < mb->nblocks; i++) {
+    block *b = &mb->blocks[i];
+    if (b->kind != BLOCK_PARAGRAPH || !b->bold_line || !b->label)
+      continue;
+    b->kind = BLOCK_HEADING;
+    b->level = 2;
+    b->text = xstrdup(b->label);
+  }
+}
+
 void outline_build(md_blocks *mb, size_t doc_len, unsigned threads,
                    outline *out) {
   memset(out, 0, sizeof *out);
   outline_titles(mb, threads);
+  S_bold_lines_as_headings(mb);
   size_t cap = 0;
   ptrdiff_t stack[16]; /* open sections, shallowest first */
   int depth = 0;

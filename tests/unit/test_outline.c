@@ -240,6 +240,42 @@ static void test_numbered_setext(void) {
   doc_close(&d);
 }
 
+/* A document whose only heading is its title, set out in bold lines of
+ * their own (a Q&A, a memo), is outlined by them; a document with headings
+ * of its own, a single bold line, a bold run-in label, a bold list item
+ * and a bold line in a quote are not. */
+static void test_bold_lines(void) {
+  doc d;
+  doc_open(&d, "# Spam filter: Q&A\n"             /* 1 */
+               "\n"                               /* 2 */
+               "**Q: What are we building?**\n"   /* 3 */
+               "\n"                               /* 4 */
+               "A filter for new senders.\n"      /* 5 */
+               "\n"                               /* 6 */
+               "- **Not a heading**\n"            /* 7 */
+               "\n"                               /* 8 */
+               "> **Nor this**\n"                 /* 9 */
+               "\n"                               /* 10 */
+               "**Runs in.** Text goes on.\n"     /* 11 */
+               "\n"                               /* 12 */
+               "**Q: How is it served?**\n"       /* 13 */
+               "\n"                               /* 14 */
+               "Behind the message API.\n");      /* 15 */
+  CHECK_INT(d.ol.nsections, 3);
+  CHECK_SECTION(&d, 0, 1, -1, "Spam filter: Q&A", 1);
+  CHECK_SECTION(&d, 1, 2, 0, "Q: What are we building", 3);
+  CHECK_SECTION(&d, 2, 2, 0, "Q: How is it served", 13);
+  doc_close(&d);
+
+  doc_open(&d, "# T\n\n## Real heading\n\n**Bold one**\n\nText.\n\n"
+               "**Bold two**\n\nText.\n");
+  CHECK_INT(d.ol.nsections, 2);
+  doc_close(&d);
+  doc_open(&d, "# T\n\n**Only one**\n\nText.\n");
+  CHECK_INT(d.ol.nsections, 1);
+  doc_close(&d);
+}
+
 static void test_not_headings(void) {
   doc d;
   doc_open(&d, "## Real\n"             /* 1 */
@@ -579,6 +615,7 @@ void suite_outline(void) {
   RUN(test_setext);
   RUN(test_setext_followed_by_text);
   RUN(test_numbered_setext);
+  RUN(test_bold_lines);
   RUN(test_not_headings);
   RUN(test_front_matter_lines);
   RUN(test_bom_heading);
