@@ -330,9 +330,9 @@ static void S_literals_at(const lit_set *ls, size_t *next_ok,
   }
 }
 
-/* Every match of the prepared literals in the prose of [start, end), sorted
- * by literal then position (see prose_literals()). False where the text
- * needs PCRE2. */
+/* Every match of the prepared literals in the prose of [start, end), in
+ * position order (see prose_literals()). False where the text needs
+ * PCRE2. */
 static bool S_lit_scan(lint_ctx *ctx, const lit_set *ls, size_t start,
                        size_t end, literal_match **out, size_t *nout) {
   *out = NULL;
@@ -405,22 +405,25 @@ static bool S_lit_scan(lint_ctx *ctx, const lit_set *ls, size_t start,
     pos = seg_end;
   }
   free(next_ok);
-  /* found in position order: a counting sort by literal keeps it within
-   * each literal */
-  if (*nout > 1) {
-    size_t *at = xcalloc(n + 1, sizeof(size_t));
-    for (size_t i = 0; i < *nout; i++)
-      at[(*out)[i].idx + 1]++;
-    for (size_t i = 0; i < n; i++)
-      at[i + 1] += at[i];
-    literal_match *sorted = xmalloc(*nout * sizeof(literal_match));
-    for (size_t i = 0; i < *nout; i++)
-      sorted[at[(*out)[i].idx]++] = (*out)[i];
-    free(*out);
-    *out = sorted;
-    free(at);
-  }
   return true;
+}
+
+/* The matches of S_lit_scan() (in position order) sorted by literal; a
+ * counting sort keeps the position order within each literal. */
+static void S_sort_by_literal(literal_match **lm, size_t nlm, size_t nlits) {
+  if (nlm < 2)
+    return;
+  size_t *at = xcalloc(nlits + 1, sizeof(size_t));
+  for (size_t i = 0; i < nlm; i++)
+    at[(*lm)[i].idx + 1]++;
+  for (size_t i = 0; i < nlits; i++)
+    at[i + 1] += at[i];
+  literal_match *sorted = xmalloc(nlm * sizeof(literal_match));
+  for (size_t i = 0; i < nlm; i++)
+    sorted[at[(*lm)[i].idx]++] = (*lm)[i];
+  free(*lm);
+  *lm = sorted;
+  free(at);
 }
 
 /* ---- The pack's cache of prepared passes. ---- */
@@ -575,7 +578,10 @@ bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
   const lit_set *ls = S_cached(ctx->pack, 1, (const void *const *)lits, n,
                                (const void *const *)lits, ws);
   free(ws);
-  return ls && S_lit_scan(ctx, ls, start, end, out, nout);
+  if (!ls || !S_lit_scan(ctx, ls, start, end, out, nout))
+    return false;
+  S_sort_by_literal(out, *nout, n);
+  return true;
 }
 
 bool prose_inside_word(const lint_ctx *ctx, size_t ms) {
@@ -1176,13 +1182,6 @@ static bool S_many_one(void *arg, size_t ms, size_t me) {
   return o->fn(o->arg, o->k, ms, me);
 }
 
-static int S_hit_cmp(const void *a, const void *b) {
-  const trigger_hit *x = a, *y = b;
-  if (x->k != y->k)
-    return x->k < y->k ? -1 : 1;
-  return (x->ms > y->ms) - (x->ms < y->ms);
-}
-
 void pattern_set_triggers(pattern *p) {
   char (*trig)[PROSE_TRIGGER_MAX] = xcalloc(64, PROSE_TRIGGER_MAX);
   size_t nt = p->source ? prose_triggers(p->source, trig, 64) : 0;
@@ -1213,24 +1212,23 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
       scan[owner[i]] = true; /* PCRE2 must do it: scan them all */
     nlits = 0;
   }
-  /* the trigger positions per pattern, in order */
-  trigger_hit *hits = xcalloc(nlm + 1, sizeof(trigger_hit));
+  /* the trigger positions by pattern, then position: the literal pass
+   * finds them in position order, so a counting sort by pattern (stable)
+   * gives that order without comparing */
+  trigger_hit *hits = xmalloc((nlm + 1) * sizeof(trigger_hit));
   size_t nh = 0;
   if (nlits && nlm) {
-    /* by pattern, then position: the literals of a pattern are adjacent
-     * and each literal's matches are in position order, so a merge of
-     * each pattern's runs (a stable sort by position within the pattern) */
-    size_t i = 0;
-    while (i < nlm) {
-      size_t k = owner[lm[i].idx], j = i;
-      while (j < nlm && owner[lm[j].idx] == k)
-        j++;
-      for (size_t x = i; x < j; x++)
-        hits[nh++] = (trigger_hit){k, lm[x].ms};
-      if (lm[i].idx != lm[j - 1].idx) /* several literals: order them */
-        qsort(hits + nh - (j - i), j - i, sizeof *hits, S_hit_cmp);
-      i = j;
+    size_t *at = xcalloc(n + 1, sizeof(size_t));
+    for (size_t i = 0; i < nlm; i++)
+      at[owner[lm[i].idx] + 1]++;
+    for (size_t k = 0; k < n; k++)
+      at[k + 1] += at[k];
+    for (size_t i = 0; i < nlm; i++) {
+      size_t k = owner[lm[i].idx];
+      hits[at[k]++] = (trigger_hit){k, lm[i].ms};
     }
+    nh = nlm;
+    free(at);
   }
   const md_blocks *mb = ctx->md;
   for (size_t i = 0; i < nh;) {
