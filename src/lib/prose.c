@@ -180,6 +180,20 @@ static unsigned S_bigram_bit(unsigned bigram, unsigned nbits) {
   return (bigram * 40503u >> 3) & (nbits - 1);
 }
 
+/* The bit of four opening bytes (a long literal's key) in a filter of
+ * nbits. */
+static unsigned S_quad_bit(uint32_t key, unsigned nbits) {
+  return (unsigned)((key * 2246822519u) >> 16) & (nbits - 1);
+}
+
+static bool S_has_bit(const unsigned char *filter, unsigned bit) {
+  return filter[bit >> 3] & (1u << (bit & 7));
+}
+
+static void S_set_bit(unsigned char *filter, unsigned bit) {
+  filter[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+}
+
 /* Literals prepared for a pass: the same for every document, so made once
  * per pack (prose_cache) and only read after. Owns every array. */
 typedef struct {
@@ -190,6 +204,10 @@ typedef struct {
   size_t *by_bucket, *bucket_at; /* literals by bucket */
   uint32_t *keys;
   unsigned char *bigram, *inword; /* filters of the opening bigrams */
+  /* filters of the keys that a bucket is searched for: the four opening
+   * bytes of the long literals, the bigrams of the short ones; most
+   * positions that pass the bigram filter have neither */
+  unsigned char *quad, *short_bigram;
   bool *word_start;               /* or NULL: every literal anywhere */
   unsigned nb, nbits;
   bool any_short, any_inword, any_punct;
@@ -215,6 +233,8 @@ static void S_lit_free(lit_set *ls) {
   free(ls->keys);
   free(ls->bigram);
   free(ls->inword);
+  free(ls->quad);
+  free(ls->short_bigram);
   free(ls->word_start);
   free(ls);
 }
@@ -252,6 +272,8 @@ static lit_set *S_lit_prepare(const char *const *lits, const bool *word_start,
    * others are only looked for where a word starts) */
   ls->bigram = xcalloc(ls->nbits / 8, 1);
   ls->inword = xcalloc(ls->nbits / 8, 1);
+  ls->quad = xcalloc(ls->nbits / 8, 1);
+  ls->short_bigram = xcalloc(ls->nbits / 8, 1);
   ls->lens = xcalloc(n + 1, sizeof(size_t));
   ls->low = xcalloc(n + 1, sizeof(unsigned char *));
   ls->lowbuf = xmalloc(total + 1);
@@ -273,9 +295,9 @@ static lit_set *S_lit_prepare(const char *const *lits, const bool *word_start,
       lw[k] = lower[(unsigned char)lits[i][k]];
     unsigned key = (unsigned)lw[0] << 8 | lw[1];
     unsigned bit = S_bigram_bit(key, ls->nbits);
-    ls->bigram[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+    S_set_bit(ls->bigram, bit);
     if (!word_start || !word_start[i]) {
-      ls->inword[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+      S_set_bit(ls->inword, bit);
       ls->any_inword = true;
     }
     ls->any_punct = ls->any_punct || !S_word_byte((char)lw[0]);
@@ -284,6 +306,10 @@ static lit_set *S_lit_prepare(const char *const *lits, const bool *word_start,
     ls->keys[i] = shortlit ? key
                            : (uint32_t)lw[0] << 24 | (uint32_t)lw[1] << 16 |
                                  (uint32_t)lw[2] << 8 | lw[3];
+    if (shortlit)
+      S_set_bit(ls->short_bigram, bit);
+    else
+      S_set_bit(ls->quad, S_quad_bit(ls->keys[i], ls->nbits));
     ls->bucket_at[S_bucket(ls->keys[i], shortlit, ls->nb) + 1]++;
   }
   for (unsigned h = 0; h < ls->nb; h++)
@@ -296,48 +322,74 @@ static lit_set *S_lit_prepare(const char *const *lits, const bool *word_start,
   return ls;
 }
 
-/* The literals that occur at p (ws: p starts a word), before seg_end;
- * next_ok[i]: where literal i may match next (matches do not overlap). */
+/* Matches found by a literal pass, in the order found. */
+typedef struct {
+  literal_match *m;
+  size_t n, cap;
+} lit_found;
+
+/* The literals of bucket h with key want that occur at p, before seg_end
+ * (their first j0 bytes, the key, are those at p); next_ok[i]: where
+ * literal i may match next (matches do not overlap). */
+static void S_bucket_at(const lit_set *ls, size_t *next_ok,
+                        const unsigned char *t, size_t p, size_t seg_end,
+                        bool ws, uint32_t want, unsigned h, size_t j0,
+                        lit_found *out) {
+  const unsigned char *lower = S_lower_tab;
+  for (size_t f = ls->bucket_at[h]; f < ls->bucket_at[h + 1]; f++) {
+    size_t i = ls->by_bucket[f];
+    size_t len = ls->lens[i];
+    if (ls->keys[i] != want || p < next_ok[i] || p + len > seg_end ||
+        (!ws && ls->word_start && ls->word_start[i]))
+      continue;
+    size_t j = j0;
+    while (j < len && lower[t[p + j]] == ls->low[i][j])
+      j++;
+    if (j < len)
+      continue;
+    if (out->n == out->cap)
+      xgrow(&out->m, &out->cap, out->n + 1, sizeof(literal_match));
+    out->m[out->n++] = (literal_match){i, p, p + len};
+    next_ok[i] = p + len;
+  }
+}
+
+/* Which buckets may hold a literal at p, whose lowercased opening bigram
+ * key has passed the bigram filter: 1 the long literals' (their key, the
+ * four opening bytes, into *quad), 2 the short ones'. Small enough to be
+ * inlined in the loops that visit every position. */
+static inline unsigned S_probe(const lit_set *ls, const unsigned char *t, size_t p,
+                               size_t seg_end, unsigned key, uint32_t *quad) {
+  const unsigned char *lower = S_lower_tab;
+  unsigned which = 0;
+  if (p + 4 <= seg_end) {
+    *quad = (uint32_t)key << 16 | (uint32_t)lower[t[p + 2]] << 8 |
+            lower[t[p + 3]];
+    if (S_has_bit(ls->quad, S_quad_bit(*quad, ls->nbits)))
+      which = 1;
+  }
+  if (ls->any_short &&
+      S_has_bit(ls->short_bigram, S_bigram_bit(key, ls->nbits)))
+    which |= 2;
+  return which;
+}
+
+/* The literals that occur at p (ws: p starts a word), before seg_end. */
 static void S_literals_at(const lit_set *ls, size_t *next_ok,
                           const unsigned char *t, size_t p, size_t seg_end,
-                          bool ws, literal_match **out, size_t *nout,
-                          size_t *cap) {
+                          bool ws, lit_found *out) {
   const unsigned char *lower = S_lower_tab;
   unsigned key = (unsigned)lower[t[p]] << 8 | lower[t[p + 1]];
-  unsigned bit = S_bigram_bit(key, ls->nbits);
-  if (!((ws ? ls->bigram : ls->inword)[bit >> 3] & (1u << (bit & 7))))
+  uint32_t quad = 0;
+  if (!S_has_bit(ws ? ls->bigram : ls->inword, S_bigram_bit(key, ls->nbits)))
     return;
-  for (int pass = 0; pass < 2; pass++) {
-    uint32_t want;
-    unsigned h;
-    if (pass == 0) {
-      if (p + 4 > seg_end)
-        continue;
-      want = (uint32_t)key << 16 | (uint32_t)lower[t[p + 2]] << 8 |
-             lower[t[p + 3]];
-      h = S_bucket(want, false, ls->nb);
-    } else {
-      if (!ls->any_short)
-        break;
-      want = key;
-      h = S_bucket(want, true, ls->nb);
-    }
-    for (size_t f = ls->bucket_at[h]; f < ls->bucket_at[h + 1]; f++) {
-      size_t i = ls->by_bucket[f];
-      size_t len = ls->lens[i];
-      if (ls->keys[i] != want || p < next_ok[i] || p + len > seg_end ||
-          (!ws && ls->word_start && ls->word_start[i]))
-        continue;
-      size_t j = pass == 0 ? 4 : 2;
-      while (j < len && lower[t[p + j]] == ls->low[i][j])
-        j++;
-      if (j < len)
-        continue;
-      xgrow(out, cap, *nout + 1, sizeof(literal_match));
-      (*out)[(*nout)++] = (literal_match){i, p, p + len};
-      next_ok[i] = p + len;
-    }
-  }
+  unsigned which = S_probe(ls, t, p, seg_end, key, &quad);
+  if (which & 1)
+    S_bucket_at(ls, next_ok, t, p, seg_end, ws, quad,
+                S_bucket(quad, false, ls->nb), 4, out);
+  if (which & 2)
+    S_bucket_at(ls, next_ok, t, p, seg_end, ws, key,
+                S_bucket(key, true, ls->nb), 2, out);
 }
 
 /* Every match of the prepared literals in the prose of [start, end), in
@@ -360,22 +412,22 @@ static bool S_lit_scan(lint_ctx *ctx, const lit_set *ls, size_t start,
     return false;
   size_t n = ls->n;
   size_t *next_ok = xcalloc(n + 1, sizeof(size_t));
-  size_t cap = 0;
+  lit_found found = {0};
   const unsigned char *t = (const unsigned char *)text;
   const md_blocks *mb = ctx->md;
   size_t k = S_first_skip(mb, start), pos = start;
   /* every literal opens a word: visit the words, not the bytes */
   bool by_word = ctx->word_at && !ls->any_inword && !ls->any_punct;
-  size_t wi = 0;
+  size_t wi = 0, wend = 0;
   if (by_word) {
-    bsearch_key p = {ctx->word_at, start};
+    bsearch_key p = {ctx->word_at, start}, q = {ctx->word_at, end};
     wi = bsearch_lower(ctx->nwords, S_word_starts_before, &p);
+    wend = bsearch_lower(ctx->nwords, S_word_starts_before, &q);
   }
-  while (by_word && wi < ctx->nwords && ctx->word_at[wi] < end) {
+  while (wi < wend) {
     size_t w = wi++;
     /* most words open with no literal's bigram: turned away here */
-    unsigned bit = S_bigram_bit(ctx->word_key[w], ls->nbits);
-    if (!(ls->bigram[bit >> 3] & (1u << (bit & 7))))
+    if (!S_has_bit(ls->bigram, S_bigram_bit(ctx->word_key[w], ls->nbits)))
       continue;
     size_t p = ctx->word_at[w];
     while (k < mb->nskip && mb->skip[2 * k + 1] <= p)
@@ -386,7 +438,17 @@ static bool S_lit_scan(lint_ctx *ctx, const lit_set *ls, size_t start,
         k < mb->nskip && mb->skip[2 * k] < end ? mb->skip[2 * k] : end;
     if (p + 1 >= seg_end)
       continue;
-    S_literals_at(ls, next_ok, t, p, seg_end, true, out, nout, &cap);
+    /* the word's key is its bigram (p + 1 < seg_end <= the text's end);
+     * as S_literals_at() from here */
+    unsigned key = ctx->word_key[w];
+    uint32_t quad = 0;
+    unsigned which = S_probe(ls, t, p, seg_end, key, &quad);
+    if (which & 1)
+      S_bucket_at(ls, next_ok, t, p, seg_end, true, quad,
+                  S_bucket(quad, false, ls->nb), 4, &found);
+    if (which & 2)
+      S_bucket_at(ls, next_ok, t, p, seg_end, true, key,
+                  S_bucket(key, true, ls->nb), 2, &found);
   }
   while (!by_word && pos < end) {
     if (k < mb->nskip && mb->skip[2 * k] <= pos) {
@@ -410,11 +472,13 @@ static bool S_lit_scan(lint_ctx *ctx, const lit_set *ls, size_t start,
       prev_word = here_word;
       if (!here_word && !ls->any_punct)
         continue; /* no literal opens with a byte outside words */
-      S_literals_at(ls, next_ok, t, p, seg_end, ws, out, nout, &cap);
+      S_literals_at(ls, next_ok, t, p, seg_end, ws, &found);
     }
     pos = seg_end;
   }
   free(next_ok);
+  *out = found.m;
+  *nout = found.n;
   return true;
 }
 
