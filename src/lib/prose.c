@@ -675,23 +675,28 @@ void prose_words(lint_ctx *ctx) {
   pthread_once(&S_lower_once, S_lower_init);
   /* about one word in six bytes of prose: room for one in five up front */
   size_t cap = len / 5 + 16, cap2 = cap;
-  ctx->word_at = xmalloc(cap * sizeof(uint32_t));
-  ctx->word_key = xmalloc(cap2 * sizeof(uint16_t));
-  const unsigned char *wb = S_word_tab;
-  bool prev = false;
-  for (size_t p = 0; p < len; p++) {
-    bool w = wb[t[p]];
-    if (w && !prev) {
-      if (n == cap) {
-        xgrow(&ctx->word_at, &cap, n + 1, sizeof(uint32_t));
-        xgrow(&ctx->word_key, &cap2, n + 1, sizeof(uint16_t));
-      }
-      ctx->word_at[n] = (uint32_t)p;
-      ctx->word_key[n++] = (uint16_t)(S_lower_tab[t[p]] << 8 |
-                                       (p + 1 < len ? S_lower_tab[t[p + 1]] : 0));
+  uint32_t *at = xmalloc(cap * sizeof(uint32_t));
+  uint16_t *key = xmalloc(cap2 * sizeof(uint16_t));
+  const unsigned char *wb = S_word_tab, *lower = S_lower_tab;
+  /* a run of bytes outside words, then a word: two tight loops, not a
+   * test of the previous byte at every byte. The text ends with a NUL,
+   * which is no word byte and lowercases to 0. */
+  for (size_t p = 0;;) {
+    while (p < len && !wb[t[p]])
+      p++;
+    if (p == len)
+      break;
+    if (n == cap) {
+      xgrow(&at, &cap, n + 1, sizeof(uint32_t));
+      xgrow(&key, &cap2, n + 1, sizeof(uint16_t));
     }
-    prev = w;
+    at[n] = (uint32_t)p;
+    key[n++] = (uint16_t)(lower[t[p]] << 8 | lower[t[p + 1]]);
+    for (p++; wb[t[p]]; p++)
+      ;
   }
+  ctx->word_at = at;
+  ctx->word_key = key;
   ctx->nwords = n;
 }
 
