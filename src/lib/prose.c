@@ -424,30 +424,36 @@ static bool S_lit_scan(lint_ctx *ctx, const lit_set *ls, size_t start,
     wi = bsearch_lower(ctx->nwords, S_word_starts_before, &p);
     wend = bsearch_lower(ctx->nwords, S_word_starts_before, &q);
   }
+  /* the prose segment being visited ends at word_seg_end, the start of
+   * the next skipped range or end; a word at or past it moves on */
+  size_t word_seg_end = 0;
   while (wi < wend) {
     size_t w = wi++;
     /* most words open with no literal's bigram: turned away here */
     if (!S_has_bit(ls->bigram, S_bigram_bit(ctx->word_key[w], ls->nbits)))
       continue;
     size_t p = ctx->word_at[w];
-    while (k < mb->nskip && mb->skip[2 * k + 1] <= p)
-      k++;
-    if (k < mb->nskip && mb->skip[2 * k] <= p)
-      continue; /* in code or a comment */
-    size_t seg_end =
-        k < mb->nskip && mb->skip[2 * k] < end ? mb->skip[2 * k] : end;
-    if (p + 1 >= seg_end)
+    if (p >= word_seg_end) {
+      while (k < mb->nskip && mb->skip[2 * k + 1] <= p)
+        k++;
+      if (k < mb->nskip && mb->skip[2 * k] <= p)
+        continue; /* in code or a comment */
+      word_seg_end =
+          k < mb->nskip && mb->skip[2 * k] < end ? mb->skip[2 * k] : end;
+    }
+    if (p + 1 >= word_seg_end)
       continue;
-    /* the word's key is its bigram (p + 1 < seg_end <= the text's end);
+    /* the word's key is its bigram (p + 1 < word_seg_end <= the text's
+     * end);
      * as S_literals_at() from here */
     unsigned key = ctx->word_key[w];
     uint32_t quad = 0;
-    unsigned which = S_probe(ls, t, p, seg_end, key, &quad);
+    unsigned which = S_probe(ls, t, p, word_seg_end, key, &quad);
     if (which & 1)
-      S_bucket_at(ls, next_ok, t, p, seg_end, true, quad,
+      S_bucket_at(ls, next_ok, t, p, word_seg_end, true, quad,
                   S_bucket(quad, false, ls->nb), 4, &found);
     if (which & 2)
-      S_bucket_at(ls, next_ok, t, p, seg_end, true, key,
+      S_bucket_at(ls, next_ok, t, p, word_seg_end, true, key,
                   S_bucket(key, true, ls->nb), 2, &found);
   }
   while (!by_word && pos < end) {
