@@ -711,10 +711,14 @@ void prose_words(lint_ctx *ctx) {
 #define NEG_LOOKBACK 240
 
 static bool S_word_in(const char *w, size_t n, const char *const *list) {
-  if (n > 9)
-    return false; /* no listed word is longer */
+  if (n > 9 || n == 0)
+    return false; /* no listed word is longer, or empty */
+  /* the first letters first: most words are no listed word's length
+   * and letter, and strlen() costs more than this comparison */
+  unsigned char c = S_lower((unsigned char)w[0]);
   for (int i = 0; list[i]; i++)
-    if (strlen(list[i]) == n && strncasecmp(list[i], w, n) == 0)
+    if (S_lower((unsigned char)list[i][0]) == c && strlen(list[i]) == n &&
+        strncasecmp(list[i], w, n) == 0)
       return true;
   return false;
 }
@@ -792,7 +796,7 @@ static const char *const S_turns[] = {"but",     "instead", "except",
                                       "however", "only",    "although",
                                       "though",  "yet",     NULL};
 
-static bool S_wordch(char c) {
+static inline bool S_wordch(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c == '\'' || c == '-' || c == '/' ||
          (unsigned char)c >= 0x80;
