@@ -65,8 +65,18 @@ int prose_match(lint_ctx *ctx, const pattern *pat, pcre2_code *code, size_t len,
                 size_t at) {
   int rc, why;
   for (unsigned k = 0;; k++) {
-    rc = pcre2_match(code, (PCRE2_SPTR)ctx->src->text, len, at, 0,
-                     ctx->md_match, ctx->pack->limits->level[k]);
+    /* pcre2_match() would only check its arguments (these are valid:
+     * patterns are compiled with PCRE2_MATCH_INVALID_UTF, so it checks no
+     * UTF) and call pcre2_jit_match(); called directly, about 120
+     * instructions a call fewer. Without JIT code it says BADOPTION, and
+     * pcre2_match() runs the interpreter. */
+    rc = at <= len ? pcre2_jit_match(code, (PCRE2_SPTR)ctx->src->text, len, at,
+                                     0, ctx->md_match,
+                                     ctx->pack->limits->level[k])
+                   : PCRE2_ERROR_JIT_BADOPTION;
+    if (rc == PCRE2_ERROR_JIT_BADOPTION)
+      rc = pcre2_match(code, (PCRE2_SPTR)ctx->src->text, len, at, 0,
+                       ctx->md_match, ctx->pack->limits->level[k]);
     if (k > 0 || rc == PCRE2_ERROR_MATCHLIMIT)
       ctx->match_spent += match_level_limit(k);
     if (rc != PCRE2_ERROR_MATCHLIMIT || k + 1 == MATCH_LEVELS)
@@ -170,6 +180,20 @@ static unsigned S_bigram_bit(unsigned bigram, unsigned nbits) {
   return (bigram * 40503u >> 3) & (nbits - 1);
 }
 
+/* The bit of four opening bytes (a long literal's key) in a filter of
+ * nbits. */
+static unsigned S_quad_bit(uint32_t key, unsigned nbits) {
+  return (unsigned)((key * 2246822519u) >> 16) & (nbits - 1);
+}
+
+static bool S_has_bit(const unsigned char *filter, unsigned bit) {
+  return filter[bit >> 3] & (1u << (bit & 7));
+}
+
+static void S_set_bit(unsigned char *filter, unsigned bit) {
+  filter[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+}
+
 /* Literals prepared for a pass: the same for every document, so made once
  * per pack (prose_cache) and only read after. Owns every array. */
 typedef struct {
@@ -180,6 +204,10 @@ typedef struct {
   size_t *by_bucket, *bucket_at; /* literals by bucket */
   uint32_t *keys;
   unsigned char *bigram, *inword; /* filters of the opening bigrams */
+  /* filters of the keys that a bucket is searched for: the four opening
+   * bytes of the long literals, the bigrams of the short ones; most
+   * positions that pass the bigram filter have neither */
+  unsigned char *quad, *short_bigram;
   bool *word_start;               /* or NULL: every literal anywhere */
   unsigned nb, nbits;
   bool any_short, any_inword, any_punct;
@@ -205,6 +233,8 @@ static void S_lit_free(lit_set *ls) {
   free(ls->keys);
   free(ls->bigram);
   free(ls->inword);
+  free(ls->quad);
+  free(ls->short_bigram);
   free(ls->word_start);
   free(ls);
 }
@@ -242,6 +272,8 @@ static lit_set *S_lit_prepare(const char *const *lits, const bool *word_start,
    * others are only looked for where a word starts) */
   ls->bigram = xcalloc(ls->nbits / 8, 1);
   ls->inword = xcalloc(ls->nbits / 8, 1);
+  ls->quad = xcalloc(ls->nbits / 8, 1);
+  ls->short_bigram = xcalloc(ls->nbits / 8, 1);
   ls->lens = xcalloc(n + 1, sizeof(size_t));
   ls->low = xcalloc(n + 1, sizeof(unsigned char *));
   ls->lowbuf = xmalloc(total + 1);
@@ -263,9 +295,9 @@ static lit_set *S_lit_prepare(const char *const *lits, const bool *word_start,
       lw[k] = lower[(unsigned char)lits[i][k]];
     unsigned key = (unsigned)lw[0] << 8 | lw[1];
     unsigned bit = S_bigram_bit(key, ls->nbits);
-    ls->bigram[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+    S_set_bit(ls->bigram, bit);
     if (!word_start || !word_start[i]) {
-      ls->inword[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+      S_set_bit(ls->inword, bit);
       ls->any_inword = true;
     }
     ls->any_punct = ls->any_punct || !S_word_byte((char)lw[0]);
@@ -274,6 +306,10 @@ static lit_set *S_lit_prepare(const char *const *lits, const bool *word_start,
     ls->keys[i] = shortlit ? key
                            : (uint32_t)lw[0] << 24 | (uint32_t)lw[1] << 16 |
                                  (uint32_t)lw[2] << 8 | lw[3];
+    if (shortlit)
+      S_set_bit(ls->short_bigram, bit);
+    else
+      S_set_bit(ls->quad, S_quad_bit(ls->keys[i], ls->nbits));
     ls->bucket_at[S_bucket(ls->keys[i], shortlit, ls->nb) + 1]++;
   }
   for (unsigned h = 0; h < ls->nb; h++)
@@ -286,53 +322,79 @@ static lit_set *S_lit_prepare(const char *const *lits, const bool *word_start,
   return ls;
 }
 
-/* The literals that occur at p (ws: p starts a word), before seg_end;
- * next_ok[i]: where literal i may match next (matches do not overlap). */
-static void S_literals_at(const lit_set *ls, size_t *next_ok,
-                          const unsigned char *t, size_t p, size_t seg_end,
-                          bool ws, literal_match **out, size_t *nout,
-                          size_t *cap) {
+/* Matches found by a literal pass, in the order found. */
+typedef struct {
+  literal_match *m;
+  size_t n, cap;
+} lit_found;
+
+/* The literals of bucket h with key want that occur at p, before seg_end
+ * (their first j0 bytes, the key, are those at p); next_ok[i]: where
+ * literal i may match next (matches do not overlap). */
+static void S_bucket_at(const lit_set *ls, size_t *next_ok,
+                        const unsigned char *t, size_t p, size_t seg_end,
+                        bool ws, uint32_t want, unsigned h, size_t j0,
+                        lit_found *out) {
   const unsigned char *lower = S_lower_tab;
-  unsigned key = (unsigned)lower[t[p]] << 8 | lower[t[p + 1]];
-  unsigned bit = S_bigram_bit(key, ls->nbits);
-  if (!((ws ? ls->bigram : ls->inword)[bit >> 3] & (1u << (bit & 7))))
-    return;
-  for (int pass = 0; pass < 2; pass++) {
-    uint32_t want;
-    unsigned h;
-    if (pass == 0) {
-      if (p + 4 > seg_end)
-        continue;
-      want = (uint32_t)key << 16 | (uint32_t)lower[t[p + 2]] << 8 |
-             lower[t[p + 3]];
-      h = S_bucket(want, false, ls->nb);
-    } else {
-      if (!ls->any_short)
-        break;
-      want = key;
-      h = S_bucket(want, true, ls->nb);
-    }
-    for (size_t f = ls->bucket_at[h]; f < ls->bucket_at[h + 1]; f++) {
-      size_t i = ls->by_bucket[f];
-      size_t len = ls->lens[i];
-      if (ls->keys[i] != want || p < next_ok[i] || p + len > seg_end ||
-          (!ws && ls->word_start && ls->word_start[i]))
-        continue;
-      size_t j = pass == 0 ? 4 : 2;
-      while (j < len && lower[t[p + j]] == ls->low[i][j])
-        j++;
-      if (j < len)
-        continue;
-      xgrow(out, cap, *nout + 1, sizeof(literal_match));
-      (*out)[(*nout)++] = (literal_match){i, p, p + len};
-      next_ok[i] = p + len;
-    }
+  for (size_t f = ls->bucket_at[h]; f < ls->bucket_at[h + 1]; f++) {
+    size_t i = ls->by_bucket[f];
+    size_t len = ls->lens[i];
+    if (ls->keys[i] != want || p < next_ok[i] || p + len > seg_end ||
+        (!ws && ls->word_start && ls->word_start[i]))
+      continue;
+    size_t j = j0;
+    while (j < len && lower[t[p + j]] == ls->low[i][j])
+      j++;
+    if (j < len)
+      continue;
+    if (out->n == out->cap)
+      xgrow(&out->m, &out->cap, out->n + 1, sizeof(literal_match));
+    out->m[out->n++] = (literal_match){i, p, p + len};
+    next_ok[i] = p + len;
   }
 }
 
-/* Every match of the prepared literals in the prose of [start, end), sorted
- * by literal then position (see prose_literals()). False where the text
- * needs PCRE2. */
+/* Which buckets may hold a literal at p, whose lowercased opening bigram
+ * key has passed the bigram filter: 1 the long literals' (their key, the
+ * four opening bytes, into *quad), 2 the short ones'. Small enough to be
+ * inlined in the loops that visit every position. */
+static inline unsigned S_probe(const lit_set *ls, const unsigned char *t, size_t p,
+                               size_t seg_end, unsigned key, uint32_t *quad) {
+  const unsigned char *lower = S_lower_tab;
+  unsigned which = 0;
+  if (p + 4 <= seg_end) {
+    *quad = (uint32_t)key << 16 | (uint32_t)lower[t[p + 2]] << 8 |
+            lower[t[p + 3]];
+    if (S_has_bit(ls->quad, S_quad_bit(*quad, ls->nbits)))
+      which = 1;
+  }
+  if (ls->any_short &&
+      S_has_bit(ls->short_bigram, S_bigram_bit(key, ls->nbits)))
+    which |= 2;
+  return which;
+}
+
+/* The literals that occur at p (ws: p starts a word), before seg_end. */
+static void S_literals_at(const lit_set *ls, size_t *next_ok,
+                          const unsigned char *t, size_t p, size_t seg_end,
+                          bool ws, lit_found *out) {
+  const unsigned char *lower = S_lower_tab;
+  unsigned key = (unsigned)lower[t[p]] << 8 | lower[t[p + 1]];
+  uint32_t quad = 0;
+  if (!S_has_bit(ws ? ls->bigram : ls->inword, S_bigram_bit(key, ls->nbits)))
+    return;
+  unsigned which = S_probe(ls, t, p, seg_end, key, &quad);
+  if (which & 1)
+    S_bucket_at(ls, next_ok, t, p, seg_end, ws, quad,
+                S_bucket(quad, false, ls->nb), 4, out);
+  if (which & 2)
+    S_bucket_at(ls, next_ok, t, p, seg_end, ws, key,
+                S_bucket(key, true, ls->nb), 2, out);
+}
+
+/* Every match of the prepared literals in the prose of [start, end), in
+ * position order (see prose_literals()). False where the text needs
+ * PCRE2. */
 static bool S_lit_scan(lint_ctx *ctx, const lit_set *ls, size_t start,
                        size_t end, literal_match **out, size_t *nout) {
   *out = NULL;
@@ -350,33 +412,49 @@ static bool S_lit_scan(lint_ctx *ctx, const lit_set *ls, size_t start,
     return false;
   size_t n = ls->n;
   size_t *next_ok = xcalloc(n + 1, sizeof(size_t));
-  size_t cap = 0;
+  lit_found found = {0};
   const unsigned char *t = (const unsigned char *)text;
   const md_blocks *mb = ctx->md;
   size_t k = S_first_skip(mb, start), pos = start;
   /* every literal opens a word: visit the words, not the bytes */
   bool by_word = ctx->word_at && !ls->any_inword && !ls->any_punct;
-  size_t wi = 0;
+  size_t wi = 0, wend = 0;
   if (by_word) {
-    bsearch_key p = {ctx->word_at, start};
+    bsearch_key p = {ctx->word_at, start}, q = {ctx->word_at, end};
     wi = bsearch_lower(ctx->nwords, S_word_starts_before, &p);
+    wend = bsearch_lower(ctx->nwords, S_word_starts_before, &q);
   }
-  while (by_word && wi < ctx->nwords && ctx->word_at[wi] < end) {
+  /* the prose segment being visited ends at word_seg_end, the start of
+   * the next skipped range or end; a word at or past it moves on */
+  size_t word_seg_end = 0;
+  while (wi < wend) {
     size_t w = wi++;
     /* most words open with no literal's bigram: turned away here */
-    unsigned bit = S_bigram_bit(ctx->word_key[w], ls->nbits);
-    if (!(ls->bigram[bit >> 3] & (1u << (bit & 7))))
+    if (!S_has_bit(ls->bigram, S_bigram_bit(ctx->word_key[w], ls->nbits)))
       continue;
     size_t p = ctx->word_at[w];
-    while (k < mb->nskip && mb->skip[2 * k + 1] <= p)
-      k++;
-    if (k < mb->nskip && mb->skip[2 * k] <= p)
-      continue; /* in code or a comment */
-    size_t seg_end =
-        k < mb->nskip && mb->skip[2 * k] < end ? mb->skip[2 * k] : end;
-    if (p + 1 >= seg_end)
+    if (p >= word_seg_end) {
+      while (k < mb->nskip && mb->skip[2 * k + 1] <= p)
+        k++;
+      if (k < mb->nskip && mb->skip[2 * k] <= p)
+        continue; /* in code or a comment */
+      word_seg_end =
+          k < mb->nskip && mb->skip[2 * k] < end ? mb->skip[2 * k] : end;
+    }
+    if (p + 1 >= word_seg_end)
       continue;
-    S_literals_at(ls, next_ok, t, p, seg_end, true, out, nout, &cap);
+    /* the word's key is its bigram (p + 1 < word_seg_end <= the text's
+     * end);
+     * as S_literals_at() from here */
+    unsigned key = ctx->word_key[w];
+    uint32_t quad = 0;
+    unsigned which = S_probe(ls, t, p, word_seg_end, key, &quad);
+    if (which & 1)
+      S_bucket_at(ls, next_ok, t, p, word_seg_end, true, quad,
+                  S_bucket(quad, false, ls->nb), 4, &found);
+    if (which & 2)
+      S_bucket_at(ls, next_ok, t, p, word_seg_end, true, key,
+                  S_bucket(key, true, ls->nb), 2, &found);
   }
   while (!by_word && pos < end) {
     if (k < mb->nskip && mb->skip[2 * k] <= pos) {
@@ -400,27 +478,32 @@ static bool S_lit_scan(lint_ctx *ctx, const lit_set *ls, size_t start,
       prev_word = here_word;
       if (!here_word && !ls->any_punct)
         continue; /* no literal opens with a byte outside words */
-      S_literals_at(ls, next_ok, t, p, seg_end, ws, out, nout, &cap);
+      S_literals_at(ls, next_ok, t, p, seg_end, ws, &found);
     }
     pos = seg_end;
   }
   free(next_ok);
-  /* found in position order: a counting sort by literal keeps it within
-   * each literal */
-  if (*nout > 1) {
-    size_t *at = xcalloc(n + 1, sizeof(size_t));
-    for (size_t i = 0; i < *nout; i++)
-      at[(*out)[i].idx + 1]++;
-    for (size_t i = 0; i < n; i++)
-      at[i + 1] += at[i];
-    literal_match *sorted = xmalloc(*nout * sizeof(literal_match));
-    for (size_t i = 0; i < *nout; i++)
-      sorted[at[(*out)[i].idx]++] = (*out)[i];
-    free(*out);
-    *out = sorted;
-    free(at);
-  }
+  *out = found.m;
+  *nout = found.n;
   return true;
+}
+
+/* The matches of S_lit_scan() (in position order) sorted by literal; a
+ * counting sort keeps the position order within each literal. */
+static void S_sort_by_literal(literal_match **lm, size_t nlm, size_t nlits) {
+  if (nlm < 2)
+    return;
+  size_t *at = xcalloc(nlits + 1, sizeof(size_t));
+  for (size_t i = 0; i < nlm; i++)
+    at[(*lm)[i].idx + 1]++;
+  for (size_t i = 0; i < nlits; i++)
+    at[i + 1] += at[i];
+  literal_match *sorted = xmalloc(nlm * sizeof(literal_match));
+  for (size_t i = 0; i < nlm; i++)
+    sorted[at[(*lm)[i].idx]++] = (*lm)[i];
+  free(*lm);
+  *lm = sorted;
+  free(at);
 }
 
 /* ---- The pack's cache of prepared passes. ---- */
@@ -575,7 +658,10 @@ bool prose_literals(lint_ctx *ctx, const char *const *lits, size_t n,
   const lit_set *ls = S_cached(ctx->pack, 1, (const void *const *)lits, n,
                                (const void *const *)lits, ws);
   free(ws);
-  return ls && S_lit_scan(ctx, ls, start, end, out, nout);
+  if (!ls || !S_lit_scan(ctx, ls, start, end, out, nout))
+    return false;
+  S_sort_by_literal(out, *nout, n);
+  return true;
 }
 
 bool prose_inside_word(const lint_ctx *ctx, size_t ms) {
@@ -595,23 +681,28 @@ void prose_words(lint_ctx *ctx) {
   pthread_once(&S_lower_once, S_lower_init);
   /* about one word in six bytes of prose: room for one in five up front */
   size_t cap = len / 5 + 16, cap2 = cap;
-  ctx->word_at = xmalloc(cap * sizeof(uint32_t));
-  ctx->word_key = xmalloc(cap2 * sizeof(uint16_t));
-  const unsigned char *wb = S_word_tab;
-  bool prev = false;
-  for (size_t p = 0; p < len; p++) {
-    bool w = wb[t[p]];
-    if (w && !prev) {
-      if (n == cap) {
-        xgrow(&ctx->word_at, &cap, n + 1, sizeof(uint32_t));
-        xgrow(&ctx->word_key, &cap2, n + 1, sizeof(uint16_t));
-      }
-      ctx->word_at[n] = (uint32_t)p;
-      ctx->word_key[n++] = (uint16_t)(S_lower_tab[t[p]] << 8 |
-                                       (p + 1 < len ? S_lower_tab[t[p + 1]] : 0));
+  uint32_t *at = xmalloc(cap * sizeof(uint32_t));
+  uint16_t *key = xmalloc(cap2 * sizeof(uint16_t));
+  const unsigned char *wb = S_word_tab, *lower = S_lower_tab;
+  /* a run of bytes outside words, then a word: two tight loops, not a
+   * test of the previous byte at every byte. The text ends with a NUL,
+   * which is no word byte and lowercases to 0. */
+  for (size_t p = 0;;) {
+    while (p < len && !wb[t[p]])
+      p++;
+    if (p == len)
+      break;
+    if (n == cap) {
+      xgrow(&at, &cap, n + 1, sizeof(uint32_t));
+      xgrow(&key, &cap2, n + 1, sizeof(uint16_t));
     }
-    prev = w;
+    at[n] = (uint32_t)p;
+    key[n++] = (uint16_t)(lower[t[p]] << 8 | lower[t[p + 1]]);
+    for (p++; wb[t[p]]; p++)
+      ;
   }
+  ctx->word_at = at;
+  ctx->word_key = key;
   ctx->nwords = n;
 }
 
@@ -620,10 +711,14 @@ void prose_words(lint_ctx *ctx) {
 #define NEG_LOOKBACK 240
 
 static bool S_word_in(const char *w, size_t n, const char *const *list) {
-  if (n > 9)
-    return false; /* no listed word is longer */
+  if (n > 9 || n == 0)
+    return false; /* no listed word is longer, or empty */
+  /* the first letters first: most words are no listed word's length
+   * and letter, and strlen() costs more than this comparison */
+  unsigned char c = S_lower((unsigned char)w[0]);
   for (int i = 0; list[i]; i++)
-    if (strlen(list[i]) == n && strncasecmp(list[i], w, n) == 0)
+    if (S_lower((unsigned char)list[i][0]) == c && strlen(list[i]) == n &&
+        strncasecmp(list[i], w, n) == 0)
       return true;
   return false;
 }
@@ -701,7 +796,7 @@ static const char *const S_turns[] = {"but",     "instead", "except",
                                       "however", "only",    "although",
                                       "though",  "yet",     NULL};
 
-static bool S_wordch(char c) {
+static inline bool S_wordch(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c == '\'' || c == '-' || c == '/' ||
          (unsigned char)c >= 0x80;
@@ -1176,13 +1271,6 @@ static bool S_many_one(void *arg, size_t ms, size_t me) {
   return o->fn(o->arg, o->k, ms, me);
 }
 
-static int S_hit_cmp(const void *a, const void *b) {
-  const trigger_hit *x = a, *y = b;
-  if (x->k != y->k)
-    return x->k < y->k ? -1 : 1;
-  return (x->ms > y->ms) - (x->ms < y->ms);
-}
-
 void pattern_set_triggers(pattern *p) {
   char (*trig)[PROSE_TRIGGER_MAX] = xcalloc(64, PROSE_TRIGGER_MAX);
   size_t nt = p->source ? prose_triggers(p->source, trig, 64) : 0;
@@ -1213,24 +1301,23 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
       scan[owner[i]] = true; /* PCRE2 must do it: scan them all */
     nlits = 0;
   }
-  /* the trigger positions per pattern, in order */
-  trigger_hit *hits = xcalloc(nlm + 1, sizeof(trigger_hit));
+  /* the trigger positions by pattern, then position: the literal pass
+   * finds them in position order, so a counting sort by pattern (stable)
+   * gives that order without comparing */
+  trigger_hit *hits = xmalloc((nlm + 1) * sizeof(trigger_hit));
   size_t nh = 0;
   if (nlits && nlm) {
-    /* by pattern, then position: the literals of a pattern are adjacent
-     * and each literal's matches are in position order, so a merge of
-     * each pattern's runs (a stable sort by position within the pattern) */
-    size_t i = 0;
-    while (i < nlm) {
-      size_t k = owner[lm[i].idx], j = i;
-      while (j < nlm && owner[lm[j].idx] == k)
-        j++;
-      for (size_t x = i; x < j; x++)
-        hits[nh++] = (trigger_hit){k, lm[x].ms};
-      if (lm[i].idx != lm[j - 1].idx) /* several literals: order them */
-        qsort(hits + nh - (j - i), j - i, sizeof *hits, S_hit_cmp);
-      i = j;
+    size_t *at = xcalloc(n + 1, sizeof(size_t));
+    for (size_t i = 0; i < nlm; i++)
+      at[owner[lm[i].idx] + 1]++;
+    for (size_t k = 0; k < n; k++)
+      at[k + 1] += at[k];
+    for (size_t i = 0; i < nlm; i++) {
+      size_t k = owner[lm[i].idx];
+      hits[at[k]++] = (trigger_hit){k, lm[i].ms};
     }
+    nh = nlm;
+    free(at);
   }
   const md_blocks *mb = ctx->md;
   for (size_t i = 0; i < nh;) {

@@ -297,37 +297,45 @@ size_t title_key_words(const char *key) {
   return S_split(key, t);
 }
 
-/* Whether the word [w, w+n) is one of the words of key h. */
+/* Whether the word [w, w+n) (no spaces in it) is one of the words of key
+ * h. A key's words are sorted (title_key()), so the search stops at the
+ * first word past w; compared in place, as keys are a few short words. */
 static bool S_key_has_word(const char *h, const char *w, size_t n) {
-  for (const char *p = h; *p;) {
-    const char *e = strchr(p, ' ');
-    size_t len = e ? (size_t)(e - p) : strlen(p);
-    if (len == n && memcmp(p, w, n) == 0)
-      return true;
-    if (!e)
-      break;
-    p = e + 1;
+  for (const char *p = h;;) {
+    size_t i = 0;
+    while (i < n && p[i] == w[i]) /* stops at p's space or NUL */
+      i++;
+    if (i == n)
+      return p[n] == ' ' || p[n] == '\0'; /* else p's word is after w */
+    if (p[i] != ' ' && p[i] && (unsigned char)p[i] > (unsigned char)w[i])
+      return false; /* p's word, and every word after it, sort after w */
+    p += i;
+    while (*p && *p != ' ')
+      p++;
+    if (!*p)
+      return false;
+    p++;
   }
-  return false;
 }
 
 bool title_key_contains(const char *h, const char *name) {
   if (!*h || !*name)
     return false;
+  /* no token arrays: this runs for every heading against every name */
+  for (const char *w = name; *w;) {
+    size_t n = 0;
+    while (w[n] && w[n] != ' ')
+      n++;
+    if (n && !S_key_has_word(h, w, n))
+      return false;
+    w += n + (w[n] == ' ');
+  }
+  /* headings of more than eight words contain nothing; counted last, as
+   * most names are not contained */
   size_t hw = 1;
   for (const char *p = h; *p; p++)
     hw += *p == ' ';
-  if (hw > 8)
-    return false;
-  /* no token arrays: this runs for every heading against every name */
-  for (const char *w = name; *w;) {
-    const char *e = strchr(w, ' ');
-    size_t n = e ? (size_t)(e - w) : strlen(w);
-    if (n && !S_key_has_word(h, w, n))
-      return false;
-    w += n + (e != NULL);
-  }
-  return true;
+  return hw <= 8;
 }
 
 bool title_equal(const char *h, const char *name) {

@@ -186,7 +186,35 @@ static void test_phrase_has(void) {
   CHECK(!title_phrase_has("models", "model"));
 }
 
+/* title_key_contains() stops at the first word of the (sorted) key past
+ * the word it looks for: the same answers as title_contains() on the
+ * texts, with words that sort before, after and inside others. */
+static void test_key_contains(void) {
+  static const char *const texts[] = {
+      "model architecture and training", "architecture model", "model",
+      "mode", "modes of a model", "data labeling strategy", "label",
+      "labels data", "zeta alpha", "a b c d e f g h", "a b c d e f g h i",
+      "offline metrics online metrics", "", "metrics offline", "z",
+      "monitoring drift and alerts", "alert drift monitor"};
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+      char *h = title_key(texts[i]), *name = title_key(texts[k]);
+      t_check(title_key_contains(h, name) ==
+                  title_contains(texts[i], texts[k]),
+              __FILE__, __LINE__, "key_contains(\"%s\", \"%s\") = %d", h,
+              name, title_key_contains(h, name));
+      free(h);
+      free(name);
+    }
+  CHECK(title_key_contains("architecture model train", "model"));
+  CHECK(!title_key_contains("architecture model train", "mode"));
+  CHECK(!title_key_contains("architecture model train", "models"));
+  CHECK(!title_key_contains("architecture model train", "zeta"));
+  CHECK(!title_key_contains("architecture model train", "aaa"));
+}
+
 void suite_title(void) {
+  RUN(test_key_contains);
   RUN(test_phrase_has);
   RUN(test_heads);
   RUN(test_has_typo);
