@@ -446,6 +446,7 @@ void chunk_plan_free(chunk_plan *plan) {
   free(plan->cuts);
   free(plan->def_at);
   free(plan->in_block_at);
+  free(plan->in_text_at);
   strbuf_free(&plan->defs);
   memset(plan, 0, sizeof *plan);
 }
@@ -466,7 +467,7 @@ void md_plan_chunks(const source *src, size_t target, chunk_plan *plan) {
   char fch = 0;
   size_t flen = 0, raw = 0;
   bool prev_blank = true;
-  size_t icap = 0;
+  size_t icap = 0, tcap = 0;
   /* what the previous line leaves: a fresh start (a definition may come),
    * text that a definition-like line would continue, or not known */
   enum { CTX_FRESH, CTX_TEXT, CTX_UNSURE } ctx = CTX_FRESH;
@@ -512,6 +513,14 @@ void md_plan_chunks(const source *src, size_t target, chunk_plan *plan) {
         (dk == DEF_MAYBE && ctx == CTX_FRESH)) {
       uncertain = true;
       break;
+    }
+    /* a definition-like line after text is text: md.c checks that cmark
+     * put it in a block too (">```", ">R", then "[y]: e" is a definition:
+     * a fence in a quote takes no lazy line, which this scanner does not
+     * follow) */
+    if (dk != DEF_NO && ctx == CTX_TEXT) {
+      xgrow(&plan->in_text_at, &tcap, plan->nin_text + 1, sizeof(size_t));
+      plan->in_text_at[plan->nin_text++] = ls;
     }
     if (dk == DEF_YES && ctx == CTX_FRESH) {
       xgrow(&plan->def_at, &dcap, plan->ndefs + 1, sizeof(size_t));

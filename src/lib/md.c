@@ -1025,6 +1025,14 @@ static bool S_join(const source *src, md_piece *pieces, size_t n,
     ok = b && (b->kind == BLOCK_CODE || b->kind == BLOCK_HTML ||
                b->kind == BLOCK_COMMENT);
   }
+  /* a definition-like line read as text must be in a block: in none, it
+   * was a definition that the pieces after it did not get */
+  for (size_t i = 0; i < plan->nin_text && ok; i++) {
+    size_t at = plan->in_text_at[i];
+    while (at < src->len && (src->text[at] == ' ' || src->text[at] == '\t'))
+      at++;
+    ok = S_covering(out, at) != NULL;
+  }
   if (!ok)
     md_blocks_free(out);
   return ok;

@@ -115,6 +115,10 @@ typedef struct {
    * code or HTML block (so read no definition from) */
   size_t *in_block_at;
   size_t nin_block;
+  /* owned: offsets of definition-like lines the scanner read as a
+   * paragraph's text (so read no definition from) */
+  size_t *in_text_at;
+  size_t nin_text;
 } chunk_plan;
 void md_plan_chunks(const source *src, size_t target, chunk_plan *plan);
 void chunk_plan_free(chunk_plan *plan);

@@ -257,6 +257,11 @@ static void test_chunk_wrong_cut_recovers(void) {
   /* a definition-like line inside a setext heading's text (found by the
    * CI's 60-second fuzz_chunks run) */
   S_same_in_pieces("#[\n<scripti\n[y]:B\n-\n\n#", __LINE__);
+  /* a definition after a fence in a quote: the scanner reads ">R" as text
+   * and "[y]:e" as its continuation, but a fence takes no lazy line, so
+   * cmark closes the quote and reads a definition that "#[y]:" uses
+   * (fuzz_chunks run 14) */
+  S_same_in_pieces(">```\n>R\n[y]:e\n\n#\n#[y]:", __LINE__);
 }
 
 /* cmark-gfm gives the paragraph that a table interrupts no position; its
