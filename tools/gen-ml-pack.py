@@ -104,6 +104,8 @@ sections = [
               "what we are measuring", "what we're measuring",
               # "How we will judge it", "How we'll evaluate it"
               "how we will judge", "how we'll judge", "how we judge", "how we would judge", "how we'd judge",
+              # a notebook's or a Q&A's "How good is it?", "How well does it work?"
+              "how good is it", "how good it is", "how well does it work", "how well it works",
               "how we will evaluate", "how we'll evaluate", "how we evaluate",
               "how it will be judged", "how it will be measured",
               "how it will be evaluated"],
@@ -112,6 +114,9 @@ sections = [
               # month", "compare these over six months", "as in the backtest"
               r"\bmeasures (are|will be|we use)\b",
               r"\b(and|then) compare (these|them|the two|both)\b", r"\bback-?test(s|ed|ing)?\b",
+              # "Calibration: predicted 1,071 breaks, actual 1,085", "breaks
+              # caught in top 1% of mains", "the 2023 test year"
+              r"\bcalibrat(ion|ed)\b|\b(caught|captured|found) in (the )?top\b|\btest (year|period|month|window|weeks?|quarter)\b",
               # a table of measures: "| measure | today | target |", and an
               # error named in plain words: "honest reviews wrongly hidden"
               r"(?<=\| )\b(measure|measures|metric|metrics|kpi|kpis|indicator|indicators)(?= +\|)",
@@ -195,8 +200,13 @@ sections = [
               "how the pieces fit together", "moving parts", "the moving parts",
               "end to end flow", "request flow", "how a request flows",
               "life of a request", "how it runs", "how it ran", "how it will run",
-              # "What happens when someone asks?"
-              "what happens when", "when someone asks", "when a user asks",
+              # "What happens when someone asks?" (not "What happens when the
+              # nomenclature changes?"); "How does it fit into the portal?"
+              "what happens when someone", "what happens when a user",
+              "what happens when a customer", "what happens when a request",
+              "what happens on a request", "what happens at request time",
+              "when someone asks", "when a user asks",
+              "how does it fit into", "how it fits into", "where it fits",
               "when a request comes in", "when a question comes in",
               "from question to answer", "from request to response"],
   "evidence": [r"\barchitecture\b", r"\bcomponents?\b", r"\bmicro-?services?\b", r"\bload[- ]balanc\w*",
@@ -341,7 +351,9 @@ sections = [
    T("data-sources", "Data Sources",
      ["sources", "data collection", "datasets", "dataset", "available data",
       "what we have", "data we have", "data we need", "data we'll need"],
-     [# "a low-cost sensor network ... reporting every 2 minutes through the
+     [# "Work orders: job type, date ...", "the GIS asset register"
+      r"\bwork[- ]orders?\b|\basset (register|registry|database|inventory)\b|\bgis\b",
+      # "a low-cost sensor network ... reporting every 2 minutes through the
       # vendor's API"
       r"\bsensor (network|networks|readings?|arrays?)\b|\breport(s|ing)? every\b",
       # "photographed every 10 min for 6 weeks"
@@ -435,6 +447,8 @@ sections = [
               "feature extraction", "feature representation", "signals",
               "inputs", "model inputs", "input features", "input signals",
               "what the model looks at", "what the model sees",
+              # "Signals the model sees", "Inputs the model looks at"
+              "the model sees", "the model looks at",
               # "What goes into the model?", "What do we feed it?"
               "what goes into the model", "what goes in", "what we feed it",
               "what do we feed it", "what we feed the model", "what do we feed the model"],
@@ -443,9 +457,12 @@ sections = [
   # Recent usage at several windows (7, 28, 91 days) ... Day of week ...
   # a leading indicator"
   "evidence": [r"\bwhat goes into the model\b|\bthe model (sees|gets|takes in)\b",
+              # "the essay text (tokenised, up to 1,024 tokens)", "simple
+              # counts: words, paragraphs", "mean sentence length"
+              r"\btokeni[sz](e|ed|er)\b|\bcounts\s*:|\b(mean|average|median) ([\w-]+ )?(length|count|rate|frequency|duration)\b",
               r"\bday[- ]of[- ](the[- ])?week\b|\bhour[- ]of[- ](the[- ])?day\b|\bseasonality\b|\bleading indicators?\b|\bwindows? (of |\()\d+",
               r"\bfeatures?\b(?! (flags?|toggles?|switch(es)?|branch(es)?|requests?|freeze|teams?|parity|launch(es)?|releases?)\b)", r"\bfeatures?\s*:\s*" + GAP + r"{1,60},", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
-              r"\bembeddings?\b", r"\bone[- ]hot\b", r"\bbucketi[sz]\w*\b", r"\bnormali[sz](e|ed|ation)\b", r"\bencod(e|ed|ing|ings)\b",
+              r"\bembeddings?\b", r"\bone[- ]hot\b", r"\bbucketi[sz]\w*\b|\bbucketed\b", r"\blog[- ](scaled|transformed)\b", r"\bbag[- ]of[- ]", r"\bnormali[sz](e|ed|ation)\b", r"\bencod(e|ed|ing|ings)\b",
               r"\baggregat(e|es|ed|ion|ions)\b", r"\b(uses|using)\s+the\s+(number|count|share|ratio|fraction|age|length) of\b", r"\b(last|past) \d+( and \d+)? ?(h|hrs?|hours?|d|days?|weeks?|minutes?|mins?)\b|\bover (the )?(last |past )?\d+ (hours?|days?|weeks?)\b", r"\bsignals?\b",
               r"\bcategorical\b|\bnumerical\b|\bcontinuous\b", r"\b(tf-idf|tfidf|n-grams?|ngrams?)\b",
               r"\binputs? (are|include|includes|fall into|come from|cover)\b", r"\battributes?\b",
