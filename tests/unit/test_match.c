@@ -61,6 +61,11 @@ static void test_renamed_headings_match(void) {
   CHECK_INT(S_line(pk, "# T\n\n## 2) Metrics (Offline and Online)\n\nx\n",
                    "success-metrics"),
             3);
+  /* a verb after its subject ends the head phrase: "How the planner
+   * works" is about the planner (Prediction and Ranking's alias) */
+  CHECK_INT(S_line(pk, "# T\n\n## How the planner works\n\nx\n",
+                   "prediction"),
+            3);
   /* typos are near misses, not matches */
   CHECK_INT(S_line(pk, "# T\n\n## Sucess Metrix\n\nx\n", "success-metrics"), 0);
   CHECK_INT(S_line(pk, "# T\n\n## Model Desgin\n\nx\n", "model"), 0);
