@@ -846,6 +846,17 @@ def main():
           "'the help desk's own rule-based router takes over' when the pool "
           "is down is a fallback")
 
+    d = lint(ddlint, root, "bold-subsections.md")
+    check("a design whose parts are bold lines under its headings",
+          cov(d, "data").get("heading") == "Data" and
+          cov(d, "model").get("heading") == "Model" and
+          cov(d, "monitoring").get("heading") == "Rollout and monitoring" and
+          [c["id"] for c in d["coverage"] if not c["found"]] == ["features"],
+          "'## Design' set out in '**Data**', '**Model**', '**Serving**', "
+          "'**Rollout and monitoring**' over their text, as a word processor "
+          "exports subheadings: each is a section; Features, which it never "
+          "describes, is the one missing")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -369,7 +369,7 @@ sections = [
       # "line items from the finance system": a named business system
       r"(?<=\bfrom the |\bfrom our |\bfrom their )\b(finance|financial|billing|booking|bookings|ticketing|order|ordering|payment|payments|inventory|crm|erp|hr|accounting|circulation|claims|policy|support|point-of-sale|pos|ledger|scheduling|dispatch|loyalty) (system|systems|platform|database|tool|app|service)\b",
       # "loan history from the circulation system", "records since 2019"
-      r"\b(history|histories|records|logs|events|snapshots?|exports?|tables?|extracts?) (come |comes |pulled |taken |exported )?from (the|our|their|a|an) ([\w'-]+ ){0,3}(system|platform|service|app|tool|database|warehouse|crm|erp|portal)s?\b",
+      r"\b(history|histories|records|logs|events|snapshots?|exports?|tables?|extracts?|manifests|readings|scans) (come |comes |pulled |taken |exported )?from (the|our|their|a|an) ([\w'-]+ ){0,3}(system|platform|service|app|tool|database|warehouse|crm|erp|portal|controller|device|sensor|scanner|terminal|centre|center|station|machine|gateway|meter)s?\b",
       r"\b(records|history|data|logs|loans|orders|claims|tickets|transactions|visits|trips|calls|invoices|sessions|events) since (19|20)\d\d\b",
       r"\b(search|user|browsing|listening|viewing|shopping|app|chat|support|web|login) sessions\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
       r"\blog(s|ged|ging)\b", r"\bmetadata\b", r"\bdatasets?\b", r"\bwarehouse\b", r"\bdata lake\b",
@@ -745,7 +745,9 @@ sections = [
    T("deployment-strategy", "Deployment Strategy",
      ["deployment", "deployment strategy", "rollout", "release", "ab testing", "ab test",
       "online testing", "rollback", "launch", "deployment and release", "canary"],
-     [r"\ba/b\b", r"\bholdouts?\b", r"\bramp(s|ed|ing)?[- ]up\b", r"\b(gradual|staged|phased|incremental|progressive)(ly)? (roll\w*|launch\w*|releas\w*|expan\w*|ship\w*)\b", r"\b(turn|turns|turned|switch|switches|switched|enable|enables|enabled)\s+(it|this|the\s+[\w-]+)\s+on\s+for\b", r"(?<=\bthen )\b(expand|widen|extend|grow|ramp|shrink|reduce|increase)\w*\b", r"\bab test", r"\broll(out|back|ing out|ed out|ed back)s?\b",
+     [# "We shadow the planner for two weeks"
+      r"\bshadow(s|ed|ing)? (the|our|it|them|production|live)\b",
+      r"\ba/b\b", r"\bholdouts?\b", r"\bramp(s|ed|ing)?[- ]up\b", r"\b(gradual|staged|phased|incremental|progressive)(ly)? (roll\w*|launch\w*|releas\w*|expan\w*|ship\w*)\b", r"\b(turn|turns|turned|switch|switches|switched|enable|enables|enabled)\s+(it|this|the\s+[\w-]+)\s+on\s+for\b", r"(?<=\bthen )\b(expand|widen|extend|grow|ramp|shrink|reduce|increase)\w*\b", r"\bab test", r"\broll(out|back|ing out|ed out|ed back)s?\b",
       r"\broll[- ](out|back)\b", r"\bcanary\b", r"\bshadow (mode|deploy\w*|traffic|period|run|launch|phase)\b",
       # "runs in shadow for four weeks"; "reverting is re-pointing the DAG"
       r"(?<=\bin |\bas a |\binto )\bshadow\b", r"\brevert(s|ed|ing)?\b",
@@ -1107,7 +1109,11 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 "performance model", "latency model", "throughput model",
                 "capacity model", "mathematical model", "analytical model",
                 "queueing model", "queuing model", "mathematical background",
-                "theoretical background", "math background"]
+                "theoretical background", "math background",
+                # a derivation in a guide ("### Mathematical Formulation", then
+                # "**Problem Definition:**" over an equation)
+                "mathematical formulation", "mathematical foundations",
+                "mathematical foundation", "derivation", "derivations"]
 
 pack = {
  "name": "ml-system-design",

@@ -571,8 +571,14 @@ static void S_exit(md_walk *w, cmark_node *node) {
       while (at < w->text.len && strchr(" \t:*-?", t[at]))
         at++;
       b->has_content = at < w->text.len || (in_list && cmark_node_next(node));
+      /* (not a label that ends with a colon: "**Use Cases:**" over a
+       * list introduces it, as a run-in label would) */
+      size_t e = w->text.len;
+      while (e && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+        e--;
       b->bold_line = !in_list && !b->in_quote && w->first_strong &&
-                     at >= w->text.len && w->first_break == SIZE_MAX;
+                     at >= w->text.len && w->first_break == SIZE_MAX &&
+                     (!e || t[e - 1] != ':');
     }
     if (w->has_comment)
       S_skip_inline_comments(w, b->start, b->end);

@@ -31,7 +31,8 @@ typedef struct {
   bool has_content;    /* label: text follows it, or more blocks in its item */
   bool in_quote;       /* inside a block quote (someone else's words) */
   bool bold_line; /* paragraph of one line that is all strong emphasis, in
-                     no list or quote: "**Q: How good is it?**" */
+                     no list or quote, not ending with a colon: "**Q: How
+                     good is it?**", not "**Use Cases:**" */
   size_t start, end; /* byte range [start, end) in the source */
   char *text;        /* heading: its plain text; else NULL */
   char *label;       /* paragraph: its label (`**Use Case**:`, `- Data:`) */

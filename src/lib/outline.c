@@ -42,19 +42,6 @@ static int S_numbering(const char *t, long *num) {
  * no thread; titles were about 5% of a large document's instructions. */
 #define TITLES_PER_TASK 4096
 
-/* Whether heading block i, an H1, is the document's title: the only H1,
- * with nothing before it but comments and rules. */
-static bool S_title_position(const md_blocks *mb, size_t i) {
-  for (size_t j = 0; j < mb->nblocks; j++) {
-    const block *b = &mb->blocks[j];
-    if (j < i && b->kind != BLOCK_COMMENT && b->kind != BLOCK_BREAK)
-      return false;
-    if (j != i && b->kind == BLOCK_HEADING && b->level == 1)
-      return false;
-  }
-  return true;
-}
-
 static void S_titles_task(void *arg, size_t t) {
   md_blocks *mb = arg;
   size_t end = (t + 1) * TITLES_PER_TASK;
@@ -75,28 +62,55 @@ void outline_titles(md_blocks *mb, unsigned threads) {
             S_titles_task, mb);
 }
 
-/* A document whose only heading is its title (or that has none) and that
- * sets out its parts in bold lines of their own ("**Q: How good is it?**",
- * "**Rollout**" over what follows) is outlined by those lines, as a
- * reader reads it: each becomes a heading one level below the title. */
+/* Whether block i is a bold line that heads what follows it: a short
+ * name, not a sentence ("**Data**", "**Q: How good is it?**", not "**Do
+ * not deploy on Fridays.**"), with text, a list or a table after it. */
+static bool S_bold_heading(const md_blocks *mb, size_t i) {
+  const block *b = &mb->blocks[i];
+  if (b->kind != BLOCK_PARAGRAPH || !b->bold_line || !b->label ||
+      i + 1 >= mb->nblocks)
+    return false;
+  size_t n = strlen(b->label), words = 0;
+  if (!n || b->label[n - 1] == '.' || b->label[n - 1] == '!')
+    return false;
+  for (size_t k = 0; k < n; k++)
+    words += b->label[k] != ' ' && (k == 0 || b->label[k - 1] == ' ');
+  const block *next = &mb->blocks[i + 1];
+  return words <= 16 && next->kind != BLOCK_HEADING &&
+         !(next->kind == BLOCK_PARAGRAPH && next->bold_line) &&
+         next->kind != BLOCK_BREAK && next->kind != BLOCK_COMMENT;
+}
+
+/* Bold lines that set out the parts of a section ("## Design", then
+ * "**Data**", "**Model**", "**Serving**" over their text; a Q&A's "**Q:
+ * How good is it?**" under its title) are headings one level below the
+ * section's, as a reader reads them and as a word processor's export
+ * meant them: where a section (or the text under the title, or a document
+ * with no heading) holds two or more of them. */
 static void S_bold_lines_as_headings(md_blocks *mb) {
-  size_t nbold = 0;
-  for (size_t i = 0; i < mb->nblocks; i++) {
-    const block *b = &mb->blocks[i];
-    if (b->kind == BLOCK_HEADING && b->norm && *b->norm &&
-        !(b->level == 1 && S_title_position(mb, i)))
-      return; /* the document has headings of its own */
-    nbold += b->kind == BLOCK_PARAGRAPH && b->bold_line;
-  }
-  if (nbold < 2)
-    return;
-  for (size_t i = 0; i < mb->nblocks; i++) {
-    block *b = &mb->blocks[i];
-    if (b->kind != BLOCK_PARAGRAPH || !b->bold_line || !b->label)
+  size_t from = 0;
+  int level = 1; /* the level of the heading over blocks [from, i) */
+  for (size_t i = 0; i <= mb->nblocks; i++) {
+    const block *b = i < mb->nblocks ? &mb->blocks[i] : NULL;
+    if (b && !(b->kind == BLOCK_HEADING && b->norm && *b->norm))
       continue;
-    b->kind = BLOCK_HEADING;
-    b->level = 2;
-    b->text = xstrdup(b->label);
+    /* blocks [from, i) lie between two headings */
+    size_t nbold = 0;
+    for (size_t k = from; k < i && nbold < 2; k++)
+      nbold += S_bold_heading(mb, k);
+    if (nbold >= 2 && level < 6)
+      for (size_t k = from; k < i; k++) {
+        if (!S_bold_heading(mb, k))
+          continue;
+        block *h = &mb->blocks[k];
+        h->kind = BLOCK_HEADING;
+        h->level = (unsigned char)(level + 1);
+        h->text = xstrdup(h->label);
+      }
+    if (b) {
+      from = i + 1;
+      level = b->level;
+    }
   }
 }
 

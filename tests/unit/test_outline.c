@@ -240,10 +240,11 @@ static void test_numbered_setext(void) {
   doc_close(&d);
 }
 
-/* A document whose only heading is its title, set out in bold lines of
- * their own (a Q&A, a memo), is outlined by them; a document with headings
- * of its own, a single bold line, a bold run-in label, a bold list item
- * and a bold line in a quote are not. */
+/* Bold lines of their own that set out a section's parts (a Q&A under its
+ * title, "**Data**" and "**Model**" under "## Design") are headings one
+ * level below it; a single bold line, a bold sentence, a bold label
+ * ending with a colon ("**Use cases:**" over a list), a bold run-in label,
+ * a bold list item and a bold line in a quote are not. */
 static void test_bold_lines(void) {
   doc d;
   doc_open(&d, "# Spam filter: Q&A\n"             /* 1 */
@@ -267,12 +268,24 @@ static void test_bold_lines(void) {
   CHECK_SECTION(&d, 2, 2, 0, "Q: How is it served", 13);
   doc_close(&d);
 
-  doc_open(&d, "# T\n\n## Real heading\n\n**Bold one**\n\nText.\n\n"
-               "**Bold two**\n\nText.\n");
-  CHECK_INT(d.ol.nsections, 2);
+  /* under a heading of its own: one level below it ("## Design", then
+   * "**Data**" and "**Model**" over their text) */
+  doc_open(&d, "# T\n\n## Design\n\n**Data**\n\nText.\n\n" /* 1-7 */
+               "**Model**\n\nText.\n\n## Rollout\n\nText.\n"); /* 9-15 */
+  CHECK_INT(d.ol.nsections, 5);
+  CHECK_SECTION(&d, 1, 2, 0, "Design", 3);
+  CHECK_SECTION(&d, 2, 3, 1, "Data", 5);
+  CHECK_SECTION(&d, 3, 3, 1, "Model", 9);
+  CHECK_SECTION(&d, 4, 2, 0, "Rollout", 13);
   doc_close(&d);
-  doc_open(&d, "# T\n\n**Only one**\n\nText.\n");
-  CHECK_INT(d.ol.nsections, 1);
+  /* one bold line in a section, bold sentences, bold lines over nothing
+   * or over another bold line: no headings */
+  doc_open(&d, "# T\n\n**Only one**\n\nText.\n\n## A\n\n"
+               "**Do not deploy on Fridays.**\n\nText.\n\n"
+               "**Nor on Saturdays!**\n\nText.\n\n## B\n\n**One**\n\n"
+               "**Two**\n\n**Three**\n\n## C\n\nText.\n\n"
+               "**Use cases:**\n\n- one\n\n**Limits:**\n\n- two\n");
+  CHECK_INT(d.ol.nsections, 4);
   doc_close(&d);
 }
 
