@@ -39,6 +39,7 @@ static void S_same(md_blocks *a, md_blocks *b, const char *how) {
     if (x->kind != y->kind || x->level != y->level || x->start != y->start ||
         x->end != y->end || x->in_list != y->in_list ||
         x->in_quote != y->in_quote || x->has_content != y->has_content ||
+        x->bold_line != y->bold_line ||
         !S_str_eq(x->text, y->text) || !S_str_eq(x->label, y->label) ||
         !S_str_eq(x->key, y->key) || !S_str_eq(x->norm, y->norm))
       fuzz_fail("%s: block %zu differs (kind %d/%d, %zu-%zu/%zu-%zu)", how, i,

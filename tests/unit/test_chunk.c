@@ -37,7 +37,8 @@ static size_t S_same_in_pieces_kept(const char *text, int line,
       const block *x = &a->blocks[i], *y = &b->blocks[i];
       same = x->kind == y->kind && x->level == y->level &&
              x->in_list == y->in_list && x->has_content == y->has_content &&
-             x->in_quote == y->in_quote && x->start == y->start &&
+             x->in_quote == y->in_quote && x->bold_line == y->bold_line &&
+             x->start == y->start &&
              x->end == y->end;
       const char *const sx[] = {x->text, x->label, x->norm, x->key};
       const char *const sy[] = {y->text, y->label, y->norm, y->key};
