@@ -122,6 +122,25 @@ def test_declared(tmp):
           len(rep.get("documents", [])) == 1 and not rep["files"], rep)
     rc, out, err = run(["--no-config", "--document", "plain/intro.md"], cwd=tmp)
     check("--document on a file is an error (exit 2)", rc == 2 and "not a directory" in err, err)
+    # a decision log: its index links into a subfolder of four-digit records
+    log = os.path.join(tmp, "log")
+    write(os.path.join(log, "README.md"),
+          "# Ticket router decisions\n\n| # | decision |\n|---|---|\n"
+          "| 0002 | [Model](decisions/0002-model.md) |\n"
+          "| 0001 | [Scope](decisions/0001-scope.md) |\n"
+          "| - | [Elsewhere](../plain/intro.md) |\n")
+    write(os.path.join(log, "decisions", "0001-scope.md"), "# Scope\n\nRoute tickets.\n")
+    write(os.path.join(log, "decisions", "0002-model.md"), "# Model\n\nA linear model.\n")
+    write(os.path.join(log, "decisions", "0003-unlinked.md"), "# Unlinked\n\nNot in the index.\n")
+    rc, rep, err = lint_json(["--no-config", "log"], tmp)
+    check("undeclared, a README linking into decisions/0001-*.md is records, one file each",
+          not rep.get("documents") and len(rep["files"]) == 4, rep)
+    rc, rep, err = lint_json(["--no-config", "--document", "log"], tmp)
+    docs = rep.get("documents", [])
+    check("--document DIR: the index's links to Markdown files inside DIR are parts, in link order "
+          "(not a link out of it, nor a file it does not link)",
+          len(docs) == 1 and docs[0]["parts"] == ["log/README.md", "log/decisions/0002-model.md",
+                                                  "log/decisions/0001-scope.md"], docs)
     # a config's "documents"
     proj = os.path.join(tmp, "proj")
     write(os.path.join(proj, ".ddlint.json"), json.dumps({"documents": ["designs/*"]}))

@@ -224,11 +224,29 @@ static bool S_target_is_part(const char *t) {
   return !*last || S_is_markdown(last) || !strchr(last, '.');
 }
 
+/* Whether the link target t[0..n) names a Markdown file inside dir that is
+ * there ("decisions/0003-model.md"): in a declared document, the index's
+ * links to such files are its parts whatever their names. */
+static bool S_linked_file(const char *t, size_t n, const char *dir) {
+  if (!n || t[0] == '/')
+    return false;
+  for (size_t i = 0; i + 1 < n; i++) /* no ".." segment out of dir */
+    if (t[i] == '.' && t[i + 1] == '.' &&
+        (i == 0 || t[i - 1] == '/') && (i + 2 == n || t[i + 2] == '/'))
+      return false;
+  char *target = xstrndup(t, n);
+  char *path = S_join(dir, target);
+  bool yes = S_is_markdown(target) && S_is_file(path);
+  free(path);
+  free(target);
+  return yes;
+}
+
 /* One link target at t[s..) on a line ending at le: a chapter found is
  * marked linked and put in link order; a chapter that is not there adds a
  * missing part. */
 static void S_take_target(const char *t, size_t s, size_t le, const char *dir,
-                          chapters *ch, chapters *order) {
+                          bool declared, chapters *ch, chapters *order) {
   if (s < le && t[s] == '<')
     s++;
   size_t e = s;
@@ -243,7 +261,9 @@ static void S_take_target(const char *t, size_t s, size_t le, const char *dir,
   size_t seg = s;
   while (seg < e && t[seg] != '/')
     seg++;
-  if (!S_numbered(t + s, seg - s))
+  /* a declared document's index may link to files of any name */
+  bool file = declared && S_linked_file(t + s, e - s, dir);
+  if (!S_numbered(t + s, seg - s) && !file)
     return;
   char *target = xstrndup(t + s, e - s);
   bool known = false;
@@ -276,7 +296,7 @@ static void S_take_target(const char *t, size_t s, size_t le, const char *dir,
     char *named = S_join(dir, target);
     bool exists = stat(named, &st) == 0;
     free(named);
-    bool listed = exists;
+    bool listed = exists && !file;
     for (size_t c = 0; c < order->n && !listed; c++)
       listed = strcmp(order->v[c].path, path) == 0;
     if (listed)
@@ -291,7 +311,7 @@ static void S_take_target(const char *t, size_t s, size_t le, const char *dir,
  * "[x](target)" and reference definitions "[x]: target", outside fenced
  * code. */
 static void S_link_order(const char *t, size_t len, const char *dir,
-                         chapters *ch, chapters *order) {
+                         bool declared, chapters *ch, chapters *order) {
   bool fence = false;
   size_t i = 0;
   while (i < len) {
@@ -316,13 +336,13 @@ static void S_link_order(const char *t, size_t len, const char *dir,
         size_t s = (size_t)(close - t) + 2;
         while (s < le && (t[s] == ' ' || t[s] == '\t'))
           s++;
-        S_take_target(t, s, le, dir, ch, order);
+        S_take_target(t, s, le, dir, declared, ch, order);
         continue;
       }
     }
     for (size_t p = ls; p + 1 < le; p++)
       if (t[p] == ']' && t[p + 1] == '(')
-        S_take_target(t, p + 2, le, dir, ch, order);
+        S_take_target(t, p + 2, le, dir, declared, ch, order);
   }
 }
 
@@ -392,7 +412,7 @@ bool doc_detect(const char *dir, bool declared, doc_spec *out) {
     /* the index's links order the chapters; a link to a chapter that is
      * not there counts as one (a missing part), beside one that is */
     if (text && (declared || ch.n >= 1))
-      S_link_order(text, len, dir, &ch, &order);
+      S_link_order(text, len, dir, declared, &ch, &order);
     size_t linked = 0;
     for (size_t c = 0; c < ch.n; c++)
       linked += ch.v[c].linked;
