@@ -147,11 +147,13 @@ typedef struct {
  * head word of the heading ("Model" in "Model selection", not in "Latency
  * budget of the model"), a longer one a run of its words ("model
  * architecture" in "Model architecture and training", not in "Architecture
- * of the model"). Headings of more than eight words name nothing. */
+ * of the model"). Headings of more than eight words name nothing, except
+ * by a name of three words or more, which a question of up to sixteen may
+ * hold ("How do we know the model is good before it touches an on-sale?"). */
 static bool S_contains_name(const namer *nm, size_t d, size_t s, size_t k) {
   const heading_form *h = &nm->hf[d];
   const name_forms *f = &nm->nf[s];
-  if (!h->phrase || h->words > 8 || !f->words[k])
+  if (!h->phrase || !f->words[k] || h->words > (f->words[k] >= 3 ? 16 : 8))
     return false;
   return f->words[k] == 1 ? title_phrase_has(h->heads, f->phrase[k])
                           : title_phrase_has(h->phrase, f->phrase[k]);
@@ -905,15 +907,43 @@ static bool S_opens_denial(const char *t, size_t start, size_t end);
  * experiment design are out of scope for now."). A negation deep in a
  * paragraph ("... without sacrificing accuracy") denies a detail, not the
  * section. */
+/* Whether the first sentence of t[start, end) hands the topic to someone
+ * else: "Trust & Safety owns that.", "Left to the platform team.", "Labels
+ * are up to the vendor." */
+static bool S_hands_off(const char *t, size_t start, size_t end) {
+  static const char *const off[] = {
+      " owns that",     " owns this",  " owns it",      " own that",
+      " own this",      "owned by ",   " is up to ",    " are up to ",
+      "left to ",       "handled by ", " the job of ",  "responsibility of ",
+      "their call",     "theirs to ",  NULL};
+  size_t e = start;
+  while (e < end && !(strchr(".!?;", t[e]) && (e + 1 >= end || t[e + 1] == ' ' ||
+                                                t[e + 1] == '\n')))
+    e++;
+  for (int k = 0; off[k]; k++) {
+    size_t n = strlen(off[k]);
+    for (size_t i = start; i + n <= e; i++)
+      if (strncasecmp(t + i, off[k], n) == 0)
+        return true;
+  }
+  return false;
+}
+
 static bool S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
   const section *sec = &ctx->ol->sections[d];
   const block *first = NULL;
   for (size_t b = sec->first_block; b < sec->end_block && !first; b++)
     if (S_counts(ctx, b) && ctx->md->blocks[b].kind == BLOCK_PARAGRAPH)
       first = &ctx->md->blocks[b];
-  if (!first || S_evidence_at(ctx, s, d) > 0)
+  if (!first)
     return false;
   const char *t = ctx->src->text;
+  /* a short section that opens by handing it to someone else plans
+   * nothing here, whatever terms the rest names in passing */
+  if (S_hands_off(t, first->start, first->end))
+    return true;
+  if (S_evidence_at(ctx, s, d) > 0)
+    return false;
   if (S_opens_denial(t, first->start, first->end))
     return true;
   /* a mention among the paragraph's first four words ("We'd like drift

@@ -91,7 +91,8 @@ static void S_report_empty(lint_ctx *ctx, const struct ddlint_rule *rule,
   switch (ctx->cov->sections[s].empty_why) {
   case EMPTY_DENIED:
     detail = xasprintf("\"%s\" only says it is not there (out of scope, "
-                       "none planned): plan \"%s\", or, if it does not "
+                       "none planned, another team's): plan \"%s\", or, if "
+                       "it does not "
                        "apply, say so with <!-- ddlint-disable "
                        "required-section-empty -->",
                        h, ts->title);
