@@ -16,7 +16,7 @@ def T(id, title, aliases, patterns, prompt=None, weight=1):
 
 sections = [
  {"id": "problem", "title": "Problem Formulation", "opening": True,
-  "aliases": ["problem", "problem statement", "problem definition", "problem framing",
+  "aliases": ["the ask", "problem", "problem statement", "problem definition", "problem framing",
               "background", "motivation", "introduction", "context", "requirements",
               "goals", "objectives", "use case", "use cases", "scope", "problem and goals",
               "why now", "the problem", "executive summary", "tldr", "tl dr",
@@ -351,7 +351,11 @@ sections = [
    T("data-sources", "Data Sources",
      ["sources", "data collection", "datasets", "dataset", "available data",
       "what we have", "data we have", "data we need", "data we'll need"],
-     [# "Work orders: job type, date ...", "the GIS asset register"
+     [# "TOS container history (2019 onwards)", "from the manifest", "the
+      # truck appointment system", "a customs status feed"
+      r"\b(19|20)\d\d onwards\b|(?<=\bfrom the |\bfrom our |\bfrom their )\b(manifests?|ledger|registry|register|catalog|catalogue)\b",
+      r"\b(appointment|booking|ticketing|dispatch|scheduling|ordering|reservation|point of sale|case management|practice management|claims) systems?\b|\b(status|event|events|customs|partner|supplier) feeds?\b",
+      # "Work orders: job type, date ...", "the GIS asset register"
       r"\bwork[- ]orders?\b|\basset (register|registry|database|inventory)\b|\bgis\b",
       # "a low-cost sensor network ... reporting every 2 minutes through the
       # vendor's API"

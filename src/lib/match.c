@@ -908,14 +908,17 @@ static bool S_opens_denial(const char *t, size_t start, size_t end);
  * paragraph ("... without sacrificing accuracy") denies a detail, not the
  * section. */
 /* Whether the first sentence of t[start, end) hands the topic to someone
- * else: "Trust & Safety owns that.", "Left to the platform team.", "Labels
- * are up to the vendor." */
+ * else or to another document: "Trust & Safety owns that.", "Left to the
+ * platform team.", "Labels are up to the vendor.", "The approach is being
+ * written up by the Data Science chapter in their own doc." */
 static bool S_hands_off(const char *t, size_t start, size_t end) {
   static const char *const off[] = {
       " owns that",     " owns this",  " owns it",      " own that",
       " own this",      "owned by ",   " is up to ",    " are up to ",
       "left to ",       "handled by ", " the job of ",  "responsibility of ",
-      "their call",     "theirs to ",  NULL};
+      "their call",     "theirs to ",  "their own doc",  "a separate doc",
+      "another doc",    "being written up",  "written up separately",
+      "documented separately",  NULL};
   size_t e = start;
   while (e < end && !(strchr(".!?;", t[e]) && (e + 1 >= end || t[e + 1] == ' ' ||
                                                 t[e + 1] == '\n')))
