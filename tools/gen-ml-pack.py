@@ -464,6 +464,11 @@ sections = [
               # "the essay text (tokenised, up to 1,024 tokens)", "simple
               # counts: words, paragraphs", "mean sentence length"
               r"\btokeni[sz](e|ed|er)\b|\bcounts\s*:|\b(mean|average|median) ([\w-]+ )?(length|count|rate|frequency|duration)\b",
+              # "rolling means and slopes over 1, 7 and 30 days", "the number
+              # of days since the last service", "Farm-level context"
+              r"\brolling (means?|averages?|sums?|counts?|max(ima)?|min(ima)?|std|medians?|slopes?)\b",
+              r"\b(days|hours|weeks|minutes|months|time) since (the )?(last|previous|first|most recent)\b",
+              r"\b(farm|site|store|user|item|account|region|city|zone|station|customer|device)[- ]level (context|features?|signals?|aggregates?|statistics|stats)\b",
               r"\bday[- ]of[- ](the[- ])?week\b|\bhour[- ]of[- ](the[- ])?day\b|\bseasonality\b|\bleading indicators?\b|\bwindows? (of |\()\d+",
               r"\bfeatures?\b(?! (flags?|toggles?|switch(es)?|branch(es)?|requests?|freeze|teams?|parity|launch(es)?|releases?)\b)", r"\bfeatures?\s*:\s*" + GAP + r"{1,60},", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
               r"\bembeddings?\b", r"\bone[- ]hot\b", r"\bbucketi[sz]\w*\b|\bbucketed\b", r"\blog[- ](scaled|transformed)\b", r"\bbag[- ]of[- ]", r"\bnormali[sz](e|ed|ation)\b", r"\bencod(e|ed|ing|ings)\b",
@@ -589,7 +594,9 @@ sections = [
               "after scoring", "after prediction", "after ranking",
               "post processing", "postprocessing", "planner", "decision logic",
               "guardrails", "output checks", "output validation", "safety filters",
-              "decision layer", "decision policy", "decision rules"],
+              "decision layer", "decision policy", "decision rules",
+              # "Routing logic" over thresholds on the score
+              "routing logic", "routing rules", "triage logic", "triage rules"],
   "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
               # "returns the expected ready date with a range"
               r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b",
@@ -606,6 +613,9 @@ sections = [
               r"(?<=\babove |\bbelow |\bover )\b0\.\d+(?! ?(s|ms|seconds?|sec|m|km|kg|mm|%))",
               r"\b(rules?|overrides?|checks?) (run|runs|apply|applies|applied|that run) after the model\b|\bwhatever the model (says|predicts|decides|suggests)\b|\beven if the model (disagrees|says|predicts|suggests)\b|\boverrid(e|es|den|ing) the model\b",
               r"\btop (two|three|four|five|ten) (suggestions|candidates|results|matches|queues|labels|classes|predictions|options)\b",
+              # "P(field) < 0.2 and cost band <= 3k -> fast-track"; "Cap: max
+              # 35% of a week's claims"
+              r"\bp\([\w -]{1,30}\)\s*(<|>|<=|>=|≤|≥)\s*0?\.\d", r"\bcap\s*:|\bmax(imum)? \d+ ?% of\b",
               r"\b(show|shows|shown|surface|surfaces|return|returns|deliver|delivers) (only )?(the )?(top|highest|best)[- ](\d+|k|scor\w*|rank\w*)\b",
               r"\bquantiles?\b", r"\b(window|estimate|score|price|ranking) (shown|displayed|returned)\b",
               r"\b(scores?|scoring|predicts?|forecasts?|classifies|ranks) (every|each|all (the )?)\b",
@@ -749,7 +759,9 @@ sections = [
    T("deployment-strategy", "Deployment Strategy",
      ["deployment", "deployment strategy", "rollout", "release", "ab testing", "ab test",
       "online testing", "rollback", "launch", "deployment and release", "canary"],
-     [# "We shadow the planner for two weeks"
+     [# "it ran silently for two months, with the dispatchers shown nothing"
+      r"\b(ran|run|runs|running) (silently|quietly|dark)\b",
+      # "We shadow the planner for two weeks"
       r"\bshadow(s|ed|ing)? (the|our|it|them|production|live)\b",
       r"\ba/b\b", r"\bholdouts?\b", r"\bramp(s|ed|ing)?[- ]up\b", r"\b(gradual|staged|phased|incremental|progressive)(ly)? (roll\w*|launch\w*|releas\w*|expan\w*|ship\w*)\b", r"\b(turn|turns|turned|switch|switches|switched|enable|enables|enabled)\s+(it|this|the\s+[\w-]+)\s+on\s+for\b", r"(?<=\bthen )\b(expand|widen|extend|grow|ramp|shrink|reduce|increase)\w*\b", r"\bab test", r"\broll(out|back|ing out|ed out|ed back)s?\b",
       r"\broll[- ](out|back)\b", r"\bcanary\b", r"\bshadow (mode|deploy\w*|traffic|period|run|launch|phase)\b",
