@@ -264,6 +264,8 @@ sections = [
    T("fallback", "Fallback/Heuristics",
      ["fallback", "fallbacks", "heuristics", "fallback logic", "degradation",
       "graceful degradation", "fallback path", "degraded mode", "degraded operation",
+      "degraded behaviour", "degraded behavior", "if scores are missing",
+      "when scores are missing", "if the scores are missing", "missing scores",
       "failure handling", "failure behaviour", "failure behavior", "last resort",
       # a subheading that says when: "If the job does not run"
       "if the job fails", "if the job does not run", "if the model is down",
@@ -276,6 +278,9 @@ sections = [
       # when our machines are down", "if scoring fails, agents route
       # tickets by hand", "the keyword filter stays as a backstop"
       r"\b(rule[- ]based|manual|legacy|backup|heuristic|previous|existing)( [\w-]+){0,3} (takes|took|will take|would take) over\b",
+      # "builds the list from the previous rule instead" (not "can roll
+      # back to the previous list": a rollback)
+      r"\b(rule|rules|heuristic|heuristics) instead\b|(?<=\bfrom the |\bto the )(?<!back to the )\b(previous|old|existing|legacy) (rule|rules|heuristic|heuristics|logic|list|ranking|process)\b",
       r"\b(takes|took) over (when|whenever|if|while|until)\b",
       r"\b(fails?|failed|failing|down|offline|unavailable|unreachable|outage|times out|timed out)\b" + GAP + r"{0,140}\b(by hand|manually|manual)\b",
       r"\bbackstops?\b|\bsafety nets?\b",
@@ -933,6 +938,8 @@ rules = [
                        # "image to task: < 2 s at p95", "under 300 ms for the p99"
                        r"(<=?|≤)\s*" + MATH_GAP + TIME_QUANTITY + r"\s+(at|for)\s+(the\s+)?" + PERCENTILE,
                        r"\b(under|below|within)\s+" + MATH_GAP + TIME_QUANTITY + r"\s+(at|for)\s+(the\s+)?" + PERCENTILE,
+                       # "We have 40 ms at p99 for the scoring call"
+                       TIME_QUANTITY + r"\s+at\s+(the\s+)?" + PERCENTILE,
                        # a budget table's row: "| total, p99 | review API | 60 ms |"
                        PERCENTILE + r"[^|\n]{0,40}\|[^\n]{0,80}?" + TIME_QUANTITY,
                        # two patterns, not one alternation: the first has
