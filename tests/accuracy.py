@@ -27,7 +27,7 @@ reached, printed as "below the issue's target". --report never fails.
 Skips (exit 77) where ../shared is absent.
 
 With --corpus DIR it measures DIR/labels.tsv instead, one group of
-designs, against the "blind" floors: fixtures/blind/ holds 112 designs that
+designs, against the "blind" floors: fixtures/blind/ holds 122 designs that
 helpers wrote for this, in sets, each writer never having seen ddlint, and
 labelled by the same writer before any measurement (fixtures/blind/README.md
 says which sets were later used for tuning). That group needs no ../shared.
@@ -265,18 +265,21 @@ FLOORS = {
     # "design for failure ... graceful degradation" in a guide's takeaways)
     "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.47, 0),
                  "rank": (0.7, 1), "flag": (0.77, 0)},
-    # fixtures/blind: 112 designs in 11 sets. The false errors left (set3/
+    # fixtures/blind: 122 designs in 12 sets. The false errors left (set3/
     # rfc-0042's three went when numbered setext headings, which cmark-gfm
     # reads as one-item lists and rules, became headings; set5's and
     # set7's with vocabulary and "How the planner works" naming the
     # planner) are five in set9/06-flaky-test-quarantine, a decision log
     # whose README links into decisions/0001-*.md: four-digit records are
-    # linted one by one, as ADRs are (docs/matching.md). absent: set8
+    # linted one by one, as ADRs are (docs/matching.md); and five in
+    # set12 (measured last, tuned on only by vocabulary): a Slack thread
+    # whose design sits under its title before two late headings (3), a
+    # Notion page's and a proposal's prediction step. absent: set8
     # (measured held out last) has sections that a
     # reader calls absent because the text only passes by them ("unchanged",
     # a redesign's side remarks); 0.73 since 49ddf64, 0.82 since such
     # passing mentions are missing-section warnings
-    "blind": {"recall": (0.95, 1), "false_errors": (5, 0), "absent": (0.8, 1),
+    "blind": {"recall": (0.95, 1), "false_errors": (10, 0), "absent": (0.8, 1),
               "rank": (0.7, 1), "flag": (0.85, 1)},
 }
 

@@ -378,7 +378,7 @@ sections = [
       # "line items from the finance system": a named business system
       r"(?<=\bfrom the |\bfrom our |\bfrom their )\b(finance|financial|billing|booking|bookings|ticketing|order|ordering|payment|payments|inventory|crm|erp|hr|accounting|circulation|claims|policy|support|point-of-sale|pos|ledger|scheduling|dispatch|loyalty) (system|systems|platform|database|tool|app|service)\b",
       # "loan history from the circulation system", "records since 2019"
-      r"\b(history|histories|records|logs|events|snapshots?|exports?|tables?|extracts?|manifests|readings|scans) (come |comes |pulled |taken |exported )?from (the|our|their|a|an) ([\w'-]+ ){0,3}(system|platform|service|app|tool|database|warehouse|crm|erp|portal|controller|device|sensor|scanner|terminal|centre|center|station|machine|gateway|meter)s?\b",
+      r"\b(history|histories|records|logs|events|snapshots?|exports?|tables?|extracts?|manifests|readings|scans|ratings|reviews|answers|responses|orders|tickets|transactions|clicks|messages|photos|images|calls|visits|bookings) (come |comes |pulled |taken |exported )?from (the|our|their|a|an) ([\w'-]+ ){0,3}(system|platform|service|app|tool|database|warehouse|crm|erp|portal|controller|device|sensor|scanner|terminal|centre|center|station|machine|gateway|meter)s?\b",
       r"\b(records|history|data|logs|loans|orders|claims|tickets|transactions|visits|trips|calls|invoices|sessions|events) since (19|20)\d\d\b",
       r"\b(search|user|browsing|listening|viewing|shopping|app|chat|support|web|login) sessions\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
       r"\blog(s|ged|ging)\b", r"\bmetadata\b", r"\bdatasets?\b", r"\bwarehouse\b", r"\bdata lake\b",
@@ -472,6 +472,8 @@ sections = [
               # "rolling means and slopes over 1, 7 and 30 days", "the number
               # of days since the last service", "Farm-level context"
               r"\brolling (means?|averages?|sums?|counts?|max(ima)?|min(ima)?|std|medians?|slopes?)\b",
+              # a list of feature ideas: "tenure in months", "avg rating given"
+              r"\btenure\b|\bavg [\w-]+\b",
               r"\b(days|hours|weeks|minutes|months|time) since (the )?(last|previous|first|most recent)\b",
               r"\b(farm|site|store|user|item|account|region|city|zone|station|customer|device)[- ]level (context|features?|signals?|aggregates?|statistics|stats)\b",
               r"\bday[- ]of[- ](the[- ])?week\b|\bhour[- ]of[- ](the[- ])?day\b|\bseasonality\b|\bleading indicators?\b|\bwindows? (of |\()\d+",
