@@ -857,6 +857,16 @@ def main():
           "exports subheadings: each is a section; Features, which it never "
           "describes, is the one missing")
 
+    d = lint(ddlint, root, "thread-notes.md")
+    check("meeting notes under the title, two short headings at the end",
+          [c["id"] for c in d["coverage"] if not c["found"]] == ["architecture"]
+          and cov(d, "model").get("via") == "content"
+          and cov(d, "model").get("line") == 1,
+          "the notes under the title (most of the document) say what the "
+          "problem, data, features, model and measures are: found there; "
+          "'## Decisions' and '## Action items' do not hide them; nobody "
+          "says how it runs, so System Architecture is missing")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

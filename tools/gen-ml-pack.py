@@ -114,6 +114,9 @@ sections = [
               # month", "compare these over six months", "as in the backtest"
               r"\bmeasures (are|will be|we use)\b",
               r"\b(and|then) compare (these|them|the two|both)\b", r"\bback-?test(s|ed|ing)?\b",
+              # "compared with a control group of depots", "the last month
+              # held out"
+              r"\bcontrol (group|groups|arm|cohort)\b", r"\bheld[- ]out\b",
               # "Calibration: predicted 1,071 breaks, actual 1,085", "breaks
               # caught in top 1% of mains", "the 2023 test year"
               r"\bcalibrat(ion|ed)\b|\b(caught|captured|found) in (the )?top\b|\btest (year|period|month|window|weeks?|quarter)\b",

@@ -980,6 +980,8 @@ typedef struct {
                            or more on their own */
   size_t *pair_before;  /* ... and for blocks holding two items or more */
   bool *named;          /* per heading: its own words show an item */
+  uint64_t title_own;   /* the items in the title's own text, before its
+                           first subheading (0 with no title) */
 } evidence_map;
 
 /* The evidence of pack section s; free with S_evidence_free(). */
@@ -1052,10 +1054,13 @@ static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
   unsigned char *statement = xcalloc(nb + 1, 1); /* S_states()'s memo */
   for (size_t i = 0; i < n; i++) {
     evidence_run *er = &eb.runs[i];
+    uint64_t title_own =
+        ol->nsections && ol->sections[0].is_title ? er->mask[0] : 0;
     for (size_t d = ol->nsections; d-- > 0;)
       if (ol->sections[d].parent >= 0)
         er->mask[ol->sections[d].parent] |= er->mask[d];
     evidence_map *em = xmalloc(sizeof *em);
+    em->title_own = title_own;
     em->sub = er->mask;
     em->named = er->named;
     em->hit_before = xcalloc(nb + 1, sizeof(size_t));
@@ -2086,36 +2091,45 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     ptrdiff_t best = -1, passing = -1;
     unsigned best_n = 0, passing_n = 0;
     for (size_t d = 0; d < ol->nsections; d++) {
-      /* the title's subtree is the whole document: a candidate only in a
-       * document with no other heading (a Q&A written in bold lines) */
-      if ((ol->sections[d].is_title && !only_title) ||
-          dead[ol->sections[d].block] ||
-          ol->sections[d].end - ol->sections[d].start > EVIDENCE_SPAN_BYTES)
-        continue;
-      unsigned n = EVIDENCE(s, d);
-      if (n < EVIDENCE_MIN)
+      const section *sec = &ol->sections[d];
+      /* the blocks and bytes a candidate spans: its subtree */
+      size_t fb = sec->first_block, eb = sec->end_block;
+      size_t from = sec->start, to = sec->end;
+      unsigned n;
+      if (sec->is_title && !only_title) {
+        /* the title's subtree is the whole document; its own text (before
+         * the first subheading) is a candidate when it is most of the
+         * document: notes or a thread with a heading or two at the end */
+        if (ol->nsections < 2 || dead[sec->block])
+          continue;
+        eb = ol->sections[1].block;
+        to = ol->sections[1].start;
+        if (2 * (to - from) < ctx->src->len)
+          continue;
+        n = S_popcount(EVMAP(s)->title_own);
+      } else {
+        if (dead[sec->block])
+          continue;
+        n = EVIDENCE(s, d);
+      }
+      if (to - from > EVIDENCE_SPAN_BYTES || n < EVIDENCE_MIN)
         continue;
       /* the subtree is about the section: a good share of its paragraphs
        * hold its evidence, not a passing mention in a chapter on
        * something else */
-      const section *sec = &ol->sections[d];
-      size_t blocks = content_before[sec->end_block] -
-                      content_before[sec->first_block];
-      size_t hits = EVMAP(s)->hit_before[sec->end_block] -
-                    EVMAP(s)->hit_before[sec->first_block];
+      size_t blocks = content_before[eb] - content_before[fb];
+      size_t hits = EVMAP(s)->hit_before[eb] - EVMAP(s)->hit_before[fb];
       /* the share asked grows with the subtree: a chapter of a few
        * paragraphs may cover a section in one of them, a long one must
        * keep coming back to it */
-      double span = (double)(sec->end - sec->start) / EVIDENCE_SPAN_BYTES;
+      double span = (double)(to - from) / EVIDENCE_SPAN_BYTES;
       /* or one paragraph, list item or table says it all on its own */
-      size_t dense = EVMAP(s)->dense_before[sec->end_block] -
-                     EVMAP(s)->dense_before[sec->first_block];
+      size_t dense = EVMAP(s)->dense_before[eb] - EVMAP(s)->dense_before[fb];
       /* ... and in either case some paragraph (list item, table) says two
        * things of the section together: items one to a paragraph, across a
        * chapter on something else ("Field Service" here, "F1" tickets
        * there, a "threshold" further on), are words in passing */
-      size_t pairs = EVMAP(s)->pair_before[sec->end_block] -
-                     EVMAP(s)->pair_before[sec->first_block];
+      size_t pairs = EVMAP(s)->pair_before[eb] - EVMAP(s)->pair_before[fb];
       if (!dense &&
           (double)hits < EVIDENCE_SHARE * (span < 1 ? span : 1) * (double)blocks)
         continue;
