@@ -128,17 +128,21 @@ def test_declared(tmp):
           "# Ticket router decisions\n\n| # | decision |\n|---|---|\n"
           "| 0002 | [Model](decisions/0002-model.md) |\n"
           "| 0001 | [Scope](decisions/0001-scope.md) |\n"
-          "| - | [Elsewhere](../plain/intro.md) |\n")
+          "| - | [Elsewhere](../plain/intro.md) |\n"
+          "| - | [Itself](README.md) |\n"
+          "| - | [Model again](./decisions/./0002-model.md) |\n"
+          "| - | [Out by a link](decisions/out.md) |\n")
     write(os.path.join(log, "decisions", "0001-scope.md"), "# Scope\n\nRoute tickets.\n")
     write(os.path.join(log, "decisions", "0002-model.md"), "# Model\n\nA linear model.\n")
     write(os.path.join(log, "decisions", "0003-unlinked.md"), "# Unlinked\n\nNot in the index.\n")
+    os.symlink(os.path.join(tmp, "plain", "intro.md"), os.path.join(log, "decisions", "out.md"))
     rc, rep, err = lint_json(["--no-config", "log"], tmp)
     check("undeclared, a README linking into decisions/0001-*.md is records, one file each",
-          not rep.get("documents") and len(rep["files"]) == 4, rep)
+          not rep.get("documents") and len(rep["files"]) == 5, rep)
     rc, rep, err = lint_json(["--no-config", "--document", "log"], tmp)
     docs = rep.get("documents", [])
-    check("--document DIR: the index's links to Markdown files inside DIR are parts, in link order "
-          "(not a link out of it, nor a file it does not link)",
+    check("--document DIR: the index's links to Markdown files inside DIR are parts, in link order, "
+          "once each (not a link out of it, nor a symlink out, nor the index, nor a file it does not link)",
           len(docs) == 1 and docs[0]["parts"] == ["log/README.md", "log/decisions/0002-model.md",
                                                   "log/decisions/0001-scope.md"], docs)
     # a config's "documents"

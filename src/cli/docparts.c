@@ -5,6 +5,7 @@
  * chapters the index links to come in link order, then the others in
  * natural numeric order. A link to a chapter that is not there is a part
  * that is missing (the library reports it at the link). */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "docparts.h"
 #include "util.h"
 
@@ -224,6 +225,14 @@ static bool S_target_is_part(const char *t) {
   return !*last || S_is_markdown(last) || !strchr(last, '.');
 }
 
+/* Whether paths a and b are one file ("decisions/a.md" and
+ * "./decisions/./a.md"). */
+static bool S_same_file(const char *a, const char *b) {
+  struct stat x, y;
+  return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev &&
+         x.st_ino == y.st_ino;
+}
+
 /* Whether the link target t[0..n) names a Markdown file inside dir that is
  * there ("decisions/0003-model.md"): in a declared document, the index's
  * links to such files are its parts whatever their names. */
@@ -237,6 +246,19 @@ static bool S_linked_file(const char *t, size_t n, const char *dir) {
   char *target = xstrndup(t, n);
   char *path = S_join(dir, target);
   bool yes = S_is_markdown(target) && S_is_file(path);
+  /* inside dir once links are resolved (a symlink out of it is not), and
+   * not the index itself */
+  char *real = yes ? realpath(path, NULL) : NULL;
+  char *root = yes ? realpath(dir, NULL) : NULL;
+  size_t rn = root ? strlen(root) : 0;
+  yes = real && root && strncmp(real, root, rn) == 0 && real[rn] == '/';
+  for (size_t i = 0; yes && S_index_names[i]; i++) {
+    char *idx = S_join(root, S_index_names[i]);
+    yes = strcmp(real, idx) != 0;
+    free(idx);
+  }
+  free(real);
+  free(root);
   free(path);
   free(target);
   return yes;
@@ -298,7 +320,8 @@ static void S_take_target(const char *t, size_t s, size_t le, const char *dir,
     free(named);
     bool listed = exists && !file;
     for (size_t c = 0; c < order->n && !listed; c++)
-      listed = strcmp(order->v[c].path, path) == 0;
+      listed = strcmp(order->v[c].path, path) == 0 ||
+               (file && S_same_file(order->v[c].path, path));
     if (listed)
       free(path);
     else

@@ -912,22 +912,57 @@ static bool S_opens_denial(const char *t, size_t start, size_t end);
  * platform team.", "Labels are up to the vendor.", "The approach is being
  * written up by the Data Science chapter in their own doc." */
 static bool S_hands_off(const char *t, size_t start, size_t end) {
-  static const char *const off[] = {
-      " owns that",     " owns this",  " owns it",      " own that",
-      " own this",      "owned by ",   " is up to ",    " are up to ",
-      "left to ",       "handled by ", " the job of ",  "responsibility of ",
-      "their call",     "theirs to ",  "their own doc",  "a separate doc",
-      "another doc",    "being written up",  "written up separately",
-      "documented separately",  NULL};
-  size_t e = start;
-  while (e < end && !(strchr(".!?;", t[e]) && (e + 1 >= end || t[e + 1] == ' ' ||
-                                                t[e + 1] == '\n')))
-    e++;
-  for (int k = 0; off[k]; k++) {
-    size_t n = strlen(off[k]);
-    for (size_t i = start; i + n <= e; i++)
-      if (strncasecmp(t + i, off[k], n) == 0)
+  /* each phrase is whole words, and what must follow it (an owner, not a
+   * number: "up to 3 times a week", "read left to right") */
+  static const struct {
+    const char *p;
+    bool owner; /* the next word is a name or "the": not a digit, "right",
+                   "us", "me" or "you" */
+  } off[] = {{"owns that", false},        {"owns this", false},
+             {"owns it", false},          {"own that", false},
+             {"own this", false},         {"owned by", true},
+             {"is up to", true},          {"are up to", true},
+             {"left to", true},           {"the job of", true},
+             {"responsibility of", true}, {"their call", false},
+             {"theirs to", false},        {"their own doc", false},
+             {"a separate doc", false},   {"another doc", false},
+             {"being written up", false}, {"written up separately", false},
+             {"documented separately", false}};
+  size_t e = start, words = 0;
+  for (bool in = false; e < end; e++) {
+    if (strchr(".!?;", t[e]) && (e + 1 >= end || t[e + 1] == ' ' ||
+                                 t[e + 1] == '\n'))
+      break;
+    bool w = S_alnum(t[e]);
+    words += w && !in;
+    in = w;
+  }
+  if (words > 40) /* a long sentence does more than hand off */
+    return false;
+  for (size_t k = 0; k < sizeof off / sizeof off[0]; k++) {
+    size_t n = strlen(off[k].p);
+    for (size_t i = start; i + n <= e; i++) {
+      if (strncasecmp(t + i, off[k].p, n) != 0 ||
+          (i > start && S_alnum(t[i - 1])) ||
+          (i + n < e && S_alnum(t[i + n])))
+        continue;
+      if (!off[k].owner)
         return true;
+      size_t w = i + n;
+      while (w < e && t[w] == ' ')
+        w++;
+      size_t wl = 0;
+      while (w + wl < e && S_alnum(t[w + wl]))
+        wl++;
+      static const char *const not_owner[] = {"right", "us", "me", "you",
+                                              "date", NULL};
+      bool owner = wl > 0 && !(t[w] >= '0' && t[w] <= '9');
+      for (int q = 0; owner && not_owner[q]; q++)
+        owner = !(strlen(not_owner[q]) == wl &&
+                  strncasecmp(t + w, not_owner[q], wl) == 0);
+      if (owner)
+        return true;
+    }
   }
   return false;
 }
@@ -974,11 +1009,12 @@ static bool S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
 /* What the evidence of one pack section looks like over the document. */
 typedef struct {
   uint64_t *sub;      /* per heading: the items in its subtree */
-  size_t *hit_before; /* per block index b: content blocks before b that
+  /* (32 bits: a document has at most PARSE_BLOCKS_MAX blocks) */
+  uint32_t *hit_before; /* per block index b: content blocks before b that
                          hold an item (prefix sums, nblocks + 1) */
-  size_t *dense_before; /* the same for blocks holding EVIDENCE_MIN items
+  uint32_t *dense_before; /* the same for blocks holding EVIDENCE_MIN items
                            or more on their own */
-  size_t *pair_before;  /* ... and for blocks holding two items or more */
+  uint32_t *pair_before;  /* ... and for blocks holding two items or more */
   bool *named;          /* per heading: its own words show an item */
   uint64_t title_own;   /* the items in the title's own text, before its
                            first subheading (0 with no title) */
@@ -1063,9 +1099,9 @@ static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
     em->title_own = title_own;
     em->sub = er->mask;
     em->named = er->named;
-    em->hit_before = xcalloc(nb + 1, sizeof(size_t));
-    em->dense_before = xcalloc(nb + 1, sizeof(size_t));
-    em->pair_before = xcalloc(nb + 1, sizeof(size_t));
+    em->hit_before = xcalloc(nb + 1, sizeof(uint32_t));
+    em->dense_before = xcalloc(nb + 1, sizeof(uint32_t));
+    em->pair_before = xcalloc(nb + 1, sizeof(uint32_t));
     for (size_t b = 0; b < nb; b++) {
       /* only blocks that hold an item are asked whether they state it */
       bool counts = er->hit[b] && S_states(ctx, b, statement);

@@ -40,6 +40,7 @@ typedef struct {
   cmark_node *first_strong; /* strong emphasis opening the paragraph */
   size_t strong_len;        /* text length when first_strong closed */
   unsigned quote_depth;     /* block quotes open around the current node */
+  unsigned list_depth;      /* lists open around the current node */
   /* a numbered setext heading ("1. Summary" over "-------"), which cmark
    * reads as a one-item list and a rule (S_numbered_setext()) */
   cmark_node *setext_para;  /* the item's paragraph: a heading */
@@ -576,9 +577,11 @@ static void S_exit(md_walk *w, cmark_node *node) {
       size_t e = w->text.len;
       while (e && (t[e - 1] == ' ' || t[e - 1] == '\t'))
         e--;
-      b->bold_line = !in_list && !b->in_quote && w->first_strong &&
+      /* (in no list at all: an item's later paragraphs are in one too;
+       * and all of its text kept: a longer paragraph may go on) */
+      b->bold_line = w->list_depth == 0 && !b->in_quote && w->first_strong &&
                      at >= w->text.len && w->first_break == SIZE_MAX &&
-                     (!e || t[e - 1] != ':');
+                     w->text.len < LABEL_TEXT_CAP && (!e || t[e - 1] != ':');
     }
     if (w->has_comment)
       S_skip_inline_comments(w, b->start, b->end);
@@ -837,12 +840,15 @@ static void S_parse_piece(md_piece *pc) {
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node *node = cmark_iter_get_node(it);
     bool quote = cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE;
+    bool list = cmark_node_get_type(node) == CMARK_NODE_LIST;
     if (ev == CMARK_EVENT_ENTER) {
       w.quote_depth += quote;
+      w.list_depth += list;
       S_enter(&w, node);
     } else if (ev == CMARK_EVENT_EXIT) {
       S_exit(&w, node);
       w.quote_depth -= quote;
+      w.list_depth -= list;
     }
   }
   cmark_iter_free(it);

@@ -67,8 +67,9 @@ void outline_titles(md_blocks *mb, unsigned threads) {
  * not deploy on Fridays.**"), with text, a list or a table after it. */
 static bool S_bold_heading(const md_blocks *mb, size_t i) {
   const block *b = &mb->blocks[i];
+  /* (a title once normalised: "**Step 1**" has none and opens nothing) */
   if (b->kind != BLOCK_PARAGRAPH || !b->bold_line || !b->label ||
-      i + 1 >= mb->nblocks)
+      !b->norm || !*b->norm || i + 1 >= mb->nblocks)
     return false;
   size_t n = strlen(b->label), words = 0;
   if (!n || b->label[n - 1] == '.' || b->label[n - 1] == '!')

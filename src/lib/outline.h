@@ -34,7 +34,9 @@ typedef struct {
 void outline_titles(md_blocks *mb, unsigned threads);
 /* The section tree of mb's headings, after outline_titles(mb, threads): a
  * heading whose norm is empty (a bare "##") neither opens nor closes a
- * section. Free with outline_free(). */
+ * section. It first turns bold lines that set out a section's parts into
+ * headings (docs/matching.md, "The section tree"): it rewrites those
+ * blocks' kind, level and text in mb. Free with outline_free(). */
 void outline_build(md_blocks *mb, size_t doc_len, unsigned threads,
                    outline *out);
 /* The section whose own text (up to its first subheading) holds offset off:

@@ -196,6 +196,40 @@ static void test_needs_evidence_slogan(void) {
   free(err);
 }
 
+/* A short section that hands its topic to another team or document is
+ * empty; the same words in another sense are not a hand-off. */
+static void test_hands_off(void) {
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  CHECK_STR(S_state(pk, "# T\n\n## Monitoring\n\nTrust & Safety owns that. "
+                        "They watch drift dashboards.\n",
+                    "monitoring"),
+            "empty");
+  CHECK_STR(S_state(pk, "# T\n\n## Monitoring\n\nLeft to the platform "
+                        "team, who run the alerting.\n",
+                    "monitoring"),
+            "empty");
+  CHECK_STR(S_state(pk, "# T\n\n## Model\n\nThe approach is being written "
+                        "up by the Data Science chapter in their own doc.\n",
+                    "model"),
+            "empty");
+  CHECK_STR(S_state(pk, "# T\n\n## Monitoring\n\nRetraining is up to 3 "
+                        "times a week when drift in precision passes 5 "
+                        "points.\n",
+                    "monitoring"),
+            "heading");
+  CHECK_STR(S_state(pk, "# T\n\n## Monitoring\n\nDashboards are read left "
+                        "to right: drift first, then alerts.\n",
+                    "monitoring"),
+            "heading");
+  CHECK_STR(S_state(pk, "# T\n\n## Monitoring\n\nWe alert when their "
+                        "calls drop; drift is disowned by nobody.\n",
+                    "monitoring"),
+            "heading");
+  ddlint_pack_free(pk);
+}
+
 static void test_not_evidence_wildcard(void) {
   /* "how * does it" names someone else's design; the star never stands
    * for the author's side, and headings under such a heading are no
@@ -234,6 +268,7 @@ static void test_not_evidence_wildcard(void) {
 
 void suite_match(void) {
   RUN(test_not_evidence_wildcard);
+  RUN(test_hands_off);
   RUN(test_needs_evidence_slogan);
   RUN(test_renamed_headings_match);
   RUN(test_split_section);

@@ -287,6 +287,24 @@ static void test_bold_lines(void) {
                "**Use cases:**\n\n- one\n\n**Limits:**\n\n- two\n");
   CHECK_INT(d.ol.nsections, 4);
   doc_close(&d);
+  /* bold lines in a list item's later paragraphs; bold lines whose title
+   * normalises to nothing ("**Step 1**"); a bold run longer than the text
+   * kept for labels, which may go on: no headings */
+  doc_open(&d, "## Steps\n\n- step one\n\n  **Data**\n\n  we read\n\n"
+               "- step two\n\n  **Model**\n\n  a gbdt\n\n## A\n\n"
+               "**Step 1**\n\nx\n\n**Step 2**\n\ny\n");
+  CHECK_INT(d.ol.nsections, 2);
+  doc_close(&d);
+  char longer[2048] = "## B\n\n";
+  for (int k = 0; k < 2; k++) {
+    strcat(longer, "**");
+    for (int w = 0; w < 10; w++)
+      strcat(longer, "abcdefghijklmnopqrstuvwxyzabc ");
+    strcat(longer, "end** goes on as a sentence\n\ntext\n\n");
+  }
+  doc_open(&d, longer);
+  CHECK_INT(d.ol.nsections, 1);
+  doc_close(&d);
 }
 
 static void test_not_headings(void) {
