@@ -134,7 +134,7 @@ sections = [
               # "the share of violating photos caught before...", "reviewer
               # agreement with the model's flags"
               r"\b(share|fraction|proportion|percentage) of ([\w-]+ ){0,3}(caught|flagged|detected|resolved|answered|accepted|clicked|converted|retained|removed|blocked|prevented|missed|reported|completed|abandoned)\b",
-              r"\bagreement (with|between|rate)\b", r"\b(judged|labell?ed|golden|annotated|held[- ]out|evaluation|eval|test) (query |question )?(sets?|queries|questions)\b", r"\b(targets?|goals?|aims?)\b" + GAP + r"{0,40}\b\d+(\.\d+)? ?%", r"(?<=% of )\b(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\b(share|fraction|proportion|percentage) of (\w+ ){0,2}(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
+              r"\bagreement (with|between|rate)\b", r"\b(judged|golden|held[- ]out|evaluation|eval|test) (query |question )?(sets?|queries|questions)\b", r"\b(targets?|goals?|aims?)\b" + GAP + r"{0,40}\b\d+(\.\d+)? ?%", r"(?<=% of )\b(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\b(share|fraction|proportion|percentage) of (\w+ ){0,2}(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
               r"\b(offline|online) (evaluation|metrics?|experiments?)\b", r"\bmeasur(e|ed|ing) success\b",
               r"\bsuccess (is|will be) measured\b", r"\bstatistical(ly)? significan", r"\bholdout\b",
               r"(?<=\bwe |\bto |\bwill |\bcan |\bwould |\bshould |\balso |'ll )\b(compare|evaluate|measure|track)\b", r"\bwatch(ing|es)?\b" + GAP + r"{0,40}\b(rates?|metrics?|conversions?|ctr|click[- ]through)\b", r"\b(decline|approval|churn|complaint|refund|error|acceptance|adoption|win|hit|click|click[- ]through|conversion|retention) rates?\b",
@@ -145,6 +145,8 @@ sections = [
      ["offline", "offline evaluation", "offline metric", "component level metrics"],
      [r"\brecall\s*@\s*k", r"\b(llm[- ]as[- ]a[- ]judge|llm judge|judge model)\b", r"\bgold(en)? (replies|answers|labels|set|standard|data)\b", r"(?<=\bin the |\bwithin the |\bamong the )\b(first|top)[- ]?\d+ (results|positions|suggestions|recommendations|hits|answers|candidates)\b", r"\bprecision\s*@\s*k", r"\b(ndcg|dcg)\b", r"\bmrr\b", r"(?-i)\bmAP\b",
       r"\broc[- ]?auc\b|\b(pr-auc|prauc)\b|(?<=\bpr )\bauc\b", r"\bauc\b", r"\blog[- ]?(loss|likelihood)\b",
+      # credit and risk: "Gini 0.63, KS 0.48 on an out-of-time test"
+      r"\bgini\b|\bks (statistic|stat)\b|\bout[- ]of[- ]time (test|sample|validation|holdout)\b",
       # forecasts: "pinball loss and quantile coverage", "interval coverage"
       r"\b(pinball|quantile) loss\b|\b(quantile|interval|prediction[- ]interval) coverage\b",
       # "an answer passes if it agrees with the partner's answer ... we want
@@ -152,7 +154,7 @@ sections = [
       r"\b(agrees?|agreed|matches|matched) (with )?the [\w-]+'s (answer|answers|label|labels|judgement|judgment|decision|decisions|rating|ratings|value|values)\b",
       r"\bpass(ing)? rate\b|(?<=% to )\bpass\b",
       # "fake reviews caught (audited sample)", "on a held-out set"
-      r"\b(audited|labelled|labeled|held-out|holdout|hand-checked|hand-labelled|hand-labeled) (sample|samples|set|sets)\b",
+      r"\b(audited|held-out|holdout|hand-checked|hand-labelled|hand-labeled) (sample|samples|set|sets)\b",
       # an offline replay: "we replay last month's orders against the
       # suggested layout", "a backtest over 2024"
       r"\b(replay|replays|replayed|replaying|backtest|backtests|backtested|backtesting) (of )?(last|past|the|historical|previous|a)\b",
@@ -168,6 +170,8 @@ sections = [
    T("online-metrics", "Online Metrics",
      ["online", "online metric", "business metrics", "online evaluation", "end to end metrics"],
      [r"\bctr\b",
+      # "bad rate in bands 1-3", "12-month loss rate"
+      r"\b(bad|default|loss|delinquency|charge-?off|write-?off) rates?\b",
       # "stockout events per month", "escalations per shift"
       r"\b(events|incidents|stockouts?|outages|complaints|escalations|errors|spend|write-offs?) per (day|week|month|quarter|shift|site|store|branch)\b",
       # "HR and IT tickets on the covered topics", "the thumbs-up rate"
