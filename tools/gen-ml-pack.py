@@ -113,13 +113,13 @@ sections = [
               # "the measures are pinball loss and ...", "stockout events per
               # month", "compare these over six months", "as in the backtest"
               r"\bmeasures (are|will be|we use)\b",
-              r"\b(and|then) compare (these|them|the two|both)\b", r"\bback-?test(s|ed|ing)?\b",
+              r"(?<=\band |\bthen )\bcompare (these|them|the two|both)\b", r"\bback-?test(s|ed|ing)?\b",
               # "compared with a control group of depots", "the last month
               # held out"
               r"\bcontrol (group|groups|arm|cohort)\b", r"\bheld[- ]out\b",
               # "Calibration: predicted 1,071 breaks, actual 1,085", "breaks
               # caught in top 1% of mains", "the 2023 test year"
-              r"\bcalibrat(ion|ed)\b|\b(caught|captured|found) in (the )?top\b|\btest (year|period|month|window|weeks?|quarter)\b",
+              r"\bcalibrat(ion|ed)\b|(?<=\bcaught in |\bcaptured in |\bfound in |\bcaught in the |\bcaptured in the |\bfound in the )\btop\b|(?<=\btest )\b(year|period|month|window|weeks?|quarter)\b",
               # a table of measures: "| measure | today | target |", and an
               # error named in plain words: "honest reviews wrongly hidden"
               r"(?<=\| )\b(measure|measures|metric|metrics|kpi|kpis|indicator|indicators)(?= +\|)",
@@ -146,7 +146,7 @@ sections = [
      [r"\brecall\s*@\s*k", r"\b(llm[- ]as[- ]a[- ]judge|llm judge|judge model)\b", r"\bgold(en)? (replies|answers|labels|set|standard|data)\b", r"(?<=\bin the |\bwithin the |\bamong the )\b(first|top)[- ]?\d+ (results|positions|suggestions|recommendations|hits|answers|candidates)\b", r"\bprecision\s*@\s*k", r"\b(ndcg|dcg)\b", r"\bmrr\b", r"(?-i)\bmAP\b",
       r"\broc[- ]?auc\b|\b(pr-auc|prauc)\b|(?<=\bpr )\bauc\b", r"\bauc\b", r"\blog[- ]?(loss|likelihood)\b",
       # credit and risk: "Gini 0.63, KS 0.48 on an out-of-time test"
-      r"\bgini\b|\bks (statistic|stat)\b|\bout[- ]of[- ]time (test|sample|validation|holdout)\b",
+      r"\bgini\b|\bks (statistic|stat)\b|(?<=\bout-of-|\bout of )\btime (test|sample|validation|holdout)\b",
       # forecasts: "pinball loss and quantile coverage", "interval coverage"
       r"\b(pinball|quantile) loss\b|\b(quantile|interval|prediction[- ]interval) coverage\b",
       # "an answer passes if it agrees with the partner's answer ... we want
@@ -171,7 +171,7 @@ sections = [
      ["online", "online metric", "business metrics", "online evaluation", "end to end metrics"],
      [r"\bctr\b",
       # "bad rate in bands 1-3", "12-month loss rate"
-      r"\b(bad|default|loss|delinquency|charge-?off|write-?off) rates?\b",
+      r"(?<=\bbad |\bdefault |\bloss |\bdelinquency |\bcharge-off |\bchargeoff |\bwrite-off |\bwriteoff )\brates?\b",
       # "stockout events per month", "escalations per shift"
       r"\b(events|incidents|stockouts?|outages|complaints|escalations|errors|spend|write-offs?) per (day|week|month|quarter|shift|site|store|branch)\b",
       # "HR and IT tickets on the covered topics", "the thumbs-up rate"
@@ -284,10 +284,10 @@ sections = [
       # "the help desk's own rule-based router takes over", "takes over
       # when our machines are down", "if scoring fails, agents route
       # tickets by hand", "the keyword filter stays as a backstop"
-      r"\b(rule[- ]based|manual|legacy|backup|heuristic|previous|existing)( [\w-]+){0,3} (takes|took|will take|would take) over\b",
+      r"(?<=\brouter |\brules |\bsystem |\bprocess |\bteam |\bheuristic |\bfallback |\bservice |\bqueue |\bdesk )\b(takes|took) over\b",
       # "builds the list from the previous rule instead" (not "can roll
       # back to the previous list": a rollback)
-      r"\b(rule|rules|heuristic|heuristics) instead\b|(?<=\bfrom the |\bto the )(?<!back to the )\b(previous|old|existing|legacy) (rule|rules|heuristic|heuristics|logic|list|ranking|process)\b",
+      r"(?<=\brule |\brules |\bheuristic |\bheuristics )\binstead\b|(?<=\bfrom the previous |\bfrom the old |\bfrom the existing |\bfrom the legacy |\bto the previous |\bto the old |\bto the existing |\bto the legacy )(?<!back to the previous |back to the old |back to the existing |back to the legacy )\b(rule|rules|heuristic|heuristics|logic|list|ranking|process)\b",
       r"\b(takes|took) over (when|whenever|if|while|until)\b",
       r"\b(fails?|failed|failing|down|offline|unavailable|unreachable|outage|times out|timed out)\b" + GAP + r"{0,140}\b(by hand|manually|manual)\b",
       r"\bbackstops?\b|\bsafety nets?\b",
@@ -350,9 +350,9 @@ sections = [
               # where data lands and what kind it is: "a historian", "the
               # landing zone", "10-minute operating data", "we receive a
               # spectrum snapshot per sensor every 6 hours"
-              r"\b(historians?|landing zones?|data lakes?|lakehouse|raw zone|staging area|bronze (layer|tables?))\b",
+              r"\b(historians?|landing zones?|lakehouse|staging area|bronze (layer|tables?))\b|(?<=\bdata )\blakes?\b|(?<=\braw )\bzone\b",
               r"\b(operating|operational|sensor|telemetry|machine|billing|claims|shipment|meter|metering) data\b",
-              r"\bwe (receive|ingest|collect|pull|get|capture) (a |an |the |one )?([\w-]+ ){0,4}(every|each|per|daily|hourly|nightly)\b",
+              r"(?<=\bwe )\b(receive|ingest|collect|pull|get|capture) (a |an |the |one )?([\w-]+ ){0,4}(every|each|per|daily|hourly|nightly)\b",
               # search relevance labels: "relevance judgements", graded
               # query-article pairs, position bias in clicks
               r"\b(relevance judge?ments?|judge?ments?)\b", r"\bposition[- ]bias\b",
@@ -366,9 +366,9 @@ sections = [
      [# "TOS container history (2019 onwards)", "from the manifest", "the
       # truck appointment system", "a customs status feed"
       r"\b(19|20)\d\d onwards\b|(?<=\bfrom the |\bfrom our |\bfrom their )\b(manifests?|ledger|registry|register|catalog|catalogue)\b",
-      r"\b(appointment|booking|ticketing|dispatch|scheduling|ordering|reservation|point of sale|case management|practice management|claims) systems?\b|\b(status|event|events|customs|partner|supplier) feeds?\b",
+      r"(?<=\bappointment |\bbooking |\bticketing |\bdispatch |\bscheduling |\bordering |\breservation |\bpoint of sale |\bcase management |\bpractice management |\bclaims )\bsystems?\b|(?<=\bstatus |\bevent |\bevents |\bcustoms |\bpartner |\bsupplier )\bfeeds?\b",
       # "Work orders: job type, date ...", "the GIS asset register"
-      r"\bwork[- ]orders?\b|\basset (register|registry|database|inventory)\b|\bgis\b",
+      r"(?<=\bwork )\borders?\b|\bwork-orders?\b|\basset (register|registry|database|inventory)\b|\bgis\b",
       # "a low-cost sensor network ... reporting every 2 minutes through the
       # vendor's API"
       r"\bsensor (network|networks|readings?|arrays?)\b|\breport(s|ing)? every\b",
@@ -391,9 +391,9 @@ sections = [
       r"\blog(s|ged|ging)\b", r"\bmetadata\b", r"\bdatasets?\b", r"\bwarehouse\b", r"\bdata lake\b",
       # "Gate check-in log", "TMS appointment records", "a traffic-speed
       # feed", "telematics pings", "GPS traces"
-      r"\b(gate|access|call|event|audit|sensor|scan|check-in|checkin|work-order|maintenance|shipping|delivery|trip|activity|transaction|dispatch|booking|order|alarm|fault|incident) logs?\b",
-      r"\b(appointment|booking|order|shipment|maintenance|work-order|patient|claims?|policy|customer|account|sales|payment|billing|medical|call|case|service|inventory|employee|student|loan|transaction|visit|delivery|dispatch|incident|repair|warranty) records\b",
-      r"\b(data|traffic|traffic-speed|weather|market|price|pricing|news|partner|vendor|third-party|external|gps|telematics|satellite|sensor|rss|tariff) feeds?\b",
+      r"(?<=\bgate |\baccess |\bcall |\bevent |\baudit |\bsensor |\bscan |\bcheck-in |\bcheckin |\bwork-order |\bmaintenance |\bshipping |\bdelivery |\btrip |\bactivity |\btransaction |\bdispatch |\bbooking |\border |\balarm |\bfault |\bincident )\blogs?\b",
+      r"(?<=\bappointment |\bbooking |\border |\bshipment |\bmaintenance |\bwork-order |\bpatient |\bclaim |\bclaims |\bpolicy |\bcustomer |\baccount |\bsales |\bpayment |\bbilling |\bmedical |\bcall |\bcase |\bservice |\binventory |\bemployee |\bstudent |\bloan |\btransaction |\bvisit |\bdelivery |\bdispatch |\bincident |\brepair |\bwarranty )\brecords\b",
+      r"(?<=\bdata |\btraffic |\btraffic-speed |\bweather |\bmarket |\bprice |\bpricing |\bnews |\bpartner |\bvendor |\bthird-party |\bexternal |\bgps |\btelematics |\bsatellite |\bsensor |\brss |\btariff )\bfeeds?\b",
       r"\btelematics\b|\bgps (pings?|traces?|points?|data|tracks?|positions?)\b|\bscada\b",
       r"\bhistorical\b.{0,30}\bdata\b", r"\binteractions?\b", r"\bprofiles?\b",
       r"\bcollect(s|ed|ing|ion)?\b",
@@ -420,11 +420,11 @@ sections = [
       "annotation", "annotations", "training labels"],
      [# "the target for training is the corrected sensor reading", "before
       # they become targets", "used as targets too"
-      r"\btargets? for training\b|\btraining targets?\b|\b(become|becomes|used as|serve as|serves as) (the )?(targets?|labels?)\b",
+      r"\btargets? for training\b|\btraining targets?\b|(?<=\bbecome |\bbecomes |\bused as |\bserve as |\bserves as |\bbecome the |\bbecomes the |\bused as the |\bserve as the |\bserves as the )\b(targets?|labels?)\b",
       # "trained on ... together with the queue each item finally ended up
       # in. We used the final queue rather than the first one"
       r"\btogether with (the|its|their) ([\w-]+ ){0,2}(queue|category|class|outcome|decision|status|label|code|result)s? (each|every|it|they|that)\b",
-      r"\bused the (final|first|last|actual|eventual|resolved|corrected) (queue|category|class|outcome|decision|status|label|code)\b",
+      r"(?<=\bused the )\b(final|first|last|actual|eventual|resolved|corrected) (queue|category|class|outcome|decision|status|label|code)\b",
       r"\blabel(s|ed|led|ing|ling)?\b", r"\bcensor(ed|ing|s)?\b", r"\brelevance judge?ments?\b|\bgraded relevance\b",
       r"\b(derive|derived|derives|deriving|infer|inferred|infers|inferring) (graded |implicit )?(labels?|relevance|targets?|judge?ments?) from\b",
       r"\b(graded|grades|rated|rates|judged|judges) (\d[\d,]* )?([\w-]+ ){0,2}(pairs|examples|queries|results|answers|responses)\b", r"\b(treat|treats|treated|count|counts|counted) (\w+ ){0,2}(sales|clicks|purchases|orders|returns|outcomes|days|rows|sessions) as\b", r"\bgold(en)? (replies|answers|labels|set|standard|data)\b", r"\b(agent|human|expert|analyst|reviewer)[- ]written\b", r"\bannotat(e|ed|ion|ions|ors?)\b", r"\bground[- ]truth\b",
@@ -472,7 +472,7 @@ sections = [
   # "What goes into the model, beyond the history of the item itself ...
   # Recent usage at several windows (7, 28, 91 days) ... Day of week ...
   # a leading indicator"
-  "evidence": [r"\bwhat goes into the model\b|\bthe model (sees|gets|takes in)\b",
+  "evidence": [r"(?<=\bwhat )\bgoes into the model\b|(?<=\bthe )\bmodel (sees|gets|takes in)\b",
               # "the essay text (tokenised, up to 1,024 tokens)", "simple
               # counts: words, paragraphs", "mean sentence length"
               r"\btokeni[sz](e|ed|er)\b|\bcounts\s*:|\b(mean|average|median) ([\w-]+ )?(length|count|rate|frequency|duration)\b",
@@ -481,8 +481,8 @@ sections = [
               r"\brolling (means?|averages?|sums?|counts?|max(ima)?|min(ima)?|std|medians?|slopes?)\b",
               # a list of feature ideas: "tenure in months", "avg rating given"
               r"\btenure\b|\bavg [\w-]+\b",
-              r"\b(days|hours|weeks|minutes|months|time) since (the )?(last|previous|first|most recent)\b",
-              r"\b(farm|site|store|user|item|account|region|city|zone|station|customer|device)[- ]level (context|features?|signals?|aggregates?|statistics|stats)\b",
+              r"(?<=\bdays |\bhours |\bweeks |\bminutes |\bmonths |\btime )\bsince (the )?(last|previous|first|most recent)\b",
+              r"(?<=\bfarm[- ]|\bsite[- ]|\bstore[- ]|\buser[- ]|\bitem[- ]|\baccount[- ]|\bregion[- ]|\bcity[- ]|\bzone[- ]|\bstation[- ]|\bcustomer[- ]|\bdevice[- ])\blevel (context|features?|signals?|aggregates?|statistics|stats)\b",
               r"\bday[- ]of[- ](the[- ])?week\b|\bhour[- ]of[- ](the[- ])?day\b|\bseasonality\b|\bleading indicators?\b|\bwindows? (of |\()\d+",
               r"\bfeatures?\b(?! (flags?|toggles?|switch(es)?|branch(es)?|requests?|freeze|teams?|parity|launch(es)?|releases?)\b)", r"\bfeatures?\s*:\s*" + GAP + r"{1,60},", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
               r"\bembeddings?\b", r"\bone[- ]hot\b", r"\bbucketi[sz]\w*\b|\bbucketed\b", r"\blog[- ](scaled|transformed)\b", r"\bbag[- ]of[- ]", r"\bnormali[sz](e|ed|ation)\b", r"\bencod(e|ed|ing|ings)\b",
@@ -625,7 +625,7 @@ sections = [
               # "above 0.97 the message goes to the spam folder": a cut on a
               # probability, which is a decimal under one
               r"(?<=\babove |\bbelow |\bover )\b0\.\d+(?! ?(s|ms|seconds?|sec|m|km|kg|mm|%))",
-              r"\b(rules?|overrides?|checks?) (run|runs|apply|applies|applied|that run) after the model\b|\bwhatever the model (says|predicts|decides|suggests)\b|\beven if the model (disagrees|says|predicts|suggests)\b|\boverrid(e|es|den|ing) the model\b",
+              r"(?<=\brule |\brules |\boverride |\boverrides |\bcheck |\bchecks )\b(run|runs|apply|applies|applied) after the model\b|(?<=\bwhatever the |\beven if the )\bmodel (says|predicts|decides|suggests|disagrees)\b|\boverrid(e|es|den|ing) the model\b",
               r"\btop (two|three|four|five|ten) (suggestions|candidates|results|matches|queues|labels|classes|predictions|options)\b",
               # "P(field) < 0.2 and cost band <= 3k -> fast-track"; "Cap: max
               # 35% of a week's claims"
@@ -774,7 +774,7 @@ sections = [
      ["deployment", "deployment strategy", "rollout", "release", "ab testing", "ab test",
       "online testing", "rollback", "launch", "deployment and release", "canary"],
      [# "it ran silently for two months, with the dispatchers shown nothing"
-      r"\b(ran|run|runs|running) (silently|quietly|dark)\b",
+      r"(?<=\bran |\brun |\bruns |\brunning )\b(silently|quietly|dark)\b",
       # "We shadow the planner for two weeks"
       r"\bshadow(s|ed|ing)? (the|our|it|them|production|live)\b",
       r"\ba/b\b", r"\bholdouts?\b", r"\bramp(s|ed|ing)?[- ]up\b", r"\b(gradual|staged|phased|incremental|progressive)(ly)? (roll\w*|launch\w*|releas\w*|expan\w*|ship\w*)\b", r"\b(turn|turns|turned|switch|switches|switched|enable|enables|enabled)\s+(it|this|the\s+[\w-]+)\s+on\s+for\b", r"(?<=\bthen )\b(expand|widen|extend|grow|ramp|shrink|reduce|increase)\w*\b", r"\bab test", r"\broll(out|back|ing out|ed out|ed back)s?\b",
