@@ -947,8 +947,10 @@ rules = [
                        # "image to task: < 2 s at p95", "under 300 ms for the p99"
                        r"(<=?|≤)\s*" + MATH_GAP + TIME_QUANTITY + r"\s+(at|for)\s+(the\s+)?" + PERCENTILE,
                        r"\b(under|below|within)\s+" + MATH_GAP + TIME_QUANTITY + r"\s+(at|for)\s+(the\s+)?" + PERCENTILE,
-                       # "We have 40 ms at p99 for the scoring call"
-                       TIME_QUANTITY + r"\s+at\s+(the\s+)?" + PERCENTILE,
+                       # "We have 40 ms at p99 for the scoring call" (opening at
+                       # the percentile: a pattern that opens with a digit is
+                       # tried at every digit of the text)
+                       r"(?<=\dms at |\d ms at |\dms at the |\d ms at the |\ds at |\d s at |\ds at the |\d s at the |\d sec at |\d secs at |\d seconds at |\d seconds at the |\d second at |\d milliseconds at |\d milliseconds at the |\d min at |\d mins at |\d minutes at |\d minute at )" + PERCENTILE,
                        # a budget table's row: "| total, p99 | review API | 60 ms |"
                        PERCENTILE + r"[^|\n]{0,40}\|[^\n]{0,80}?" + TIME_QUANTITY,
                        # two patterns, not one alternation: the first has
