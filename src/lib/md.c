@@ -1037,13 +1037,16 @@ static bool S_join(const source *src, md_piece *pieces, size_t n,
     ok = b && (b->kind == BLOCK_CODE || b->kind == BLOCK_HTML ||
                b->kind == BLOCK_COMMENT);
   }
-  /* a definition-like line read as text must be in a block: in none, it
-   * was a definition that the pieces after it did not get */
+  /* a definition-like line read as text must be inside a block that began
+   * before it: in none, or opening one (cmark keeps the start of a
+   * paragraph whose first lines it read as definitions: "[y]:A", "B"),
+   * it was a definition that the pieces after it did not get */
   for (size_t i = 0; i < plan->nin_text && ok; i++) {
     size_t at = plan->in_text_at[i];
     while (at < src->len && (src->text[at] == ' ' || src->text[at] == '\t'))
       at++;
-    ok = S_covering(out, at) != NULL;
+    const block *b = S_covering(out, at);
+    ok = b && b->start < plan->in_text_at[i];
   }
   if (!ok)
     md_blocks_free(out);

@@ -263,6 +263,9 @@ static void test_chunk_wrong_cut_recovers(void) {
    * cmark closes the quote and reads a definition that "#[y]:" uses
    * (fuzz_chunks run 14) */
   S_same_in_pieces(">```\n>R\n[y]:e\n\n#\n#[y]:", __LINE__);
+  /* ... and when a line of text follows the definition, cmark's paragraph
+   * starts at the definition: it still covers the line (fuzz run 18) */
+  S_same_in_pieces("A[y]:\n\n#\n>```\n>e\n[y]:A\nB", __LINE__);
 }
 
 /* cmark-gfm gives the paragraph that a table interrupts no position; its
