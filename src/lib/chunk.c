@@ -208,6 +208,14 @@ static def_kind S_def_line(const char *s, size_t n, size_t avail,
   size_t k = i;
   while (k < n && strchr(" \t>-+*0123456789.)", s[k]))
     k++;
+  /* a task item's marker goes to the tasklist extension: "- [x] [r]:u"
+   * holds a definition after it */
+  if (k > i && k + 3 < n && s[k] == '[' && strchr(" xX", s[k + 1]) &&
+      s[k + 2] == ']' && (s[k + 3] == ' ' || s[k + 3] == '\t')) {
+    k += 3;
+    while (k < n && (s[k] == ' ' || s[k] == '\t'))
+      k++;
+  }
   if (k == i || k >= n || s[k] != '[')
     return DEF_NO;
   const char *l;

@@ -235,6 +235,9 @@ static void test_chunk_same_blocks(void) {
    * definition-like line after it is a definition, which a later piece
    * needs (fuzz_chunks, tests/fuzz/regressions) */
   S_same_in_pieces("# h\n- [x] \n[r]: /u\n\n# x\n\n#u [r]:;<\n", __LINE__);
+  /* ... and a definition right after a task item's marker, in the item
+   * (the CI's fuzz_chunks run on ea4ae39) */
+  S_same_in_pieces("- [x] [r]:u\n\n# [r]", __LINE__);
 }
 
 /* A cut the scanner gets wrong is caught after the parse: the piece before
