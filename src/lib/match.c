@@ -2170,19 +2170,15 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           (double)hits < EVIDENCE_SHARE * (span < 1 ? span : 1) * (double)blocks)
         continue;
       /* (unless its heading's own words name some of it: "How it fits
-       * together: services, the request path") */
-      if (!dense && !pairs && !EVMAP(s)->named[d]) {
-        if (n > passing_n || (n == passing_n && ol->sections[d].rank >
-                                                    ol->sections[passing].rank)) {
-          passing = (ptrdiff_t)d;
-          passing_n = n;
-        }
-        continue;
-      }
-      if (n > best_n || (n == best_n && ol->sections[d].rank >
-                                            ol->sections[best].rank)) {
-        best = (ptrdiff_t)d;
-        best_n = n;
+       * together: services, the request path"); a subtree of words in
+       * passing competes only to be named by the softer finding */
+      bool in_passing = !dense && !pairs && !EVMAP(s)->named[d];
+      ptrdiff_t *win = in_passing ? &passing : &best;
+      unsigned *win_n = in_passing ? &passing_n : &best_n;
+      if (n > *win_n ||
+          (n == *win_n && ol->sections[d].rank > ol->sections[*win].rank)) {
+        *win = (ptrdiff_t)d;
+        *win_n = n;
       }
     }
     if (best >= 0) {
