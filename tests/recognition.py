@@ -867,6 +867,19 @@ def main():
           "'## Decisions' and '## Action items' do not hide them; nobody "
           "says how it runs, so System Architecture is missing")
 
+    d = lint(ddlint, root, "v2-points-at-v1.md")
+    empty = sorted((x["start"]["line"], "points at what exists" in x["help"])
+                   for x in d["diagnostics"]
+                   if x["rule"] == "required-section-empty")
+    check("a v2 whose features and architecture point at v1",
+          empty == [(27, True), (37, True)] and
+          cov(d, "model")["found"] and cov(d, "data")["found"] and
+          topic(d, "data", "label-strategy")["found"],
+          "'The usual account activity signals from the warehouse.' and "
+          "'Unchanged from the first release.' say nothing of this design: "
+          "Features and System Architecture are empty (errors that say why); "
+          "'A positive is an account that bought seats' is a label strategy")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -431,7 +431,9 @@ sections = [
       r"\b(positive|negative) (examples?|samples?|labels?|class)\b",
       r"\b(implicit|explicit) feedback\b", r"\bweak(ly)? supervis(ion|ed)\b",
       r"\bhuman (raters?|reviewers?)\b", r"\btarget variable\b",
-      r"\b(counts as|labell?ed as|treated as) an? (positive|negative)\b|(?<=\bis a |\bis an )\b(positive|negative)\b", r"\b(counts?|counted|considered|treated|marked) as (relevant|irrelevant|positive|negative|fraud|fraudulent|spam|legitimate|a (positive|negative|match|hit|success|conversion))\b", r"\b(positives|negatives) are\b", r"(?<=\bare )\b(positives|negatives)\b|(?<=\bare the )\b(positives|negatives)\b", r"\b(positives?|negatives?)\s*[:=]",
+      r"\b(counts as|labell?ed as|treated as) an? (positive|negative)\b|(?<=\bis a |\bis an )\b(positive|negative)\b", r"\b(counts?|counted|considered|treated|marked) as (relevant|irrelevant|positive|negative|fraud|fraudulent|spam|legitimate|a (positive|negative|match|hit|success|conversion))\b", r"\b(positives|negatives) are\b",
+      # "A positive is an account that bought seats within 90 days"
+      r"(?<!\bfalse )(?<!\btrue )\b(positive|negative) (is|means)\b", r"(?<=\bare )\b(positives|negatives)\b|(?<=\bare the )\b(positives|negatives)\b", r"\b(positives?|negatives?)\s*[:=]",
       r"\b(answered|labell?ed|annotated|judged|rated|graded|written) by (hand|humans?|annotators|raters|experts|reviewers)\b",
       # "each with the answer an HR partner wrote"
       r"\b(answer|answers|label|labels|reply|replies|summary|summaries) (an? |the )?([\w-]+ )?(partner|expert|agent|reviewer|analyst|specialist|doctor|nurse|coordinator|lawyer|moderator|editor)s? (wrote|writes|gave|gives|chose|picked|marked)\b",

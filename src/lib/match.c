@@ -725,6 +725,68 @@ static bool S_is_slogan(const lint_ctx *ctx, const section *sec) {
   return true;
 }
 
+/* Whether a subtree is one short sentence that only points at what exists
+ * already instead of saying it: "The usual user engagement features from
+ * the feature store.", "Same application and bureau attributes as the
+ * current scorecard.", "Unchanged from v1." One paragraph of prose under
+ * STUB_WORDS words, with no colon and at most one comma (a list of things
+ * after "Same as v1:" names them) and no pointer to where it is said. */
+static bool S_only_reuses(const lint_ctx *ctx, const section *sec) {
+  const block *one = NULL;
+  for (size_t b = sec->first_block; b < sec->end_block; b++) {
+    if (!S_counts(ctx, b))
+      continue;
+    if (one || ctx->md->blocks[b].kind != BLOCK_PARAGRAPH)
+      return false;
+    one = &ctx->md->blocks[b];
+  }
+  const char *t = ctx->src->text;
+  if (!one ||
+      S_count_words(t, one->start, one->end, STUB_WORDS) >= STUB_WORDS ||
+      S_points_elsewhere(t, one->start, one->end))
+    return false;
+  size_t commas = 0;
+  for (size_t i = one->start; i < one->end; i++) {
+    if (t[i] == ':')
+      return false;
+    commas += t[i] == ',';
+  }
+  if (commas > 1)
+    return false;
+  static const char *const reuse[] = {
+      "the usual",   "as usual",      "as before",        "as today",
+      "as it is today", "as they are today", "unchanged",  "nothing new",
+      "nothing special", "nothing fancy", "the obvious ones", "same", NULL};
+  for (size_t i = one->start; i < one->end; i++) {
+    if (i > one->start && S_alnum(t[i - 1]))
+      continue;
+    for (int k = 0; reuse[k]; k++) {
+      size_t n = strlen(reuse[k]);
+      if (i + n > one->end || strncasecmp(t + i, reuse[k], n) != 0 ||
+          (i + n < one->end && S_alnum(t[i + n])))
+        continue;
+      if (strcmp(reuse[k], "same") != 0)
+        return true;
+      /* "same" only with its "as" within six words: "Same attributes as
+       * the current scorecard", not "the same day" */
+      size_t w = i + n, words = 0;
+      while (w < one->end && words <= 6) {
+        while (w < one->end && !S_alnum(t[w]))
+          w++;
+        size_t ws = w;
+        while (w < one->end && S_alnum(t[w]))
+          w++;
+        if (w == ws)
+          break;
+        words++;
+        if (w - ws == 2 && strncasecmp(t + ws, "as", 2) == 0)
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
 static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
   size_t longest;
   size_t words = S_content_words(ctx, sec, &longest);
@@ -2227,6 +2289,13 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         if (!S_by_content_ok(pk, s)) {
           sc->empty = false;
           break;
+        }
+        /* one sentence that points at what exists already instead of
+         * saying it ("The usual engagement features from the feature
+         * store.", "Unchanged from v1.") */
+        if (!ts->opening && S_only_reuses(ctx, ps)) {
+          sc->empty_why = EMPTY_REUSED;
+          continue;
         }
         /* a line or two that shows nothing of the section ("Standard
          * approaches as before.") is a slogan, not content */

@@ -230,6 +230,44 @@ static void test_hands_off(void) {
   ddlint_pack_free(pk);
 }
 
+static void test_only_reuses(void) {
+  /* one sentence that points at what exists already says nothing of
+   * this design; a list after the colon, a pointer, or a second block
+   * does */
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  CHECK_STR(S_state(pk, "# T\n\n## Features\n\nThe usual account "
+                        "activity signals from the warehouse.\n",
+                    "features"),
+            "empty");
+  CHECK_STR(S_state(pk, "# T\n\n## Model inputs\n\nSame customer "
+                        "attributes as the renewal model uses today.\n",
+                    "features"),
+            "empty");
+  CHECK_STR(S_state(pk, "# T\n\n## Architecture\n\nUnchanged from the "
+                        "first release.\n",
+                    "architecture"),
+            "empty");
+  CHECK_STR(S_state(pk, "# T\n\n## Features\n\nSame as v1: tenure, "
+                        "seats in use, tickets opened.\n",
+                    "features"),
+            "heading");
+  CHECK_STR(S_state(pk, "# T\n\n## Features\n\nThe usual signals, "
+                        "described in the feature catalogue.\n",
+                    "features"),
+            "heading");
+  CHECK_STR(S_state(pk, "# T\n\n## Features\n\nThe same day of week "
+                        "and hour of day features drive most of it.\n",
+                    "features"),
+            "heading");
+  CHECK_STR(S_state(pk, "# T\n\n## Features\n\nThe usual activity "
+                        "signals.\n\n- seats in use\n- logins per week\n",
+                    "features"),
+            "heading");
+  ddlint_pack_free(pk);
+}
+
 static void test_not_evidence_wildcard(void) {
   /* "how * does it" names someone else's design; the star never stands
    * for the author's side, and headings under such a heading are no
@@ -269,6 +307,7 @@ static void test_not_evidence_wildcard(void) {
 void suite_match(void) {
   RUN(test_not_evidence_wildcard);
   RUN(test_hands_off);
+  RUN(test_only_reuses);
   RUN(test_needs_evidence_slogan);
   RUN(test_renamed_headings_match);
   RUN(test_split_section);

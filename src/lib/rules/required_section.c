@@ -97,6 +97,12 @@ static void S_report_empty(lint_ctx *ctx, const struct ddlint_rule *rule,
                        "required-section-empty -->",
                        h, ts->title);
     break;
+  case EMPTY_REUSED:
+    detail = xasprintf("\"%s\" only points at what exists already (the "
+                       "usual, the same as before): say what it is in this "
+                       "design, or link where it is written down",
+                       h);
+    break;
   case EMPTY_SLOGAN:
     detail = xasprintf("\"%s\" names nothing measurable: a sentence of "
                        "hopes does not cover \"%s\"; name the metrics and "
