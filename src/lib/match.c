@@ -1950,6 +1950,14 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         for (size_t i = 0; i < ts->naliases && !alias; i++)
           if (strcmp(key, ts->alias_keys[i]) == 0)
             alias = (int)i + 1;
+      /* an alias is a looser name than the title ("Approach", "Design"):
+       * long enough to judge and showing none of the section, it is about
+       * something else */
+      if (alias && !ts->opening && OFF_TOPIC(s, d)) {
+        if (sc->off_topic < 0)
+          sc->off_topic = (ptrdiff_t)d;
+        continue;
+      }
       int rank = (STUB(d) ? 100000 : 0) +
                  (alias && pk->title_priority ? 10000 : 0) +
                  1000 * ol->sections[d].level + alias;

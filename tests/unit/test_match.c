@@ -268,6 +268,43 @@ static void test_only_reuses(void) {
   ddlint_pack_free(pk);
 }
 
+static void test_alias_off_topic(void) {
+  /* a loose alias ("Approach") over a long text that shows none of the
+   * section is about something else; the same heading over an
+   * architecture is taken */
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  static const char model[] =
+      "We predict how much each subscriber will like each tea with a "
+      "factorisation model trained on the star ratings, with the quiz "
+      "answers and the tea tags as side information so that new "
+      "subscribers and new teas still get sensible predictions. It is "
+      "retrained once a month on all ratings to date. Low ratings are "
+      "rare, because people do not bother to rate teas they dislike, so a "
+      "tea received and never rated may count as a weak negative; we will "
+      "try both. Then the boxes are built as an assignment problem rather "
+      "than a top-four list: maximise the total predicted rating across "
+      "all boxes, subject to each tea's stock for the month, exactly four "
+      "teas per box, no tea the person had in the last six months, at most "
+      "two teas of one type, allergen and caffeine rules applied before "
+      "anything else, and at least one stretch tea outside the person's "
+      "usual types so that people discover things they would not pick.\n";
+  char doc[2048];
+  snprintf(doc, sizeof doc, "# Tea boxes\n\n## Approach\n\n%s", model);
+  CHECK_STR(S_state(pk, doc, "architecture"), "missing");
+  snprintf(doc, sizeof doc,
+           "# Tea boxes\n\n## Approach\n\n%s\nA nightly batch job "
+           "writes the boxes to the warehouse service through its API.\n",
+           model);
+  CHECK_STR(S_state(pk, doc, "architecture"), "heading");
+  /* the title is never judged: the author named the section */
+  snprintf(doc, sizeof doc, "# Tea boxes\n\n## System Architecture\n\n%s",
+           model);
+  CHECK_STR(S_state(pk, doc, "architecture"), "heading");
+  ddlint_pack_free(pk);
+}
+
 static void test_not_evidence_wildcard(void) {
   /* "how * does it" names someone else's design; the star never stands
    * for the author's side, and headings under such a heading are no
@@ -308,6 +345,7 @@ void suite_match(void) {
   RUN(test_not_evidence_wildcard);
   RUN(test_hands_off);
   RUN(test_only_reuses);
+  RUN(test_alias_off_topic);
   RUN(test_needs_evidence_slogan);
   RUN(test_renamed_headings_match);
   RUN(test_split_section);
