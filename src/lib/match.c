@@ -1950,18 +1950,19 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         for (size_t i = 0; i < ts->naliases && !alias; i++)
           if (strcmp(key, ts->alias_keys[i]) == 0)
             alias = (int)i + 1;
-      /* an alias is a looser name than the title ("Approach", "Design"):
-       * long enough to judge and showing none of the section, it is about
-       * something else */
-      if (alias && !ts->opening && OFF_TOPIC(s, d)) {
-        if (sc->off_topic < 0)
-          sc->off_topic = (ptrdiff_t)d;
-        continue;
-      }
       int rank = (STUB(d) ? 100000 : 0) +
                  (alias && pk->title_priority ? 10000 : 0) +
                  1000 * ol->sections[d].level + alias;
       if (sc->section < 0 || rank < best_rank) {
+        /* an alias is a looser name than the title ("Approach",
+         * "Design"): long enough to judge and showing none of the
+         * section, it is about something else (judged only where it would
+         * win: a document may repeat a heading many times) */
+        if (alias && !ts->opening && OFF_TOPIC(s, d)) {
+          if (sc->off_topic < 0)
+            sc->off_topic = (ptrdiff_t)d;
+          continue;
+        }
         sc->section = (ptrdiff_t)d;
         best_rank = rank;
       }
