@@ -245,6 +245,35 @@ def test_named_chapter_note(tmp):
           len(rep["files"]) == 1 and "is a part of the document named;" in err, err)
 
 
+def test_named_chapters(tmp):
+    # an index that links two or more plainly named chapters (data.md,
+    # serving.md) is one design; an index of designs named by product, or
+    # one link to a chapter name, is not
+    g = os.path.join(tmp, "guide")
+    write(os.path.join(g, "README.md"),
+          "# Day-ahead load forecast\n\nRead in order.\n\n- [Data](data.md)\n"
+          "- [Model](./model.md)\n- [How it runs](serving.md)\n")
+    write(os.path.join(g, "data.md"), "# Data\n\nHourly meter readings and weather.\n")
+    write(os.path.join(g, "model.md"), "# Model\n\nGradient-boosted trees per hour.\n")
+    write(os.path.join(g, "serving.md"), "# Serving\n\nA nightly batch job.\n")
+    write(os.path.join(g, "notes.md"), "# Scratch\n\nUnlinked notes.\n")
+    rc, rep, err = lint_json(["--no-config", "guide"], tmp)
+    docs = rep.get("documents", [])
+    check("an index linking plainly named chapters makes one document, in link order",
+          [x["parts"] for x in docs] ==
+          [["guide/README.md", "guide/data.md", "guide/model.md", "guide/serving.md", "guide/notes.md"]],
+          (docs, err))
+    c = os.path.join(tmp, "designs")
+    write(os.path.join(c, "README.md"),
+          "# Our designs\n\n- [Fraud scoring](fraud-scoring.md)\n- [Search](search.md)\n"
+          "- [Data](data.md)\n")
+    for n in ("fraud-scoring.md", "search.md", "data.md"):
+        write(os.path.join(c, n), "# A design\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "designs"], tmp)
+    check("an index of designs named by product, with one chapter-like name, is files one by one",
+          not rep.get("documents") and len(rep.get("files", [])) == 4, (rep.get("documents"), err))
+
+
 def test_explain():
     rc, out, err = run(["--explain", "missing-part"])
     check("--explain missing-part", rc == 0 and "missing-part" in out and "index" in out, err)
@@ -290,7 +319,8 @@ def main():
     DDLINT = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory() as tmp:
         for t in (test_frontmatter_parts, test_link_order, test_unreadable_part, test_declared, test_shared_part,
-                  test_per_file, test_init_parts, test_document_rules_configurable, test_named_chapter_note):
+                  test_per_file, test_init_parts, test_document_rules_configurable, test_named_chapter_note,
+                  test_named_chapters):
             try:
                 t(tempfile.mkdtemp(dir=tmp))
             except Exception as e:

@@ -392,6 +392,52 @@ static bool S_has_chapters(const char *dir) {
   return yes;
 }
 
+/* Whether a file name (no folder) names a chapter of one design rather
+ * than a design of its own: "data.md", "model.md", "serving.md",
+ * "success-metrics.md", "open_questions.md". */
+static bool S_chapter_name(const char *name) {
+  static const char *const words[] = {
+      "overview", "introduction", "intro", "background", "context",
+      "motivation", "problem", "problem statement", "goals", "requirements",
+      "scope", "metrics", "success metrics", "evaluation", "eval", "data",
+      "dataset", "datasets", "data sources", "labeling", "labelling",
+      "labels", "features", "feature engineering", "model", "models",
+      "modeling", "modelling", "training", "serving", "inference",
+      "prediction", "ranking", "architecture", "system", "system design",
+      "design", "detailed design", "api", "deployment", "rollout", "launch",
+      "release", "monitoring", "operations", "ops", "observability",
+      "experiments", "experimentation", "ab testing", "testing", "risks",
+      "alternatives", "appendix", "faq", "security", "privacy", "results",
+      "future work", "open questions", "questions", "timeline", "plan",
+      "roadmap", "glossary", "references", "summary", "conclusion",
+      "feedback", "maintenance", "cost", "costs", "capacity", "scaling",
+      "fallback", "baseline", "approach", "solution", NULL};
+  char key[64];
+  size_t n = 0;
+  for (const char *c = name; *c && *c != '.' && n + 1 < sizeof key; c++)
+    key[n++] = (char)(*c == '-' || *c == '_' ? ' '
+                                              : tolower((unsigned char)*c));
+  key[n] = '\0';
+  for (size_t i = 0; words[i]; i++)
+    if (strcmp(key, words[i]) == 0)
+      return true;
+  return false;
+}
+
+/* Whether the index text links to at least two Markdown files directly in
+ * dir that are named as chapters ("[Data](data.md)", "[Serving](serving.md)"):
+ * a design split over plainly named files. */
+static bool S_named_chapters(const char *text, size_t len, const char *dir) {
+  chapters none = {0}, links = {0};
+  S_link_order(text, len, dir, true, &none, &links);
+  size_t named = 0;
+  for (size_t c = 0; c < links.n; c++)
+    named += !strchr(links.v[c].name, '/') && S_is_file(links.v[c].path) &&
+             S_chapter_name(links.v[c].name);
+  S_chapters_free(&links);
+  return named >= 2;
+}
+
 bool doc_detect(const char *dir, bool declared, doc_spec *out) {
   memset(out, 0, sizeof *out);
   char *index = S_index_of(dir);
@@ -440,6 +486,17 @@ bool doc_detect(const char *dir, bool declared, doc_spec *out) {
     for (size_t c = 0; c < ch.n; c++)
       linked += ch.v[c].linked;
     is_doc = declared || (ch.n >= 1 && ch.n + (order.n - linked) >= 2);
+    /* no numbered chapters, but an index that links plainly named
+     * chapters (data.md, model.md, serving.md): one design, as if
+     * declared */
+    if (!is_doc && !ch.n && text && S_named_chapters(text, len, dir)) {
+      S_chapters_free(&fm);
+      S_chapters_free(&ch);
+      S_chapters_free(&order);
+      free(text);
+      free(index);
+      return doc_detect(dir, true, out);
+    }
     for (size_t c = 0; c < ch.n; c++)
       if (!ch.v[c].linked) {
         S_add(&order, ch.v[c].name, ch.v[c].path, SIZE_MAX, false);
