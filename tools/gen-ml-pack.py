@@ -224,7 +224,7 @@ sections = [
               r"\bupstream\b|\bdownstream\b", r"\bthroughput\b|\bqps\b|\brequests per second\b",
               r"\b(calls?|called|calling|queries|sends? (a )?requests? to)\s+(an? |the )?([\w-]+ ){0,2}(service|endpoint|api|server|backend|scorer|ranker|classifier)\b", r"\b(batch|nightly|daily|hourly|weekly|streaming|scheduled|offline|cron|scoring|inference|indexing|ingestion|forecast|forecasting|export|etl) ([\w-]+ )?(jobs?|pipelines?|workers?|dags?)\b", r"\b(online|offline|request|serving|hot|read|write|query|slow|fast|lighter|fallback) paths?\b", r"\bpre-?comput\w*\b", r"\b(asynchronous|synchronous)(ly)?\b", r"\b(pgvector|faiss|pinecone|weaviate|milvus|qdrant|elasticsearch|opensearch|chroma|scann)\b", r"\b(airflow|dagster|prefect|luigi|argo|kubeflow|cron)\b|\bdags?\b", r"\borchestrat(ed|es|ion|or|ors)\b",
               # "the portal reads the published table like any other report"
-              r"\b(reads?|queries|query|polls?) (the|a|an|that|this|our|its) ([\w-]+ ){0,2}(table|view|feed|topic|stream)\b", r"\b(writes?|written|publish|publishes|published|pushes|stores) ([\w-]+ ){0,3}(to|into|in) (the|a|an) ([\w-]+ ){0,2}(table|store|database|db|cache|index|bucket|queue|topic|stream|warehouse|app|portal|dashboard|service|api)\b", r"\b(pulls?|reads?|fetches|loads?) ([\w-]+ ){0,6}from (the|a|an) ([\w-]+ ){0,2}(warehouse|lake|database|db|store|table|api|service|queue|stream|bucket)\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\bbehind (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"(?<=\bat |\bper |\beach |\bevery )\brequest( time)?\b|(?<=\bat )\b(query|inference|serving|read) time\b", r"\bin-process\b|(?<=\bin )\bprocess\b|\bsidecar\b", r"\bservices?\b",
+              r"\b(reads?|queries|query|polls?) (the|a|an|that|this|our|its) ([\w`.-]+ ){0,2}(table|view|feed|topic|stream)\b", r"\b(writes?|written|publish|publishes|published|pushes|stores) ([\w-]+ ){0,3}(to|into|in) (the|a|an) ([\w`.-]+ ){0,2}(table|store|database|db|cache|index|bucket|queue|topic|stream|warehouse|app|portal|dashboard|service|api)\b", r"\b(pulls?|reads?|fetches|loads?) ([\w-]+ ){0,6}from (the|a|an) ([\w-]+ ){0,2}(warehouse|lake|database|db|store|table|api|service|queue|stream|bucket)\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\bbehind (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"(?<=\bat |\bper |\beach |\bevery )\brequest( time)?\b|(?<=\bat )\b(query|inference|serving|read) time\b", r"\bin-process\b|(?<=\bin )\bprocess\b|\bsidecar\b", r"\bservices?\b",
               # "a timeout of 800 ms", "a small worker pool", "the score was
               # written back to the listing record", "an event went onto a queue"
               r"\btimeouts?\b|\btime-outs?\b|\btimed out\b", r"\bworkers?\b|\bworker pools?\b",
@@ -238,6 +238,8 @@ sections = [
               # to a sheet"
               r"\b(job|jobs|pipeline|batch|dag|task) (runs|run|is run|are run|kicks off|starts) (on|every|each|at|nightly|weekly|daily|hourly|once)\b",
               r"\b(nightly|daily|hourly|weekly|scheduled) batch\b",
+              # "This is a batch system. Nothing calls the model on demand"
+              r"\bbatch (system|process|application|service)\b",
               # a platform's parts: "an online store (Redis)", "a registry",
               # "through a Flink job"
               r"\b(online|offline) stores?\b|\b(feature|model|schema) registry\b|\bregistry where\b",
@@ -673,7 +675,7 @@ sections = [
               r"\b(picks|chooses|selects|takes) the (largest|smallest|highest|lowest|best|most likely|first|last|top)\b",
               r"\b(left empty|left blank|abstains?|abstained|abstaining)\b",
               r"\b(rule|rules|heuristic|heuristics) (pick|picks|choose|chooses|select|selects|decide|decides)\b",
-              r"\b(ordered|sorted|ranked) (so that|by (expected|predicted|estimated|score|confidence|value))\b",
+              r"\b(ordered|sorted|ranked) (so that|by (expected|predicted|estimated|score|confidence|value|(the )?(number|count|share) of|recency|relevance|popularity|distance|rating))\b",
               # an LLM's output checked: "a reply that does not parse ... is
               # thrown away"
               r"(?<=\bis |\bare )\b(thrown away|discarded|dropped|rejected|suppressed|withheld|blocked)\b",

@@ -2246,8 +2246,14 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       bool in_passing = !dense && !pairs && !EVMAP(s)->named[d];
       ptrdiff_t *win = in_passing ? &passing : &best;
       unsigned *win_n = in_passing ? &passing_n : &best_n;
-      if (n > *win_n ||
-          (n == *win_n && ol->sections[d].rank > ol->sections[*win].rank)) {
+      /* on a tie, the heading that names some of it ("Turning model
+       * output into what we show"), then the deepest, then the first */
+      int cmp = n != *win_n ? (n > *win_n ? 1 : -1) : 0;
+      if (!cmp && *win >= 0 && EVMAP(s)->named[d] != EVMAP(s)->named[*win])
+        cmp = EVMAP(s)->named[d] ? 1 : -1;
+      if (!cmp && *win >= 0 && ol->sections[d].rank > ol->sections[*win].rank)
+        cmp = 1;
+      if (cmp > 0) {
         *win = (ptrdiff_t)d;
         *win_n = n;
       }

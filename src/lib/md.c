@@ -11,6 +11,7 @@
  * document has no room for (docs/performance.md). */
 #include "md.h"
 
+#include <ctype.h>
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <pthread.h>
@@ -360,6 +361,24 @@ static char *S_trim_label(const char *s, size_t n) {
   return n ? xstrndup(s, n) : NULL;
 }
 
+/* Whether nothing but marks comes before inline node n in its paragraph:
+ * nothing at all, or one text of symbols and spaces ("▸ **Data**", a
+ * Notion toggle; "👉 **Model**"), no letter or digit. */
+static bool S_only_marks_before(cmark_node *n) {
+  cmark_node *prev = cmark_node_previous(n);
+  if (!prev)
+    return true;
+  if (cmark_node_previous(prev) || cmark_node_get_type(prev) != CMARK_NODE_TEXT)
+    return false;
+  const char *lit = cmark_node_get_literal(prev);
+  if (!lit || !*lit)
+    return false;
+  for (const unsigned char *p = (const unsigned char *)lit; *p; p++)
+    if (isalnum(*p) || *p == '*' || *p == '_')
+      return false;
+  return true;
+}
+
 /* A label names what follows it: `**Use Case**: ...`, `- Data sources: ...`,
  * or a short list item that introduces a nested list (`* Offline metrics`). */
 static char *S_paragraph_label(const md_walk *w, bool in_list) {
@@ -490,7 +509,8 @@ static void S_enter(md_walk *w, cmark_node *node) {
   case CMARK_NODE_STRONG:
     if (w->collecting &&
         cmark_node_get_type(w->collecting) == CMARK_NODE_PARAGRAPH &&
-        cmark_node_parent(node) == w->collecting && !cmark_node_previous(node))
+        cmark_node_parent(node) == w->collecting &&
+        S_only_marks_before(node))
       w->first_strong = node;
     break;
   case CMARK_NODE_TEXT:
