@@ -338,6 +338,9 @@ sections = [
               "what it knows", "knowledge sources", "knowledge source"],
   # "Where training images come from: ... ~55k images"
   "evidence": [r"\btraining (data|set|examples|images|photos|samples|corpus|records|clips|audio|recordings|videos|documents|text|rows)\b", r"\bcrawl(s|ed|er|ers|ing)?\b",
+               # cleaning the history: "we drop weeks where a chapter
+               # recorded attendance for fewer than half of its shifts"
+               r"\b(drop|drops|dropped|exclude|excludes|excluded|discard|discards|discarded)\b ([\w-]+ ){0,2}(weeks|days|months|rows|records|examples|samples|sessions|users|accounts|stores|sites|periods) (where|with|that|whose|in which)\b",
               r"(?<=\dk |\dm |\d k |thousand |million )\b(images|photos|samples|clips|recordings|documents|examples|rows|records|transcripts|tickets|messages|calls|hours of audio)\b",
               r"\bchunk(s|ed|ing)?\b.{0,60}\b(tokens?|overlap|embedd\w*|index\w*)\b",
               r"\b(split|splits|chunked|cut|divided) into (passages|chunks|segments|pieces|windows)\b",
@@ -388,7 +391,7 @@ sections = [
       r"(?<=\bfrom the |\bfrom our |\bfrom their )\b(finance|financial|billing|booking|bookings|ticketing|order|ordering|payment|payments|inventory|crm|erp|hr|accounting|circulation|claims|policy|support|point-of-sale|pos|ledger|scheduling|dispatch|loyalty) (system|systems|platform|database|tool|app|service)\b",
       # "loan history from the circulation system", "records since 2019"
       r"\b(history|histories|records|logs|events|snapshots?|exports?|tables?|extracts?|manifests|readings|scans|ratings|reviews|answers|responses|orders|tickets|transactions|clicks|messages|photos|images|calls|visits|bookings) (come |comes |pulled |taken |exported )?from (the|our|their|a|an) ([\w'-]+ ){0,3}(system|platform|service|app|tool|database|warehouse|crm|erp|portal|controller|device|sensor|scanner|terminal|centre|center|station|machine|gateway|meter)s?\b",
-      r"\b(records|history|data|logs|loans|orders|claims|tickets|transactions|visits|trips|calls|invoices|sessions|events) since (19|20)\d\d\b",
+      r"(?<=\d )\b(months|years|weeks) of (history|historical data|data|logs|records|sign-?ups|orders|transactions|bookings|claims|tickets|readings|sessions)\b", r"\b(records|history|data|logs|loans|orders|claims|tickets|transactions|visits|trips|calls|invoices|sessions|events) since (19|20)\d\d\b",
       r"\b(search|user|browsing|listening|viewing|shopping|app|chat|support|web|login) sessions\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
       r"\blog(s|ged|ging)\b", r"\bmetadata\b", r"\bdatasets?\b", r"\bwarehouse\b", r"\bdata lake\b",
       # "Gate check-in log", "TMS appointment records", "a traffic-speed
@@ -433,7 +436,7 @@ sections = [
       r"\b(positive|negative) (examples?|samples?|labels?|class)\b",
       r"\b(implicit|explicit) feedback\b", r"\bweak(ly)? supervis(ion|ed)\b",
       r"\bhuman (raters?|reviewers?)\b", r"\btarget variable\b",
-      r"\b(counts as|labell?ed as|treated as) an? (positive|negative)\b|(?<=\bis a |\bis an )\b(positive|negative)\b", r"\b(counts?|counted|considered|treated|marked) as (relevant|irrelevant|positive|negative|fraud|fraudulent|spam|legitimate|a (positive|negative|match|hit|success|conversion))\b", r"\b(positives|negatives) are\b",
+      r"\b(counts as|labell?ed as|treated as) an? (positive|negative)\b|\b(treat|treats|count|counts|mark|marks|label|labels)\b ([\w'-]+ ){1,4}as an? (positive|negative)\b|(?<=\bis a |\bis an )\b(positive|negative)\b", r"\b(counts?|counted|considered|treated|marked) as (relevant|irrelevant|positive|negative|fraud|fraudulent|spam|legitimate|a (positive|negative|match|hit|success|conversion))\b", r"\b(positives|negatives) are\b",
       # "A positive is an account that bought seats within 90 days"
       r"(?<!\bfalse )(?<!\btrue )\b(positive|negative) (is|means)\b", r"(?<=\bare )\b(positives|negatives)\b|(?<=\bare the )\b(positives|negatives)\b", r"\b(positives?|negatives?)\s*[:=]",
       r"\b(answered|labell?ed|annotated|judged|rated|graded|written) by (hand|humans?|annotators|raters|experts|reviewers)\b",
@@ -485,7 +488,7 @@ sections = [
               r"\brolling (means?|averages?|sums?|counts?|max(ima)?|min(ima)?|std|medians?|slopes?)\b",
               # a list of feature ideas: "tenure in months", "avg rating given"
               r"\btenure\b|\bavg [\w-]+\b",
-              r"(?<=\bdays |\bhours |\bweeks |\bminutes |\bmonths |\btime )\bsince (the )?(last|previous|first|most recent)\b",
+              r"(?<=\bdays |\bhours |\bweeks |\bminutes |\bmonths |\btime |\blong )\bsince (the |their |its |his |her |your |a )?(last|previous|first|most recent)\b",
               r"(?<=\bfarm[- ]|\bsite[- ]|\bstore[- ]|\buser[- ]|\bitem[- ]|\baccount[- ]|\bregion[- ]|\bcity[- ]|\bzone[- ]|\bstation[- ]|\bcustomer[- ]|\bdevice[- ])\blevel (context|features?|signals?|aggregates?|statistics|stats)\b",
               r"\bday[- ]of[- ](the[- ])?week\b|\bhour[- ]of[- ](the[- ])?day\b|\bseasonality\b|\bleading indicators?\b|\bwindows? (of |\()\d+",
               r"\bfeatures?\b(?! (flags?|toggles?|switch(es)?|branch(es)?|requests?|freeze|teams?|parity|launch(es)?|releases?)\b)", r"\bfeatures?\s*:\s*" + GAP + r"{1,60},", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
@@ -496,6 +499,11 @@ sections = [
               # "how often the person accepted offers before", "distance from
               # home to the store"
               r"\bhow (often|many times|recently|long ago)\b", r"\bdistance (from|to|between)\b",
+              # "how far they live from the shift", "how far ahead it was
+              # posted", "whether the volunteer has done this type of shift
+              # before"
+              r"\bhow far (they|he|she|you|it|the|ahead|away)\b",
+              r"\bwhether (they|he|she|it|the [\w-]+) (has|have|had) (already |ever )?(done|bought|booked|watched|visited|used|seen|ordered|taken|worked|applied|rated|clicked|attended|played|read|listened)\b",
               # an LLM's inputs: "Context assembly. What the model sees: ..."
               r"\bcontext (assembly|window|building)\b", r"\bwhat the model (sees|looks at|gets)\b",
               r"\b(two|three|four|five|six|several) (groups|families|kinds|types|sets) of (features|signals|inputs)\b|\b(features|signals|inputs) fall into\b",
@@ -684,7 +692,7 @@ sections = [
   "topics": [
    T("scoring", "Score Computation",
      ["scoring", "scores", "candidate generation", "retrieval", "prediction pipeline"],
-     [r"\bscor(e|es|ed|ing)\b", r"\bprobabilit(y|ies)\b", r"\bcandidate generation\b",
+     [r"\bscor(e|es|ed|ing)\b", r"\bprobabilit(y|ies)\b|\bprobs?\b", r"\bcandidate generation\b",
       r"\bretriev(al|e|ed)\b", r"\bnearest neighbou?rs?\b", r"(?-i)\bANN\b", r"\bembeddings?\b",
       r"\bdot product\b", r"\bcosine\b", r"\bpredict(s|ed|ion|ions)?\b", r"(?<!re-)(?<!re )\brank(s|ed|ing)?\b",
       r"\bsort(s|ed|ing)?\b", r"\bindex(es|ed|ing)?\b", r"\bp\([^()\n]{1,40}\)"],
@@ -711,7 +719,9 @@ sections = [
       # than 120 referrals a week", "at most one per street per six hours"
       r"\b(probability|probabilities|score|scores|confidence)\s*(≥|>=|>|<=|≤|<|of at least|at least|above|below|over|under)\s*0?[.,]\d+",
       r"\b(set|tuned|chosen|picked|calibrated) (so that|to (achieve|give|hit|keep|meet|reach))\b",
-      r"(?<=\bat )\bmost (one|two|three|\d+)( [\w-]+){0,3} (per|a|an|every|each)\b"],
+      r"(?<=\bat )\bmost (one|two|three|\d+)( [\w-]+){0,3} (per|a|an|every|each)\b",
+      # "Show only if model prob of completion >= 0.35"
+      r"(?<=\bshow |\bshows |\bshown |\bsurface |\bsurfaces |\bsurfaced |\bdisplay |\bdisplays |\bdisplayed |\bsuggest |\bsuggests |\bsuggested |\bsend |\bsends |\bsent )\bonly (if|when)\b"],
      "Caching, thresholding, result filtering"),
   ]},
  {"id": "monitoring", "title": "Feedback, Monitoring, and Deployment",
