@@ -714,7 +714,9 @@ sections = [
       r"\bpre-?comput(e|es|ed|ing|ation)\b", r"\b(low|high)[- ]confidence\b",
       r"\b(block|deny|allow) ?lists?\b", r"\btop[- ]?k\b", r"\bcut[- ]?offs?\b",
       # "Suppression: not shown if ...", "capped at +-5 bu/acre"
-      r"\bsuppress(es|ed|ion)?\b", r"\b(capped|caps?) at\b", r"\bredact(s|ed|ion|ing)?\b",
+      r"\bsuppress(es|ed|ion)?\b", r"\b(capped|caps?) at\b|\bclamp(s|ed|ing)?\b", r"\bredact(s|ed|ion|ing)?\b",
+      # a decision rule on the prediction: "If p90 > 0.90, raise the price"
+      r"(?<=\bif |\bif the |\bwhen |\bwhen the )\b(median|mean|forecast|estimate|prediction|predicted [\w-]+|risk|likelihood) ?(>=|<=|>|<|≥|≤|is above|is below|exceeds) ?0?[.,]\d+",
       # "probability >= 0.6", "a threshold set so that SIU receives no more
       # than 120 referrals a week", "at most one per street per six hours"
       r"\b(probability|probabilities|score|scores|confidence)\s*(≥|>=|>|<=|≤|<|of at least|at least|above|below|over|under)\s*0?[.,]\d+",

@@ -471,6 +471,35 @@ static bool S_label_placeholder(const lint_ctx *ctx, const block *bl) {
   return !S_blank_rest(t + at, n - at) && S_placeholder_text(t + at, n - at);
 }
 
+/* Whether t[start, end) is one link and nothing else, past a list marker:
+ * "8. [Feedback, Monitoring, and Deployment](08_feedback.md)" in a table
+ * of contents or a reading list names a chapter, it does not cover it. */
+static bool S_link_only(const char *t, size_t start, size_t end) {
+  size_t i = start;
+  while (i < end && (t[i] == ' ' || t[i] == '\t' || t[i] == '-' ||
+                     t[i] == '*' || t[i] == '+' || (t[i] >= '0' && t[i] <= '9') ||
+                     t[i] == '.' || t[i] == ')'))
+    i++;
+  if (i >= end || t[i] != '[')
+    return false;
+  size_t depth = 0, k = i;
+  for (; k < end; k++) {
+    if (t[k] == '[')
+      depth++;
+    else if (t[k] == ']' && --depth == 0)
+      break;
+  }
+  if (k + 1 >= end || t[k + 1] != '(')
+    return false;
+  const char *close = memchr(t + k + 2, ')', end - k - 2);
+  if (!close)
+    return false;
+  for (const char *p = close + 1; p < t + end; p++)
+    if (!strchr(" \t\r\n.,;", *p))
+      return false;
+  return true;
+}
+
 /* Marks the blocks that are never evidence: labels followed only by a
  * placeholder, paragraphs that are only one, and everything under a
  * not_evidence heading. Returns a new array (one byte per block). */
@@ -490,7 +519,9 @@ static unsigned char *S_dead_blocks(const namer *nm) {
     if ((bl->label ? S_label_placeholder(ctx, bl)
                    : S_placeholder_text(ctx->src->text + bl->start,
                                         bl->end - bl->start)) ||
-        block_unfinished(ctx, bl))
+        block_unfinished(ctx, bl) ||
+        (bl->in_list &&
+         S_link_only(ctx->src->text, bl->start, bl->end)))
       dead[b] = 1;
   }
   /* the document's title counts only when it opens with the words: "#
@@ -1029,23 +1060,25 @@ static bool S_hands_off(const char *t, size_t start, size_t end) {
   return false;
 }
 
-static bool S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
+/* 0: no; 1: it says the section is not there; 2: it hands it to someone
+ * else. */
+static int S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
   const section *sec = &ctx->ol->sections[d];
   const block *first = NULL;
   for (size_t b = sec->first_block; b < sec->end_block && !first; b++)
     if (S_counts(ctx, b) && ctx->md->blocks[b].kind == BLOCK_PARAGRAPH)
       first = &ctx->md->blocks[b];
   if (!first)
-    return false;
+    return 0;
   const char *t = ctx->src->text;
   /* a short section that opens by handing it to someone else plans
    * nothing here, whatever terms the rest names in passing */
   if (S_hands_off(t, first->start, first->end))
-    return true;
+    return 2;
   if (S_evidence_at(ctx, s, d) > 0)
-    return false;
+    return 0;
   if (S_opens_denial(t, first->start, first->end))
-    return true;
+    return 1;
   /* a mention among the paragraph's first four words ("We'd like drift
    * alerts on the forecaster eventually") */
   size_t to = first->start, words = 0;
@@ -1065,7 +1098,7 @@ static bool S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
   prose_each_many(ctx, ip.pats, ip.n, first->start, first->end, S_negated_hit,
                   &dr);
   S_item_patterns_free(&ip);
-  return dr.hit;
+  return dr.hit ? 1 : 0;
 }
 
 /* What the evidence of one pack section looks like over the document. */
@@ -1846,6 +1879,74 @@ static size_t S_table_row_keys(const lint_ctx *ctx, const block *bl,
   return n;
 }
 
+/* Whether the headings matched to pack section s hold nothing of it, and
+ * why (sc->empty, sc->empty_why): nothing under any part but headings,
+ * comments, template bullets and placeholders, or a part that only points
+ * at what exists, a slogan, or a denial. stub[] keeps S_is_stub()'s
+ * verdicts per heading (0 not known, 1 content, 2 a stub). */
+static void S_judge_empty(lint_ctx *ctx, size_t s, section_cov *sc,
+                          unsigned char *stub, bool reads_content) {
+  const ddlint_pack *pk = ctx->pack;
+  const tmpl_section *ts = &pk->sections[s];
+  sc->empty = true;
+  sc->empty_why = EMPTY_BARE;
+  for (size_t p = 0; p < sc->nparts && sc->empty; p++) {
+    size_t d = sc->parts[p];
+    const section *ps = &ctx->ol->sections[d];
+    if (!stub[d])
+      stub[d] = S_is_stub(ctx, ps, reads_content) ? 2 : 1;
+    if (stub[d] == 2)
+      continue;
+    if (!S_by_content_ok(pk, s)) {
+      sc->empty = false;
+      break;
+    }
+    /* one sentence that points at what exists already instead of saying
+     * it ("The usual engagement features from the feature store.",
+     * "Unchanged from v1.") */
+    if (!ts->opening && S_only_reuses(ctx, ps)) {
+      sc->empty_why = EMPTY_REUSED;
+      continue;
+    }
+    /* a line or two that shows nothing of the section ("Standard
+     * approaches as before.") is a slogan, not content */
+    if ((S_is_thin(ctx, ps) || (ts->needs_evidence && S_is_slogan(ctx, ps))) &&
+        S_evidence_at(ctx, s, d) == 0) {
+      if (!S_is_thin(ctx, ps))
+        sc->empty_why = EMPTY_SLOGAN;
+      continue;
+    }
+    /* ... and a short text that only says the section is not there
+     * ("Monitoring, feedback logging and the experiment design are out of
+     * scope for now. We will come back to this chapter once ...") leaves it
+     * as empty as a heading over nothing (not the opening section: "There
+     * is no way to see ..." states a problem) */
+    int denied = !ts->opening && S_is_short_prose(ctx, ps)
+                     ? S_denied_at(ctx, s, d)
+                     : 0;
+    if (denied) {
+      sc->empty_why = denied == 2 ? EMPTY_HANDED : EMPTY_DENIED;
+      continue;
+    }
+    sc->empty = false;
+  }
+}
+
+/* Whether heading d is one of sc's parts, lies inside one, or holds one. */
+static bool S_overlaps_parts(const outline *ol, const section_cov *sc,
+                             size_t d) {
+  const section *c = &ol->sections[d];
+  for (size_t p = 0; p < sc->nparts; p++) {
+    const section *q = &ol->sections[sc->parts[p]];
+    if (c->start < q->end && q->start < c->end)
+      return true;
+  }
+  return false;
+}
+
+/* Whether heading d was taken by a section's name. */
+static bool S_claimed(const bool *used, size_t d) { return used[d]; }
+
 void match_document(lint_ctx *ctx, coverage *cov) {
   const ddlint_pack *pk = ctx->pack;
   const outline *ol = ctx->ol;
@@ -2193,8 +2294,23 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   }
   for (size_t s = 0; s < pk->nsections && fill_gaps; s++) {
     section_cov *sc = &cov->sections[s];
-    if (sc->section >= 0 || !S_by_content_ok(pk, s))
+    if (!S_by_content_ok(pk, s))
       continue;
+    /* a heading that names the section but holds nothing of it ("###
+     * Serving" over "Owned by the platform team; see their doc.") yields to
+     * a subtree elsewhere that covers it ("### Price setting") */
+    bool empty_named = false;
+    if (sc->section >= 0) {
+      if (sc->by_content)
+        continue;
+      S_judge_empty(ctx, s, sc, stub, reads_content);
+      /* (a heading over nothing, a placeholder or a hand-off: not one
+       * that says the section is not there, a slogan or "the usual") */
+      if (!sc->empty ||
+          (sc->empty_why != EMPTY_BARE && sc->empty_why != EMPTY_HANDED))
+        continue;
+      empty_named = true;
+    }
     ptrdiff_t best = -1, passing = -1;
     unsigned best_n = 0, passing_n = 0;
     for (size_t d = 0; d < ol->nsections; d++) {
@@ -2244,6 +2360,15 @@ void match_document(lint_ctx *ctx, coverage *cov) {
        * together: services, the request path"); a subtree of words in
        * passing competes only to be named by the softer finding */
       bool in_passing = !dense && !pairs && !EVMAP(s)->named[d];
+      /* past an empty heading of the section, only a subtree apart from
+       * it and from the headings other sections took by name: the
+       * author's empty heading says what the rest of the text is not,
+       * and "How we'll know it works" is about metrics whatever data
+       * words its bullets hold */
+      if (empty_named &&
+          (in_passing || S_overlaps_parts(ol, sc, d) ||
+           S_claimed(used, d)))
+        continue;
       ptrdiff_t *win = in_passing ? &passing : &best;
       unsigned *win_n = in_passing ? &passing_n : &best_n;
       /* on a tie, the heading that names some of it ("Turning model
@@ -2259,11 +2384,13 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       }
     }
     if (best >= 0) {
+      free(sc->parts);
+      sc->nparts = 0;
       sc->section = best;
       sc->by_content = true;
       sc->parts = xcalloc(2, sizeof(size_t));
       sc->parts[sc->nparts++] = (size_t)best;
-    } else {
+    } else if (!empty_named) {
       sc->passing = passing;
     }
   }
@@ -2292,48 +2419,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     const tmpl_section *ts = &pk->sections[s];
     sc->topics = xcalloc(ts->ntopics + 1, sizeof(topic_cov));
     if (sc->section >= 0) {
-      /* empty: nothing under any part but headings, comments, template
-       * bullets and placeholders */
-      sc->empty = true;
-      sc->empty_why = EMPTY_BARE;
-      for (size_t p = 0; p < sc->nparts && sc->empty; p++) {
-        size_t d = sc->parts[p];
-        const section *ps = &ol->sections[d];
-        if (STUB(d))
-          continue;
-        if (!S_by_content_ok(pk, s)) {
-          sc->empty = false;
-          break;
-        }
-        /* one sentence that points at what exists already instead of
-         * saying it ("The usual engagement features from the feature
-         * store.", "Unchanged from v1.") */
-        if (!ts->opening && S_only_reuses(ctx, ps)) {
-          sc->empty_why = EMPTY_REUSED;
-          continue;
-        }
-        /* a line or two that shows nothing of the section ("Standard
-         * approaches as before.") is a slogan, not content */
-        if ((S_is_thin(ctx, ps) ||
-             (ts->needs_evidence && S_is_slogan(ctx, ps))) &&
-            S_evidence_at(ctx, s, d) == 0) {
-          if (!S_is_thin(ctx, ps))
-            sc->empty_why = EMPTY_SLOGAN;
-          continue;
-        }
-        /* ... and a short text that only says the section is not there
-         * ("Monitoring, feedback logging and the experiment design are
-         * out of scope for now. We will come back to this chapter once
-         * ...") leaves it as empty as a heading over nothing */
-        /* (not the opening section: "There is no way to see ..." states
-         * a problem) */
-        if (!ts->opening && S_is_short_prose(ctx, ps) &&
-            S_denied_at(ctx, s, d)) {
-          sc->empty_why = EMPTY_DENIED;
-          continue;
-        }
-        sc->empty = false;
-      }
+      S_judge_empty(ctx, s, sc, stub, reads_content);
       continue; /* its topics are looked for below */
     }
     size_t candidates = 0;

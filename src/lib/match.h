@@ -41,7 +41,13 @@ typedef struct {
   bool empty;      /* matched, but nothing but headings, comments, template
                       bullets or placeholders under it */
   /* with empty: why its text counts as none (a part's text, not nothing) */
-  enum { EMPTY_BARE, EMPTY_SLOGAN, EMPTY_DENIED, EMPTY_REUSED } empty_why;
+  enum {
+    EMPTY_BARE,
+    EMPTY_SLOGAN,
+    EMPTY_DENIED,
+    EMPTY_REUSED,
+    EMPTY_HANDED
+  } empty_why;
   bool by_content; /* no heading names it: `section` is the heading whose
                       subtree shows its evidence */
   size_t label_at;  /* with by_content: where a bold run-in label names it

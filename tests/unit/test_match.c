@@ -290,18 +290,50 @@ static void test_alias_off_topic(void) {
       "two teas of one type, allergen and caffeine rules applied before "
       "anything else, and at least one stretch tea outside the person's "
       "usual types so that people discover things they would not pick.\n";
-  char doc[2048];
-  snprintf(doc, sizeof doc, "# Tea boxes\n\n## Approach\n\n%s", model);
-  CHECK_STR(S_state(pk, doc, "architecture"), "missing");
-  snprintf(doc, sizeof doc,
+  char md[2048];
+  snprintf(md, sizeof md, "# Tea boxes\n\n## Approach\n\n%s", model);
+  CHECK_STR(S_state(pk, md, "architecture"), "missing");
+  snprintf(md, sizeof md,
            "# Tea boxes\n\n## Approach\n\n%s\nA nightly batch job "
            "writes the boxes to the warehouse service through its API.\n",
            model);
-  CHECK_STR(S_state(pk, doc, "architecture"), "heading");
+  CHECK_STR(S_state(pk, md, "architecture"), "heading");
   /* the title is never judged: the author named the section */
-  snprintf(doc, sizeof doc, "# Tea boxes\n\n## System Architecture\n\n%s",
+  snprintf(md, sizeof md, "# Tea boxes\n\n## System Architecture\n\n%s",
            model);
-  CHECK_STR(S_state(pk, doc, "architecture"), "heading");
+  CHECK_STR(S_state(pk, md, "architecture"), "heading");
+  ddlint_pack_free(pk);
+}
+
+static void test_empty_heading_yields(void) {
+  /* a heading that names the section but only hands it off yields to a
+   * subtree elsewhere that covers it; one that says the section is not
+   * there does not; a table of contents is no evidence */
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  static const char rules[] =
+      "## Price setting\n\nEvery hour we take the predicted occupancy for "
+      "each block and sort the blocks by predicted demand.\n\n"
+      "- If the median is above 0.9, raise the price one step.\n"
+      "- Clamp the change to the band agreed with the city, and filter out "
+      "blocks under construction.\n\n";
+  char md[2048];
+  snprintf(md, sizeof md,
+           "# Parking\n\n%s## Serving\n\nOwned by the platform team; see "
+           "their design doc.\n",
+           rules);
+  CHECK_STR(S_state(pk, md, "prediction"), "content");
+  snprintf(md, sizeof md, "# Parking\n\n%s## Serving\n\nTBD.\n", rules);
+  CHECK_STR(S_state(pk, md, "prediction"), "content");
+  CHECK_STR(S_state(pk, "# Parking\n\n## Serving\n\nTBD.\n", "prediction"),
+            "empty");
+  CHECK_STR(S_state(pk,
+                    "# Doc\n\n## Chapters\n\n1. [Feedback, Monitoring, and "
+                    "Deployment](08_feedback.md)\n2. [Rollout and "
+                    "monitoring](09_rollout.md)\n\n## Monitoring\n\nTBD.\n",
+                    "monitoring"),
+            "empty");
   ddlint_pack_free(pk);
 }
 
@@ -346,6 +378,7 @@ void suite_match(void) {
   RUN(test_hands_off);
   RUN(test_only_reuses);
   RUN(test_alias_off_topic);
+  RUN(test_empty_heading_yields);
   RUN(test_needs_evidence_slogan);
   RUN(test_renamed_headings_match);
   RUN(test_split_section);

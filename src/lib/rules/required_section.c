@@ -97,6 +97,12 @@ static void S_report_empty(lint_ctx *ctx, const struct ddlint_rule *rule,
                        "required-section-empty -->",
                        h, ts->title);
     break;
+  case EMPTY_HANDED:
+    detail = xasprintf("\"%s\" only hands it to another team or document: "
+                       "link where \"%s\" is written down, or say what "
+                       "this design needs from it",
+                       h, ts->title);
+    break;
   case EMPTY_REUSED:
     detail = xasprintf("\"%s\" only points at what exists already (the "
                        "usual, the same as before): say what it is in this "
