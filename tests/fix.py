@@ -109,6 +109,26 @@ def test_fixtures(tmp):
                   p.returncode == 0 and applied == new, p.stderr.decode()[-300:])
 
 
+def test_run_in_memo(tmp):
+    """A memo with no heading, whose sections are bold run-in labels: fix
+    inserts the missing ones as run-in labels too (a heading would end the
+    memo's style and hide its labels), idempotent, complete."""
+    name = "memo-run-in-labels.md"
+    path = os.path.join(tmp, name)
+    shutil.copy(os.path.join(ROOT, "fixtures", "recognition", name), path)
+    old = open(path, "rb").read()
+    run(["fix", path])
+    new = open(path, "rb").read()
+    added = [l for l in new.decode().splitlines() if l not in old.decode().splitlines()]
+    check("memo: fix inserts run-in labels, not headings",
+          only_insertions(old, new) and
+          any(l.startswith("**System Architecture.** <!--") for l in added) and
+          not any(l.startswith("#") for l in added), added)
+    run(["fix", path])
+    check("memo: a second fix is a no-op", open(path, "rb").read() == new)
+    check("memo: no missing section after fix", not missing_sections(path), missing_sections(path))
+
+
 def test_near_miss_rename(tmp):
     """A heading that nearly names a missing section ("Sucess Metrix") is
     renamed to the template's title, keeping its level, numbering and
@@ -354,15 +374,23 @@ def random_doc(rng):
     lines = []
     if rng.random() < 0.3:
         lines += ["---", "title: generated", "---", ""]
-    if rng.random() < 0.7:
+    run_in = rng.random() < 0.15  # a memo: no heading, bold run-in labels
+    if rng.random() < 0.7 and not run_in:
         lines += ["# Generated design " + str(rng.randint(1, 999)), ""]
     level = rng.choice([2, 2, 3])
     numbered = rng.choice([None, ".", ")"])
     chosen = [s for s in SECTIONS if rng.random() < 0.6]
     if rng.random() < 0.2:
         rng.shuffle(chosen)
+    if run_in:
+        lines += ["Hi all, a short note on the design before the review.", ""]
+        if len(chosen) < 2:
+            chosen = SECTIONS[:2]
     for i, title in enumerate(chosen):
         name = ALIASES.get(title, title) if rng.random() < 0.3 else title
+        if run_in:
+            lines += [f"**{name}.** Some prose about the design, in a paragraph of its own.", ""]
+            continue
         prefix = f"{i + 1}{numbered} " if numbered else ""
         lines += ["#" * level + " " + prefix + name, ""]
         for _ in range(rng.randint(0, 3)):
@@ -514,6 +542,7 @@ def main():
                   lambda: test_multi_property(tempfile.mkdtemp(dir=tmp), max(count // 3, 10)),
                   lambda: test_write_failure(tempfile.mkdtemp(dir=tmp)), test_stdin_fix,
                   lambda: test_near_miss_rename(tempfile.mkdtemp(dir=tmp)),
+                  lambda: test_run_in_memo(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_folder_skips_non_designs(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_code_fences(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_init(tmp), test_coverage):

@@ -880,6 +880,17 @@ def main():
           "Features and System Architecture are empty (errors that say why); "
           "'A positive is an account that bought seats' is a label strategy")
 
+    d = lint(ddlint, root, "memo-run-in-labels.md")
+    found = {c["id"]: (c.get("via"), c.get("line")) for c in d["coverage"] if c["found"]}
+    check("a memo with no heading, its sections bold run-in labels",
+          found.get("problem") == ("heading", 6) and found.get("data") == ("heading", 15) and
+          found.get("model") == ("heading", 19) and "architecture" not in found and
+          [(x["rule"], x["start"]["line"]) for x in d["diagnostics"]
+           if x["rule"] == "required-section-empty"] == [("required-section-empty", 23)],
+          "'**The problem.** ...', '**Data.** ...', '**Model.** ...' open paragraphs of a text "
+          "with no heading: each is a section where it stands; '**Serving.** TBD, Marco is "
+          "checking' is an empty one; nobody says how it runs")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -331,6 +331,8 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
   unsigned threads = opts && opts->threads > 1 ? (unsigned)opts->threads : 1;
   outline ol;
   outline_build(&mb, r->src.len, threads, &ol);
+  if (!r->nparts)
+    outline_untitled(&mb, r->src.text, r->src.len, &ol);
   if (r->nparts && ol.nsections) {
     /* only a single H1 opening the index is a title: a chapter's "#" is a
      * section of the whole */

@@ -201,13 +201,20 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
       S_numbering(src, start[s], &num, &punct);
   bool ends_with_newline = src->len && (src->text[src->len - 1] == '\n' ||
                                         src->text[src->len - 1] == '\r');
+  /* a document whose sections are bold run-in labels ("**Data.** ...", a
+   * memo with no heading) gets its missing sections in that style */
+  bool run_in = false;
+  for (size_t s = 0; s < ns && !run_in; s++)
+    run_in = level_of[s] && start[s] < src->len &&
+             (src->text[start[s]] == '*' || src->text[start[s]] == '_');
   for (size_t s = 0; s < ns; s++) {
     const char *title = ddlint_pack_section_title(pk, s);
     if (!ddlint_coverage_section_required(r, s) || (level_of[s] && !rename[s]))
       continue;
     size_t ts_start, ts_end;
     if (rename[s]) {
-      if (S_heading_title(r, src, start[s], &ts_start, &ts_end)) {
+      /* (not a run-in label: its line goes on with the paragraph) */
+      if (!run_in && S_heading_title(r, src, start[s], &ts_start, &ts_end)) {
         xgrow(out, &cap, n + 1, sizeof(fix_insert));
         (*out)[n++] =
             (fix_insert){ts_start, ts_end - ts_start, xstrdup(title), s};
@@ -262,10 +269,14 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
       strbuf_printf(&text, "%s%s", ends_with_newline || !src->len ? "" : eol,
                     eol);
     at_eof += at_end;
-    for (int i = 0; i < level; i++)
-      strbuf_putc(&text, '#');
-    strbuf_putc(&text, ' ');
-    if (punct) {
+    if (run_in) {
+      strbuf_printf(&text, "**%s.** ", title);
+    } else {
+      for (int i = 0; i < level; i++)
+        strbuf_putc(&text, '#');
+      strbuf_putc(&text, ' ');
+    }
+    if (punct && !run_in) {
       long number = (long)s + 1;
       long pn;
       char pp;
@@ -273,7 +284,8 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
         number = pn + 1 + (long)missing_since_prev;
       strbuf_printf(&text, "%ld%c ", number, punct);
     }
-    strbuf_printf(&text, "%s%s%s", title, eol, eol);
+    if (!run_in)
+      strbuf_printf(&text, "%s%s%s", title, eol, eol);
     S_guidance(&text, pk, s);
     if (!at_end)
       strbuf_printf(&text, "%s%s", eol, eol);

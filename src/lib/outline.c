@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* How a heading is numbered: 0 not; 1 "2." or "2)" (its number in *num);
  * 2 a sub-number: "ii.", "b)", or "2.1". */
@@ -197,4 +198,127 @@ ptrdiff_t outline_section_at(const outline *ol, size_t off) {
 void outline_free(outline *ol) {
   free(ol->sections);
   memset(ol, 0, sizeof *ol);
+}
+
+/* Whether the n bytes at s hold needle. */
+static bool S_has_bytes(const char *s, size_t n, const char *needle) {
+  size_t m = strlen(needle);
+  for (size_t i = 0; i + m <= n; i++)
+    if (memcmp(s + i, needle, m) == 0)
+      return true;
+  return false;
+}
+
+/* Where the bold run-in label that opens paragraph b ends, past its
+ * closing marker and a ':' or '.' after it ("**Why.** The weekly ...",
+ * "**Data:** three years of ..."), or 0 when b opens with none that could
+ * head a section: in a list or a quote, over 8 words, with no text after
+ * it, or an email's or a page's header ("**To:**", "**Status:**"). */
+static size_t S_run_in_end(const char *t, const block *b) {
+  static const char *const header[] = {
+      "to", "cc", "bcc", "from", "date", "re", "subject", "status", "owner",
+      "owners", "author", "authors", "team", "tags", "reviewers", "reviewer",
+      "last edited", "updated", "created", "version", "sent", NULL};
+  if (b->kind != BLOCK_PARAGRAPH || b->in_list || b->in_quote || !b->label ||
+      b->end - b->start < 5)
+    return 0;
+  const char *p = t + b->start;
+  size_t n = b->end - b->start;
+  if (!((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_')))
+    return 0;
+  size_t close = 2;
+  while (close + 1 < n && close < 200 && !(p[close] == p[0] && p[close + 1] == p[0]))
+    close++;
+  if (close + 1 >= n || close >= 200)
+    return 0;
+  size_t words = 0;
+  for (size_t k = 2; k < close; k++)
+    words += p[k] != ' ' && (k == 2 || p[k - 1] == ' ');
+  if (words == 0 || words > 8)
+    return 0;
+  for (int h = 0; header[h]; h++)
+    if (strcasecmp(b->label, header[h]) == 0)
+      return 0;
+  size_t e = close + 2;
+  while (e < n && (p[e] == ':' || p[e] == '.' || p[e] == ' ' || p[e] == '\t'))
+    e++;
+  if (e >= n)
+    return 0;
+  /* text after it, or the guidance comment that `fix` puts after one */
+  if ((!b->has_content || b->bold_line) && strncmp(p + e, "<!--", 4) != 0)
+    return 0;
+  return b->start + e;
+}
+
+/* In a document with no heading, paragraphs that open with a bold run-in
+ * label ("**Why.** ...", "**Data.** ...", two or more) are its sections:
+ * each label becomes a heading of level 2 over the rest of its paragraph
+ * and what follows. Rewrites mb; returns whether it did. */
+static bool S_run_ins_as_headings(md_blocks *mb, const char *t) {
+  size_t n = 0;
+  for (size_t i = 0; i < mb->nblocks && n < 2; i++)
+    n += S_run_in_end(t, &mb->blocks[i]) > 0;
+  if (n < 2)
+    return false;
+  n = 0;
+  for (size_t i = 0; i < mb->nblocks; i++)
+    n += S_run_in_end(t, &mb->blocks[i]) > 0;
+  block *out = xcalloc(mb->nblocks + n + 1, sizeof(block));
+  size_t k = 0;
+  for (size_t i = 0; i < mb->nblocks; i++) {
+    block *b = &mb->blocks[i];
+    size_t e = S_run_in_end(t, b);
+    if (e) {
+      block *h = &out[k++];
+      h->kind = BLOCK_HEADING;
+      h->level = 2;
+      h->start = b->start;
+      h->end = e;
+      h->text = b->label;
+      h->norm = b->norm ? b->norm : title_normalize(b->label);
+      h->key = b->key ? b->key : title_key(h->norm);
+      b->label = b->norm = b->key = NULL;
+      b->start = e;
+      b->bold_line = false;
+      /* the rest only the guidance comment that `fix` wrote: a comment */
+      size_t rest = b->end - e;
+      const char *r = t + e;
+      while (rest && strchr(" \t\r\n", r[rest - 1]))
+        rest--;
+      if (rest >= 7 && strncmp(r, "<!--", 4) == 0 &&
+          strncmp(r + rest - 3, "-->", 3) == 0 &&
+          !S_has_bytes(r + 4, rest - 7, "-->"))
+        b->kind = BLOCK_COMMENT;
+    }
+    out[k++] = *b;
+  }
+  free(mb->blocks);
+  mb->blocks = out;
+  mb->nblocks = k;
+  return true;
+}
+
+void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
+                      outline *ol) {
+  if (ol->nsections || !mb->nblocks)
+    return;
+  bool content = false;
+  for (size_t i = 0; i < mb->nblocks && !content; i++)
+    content = mb->blocks[i].kind != BLOCK_COMMENT &&
+              mb->blocks[i].kind != BLOCK_BREAK;
+  if (!content)
+    return;
+  S_run_ins_as_headings(mb, text);
+  mb->blocks = xrealloc(mb->blocks, (mb->nblocks + 1) * sizeof(block));
+  memmove(mb->blocks + 1, mb->blocks, mb->nblocks * sizeof(block));
+  mb->nblocks++;
+  block *h = &mb->blocks[0];
+  memset(h, 0, sizeof *h);
+  h->kind = BLOCK_HEADING;
+  h->level = 1;
+  h->text = xstrdup(OUTLINE_UNTITLED);
+  h->norm = title_normalize(h->text);
+  h->key = title_key(h->norm);
+  outline_free(ol);
+  outline_build(mb, doc_len, 1, ol);
 }

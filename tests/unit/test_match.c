@@ -337,6 +337,33 @@ static void test_empty_heading_yields(void) {
   ddlint_pack_free(pk);
 }
 
+static void test_no_heading(void) {
+  /* a text with no heading at all is read as if under a title: its
+   * sections are found in what it says, and bold run-in labels that open
+   * its paragraphs are its headings */
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  static const char prose[] =
+      "Some notes on the returns model before the review on Thursday, for "
+      "the people who missed the call.\n\n"
+      "We train a gradient-boosted classifier on two years of returns, "
+      "with the inspection outcome as the label and class weights for the "
+      "rare fraud cases, and retrain it monthly.\n\n"
+      "The model type was chosen over logistic regression because it "
+      "handled the interactions between price and category better in the "
+      "offline test, and we export it to ONNX for serving.\n";
+  CHECK_STR(S_state(pk, prose, "model"), "content");
+  CHECK_STR(S_state(pk,
+                    "**Why.** Refunds go out before anyone opens the box, "
+                    "and one return in forty is fraud.\n\n"
+                    "**Model.** A gradient-boosted classifier over the "
+                    "customer's return history, retrained monthly.\n",
+                    "model"),
+            "heading");
+  ddlint_pack_free(pk);
+}
+
 static void test_not_evidence_wildcard(void) {
   /* "how * does it" names someone else's design; the star never stands
    * for the author's side, and headings under such a heading are no
@@ -379,6 +406,7 @@ void suite_match(void) {
   RUN(test_only_reuses);
   RUN(test_alias_off_topic);
   RUN(test_empty_heading_yields);
+  RUN(test_no_heading);
   RUN(test_needs_evidence_slogan);
   RUN(test_renamed_headings_match);
   RUN(test_split_section);
