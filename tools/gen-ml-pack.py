@@ -108,6 +108,9 @@ sections = [
               "how good is it", "how good it is", "how well does it work", "how well it works",
               "how we will evaluate", "how we'll evaluate", "how we evaluate",
               "how it will be judged", "how it will be measured",
+              # "Step 2 - How we will measure it"
+              "how we will measure", "how we'll measure", "how we would measure",
+              "how to measure",
               "how it will be evaluated"],
   "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b",
               # "the measures are pinball loss and ...", "stockout events per
@@ -182,6 +185,9 @@ sections = [
       r"\btime spent\b", r"\bsession (length|engagement|duration)s?\b", r"\b(dau|mau)\b",
       r"\bbounce rate\b", r"\bonline (metric|evaluation)s?\b", r"\b(a/b|ab) test", r"\btap reduction\b",
       r"\bprevalence\b", r"\b(like|share|hide|report|bookmark|skip|completion)[- ]rate\b",
+      # "28-day notification opt-out rate", "opens per send"
+      r"\b(opt-?out|unsubscribe|mute|open|reply|no-?show|uninstall)[- ]rates?\b",
+      r"(?<=\bopens |\bclicks |\breplies |\bconversions |\borders |\bunsubscribes )\bper (send|email|notification|push|message|impression|recipient)\b",
       r"\buser satisfaction\b", r"\bgmv\b", r"\bsales\b", r"\bbookings?\b",
       r"\bper (1,?000|thousand|million) (users|requests|orders|sessions|impressions|trips|visits|searches)\b",
       r"\bswitchback\b", r"\binterleav(ing|ed) (experiments?|tests?|evaluations?|comparisons?)\b|\b(team[- ]draft|balanced) interleaving\b", r"\bholdouts?\b", r"\bbasis points\b"]),
@@ -1113,6 +1119,39 @@ rules = [
 
 # Headings whose sections are never evidence of a template section: the
 # document's own metadata and navigation, and other people's systems.
+# The seed template's own sample lines (../shared/seed/ml-system-design-
+# template.md): a draft that leaves "* **User Features**: Profile, history,
+# segments" in has not written its features.
+template_text = [
+    "Use Case: What is the product or problem you're solving?",
+    "Business Objective: What outcome are we optimizing (e.g., engagement, conversion, cost)?",
+    "Key Constraints: Latency, scale, cost, privacy, etc.",
+    "Clarifying Assumptions: Personalization? Language? Geography? Device type?",
+    "Recall@K / Precision@K / NDCG / Sequence Accuracy",
+    "Log-likelihood / token-level loss",
+    "Acceptance rate / CTR / Conversion",
+    "Latency (P95/P99), Tap reduction, Session engagement",
+    "Client-side logic: Input capture, fallback logic",
+    "Inference API: What is called, what does it return?",
+    "Fallback/Heuristics: On-device logic, cache, rule-based logic",
+    "Data Sources: User logs, content data, metadata, feedback",
+    "Label Strategy: Clicks, purchases, next-token, engagement window",
+    "Augmentation: Noisy data handling, partial examples, simulation",
+    "User Features: Profile, history, segments",
+    "Item/Context Features: Text, metadata, timestamps",
+    "Interaction Features: User-item or user-query interactions",
+    "Objective: Classification / Ranking / Generation",
+    "Model Type: GBDT, Two-tower, Transformer, LLM",
+    "Serving Format: Quantized? On-device? Real-time?",
+    "Training Considerations: Loss function, imbalance, retraining cycle",
+    "How are scores computed?",
+    "Do you re-rank or diversify?",
+    "Caching, thresholding, result filtering",
+    "User Feedback Logging: Accept/ignore, true vs false positives",
+    "Monitoring: Accuracy drift, latency, system health",
+    "Deployment Strategy: A/B testing, rollback, retraining triggers",
+]
+
 not_evidence = ["metadata", "document metadata", "doc metadata", "revision history",
                 "version history", "document history", "change log", "changelog",
                 "authors", "reviewers", "approvers", "sign off", "table of contents",
@@ -1170,6 +1209,7 @@ pack = {
  "version": "1.0.0",
  "description": "The ML System Design Flow: problem, metrics, architecture, data, features, model, prediction, feedback/monitoring/deployment.",
  "not_evidence": not_evidence,
+ "template_text": template_text,
  "sections": sections,
  "rules": rules,
 }

@@ -500,6 +500,23 @@ static bool S_link_only(const char *t, size_t start, size_t end) {
   return true;
 }
 
+/* Whether paragraph bl says no more than one of the template's own sample
+ * lines ("* **User Features**: Profile, history, segments" left in from
+ * the template): words compared, case and markup aside. */
+static bool S_template_line(const ddlint_pack *pk, const char *t,
+                            const block *bl) {
+  if (!pk->ntemplate_text || bl->end - bl->start >= PACK_TEXT_WORDS_MAX - 2)
+    return false;
+  char words[PACK_TEXT_WORDS_MAX];
+  if (!pack_text_words(t + bl->start, bl->end - bl->start, words,
+                       sizeof words))
+    return false;
+  for (size_t i = 0; i < pk->ntemplate_text; i++)
+    if (strcmp(words, pk->template_text[i]) == 0)
+      return true;
+  return false;
+}
+
 /* Marks the blocks that are never evidence: labels followed only by a
  * placeholder, paragraphs that are only one, and everything under a
  * not_evidence heading. Returns a new array (one byte per block). */
@@ -521,7 +538,8 @@ static unsigned char *S_dead_blocks(const namer *nm) {
                                         bl->end - bl->start)) ||
         block_unfinished(ctx, bl) ||
         (bl->in_list &&
-         S_link_only(ctx->src->text, bl->start, bl->end)))
+         S_link_only(ctx->src->text, bl->start, bl->end)) ||
+        S_template_line(ctx->pack, ctx->src->text, bl))
       dead[b] = 1;
   }
   /* the document's title counts only when it opens with the words: "#
@@ -2361,12 +2379,14 @@ void match_document(lint_ctx *ctx, coverage *cov) {
        * passing competes only to be named by the softer finding */
       bool in_passing = !dense && !pairs && !EVMAP(s)->named[d];
       /* past an empty heading of the section, only a subtree apart from
-       * it and from the headings other sections took by name: the
-       * author's empty heading says what the rest of the text is not,
-       * and "How we'll know it works" is about metrics whatever data
-       * words its bullets hold */
+       * it and from the headings other sections took by name, in two
+       * blocks or more: the author's empty heading says what the rest of
+       * the text is not, "How we'll know it works" is about metrics
+       * whatever data words its bullets hold, and one table of how each
+       * part went ("Monitoring / rollout | did not get to it") is no
+       * chapter */
       if (empty_named &&
-          (in_passing || S_overlaps_parts(ol, sc, d) ||
+          (in_passing || hits < 2 || S_overlaps_parts(ol, sc, d) ||
            S_claimed(used, d)))
         continue;
       ptrdiff_t *win = in_passing ? &passing : &best;

@@ -763,6 +763,51 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
   return true;
 }
 
+size_t pack_text_words(const char *t, size_t n, char *out, size_t cap) {
+  size_t k = 0;
+  bool gap = false;
+  for (size_t i = 0; i < n && k + 2 < cap; i++) {
+    unsigned char c = (unsigned char)t[i];
+    bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (!word) {
+      gap = k > 0;
+      continue;
+    }
+    if (gap)
+      out[k++] = ' ';
+    gap = false;
+    out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  out[k] = '\0';
+  return k;
+}
+
+/* "template_text": the template's own sample lines, kept as words; a child
+ * pack's list replaces its parent's. */
+static bool S_template_text(loader *ld, const cJSON *root, ddlint_pack *pk) {
+  char **lines = NULL;
+  size_t n = 0;
+  if (!cJSON_GetObjectItemCaseSensitive(root, "template_text"))
+    return true;
+  if (!pack_read_strings(ld, root, "template_text", "pack", &lines, &n))
+    return false;
+  pack_strings_free(pk->template_text, pk->ntemplate_text);
+  size_t kept = 0;
+  for (size_t i = 0; i < n; i++) {
+    char words[PACK_TEXT_WORDS_MAX];
+    size_t len = strlen(lines[i]);
+    bool fits = len < sizeof words - 2 &&
+                pack_text_words(lines[i], len, words, sizeof words) > 0;
+    free(lines[i]);
+    if (fits) /* (a line longer than any compared is never met) */
+      lines[kept++] = xstrdup(words);
+  }
+  pk->template_text = lines;
+  pk->ntemplate_text = kept;
+  return true;
+}
+
 /* The index of the section with this id, or -1. */
 static ptrdiff_t S_section_index(const ddlint_pack *pk, const char *id) {
   for (size_t s = 0; s < pk->nsections; s++)
@@ -828,7 +873,8 @@ static bool S_sections_second_pass(loader *ld, const cJSON *sections) {
 static bool S_load(loader *ld) {
   static const char *const fields[] = {
       "$schema",  "name",  "version",      "description",    "extends",
-      "sections", "rules", "not_evidence", "title_priority", NULL};
+      "sections", "rules", "not_evidence", "title_priority", "template_text",
+      NULL};
   const cJSON *root = ld->js.root;
   const cJSON *sections, *rules;
   if (!json_check_fields(&ld->js, root, "pack", fields))
@@ -859,7 +905,7 @@ static bool S_load(loader *ld) {
       !pack_read_string(ld, root, "description", false, "pack", &description) ||
       !S_array(ld, root, "sections", "pack", &sections) ||
       !S_array(ld, root, "rules", "pack", &rules) ||
-      !S_not_evidence(ld, root, pk) ||
+      !S_not_evidence(ld, root, pk) || !S_template_text(ld, root, pk) ||
       !pack_read_bool(ld, root, "title_priority", "pack", pk->title_priority,
                       &pk->title_priority)) {
     free(version);
@@ -1303,6 +1349,7 @@ void ddlint_pack_free(ddlint_pack *pk) {
   pack_strings_free(pk->prompt_text, pk->nprompts);
   pack_strings_free(pk->vocab, pk->nvocab);
   pack_strings_free(pk->topic_vocab, pk->ntopic_vocab);
+  pack_strings_free(pk->template_text, pk->ntemplate_text);
   pack_strings_free(pk->not_evidence, pk->nnot_evidence);
   for (unsigned k = 0; k < MATCH_LEVELS; k++)
     pcre2_match_context_free(pk->limits->level[k]); /* NULL is allowed */

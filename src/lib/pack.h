@@ -129,6 +129,12 @@ struct ddlint_pack {
    * match.c's S_wild_heading() reads the star */
   char **not_evidence;
   size_t nnot_evidence;
+  /* owned: "template_text", the template's own sample lines ("User
+   * Features: Profile, history, segments"), each as lower-case words
+   * joined by single spaces (pack_text_words()); a paragraph or list
+   * item that says no more than one of them is no content */
+  char **template_text;
+  size_t ntemplate_text;
   /* "title_priority": a heading equal to a section's title beats one equal
    * to an alias at any level, not only at the same level */
   bool title_priority;

@@ -906,8 +906,64 @@ static bool S_list_negated(const char *t, size_t me, size_t len) {
   return false;
 }
 
+/* Whether the mention ending at me is a table row's first cell, or part of
+ * it, and the next cell says the row's thing is not there: "| Monitoring /
+ * rollout | did not get to it |", "| Fallback | none |", "| Labels | TBD
+ * |". */
+static bool S_cell_denied(const char *t, size_t me, size_t len) {
+  size_t lim = me + 80 < len ? me + 80 : len, i = me;
+  while (i < lim && t[i] != '|' && t[i] != '\n')
+    i++;
+  if (i >= lim || t[i] != '|')
+    return false;
+  /* the mention is in the row's first cell: a '|' opens its line */
+  size_t ls = me;
+  while (ls > 0 && t[ls - 1] != '\n')
+    ls--;
+  while (ls < me && (t[ls] == ' ' || t[ls] == '\t'))
+    ls++;
+  if (t[ls] != '|' || memchr(t + ls + 1, '|', me - ls - 1))
+    return false;
+  i++;
+  while (i < lim && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+  size_t b = i;
+  while (i < lim && (S_wordch(t[i]) || t[i] == '/'))
+    i++;
+  size_t n = i - b;
+  static const char *const empty[] = {"tbd", "todo", "n/a", "missing",
+                                      "skipped", "nothing", NULL};
+  bool denies;
+  if (!n)
+    denies = i < lim && (t[i] == '-' || t[i] == '?') &&
+             (i + 1 >= lim || t[i + 1] == ' ' || t[i + 1] == '|');
+  else if (S_word_in(t + b, n, S_negators) || S_word_in(t + b, n, empty))
+    denies = true;
+  else if (n == 3 && strncasecmp(t + b, "did", 3) == 0) {
+    /* "did not get to it" */
+    size_t j = i;
+    while (j < lim && t[j] == ' ')
+      j++;
+    denies = lim - j >= 3 && strncasecmp(t + j, "not", 3) == 0;
+  } else
+    denies = false;
+  if (!denies)
+    return false;
+  /* ... and it is the row's last cell: "| p90 coverage | n/a | 89.2% |"
+   * compares a v1 that had none with a v2 that has it */
+  while (i < len && t[i] != '|' && t[i] != '\n')
+    i++;
+  if (i < len && t[i] == '|')
+    for (i++; i < len && t[i] != '\n'; i++)
+      if (S_wordch(t[i]))
+        return false;
+  return true;
+}
+
 bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
   const char *t = ctx->src->text;
+  if (S_cell_denied(t, me, ctx->src->len))
+    return true;
   size_t lo = ms > NEG_LOOKBACK ? ms - NEG_LOOKBACK : 0;
   size_t cs = S_clause_start(t, lo, ms);
   /* the words of the clause before the mention */

@@ -180,6 +180,10 @@ bool spans_hold(const size_t *spans, size_t n, size_t off);
 char *scope_titles(const lint_ctx *ctx, const size_t *scope, size_t nscope);
 /* pack.c: whether the word [w, w+n) is in the pack's section vocabulary. */
 bool pack_vocab_has(const ddlint_pack *pk, const char *w, size_t n);
+/* pack.c: the words of t[0, n) in lower case, joined by single spaces, into
+ * out (cap bytes, NUL-terminated, cut short when full); their length. */
+#define PACK_TEXT_WORDS_MAX 256
+size_t pack_text_words(const char *t, size_t n, char *out, size_t cap);
 /* pack.c: whether the word [w, w+n) is in the pack's topic vocabulary. */
 bool pack_topic_vocab_has(const ddlint_pack *pk, const char *w, size_t n);
 /* match.c: whether a section holds no content (paragraph, code, non-comment HTML,

@@ -364,6 +364,48 @@ static void test_no_heading(void) {
   ddlint_pack_free(pk);
 }
 
+static void test_template_text(void) {
+  /* the template's own sample lines left in are no content; the same
+   * label with the author's words after it is; a table row whose next
+   * and last cell denies it is no mention */
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  CHECK(pk->ntemplate_text > 0);
+  CHECK_STR(S_state(pk,
+                    "# T\n\n## Features\n\n* **User Features**: Profile, "
+                    "history, segments\n* **Item/Context Features**: Text, "
+                    "metadata, timestamps\n",
+                    "features"),
+            "empty");
+  CHECK_STR(S_state(pk,
+                    "# T\n\n## Features\n\n* **User Features**: tenure, "
+                    "seats in use, logins per week\n* **Item/Context "
+                    "Features**: Text, metadata, timestamps\n",
+                    "features"),
+            "heading");
+  ddlint_pack_free(pk);
+}
+
+static void test_table_cell_denied(void) {
+  ddlint_pack *pk = PACK(
+      "{\"name\": \"p\", \"rules\": [], \"sections\": [\n"
+      " {\"id\": \"m\", \"title\": \"Monitoring\",\n"
+      "  \"evidence\": [\"\\\\bdrift\\\\b\", \"\\\\balerts?\\\\b\", "
+      "\"\\\\bdashboards?\\\\b\"]}]}");
+  if (!pk)
+    return;
+  static const char denied[] =
+      "# T\n\n## How it went\n\n| Area | Result |\n|---|---|\n"
+      "| Drift alerts and dashboards | did not get to it |\n";
+  static const char compared[] =
+      "# T\n\n## How it went\n\n| Area | v1 | v2 |\n|---|---|---|\n"
+      "| Drift alerts and dashboards | n/a | paged on call weekly |\n";
+  CHECK_STR(S_state(pk, denied, "m"), "missing");
+  CHECK_STR(S_state(pk, compared, "m"), "content");
+  ddlint_pack_free(pk);
+}
+
 static void test_not_evidence_wildcard(void) {
   /* "how * does it" names someone else's design; the star never stands
    * for the author's side, and headings under such a heading are no
@@ -407,6 +449,8 @@ void suite_match(void) {
   RUN(test_alias_off_topic);
   RUN(test_empty_heading_yields);
   RUN(test_no_heading);
+  RUN(test_template_text);
+  RUN(test_table_cell_denied);
   RUN(test_needs_evidence_slogan);
   RUN(test_renamed_headings_match);
   RUN(test_split_section);
