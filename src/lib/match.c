@@ -805,7 +805,9 @@ static bool S_only_reuses(const lint_ctx *ctx, const section *sec) {
   static const char *const reuse[] = {
       "the usual",   "as usual",      "as before",        "as today",
       "as it is today", "as they are today", "unchanged",  "nothing new",
-      "nothing special", "nothing fancy", "the obvious ones", "same", NULL};
+      "nothing special", "nothing fancy", "the obvious ones", "reuse",
+      "re-use", "reusing", "reused", "same", "standard", "existing",
+      NULL};
   for (size_t i = one->start; i < one->end; i++) {
     if (i > one->start && S_alnum(t[i - 1]))
       continue;
@@ -814,6 +816,21 @@ static bool S_only_reuses(const lint_ctx *ctx, const section *sec) {
       if (i + n > one->end || strncasecmp(t + i, reuse[k], n) != 0 ||
           (i + n < one->end && S_alnum(t[i + n])))
         continue;
+      /* "Standard features from the feature store", "existing
+       * monitoring": only before one of the template's own words, not
+       * "a standard canary rollout" */
+      if (strcmp(reuse[k], "standard") == 0 ||
+          strcmp(reuse[k], "existing") == 0) {
+        size_t w = i + n;
+        while (w < one->end && t[w] == ' ')
+          w++;
+        size_t wl = 0;
+        while (w + wl < one->end && S_alnum(t[w + wl]))
+          wl++;
+        if (wl && S_template_word(ctx, t + w, wl))
+          return true;
+        continue;
+      }
       if (strcmp(reuse[k], "same") != 0)
         return true;
       /* "same" only with its "as" within six words: "Same attributes as

@@ -249,6 +249,14 @@ static void test_only_reuses(void) {
                         "first release.\n",
                     "architecture"),
             "empty");
+  CHECK_STR(S_state(pk, "# T\n\n## Features\n\nStandard features from "
+                        "the feature store.\n",
+                    "features"),
+            "empty");
+  CHECK_STR(S_state(pk, "# T\n\n## Deployment\n\nA standard canary rollout "
+                        "with automatic rollback.\n",
+                    "monitoring"),
+            "heading");
   CHECK_STR(S_state(pk, "# T\n\n## Features\n\nSame as v1: tenure, "
                         "seats in use, tickets opened.\n",
                     "features"),
