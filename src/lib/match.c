@@ -817,18 +817,27 @@ static bool S_only_reuses(const lint_ctx *ctx, const section *sec) {
           (i + n < one->end && S_alnum(t[i + n])))
         continue;
       /* "Standard features from the feature store", "existing
-       * monitoring": only before one of the template's own words, not
-       * "a standard canary rollout" */
+       * monitoring": only before a word that names a whole part of a
+       * design, not "a standard canary rollout" */
       if (strcmp(reuse[k], "standard") == 0 ||
           strcmp(reuse[k], "existing") == 0) {
+        static const char *const part[] = {
+            "features", "signals", "inputs", "attributes", "data",
+            "metrics", "kpis", "model", "models", "monitoring",
+            "dashboards", "alerts", "alerting", "approach", "approaches",
+            "architecture", "setup", "pipeline", "pipelines", "stack",
+            "infrastructure", "infra", "process", "labels", "serving",
+            "deployment", "rollout", "practice", "practices", "tooling",
+            NULL};
         size_t w = i + n;
         while (w < one->end && t[w] == ' ')
           w++;
         size_t wl = 0;
         while (w + wl < one->end && S_alnum(t[w + wl]))
           wl++;
-        if (wl && S_template_word(ctx, t + w, wl))
-          return true;
+        for (int q = 0; wl && part[q]; q++)
+          if (strlen(part[q]) == wl && strncasecmp(t + w, part[q], wl) == 0)
+            return true;
         continue;
       }
       if (strcmp(reuse[k], "same") != 0)
