@@ -1991,6 +1991,15 @@ static bool S_overlaps_parts(const outline *ol, const section_cov *sc,
 /* Whether heading d was taken by a section's name. */
 static bool S_claimed(const bool *used, size_t d) { return used[d]; }
 
+/* Words of label block bl after its label (counted up to 8). */
+static size_t S_words_after_label(const lint_ctx *ctx, const block *bl) {
+  const char *t;
+  size_t n, at;
+  if (!S_label_rest(ctx, bl, &t, &n, &at))
+    return 0;
+  return S_count_words(t, at, n, 8);
+}
+
 void match_document(lint_ctx *ctx, coverage *cov) {
   const ddlint_pack *pk = ctx->pack;
   const outline *ol = ctx->ol;
@@ -2249,8 +2258,12 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         continue;
       for (size_t b = 0; b < ctx->md->nblocks && !at[s]; b++) {
         const block *bl = &ctx->md->blocks[b];
-        if (bl->kind == BLOCK_PARAGRAPH && !bl->in_list && bl->label &&
-            bl->key && !dead[b] && S_label_runs_in(ctx, bl) &&
+        /* (a bullet too, when 8 words or more follow its label: "-
+         * **Inputs:** cleaned descriptor, MCC, amount bucket, ...", not a
+         * list of risks' "- **Data:** may be stale") */
+        if (bl->kind == BLOCK_PARAGRAPH && bl->label && bl->key &&
+            !dead[b] && S_label_runs_in(ctx, bl) &&
+            (!bl->in_list || S_words_after_label(ctx, bl) >= 8) &&
             S_names_equal(bl->key, ts->key_title, ts->alias_keys,
                           ts->naliases) &&
             outline_section_at(ol, bl->start) >= 0)

@@ -414,6 +414,26 @@ static void test_table_cell_denied(void) {
   ddlint_pack_free(pk);
 }
 
+static void test_bullet_run_in(void) {
+  /* bold run-in labels on bullets name sections when 8 words or more
+   * follow the label; a list of short risks does not */
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  static const char idea[] =
+      "# Categories\n\n## The idea\n\n"
+      "- **Inputs:** the cleaned merchant descriptor, the amount bucket, "
+      "weekday and hour, and the customer's past overrides.\n"
+      "- **Model:** a small distilled text transformer fine-tuned for "
+      "24-way classification, retrained monthly.\n";
+  CHECK_STR(S_state(pk, idea, "features"), "content");
+  static const char risks[] =
+      "# Categories\n\n## Risks\n\n- **Inputs:** may drift.\n"
+      "- **Model:** too slow?\n";
+  CHECK_STR(S_state(pk, risks, "features"), "missing");
+  ddlint_pack_free(pk);
+}
+
 static void test_not_evidence_wildcard(void) {
   /* "how * does it" names someone else's design; the star never stands
    * for the author's side, and headings under such a heading are no
@@ -459,6 +479,7 @@ void suite_match(void) {
   RUN(test_no_heading);
   RUN(test_template_text);
   RUN(test_table_cell_denied);
+  RUN(test_bullet_run_in);
   RUN(test_needs_evidence_slogan);
   RUN(test_renamed_headings_match);
   RUN(test_split_section);
