@@ -53,6 +53,17 @@ static const char *S_skip_numbering(const char *s) {
         }
       }
     }
+    /* a dated entry: "2025-02-06 (Thu) Features v1", "2025/02/06" */
+    if (S_isdigit(q[0]) && S_isdigit(q[1]) && S_isdigit(q[2]) &&
+        S_isdigit(q[3]) && (q[4] == '-' || q[4] == '/') && S_isdigit(q[5]) &&
+        S_isdigit(q[6]) && q[7] == q[4] && S_isdigit(q[8]) &&
+        S_isdigit(q[9]) && (q[10] == ' ' || q[10] == '\t' || q[10] == ':')) {
+      q += 10;
+      while (*q == ' ' || *q == '\t' || *q == ':')
+        q++;
+      s = q;
+      continue;
+    }
     if (S_isdigit(*q)) {
       while (S_isdigit(*q) || (*q == '.' && S_isdigit(q[1])))
         q++;
@@ -635,6 +646,12 @@ static void S_piece_heads(const char *norm, bool last_only, strbuf *out) {
       continue;
     }
     if (S_stopword(w[i].p, w[i].n))
+      continue;
+    /* a version or a number qualifies the head: "Features v1" */
+    bool version = w[i].n >= 1 && (w[i].p[0] == 'v' || S_isdigit(w[i].p[0]));
+    for (size_t k = 1; version && k < w[i].n; k++)
+      version = S_isdigit(w[i].p[k]);
+    if (version && (w[i].n > 1 || S_isdigit(w[i].p[0])) && last != SIZE_MAX)
       continue;
     last = i;
     if (!last_only)

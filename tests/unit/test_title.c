@@ -27,6 +27,9 @@ static void test_normalize_numbering(void) {
   /* digits that belong to the title stay */
   CHECK_NORM("3D Reconstruction", "3d reconstruction");
   CHECK_NORM("P99 Latency", "p99 latency");
+  /* a dated entry of a notebook or a log */
+  CHECK_NORM("2025-02-06 (Thu) Features v1", "features v1");
+  CHECK_NORM("2025/02/20: Serving", "serving");
 }
 
 static void test_normalize_decoration(void) {
@@ -138,6 +141,9 @@ static void S_check_heads(const char *text, const char *want, int at) {
 
 static void test_heads(void) {
   CHECK_HEADS("Data Drift Detection", "detection");
+  /* a version or a number after the head qualifies it */
+  CHECK_HEADS("Features v1", "feature");
+  CHECK_HEADS("Model 2", "model");
   /* a contraction's pronoun ends the phrase as the pronoun would */
   CHECK_HEADS("Data we'll need", "data");
   CHECK_HEADS("Data we\xE2\x80\x99ll need", "data"); /* U+2019 */
