@@ -372,6 +372,11 @@ DDLINT_API const char *ddlint_coverage_topic_file(const ddlint_result *result,
 DDLINT_API void ddlint_result_set_rule_severity(ddlint_result *result,
                                                 const char *rule, int severity);
 
+/** Whether the heading that matched coverage section s is a bold run-in
+ * label opening a paragraph ("**Data.** Three years of ..."), as in a
+ * memo with no heading: 1 or 0. */
+DDLINT_API int ddlint_result_section_run_in(const ddlint_result *result,
+                                            size_t s);
 /** Level (1 to 6) of the heading that matched coverage section s, or 0
  * when no heading names it. */
 DDLINT_API int ddlint_result_section_level(const ddlint_result *result,

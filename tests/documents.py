@@ -256,13 +256,30 @@ def test_named_chapters(tmp):
     write(os.path.join(g, "data.md"), "# Data\n\nHourly meter readings and weather.\n")
     write(os.path.join(g, "model.md"), "# Model\n\nGradient-boosted trees per hour.\n")
     write(os.path.join(g, "serving.md"), "# Serving\n\nA nightly batch job.\n")
-    write(os.path.join(g, "notes.md"), "# Scratch\n\nUnlinked notes.\n")
+    write(os.path.join(g, "img", "flow.png"), "not markdown")
     rc, rep, err = lint_json(["--no-config", "guide"], tmp)
     docs = rep.get("documents", [])
     check("an index linking plainly named chapters makes one document, in link order",
           [x["parts"] for x in docs] ==
-          [["guide/README.md", "guide/data.md", "guide/model.md", "guide/serving.md", "guide/notes.md"]],
+          [["guide/README.md", "guide/data.md", "guide/model.md", "guide/serving.md"]],
           (docs, err))
+    # a repository's root or a project's docs folder is not: a file the
+    # index does not link, or a folder of Markdown beside it
+    r = os.path.join(tmp, "repo")
+    write(os.path.join(r, "README.md"), "# Tool\n\n- [Data](data.md)\n- [Model](model.md)\n")
+    write(os.path.join(r, "data.md"), "# Data\n\nText.\n")
+    write(os.path.join(r, "model.md"), "# Model\n\nText.\n")
+    write(os.path.join(r, "CONTRIBUTING.md"), "# Contributing\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "repo"], tmp)
+    check("... but not with a Markdown file the index does not link (CONTRIBUTING.md)",
+          not rep.get("documents") and len(rep.get("files", [])) == 4, (rep.get("documents"), err))
+    os.remove(os.path.join(r, "CONTRIBUTING.md"))
+    write(os.path.join(r, "sub", "design.md"), "# A design\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "repo"], tmp)
+    check("... nor beside a folder of Markdown files, which is linted too",
+          not rep.get("documents") and
+          any(f["path"].endswith("sub/design.md") for f in rep.get("files", [])),
+          (rep.get("documents"), err))
     c = os.path.join(tmp, "designs")
     write(os.path.join(c, "README.md"),
           "# Our designs\n\n- [Fraud scoring](fraud-scoring.md)\n- [Search](search.md)\n"

@@ -396,22 +396,20 @@ static bool S_has_chapters(const char *dir) {
  * than a design of its own: "data.md", "model.md", "serving.md",
  * "success-metrics.md", "open_questions.md". */
 static bool S_chapter_name(const char *name) {
+  /* a design's own parts, not a project's (api.md, faq.md, roadmap.md,
+   * security.md sit beside a README that is no design) */
   static const char *const words[] = {
       "overview", "introduction", "intro", "background", "context",
       "motivation", "problem", "problem statement", "goals", "requirements",
-      "scope", "metrics", "success metrics", "evaluation", "eval", "data",
-      "dataset", "datasets", "data sources", "labeling", "labelling",
-      "labels", "features", "feature engineering", "model", "models",
-      "modeling", "modelling", "training", "serving", "inference",
-      "prediction", "ranking", "architecture", "system", "system design",
-      "design", "detailed design", "api", "deployment", "rollout", "launch",
-      "release", "monitoring", "operations", "ops", "observability",
-      "experiments", "experimentation", "ab testing", "testing", "risks",
-      "alternatives", "appendix", "faq", "security", "privacy", "results",
-      "future work", "open questions", "questions", "timeline", "plan",
-      "roadmap", "glossary", "references", "summary", "conclusion",
-      "feedback", "maintenance", "cost", "costs", "capacity", "scaling",
-      "fallback", "baseline", "approach", "solution", NULL};
+      "metrics", "success metrics", "evaluation", "eval", "data", "dataset",
+      "datasets", "data sources", "labeling", "labelling", "labels",
+      "features", "feature engineering", "model", "models", "modeling",
+      "modelling", "training", "serving", "inference", "prediction",
+      "ranking", "architecture", "system design", "detailed design",
+      "deployment", "rollout", "launch", "monitoring", "operations", "ops",
+      "experiments", "experimentation", "ab testing", "risks",
+      "alternatives", "results", "open questions", "feedback", "fallback",
+      "baseline", "approach", "pipeline", NULL};
   char key[64];
   size_t n = 0;
   for (const char *c = name; *c && *c != '.' && n + 1 < sizeof key; c++)
@@ -425,17 +423,50 @@ static bool S_chapter_name(const char *name) {
 }
 
 /* Whether the index text links to at least two Markdown files directly in
- * dir that are named as chapters ("[Data](data.md)", "[Serving](serving.md)"):
- * a design split over plainly named files. */
-static bool S_named_chapters(const char *text, size_t len, const char *dir) {
-  chapters none = {0}, links = {0};
+ * dir that are named as chapters ("[Data](data.md)", "[Serving](serving.md)"),
+ * links every other Markdown file of dir, and dir has no folder of
+ * Markdown files: a design split over plainly named files, not a
+ * project's docs folder or a repository's root (a CONTRIBUTING.md it does
+ * not link, a sub/design.md of its own). */
+static bool S_named_chapters(const char *text, size_t len, const char *dir,
+                             const char *index) {
+  chapters none = {0}, links = {0}, all = {0};
   S_link_order(text, len, dir, true, &none, &links);
   size_t named = 0;
   for (size_t c = 0; c < links.n; c++)
     named += !strchr(links.v[c].name, '/') && S_is_file(links.v[c].path) &&
              S_chapter_name(links.v[c].name);
+  bool yes = named >= 2;
+  if (yes) {
+    S_list_chapters(dir, index, true, &all);
+    for (size_t a = 0; a < all.n && yes; a++) {
+      bool linked = false;
+      for (size_t c = 0; c < links.n && !linked; c++)
+        linked = strcmp(links.v[c].path, all.v[a].path) == 0 ||
+                 S_same_file(links.v[c].path, all.v[a].path);
+      yes = linked;
+    }
+  }
+  DIR *d = yes ? opendir(dir) : NULL;
+  for (struct dirent *e; d && yes && (e = readdir(d)) != NULL;) {
+    if (e->d_name[0] == '.')
+      continue;
+    char *sub = S_join(dir, e->d_name);
+    struct stat st;
+    if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
+      DIR *sd = opendir(sub);
+      for (struct dirent *f; sd && yes && (f = readdir(sd)) != NULL;)
+        yes = !S_is_markdown(f->d_name);
+      if (sd)
+        closedir(sd);
+    }
+    free(sub);
+  }
+  if (d)
+    closedir(d);
   S_chapters_free(&links);
-  return named >= 2;
+  S_chapters_free(&all);
+  return yes;
 }
 
 bool doc_detect(const char *dir, bool declared, doc_spec *out) {
@@ -489,7 +520,7 @@ bool doc_detect(const char *dir, bool declared, doc_spec *out) {
     /* no numbered chapters, but an index that links plainly named
      * chapters (data.md, model.md, serving.md): one design, as if
      * declared */
-    if (!is_doc && !ch.n && text && S_named_chapters(text, len, dir)) {
+    if (!is_doc && !ch.n && text && S_named_chapters(text, len, dir, index)) {
       S_chapters_free(&fm);
       S_chapters_free(&ch);
       S_chapters_free(&order);

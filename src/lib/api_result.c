@@ -15,6 +15,10 @@ int ddlint_result_section_level(const ddlint_result *result, size_t s) {
   return result->section_level[s];
 }
 
+int ddlint_result_section_run_in(const ddlint_result *result, size_t s) {
+  return result->section_run_in && result->section_run_in[s];
+}
+
 int ddlint_result_section_span(const ddlint_result *result, size_t s,
                                size_t *start, size_t *end) {
   if (!result->section_level[s] && !ddlint_coverage_section_state(result, s))

@@ -205,8 +205,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
    * memo with no heading) gets its missing sections in that style */
   bool run_in = false;
   for (size_t s = 0; s < ns && !run_in; s++)
-    run_in = level_of[s] && start[s] < src->len &&
-             (src->text[start[s]] == '*' || src->text[start[s]] == '_');
+    run_in = level_of[s] && ddlint_result_section_run_in(r, s);
   for (size_t s = 0; s < ns; s++) {
     const char *title = ddlint_pack_section_title(pk, s);
     if (!ddlint_coverage_section_required(r, s) || (level_of[s] && !rename[s]))

@@ -494,6 +494,11 @@ static bool S_link_only(const char *t, size_t start, size_t end) {
   const char *close = memchr(t + k + 2, ')', end - k - 2);
   if (!close)
     return false;
+  /* a chapter of this document (a relative path, a folder, an anchor),
+   * not a source on the web ("[Orders since 2021](https://...)") */
+  for (const char *c = t + k + 2; c < close; c++)
+    if (*c == ':')
+      return false;
   for (const char *p = close + 1; p < t + end; p++)
     if (!strchr(" \t\r\n.,;", *p))
       return false;
@@ -813,8 +818,9 @@ static bool S_only_reuses(const lint_ctx *ctx, const section *sec) {
       continue;
     for (int k = 0; reuse[k]; k++) {
       size_t n = strlen(reuse[k]);
+      /* (a word: not "same-day", "as-is") */
       if (i + n > one->end || strncasecmp(t + i, reuse[k], n) != 0 ||
-          (i + n < one->end && S_alnum(t[i + n])))
+          (i + n < one->end && (S_alnum(t[i + n]) || t[i + n] == '-')))
         continue;
       /* "Standard features from the feature store", "existing
        * monitoring": only before a word that names a whole part of a
@@ -842,6 +848,11 @@ static bool S_only_reuses(const lint_ctx *ctx, const section *sec) {
       }
       if (strcmp(reuse[k], "same") != 0)
         return true;
+      /* "same" opens the sentence ("Same attributes as the current
+       * scorecard", "We use the same features as ..."), not "AUC on the
+       * same holdout as the v1 model" deep in a statement of its own */
+      if (S_count_words(t, one->start, i, 5) > 4)
+        continue;
       /* "same" only with its "as" within six words: "Same attributes as
        * the current scorecard", not "the same day" */
       size_t w = i + n, words = 0;
@@ -1976,20 +1987,25 @@ static void S_judge_empty(lint_ctx *ctx, size_t s, section_cov *sc,
   }
 }
 
-/* Whether heading d is one of sc's parts, lies inside one, or holds one. */
-static bool S_overlaps_parts(const outline *ol, const section_cov *sc,
-                             size_t d) {
-  const section *c = &ol->sections[d];
-  for (size_t p = 0; p < sc->nparts; p++) {
-    const section *q = &ol->sections[sc->parts[p]];
-    if (c->start < q->end && q->start < c->end)
-      return true;
-  }
-  return false;
+/* Marks in over[] (one byte per heading, zeroed here) the headings that
+ * are one of sc's parts, lie inside one or hold one. Sections nest (the
+ * outline is built with a stack), so that is the parts, their subtrees and
+ * their ancestors: linear, where testing each heading against each part
+ * was quadratic in a document that repeats an empty heading. */
+static void S_mark_overlaps(const outline *ol, const section_cov *sc,
+                            unsigned char *over) {
+  memset(over, 0, ol->nsections);
+  for (size_t p = 0; p < sc->nparts; p++)
+    over[sc->parts[p]] = 1;
+  for (size_t p = 0; p < sc->nparts; p++)
+    for (ptrdiff_t a = ol->sections[sc->parts[p]].parent; a >= 0 && !over[a];
+         a = ol->sections[a].parent)
+      over[a] = 2; /* an ancestor: its other children are apart */
+  for (size_t d = 0; d < ol->nsections; d++) /* parents come first */
+    if (!over[d] && ol->sections[d].parent >= 0 &&
+        over[ol->sections[d].parent] == 1)
+      over[d] = 1;
 }
-
-/* Whether heading d was taken by a section's name. */
-static bool S_claimed(const bool *used, size_t d) { return used[d]; }
 
 /* Words of label block bl after its label (counted up to 8). */
 static size_t S_words_after_label(const lint_ctx *ctx, const block *bl) {
@@ -2349,6 +2365,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     prose += bl->kind == BLOCK_PARAGRAPH && !bl->in_list && !dead[b] &&
              S_count_words(ctx->src->text, bl->start, bl->end, 12) >= 12;
   }
+  /* per heading, for an empty named section: S_mark_overlaps() */
+  unsigned char *over = xcalloc(ol->nsections + 1, 1);
   for (size_t s = 0; s < pk->nsections && fill_gaps; s++) {
     section_cov *sc = &cov->sections[s];
     if (!S_by_content_ok(pk, s))
@@ -2367,6 +2385,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           (sc->empty_why != EMPTY_BARE && sc->empty_why != EMPTY_HANDED))
         continue;
       empty_named = true;
+      S_mark_overlaps(ol, sc, over);
     }
     ptrdiff_t best = -1, passing = -1;
     unsigned best_n = 0, passing_n = 0;
@@ -2424,9 +2443,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
        * whatever data words its bullets hold, and one table of how each
        * part went ("Monitoring / rollout | did not get to it") is no
        * chapter */
-      if (empty_named &&
-          (in_passing || hits < 2 || S_overlaps_parts(ol, sc, d) ||
-           S_claimed(used, d)))
+      if (empty_named && (in_passing || hits < 2 || over[d] || used[d]))
         continue;
       ptrdiff_t *win = in_passing ? &passing : &best;
       unsigned *win_n = in_passing ? &passing_n : &best_n;
@@ -2527,6 +2544,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   free(evidence);
   free(content_before);
   S_namer_free(&nm);
+  free(over);
   free(used);
   free(taken);
   free(known);

@@ -33,12 +33,17 @@ typedef struct {
   bool bold_line; /* paragraph of one line that is all strong emphasis, in
                      no list or quote, not ending with a colon: "**Q: How
                      good is it?**", not "**Use Cases:**" */
+  unsigned char made; /* heading: 0 from the source, else a BLOCK_MADE_*
+                         (outline_untitled(); no anchor, no line its own) */
   size_t start, end; /* byte range [start, end) in the source */
   char *text;        /* heading: its plain text; else NULL */
   char *label;       /* paragraph: its label (`**Use Case**:`, `- Data:`) */
   char *norm;        /* title_normalize(text or label), or NULL (outline) */
   char *key;         /* title_key(norm), or NULL (outline) */
 } block;
+
+/* Headings the outline stage makes where the source has none. */
+enum { BLOCK_MADE_TITLE = 1, BLOCK_MADE_RUN_IN = 2 };
 
 /* All blocks of a document plus the byte ranges that are not prose. */
 typedef struct {

@@ -272,6 +272,7 @@ static bool S_run_ins_as_headings(md_blocks *mb, const char *t) {
       block *h = &out[k++];
       h->kind = BLOCK_HEADING;
       h->level = 2;
+      h->made = BLOCK_MADE_RUN_IN;
       h->start = b->start;
       h->end = e;
       h->text = b->label;
@@ -316,6 +317,10 @@ void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
   memset(h, 0, sizeof *h);
   h->kind = BLOCK_HEADING;
   h->level = 1;
+  h->made = BLOCK_MADE_TITLE;
+  /* where the text starts, past any front matter: findings placed on the
+   * title point at the first line of text, not at a "---" */
+  h->start = h->end = mb->nblocks > 1 ? mb->blocks[1].start : 0;
   h->text = xstrdup(OUTLINE_UNTITLED);
   h->norm = title_normalize(h->text);
   h->key = title_key(h->norm);

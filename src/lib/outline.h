@@ -42,13 +42,15 @@ void outline_build(md_blocks *mb, size_t doc_len, unsigned threads,
 /* The section whose own text (up to its first subheading) holds offset off:
  * the last one starting at or before it; -1 before the first heading. */
 ptrdiff_t outline_section_at(const outline *ol, size_t off);
+/* The text of the heading outline_untitled() makes. */
+#define OUTLINE_UNTITLED "(the text, which has no heading)"
 /* A document with content but no heading at all (a memo, an email, a
  * thread) gets one: an untitled title over the whole text, a heading block
- * of no bytes at offset 0 put first in mb; and where two or more of its
- * paragraphs open with a bold run-in label ("**Why.** ..."), those labels
- * are headings of level 2 under it (docs/matching.md, "The section
- * tree"). Rewrites mb and rebuilds ol; text is the source. */
-#define OUTLINE_UNTITLED "(the text, which has no heading)"
+ * of no bytes where its text starts, put first in mb; and where two or
+ * more of its paragraphs open with a bold run-in label ("**Why.** ..."),
+ * those labels are headings of level 2 under it (docs/matching.md, "The
+ * section tree"). Rewrites mb (block kinds, starts, and label strings
+ * moved into the new headings) and rebuilds ol; text is the source. */
 void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
                       outline *ol);
 void outline_free(outline *ol);

@@ -35,6 +35,7 @@ void ddlint_result_free(ddlint_result *r) {
   free(r->section_start);
   free(r->section_end);
   free(r->section_level);
+  free(r->section_run_in);
   free(r->topic_lines);
   free(r->topic_via);
   free(r->code_spans);
@@ -363,6 +364,7 @@ void result_finish(ddlint_result *r, const lint_ctx *ctx,
   r->section_start = xcalloc(ns + 1, sizeof(size_t));
   r->section_end = xcalloc(ns + 1, sizeof(size_t));
   r->section_level = xcalloc(ns + 1, sizeof(int));
+  r->section_run_in = xcalloc(ns + 1, sizeof(bool));
   r->section_part = xcalloc(ns + 1, sizeof(size_t));
   r->topic_part = xcalloc(ns + 1, sizeof(size_t *));
   r->title_level = ol->nsections && ol->sections[0].is_title ? 1 : 0;
@@ -387,7 +389,12 @@ void result_finish(ddlint_result *r, const lint_ctx *ctx,
       const section *sec = &ol->sections[sc->section];
       r->section_headings[s] = xstrdup(mb->blocks[sec->block].text);
       r->section_start[s] = sec->start;
-      r->section_level[s] = sec->level;
+      /* the untitled title over a heading-less text is no heading: a
+       * section found in that text has none of its own (fix adds one
+       * beside the others, at level 2, not an H1 that ends the text) */
+      const block *hb = &mb->blocks[sec->block];
+      r->section_level[s] = hb->made == BLOCK_MADE_TITLE ? 0 : sec->level;
+      r->section_run_in[s] = hb->made == BLOCK_MADE_RUN_IN;
       /* the span ends with the section's last part */
       r->section_end[s] = sec->end;
       for (size_t p = 0; p < sc->nparts; p++)
