@@ -398,23 +398,65 @@ static bool S_has_chapters(const char *dir) {
 static bool S_chapter_name(const char *name) {
   /* a design's own parts, not a project's (api.md, faq.md, roadmap.md,
    * security.md sit beside a README that is no design) */
-  static const char *const words[] = {
-      "overview", "introduction", "intro", "background", "context",
-      "motivation", "problem", "problem statement", "goals", "requirements",
-      "metrics", "success metrics", "evaluation", "eval", "data", "dataset",
-      "datasets", "data sources", "labeling", "labelling", "labels",
-      "features", "feature engineering", "model", "models", "modeling",
-      "modelling", "training", "serving", "inference", "prediction",
-      "ranking", "architecture", "system design", "detailed design",
-      "deployment", "rollout", "launch", "monitoring", "operations", "ops",
-      "experiments", "experimentation", "ab testing", "risks",
-      "alternatives", "results", "open questions", "feedback", "fallback",
-      "baseline", "approach", "pipeline", NULL};
+  static const char *const words[] = {"overview",
+                                      "introduction",
+                                      "intro",
+                                      "background",
+                                      "context",
+                                      "motivation",
+                                      "problem",
+                                      "problem statement",
+                                      "goals",
+                                      "requirements",
+                                      "metrics",
+                                      "success metrics",
+                                      "evaluation",
+                                      "eval",
+                                      "data",
+                                      "dataset",
+                                      "datasets",
+                                      "data sources",
+                                      "labeling",
+                                      "labelling",
+                                      "labels",
+                                      "features",
+                                      "feature engineering",
+                                      "model",
+                                      "models",
+                                      "modeling",
+                                      "modelling",
+                                      "training",
+                                      "serving",
+                                      "inference",
+                                      "prediction",
+                                      "ranking",
+                                      "architecture",
+                                      "system design",
+                                      "detailed design",
+                                      "deployment",
+                                      "rollout",
+                                      "launch",
+                                      "monitoring",
+                                      "operations",
+                                      "ops",
+                                      "experiments",
+                                      "experimentation",
+                                      "ab testing",
+                                      "risks",
+                                      "alternatives",
+                                      "results",
+                                      "open questions",
+                                      "feedback",
+                                      "fallback",
+                                      "baseline",
+                                      "approach",
+                                      "pipeline",
+                                      NULL};
   char key[64];
   size_t n = 0;
   for (const char *c = name; *c && *c != '.' && n + 1 < sizeof key; c++)
-    key[n++] = (char)(*c == '-' || *c == '_' ? ' '
-                                              : tolower((unsigned char)*c));
+    key[n++] =
+        (char)(*c == '-' || *c == '_' ? ' ' : tolower((unsigned char)*c));
   key[n] = '\0';
   for (size_t i = 0; words[i]; i++)
     if (strcmp(key, words[i]) == 0)

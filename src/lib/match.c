@@ -476,9 +476,10 @@ static bool S_label_placeholder(const lint_ctx *ctx, const block *bl) {
  * of contents or a reading list names a chapter, it does not cover it. */
 static bool S_link_only(const char *t, size_t start, size_t end) {
   size_t i = start;
-  while (i < end && (t[i] == ' ' || t[i] == '\t' || t[i] == '-' ||
-                     t[i] == '*' || t[i] == '+' || (t[i] >= '0' && t[i] <= '9') ||
-                     t[i] == '.' || t[i] == ')'))
+  while (i < end &&
+         (t[i] == ' ' || t[i] == '\t' || t[i] == '-' || t[i] == '*' ||
+          t[i] == '+' || (t[i] >= '0' && t[i] <= '9') || t[i] == '.' ||
+          t[i] == ')'))
     i++;
   if (i >= end || t[i] != '[')
     return false;
@@ -512,9 +513,13 @@ static bool S_template_line(const ddlint_pack *pk, const char *t,
                             const block *bl) {
   if (!pk->ntemplate_text || bl->end - bl->start >= PACK_TEXT_WORDS_MAX - 2)
     return false;
+  /* its first two letters open one of them ("us" of "User Features:
+   * ..."): most paragraphs are ruled out by this one test */
+  unsigned first = pack_first_two(t + bl->start, bl->end - bl->start);
+  if (!(pk->template_first[first / 64] & ((uint64_t)1 << (first % 64))))
+    return false;
   char words[PACK_TEXT_WORDS_MAX];
-  if (!pack_text_words(t + bl->start, bl->end - bl->start, words,
-                       sizeof words))
+  if (!pack_text_words(t + bl->start, bl->end - bl->start, words, sizeof words))
     return false;
   for (size_t i = 0; i < pk->ntemplate_text; i++)
     if (strcmp(words, pk->template_text[i]) == 0)
@@ -542,8 +547,7 @@ static unsigned char *S_dead_blocks(const namer *nm) {
                    : S_placeholder_text(ctx->src->text + bl->start,
                                         bl->end - bl->start)) ||
         block_unfinished(ctx, bl) ||
-        (bl->in_list &&
-         S_link_only(ctx->src->text, bl->start, bl->end)) ||
+        (bl->in_list && S_link_only(ctx->src->text, bl->start, bl->end)) ||
         S_template_line(ctx->pack, ctx->src->text, bl))
       dead[b] = 1;
   }
@@ -807,12 +811,25 @@ static bool S_only_reuses(const lint_ctx *ctx, const section *sec) {
   }
   if (commas > 1)
     return false;
-  static const char *const reuse[] = {
-      "the usual",   "as usual",      "as before",        "as today",
-      "as it is today", "as they are today", "unchanged",  "nothing new",
-      "nothing special", "nothing fancy", "the obvious ones", "reuse",
-      "re-use", "reusing", "reused", "same", "standard", "existing",
-      NULL};
+  static const char *const reuse[] = {"the usual",
+                                      "as usual",
+                                      "as before",
+                                      "as today",
+                                      "as it is today",
+                                      "as they are today",
+                                      "unchanged",
+                                      "nothing new",
+                                      "nothing special",
+                                      "nothing fancy",
+                                      "the obvious ones",
+                                      "reuse",
+                                      "re-use",
+                                      "reusing",
+                                      "reused",
+                                      "same",
+                                      "standard",
+                                      "existing",
+                                      NULL};
   for (size_t i = one->start; i < one->end; i++) {
     if (i > one->start && S_alnum(t[i - 1]))
       continue;
@@ -828,13 +845,14 @@ static bool S_only_reuses(const lint_ctx *ctx, const section *sec) {
       if (strcmp(reuse[k], "standard") == 0 ||
           strcmp(reuse[k], "existing") == 0) {
         static const char *const part[] = {
-            "features", "signals", "inputs", "attributes", "data",
-            "metrics", "kpis", "model", "models", "monitoring",
-            "dashboards", "alerts", "alerting", "approach", "approaches",
-            "architecture", "setup", "pipeline", "pipelines", "stack",
-            "infrastructure", "infra", "process", "labels", "serving",
-            "deployment", "rollout", "practice", "practices", "tooling",
-            NULL};
+            "features",       "signals",    "inputs",     "attributes",
+            "data",           "metrics",    "kpis",       "model",
+            "models",         "monitoring", "dashboards", "alerts",
+            "alerting",       "approach",   "approaches", "architecture",
+            "setup",          "pipeline",   "pipelines",  "stack",
+            "infrastructure", "infra",      "process",    "labels",
+            "serving",        "deployment", "rollout",    "practice",
+            "practices",      "tooling",    NULL};
         size_t w = i + n;
         while (w < one->end && t[w] == ' ')
           w++;
@@ -1976,9 +1994,8 @@ static void S_judge_empty(lint_ctx *ctx, size_t s, section_cov *sc,
      * scope for now. We will come back to this chapter once ...") leaves it
      * as empty as a heading over nothing (not the opening section: "There
      * is no way to see ..." states a problem) */
-    int denied = !ts->opening && S_is_short_prose(ctx, ps)
-                     ? S_denied_at(ctx, s, d)
-                     : 0;
+    int denied =
+        !ts->opening && S_is_short_prose(ctx, ps) ? S_denied_at(ctx, s, d) : 0;
     if (denied) {
       sc->empty_why = denied == 2 ? EMPTY_HANDED : EMPTY_DENIED;
       continue;
@@ -2277,8 +2294,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         /* (a bullet too, when 8 words or more follow its label: "-
          * **Inputs:** cleaned descriptor, MCC, amount bucket, ...", not a
          * list of risks' "- **Data:** may be stale") */
-        if (bl->kind == BLOCK_PARAGRAPH && bl->label && bl->key &&
-            !dead[b] && S_label_runs_in(ctx, bl) &&
+        if (bl->kind == BLOCK_PARAGRAPH && bl->label && bl->key && !dead[b] &&
+            S_label_runs_in(ctx, bl) &&
             (!bl->in_list || S_words_after_label(ctx, bl) >= 8) &&
             S_names_equal(bl->key, ts->key_title, ts->alias_keys,
                           ts->naliases) &&

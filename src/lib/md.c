@@ -11,9 +11,9 @@
  * document has no room for (docs/performance.md). */
 #include "md.h"
 
-#include <ctype.h>
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <ctype.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdatomic.h>
@@ -509,8 +509,7 @@ static void S_enter(md_walk *w, cmark_node *node) {
   case CMARK_NODE_STRONG:
     if (w->collecting &&
         cmark_node_get_type(w->collecting) == CMARK_NODE_PARAGRAPH &&
-        cmark_node_parent(node) == w->collecting &&
-        S_only_marks_before(node))
+        cmark_node_parent(node) == w->collecting && S_only_marks_before(node))
       w->first_strong = node;
     break;
   case CMARK_NODE_TEXT:

@@ -216,9 +216,10 @@ static bool S_has_bytes(const char *s, size_t n, const char *needle) {
  * it, or an email's or a page's header ("**To:**", "**Status:**"). */
 static size_t S_run_in_end(const char *t, const block *b) {
   static const char *const header[] = {
-      "to", "cc", "bcc", "from", "date", "re", "subject", "status", "owner",
-      "owners", "author", "authors", "team", "tags", "reviewers", "reviewer",
-      "last edited", "updated", "created", "version", "sent", NULL};
+      "to",      "cc",      "bcc",       "from",     "date",        "re",
+      "subject", "status",  "owner",     "owners",   "author",      "authors",
+      "team",    "tags",    "reviewers", "reviewer", "last edited", "updated",
+      "created", "version", "sent",      NULL};
   if (b->kind != BLOCK_PARAGRAPH || b->in_list || b->in_quote || !b->label ||
       b->end - b->start < 5)
     return 0;
@@ -227,7 +228,8 @@ static size_t S_run_in_end(const char *t, const block *b) {
   if (!((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_')))
     return 0;
   size_t close = 2;
-  while (close + 1 < n && close < 200 && !(p[close] == p[0] && p[close + 1] == p[0]))
+  while (close + 1 < n && close < 200 &&
+         !(p[close] == p[0] && p[close + 1] == p[0]))
     close++;
   if (close + 1 >= n || close >= 200)
     return 0;

@@ -783,6 +783,25 @@ size_t pack_text_words(const char *t, size_t n, char *out, size_t cap) {
   return k;
 }
 
+unsigned pack_first_two(const char *t, size_t n) {
+  unsigned c[2] = {' ', ' '};
+  size_t k = 0, i = 0;
+  while (i < n && k < 2) {
+    unsigned char x = (unsigned char)t[i];
+    bool word = (x >= '0' && x <= '9') || (x >= 'a' && x <= 'z') ||
+                (x >= 'A' && x <= 'Z') || x >= 0x80;
+    if (!word) {
+      if (k)
+        break; /* a one-letter first word: "b" of "B / C" */
+      i++;
+      continue;
+    }
+    c[k++] = x >= 'A' && x <= 'Z' ? x + 32u : x;
+    i++;
+  }
+  return (c[0] * 32u + c[1]) % 1024u;
+}
+
 /* "template_text": the template's own sample lines, kept as words; a child
  * pack's list replaces its parent's. */
 static bool S_template_text(loader *ld, const cJSON *root, ddlint_pack *pk) {
@@ -805,6 +824,11 @@ static bool S_template_text(loader *ld, const cJSON *root, ddlint_pack *pk) {
   }
   pk->template_text = lines;
   pk->ntemplate_text = kept;
+  memset(pk->template_first, 0, sizeof pk->template_first);
+  for (size_t i = 0; i < kept; i++) {
+    unsigned b = pack_first_two(lines[i], strlen(lines[i]));
+    pk->template_first[b / 64] |= (uint64_t)1 << (b % 64);
+  }
   return true;
 }
 
@@ -872,9 +896,9 @@ static bool S_sections_second_pass(loader *ld, const cJSON *sections) {
  * place; new ones are appended. */
 static bool S_load(loader *ld) {
   static const char *const fields[] = {
-      "$schema",  "name",  "version",      "description",    "extends",
-      "sections", "rules", "not_evidence", "title_priority", "template_text",
-      NULL};
+      "$schema",        "name",          "version", "description",
+      "extends",        "sections",      "rules",   "not_evidence",
+      "title_priority", "template_text", NULL};
   const cJSON *root = ld->js.root;
   const cJSON *sections, *rules;
   if (!json_check_fields(&ld->js, root, "pack", fields))

@@ -135,6 +135,9 @@ struct ddlint_pack {
    * item that says no more than one of them is no content */
   char **template_text;
   size_t ntemplate_text;
+  /* bit (c1 * 32 + c2) % 1024 for the first two characters of each
+   * template_text line: most paragraphs are ruled out by one test */
+  uint64_t template_first[16];
   /* "title_priority": a heading equal to a section's title beats one equal
    * to an alias at any level, not only at the same level */
   bool title_priority;

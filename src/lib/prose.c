@@ -931,7 +931,7 @@ static bool S_cell_denied(const char *t, size_t me, size_t len) {
   while (i < lim && (S_wordch(t[i]) || t[i] == '/'))
     i++;
   size_t n = i - b;
-  static const char *const empty[] = {"tbd", "todo", "n/a", "missing",
+  static const char *const empty[] = {"tbd",     "todo",    "n/a", "missing",
                                       "skipped", "nothing", NULL};
   bool denies;
   if (!n)

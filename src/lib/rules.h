@@ -184,6 +184,10 @@ bool pack_vocab_has(const ddlint_pack *pk, const char *w, size_t n);
  * out (cap bytes, NUL-terminated, cut short when full); their length. */
 #define PACK_TEXT_WORDS_MAX 256
 size_t pack_text_words(const char *t, size_t n, char *out, size_t cap);
+/* pack.c: the bit of ddlint_pack.template_first for the first two
+ * letters or digits of t[0, n) (lower case; a space for a one-letter
+ * word), as pack_text_words() would give them. */
+unsigned pack_first_two(const char *t, size_t n);
 /* pack.c: whether the word [w, w+n) is in the pack's topic vocabulary. */
 bool pack_topic_vocab_has(const ddlint_pack *pk, const char *w, size_t n);
 /* match.c: whether a section holds no content (paragraph, code, non-comment HTML,

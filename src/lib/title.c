@@ -56,8 +56,8 @@ static const char *S_skip_numbering(const char *s) {
     /* a dated entry: "2025-02-06 (Thu) Features v1", "2025/02/06" */
     if (S_isdigit(q[0]) && S_isdigit(q[1]) && S_isdigit(q[2]) &&
         S_isdigit(q[3]) && (q[4] == '-' || q[4] == '/') && S_isdigit(q[5]) &&
-        S_isdigit(q[6]) && q[7] == q[4] && S_isdigit(q[8]) &&
-        S_isdigit(q[9]) && (q[10] == ' ' || q[10] == '\t' || q[10] == ':')) {
+        S_isdigit(q[6]) && q[7] == q[4] && S_isdigit(q[8]) && S_isdigit(q[9]) &&
+        (q[10] == ' ' || q[10] == '\t' || q[10] == ':')) {
       q += 10;
       while (*q == ' ' || *q == '\t' || *q == ':')
         q++;
@@ -580,22 +580,90 @@ bool title_phrase_outside(const char *h, const char *outer,
   return false;
 }
 
-/* Words after which a noun phrase's head has been said: prepositions and
- * the subjects of a relative clause ("Signals we feed the model"). */
+/* Words after which a noun phrase's head has been said: prepositions, the
+ * subjects of a relative clause ("Signals we feed the model"), and a verb
+ * after its subject ("How the planner works" is about the planner, "How
+ * it fits together"). */
 static bool S_ends_phrase(const char *w, size_t n) {
-  static const char *const cut[] = {
-      "of",   "for",  "to",    "in",      "on",     "with",    "at",
-      "by",   "from", "via",   "under",   "over",   "into",    "across",
-      "per",  "using", "through", "within", "about", "behind", "beyond",
-      "we",   "you",  "they",  "that",    "which",  "who",     "i",
-      "our",  "when", "where", "how",     "why",    "what",    "is",
-      "are",  "as",   "vs",    "versus",  "without", "between", "before",
-      "after", "against", "towards", "toward",
-      /* a verb after its subject: "How the planner works" is about the
-       * planner, "How it fits together" */
-      "works", "work", "fits", "runs", "happens", NULL};
-  for (int i = 0; cut[i]; i++)
-    if (cut[i][0] == w[0] && strncmp(cut[i], w, n) == 0 && cut[i][n] == '\0')
+  /* (by first letter: this runs for every word of every heading against
+   * every name) */
+  const char *const *list;
+  switch (w[0]) {
+  case 'a': {
+    static const char *const l[] = {"at", "across", "about",   "are",
+                                    "as", "after",  "against", NULL};
+    list = l;
+    break;
+  }
+  case 'b': {
+    static const char *const l[] = {"by",      "behind", "beyond",
+                                    "between", "before", NULL};
+    list = l;
+    break;
+  }
+  case 'f': {
+    static const char *const l[] = {"for", "from", "fits", NULL};
+    list = l;
+    break;
+  }
+  case 'h': {
+    static const char *const l[] = {"how", "happens", NULL};
+    list = l;
+    break;
+  }
+  case 'i': {
+    static const char *const l[] = {"in", "into", "i", "is", NULL};
+    list = l;
+    break;
+  }
+  case 'o': {
+    static const char *const l[] = {"of", "on", "over", "our", NULL};
+    list = l;
+    break;
+  }
+  case 'p': {
+    static const char *const l[] = {"per", NULL};
+    list = l;
+    break;
+  }
+  case 'r': {
+    static const char *const l[] = {"runs", NULL};
+    list = l;
+    break;
+  }
+  case 't': {
+    static const char *const l[] = {"to",      "through", "they", "that",
+                                    "towards", "toward",  NULL};
+    list = l;
+    break;
+  }
+  case 'u': {
+    static const char *const l[] = {"under", "using", NULL};
+    list = l;
+    break;
+  }
+  case 'v': {
+    static const char *const l[] = {"via", "vs", "versus", NULL};
+    list = l;
+    break;
+  }
+  case 'w': {
+    static const char *const l[] = {
+        "with", "within", "we",      "which", "who",  "when", "where",
+        "why",  "what",   "without", "works", "work", NULL};
+    list = l;
+    break;
+  }
+  case 'y': {
+    static const char *const l[] = {"you", NULL};
+    list = l;
+    break;
+  }
+  default:
+    return false;
+  }
+  for (int i = 0; list[i]; i++)
+    if (strncmp(list[i], w, n) == 0 && list[i][n] == '\0')
       return true;
   return false;
 }

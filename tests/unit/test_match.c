@@ -237,40 +237,49 @@ static void test_only_reuses(void) {
   ddlint_pack *pk = S_ml();
   if (!pk)
     return;
-  CHECK_STR(S_state(pk, "# T\n\n## Features\n\nThe usual account "
-                        "activity signals from the warehouse.\n",
+  CHECK_STR(S_state(pk,
+                    "# T\n\n## Features\n\nThe usual account "
+                    "activity signals from the warehouse.\n",
                     "features"),
             "empty");
-  CHECK_STR(S_state(pk, "# T\n\n## Model inputs\n\nSame customer "
-                        "attributes as the renewal model uses today.\n",
+  CHECK_STR(S_state(pk,
+                    "# T\n\n## Model inputs\n\nSame customer "
+                    "attributes as the renewal model uses today.\n",
                     "features"),
             "empty");
-  CHECK_STR(S_state(pk, "# T\n\n## Architecture\n\nUnchanged from the "
-                        "first release.\n",
+  CHECK_STR(S_state(pk,
+                    "# T\n\n## Architecture\n\nUnchanged from the "
+                    "first release.\n",
                     "architecture"),
             "empty");
-  CHECK_STR(S_state(pk, "# T\n\n## Features\n\nStandard features from "
-                        "the feature store.\n",
+  CHECK_STR(S_state(pk,
+                    "# T\n\n## Features\n\nStandard features from "
+                    "the feature store.\n",
                     "features"),
             "empty");
-  CHECK_STR(S_state(pk, "# T\n\n## Deployment\n\nA standard canary rollout "
-                        "with automatic rollback.\n",
+  CHECK_STR(S_state(pk,
+                    "# T\n\n## Deployment\n\nA standard canary rollout "
+                    "with automatic rollback.\n",
                     "monitoring"),
             "heading");
-  CHECK_STR(S_state(pk, "# T\n\n## Features\n\nSame as v1: tenure, "
-                        "seats in use, tickets opened.\n",
+  CHECK_STR(S_state(pk,
+                    "# T\n\n## Features\n\nSame as v1: tenure, "
+                    "seats in use, tickets opened.\n",
                     "features"),
             "heading");
-  CHECK_STR(S_state(pk, "# T\n\n## Features\n\nThe usual signals, "
-                        "described in the feature catalogue.\n",
+  CHECK_STR(S_state(pk,
+                    "# T\n\n## Features\n\nThe usual signals, "
+                    "described in the feature catalogue.\n",
                     "features"),
             "heading");
-  CHECK_STR(S_state(pk, "# T\n\n## Features\n\nThe same day of week "
-                        "and hour of day features drive most of it.\n",
+  CHECK_STR(S_state(pk,
+                    "# T\n\n## Features\n\nThe same day of week "
+                    "and hour of day features drive most of it.\n",
                     "features"),
             "heading");
-  CHECK_STR(S_state(pk, "# T\n\n## Features\n\nThe usual activity "
-                        "signals.\n\n- seats in use\n- logins per week\n",
+  CHECK_STR(S_state(pk,
+                    "# T\n\n## Features\n\nThe usual activity "
+                    "signals.\n\n- seats in use\n- logins per week\n",
                     "features"),
             "heading");
   ddlint_pack_free(pk);
@@ -307,8 +316,7 @@ static void test_alias_off_topic(void) {
            model);
   CHECK_STR(S_state(pk, md, "architecture"), "heading");
   /* the title is never judged: the author named the section */
-  snprintf(md, sizeof md, "# Tea boxes\n\n## System Architecture\n\n%s",
-           model);
+  snprintf(md, sizeof md, "# Tea boxes\n\n## System Architecture\n\n%s", model);
   CHECK_STR(S_state(pk, md, "architecture"), "heading");
   ddlint_pack_free(pk);
 }
@@ -396,11 +404,11 @@ static void test_template_text(void) {
 }
 
 static void test_table_cell_denied(void) {
-  ddlint_pack *pk = PACK(
-      "{\"name\": \"p\", \"rules\": [], \"sections\": [\n"
-      " {\"id\": \"m\", \"title\": \"Monitoring\",\n"
-      "  \"evidence\": [\"\\\\bdrift\\\\b\", \"\\\\balerts?\\\\b\", "
-      "\"\\\\bdashboards?\\\\b\"]}]}");
+  ddlint_pack *pk =
+      PACK("{\"name\": \"p\", \"rules\": [], \"sections\": [\n"
+           " {\"id\": \"m\", \"title\": \"Monitoring\",\n"
+           "  \"evidence\": [\"\\\\bdrift\\\\b\", \"\\\\balerts?\\\\b\", "
+           "\"\\\\bdashboards?\\\\b\"]}]}");
   if (!pk)
     return;
   static const char denied[] =

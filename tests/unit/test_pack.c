@@ -189,7 +189,8 @@ static void test_error_unknown_fields(void) {
                          "  \"rules\": []\n}\n");
   CHECK_STR(err,
             "p.json:3:3: unknown field \"sectons\" in pack (expected one of: "
-            "$schema, name, version, description, extends, sections, rules, not_evidence, title_priority, template_text)");
+            "$schema, name, version, description, extends, sections, rules, "
+            "not_evidence, title_priority, template_text)");
   free(err);
 
   const char *j = "{\"name\": \"x\", \"rules\": [],\n"
@@ -417,10 +418,11 @@ static void test_load_file(void) {
   err = NULL;
   pk = ddlint_pack_load_file(path, &err);
   CHECK(pk == NULL);
-  char *want = xasprintf("%s:2:2: unknown field \"bogus\" in pack (expected "
-                         "one of: $schema, name, version, description, "
-                         "extends, sections, rules, not_evidence, title_priority, template_text)",
-                         path);
+  char *want = xasprintf(
+      "%s:2:2: unknown field \"bogus\" in pack (expected "
+      "one of: $schema, name, version, description, "
+      "extends, sections, rules, not_evidence, title_priority, template_text)",
+      path);
   CHECK_STR(err, want);
   free(want);
   free(err);
