@@ -1083,6 +1083,10 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
         (an[k] == 5 && strncasecmp(w, "never", 5) == 0) ||
         (an[k] == 4 && strncasecmp(w, "none", 4) == 0) ||
         (an[k] == 3 && strncasecmp(w, "n/a", 3) == 0) ||
+        /* "Rollout: TBD." */
+        (k == 0 && ((an[k] == 3 && (strncasecmp(w, "tbd", 3) == 0 ||
+                                    strncasecmp(w, "tba", 3) == 0)) ||
+                    (an[k] == 4 && strncasecmp(w, "todo", 4) == 0))) ||
         (an[k] == 5 && strncasecmp(w, "isn't", 5) == 0) ||
         (an[k] == 6 && strncasecmp(w, "aren't", 6) == 0) ||
         (an[k] == 5 && strncasecmp(w, "won't", 5) == 0) ||

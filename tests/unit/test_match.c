@@ -223,6 +223,10 @@ static void test_hands_off(void) {
                         "to right: drift first, then alerts.\n",
                     "monitoring"),
             "heading");
+  CHECK_STR(S_state(pk, "# T\n\n## Launch and monitoring\n\nNo monitoring "
+                        "is planned for v1. Rollout: TBD.\n",
+                    "monitoring"),
+            "empty");
   CHECK_STR(S_state(pk, "# T\n\n## Monitoring\n\nWe alert when their "
                         "calls drop; drift is disowned by nobody.\n",
                     "monitoring"),
