@@ -280,6 +280,26 @@ def test_named_chapters(tmp):
           not rep.get("documents") and
           any(f["path"].endswith("sub/design.md") for f in rep.get("files", [])),
           (rep.get("documents"), err))
+    # a wiki's page names: a word of each names a part of a design
+    w = os.path.join(tmp, "wiki")
+    write(os.path.join(w, "README.md"),
+          "# Rings\n\n| page | what |\n|---|---|\n| [Graph Features](Graph-Features.md) | x |\n"
+          "| [Ring Model](Ring-Model.md) | y |\n")
+    write(os.path.join(w, "Graph-Features.md"), "# Graph features\n\nText.\n")
+    write(os.path.join(w, "Ring-Model.md"), "# Ring model\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "wiki"], tmp)
+    check("a wiki's pages 'Graph-Features.md', 'Ring-Model.md' under an index linking them are one document",
+          [x["parts"] for x in rep.get("documents", [])] ==
+          [["wiki/README.md", "wiki/Graph-Features.md", "wiki/Ring-Model.md"]], (rep.get("documents"), err))
+    # an index of decision records stays records, whatever their words
+    a = os.path.join(tmp, "adr")
+    write(os.path.join(a, "README.md"),
+          "# Decisions\n\n- [0001](0001-model-choice.md)\n- [0002](0002-serving-pipeline.md)\n")
+    write(os.path.join(a, "0001-model-choice.md"), "# Model choice\n\nText.\n")
+    write(os.path.join(a, "0002-serving-pipeline.md"), "# Serving pipeline\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "adr"], tmp)
+    check("... but an index of numbered records ('0001-model-choice.md') stays records, one by one",
+          not rep.get("documents") and len(rep.get("files", [])) == 3, (rep.get("documents"), err))
     c = os.path.join(tmp, "designs")
     write(os.path.join(c, "README.md"),
           "# Our designs\n\n- [Fraud scoring](fraud-scoring.md)\n- [Search](search.md)\n"

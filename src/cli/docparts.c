@@ -392,6 +392,16 @@ static bool S_has_chapters(const char *dir) {
   return yes;
 }
 
+/* Whether a file name is a record of its own: three digits or more, then
+ * '-' or '_' ("0004-async-extraction-pipeline.md", an ADR; an RFC; a dated
+ * note), whatever words follow. */
+static bool S_record(const char *name) {
+  size_t i = 0;
+  while (isdigit((unsigned char)name[i]))
+    i++;
+  return i >= 3 && (name[i] == '-' || name[i] == '_');
+}
+
 /* Whether a file name (no folder) names a chapter of one design rather
  * than a design of its own: "data.md", "model.md", "serving.md",
  * "success-metrics.md", "open_questions.md". */
@@ -461,6 +471,17 @@ static bool S_chapter_name(const char *name) {
   for (size_t i = 0; words[i]; i++)
     if (strcmp(key, words[i]) == 0)
       return true;
+  /* or a word of it is one: "Graph-Features.md", "Ring-Model.md",
+   * "Runbook-and-Monitoring.md" (a wiki's page names) */
+  for (char *w = key, *e; *w; w = *e ? e + 1 : e) {
+    e = strchr(w, ' ');
+    if (!e)
+      e = w + strlen(w);
+    for (size_t i = 0; words[i] && e > w; i++)
+      if (strlen(words[i]) == (size_t)(e - w) &&
+          strncmp(w, words[i], (size_t)(e - w)) == 0)
+        return true;
+  }
   return false;
 }
 
@@ -477,7 +498,7 @@ static bool S_named_chapters(const char *text, size_t len, const char *dir,
   size_t named = 0;
   for (size_t c = 0; c < links.n; c++)
     named += !strchr(links.v[c].name, '/') && S_is_file(links.v[c].path) &&
-             S_chapter_name(links.v[c].name);
+             !S_record(links.v[c].name) && S_chapter_name(links.v[c].name);
   bool yes = named >= 2;
   if (yes) {
     S_list_chapters(dir, index, true, &all);
