@@ -97,6 +97,7 @@ sections = [
               "how you'll know", "how you will know", "how will you know",
               "how do we know", "how do you know", "how we know",
               "what success looks like", "what success means", "success looks like",
+              "what good looks like", "what does good look like", "good looks like",
               "definition of success", "defining success", "measures of success",
               # "What counts as success", "What we will measure"
               "what counts as success", "counts as success", "success",
@@ -106,6 +107,8 @@ sections = [
               "how we will judge", "how we'll judge", "how we judge", "how we would judge", "how we'd judge",
               # a notebook's or a Q&A's "How good is it?", "How well does it work?"
               "how good is it", "how good it is", "how well does it work", "how well it works",
+              # "How accurate is it?" (an FAQ's metrics)
+              "how accurate is it", "how accurate are the estimates", "how accurate",
               "how we will evaluate", "how we'll evaluate", "how we evaluate",
               "how it will be judged", "how it will be measured",
               # "Step 2 - How we will measure it"
@@ -113,6 +116,9 @@ sections = [
               "how to measure",
               "how it will be evaluated"],
   "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b",
+               # a validation scheme: "Leave-one-year-out", "leave one
+               # region out", "rolling-origin backtest"
+               r"\bleave[- ]one[- ]([\w]+[- ])?out\b|\brolling[- ]origin\b",
               # "the measures are pinball loss and ...", "stockout events per
               # month", "compare these over six months", "as in the backtest"
               r"\bmeasures (are|will be|we use)\b",
@@ -168,7 +174,7 @@ sections = [
       r"\b(mean|median|root mean) (absolute|squared|relative) (percentage )?error\b",
       r"\bcross[- ]entropy\b", r"(?-i)\b(NCE|CE)\b", r"\bf1\b", r"\b(f-score|fscore)\b",
       r"\bprecision\b", r"\brecall\b", r"\baccuracy\b", r"\bperplexity\b", r"\bbleu\b",
-      r"\brouge\b", r"\b(rmse|mae|mape|mse)\b", r"\biou\b", r"\bhit[- ]?rate\b",
+      r"\brouge\b", r"\b(rmse|mae|mape|mse)\b", r"\bqwk\b|\b(quadratic weighted|cohen'?s) kappa\b", r"\biou\b", r"\bhit[- ]?rate\b",
       r"\boffline (metric|evaluation)s?\b", r"\btoken[- ]level loss"]),
    T("online-metrics", "Online Metrics",
      ["online", "online metric", "business metrics", "online evaluation", "end to end metrics"],
@@ -593,7 +599,10 @@ sections = [
       r"\b(cnn|rnn|lstm|dnn|mlp|gnn)s?\b", r"\bneural net(work)?s?\b", r"\bdeep (learning|network|model)s?\b",
       r"\bfactori[sz]ation machines?\b", r"\bmatrix factori[sz]ation\b", r"\brandom forests?\b",
       r"\bdecision trees?\b", r"\bcollaborative filtering\b", r"\bwide (and|&) deep\b",
-      r"\b(dcn|deepfm|resnet|vit|yolo|knn)\b", r"\bnearest neighbou?rs?\b"],
+      r"\b(dcn|deepfm|resnet|vit|yolo|knn)\b", r"\bnearest neighbou?rs?\b",
+      # named model families beyond ranking: OCR, speech, vision, NLP
+      r"\b(trocr|layoutlm(v\d)?|donut|tesseract|paddleocr|whisper|wav2vec|efficientnet|mobilenet|unet|u-net|detr|roberta|distilbert|deberta|xlm-r|sentence-bert|sbert|arima|sarima|prophet|catboost)\b",
+      r"\b(handwriting|speech|text|image|object|named[- ]entity|intent) (recognition|detection|classification|recogni[sz]er|classifier|detector) models?\b"],
      "GBDT, Two-tower, Transformer, LLM"),
    T("serving-format", "Serving Format",
      ["serving", "model serving", "deployment format", "inference format", "on device inference", "on device model"],
@@ -689,7 +698,7 @@ sections = [
               r"\b(picks|chooses|selects|takes) the (largest|smallest|highest|lowest|best|most likely|first|last|top)\b",
               r"\b(left empty|left blank|abstains?|abstained|abstaining)\b",
               r"\b(rule|rules|heuristic|heuristics) (pick|picks|choose|chooses|select|selects|decide|decides)\b",
-              r"\b(ordered|sorted|ranked) (so that|by (expected|predicted|estimated|score|confidence|value|(the )?(number|count|share) of|recency|relevance|popularity|distance|rating))\b",
+              r"\b(ordered|sorted|ranked) (so that|by (expected|predicted|estimated|score|confidence|value|(the )?(number|count|share) of|recency|relevance|popularity|distance|rating|how))\b",
               # an LLM's output checked: "a reply that does not parse ... is
               # thrown away"
               r"(?<=\bis |\bare )\b(thrown away|discarded|dropped|rejected|suppressed|withheld|blocked)\b",
@@ -723,6 +732,9 @@ sections = [
       r"\bsuppress(es|ed|ion)?\b", r"\b(capped|caps?) at\b|\bclamp(s|ed|ing)?\b", r"\bredact(s|ed|ion|ing)?\b",
       # a decision rule on the prediction: "If p90 > 0.90, raise the price"
       r"(?<=\bif |\bif the |\bwhen |\bwhen the )\b(median|mean|forecast|estimate|prediction|predicted [\w-]+|risk|likelihood) ?(>=|<=|>|<|≥|≤|is above|is below|exceeds) ?0?[.,]\d+",
+      # "a 'behind neighbours' flag when a field's estimate is more than
+      # 15% below the median"
+      r"\b(flag|flags|flagged) (when|if|whenever)\b",
       # "probability >= 0.6", "a threshold set so that SIU receives no more
       # than 120 referrals a week", "at most one per street per six hours"
       r"\b(probability|probabilities|score|scores|confidence)\s*(≥|>=|>|<=|≤|<|of at least|at least|above|below|over|under)\s*0?[.,]\d+",

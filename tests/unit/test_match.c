@@ -171,12 +171,21 @@ static void test_needs_evidence_slogan(void) {
                         "| alerts opened within the hour | most of them |\n",
                     "m"),
             "heading");
-  /* sixty words or more is more than a slogan */
-  char long_text[1024] = "# T\n\n## Metrics\n\n";
-  for (int i = 0; i < 60; i++)
+  /* a hope may run to 150 words of prose; 150 words, or a list of
+   * sixty, is more than a slogan */
+  char long_text[2048] = "# T\n\n## Metrics\n\n";
+  for (int i = 0; i < 100; i++)
+    strcat(long_text, "word ");
+  strcat(long_text, "\n");
+  CHECK_STR(S_state(on, long_text, "m"), "empty");
+  for (int i = 0; i < 50; i++)
     strcat(long_text, "word ");
   strcat(long_text, "\n");
   CHECK_STR(S_state(on, long_text, "m"), "heading");
+  char list_text[2048] = "# T\n\n## Metrics\n\n";
+  for (int i = 0; i < 6; i++)
+    strcat(list_text, "- word word word word word word word word word word\n");
+  CHECK_STR(S_state(on, list_text, "m"), "heading");
   ddlint_pack_free(on);
   ddlint_pack_free(off);
 
