@@ -350,6 +350,9 @@ sections = [
               "what it knows", "knowledge sources", "knowledge source"],
   # "Where training images come from: ... ~55k images"
   "evidence": [r"\btraining (data|set|examples|images|photos|samples|corpus|records|clips|audio|recordings|videos|documents|text|rows)\b", r"\bcrawl(s|ed|er|ers|ing)?\b",
+               # "Data access. Gong export API gives transcripts", "Joined on
+               # Gong's crm_opportunity_id, 87% match"
+               r"\bdata access\b", r"\bexport(ed)? (api|apis|files?|jobs?|dumps?)\b", r"\bjoined (on|with) (the |their |its )?[\w`'.-]+\b",
                # cleaning the history: "we drop weeks where a chapter
                # recorded attendance for fewer than half of its shifts"
                r"\b(drop|drops|dropped|exclude|excludes|excluded|discard|discards|discarded)\b ([\w-]+ ){0,2}(weeks|days|months|rows|records|examples|samples|sessions|users|accounts|stores|sites|periods) (where|with|that|whose|in which)\b",
@@ -558,6 +561,8 @@ sections = [
               # "How (the) model works"
               "how the model works", "how it learns", "how the model learns"],
   "evidence": [r"\bmodel (architecture|selection|choice|training|type|family|families|design)\b", r"\bbaseline (model|solution|approach)\b",
+               # prompting an LLM: "few-shot examples", "temperature 0"
+               r"\b(few|zero|one)[- ]shot\b", r"\btemperature (of |set to |= ?)?0(\.\d+)?\b",
               r"\bhyper-?parameters?\b", r"\b(gradient[- ]boosted|boosted|learned|neural|linear|logistic|tree[- ]based|binary|multi[- ]class|multi[- ]label)\s+([\w-]+\s+)?(classifier|regressor|ranker|model)s?\b", r"\b(embedding|language|ranking|scoring|classification|detection|vision|speech|sentence|retrieval|quantile|regression)\s+models?\b", r"\blayers?\b", r"\bfine[- ]tun\w*\b", r"\bensembles?\b", r"\boptimi[sz]ers?\b",
               r"\bloss( function)?\b", r"\b(train|trained|training) (the|a|our) model\b",
               # "a small text detector and recogniser"
@@ -717,7 +722,7 @@ sections = [
       "business logic", "business rules"],
      [r"\b(rerank|re-rank)(s|ing|er|ed)?\b|(?<=\bre )\brank(s|ing|er|ed)?\b", r"\bdivers(e|ity|ify|ified|ification)\b",
       r"\bbusiness (logic|rules?)\b", r"\bpost[- ]?process(ing)?\b", r"\bfreshness\b",
-      r"\bdeduplicat", r"\bexploration\b", r"\bcalibrat(e|ed|ion)\b",
+      r"\bdeduplicat|\bmerge(s|d)? (items|duplicates|near-duplicates|results|candidates|detections|mentions)\b", r"\bexploration\b", r"\bcalibrat(e|ed|ion)\b",
       r"\bsmooth(s|ed|ing)\b",
       # "hard rules take precedence over scores"
       r"\bhard rules?\b", r"\b(rules?|overrides?) (take|takes|took) precedence\b"],
@@ -726,7 +731,7 @@ sections = [
      ["caching", "filtering", "thresholding", "filters", "result filtering"],
      [r"\bcach(e|es|ed|ing)\b", r"\bthresholds?\b", r"\bthresholding\b",
       r"(?<!collaborative )(?<!content-based )(?<!content based )\bfilter(s|ed|ing)?\b",
-      r"\bpre-?comput(e|es|ed|ing|ation)\b", r"\b(low|high)[- ]confidence\b",
+      r"\bpre-?comput(e|es|ed|ing|ation)\b", r"\b(low|high)`?[- ]`?confidence\b",
       r"\b(block|deny|allow) ?lists?\b", r"\btop[- ]?k\b", r"\bcut[- ]?offs?\b",
       # "Suppression: not shown if ...", "capped at +-5 bu/acre"
       r"\bsuppress(es|ed|ion)?\b", r"\b(capped|caps?) at\b|\bclamp(s|ed|ing)?\b", r"\bredact(s|ed|ion|ing)?\b",
