@@ -378,7 +378,9 @@ def random_doc(rng):
         paras = ["We train a gradient-boosted model on last year's orders and retrain it weekly.",
                  "Offline we look at AUC on a held-out month; online at the conversion rate.",
                  "Hi all, some notes before the review.", "- a list item", "**Bold** opening words here."]
-        text = eol.join(rng.choice(paras) + eol for _ in range(rng.randint(1, 5)))
+        sep = rng.choice(["", "---" + eol])  # a thread's messages, a deck's slides
+        text = eol.join(rng.choice(paras) + eol + (sep if rng.random() < 0.5 else "")
+                        for _ in range(rng.randint(1, 6)))
         return (text.rstrip("\r\n") if rng.random() < 0.4 else text).encode()
     run_in = rng.random() < 0.15  # a memo: no heading, bold run-in labels
     if rng.random() < 0.7 and not run_in:

@@ -892,6 +892,14 @@ def main():
           "with no heading: each is a section where it stands; '**Serving.** TBD, Marco is "
           "checking' is an empty one; nobody says how it runs")
 
+    d = lint(ddlint, root, "email-thread.md")
+    check("an email thread with no heading, its messages split by rules",
+          cov(d, "problem").get("line") == 1 and
+          cov(d, "data").get("via") == "content" and cov(d, "data").get("line") == 26,
+          "each message after a rule is judged on its own: the third one "
+          "(line 26) sets out the data and labels, and is where Data and "
+          "Labeling is found, not the whole thread")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -20,6 +20,8 @@ sections = [
               "background", "motivation", "introduction", "context", "requirements",
               "goals", "objectives", "use case", "use cases", "scope", "problem and goals",
               "why now", "the problem", "executive summary", "tldr", "tl dr",
+              # a deck's "Why we're here"
+              "why we're here", "why are we here", "why we are here",
               # the reason written as a heading: "Why we're doing this"
               "why we're doing this", "why are we doing this", "why this matters",
               "why it matters", "why we need this", "current state", "status quo",
@@ -226,6 +228,8 @@ sections = [
               "what happens on a request", "what happens at request time",
               "when someone asks", "when a user asks",
               "how does it fit into", "how it fits into", "where it fits",
+              # "How it fits at the dock", "How it fits in"
+              "how it fits at", "how it fits in", "how it fits",
               "when a request comes in", "when a question comes in",
               "from question to answer", "from request to response"],
   "evidence": [r"\barchitecture\b", r"\bcomponents?\b", r"\bmicro-?services?\b", r"\bload[- ]balanc\w*",
@@ -323,7 +327,7 @@ sections = [
       r"\b(slower|late|too slow)\b" + GAP + r"{0,40}\b(discard(s|ed)?|dropp(ed|s)?|ignored)\b",
       # "if the model service is down, reviews publish normally and are
       # scored later by the nightly batch"
-      r"\b(down|unavailable|fails|failed|times out|timed out)\b" + GAP + r"{0,80}\b(normally|as usual|unscored|unchecked|scored later|checked later)\b",
+      r"\b(down|unavailable|fails|failed|times out|timed out)\b" + GAP + r"{0,80}\b(normally|as usual|unscored|unchecked|scored later|checked later|unflagged|untagged|unranked|unfiltered|unlabell?ed|as today|as it does today|(goes|go|passes|pass) through)\b",
       # the old way as the way back: "if the call times out ... the claim
       # is placed in the STANDARD lane, exactly as today"; "listings went
       # into search without a score and were treated as neutral"
@@ -352,7 +356,11 @@ sections = [
   "evidence": [r"\btraining (data|set|examples|images|photos|samples|corpus|records|clips|audio|recordings|videos|documents|text|rows)\b", r"\bcrawl(s|ed|er|ers|ing)?\b",
                # "Data access. Gong export API gives transcripts", "Joined on
                # Gong's crm_opportunity_id, 87% match"
-               r"\bdata access\b", r"\bexport(ed)? (api|apis|files?|jobs?|dumps?)\b", r"\bjoined (on|with) (the |their |its )?[\w`'.-]+\b",
+               r"\bdata access\b", r"\bexport(ed)? (api|apis|files?|jobs?|dumps?)\b",
+               # "I exported 350 tickets that had the tag and 350 random email
+               # tickets from the last 6 months"
+               r"\b(exported|pulled|sampled|downloaded|collected) \d[\d,.]*k? ([\w-]+ ){0,2}(tickets|records|rows|calls|emails|messages|orders|claims|transcripts|documents|images|photos|events|sessions|examples)\b",
+               r"(?<=\bfrom the )\b(last|past) \d+ (days|weeks|months|years)\b", r"\bjoined (on|with) (the |their |its )?[\w`'.-]+\b",
                # cleaning the history: "we drop weeks where a chapter
                # recorded attendance for fewer than half of its shifts"
                r"\b(drop|drops|dropped|exclude|excludes|excluded|discard|discards|discarded)\b ([\w-]+ ){0,2}(weeks|days|months|rows|records|examples|samples|sessions|users|accounts|stores|sites|periods) (where|with|that|whose|in which)\b",

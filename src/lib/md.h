@@ -43,7 +43,7 @@ typedef struct {
 } block;
 
 /* Headings the outline stage makes where the source has none. */
-enum { BLOCK_MADE_TITLE = 1, BLOCK_MADE_RUN_IN = 2 };
+enum { BLOCK_MADE_TITLE = 1, BLOCK_MADE_RUN_IN = 2, BLOCK_MADE_PART = 3 };
 
 /* All blocks of a document plus the byte ranges that are not prose. */
 typedef struct {

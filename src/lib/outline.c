@@ -301,6 +301,52 @@ static bool S_run_ins_as_headings(md_blocks *mb, const char *t) {
   return true;
 }
 
+/* In a document with no heading and no run-in label, thematic breaks that
+ * split it into two or more parts with content (an email thread's
+ * messages, a slide export's slides) make each part after a break a
+ * section of its own: a heading of level 2 and no bytes where the part's
+ * first block starts, so that what a part says is judged on its own and not
+ * diluted by the whole text. Rewrites mb. */
+static void S_breaks_as_parts(md_blocks *mb) {
+  size_t parts = 0;
+  bool content = false;
+  for (size_t i = 0; i < mb->nblocks; i++) {
+    const block *b = &mb->blocks[i];
+    if (b->kind == BLOCK_BREAK) {
+      parts += content;
+      content = false;
+    } else if (b->kind != BLOCK_COMMENT) {
+      content = true;
+    }
+  }
+  parts += content;
+  if (parts < 3)
+    return;
+  block *out = xcalloc(mb->nblocks + parts + 1, sizeof(block));
+  size_t k = 0, n = 0;
+  bool after_break = false;
+  for (size_t i = 0; i < mb->nblocks; i++) {
+    block *b = &mb->blocks[i];
+    if (after_break && b->kind != BLOCK_BREAK && b->kind != BLOCK_COMMENT) {
+      block *h = &out[k++];
+      h->kind = BLOCK_HEADING;
+      h->level = 2;
+      h->made = BLOCK_MADE_PART;
+      h->start = h->end = b->start;
+      h->text = xasprintf(OUTLINE_PART, ++n + 1);
+      h->norm = title_normalize(h->text);
+      h->key = title_key(h->norm);
+      after_break = false;
+    }
+    if (b->kind == BLOCK_BREAK)
+      after_break = true;
+    out[k++] = *b;
+  }
+  free(mb->blocks);
+  mb->blocks = out;
+  mb->nblocks = k;
+}
+
 void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
                       outline *ol) {
   if (ol->nsections || !mb->nblocks)
@@ -311,7 +357,8 @@ void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
               mb->blocks[i].kind != BLOCK_BREAK;
   if (!content)
     return;
-  S_run_ins_as_headings(mb, text);
+  if (!S_run_ins_as_headings(mb, text))
+    S_breaks_as_parts(mb);
   mb->blocks = xrealloc(mb->blocks, (mb->nblocks + 1) * sizeof(block));
   memmove(mb->blocks + 1, mb->blocks, mb->nblocks * sizeof(block));
   mb->nblocks++;

@@ -44,12 +44,16 @@ void outline_build(md_blocks *mb, size_t doc_len, unsigned threads,
 ptrdiff_t outline_section_at(const outline *ol, size_t off);
 /* The text of the heading outline_untitled() makes. */
 #define OUTLINE_UNTITLED "(the text, which has no heading)"
+/* ... and of the parts its thematic breaks divide it into (an email
+ * thread's messages, a deck's slides), from the second on. */
+#define OUTLINE_PART "(part %zu of the text)"
 /* A document with content but no heading at all (a memo, an email, a
  * thread) gets one: an untitled title over the whole text, a heading block
  * of no bytes where its text starts, put first in mb; and where two or
  * more of its paragraphs open with a bold run-in label ("**Why.** ..."),
- * those labels are headings of level 2 under it (docs/matching.md, "The
- * section tree"). Rewrites mb (block kinds, starts, and label strings
+ * those labels are headings of level 2 under it; else, where thematic
+ * breaks divide it into three parts or more, each part after a break is a
+ * section of level 2 (docs/matching.md, "The section tree"). Rewrites mb (block kinds, starts, and label strings
  * moved into the new headings) and rebuilds ol; text is the source. */
 void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
                       outline *ol);

@@ -393,7 +393,10 @@ void result_finish(ddlint_result *r, const lint_ctx *ctx,
        * section found in that text has none of its own (fix adds one
        * beside the others, at level 2, not an H1 that ends the text) */
       const block *hb = &mb->blocks[sec->block];
-      r->section_level[s] = hb->made == BLOCK_MADE_TITLE ? 0 : sec->level;
+      r->section_level[s] = hb->made == BLOCK_MADE_TITLE ||
+                                    hb->made == BLOCK_MADE_PART
+                                ? 0
+                                : sec->level;
       r->section_run_in[s] = hb->made == BLOCK_MADE_RUN_IN;
       /* the span ends with the section's last part */
       r->section_end[s] = sec->end;

@@ -34,8 +34,9 @@ static size_t S_separator(const char *s) {
 /* Skips a leading "2.", "6.1", "2)", "Step 3", "IV.", "A)" and what
  * separates it from the title. */
 static const char *S_skip_numbering(const char *s) {
-  static const char *const words[] = {"step",  "part",  "section", "chapter",
-                                      "phase", "stage", NULL};
+  static const char *const words[] = {"step",   "part",  "section", "chapter",
+                                      "phase",  "stage", "slide",   "slides",
+                                      "page",   "week",  "day",     NULL};
   for (int round = 0; round < 3; round++) {
     const char *p = s;
     while (*p == ' ' || *p == '\t' || *p == '*' || *p == '_')

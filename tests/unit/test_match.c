@@ -383,6 +383,17 @@ static void test_no_heading(void) {
       "handled the interactions between price and category better in the "
       "offline test, and we export it to ONNX for serving.\n";
   CHECK_STR(S_state(pk, prose, "model"), "content");
+  /* an email thread: its messages, split by rules, are judged one by
+   * one, so the one that sets out the data is found where it stands */
+  static const char thread[] =
+      "**From:** Ana\n\nCan we flag abusive tickets before agents open "
+      "them? Agents lose afternoons to a few customers.\n\n---\n\n"
+      "**From:** Ben\n\nPossible. Which model would we use, and how fast "
+      "does it need to be?\n\n---\n\n"
+      "**From:** Ana\n\nRe data: I exported 350 tagged tickets and 350 "
+      "random ones from the last 6 months, and we labelled all 700 into "
+      "four buckets by hand, arguing out the ones we disagreed on.\n";
+  CHECK_STR(S_state(pk, thread, "data"), "content");
   CHECK_STR(S_state(pk,
                     "**Why.** Refunds go out before anyone opens the box, "
                     "and one return in forty is fraud.\n\n"
