@@ -30,6 +30,9 @@ static void test_normalize_numbering(void) {
   /* a dated entry of a notebook or a log */
   CHECK_NORM("2025-02-06 (Thu) Features v1", "features v1");
   CHECK_NORM("2025/02/20: Serving", "serving");
+  /* a deck's slides, a plan's weeks */
+  CHECK_NORM("Slide 2 \xE2\x80\x94 Why we're here", "why were here");
+  CHECK_NORM("Week 3 - Rollout", "rollout");
 }
 
 static void test_normalize_decoration(void) {
