@@ -289,8 +289,10 @@ FLOORS = {
     # one, as ADRs are) and an email memo's forecast quantiles, which
     # ddlint does not read as a prediction step. Set19 (12, held out last)
     # added three: a PRD's one-sentence features, an email thread's
-    # prediction rule and a wiki folder's prediction step
-    "blind": {"recall": (0.95, 1), "false_errors": (13, 0), "absent": (0.8, 1),
+    # prediction rule and a wiki folder's prediction step (its bullets one
+    # to a part; found since a short list of them is no words in passing:
+    # 12)
+    "blind": {"recall": (0.95, 1), "false_errors": (12, 0), "absent": (0.8, 1),
               "rank": (0.7, 1), "flag": (0.85, 1)},
 }
 

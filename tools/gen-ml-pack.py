@@ -716,7 +716,7 @@ sections = [
               # budget runs out"; "the nurses required ..., rounded up"
               r"(?<=\bsort |\bsorts |\border |\brank )\bby (value|score|expected|predicted|probability|margin|priority|uplift)\b",
               r"\b(greedy|budgeted|knapsack|constrained) (allocation|assignment|selection)\b",
-              r"\brounded (up|down)\b",
+              r"\brounded (up|down|outward|outwards|to the nearest)\b",
               # an LLM's output checked: "a reply that does not parse ... is
               # thrown away"
               r"(?<=\bis |\bare )\b(thrown away|discarded|dropped|rejected|suppressed|withheld|blocked)\b",

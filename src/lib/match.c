@@ -2045,6 +2045,17 @@ static size_t S_words_after_label(const lint_ctx *ctx, const block *bl) {
   return S_count_words(t, at, n, 8);
 }
 
+/* Whether most content blocks in [fb, eb) are list items. */
+static bool S_mostly_list(const lint_ctx *ctx, size_t fb, size_t eb) {
+  size_t items = 0, all = 0;
+  for (size_t b = fb; b < eb; b++)
+    if (S_is_content(&ctx->md->blocks[b])) {
+      all++;
+      items += ctx->md->blocks[b].in_list;
+    }
+  return all && 2 * items > all;
+}
+
 void match_document(lint_ctx *ctx, coverage *cov) {
   const ddlint_pack *pk = ctx->pack;
   const outline *ol = ctx->ol;
@@ -2464,7 +2475,12 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       /* (unless its heading's own words name some of it: "How it fits
        * together: services, the request path"); a subtree of words in
        * passing competes only to be named by the softer finding */
-      bool in_passing = !dense && !pairs && !EVMAP(s)->named[d];
+      /* (nor a short list most of whose items hold one each:
+       * "Smoothing", "Window", "Sanity bounds" bullets under "What we
+       * publish"; paragraphs one to a mention stay words in passing) */
+      bool in_passing = !dense && !pairs && !EVMAP(s)->named[d] &&
+                        !(blocks <= 8 && 2 * hits > blocks &&
+                          S_mostly_list(ctx, fb, eb));
       /* past an empty heading of the section, only a subtree apart from
        * it and from the headings other sections took by name, in two
        * blocks or more: the author's empty heading says what the rest of

@@ -466,6 +466,34 @@ static void test_bullet_run_in(void) {
   ddlint_pack_free(pk);
 }
 
+static void test_list_one_each(void) {
+  /* a short list most of whose items name one part of a section each is
+   * the section, not words in passing; paragraphs one to a mention stay
+   * words in passing */
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  static const char list[] =
+      "# ETA\n\n## What we publish\n\n"
+      "- A new estimate replaces the shown one only after smoothing over "
+      "the last three updates.\n"
+      "- The window around it is rounded outward to the hour.\n"
+      "- Anything earlier than physically possible is clamped to the "
+      "fastest crossing.\n"
+      "- Shipments with a change of more than two days get a note.\n";
+  static const char paras[] =
+      "# ETA\n\n## What we publish\n\n"
+      "A new estimate replaces the shown one only after smoothing over "
+      "the last three updates.\n\n"
+      "The window around it is rounded outward to the hour.\n\n"
+      "Anything earlier than physically possible is clamped to the "
+      "fastest crossing.\n\n"
+      "Shipments with a change of more than two days get a note.\n";
+  CHECK_STR(S_state(pk, list, "prediction"), "content");
+  CHECK_STR(S_state(pk, paras, "prediction"), "missing");
+  ddlint_pack_free(pk);
+}
+
 static void test_not_evidence_wildcard(void) {
   /* "how * does it" names someone else's design; the star never stands
    * for the author's side, and headings under such a heading are no
@@ -512,6 +540,7 @@ void suite_match(void) {
   RUN(test_template_text);
   RUN(test_table_cell_denied);
   RUN(test_bullet_run_in);
+  RUN(test_list_one_each);
   RUN(test_needs_evidence_slogan);
   RUN(test_renamed_headings_match);
   RUN(test_split_section);
