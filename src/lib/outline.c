@@ -4,6 +4,7 @@
  * leading H1 is the document's title. Built with an explicit stack, since
  * heading levels are the only nesting involved. */
 #include "outline.h"
+#include "source.h"
 #include "title.h"
 
 #include <stdlib.h>
@@ -200,15 +201,6 @@ void outline_free(outline *ol) {
   memset(ol, 0, sizeof *ol);
 }
 
-/* Whether the n bytes at s hold needle. */
-static bool S_has_bytes(const char *s, size_t n, const char *needle) {
-  size_t m = strlen(needle);
-  for (size_t i = 0; i + m <= n; i++)
-    if (memcmp(s + i, needle, m) == 0)
-      return true;
-  return false;
-}
-
 /* Where the bold run-in label that opens paragraph b ends, past its
  * closing marker and a ':' or '.' after it ("**Why.** The weekly ...",
  * "**Data:** three years of ..."), or 0 when b opens with none that could
@@ -290,7 +282,7 @@ static bool S_run_ins_as_headings(md_blocks *mb, const char *t) {
         rest--;
       if (rest >= 7 && strncmp(r, "<!--", 4) == 0 &&
           strncmp(r + rest - 3, "-->", 3) == 0 &&
-          !S_has_bytes(r + 4, rest - 7, "-->"))
+          !bytes_find(r + 4, rest - 7, "-->"))
         b->kind = BLOCK_COMMENT;
     }
     out[k++] = *b;
