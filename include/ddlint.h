@@ -377,6 +377,11 @@ DDLINT_API void ddlint_result_set_rule_severity(ddlint_result *result,
  * memo with no heading: 1 or 0. */
 DDLINT_API int ddlint_result_section_run_in(const ddlint_result *result,
                                             size_t s);
+/** Whether the heading that matched coverage section s is a bold line
+ * over a part of a section ("**Data**" alone on its line, one of two or
+ * more under "## Design"), read as a heading one level below: 1 or 0. */
+DDLINT_API int ddlint_result_section_bold_line(const ddlint_result *result,
+                                               size_t s);
 /** Level (1 to 6) of the heading that matched coverage section s, or 0
  * when no heading names it. */
 DDLINT_API int ddlint_result_section_level(const ddlint_result *result,

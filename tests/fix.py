@@ -12,6 +12,8 @@
   document has no missing section left;
 - a write that fails (a file-size limit, so also as root) leaves the file
   byte-identical and exits 2; the file mode is kept;
+- bold lines heading a section's parts get a missing section as a bold
+  line among them, idempotent;
 - a malformed fence that keeps a code block open: fix inserts nothing in
   it and stays idempotent;
 - init refuses to overwrite, and its skeleton lints as all-empty;
@@ -127,6 +129,31 @@ def test_run_in_memo(tmp):
     run(["fix", path])
     check("memo: a second fix is a no-op", open(path, "rb").read() == new)
     check("memo: no missing section after fix", not missing_sections(path), missing_sections(path))
+
+
+def test_bold_line_parts(tmp):
+    """Bold lines that head a section's parts ("**Data**", "**Model**"
+    under "## Design"): fix inserts a missing section among them as a bold
+    line too. A "###" heading there took the bold parts after it as its own
+    text, so "Data and Labeling" went missing after the fix and a second
+    fix inserted again."""
+    name = "bold-subsections.md"
+    path = os.path.join(tmp, name)
+    shutil.copy(os.path.join(ROOT, "fixtures", "recognition", name), path)
+    old = open(path, "rb").read()
+    run(["fix", path])
+    new = open(path, "rb").read()
+    added = [l for l in new.decode().splitlines() if l not in old.decode().splitlines()]
+    check("bold parts: fix inserts a bold line, not a heading",
+          only_insertions(old, new) and "**Features**" in added and
+          not any(l.startswith("#") for l in added), added)
+    rc, out, _ = run(["-f", "json", path])
+    diags = json.loads(out)["files"][0]["diagnostics"]
+    got = sorted((d["rule"], d["message"]) for d in diags if d["severity"] == "error")
+    check("bold parts: after fix the parts keep their sections; the new one is empty",
+          got == [("required-section-empty", 'required section "Features" is empty')], got)
+    run(["fix", path])
+    check("bold parts: a second fix is a no-op", open(path, "rb").read() == new)
 
 
 def test_near_miss_rename(tmp):
@@ -551,6 +578,7 @@ def main():
                   lambda: test_write_failure(tempfile.mkdtemp(dir=tmp)), test_stdin_fix,
                   lambda: test_near_miss_rename(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_run_in_memo(tempfile.mkdtemp(dir=tmp)),
+                  lambda: test_bold_line_parts(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_folder_skips_non_designs(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_code_fences(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_init(tmp), test_coverage):

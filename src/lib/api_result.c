@@ -16,7 +16,11 @@ int ddlint_result_section_level(const ddlint_result *result, size_t s) {
 }
 
 int ddlint_result_section_run_in(const ddlint_result *result, size_t s) {
-  return result->section_run_in && result->section_run_in[s];
+  return result->section_made && result->section_made[s] == BLOCK_MADE_RUN_IN;
+}
+
+int ddlint_result_section_bold_line(const ddlint_result *result, size_t s) {
+  return result->section_made && result->section_made[s] == BLOCK_MADE_BOLD;
 }
 
 int ddlint_result_section_span(const ddlint_result *result, size_t s,

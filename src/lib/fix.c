@@ -261,6 +261,12 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
     }
     if (level < 1 || level > 6)
       level = 2;
+    /* beside a bold line that heads a part ("**Data**" over its text), a
+     * bold line: a "###" heading there would take the parts after it as
+     * its own */
+    ptrdiff_t anchor = prev >= 0 ? prev : next;
+    bool bold = !run_in && anchor >= 0 &&
+                ddlint_result_section_bold_line(r, (size_t)anchor);
     at = S_outside_code(r, at);
     strbuf text = {0};
     bool at_end = at >= src->len;
@@ -270,12 +276,14 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
     at_eof += at_end;
     if (run_in) {
       strbuf_printf(&text, "**%s.** ", title);
+    } else if (bold) {
+      strbuf_printf(&text, "**%s**%s%s", title, eol, eol);
     } else {
       for (int i = 0; i < level; i++)
         strbuf_putc(&text, '#');
       strbuf_putc(&text, ' ');
     }
-    if (punct && !run_in) {
+    if (punct && !run_in && !bold) {
       long number = (long)s + 1;
       long pn;
       char pp;
@@ -283,7 +291,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
         number = pn + 1 + (long)missing_since_prev;
       strbuf_printf(&text, "%ld%c ", number, punct);
     }
-    if (!run_in)
+    if (!run_in && !bold)
       strbuf_printf(&text, "%s%s%s", title, eol, eol);
     S_guidance(&text, pk, s);
     if (!at_end)

@@ -43,7 +43,12 @@ typedef struct {
 } block;
 
 /* Headings the outline stage makes where the source has none. */
-enum { BLOCK_MADE_TITLE = 1, BLOCK_MADE_RUN_IN = 2, BLOCK_MADE_PART = 3 };
+enum {
+  BLOCK_MADE_TITLE = 1,
+  BLOCK_MADE_RUN_IN = 2,
+  BLOCK_MADE_PART = 3,
+  BLOCK_MADE_BOLD = 4 /* a bold line over a section's part */
+};
 
 /* All blocks of a document plus the byte ranges that are not prose. */
 typedef struct {

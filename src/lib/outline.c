@@ -66,7 +66,9 @@ void outline_titles(md_blocks *mb, unsigned threads) {
 
 /* Whether block i is a bold line that heads what follows it: a short
  * name, not a sentence ("**Data**", "**Q: How good is it?**", not "**Do
- * not deploy on Fridays.**"), with text, a list or a table after it. */
+ * not deploy on Fridays.**"), with text, a list, a table or a comment
+ * after it (a comment alone: an empty part, "**Features**" over a
+ * "<!-- TODO -->" as fix writes it). */
 static bool S_bold_heading(const md_blocks *mb, size_t i) {
   const block *b = &mb->blocks[i];
   /* (a title once normalised: "**Step 1**" has none and opens nothing) */
@@ -81,7 +83,7 @@ static bool S_bold_heading(const md_blocks *mb, size_t i) {
   const block *next = &mb->blocks[i + 1];
   return words <= 16 && next->kind != BLOCK_HEADING &&
          !(next->kind == BLOCK_PARAGRAPH && next->bold_line) &&
-         next->kind != BLOCK_BREAK && next->kind != BLOCK_COMMENT;
+         next->kind != BLOCK_BREAK;
 }
 
 /* Bold lines that set out the parts of a section ("## Design", then
@@ -108,6 +110,7 @@ static void S_bold_lines_as_headings(md_blocks *mb) {
         block *h = &mb->blocks[k];
         h->kind = BLOCK_HEADING;
         h->level = (unsigned char)(level + 1);
+        h->made = BLOCK_MADE_BOLD;
         h->text = xstrdup(h->label);
       }
     if (b) {

@@ -35,7 +35,7 @@ void ddlint_result_free(ddlint_result *r) {
   free(r->section_start);
   free(r->section_end);
   free(r->section_level);
-  free(r->section_run_in);
+  free(r->section_made);
   free(r->topic_lines);
   free(r->topic_via);
   free(r->code_spans);
@@ -364,7 +364,7 @@ void result_finish(ddlint_result *r, const lint_ctx *ctx,
   r->section_start = xcalloc(ns + 1, sizeof(size_t));
   r->section_end = xcalloc(ns + 1, sizeof(size_t));
   r->section_level = xcalloc(ns + 1, sizeof(int));
-  r->section_run_in = xcalloc(ns + 1, sizeof(bool));
+  r->section_made = xcalloc(ns + 1, 1);
   r->section_part = xcalloc(ns + 1, sizeof(size_t));
   r->topic_part = xcalloc(ns + 1, sizeof(size_t *));
   r->title_level = ol->nsections && ol->sections[0].is_title ? 1 : 0;
@@ -397,7 +397,7 @@ void result_finish(ddlint_result *r, const lint_ctx *ctx,
                                     hb->made == BLOCK_MADE_PART
                                 ? 0
                                 : sec->level;
-      r->section_run_in[s] = hb->made == BLOCK_MADE_RUN_IN;
+      r->section_made[s] = hb->made;
       /* the span ends with the section's last part */
       r->section_end[s] = sec->end;
       for (size_t p = 0; p < sc->nparts; p++)

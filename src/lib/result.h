@@ -34,7 +34,8 @@ struct ddlint_result {
   unsigned *section_lines;
   size_t *section_start, *section_end; /* owned: heading start, span end */
   int *section_level;                  /* owned: heading level, 0 missing */
-  bool *section_run_in; /* owned: its heading is a bold run-in label */
+  unsigned char *section_made; /* owned: its heading's BLOCK_MADE_* (0:
+                                * a heading in the source) */
   int title_level; /* the title H1's level (1), or 0 without a title */
   unsigned **topic_lines;
   const char ***topic_via; /* owned arrays of static strings */

@@ -278,6 +278,15 @@ static void test_bold_lines(void) {
   CHECK_SECTION(&d, 3, 3, 1, "Model", 9);
   CHECK_SECTION(&d, 4, 2, 0, "Rollout", 13);
   doc_close(&d);
+  /* a bold line over a comment alone is an empty part ("**Features**"
+   * over the "<!-- ... -->" that fix writes), not a paragraph that leaves
+   * its comment to the part before */
+  doc_open(&d, "## Design\n\n**Data**\n\nText.\n\n**Features**\n\n" /* 1-7 */
+               "<!-- TODO -->\n\n**Model**\n\nText.\n");            /* 8-12 */
+  CHECK_INT(d.ol.nsections, 4);
+  CHECK_SECTION(&d, 2, 3, 0, "Features", 7);
+  CHECK_INT(d.mb.blocks[d.ol.sections[2].block].made, BLOCK_MADE_BOLD);
+  doc_close(&d);
   /* one bold line in a section, bold sentences, bold lines over nothing
    * or over another bold line: no headings */
   doc_open(&d, "# T\n\n**Only one**\n\nText.\n\n## A\n\n"
