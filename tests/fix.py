@@ -410,6 +410,7 @@ def random_doc(rng):
                         for _ in range(rng.randint(1, 6)))
         return (text.rstrip("\r\n") if rng.random() < 0.4 else text).encode()
     run_in = rng.random() < 0.15  # a memo: no heading, bold run-in labels
+    bold = not run_in and rng.random() < 0.15  # "**Data**" lines under "## Design"
     if rng.random() < 0.7 and not run_in:
         lines += ["# Generated design " + str(rng.randint(1, 999)), ""]
     level = rng.choice([2, 2, 3])
@@ -421,10 +422,18 @@ def random_doc(rng):
         lines += ["Hi all, a short note on the design before the review.", ""]
         if len(chosen) < 2:
             chosen = SECTIONS[:2]
+    if bold:
+        lines += ["## Design", ""]
     for i, title in enumerate(chosen):
         name = ALIASES.get(title, title) if rng.random() < 0.3 else title
         if run_in:
             lines += [f"**{name}.** Some prose about the design, in a paragraph of its own.", ""]
+            continue
+        if bold:
+            lines += [f"**{name}**", ""]
+            for _ in range(rng.randint(1, 3)):
+                lines += [rng.choice(["Some prose about the design.", "- a list item",
+                                      "<!-- a comment -->"]), ""]
             continue
         prefix = f"{i + 1}{numbered} " if numbered else ""
         lines += ["#" * level + " " + prefix + name, ""]

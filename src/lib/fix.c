@@ -268,6 +268,17 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
     bool bold = !run_in && anchor >= 0 &&
                 ddlint_result_section_bold_line(r, (size_t)anchor);
     at = S_outside_code(r, at);
+    /* ... unless a heading is inserted at the same place before it (the
+     * parts end there, and a section the template puts after them comes
+     * first): the bold line would fall under that heading, alone */
+    for (size_t i = 0; i < n && bold; i++) {
+      const char *t = (*out)[i].text;
+      t += strspn(t, "\r\n");
+      if ((*out)[i].at == at && !(*out)[i].del && t[0] == '#') {
+        bold = false;
+        level = (int)strspn(t, "#");
+      }
+    }
     strbuf text = {0};
     bool at_end = at >= src->len;
     if (at_end && (src->len || at_eof))
