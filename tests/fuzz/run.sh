@@ -17,7 +17,7 @@
 #   artifacts/<h>/ crash-*, leak-*, timeout-*, oom-* inputs
 #   logs/<h>.log   the full libFuzzer output
 set -u
-HARNESSES=(fuzz_markdown fuzz_pack fuzz_config fuzz_chunks fuzz_document fuzz_lsp)
+HARNESSES=(fuzz_markdown fuzz_pack fuzz_config fuzz_chunks fuzz_document fuzz_lsp fuzz_fix)
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 die() { echo "run.sh: $*" >&2; exit 2; }
@@ -74,7 +74,7 @@ for h in "${selected[@]}"; do
   # Markdown: let inputs grow past the largest seed to reach deep nesting and
   # long runs; packs and configs: the largest seed sets the limit.
   case $h in
-  fuzz_markdown | fuzz_chunks | fuzz_document) dict=$here/markdown.dict max_len=-max_len=16384 ;;
+  fuzz_markdown | fuzz_chunks | fuzz_document | fuzz_fix) dict=$here/markdown.dict max_len=-max_len=16384 ;;
   fuzz_pack) dict=$here/pack.dict max_len= ;;
   fuzz_config) dict=$here/config.dict max_len=-max_len=4096 ;;
   fuzz_lsp) dict=$here/lsp.dict max_len=-max_len=8192 ;;

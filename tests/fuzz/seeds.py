@@ -4,7 +4,8 @@
 usage: seeds.py ROOT OUTDIR
 
 OUTDIR/fuzz_markdown gets fixtures/*.md and examples/*.md (fuzz_chunks too,
-with a few shapes that a cut must respect); OUTDIR/fuzz_pack
+with a few shapes that a cut must respect; fuzz_fix too, with the
+recognition fixtures); OUTDIR/fuzz_pack
 gets rules/*.json and tests/packs/*.json plus small packs cut out of them (one
 rule each, one section each), because libFuzzer mutates a 30 KB pack slowly
 and rarely reaches the per-kind parameter checks from it; OUTDIR/fuzz_config
@@ -249,12 +250,20 @@ def main():
             f.write(data)
     n_dc = len(os.listdir(dc))
     n_dc += copy_all(os.path.join(reg, "fuzz_document", "*"), dc)
+    # fuzz_fix: the Markdown seeds plus the recognition fixtures (memos
+    # with run-in labels, bold-line parts, thread parts: fix's own styles)
+    fx = os.path.join(out, "fuzz_fix")
+    shutil.rmtree(fx, ignore_errors=True)
+    shutil.copytree(md, fx)
+    copy_all(os.path.join(root, "fixtures", "recognition", "*.md"), fx)
+    n_fx = len(os.listdir(fx))
+    n_fx += copy_all(os.path.join(reg, "fuzz_fix", "*"), fx)
     n_ls = lsp_seeds(root, os.path.join(out, "fuzz_lsp"))
     n_ls += copy_all(os.path.join(reg, "fuzz_lsp", "*"),
                      os.path.join(out, "fuzz_lsp"))
     print(f"seeds: fuzz_markdown {n_md}, fuzz_pack {n_pk}, "
           f"fuzz_config {n_cf}, fuzz_chunks {n_ch}, fuzz_document {n_dc}, "
-          f"fuzz_lsp {n_ls} files")
+          f"fuzz_lsp {n_ls}, fuzz_fix {n_fx} files")
 
 
 if __name__ == "__main__":
