@@ -63,7 +63,8 @@ void ddlint_fix_edit(const ddlint_fix *fix, size_t i, size_t *part,
 
 char *ddlint_fix_apply(const ddlint_fix *fix, size_t first, size_t n,
                        const char *buf, size_t len, size_t *out_len) {
-  return fix_apply(buf, len, fix->ins + first, n, out_len);
+  /* (no edits: ins may be NULL, and NULL + 0 is undefined) */
+  return fix_apply(buf, len, n ? fix->ins + first : NULL, n, out_len);
 }
 
 void ddlint_fix_free(ddlint_fix *fix) {
