@@ -676,6 +676,28 @@ def main():
           "p99 of 80 ms' in the same paragraph does not make 'load within "
           "two seconds' a target with a percentile")
 
+    d = lint(ddlint, root, "own-case-study.md")
+    check("a case study of the author's own system",
+          all(c["found"] for c in d["coverage"]) and not rules(d, "error"),
+          "'# Case Study 3: Predicting Late Returns at a Tool-Rental Chain' "
+          "names its subject after the colon: the document is that design, "
+          "not someone else's (the title made every section dead)")
+    fd, variant = tempfile.mkstemp(suffix=".md", prefix="ddlint-recog-")
+    with open(os.path.join(root, "fixtures", "recognition",
+                           "own-case-study.md"), encoding="utf-8") as f:
+        text = f.read()
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text.replace("# Case Study 3: Predicting Late Returns at a "
+                             "Tool-Rental Chain", "# Case Studies in Tool Rental"))
+    p = subprocess.run([ddlint, "-f", "json", "--no-config", variant],
+                       capture_output=True, timeout=60)
+    os.unlink(variant)
+    v = json.loads(p.stdout)["files"][0]
+    check("a collection of case studies",
+          not any(c["found"] for c in v["coverage"]),
+          "'# Case Studies in Tool Rental' names no subject of its own: "
+          "what it holds is other people's designs")
+
     d = lint(ddlint, root, "forum-replies.md")
     check("a model named by its job, a serving chapter, a staged rollout",
           cov(d, "model").get("heading") == "The ranker" and

@@ -6,6 +6,7 @@
  * The result is the coverage map and the completeness score. */
 #include "rules.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -335,8 +336,31 @@ static bool S_not_evidence_uncached(const namer *nm, size_t d) {
   return hit;
 }
 
+/* Whether a title names its own subject after a colon or a dash, with two
+ * words or more: "Case Study 4: Nightly Demand Forecasts for Fresh
+ * Produce" is a document about that system, as its author's design, where
+ * "Case Studies in Content Moderation" collects other people's. */
+static bool S_title_names_subject(const char *t) {
+  static const char *const seps[] = {": ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
+                                     " - ", NULL};
+  for (int i = 0; t && seps[i]; i++) {
+    const char *p = strstr(t, seps[i]);
+    if (!p)
+      continue;
+    size_t words = 0;
+    for (p += strlen(seps[i]); *p; p++)
+      words += !isspace((unsigned char)*p) &&
+               (words == 0 || isspace((unsigned char)p[-1]));
+    if (words >= 2)
+      return true;
+  }
+  return false;
+}
+
 /* Whether heading d, a not_evidence heading, opens with one of the pack's
- * entries ("Case-Study Notes" opens with "case study"). */
+ * entries ("Case-Study Notes" opens with "case study") and names no
+ * subject of its own after them. For the title: then the document is
+ * someone else's designs. */
 static bool S_not_evidence_opens(const namer *nm, size_t d) {
   const ddlint_pack *pk = nm->ctx->pack;
   const block *bl = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
@@ -352,7 +376,7 @@ static bool S_not_evidence_opens(const namer *nm, size_t d) {
                                (ph[len] == '\0' || ph[len] == ' ');
   }
   free(ph);
-  return hit;
+  return hit && !S_title_names_subject(bl->text);
 }
 
 /* Whether the pack gives evidence terms for some section: it then opts into
