@@ -18,6 +18,9 @@ rules it is about are compared with what a reader would say.
   names no fallback;
 - alert-threshold: "page when p99 latency exceeds 250 ms" under Monitoring
   is an alert, not the latency target the problem section lacks;
+- hollow-rollout: a launch section that denies an A/B test and promises
+  to "monitor it" is empty; "alert fatigue" and "If it were deployed"
+  count for nothing;
 - a 200,000-word paragraph full of latency mentions is judged in time."""
 import json
 import os
@@ -63,6 +66,15 @@ def test_fallback_phrasing():
     got = findings("popular-not-fallback.md", "missing-fallback")
     check("popular-not-fallback: 'most popular among players' is no fallback",
           len(got) == 1, got)
+
+
+def test_hollow_rollout():
+    got = findings("hollow-rollout.md", "required-section-empty")
+    check("hollow-rollout: 'No A/B test is planned ... We'll monitor it after "
+          "launch' leaves the section empty; 'alert fatigue' and 'If it were "
+          "deployed' are no monitoring or deployment",
+          [g[2] for g in got] == ['required section "Feedback, Monitoring, '
+                                  'and Deployment" is empty'], got)
 
 
 def test_alert_threshold():
@@ -157,7 +169,7 @@ def test_long_paragraph():
 def main():
     global DDLINT, ROOT
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    for t in (test_case_study_latency, test_batch_quantile, test_latex_latency,
+    for t in (test_case_study_latency, test_hollow_rollout, test_batch_quantile, test_latex_latency,
               test_plural_metrics, test_bracket_placeholders, test_malformed_fence,
               test_fallback_phrasing, test_alert_threshold,
               test_long_paragraph, test_long_alert_unit):

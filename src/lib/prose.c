@@ -997,6 +997,18 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
           strncasecmp(t + ws[k + 1], S_deferral_pairs[q][1], wn[k + 1]) == 0)
         return true;
   }
+  /* what is only supposed, in the clause of a counterfactual "if": "If
+   * it were deployed, ...", "if we were to roll it out" (not the clause
+   * after its comma: "If the scorer were down, the app would fall back to
+   * the rule" plans that fallback) */
+  for (size_t k = 0; k + 1 < nw; k++) {
+    if (wn[k] != 2 || strncasecmp(t + ws[k], "if", 2) != 0)
+      continue;
+    for (size_t j = k + 1; j < nw && j <= k + 4; j++)
+      if (wn[j] == 4 && strncasecmp(t + ws[j], "were", 4) == 0 &&
+          !memchr(t + ws[j], ',', ms - ws[j]))
+        return true;
+  }
   /* a wish, not a plan: "We'd eventually want an A/B test", "we'd
    * obviously need monitoring at some point" (the clause on both sides:
    * the words before, then up to 16 words after, to the clause's end) */

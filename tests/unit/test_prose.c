@@ -156,6 +156,15 @@ static void test_prose_negated(void) {
   CHECK(!S_neg("Reasons show in the UI (\"Never replied to\").", "UI"));
   CHECK(S_neg("Monitoring (drift) is not planned.", "Monitoring"));
   CHECK(S_neg("The UI is not ready.", "UI"));
+  /* a counterfactual "if ... were" supposes what is in its own clause;
+   * what follows its comma may be a plan */
+  CHECK(S_neg("If it were deployed, we would monitor it.", "deployed"));
+  CHECK(S_neg("Were we to ship it, and if we were to canary it first, fine.",
+              "canary"));
+  CHECK(!S_neg("If the scorer were down, the app would fall back to the rule.",
+               "fall back"));
+  CHECK(!S_neg("If the scorer is down, we deploy the previous model.",
+               "deploy"));
   /* a wish is no plan, on either side of the mention */
   CHECK(S_neg("We'd eventually want an A/B test of two districts.", "A/B"));
   CHECK(S_neg("We would obviously need monitoring at some point.",
