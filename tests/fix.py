@@ -418,6 +418,11 @@ def random_doc(rng):
     chosen = [s for s in SECTIONS if rng.random() < 0.6]
     if rng.random() < 0.2:
         rng.shuffle(chosen)
+    if run_in and rng.random() < 0.5:  # run-in labels as a section's parts
+        lines += ["# Generated design " + str(rng.randint(1, 999)), "",
+                  rng.choice(["## Notes from Tuesday", "## Notes from Tuesday\n\n### Details"]), ""]
+        if len(chosen) < 3:
+            chosen = SECTIONS[2:5]
     if run_in:
         lines += ["Hi all, a short note on the design before the review.", ""]
         if len(chosen) < 2:

@@ -676,6 +676,19 @@ def main():
           "p99 of 80 ms' in the same paragraph does not make 'load within "
           "two seconds' a target with a percentile")
 
+    d = lint(ddlint, root, "one-pager-run-in-parts.md")
+    check("a one-pager whose parts are bold run-in labels",
+          cov(d, "architecture").get("heading") == "How it fits together." and
+          cov(d, "model").get("heading") == "The model." and
+          cov(d, "success-metrics").get("heading") == "How we will judge it." and
+          [x["message"] for x in d["diagnostics"] if x["severity"] == "error"] ==
+          ['required section "Feedback, Monitoring, and Deployment" is empty'],
+          "under the title, '**How it fits together.** ...', '**The model.** "
+          "...' are its sections, each judged on its own text; '**After "
+          "launch.** Nothing will be monitored during the first month of the "
+          "pilot: no dashboards, no alerts, and we will not A/B test it "
+          "either.' plans nothing")
+
     d = lint(ddlint, root, "own-case-study.md")
     check("a case study of the author's own system",
           all(c["found"] for c in d["coverage"]) and not rules(d, "error"),

@@ -333,6 +333,7 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
   outline_build(&mb, r->src.len, threads, &ol);
   if (!r->nparts)
     outline_untitled(&mb, r->src.text, r->src.len, &ol);
+  outline_run_ins(&mb, r->src.text, r->src.len, &ol);
   if (r->nparts && ol.nsections) {
     /* only a single H1 opening the index is a title: a chapter's "#" is a
      * section of the whole */

@@ -71,6 +71,31 @@ static bool S_symbol(const unsigned char *t, size_t n, size_t *len) {
 /* The title words of the heading line at off: what is left after the
  * marker ("##"), numbering ("3.", "3)"), emphasis and symbols, before the
  * closing markup. *start and *end (exclusive), or false when none. */
+/* Whether the line at off opens with a bold run-in label that its text
+ * goes on after ("**Sucess metrics.** Offline we ..."): renaming it would
+ * take the text as the title. */
+static bool S_run_in_line(const ddlint_result *r, const doc_text *src,
+                          size_t off) {
+  const char *t = src->text;
+  size_t ls, le, i;
+  ddlint_result_line_bounds(r, off, &ls, &le);
+  i = ls;
+  while (i < le && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+  if (i + 2 > le || !((t[i] == '*' && t[i + 1] == '*') ||
+                      (t[i] == '_' && t[i + 1] == '_')))
+    return false;
+  size_t c = i + 2;
+  while (c + 1 < le && !(t[c] == t[i] && t[c + 1] == t[i]))
+    c++;
+  if (c + 1 >= le)
+    return false;
+  for (size_t p = c + 2; p < le; p++)
+    if (!strchr(" \t\r:.", t[p]))
+      return true;
+  return false;
+}
+
 static bool S_heading_title(const ddlint_result *r, const doc_text *src,
                             size_t off, size_t *start, size_t *end) {
   const unsigned char *t = (const unsigned char *)src->text;
@@ -203,9 +228,13 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
                                         src->text[src->len - 1] == '\r');
   /* a document whose sections are bold run-in labels ("**Data.** ...", a
    * memo with no heading) gets its missing sections in that style */
-  bool run_in = false;
-  for (size_t s = 0; s < ns && !run_in; s++)
-    run_in = level_of[s] && ddlint_result_section_run_in(r, s);
+  bool memo = false;
+  for (size_t s = 0; s < ns; s++)
+    if (level_of[s]) {
+      memo = ddlint_result_section_run_in(r, s);
+      if (!memo)
+        break;
+    }
   for (size_t s = 0; s < ns; s++) {
     const char *title = ddlint_pack_section_title(pk, s);
     if (!ddlint_coverage_section_required(r, s) || (level_of[s] && !rename[s]))
@@ -213,7 +242,8 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
     size_t ts_start, ts_end;
     if (rename[s]) {
       /* (not a run-in label: its line goes on with the paragraph) */
-      if (!run_in && S_heading_title(r, src, start[s], &ts_start, &ts_end)) {
+      if (!memo && !S_run_in_line(r, src, start[s]) &&
+          S_heading_title(r, src, start[s], &ts_start, &ts_end)) {
         xgrow(out, &cap, n + 1, sizeof(fix_insert));
         (*out)[n++] =
             (fix_insert){ts_start, ts_end - ts_start, xstrdup(title), s};
@@ -265,17 +295,22 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
      * bold line: a "###" heading there would take the parts after it as
      * its own */
     ptrdiff_t anchor = prev >= 0 ? prev : next;
+    /* ... and beside a run-in label that heads a part ("**The model.**
+     * Three ..."), a run-in label; in a memo whose sections are all
+     * run-in labels, a run-in label anywhere */
+    bool run_in = memo || (anchor >= 0 && ddlint_result_section_run_in(
+                                              r, (size_t)anchor));
     bool bold = !run_in && anchor >= 0 &&
                 ddlint_result_section_bold_line(r, (size_t)anchor);
     at = S_outside_code(r, at);
     /* ... unless a heading is inserted at the same place before it (the
      * parts end there, and a section the template puts after them comes
      * first): the bold line would fall under that heading, alone */
-    for (size_t i = 0; i < n && bold; i++) {
+    for (size_t i = 0; i < n && (bold || (run_in && !memo)); i++) {
       const char *t = (*out)[i].text;
       t += strspn(t, "\r\n");
       if ((*out)[i].at == at && !(*out)[i].del && t[0] == '#') {
-        bold = false;
+        bold = run_in = false;
         level = (int)strspn(t, "#");
       }
     }

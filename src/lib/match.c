@@ -1104,6 +1104,7 @@ static bool S_negated_hit(void *arg, size_t k, size_t ms, size_t me) {
 }
 
 static bool S_opens_denial(const char *t, size_t start, size_t end);
+static bool S_opens_deferral(const char *t, size_t start, size_t end);
 
 /* Whether heading d's subtree says that pack section s is not there: none
  * of its evidence is mentioned but negated, and its first paragraph opens
@@ -1187,6 +1188,10 @@ static int S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
    * nothing here, whatever terms the rest names in passing */
   if (S_hands_off(t, first->start, first->end))
     return 2;
+  /* ... or by putting it off, whatever it names on the way ("To be agreed
+   * with the DS guild once the feature store migration is done.") */
+  if (S_opens_deferral(t, first->start, first->end))
+    return 1;
   if (S_evidence_at(ctx, s, d) > 0)
     return 0;
   if (S_opens_denial(t, first->start, first->end))
@@ -1461,6 +1466,27 @@ static bool S_says_hit(void *arg, size_t k, size_t ms, size_t me) {
 /* Whether text t[start, end) opens by saying something is absent: "No
  * drift monitoring is planned", "None for the pilot", "There is no A/B
  * test", "We will not roll back", after any list marker or emphasis. */
+/* Whether t[start, end) opens by putting the topic off: "To be agreed
+ * with the DS guild once the migration is done.", "Still to be decided",
+ * "Not decided yet". */
+static bool S_opens_deferral(const char *t, size_t start, size_t end) {
+  static const char *const open[] = {
+      "to be agreed",   "to be decided",  "to be determined", "to be defined",
+      "to be confirmed", "to be discussed", "to be worked out", "still to be ",
+      "yet to be ",      "not decided",     "not yet decided",  "undecided",
+      NULL};
+  size_t i = start;
+  while (i < end && strchr(" \t\r\n-+*_>#:", t[i]))
+    i++;
+  for (int k = 0; open[k]; k++) {
+    size_t l = strlen(open[k]);
+    if (i + l <= end && strncasecmp(t + i, open[k], l) == 0 &&
+        (open[k][l - 1] == ' ' || i + l == end || !S_alnum(t[i + l])))
+      return true;
+  }
+  return false;
+}
+
 static bool S_opens_denial(const char *t, size_t start, size_t end) {
   static const char *const open[] = {"no ",
                                      "none",
@@ -1577,6 +1603,14 @@ static bool S_block_denies(lint_ctx *ctx, size_t b, const tmpl_topic *tt) {
  * negated and not in a dead block; a heading or
  * label elsewhere in the document naming it exactly and followed by
  * content ("ML Objective: rank events" under Problem Formulation). */
+/* How a topic named by block bl is found: a heading of the source, or a
+ * label (a bold run-in label read as a heading is still a label). */
+static found_via S_via_of(const block *bl) {
+  return bl->kind == BLOCK_HEADING && bl->made != BLOCK_MADE_RUN_IN
+             ? VIA_HEADING
+             : VIA_LABEL;
+}
+
 /* Step 1: a subheading or label with content in one of the parts naming
  * the topic, or the part's own heading. */
 static void S_topic_by_name(lint_ctx *ctx, const section_cov *sc,
@@ -1594,7 +1628,7 @@ static void S_topic_by_name(lint_ctx *ctx, const section_cov *sc,
       if (S_block_denies(ctx, sec->block, tt)) {
         tc->denied = true;
       } else if (own_counts && S_block_has_content(ctx, sec->block)) {
-        S_found(tc, VIA_HEADING, own->start, own->end);
+        S_found(tc, S_via_of(own), own->start, own->end);
         break;
       }
     }
@@ -1605,8 +1639,7 @@ static void S_topic_by_name(lint_ctx *ctx, const section_cov *sc,
         tc->denied = true;
       } else if (S_block_has_content(ctx, b)) {
         const block *bl = &mb->blocks[b];
-        S_found(tc, bl->kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL,
-                bl->start, bl->end);
+        S_found(tc, S_via_of(bl), bl->start, bl->end);
         break;
       }
     }
@@ -1628,8 +1661,8 @@ static void S_topic_named_anywhere(lint_ctx *ctx, const section_cov *sc,
     for (size_t p = 0; p < sc->nparts && !own_counts && !own; p++)
       own = ctx->ol->sections[sc->parts[p]].block == b;
     if (!own && S_block_has_content(ctx, b) && !S_block_denies(ctx, b, tt))
-      S_found(tc, mb->blocks[b].kind == BLOCK_HEADING ? VIA_HEADING : VIA_LABEL,
-              mb->blocks[b].start, mb->blocks[b].end);
+      S_found(tc, S_via_of(&mb->blocks[b]), mb->blocks[b].start,
+              mb->blocks[b].end);
   }
   if (tc->via != VIA_NONE)
     tc->denied = false;

@@ -7,6 +7,7 @@
 #include "source.h"
 #include "title.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -204,17 +205,25 @@ void outline_free(outline *ol) {
   memset(ol, 0, sizeof *ol);
 }
 
+/* Whether a label is an email's or a page's header ("To", "Status"). */
+static bool S_header_label(const char *label) {
+  static const char *const header[] = {
+      "to",      "cc",      "bcc",       "from",     "date",        "re",
+      "subject", "status",  "owner",     "owners",   "author",      "authors",
+      "team",    "tags",    "reviewers", "reviewer", "last edited", "updated",
+      "created", "version", "sent",      NULL};
+  for (int h = 0; header[h]; h++)
+    if (strcasecmp(label, header[h]) == 0)
+      return true;
+  return false;
+}
+
 /* Where the bold run-in label that opens paragraph b ends, past its
  * closing marker and a ':' or '.' after it ("**Why.** The weekly ...",
  * "**Data:** three years of ..."), or 0 when b opens with none that could
  * head a section: in a list or a quote, over 8 words, with no text after
  * it, or an email's or a page's header ("**To:**", "**Status:**"). */
 static size_t S_run_in_end(const char *t, const block *b) {
-  static const char *const header[] = {
-      "to",      "cc",      "bcc",       "from",     "date",        "re",
-      "subject", "status",  "owner",     "owners",   "author",      "authors",
-      "team",    "tags",    "reviewers", "reviewer", "last edited", "updated",
-      "created", "version", "sent",      NULL};
   if (b->kind != BLOCK_PARAGRAPH || b->in_list || b->in_quote || !b->label ||
       b->end - b->start < 5)
     return 0;
@@ -233,11 +242,26 @@ static size_t S_run_in_end(const char *t, const block *b) {
     words += p[k] != ' ' && (k == 2 || p[k - 1] == ' ');
   if (words == 0 || words > 8)
     return 0;
-  for (int h = 0; header[h]; h++)
-    if (strcasecmp(b->label, header[h]) == 0)
-      return 0;
+  if (S_header_label(b->label))
+    return 0;
   size_t e = close + 2;
-  while (e < n && (p[e] == ':' || p[e] == '.' || p[e] == ' ' || p[e] == '\t'))
+  /* a message's header line in a pasted chat or thread, "**Tom Becker
+   * (Data Science)** — Mon 09:40", its text on the next line: the rest of
+   * the line is a few words with a digit (a time, a date) */
+  const char *nl = memchr(p + e, '\n', n - e);
+  if (nl) {
+    size_t lw = 0;
+    bool digit = false;
+    for (const char *q = p + e; q < nl; q++) {
+      digit |= *q >= '0' && *q <= '9';
+      lw += !isspace((unsigned char)*q) &&
+               (q == p + e || isspace((unsigned char)q[-1]));
+    }
+    if (digit && lw <= 6)
+      return 0;
+  }
+  while (e < n && (p[e] == ':' || p[e] == '.' || p[e] == ' ' || p[e] == '\t' ||
+                   p[e] == '\r' || p[e] == '\n'))
     e++;
   if (e >= n)
     return 0;
@@ -247,28 +271,58 @@ static size_t S_run_in_end(const char *t, const block *b) {
   return b->start + e;
 }
 
-/* In a document with no heading, paragraphs that open with a bold run-in
- * label ("**Why.** ...", "**Data.** ...", two or more) are its sections:
- * each label becomes a heading of level 2 over the rest of its paragraph
- * and what follows. Rewrites mb; returns whether it did. */
-static bool S_run_ins_as_headings(md_blocks *mb, const char *t) {
-  size_t n = 0;
-  for (size_t i = 0; i < mb->nblocks && n < 2; i++)
-    n += S_run_in_end(t, &mb->blocks[i]) > 0;
-  if (n < 2)
-    return false;
-  n = 0;
-  for (size_t i = 0; i < mb->nblocks; i++)
-    n += S_run_in_end(t, &mb->blocks[i]) > 0;
+/* Where the bold run-in label of block i ends, as S_run_in_end(), or, for
+ * a label alone over a list or a table ("**Features.**" then "- ..."),
+ * the paragraph's end: it heads what follows as a run-in label heads the
+ * rest of its paragraph. */
+static size_t S_run_in_at(const char *t, const md_blocks *mb, size_t i) {
+  const block *b = &mb->blocks[i];
+  size_t e = S_run_in_end(t, b);
+  if (e || i + 1 >= mb->nblocks || b->kind != BLOCK_PARAGRAPH || b->in_list ||
+      b->in_quote || !b->label || (b->has_content && !b->bold_line))
+    return e;
+  const block *next = &mb->blocks[i + 1];
+  if (!((next->kind == BLOCK_PARAGRAPH && next->in_list && !next->nested) ||
+        next->kind == BLOCK_TABLE))
+    return 0;
+  /* "**Features.**", "**Data:**": bold, closed by "." or ":", at most 8
+   * words, not an email's header */
+  const char *p = t + b->start;
+  size_t n = b->end - b->start;
+  while (n && strchr(" \t\r\n", p[n - 1]))
+    n--;
+  if (n < 6 || !((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_')))
+    return 0;
+  size_t close = n;
+  if (p[close - 1] == ':' || p[close - 1] == '.')
+    close--; /* "**Data**:" */
+  if (close < 4 || p[close - 1] != p[0] || p[close - 2] != p[0])
+    return 0;
+  char last = p[close - 3];
+  if (last != '.' && last != ':' && close == n)
+    return 0;
+  size_t words = 0;
+  for (size_t k = 2; k < close - 2; k++)
+    words += p[k] != ' ' && (k == 2 || p[k - 1] == ' ');
+  if (words == 0 || words > 8 || S_header_label(b->label))
+    return 0;
+  return b->end;
+}
+
+/* Splits each block i with lvl[i] (a level) into a heading of that level,
+ * its run-in label, and the rest of the block (dropped when nothing is
+ * left: a label alone over a list). Rewrites mb. */
+static void S_split_run_ins(md_blocks *mb, const char *t,
+                            const unsigned char *lvl, size_t n) {
   block *out = xcalloc(mb->nblocks + n + 1, sizeof(block));
   size_t k = 0;
   for (size_t i = 0; i < mb->nblocks; i++) {
     block *b = &mb->blocks[i];
-    size_t e = S_run_in_end(t, b);
+    size_t e = lvl[i] ? S_run_in_at(t, mb, i) : 0;
     if (e) {
       block *h = &out[k++];
       h->kind = BLOCK_HEADING;
-      h->level = 2;
+      h->level = lvl[i];
       h->made = BLOCK_MADE_RUN_IN;
       h->start = b->start;
       h->end = e;
@@ -278,6 +332,10 @@ static bool S_run_ins_as_headings(md_blocks *mb, const char *t) {
       b->label = b->norm = b->key = NULL;
       b->start = e;
       b->bold_line = false;
+      if (e >= b->end) { /* nothing left */
+        free(b->text);
+        continue;
+      }
       /* the rest only the guidance comment that `fix` wrote: a comment */
       size_t rest = b->end - e;
       const char *r = t + e;
@@ -293,6 +351,28 @@ static bool S_run_ins_as_headings(md_blocks *mb, const char *t) {
   free(mb->blocks);
   mb->blocks = out;
   mb->nblocks = k;
+}
+
+/* In a document with no heading, paragraphs that open with a bold run-in
+ * label ("**Why.** ...", "**Data.** ...", two or more) are its sections:
+ * each label becomes a heading of level 2 over the rest of its paragraph
+ * and what follows (and so does a label alone over a list, among them).
+ * Rewrites mb; returns whether it did. */
+static bool S_run_ins_as_headings(md_blocks *mb, const char *t) {
+  size_t n = 0;
+  for (size_t i = 0; i < mb->nblocks && n < 2; i++)
+    n += S_run_in_end(t, &mb->blocks[i]) > 0;
+  if (n < 2)
+    return false;
+  unsigned char *lvl = xcalloc(mb->nblocks + 1, 1);
+  n = 0;
+  for (size_t i = 0; i < mb->nblocks; i++)
+    if (S_run_in_at(t, mb, i)) {
+      lvl[i] = 2;
+      n++;
+    }
+  S_split_run_ins(mb, t, lvl, n);
+  free(lvl);
   return true;
 }
 
@@ -340,6 +420,90 @@ static void S_breaks_as_parts(md_blocks *mb) {
   free(mb->blocks);
   mb->blocks = out;
   mb->nblocks = k;
+}
+
+typedef struct {
+  const char *label;
+  size_t block;
+} run_in_label;
+
+static int S_run_in_label_cmp(const void *a, const void *b) {
+  const run_in_label *x = a, *y = b;
+  int c = strcasecmp(x->label, y->label);
+  return c ? c : (x->block > y->block) - (x->block < y->block);
+}
+
+void outline_run_ins(md_blocks *mb, const char *text, size_t doc_len,
+                     outline *ol) {
+  /* the candidates in the own text of headings from the source */
+  run_in_label *cand = NULL;
+  size_t nc = 0, cap = 0;
+  for (size_t d = 0; d < ol->nsections; d++) {
+    const section *sec = &ol->sections[d];
+    if (mb->blocks[sec->block].made || sec->level >= 6)
+      continue;
+    size_t to = d + 1 < ol->nsections ? ol->sections[d + 1].block : mb->nblocks;
+    for (size_t i = sec->first_block; i < to; i++)
+      if (S_run_in_at(text, mb, i)) {
+        xgrow(&cand, &cap, nc + 1, sizeof *cand);
+        cand[nc++] = (run_in_label){mb->blocks[i].label, i};
+      }
+  }
+  if (nc < 3) {
+    free(cand);
+    return;
+  }
+  /* a label said twice or more is a turn or an entry's field, not a part
+   * of a section: a speaker in meeting notes ("**Priya:** ...", "**Jonas:**
+   * ..."), a decision log's "**Context.**" in every entry */
+  unsigned char *lvl = xcalloc(mb->nblocks + 1, 1);
+  enum { CAND = 1, REPEATED = 2 };
+  qsort(cand, nc, sizeof *cand, S_run_in_label_cmp);
+  for (size_t i = 0, j; i < nc; i = j) {
+    for (j = i + 1; j < nc && strcasecmp(cand[i].label, cand[j].label) == 0; j++)
+      ;
+    for (size_t k = i; k < j; k++)
+      lvl[cand[k].block] = j - i > 1 ? REPEATED : CAND;
+  }
+  free(cand);
+  size_t n = 0;
+  for (size_t d = 0; d < ol->nsections; d++) {
+    const section *sec = &ol->sections[d];
+    if (mb->blocks[sec->block].made || sec->level >= 6)
+      continue;
+    /* the section's own text: up to its first subsection */
+    size_t to = d + 1 < ol->nsections ? ol->sections[d + 1].block : mb->nblocks;
+    /* three or more, and more than half of the paragraphs outside lists
+     * and quotes open with one: they are what the section is made of, not
+     * labels over a technique's equations ("**Objective**: Given center
+     * word $w_t$ ...", "**Probability model** using softmax:", "$$ ... $$") */
+    size_t runs = 0, labelled = 0, paras = 0;
+    for (size_t i = sec->first_block; i < to; i++) {
+      const block *b = &mb->blocks[i];
+      if (b->kind != BLOCK_PARAGRAPH || b->in_list || b->in_quote)
+        continue;
+      paras++;
+      runs += lvl[i] == CAND && S_run_in_end(text, b) > 0;
+      labelled += lvl[i] == CAND;
+    }
+    bool take = runs >= 3 && labelled * 2 > paras;
+    for (size_t i = sec->first_block; i < to; i++) {
+      if (take && lvl[i] == CAND) {
+        lvl[i] = (unsigned char)(sec->level + 1 + 2); /* past the marks */
+        n++;
+      }
+    }
+  }
+  /* the level of each label taken; 0 elsewhere */
+  for (size_t i = 0; i < mb->nblocks; i++)
+    lvl[i] = lvl[i] > REPEATED ? (unsigned char)(lvl[i] - 2) : 0;
+  if (n)
+    S_split_run_ins(mb, text, lvl, n);
+  free(lvl);
+  if (!n)
+    return;
+  outline_free(ol);
+  outline_build(mb, doc_len, 1, ol);
 }
 
 void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,

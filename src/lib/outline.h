@@ -47,6 +47,14 @@ ptrdiff_t outline_section_at(const outline *ol, size_t off);
 /* ... and of the parts its thematic breaks divide it into (an email
  * thread's messages, a deck's slides), from the second on. */
 #define OUTLINE_PART "(part %zu of the text)"
+/* In a section of a document with headings, paragraphs that open with a
+ * bold run-in label ("**The model.** Three gradient-boosted ...", three or
+ * more in the section's own text, before its first subheading) are its
+ * parts: each label becomes a heading one level below the section's (made
+ * BLOCK_MADE_RUN_IN), as outline_untitled() does for a memo with no
+ * heading. Rewrites mb and rebuilds ol when it finds any. */
+void outline_run_ins(md_blocks *mb, const char *text, size_t doc_len,
+                     outline *ol);
 /* A document with content but no heading at all (a memo, an email, a
  * thread) gets one: an untitled title over the whole text, a heading block
  * of no bytes where its text starts, put first in mb; and where two or

@@ -808,8 +808,11 @@ static size_t S_clause_start(const char *t, size_t lo, size_t off) {
   size_t i = off;
   while (i > lo) {
     char c = t[i - 1];
+    /* (a "." closing a bold run-in label ends it too: "**After
+     * launch.**\nNothing will be ...") */
     if (c == ';' || c == '|' || c == ':' || c == '!' || c == '?' ||
-        (c == '.' && (t[i] == ' ' || t[i] == '\n')))
+        (c == '.' && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' ||
+                      ((t[i] == '*' || t[i] == '_') && t[i + 1] == t[i]))))
       return i;
     if (c == '\n') {
       size_t j = i;
@@ -1045,7 +1048,15 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
     k0++;
   if (nw >= 2 && (strncasecmp(t + ws[0], "we", 2) == 0 && wn[0] == 2))
     k0 = 1; /* we do not, we don't, we have no */
-  bool opens = false;
+  /* ... or with "Nothing will", up to a comma: "Nothing will be
+   * monitored during the pilot" (not what a design does without: "Nothing
+   * is served online"; not past a comma: "Nothing will change, so the old
+   * baseline stands"; nor after its first word: "If nothing changes, the
+   * fallback ...") */
+  bool opens = nw >= 3 && wn[k0] == 7 &&
+               strncasecmp(t + ws[k0], "nothing", 7) == 0 &&
+               wn[k0 + 1] == 4 && strncasecmp(t + ws[k0 + 1], "will", 4) == 0 &&
+               !memchr(t + ws[k0], ',', ms - ws[k0]);
   for (size_t k = k0; k < nw && k < k0 + 3 && !opens; k++)
     opens = S_word_in(t + ws[k], wn[k], S_negators);
   if (opens && nw <= 16) {

@@ -165,6 +165,11 @@ static void test_prose_negated(void) {
                "fall back"));
   CHECK(!S_neg("If the scorer is down, we deploy the previous model.",
                "deploy"));
+  /* a clause that opens with "Nothing" denies what it names */
+  CHECK(S_neg("Nothing will be monitored during the pilot: no alerts.",
+              "pilot"));
+  CHECK(!S_neg("If nothing changes, the fallback rule serves.", "fallback"));
+  CHECK(!S_neg("Nothing is served online.", "online"));
   /* a wish is no plan, on either side of the mention */
   CHECK(S_neg("We'd eventually want an A/B test of two districts.", "A/B"));
   CHECK(S_neg("We would obviously need monitoring at some point.",
