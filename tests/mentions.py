@@ -21,6 +21,9 @@ rules it is about are compared with what a reader would say.
 - hollow-rollout: a launch section that denies an A/B test and promises
   to "monitor it" is empty; "alert fatigue" and "If it were deployed"
   count for nothing;
+- deferred-parts: "Didn't get to this" under Features is empty; a "State
+  of the art" section is someone else's; "how often teachers use the
+  filter" is an online metric and "a pilot ... compared with" a rollout;
 - a 200,000-word paragraph full of latency mentions is judged in time."""
 import json
 import os
@@ -75,6 +78,21 @@ def test_hollow_rollout():
           "deployed' are no monitoring or deployment",
           [g[2] for g in got] == ['required section "Feedback, Monitoring, '
                                   'and Deployment" is empty'], got)
+
+
+def test_deferred_parts():
+    empty = findings("deferred-parts.md", "required-section-empty")
+    missing = findings("deferred-parts.md", "missing-section")
+    check("deferred-parts: '❓ Didn't get to this.' leaves Features empty; "
+          "'State of the art' (another library's service) is no architecture",
+          [m for _, _, m in empty] == ['required section "Features" is empty'] and
+          [m for _, _, m in missing] == ['missing required section "System Architecture"'],
+          (empty, missing))
+    got = findings("deferred-parts.md", "missing-success-metric") + \
+        findings("deferred-parts.md", "missing-deployment-strategy")
+    check("deferred-parts: 'how often teachers use the level filter' is an online "
+          "metric; 'a pilot ... compared with two branches without the filter' a "
+          "deployment strategy", got == [], got)
 
 
 def test_alert_threshold():
@@ -169,7 +187,7 @@ def test_long_paragraph():
 def main():
     global DDLINT, ROOT
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    for t in (test_case_study_latency, test_hollow_rollout, test_batch_quantile, test_latex_latency,
+    for t in (test_case_study_latency, test_hollow_rollout, test_deferred_parts, test_batch_quantile, test_latex_latency,
               test_plural_metrics, test_bracket_placeholders, test_malformed_fence,
               test_fallback_phrasing, test_alert_threshold,
               test_long_paragraph, test_long_alert_unit):

@@ -198,7 +198,12 @@ sections = [
       r"(?<=\bopens |\bclicks |\breplies |\bconversions |\borders |\bunsubscribes )\bper (send|email|notification|push|message|impression|recipient)\b",
       r"\buser satisfaction\b", r"\bgmv\b", r"\bsales\b", r"\bbookings?\b",
       r"\bper (1,?000|thousand|million) (users|requests|orders|sessions|impressions|trips|visits|searches)\b",
-      r"\bswitchback\b", r"\binterleav(ing|ed) (experiments?|tests?|evaluations?|comparisons?)\b|\b(team[- ]draft|balanced) interleaving\b", r"\bholdouts?\b", r"\bbasis points\b"]),
+      r"\bswitchback\b", r"\binterleav(ing|ed) (experiments?|tests?|evaluations?|comparisons?)\b|\b(team[- ]draft|balanced) interleaving\b", r"\bholdouts?\b", r"\bbasis points\b",
+      # behaviour on live traffic in plain words: "how often teachers use
+      # the level filter and how often they override a level", "the
+      # override rate"
+      r"\bhow often (\w+ ){0,2}(use|uses|click|clicks|override|overrides|accept|accepts|reject|rejects|open|opens|edit|edits|ignore|ignores|undo|undoes|come back|return)\b",
+      r"\b(override|overrides|edit|correction|undo|dismissal|adoption|usage) rates?\b"]),
   ]},
  {"id": "architecture", "title": "System Architecture",
   "aliases": ["architecture", "high level architecture", "high level design", "system design",
@@ -843,6 +848,9 @@ sections = [
       # "we can switch the estimate off per branch", "a kill switch"; a
       # comparison with "two similar branches that keep the old page"
       r"\bkill[- ]?switch(es)?\b",
+      # "a pilot in two branches for a term, compared with two branches
+      # without the filter"
+      r"\bpilot(s|ed)?\b(?:[^.\n]|\n(?=[\t\x20]*[a-z0-9(])){0,100}\b(compared (with|to|against)|versus|vs\.?|against a control)\b",
       # "can be turned off per category by a flag", "two arms of a 50/50
       # split by thread id", "then the whole forum"
       r"\b(turned|switched) off (per|for|by|in|with|from|at)\b",
@@ -1190,7 +1198,8 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 "authors", "reviewers", "approvers", "sign off", "table of contents",
                 "contents", "references", "further reading", "resources", "glossary",
                 "acknowledgements", "acknowledgments", "case study", "case studies",
-                "related work", "prior art", "reading list",
+                "related work", "prior art", "reading list", "state of the art",
+                "literature review",
                 # what was not done: "## 7 Conclusion and Future Work",
                 # "What I have not done", "Explicitly unchanged", and
                 # questions still open: none of it is the design

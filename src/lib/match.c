@@ -1476,7 +1476,8 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
       "yet to be ",      "not decided",     "not yet decided",  "undecided",
       NULL};
   size_t i = start;
-  while (i < end && strchr(" \t\r\n-+*_>#:", t[i]))
+  while (i < end &&
+         (strchr(" \t\r\n-+*_>#:", t[i]) || (unsigned char)t[i] >= 0x80))
     i++;
   for (int k = 0; open[k]; k++) {
     size_t l = strlen(open[k]);
@@ -1502,9 +1503,16 @@ static bool S_opens_denial(const char *t, size_t start, size_t end) {
                                      "we will not ",
                                      "we have no ",
                                      "out of scope",
+                                     "didn't get to",
+                                     "did not get to",
+                                     "haven't got to",
+                                     "have not got to",
+                                     "not started",
+                                     "not done yet",
                                      NULL};
   size_t i = start;
-  while (i < end && strchr(" \t-+*_>#", t[i]))
+  /* (past marks and emoji: "❓ Didn't get to this.") */
+  while (i < end && (strchr(" \t-+*_>#", t[i]) || (unsigned char)t[i] >= 0x80))
     i++;
   while (i < end && t[i] >= '0' && t[i] <= '9')
     i++;
