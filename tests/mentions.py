@@ -88,6 +88,11 @@ def test_deferred_parts():
           [m for _, _, m in empty] == ['required section "Features" is empty'] and
           [m for _, _, m in missing] == ['missing required section "System Architecture"'],
           (empty, missing))
+    got = findings("deferred-parts.md", "section-without-heading")
+    check("deferred-parts: '## Serving' that says 'Out of scope for this doc' "
+          "yields to 'Using the estimates', which holds the prediction step",
+          any("Prediction and Ranking" in m and "Using the estimates" in m
+              for _, _, m in got), got)
     got = findings("deferred-parts.md", "missing-success-metric") + \
         findings("deferred-parts.md", "missing-deployment-strategy")
     check("deferred-parts: 'how often teachers use the level filter' is an online "

@@ -502,7 +502,10 @@ sections = [
               "the model sees", "the model looks at",
               # "What goes into the model?", "What do we feed it?"
               "what goes into the model", "what goes in", "what we feed it",
-              "what do we feed it", "what we feed the model", "what do we feed the model"],
+              "what do we feed it", "what we feed the model", "what do we feed the model",
+              # a statistician's words: "Rating factors", "Predictors", "Covariates"
+              "rating factors", "predictors", "covariates",
+              "explanatory variables", "predictor variables"],
   # "feature flag", "feature request", "feature freeze": product, not ML
   # "What goes into the model, beyond the history of the item itself ...
   # Recent usage at several windows (7, 28, 91 days) ... Day of week ...

@@ -2490,7 +2490,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       /* (a heading over nothing, a placeholder or a hand-off: not one
        * that says the section is not there, a slogan or "the usual") */
       if (!sc->empty ||
-          (sc->empty_why != EMPTY_BARE && sc->empty_why != EMPTY_HANDED))
+          (sc->empty_why != EMPTY_BARE && sc->empty_why != EMPTY_HANDED &&
+           sc->empty_why != EMPTY_DENIED))
         continue;
       empty_named = true;
       S_mark_overlaps(ol, sc, over);
