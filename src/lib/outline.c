@@ -93,9 +93,33 @@ static bool S_bold_heading(const md_blocks *mb, size_t i) {
  * section's, as a reader reads them and as a word processor's export
  * meant them: where a section (or the text under the title, or a document
  * with no heading) holds two or more of them. */
+/* The kind of numbering a bold line's label opens with, for telling the
+ * questions of a Q&A apart from the rest: 1 "Q9." or "Q9:", 2 "9." or
+ * "9)", 3 "Step 9"; 0 none. */
+static int S_bold_numbering(const char *label) {
+  const char *p = label;
+  int kind = 2;
+  if ((p[0] == 'Q' || p[0] == 'q') && p[1] >= '0' && p[1] <= '9') {
+    kind = 1;
+    p++;
+  } else if (strncasecmp(p, "step ", 5) == 0) {
+    kind = 3;
+    p += 5;
+  }
+  if (!(*p >= '0' && *p <= '9'))
+    return 0;
+  while (*p >= '0' && *p <= '9')
+    p++;
+  if (kind == 2 && *p != '.' && *p != ')')
+    return 0;
+  return kind;
+}
+
 static void S_bold_lines_as_headings(md_blocks *mb) {
   size_t from = 0;
   int level = 1; /* the level of the heading over blocks [from, i) */
+  /* the last bold line made a heading: its level and numbering */
+  int last_level = 0, last_numbering = 0;
   for (size_t i = 0; i <= mb->nblocks; i++) {
     const block *b = i < mb->nblocks ? &mb->blocks[i] : NULL;
     if (b && !(b->kind == BLOCK_HEADING && b->norm && *b->norm))
@@ -104,16 +128,27 @@ static void S_bold_lines_as_headings(md_blocks *mb) {
     size_t nbold = 0;
     for (size_t k = from; k < i && nbold < 2; k++)
       nbold += S_bold_heading(mb, k);
-    if (nbold >= 2 && level < 6)
-      for (size_t k = from; k < i; k++) {
-        if (!S_bold_heading(mb, k))
-          continue;
-        block *h = &mb->blocks[k];
-        h->kind = BLOCK_HEADING;
-        h->level = (unsigned char)(level + 1);
-        h->made = BLOCK_MADE_BOLD;
-        h->text = xstrdup(h->label);
-      }
+    for (size_t k = from; k < i; k++) {
+      if (!S_bold_heading(mb, k))
+        continue;
+      block *h = &mb->blocks[k];
+      /* a numbered bold line that goes on from the numbered bold headings
+       * before it ("**Q10. ...**" after a "#### Features" inside Q9's
+       * answer) is their sibling, even alone: not a part of the heading
+       * it follows */
+      int numbering = S_bold_numbering(h->label);
+      int at = level + 1;
+      if (numbering && numbering == last_numbering && last_level < at)
+        at = last_level;
+      else if (nbold < 2 || level >= 6)
+        continue;
+      h->kind = BLOCK_HEADING;
+      h->level = (unsigned char)at;
+      h->made = BLOCK_MADE_BOLD;
+      h->text = xstrdup(h->label);
+      last_level = at;
+      last_numbering = numbering;
+    }
     if (b) {
       from = i + 1;
       level = b->level;

@@ -278,6 +278,17 @@ static void test_bold_lines(void) {
   CHECK_SECTION(&d, 3, 3, 1, "Model", 9);
   CHECK_SECTION(&d, 4, 2, 0, "Rollout", 13);
   doc_close(&d);
+  /* a numbered bold question after a deeper heading inside the answer
+   * before it is that answer's sibling, not the deeper heading's part */
+  doc_open(&d, "# FAQ\n\n**Q1. Why build a spam filter?**\n\nA filter.\n\n"
+               "**Q2. Which signals go in?**\n\nSee below.\n\n"     /* 7-9 */
+               "#### Inputs (TODO)\n\n- a\n\n"                       /* 11-13 */
+               "**Q3. Which model scores calls?**\n\nA tree.\n");     /* 15-17 */
+  CHECK_INT(d.ol.nsections, 5);
+  CHECK_SECTION(&d, 2, 2, 0, "Q2. Which signals go in", 7);
+  CHECK_SECTION(&d, 3, 4, 2, "Inputs (TODO)", 11);
+  CHECK_SECTION(&d, 4, 2, 0, "Q3. Which model scores calls", 15);
+  doc_close(&d);
   /* a bold line over a comment alone is an empty part ("**Features**"
    * over the "<!-- ... -->" that fix writes), not a paragraph that leaves
    * its comment to the part before */
