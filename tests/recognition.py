@@ -676,6 +676,15 @@ def main():
           "p99 of 80 ms' in the same paragraph does not make 'load within "
           "two seconds' a target with a percentile")
 
+    d = lint(ddlint, root, "faq-question-heads.md")
+    check("FAQ questions name their sections by their subject",
+          cov(d, "model").get("heading") == "Which model did we pick and why?" and
+          cov(d, "features").get("heading") == "Which inputs does the model look at?" and
+          not rules(d, "error"),
+          "'Which model did we pick and why?' is the model (the auxiliary 'did' "
+          "ends its subject); 'What if the model is down, slow, or unsure?' asks "
+          "about a condition, not the model")
+
     d = lint(ddlint, root, "one-pager-run-in-parts.md")
     check("a one-pager whose parts are bold run-in labels",
           cov(d, "architecture").get("heading") == "How it fits together." and

@@ -249,6 +249,8 @@ sections = [
               # "a timeout of 800 ms", "a small worker pool", "the score was
               # written back to the listing record", "an event went onto a queue"
               r"\btimeouts?\b|\btime-outs?\b|\btimed out\b", r"\bworkers?\b|\bworker pools?\b",
+              # "the scorer is a separate process on the edge box"
+              r"\bseparate (process|service|container|binary)\b", r"\bedge (box|boxes|device|devices|server|servers|node|nodes)\b",
               # "a consumer on the forum's event stream", "nothing is scored
               # on the request"
               r"\b(consumer|consumers|producer|producers)\b|\bpub-?sub\b",
@@ -289,7 +291,10 @@ sections = [
       r"\binputs?\s*:.{0,120}\boutputs?\s*:", r"\bi/o\s*:",
       r"\breturns?\s+(\w+\s+){0,4}(ranked|sorted|top[- ]?k|list|lists|scores?|probabilit\w*|predictions?|labels?|json|results?|recommendations?|matches|candidates|items|images|documents|replies)\b",
       # "POST /v1/triage with the FNOL id; returns `{lane, p_fraud}`"
-      r"(?-i)\b(GET|POST|PUT|PATCH|DELETE) /", r"\breturns?\s+`?\{"],
+      r"(?-i)\b(GET|POST|PUT|PATCH|DELETE) /", r"\breturns?\s+`?\{",
+      # "the controller calls `Score(call, candidates[])` and gets back,
+      # per candidate car, {...}" (not "get back to it later")
+      r"\b(gets|got|getting) back\b(?! to\b| in\b| on\b)"],
      "What is called, what does it return?"),
    T("fallback", "Fallback/Heuristics",
      ["fallback", "fallbacks", "heuristics", "fallback logic", "degradation",

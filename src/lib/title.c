@@ -602,6 +602,18 @@ static bool S_ends_phrase(const char *w, size_t n) {
     list = l;
     break;
   }
+  case 'c': {
+    /* an auxiliary verb after its subject ends the phrase too: "Which
+     * inputs does the scorer look at?", "Which model did we pick?" */
+    static const char *const l[] = {"can", "could", NULL};
+    list = l;
+    break;
+  }
+  case 'd': {
+    static const char *const l[] = {"does", "do", "did", NULL};
+    list = l;
+    break;
+  }
   case 'f': {
     static const char *const l[] = {"for", "from", "fits", NULL};
     list = l;
@@ -613,7 +625,9 @@ static bool S_ends_phrase(const char *w, size_t n) {
     break;
   }
   case 'i': {
-    static const char *const l[] = {"in", "into", "i", "is", NULL};
+    /* "What if the model is down?" asks about a condition: "if" ends
+     * the phrase before its subject */
+    static const char *const l[] = {"in", "into", "i", "is", "if", NULL};
     list = l;
     break;
   }
@@ -629,6 +643,11 @@ static bool S_ends_phrase(const char *w, size_t n) {
   }
   case 'r': {
     static const char *const l[] = {"runs", NULL};
+    list = l;
+    break;
+  }
+  case 's': {
+    static const char *const l[] = {"should", NULL};
     list = l;
     break;
   }
@@ -651,7 +670,8 @@ static bool S_ends_phrase(const char *w, size_t n) {
   case 'w': {
     static const char *const l[] = {
         "with", "within", "we",      "which", "who",  "when", "where",
-        "why",  "what",   "without", "works", "work", NULL};
+        "why",  "what",   "without", "works", "work", "will",
+        "would", "was",   "were",    NULL};
     list = l;
     break;
   }

@@ -157,6 +157,11 @@ static void test_heads(void) {
   /* "A/B" is one word, "Goals/Non-Goals" two conjuncts */
   CHECK_HEADS("Ranking A/B", "b"); /* split, it would be "rank b" */
   CHECK_HEADS("Goals/Non-Goals", "goal goal");
+  /* an auxiliary verb after the subject ends the phrase; "if" opens a
+   * condition, not the subject */
+  CHECK_HEADS("Which inputs does the scorer look at?", "input");
+  CHECK_HEADS("Which model did we pick and why?", "model");
+  CHECK_HEADS("What if the model is down, slow, or unsure?", "what slow unsure");
 }
 
 /* title_has_typo(): a heading word one edit from a name's word, and not
