@@ -24,6 +24,8 @@ rules it is about are compared with what a reader would say.
 - deferred-parts: "Didn't get to this" under Features is empty; a "State
   of the art" section is someone else's; "how often teachers use the
   filter" is an online metric and "a pilot ... compared with" a rollout;
+- toggle-callout: a Notion-style toggle over "TBD" and a callout that
+  says "We won't monitor drift or run an A/B test yet" plan nothing;
 - a 200,000-word paragraph full of latency mentions is judged in time."""
 import json
 import os
@@ -98,6 +100,15 @@ def test_deferred_parts():
     check("deferred-parts: 'how often teachers use the level filter' is an online "
           "metric; 'a pilot ... compared with two branches without the filter' a "
           "deployment strategy", got == [], got)
+
+
+def test_toggle_callout():
+    got = findings("toggle-callout.md", "required-section-empty")
+    check("toggle-callout: a toggle '<summary>Monitoring</summary>' over TBD and a "
+          "callout '<aside> 🚧 We won't monitor drift or run an A/B test yet' "
+          "leave the section empty",
+          [m for _, _, m in got] ==
+          ['required section "Feedback, Monitoring, and Deployment" is empty'], got)
 
 
 def test_alert_threshold():
@@ -192,7 +203,8 @@ def test_long_paragraph():
 def main():
     global DDLINT, ROOT
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    for t in (test_case_study_latency, test_hollow_rollout, test_deferred_parts, test_batch_quantile, test_latex_latency,
+    for t in (test_case_study_latency, test_hollow_rollout, test_deferred_parts,
+              test_toggle_callout, test_batch_quantile, test_latex_latency,
               test_plural_metrics, test_bracket_placeholders, test_malformed_fence,
               test_fallback_phrasing, test_alert_threshold,
               test_long_paragraph, test_long_alert_unit):

@@ -628,7 +628,25 @@ static bool S_in_bare_label(const lint_ctx *ctx, size_t off,
 /* Whether offset off lies in a heading's text. */
 static bool S_in_heading(const lint_ctx *ctx, size_t off) {
   size_t b = S_block_holding(ctx, off);
-  return b != SIZE_MAX && ctx->md->blocks[b].kind == BLOCK_HEADING;
+  if (b == SIZE_MAX)
+    return false;
+  const block *bl = &ctx->md->blocks[b];
+  if (bl->kind == BLOCK_HEADING)
+    return true;
+  /* a toggle's title: "<summary>Monitoring</summary>" */
+  if (bl->kind != BLOCK_HTML)
+    return false;
+  const char *t = ctx->src->text;
+  const char *open = NULL;
+  for (size_t i = bl->start; i + 8 <= off; i++)
+    if (t[i] == '<' && strncasecmp(t + i, "<summary", 8) == 0)
+      open = t + i;
+  if (!open)
+    return false;
+  for (const char *c = open; c < t + off; c++)
+    if (*c == '<' && strncasecmp(c, "</summary", 9) == 0)
+      return false;
+  return true;
 }
 
 /* The earliest live match of each of several topics, searched together:
@@ -691,6 +709,83 @@ static size_t S_count_words(const char *t, size_t start, size_t end,
   return words;
 }
 
+/* Whether t[start, end), an HTML block, only wraps text in tags that a
+ * wiki or Notion export puts around prose: a toggle ("<details>",
+ * "<summary>"), a callout ("<aside>"), "<div>", "<p>", "<br>", inline
+ * emphasis. Such a block reads as prose, its <summary> as a heading. */
+static bool S_wrapper_html(const char *t, size_t start, size_t end) {
+  static const char *const wrap[] = {"details", "summary", "aside", "div",
+                                     "p",       "br",      "span",  "b",
+                                     "i",       "em",      "strong", NULL};
+  size_t tags = 0;
+  for (size_t i = start; i < end; i++) {
+    if (t[i] != '<')
+      continue;
+    size_t k = i + 1 + (i + 1 < end && t[i + 1] == '/');
+    size_t n = 0;
+    while (k + n < end && isalpha((unsigned char)t[k + n]))
+      n++;
+    bool known = false;
+    for (int w = 0; wrap[w] && !known; w++)
+      known = strlen(wrap[w]) == n && strncasecmp(t + k, wrap[w], n) == 0;
+    if (!known)
+      return false;
+    const char *gt = memchr(t + k, '>', end - k);
+    if (!gt)
+      return false;
+    i = (size_t)(gt - t);
+    tags++;
+  }
+  return tags > 0;
+}
+
+/* The words of t[start, end) outside tags and outside a <summary> (a
+ * toggle's title, read as a heading), up to max. */
+static size_t S_html_words(const char *t, size_t start, size_t end,
+                           size_t max) {
+  size_t words = 0;
+  bool in_summary = false;
+  for (size_t i = start; i < end && words < max;) {
+    if (t[i] == '<') {
+      const char *gt = memchr(t + i, '>', end - i);
+      if (!gt)
+        break;
+      if (strncasecmp(t + i, "<summary", 8) == 0)
+        in_summary = true;
+      else if (strncasecmp(t + i, "</summary", 9) == 0)
+        in_summary = false;
+      i = (size_t)(gt - t) + 1;
+      continue;
+    }
+    if (!S_alnum(t[i])) {
+      i++;
+      continue;
+    }
+    words += !in_summary;
+    while (i < end && S_alnum(t[i]))
+      i++;
+  }
+  return words;
+}
+
+/* A block that reads as prose: a paragraph, or HTML that only wraps text
+ * (S_wrapper_html). */
+static bool S_prose_block(const lint_ctx *ctx, const block *bl) {
+  return bl->kind == BLOCK_PARAGRAPH ||
+         (bl->kind == BLOCK_HTML &&
+          S_wrapper_html(ctx->src->text, bl->start, bl->end));
+}
+
+/* The words of block bl up to max: for HTML that wraps prose, its text
+ * outside tags and <summary>. */
+static size_t S_block_words(const lint_ctx *ctx, const block *bl,
+                            size_t max) {
+  if (bl->kind == BLOCK_HTML &&
+      S_wrapper_html(ctx->src->text, bl->start, bl->end))
+    return S_html_words(ctx->src->text, bl->start, bl->end, max);
+  return S_count_words(ctx->src->text, bl->start, bl->end, max);
+}
+
 /* Whether block b of a section's subtree is content that counts: a
  * paragraph, code, HTML or a table, and not dead. */
 static bool S_counts(const lint_ctx *ctx, size_t b) {
@@ -717,8 +812,7 @@ static size_t S_content_words(const lint_ctx *ctx, const section *sec,
     if (!S_counts(ctx, b))
       continue;
     const block *bl = &ctx->md->blocks[b];
-    size_t words =
-        S_count_words(ctx->src->text, bl->start, bl->end, STUB_WORDS);
+    size_t words = S_block_words(ctx, bl, STUB_WORDS);
     total += words;
     if (words > *longest)
       *longest = words;
@@ -794,7 +888,7 @@ static bool S_prose_under(const lint_ctx *ctx, const section *sec,
   if (S_words_at_least(ctx, sec, words))
     return false;
   for (size_t b = sec->first_block; b < sec->end_block; b++)
-    if (S_counts(ctx, b) && (ctx->md->blocks[b].kind != BLOCK_PARAGRAPH ||
+    if (S_counts(ctx, b) && (!S_prose_block(ctx, &ctx->md->blocks[b]) ||
                              (no_list && ctx->md->blocks[b].in_list)))
       return false;
   return true;
@@ -946,6 +1040,10 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
     const block *bl = &ctx->md->blocks[b];
     if (!S_counts(ctx, b))
       continue;
+    if (bl->kind == BLOCK_HTML && S_prose_block(ctx, bl)) {
+      own += S_html_words(t, bl->start, bl->end, STUB_OWN_WORDS);
+      continue; /* a toggle or a callout around text */
+    }
     if (bl->kind != BLOCK_PARAGRAPH)
       return false; /* a table or code is content */
     /* bullets under a bullet: the author answered the prompt, even in
@@ -1179,7 +1277,8 @@ static int S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
   const section *sec = &ctx->ol->sections[d];
   const block *first = NULL;
   for (size_t b = sec->first_block; b < sec->end_block && !first; b++)
-    if (S_counts(ctx, b) && ctx->md->blocks[b].kind == BLOCK_PARAGRAPH)
+    if (S_counts(ctx, b) && S_prose_block(ctx, &ctx->md->blocks[b]) &&
+        S_block_words(ctx, &ctx->md->blocks[b], 1) > 0)
       first = &ctx->md->blocks[b];
   if (!first)
     return 0;
@@ -1466,6 +1565,28 @@ static bool S_says_hit(void *arg, size_t k, size_t ms, size_t me) {
 /* Whether text t[start, end) opens by saying something is absent: "No
  * drift monitoring is planned", "None for the pilot", "There is no A/B
  * test", "We will not roll back", after any list marker or emphasis. */
+/* Where t[start, end) starts past leading tags and white space ("<aside>\n
+ * We won't ...") and past a <summary> element, a toggle's title. */
+static size_t S_past_tags(const char *t, size_t start, size_t end) {
+  size_t i = start;
+  for (;;) {
+    while (i < end && strchr(" \t\r\n", t[i]))
+      i++;
+    if (i >= end || t[i] != '<')
+      return i;
+    bool summary = strncasecmp(t + i, "<summary", 8) == 0;
+    const char *gt = memchr(t + i, '>', end - i);
+    if (!gt)
+      return i;
+    i = (size_t)(gt - t) + 1;
+    if (summary) {
+      const char *close = bytes_find(t + i, end - i, "</summary>");
+      if (close)
+        i = (size_t)(close - t) + 10;
+    }
+  }
+}
+
 /* Whether t[start, end) opens by putting the topic off: "To be agreed
  * with the DS guild once the migration is done.", "Still to be decided",
  * "Not decided yet". */
@@ -1475,7 +1596,7 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
       "to be confirmed", "to be discussed", "to be worked out", "still to be ",
       "yet to be ",      "not decided",     "not yet decided",  "undecided",
       NULL};
-  size_t i = start;
+  size_t i = S_past_tags(t, start, end);
   while (i < end &&
          (strchr(" \t\r\n-+*_>#:", t[i]) || (unsigned char)t[i] >= 0x80))
     i++;
@@ -1510,7 +1631,7 @@ static bool S_opens_denial(const char *t, size_t start, size_t end) {
                                      "not started",
                                      "not done yet",
                                      NULL};
-  size_t i = start;
+  size_t i = S_past_tags(t, start, end);
   /* (past marks and emoji: "❓ Didn't get to this.") */
   while (i < end && (strchr(" \t-+*_>#", t[i]) || (unsigned char)t[i] >= 0x80))
     i++;

@@ -3,6 +3,7 @@
  * the source (no copies), with the rest of the text visible to lookbehind. */
 #include "rules.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -969,15 +970,25 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
     return true;
   size_t lo = ms > NEG_LOOKBACK ? ms - NEG_LOOKBACK : 0;
   size_t cs = S_clause_start(t, lo, ms);
-  /* the words of the clause before the mention */
+  /* the words of the clause before the mention (not a tag's name, "<aside>",
+   * nor an emoji: "<aside> 🚧 We won't monitor drift" opens with "We") */
   size_t ws[64], wn[64], nw = 0;
   for (size_t i = cs; i < ms && nw < 64;) {
-    while (i < ms && !S_wordch(t[i]))
+    while (i < ms && !S_wordch(t[i])) {
+      if (t[i] == '<' && i + 1 < ms &&
+          (isalpha((unsigned char)t[i + 1]) || t[i + 1] == '/')) {
+        const char *gt = memchr(t + i, '>', ms - i);
+        if (gt) {
+          i = (size_t)(gt - t);
+        }
+      }
       i++;
+    }
     size_t b = i;
+    bool ascii = false;
     while (i < ms && S_wordch(t[i]))
-      i++;
-    if (i > b) {
+      ascii |= (unsigned char)t[i++] < 0x80;
+    if (i > b && ascii) {
       ws[nw] = b;
       wn[nw++] = i - b;
     }

@@ -165,6 +165,11 @@ static void test_prose_negated(void) {
                "fall back"));
   CHECK(!S_neg("If the scorer is down, we deploy the previous model.",
                "deploy"));
+  /* an emoji or a tag before the clause's first word is no word of it */
+  CHECK(S_neg("\xF0\x9F\x9A\xA7 We won't monitor drift or run an A/B test yet.",
+              "A/B"));
+  CHECK(S_neg("<span>We won't monitor drift or run an A/B test.</span>",
+              "A/B"));
   /* a clause that opens with "Nothing" denies what it names */
   CHECK(S_neg("Nothing will be monitored during the pilot: no alerts.",
               "pilot"));
