@@ -16,7 +16,7 @@ def T(id, title, aliases, patterns, prompt=None, weight=1):
 
 sections = [
  {"id": "problem", "title": "Problem Formulation", "opening": True,
-  "aliases": ["the ask", "problem", "problem statement", "problem definition", "problem framing",
+  "aliases": ["problem", "problem statement", "problem definition", "problem framing",
               "background", "motivation", "introduction", "context", "requirements",
               "goals", "objectives", "use case", "use cases", "scope", "problem and goals",
               "why now", "the problem", "executive summary", "tldr", "tl dr",
@@ -34,7 +34,10 @@ sections = [
               "what problem are we solving",
               # "What is this for?" (not a definition question)
               "what is this for", "what is it for", "what this is for",
-              "why this exists", "why does this exist"],
+              "why this exists", "why does this exist",
+              # "The ask" (a memo's request, the least telling name: after
+              # every other)
+              "the ask"],
   "evidence": [r"\bbusiness (problem|objective|goal|need|case|value|impact)s?\b", r"\bpain points?\b", r"\bgoals?\b|\bnon[- ]goals?\b",
               r"\bproblem (statement|definition|framing)\b", r"\bstakeholders?\b",
               r"\b(functional|non-functional|business|technical|product) requirements?\b", r"\bin scope\b|\bout of scope\b",
