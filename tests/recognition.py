@@ -690,10 +690,12 @@ def main():
           cov(d, "architecture").get("heading") == "How it fits together." and
           cov(d, "model").get("heading") == "The model." and
           cov(d, "success-metrics").get("heading") == "How we will judge it." and
+          cov(d, "problem").get("heading") == "The problem." and
           [x["message"] for x in d["diagnostics"] if x["severity"] == "error"] ==
           ['required section "Feedback, Monitoring, and Deployment" is empty'],
           "under the title, '**How it fits together.** ...', '**The model.** "
-          "...' are its sections, each judged on its own text; '**After "
+          "...' are its sections, each judged on its own text ('**Ask.**' for "
+          "staff at the end is not the problem); '**After "
           "launch.** Nothing will be monitored during the first month of the "
           "pilot: no dashboards, no alerts, and we will not A/B test it "
           "either.' plans nothing")
