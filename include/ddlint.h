@@ -148,6 +148,11 @@ DDLINT_API const char *ddlint_pack_description(const ddlint_pack *pack);
 /** Whether the pack sets "title_priority" (a heading equal to a section's
  * title beats one equal to an alias at any level). */
 DDLINT_API int ddlint_pack_title_priority(const ddlint_pack *pack);
+/** Whether the pack sets "record_parts": a folder whose index links every
+ * Markdown file in it, numbered records among them ("0001-use-x.md"), is
+ * one document of those records (a design written as a decision log).
+ * Without it each record is a document of its own, as an ADR pack wants. */
+DDLINT_API int ddlint_pack_record_parts(const ddlint_pack *pack);
 /** Number of "not_evidence" title phrases of the pack. */
 DDLINT_API size_t ddlint_pack_not_evidence_count(const ddlint_pack *pack);
 /** "not_evidence" title phrase i of the pack. */

@@ -297,9 +297,32 @@ def test_named_chapters(tmp):
           "# Decisions\n\n- [0001](0001-model-choice.md)\n- [0002](0002-serving-pipeline.md)\n")
     write(os.path.join(a, "0001-model-choice.md"), "# Model choice\n\nText.\n")
     write(os.path.join(a, "0002-serving-pipeline.md"), "# Serving pipeline\n\nText.\n")
-    rc, rep, err = lint_json(["--no-config", "adr"], tmp)
-    check("... but an index of numbered records ('0001-model-choice.md') stays records, one by one",
+    rc, rep, err = lint_json(["--no-config", "--template", "adr", "adr"], tmp)
+    check("... but an index of numbered records ('0001-model-choice.md') stays records, one by one, "
+          "for a template of records (ADR)",
           not rep.get("documents") and len(rep.get("files", [])) == 3, (rep.get("documents"), err))
+    # for a design's template ("record_parts": the ML packs) the same
+    # folder is one design written as a decision log; records one folder
+    # down too; an unlinked Markdown file beside them keeps them apart
+    rc, rep, err = lint_json(["--no-config", "adr"], tmp)
+    check("an index linking every record is one design for the ML template ('record_parts')",
+          [x["parts"] for x in rep.get("documents", [])] ==
+          [["adr/README.md", "adr/0001-model-choice.md", "adr/0002-serving-pipeline.md"]],
+          (rep.get("documents"), err))
+    b = os.path.join(tmp, "declog")
+    write(os.path.join(b, "README.md"),
+          "# Flaky tests\n\n- [Scope](decisions/0001-scope.md)\n- [Model](decisions/0002-model.md)\n")
+    write(os.path.join(b, "decisions", "0001-scope.md"), "# Scope\n\nText.\n")
+    write(os.path.join(b, "decisions", "0002-model.md"), "# Model\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "declog"], tmp)
+    check("... with its records in a folder below the index",
+          [x["parts"] for x in rep.get("documents", [])] ==
+          [["declog/README.md", "declog/decisions/0001-scope.md", "declog/decisions/0002-model.md"]],
+          (rep.get("documents"), err))
+    write(os.path.join(b, "decisions", "0003-unlinked.md"), "# Later\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "declog"], tmp)
+    check("... but not when a record there is not linked: a log of many things, one by one",
+          not rep.get("documents") and len(rep.get("files", [])) == 4, (rep.get("documents"), err))
     c = os.path.join(tmp, "designs")
     write(os.path.join(c, "README.md"),
           "# Our designs\n\n- [Fraud scoring](fraud-scoring.md)\n- [Search](search.md)\n"

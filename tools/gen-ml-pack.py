@@ -1263,6 +1263,8 @@ pack = {
  "description": "The ML System Design Flow: problem, metrics, architecture, data, features, model, prediction, feedback/monitoring/deployment.",
  "not_evidence": not_evidence,
  "template_text": template_text,
+ # a design written as a decision log (README + 0001-*.md) is one design
+ "record_parts": True,
  "sections": sections,
  "rules": rules,
 }

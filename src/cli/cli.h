@@ -118,7 +118,7 @@ const ddlint_pack *cli_choose_pack(runner *rn, const ddlint_config *cfg,
                                    char *fm_ref, const char *path,
                                    bool *cfg_chose, const char **err);
 /* A walk_declared_fn; ud is a declared_ctx. */
-bool cli_declared(void *ud, const char *dir);
+int cli_declared(void *ud, const char *dir);
 /* One owner per file (see cli_session.c); the entries to skip, free with
  * free(). */
 bool *cli_claim_parts(file_list *fl);

@@ -52,24 +52,38 @@ const ddlint_pack *cli_choose_pack(runner *rn, const ddlint_config *cfg,
   return pack;
 }
 
-bool cli_declared(void *ud, const char *dir) {
+int cli_declared(void *ud, const char *dir) {
   declared_ctx *dc = ud;
   char *real = realpath(dir, NULL);
   bool hit = false;
+  const ddlint_config *cfg = NULL;
   for (size_t i = 0; real && i < dc->o->ndocuments && !hit; i++) {
     char *r2 = realpath(dc->o->documents[i], NULL);
     hit = r2 && strcmp(r2, real) == 0;
     free(r2);
   }
-  if (!hit && real && !dc->no_config) {
+  if (real && !dc->no_config) {
     const char *err = NULL;
-    const ddlint_config *cfg = dc->explicit_cfg
-                                   ? dc->explicit_cfg
-                                   : runcache_discover(dc->cache, real, &err);
-    hit = cfg && ddlint_config_is_document(cfg, dir);
+    cfg = dc->explicit_cfg ? dc->explicit_cfg
+                           : runcache_discover(dc->cache, real, &err);
+    hit = hit || (cfg && ddlint_config_is_document(cfg, dir));
   }
+  /* the folder's template, as cli_choose_pack() picks it for a file in it
+   * (but for a file's front matter): does it read a decision log's records
+   * as one design? */
+  char *probe = xasprintf("%s/x.md", dir);
+  char *ref = dc->o->template_arg ? xstrdup(dc->o->template_arg)
+              : cfg               ? ddlint_config_template(cfg, probe)
+                                  : NULL;
+  if (!ref)
+    ref = xstrdup(ddlint_default_pack_name());
+  const char *err = NULL;
+  const ddlint_pack *pack = runcache_pack(dc->cache, ref, &err);
+  free(ref);
+  free(probe);
   free(real);
-  return hit;
+  return (hit ? WALK_DECLARED : 0) |
+         (pack && ddlint_pack_record_parts(pack) ? WALK_RECORD_PARTS : 0);
 }
 
 /* One owner per file: a document folder listed twice is linted once; a
@@ -154,7 +168,7 @@ static const dir_parts *S_dir_parts(dir_cache *c, const char *dir) {
   memset(dp, 0, sizeof *dp);
   dp->dir = xstrdup(dir);
   doc_spec spec;
-  if (doc_detect(dir, false, &spec)) {
+  if (doc_detect(dir, false, false, &spec)) {
     dp->parts = xcalloc(spec.nparts + 1, sizeof(char *));
     dp->nparts = spec.nparts;
     for (size_t k = 0; k < spec.nparts; k++)

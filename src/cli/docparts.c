@@ -532,7 +532,65 @@ static bool S_named_chapters(const char *text, size_t len, const char *dir,
   return yes;
 }
 
-bool doc_detect(const char *dir, bool declared, doc_spec *out) {
+/* Whether the Markdown files of dir (not its index) and of its folders
+ * are all among links, none more than one folder down: "README.md" over
+ * "0001-x.md", or over "decisions/0001-x.md". */
+static bool S_all_linked(const char *dir, const char *index,
+                         const chapters *links, int depth) {
+  DIR *d = opendir(dir);
+  if (!d)
+    return false;
+  bool yes = true;
+  for (struct dirent *e; yes && (e = readdir(d)) != NULL;) {
+    if (e->d_name[0] == '.')
+      continue;
+    char *path = S_join(dir, e->d_name);
+    struct stat st;
+    if (stat(path, &st) == 0) {
+      if (S_ISDIR(st.st_mode)) {
+        /* a folder of other Markdown, or one two levels down: not only
+         * the records the index links */
+        DIR *sd = depth == 0 ? NULL : opendir(path);
+        bool md = false;
+        for (struct dirent *f; sd && !md && (f = readdir(sd)) != NULL;)
+          md = S_is_markdown(f->d_name);
+        if (sd)
+          closedir(sd);
+        yes = depth == 0 ? S_all_linked(path, NULL, links, 1) : !md;
+      } else if (S_ISREG(st.st_mode) && S_is_markdown(e->d_name) &&
+                 !(index && S_same_file(path, index))) {
+        bool linked = false;
+        for (size_t c = 0; c < links->n && !linked; c++)
+          linked = S_same_file(links->v[c].path, path);
+        yes = linked;
+      }
+    }
+    free(path);
+  }
+  closedir(d);
+  return yes;
+}
+
+/* Whether an index links two records or more ("0001-use-x.md", in dir or
+ * one folder down) and every Markdown file there: a design written as a
+ * decision log, one document where the pack sets "record_parts". */
+static bool S_record_parts(const char *text, size_t len, const char *dir,
+                           const char *index) {
+  chapters none = {0}, links = {0};
+  S_link_order(text, len, dir, true, &none, &links);
+  size_t records = 0;
+  for (size_t c = 0; c < links.n; c++) {
+    const char *base = strrchr(links.v[c].name, '/');
+    base = base ? base + 1 : links.v[c].name;
+    records += S_is_file(links.v[c].path) && S_record(base);
+  }
+  bool yes = records >= 2 && S_all_linked(dir, index, &links, 0);
+  S_chapters_free(&links);
+  S_chapters_free(&none);
+  return yes;
+}
+
+bool doc_detect(const char *dir, bool declared, bool records, doc_spec *out) {
   memset(out, 0, sizeof *out);
   char *index = S_index_of(dir);
   size_t len = 0;
@@ -583,13 +641,15 @@ bool doc_detect(const char *dir, bool declared, doc_spec *out) {
     /* no numbered chapters, but an index that links plainly named
      * chapters (data.md, model.md, serving.md): one design, as if
      * declared */
-    if (!is_doc && !ch.n && text && S_named_chapters(text, len, dir, index)) {
+    if (!is_doc && !ch.n && text &&
+        (S_named_chapters(text, len, dir, index) ||
+         (records && S_record_parts(text, len, dir, index)))) {
       S_chapters_free(&fm);
       S_chapters_free(&ch);
       S_chapters_free(&order);
       free(text);
       free(index);
-      return doc_detect(dir, true, out);
+      return doc_detect(dir, true, records, out);
     }
     for (size_t c = 0; c < ch.n; c++)
       if (!ch.v[c].linked) {

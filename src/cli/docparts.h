@@ -21,8 +21,11 @@ typedef struct {
 /* Whether dir is one document, and its parts in *out (free with
  * doc_spec_free()). Without `declared` (by --document or a config), a
  * folder is a document when its index lists `parts:` in front matter or
- * when it holds at least two numbered chapters. */
-bool doc_detect(const char *dir, bool declared, doc_spec *out);
+ * when it holds at least two numbered chapters, or plainly named chapters
+ * its index links; with `records` (the folder's pack sets "record_parts"),
+ * also when its index links two numbered records or more and every
+ * Markdown file in it (a design written as a decision log). */
+bool doc_detect(const char *dir, bool declared, bool records, doc_spec *out);
 void doc_spec_free(doc_spec *d);
 
 #endif

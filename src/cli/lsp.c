@@ -351,7 +351,21 @@ static bool S_find_group(lsp_server *s, lsp_doc *d, doc_spec *spec) {
     const char *err = NULL;
     const ddlint_config *cfg = runcache_discover(s->cache, dir, &err);
     bool declared = cfg && ddlint_config_is_document(cfg, dir);
-    if (!doc_detect(dir, declared, spec))
+    /* the folder's template reads a decision log as one design? (as the
+     * command line decides it: cli_declared()) */
+    char *probe = xasprintf("%s/x.md", dir);
+    char *ref = s->template_ref ? xstrdup(s->template_ref)
+                : cfg           ? ddlint_config_template(cfg, probe)
+                                : NULL;
+    if (!ref)
+      ref = xstrdup(ddlint_default_pack_name());
+    const char *perr = NULL;
+    const ddlint_pack *pk = s->use_fs || !ddlint_pack_ref_is_path(ref)
+                                ? runcache_pack(s->cache, ref, &perr)
+                                : NULL;
+    free(ref);
+    free(probe);
+    if (!doc_detect(dir, declared, pk && ddlint_pack_record_parts(pk), spec))
       continue;
     for (size_t k = 0; k < spec->nparts && !found; k++) {
       char *real = realpath(spec->parts[k], NULL);

@@ -32,10 +32,11 @@ static void S_push(file_list *fl, char *path, bool walked) {
 }
 
 /* A document at dir: pushed, and true; else false. */
-static bool S_try_doc(file_list *fl, const char *dir, bool declared,
+static bool S_try_doc(file_list *fl, const char *dir, int flags,
                       bool walked) {
   doc_spec spec;
-  if (!doc_detect(dir, declared, &spec))
+  if (!doc_detect(dir, flags & WALK_DECLARED, flags & WALK_RECORD_PARTS,
+                  &spec))
     return false;
   if (!spec.nparts) { /* declared, but holds no Markdown file */
     doc_spec_free(&spec);
@@ -252,7 +253,7 @@ void walk_add_document(file_list *fl, const char *dir) {
     S_fail(fl, dir, rc ? strerror(errno) : "not a directory");
     return;
   }
-  if (!S_try_doc(fl, dir, true, false)) {
+  if (!S_try_doc(fl, dir, WALK_DECLARED, false)) {
     S_fail(fl, dir, "no Markdown file to lint as a document");
   }
 }

@@ -24,9 +24,12 @@ typedef struct {
 /* Adds arg: "-", a file, or a directory searched recursively for *.md and
  * *.markdown (hidden folders, node_modules and symlinked folders skipped).
  * Problems are reported on stderr as "path: reason" and counted. */
-/* Whether a folder is declared a document (--document, a config's
- * "documents"); userdata is the caller's. */
-typedef bool (*walk_declared_fn)(void *userdata, const char *dir);
+/* What a folder's settings say about it: WALK_DECLARED when it is declared
+ * a document (--document, a config's "documents"), WALK_RECORD_PARTS when
+ * its template sets "record_parts" (doc_detect()); userdata is the
+ * caller's. */
+enum { WALK_DECLARED = 1, WALK_RECORD_PARTS = 2 };
+typedef int (*walk_declared_fn)(void *userdata, const char *dir);
 /* Adds arg: "-", a file, a directory searched recursively for *.md and
  * *.markdown (hidden folders, node_modules, symlinked folders and what git
  * ignores skipped; a warning when it holds none), or a glob that names no

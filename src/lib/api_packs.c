@@ -42,6 +42,10 @@ int ddlint_pack_title_priority(const ddlint_pack *pack) {
   return pack->title_priority;
 }
 
+int ddlint_pack_record_parts(const ddlint_pack *pack) {
+  return pack->record_parts;
+}
+
 size_t ddlint_pack_not_evidence_count(const ddlint_pack *pack) {
   return pack->nnot_evidence;
 }

@@ -898,7 +898,7 @@ static bool S_load(loader *ld) {
   static const char *const fields[] = {
       "$schema",        "name",          "version", "description",
       "extends",        "sections",      "rules",   "not_evidence",
-      "title_priority", "template_text", NULL};
+      "title_priority", "template_text", "record_parts", NULL};
   const cJSON *root = ld->js.root;
   const cJSON *sections, *rules;
   if (!json_check_fields(&ld->js, root, "pack", fields))
@@ -931,7 +931,9 @@ static bool S_load(loader *ld) {
       !S_array(ld, root, "rules", "pack", &rules) ||
       !S_not_evidence(ld, root, pk) || !S_template_text(ld, root, pk) ||
       !pack_read_bool(ld, root, "title_priority", "pack", pk->title_priority,
-                      &pk->title_priority)) {
+                      &pk->title_priority) ||
+      !pack_read_bool(ld, root, "record_parts", "pack", pk->record_parts,
+                      &pk->record_parts)) {
     free(version);
     free(description);
     return false;

@@ -141,6 +141,10 @@ struct ddlint_pack {
   /* "title_priority": a heading equal to a section's title beats one equal
    * to an alias at any level, not only at the same level */
   bool title_priority;
+  /* "record_parts": a folder whose index links every Markdown file in it,
+   * numbered records among them ("0001-use-x.md"), is one document (a
+   * design written as a decision log), not one document a record */
+  bool record_parts;
   /* owned: the literal passes prepared for its pattern sets, filled on
    * first use under its own lock (prose.c) */
   struct prose_cache *prose_cache;

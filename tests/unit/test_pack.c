@@ -190,7 +190,7 @@ static void test_error_unknown_fields(void) {
   CHECK_STR(err,
             "p.json:3:3: unknown field \"sectons\" in pack (expected one of: "
             "$schema, name, version, description, extends, sections, rules, "
-            "not_evidence, title_priority, template_text)");
+            "not_evidence, title_priority, template_text, record_parts)");
   free(err);
 
   const char *j = "{\"name\": \"x\", \"rules\": [],\n"
@@ -421,7 +421,7 @@ static void test_load_file(void) {
   char *want = xasprintf(
       "%s:2:2: unknown field \"bogus\" in pack (expected "
       "one of: $schema, name, version, description, "
-      "extends, sections, rules, not_evidence, title_priority, template_text)",
+      "extends, sections, rules, not_evidence, title_priority, template_text, record_parts)",
       path);
   CHECK_STR(err, want);
   free(want);
@@ -458,9 +458,15 @@ static void test_builtin(void) {
     t_check(ddlint_pack_find_rule(pk, id) == r, __FILE__, __LINE__,
             "rule id \"%s\" is not unique", id);
   }
+  /* the ML template reads a decision log as one design; the ADR template
+   * lints each record */
+  CHECK_INT(ddlint_pack_record_parts(pk), 1);
   ddlint_pack_free(pk);
-
-  err = NULL;
+  pk = ddlint_pack_load_builtin("adr", &err);
+  CHECK(pk != NULL);
+  if (pk)
+    CHECK_INT(ddlint_pack_record_parts(pk), 0);
+  ddlint_pack_free(pk);
   pk = ddlint_pack_load_builtin("nope", &err);
   CHECK(pk == NULL);
   CHECK_STR(err, "no built-in template named \"nope\"");
