@@ -156,6 +156,24 @@ def test_bold_line_parts(tmp):
     check("bold parts: a second fix is a no-op", open(path, "rb").read() == new)
 
 
+def test_review_cases(tmp):
+    """tests/fix_cases/*.md: documents a review found fix going wrong on
+    (non-idempotent, or headings inserted inside run-in or bold parts)."""
+    folder = os.path.join(ROOT, "tests", "fix_cases")
+    for name in sorted(f for f in os.listdir(folder) if f.endswith(".md") and f != "README.md"):
+        path = os.path.join(tmp, name)
+        shutil.copy(os.path.join(folder, name), path)
+        old = open(path, "rb").read()
+        run(["fix", path])
+        new = open(path, "rb").read()
+        run(["fix", path])
+        check(f"fix_cases/{name}: only insertions, and a second fix is a no-op",
+              only_insertions(old, new) and open(path, "rb").read() == new,
+              "\n".join(difflib.unified_diff(new.decode().splitlines(),
+                                             open(path, "rb").read().decode().splitlines(),
+                                             lineterm="")))
+
+
 def test_near_miss_rename(tmp):
     """A heading that nearly names a missing section ("Sucess Metrix") is
     renamed to the template's title, keeping its level, numbering and
@@ -593,6 +611,7 @@ def main():
                   lambda: test_near_miss_rename(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_run_in_memo(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_bold_line_parts(tempfile.mkdtemp(dir=tmp)),
+                  lambda: test_review_cases(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_folder_skips_non_designs(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_code_fences(tempfile.mkdtemp(dir=tmp)),
                   lambda: test_init(tmp), test_coverage):

@@ -676,6 +676,25 @@ def main():
           "p99 of 80 ms' in the same paragraph does not make 'load within "
           "two seconds' a target with a percentile")
 
+    fd, memo = tempfile.mkstemp(suffix=".md", prefix="ddlint-recog-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write("**Problem.** Churn costs us 4% of subscribers a month.\n"
+                "Retention can only reach them if we know who is leaving.\n\n"
+                "**Success metrics.** Recall at 10% of 0.6 offline.\n"
+                "Online, a 1 point drop in monthly churn.\n\n"
+                "**Data.** Three years of subscription events, labelled by "
+                "cancellation.\n\n**Monitoring.** Drift dashboards and weekly "
+                "alerts.\n")
+    p = subprocess.run([ddlint, "-f", "json", "--no-config", memo],
+                       capture_output=True, timeout=60)
+    os.unlink(memo)
+    v = json.loads(p.stdout)["files"][0]
+    check("a run-in label whose line is short and holds numbers",
+          cov(v, "success-metrics").get("heading") == "Success metrics.",
+          "'**Success metrics.** Recall at 10% of 0.6 offline.' over a "
+          "continuation line is a label, not a chat header ('**Tom** — Mon "
+          "09:40')")
+
     d = lint(ddlint, root, "faq-question-heads.md")
     check("FAQ questions name their sections by their subject",
           cov(d, "model").get("heading") == "Which model did we pick and why?" and

@@ -491,10 +491,10 @@ static bool S_chapter_name(const char *name) {
  * Markdown files: a design split over plainly named files, not a
  * project's docs folder or a repository's root (a CONTRIBUTING.md it does
  * not link, a sub/design.md of its own). */
-static bool S_named_chapters(const char *text, size_t len, const char *dir,
+static bool S_named_chapters(const chapters *lk, const char *dir,
                              const char *index) {
-  chapters none = {0}, links = {0}, all = {0};
-  S_link_order(text, len, dir, true, &none, &links);
+  chapters all = {0};
+  const chapters links = *lk;
   size_t named = 0;
   for (size_t c = 0; c < links.n; c++)
     named += !strchr(links.v[c].name, '/') && S_is_file(links.v[c].path) &&
@@ -527,16 +527,30 @@ static bool S_named_chapters(const char *text, size_t len, const char *dir,
   }
   if (d)
     closedir(d);
-  S_chapters_free(&links);
   S_chapters_free(&all);
   return yes;
 }
 
+/* A file's identity, for testing many files against many links in
+ * O(n log n): the links' (device, inode) pairs, sorted. */
+typedef struct {
+  dev_t dev;
+  ino_t ino;
+} file_id;
+
+static int S_file_id_cmp(const void *a, const void *b) {
+  const file_id *x = a, *y = b;
+  if (x->dev != y->dev)
+    return x->dev < y->dev ? -1 : 1;
+  return (x->ino > y->ino) - (x->ino < y->ino);
+}
+
 /* Whether the Markdown files of dir (not its index) and of its folders
- * are all among links, none more than one folder down: "README.md" over
- * "0001-x.md", or over "decisions/0001-x.md". */
+ * are all among the links (ids, sorted), none more than one folder down:
+ * "README.md" over "0001-x.md", or over "decisions/0001-x.md". Symlinked
+ * folders are skipped, as the walk skips them. */
 static bool S_all_linked(const char *dir, const char *index,
-                         const chapters *links, int depth) {
+                         const file_id *ids, size_t nids, int depth) {
   DIR *d = opendir(dir);
   if (!d)
     return false;
@@ -546,7 +560,7 @@ static bool S_all_linked(const char *dir, const char *index,
       continue;
     char *path = S_join(dir, e->d_name);
     struct stat st;
-    if (stat(path, &st) == 0) {
+    if (lstat(path, &st) == 0) {
       if (S_ISDIR(st.st_mode)) {
         /* a folder of other Markdown, or one two levels down: not only
          * the records the index links */
@@ -556,13 +570,12 @@ static bool S_all_linked(const char *dir, const char *index,
           md = S_is_markdown(f->d_name);
         if (sd)
           closedir(sd);
-        yes = depth == 0 ? S_all_linked(path, NULL, links, 1) : !md;
-      } else if (S_ISREG(st.st_mode) && S_is_markdown(e->d_name) &&
-                 !(index && S_same_file(path, index))) {
-        bool linked = false;
-        for (size_t c = 0; c < links->n && !linked; c++)
-          linked = S_same_file(links->v[c].path, path);
-        yes = linked;
+        yes = depth == 0 ? S_all_linked(path, NULL, ids, nids, 1) : !md;
+      } else if (S_is_markdown(e->d_name) &&
+                 !(index && S_same_file(path, index)) &&
+                 stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        file_id key = {st.st_dev, st.st_ino};
+        yes = bsearch(&key, ids, nids, sizeof key, S_file_id_cmp) != NULL;
       }
     }
     free(path);
@@ -574,19 +587,28 @@ static bool S_all_linked(const char *dir, const char *index,
 /* Whether an index links two records or more ("0001-use-x.md", in dir or
  * one folder down) and every Markdown file there: a design written as a
  * decision log, one document where the pack sets "record_parts". */
-static bool S_record_parts(const char *text, size_t len, const char *dir,
+static bool S_record_parts(const chapters *lk, const char *dir,
                            const char *index) {
-  chapters none = {0}, links = {0};
-  S_link_order(text, len, dir, true, &none, &links);
+  const chapters links = *lk;
   size_t records = 0;
   for (size_t c = 0; c < links.n; c++) {
     const char *base = strrchr(links.v[c].name, '/');
     base = base ? base + 1 : links.v[c].name;
     records += S_is_file(links.v[c].path) && S_record(base);
   }
-  bool yes = records >= 2 && S_all_linked(dir, index, &links, 0);
-  S_chapters_free(&links);
-  S_chapters_free(&none);
+  bool yes = records >= 2;
+  if (yes) {
+    file_id *ids = xcalloc(links.n + 1, sizeof(file_id));
+    size_t nids = 0;
+    for (size_t c = 0; c < links.n; c++) {
+      struct stat st;
+      if (stat(links.v[c].path, &st) == 0)
+        ids[nids++] = (file_id){st.st_dev, st.st_ino};
+    }
+    qsort(ids, nids, sizeof *ids, S_file_id_cmp);
+    yes = S_all_linked(dir, index, ids, nids, 0);
+    free(ids);
+  }
   return yes;
 }
 
@@ -641,9 +663,15 @@ bool doc_detect(const char *dir, bool declared, bool records, doc_spec *out) {
     /* no numbered chapters, but an index that links plainly named
      * chapters (data.md, model.md, serving.md): one design, as if
      * declared */
-    if (!is_doc && !ch.n && text &&
-        (S_named_chapters(text, len, dir, index) ||
-         (records && S_record_parts(text, len, dir, index)))) {
+    chapters none = {0}, links = {0};
+    if (!is_doc && !ch.n && text)
+      S_link_order(text, len, dir, true, &none, &links);
+    bool whole = !is_doc && !ch.n && text &&
+                 (S_named_chapters(&links, dir, index) ||
+                  (records && S_record_parts(&links, dir, index)));
+    S_chapters_free(&none);
+    S_chapters_free(&links);
+    if (whole) {
       S_chapters_free(&fm);
       S_chapters_free(&ch);
       S_chapters_free(&order);

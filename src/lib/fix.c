@@ -68,9 +68,6 @@ static bool S_symbol(const unsigned char *t, size_t n, size_t *len) {
          cp == 0xFE0F;
 }
 
-/* The title words of the heading line at off: what is left after the
- * marker ("##"), numbering ("3.", "3)"), emphasis and symbols, before the
- * closing markup. *start and *end (exclusive), or false when none. */
 /* Whether the line at off opens with a bold run-in label that its text
  * goes on after ("**Sucess metrics.** Offline we ..."): renaming it would
  * take the text as the title. */
@@ -96,6 +93,44 @@ static bool S_run_in_line(const ddlint_result *r, const doc_text *src,
   return false;
 }
 
+/* Whether the line at off is all bold ("**Sucess Metrics**", a bold
+ * line read as a heading). */
+static bool S_bold_only_line(const ddlint_result *r, const doc_text *src,
+                             size_t off) {
+  const char *t = src->text;
+  size_t ls, le, i;
+  ddlint_result_line_bounds(r, off, &ls, &le);
+  i = ls;
+  while (i < le && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+  while (le > i && strchr(" \t\r", t[le - 1]))
+    le--;
+  return le >= i + 5 && ((t[i] == '*' && t[i + 1] == '*') ||
+                         (t[i] == '_' && t[i + 1] == '_')) &&
+         t[le - 1] == t[i] && t[le - 2] == t[i] && !S_run_in_line(r, src, off);
+}
+
+/* Whether an ATX heading line ("#### Batch job") starts in t(from, to). */
+static bool S_heading_between(const doc_text *src, size_t from, size_t to) {
+  const char *t = src->text;
+  for (size_t i = from; i < to && i < src->len; i++) {
+    if (t[i] != '\n')
+      continue;
+    size_t j = i + 1, sp = 0;
+    while (j < to && t[j] == ' ' && sp < 3)
+      j++, sp++;
+    size_t h = 0;
+    while (j + h < to && t[j + h] == '#' && h < 7)
+      h++;
+    if (h >= 1 && h <= 6 && j + h < to && (t[j + h] == ' ' || t[j + h] == '\t'))
+      return true;
+  }
+  return false;
+}
+
+/* The title words of the heading line at off: what is left after the
+ * marker ("##"), numbering ("3.", "3)"), emphasis and symbols, before the
+ * closing markup. *start and *end (exclusive), or false when none. */
 static bool S_heading_title(const ddlint_result *r, const doc_text *src,
                             size_t off, size_t *start, size_t *end) {
   const unsigned char *t = (const unsigned char *)src->text;
@@ -211,7 +246,10 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
     bool taken = false; /* a renamed section starts at its near heading */
     for (size_t p = 0; p < s && near; p++)
       taken |= rename[p] && start[p] == near_start;
-    if (!level_of[s] && near && !taken && near_level) {
+    /* (not a run-in label, whose line goes on with its paragraph: renaming
+     * it would take the text for the title; the section is inserted) */
+    if (!level_of[s] && near && !taken && near_level &&
+        !S_run_in_line(r, src, near_start)) {
       start[s] = near_start;
       end[s] = near_end;
       level_of[s] = near_level;
@@ -230,7 +268,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
    * memo with no heading) gets its missing sections in that style */
   bool memo = false;
   for (size_t s = 0; s < ns; s++)
-    if (level_of[s]) {
+    if (level_of[s] && !rename[s]) {
       memo = ddlint_result_section_run_in(r, s);
       if (!memo)
         break;
@@ -302,7 +340,21 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
                                               r, (size_t)anchor));
     bool bold = !run_in && anchor >= 0 &&
                 ddlint_result_section_bold_line(r, (size_t)anchor);
+    /* (a near miss renamed in place has no heading kind of its own: its
+     * line says it, "**Sucess metrics.** Offline we ...") */
+    if (!memo && anchor >= 0 && rename[anchor]) {
+      run_in = S_run_in_line(r, src, start[anchor]);
+      bold = !run_in && S_bold_only_line(r, src, start[anchor]);
+    }
     at = S_outside_code(r, at);
+    /* ... and only where no heading of the source lies between the anchor
+     * and the place ("#### Batch job" after "**Model**"): a bold line or a
+     * label there would be that heading's part, alone */
+    if ((bold || (run_in && !memo)) && anchor >= 0 &&
+        S_heading_between(src, start[anchor], at)) {
+      bold = run_in = false;
+      level = level_of[anchor] >= 1 ? level_of[anchor] : 2;
+    }
     /* ... unless a heading is inserted at the same place before it (the
      * parts end there, and a section the template puts after them comes
      * first): the bold line would fall under that heading, alone */

@@ -626,6 +626,8 @@ static bool S_in_bare_label(const lint_ctx *ctx, size_t off,
 }
 
 /* Whether offset off lies in a heading's text. */
+#define SUMMARY_BACK 1024
+
 static bool S_in_heading(const lint_ctx *ctx, size_t off) {
   size_t b = S_block_holding(ctx, off);
   if (b == SIZE_MAX)
@@ -633,20 +635,22 @@ static bool S_in_heading(const lint_ctx *ctx, size_t off) {
   const block *bl = &ctx->md->blocks[b];
   if (bl->kind == BLOCK_HEADING)
     return true;
-  /* a toggle's title: "<summary>Monitoring</summary>" */
+  /* a toggle's title: "<summary>Monitoring</summary>": the nearest
+   * summary tag before off opens one (looked for SUMMARY_BACK bytes back at
+   * most, so that a large HTML block costs linear time: a title is short) */
   if (bl->kind != BLOCK_HTML)
     return false;
   const char *t = ctx->src->text;
-  const char *open = NULL;
-  for (size_t i = bl->start; i + 8 <= off; i++)
-    if (t[i] == '<' && strncasecmp(t + i, "<summary", 8) == 0)
-      open = t + i;
-  if (!open)
-    return false;
-  for (const char *c = open; c < t + off; c++)
-    if (*c == '<' && strncasecmp(c, "</summary", 9) == 0)
+  size_t stop = off - bl->start > SUMMARY_BACK ? off - SUMMARY_BACK : bl->start;
+  for (size_t i = off; i > stop; i--) {
+    if (t[i - 1] != '<')
+      continue;
+    if (strncasecmp(t + i, "summary", 7) == 0)
+      return true;
+    if (strncasecmp(t + i, "/summary", 8) == 0)
       return false;
-  return true;
+  }
+  return false;
 }
 
 /* The earliest live match of each of several topics, searched together:
@@ -1562,9 +1566,6 @@ static bool S_says_hit(void *arg, size_t k, size_t ms, size_t me) {
   return false; /* one live match is enough for this pattern */
 }
 
-/* Whether text t[start, end) opens by saying something is absent: "No
- * drift monitoring is planned", "None for the pilot", "There is no A/B
- * test", "We will not roll back", after any list marker or emphasis. */
 /* Where t[start, end) starts past leading tags and white space ("<aside>\n
  * We won't ...") and past a <summary> element, a toggle's title. */
 static size_t S_past_tags(const char *t, size_t start, size_t end) {
@@ -1609,6 +1610,9 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
   return false;
 }
 
+/* Whether text t[start, end) opens by saying something is absent: "No
+ * drift monitoring is planned", "None for the pilot", "There is no A/B
+ * test", "We will not roll back", after any list marker or emphasis. */
 static bool S_opens_denial(const char *t, size_t start, size_t end) {
   static const char *const open[] = {"no ",
                                      "none",

@@ -87,12 +87,6 @@ static bool S_bold_heading(const md_blocks *mb, size_t i) {
          next->kind != BLOCK_BREAK;
 }
 
-/* Bold lines that set out the parts of a section ("## Design", then
- * "**Data**", "**Model**", "**Serving**" over their text; a Q&A's "**Q:
- * How good is it?**" under its title) are headings one level below the
- * section's, as a reader reads them and as a word processor's export
- * meant them: where a section (or the text under the title, or a document
- * with no heading) holds two or more of them. */
 /* The kind of numbering a bold line's label opens with, for telling the
  * questions of a Q&A apart from the rest: 1 "Q9." or "Q9:", 2 "9." or
  * "9)", 3 "Step 9"; 0 none. */
@@ -115,6 +109,12 @@ static int S_bold_numbering(const char *label) {
   return kind;
 }
 
+/* Bold lines that set out the parts of a section ("## Design", then
+ * "**Data**", "**Model**", "**Serving**" over their text; a Q&A's "**Q:
+ * How good is it?**" under its title) are headings one level below the
+ * section's, as a reader reads them and as a word processor's export
+ * meant them: where a section (or the text under the title, or a document
+ * with no heading) holds two or more of them. */
 static void S_bold_lines_as_headings(md_blocks *mb) {
   size_t from = 0;
   int level = 1; /* the level of the heading over blocks [from, i) */
@@ -152,6 +152,9 @@ static void S_bold_lines_as_headings(md_blocks *mb) {
     if (b) {
       from = i + 1;
       level = b->level;
+      /* a heading above the numbered ones ends their run */
+      if (b->level < last_level)
+        last_numbering = 0;
     }
   }
 }
@@ -281,9 +284,24 @@ static size_t S_run_in_end(const char *t, const block *b) {
     return 0;
   size_t e = close + 2;
   /* a message's header line in a pasted chat or thread, "**Tom Becker
-   * (Data Science)** — Mon 09:40", its text on the next line: the rest of
-   * the line is a few words with a digit (a time, a date) */
-  const char *nl = memchr(p + e, '\n', n - e);
+   * (Data Science)** — Mon 09:40", its text on the next line: a name with
+   * no closing '.' or ':', then a dash, a dot or a number and a few words
+   * with a digit (a time, a date). Not "**Success metrics.** Recall at 10%
+   * of 0.6 offline." over a continuation line. */
+  bool closed = p[close - 1] == '.' || p[close - 1] == ':' ||
+                (e < n && (p[e] == '.' || p[e] == ':'));
+  size_t r = e;
+  while (r < n && (p[r] == ' ' || p[r] == '\t'))
+    r++;
+  bool sep = r < n && (p[r] == '-' || p[r] == ',' || p[r] == '|' ||
+                       (p[r] >= '0' && p[r] <= '9') ||
+                       ((unsigned char)p[r] == 0xE2 && r + 2 < n &&
+                        (unsigned char)p[r + 1] == 0x80 &&
+                        ((unsigned char)p[r + 2] == 0x93 ||
+                         (unsigned char)p[r + 2] == 0x94)) ||
+                       ((unsigned char)p[r] == 0xC2 && r + 1 < n &&
+                        (unsigned char)p[r + 1] == 0xB7));
+  const char *nl = !closed && sep ? memchr(p + e, '\n', n - e) : NULL;
   if (nl) {
     size_t lw = 0;
     bool digit = false;

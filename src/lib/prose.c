@@ -1064,7 +1064,7 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
    * is served online"; not past a comma: "Nothing will change, so the old
    * baseline stands"; nor after its first word: "If nothing changes, the
    * fallback ...") */
-  bool opens = nw >= 3 && wn[k0] == 7 &&
+  bool opens = nw >= k0 + 3 && wn[k0] == 7 &&
                strncasecmp(t + ws[k0], "nothing", 7) == 0 &&
                wn[k0 + 1] == 4 && strncasecmp(t + ws[k0 + 1], "will", 4) == 0 &&
                !memchr(t + ws[k0], ',', ms - ws[k0]);

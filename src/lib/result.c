@@ -394,7 +394,8 @@ void result_finish(ddlint_result *r, const lint_ctx *ctx,
        * beside the others, at level 2, not an H1 that ends the text) */
       const block *hb = &mb->blocks[sec->block];
       r->section_level[s] = hb->made == BLOCK_MADE_TITLE ||
-                                    hb->made == BLOCK_MADE_PART
+                                    hb->made == BLOCK_MADE_PART ||
+                                    sec->is_title
                                 ? 0
                                 : sec->level;
       r->section_made[s] = hb->made;
