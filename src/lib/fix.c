@@ -71,16 +71,25 @@ static bool S_symbol(const unsigned char *t, size_t n, size_t *len) {
 /* Whether the line at off opens with a bold run-in label that its text
  * goes on after ("**Sucess metrics.** Offline we ..."): renaming it would
  * take the text as the title. */
+/* The line at off past its indent, as [*i, *le), and whether it opens
+ * with "**" or "__". */
+static bool S_bold_start(const ddlint_result *r, const doc_text *src,
+                         size_t off, size_t *i, size_t *le) {
+  const char *t = src->text;
+  size_t ls;
+  ddlint_result_line_bounds(r, off, &ls, le);
+  *i = ls;
+  while (*i < *le && (t[*i] == ' ' || t[*i] == '\t'))
+    (*i)++;
+  return *i + 2 <= *le && ((t[*i] == '*' && t[*i + 1] == '*') ||
+                           (t[*i] == '_' && t[*i + 1] == '_'));
+}
+
 static bool S_run_in_line(const ddlint_result *r, const doc_text *src,
                           size_t off) {
   const char *t = src->text;
-  size_t ls, le, i;
-  ddlint_result_line_bounds(r, off, &ls, &le);
-  i = ls;
-  while (i < le && (t[i] == ' ' || t[i] == '\t'))
-    i++;
-  if (i + 2 > le || !((t[i] == '*' && t[i + 1] == '*') ||
-                      (t[i] == '_' && t[i + 1] == '_')))
+  size_t le, i;
+  if (!S_bold_start(r, src, off, &i, &le))
     return false;
   size_t c = i + 2;
   while (c + 1 < le && !(t[c] == t[i] && t[c + 1] == t[i]))
@@ -98,16 +107,13 @@ static bool S_run_in_line(const ddlint_result *r, const doc_text *src,
 static bool S_bold_only_line(const ddlint_result *r, const doc_text *src,
                              size_t off) {
   const char *t = src->text;
-  size_t ls, le, i;
-  ddlint_result_line_bounds(r, off, &ls, &le);
-  i = ls;
-  while (i < le && (t[i] == ' ' || t[i] == '\t'))
-    i++;
+  size_t le, i;
+  if (!S_bold_start(r, src, off, &i, &le))
+    return false;
   while (le > i && strchr(" \t\r", t[le - 1]))
     le--;
-  return le >= i + 5 && ((t[i] == '*' && t[i + 1] == '*') ||
-                         (t[i] == '_' && t[i + 1] == '_')) &&
-         t[le - 1] == t[i] && t[le - 2] == t[i] && !S_run_in_line(r, src, off);
+  return le >= i + 5 && t[le - 1] == t[i] && t[le - 2] == t[i] &&
+         !S_run_in_line(r, src, off);
 }
 
 /* Whether an ATX heading line ("#### Batch job") starts in t(from, to). */

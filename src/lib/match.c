@@ -1588,6 +1588,19 @@ static size_t S_past_tags(const char *t, size_t start, size_t end) {
   }
 }
 
+/* Whether t[i, end) opens with one of the phrases (each whole words, or a
+ * phrase that ends with a space). */
+static bool S_opens_with(const char *t, size_t i, size_t end,
+                         const char *const *open) {
+  for (int k = 0; open[k]; k++) {
+    size_t l = strlen(open[k]);
+    if (i + l <= end && strncasecmp(t + i, open[k], l) == 0 &&
+        (open[k][l - 1] == ' ' || i + l == end || !S_alnum(t[i + l])))
+      return true;
+  }
+  return false;
+}
+
 /* Whether t[start, end) opens by putting the topic off: "To be agreed
  * with the DS guild once the migration is done.", "Still to be decided",
  * "Not decided yet". */
@@ -1601,13 +1614,7 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
   while (i < end &&
          (strchr(" \t\r\n-+*_>#:", t[i]) || (unsigned char)t[i] >= 0x80))
     i++;
-  for (int k = 0; open[k]; k++) {
-    size_t l = strlen(open[k]);
-    if (i + l <= end && strncasecmp(t + i, open[k], l) == 0 &&
-        (open[k][l - 1] == ' ' || i + l == end || !S_alnum(t[i + l])))
-      return true;
-  }
-  return false;
+  return S_opens_with(t, i, end, open);
 }
 
 /* Whether text t[start, end) opens by saying something is absent: "No
@@ -1643,13 +1650,7 @@ static bool S_opens_denial(const char *t, size_t start, size_t end) {
     i++;
   while (i < end && strchr(".) \t*_", t[i]))
     i++;
-  for (int k = 0; open[k]; k++) {
-    size_t l = strlen(open[k]);
-    if (i + l <= end && strncasecmp(t + i, open[k], l) == 0 &&
-        (open[k][l - 1] == ' ' || i + l == end || !S_alnum(t[i + l])))
-      return true;
-  }
-  return false;
+  return S_opens_with(t, i, end, open);
 }
 
 /* Whether t[start, end) points the reader elsewhere: "see below", "its
