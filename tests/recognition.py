@@ -23,6 +23,26 @@ def lint(ddlint, root, name, *extra):
     return doc
 
 
+def lint_text(ddlint, text):
+    """A document given as text, linted from a temporary file."""
+    fd, path = tempfile.mkstemp(suffix=".md", prefix="ddlint-recog-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    try:
+        p = subprocess.run([ddlint, "-f", "json", "--no-config", path],
+                           capture_output=True, timeout=60)
+    finally:
+        os.unlink(path)
+    assert p.returncode in (0, 1), p.stderr.decode()
+    return json.loads(p.stdout)["files"][0]
+
+
+def fixture_text(root, name):
+    with open(os.path.join(root, "fixtures", "recognition", name),
+              encoding="utf-8") as f:
+        return f.read()
+
+
 def lint_folder(ddlint, root, name):
     """A folder of chapters, linted as one document."""
     p = subprocess.run([ddlint, "-f", "json", "--no-config",
@@ -661,34 +681,21 @@ def main():
           "'How Acme Payables does it' (a canary, drift dashboards) is "
           "someone else's design; 'We'd eventually want an A/B test ... at "
           "some point' is a wish, so there is no rollout plan")
-    fd, variant = tempfile.mkstemp(suffix=".md", prefix="ddlint-recog-")
-    with open(os.path.join(root, "fixtures", "recognition",
-                           "plain-operations.md"), encoding="utf-8") as f:
-        text = f.read()
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text.replace("within two seconds at p95", "within two seconds"))
-    p = subprocess.run([ddlint, "-f", "json", "--no-config", variant],
-                       capture_output=True, timeout=60)
-    os.unlink(variant)
-    v = json.loads(p.stdout)["files"][0]
+    v = lint_text(ddlint, fixture_text(root, "plain-operations.md").replace(
+        "within two seconds at p95", "within two seconds"))
     check("someone else's percentile", "latency-target" in rules(v),
           "without its own p95, 'Another vendor's engineering blog quoted a "
           "p99 of 80 ms' in the same paragraph does not make 'load within "
           "two seconds' a target with a percentile")
 
-    fd, memo = tempfile.mkstemp(suffix=".md", prefix="ddlint-recog-")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write("**Problem.** Churn costs us 4% of subscribers a month.\n"
-                "Retention can only reach them if we know who is leaving.\n\n"
-                "**Success metrics.** Recall at 10% of 0.6 offline.\n"
-                "Online, a 1 point drop in monthly churn.\n\n"
-                "**Data.** Three years of subscription events, labelled by "
-                "cancellation.\n\n**Monitoring.** Drift dashboards and weekly "
-                "alerts.\n")
-    p = subprocess.run([ddlint, "-f", "json", "--no-config", memo],
-                       capture_output=True, timeout=60)
-    os.unlink(memo)
-    v = json.loads(p.stdout)["files"][0]
+    v = lint_text(ddlint,
+                  "**Problem.** Churn costs us 4% of subscribers a month.\n"
+                  "Retention can only reach them if we know who is leaving.\n\n"
+                  "**Success metrics.** Recall at 10% of 0.6 offline.\n"
+                  "Online, a 1 point drop in monthly churn.\n\n"
+                  "**Data.** Three years of subscription events, labelled by "
+                  "cancellation.\n\n**Monitoring.** Drift dashboards and weekly "
+                  "alerts.\n")
     check("a run-in label whose line is short and holds numbers",
           cov(v, "success-metrics").get("heading") == "Success metrics.",
           "'**Success metrics.** Recall at 10% of 0.6 offline.' over a "
@@ -725,17 +732,9 @@ def main():
           "'# Case Study 3: Predicting Late Returns at a Tool-Rental Chain' "
           "names its subject after the colon: the document is that design, "
           "not someone else's (the title made every section dead)")
-    fd, variant = tempfile.mkstemp(suffix=".md", prefix="ddlint-recog-")
-    with open(os.path.join(root, "fixtures", "recognition",
-                           "own-case-study.md"), encoding="utf-8") as f:
-        text = f.read()
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text.replace("# Case Study 3: Predicting Late Returns at a "
-                             "Tool-Rental Chain", "# Case Studies in Tool Rental"))
-    p = subprocess.run([ddlint, "-f", "json", "--no-config", variant],
-                       capture_output=True, timeout=60)
-    os.unlink(variant)
-    v = json.loads(p.stdout)["files"][0]
+    v = lint_text(ddlint, fixture_text(root, "own-case-study.md").replace(
+        "# Case Study 3: Predicting Late Returns at a Tool-Rental Chain",
+        "# Case Studies in Tool Rental"))
     check("a collection of case studies",
           not any(c["found"] for c in v["coverage"]),
           "'# Case Studies in Tool Rental' names no subject of its own: "
