@@ -740,6 +740,27 @@ def main():
           "'# Case Studies in Tool Rental' names no subject of its own: "
           "what it holds is other people's designs")
 
+    v = lint_text(ddlint, fixture_text(root, "plain-operations.md").replace(
+        "We will watch the weekly count of holds and of holds released unchanged.\n"
+        "We'd eventually want an A/B test between two payment teams, at some point\n"
+        "after the first quarter.",
+        "_How will you know it works after launch? What will you watch?\n"
+        "What is the rollback plan?_"))
+    check("a house template's guidance questions left in",
+          "required-section-empty" in [x["rule"] for x in v["diagnostics"]
+                                       if "Monitoring" in x["message"]],
+          "'## After go-live' over only '_How will you know it works after "
+          "launch? ... What is the rollback plan?_' asks for the section: it "
+          "is empty")
+    v = lint_text(ddlint, fixture_text(root, "plain-operations.md").replace(
+        "We will watch the weekly count of holds and of holds released unchanged.",
+        "_How will we know it works?_ We will watch the weekly count of holds "
+        "and of holds released unchanged."))
+    check("a question the author answers",
+          "required-section-empty" not in rules(v),
+          "an italic question that the paragraph goes on to answer is the "
+          "author's own text")
+
     d = lint(ddlint, root, "forum-replies.md")
     check("a model named by its job, a serving chapter, a staged rollout",
           cov(d, "model").get("heading") == "The ranker" and

@@ -495,6 +495,35 @@ static bool S_label_placeholder(const lint_ctx *ctx, const block *bl) {
   return !S_blank_rest(t + at, n - at) && S_placeholder_text(t + at, n - at);
 }
 
+/* Whether t[start, end) is a template's guidance left in: a paragraph in
+ * emphasis throughout whose every sentence is a question ("_How will you
+ * know the system works after launch? What is the rollback plan?_"). It
+ * asks for the section; it covers nothing. A question that a paragraph
+ * goes on to answer, or one in plain text, is the author's own. */
+static bool S_guidance_questions(const char *t, size_t start, size_t end) {
+  while (start < end && strchr(" \t\r\n", t[start]))
+    start++;
+  while (end > start && strchr(" \t\r\n", t[end - 1]))
+    end--;
+  if (end - start < 4 || (t[start] != '_' && t[start] != '*') ||
+      t[end - 1] != t[start] || t[start + 1] == t[start])
+    return false;
+  char mark = t[start];
+  bool question = false;
+  for (size_t i = start + 1; i < end - 1; i++) {
+    if (t[i] == mark)
+      return false; /* emphasis that closes before the end */
+    if (t[i] == '\n' && i + 1 < end && t[i + 1] == '\n')
+      return false;
+    bool stop = (t[i] == '.' || t[i] == '!' || t[i] == '?') &&
+                (strchr(" \t\r\n", t[i + 1]) || i + 1 == end - 1);
+    if (stop && t[i] != '?')
+      return false; /* a statement among them */
+    question |= stop;
+  }
+  return question && t[end - 2] == '?';
+}
+
 /* Whether t[start, end) is one link and nothing else, past a list marker:
  * "8. [Feedback, Monitoring, and Deployment](08_feedback.md)" in a table
  * of contents or a reading list names a chapter, it does not cover it. */
@@ -572,7 +601,8 @@ static unsigned char *S_dead_blocks(const namer *nm) {
                                         bl->end - bl->start)) ||
         block_unfinished(ctx, bl) ||
         (bl->in_list && S_link_only(ctx->src->text, bl->start, bl->end)) ||
-        S_template_line(ctx->pack, ctx->src->text, bl))
+        S_template_line(ctx->pack, ctx->src->text, bl) ||
+        S_guidance_questions(ctx->src->text, bl->start, bl->end))
       dead[b] = 1;
   }
   /* the document's title counts only when it opens with the words: "#
