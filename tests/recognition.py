@@ -761,6 +761,32 @@ def main():
           "an italic question that the paragraph goes on to answer is the "
           "author's own text")
 
+    deferred = ("Not decided yet. The payables analysts will spend the first two weeks "
+                "trying a few candidates on last year's audited pairs, from a plain "
+                "string-similarity score to something learned, and will come back with "
+                "a recommendation and its cost. Whatever wins has to give one number per "
+                "candidate pair, because the holding rules below only read that number "
+                "and the amount.")
+    v = lint_text(ddlint, fixture_text(root, "plain-operations.md").replace(
+        "## The matcher", "## Model").replace(
+        "A gradient-boosted classifier over candidate pairs, retrained each month on\n"
+        "the newest audit results.", deferred))
+    check("a model put off at length",
+          any(x["rule"] == "required-section-empty" and "Model Design" in x["message"]
+              for x in v["diagnostics"]),
+          "'Not decided yet.' opening 70 words of prose on how the choice will be "
+          "made decides nothing: Model Design is empty")
+    v = lint_text(ddlint, fixture_text(root, "plain-operations.md").replace(
+        "## The matcher", "## Model").replace(
+        "A gradient-boosted classifier over candidate pairs, retrained each month on\n"
+        "the newest audit results.", deferred + "\n\n- a gradient-boosted classifier "
+        "over candidate pairs\n- retrained monthly on new audit results\n"))
+    check("a deferral followed by a list",
+          cov(v, "model")["found"] and
+          not any(x["rule"] == "required-section-empty" and "Model Design" in x["message"]
+                  for x in v["diagnostics"]),
+          "a list after the deferral says what is planned: content")
+
     d = lint(ddlint, root, "forum-replies.md")
     check("a model named by its job, a serving chapter, a staged rollout",
           cov(d, "model").get("heading") == "The ranker" and

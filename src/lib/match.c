@@ -1307,13 +1307,18 @@ static bool S_hands_off(const char *t, size_t start, size_t end) {
 
 /* 0: no; 1: it says the section is not there; 2: it hands it to someone
  * else. */
-static int S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
+/* The first paragraph of prose with words under heading d, or NULL. */
+static const block *S_first_prose(const lint_ctx *ctx, size_t d) {
   const section *sec = &ctx->ol->sections[d];
-  const block *first = NULL;
-  for (size_t b = sec->first_block; b < sec->end_block && !first; b++)
+  for (size_t b = sec->first_block; b < sec->end_block; b++)
     if (S_counts(ctx, b) && S_prose_block(ctx, &ctx->md->blocks[b]) &&
         S_block_words(ctx, &ctx->md->blocks[b], 1) > 0)
-      first = &ctx->md->blocks[b];
+      return &ctx->md->blocks[b];
+  return NULL;
+}
+
+static int S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
+  const block *first = S_first_prose(ctx, d);
   if (!first)
     return 0;
   const char *t = ctx->src->text;
@@ -2232,6 +2237,16 @@ static void S_judge_empty(lint_ctx *ctx, size_t s, section_cov *sc,
      * is no way to see ..." states a problem) */
     int denied =
         !ts->opening && S_is_short_prose(ctx, ps) ? S_denied_at(ctx, s, d) : 0;
+    /* a longer text of prose alone that opens by putting the section off
+     * says why and when, and still decides nothing ("Not decided yet. DS
+     * will spend the first sprint comparing options ...") */
+    if (!denied && !ts->opening &&
+        S_prose_under(ctx, ps, SLOGAN_LONG_WORDS, true)) {
+      const block *first = S_first_prose(ctx, d);
+      if (first && first->kind == BLOCK_PARAGRAPH &&
+          S_opens_deferral(ctx->src->text, first->start, first->end))
+        denied = 1;
+    }
     if (denied) {
       sc->empty_why = denied == 2 ? EMPTY_HANDED : EMPTY_DENIED;
       continue;
