@@ -5,6 +5,7 @@ under deeper headings, plural and decorated headings, negated mentions,
 label-only placeholders, a metadata block, an empty skeleton...). Each check
 below says what a careful reader concludes and asserts ddlint agrees."""
 import json
+import re
 import os
 import subprocess
 import sys
@@ -1010,6 +1011,52 @@ def main():
           "each message after a rule is judged on its own: the third one "
           "(line 26) sets out the data and labels, and is where Data and "
           "Labeling is found, not the whole thread")
+
+    v = lint_text(ddlint, "# Warning agents about abusive tickets (thread export)\n\n" +
+                  fixture_text(root, "email-thread.md"))
+    u = lint(ddlint, root, "email-thread.md")
+    check("an email thread under a title, its messages split by rules",
+          cov(v, "data").get("heading") == "(part 3 of the text)" and
+          cov(v, "data").get("line") == 28 and
+          [c["id"] for c in v["coverage"] if c["found"]] ==
+          [c["id"] for c in u["coverage"] if c["found"]],
+          "a title over the thread does not make it one text: each message "
+          "after a rule is still judged on its own (Data and Labeling in the "
+          "third, line 28), as without the title")
+
+    d = lint(ddlint, root, "numbered-decisions.md")
+    heads = {c["id"]: c.get("heading") for c in d["coverage"] if c["found"]}
+    check("a numbered decision log with no heading",
+          heads.get("success-metrics") == "How we judge it" and
+          heads.get("data") == "Data and labels" and
+          heads.get("features") == "Inputs to the model" and
+          heads.get("model") == "Model and how the number is used" and
+          [x["start"]["line"] for x in d["diagnostics"]
+           if x["rule"] == "required-section-empty"] == [37],
+          "'2. How we judge it.' over its text is a part named by its first "
+          "line, as a heading would name it; '6. Monitoring, feedback and "
+          "rollout.' over 'Not decided in this record.' is an empty one")
+    plain = re.sub(r"(?m)^(\d+\. |   )", "", fixture_text(root, "numbered-decisions.md"))
+    v = lint_text(ddlint, plain)
+    check("a plain-text memo whose paragraphs open with a title line",
+          {c["id"]: c.get("heading") for c in v["coverage"] if c["found"]}.get(
+              "success-metrics") == "How we judge it",
+          "'How we judge it.' alone on the first line of a paragraph, the "
+          "text below it, titles that paragraph")
+    wrapped = ("Our parcel lockers fill up on Mondays and nobody knows why.\n"
+               "We think returns dropped off over the weekend are the cause of it.\n\n"
+               "The lockers report their state every five minutes to the hub.\n"
+               "That feed is kept for ninety days and could be used for this work.\n\n"
+               "A weekly forecast per locker bank would let the depot plan ahead.\n"
+               "The depot team would then move parcels before the Monday peak.\n\n"
+               "Nobody has looked at whether the pattern holds in the summer months.\n"
+               "We would start with one city and see how far it gets us there.\n")
+    v = lint_text(ddlint, wrapped)
+    check("hard-wrapped sentences are not titles",
+          not any(c.get("heading", "").startswith(("Our parcel", "The lockers", "A weekly"))
+                  for c in v["coverage"]),
+          "a sentence that ends where a wrapped line breaks, as long as the "
+          "line after it, titles nothing")
 
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")

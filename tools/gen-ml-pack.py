@@ -377,7 +377,13 @@ sections = [
                # cleaning the history: "we drop weeks where a chapter
                # recorded attendance for fewer than half of its shifts"
                r"\b(drop|drops|dropped|exclude|excludes|excluded|discard|discards|discarded)\b ([\w-]+ ){0,2}(weeks|days|months|rows|records|examples|samples|sessions|users|accounts|stores|sites|periods) (where|with|that|whose|in which)\b",
-              r"(?<=\dk |\dm |\d k |thousand |million )\b(images|photos|samples|clips|recordings|documents|examples|rows|records|transcripts|tickets|messages|calls|hours of audio)\b",
+              r"(?<=\dk |\dm |\d k |\d m |thousand |million )\b(images|photos|samples|clips|recordings|documents|examples|rows|records|transcripts|tickets|messages|calls|hours of audio|appointments|bookings|orders|claims|visits|trips|transactions|invoices|loans|shipments|sessions|events|reviews|ratings)\b",
+              # what the history covers: "every outpatient appointment since
+              # April 2020", "claims since 2019"
+              r"\b(every|each|all) ([\w-]+ ){0,2}[\w-]+ since ((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* )?(19|20)\d\d\b",
+              # a class of rows left out: "Appointments cancelled by the
+              # hospital are excluded"
+              r"\b(are|were) (then |also )?(excluded|discarded|filtered out|left out)\b(?! from (the |this |our )?(call|list|queue|results|ranking|shortlist|batch|send|feed|page))",
               r"\bchunk(s|ed|ing)?\b.{0,60}\b(tokens?|overlap|embedd\w*|index\w*)\b",
               r"\b(split|splits|chunked|cut|divided) into (passages|chunks|segments|pieces|windows)\b",
               # "daily snapshots ..., point-in-time correct for training"
@@ -432,7 +438,7 @@ sections = [
       r"\blog(s|ged|ging)\b", r"\bmetadata\b", r"\bdatasets?\b", r"\bwarehouse\b", r"\bdata lake\b",
       # "Gate check-in log", "TMS appointment records", "a traffic-speed
       # feed", "telematics pings", "GPS traces"
-      r"(?<=\bgate |\baccess |\bcall |\bevent |\baudit |\bsensor |\bscan |\bcheck-in |\bcheckin |\bwork-order |\bmaintenance |\bshipping |\bdelivery |\btrip |\bactivity |\btransaction |\bdispatch |\bbooking |\border |\balarm |\bfault |\bincident )\blogs?\b",
+      r"(?<=\bgate |\baccess |\bcall |\breminder |\bsms |\bnotification |\bevent |\baudit |\bsensor |\bscan |\bcheck-in |\bcheckin |\bwork-order |\bmaintenance |\bshipping |\bdelivery |\btrip |\bactivity |\btransaction |\bdispatch |\bbooking |\border |\balarm |\bfault |\bincident )\blogs?\b",
       r"(?<=\bappointment |\bbooking |\border |\bshipment |\bmaintenance |\bwork-order |\bpatient |\bclaim |\bclaims |\bpolicy |\bcustomer |\baccount |\bsales |\bpayment |\bbilling |\bmedical |\bcall |\bcase |\bservice |\binventory |\bemployee |\bstudent |\bloan |\btransaction |\bvisit |\bdelivery |\bdispatch |\bincident |\brepair |\bwarranty )\brecords\b",
       r"(?<=\bdata |\btraffic |\btraffic-speed |\bweather |\bmarket |\bprice |\bpricing |\bnews |\bpartner |\bvendor |\bthird-party |\bexternal |\bgps |\btelematics |\bsatellite |\bsensor |\brss |\btariff )\bfeeds?\b",
       r"\btelematics\b|\bgps (pings?|traces?|points?|data|tracks?|positions?)\b|\bscada\b",
@@ -440,7 +446,7 @@ sections = [
       r"\bcollect(s|ed|ing|ion)?\b",
       r"\b(annotated|labell?ed|provided|public|proprietary|in-house|existing)\s+(data|dataset|corpus|videos|images)\b",
       r"\b(payment|chargeback|user|click|order|transaction|usage|audit|sales|event|fraud|customer|product|server|search|clickstream)s?\s+(events|transactions|records|reports|tables|feeds?|streams?|exports?|data|histor(y|ies))\b",
-      r"\bcorp(us|ora)\b", r"\b(ticket|order|purchase|search|watch|chat|support|call|transaction|browsing) histor(y|ies)\b",
+      r"\bcorp(us|ora)\b", r"\b(ticket|order|purchase|search|watch|chat|support|call|transaction|browsing|appointment|booking|payment|claims?|maintenance|repair|service|loan|credit|patient|shipment|delivery|account|employment) histor(y|ies)\b",
       # a table of sources ("| source | what we take | refresh |"), a
       # catalogue, a bought feed
       r"(?<=\| )\bsources?(?= +\|)", r"\bcatalog(ue)?s?\b",
@@ -671,6 +677,12 @@ sections = [
               # "returns the expected ready date with a range"
               r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b",
               r"\btop[- ]?(k|\d+)\b", r"\bthresholds?\b", r"\b(batch|online|real[- ]time) (prediction|inference|scoring)\b",
+              # turning scores into a list or a band: "the appointments with
+              # the highest predicted risk, up to the 1,100-call capacity",
+              # "risk bands per specialty"
+              r"\b(highest|lowest|top)[- ](predicted|scored|ranked)\b",
+              r"\b(risk|score|priority|confidence|urgency) (bands?|tiers?|buckets?)\b",
+              r"\bup to (the |our |their |a )?([\w,-]+ ){0,2}(capacity|budget|cap)\b|\b(capacity|budget)[- ](capped|limited|constrained)\b",
               r"\bpost[- ]process\w*\b", r"\bprediction (pipeline|service|request)s?\b", r"\bfilter(s|ed|ing)? (out|results|candidates)\b",
               r"\bdedup\w*\b|\bdiversi\w*\b", r"\bbusiness (rules?|logic)\b",
               r"\bscores? (above|below|over|under|of at least|between)\b",
@@ -694,7 +706,7 @@ sections = [
               r"\b(turns?|turning|converts?|converting|translates?|maps?) (the |each |every )?(predicted|forecast|estimated|scored|expected) [\w-]+ into\b",
               r"\b(predicted|forecast|estimated|expected) [\w-]+ (is|are|falls?|drops?) (under|below|above|over|less than|more than|at least)\b",
               r"\b(turns?|turning|converts?|converting|translates?|maps?) (the |each |every )?(forecasts?|scores?|predictions?|probabilit(y|ies)|outputs?) into\b",
-              r"\bpercentiles? of (the )?(demand|forecasts?|predicted|predictions?|distribution)\b",
+              r"\bpercentiles? of (the |that |this |its )?(demand|forecasts?|predicted|predictions?|distribution)\b",
               # a decision made from the predictions: "pick the candidate price
               # that maximises expected margin"
               r"\b(pick|picks|choose|chooses|select|selects) (the |a |an )?([\w-]+ ){0,3}that (maximi[sz]es|minimi[sz]es|optimi[sz]es)\b",

@@ -331,8 +331,10 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
   unsigned threads = opts && opts->threads > 1 ? (unsigned)opts->threads : 1;
   outline ol;
   outline_build(&mb, r->src.len, threads, &ol);
-  if (!r->nparts)
+  if (!r->nparts) {
     outline_untitled(&mb, r->src.text, r->src.len, &ol);
+    outline_title_parts(&mb, r->src.len, &ol);
+  }
   outline_run_ins(&mb, r->src.text, r->src.len, &ol);
   if (r->nparts && ol.nsections) {
     /* only a single H1 opening the index is a title: a chapter's "#" is a

@@ -524,6 +524,21 @@ static bool S_guidance_questions(const char *t, size_t start, size_t end) {
   return question && t[end - 2] == '?';
 }
 
+static bool S_opens_deferral(const char *t, size_t start, size_t end);
+/* Whether label block bl puts its label's subject off: "9. Monitoring,
+ * feedback and rollout." over "Not decided in this record. The SRE
+ * follow-up owns dashboards ...", "- **Labels**: to be decided with the
+ * vendor". What it names on the way is not planned here. */
+static bool S_label_deferred(const lint_ctx *ctx, const block *bl) {
+  const char *t;
+  size_t n, at;
+  if (!S_label_rest(ctx, bl, &t, &n, &at))
+    return false;
+  while (at < n && strchr(" \t\r\n*_:.-", t[at]))
+    at++;
+  return at < n && S_opens_deferral(t, at, n);
+}
+
 /* Whether t[start, end) is one link and nothing else, past a list marker:
  * "8. [Feedback, Monitoring, and Deployment](08_feedback.md)" in a table
  * of contents or a reading list names a chapter, it does not cover it. */
@@ -602,7 +617,8 @@ static unsigned char *S_dead_blocks(const namer *nm) {
         block_unfinished(ctx, bl) ||
         (bl->in_list && S_link_only(ctx->src->text, bl->start, bl->end)) ||
         S_template_line(ctx->pack, ctx->src->text, bl) ||
-        S_guidance_questions(ctx->src->text, bl->start, bl->end))
+        S_guidance_questions(ctx->src->text, bl->start, bl->end) ||
+        S_label_deferred(ctx, bl))
       dead[b] = 1;
   }
   /* the document's title counts only when it opens with the words: "#

@@ -396,6 +396,19 @@ static char *S_paragraph_label(const md_walk *w, bool in_list) {
   if (in_list && n < LABEL_TEXT_CAP && S_count_words(t, n) <= LABEL_MAX_WORDS &&
       (n == 0 || t[n - 1] != '.'))
     return S_trim_label(t, n);
+  /* a list item whose first line is a title of its own, a capitalised
+   * phrase of a few words ending with a full stop, with its text on the
+   * lines below: "9. Monitoring, feedback and rollout." over "Not decided
+   * in this record." in a numbered decision log */
+  size_t fb = w->first_break;
+  if (in_list && fb < n && fb > 1 && t[fb - 1] == '.' &&
+      ((t[0] >= 'A' && t[0] <= 'Z') || (unsigned char)t[0] >= 0x80) &&
+      S_count_words(t, fb) <= LABEL_MAX_WORDS) {
+    for (size_t i = 0; i + 1 < fb; i++)
+      if (t[i] == '.' || t[i] == '?' || t[i] == '!' || t[i] == ':')
+        return NULL; /* two sentences, or a label of its own */
+    return S_trim_label(t, fb - 1);
+  }
   return NULL;
 }
 

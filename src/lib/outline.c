@@ -365,6 +365,8 @@ static size_t S_run_in_at(const char *t, const md_blocks *mb, size_t i) {
 /* Splits each block i with lvl[i] (a level) into a heading of that level,
  * its run-in label, and the rest of the block (dropped when nothing is
  * left: a label alone over a list). Rewrites mb. */
+static size_t S_title_line_end(const char *t, const md_blocks *mb, size_t i,
+                               char **title);
 static void S_split_run_ins(md_blocks *mb, const char *t,
                             const unsigned char *lvl, size_t n) {
   block *out = xcalloc(mb->nblocks + n + 1, sizeof(block));
@@ -372,6 +374,9 @@ static void S_split_run_ins(md_blocks *mb, const char *t,
   for (size_t i = 0; i < mb->nblocks; i++) {
     block *b = &mb->blocks[i];
     size_t e = lvl[i] ? S_run_in_at(t, mb, i) : 0;
+    char *title = NULL;
+    if (lvl[i] && !e)
+      e = S_title_line_end(t, mb, i, &title); /* a title line, see below */
     if (e) {
       block *h = &out[k++];
       h->kind = BLOCK_HEADING;
@@ -379,9 +384,19 @@ static void S_split_run_ins(md_blocks *mb, const char *t,
       h->made = BLOCK_MADE_RUN_IN;
       h->start = b->start;
       h->end = e;
-      h->text = b->label;
-      h->norm = b->norm ? b->norm : title_normalize(b->label);
-      h->key = b->key ? b->key : title_key(h->norm);
+      if (title) {
+        free(b->label);
+        free(b->norm);
+        free(b->key);
+        b->label = b->norm = b->key = NULL;
+        h->text = title;
+        h->norm = title_normalize(title);
+        h->key = title_key(h->norm);
+      } else {
+        h->text = b->label;
+        h->norm = b->norm ? b->norm : title_normalize(b->label);
+        h->key = b->key ? b->key : title_key(h->norm);
+      }
       b->label = b->norm = b->key = NULL;
       b->start = e;
       b->bold_line = false;
@@ -406,21 +421,109 @@ static void S_split_run_ins(md_blocks *mb, const char *t,
   mb->nblocks = k;
 }
 
+/* Where the rest of paragraph b starts when its first line is a title of
+ * its own, with the paragraph's text on the lines below, or 0: a plain
+ * capitalised phrase of one to twelve words that ends with '.', ':' or '?',
+ * holds no other sentence mark, and is short beside the line after it ("What it is for." over "Every sailing
+ * loses ...", "6. Monitoring, feedback and rollout." over "Not decided
+ * here."), in a paragraph of its own or opening an outer list item, not
+ * an email's header ("To:"); or an outer item's only line over the list
+ * nested in it ("10. Open points." over "- Lockers: ..."). *title gets the
+ * line without its mark. */
+static size_t S_title_line_end(const char *t, const md_blocks *mb, size_t i,
+                               char **title) {
+  const block *b = &mb->blocks[i];
+  if (title)
+    *title = NULL;
+  if (b->kind != BLOCK_PARAGRAPH || b->in_quote || b->nested)
+    return 0;
+  const char *p = t + b->start;
+  size_t n = b->end - b->start;
+  while (n && strchr(" \t\r\n", p[n - 1]))
+    n--;
+  const char *nl = memchr(p, '\n', n);
+  /* an item's one line over the list nested in it: "10. Open points." */
+  bool over_list = !nl && b->in_list && i + 1 < mb->nblocks &&
+                   mb->blocks[i + 1].nested && mb->blocks[i + 1].in_list;
+  if ((!nl && !over_list) ||
+      !((p[0] >= 'A' && p[0] <= 'Z') || (unsigned char)p[0] >= 0xC0))
+    return 0;
+  size_t e = nl ? (size_t)(nl - p) : n;
+  while (e && (p[e - 1] == ' ' || p[e - 1] == '\t' || p[e - 1] == '\r'))
+    e--;
+  if (e < 2 || e > 80 || !strchr(".:?", p[e - 1]) || p[e - 2] == '.')
+    return 0;
+  size_t words = 0;
+  for (size_t k = 0; k + 1 < e; k++) {
+    if (strchr(".:?!;|*_`[<", p[k]) &&
+        !(p[k] == '.' && k + 1 < e && p[k + 1] != ' '))
+      return 0; /* two sentences, markup, a link: not a plain title */
+    words += p[k] != ' ' && (k == 0 || p[k - 1] == ' ');
+  }
+  if (words == 0 || words > 12)
+    return 0;
+  if (over_list) {
+    if (title)
+      *title = xstrndup(p, p[e - 1] == '?' ? e : e - 1);
+    return b->end;
+  }
+  size_t r = (size_t)(nl - p) + 1;
+  while (r < n && strchr(" \t\r\n", p[r]))
+    r++;
+  /* shorter than the text's lines: not a sentence that happens to end
+   * where a hard-wrapped paragraph breaks its line */
+  const char *nl2 = memchr(p + r, '\n', n - r);
+  size_t next = nl2 ? (size_t)(nl2 - (p + r)) : n - r;
+  if (e > 50 && next * 2 < e * 3)
+    return 0;
+  bool text = false;
+  for (size_t k = r; k < n && !text; k++)
+    text = isalnum((unsigned char)p[k]) || (unsigned char)p[k] >= 0x80;
+  if (!text)
+    return 0;
+  char *line = xstrndup(p, p[e - 1] == '?' ? e : e - 1);
+  if (S_header_label(line)) {
+    free(line);
+    return 0;
+  }
+  if (title)
+    *title = line;
+  else
+    free(line);
+  return b->start + r;
+}
+
 /* In a document with no heading, paragraphs that open with a bold run-in
  * label ("**Why.** ...", "**Data.** ...", two or more) are its sections:
  * each label becomes a heading of level 2 over the rest of its paragraph
  * and what follows (and so does a label alone over a list, among them).
- * Rewrites mb; returns whether it did. */
+ * So are paragraphs and outer list items whose first line is a title
+ * (S_title_line_end()), where three or more do so and they and the run-in
+ * labels open more than a third of its paragraphs (an item's later
+ * paragraphs count too): a plain-text memo, a numbered decision log. Rewrites mb; returns whether it did. */
 static bool S_run_ins_as_headings(md_blocks *mb, const char *t) {
+  size_t runs = 0, lines = 0, paras = 0;
+  for (size_t i = 0; i < mb->nblocks; i++) {
+    const block *b = &mb->blocks[i];
+    if (b->kind != BLOCK_PARAGRAPH || b->in_quote || b->nested)
+      continue;
+    paras++;
+    if (S_run_in_at(t, mb, i))
+      runs++;
+    else
+      lines += S_title_line_end(t, mb, i, NULL) > 0;
+  }
+  bool by_lines = lines >= 3 && (lines + runs) * 3 > paras;
   size_t n = 0;
   for (size_t i = 0; i < mb->nblocks && n < 2; i++)
     n += S_run_in_end(t, &mb->blocks[i]) > 0;
-  if (n < 2)
+  if (n < 2 && !by_lines)
     return false;
   unsigned char *lvl = xcalloc(mb->nblocks + 1, 1);
   n = 0;
   for (size_t i = 0; i < mb->nblocks; i++)
-    if (S_run_in_at(t, mb, i)) {
+    if (S_run_in_at(t, mb, i) ||
+        (by_lines && S_title_line_end(t, mb, i, NULL))) {
       lvl[i] = 2;
       n++;
     }
@@ -554,6 +657,18 @@ void outline_run_ins(md_blocks *mb, const char *text, size_t doc_len,
     S_split_run_ins(mb, text, lvl, n);
   free(lvl);
   if (!n)
+    return;
+  outline_free(ol);
+  outline_build(mb, doc_len, 1, ol);
+}
+
+void outline_title_parts(md_blocks *mb, size_t doc_len, outline *ol) {
+  if (ol->nsections != 1 || !ol->sections[0].is_title ||
+      mb->blocks[ol->sections[0].block].made)
+    return;
+  size_t before = mb->nblocks;
+  S_breaks_as_parts(mb);
+  if (mb->nblocks == before)
     return;
   outline_free(ol);
   outline_build(mb, doc_len, 1, ol);

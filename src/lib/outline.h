@@ -65,6 +65,13 @@ void outline_run_ins(md_blocks *mb, const char *text, size_t doc_len,
  * moved into the new headings) and rebuilds ol; text is the source. */
 void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
                       outline *ol);
+/* A document whose only heading is its title (an email thread exported
+ * under "# Design notes (email thread)", a deck under its title slide):
+ * where thematic breaks divide it into three parts or more, each part
+ * after a break is a section of level 2 under the title, as
+ * outline_untitled() does for a text with no heading. Rewrites mb and
+ * rebuilds ol when it does. */
+void outline_title_parts(md_blocks *mb, size_t doc_len, outline *ol);
 void outline_free(outline *ol);
 
 #endif
