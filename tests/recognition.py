@@ -1058,6 +1058,39 @@ def main():
           "a sentence that ends where a wrapped line breaks, as long as the "
           "line after it, titles nothing")
 
+    d = lint(ddlint, root, "terse-bold-notes.md")
+    found = {c["id"]: c.get("heading") for c in d["coverage"] if c["found"]}
+    check("terse notes under bold lines",
+          found.get("problem") == "What" and found.get("architecture") == "Parts" and
+          found.get("data") == "Recordings" and
+          found.get("prediction") == "Showing the answer" and
+          "success-metrics" not in found and "monitoring" not in found,
+          "'**Goals**' over 'Accurate, quick, loved by hikers.' is no problem "
+          "statement: it yields to '**What**', which opens the notes with one; "
+          "'**Parts**' (an app screen, an on-device model bundled with the app, "
+          "the park backend) is the architecture; '61,000 clips from the "
+          "park's survey days, each checked by two birders' the data; no "
+          "metrics and no plan after launch")
+    v = lint_text(ddlint, fixture_text(root, "terse-bold-notes.md").replace(
+        "**Goals**", "**Problem**"))
+    check("an empty slot the author titled",
+          any(x["rule"] == "required-section-empty" and "Problem" in x["message"]
+              for x in v["diagnostics"]),
+          "'**Problem**' over a slogan is the author's own slot for it, left "
+          "empty: reported, not replaced by the opening notes")
+    v = lint_text(ddlint,
+                  "# Mix rules\n\n## Problem\n\nListeners leave mood mixes that repeat "
+                  "themselves; we lose about a fifth of sessions in the first ten "
+                  "minutes and want to keep them listening.\n\n## Requirements\n\n"
+                  "- No more than 2 tracks by the same artist in any 10 tracks.\n"
+                  "- No repeats within 3 hours, and never two in a row from one album.\n"
+                  "- Unlicensed tracks are never included.\n"
+                  "- At least 1 in 3 tracks is new to the listener.\n")
+    check("rules on the list shown",
+          cov(v, "prediction").get("heading") == "Requirements",
+          "caps per artist, no repeats, exclusions and a share of new tracks "
+          "are rules on what is shown: Prediction and Ranking")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

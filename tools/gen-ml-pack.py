@@ -35,6 +35,8 @@ sections = [
               # "What is this for?" (not a definition question)
               "what is this for", "what is it for", "what this is for",
               "why this exists", "why does this exist",
+              # "1 Purpose" of a transfer document or a spec
+              "purpose",
               # "The ask" (a memo's request, the least telling name: after
               # every other)
               "the ask"],
@@ -133,12 +135,12 @@ sections = [
               r"\bcontrol (group|groups|arm|cohort)\b", r"\bheld[- ]out\b",
               # "Calibration: predicted 1,071 breaks, actual 1,085", "breaks
               # caught in top 1% of mains", "the 2023 test year"
-              r"\bcalibrat(ion|ed)\b|(?<=\bcaught in |\bcaptured in |\bfound in |\bcaught in the |\bcaptured in the |\bfound in the )\btop\b|(?<=\btest )\b(year|period|month|window|weeks?|quarter)\b",
+              r"\bcalibrat(ion|ed)\b|(?<=\bcaught in |\bcaptured in |\bfound in |\bcaught in the |\bcaptured in the |\bfound in the )\btop\b|(?<=\btest )\b(years?|periods?|months?|windows?|weeks?|quarters?)\b",
               # a table of measures: "| measure | today | target |", and an
               # error named in plain words: "honest reviews wrongly hidden"
               r"(?<=\| )\b(measure|measures|metric|metrics|kpi|kpis|indicator|indicators)(?= +\|)",
               r"(?<=\| )\b(target|targets|baseline)(?= +\|)",
-              r"\bwrongly (hidden|flagged|blocked|removed|rejected|declined|held|filtered|marked)\b",
+              r"\b(wrongly|correctly|incorrectly) (hidden|flagged|blocked|removed|rejected|declined|held|filtered|marked|classified|identified|detected|diverted|routed|labell?ed|assigned)\b",
               # "compared with the same weeks last year", "expect at least 8%
               # less walking"
               r"\bcompared (with|to|against) (the )?(same|previous|last|prior) (week|weeks|month|months|period|periods|quarter|year|season)\b",
@@ -253,7 +255,11 @@ sections = [
               # written back to the listing record", "an event went onto a queue"
               r"\btimeouts?\b|\btime-outs?\b|\btimed out\b", r"\bworkers?\b|\bworker pools?\b",
               # "the scorer is a separate process on the edge box"
-              r"\bseparate (process|service|container|binary)\b", r"\bedge (box|boxes|device|devices|server|servers|node|nodes)\b",
+              r"\bseparate (process|service|container|binary)\b",
+              # where the parts run: "send the result to the co-op backend",
+              # "On-device model, bundled with the app, runs offline"
+              r"\bback[- ]?ends?\b",
+              r"\b(runs?|running|works?|working) (fully |entirely )?(offline|on[- ]device|on the (phone|device|handset|edge|tablet|camera))\b|\bbundled (with|in|into) the (app|apk|binary|firmware|image|client)\b", r"\bedge (box|boxes|device|devices|server|servers|node|nodes)\b",
               # "a consumer on the forum's event stream", "nothing is scored
               # on the request"
               r"\b(consumer|consumers|producer|producers)\b|\bpub-?sub\b",
@@ -378,6 +384,8 @@ sections = [
                # recorded attendance for fewer than half of its shifts"
                r"\b(drop|drops|dropped|exclude|excludes|excluded|discard|discards|discarded)\b ([\w-]+ ){0,2}(weeks|days|months|rows|records|examples|samples|sessions|users|accounts|stores|sites|periods) (where|with|that|whose|in which)\b",
               r"(?<=\dk |\dm |\d k |\d m |thousand |million )\b(images|photos|samples|clips|recordings|documents|examples|rows|records|transcripts|tickets|messages|calls|hours of audio|appointments|bookings|orders|claims|visits|trips|transactions|invoices|loans|shipments|sessions|events|reviews|ratings)\b",
+              # labelled by hand: "Editorial has tagged about 40,000 tracks"
+              r"\b(tagged|labell?ed|annotated|transcribed|hand-labell?ed) (about |around |roughly |some |over |more than |nearly )?\d[\d,.]*k? ([\w-]+ ){0,2}[\w-]+s\b",
               # what the history covers: "every outpatient appointment since
               # April 2020", "claims since 2019"
               r"\b(every|each|all) ([\w-]+ ){0,2}[\w-]+ since ((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* )?(19|20)\d\d\b",
@@ -460,7 +468,10 @@ sections = [
       # a retrieval design's corpus: "the intranet's policy pages, exported
       # every night"
       r"\b(intranet|confluence|sharepoint|notion|google drive)\b|\b(policy|help|support|product|documentation|docs) (pages|articles|documents)\b",
-      r"\bexported (every|each|nightly|daily|weekly|hourly)\b"],
+      r"\bexported (every|each|nightly|daily|weekly|hourly)\b",
+      # "61,000 clips from the park's survey days", "photos from the co-op's
+      # field trials"
+      r"\b(clips|recordings|photos|images|transcripts|scans|videos|audio files|samples|examples|tickets|emails|messages|records|rows) (taken |collected |recorded |gathered )?from (the|our|their|a|an|\d+)\b"],
      "User logs, content data, metadata, feedback"),
    T("label-strategy", "Label Strategy",
      ["labels", "labeling", "labelling", "labeling strategy", "label", "ground truth",
@@ -482,6 +493,8 @@ sections = [
       # "A positive is an account that bought seats within 90 days"
       r"(?<!\bfalse )(?<!\btrue )\b(positive|negative) (is|means)\b", r"(?<=\bare )\b(positives|negatives)\b|(?<=\bare the )\b(positives|negatives)\b", r"\b(positives?|negatives?)\s*[:=]",
       r"\b(answered|labell?ed|annotated|judged|rated|graded|written) by (hand|humans?|annotators|raters|experts|reviewers)\b",
+      # "each checked by two birders", "confirmed by the regional lab"
+      r"\b(checked|verified|confirmed|reviewed|labell?ed|tagged|graded|double-checked) by (two|three|\d+|an?|the) ([\w-]+ )?(birders|experts|annotators|reviewers|agronomists|clinicians|doctors|nurses|radiologists|pathologists|analysts|specialists|raters|moderators|editors|linguists|lawyers|inspectors|engineers|technicians|lab|labs|laborator(y|ies))\b",
       # "each with the answer an HR partner wrote"
       r"\b(answer|answers|label|labels|reply|replies|summary|summaries) (an? |the )?([\w-]+ )?(partner|expert|agent|reviewer|analyst|specialist|doctor|nurse|coordinator|lawyer|moderator|editor)s? (wrote|writes|gave|gives|chose|picked|marked)\b",
       # "target = days between consecutive orders", "label: chargeback
@@ -543,7 +556,12 @@ sections = [
               r"\binputs? (are|include|includes|fall into|come from|cover)\b", r"\battributes?\b",
               # "how often the person accepted offers before", "distance from
               # home to the store"
-              r"\bhow (often|many times|recently|long ago)\b", r"\bdistance (from|to|between)\b",
+              r"\bhow (often|many times|recently|long ago)\b",
+              # matching features: "string similarities between customer
+              # name and entry name: Jaro-Winkler, ...", "number of alerts
+              # this customer has had"
+              r"\b(string|name|text|address|title|jaccard|token[- ]set|fuzzy) similarit(y|ies) (between|of|to|with)\b|\bjaro[- ]winkler\b|\blevenshtein\b|\bedit[- ]distance\b|\bphonetic (match|matching|codes?|similarity)\b",
+              r"\bnumber of ([\w-]+ ){0,3}(this|the|each|a) (customer|user|account|driver|patient|member|merchant|device|store|seller|buyer|applicant|borrower|supplier|vendor) (has|had|have|made|placed|filed|opened|sent)\b", r"\bdistance (from|to|between)\b",
               # "how far they live from the shift", "how far ahead it was
               # posted", "whether the volunteer has done this type of shift
               # before"
@@ -681,10 +699,15 @@ sections = [
               # the highest predicted risk, up to the 1,100-call capacity",
               # "risk bands per specialty"
               r"\b(highest|lowest|top)[- ](predicted|scored|ranked)\b",
+              # rules on the list shown: "No more than 2 tracks by the same
+              # artist in any 10", "no repeats within 3 hours", "never two
+              # in a row", "tracks not licensed ... are never included", "at
+              # least 1 in 3 tracks is new"
+              r"\b(at least|no fewer than) (\d+|one|two) (in|out of|of every|in every) (\d+|two|three|four|five|ten)\b",
               r"\b(risk|score|priority|confidence|urgency) (bands?|tiers?|buckets?)\b",
               r"\bup to (the |our |their |a )?([\w,-]+ ){0,2}(capacity|budget|cap)\b|\b(capacity|budget)[- ](capped|limited|constrained)\b",
-              r"\bpost[- ]process\w*\b", r"\bprediction (pipeline|service|request)s?\b", r"\bfilter(s|ed|ing)? (out|results|candidates)\b",
-              r"\bdedup\w*\b|\bdiversi\w*\b", r"\bbusiness (rules?|logic)\b",
+              r"\bpost[- ]process\w*\b", r"\bprediction (pipeline|service|request)s?\b", r"\bfilter(s|ed|ing)? (out|results|candidates)\b|\b(is|are) never (included|shown|recommended|surfaced|returned|served|suggested)\b",
+              r"\bdedup\w*\b|\bdiversi\w*\b|\b(no more than|at most|maximum of|max of|max) (\d+|one|two|three|four|five) ([\w-]+ ){0,2}(from|by|of|per) the same\b|\bno repeats?\b|\bnever (repeats?|repeated)\b|\b(never|not|no) two (in a row|back[- ]to[- ]back)\b", r"\bbusiness (rules?|logic)\b",
               r"\bscores? (above|below|over|under|of at least|between)\b",
               # "if the top queue's confidence is below 0.70", "rules run
               # after the model, whatever it says", "even if the model
@@ -1387,6 +1410,10 @@ def _has_triggers(pat):
 
 
 for sec in sections:
+    # src/lib/match.c keeps a section's evidence items (its topics, then
+    # its evidence patterns) in a 64-bit mask: items past 64 are dropped
+    nitems = len(sec.get("topics", [])) + len(sec.get("evidence", []))
+    assert nitems <= 64, f"{sec['id']}: {nitems} evidence items, at most 64"
     for pat in sec.get("evidence", []) + [p for t in sec.get("topics", [])
                                           for p in t.get("patterns", [])]:
         bad = [b for b in _branches(pat) if not _opens_with_boundary(b)]

@@ -2777,13 +2777,32 @@ void match_document(lint_ctx *ctx, coverage *cov) {
    * opening section, when that is prose and no other section's by name:
    * "## Why bother?", "## What you're balancing" open a design with its
    * problem whatever they are called. */
+  /* So is one matched only to a heading of another name that holds
+   * nothing of it ("**Goals**" over "Accurate, fast, trusted by growers."
+   * after "**What**" has said what the problem is); not one the author
+   * titled after it ("## Problem" over "TBD"), which is the empty slot. */
   for (size_t s = 0; s < pk->nsections && fill_gaps; s++) {
     section_cov *sc = &cov->sections[s];
-    if (!pk->sections[s].opening || sc->section >= 0)
+    if (!pk->sections[s].opening)
       continue;
+    bool yield = false;
+    if (sc->section >= 0) {
+      const char *key = ctx->md->blocks[ol->sections[sc->section].block].key;
+      if (sc->by_content || !sc->empty || sc->empty_why != EMPTY_BARE ||
+          sc->nparts != 1 || !key ||
+          title_key_shares_word(key, pk->sections[s].key_title))
+        continue;
+      yield = true;
+    }
     ptrdiff_t d = S_opening_section(ctx, used, dead);
-    if (d < 0 || STUB(d))
+    if (d < 0 || STUB(d) || d == sc->section)
       continue;
+    if (yield) {
+      free(sc->parts);
+      sc->parts = NULL;
+      sc->nparts = 0;
+      sc->empty = false;
+    }
     sc->section = d;
     sc->by_content = true;
     sc->parts = xcalloc(2, sizeof(size_t));

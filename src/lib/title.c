@@ -350,6 +350,18 @@ bool title_key_contains(const char *h, const char *name) {
   return hw <= 8;
 }
 
+bool title_key_shares_word(const char *h, const char *name) {
+  for (const char *w = name; *w;) {
+    size_t n = 0;
+    while (w[n] && w[n] != ' ')
+      n++;
+    if (n && S_key_has_word(h, w, n))
+      return true;
+    w += n + (w[n] == ' ');
+  }
+  return false;
+}
+
 bool title_equal(const char *h, const char *name) {
   if (strcmp(h, name) == 0)
     return true;

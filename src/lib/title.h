@@ -40,6 +40,9 @@ bool title_phrase_outside(const char *h, const char *outer, const char *inner);
  * with free(). */
 char *title_heads(const char *text, bool last_only);
 /* title_contains() for keys: every word of key `name` is in key `h`. */
+/* Whether key h (title_key()) has any word of key name: "Problem" shares
+ * one with "Problem Formulation", "Goals" none. */
+bool title_key_shares_word(const char *h, const char *name);
 bool title_key_contains(const char *h, const char *name);
 /* Number of words in a key. */
 size_t title_key_words(const char *key);
