@@ -1091,6 +1091,28 @@ def main():
           "caps per artist, no repeats, exclusions and a share of new tracks "
           "are rules on what is shown: Prediction and Ranking")
 
+    base = fixture_text(root, "plain-operations.md")
+    v = lint_text(ddlint, base.replace(
+        "We will watch the weekly count of holds and of holds released unchanged.\n"
+        "We'd eventually want an A/B test between two payment teams, at some point\n"
+        "after the first quarter.",
+        "> Should we also say how we monitor it and roll it out?\n\n"
+        "Let's park monitoring and rollout until the audit is done."))
+    check("a question left open and a parked topic",
+          any(x["rule"] in ("required-section-empty", "missing-section") and
+              "Monitoring" in x["message"] for x in v["diagnostics"]),
+          "a quoted question ('Should we also say how we monitor it?') asks "
+          "for monitoring and 'Let's park monitoring and rollout' puts it off: "
+          "neither plans it")
+    v = lint_text(ddlint, base.replace(
+        "We will watch the weekly count of holds and of holds released unchanged.",
+        "How do we monitor it? We watch the weekly count of holds and of holds "
+        "released unchanged."))
+    check("a question its paragraph answers",
+          not any(x["rule"] in ("required-section-empty", "missing-section") and
+                  "Monitoring" in x["message"] for x in v["diagnostics"]),
+          "'How do we monitor it? We watch ...' names the topic of its answer")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

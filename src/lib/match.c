@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h> /*DBG*/
 #include <strings.h>
 
 #define NEAR_MISS_THRESHOLD 0.66
@@ -1323,14 +1324,21 @@ static bool S_hands_off(const char *t, size_t start, size_t end) {
 
 /* 0: no; 1: it says the section is not there; 2: it hands it to someone
  * else. */
-/* The first paragraph of prose with words under heading d, or NULL. */
+/* The first paragraph of prose with words under heading d, the author's
+ * own before one in a block quote (a reviewer's question over the
+ * author's answer), or NULL. */
 static const block *S_first_prose(const lint_ctx *ctx, size_t d) {
   const section *sec = &ctx->ol->sections[d];
+  const block *quoted = NULL;
   for (size_t b = sec->first_block; b < sec->end_block; b++)
     if (S_counts(ctx, b) && S_prose_block(ctx, &ctx->md->blocks[b]) &&
-        S_block_words(ctx, &ctx->md->blocks[b], 1) > 0)
-      return &ctx->md->blocks[b];
-  return NULL;
+        S_block_words(ctx, &ctx->md->blocks[b], 1) > 0) {
+      if (!ctx->md->blocks[b].in_quote)
+        return &ctx->md->blocks[b];
+      if (!quoted)
+        quoted = &ctx->md->blocks[b];
+    }
+  return quoted;
 }
 
 static int S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
@@ -2707,6 +2715,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           continue;
         n = EVIDENCE(s, d);
       }
+      if (getenv("DBG_EV")) fprintf(stderr, "  pre s=%s d=%s n=%u\n", pk->sections[s].id, ctx->md->blocks[sec->block].text, n);
       if (to - from > EVIDENCE_SPAN_BYTES || n < EVIDENCE_MIN)
         continue;
       /* the subtree is about the section: a good share of its paragraphs
@@ -2725,6 +2734,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
        * chapter on something else ("Field Service" here, "F1" tickets
        * there, a "threshold" further on), are words in passing */
       size_t pairs = EVMAP(s)->pair_before[eb] - EVMAP(s)->pair_before[fb];
+      if (getenv("DBG_EV")) fprintf(stderr, "s=%s d=%s n=%u blocks=%zu hits=%zu dense=%zu pairs=%zu span=%.2f\n", pk->sections[s].id, ctx->md->blocks[sec->block].text, n, blocks, hits, dense, pairs, span);
       if (!dense &&
           (double)hits < EVIDENCE_SHARE * (span < 1 ? span : 1) * (double)blocks)
         continue;

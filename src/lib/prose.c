@@ -730,13 +730,16 @@ static const char *const S_negators[] = {
     "wasn't", "weren't", "lack",  "lacks",   "lacking", "neither", NULL};
 /* Words that put off what follows: "revisit monitoring after the pilot". */
 static const char *const S_deferrals[] = {"revisit", "postpone", "defer",
-                                          "deferred", NULL};
+                                          "deferred", "parked", NULL};
 /* ... and pairs that do: "We'll figure out alerting once the job has run",
  * "decide whether to canary", "decide later on a rollback". Not "whether"
  * or "decide" alone: "checks whether latency stays under 200 ms", "decide
- * rollback within 5 minutes" are plans. */
+ * rollback within 5 minutes" are plans; nor "park" alone ("car park
+ * occupancy monitoring"). */
 static const char *const S_deferral_pairs[][2] = {
-    {"figure", "out"}, {"decide", "whether"}, {"decide", "later"}};
+    {"figure", "out"}, {"decide", "whether"}, {"decide", "later"},
+    /* "Let's park monitoring and rollout until after the ethics panel" */
+    {"let's", "park"}, {"to", "park"}, {"we'll", "park"}};
 
 /* Words and phrases that make a clause a wish, not a plan: "We'd
  * eventually want an A/B test", "we would obviously need monitoring at
@@ -964,9 +967,54 @@ static bool S_cell_denied(const char *t, size_t me, size_t len) {
   return true;
 }
 
+/* Whether the sentence holding [ms, me) is a question left open: it ends
+ * with '?' and ends its paragraph ("> Should we also cover how we monitor
+ * this and roll it out?"). It asks for the thing; it does not plan it. A
+ * question that its paragraph goes on to answer ("What goes into the
+ * model, roughly? Jonas: time since the last scan, ...") names the topic
+ * of the answer, and counts. */
+static bool S_in_question(const char *t, size_t me, size_t len) {
+  size_t lim = me + 300 < len ? me + 300 : len;
+  size_t i = me;
+  for (; i < lim; i++) {
+    char c = t[i];
+    if (c == '|' || (c == '\n' && i + 1 < lim && t[i + 1] == '\n'))
+      return false;
+    /* a label before its colon: "**recall@5**: is the right article in
+     * the top 5?" defines the metric the label names */
+    if (c == ':' && (i + 1 >= len || t[i + 1] == ' ' || t[i + 1] == '*'))
+      return false;
+    if ((c == '.' || c == '!' || c == '?') &&
+        (i + 1 >= len || t[i + 1] == ' ' || t[i + 1] == '\n' ||
+         t[i + 1] == '*' || t[i + 1] == '_' || t[i + 1] == ')' ||
+         t[i + 1] == '"')) {
+      if (c != '?')
+        return false;
+      break;
+    }
+  }
+  if (i >= lim)
+    return false;
+  /* past the '?' and any closing marks: the paragraph's end, or a line
+   * that opens a new block */
+  for (i++; i < len && strchr(" \t\r*_)\"", t[i]); i++)
+    ;
+  if (i >= len)
+    return true;
+  if (t[i] != '\n')
+    return false;
+  size_t j = i + 1;
+  while (j < len && (t[j] == ' ' || t[j] == '\t'))
+    j++;
+  return j >= len || t[j] == '\n' || strchr("#>|-*+", t[j]) ||
+         (t[j] >= '0' && t[j] <= '9');
+}
+
 bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
   const char *t = ctx->src->text;
   if (S_cell_denied(t, me, ctx->src->len))
+    return true;
+  if (S_in_question(t, me, ctx->src->len))
     return true;
   size_t lo = ms > NEG_LOOKBACK ? ms - NEG_LOOKBACK : 0;
   size_t cs = S_clause_start(t, lo, ms);
@@ -1070,6 +1118,18 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
                !memchr(t + ws[k0], ',', ms - ws[k0]);
   for (size_t k = k0; k < nw && k < k0 + 3 && !opens; k++)
     opens = S_word_in(t + ws[k], wn[k], S_negators);
+  /* ... or that opens by putting it off: "Let's park monitoring and
+   * rollout until the audit", "We parked alerting and rollback" */
+  for (size_t k = 0; k < nw && k < 3 && !opens; k++) {
+    opens = S_word_in(t + ws[k], wn[k], S_deferrals);
+    for (size_t q = 0; !opens && k + 1 < nw &&
+                       q < sizeof S_deferral_pairs / sizeof S_deferral_pairs[0];
+         q++)
+      opens = wn[k] == strlen(S_deferral_pairs[q][0]) &&
+              wn[k + 1] == strlen(S_deferral_pairs[q][1]) &&
+              strncasecmp(t + ws[k], S_deferral_pairs[q][0], wn[k]) == 0 &&
+              strncasecmp(t + ws[k + 1], S_deferral_pairs[q][1], wn[k + 1]) == 0;
+  }
   if (opens && nw <= 16) {
     bool turned = false;
     for (size_t k = k0; k < nw && !turned; k++)
