@@ -1113,6 +1113,19 @@ def main():
                   "Monitoring" in x["message"] for x in v["diagnostics"]),
           "'How do we monitor it? We watch ...' names the topic of its answer")
 
+    v = lint_text(ddlint, base.replace(
+        "We will watch the weekly count of holds and of holds released unchanged.\n"
+        "We'd eventually want an A/B test between two payment teams, at some point\n"
+        "after the first quarter.",
+        "> **Comment (R. Osei):** we need the weekly count of holds on a dashboard\n"
+        "> and an A/B test between two payment teams before this goes live.\n"))
+    check("a reviewer's comment alone under a heading",
+          any(x["rule"] == "required-section-empty" and "Monitoring" in x["message"]
+              for x in v["diagnostics"]),
+          "a block quote is someone else's words: a reviewer asking for a "
+          "dashboard and an A/B test under '## After go-live' is not the "
+          "author's plan")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -860,7 +860,9 @@ static size_t S_content_words(const lint_ctx *ctx, const section *sec,
   for (size_t b = sec->first_block;
        b < sec->end_block && total < STUB_WORDS && *longest < STUB_BLOCK_WORDS;
        b++) {
-    if (!S_counts(ctx, b))
+    /* (not a block quote: a reviewer's comment or a speaker's note is
+     * someone else's words, not the section's text) */
+    if (!S_counts(ctx, b) || ctx->md->blocks[b].in_quote)
       continue;
     const block *bl = &ctx->md->blocks[b];
     size_t words = S_block_words(ctx, bl, STUB_WORDS);
@@ -1089,7 +1091,7 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
   for (size_t b = sec->first_block; b < sec->end_block && own < STUB_OWN_WORDS;
        b++) {
     const block *bl = &ctx->md->blocks[b];
-    if (!S_counts(ctx, b))
+    if (!S_counts(ctx, b) || bl->in_quote)
       continue;
     if (bl->kind == BLOCK_HTML && S_prose_block(ctx, bl)) {
       own += S_html_words(t, bl->start, bl->end, STUB_OWN_WORDS);
