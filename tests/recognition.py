@@ -1126,6 +1126,26 @@ def main():
           "dashboard and an A/B test under '## After go-live' is not the "
           "author's plan")
 
+    go_live = ("We will watch the weekly count of holds and of holds released unchanged.\n"
+               "We'd eventually want an A/B test between two payment teams, at some point\n"
+               "after the first quarter.")
+    v = lint_text(ddlint, base.replace(go_live,
+        "- Monitoring: drift, latency, system health.\n"
+        "- Deployment: A/B tests, rollback, retraining triggers.\n"))
+    check("the template's sample lines lightly edited",
+          any(x["rule"] == "required-section-empty" and "Monitoring" in x["message"]
+              for x in v["diagnostics"]),
+          "'- Monitoring: drift, latency, system health.' is the template's "
+          "own line with a word dropped: the section is still to be written")
+    v = lint_text(ddlint, base.replace(go_live,
+        "- Monitoring: weekly count of holds, drift in the score distribution.\n"
+        "- Deployment: a canary on one region first, rollback by flag.\n"))
+    check("labels in the template's words over the author's own",
+          not any(x["rule"] == "required-section-empty" and "Monitoring" in x["message"]
+                  for x in v["diagnostics"]),
+          "'- Monitoring: weekly count of holds, drift in the score "
+          "distribution' says what is watched: content")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

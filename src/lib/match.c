@@ -596,6 +596,89 @@ static bool S_template_line(const ddlint_pack *pk, const char *t,
   return false;
 }
 
+/* Splits a pack_text_words() string into at most max words, each cut to
+ * its stem: a trailing "ing" or "s" off a word of more than three letters
+ * ("tests", "testing" and "test" meet). Returns the count. */
+typedef struct {
+  const char *p;
+  size_t n;
+} stem_word;
+static size_t S_stem_words(const char *words, stem_word *out, size_t max) {
+  size_t k = 0;
+  for (const char *p = words; *p && k < max;) {
+    while (*p == ' ')
+      p++;
+    const char *w = p;
+    while (*p && *p != ' ')
+      p++;
+    size_t n = (size_t)(p - w);
+    if (!n)
+      break;
+    if (n > 5 && strncmp(w + n - 3, "ing", 3) == 0)
+      n -= 3;
+    else if (n > 3 && w[n - 1] == 's')
+      n--;
+    out[k++] = (stem_word){w, n};
+  }
+  return k;
+}
+
+static bool S_stem_in(const stem_word *ws, size_t n, stem_word w) {
+  for (size_t i = 0; i < n; i++)
+    if (ws[i].n == w.n && memcmp(ws[i].p, w.p, w.n) == 0)
+      return true;
+  return false;
+}
+
+/* Whether label paragraph bl is one of the template's sample lines lightly
+ * edited: its label's words open the line ("Monitoring" of "Monitoring:
+ * Accuracy drift, latency, system health"), and what follows adds at most
+ * one word of its own to at least two of the line's and half of them
+ * ("- Monitoring: drift, latency, system health.", "Deployment: A/B
+ * tests, rollback, retraining triggers", "Item Features: text, metadata,
+ * timestamps"). "Offline metrics: precision, recall" names no line's
+ * label, and "Context features: publisher, placement, timestamps" adds
+ * two words: both the author's own. */
+#define ECHO_WORDS 24
+static bool S_template_echo(const ddlint_pack *pk, const char *t,
+                            const block *bl) {
+  if (!pk->ntemplate_text || !bl->label || bl->end - bl->start >= 200)
+    return false;
+  char lab[PACK_TEXT_WORDS_MAX], all[PACK_TEXT_WORDS_MAX];
+  if (!pack_text_words(bl->label, strlen(bl->label), lab, sizeof lab) ||
+      !pack_text_words(t + bl->start, bl->end - bl->start, all, sizeof all))
+    return false;
+  stem_word lw[ECHO_WORDS], pw[ECHO_WORDS];
+  size_t nl = S_stem_words(lab, lw, ECHO_WORDS);
+  size_t np = S_stem_words(all, pw, ECHO_WORDS);
+  if (!nl || np <= nl || np >= ECHO_WORDS || nl > 3)
+    return false;
+  for (size_t i = 0; i < pk->ntemplate_text; i++) {
+    stem_word tw[ECHO_WORDS];
+    size_t nt = S_stem_words(pk->template_text[i], tw, ECHO_WORDS);
+    if (nt <= nl || nt >= ECHO_WORDS)
+      continue;
+    /* the label's words among the line's first words */
+    bool label_ok = true;
+    for (size_t k = 0; k < nl && label_ok; k++)
+      label_ok = S_stem_in(tw, nl + 1 < nt ? nl + 1 : nt, lw[k]);
+    if (!label_ok)
+      continue;
+    size_t own = 0, shared = 0;
+    for (size_t k = 0; k < np; k++) {
+      if (S_stem_in(lw, nl, pw[k]))
+        continue; /* the label's own word */
+      if (S_stem_in(tw, nt, pw[k]))
+        shared++;
+      else
+        own++;
+    }
+    if (own <= 1 && shared >= 2 && 2 * shared >= nt - nl)
+      return true;
+  }
+  return false;
+}
+
 /* Marks the blocks that are never evidence: labels followed only by a
  * placeholder, paragraphs that are only one, and everything under a
  * not_evidence heading. Returns a new array (one byte per block). */
@@ -618,6 +701,7 @@ static unsigned char *S_dead_blocks(const namer *nm) {
         block_unfinished(ctx, bl) ||
         (bl->in_list && S_link_only(ctx->src->text, bl->start, bl->end)) ||
         S_template_line(ctx->pack, ctx->src->text, bl) ||
+        S_template_echo(ctx->pack, ctx->src->text, bl) ||
         S_guidance_questions(ctx->src->text, bl->start, bl->end) ||
         S_label_deferred(ctx, bl))
       dead[b] = 1;
