@@ -1146,6 +1146,20 @@ def main():
           "'- Monitoring: weekly count of holds, drift in the score "
           "distribution' says what is watched: content")
 
+    v = lint_text(ddlint,
+                  "Notes from the design interview, tidied up afterwards.\n\n"
+                  "The ask: a ferry operator loses about six percent of its car deck to "
+                  "bookings that never turn up, and wants to sell a few extra lanes per "
+                  "sailing without leaving anyone behind at the terminal. The deck plan "
+                  "freezes three hours before departure, so whatever we build has to "
+                  "answer before then, and the booking site must stay fast.\n\n"
+                  "## Data\n\nTwo summers of bookings and check-in scans, labelled "
+                  "no-show when no scan exists by the time the ramp closes.\n")
+    check("the text before the first heading",
+          cov(v, "problem").get("heading") == "(the text before the first heading)",
+          "a document with no title whose first heading comes after a paragraph "
+          "that frames the problem has its problem there")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -334,6 +334,7 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
   if (!r->nparts) {
     outline_untitled(&mb, r->src.text, r->src.len, &ol);
     outline_title_parts(&mb, r->src.len, &ol);
+    outline_preamble(&mb, r->src.text, r->src.len, &ol);
   }
   outline_run_ins(&mb, r->src.text, r->src.len, &ol);
   if (r->nparts && ol.nsections) {

@@ -9,7 +9,6 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h> /*DBG*/
 #include <strings.h>
 
 #define NEAR_MISS_THRESHOLD 0.66
@@ -2801,7 +2800,6 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           continue;
         n = EVIDENCE(s, d);
       }
-      if (getenv("DBG_EV")) fprintf(stderr, "  pre s=%s d=%s n=%u\n", pk->sections[s].id, ctx->md->blocks[sec->block].text, n);
       if (to - from > EVIDENCE_SPAN_BYTES || n < EVIDENCE_MIN)
         continue;
       /* the subtree is about the section: a good share of its paragraphs
@@ -2820,7 +2818,6 @@ void match_document(lint_ctx *ctx, coverage *cov) {
        * chapter on something else ("Field Service" here, "F1" tickets
        * there, a "threshold" further on), are words in passing */
       size_t pairs = EVMAP(s)->pair_before[eb] - EVMAP(s)->pair_before[fb];
-      if (getenv("DBG_EV")) fprintf(stderr, "s=%s d=%s n=%u blocks=%zu hits=%zu dense=%zu pairs=%zu span=%.2f\n", pk->sections[s].id, ctx->md->blocks[sec->block].text, n, blocks, hits, dense, pairs, span);
       if (!dense &&
           (double)hits < EVIDENCE_SHARE * (span < 1 ? span : 1) * (double)blocks)
         continue;
@@ -2980,3 +2977,4 @@ void coverage_free(coverage *cov) {
   free(cov->sections);
   memset(cov, 0, sizeof *cov);
 }
+

@@ -674,6 +674,52 @@ void outline_title_parts(md_blocks *mb, size_t doc_len, outline *ol) {
   outline_build(mb, doc_len, 1, ol);
 }
 
+/* Inserts a made title heading (level 1, no bytes) named name before
+ * block 0, where the text starts (past comments and front matter), and
+ * rebuilds ol. */
+static void S_insert_title(md_blocks *mb, size_t doc_len, outline *ol,
+                           const char *name) {
+  size_t first = 0;
+  while (first < mb->nblocks && mb->blocks[first].kind == BLOCK_COMMENT)
+    first++;
+  size_t at = first < mb->nblocks ? mb->blocks[first].start
+              : mb->nblocks       ? mb->blocks[0].start
+                                  : 0;
+  mb->blocks = xrealloc(mb->blocks, (mb->nblocks + 1) * sizeof(block));
+  memmove(mb->blocks + 1, mb->blocks, mb->nblocks * sizeof(block));
+  mb->nblocks++;
+  block *h = &mb->blocks[0];
+  memset(h, 0, sizeof *h);
+  h->kind = BLOCK_HEADING;
+  h->level = 1;
+  h->made = BLOCK_MADE_TITLE;
+  h->start = h->end = at;
+  h->text = xstrdup(name);
+  h->norm = title_normalize(h->text);
+  h->key = title_key(h->norm);
+  outline_free(ol);
+  outline_build(mb, doc_len, 1, ol);
+}
+
+void outline_preamble(md_blocks *mb, const char *text, size_t doc_len,
+                      outline *ol) {
+  if (!ol->nsections || ol->sections[0].is_title ||
+      mb->blocks[ol->sections[0].block].made == BLOCK_MADE_TITLE)
+    return;
+  size_t words = 0;
+  for (size_t i = 0; i < ol->sections[0].block && words < 40; i++) {
+    const block *b = &mb->blocks[i];
+    if (b->kind != BLOCK_PARAGRAPH || b->in_list || b->in_quote)
+      continue;
+    for (size_t k = b->start; k < b->end; k++)
+      words += isalnum((unsigned char)text[k]) &&
+               (k == b->start || !isalnum((unsigned char)text[k - 1]));
+  }
+  if (words < 40)
+    return;
+  S_insert_title(mb, doc_len, ol, OUTLINE_PREAMBLE);
+}
+
 void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
                       outline *ol) {
   if (ol->nsections || !mb->nblocks)
@@ -686,6 +732,8 @@ void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
     return;
   if (!S_run_ins_as_headings(mb, text))
     S_breaks_as_parts(mb);
+  /* where the text starts, past any front matter: findings placed on the
+   * title point at the first line of text, not at a "---" */
   mb->blocks = xrealloc(mb->blocks, (mb->nblocks + 1) * sizeof(block));
   memmove(mb->blocks + 1, mb->blocks, mb->nblocks * sizeof(block));
   mb->nblocks++;
@@ -694,8 +742,6 @@ void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
   h->kind = BLOCK_HEADING;
   h->level = 1;
   h->made = BLOCK_MADE_TITLE;
-  /* where the text starts, past any front matter: findings placed on the
-   * title point at the first line of text, not at a "---" */
   h->start = h->end = mb->nblocks > 1 ? mb->blocks[1].start : 0;
   h->text = xstrdup(OUTLINE_UNTITLED);
   h->norm = title_normalize(h->text);

@@ -72,6 +72,14 @@ void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
  * outline_untitled() does for a text with no heading. Rewrites mb and
  * rebuilds ol when it does. */
 void outline_title_parts(md_blocks *mb, size_t doc_len, outline *ol);
+/* A document with no title whose first heading comes after 40 words of
+ * prose or more (an interview transcript whose first answer frames the
+ * problem, a wiki page whose title is outside its text) gets a title over
+ * that text, OUTLINE_PREAMBLE, as outline_untitled() gives a text with no
+ * heading one: what the opening says is then found in it. */
+#define OUTLINE_PREAMBLE "(the text before the first heading)"
+void outline_preamble(md_blocks *mb, const char *text, size_t doc_len,
+                      outline *ol);
 void outline_free(outline *ol);
 
 #endif
