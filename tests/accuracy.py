@@ -303,8 +303,16 @@ FLOORS = {
     # does not commit to one"), a grant's prediction step left to another
     # work package, lightly edited template bullets, a slogan beside a
     # model-comparison table, a staged pilot its reader does not count as
-    # a rollout plan; the floor is that figure, below the issue's 0.8.
-    "blind": {"recall": (0.95, 1), "false_errors": (6, 0), "absent": (0.77, 0),
+    # a rollout plan; the floor was that figure, below the issue's 0.8.
+    # Sets 23 and 24 (24 designs, written and first measured on 2026-11-30
+    # afternoon: 10 false errors between them) added none once fixed in
+    # general terms (title lines and titled threads as parts, an alias
+    # heading over a slogan yields to the opening, questions left open and
+    # quoted comments are no content, lightly edited template lines,
+    # vocabulary). 5 false errors left in 258 (prediction steps and a
+    # PRD's features in words ddlint does not read as one); absent 0.79
+    # (130/164).
+    "blind": {"recall": (0.95, 1), "false_errors": (5, 0), "absent": (0.79, 0),
               "rank": (0.7, 1), "flag": (0.85, 1)},
 }
 
