@@ -266,7 +266,10 @@ FLOORS = {
     # absent 0.53 since an alias heading over 150 words that shows none of
     # its section is off-topic (09_feature_store's "Key Metrics" of a
     # platform, which its reader calls no success metrics)
-    "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.52, 0),
+    # absent 0.57 (11/19) since a lone table under its heading is no longer
+    # a section's content on its own (11_data_pipeline's "When to Use Batch
+    # vs Streaming" and DAMA tables were its Model and Prediction)
+    "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.57, 0),
                  "rank": (0.7, 1), "flag": (0.77, 0)},
     # fixtures/blind: 198 designs in 19 sets. The false errors left (set3/
     # rfc-0042's three went when numbered setext headings, which cmark-gfm

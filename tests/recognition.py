@@ -1160,6 +1160,21 @@ def main():
           "a document with no title whose first heading comes after a paragraph "
           "that frames the problem has its problem there")
 
+    v = lint_text(ddlint,
+                  "# Event pipeline for the data platform\n\n## Why\n\nOur teams build their "
+                  "own ingestion jobs and each one breaks differently. We want one pipeline "
+                  "that lands events, checks them and keeps them for analysis.\n\n"
+                  "## Choosing batch or streaming\n\n| Need | Choose | Why |\n|---|---|---|\n"
+                  "| Training data for a classifier | Batch | Completeness of the history |\n"
+                  "| Fraud detection model inputs | Streaming | The model needs them within "
+                  "seconds |\n| Recommendation model retraining | Batch | Cheap, nightly |\n\n"
+                  "## Storage\n\nEvents land in object storage as Parquet, partitioned by day, "
+                  "and are kept for two years.\n")
+    check("a reference table alone under its heading",
+          not cov(v, "model")["found"],
+          "a table of which store suits which use ('Fraud detection model inputs | "
+          "Streaming') names models in passing: no Model Design")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

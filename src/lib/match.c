@@ -2818,6 +2818,14 @@ void match_document(lint_ctx *ctx, coverage *cov) {
        * chapter on something else ("Field Service" here, "F1" tickets
        * there, a "threshold" further on), are words in passing */
       size_t pairs = EVMAP(s)->pair_before[eb] - EVMAP(s)->pair_before[fb];
+      /* (not a lone table under its heading: a reference table, "When to
+       * use batch vs streaming" over "| Fraud detection | Streaming |",
+       * names what each row is about, in passing) */
+      if (dense && blocks == 1)
+        for (size_t b = fb; b < eb; b++)
+          if (S_is_content(&ctx->md->blocks[b]) &&
+              ctx->md->blocks[b].kind == BLOCK_TABLE)
+            dense = pairs = 0;
       if (!dense &&
           (double)hits < EVIDENCE_SHARE * (span < 1 ? span : 1) * (double)blocks)
         continue;
