@@ -435,11 +435,15 @@ static void test_table_cell_denied(void) {
            "\"\\\\bdashboards?\\\\b\"]}]}");
   if (!pk)
     return;
+  /* (an introduction over each table: a table alone under its heading is
+   * no section's content on its own, whatever its cells say) */
   static const char denied[] =
-      "# T\n\n## How it went\n\n| Area | Result |\n|---|---|\n"
+      "# T\n\n## How it went\n\nWhat each area of the plan came to by the "
+      "end of the quarter.\n\n| Area | Result |\n|---|---|\n"
       "| Drift alerts and dashboards | did not get to it |\n";
   static const char compared[] =
-      "# T\n\n## How it went\n\n| Area | v1 | v2 |\n|---|---|---|\n"
+      "# T\n\n## How it went\n\nWhat each area of the plan came to by the "
+      "end of the quarter.\n\n| Area | v1 | v2 |\n|---|---|---|\n"
       "| Drift alerts and dashboards | n/a | paged on call weekly |\n";
   CHECK_STR(S_state(pk, denied, "m"), "missing");
   CHECK_STR(S_state(pk, compared, "m"), "content");
