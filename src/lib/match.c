@@ -643,6 +643,11 @@ static bool S_template_echo(const ddlint_pack *pk, const char *t,
                             const block *bl) {
   if (!pk->ntemplate_text || !bl->label || bl->end - bl->start >= 200)
     return false;
+  /* its label's first two letters open one of the lines ("mo" of
+   * "Monitoring: ..."): most labels are ruled out by this one test */
+  unsigned first = pack_first_two(bl->label, strlen(bl->label));
+  if (!(pk->template_first[first / 64] & ((uint64_t)1 << (first % 64))))
+    return false;
   char lab[PACK_TEXT_WORDS_MAX], all[PACK_TEXT_WORDS_MAX];
   if (!pack_text_words(bl->label, strlen(bl->label), lab, sizeof lab) ||
       !pack_text_words(t + bl->start, bl->end - bl->start, all, sizeof all))
