@@ -1175,6 +1175,24 @@ def main():
           "a table of which store suits which use ('Fraud detection model inputs | "
           "Streaming') names models in passing: no Model Design")
 
+    looks_at = ("For each candidate pair: the difference in amount and date, how similar\n"
+                "the invoice numbers and line descriptions are, whether the bank details\n"
+                "match, and how many invoices the supplier sent that month.")
+    v = lint_text(ddlint, base.replace(looks_at,
+        "We'll use invoice features, supplier features and payment features."))
+    check("kinds of features named, no feature",
+          any(x["rule"] == "required-section-empty" and "Features" in x["message"]
+              for x in v["diagnostics"]),
+          "'We'll use invoice features, supplier features and payment features.' "
+          "names three kinds and no feature: the section is empty")
+    v = lint_text(ddlint, base.replace(looks_at,
+        "We'll use invoice features (amount, date) and supplier features such as "
+        "how many invoices the supplier sent that month."))
+    check("kinds of features with their members",
+          not any(x["rule"] == "required-section-empty" and "Features" in x["message"]
+                  for x in v["diagnostics"]),
+          "kinds followed by what they hold name features")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

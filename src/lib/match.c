@@ -683,6 +683,71 @@ static bool S_template_echo(const ddlint_pack *pk, const char *t,
   return false;
 }
 
+/* Whether paragraph bl only names kinds of a template thing, not the
+ * things: "We'll use flight features, stand features, handler features
+ * and weather features.", "It will use pet profile features, symptom
+ * features and context features." Every word is a filler, a template
+ * word, or one of the two words before a plural template word (the kind's
+ * name); two kinds or more; prose, not a list item (an outline's "*
+ * Node-level predictions" under "Architectural components" is a
+ * skeleton's heading, judged as one); no digit; under 25 words. */
+static bool S_template_word(const lint_ctx *ctx, const char *w, size_t n);
+static bool S_names_kinds_only(const lint_ctx *ctx, const block *bl) {
+  static const char *const filler[] = {
+      "it",      "it'll",  "we",       "we'll",  "will",     "would", "use",
+      "uses",    "using",  "used",     "be",     "is",       "are",   "the",
+      "a",       "an",     "and",      "or",     "of",       "plus",  "include",
+      "includes", "including", "some", "such", "as",     "standard", "basic",
+      "usual",   "typical", "various", "other",  "etc",      "like",  "mainly",
+      "mostly",  "look",   "looks",    "at",     "on",       "from",  "based",
+      "combine", "combines", "mix",    "with",   "also",     "all",   NULL};
+  const char *t = ctx->src->text;
+  if (bl->kind != BLOCK_PARAGRAPH || bl->in_list || bl->nested ||
+      bl->end - bl->start > 300)
+    return false;
+  size_t ws[25], wn[25], n = 0;
+  for (size_t i = bl->start; i < bl->end;) {
+    while (i < bl->end && !S_alnum(t[i]) && t[i] != '\'')
+      i++;
+    size_t b = i;
+    while (i < bl->end && (S_alnum(t[i]) || t[i] == '\''))
+      i++;
+    if (i == b)
+      break;
+    if (n == 25)
+      return false;
+    for (size_t k = b; k < i; k++)
+      if (t[k] >= '0' && t[k] <= '9')
+        return false;
+    ws[n] = b;
+    wn[n++] = i - b;
+  }
+  size_t heads = 0;
+  bool head[25] = {0};
+  for (size_t k = 0; k < n; k++)
+    if (wn[k] > 3 && (t[ws[k] + wn[k] - 1] == 's' || t[ws[k] + wn[k] - 1] == 'S') &&
+        S_template_word(ctx, t + ws[k], wn[k])) {
+      head[k] = true;
+      heads++;
+    }
+  if (heads < 2)
+    return false;
+  for (size_t k = 0; k < n; k++) {
+    if (head[k] || S_template_word(ctx, t + ws[k], wn[k]))
+      continue;
+    bool fill = false;
+    for (int f = 0; filler[f] && !fill; f++)
+      fill = strlen(filler[f]) == wn[k] &&
+             strncasecmp(filler[f], t + ws[k], wn[k]) == 0;
+    if (fill)
+      continue;
+    /* a kind's name: one of the two words before a head */
+    if (!((k + 1 < n && head[k + 1]) || (k + 2 < n && head[k + 2])))
+      return false;
+  }
+  return true;
+}
+
 /* Marks the blocks that are never evidence: labels followed only by a
  * placeholder, paragraphs that are only one, and everything under a
  * not_evidence heading. Returns a new array (one byte per block). */
@@ -706,6 +771,7 @@ static unsigned char *S_dead_blocks(const namer *nm) {
         (bl->in_list && S_link_only(ctx->src->text, bl->start, bl->end)) ||
         S_template_line(ctx->pack, ctx->src->text, bl) ||
         S_template_echo(ctx->pack, ctx->src->text, bl) ||
+        S_names_kinds_only(ctx, bl) ||
         S_guidance_questions(ctx->src->text, bl->start, bl->end) ||
         S_label_deferred(ctx, bl))
       dead[b] = 1;
