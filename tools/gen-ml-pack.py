@@ -693,7 +693,7 @@ sections = [
               "routing logic", "routing rules", "triage logic", "triage rules"],
   "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
               # "returns the expected ready date with a range"
-              r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b",
+              r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b|\bscores? (above|below|over|under|of at least|between)\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b|\bcandidate (prices|rates|actions|moves|routes|offers|schedules|replies|answers|tariffs|plans)\b|\b(evaluate|evaluates|score|scores) a grid of\b",
               r"\btop[- ]?(k|\d+)\b", r"\bthresholds?\b", r"\b(batch|online|real[- ]time) (prediction|inference|scoring)\b",
               # turning scores into a list or a band: "the appointments with
               # the highest predicted risk, up to the 1,100-call capacity",
@@ -708,7 +708,6 @@ sections = [
               r"\bup to (the |our |their |a )?([\w,-]+ ){0,2}(capacity|budget|cap)\b|\b(capacity|budget)[- ](capped|limited|constrained)\b",
               r"\bpost[- ]process\w*\b", r"\bprediction (pipeline|service|request)s?\b", r"\bfilter(s|ed|ing)? (out|results|candidates)\b|\b(is|are) never (included|shown|recommended|surfaced|returned|served|suggested)\b",
               r"\bdedup\w*\b|\bdiversi\w*\b|\b(no more than|at most|maximum of|max of|max) (\d+|one|two|three|four|five) ([\w-]+ ){0,2}(from|by|of|per) the same\b|\bno repeats?\b|\bnever (repeats?|repeated)\b|\b(never|not|no) two (in a row|back[- ]to[- ]back)\b", r"\bbusiness (rules?|logic)\b",
-              r"\bscores? (above|below|over|under|of at least|between)\b",
               # "if the top queue's confidence is below 0.70", "rules run
               # after the model, whatever it says", "even if the model
               # disagrees", "the top three suggestions"
@@ -720,23 +719,25 @@ sections = [
               r"\btop (two|three|four|five|ten) (suggestions|candidates|results|matches|queues|labels|classes|predictions|options)\b",
               # "P(field) < 0.2 and cost band <= 3k -> fast-track"; "Cap: max
               # 35% of a week's claims"
-              r"\bp\([\w -]{1,30}\)\s*(<|>|<=|>=|≤|≥)\s*0?\.\d", r"\bcap\s*:|\bmax(imum)? \d+ ?% of\b",
+              r"\bp\([\w -]{1,30}\)\s*(<|>|<=|>=|≤|≥)\s*0?\.\d", r"\bmax(imum)? (move|change|step|jump)\b|\bfloors?( and |/)ceilings?\b",
+              r"\bcap\s*:|\bmax(imum)? \d+ ?% of\b|\b(fewer|no more) than (\d+|one|two|three|four|five) (alerts|notifications|messages|emails|pushes|texts|calls|reminders|nudges)\b",
               r"\b(show|shows|shown|surface|surfaces|return|returns|deliver|delivers) (only )?(the )?(top|highest|best)[- ](\d+|k|scor\w*|rank\w*)\b",
               r"\bquantiles?\b", r"\b(window|estimate|score|price|ranking) (shown|displayed|returned)\b",
               r"\b(scores?|scoring|predicts?|forecasts?|classifies|ranks) (every|each|all (the )?)\b",
               # "the planner turns the predicted deficits into a van route";
               # "drops stations whose predicted deficit is under three"
               r"\b(turns?|turning|converts?|converting|translates?|maps?) (the |each |every )?(predicted|forecast|estimated|scored|expected) [\w-]+ into\b",
-              r"\b(predicted|forecast|estimated|expected) [\w-]+ (is|are|falls?|drops?) (under|below|above|over|less than|more than|at least)\b",
+              r"\b(predicted|forecast|estimated|expected) ([\w-]+ ){1,5}(is|are|falls?|drops?|exceeds?|stays?) (under|below|above|over|less than|more than|at least|at most)\b|\b(predicted|forecast|estimated|expected) ([\w-]+ ){1,5}(is|are) (≥|≤|>=|<=|>|<)",
               r"\b(turns?|turning|converts?|converting|translates?|maps?) (the |each |every )?(forecasts?|scores?|predictions?|probabilit(y|ies)|outputs?) into\b",
               r"\bpercentiles? of (the |that |this |its )?(demand|forecasts?|predicted|predictions?|distribution)\b",
               # a decision made from the predictions: "pick the candidate price
               # that maximises expected margin"
               r"\b(pick|picks|choose|chooses|select|selects) (the |a |an )?([\w-]+ ){0,3}that (maximi[sz]es|minimi[sz]es|optimi[sz]es)\b",
+              # "evaluate a grid of candidate rates ... and pick the argmax"
+              r"\b(pick|picks|take|takes|choose|chooses|select|selects) the (argmax|arg max|arg-max)\b",
               # an LLM's output checked before it is shown: "output fails JSON
               # validation", "that line is dropped"
-              r"\b(output|outputs|response|responses|answer|answers|draft|drafts|summary|summaries) (fails?|failing|passes|passing) ([\w-]+ )?validation\b",
-              r"\bvalidat(e|es|ed|ion of) (the |each |every )?(output|response|answer|draft|summary|json|citations?)\b",
+              r"\bvalidat(e|es|ed|ion of) (the |each |every )?(output|response|answer|draft|summary|json|citations?)\b|\b(output|outputs|response|responses|answer|answers|draft|drafts|summary|summaries) (fails?|failing|passes|passing) ([\w-]+ )?validation\b",
               # "if the top class has probability >= 0.6", "the second class",
               # "returned as reason codes"
               r"\btop (class|classes|label|labels|category|categories|prediction|predictions|match|matches|guess|guesses|candidate|candidates|intent|intents|code|codes|result|suggestion|suggestions)\b",
@@ -754,12 +755,10 @@ sections = [
               # "rescoring offline"; choosing among candidate actions: "choose
               # the candidate whose predicted median occupancy is closest"
               r"\bbeam search\b|\b(greedy|constrained|speculative) decoding\b|\bn-best\b|\brescor(e|es|ed|ing)\b",
-              r"\b(choose|chooses|chosen|pick|picks|select|selects) the ([\w-]+ ){0,2}(whose|with the (highest|lowest|best|largest|smallest))\b",
-              r"\bcandidate (prices|actions|moves|routes|offers|schedules|replies|answers|tariffs|plans)\b",
+              r"\b(choose|chooses|chosen|pick|picks|select|selects) the ([\w-]+ ){0,2}(whose|with the (highest|lowest|best|largest|smallest))\b|\b(picks|chooses|selects|takes) the (largest|smallest|highest|lowest|best|most likely|first|last|top)\b",
               # "a set of rules picks the total (the largest amount near
               # 'total')"; "fields that come out with low confidence are left
               # empty rather than guessed"
-              r"\b(picks|chooses|selects|takes) the (largest|smallest|highest|lowest|best|most likely|first|last|top)\b",
               r"\b(left empty|left blank|abstains?|abstained|abstaining)\b",
               r"\b(rule|rules|heuristic|heuristics) (pick|picks|choose|chooses|select|selects|decide|decides)\b",
               r"\b(ordered|sorted|ranked) (so that|by (expected|predicted|estimated|score|confidence|value|(the )?(number|count|share) of|recency|relevance|popularity|distance|rating|how))\b",
@@ -771,8 +770,8 @@ sections = [
               # an LLM's output checked: "a reply that does not parse ... is
               # thrown away"
               r"(?<=\bis |\bare )\b(thrown away|discarded|dropped|rejected|suppressed|withheld|blocked)\b",
-              r"\bvalidators?\b|\b(checks?|validates?) (every|each) (field|answer|reply|output|response|draft)\b",
-              r"\b(does not|doesn't|fails to) parse\b|\b(invalid|malformed|unparseable) (json|output|outputs|response|responses|reply|replies)\b"],
+              r"\bvalidators?\b|\b(checks?|validates?) (every|each) (field|answer|reply|output|response|draft)\b|\b(does not|doesn't|fails to) parse\b|\b(invalid|malformed|unparseable) (json|output|outputs|response|responses|reply|replies)\b",
+              ],
   "topics": [
    T("scoring", "Score Computation",
      ["scoring", "scores", "candidate generation", "retrieval", "prediction pipeline"],
