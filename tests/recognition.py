@@ -1193,6 +1193,14 @@ def main():
                   for x in v["diagnostics"]),
           "kinds followed by what they hold name features")
 
+    v = lint_text(ddlint, base.replace("## What counts as success",
+                                       "## 2 What counts as success\n\n## 2.1 The numbers"))
+    check("'2 Title' over '2.1 Title' at the same level",
+          not any(x["rule"] == "required-section-empty" for x in v["diagnostics"]) and
+          not any(x["rule"] == "topic-heading-level" for x in v["diagnostics"]),
+          "'## 2 What counts as success' right over '## 2.1 The numbers' holds "
+          "2.1 by its numbering, as '## 2.' would: not an empty section")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

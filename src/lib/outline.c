@@ -12,7 +12,8 @@
 #include <string.h>
 #include <strings.h>
 
-/* How a heading is numbered: 0 not; 1 "2." or "2)" (its number in *num);
+/* How a heading is numbered: 0 not; 1 "2.", "2)" or "2 Word" (its number
+ * in *num);
  * 2 a sub-number: "ii.", "b)", or "2.1". */
 static int S_numbering(const char *t, long *num) {
   while (*t == ' ' || *t == '*' || *t == '_')
@@ -26,6 +27,11 @@ static int S_numbering(const char *t, long *num) {
       return 2;
     }
     if ((*e == '.' || *e == ')') && (e[1] == ' ' || e[1] == '\0')) {
+      *num = n;
+      return 1;
+    }
+    /* "2 Success criteria" over "2.1 Offline acceptance" */
+    if (*e == ' ' && n < 100 && e - t <= 2 && isupper((unsigned char)e[1])) {
       *num = n;
       return 1;
     }

@@ -45,6 +45,14 @@ static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
       const block *hb = &ctx->md->blocks[b];
       if (hb->level > sec->level || S_is_section_heading(ctx, hb->start))
         continue;
+      /* nested by its numbering, at the same level: "## 2.1 Offline
+       * acceptance" under "## 2 Success criteria" */
+      bool nested = false;
+      for (ptrdiff_t a = outline_section_at(ctx->ol, hb->start); a >= 0 && !nested;
+           a = ctx->ol->sections[a].parent)
+        nested = a != sc->section && ctx->ol->sections[a].parent == sc->section;
+      if (nested)
+        continue;
       char *detail =
           xasprintf("its heading is level %d; \"%s\" is level %d", hb->level,
                     ctx->md->blocks[sec->block].text, sec->level);
