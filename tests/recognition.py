@@ -1201,6 +1201,30 @@ def main():
           "'## 2 What counts as success' right over '## 2.1 The numbers' holds "
           "2.1 by its numbering, as '## 2.' would: not an empty section")
 
+    v = lint_text(ddlint, base.replace(
+        "The hold list should load within two seconds at p95.",
+        "The hold list should load within two seconds for 95% of invoices."))
+    check("a percentile in words",
+          "latency-target" not in rules(v),
+          "'within two seconds for 95% of invoices' is a tail target")
+    v = lint_text(ddlint, base.replace(
+        "The hold list should load within two seconds at p95.",
+        "The hold list should load within two seconds. 95% of invoices have "
+        "three lines or fewer."))
+    check("a share of the population is no percentile",
+          "latency-target" in rules(v),
+          "'95% of invoices have three lines or fewer' says how invoices are, "
+          "not how fast the list loads")
+    v = lint_text(ddlint, base.replace(
+        "Recall of known duplicates on last year's audited invoices of at least 0.9\n"
+        "at a precision of 0.5, and in production",
+        "Word error rate of the scanned invoice text and the exact-match share of\n"
+        "invoice numbers on last year's audited invoices, and in production"))
+    check("offline metrics of reading text",
+          not any(x["rule"] == "missing-success-metric" and "Offline" in x["message"]
+                  for x in v["diagnostics"]),
+          "word error rate and exact match are offline metrics")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -181,7 +181,7 @@ sections = [
       r"\b(mean|median|root mean) (absolute|squared|relative) (percentage )?error\b",
       r"\bcross[- ]entropy\b", r"(?-i)\b(NCE|CE)\b", r"\bf1\b", r"\b(f-score|fscore)\b",
       r"\bprecision\b", r"\brecall\b", r"\baccuracy\b", r"\bperplexity\b", r"\bbleu\b",
-      r"\brouge\b", r"\b(rmse|mae|mape|mse)\b", r"\bqwk\b|\b(quadratic weighted|cohen'?s) kappa\b", r"\biou\b", r"\bhit[- ]?rate\b",
+      r"\brouge\b", r"\b(rmse|mae|mape|mse|wape|wmape|smape|mase)\b", r"\b(wer|cer)\b|\b(word|character|token) error rates?\b|\bexact[- ]match\b|\bscored (by [\w -]{1,40} )?on a rubric\b|\b(against|with) a rubric\b", r"\bqwk\b|\b(quadratic weighted|cohen'?s) kappa\b", r"\biou\b", r"\bhit[- ]?rate\b",
       r"\boffline (metric|evaluation)s?\b", r"\btoken[- ]level loss"]),
    T("online-metrics", "Online Metrics",
      ["online", "online metric", "business metrics", "online evaluation", "end to end metrics"],
@@ -1075,7 +1075,7 @@ rules = [
            "quantity": TIME_QUANTITY,
            # "for nine requests in ten", "99 calls out of 100": a
            # percentile in words
-           "percentile": r"\bt?p\s?_?\{?\d{2,3}(\.\d+)?\b|\bpercentiles?\b|\bmedian\b|\bworst[- ]case\b|\bmax(imum)?\b|\b(nine|nineteen|ninety[- ]nine|9|19|95|99) (requests?|calls?|times?|cases?|users?|queries|responses?|searches|lookups|pages?|page views) (in|out of) (ten|twenty|a hundred|one hundred|10|20|100)\b|\b(50|75|90|95|99|99\.9) ?% of (requests|calls|turns|queries|responses|replies|sessions|searches|page views|lookups|messages)\b",
+           "percentile": r"\bt?p\s?_?\{?\d{2,3}(\.\d+)?\b|\bpercentiles?\b|\bmedian\b|\bworst[- ]case\b|\bmax(imum)?\b|\b(nine|nineteen|ninety[- ]nine|9|19|95|99) (requests?|calls?|times?|cases?|users?|queries|responses?|searches|lookups|pages?|page views) (in|out of) (ten|twenty|a hundred|one hundred|10|20|100)\b|\b(50|75|90|95|99|99\.9) ?% of (requests|calls|turns|queries|responses|replies|sessions|searches|page views|lookups|messages)\b|\bfor (50|75|90|95|99|99\.9) ?% of (visits|consults|consultations|documents|notes|jobs|orders|tickets|predictions|invoices|uploads|images|photos|files|transactions|payments|events|alerts|drafts|frames|scans|checks|runs)\b",
            "ignore_headings": ["case study", "case studies", "example", "examples", "worked example",
                                "exercise", "exercises", "quiz", "quizzes", "practice question",
                                "practice questions", "interview question", "interview questions",
