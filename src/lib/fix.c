@@ -221,6 +221,35 @@ static size_t S_outside_code(const ddlint_result *r, size_t at) {
   return at;
 }
 
+/* An insertion point just past a list item's marker ("2. How we judge
+ * it.", a part named by its title line) moved to the start of that line:
+ * the new part goes before the item, not into it, where it would be the
+ * item's text and name nothing. */
+static size_t S_before_list_marker(const doc_text *src, size_t at) {
+  const char *t = src->text;
+  size_t ls = at;
+  while (ls > 0 && t[ls - 1] != '\n')
+    ls--;
+  size_t i = ls;
+  while (i < at && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+  size_t m = i;
+  if (m < at && strchr("-*+", t[m]))
+    m++;
+  else {
+    while (m < at && t[m] >= '0' && t[m] <= '9')
+      m++;
+    if (m == i || m - i > 9 || m >= at || (t[m] != '.' && t[m] != ')'))
+      return at;
+    m++;
+  }
+  if (m >= at || (t[m] != ' ' && t[m] != '\t'))
+    return at;
+  while (m < at && (t[m] == ' ' || t[m] == '\t'))
+    m++;
+  return m == at ? ls : at;
+}
+
 static int S_insert_cmp(const void *a, const void *b) {
   const fix_insert *x = a, *y = b;
   return (x->at > y->at) - (x->at < y->at);
@@ -353,6 +382,7 @@ size_t fix_plan(const ddlint_result *r, fix_insert **out) {
       bold = !run_in && S_bold_only_line(r, src, start[anchor]);
     }
     at = S_outside_code(r, at);
+    at = S_before_list_marker(src, at);
     /* ... and only where no heading of the source lies between the anchor
      * and the place ("#### Batch job" after "**Model**"): a bold line or a
      * label there would be that heading's part, alone */
