@@ -316,8 +316,8 @@ FLOORS = {
     # PRD's features in words ddlint does not read as one); absent 0.79
     # (130/164). Sets 25 and 26 (24 designs, first measured at ab2517e: 3
     # false errors, absent 15/20, the same as at the session start) added
-    # none once fixed: 282 designs, 1838/1843, 5, absent 147/184 (0.799).
-    "blind": {"recall": (0.95, 1), "false_errors": (5, 0), "absent": (0.79, 0),
+    # none once fixed: 282 designs, 1838/1843, 5, absent 148/184 (0.804).
+    "blind": {"recall": (0.95, 1), "false_errors": (5, 0), "absent": (0.8, 1),
               "rank": (0.7, 1), "flag": (0.85, 1)},
 }
 

@@ -1225,6 +1225,22 @@ def main():
                   for x in v["diagnostics"]),
           "word error rate and exact match are offline metrics")
 
+    v = lint_text(ddlint, base.replace(looks_at,
+        "| Group | Examples |\n|---|---|\n| User features | Profile, history, segments |\n"
+        "| Item/context features | Text, metadata, timestamps |\n| Interaction features | |\n"))
+    check("the template's sample lines as table rows",
+          any(x["rule"] == "required-section-empty" and "Features" in x["message"]
+              for x in v["diagnostics"]),
+          "a table whose rows are the template's feature lines (or a label "
+          "with an empty cell) names no feature of this design")
+    v = lint_text(ddlint, base.replace(looks_at,
+        "| Group | Examples |\n|---|---|\n| Invoice features | amount, date, currency |\n"
+        "| Supplier features | invoices sent this month, bank details changed |\n"))
+    check("a features table of the author's own",
+          not any(x["rule"] == "required-section-empty" and "Features" in x["message"]
+                  for x in v["diagnostics"]),
+          "rows that name this design's features are content")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

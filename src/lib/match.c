@@ -639,21 +639,22 @@ static bool S_stem_in(const stem_word *ws, size_t n, stem_word w) {
  * label, and "Context features: publisher, placement, timestamps" adds
  * two words: both the author's own. */
 #define ECHO_WORDS 24
-static bool S_template_echo(const ddlint_pack *pk, const char *t,
-                            const block *bl) {
-  if (!pk->ntemplate_text || !bl->label || bl->end - bl->start >= 200)
-    return false;
-  /* its label's first two letters open one of the lines ("mo" of
+/* Whether label text lab[0, ln) followed by the whole line line[0, n) is
+ * a template sample line lightly edited (see S_template_echo()). */
+static bool S_echo_of(const ddlint_pack *pk, const char *lab, size_t ln,
+                      const char *line, size_t n) {
+  /* the label's first two letters open one of the lines ("mo" of
    * "Monitoring: ..."): most labels are ruled out by this one test */
-  unsigned first = pack_first_two(bl->label, strlen(bl->label));
+  unsigned first = pack_first_two(lab, ln);
   if (!(pk->template_first[first / 64] & ((uint64_t)1 << (first % 64))))
     return false;
-  char lab[PACK_TEXT_WORDS_MAX], all[PACK_TEXT_WORDS_MAX];
-  if (!pack_text_words(bl->label, strlen(bl->label), lab, sizeof lab) ||
-      !pack_text_words(t + bl->start, bl->end - bl->start, all, sizeof all))
+  char lw_s[PACK_TEXT_WORDS_MAX], all[PACK_TEXT_WORDS_MAX];
+  if (ln >= sizeof lw_s - 2 || n >= sizeof all - 2 ||
+      !pack_text_words(lab, ln, lw_s, sizeof lw_s) ||
+      !pack_text_words(line, n, all, sizeof all))
     return false;
   stem_word lw[ECHO_WORDS], pw[ECHO_WORDS];
-  size_t nl = S_stem_words(lab, lw, ECHO_WORDS);
+  size_t nl = S_stem_words(lw_s, lw, ECHO_WORDS);
   size_t np = S_stem_words(all, pw, ECHO_WORDS);
   if (!nl || np <= nl || np >= ECHO_WORDS || nl > 3)
     return false;
@@ -681,6 +682,61 @@ static bool S_template_echo(const ddlint_pack *pk, const char *t,
       return true;
   }
   return false;
+}
+
+static bool S_template_echo(const ddlint_pack *pk, const char *t,
+                            const block *bl) {
+  if (!pk->ntemplate_text || !bl->label || bl->end - bl->start >= 200)
+    return false;
+  return S_echo_of(pk, bl->label, strlen(bl->label), t + bl->start,
+                   bl->end - bl->start);
+}
+
+/* Whether table bl is the template's sample lines in rows: every row
+ * under its header is one of them lightly edited, its first cell the
+ * label ("| User features | Profile, history, segments |"), or a label
+ * with nothing after it ("| Interaction features | |"); one echo at
+ * least. */
+static bool S_table_echo(const ddlint_pack *pk, const char *t,
+                         const block *bl) {
+  if (!pk->ntemplate_text || bl->kind != BLOCK_TABLE ||
+      bl->end - bl->start > 2000)
+    return false;
+  size_t rows = 0, echoes = 0;
+  for (size_t ls = bl->start; ls < bl->end;) {
+    const char *nl = memchr(t + ls, '\n', bl->end - ls);
+    size_t le = nl ? (size_t)(nl - t) : bl->end;
+    size_t i = ls;
+    while (i < le && (t[i] == ' ' || t[i] == '|'))
+      i++;
+    size_t c1 = i; /* the first cell */
+    while (i < le && t[i] != '|')
+      i++;
+    size_t c1e = i;
+    bool sep = true; /* "|---|---|" */
+    for (size_t k = ls; k < le && sep; k++)
+      sep = strchr("|-: \t\r", t[k]) != NULL;
+    if (rows++ == 0 || sep) { /* the header, the delimiter row */
+      ls = le + 1;
+      continue;
+    }
+    bool rest = false;
+    for (size_t k = c1e; k < le && !rest; k++)
+      rest = S_alnum(t[k]);
+    while (c1e > c1 && (t[c1e - 1] == ' ' || t[c1e - 1] == '*'))
+      c1e--;
+    while (c1 < c1e && t[c1] == '*')
+      c1++;
+    if (c1e == c1)
+      return false;
+    if (rest) {
+      if (!S_echo_of(pk, t + c1, c1e - c1, t + c1, le - c1))
+        return false;
+      echoes++;
+    }
+    ls = le + 1;
+  }
+  return echoes > 0;
 }
 
 /* Whether paragraph bl only names kinds of a template thing, not the
@@ -760,6 +816,8 @@ static unsigned char *S_dead_blocks(const namer *nm) {
   for (size_t b = 0; b < mb->nblocks && S_pack_reads_content(ctx->pack);
        b++) {
     const block *bl = &mb->blocks[b];
+    if (bl->kind == BLOCK_TABLE && S_table_echo(ctx->pack, ctx->src->text, bl))
+      dead[b] = 1;
     if (bl->kind != BLOCK_PARAGRAPH)
       continue;
     /* ... and so is a to-do note: "TBD - the vision team will propose
