@@ -778,6 +778,13 @@ static bool S_names_kinds_only(const lint_ctx *ctx, const block *bl) {
     ws[n] = b;
     wn[n++] = i - b;
   }
+  /* (the cheap tests first: this runs for every short paragraph) */
+  size_t plural = 0;
+  for (size_t k = 0; k < n; k++)
+    plural += wn[k] > 3 &&
+              (t[ws[k] + wn[k] - 1] == 's' || t[ws[k] + wn[k] - 1] == 'S');
+  if (plural < 2)
+    return false;
   size_t heads = 0;
   bool head[25] = {0};
   for (size_t k = 0; k < n; k++)
@@ -789,16 +796,13 @@ static bool S_names_kinds_only(const lint_ctx *ctx, const block *bl) {
   if (heads < 2)
     return false;
   for (size_t k = 0; k < n; k++) {
-    if (head[k] || S_template_word(ctx, t + ws[k], wn[k]))
-      continue;
+    if (head[k] || (k + 1 < n && head[k + 1]) || (k + 2 < n && head[k + 2]))
+      continue; /* a head, or a kind's name: one of the two words before */
     bool fill = false;
     for (int f = 0; filler[f] && !fill; f++)
       fill = strlen(filler[f]) == wn[k] &&
              strncasecmp(filler[f], t + ws[k], wn[k]) == 0;
-    if (fill)
-      continue;
-    /* a kind's name: one of the two words before a head */
-    if (!((k + 1 < n && head[k + 1]) || (k + 2 < n && head[k + 2])))
+    if (!fill && !S_template_word(ctx, t + ws[k], wn[k]))
       return false;
   }
   return true;
