@@ -1241,6 +1241,63 @@ def main():
                   for x in v["diagnostics"]),
           "rows that name this design's features are content")
 
+    # Cases a review of the fourth session's changes found wrong (each
+    # passed at 01d8918 and failed before the fix that followed it).
+    head = ("# Kitchen-ready times\n\n## Problem\n\nCouriers wait at restaurants "
+            "because our ready-time estimate is a fixed rule; we want a forecast "
+            "per order so that couriers arrive when the food does.\n\n")
+    v = lint_text(ddlint, head + "## Monitoring\n\n- Dashboards track prediction "
+                  "drift and alert on feature drift\n- Who carries the pager at night?\n")
+    check("review: a list item before a question item",
+          cov(v, "monitoring")["found"] and "required-section-empty" not in rules(v),
+          "'Dashboards track prediction drift' is not part of the next item's "
+          "question")
+    v = lint_text(ddlint, head + "## Rollout\n\nA canary in one city first.\n\n"
+                  "### Who watches drift?\n\nPriya, every Monday, on the drift "
+                  "dashboard.\n")
+    check("review: a question heading over its answer",
+          "missing-monitoring" not in rules(v),
+          "'### Who watches drift?' is answered below it")
+    v = lint_text(ddlint,
+                  "We forecast when each order will be ready.\nCouriers now wait nine "
+                  "minutes.\n\nThe model is a gradient-boosted regressor.\nIt is "
+                  "retrained weekly.\n\nFeatures come from the order stream.\nKitchen "
+                  "load matters most.\n\nAccuracy is judged by MAE on held-out weeks.\n"
+                  "Target: under three minutes.\n")
+    check("review: a text written a sentence to a line",
+          cov(v, "problem").get("heading") == "(the text, which has no heading)",
+          "one sentence per line makes no title lines: the memo is one text")
+    v = lint_text(ddlint, head + "## Model\n\nWe use LightGBM models on user "
+                  "features and item features.\n")
+    check("review: a model named beside kinds of features",
+          cov(v, "model")["found"] and
+          not any(x["rule"] == "required-section-empty" and "Model" in x["message"]
+                  for x in v["diagnostics"]),
+          "'LightGBM models' names a model: the paragraph is content")
+    v = lint_text(ddlint, head + "## Monitoring\n\nParked cars are counted by bay "
+                  "sensors, and dashboards compare that count with the predicted free "
+                  "bays each hour.\n")
+    check("review: parking is not parking a topic",
+          "missing-monitoring" not in rules(v),
+          "'Parked cars are counted ... dashboards compare' plans monitoring")
+    v = lint_text(ddlint, head + "## Model\n\n> **Note**\n> A gradient-boosted "
+                  "regressor predicts minutes until the food is ready, trained on six "
+                  "months of orders and retrained weekly.\n")
+    check("review: a callout in a block quote is the author's",
+          not any(x["rule"] == "required-section-empty" and "Model" in x["message"]
+                  for x in v["diagnostics"]),
+          "only a reviewer's comment or a speaker's note in a quote is someone "
+          "else's")
+
+    v = lint_text(ddlint, "# Courier waits\n\n---\n\nCouriers wait nine minutes at "
+                  "restaurants on average, and we want a forecast of when food is "
+                  "ready.\n\n---\n\nThe forecast is a gradient-boosted regressor over "
+                  "kitchen load and order size, retrained weekly.\n")
+    check("review: a title over two parts",
+          not any((c.get("heading") or "").startswith("(part") for c in v["coverage"]),
+          "a title and two parts between rules are not three parts: the title "
+          "is none of them")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

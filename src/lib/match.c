@@ -743,8 +743,8 @@ static bool S_table_echo(const ddlint_pack *pk, const char *t,
  * things: "We'll use flight features, stand features, handler features
  * and weather features.", "It will use pet profile features, symptom
  * features and context features." Every word is a filler, a template
- * word, or one of the two words before a plural template word (the kind's
- * name); two kinds or more; prose, not a list item (an outline's "*
+ * word, or one of the two words before "features", "signals" or "inputs"
+ * (the kind's name); two kinds or more; prose, not a list item (an outline's "*
  * Node-level predictions" under "Architectural components" is a
  * skeleton's heading, judged as one); no digit; under 25 words. */
 static bool S_template_word(const lint_ctx *ctx, const char *w, size_t n);
@@ -778,21 +778,20 @@ static bool S_names_kinds_only(const lint_ctx *ctx, const block *bl) {
     ws[n] = b;
     wn[n++] = i - b;
   }
-  /* (the cheap tests first: this runs for every short paragraph) */
-  size_t plural = 0;
-  for (size_t k = 0; k < n; k++)
-    plural += wn[k] > 3 &&
-              (t[ws[k] + wn[k] - 1] == 's' || t[ws[k] + wn[k] - 1] == 'S');
-  if (plural < 2)
-    return false;
+  /* the heads: what a design's inputs are called ("features",
+   * "signals", "inputs"), not any plural template word ("We use LightGBM
+   * models on user features" names a model) */
+  static const char *const heads_of[] = {"features", "signals", "inputs",
+                                         NULL};
   size_t heads = 0;
   bool head[25] = {0};
   for (size_t k = 0; k < n; k++)
-    if (wn[k] > 3 && (t[ws[k] + wn[k] - 1] == 's' || t[ws[k] + wn[k] - 1] == 'S') &&
-        S_template_word(ctx, t + ws[k], wn[k])) {
-      head[k] = true;
-      heads++;
-    }
+    for (int h = 0; heads_of[h] && !head[k]; h++)
+      if (strlen(heads_of[h]) == wn[k] &&
+          strncasecmp(heads_of[h], t + ws[k], wn[k]) == 0) {
+        head[k] = true;
+        heads++;
+      }
   if (heads < 2)
     return false;
   for (size_t k = 0; k < n; k++) {
@@ -1060,6 +1059,29 @@ static bool S_counts(const lint_ctx *ctx, size_t b) {
          !(ctx->dead_blocks && ctx->dead_blocks[b]);
 }
 
+/* Whether quoted block bl is someone else's note on the text, not the
+ * author's: it opens with a comment's, reply's or speaker note's label
+ * ("> **[Comment — K. Dunmore]** ...", "> Speaker notes: ...", "> Reply
+ * (Ian): ..."). A callout ("> **Note** ...") is the author's own. */
+static bool S_others_note(const lint_ctx *ctx, const block *bl) {
+  static const char *const marks[] = {"comment",       "reply",
+                                      "review",        "speaker note",
+                                      "question from", "feedback from",
+                                      "note from",     NULL};
+  if (!bl->in_quote)
+    return false;
+  const char *t = ctx->src->text;
+  size_t i = bl->start;
+  while (i < bl->end && strchr(" \t>*_[(", t[i]))
+    i++;
+  for (int k = 0; marks[k]; k++) {
+    size_t n = strlen(marks[k]);
+    if (i + n <= bl->end && strncasecmp(t + i, marks[k], n) == 0)
+      return true;
+  }
+  return false;
+}
+
 /* A stub has under STUB_WORDS words, none of its blocks STUB_BLOCK_WORDS
  * or more (see S_is_stub()). */
 #define STUB_WORDS 20
@@ -1076,9 +1098,9 @@ static size_t S_content_words(const lint_ctx *ctx, const section *sec,
   for (size_t b = sec->first_block;
        b < sec->end_block && total < STUB_WORDS && *longest < STUB_BLOCK_WORDS;
        b++) {
-    /* (not a block quote: a reviewer's comment or a speaker's note is
+    /* (not a reviewer's comment or a speaker's note in a block quote:
      * someone else's words, not the section's text) */
-    if (!S_counts(ctx, b) || ctx->md->blocks[b].in_quote)
+    if (!S_counts(ctx, b) || S_others_note(ctx, &ctx->md->blocks[b]))
       continue;
     const block *bl = &ctx->md->blocks[b];
     size_t words = S_block_words(ctx, bl, STUB_WORDS);
@@ -1307,7 +1329,7 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
   for (size_t b = sec->first_block; b < sec->end_block && own < STUB_OWN_WORDS;
        b++) {
     const block *bl = &ctx->md->blocks[b];
-    if (!S_counts(ctx, b) || bl->in_quote)
+    if (!S_counts(ctx, b) || S_others_note(ctx, bl))
       continue;
     if (bl->kind == BLOCK_HTML && S_prose_block(ctx, bl)) {
       own += S_html_words(t, bl->start, bl->end, STUB_OWN_WORDS);

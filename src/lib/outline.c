@@ -430,7 +430,8 @@ static void S_split_run_ins(md_blocks *mb, const char *t,
 /* Where the rest of paragraph b starts when its first line is a title of
  * its own, with the paragraph's text on the lines below, or 0: a plain
  * capitalised phrase of one to twelve words that ends with '.', ':' or '?',
- * holds no other sentence mark, and is short beside the line after it ("What it is for." over "Every sailing
+ * holds no other sentence mark, and is under half as long as the line
+ * after it (not a text written a sentence to a line) ("What it is for." over "Every sailing
  * loses ...", "6. Monitoring, feedback and rollout." over "Not decided
  * here."), in a paragraph of its own or opening an outer list item, not
  * an email's header ("To:"); or an outer item's only line over the list
@@ -476,11 +477,32 @@ static size_t S_title_line_end(const char *t, const md_blocks *mb, size_t i,
   size_t r = (size_t)(nl - p) + 1;
   while (r < n && strchr(" \t\r\n", p[r]))
     r++;
-  /* shorter than the text's lines: not a sentence that happens to end
-   * where a hard-wrapped paragraph breaks its line */
+  /* well under half the length of the line after it: not a sentence that
+   * happens to end where a hard-wrapped paragraph breaks its line, nor
+   * one of a text written a sentence to a line ("The model is a LightGBM
+   * regressor." over "It is retrained weekly.") */
   const char *nl2 = memchr(p + r, '\n', n - r);
   size_t next = nl2 ? (size_t)(nl2 - (p + r)) : n - r;
-  if (e > 50 && next * 2 < e * 3)
+  if (next < 2 * e)
+    return 0;
+  /* ... and the lines after it are not short sentences each (a sentence
+   * to a line, all of them ending with its mark) */
+  size_t lines = 0, ended = 0, longest = 0;
+  for (size_t k = r; k < n;) {
+    const char *q = memchr(p + k, '\n', n - k);
+    size_t ke = q ? (size_t)(q - p) : n;
+    size_t le = ke;
+    while (le > k && strchr(" \t\r", p[le - 1]))
+      le--;
+    if (le > k) {
+      lines++;
+      ended += strchr(".?!", p[le - 1]) != NULL;
+      if (le - k > longest)
+        longest = le - k;
+    }
+    k = ke + 1;
+  }
+  if (lines >= 2 && ended == lines && longest <= 100)
     return 0;
   bool text = false;
   for (size_t k = r; k < n && !text; k++)
@@ -552,8 +574,8 @@ static void S_breaks_as_parts(md_blocks *mb) {
     if (b->kind == BLOCK_BREAK) {
       parts += content;
       content = false;
-    } else if (b->kind != BLOCK_COMMENT) {
-      content = true;
+    } else if (b->kind != BLOCK_COMMENT && b->kind != BLOCK_HEADING) {
+      content = true; /* (a title over the parts is none of them) */
     }
   }
   parts += content;
@@ -681,16 +703,12 @@ void outline_title_parts(md_blocks *mb, size_t doc_len, outline *ol) {
 }
 
 /* Inserts a made title heading (level 1, no bytes) named name before
- * block 0, where the text starts (past comments and front matter), and
- * rebuilds ol. */
+ * block 0, where that block starts, and rebuilds ol. */
 static void S_insert_title(md_blocks *mb, size_t doc_len, outline *ol,
                            const char *name) {
-  size_t first = 0;
-  while (first < mb->nblocks && mb->blocks[first].kind == BLOCK_COMMENT)
-    first++;
-  size_t at = first < mb->nblocks ? mb->blocks[first].start
-              : mb->nblocks       ? mb->blocks[0].start
-                                  : 0;
+  /* (where the first block starts: blocks stay sorted by their start,
+   * which the searches over them need) */
+  size_t at = mb->nblocks ? mb->blocks[0].start : 0;
   mb->blocks = xrealloc(mb->blocks, (mb->nblocks + 1) * sizeof(block));
   memmove(mb->blocks + 1, mb->blocks, mb->nblocks * sizeof(block));
   mb->nblocks++;

@@ -730,16 +730,17 @@ static const char *const S_negators[] = {
     "wasn't", "weren't", "lack",  "lacks",   "lacking", "neither", NULL};
 /* Words that put off what follows: "revisit monitoring after the pilot". */
 static const char *const S_deferrals[] = {"revisit", "postpone", "defer",
-                                          "deferred", "parked", NULL};
+                                          "deferred", NULL};
 /* ... and pairs that do: "We'll figure out alerting once the job has run",
  * "decide whether to canary", "decide later on a rollback". Not "whether"
  * or "decide" alone: "checks whether latency stays under 200 ms", "decide
  * rollback within 5 minutes" are plans; nor "park" alone ("car park
- * occupancy monitoring"). */
+ * occupancy monitoring", "cars waiting to park"). */
 static const char *const S_deferral_pairs[][2] = {
     {"figure", "out"}, {"decide", "whether"}, {"decide", "later"},
-    /* "Let's park monitoring and rollout until after the ethics panel" */
-    {"let's", "park"}, {"to", "park"}, {"we'll", "park"}};
+    /* "Let's park monitoring and rollout until after the ethics panel",
+     * first person only: not "cars waiting to park", "parked cars" */
+    {"let's", "park"}, {"we'll", "park"}, {"we", "parked"}};
 
 /* Words and phrases that make a clause a wish, not a plan: "We'd
  * eventually want an A/B test", "we would obviously need monitoring at
@@ -973,7 +974,22 @@ static bool S_cell_denied(const char *t, size_t me, size_t len) {
  * question that its paragraph goes on to answer ("What goes into the
  * model, roughly? Jonas: time since the last scan, ...") names the topic
  * of the answer, and counts. */
-static bool S_in_question(const char *t, size_t me, size_t len) {
+static bool S_in_question(const lint_ctx *ctx, size_t ms, size_t me) {
+  const char *t = ctx->src->text;
+  /* only in a paragraph of prose, and only to its end: a heading or a
+   * bold line that asks ("### Who watches drift?") has its answer below,
+   * and a list item without a full stop is not part of the next item's
+   * question */
+  size_t len = ctx->src->len;
+  if (ctx->md) { /* (a caller with no blocks: the text is one paragraph) */
+    size_t b = block_at_or_after(ctx->md, ms + 1);
+    if (b == 0)
+      return false;
+    const block *bl = &ctx->md->blocks[b - 1];
+    if (bl->kind != BLOCK_PARAGRAPH || bl->bold_line || me > bl->end)
+      return false;
+    len = bl->end;
+  }
   size_t lim = me + 300 < len ? me + 300 : len;
   size_t i = me;
   for (; i < lim; i++) {
@@ -1014,7 +1030,7 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
   const char *t = ctx->src->text;
   if (S_cell_denied(t, me, ctx->src->len))
     return true;
-  if (S_in_question(t, me, ctx->src->len))
+  if (S_in_question(ctx, ms, me))
     return true;
   size_t lo = ms > NEG_LOOKBACK ? ms - NEG_LOOKBACK : 0;
   size_t cs = S_clause_start(t, lo, ms);
