@@ -758,18 +758,5 @@ void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
     S_breaks_as_parts(mb);
   /* where the text starts, past any front matter: findings placed on the
    * title point at the first line of text, not at a "---" */
-  mb->blocks = xrealloc(mb->blocks, (mb->nblocks + 1) * sizeof(block));
-  memmove(mb->blocks + 1, mb->blocks, mb->nblocks * sizeof(block));
-  mb->nblocks++;
-  block *h = &mb->blocks[0];
-  memset(h, 0, sizeof *h);
-  h->kind = BLOCK_HEADING;
-  h->level = 1;
-  h->made = BLOCK_MADE_TITLE;
-  h->start = h->end = mb->nblocks > 1 ? mb->blocks[1].start : 0;
-  h->text = xstrdup(OUTLINE_UNTITLED);
-  h->norm = title_normalize(h->text);
-  h->key = title_key(h->norm);
-  outline_free(ol);
-  outline_build(mb, doc_len, 1, ol);
+  S_insert_title(mb, doc_len, ol, OUTLINE_UNTITLED);
 }
