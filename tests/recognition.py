@@ -64,6 +64,13 @@ def rules(doc, severity=None):
             if severity is None or d["severity"] == severity]
 
 
+def empty_named(doc, name):
+    """Whether doc reports a required section whose message names name as
+    empty."""
+    return any(x["rule"] == "required-section-empty" and name in x["message"]
+               for x in doc["diagnostics"])
+
+
 def check(name, cond, what):
     global failed
     print(("ok   " if cond else "FAIL ") + f"{name}: {what}")
@@ -773,8 +780,7 @@ def main():
         "A gradient-boosted classifier over candidate pairs, retrained each month on\n"
         "the newest audit results.", deferred))
     check("a model put off at length",
-          any(x["rule"] == "required-section-empty" and "Model Design" in x["message"]
-              for x in v["diagnostics"]),
+          empty_named(v, "Model Design"),
           "'Not decided yet.' opening 70 words of prose on how the choice will be "
           "made decides nothing: Model Design is empty")
     v = lint_text(ddlint, fixture_text(root, "plain-operations.md").replace(
@@ -784,8 +790,7 @@ def main():
         "over candidate pairs\n- retrained monthly on new audit results\n"))
     check("a deferral followed by a list",
           cov(v, "model")["found"] and
-          not any(x["rule"] == "required-section-empty" and "Model Design" in x["message"]
-                  for x in v["diagnostics"]),
+          not empty_named(v, "Model Design"),
           "a list after the deferral says what is planned: content")
 
     d = lint(ddlint, root, "forum-replies.md")
@@ -1074,8 +1079,7 @@ def main():
     v = lint_text(ddlint, fixture_text(root, "terse-bold-notes.md").replace(
         "**Goals**", "**Problem**"))
     check("an empty slot the author titled",
-          any(x["rule"] == "required-section-empty" and "Problem" in x["message"]
-              for x in v["diagnostics"]),
+          empty_named(v, "Problem"),
           "'**Problem**' over a slogan is the author's own slot for it, left "
           "empty: reported, not replaced by the opening notes")
     v = lint_text(ddlint,
@@ -1120,8 +1124,7 @@ def main():
         "> **Comment (R. Osei):** we need the weekly count of holds on a dashboard\n"
         "> and an A/B test between two payment teams before this goes live.\n"))
     check("a reviewer's comment alone under a heading",
-          any(x["rule"] == "required-section-empty" and "Monitoring" in x["message"]
-              for x in v["diagnostics"]),
+          empty_named(v, "Monitoring"),
           "a block quote is someone else's words: a reviewer asking for a "
           "dashboard and an A/B test under '## After go-live' is not the "
           "author's plan")
@@ -1133,16 +1136,14 @@ def main():
         "- Monitoring: drift, latency, system health.\n"
         "- Deployment: A/B tests, rollback, retraining triggers.\n"))
     check("the template's sample lines lightly edited",
-          any(x["rule"] == "required-section-empty" and "Monitoring" in x["message"]
-              for x in v["diagnostics"]),
+          empty_named(v, "Monitoring"),
           "'- Monitoring: drift, latency, system health.' is the template's "
           "own line with a word dropped: the section is still to be written")
     v = lint_text(ddlint, base.replace(go_live,
         "- Monitoring: weekly count of holds, drift in the score distribution.\n"
         "- Deployment: a canary on one region first, rollback by flag.\n"))
     check("labels in the template's words over the author's own",
-          not any(x["rule"] == "required-section-empty" and "Monitoring" in x["message"]
-                  for x in v["diagnostics"]),
+          not empty_named(v, "Monitoring"),
           "'- Monitoring: weekly count of holds, drift in the score "
           "distribution' says what is watched: content")
 
@@ -1181,16 +1182,14 @@ def main():
     v = lint_text(ddlint, base.replace(looks_at,
         "We'll use invoice features, supplier features and payment features."))
     check("kinds of features named, no feature",
-          any(x["rule"] == "required-section-empty" and "Features" in x["message"]
-              for x in v["diagnostics"]),
+          empty_named(v, "Features"),
           "'We'll use invoice features, supplier features and payment features.' "
           "names three kinds and no feature: the section is empty")
     v = lint_text(ddlint, base.replace(looks_at,
         "We'll use invoice features (amount, date) and supplier features such as "
         "how many invoices the supplier sent that month."))
     check("kinds of features with their members",
-          not any(x["rule"] == "required-section-empty" and "Features" in x["message"]
-                  for x in v["diagnostics"]),
+          not empty_named(v, "Features"),
           "kinds followed by what they hold name features")
 
     v = lint_text(ddlint, base.replace("## What counts as success",
@@ -1229,16 +1228,14 @@ def main():
         "| Group | Examples |\n|---|---|\n| User features | Profile, history, segments |\n"
         "| Item/context features | Text, metadata, timestamps |\n| Interaction features | |\n"))
     check("the template's sample lines as table rows",
-          any(x["rule"] == "required-section-empty" and "Features" in x["message"]
-              for x in v["diagnostics"]),
+          empty_named(v, "Features"),
           "a table whose rows are the template's feature lines (or a label "
           "with an empty cell) names no feature of this design")
     v = lint_text(ddlint, base.replace(looks_at,
         "| Group | Examples |\n|---|---|\n| Invoice features | amount, date, currency |\n"
         "| Supplier features | invoices sent this month, bank details changed |\n"))
     check("a features table of the author's own",
-          not any(x["rule"] == "required-section-empty" and "Features" in x["message"]
-                  for x in v["diagnostics"]),
+          not empty_named(v, "Features"),
           "rows that name this design's features are content")
 
     # Cases a review of the fourth session's changes found wrong (each
@@ -1271,8 +1268,7 @@ def main():
                   "features and item features.\n")
     check("review: a model named beside kinds of features",
           cov(v, "model")["found"] and
-          not any(x["rule"] == "required-section-empty" and "Model" in x["message"]
-                  for x in v["diagnostics"]),
+          not empty_named(v, "Model"),
           "'LightGBM models' names a model: the paragraph is content")
     v = lint_text(ddlint, head + "## Monitoring\n\nParked cars are counted by bay "
                   "sensors, and dashboards compare that count with the predicted free "
@@ -1284,8 +1280,7 @@ def main():
                   "regressor predicts minutes until the food is ready, trained on six "
                   "months of orders and retrained weekly.\n")
     check("review: a callout in a block quote is the author's",
-          not any(x["rule"] == "required-section-empty" and "Model" in x["message"]
-                  for x in v["diagnostics"]),
+          not empty_named(v, "Model"),
           "only a reviewer's comment or a speaker's note in a quote is someone "
           "else's")
 

@@ -1493,7 +1493,6 @@ static bool S_negated_hit(void *arg, size_t k, size_t ms, size_t me) {
 }
 
 static bool S_opens_denial(const char *t, size_t start, size_t end);
-static bool S_opens_deferral(const char *t, size_t start, size_t end);
 
 /* Whether heading d's subtree says that pack section s is not there: none
  * of its evidence is mentioned but negated, and its first paragraph opens

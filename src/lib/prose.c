@@ -1026,6 +1026,24 @@ static bool S_in_question(const lint_ctx *ctx, size_t ms, size_t me) {
          (t[j] >= '0' && t[j] <= '9');
 }
 
+/* Whether word k of the nw words ws/wn puts something off: a deferral
+ * ("defer", "revisit") or the first of a deferral pair ("figure out",
+ * "let's park"). */
+static bool S_defers_at(const char *t, const size_t *ws, const size_t *wn,
+                        size_t nw, size_t k) {
+  if (S_word_in(t + ws[k], wn[k], S_deferrals))
+    return true;
+  for (size_t q = 0;
+       k + 1 < nw && q < sizeof S_deferral_pairs / sizeof S_deferral_pairs[0];
+       q++)
+    if (wn[k] == strlen(S_deferral_pairs[q][0]) &&
+        wn[k + 1] == strlen(S_deferral_pairs[q][1]) &&
+        strncasecmp(t + ws[k], S_deferral_pairs[q][0], wn[k]) == 0 &&
+        strncasecmp(t + ws[k + 1], S_deferral_pairs[q][1], wn[k + 1]) == 0)
+      return true;
+  return false;
+}
+
 bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
   const char *t = ctx->src->text;
   if (S_cell_denied(t, me, ctx->src->len))
@@ -1063,18 +1081,9 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
       return true;
   /* put off, which plans nothing yet: "decide whether to roll back",
    * "we'll figure out alerting later" */
-  for (size_t k = nw > 3 ? nw - 3 : 0; k < nw; k++) {
-    if (S_word_in(t + ws[k], wn[k], S_deferrals))
+  for (size_t k = nw > 3 ? nw - 3 : 0; k < nw; k++)
+    if (S_defers_at(t, ws, wn, nw, k))
       return true;
-    for (size_t q = 0;
-         k + 1 < nw && q < sizeof S_deferral_pairs / sizeof S_deferral_pairs[0];
-         q++)
-      if (wn[k] == strlen(S_deferral_pairs[q][0]) &&
-          wn[k + 1] == strlen(S_deferral_pairs[q][1]) &&
-          strncasecmp(t + ws[k], S_deferral_pairs[q][0], wn[k]) == 0 &&
-          strncasecmp(t + ws[k + 1], S_deferral_pairs[q][1], wn[k + 1]) == 0)
-        return true;
-  }
   /* what is only supposed, in the clause of a counterfactual "if": "If
    * it were deployed, ...", "if we were to roll it out" (not the clause
    * after its comma: "If the scorer were down, the app would fall back to
@@ -1136,16 +1145,8 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
     opens = S_word_in(t + ws[k], wn[k], S_negators);
   /* ... or that opens by putting it off: "Let's park monitoring and
    * rollout until the audit", "We parked alerting and rollback" */
-  for (size_t k = 0; k < nw && k < 3 && !opens; k++) {
-    opens = S_word_in(t + ws[k], wn[k], S_deferrals);
-    for (size_t q = 0; !opens && k + 1 < nw &&
-                       q < sizeof S_deferral_pairs / sizeof S_deferral_pairs[0];
-         q++)
-      opens = wn[k] == strlen(S_deferral_pairs[q][0]) &&
-              wn[k + 1] == strlen(S_deferral_pairs[q][1]) &&
-              strncasecmp(t + ws[k], S_deferral_pairs[q][0], wn[k]) == 0 &&
-              strncasecmp(t + ws[k + 1], S_deferral_pairs[q][1], wn[k + 1]) == 0;
-  }
+  for (size_t k = 0; k < nw && k < 3 && !opens; k++)
+    opens = S_defers_at(t, ws, wn, nw, k);
   if (opens && nw <= 16) {
     bool turned = false;
     for (size_t k = k0; k < nw && !turned; k++)
