@@ -867,6 +867,25 @@ def main():
           "replay last month's orders' an offline metric, 'walking distance "
           "per picked line' an online one")
 
+    d = lint_folder(ddlint, root, "matching-guide")
+    check("a guide's chapters keep their generic headings",
+          "01-why" in cov(d, "problem").get("file", "") and
+          not any(x["rule"] == "duplicate-section" for x in d["diagnostics"]),
+          "'## Introduction' in the chapter '# 2. String similarity' "
+          "introduces string similarity, not the design's problem, and is no "
+          "second Problem Formulation")
+    check("a guide's chapters keep their generic headings",
+          cov(d, "architecture").get("heading") == "Components" and
+          "03-service" in cov(d, "architecture").get("file", ""),
+          "'## Components' under '# 3. The matching service', naming the API, "
+          "the services and a cache, is the architecture; '## Key components' "
+          "under '# 2. String similarity' is not")
+    check("'A/B Testing' names its section",
+          cov(d, "monitoring").get("heading") == "A/B Testing" and
+          cov(d, "monitoring").get("via") != "content",
+          "'A/B' is one word, as the alias 'AB testing' has it ('a' alone is a "
+          "stop word)")
+
     d = lint(ddlint, root, "terse-reorder-notes.md")
     check("terse engineer's notes",
           all(cov(d, sid)["found"] for sid in

@@ -1291,11 +1291,19 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 "mathematical formulation", "mathematical foundations",
                 "mathematical foundation", "derivation", "derivations"]
 
+# names that say nothing of their subject: "## Introduction" in a chapter
+# "# Word embeddings" introduces word embeddings, "## Key components" in a
+# chapter on sample sizes are the sample size's (docs/matching.md)
+generic_names = ["introduction", "background", "context", "motivation",
+                 "components", "design", "approach", "infrastructure", "infra",
+                 "flow", "proposal", "scope", "purpose", "why"]
+
 pack = {
  "name": "ml-system-design",
  "version": "1.0.0",
  "description": "The ML System Design Flow: problem, metrics, architecture, data, features, model, prediction, feedback/monitoring/deployment.",
  "not_evidence": not_evidence,
+ "generic_names": generic_names,
  "template_text": template_text,
  # a design written as a decision log (README + 0001-*.md) is one design
  "record_parts": True,

@@ -5,6 +5,7 @@
  * each matched section: as a subheading, a label, or text matching a pattern.
  * The result is the coverage map and the completeness score. */
 #include "rules.h"
+#include "document.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -191,6 +192,71 @@ static size_t S_contained(const namer *nm, size_t d, size_t s) {
 static double S_cover(const namer *nm, size_t d, size_t s) {
   size_t n = S_contained(nm, d, s);
   return n && nm->hf[d].words ? (double)n / (double)nm->hf[d].words : 0;
+}
+
+/* Whether name key k is one of the pack's generic names. */
+static bool S_generic_key(const ddlint_pack *pk, const char *k) {
+  for (size_t i = 0; i < pk->ngeneric_names; i++)
+    if (strcmp(pk->generic_names[i], k) == 0)
+      return true;
+  return false;
+}
+
+/* Whether heading d names section s only by generic names ("Introduction",
+ * "Components"), which say nothing of what they introduce. */
+static bool S_generic_only(const namer *nm, size_t d, size_t s) {
+  const tmpl_section *ts = &nm->ctx->pack->sections[s];
+  const char *key = S_heading_key(nm->ctx, d);
+  bool any = false;
+  for (size_t k = 0; k <= ts->naliases; k++) {
+    const char *nk = k ? ts->alias_keys[k - 1] : ts->key_title;
+    if (strcmp(key, nk) != 0 && !S_contains_name(nm, d, s, k))
+      continue;
+    if (!S_generic_key(nm->ctx->pack, nk))
+      return false;
+    any = true;
+  }
+  return any;
+}
+
+/* Whether section p opens a chapter of a document made of parts: the
+ * first heading of a part after the first. */
+static bool S_chapter_head(const lint_ctx *ctx, size_t p) {
+  if (!ctx->nparts || p == 0)
+    return false;
+  const section *secs = ctx->ol->sections;
+  size_t k = doc_part_of(ctx->parts, ctx->nparts, secs[p].start);
+  return doc_part_of(ctx->parts, ctx->nparts, secs[p - 1].start) != k;
+}
+
+static unsigned S_evidence_at(lint_ctx *ctx, size_t s, size_t d);
+static bool S_by_content_ok(const ddlint_pack *pk, size_t s);
+
+/* Whether heading d, naming section s only generically, sits in a chapter
+ * of a document made of parts whose headings above it do not name s, and
+ * shows too little of s (under two evidence items) to be s all the same: it
+ * is about the chapter's subject. "## Introduction" in a chapter "# Word
+ * embeddings" introduces word embeddings, "## Key components" in "# Sample
+ * size" are the sample size's; "## Components" in "# Runtime on the head
+ * unit", naming services and their calls, are the system's. */
+static bool S_borrowed_name(const namer *nm, const unsigned char *known,
+                            size_t d, size_t s) {
+  const lint_ctx *ctx = nm->ctx;
+  const outline *ol = ctx->ol;
+  if (!ctx->nparts || !S_generic_only(nm, d, s))
+    return false;
+  const tmpl_section *ts = &ctx->pack->sections[s];
+  bool in_chapter = false;
+  for (ptrdiff_t p = ol->sections[d].parent; p >= 0 && !ol->sections[p].is_title;
+       p = ol->sections[p].parent) {
+    if (known[p] && (S_names_equal(S_heading_key(ctx, (size_t)p), ts->key_title,
+                                   ts->alias_keys, ts->naliases) ||
+                     S_contained(nm, (size_t)p, s)))
+      return false;
+    in_chapter = in_chapter || S_chapter_head(ctx, (size_t)p);
+  }
+  return in_chapter && (!S_by_content_ok(ctx->pack, s) ||
+                        S_evidence_at(nm->ctx, s, d) < 1);
 }
 
 static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
@@ -2652,7 +2718,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       const char *key = S_heading_key(ctx, d);
       if (known[d] != 2 || ol->sections[d].is_title ||
           !S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases) ||
-          !S_nest_ok(ctx, cov, s, d))
+          !S_nest_ok(ctx, cov, s, d) || S_borrowed_name(&nm, known, d, s))
         continue;
       /* the title, then the aliases in the pack's order: a pack lists a
        * section's most telling names first ("architecture" before
@@ -2701,7 +2767,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     ptrdiff_t best = -1;
     double best_cover = 0;
     for (size_t s = 0; s < pk->nsections; s++) {
-      if (cov->sections[s].section >= 0 || !S_nest_ok(ctx, cov, s, d))
+      if (cov->sections[s].section >= 0 || !S_nest_ok(ctx, cov, s, d) ||
+          S_borrowed_name(&nm, known, d, s))
         continue;
       double cover = S_cover(&nm, d, s);
       if (cover > best_cover) {
@@ -2772,6 +2839,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           (sc->section >= 0 &&
            ol->sections[d].level >= ol->sections[sc->section].level) ||
           !S_contained(&nm, d, s) || STUB(d) ||
+          S_borrowed_name(&nm, known, d, s) ||
           S_evidence_at(ctx, s, d) < 1 || S_under_near_miss(ctx, d, s))
         continue;
       sc->section = (ptrdiff_t)d;

@@ -763,6 +763,28 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
   return true;
 }
 
+/* "generic_names": section names that say nothing of what they name
+ * ("introduction", "components"). Kept as title keys; a child pack's list
+ * replaces its parent's. */
+static bool S_generic_names(loader *ld, const cJSON *root, ddlint_pack *pk) {
+  char **names = NULL;
+  size_t n = 0;
+  if (!cJSON_GetObjectItemCaseSensitive(root, "generic_names"))
+    return true;
+  if (!pack_read_strings(ld, root, "generic_names", "pack", &names, &n))
+    return false;
+  pack_strings_free(pk->generic_names, pk->ngeneric_names);
+  for (size_t i = 0; i < n; i++) {
+    char *norm = title_normalize(names[i]);
+    free(names[i]);
+    names[i] = title_key(norm);
+    free(norm);
+  }
+  pk->generic_names = names;
+  pk->ngeneric_names = n;
+  return true;
+}
+
 size_t pack_text_words(const char *t, size_t n, char *out, size_t cap) {
   size_t k = 0;
   bool gap = false;
@@ -898,7 +920,8 @@ static bool S_load(loader *ld) {
   static const char *const fields[] = {
       "$schema",        "name",          "version", "description",
       "extends",        "sections",      "rules",   "not_evidence",
-      "title_priority", "template_text", "record_parts", NULL};
+      "title_priority", "template_text", "record_parts", "generic_names",
+      NULL};
   const cJSON *root = ld->js.root;
   const cJSON *sections, *rules;
   if (!json_check_fields(&ld->js, root, "pack", fields))
@@ -929,7 +952,8 @@ static bool S_load(loader *ld) {
       !pack_read_string(ld, root, "description", false, "pack", &description) ||
       !S_array(ld, root, "sections", "pack", &sections) ||
       !S_array(ld, root, "rules", "pack", &rules) ||
-      !S_not_evidence(ld, root, pk) || !S_template_text(ld, root, pk) ||
+      !S_not_evidence(ld, root, pk) || !S_generic_names(ld, root, pk) ||
+      !S_template_text(ld, root, pk) ||
       !pack_read_bool(ld, root, "title_priority", "pack", pk->title_priority,
                       &pk->title_priority) ||
       !pack_read_bool(ld, root, "record_parts", "pack", pk->record_parts,
@@ -1377,6 +1401,7 @@ void ddlint_pack_free(ddlint_pack *pk) {
   pack_strings_free(pk->topic_vocab, pk->ntopic_vocab);
   pack_strings_free(pk->template_text, pk->ntemplate_text);
   pack_strings_free(pk->not_evidence, pk->nnot_evidence);
+  pack_strings_free(pk->generic_names, pk->ngeneric_names);
   for (unsigned k = 0; k < MATCH_LEVELS; k++)
     pcre2_match_context_free(pk->limits->level[k]); /* NULL is allowed */
   free(pk->limits);

@@ -129,6 +129,12 @@ struct ddlint_pack {
    * match.c's S_wild_heading() reads the star */
   char **not_evidence;
   size_t nnot_evidence;
+  /* owned: "generic_names", as title keys: section names that say nothing
+   * of their subject ("introduction", "components"); in a chapter of a
+   * document made of parts, such a heading is about its chapter's subject
+   * (match.c's S_borrowed_name()) */
+  char **generic_names;
+  size_t ngeneric_names;
   /* owned: "template_text", the template's own sample lines ("User
    * Features: Profile, history, segments"), each as lower-case words
    * joined by single spaces (pack_text_words()); a paragraph or list

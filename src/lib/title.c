@@ -92,6 +92,8 @@ static const char *S_skip_numbering(const char *s) {
   return s;
 }
 
+static bool S_letter_pair(const char *text, const char *p);
+
 static char *S_normalize(const char *text, bool drop_parens) {
   const char *s = S_skip_numbering(text);
   strbuf sb = {0};
@@ -118,6 +120,10 @@ static char *S_normalize(const char *text, bool drop_parens) {
       }
       continue;
     }
+    /* "A/B" and "I/O" are one word each ("ab", "io"): "a" alone is a
+     * stop word, and "A/B Testing" is the alias "AB testing" */
+    if (c == '/' && S_letter_pair(text, s))
+      continue;
     if (c == '&') {
       if (!space)
         strbuf_putc(&sb, ' ');

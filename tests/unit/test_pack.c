@@ -190,7 +190,8 @@ static void test_error_unknown_fields(void) {
   CHECK_STR(err,
             "p.json:3:3: unknown field \"sectons\" in pack (expected one of: "
             "$schema, name, version, description, extends, sections, rules, "
-            "not_evidence, title_priority, template_text, record_parts)");
+            "not_evidence, title_priority, template_text, record_parts, "
+            "generic_names)");
   free(err);
 
   const char *j = "{\"name\": \"x\", \"rules\": [],\n"
@@ -421,7 +422,8 @@ static void test_load_file(void) {
   char *want = xasprintf(
       "%s:2:2: unknown field \"bogus\" in pack (expected "
       "one of: $schema, name, version, description, "
-      "extends, sections, rules, not_evidence, title_priority, template_text, record_parts)",
+      "extends, sections, rules, not_evidence, title_priority, template_text, record_parts, "
+      "generic_names)",
       path);
   CHECK_STR(err, want);
   free(want);
@@ -494,6 +496,25 @@ static void test_kind_explain(void) {
   CHECK(rule_kind_find("no-such-kind") == NULL);
 }
 
+/* "generic_names" are kept as title keys (stemmed, sorted words), and a
+ * wrong type is a located error */
+static void test_generic_names(void) {
+  ddlint_pack *pk = PACK("{\"name\": \"g\", \"sections\": [{\"id\": \"p\", "
+                         "\"title\": \"Problem\"}], \"rules\": [], \"generic_names\": "
+                         "[\"Key Components\", \"Introduction\"]}");
+  CHECK(pk != NULL);
+  if (pk) {
+    CHECK_INT(pk->ngeneric_names, 2);
+    CHECK_STR(pk->generic_names[0], "component key");
+    CHECK_STR(pk->generic_names[1], "introduction");
+    ddlint_pack_free(pk);
+  }
+  char *err = pack_error("{\"name\": \"g\", \"sections\": [], \"rules\": [],\n"
+                         " \"generic_names\": 3}");
+  CHECK(err && strncmp(err, "p.json:2:", 9) == 0 && strstr(err, "generic_names"));
+  free(err);
+}
+
 void suite_pack(void) {
   RUN(test_load_minimal);
   RUN(test_error_json);
@@ -509,4 +530,5 @@ void suite_pack(void) {
   RUN(test_load_file);
   RUN(test_builtin);
   RUN(test_kind_explain);
+  RUN(test_generic_names);
 }

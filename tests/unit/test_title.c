@@ -19,6 +19,10 @@ static void test_normalize_numbering(void) {
   CHECK_NORM("Step 3 - System Architecture:", "system architecture");
   CHECK_NORM("step 3: Data", "data");
   CHECK_NORM("2) Metrics (Offline and Online)", "metrics");
+  /* "A/B" and "I/O" are one word each; other slashes divide words */
+  CHECK_NORM("A/B Testing", "ab testing");
+  CHECK_NORM("Disk I/O", "disk io");
+  CHECK_NORM("Goals/Non-Goals", "goals non goals");
   CHECK_NORM("6.1 Candidate Generation", "candidate generation");
   CHECK_NORM("6.1. Candidate Generation", "candidate generation");
   CHECK_NORM("IV. Deployment", "deployment");
@@ -155,7 +159,7 @@ static void test_heads(void) {
   CHECK_HEADS("Why? Don't agents have macros?", "why macro");
   CHECK_HEADS("Why we are building this", "why");
   /* "A/B" is one word, "Goals/Non-Goals" two conjuncts */
-  CHECK_HEADS("Ranking A/B", "b"); /* split, it would be "rank b" */
+  CHECK_HEADS("Ranking A/B", "ab"); /* split, it would be "rank b" */
   CHECK_HEADS("Goals/Non-Goals", "goal goal");
   /* an auxiliary verb after the subject ends the phrase; "if" opens a
    * condition, not the subject */
