@@ -886,6 +886,58 @@ def main():
           "'A/B' is one word, as the alias 'AB testing' has it ('a' alone is a "
           "stop word)")
 
+    d = lint_folder(ddlint, root, "course-notes")
+    check("chapter furniture",
+          "01-why" in cov(d, "problem").get("file", "") and
+          not any(x["rule"] == "duplicate-section" for x in d["diagnostics"]),
+          "'## Introduction' in every chapter of a course is the chapters' "
+          "furniture: the first chapter's introduces the whole, the others "
+          "are no Problem Formulation and no duplicates of it")
+
+    d = lint_text(ddlint, "# Sync service notes\n\n## Use cases\n\n"
+                  "- [Nightly export](exports.md) \u2192 how the dump is cut\n"
+                  "- [Partner feeds](feeds.md): what partners send us\n"
+                  "- [Replays](replays.md) - rebuilding a day\n")
+    check("a list of glossed links is navigation",
+          empty_named(d, "Problem Formulation"),
+          "'- [Nightly export](exports.md) \u2192 how the dump is cut' under "
+          "'## Use cases' points at other files: the section is empty")
+
+    def platform_guide(repeat):
+        chapters = []
+        for i, topic in enumerate(["ingestion", "partitioning", "compaction",
+                                   "retention", "access control", "backfills",
+                                   "schema changes", "quotas"]):
+            chapters.append(
+                f"## {i + 1}. {topic.capitalize()}\n\n" + (
+                    f"The platform handles {topic} for every team that "
+                    "writes event tables. Jobs are declared in a YAML file "
+                    "next to the table, reviewed like code, and run by the "
+                    "scheduler on the shared cluster. Operators can pause a "
+                    "job, change its window, or move it to another pool "
+                    "without a deploy. Owners get a page when a job misses "
+                    "its window twice in a row, and a weekly digest lists "
+                    "jobs that ran long.\n\n") * repeat)
+        chapters.append(
+            "## 9. Drift checks\n\nWe compare per-feature null rates with "
+            "last week's. Categorical features get their value counts "
+            "compared too.\n\nUser features such as account age and country "
+            "are checked the same way.\n")
+        return "# Event table platform guide\n\n" + "\n".join(chapters)
+
+    short = lint_text(ddlint, platform_guide(1))
+    d = lint_text(ddlint, platform_guide(7))
+    passing = [x for x in d["diagnostics"] if x["rule"] == "missing-section"
+               and "\"Features\"" in x["message"]]
+    check("a long document asks for more than a mention",
+          cov(short, "features")["found"] and
+          not cov(d, "features")["found"] and passing and
+          passing[0]["severity"] == "warning" and
+          "which is little in a document of 21 KB" in json.dumps(passing[0]),
+          "three feature terms under '## 9. Drift checks' cover Features in "
+          "a 4 KB text, but in a 22 KB guide they are words in passing: "
+          "missing, one step softer")
+
     d = lint(ddlint, root, "terse-reorder-notes.md")
     check("terse engineer's notes",
           all(cov(d, sid)["found"] for sid in

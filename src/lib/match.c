@@ -259,6 +259,49 @@ static bool S_borrowed_name(const namer *nm, const unsigned char *known,
                         S_evidence_at(nm->ctx, s, d) < 1);
 }
 
+typedef struct {
+  const char *key;
+  size_t part, d;
+} keyed_heading;
+
+static int S_keyed_cmp(const void *a, const void *b) {
+  const keyed_heading *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  if (c)
+    return c;
+  return (x->part > y->part) - (x->part < y->part);
+}
+
+/* In a document made of parts, a heading that recurs in FURNITURE_PARTS
+ * parts or more is the chapters' furniture ("## Introduction", "##
+ * Summary", "## Key Takeaways" in every chapter of a guide): past the
+ * first two parts it names no template section (known[d] = 0), though its
+ * text is read like any other. */
+#define FURNITURE_PARTS 3
+static void S_unknown_furniture(const lint_ctx *ctx, unsigned char *known) {
+  const outline *ol = ctx->ol;
+  if (ctx->nparts < FURNITURE_PARTS)
+    return;
+  keyed_heading *kh = xcalloc(ol->nsections + 1, sizeof *kh);
+  size_t n = 0;
+  for (size_t d = 0; d < ol->nsections; d++)
+    if (known[d] && !ol->sections[d].is_title)
+      kh[n++] = (keyed_heading){
+          S_heading_key(ctx, d),
+          doc_part_of(ctx->parts, ctx->nparts, ol->sections[d].start), d};
+  qsort(kh, n, sizeof *kh, S_keyed_cmp);
+  for (size_t i = 0, j; i < n; i = j) {
+    size_t parts = 0;
+    for (j = i; j < n && strcmp(kh[j].key, kh[i].key) == 0; j++)
+      parts += j == i || kh[j].part != kh[j - 1].part;
+    /* (the index's and the first chapter's introduce the whole) */
+    for (size_t k = i; k < j && parts >= FURNITURE_PARTS; k++)
+      if (kh[k].part > 1)
+        known[kh[k].d] = 0;
+  }
+  free(kh);
+}
+
 static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
                          bool head_nouns) {
   const ddlint_pack *pk = ctx->pack;
@@ -605,6 +648,9 @@ static bool S_label_deferred(const lint_ctx *ctx, const block *bl) {
   return at < n && S_opens_deferral(t, at, n);
 }
 
+static size_t S_count_words(const char *t, size_t start, size_t end,
+                            size_t max);
+
 /* Whether t[start, end) is one link and nothing else, past a list marker:
  * "8. [Feedback, Monitoring, and Deployment](08_feedback.md)" in a table
  * of contents or a reading list names a chapter, it does not cover it. */
@@ -634,10 +680,21 @@ static bool S_link_only(const char *t, size_t start, size_t end) {
   for (const char *c = t + k + 2; c < close; c++)
     if (*c == ':')
       return false;
-  for (const char *p = close + 1; p < t + end; p++)
-    if (!strchr(" \t\r\n.,;", *p))
-      return false;
-  return true;
+  const char *p = close + 1;
+  while (p < t + end && strchr(" \t\r\n.,;", *p))
+    p++;
+  if (p == t + end)
+    return true;
+  /* ... or with a gloss of a few words after an arrow, a dash or a colon:
+   * "[Vector databases](./06/README.md) → Store your embeddings" */
+  static const char *const marks[] = {"\xE2\x86\x92", "->", "\xE2\x80\x94",
+                                      "\xE2\x80\x93", "-", ":"};
+  for (size_t m = 0; m < sizeof marks / sizeof *marks; m++) {
+    size_t n = strlen(marks[m]);
+    if ((size_t)(t + end - p) > n && memcmp(p, marks[m], n) == 0)
+      return S_count_words(t, (size_t)(p + n - t), end, 9) <= 8;
+  }
+  return false;
 }
 
 /* Whether paragraph bl says no more than one of the template's own sample
@@ -1824,6 +1881,13 @@ static void S_evidence_free(evidence_map *em) {
  * 2,500 words): in a chapter, not in a whole book whose every part mentions
  * everything. */
 #define EVIDENCE_SPAN_BYTES 16384
+/* A document of at least this many bytes is long (a guide of chapters,
+ * not a design of a few pages), and a section found by its content there
+ * needs at least EVIDENCE_LONG_MIN items in its subtree. */
+#ifndef EVIDENCE_LONG_DOC
+#define EVIDENCE_LONG_DOC 20480
+#endif
+#define EVIDENCE_LONG_MIN (EVIDENCE_MIN + 2)
 
 
 /* Topic names: containment of every word (keys), unless the label
@@ -2687,6 +2751,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     if (inside)
       known[d] = 0;
   }
+  S_unknown_furniture(ctx, known);
   int level = S_structural_level(ctx, known);
 #define STUB(d)                                                                \
   (stub[d] ? stub[d] == 2                                                      \
@@ -3000,6 +3065,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     }
     ptrdiff_t best = -1, passing = -1;
     unsigned best_n = 0, passing_n = 0;
+    bool passing_thin = false;
     for (size_t d = 0; d < ol->nsections; d++) {
       const section *sec = &ol->sections[d];
       /* the blocks and bytes a candidate spans: its subtree */
@@ -3060,6 +3126,15 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       bool in_passing = !dense && !pairs && !EVMAP(s)->named[d] &&
                         !(blocks <= 8 && 2 * hits > blocks &&
                           S_mostly_list(ctx, fb, eb));
+      /* in a long document (a guide of chapters), three or four items in
+       * one subtree are words in passing too: a guide to feature stores
+       * names "per-feature drift" in a chi-square test and "predictions"
+       * in a feedback loop without designing features or predictions
+       * (unless a heading named like the section holds code or a diagram
+       * the items miss: "## A/B Testing" over an experiment's code) */
+      bool thin = !in_passing && ctx->src->len >= EVIDENCE_LONG_DOC &&
+                  n < EVIDENCE_LONG_MIN && sc->off_topic < 0;
+      in_passing = in_passing || thin;
       /* past an empty heading of the section, only a subtree apart from
        * it and from the headings other sections took by name, in two
        * blocks or more: the author's empty heading says what the rest of
@@ -3081,6 +3156,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       if (cmp > 0) {
         *win = (ptrdiff_t)d;
         *win_n = n;
+        if (in_passing)
+          passing_thin = thin;
       }
     }
     if (best >= 0) {
@@ -3092,6 +3169,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       sc->parts[sc->nparts++] = (size_t)best;
     } else if (!empty_named) {
       sc->passing = passing;
+      sc->passing_items = passing >= 0 && passing_thin ? passing_n : 0;
     }
   }
 

@@ -37,6 +37,9 @@ typedef struct {
   ptrdiff_t passing; /* no heading names it and no subtree says it: the
                         subtree that mentions it most, one item to a
                         paragraph (docs/matching.md, step 7), or -1 */
+  unsigned passing_items; /* with passing, in a long document: the subtree
+                             shows this many evidence items, too few there
+                             (EVIDENCE_LONG_MIN); else 0 */
   double near_score;
   bool empty;      /* matched, but nothing but headings, comments, template
                       bullets or placeholders under it */

@@ -16,7 +16,10 @@ static const char S_explain[] =
     "split it into parts and are not duplicates. A heading deeper in the tree "
     "with "
     "the same name (a \"Metrics\" subsection under Model Design) is not a "
-    "duplicate, and neither is a heading that only contains the name.";
+    "duplicate, and neither is a heading that only contains the name. In a "
+    "document made of chapter files, a heading under another chapter's "
+    "heading is that chapter's (\"## Introduction\" opening every "
+    "chapter), not a duplicate.";
 
 static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
   for (size_t s = 0; s < ctx->pack->nsections; s++) {
@@ -38,6 +41,11 @@ static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
        * into parts, which is fine */
       if ((ptrdiff_t)d == first || sec->is_title || sec->rank != fs->rank ||
           !b->key || strcmp(b->key, fb->key) != 0)
+        continue;
+      /* in a document made of parts, one under another chapter's heading is
+       * that chapter's ("## Introduction" opening every chapter of a
+       * guide, "## Metrics" in the model chapter) */
+      if (ctx->nparts && sec->parent != fs->parent)
         continue;
       char *detail = xasprintf("first at line %u", line);
       const char *vars[] = {"section", ts->title, "heading", b->text,

@@ -141,11 +141,19 @@ static void S_report_passing(lint_ctx *ctx, const struct ddlint_rule *rule,
   const tmpl_section *ts = &ctx->pack->sections[s];
   const section *sec = &ctx->ol->sections[ctx->cov->sections[s].passing];
   const char *h = ctx->md->blocks[sec->block].text;
-  char *detail = xasprintf(
-      "it is only mentioned in passing: its terms occur under \"%s\", one "
-      "to a paragraph, but no paragraph says what the design does about "
-      "it; write the section under a heading of its own (\"%s\")",
-      h, ts->title);
+  unsigned items = ctx->cov->sections[s].passing_items;
+  char *detail =
+      items ? xasprintf("it is only mentioned in passing: %u of its terms "
+                        "occur under \"%s\", which is little in a document "
+                        "of %zu KB; write the section under a heading of "
+                        "its own (\"%s\")",
+                        items, h, ctx->src->len / 1024, ts->title)
+            : xasprintf(
+                  "it is only mentioned in passing: its terms occur under "
+                  "\"%s\", one to a paragraph, but no paragraph says what "
+                  "the design does about it; write the section under a "
+                  "heading of its own (\"%s\")",
+                  h, ts->title);
   struct ddlint_diag *d = S_emit_at(ctx, rule, s, sec, detail);
   d->softer = true;
   d->severity = diag_softer(d->severity);
