@@ -886,6 +886,34 @@ def main():
           "'A/B' is one word, as the alias 'AB testing' has it ('a' alone is a "
           "stop word)")
 
+    d = lint_text(ddlint, "# Kennel demand outline\n\n"
+                  "## 1.4 Data\n\n- **1.4.1** Bookings since 2019 from the "
+                  "reservation system, one row per night and kennel.\n\n"
+                  "## 1.5 Features\n\n"
+                  "- **1.5.1** TBD \u2014 Omar to fill in after the audit.\n"
+                  "  - **1.5.1.1** User features: profile, history, segments\n"
+                  "  - **1.5.1.2** Item/context features\n"
+                  "  - **1.5.1.3** Interaction features\n\n"
+                  "## 2 Metrics\n\n"
+                  "* Offline metrics\n  * MAPE per kennel\n"
+                  "* Online metrics\n  * share of nights overbooked\n")
+    check("an outline's numbers do not hide the template's bullets",
+          empty_named(d, "Features") and
+          not any(x["rule"] == "missing-success-metric"
+                  for x in d["diagnostics"]),
+          "'**1.5.1** TBD \u2014 Omar to fill in' is a to-do note and "
+          "'**1.5.1.3** Interaction features' a topic's name alone: Features "
+          "is empty; '* Offline metrics' over '* MAPE per kennel' is a label "
+          "with its answer nested under it")
+    d = lint_text(ddlint, "# Receipt reader\n\n## What does the model get "
+                  "to see?\n\nThe photo after deskewing, the OCR tokens "
+                  "with their boxes, and the merchant's previous receipts as "
+                  "layout hints.\n")
+    check("a question in its own word order names its section",
+          cov(d, "features").get("heading") == "What does the model get to see?",
+          "'What does the model get to see?' is Features, as 'What the model "
+          "sees' is")
+
     d = lint_folder(ddlint, root, "course-notes")
     check("chapter furniture",
           "01-why" in cov(d, "problem").get("file", "") and

@@ -454,7 +454,9 @@ sections = [
       r"\bcollect(s|ed|ing|ion)?\b",
       r"\b(annotated|labell?ed|provided|public|proprietary|in-house|existing)\s+(data|dataset|corpus|videos|images)\b",
       r"\b(payment|chargeback|user|click|order|transaction|usage|audit|sales|event|fraud|customer|product|server|search|clickstream)s?\s+(events|transactions|records|reports|tables|feeds?|streams?|exports?|data|histor(y|ies))\b",
-      r"\bcorp(us|ora)\b", r"\b(ticket|order|purchase|search|watch|chat|support|call|transaction|browsing|appointment|booking|payment|claims?|maintenance|repair|service|loan|credit|patient|shipment|delivery|account|employment) histor(y|ies)\b",
+      r"\bcorp(us|ora)\b", r"\b(ticket|order|purchase|search|watch|chat|support|call|transaction|browsing|appointment|booking|payment|claims?|maintenance|repair|service|loan|credit|patient|shipment|delivery|account|employment|top-up|recharge|usage|billing|viewing|listening|rental|borrowing|subscription) histor(y|ies)\b",
+      # a telecom's "Call detail records", "CDRs"
+      r"\bcall detail records?\b|\bcdrs?\b",
       # a table of sources ("| source | what we take | refresh |"), a
       # catalogue, a bought feed
       r"(?<=\| )\bsources?(?= +\|)", r"\bcatalog(ue)?s?\b",
@@ -525,6 +527,13 @@ sections = [
               "feature extraction", "feature representation", "signals",
               "inputs", "model inputs", "input features", "input signals",
               "what the model looks at", "what the model sees",
+              # the question's own word order: "What does the model see?",
+              # "What does the model get to see?"
+              "what does the model see", "what does the model look at",
+              "what does the model get to see", "what the model gets to see",
+              # an LLM agent's inputs: "What the agent sees"
+              "what the agent sees", "what the agent gets to see",
+              "what does the agent see",
               # "Signals the model sees", "Inputs the model looks at"
               "the model sees", "the model looks at",
               # "What goes into the model?", "What do we feed it?"

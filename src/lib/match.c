@@ -700,17 +700,82 @@ static bool S_link_only(const char *t, size_t start, size_t end) {
 /* Whether paragraph bl says no more than one of the template's own sample
  * lines ("* **User Features**: Profile, history, segments" left in from
  * the template): words compared, case and markup aside. */
+/* The offset past an outline number that opens t[start, end), bold or
+ * not ("**1.5.1.1** User features: ...", "2.3) ..."), else start. */
+static size_t S_past_outline_number(const char *t, size_t start, size_t end) {
+  size_t i = start;
+  while (i < end && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+  /* (a list item's block starts at its marker) */
+  if (i + 1 < end && strchr("-+*", t[i]) && (t[i + 1] == ' ' || t[i + 1] == '\t'))
+    i += 2;
+  while (i < end && (t[i] == '*' || t[i] == '_'))
+    i++;
+  if (i >= end || t[i] < '0' || t[i] > '9')
+    return start;
+  while (i < end && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.'))
+    i++;
+  if (i < end && t[i] == ')')
+    i++;
+  while (i < end && (t[i] == '*' || t[i] == '_'))
+    i++;
+  if (i >= end || (t[i] != ' ' && t[i] != '\t'))
+    return start;
+  while (i < end && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+  return i;
+}
+
+/* Whether list item bl, past an outline number, says nothing but one of
+ * the template's topic names ("- **1.5.1.3** Interaction features" left
+ * from the template's bullets). */
+static bool S_topic_name_only(const ddlint_pack *pk, const char *t,
+                              const block *bl) {
+  size_t start = S_past_outline_number(t, bl->start, bl->end);
+  if (!bl->in_list || bl->end - start > 64)
+    return false;
+  char words[80], name[80];
+  if (!pack_text_words(t + start, bl->end - start, words, sizeof words))
+    return false;
+  for (size_t s = 0; s < pk->nsections; s++)
+    for (size_t k = 0; k < pk->sections[s].ntopics; k++) {
+      const char *title = pk->sections[s].topics[k].title;
+      if (pack_text_words(title, strlen(title), name, sizeof name) &&
+          strcmp(words, name) == 0)
+        return true;
+    }
+  return false;
+}
+
+/* The column at which offset off of t stands on its line. */
+static size_t S_column(const char *t, size_t off) {
+  size_t c = 0;
+  while (c < off && t[off - c - 1] != '\n')
+    c++;
+  return c;
+}
+
+/* Whether list item b has items nested in it: the next block is a list
+ * item indented further ("* Offline metrics" over "  * CE"). */
+static bool S_item_has_children(const md_blocks *mb, const char *t, size_t b) {
+  return b + 1 < mb->nblocks && mb->blocks[b + 1].in_list &&
+         S_column(t, mb->blocks[b + 1].start) > S_column(t, mb->blocks[b].start);
+}
+
 static bool S_template_line(const ddlint_pack *pk, const char *t,
                             const block *bl) {
-  if (!pk->ntemplate_text || bl->end - bl->start >= PACK_TEXT_WORDS_MAX - 2)
+  /* (past an outline's number: "- **1.5.1.1** User features: profile,
+   * history, segments") */
+  size_t start = S_past_outline_number(t, bl->start, bl->end);
+  if (!pk->ntemplate_text || bl->end - start >= PACK_TEXT_WORDS_MAX - 2)
     return false;
   /* its first two letters open one of them ("us" of "User Features:
    * ..."): most paragraphs are ruled out by this one test */
-  unsigned first = pack_first_two(t + bl->start, bl->end - bl->start);
+  unsigned first = pack_first_two(t + start, bl->end - start);
   if (!(pk->template_first[first / 64] & ((uint64_t)1 << (first % 64))))
     return false;
   char words[PACK_TEXT_WORDS_MAX];
-  if (!pack_text_words(t + bl->start, bl->end - bl->start, words, sizeof words))
+  if (!pack_text_words(t + start, bl->end - start, words, sizeof words))
     return false;
   for (size_t i = 0; i < pk->ntemplate_text; i++)
     if (strcmp(words, pk->template_text[i]) == 0)
@@ -948,12 +1013,17 @@ static unsigned char *S_dead_blocks(const namer *nm) {
       continue;
     /* ... and so is a to-do note: "TBD - the vision team will propose
      * one" says the text is still to come, whatever follows the TBD */
-    if ((bl->label ? S_label_placeholder(ctx, bl)
-                   : S_placeholder_text(ctx->src->text + bl->start,
-                                        bl->end - bl->start)) ||
+    /* (a label that is only an outline number, "**1.5.1** TBD — Priya
+     * to fill in", is no label) */
+    size_t from = S_past_outline_number(ctx->src->text, bl->start, bl->end);
+    if ((bl->label && from == bl->start
+             ? S_label_placeholder(ctx, bl)
+             : S_placeholder_text(ctx->src->text + from, bl->end - from)) ||
         block_unfinished(ctx, bl) ||
         (bl->in_list && S_link_only(ctx->src->text, bl->start, bl->end)) ||
         S_template_line(ctx->pack, ctx->src->text, bl) ||
+        (S_topic_name_only(ctx->pack, ctx->src->text, bl) &&
+         !S_item_has_children(mb, ctx->src->text, b)) ||
         S_template_echo(ctx->pack, ctx->src->text, bl) ||
         S_names_kinds_only(ctx, bl) ||
         S_guidance_questions(ctx->src->text, bl->start, bl->end) ||
@@ -2406,9 +2476,11 @@ static void S_find_topics_elsewhere(lint_ctx *ctx, coverage *cov) {
 bool block_unfinished(const lint_ctx *ctx, const block *bl) {
   if (bl->kind != BLOCK_PARAGRAPH)
     return false;
-  if (bl->label) /* "TODO: ask the data team" reads as a label */
+  /* (past an outline's number: "**1.5.1** TBD — Priya to fill in") */
+  size_t from = S_past_outline_number(ctx->src->text, bl->start, bl->end);
+  if (bl->label && from == bl->start) /* "TODO: ask the data team" reads as a label */
     return S_unfinished_text(bl->label, strlen(bl->label));
-  return S_unfinished_text(ctx->src->text + bl->start, bl->end - bl->start);
+  return S_unfinished_text(ctx->src->text + from, bl->end - from);
 }
 
 bool section_is_empty(const lint_ctx *ctx, const section *sec,
