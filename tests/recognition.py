@@ -896,15 +896,19 @@ def main():
                   "  - **1.5.1.3** Interaction features\n\n"
                   "## 2 Metrics\n\n"
                   "* Offline metrics\n  * MAPE per kennel\n"
-                  "* Online metrics\n  * share of nights overbooked\n")
+                  "* Online metrics\n  * share of nights overbooked\n\n"
+                  "## 3 Monitoring\n\n- Accuracy drift, latency, system "
+                  "health\n")
     check("an outline's numbers do not hide the template's bullets",
           empty_named(d, "Features") and
+          empty_named(d, "Feedback, Monitoring, and Deployment") and
           not any(x["rule"] == "missing-success-metric"
                   for x in d["diagnostics"]),
           "'**1.5.1** TBD \u2014 Omar to fill in' is a to-do note and "
           "'**1.5.1.3** Interaction features' a topic's name alone: Features "
           "is empty; '* Offline metrics' over '* MAPE per kennel' is a label "
-          "with its answer nested under it")
+          "with its answer nested under it; '- Accuracy drift, latency, "
+          "system health' is the template's sample line without its label")
     d = lint_text(ddlint, "# Receipt reader\n\n## What does the model get "
                   "to see?\n\nThe photo after deskewing, the OCR tokens "
                   "with their boxes, and the merchant's previous receipts as "

@@ -775,11 +775,24 @@ static bool S_template_line(const ddlint_pack *pk, const char *t,
   if (!(pk->template_first[first / 64] & ((uint64_t)1 << (first % 64))))
     return false;
   char words[PACK_TEXT_WORDS_MAX];
-  if (!pack_text_words(t + start, bl->end - start, words, sizeof words))
+  size_t n = pack_text_words(t + start, bl->end - start, words, sizeof words);
+  if (!n)
     return false;
   for (size_t i = 0; i < pk->ntemplate_text; i++)
     if (strcmp(words, pk->template_text[i]) == 0)
       return true;
+  /* ... or what follows a line's label, without it ("- Accuracy drift,
+   * latency, system health" under "## Monitoring"), when that is three
+   * words or more */
+  size_t spaces = 0;
+  for (size_t k = 0; k < n; k++)
+    spaces += words[k] == ' ';
+  for (size_t i = 0; i < pk->ntemplate_text && spaces >= 2; i++) {
+    const char *tl = pk->template_text[i];
+    size_t m = strlen(tl);
+    if (m > n + 1 && tl[m - n - 1] == ' ' && strcmp(tl + m - n, words) == 0)
+      return true;
+  }
   return false;
 }
 
