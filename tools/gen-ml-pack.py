@@ -231,6 +231,8 @@ sections = [
               "how the pieces fit together", "moving parts", "the moving parts",
               "end to end flow", "request flow", "how a request flows",
               "life of a request", "how it runs", "how it ran", "how it will run",
+              # "Where it runs", "Where it lives": the system's place
+              "where it runs", "where it will run", "where it lives", "where it sits",
               # "What happens when someone asks?" (not "What happens when the
               # nomenclature changes?"); "How does it fit into the portal?"
               "what happens when someone", "what happens when a user",
