@@ -918,6 +918,18 @@ def main():
           "'What does the model get to see?' is Features, as 'What the model "
           "sees' is")
 
+    d = lint_text(ddlint, "# Loader service\n\n## Why\n\nNightly loads "
+                  "from the billing database miss their window twice a week, "
+                  "and the morning churn scores go out late.\n\n"
+                  "## Monitoring\n\n### Key metrics for the loader\n\n"
+                  "Rows loaded per minute, lag behind the source, and the "
+                  "share of failed batches, each with an alert threshold.\n")
+    check("metrics under monitoring are what it watches",
+          not cov(d, "success-metrics")["found"],
+          "'### Key metrics for the loader' under '## Monitoring' names what "
+          "monitoring watches, not the design's success metrics (the pack's "
+          "not_under)")
+
     d = lint_folder(ddlint, root, "course-notes")
     check("chapter furniture",
           "01-why" in cov(d, "problem").get("file", "") and

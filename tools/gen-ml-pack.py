@@ -94,6 +94,9 @@ sections = [
  # metrics are named, measurable things: a slogan under "How we'll know it's
  # working" that names none is no Success Metrics section
  {"id": "success-metrics", "title": "Success Metrics", "needs_evidence": True,
+  # "### Key metrics for data pipelines" under "## Monitoring" are what
+  # monitoring watches, not the design's success metrics
+  "not_under": "monitoring",
   "aliases": ["metrics", "evaluation", "evaluation metrics", "success criteria", "metrics and evaluation",
               "evaluation and metrics", "kpis", "key metrics", "measuring success",
               "offline and online metrics", "success measures", "metrics of success",
@@ -1300,7 +1303,8 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 # a derivation in a guide ("### Mathematical Formulation", then
                 # "**Problem Definition:**" over an equation)
                 "mathematical formulation", "mathematical foundations",
-                "mathematical foundation", "derivation", "derivations"]
+                "mathematical foundation", "mathematical framework",
+                "mathematical frameworks", "derivation", "derivations"]
 
 # names that say nothing of their subject: "## Introduction" in a chapter
 # "# Word embeddings" introduces word embeddings, "## Key components" in a

@@ -219,6 +219,26 @@ static bool S_generic_only(const namer *nm, size_t d, size_t s) {
   return any;
 }
 
+/* Whether heading d lies under a heading that names the section that
+ * section s is "not_under" in the pack: "### Key metrics for data
+ * pipelines" under "## Monitoring" are the metrics monitoring watches,
+ * not the design's success metrics. */
+static bool S_under_other(const namer *nm, const unsigned char *known,
+                          size_t d, size_t s) {
+  const lint_ctx *ctx = nm->ctx;
+  ptrdiff_t o = ctx->pack->sections[s].not_under;
+  if (o < 0)
+    return false;
+  const tmpl_section *to = &ctx->pack->sections[o];
+  for (ptrdiff_t p = ctx->ol->sections[d].parent;
+       p >= 0 && !ctx->ol->sections[p].is_title; p = ctx->ol->sections[p].parent)
+    if (known[p] && (S_names_equal(S_heading_key(ctx, (size_t)p), to->key_title,
+                                   to->alias_keys, to->naliases) ||
+                     S_contained(nm, (size_t)p, (size_t)o)))
+      return true;
+  return false;
+}
+
 /* Whether section p opens a chapter of a document made of parts: the
  * first heading of a part after the first. */
 static bool S_chapter_head(const lint_ctx *ctx, size_t p) {
@@ -2918,7 +2938,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     double best_cover = 0;
     for (size_t s = 0; s < pk->nsections; s++) {
       if (cov->sections[s].section >= 0 || !S_nest_ok(ctx, cov, s, d) ||
-          S_borrowed_name(&nm, known, d, s))
+          S_borrowed_name(&nm, known, d, s) || S_under_other(&nm, known, d, s))
         continue;
       double cover = S_cover(&nm, d, s);
       if (cover > best_cover) {
@@ -2989,7 +3009,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           (sc->section >= 0 &&
            ol->sections[d].level >= ol->sections[sc->section].level) ||
           !S_contained(&nm, d, s) || STUB(d) ||
-          S_borrowed_name(&nm, known, d, s) ||
+          S_borrowed_name(&nm, known, d, s) || S_under_other(&nm, known, d, s) ||
           S_evidence_at(ctx, s, d) < 1 || S_under_near_miss(ctx, d, s))
         continue;
       sc->section = (ptrdiff_t)d;
@@ -3151,6 +3171,13 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     ptrdiff_t best = -1, passing = -1;
     unsigned best_n = 0, passing_n = 0;
     bool passing_thin = false;
+    /* a heading named exactly like the section whose text the items miss
+     * ("## A/B Testing" over an experiment's code) */
+    const tmpl_section *ts_s = &pk->sections[s];
+    bool named_off =
+        sc->off_topic >= 0 &&
+        S_names_equal(S_heading_key(ctx, (size_t)sc->off_topic),
+                      ts_s->key_title, ts_s->alias_keys, ts_s->naliases);
     for (size_t d = 0; d < ol->nsections; d++) {
       const section *sec = &ol->sections[d];
       /* the blocks and bytes a candidate spans: its subtree */
@@ -3215,10 +3242,11 @@ void match_document(lint_ctx *ctx, coverage *cov) {
        * one subtree are words in passing too: a guide to feature stores
        * names "per-feature drift" in a chi-square test and "predictions"
        * in a feedback loop without designing features or predictions
-       * (unless a heading named like the section holds code or a diagram
-       * the items miss: "## A/B Testing" over an experiment's code) */
+       * (unless a heading named exactly like the section holds code or a
+       * diagram the items miss: "## A/B Testing" over an experiment's
+       * code) */
       bool thin = !in_passing && ctx->src->len >= EVIDENCE_LONG_DOC &&
-                  n < EVIDENCE_LONG_MIN && sc->off_topic < 0;
+                  n < EVIDENCE_LONG_MIN && !named_off;
       in_passing = in_passing || thin;
       /* past an empty heading of the section, only a subtree apart from
        * it and from the headings other sections took by name, in two

@@ -385,7 +385,7 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
   static const char *const fields[] = {
       "id",     "title",   "aliases",  "required", "weight",
       "prompt", "topics",  "evidence", "replace",  "required_if",
-      "parent", "opening", "needs_evidence", NULL};
+      "parent", "opening", "needs_evidence", "not_under", NULL};
   const cJSON *topics;
   if (!json_check_fields(&ld->js, obj, "section", fields) ||
       !pack_read_string(ld, obj, "id", true, "section", &s->id) ||
@@ -407,6 +407,7 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
     s->key_title = title_key(s->norm_title);
   }
   s->parent = -1; /* set by S_sections_second_pass() */
+  s->not_under = -1; /* likewise */
   if (!topics)
     return ld->js.err == NULL;
   s->topics =
@@ -863,7 +864,8 @@ static ptrdiff_t S_section_index(const ddlint_pack *pk, const char *id) {
 }
 
 /* What this file's sections say about others, read once all are there:
- * "required_if" (a child's replaces the parent's) and "parent". */
+ * "required_if" (a child's replaces the parent's), "parent" and
+ * "not_under". */
 static bool S_sections_second_pass(loader *ld, const cJSON *sections) {
   ddlint_pack *pk = ld->pack;
   for (const cJSON *e = sections ? sections->child : NULL; e; e = e->next) {
@@ -875,6 +877,17 @@ static bool S_sections_second_pass(loader *ld, const cJSON *sections) {
     if (s < 0)
       continue;
     tmpl_section *ts = &pk->sections[s];
+    const cJSON *under = cJSON_GetObjectItemCaseSensitive(e, "not_under");
+    if (under) {
+      ptrdiff_t o = cJSON_IsString(under)
+                        ? S_section_index(pk, under->valuestring)
+                        : -1;
+      if (o < 0 || o == s)
+        return json_fail(&ld->js, under, false,
+                         "\"not_under\" must name another section of the "
+                         "pack");
+      ts->not_under = o;
+    }
     if (par) {
       ptrdiff_t p =
           cJSON_IsString(par) ? S_section_index(pk, par->valuestring) : -1;

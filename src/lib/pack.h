@@ -78,6 +78,10 @@ typedef struct {
   /* "parent": the index of the earlier section it nests in (its heading is
    * a subheading of that section's), or -1 at the top level */
   ptrdiff_t parent;
+  /* "not_under": the index of a section under whose heading a heading that
+   * merely contains this one's name is that section's ("### Key metrics
+   * for data pipelines" under "## Monitoring"), or -1 */
+  ptrdiff_t not_under;
   /* owned: `required_if`, any of which makes the section required in a
    * document (it is optional otherwise); NULL: `required` alone */
   condition *required_if;

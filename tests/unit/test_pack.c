@@ -199,7 +199,7 @@ static void test_error_unknown_fields(void) {
                   "  {\"id\": \"a\", \"title\": \"A\", \"alias\": [\"x\"]}]}";
   CHECK_ERROR(j, "\"alias\"", 0,
               "unknown field \"alias\" in section (expected one of: id, "
-              "title, aliases, required, weight, prompt, topics, evidence, replace, required_if, parent, opening, needs_evidence)");
+              "title, aliases, required, weight, prompt, topics, evidence, replace, required_if, parent, opening, needs_evidence, not_under)");
 
   j = "{\"name\": \"x\", \"rules\": [],\n"
       " \"sections\": [{\"id\": \"a\", \"title\": \"A\", \"topics\": [\n"
@@ -509,6 +509,21 @@ static void test_generic_names(void) {
     CHECK_STR(pk->generic_names[1], "introduction");
     ddlint_pack_free(pk);
   }
+  /* "not_under" names another section, resolved once all are read */
+  pk = PACK("{\"name\": \"u\", \"rules\": [], \"sections\": ["
+            "{\"id\": \"m\", \"title\": \"Metrics\", \"not_under\": \"o\"},"
+            "{\"id\": \"o\", \"title\": \"Operations\"}]}");
+  CHECK(pk != NULL);
+  if (pk) {
+    CHECK_INT(pk->sections[0].not_under, 1);
+    CHECK_INT(pk->sections[1].not_under, -1);
+    ddlint_pack_free(pk);
+  }
+  char *uerr = pack_error("{\"name\": \"u\", \"rules\": [], \"sections\": [\n"
+                          "{\"id\": \"m\", \"title\": \"M\", \"not_under\": \"m\"}]}");
+  CHECK(uerr && strncmp(uerr, "p.json:2:", 9) == 0 &&
+        strstr(uerr, "\"not_under\" must name another section"));
+  free(uerr);
   char *err = pack_error("{\"name\": \"g\", \"sections\": [], \"rules\": [],\n"
                          " \"generic_names\": 3}");
   CHECK(err && strncmp(err, "p.json:2:", 9) == 0 && strstr(err, "generic_names"));
