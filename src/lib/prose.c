@@ -727,7 +727,9 @@ static bool S_word_in(const char *w, size_t n, const char *const *list) {
 static const char *const S_negators[] = {
     "no",     "not",     "never", "without", "none",   "nor",     "cannot",
     "don't",  "doesn't", "isn't", "aren't",  "won't",  "can't",   "didn't",
-    "wasn't", "weren't", "lack",  "lacks",   "lacking", "neither", NULL};
+    "wasn't", "weren't", "lack",  "lacks",   "lacking", "neither",
+    /* "The TTL prevents serving stale data" serves none */
+    "prevent", "prevents", "prevented", NULL};
 /* Words that put off what follows: "revisit monitoring after the pilot". */
 static const char *const S_deferrals[] = {"revisit", "postpone", "defer",
                                           "deferred", NULL};
