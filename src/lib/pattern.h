@@ -37,6 +37,10 @@ typedef struct pattern {
   /* owned, set at load: the pattern's literal triggers (prose_triggers()),
    * NUL-separated, ntriggers of them; NULL when it has none */
   char *triggers;
+  /* one per trigger: what the text after it must be for the pattern to
+   * match there (a TRIGGER_FOLLOW_ value); in the block of triggers, after
+   * the last string, so freed with it; NULL with no triggers */
+  unsigned char *trigger_follow;
   unsigned short ntriggers;
   bool word_start; /* every branch opens with \b */
   /* owned: the pattern compiled anchored, for matching where a trigger
@@ -50,10 +54,16 @@ typedef struct pattern {
   bool lazy;
   atomic_bool compiled;
 } pattern;
+/* What the text after a trigger must be (the pattern's next token): */
+enum {
+  TRIGGER_FOLLOW_ANY,      /* not told */
+  TRIGGER_FOLLOW_SPACE,    /* a whitespace byte (a space or \s) */
+  TRIGGER_FOLLOW_BOUNDARY, /* \b after a word byte: no word byte, or the end */
+};
 /* pattern_code() for the anchored form. */
 pcre2_code *pattern_anchored_code(const pattern *p);
-/* prose.c: sets p->triggers, p->ntriggers and p->word_start from
- * p->source. */
+/* prose.c: sets p->triggers, p->trigger_follow, p->ntriggers and
+ * p->word_start from p->source. */
 void pattern_set_triggers(pattern *p);
 /* prose.c: the text a pack pattern is compiled from: each space outside a
  * class matches any run of whitespace (a paragraph's soft line breaks and

@@ -514,6 +514,7 @@ static void S_sort_by_literal(literal_match **lm, size_t nlm, size_t nlits) {
 typedef struct {
   size_t nlits;
   size_t *owner;   /* per literal: its pattern */
+  unsigned char *follow; /* per literal: what must follow it */
   bool *scan;      /* per pattern: scanned by PCRE2 (no literal pass) */
   bool *word_start; /* per pattern: every branch opens with \b */
   lit_set *ls;     /* NULL: no literals, or they need PCRE2 */
@@ -543,6 +544,7 @@ static void S_many_free(many_set *m) {
   if (!m)
     return;
   free(m->owner);
+  free(m->follow);
   free(m->scan);
   free(m->word_start);
   S_lit_free(m->ls);
@@ -583,7 +585,7 @@ static bool S_triggers_literal(const pattern *p) {
 static many_set *S_many_prepare(const pattern *const *pats, size_t n) {
   many_set *m = xcalloc(1, sizeof *m);
   const char **lits = NULL;
-  size_t cap = 0, cap2 = 0;
+  size_t cap = 0, cap2 = 0, cap3 = 0;
   m->scan = xcalloc(n + 1, sizeof(bool));
   m->word_start = xcalloc(n + 1, sizeof(bool));
   for (size_t k = 0; k < n; k++) {
@@ -597,6 +599,8 @@ static many_set *S_many_prepare(const pattern *const *pats, size_t n) {
       xgrow(&lits, &cap, m->nlits + 1, sizeof(char *));
       lits[m->nlits] = t;
       xgrow(&m->owner, &cap2, m->nlits + 1, sizeof(size_t));
+      xgrow(&m->follow, &cap3, m->nlits + 1, 1);
+      m->follow[m->nlits] = pats[k]->trigger_follow[i];
       m->owner[m->nlits++] = k;
     }
   }
@@ -1215,11 +1219,13 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
 /* ---- Literal triggers: many patterns in one pass. ---- */
 
 /* Reads a literal at *p up to a metacharacter; appends it to buf (lower
- * case). Returns false on a character it cannot read as literal text. A
- * last character made optional ("s?", "e*") is dropped. */
-static void S_literal_prefix(const char **pp, const char *end, char *buf,
+ * case). A last character made optional ("s?", "e*") is dropped, and then
+ * *pp is set to end and the result is true: what follows the literal is
+ * not told. */
+static bool S_literal_prefix(const char **pp, const char *end, char *buf,
                              size_t cap, size_t *n) {
   const char *p = *pp;
+  bool cut = false;
   while (p < end && *n + 1 < cap) {
     char c = *p;
     char lit = 0;
@@ -1236,12 +1242,37 @@ static void S_literal_prefix(const char **pp, const char *end, char *buf,
       break;
     if (p + adv < end && strchr("?*{", p[adv])) {
       p = end; /* optional from here on: stop before it */
+      cut = true;
       break;
     }
     buf[(*n)++] = (char)(lit >= 'A' && lit <= 'Z' ? lit + 32 : lit);
     p += adv;
   }
   *pp = p;
+  return cut;
+}
+
+/* What the token at p (in [p, end)) asks of the text after a trigger that
+ * ends with last: a TRIGGER_FOLLOW_ value. A space of the pattern is \s+
+ * (pattern_prose_text()), or a space where the pattern compiles only as
+ * written; either is at least one whitespace byte. */
+static unsigned char S_follow_at(const char *p, const char *end, char last) {
+  size_t tok = 0;
+  unsigned char f = TRIGGER_FOLLOW_ANY;
+  if (p < end && *p == ' ') {
+    tok = 1;
+    f = TRIGGER_FOLLOW_SPACE;
+  } else if (end - p >= 2 && p[0] == '\\' && p[1] == 's') {
+    tok = 2;
+    f = TRIGGER_FOLLOW_SPACE;
+  } else if (end - p >= 2 && p[0] == '\\' && p[1] == 'b' && S_word_byte(last)) {
+    tok = 2;
+    f = TRIGGER_FOLLOW_BOUNDARY;
+  }
+  /* a token that may match nothing asks nothing */
+  if (tok && p + tok < end && strchr("?*{", p[tok]))
+    f = TRIGGER_FOLLOW_ANY;
+  return f;
 }
 
 /* The end of the group opening at p ('('), or NULL. */
@@ -1320,10 +1351,11 @@ static const char *S_skip_zero_width(const char *p, const char *end) {
   }
 }
 
-/* Triggers of one branch, appended to out; false when it has none. */
+/* Triggers of one branch, appended to out, with what must follow each
+ * into follow; false when it has none. */
 static bool S_branch_triggers(const char *p, const char *end,
-                              char (*out)[PROSE_TRIGGER_MAX], size_t *n,
-                              size_t max) {
+                              char (*out)[PROSE_TRIGGER_MAX],
+                              unsigned char *follow, size_t *n, size_t max) {
   /* zero-width openings: inline options, lookbehinds, \b */
   p = S_skip_zero_width(p, end);
   if (!p)
@@ -1348,9 +1380,13 @@ static bool S_branch_triggers(const char *p, const char *end,
         return false;
       size_t len = 0;
       const char *q = bb[i];
-      S_literal_prefix(&q, be[i], out[*n], PROSE_TRIGGER_MAX, &len);
+      bool cut = S_literal_prefix(&q, be[i], out[*n], PROSE_TRIGGER_MAX, &len);
       if (len < 2)
         return false;
+      /* an alternative read whole is followed by what follows the group */
+      follow[*n] = cut         ? TRIGGER_FOLLOW_ANY
+                   : q < be[i] ? S_follow_at(q, be[i], out[*n][len - 1])
+                               : S_follow_at(g + 1, end, out[*n][len - 1]);
       out[(*n)++][len] = '\0';
     }
     return true;
@@ -1358,8 +1394,10 @@ static bool S_branch_triggers(const char *p, const char *end,
   if (*n >= max)
     return false;
   size_t len = 0;
-  S_literal_prefix(&p, end, out[*n], PROSE_TRIGGER_MAX, &len);
+  bool cut = S_literal_prefix(&p, end, out[*n], PROSE_TRIGGER_MAX, &len);
   if (len >= 2) {
+    follow[*n] =
+        cut ? TRIGGER_FOLLOW_ANY : S_follow_at(p, end, out[*n][len - 1]);
     out[(*n)++][len] = '\0';
     return true;
   }
@@ -1387,35 +1425,86 @@ static bool S_branch_triggers(const char *p, const char *end,
     memcpy(out[*n], prefix, len);
     size_t l = len;
     const char *q = bb[i];
-    S_literal_prefix(&q, be[i], out[*n], PROSE_TRIGGER_MAX, &l);
+    bool alt_cut = S_literal_prefix(&q, be[i], out[*n], PROSE_TRIGGER_MAX, &l);
     if (l < 2)
       return false;
+    follow[*n] = alt_cut     ? TRIGGER_FOLLOW_ANY
+                 : q < be[i] ? S_follow_at(q, be[i], out[*n][l - 1])
+                             : S_follow_at(g + 1, end, out[*n][l - 1]);
     out[(*n)++][l] = '\0';
   }
   return true;
 }
 
-size_t prose_triggers(const char *re, char (*out)[PROSE_TRIGGER_MAX],
-                      size_t max) {
+/* Whether re may change what a space, \s or \b of it matches: an option
+ * setting with x (extended: spaces match nothing), or the verbs that open
+ * a pattern, such as (*UCP) (Unicode \s and \b). */
+static bool S_changes_follow(const char *re) {
+  if (strncmp(re, "(*", 2) == 0)
+    return true;
+  for (const char *p = strstr(re, "(?"); p; p = strstr(p + 2, "(?")) {
+    size_t n = strspn(p + 2, "imnsxJU-^");
+    if (memchr(p + 2, 'x', n) && (p[2 + n] == ')' || p[2 + n] == ':'))
+      return true;
+  }
+  return false;
+}
+
+/* prose_triggers(), with what must follow each trigger into follow. */
+static size_t S_triggers(const char *re, char (*out)[PROSE_TRIGGER_MAX],
+                         unsigned char *follow, size_t max) {
   const char *end = re + strlen(re);
   const char *bb[64], *be[64];
   size_t nb = S_branches(re, end, bb, be, 64), n = 0;
   if (!nb)
     return 0;
   for (size_t i = 0; i < nb; i++)
-    if (!S_branch_triggers(bb[i], be[i], out, &n, max))
+    if (!S_branch_triggers(bb[i], be[i], out, follow, &n, max))
       return 0;
   for (size_t i = 0; i < n; i++)
     for (const unsigned char *c = (const unsigned char *)out[i]; *c; c++)
       if (*c >= 0x80)
         return 0;
+  if (memchr(follow, TRIGGER_FOLLOW_SPACE, n) ||
+      memchr(follow, TRIGGER_FOLLOW_BOUNDARY, n)) {
+    if (S_changes_follow(re))
+      memset(follow, TRIGGER_FOLLOW_ANY, n);
+  }
   return n;
 }
 
+size_t prose_triggers(const char *re, char (*out)[PROSE_TRIGGER_MAX],
+                      size_t max) {
+  unsigned char *follow = xcalloc(max + 1, 1);
+  size_t n = S_triggers(re, out, follow, max);
+  free(follow);
+  return n;
+}
+
+/* A trigger found by the literal pass: its pattern k, where it starts and
+ * ends, and what must follow it (TRIGGER_FOLLOW_). */
 typedef struct {
-  size_t k, ms;
+  size_t k, ms, me;
+  unsigned char follow;
 } trigger_hit;
 
+/* Whether the text after trigger hit h, in the prose segment that ends at
+ * seg_end, is what the pattern needs there (false only where PCRE2 could
+ * not match). */
+static bool S_follow_ok(const lint_ctx *ctx, const trigger_hit *h,
+                        size_t seg_end) {
+  const char *t = ctx->src->text;
+  switch (h->follow) {
+  case TRIGGER_FOLLOW_SPACE:
+    /* PCRE2's \s without UCP: ASCII whitespace only */
+    return h->me < seg_end &&
+           (t[h->me] == ' ' || (t[h->me] >= '\t' && t[h->me] <= '\r'));
+  case TRIGGER_FOLLOW_BOUNDARY:
+    return h->me >= seg_end || !S_word_byte(t[h->me]);
+  default:
+    return true;
+  }
+}
 
 /* Whether every top-level branch of re opens with \b (after inline options
  * and lookbehinds). */
@@ -1446,11 +1535,15 @@ static bool S_many_one(void *arg, size_t ms, size_t me) {
 
 void pattern_set_triggers(pattern *p) {
   char (*trig)[PROSE_TRIGGER_MAX] = xcalloc(64, PROSE_TRIGGER_MAX);
-  size_t nt = p->source ? prose_triggers(p->source, trig, 64) : 0;
+  unsigned char follow[64];
+  size_t nt = p->source ? S_triggers(p->source, trig, follow, 64) : 0;
   strbuf sb = {0};
   for (size_t i = 0; i < nt; i++)
     strbuf_put(&sb, trig[i], strlen(trig[i]) + 1);
+  if (nt) /* one block for both */
+    strbuf_put(&sb, (const char *)follow, nt);
   p->triggers = sb.data;
+  p->trigger_follow = nt ? (unsigned char *)sb.data + sb.len - nt : NULL;
   p->ntriggers = (unsigned short)nt;
   p->word_start = nt && S_opens_with_boundary(p->source);
   free(trig);
@@ -1487,7 +1580,8 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
       at[k + 1] += at[k];
     for (size_t i = 0; i < nlm; i++) {
       size_t k = owner[lm[i].idx];
-      hits[at[k]++] = (trigger_hit){k, lm[i].ms};
+      hits[at[k]++] =
+          (trigger_hit){k, lm[i].ms, lm[i].me, m->follow[lm[i].idx]};
     }
     nh = nlm;
     free(at);
@@ -1496,10 +1590,12 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
   for (size_t i = 0; i < nh;) {
     size_t k = hits[i].k, next_ok = 0;
     bool stop = false;
-    pcre2_code *code = pattern_anchored_code(pats[k]);
+    /* compiled at the first trigger that may start a match: most
+     * patterns meet none */
+    pcre2_code *code = NULL;
     for (; i < nh && hits[i].k == k; i++) {
       size_t at = hits[i].ms;
-      if (stop || !code || at < next_ok || !prose_may_match(ctx, pats[k]) ||
+      if (stop || at < next_ok || !prose_may_match(ctx, pats[k]) ||
           (i && hits[i - 1].k == k && hits[i - 1].ms == at))
         continue;
       if (word_start[k] && at > 0 && S_word_byte(ctx->src->text[at - 1]) &&
@@ -1508,6 +1604,17 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
       size_t s = S_first_skip(mb, at);
       size_t seg_end =
           s < mb->nskip && mb->skip[2 * s] < end ? mb->skip[2 * s] : end;
+      /* a match here opens with one of the triggers found here, followed
+       * by what the pattern has after that trigger */
+      bool follows = false;
+      for (size_t j = i; j < nh && hits[j].k == k && hits[j].ms == at; j++)
+        follows = follows || S_follow_ok(ctx, &hits[j], seg_end);
+      if (!follows)
+        continue;
+      if (!code && !(code = pattern_anchored_code(pats[k]))) {
+        stop = true; /* no code: pattern k matches nothing */
+        continue;
+      }
       if (prose_match(ctx, pats[k], code, seg_end, at) < 0)
         continue;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ctx->md_match);

@@ -69,7 +69,12 @@ static void test_prose_each_many_same(void) {
       "The generated training data (train/test split) uses click logs and "
       "user-item interactions; a GBDT or XGBoost re-ranks, falls back to "
       "popular items on timeout. Pretraining is not training. P(click) is "
-      "scored by the inference service; increase revenue and reduce costs.\n";
+      "scored by the inference service; increase revenue and reduce costs.\n"
+      /* what follows a trigger: a space, a tab, a line break, a no-break
+       * space (no \s without UCP), a word going on past a \b */
+      "Stored in the\tdata lake, in\nour bucket, in\xc2\xa0the archive, into "
+      "the lake; the job fails over, is down, downstream users want\n"
+      "to wait.\n";
   source src;
   source_init(&src, "t.md", text, strlen(text));
   md_blocks mb;
