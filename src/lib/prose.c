@@ -1593,6 +1593,9 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
     /* compiled at the first trigger that may start a match: most
      * patterns meet none */
     pcre2_code *code = NULL;
+    /* the first skipped range that ends after the hit: hits come in
+     * position order, so one holds for the next hits until it starts */
+    size_t s = SIZE_MAX;
     for (; i < nh && hits[i].k == k; i++) {
       size_t at = hits[i].ms;
       if (stop || at < next_ok || !prose_may_match(ctx, pats[k]) ||
@@ -1601,7 +1604,8 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
       if (word_start[k] && at > 0 && S_word_byte(ctx->src->text[at - 1]) &&
           S_word_byte(ctx->src->text[at]))
         continue;
-      size_t s = S_first_skip(mb, at);
+      if (s == SIZE_MAX || (s < mb->nskip && at >= mb->skip[2 * s]))
+        s = S_first_skip(mb, at);
       size_t seg_end =
           s < mb->nskip && mb->skip[2 * s] < end ? mb->skip[2 * s] : end;
       /* a match here opens with one of the triggers found here, followed
