@@ -754,14 +754,13 @@ static bool S_topic_name_only(const ddlint_pack *pk, const char *t,
   size_t start = S_past_outline_number(t, bl->start, bl->end);
   if (!bl->in_list || bl->end - start > 64)
     return false;
-  char words[80], name[80];
+  char words[80];
   if (!pack_text_words(t + start, bl->end - start, words, sizeof words))
     return false;
   for (size_t s = 0; s < pk->nsections; s++)
     for (size_t k = 0; k < pk->sections[s].ntopics; k++) {
-      const char *title = pk->sections[s].topics[k].title;
-      if (pack_text_words(title, strlen(title), name, sizeof name) &&
-          strcmp(words, name) == 0)
+      const char *tw = pk->sections[s].topics[k].title_words;
+      if (tw && strcmp(words, tw) == 0)
         return true;
     }
   return false;

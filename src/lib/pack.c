@@ -431,6 +431,7 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
 }
 
 void pack_topic_free(tmpl_topic *tp) {
+  free(tp->title_words);
   free(tp->id);
   free(tp->title);
   free(tp->prompt);
@@ -526,7 +527,14 @@ static void S_build_vocab(ddlint_pack *pk) {
     for (size_t a = 0; a < ts->naliases; a++)
       S_vocab_add(&pk->vocab, &pk->nvocab, &cap, ts->alias_keys[a]);
     for (size_t t = 0; t < ts->ntopics; t++) {
-      const tmpl_topic *tt = &ts->topics[t];
+      tmpl_topic *tt = &pk->sections[s].topics[t];
+      free(tt->title_words);
+      tt->title_words = NULL;
+      if (tt->title) {
+        size_t tl = strlen(tt->title);
+        tt->title_words = xmalloc(tl + 2);
+        pack_text_words(tt->title, tl, tt->title_words, tl + 2);
+      }
       S_vocab_add(&pk->topic_vocab, &pk->ntopic_vocab, &tcap, tt->key_title);
       for (size_t a = 0; a < tt->naliases; a++)
         S_vocab_add(&pk->topic_vocab, &pk->ntopic_vocab, &tcap,

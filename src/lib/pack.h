@@ -43,6 +43,10 @@ typedef struct {
    * heading naming it is not enough to cover it; set when the pack is
    * loaded, so that matching needs no rules */
   bool named_by_rule;
+  /* owned: the title as pack_text_words() gives it ("interaction
+   * features"), set with the vocabulary; a list item of just these words
+   * is no content */
+  char *title_words;
 } tmpl_topic;
 
 typedef struct {
