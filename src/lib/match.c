@@ -141,6 +141,10 @@ typedef struct {
   lint_ctx *ctx;
   heading_form *hf;      /* per outline section */
   name_forms *nf;        /* per pack section */
+  size_t *part;          /* per outline section: its part of a document
+                            made of parts (doc_part_of()), or NULL */
+  unsigned char *furniture; /* per outline section: 1 for chapter
+                               furniture (S_unknown_furniture()) */
   unsigned char *ignore; /* per outline section: 0 unknown, 1 no, 2 a
                             not_evidence heading */
 } namer;
@@ -241,12 +245,8 @@ static bool S_under_other(const namer *nm, const unsigned char *known,
 
 /* Whether section p opens a chapter of a document made of parts: the
  * first heading of a part after the first. */
-static bool S_chapter_head(const lint_ctx *ctx, size_t p) {
-  if (!ctx->nparts || p == 0)
-    return false;
-  const section *secs = ctx->ol->sections;
-  size_t k = doc_part_of(ctx->parts, ctx->nparts, secs[p].start);
-  return doc_part_of(ctx->parts, ctx->nparts, secs[p - 1].start) != k;
+static bool S_chapter_head(const namer *nm, size_t p) {
+  return nm->part && p > 0 && nm->part[p] != nm->part[p - 1];
 }
 
 static unsigned S_evidence_at(lint_ctx *ctx, size_t s, size_t d);
@@ -254,7 +254,7 @@ static bool S_by_content_ok(const ddlint_pack *pk, size_t s);
 
 /* Whether heading d, naming section s only generically, sits in a chapter
  * of a document made of parts whose headings above it do not name s, and
- * shows too little of s (under two evidence items) to be s all the same: it
+ * shows nothing of s (no evidence item) to be s all the same: it
  * is about the chapter's subject. "## Introduction" in a chapter "# Word
  * embeddings" introduces word embeddings, "## Key components" in "# Sample
  * size" are the sample size's; "## Components" in "# Runtime on the head
@@ -273,7 +273,7 @@ static bool S_borrowed_name(const namer *nm, const unsigned char *known,
                                    ts->alias_keys, ts->naliases) ||
                      S_contained(nm, (size_t)p, s)))
       return false;
-    in_chapter = in_chapter || S_chapter_head(ctx, (size_t)p);
+    in_chapter = in_chapter || S_chapter_head(nm, (size_t)p);
   }
   return in_chapter && (!S_by_content_ok(ctx->pack, s) ||
                         S_evidence_at(nm->ctx, s, d) < 1);
@@ -295,29 +295,37 @@ static int S_keyed_cmp(const void *a, const void *b) {
 /* In a document made of parts, a heading that recurs in FURNITURE_PARTS
  * parts or more is the chapters' furniture ("## Introduction", "##
  * Summary", "## Key Takeaways" in every chapter of a guide): past the
- * first two parts it names no template section (known[d] = 0), though its
- * text is read like any other. */
+ * first two parts that hold headings (an index's and the first chapter's
+ * introduce the whole) it names no template section (known[d] = 0,
+ * nm->furniture[d] = 1), though its text is read like any other. */
 #define FURNITURE_PARTS 3
-static void S_unknown_furniture(const lint_ctx *ctx, unsigned char *known) {
+static void S_unknown_furniture(namer *nm, unsigned char *known) {
+  const lint_ctx *ctx = nm->ctx;
   const outline *ol = ctx->ol;
-  if (ctx->nparts < FURNITURE_PARTS)
+  if (!nm->part || ctx->nparts < FURNITURE_PARTS)
     return;
   keyed_heading *kh = xcalloc(ol->nsections + 1, sizeof *kh);
-  size_t n = 0;
-  for (size_t d = 0; d < ol->nsections; d++)
-    if (known[d] && !ol->sections[d].is_title)
-      kh[n++] = (keyed_heading){
-          S_heading_key(ctx, d),
-          doc_part_of(ctx->parts, ctx->nparts, ol->sections[d].start), d};
+  size_t n = 0, first = SIZE_MAX, second = SIZE_MAX;
+  for (size_t d = 0; d < ol->nsections; d++) {
+    if (ol->sections[d].is_title)
+      continue;
+    if (first == SIZE_MAX)
+      first = nm->part[d];
+    else if (second == SIZE_MAX && nm->part[d] != first)
+      second = nm->part[d];
+    if (known[d])
+      kh[n++] = (keyed_heading){S_heading_key(ctx, d), nm->part[d], d};
+  }
   qsort(kh, n, sizeof *kh, S_keyed_cmp);
   for (size_t i = 0, j; i < n; i = j) {
     size_t parts = 0;
     for (j = i; j < n && strcmp(kh[j].key, kh[i].key) == 0; j++)
       parts += j == i || kh[j].part != kh[j - 1].part;
-    /* (the index's and the first chapter's introduce the whole) */
     for (size_t k = i; k < j && parts >= FURNITURE_PARTS; k++)
-      if (kh[k].part > 1)
+      if (kh[k].part != first && kh[k].part != second) {
         known[kh[k].d] = 0;
+        nm->furniture[kh[k].d] = 1;
+      }
   }
   free(kh);
 }
@@ -337,6 +345,26 @@ static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
     nm->hf[d].heads = title_heads(bl->text ? bl->text : "", head_nouns);
     nm->hf[d].words = title_key_words(nm->hf[d].phrase);
   }
+  nm->furniture = xcalloc(ol->nsections + 1, 1);
+  nm->part = NULL;
+  if (ctx->nparts) {
+    /* doc_part_of() for every heading in one forward walk: headings are in
+     * offset order (a document of many parts and headings stays linear) */
+    nm->part = xcalloc(ol->nsections + 1, sizeof(size_t));
+    size_t first = SIZE_MAX, found = SIZE_MAX, k = 0;
+    for (size_t d = 0; d < ol->nsections; d++) {
+      for (; k < ctx->nparts; k++) {
+        if (ctx->parts[k].missing)
+          continue;
+        if (first == SIZE_MAX)
+          first = k;
+        if (ctx->parts[k].base > ol->sections[d].start)
+          break;
+        found = k;
+      }
+      nm->part[d] = found != SIZE_MAX ? found : first != SIZE_MAX ? first : 0;
+    }
+  }
   nm->nf = xcalloc(pk->nsections + 1, sizeof(name_forms));
   for (size_t s = 0; s < pk->nsections; s++) {
     nm->nf[s].phrase = pk->sections[s].name_phrases;
@@ -350,6 +378,8 @@ static void S_namer_free(namer *nm) {
     free(nm->hf[d].heads);
   }
   free(nm->hf);
+  free(nm->part);
+  free(nm->furniture);
   free(nm->ignore);
   free(nm->nf);
 }
@@ -674,7 +704,8 @@ static size_t S_count_words(const char *t, size_t start, size_t end,
 /* Whether t[start, end) is one link and nothing else, past a list marker:
  * "8. [Feedback, Monitoring, and Deployment](08_feedback.md)" in a table
  * of contents or a reading list names a chapter, it does not cover it. */
-static bool S_link_only(const char *t, size_t start, size_t end) {
+static bool S_link_only(const char *t, size_t start, size_t end,
+                        bool glossed) {
   size_t i = start;
   while (i < end &&
          (t[i] == ' ' || t[i] == '\t' || t[i] == '-' || t[i] == '*' ||
@@ -705,8 +736,13 @@ static bool S_link_only(const char *t, size_t start, size_t end) {
     p++;
   if (p == t + end)
     return true;
-  /* ... or with a gloss of a few words after an arrow, a dash or a colon:
-   * "[Vector databases](./06/README.md) → Store your embeddings" */
+  /* ... or, in a document made of parts (its index, a chapter's list of
+   * the others), with a gloss of a few words after an arrow, a dash or a
+   * colon: "[Vector databases](./06/README.md) → Store your embeddings";
+   * not in a single file, whose "[Serving design](serving.md) — Triton on
+   * GPUs behind Envoy" says something of its own */
+  if (!glossed)
+    return false;
   static const char *const marks[] = {"\xE2\x86\x92", "->", "\xE2\x80\x94",
                                       "\xE2\x80\x93", "-", ":"};
   for (size_t m = 0; m < sizeof marks / sizeof *marks; m++) {
@@ -717,29 +753,24 @@ static bool S_link_only(const char *t, size_t start, size_t end) {
   return false;
 }
 
-/* Whether paragraph bl says no more than one of the template's own sample
- * lines ("* **User Features**: Profile, history, segments" left in from
- * the template): words compared, case and markup aside. */
 /* The offset past an outline number that opens t[start, end), bold or
- * not ("**1.5.1.1** User features: ...", "2.3) ..."), else start. */
+ * not ("**1.5.1.1** User features: ...", "2.3) ...", "**4** ..."), else
+ * start; a bare number is text ("3 TODOs remain"). */
 static size_t S_past_outline_number(const char *t, size_t start, size_t end) {
   size_t i = start;
-  while (i < end && (t[i] == ' ' || t[i] == '\t'))
-    i++;
-  /* (a list item's block starts at its marker) */
-  if (i + 1 < end && strchr("-+*", t[i]) && (t[i + 1] == ' ' || t[i + 1] == '\t'))
-    i += 2;
+  bool bold = false, dotted = false;
   while (i < end && (t[i] == '*' || t[i] == '_'))
-    i++;
+    i++, bold = true;
   if (i >= end || t[i] < '0' || t[i] > '9')
     return start;
-  while (i < end && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.'))
-    i++;
+  for (; i < end && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.'); i++)
+    if (t[i] == '.')
+      dotted = true;
   if (i < end && t[i] == ')')
-    i++;
+    i++, dotted = true;
   while (i < end && (t[i] == '*' || t[i] == '_'))
     i++;
-  if (i >= end || (t[i] != ' ' && t[i] != '\t'))
+  if (i >= end || (t[i] != ' ' && t[i] != '\t') || !(bold || dotted))
     return start;
   while (i < end && (t[i] == ' ' || t[i] == '\t'))
     i++;
@@ -778,9 +809,13 @@ static size_t S_column(const char *t, size_t off) {
  * item indented further ("* Offline metrics" over "  * CE"). */
 static bool S_item_has_children(const md_blocks *mb, const char *t, size_t b) {
   return b + 1 < mb->nblocks && mb->blocks[b + 1].in_list &&
+         mb->blocks[b + 1].nested &&
          S_column(t, mb->blocks[b + 1].start) > S_column(t, mb->blocks[b].start);
 }
 
+/* Whether paragraph bl says no more than one of the template's own sample
+ * lines ("* **User Features**: Profile, history, segments" left in from
+ * the template): words compared, case and markup aside. */
 static bool S_template_line(const ddlint_pack *pk, const char *t,
                             const block *bl) {
   /* (past an outline's number: "- **1.5.1.1** User features: profile,
@@ -806,12 +841,10 @@ static bool S_template_line(const ddlint_pack *pk, const char *t,
   size_t spaces = 0;
   for (size_t k = 0; k < n; k++)
     spaces += words[k] == ' ';
-  for (size_t i = 0; i < pk->ntemplate_text && spaces >= 2; i++) {
-    const char *tl = pk->template_text[i];
-    size_t m = strlen(tl);
-    if (m > n + 1 && tl[m - n - 1] == ' ' && strcmp(tl + m - n, words) == 0)
+  for (size_t i = 0; i < pk->ntemplate_text && spaces >= 2; i++)
+    if (pk->template_tail[i] &&
+        strcmp(pk->template_text[i] + pk->template_tail[i], words) == 0)
       return true;
-  }
   return false;
 }
 
@@ -1052,7 +1085,8 @@ static unsigned char *S_dead_blocks(const namer *nm) {
              ? S_label_placeholder(ctx, bl)
              : S_placeholder_text(ctx->src->text + from, bl->end - from)) ||
         block_unfinished(ctx, bl) ||
-        (bl->in_list && S_link_only(ctx->src->text, bl->start, bl->end)) ||
+        (bl->in_list && S_link_only(ctx->src->text, bl->start, bl->end,
+                                    ctx->nparts > 1)) ||
         S_template_line(ctx->pack, ctx->src->text, bl) ||
         (S_topic_name_only(ctx->pack, ctx->src->text, bl) &&
          !S_item_has_children(mb, ctx->src->text, b)) ||
@@ -2855,7 +2889,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     if (inside)
       known[d] = 0;
   }
-  S_unknown_furniture(ctx, known);
+  S_unknown_furniture(&nm, known);
   int level = S_structural_level(ctx, known);
 #define STUB(d)                                                                \
   (stub[d] ? stub[d] == 2                                                      \
@@ -3334,7 +3368,11 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     size_t candidates = 0;
     for (size_t d = 0; d < ol->nsections && candidates < NEAR_MISS_CANDIDATES;
          d++) {
-      if (used[d] || ol->sections[d].is_title || ol->sections[d].level > level)
+      /* (not chapter furniture, nor a generic name inside a chapter on
+       * something else: "did you mean" would ask to rename "##
+       * Introduction" to what it already is) */
+      if (used[d] || ol->sections[d].is_title || ol->sections[d].level > level ||
+          nm.furniture[d] || S_borrowed_name(&nm, known, d, s))
         continue;
       candidates++;
       double sim = S_near_similarity(ctx, S_heading_key(ctx, d), s);

@@ -843,15 +843,28 @@ static bool S_template_text(loader *ld, const cJSON *root, ddlint_pack *pk) {
   if (!pack_read_strings(ld, root, "template_text", "pack", &lines, &n))
     return false;
   pack_strings_free(pk->template_text, pk->ntemplate_text);
+  free(pk->template_tail);
+  pk->template_tail = xcalloc(n + 1, sizeof(size_t));
   size_t kept = 0;
   for (size_t i = 0; i < n; i++) {
-    char words[PACK_TEXT_WORDS_MAX];
+    char words[PACK_TEXT_WORDS_MAX], label[PACK_TEXT_WORDS_MAX];
     size_t len = strlen(lines[i]);
     bool fits = len < sizeof words - 2 &&
                 pack_text_words(lines[i], len, words, sizeof words) > 0;
+    /* the label: the words before the line's first colon */
+    const char *colon = strchr(lines[i], ':');
+    size_t tail = 0;
+    if (fits && colon) {
+      size_t ln = pack_text_words(lines[i], (size_t)(colon - lines[i]), label,
+                                  sizeof label);
+      if (ln && words[ln] == ' ')
+        tail = ln + 1;
+    }
     free(lines[i]);
-    if (fits) /* (a line longer than any compared is never met) */
+    if (fits) { /* (a line longer than any compared is never met) */
+      pk->template_tail[kept] = tail;
       lines[kept++] = xstrdup(words);
+    }
   }
   pk->template_text = lines;
   pk->ntemplate_text = kept;
@@ -1421,6 +1434,7 @@ void ddlint_pack_free(ddlint_pack *pk) {
   pack_strings_free(pk->vocab, pk->nvocab);
   pack_strings_free(pk->topic_vocab, pk->ntopic_vocab);
   pack_strings_free(pk->template_text, pk->ntemplate_text);
+  free(pk->template_tail);
   pack_strings_free(pk->not_evidence, pk->nnot_evidence);
   pack_strings_free(pk->generic_names, pk->ngeneric_names);
   for (unsigned k = 0; k < MATCH_LEVELS; k++)

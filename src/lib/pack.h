@@ -149,6 +149,10 @@ struct ddlint_pack {
    * item that says no more than one of them is no content */
   char **template_text;
   size_t ntemplate_text;
+  /* owned, parallel: where in each template_text line the text after its
+   * label starts ("accuracy drift ..." of "monitoring accuracy drift ..."
+   * from "Monitoring: Accuracy drift, ..."), or 0 for a line with none */
+  size_t *template_tail;
   /* bit (c1 * 32 + c2) % 1024 for the first two characters of each
    * template_text line: most paragraphs are ruled out by one test */
   uint64_t template_first[16];

@@ -731,9 +731,12 @@ static bool S_word_in(const char *w, size_t n, const char *const *list) {
 static const char *const S_negators[] = {
     "no",     "not",     "never", "without", "none",   "nor",     "cannot",
     "don't",  "doesn't", "isn't", "aren't",  "won't",  "can't",   "didn't",
-    "wasn't", "weren't", "lack",  "lacks",   "lacking", "neither",
-    /* "The TTL prevents serving stale data" serves none */
-    "prevent", "prevents", "prevented", NULL};
+    "wasn't", "weren't", "lack",  "lacks",   "lacking", "neither", NULL};
+/* Words that negate only what follows them closely: "The TTL prevents
+ * serving stale data" serves none; not a clause they open ("To prevent
+ * empty slates when the ranker times out, we fall back to ..."). */
+static const char *const S_preventers[] = {"prevent", "prevents", "prevented",
+                                           NULL};
 /* Words that put off what follows: "revisit monitoring after the pilot". */
 static const char *const S_deferrals[] = {"revisit", "postpone", "defer",
                                           "deferred", NULL};
@@ -1081,9 +1084,11 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
       wn[nw++] = i - b;
     }
   }
-  /* a negator just before: "no drift monitoring", "without a fallback" */
+  /* a negator just before: "no drift monitoring", "without a fallback",
+   * "prevents serving stale data" */
   for (size_t k = nw > 3 ? nw - 3 : 0; k < nw; k++)
-    if (S_word_in(t + ws[k], wn[k], S_negators))
+    if (S_word_in(t + ws[k], wn[k], S_negators) ||
+        S_word_in(t + ws[k], wn[k], S_preventers))
       return true;
   /* put off, which plans nothing yet: "decide whether to roll back",
    * "we'll figure out alerting later" */

@@ -17,9 +17,9 @@ static const char S_explain[] =
     "with "
     "the same name (a \"Metrics\" subsection under Model Design) is not a "
     "duplicate, and neither is a heading that only contains the name. In a "
-    "document made of chapter files, a heading under another chapter's "
-    "heading is that chapter's (\"## Introduction\" opening every "
-    "chapter), not a duplicate.";
+    "document made of chapter files, a heading in another chapter is that "
+    "chapter's (\"## Introduction\" opening every chapter), not a "
+    "duplicate.";
 
 static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
   for (size_t s = 0; s < ctx->pack->nsections; s++) {
@@ -42,10 +42,10 @@ static void S_check(lint_ctx *ctx, const struct ddlint_rule *rule) {
       if ((ptrdiff_t)d == first || sec->is_title || sec->rank != fs->rank ||
           !b->key || strcmp(b->key, fb->key) != 0)
         continue;
-      /* in a document made of parts, one under another chapter's heading is
-       * that chapter's ("## Introduction" opening every chapter of a
-       * guide, "## Metrics" in the model chapter) */
-      if (ctx->nparts && sec->parent != fs->parent)
+      /* in a document made of parts, one in another chapter is that
+       * chapter's ("## Introduction" opening every chapter of a guide,
+       * "## Metrics" in the model chapter) */
+      if (ctx->nparts > 1 && !ctx_same_part(ctx, sec->start, fs->start))
         continue;
       char *detail = xasprintf("first at line %u", line);
       const char *vars[] = {"section", ts->title, "heading", b->text,
