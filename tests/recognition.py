@@ -930,6 +930,19 @@ def main():
           "monitoring watches, not the design's success metrics (the pack's "
           "not_under)")
 
+    d = lint_text(ddlint, "# Feed ranker\n\n## System Architecture\n\n"
+                  "The ranker runs behind the feed API. To prevent empty "
+                  "slates when the ranker times out, we fall back to the "
+                  "popularity ranking cached per region.\n")
+    e = lint_text(ddlint, "# Feed ranker\n\n## System Architecture\n\n"
+                  "The ranker runs behind the feed API. A short TTL on the "
+                  "cache prevents serving stale scores to the app.\n")
+    check("'prevents' negates what it governs",
+          "missing-fallback" not in rules(d) and "missing-fallback" in rules(e),
+          "'To prevent empty slates ..., we fall back to the popularity "
+          "ranking' is a fallback; 'prevents serving stale scores' serves "
+          "none")
+
     d = lint_folder(ddlint, root, "course-notes")
     check("chapter furniture",
           "01-why" in cov(d, "problem").get("file", "") and
