@@ -71,6 +71,14 @@ def empty_named(doc, name):
                for x in doc["diagnostics"])
 
 
+def problem_in_first_chapter(doc):
+    """Whether doc finds Problem Formulation in its chapter 01-why and
+    reports no duplicate-section."""
+    return ("01-why" in cov(doc, "problem").get("file", "") and
+            not any(x["rule"] == "duplicate-section"
+                    for x in doc["diagnostics"]))
+
+
 def check(name, cond, what):
     global failed
     print(("ok   " if cond else "FAIL ") + f"{name}: {what}")
@@ -869,8 +877,7 @@ def main():
 
     d = lint_folder(ddlint, root, "matching-guide")
     check("a guide's chapters keep their generic headings",
-          "01-why" in cov(d, "problem").get("file", "") and
-          not any(x["rule"] == "duplicate-section" for x in d["diagnostics"]),
+          problem_in_first_chapter(d),
           "'## Introduction' in the chapter '# 2. String similarity' "
           "introduces string similarity, not the design's problem, and is no "
           "second Problem Formulation")
@@ -945,8 +952,7 @@ def main():
 
     d = lint_folder(ddlint, root, "course-notes")
     check("chapter furniture",
-          "01-why" in cov(d, "problem").get("file", "") and
-          not any(x["rule"] == "duplicate-section" for x in d["diagnostics"]),
+          problem_in_first_chapter(d),
           "'## Introduction' in every chapter of a course is the chapters' "
           "furniture: the first chapter's introduces the whole, the others "
           "are no Problem Formulation and no duplicates of it")
