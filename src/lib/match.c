@@ -223,6 +223,17 @@ static bool S_generic_only(const namer *nm, size_t d, size_t s) {
   return any;
 }
 
+/* Whether heading p names section s, exactly or by containing a name
+ * (a heading with no word of the pack's names names none). */
+static bool S_heading_names(const namer *nm, const unsigned char *known,
+                            size_t p, size_t s) {
+  const tmpl_section *ts = &nm->ctx->pack->sections[s];
+  return known[p] &&
+         (S_names_equal(S_heading_key(nm->ctx, p), ts->key_title,
+                        ts->alias_keys, ts->naliases) ||
+          S_contained(nm, p, s));
+}
+
 /* Whether heading d lies under a heading that names the section that
  * section s is "not_under" in the pack: "### Key metrics for data
  * pipelines" under "## Monitoring" are the metrics monitoring watches,
@@ -233,12 +244,9 @@ static bool S_under_other(const namer *nm, const unsigned char *known,
   ptrdiff_t o = ctx->pack->sections[s].not_under;
   if (o < 0)
     return false;
-  const tmpl_section *to = &ctx->pack->sections[o];
   for (ptrdiff_t p = ctx->ol->sections[d].parent;
        p >= 0 && !ctx->ol->sections[p].is_title; p = ctx->ol->sections[p].parent)
-    if (known[p] && (S_names_equal(S_heading_key(ctx, (size_t)p), to->key_title,
-                                   to->alias_keys, to->naliases) ||
-                     S_contained(nm, (size_t)p, (size_t)o)))
+    if (S_heading_names(nm, known, (size_t)p, (size_t)o))
       return true;
   return false;
 }
@@ -265,13 +273,10 @@ static bool S_borrowed_name(const namer *nm, const unsigned char *known,
   const outline *ol = ctx->ol;
   if (!ctx->nparts || !S_generic_only(nm, d, s))
     return false;
-  const tmpl_section *ts = &ctx->pack->sections[s];
   bool in_chapter = false;
   for (ptrdiff_t p = ol->sections[d].parent; p >= 0 && !ol->sections[p].is_title;
        p = ol->sections[p].parent) {
-    if (known[p] && (S_names_equal(S_heading_key(ctx, (size_t)p), ts->key_title,
-                                   ts->alias_keys, ts->naliases) ||
-                     S_contained(nm, (size_t)p, s)))
+    if (S_heading_names(nm, known, (size_t)p, s))
       return false;
     in_chapter = in_chapter || S_chapter_head(nm, (size_t)p);
   }
