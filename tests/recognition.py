@@ -1004,6 +1004,49 @@ def main():
           "a 4 KB text, but in a 22 KB guide they are words in passing: "
           "missing, one step softer")
 
+    def ops_doc(release):
+        return ("# Parcel damage detector\n\n## Why\n\nDamaged parcels "
+                "reach customers because the sort centre checks them by eye "
+                "at the end of a long shift. This note takes the detector "
+                "from the lab notebook to production deployment, one release "
+                "at a time.\n\n## Monitoring\n\nThe line dashboard shows "
+                "the flag rate per camera and per hour, and pages the shift "
+                "lead when it doubles against the 14-day average.\n\n"
+                + release)
+
+    def strategy_found(d):
+        return "missing-deployment-strategy" not in rules(d)
+
+    d = lint_text(ddlint, ops_doc(""))
+    check("'deployment' in passing is no strategy",
+          cov(d, "monitoring")["found"] and not strategy_found(d),
+          "'production deployment' and 'one release at a time' in the "
+          "opening name deployment and plan none of it: outside the "
+          "monitoring section such words do not cover the deployment "
+          "strategy (the topic's local_patterns)")
+    d = lint_text(ddlint, ops_doc(
+        "## Release plan\n\n1. **Shadow, 3 weeks.** Flags are logged, "
+        "not shown, and compared with the inspectors' calls.\n2. **One "
+        "belt**, then the whole centre.\n\nRolling back means pointing "
+        "the belt at the previous model in the registry.\n"))
+    check("a release plan in plain words", strategy_found(d),
+          "'**Shadow, 3 weeks.**' and 'Rolling back means ...' under '## "
+          "Release plan' are a deployment strategy")
+    d = lint_text(ddlint, ops_doc(
+        "## Going live\n\nShip behind the `damage_flags` flag. For two "
+        "weeks 10% of belts, randomly assigned, show flags; if the miss "
+        "rate drops, go to 50%, then\n100%.\n"))
+    check("a ramp in plain words", strategy_found(d),
+          "'behind the ... flag', 'randomly assigned' and 'go to 50%, "
+          "then 100%' (wrapped) are a staged rollout")
+    d = lint_text(ddlint, ops_doc(
+        "The evaluation set is a random split of last year's photos, and "
+        "the v1 job writes to a shadow table.\n"))
+    check("'random split' and 'shadow table' are no rollout",
+          not strategy_found(d),
+          "a random split of photos and a shadow table under Monitoring "
+          "are data words, not a deployment strategy")
+
     d = lint(ddlint, root, "terse-reorder-notes.md")
     check("terse engineer's notes",
           all(cov(d, sid)["found"] for sid in

@@ -8,8 +8,9 @@ import json, sys
 # (a newline whose next line goes on in lower case), not a blank line.
 GAP = r"(?:[^.\n]|\n(?=[\t\x20]*[a-z0-9(]))"
 
-def T(id, title, aliases, patterns, prompt=None, weight=1):
+def T(id, title, aliases, patterns, prompt=None, weight=1, local=None):
     t = {"id": id, "title": title, "aliases": aliases, "patterns": patterns}
+    if local: t["local_patterns"] = local
     if prompt: t["prompt"] = prompt
     if weight != 1: t["weight"] = weight
     return t
@@ -891,7 +892,9 @@ sections = [
      "Accuracy drift, latency, system health"),
    T("deployment-strategy", "Deployment Strategy",
      ["deployment", "deployment strategy", "rollout", "release", "ab testing", "ab test",
-      "online testing", "rollback", "launch", "deployment and release", "canary"],
+      "online testing", "rollback", "launch", "deployment and release", "canary",
+      "release plan", "rollout plan", "release process", "rollout strategy", "release strategy",
+      "launch plan"],
      [# "it ran silently for two months, with the dispatchers shown nothing"
       r"(?<=\bran |\brun |\bruns |\brunning )\b(silently|quietly|dark)\b",
       # "We shadow the planner for two weeks"
@@ -900,10 +903,18 @@ sections = [
       r"\broll[- ](out|back)\b", r"\bcanary\b", r"\bshadow (mode|deploy\w*|traffic|period|run|launch|phase)\b",
       # "runs in shadow for four weeks"; "reverting is re-pointing the DAG"
       r"(?<=\bin |\bas a |\binto )\bshadow\b", r"\brevert(s|ed|ing)?\b",
-      r"\bdeploy(s|ed|ing|ment)?\b", r"\breleases?\b", r"\bexperiment(s|ation)?\b",
-      r"\bfeature flags?\b", r"\bretraining triggers?\b",
+      r"\bfeature flags?\b",
       # "internal dogfood for two weeks, then 5% of paid workspaces, then all"
-      r"\bdogfood(s|ed|ing)?\b", r"\bthen (to )?(\d{1,3}\s?%|all|everyone|everybody|the rest)\b",
+      r"\bdogfood(s|ed|ing)?\b", r"\bthen\s+(to\s+)?(\d{1,3}\s?%|all|everyone|everybody|the rest)\b",
+      # "Rolling back means marking the previous version active", "we roll
+      # the model back"; "3 arms: control / LTR / LTR with boost"; "if it
+      # wins, go to 50%"; "ship behind the `up_next` flag"
+      r"\brolling back\b|\broll(s|ed)? (it|them|this|that|the [\w-]+( [\w-]+)?) back\b",
+      r"(?<=\d )\barms\b",
+      r"\b(go|goes|going|move|moves|moving|ramp|ramps|ramping|expand|expands|expanding|widen|widens|widening) to \d{1,3}\s?%",
+      r"\bbehind (a |an |the )?(\S+ )?(feature |kill |release |launch )?flag\b",
+      # "The pilot runs in three districts from March"
+      r"\bpilots? (runs?|starts?|begins?|covers?|launch(es)?|is limited to|will (run|start|begin|cover)) (in |on |with |across |at )?(the |one |two |three |four |five |six |a few |a handful of |\d+ )?([\w-]+ )?(districts?|regions?|stores?|sites?|branch(es)?|clinics?|hospitals?|wards?|warehouses?|cit(y|ies)|markets?|countr(y|ies)|schools?|offices?|teams?|lines?|plants?|farms?|depots?)\b",
       # "we can switch the estimate off per branch", "a kill switch"; a
       # comparison with "two similar branches that keep the old page"
       r"\bkill[- ]?switch(es)?\b",
@@ -924,7 +935,19 @@ sections = [
       r"\b(switch|switches|switched|turn|turns|turned) (it|this|them|the [\w-]+( [\w-]+)?) off\b",
       r"\b(control|comparison|holdback) (group|branch|store|region|city|arm|cohort|market|site)(s|es)?\b",
       r"(?<=\bthat )\b(keep|keeps|kept) (the |their )?(old|current|existing|previous)\b"],
-     "A/B testing, rollback, retraining triggers"),
+     "A/B testing, rollback, retraining triggers",
+     # words that name deployment without a strategy: under the section
+     # they are the plan's own words ("deployed behind a flag", "each
+     # release"); elsewhere, "from fundamentals to production deployment"
+     # or "retraining triggers" in a guide's chapter, they plan nothing
+     # (and "shadow", "randomly assigned" and "run alongside", which say
+     # how a model ships under the section, and elsewhere may be an SVG
+     # filter, a data split or workers)
+     local=[r"\bdeploy(s|ed|ing|ment)?\b", r"\breleases?\b", r"\bexperiment(s|ation)?\b",
+            r"\bretraining triggers?\b",
+            r"\bshadow(s|ed|ing)?\b(?! (tables?|copy|copies|filters?|dom|prices?|effects?|box|boxes|databases?|schemas?|writes?)\b)",
+            r"\brandom(ly)? (assigned|assignment|allocated|allocation)\b|\brandomi[sz](ed|ation|e|es)\b(?! (split|splits|train|training|test|order|sample)\b)",
+            r"\b(run|runs|ran|running) (it |v\d+ |both |the new [\w-]+ |the [\w-]+ model )?(alongside|in parallel with|side[- ]by[- ]side)\b"]),
   ]},
 ]
 

@@ -2493,8 +2493,8 @@ static void S_find_topics(lint_ctx *ctx, coverage *cov) {
 
 /* A topic still unfound is found by prose anywhere in the document outside
  * headings, under the same conditions as in its section (a design that
- * defines its labels under Model Design has a label strategy): every such
- * topic in one pass. */
+ * defines its labels under Model Design has a label strategy), by its
+ * patterns but not its local ones: every such topic in one pass. */
 static void S_find_topics_elsewhere(lint_ctx *ctx, coverage *cov) {
   const ddlint_pack *pk = ctx->pack;
   size_t ntopics = 0, npats = 0;
@@ -2504,7 +2504,8 @@ static void S_find_topics_elsewhere(lint_ctx *ctx, coverage *cov) {
           cov->sections[s].topics[t].via == VIA_NONE &&
           !cov->sections[s].topics[t].denied) {
         ntopics++;
-        npats += pk->sections[s].topics[t].npatterns;
+        for (size_t i = 0; i < pk->sections[s].topics[t].npatterns; i++)
+          npats += !pk->sections[s].topics[t].patterns[i].local;
       }
   if (!npats)
     return;
@@ -2525,6 +2526,8 @@ static void S_find_topics_elsewhere(lint_ctx *ctx, coverage *cov) {
         continue;
       const tmpl_topic *tt = &pk->sections[s].topics[t];
       for (size_t i = 0; i < tt->npatterns; i++) {
+        if (tt->patterns[i].local)
+          continue; /* its section's word, not the document's */
         pats[k] = &tt->patterns[i];
         er.topic[k] = tt;
         er.slot[k++] = slot;

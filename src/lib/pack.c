@@ -358,9 +358,11 @@ static bool S_aliases(loader *ld, const cJSON *obj, const char *what,
 /* need_title: false for a topic that may merge into a parent's. */
 static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
                          bool need_title) {
-  static const char *const fields[] = {"id",       "title",  "aliases",
-                                       "patterns", "weight", "prompt",
-                                       "replace",  NULL};
+  static const char *const fields[] = {
+      "id",     "title",  "aliases", "patterns", "local_patterns",
+      "weight", "prompt", "replace", NULL};
+  pattern *local = NULL;
+  size_t nlocal = 0;
   if (!json_check_fields(&ld->js, obj, "topic", fields) ||
       !pack_read_string(ld, obj, "id", true, "topic", &t->id) ||
       !pack_read_string(ld, obj, "title", need_title, "topic", &t->title) ||
@@ -369,8 +371,22 @@ static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
       !S_number(ld, obj, "weight", "topic", 1.0, &t->weight) ||
       !pack_read_patterns(ld, obj, "patterns", "topic", &t->patterns,
                           &t->npatterns) ||
-      !pack_read_bool(ld, obj, "replace", "topic", false, &(bool){false}))
+      !pack_read_patterns(ld, obj, "local_patterns", "topic", &local,
+                          &nlocal) ||
+      !pack_read_bool(ld, obj, "replace", "topic", false, &(bool){false})) {
+    for (size_t i = 0; i < nlocal; i++)
+      S_pattern_free(&local[i]);
+    free(local);
     return false;
+  }
+  /* the local ones after the others, each marked */
+  t->patterns = xrealloc(t->patterns, (t->npatterns + nlocal + 1) *
+                                          sizeof(pattern));
+  for (size_t i = 0; i < nlocal; i++) {
+    local[i].local = true;
+    t->patterns[t->npatterns++] = local[i];
+  }
+  free(local);
   if (t->title) {
     t->norm_title = title_normalize(t->title);
     t->key_title = title_key(t->norm_title);

@@ -53,6 +53,9 @@ typedef struct pattern {
    * compiled on first use, as the JIT is; code is NULL until then */
   bool lazy;
   atomic_bool compiled;
+  /* a topic's "local_patterns" entry: covers the topic inside its section's
+   * parts only, never in prose elsewhere in the document */
+  bool local;
 } pattern;
 /* What the text after a trigger must be (the pattern's next token): */
 enum {

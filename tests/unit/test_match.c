@@ -100,6 +100,43 @@ static void test_topic_elsewhere(void) {
   ddlint_pack_free(pk);
 }
 
+/* A topic's local_patterns cover it inside its section only: elsewhere in
+ * the document the same word is found by its other patterns or not at all */
+static void test_topic_local_patterns(void) {
+  ddlint_pack *pk = PACK(
+      "{\"name\": \"l\", \"rules\": [], \"sections\": [\n"
+      "  {\"id\": \"intro\", \"title\": \"Intro\", \"evidence\": "
+      "[\"\\\\bgoal\\\\b\"]},\n"
+      "  {\"id\": \"ops\", \"title\": \"Operations\", \"evidence\": "
+      "[\"\\\\balert\\\\b\"], \"topics\": [\n"
+      "    {\"id\": \"rollout\", \"title\": \"Rollout\", \"patterns\": "
+      "[\"\\\\bcanary\\\\b\"], \"local_patterns\": "
+      "[\"\\\\bdeploy\\\\b\"]}]}]}");
+  if (!pk)
+    return;
+  CHECK_INT(pk->sections[1].topics[0].npatterns, 2);
+  CHECK(!pk->sections[1].topics[0].patterns[0].local);
+  CHECK(pk->sections[1].topics[0].patterns[1].local);
+  /* in the section: found */
+  CHECK_INT(S_topic_line(pk,
+                         "# T\n\n## Intro\n\nThe goal.\n\n## Operations\n\n"
+                         "We alert, and deploy weekly.\n",
+                         "ops", "rollout"),
+            9);
+  /* elsewhere: a local word is not enough, another pattern is */
+  CHECK_INT(S_topic_line(pk,
+                         "# T\n\n## Intro\n\nThe goal: deploy it.\n\n"
+                         "## Operations\n\nWe alert.\n",
+                         "ops", "rollout"),
+            0);
+  CHECK_INT(S_topic_line(pk,
+                         "# T\n\n## Intro\n\nThe goal: a canary.\n\n"
+                         "## Operations\n\nWe alert.\n",
+                         "ops", "rollout"),
+            5);
+  ddlint_pack_free(pk);
+}
+
 static void test_reranking_is_not_ranking(void) {
   char *n = title_normalize("6.3 Re-Ranking");
   CHECK_STR(n, "reranking");
@@ -549,6 +586,7 @@ void suite_match(void) {
   RUN(test_renamed_headings_match);
   RUN(test_split_section);
   RUN(test_topic_elsewhere);
+  RUN(test_topic_local_patterns);
   RUN(test_reranking_is_not_ranking);
   RUN(test_bare_heading_does_not_split);
 }

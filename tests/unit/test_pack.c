@@ -206,7 +206,7 @@ static void test_error_unknown_fields(void) {
       "   {\"id\": \"t\", \"title\": \"T\", \"pattern\": \"x\"}]}]}";
   CHECK_ERROR(j, "\"pattern\"", 0,
               "unknown field \"pattern\" in topic (expected one of: id, "
-              "title, aliases, patterns, weight, prompt, replace)");
+              "title, aliases, patterns, local_patterns, weight, prompt, replace)");
 
   j = "{\"name\": \"x\", \"sections\": [],\n"
       " \"rules\": [{\"id\": \"r\", \"kind\": \"empty-section\", "
@@ -524,6 +524,13 @@ static void test_generic_names(void) {
   CHECK(uerr && strncmp(uerr, "p.json:2:", 9) == 0 &&
         strstr(uerr, "\"not_under\" must name another section"));
   free(uerr);
+  /* a bad local pattern is a located error, like any pattern */
+  char *lerr = pack_error("{\"name\": \"l\", \"rules\": [], \"sections\": [\n"
+                          "{\"id\": \"o\", \"title\": \"O\", \"topics\": [{\"id\": "
+                          "\"t\", \"title\": \"T\",\n \"local_patterns\": [\"(\"]}]}]}");
+  CHECK(lerr && strncmp(lerr, "p.json:3:", 9) == 0 &&
+        strstr(lerr, "invalid pattern \"(\""));
+  free(lerr);
   char *err = pack_error("{\"name\": \"g\", \"sections\": [], \"rules\": [],\n"
                          " \"generic_names\": 3}");
   CHECK(err && strncmp(err, "p.json:2:", 9) == 0 && strstr(err, "generic_names"));
