@@ -1047,6 +1047,44 @@ def main():
           "a random split of photos and a shadow table under Monitoring "
           "are data words, not a deployment strategy")
 
+    d = lint(ddlint, root, "gerund-headings.md")
+    check("a gerund over its object names the section",
+          cov(d, "success-metrics").get("heading") == "Measuring it" and
+          cov(d, "success-metrics").get("via") == "heading" and
+          cov(d, "monitoring").get("heading") == "Monitoring the rebalancer"
+          and cov(d, "monitoring").get("via") == "heading" and
+          cov(d, "model").get("heading") == "Choosing the model",
+          "'Measuring it' is the metrics and 'Monitoring the rebalancer' the "
+          "monitoring (the gerund is the head, and a one-word name of its "
+          "section); 'Choosing the model' stays the model's")
+    check("a gerund over its object names the section",
+          cov(d, "success-metrics").get("heading") != "Key metrics",
+          "'### Key metrics' under '## Monitoring the rebalancer' are what "
+          "monitoring watches (not_under holds for an exact alias too)")
+    check("a chapter named by an alias, its subheading by the section",
+          cov(d, "features").get("heading") == "Inputs" and
+          "missing-section" not in rules(d, "error"),
+          "'## Inputs' over '### Per-station features' is the features "
+          "section whatever its list says: the subheading names it again")
+    check("data told in plain words",
+          cov(d, "data")["found"] and
+          cov(d, "data").get("heading") == "Ground truth",
+          "'Trip records come from the back office ... after removing "
+          "obvious errors ... every day from 2019 to 2024' is the data")
+    d = lint_text(ddlint, "# Voice intents\n\n## Why\n\nCallers wait too "
+                  "long in the menu because the intents are coarse.\n\n"
+                  "## Designing the intent taxonomy\n\nWe grouped 4,000 "
+                  "transcribed calls into 41 intents with the contact-centre "
+                  "leads, merging ones the agents handle the same way and "
+                  "splitting billing into disputes, plan changes and "
+                  "payment arrangements. Each intent has a one-line "
+                  "definition and three example utterances.\n")
+    check("a generic gerund names nothing",
+          cov(d, "architecture").get("heading") != "Designing the intent "
+          "taxonomy",
+          "'Designing the intent taxonomy' designs a taxonomy, not the "
+          "System Architecture ('design' is a generic name)")
+
     d = lint(ddlint, root, "terse-reorder-notes.md")
     check("terse engineer's notes",
           all(cov(d, sid)["found"] for sid in

@@ -194,10 +194,14 @@ sections = [
       r"(?<=\bbad |\bdefault |\bloss |\bdelinquency |\bcharge-off |\bchargeoff |\bwrite-off |\bwriteoff )\brates?\b",
       # "stockout events per month", "escalations per shift"
       r"\b(events|incidents|stockouts?|outages|complaints|escalations|errors|spend|write-offs?) per (day|week|month|quarter|shift|site|store|branch)\b",
+      # "rider complaints tagged 'no bike' per week", "van kilometres per
+      # bike moved"
+      r"\bcomplaints\b" + GAP + r"{0,40}\bper (day|week|month|quarter|shift|site|store|branch|user|customer|1,?000)\b",
+      r"\b(kilometres|kilometers|km|miles|minutes|hours) per ([\w-]+ )?(moved|delivered|picked|served|resolved|handled|shipped|completed)\b",
       # "HR and IT tickets on the covered topics", "the thumbs-up rate"
       r"(?<=\bhr |\bit |\bsupport |\bhelpdesk |\bhelp desk |\bservice desk |\bcustomer service )\btickets\b", r"\bthumbs[- ]?(up|down) (rate|rates|share|ratio)\b",
       # a KPI named as a rate: "walking distance per picked line"
-      r"(?<=\bdistance |\btime |\bminutes |\bcost |\bcosts |\berrors |\bwalking |\bsteps |\btouches |\bcalls |\bclicks |\breturns |\bcomplaints |\bcontacts )\bper (picked line|pick|order|line|shift|request|session|visit|trip|delivery|ticket|user|customer|item)\b", r"\b(csat|nps)\b", r"\b(support|helpline|help desk|helpdesk|hotline|call[- ]cent(er|re)) (calls|contacts|tickets)\b", r"\b(share|percentage|fraction|proportion) of (the |all |our )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(late|on-time|cancellation|churn|complaint|refund|abandonment|contact|escalation|repeat|reorder|late-order)[- ](order |delivery |purchase )?rates?\b", r"\bticket (volume|rate|count)s?\b", r"\b(resolution|handle|handling|reply|wait|waiting|turnaround|queue) times?\b|\btime (from \w+ )?to (first )?(reply|response|resolution|answer|pickup|close)\b", r"\bclick[- ]through", r"\bconversions?\b", r"\bacceptance rate\b",
+      r"(?<=\bdistance |\btime |\bminutes |\bhours |\bkilometres |\bkilometers |\bkm |\bmiles |\bcost |\bcosts |\berrors |\bwalking |\bsteps |\btouches |\bcalls |\bclicks |\breturns |\bcomplaints |\bcontacts )\bper (picked line|pick|order|line|shift|request|session|visit|trip|delivery|ticket|user|customer|item|station|stop|route|van|truck|vehicle|driver|rider|bike|ride|patient|bed|case|claim|store|site|branch|week|day|month)\b", r"\b(csat|nps)\b", r"\b(support|helpline|help desk|helpdesk|hotline|call[- ]cent(er|re)) (calls|contacts|tickets)\b", r"\b(share|percentage|fraction|proportion) of (the |all |our )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(late|on-time|cancellation|churn|complaint|refund|abandonment|contact|escalation|repeat|reorder|late-order)[- ](order |delivery |purchase )?rates?\b", r"\bticket (volume|rate|count)s?\b", r"\b(resolution|handle|handling|reply|wait|waiting|turnaround|queue) times?\b|\btime (from \w+ )?to (first )?(reply|response|resolution|answer|pickup|close)\b", r"\bclick[- ]through", r"\bconversions?\b", r"\bacceptance rate\b",
       r"\bengagement\b", r"\bretention\b", r"\brevenue\b", r"\bdwell time\b", r"\bwatch time\b",
       r"\btime spent\b", r"\bsession (length|engagement|duration)s?\b", r"\b(dau|mau)\b",
       r"\bbounce rate\b", r"\bonline (metric|evaluation)s?\b", r"\b(a/b|ab) test", r"\btap reduction\b",
@@ -408,6 +412,12 @@ sections = [
               r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b",
               r"\btargets? (are|is|come|comes)\b", r"\b(dropped|removed|excluded|filtered) from (the )?(training|data)\b",
               r"\btrain(s|ed|ing)? on\b",
+              # cleaning and weighting: "after removing obvious errors", "we
+              # weight yield-monitor fields 2x in training", "about 31,000
+              # field-seasons from 2017 to 2023"
+              r"\b(remov|drop|discard|filter|clean|strip|dedup)\w* (out )?(the |any |all )?(obvious |clear |implausible |invalid |duplicate |bad |corrupt |erroneous |known )?(errors|outliers|duplicates|typos|glitches|gaps)\b",
+              r"\b(used|weighted|weight|weights|kept|included|excluded|dropped|upweighted|downweighted)\b ([\w-]+ ){0,3}(\d+(\.\d+)?\s?[×x] )?in training\b",
+              r"\b(from|between) (19|20)\d\d (to|and|through|until|-|–) (19|20)\d\d\b",
               # where data lands and what kind it is: "a historian", "the
               # landing zone", "10-minute operating data", "we receive a
               # spectrum snapshot per sensor every 6 hours"
@@ -479,7 +489,11 @@ sections = [
       r"\bexported (every|each|nightly|daily|weekly|hourly)\b",
       # "61,000 clips from the park's survey days", "photos from the co-op's
       # field trials"
-      r"\b(clips|recordings|photos|images|transcripts|scans|videos|audio files|samples|examples|tickets|emails|messages|records|rows) (taken |collected |recorded |gathered )?from (the|our|their|a|an|\d+)\b"],
+      r"\b(clips|recordings|photos|images|transcripts|scans|videos|audio files|samples|examples|tickets|emails|messages|records|rows) (taken |collected |recorded |gathered )?from (the|our|their|a|an|\d+)\b",
+      # what people send in: "harvest declarations that farmers submit",
+      # "the forms clinics fill in", "monitor files from combine harvesters"
+      r"\b(declarations|reports|forms|submissions|surveys|returns|filings|uploads|questionnaires|logbooks|diaries) (that |which )?(the )?([\w-]+ ){0,2}(submit|submits|submitted|file|files|filed|upload|uploads|uploaded|share|shares|shared|send|sends|sent|fill in|fills in|fill out|fills out|complete|completes|completed|keep|keeps)\b",
+      r"\b(files|exports|readings|logs|records|traces) from ([\w-]+ ){0,2}(harvesters|machines|devices|sensors|meters|vehicles|trucks|tractors|cameras|scanners|terminals|turbines|pumps|controllers|loggers|trackers)\b"],
      "User logs, content data, metadata, feedback"),
    T("label-strategy", "Label Strategy",
      ["labels", "labeling", "labelling", "labeling strategy", "label", "ground truth",
@@ -518,7 +532,9 @@ sections = [
       # label", "11% positive"
       r"\b(outcomes?|targets?|labels?|positives?|negatives?) (is |are )?(as )?defined (as|above|below|by)\b",
       r"\bdefin(e|es|ing) (the |a |an |what counts as )?(labels?|targets?|outcomes?|positives?|negatives?|ground truth)\b",
-      r"(?<=% )\b(positives?|negatives?)\b|(?<=% are )\b(positives?|negatives?)\b"],
+      r"(?<=% )\b(positives?|negatives?)\b|(?<=% are )\b(positives?|negatives?)\b",
+      # "What we predict is the net flow of bikes per station"
+      r"\bwhat (we|the model|it) (predict|predicts|forecast|forecasts|estimate|estimates|learn|learns|score|scores) (is|are)\b"],
      "Clicks, purchases, next-token, engagement window"),
    T("augmentation", "Augmentation",
      ["data augmentation", "noisy data", "data quality", "data cleaning", "data preprocessing", "sampling",
@@ -559,6 +575,11 @@ sections = [
               # "rolling means and slopes over 1, 7 and 30 days", "the number
               # of days since the last service", "Farm-level context"
               r"\brolling (means?|averages?|sums?|counts?|max(ima)?|min(ima)?|std|medians?|slopes?)\b",
+              # a time series' features: "cumulative rainfall", "lagged
+              # demand", "static: soil properties, field area"
+              r"\bcumulative (?!(gains?|regret|distribution|density|probability|returns?|loss|cost|costs|impact|effects?|windows?|metrics?|totals?|sums?|percent(age)?s?|shares?|views?|results?|lift|uplift)\b)[\w-]+\b",
+              r"\blag(s|ged)? ?(\d+|features?|values?|demand|sales|load|terms?|variables?)\b|\blagged\b",
+              r"\b(static|dynamic|time[- ]varying|engineered|hand[- ]crafted) (features?|inputs?|attributes?|variables?|covariates?|signals?)\b|\bstatic\s*:",
               # a list of feature ideas: "tenure in months", "avg rating given"
               r"\btenure\b|\bavg [\w-]+\b",
               r"(?<=\bdays |\bhours |\bweeks |\bminutes |\bmonths |\btime |\blong )\bsince (the |their |its |his |her |your |a )?(last|previous|first|most recent)\b",

@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdio.h> /* DEBUG-TEMP */
 #include <string.h>
 #include <strings.h>
 
@@ -374,6 +375,29 @@ static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
   for (size_t s = 0; s < pk->nsections; s++) {
     nm->nf[s].phrase = pk->sections[s].name_phrases;
     nm->nf[s].words = pk->sections[s].name_words;
+  }
+  /* a heading that opens with a gerund over its object is about what the
+   * gerund names when that is a section's own one-word name: "Measuring
+   * the pilot" is the metrics, "Monitoring the model" the monitoring; not
+   * a generic name ("Designing the intent taxonomy" designs a taxonomy),
+   * and not otherwise ("Choosing the model" is about the model) */
+  for (size_t d = 0; d < ol->nsections && head_nouns; d++) {
+    const block *bl = &ctx->md->blocks[ol->sections[d].block];
+    if (!nm->hf[d].heads || !bl->text)
+      continue;
+    char *g = title_gerund_head(bl->text);
+    bool named = false;
+    for (size_t s = 0; g && s < pk->nsections && !named; s++)
+      for (size_t k = 0; k < pk->sections[s].nnames && !named; k++)
+        named = nm->nf[s].words[k] == 1 &&
+                strcmp(nm->nf[s].phrase[k], g) == 0 &&
+                !S_generic_key(pk, nm->nf[s].phrase[k]);
+    if (named) {
+      free(nm->hf[d].heads);
+      nm->hf[d].heads = g;
+    } else {
+      free(g);
+    }
   }
 }
 
@@ -2649,8 +2673,9 @@ typedef struct {
 
 /* Whether heading d, named like section s, is about something else: its
  * text, long enough to judge, shows none of the section's evidence. */
-static bool S_off_topic(lint_ctx *ctx, off_topic_cache *c, size_t s, size_t d,
-                        bool stub) {
+static bool S_off_topic(lint_ctx *ctx, const namer *nm,
+                        const unsigned char *known, off_topic_cache *c,
+                        size_t s, size_t d, bool stub) {
   if (!S_by_content_ok(ctx->pack, s) || stub)
     return false;
   size_t key = s * (ctx->ol->nsections + 1) + d;
@@ -2659,6 +2684,14 @@ static bool S_off_topic(lint_ctx *ctx, off_topic_cache *c, size_t s, size_t d,
       return c->off[i];
   bool off = S_words_at_least(ctx, &ctx->ol->sections[d], OFF_TOPIC_WORDS) &&
              S_evidence_at(ctx, s, d) == 0;
+  /* a subheading that names the section again says the author means it:
+   * "## Inputs" over "### Per-field features" and a list of NDVI means
+   * and cumulative rainfall */
+  const outline *ol = ctx->ol;
+  for (size_t q = d + 1; off && q < ol->nsections &&
+                         ol->sections[q].start < ol->sections[d].end;
+       q++)
+    off = !S_heading_names(nm, known, q, s) || S_generic_only(nm, q, s);
   xgrow(&c->key, &c->cap, c->n + 1, sizeof(size_t));
   xgrow(&c->off, &c->cap2, c->n + 1, sizeof(bool));
   c->key[c->n] = key;
@@ -2908,7 +2941,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   /* a heading named like section s whose text, long enough to judge, shows
    * none of its evidence is about something else ("Essential Mathematical
    * Background" is not the problem statement, "Threat Model" no model) */
-#define OFF_TOPIC(s, d) S_off_topic(ctx, &otc, s, d, STUB(d))
+#define OFF_TOPIC(s, d) S_off_topic(ctx, &nm, known, &otc, s, d, STUB(d))
 
   /* Exact names first, for every section, at any level: a heading with
    * content before a stub, then the shallowest ("## 7. Prediction Service"
@@ -2939,6 +2972,10 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         for (size_t i = 0; i < ts->naliases && !alias; i++)
           if (strcmp(key, ts->alias_keys[i]) == 0)
             alias = (int)i + 1;
+      /* an alias under a heading naming the section this one is
+       * not_under: "## Key Metrics" in "# Chapter 9: Monitoring" */
+      if (alias && S_under_other(&nm, known, d, s))
+        continue;
       int rank = (STUB(d) ? 100000 : 0) +
                  (alias && pk->title_priority ? 10000 : 0) +
                  1000 * ol->sections[d].level + alias;
@@ -3241,6 +3278,11 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           continue;
         n = EVIDENCE(s, d);
       }
+      if (getenv("DDLINT_DEBUG_EV") && n) /* DEBUG-TEMP */
+        fprintf(stderr, "CAND %s '%s' n=%u bytes=%zu blocks=%zu hits=%zu dense=%zu pairs=%zu\n", pk->sections[s].id,
+                ctx->md->blocks[sec->block].text ? ctx->md->blocks[sec->block].text : "?", n, to - from,
+                (size_t)(content_before[eb] - content_before[fb]), (size_t)(EVMAP(s)->hit_before[eb] - EVMAP(s)->hit_before[fb]),
+                (size_t)(EVMAP(s)->dense_before[eb] - EVMAP(s)->dense_before[fb]), (size_t)(EVMAP(s)->pair_before[eb] - EVMAP(s)->pair_before[fb]));
       if (to - from > EVIDENCE_SPAN_BYTES || n < EVIDENCE_MIN)
         continue;
       /* the subtree is about the section: a good share of its paragraphs

@@ -728,6 +728,21 @@ static bool S_is_conjunction(const char *w, size_t n) {
          (n == 3 && memcmp(w, "nor", 3) == 0);
 }
 
+/* Whether w[i] is a gerund ("measuring") followed by a determiner or a
+ * pronoun ("the", "our", "it"). */
+static bool S_gerund_over(const token *w, size_t i) {
+  static const char *const det[] = {"the",  "a",     "an",    "our",
+                                    "its",  "their", "this",  "these",
+                                    "those", "it",   "them",  "your",
+                                    "each", "every", "my",    NULL};
+  if (w[i].n < 6 || memcmp(w[i].p + w[i].n - 3, "ing", 3) != 0)
+    return false;
+  for (int k = 0; det[k]; k++)
+    if (strlen(det[k]) == w[i + 1].n && memcmp(det[k], w[i + 1].p, w[i + 1].n) == 0)
+      return true;
+  return false;
+}
+
 /* Appends the stemmed words of each conjunct's head phrase: its words up to
  * the first preposition or relative clause ("latency budget" of "latency
  * budget of the model"); with last_only, only the phrase's last word, its
@@ -781,6 +796,20 @@ static bool S_letter_pair(const char *text, const char *p) {
   return *p == '/' && p > text && isalpha((unsigned char)p[-1]) &&
          (p - 1 == text || !isalnum((unsigned char)p[-2])) &&
          isalpha((unsigned char)p[1]) && !isalnum((unsigned char)p[2]);
+}
+
+char *title_gerund_head(const char *text) {
+  char *norm = title_normalize(text);
+  token w[MAX_TOKENS];
+  size_t n = S_split(norm, w);
+  char *out = NULL;
+  if (n >= 2 && S_gerund_over(w, 0)) {
+    strbuf b = {0};
+    S_put_stem(&b, w[0]);
+    out = b.data ? strbuf_take(&b) : NULL;
+  }
+  free(norm);
+  return out;
 }
 
 char *title_heads(const char *text, bool last_only) {

@@ -39,6 +39,10 @@ bool title_phrase_outside(const char *h, const char *outer, const char *inner);
  * budget" (last_only: "budget"). A one-word name must be one of them. Free
  * with free(). */
 char *title_heads(const char *text, bool last_only);
+/* The stem of a gerund that opens text and governs a determiner or a
+ * pronoun ("measur" of "Measuring the pilot", "monitor" of "Monitoring
+ * it"), or NULL; owned by the caller. */
+char *title_gerund_head(const char *text);
 /* title_contains() for keys: every word of key `name` is in key `h`. */
 /* Whether key h (title_key()) has any word of key name: "Problem" shares
  * one with "Problem Formulation", "Goals" none. */

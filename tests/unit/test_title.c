@@ -168,6 +168,28 @@ static void test_heads(void) {
   CHECK_HEADS("What if the model is down, slow, or unsure?", "what slow unsure");
 }
 
+/* title_gerund_head(): the stem of an opening gerund over a determiner or a
+ * pronoun, else NULL. */
+static void S_check_gerund(const char *text, const char *want, int at) {
+  char *got = title_gerund_head(text);
+  t_check(want ? got && strcmp(got, want) == 0 : got == NULL, __FILE__, at,
+          "title_gerund_head(\"%s\") == \"%s\", expected \"%s\"", text,
+          got ? got : "(null)", want ? want : "(null)");
+  free(got);
+}
+#define CHECK_GERUND(text, want) S_check_gerund((text), (want), __LINE__)
+
+static void test_gerund_head(void) {
+  CHECK_GERUND("Measuring the pilot", "measur");
+  CHECK_GERUND("4. Monitoring it", "monitor");
+  CHECK_GERUND("Labelling our logs", "label");
+  /* a gerund that qualifies a noun is no head: "Monitoring dashboards" */
+  CHECK_GERUND("Monitoring dashboards", NULL);
+  CHECK_GERUND("Training data", NULL);
+  CHECK_GERUND("The ranking", NULL);
+  CHECK_GERUND("Ring the bell", NULL); /* too short to be a gerund */
+}
+
 /* title_has_typo(): a heading word one edit from a name's word, and not
  * one of them, is a misspelling; function words are neither. */
 static void test_has_typo(void) {
@@ -235,6 +257,7 @@ void suite_title(void) {
   RUN(test_key_contains);
   RUN(test_phrase_has);
   RUN(test_heads);
+  RUN(test_gerund_head);
   RUN(test_has_typo);
   RUN(test_normalize_numbering);
   RUN(test_normalize_decoration);
