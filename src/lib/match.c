@@ -9,7 +9,6 @@
 
 #include <ctype.h>
 #include <stdlib.h>
-#include <stdio.h> /* DEBUG-TEMP */
 #include <string.h>
 #include <strings.h>
 
@@ -3278,11 +3277,6 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           continue;
         n = EVIDENCE(s, d);
       }
-      if (getenv("DDLINT_DEBUG_EV") && n) /* DEBUG-TEMP */
-        fprintf(stderr, "CAND %s '%s' n=%u bytes=%zu blocks=%zu hits=%zu dense=%zu pairs=%zu\n", pk->sections[s].id,
-                ctx->md->blocks[sec->block].text ? ctx->md->blocks[sec->block].text : "?", n, to - from,
-                (size_t)(content_before[eb] - content_before[fb]), (size_t)(EVMAP(s)->hit_before[eb] - EVMAP(s)->hit_before[fb]),
-                (size_t)(EVMAP(s)->dense_before[eb] - EVMAP(s)->dense_before[fb]), (size_t)(EVMAP(s)->pair_before[eb] - EVMAP(s)->pair_before[fb]));
       if (to - from > EVIDENCE_SPAN_BYTES || n < EVIDENCE_MIN)
         continue;
       /* the subtree is about the section: a good share of its paragraphs
