@@ -1085,6 +1085,33 @@ def main():
           "'Designing the intent taxonomy' designs a taxonomy, not the "
           "System Architecture ('design' is a generic name)")
 
+    memo = ("# Smart parking hints, pilot memo\n\n**Summary**\n\nDrivers "
+            "circle the old town for twelve minutes on average. The pilot "
+            "shows a hint in the city app with the street most likely to "
+            "have a free space in the next ten minutes, for 300 volunteer "
+            "drivers over eight weeks.\n\n**How hints are computed**\n\n"
+            "For each street and ten-minute slot, the share of the last "
+            "four weeks' sensor readings that showed a free bay, smoothed "
+            "over neighbouring slots; the app shows the street with the "
+            "highest share within 400 metres.\n\n**%s**\n\n- No drift "
+            "monitoring is planned for the pilot.\n- Out of scope: A/B "
+            "testing, staged rollout, retraining.\n- Dashboards for the "
+            "council, error alerts and a feedback button in the app.\n")
+    d = lint_text(ddlint, memo % "Not in the pilot")
+    m = [x for x in d["diagnostics"] if x["rule"] == "missing-section"
+         and "Feedback, Monitoring" in x["message"]]
+    check("what a list under 'Not in the pilot' names is not there",
+          not cov(d, "monitoring")["found"] and m,
+          "dashboards, alerts and a feedback button listed under '**Not in "
+          "the pilot**', and 'Out of scope: A/B testing, staged rollout' "
+          "are what the pilot does without: Feedback, Monitoring, and "
+          "Deployment is missing")
+    d = lint_text(ddlint, memo % "Operations")
+    check("what a list under 'Not in the pilot' names is not there",
+          cov(d, "monitoring")["found"],
+          "the same list under '**Operations**' (dashboards, error alerts, "
+          "a feedback button) is the section")
+
     d = lint(ddlint, root, "terse-reorder-notes.md")
     check("terse engineer's notes",
           all(cov(d, sid)["found"] for sid in

@@ -1053,6 +1053,52 @@ static bool S_defers_at(const char *t, const size_t *ws, const size_t *wn,
   return false;
 }
 
+/* Names of what a document does not do: a heading or a label so named
+ * ("## Out of scope", "**Not in the pilot**", "Non-goals:") lists what is
+ * not there. */
+static const char *const S_denying_names[] = {
+    "out of scope",    "not in scope",   "non-goals",     "non goals",
+    "nongoals",        "not in the ",    "not in this ",  "not in v1",
+    "not in scope",    "not doing",      "what we are not", "what we're not",
+    "what we won't",   "won't do",       "not planned",   "not covered",
+    "not included",    "deferred",       "explicitly not", NULL};
+
+/* Whether t[b, e) (a heading's or a label's text, markup and numbering
+ * aside) opens with one of S_denying_names. */
+static bool S_denying_name(const char *t, size_t b, size_t e) {
+  while (b < e && !isalpha((unsigned char)t[b]))
+    b++;
+  for (int k = 0; S_denying_names[k]; k++) {
+    size_t n = strlen(S_denying_names[k]);
+    if (b + n <= e && strncasecmp(t + b, S_denying_names[k], n) == 0 &&
+        (S_denying_names[k][n - 1] == ' ' || b + n == e ||
+         !isalnum((unsigned char)t[b + n])))
+      return true;
+  }
+  return false;
+}
+
+/* Whether the mention at ms lies in a list under a heading, or after a
+ * label, that names what the document does not do: "**Not in the
+ * pilot**" over "- Out of scope: A/B testing, staged rollout". */
+static bool S_under_denial(const lint_ctx *ctx, size_t cs, size_t ms) {
+  const char *t = ctx->src->text;
+  if (cs > 0 && t[cs - 1] == ':') {
+    size_t b = cs - 1;
+    while (b > 0 && t[b - 1] != '\n')
+      b--;
+    if (S_denying_name(t, b, cs - 1))
+      return true;
+  }
+  if (!ctx->ol || !ctx->md)
+    return false;
+  ptrdiff_t d = outline_section_at(ctx->ol, ms);
+  if (d < 0 || ctx->ol->sections[d].is_title)
+    return false;
+  const block *h = &ctx->md->blocks[ctx->ol->sections[d].block];
+  return h->text && S_denying_name(h->text, 0, strlen(h->text));
+}
+
 bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
   const char *t = ctx->src->text;
   if (S_cell_denied(t, me, ctx->src->len))
@@ -1061,6 +1107,8 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
     return true;
   size_t lo = ms > NEG_LOOKBACK ? ms - NEG_LOOKBACK : 0;
   size_t cs = S_clause_start(t, lo, ms);
+  if (S_under_denial(ctx, cs, ms))
+    return true;
   /* the words of the clause before the mention (not a tag's name, "<aside>",
    * nor an emoji: "<aside> 🚧 We won't monitor drift" opens with "We") */
   size_t ws[64], wn[64], nw = 0;

@@ -141,6 +141,12 @@ static void test_prose_negated(void) {
   CHECK(S_neg("A/B testing is out of scope for v1.", "A/B testing"));
   CHECK(S_neg("- Monitoring: none", "Monitoring"));
   CHECK(S_neg("We do not plan any monitoring.", "monitoring"));
+  /* after a label that names what is not done */
+  CHECK(S_neg("- Out of scope: A/B testing, staged rollout.", "rollout"));
+  CHECK(S_neg("**Non-goals:** real-time scoring", "real-time"));
+  CHECK(S_neg("Not in the pilot: drift alerts", "drift alerts"));
+  CHECK(!S_neg("- In scope: A/B testing, staged rollout.", "rollout"));
+  CHECK(!S_neg("Rollout: canary to 5%, then all", "canary"));
   /* said, not negated */
   CHECK(!S_neg("We monitor drift daily and alert on-call.", "alert"));
   CHECK(!S_neg("No PII is stored. Dashboards track CTR.", "Dashboards"));
