@@ -497,7 +497,8 @@ sections = [
      "User logs, content data, metadata, feedback"),
    T("label-strategy", "Label Strategy",
      ["labels", "labeling", "labelling", "labeling strategy", "label", "ground truth",
-      "annotation", "annotations", "training labels"],
+      "annotation", "annotations", "training labels", "target definition", "prediction target",
+      "training target", "target variable"],
      [# "the target for training is the corrected sensor reading", "before
       # they become targets", "used as targets too"
       r"\btargets? for training\b|\btraining targets?\b|(?<=\bbecome |\bbecomes |\bused as |\bserve as |\bserves as |\bbecome the |\bbecomes the |\bused as the |\bserve as the |\bserves as the )\b(targets?|labels?)\b",
@@ -505,7 +506,9 @@ sections = [
       # in. We used the final queue rather than the first one"
       r"\btogether with (the|its|their) ([\w-]+ ){0,2}(queue|category|class|outcome|decision|status|label|code|result)s? (each|every|it|they|that)\b",
       r"(?<=\bused the )\b(final|first|last|actual|eventual|resolved|corrected) (queue|category|class|outcome|decision|status|label|code)\b",
-      r"\blabel(s|ed|led|ing|ling)?\b", r"\bcensor(ed|ing|s)?\b", r"\brelevance judge?ments?\b|\bgraded relevance\b",
+      # (not a parcel's, a product's or a button's: "Return label / drop-off
+      # points", "the price label", "the axis label")
+      r"(?<!\breturn )(?<!\bshipping )(?<!\bpostage )(?<!\baddress )(?<!\bprice )(?<!\bbutton )(?<!\baxis )(?<!\bprinted )(?<!\bproduct )(?<!\bcare )(?<!\bwhite )(?<!\brecord )\blabel(s|ed|led|ing|ling)?\b(?! (printer|printers|printing|stock|paper|maker|makers) )", r"\bcensor(ed|ing|s)?\b", r"\brelevance judge?ments?\b|\bgraded relevance\b",
       r"\b(derive|derived|derives|deriving|infer|inferred|infers|inferring) (graded |implicit )?(labels?|relevance|targets?|judge?ments?) from\b",
       r"\b(graded|grades|rated|rates|judged|judges) (\d[\d,]* )?([\w-]+ ){0,2}(pairs|examples|queries|results|answers|responses)\b", r"\b(treat|treats|treated|count|counts|counted) (\w+ ){0,2}(sales|clicks|purchases|orders|returns|outcomes|days|rows|sessions) as\b", r"\bgold(en)? (replies|answers|labels|set|standard|data)\b", r"\b(agent|human|expert|analyst|reviewer)[- ]written\b", r"\bannotat(e|ed|ion|ions|ors?)\b", r"\bground[- ]truth\b",
       r"\b(positive|negative) (examples?|samples?|labels?|class)\b",
@@ -533,9 +536,14 @@ sections = [
       r"\b(outcomes?|targets?|labels?|positives?|negatives?) (is |are )?(as )?defined (as|above|below|by)\b",
       r"\bdefin(e|es|ing) (the |a |an |what counts as )?(labels?|targets?|outcomes?|positives?|negatives?|ground truth)\b",
       r"(?<=% )\b(positives?|negatives?)\b|(?<=% are )\b(positives?|negatives?)\b",
+      # "The target is the number of pick lines per SKU", "**Target.** Net
+      # active power per substation"; under Data only (elsewhere "the
+      # target is p99 < 200 ms")
       # "What we predict is the net flow of bikes per station"
       r"\bwhat (we|the model|it) (predict|predicts|forecast|forecasts|estimate|estimates|learn|learns|score|scores) (is|are)\b"],
-     "Clicks, purchases, next-token, engagement window"),
+     "Clicks, purchases, next-token, engagement window",
+     local=[r"(?<=\bthe )\btargets? (is|are) (the|a|an|each|every|whether|how|what|net|total)\b|\btargets?[.:]?\*\*\s",
+]),
    T("augmentation", "Augmentation",
      ["data augmentation", "noisy data", "data quality", "data cleaning", "data preprocessing", "sampling",
       "class imbalance", "imbalanced data", "negative sampling"],
@@ -920,7 +928,7 @@ sections = [
       r"(?<=\bran |\brun |\bruns |\brunning )\b(silently|quietly|dark)\b",
       # "We shadow the planner for two weeks"
       r"\bshadow(s|ed|ing)? (the|our|it|them|production|live)\b",
-      r"\ba/b\b", r"\bholdouts?\b", r"\bramp(s|ed|ing)?[- ]up\b", r"\b(gradual|staged|phased|incremental|progressive)(ly)? (roll\w*|launch\w*|releas\w*|expan\w*|ship\w*)\b", r"\b(turn|turns|turned|switch|switches|switched|enable|enables|enabled)\s+(it|this|the\s+[\w-]+)\s+on\s+for\b", r"(?<=\bthen )\b(expand|widen|extend|grow|ramp|shrink|reduce|increase)\w*\b", r"\bab test", r"\broll(out|back|ing out|ed out|ed back)s?\b",
+      r"\ba/b\b", r"\bholdouts?\b", r"\bramp(s|ed|ing)?[- ]up\b", r"\b(gradual|staged|phased|incremental|progressive)(ly)? (roll\w*|launch\w*|releas\w*|expan\w*|ship\w*)\b", r"\b(turn|turns|turned|switch|switches|switched|enable|enables|enabled)\s+(it|this|the\s+[\w-]+)\s+on\s+for\b(?!\s+(all|everyone|everybody|every)\b)", r"(?<=\bthen )\b(expand|widen|extend|grow|ramp|shrink|reduce|increase)\w*\b", r"\bab test", r"\broll(out|back|ing out|ed out|ed back)s?\b",
       r"\broll[- ](out|back)\b", r"\bcanary\b", r"\bshadow (mode|deploy\w*|traffic|period|run|launch|phase)\b",
       # "runs in shadow for four weeks"; "reverting is re-pointing the DAG"
       r"(?<=\bin |\bas a |\binto )\bshadow\b", r"\brevert(s|ed|ing)?\b",
@@ -932,6 +940,13 @@ sections = [
       # wins, go to 50%"; "ship behind the `up_next` flag"
       r"\brolling back\b|\broll(s|ed)? (it|them|this|that|the [\w-]+( [\w-]+)?) back\b",
       r"(?<=\d )\barms\b",
+      # "if it drops by 10%, extend to the full site"; "the ground floor
+      # keeps the old slotting and serves as the comparison"
+      r"\b(extend|extends|extended|expand|expands|expanded|widen|widens|widened|roll|rolls|rolled|go|goes)( it| this| them| out)? to (the )?(full|whole|entire|remaining|rest of the|all|every|other) [\w-]+\b",
+      r"\b(serves?|served|acts?|acted) as (the |a |our )?(comparison|control|baseline|holdout|counterfactual)\b",
+      # a vendor or a v1 replaced: "Parallel run | Nov - Jan | compared
+      # with the vendor's", "Switch-over requires ...", "cut-over"
+      r"\bparallel[- ]run(s|ning)?\b|\bswitch[- ]?overs?\b|\bcut[- ]?overs?\b",
       r"\b(go|goes|going|move|moves|moving|ramp|ramps|ramping|expand|expands|expanding|widen|widens|widening) to \d{1,3}\s?%",
       r"\bbehind (a |an |the )?(\S+ )?(feature |kill |release |launch )?flag\b",
       # "The pilot runs in three districts from March"

@@ -1712,8 +1712,13 @@ static void S_item_patterns(const ddlint_pack *pk, size_t s,
   ip->item = xcalloc(cap, sizeof(size_t));
   ip->n = 0;
   size_t item = 0;
+  /* (not a topic's local patterns: words that count once the section is
+   * found, and say nothing on their own of where it is: "deployment" in a
+   * guide's overview, "experiments" in a case study) */
   for (size_t t = 0; t < ts->ntopics && item < EVIDENCE_ITEMS; t++, item++)
     for (size_t i = 0; i < ts->topics[t].npatterns; i++) {
+      if (ts->topics[t].patterns[i].local)
+        continue;
       ip->pats[ip->n] = &ts->topics[t].patterns[i];
       ip->item[ip->n++] = item;
     }
