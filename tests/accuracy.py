@@ -276,8 +276,11 @@ FLOORS = {
     # (deploy strategy 9/11: a data pipeline's "Rollback: revert to
     # previous data states" and an embeddings guide's "from fundamental
     # concepts to production deployment" count as a rollout)
+    # flag 0.87 (target met) since 2026-11-30's sixth session: a topic's
+    # local patterns ("deployment", "release") cover it only under its
+    # section, so the embeddings guide's overview plans no rollout
     "chapters": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.8, 1),
-                 "rank": (0.7, 1), "flag": (0.81, 0)},
+                 "rank": (0.7, 1), "flag": (0.85, 1)},
     # fixtures/blind: 198 designs in 19 sets. The false errors left (set3/
     # rfc-0042's three went when numbered setext headings, which cmark-gfm
     # reads as one-item lists and rules, became headings; set5's and
@@ -331,8 +334,12 @@ FLOORS = {
     # features, models and prediction steps, which a monitoring or
     # experimentation platform's chapters name throughout without
     # designing them, are the misses. The floor is that figure, below the
-    # issue's 0.8.
-    "blind": {"recall": (0.95, 1), "false_errors": (5, 0), "absent": (0.78, 0),
+    # issue's 0.8. 2026-11-30's sixth session: 1 false error left (an email
+    # thread's routing rule in its first message); the four others went
+    # with a forecast's decision step ("a high (P90) forecast", "rounded
+    # up", "convert forecasts into staff numbers"), "p > threshold" and a
+    # B2B model's "firmographics", "recency and frequency".
+    "blind": {"recall": (0.95, 1), "false_errors": (1, 0), "absent": (0.78, 0),
               "rank": (0.7, 1), "flag": (0.85, 1)},
 }
 

@@ -1115,6 +1115,34 @@ def main():
           "the same list under '**Operations**' (dashboards, error alerts, "
           "a feedback button) is the section")
 
+    d = lint_text(ddlint, "# Ward cover forecast\n\n## Why\n\nAgency "
+                  "nurses cost us twice a staff nurse, and most bookings are "
+                  "made the day before a shift because nobody saw the gap "
+                  "coming.\n\n## What the scheduler gets\n\nFor every ward "
+                  "and shift, two weeks ahead, a central (P50) census and a "
+                  "high (P90) one. We convert the forecasts into nurses "
+                  "required using the ward's ratio, rounded up, and shifts "
+                  "where the P90 needs more nurses than the rota has are "
+                  "flagged as risky so the scheduler books float cover for "
+                  "them first. Each morning we re-forecast the next three "
+                  "days with the admissions seen so far.\n")
+    check("a forecast's decision step in plain words",
+          cov(d, "prediction")["found"],
+          "a high (P90) census, nurses required rounded up, shifts flagged "
+          "as risky and a morning re-forecast are how the forecast becomes "
+          "a decision: Prediction and Ranking")
+    d = lint_text(ddlint, "# Forklift near-miss alerts\n\n## Why\n\nTwo "
+                  "near misses a week at the cross-aisles.\n\n## What we do "
+                  "with the score\n\nFor each pair of trucks with p > "
+                  "threshold the later one gets a slow-down order; the "
+                  "threshold is set on last month's logs for precision of "
+                  "at least 0.5, and the model returns a score for every "
+                  "pair each second.\n")
+    check("a forecast's decision step in plain words",
+          cov(d, "prediction")["found"],
+          "'pairs with p > threshold get a slow-down order' is the "
+          "decision step")
+
     d = lint(ddlint, root, "terse-reorder-notes.md")
     check("terse engineer's notes",
           all(cov(d, sid)["found"] for sid in

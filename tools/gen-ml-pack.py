@@ -590,6 +590,9 @@ sections = [
               r"\b(static|dynamic|time[- ]varying|engineered|hand[- ]crafted) (features?|inputs?|attributes?|variables?|covariates?|signals?)\b|\bstatic\s*:",
               # a list of feature ideas: "tenure in months", "avg rating given"
               r"\btenure\b|\bavg [\w-]+\b",
+              # a B2B model's inputs: "Firmographics: employee count ...",
+              # "Recency and frequency of activity"
+              r"\b(recency|firmographics?|technographics?|rfm)\b",
               r"(?<=\bdays |\bhours |\bweeks |\bminutes |\bmonths |\btime |\blong )\bsince (the |their |its |his |her |your |a )?(last|previous|first|most recent)\b",
               r"(?<=\bfarm[- ]|\bsite[- ]|\bstore[- ]|\buser[- ]|\bitem[- ]|\baccount[- ]|\bregion[- ]|\bcity[- ]|\bzone[- ]|\bstation[- ]|\bcustomer[- ]|\bdevice[- ])\blevel (context|features?|signals?|aggregates?|statistics|stats)\b",
               r"\bday[- ]of[- ](the[- ])?week\b|\bhour[- ]of[- ](the[- ])?day\b|\bseasonality\b|\bleading indicators?\b|\bwindows? (of |\()\d+",
@@ -748,7 +751,8 @@ sections = [
               # in a row", "tracks not licensed ... are never included", "at
               # least 1 in 3 tracks is new"
               r"\b(at least|no fewer than) (\d+|one|two) (in|out of|of every|in every) (\d+|two|three|four|five|ten)\b",
-              r"\b(risk|score|priority|confidence|urgency) (bands?|tiers?|buckets?)\b",
+              # "puts it in one of four buckets, and we route accordingly"
+              r"\b(risk|score|priority|confidence|urgency) (bands?|tiers?|buckets?)\b|\b(one of|into) (two|three|four|five|six|\d+) (buckets|classes|categories|bands|tiers|groups|queues)\b|\b(route|routes|routed|routing) (it |them |each one |tickets |cases )?accordingly\b",
               r"\bup to (the |our |their |a )?([\w,-]+ ){0,2}(capacity|budget|cap)\b|\b(capacity|budget)[- ](capped|limited|constrained)\b",
               r"\bpost[- ]process\w*\b", r"\bprediction (pipeline|service|request)s?\b", r"\bfilter(s|ed|ing)? (out|results|candidates)\b|\b(is|are) never (included|shown|recommended|surfaced|returned|served|suggested)\b",
               r"\bdedup\w*\b|\bdiversi\w*\b|\b(no more than|at most|maximum of|max of|max) (\d+|one|two|three|four|five) ([\w-]+ ){0,2}(from|by|of|per) the same\b|\bno repeats?\b|\bnever (repeats?|repeated)\b|\b(never|not|no) two (in a row|back[- ]to[- ]back)\b", r"\bbusiness (rules?|logic)\b",
@@ -763,7 +767,7 @@ sections = [
               r"\btop (two|three|four|five|ten) (suggestions|candidates|results|matches|queues|labels|classes|predictions|options)\b",
               # "P(field) < 0.2 and cost band <= 3k -> fast-track"; "Cap: max
               # 35% of a week's claims"
-              r"\bp\([\w -]{1,30}\)\s*(<|>|<=|>=|≤|≥)\s*0?\.\d", r"\bmax(imum)? (move|change|step|jump)\b|\bfloors?( and |/)ceilings?\b",
+              r"\bp\([\w -]{1,30}\)\s*(<|>|<=|>=|≤|≥)\s*0?\.\d|(?<=\bp > |\bp >= |\bp ≥ )\bthreshold\b|(?<=\bp > |\bp >= |\bp ≥ )\bthe threshold\b", r"\bmax(imum)? (move|change|step|jump)\b|\bfloors?( and |/)ceilings?\b",
               r"\bcap\s*:|\bmax(imum)? \d+ ?% of\b|\b(fewer|no more) than (\d+|one|two|three|four|five) (alerts|notifications|messages|emails|pushes|texts|calls|reminders|nudges)\b",
               r"\b(show|shows|shown|surface|surfaces|return|returns|deliver|delivers) (only )?(the )?(top|highest|best)[- ](\d+|k|scor\w*|rank\w*)\b",
               r"\bquantiles?\b", r"\b(window|estimate|score|price|ranking) (shown|displayed|returned)\b",
@@ -774,6 +778,12 @@ sections = [
               r"\b(predicted|forecast|estimated|expected) ([\w-]+ ){1,5}(is|are|falls?|drops?|exceeds?|stays?) (under|below|above|over|less than|more than|at least|at most)\b|\b(predicted|forecast|estimated|expected) ([\w-]+ ){1,5}(is|are) (≥|≤|>=|<=|>|<)",
               r"\b(turns?|turning|converts?|converting|translates?|maps?) (the |each |every )?(forecasts?|scores?|predictions?|probabilit(y|ies)|outputs?) into\b",
               r"\bpercentiles? of (the |that |this |its )?(demand|forecasts?|predicted|predictions?|distribution)\b",
+              # a forecast turned into a decision: "a high (P90) forecast",
+              # "the P90 is the census level", "rounded up", "days flagged as
+              # risky", "re-forecast the remaining half-hours"
+              r"\bp(10|50|90)\)? (forecast|estimate|value|level|case|census|demand|quantile|figure|number)s?\b|\b(high|low|central|median) \(p(10|50|90)\)",
+              r"\b(round|rounds|rounded|rounding) (it |them |this |that )?(up|down|to the nearest)\b|\bflag(s|ged|ging)? (it |them )?(as )?(risky|at[- ]risk|high[- ]risk|urgent|short|understaffed|likely)\b",
+              r"\bre-?forecast(s|ed|ing)?\b",
               # a decision made from the predictions: "pick the candidate price
               # that maximises expected margin"
               r"\b(pick|picks|choose|chooses|select|selects) (the |a |an )?([\w-]+ ){0,3}that (maximi[sz]es|minimi[sz]es|optimi[sz]es)\b",
