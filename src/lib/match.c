@@ -712,6 +712,7 @@ static bool S_guidance_questions(const char *t, size_t start, size_t end) {
 }
 
 static bool S_opens_deferral(const char *t, size_t start, size_t end);
+static bool S_sentence_defers(const char *t, size_t start, size_t end);
 /* Whether label block bl puts its label's subject off: "9. Monitoring,
  * feedback and rollout." over "Not decided in this record. The SRE
  * follow-up owns dashboards ...", "- **Labels**: to be decided with the
@@ -1883,7 +1884,8 @@ static int S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
     return 2;
   /* ... or by putting it off, whatever it names on the way ("To be agreed
    * with the DS guild once the feature store migration is done.") */
-  if (S_opens_deferral(t, first->start, first->end))
+  if (S_opens_deferral(t, first->start, first->end) ||
+      S_sentence_defers(t, first->start, first->end))
     return 1;
   if (S_evidence_at(ctx, s, d) > 0)
     return 0;
@@ -2212,6 +2214,33 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
          (strchr(" \t\r\n-+*_>#:", t[i]) || (unsigned char)t[i] >= 0x80))
     i++;
   return S_opens_with(t, i, end, open);
+}
+
+/* Whether the first sentence of t[start, end) says that what it names
+ * will be settled later or elsewhere: "Ownership, monitoring, and how we
+ * roll this out will be worked out with the data platform team when they
+ * have capacity." */
+static bool S_sentence_defers(const char *t, size_t start, size_t end) {
+  static const char *const later[] = {
+      "will be worked out", "will be decided",   "will be figured out",
+      "will be agreed",     "will be settled",   "will be sorted out",
+      "will be defined later", "will be covered separately",
+      "will be reviewed separately", "will be designed separately",
+      "will be planned separately", "will be handled separately",
+      "are still open",     "is still open",     NULL};
+  size_t e = start;
+  while (e < end && !(strchr(".!?", t[e]) &&
+                      (e + 1 >= end || t[e + 1] == ' ' || t[e + 1] == '\n')))
+    e++;
+  for (int k = 0; later[k]; k++) {
+    size_t n = strlen(later[k]);
+    for (size_t i = start; i + n <= e; i++)
+      if (strncasecmp(t + i, later[k], n) == 0 &&
+          (i == start || !S_alnum(t[i - 1])) &&
+          (i + n == e || !S_alnum(t[i + n])))
+        return true;
+  }
+  return false;
 }
 
 /* Whether text t[start, end) opens by saying something is absent: "No

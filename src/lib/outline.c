@@ -437,6 +437,20 @@ static void S_split_run_ins(md_blocks *mb, const char *t,
  * an email's header ("To:"); or an outer item's only line over the list
  * nested in it ("10. Open points." over "- Lockers: ..."). *title gets the
  * line without its mark. */
+/* Whether list block b's first line is indented by two spaces or more:
+ * "   - Lockers: ..." under "10. Open points." is meant to be nested in it,
+ * though CommonMark, counting four columns for "10. ", makes it a list of
+ * its own. */
+static bool S_indented_item(const char *t, const block *b) {
+  size_t ls = b->start;
+  while (ls > 0 && t[ls - 1] != '\n')
+    ls--;
+  size_t sp = 0;
+  while (ls + sp < b->start && t[ls + sp] == ' ')
+    sp++;
+  return sp >= 2;
+}
+
 static size_t S_title_line_end(const char *t, const md_blocks *mb, size_t i,
                                char **title) {
   const block *b = &mb->blocks[i];
@@ -451,7 +465,9 @@ static size_t S_title_line_end(const char *t, const md_blocks *mb, size_t i,
   const char *nl = memchr(p, '\n', n);
   /* an item's one line over the list nested in it: "10. Open points." */
   bool over_list = !nl && b->in_list && i + 1 < mb->nblocks &&
-                   mb->blocks[i + 1].nested && mb->blocks[i + 1].in_list;
+                   mb->blocks[i + 1].in_list &&
+                   (mb->blocks[i + 1].nested ||
+                    S_indented_item(t, &mb->blocks[i + 1]));
   if ((!nl && !over_list) ||
       !((p[0] >= 'A' && p[0] <= 'Z') || (unsigned char)p[0] >= 0xC0))
     return 0;
