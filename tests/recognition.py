@@ -1143,6 +1143,38 @@ def main():
           "'pairs with p > threshold get a slow-down order' is the "
           "decision step")
 
+    timed = ("# Design a recipe search by photo\n\n## Requirements\n\n"
+             "Users photograph a dish and want recipes that look like it. "
+             "The catalogue has 400k recipes with one to five photos each, "
+             "and the answer should feel instant on a phone.\n\n## Data\n\n"
+             "Recipe photos from the catalogue, user uploads attached to "
+             "reviews as positives for their recipe, and random recipes as "
+             "negatives; hard negatives come from the same cuisine.\n\n"
+             "## Features\n\n- Image features: TBD\n- Text features: TBD\n"
+             "- (look at what the food-photo papers use)\n\n## Model\n\n"
+             "A CLIP-style image encoder fine-tuned with a contrastive loss on "
+             "(review photo, catalogue photo) pairs, embedding size 256, "
+             "trained for a few epochs from the public weights. Catalogue "
+             "photos are embedded offline in a nightly batch job and each "
+             "recipe keeps the mean of its photo vectors.\n\n---\n\n"
+             "Out of time here. What I didn't get to: the serving side (the "
+             "ANN index, the API the app calls, a fallback when it is slow), "
+             "re-ranking by ratings, and anything on logging, monitoring, "
+             "alerting or the rollout.\n\n## Notes to self\n\n- Serve "
+             "the index from a replicated service behind the API gateway, "
+             "with a p99 budget, and cache popular queries at the edge.\n")
+    d = lint_text(ddlint, timed)
+    check("a timed answer's unfinished parts",
+          not cov(d, "monitoring")["found"] and
+          not cov(d, "architecture")["found"] and
+          empty_named(d, "Features"),
+          "'What I didn't get to: the serving side ..., and anything on "
+          "monitoring or the rollout' lists what is missing; '## Notes to "
+          "self' is scratch, not the design; 'Image features: TBD' and a "
+          "'(look at ...)' note leave Features empty; one paragraph of the "
+          "'Model' chapter embedding photos in a nightly batch is no System "
+          "Architecture")
+
     d = lint(ddlint, root, "terse-reorder-notes.md")
     check("terse engineer's notes",
           all(cov(d, sid)["found"] for sid in

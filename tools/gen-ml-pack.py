@@ -1347,6 +1347,9 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 # "Things I didn't get to"
                 "ran out of time", "didn't get to", "did not get to",
                 "didn't have time", "did not have time", "no time for",
+                # an author's scratch notes: "## Notes to self", "Scratchpad"
+                "notes to self", "note to self", "scratchpad", "scratch pad",
+                "scratch notes", "parking lot",
                 # other people's designs by name: "How Acme and Globex do
                 # it", "How they built it" (the star stands for one to four
                 # words, never "we", "our", "you"...)

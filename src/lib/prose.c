@@ -1061,7 +1061,10 @@ static const char *const S_denying_names[] = {
     "nongoals",        "not in the ",    "not in this ",  "not in v1",
     "not in scope",    "not doing",      "what we are not", "what we're not",
     "what we won't",   "won't do",       "not planned",   "not covered",
-    "not included",    "deferred",       "explicitly not", NULL};
+    "not included",    "deferred",       "explicitly not", "what i didn't get to",
+    "what i did not get to", "what we didn't get to", "what we did not get to",
+    "didn't get to",   "did not get to", "what's missing", "what is missing",
+    "not covered here", "left out",      "skipped",       NULL};
 
 /* Whether t[b, e) (a heading's or a label's text, markup and numbering
  * aside) opens with one of S_denying_names. */
@@ -1083,11 +1086,22 @@ static bool S_denying_name(const char *t, size_t b, size_t e) {
  * pilot**" over "- Out of scope: A/B testing, staged rollout". */
 static bool S_under_denial(const lint_ctx *ctx, size_t cs, size_t ms) {
   const char *t = ctx->src->text;
-  if (cs > 0 && t[cs - 1] == ':') {
-    size_t b = cs - 1;
-    while (b > 0 && t[b - 1] != '\n')
+  (void)cs;
+  /* the colon that governs the mention's sentence, if any (a list after
+   * a label runs to the sentence's end, however long) */
+  size_t c = ms, lo = ms > 800 ? ms - 800 : 0;
+  while (c > lo && t[c - 1] != ':' &&
+         !(strchr(".!?", t[c - 1]) && (t[c] == ' ' || t[c] == '\n')) &&
+         !(t[c - 1] == '\n' && c >= 2 && t[c - 2] == '\n'))
+    c--;
+  if (c > 0 && t[c - 1] == ':') {
+    /* the label's last sentence: "*Timer went off here.* What I didn't
+     * get to: the serving side, ..." */
+    size_t b = c - 1;
+    while (b > 0 && t[b - 1] != '\n' &&
+           !(strchr(".!?", t[b - 1]) && strchr(" *_", t[b])))
       b--;
-    if (S_denying_name(t, b, cs - 1))
+    if (S_denying_name(t, b, c - 1))
       return true;
   }
   if (!ctx->ol || !ctx->md)
