@@ -1175,6 +1175,22 @@ def main():
           "'Model' chapter embedding photos in a nightly batch is no System "
           "Architecture")
 
+    d = lint_text(ddlint, "# Pharmacy restock\n\n## Why\n\nShelves run "
+                  "empty before the weekly delivery in a third of branches.\n\n"
+                  "## Using the forecast\n\nThe order tool turns them into "
+                  "targets: each branch orders up to the P90 of next week's "
+                  "demand, and lines below target are prioritised by "
+                  "expected lost sales.\n\n## How it runs\n\nA nightly job "
+                  "scores every branch and line and writes the targets to the "
+                  "ordering service's table. If the scorer can't score in "
+                  "time, the order tool keeps last week's targets.\n")
+    check("a forecast put to use, a scorer out of time",
+          cov(d, "prediction").get("heading") == "Using the forecast" and
+          "missing-fallback" not in rules(d),
+          "'## Using the forecast' is the prediction step; 'If the scorer "
+          "can't score in time, the order tool keeps last week's targets' "
+          "is a fallback")
+
     d = lint(ddlint, root, "terse-reorder-notes.md")
     check("terse engineer's notes",
           all(cov(d, sid)["found"] for sid in

@@ -350,6 +350,9 @@ sections = [
       # "planners continue with the existing time-based plan"
       r"\b(continue|continues|carry on|carries on|go back|goes back|revert|reverts) (with|to) (the )?(existing|current|old|previous|manual|legacy|usual|static)\b",
       r"\bfail(s|ing)?[- ](open|closed|safe)\b", r"\blast resort\b",
+      # "If the scorer can't score in time, the message is delivered with no
+      # action and re-scored afterwards"
+      r"\b(if|when|whenever) the (model|scorer|ranker|classifier|service|predictor|llm|endpoint|api|detector) (can't|cannot|can not|doesn't|does not|fails to|isn't able to|is not able to) (score|answer|respond|return|reply|predict|classify|decide) (in time|within|before|fast enough)\b",
       # what users still get when the model's part fails: "the transcript is still shown"
       r"(?<=\bis |\bare |\bremains |\bremain |\bstays |\bstay )\bstill (shown|served|available|returned|displayed|usable)\b",
       r"\b(shows?|displays?|renders?)\s+(nothing|no\s+(suggestions?|results?|recommendations?|predictions?|completions?|ads?))\b",
@@ -737,7 +740,14 @@ sections = [
               "guardrails", "output checks", "output validation", "safety filters",
               "decision layer", "decision policy", "decision rules",
               # "Routing logic" over thresholds on the score
-              "routing logic", "routing rules", "triage logic", "triage rules"],
+              "routing logic", "routing rules", "triage logic", "triage rules",
+              # "Step 6 - Using the forecast", "Acting on the scores", "What
+              # we do with the predictions"
+              "using the forecast", "using the forecasts", "using the predictions",
+              "using the scores", "using the score", "acting on the forecast",
+              "acting on the forecasts", "acting on the predictions", "acting on the scores",
+              "what we do with the scores", "what we do with the predictions",
+              "what we do with the forecast", "what we do with the forecasts"],
   "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
               # "returns the expected ready date with a range"
               r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b|\bscores? (above|below|over|under|of at least|between)\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b|\bcandidate (prices|rates|actions|moves|routes|offers|schedules|replies|answers|tariffs|plans)\b|\b(evaluate|evaluates|score|scores) a grid of\b",
@@ -776,7 +786,7 @@ sections = [
               # "drops stations whose predicted deficit is under three"
               r"\b(turns?|turning|converts?|converting|translates?|maps?) (the |each |every )?(predicted|forecast|estimated|scored|expected) [\w-]+ into\b",
               r"\b(predicted|forecast|estimated|expected) ([\w-]+ ){1,5}(is|are|falls?|drops?|exceeds?|stays?) (under|below|above|over|less than|more than|at least|at most)\b|\b(predicted|forecast|estimated|expected) ([\w-]+ ){1,5}(is|are) (≥|≤|>=|<=|>|<)",
-              r"\b(turns?|turning|converts?|converting|translates?|maps?) (the |each |every )?(forecasts?|scores?|predictions?|probabilit(y|ies)|outputs?) into\b",
+              r"\b(turns?|turning|converts?|converting|translates?|maps?) (the |each |every )?(forecasts?|scores?|predictions?|probabilit(y|ies)|outputs?) into\b|\b(turns?|turning|converts?|converting|translates?) (them|these|it) into (targets|decisions|actions|orders|alerts|tasks|visits|routes|rankings?|recommendations|a (list|queue|plan|schedule|ranking))\b|\bprioriti[sz](e|es|ed|ing) by (the )?(expected|predicted|forecast|estimated|scores?|risk|probability)\b",
               r"\bpercentiles? of (the |that |this |its )?(demand|forecasts?|predicted|predictions?|distribution)\b",
               # a forecast turned into a decision: "a high (P90) forecast",
               # "the P90 is the census level", "rounded up", "days flagged as
