@@ -27,7 +27,7 @@ reached, printed as "below the issue's target". --report never fails.
 Skips (exit 77) where ../shared is absent.
 
 With --corpus DIR it measures DIR/labels.tsv instead, one group of
-designs, against the "blind" floors: fixtures/blind/ holds 312 designs that
+designs, against the "blind" floors: fixtures/blind/ holds 346 designs that
 helpers wrote for this, in sets, each writer never having seen ddlint, and
 labelled by the same writer before any measurement (fixtures/blind/README.md
 says which sets were later used for tuning). That group needs no ../shared.
@@ -338,8 +338,11 @@ FLOORS = {
     # thread's routing rule in its first message); the four others went
     # with a forecast's decision step ("a high (P90) forecast", "rounded
     # up", "convert forecasts into staff numbers"), "p > threshold" and a
-    # B2B model's "firmographics", "recency and frequency".
-    "blind": {"recall": (0.95, 1), "false_errors": (1, 0), "absent": (0.78, 0),
+    # B2B model's "firmographics", "recency and frequency". Sets 30 to 32
+    # (34 designs, the same session; set32 measured before it was looked
+    # at: 1 false error, absent 5/11) joined: 346 designs, 2231/2232, 1
+    # false error, absent 185/231 (0.801, the target), rank 0.77.
+    "blind": {"recall": (0.95, 1), "false_errors": (1, 0), "absent": (0.8, 1),
               "rank": (0.7, 1), "flag": (0.85, 1)},
 }
 
