@@ -1191,6 +1191,33 @@ def main():
           "can't score in time, the order tool keeps last week's targets' "
           "is a fallback")
 
+    d = lint_text(ddlint, "# Ferry delay estimates: decisions\n\n## D1. "
+                  "What the estimate is for\n\n**Decision.** Passengers see "
+                  "an expected departure time on the app and the quay "
+                  "screens, refreshed every two minutes, instead of the "
+                  "timetable alone.\n\n## D7. Monitoring and go-live\n\n"
+                  "**Decision.** Not yet taken. How the estimates are "
+                  "monitored, how often the model is retrained and how routes "
+                  "move to it will be decided with Operations in the spring "
+                  "workshop.\n")
+    check("a decision record's field that defers",
+          not cov(d, "monitoring")["found"] and
+          (empty_named(d, "Feedback, Monitoring") or
+           "missing-section" in rules(d)),
+          "'**Decision.** Not yet taken. How ... is monitored ... will be "
+          "decided with Operations' plans no monitoring: the section is "
+          "empty")
+
+    d = lint_text(ddlint, "# Churn model\n\n## Why\n\nSubscribers leave "
+                  "in their third month and we only notice at renewal.\n\n"
+                  "## Monitoring\n\n### Deferred revenue accounts\n\nFor "
+                  "these accounts we send a weekly drift report on the score "
+                  "distribution to the retention team.\n")
+    check("a denying name is the whole heading",
+          "missing-monitoring" not in rules(d),
+          "'### Deferred revenue accounts' is a finance term, not "
+          "'Deferred': the drift report under it is monitoring")
+
     d = lint(ddlint, root, "terse-reorder-notes.md")
     check("terse engineer's notes",
           all(cov(d, sid)["found"] for sid in

@@ -780,7 +780,9 @@ sections = [
               r"\bp\([\w -]{1,30}\)\s*(<|>|<=|>=|≤|≥)\s*0?\.\d|(?<=\bp > |\bp >= |\bp ≥ )\bthreshold\b|(?<=\bp > |\bp >= |\bp ≥ )\bthe threshold\b", r"\bmax(imum)? (move|change|step|jump)\b|\bfloors?( and |/)ceilings?\b",
               r"\bcap\s*:|\bmax(imum)? \d+ ?% of\b|\b(fewer|no more) than (\d+|one|two|three|four|five) (alerts|notifications|messages|emails|pushes|texts|calls|reminders|nudges)\b",
               r"\b(show|shows|shown|surface|surfaces|return|returns|deliver|delivers) (only )?(the )?(top|highest|best)[- ](\d+|k|scor\w*|rank\w*)\b",
-              r"\bquantiles?\b", r"\b(window|estimate|score|price|ranking) (shown|displayed|returned)\b",
+              # "a 10th, 50th and 90th percentile for departure"; "we show
+              # \"On time\"", "the board displays 'Delayed'"
+              r"\bquantiles?\b|\b(10th|25th|50th|75th|90th) percentiles?\b(?! (latency|response))", r"\b(window|estimate|score|price|ranking) (shown|displayed|returned)\b|\b(we|it|the app|the page|the screen|the ui|the sign|the board|the widget) (shows?|displays?) [\"“'‘]",
               r"\b(scores?|scoring|predicts?|forecasts?|classifies|ranks) (every|each|all (the )?)\b",
               # "the planner turns the predicted deficits into a van route";
               # "drops stations whose predicted deficit is under three"

@@ -1897,14 +1897,26 @@ static int S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
   if (!first)
     return 0;
   const char *t = ctx->src->text;
+  /* past a bold run-in label of a decision record's field: "**Decision.**
+   * Not yet taken. How the forecast is monitored ... will be decided with
+   * Aftersales in the Q3 workshop." */
+  size_t fs = first->start;
+  if (first->end - fs > 4 && t[fs] == '*' && t[fs + 1] == '*') {
+    const char *close = bytes_find(t + fs + 2, first->end - fs - 2, "**");
+    if (close && close - (t + fs) < 40) {
+      fs = (size_t)(close - t) + 2;
+      while (fs < first->end && (t[fs] == ' ' || t[fs] == '\n'))
+        fs++;
+    }
+  }
   /* a short section that opens by handing it to someone else plans
    * nothing here, whatever terms the rest names in passing */
-  if (S_hands_off(t, first->start, first->end))
+  if (S_hands_off(t, fs, first->end))
     return 2;
   /* ... or by putting it off, whatever it names on the way ("To be agreed
    * with the DS guild once the feature store migration is done.") */
-  if (S_opens_deferral(t, first->start, first->end) ||
-      S_sentence_defers(t, first->start, first->end))
+  if (S_opens_deferral(t, fs, first->end) ||
+      S_sentence_defers(t, fs, first->end))
     return 1;
   if (S_evidence_at(ctx, s, d) > 0)
     return 0;
@@ -2227,7 +2239,8 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
       "to be agreed",   "to be decided",  "to be determined", "to be defined",
       "to be confirmed", "to be discussed", "to be worked out", "still to be ",
       "yet to be ",      "not decided",     "not yet decided",  "undecided",
-      NULL};
+      "not yet taken",   "not taken yet",   "not yet made",     "not made yet",
+      "pending",         NULL};
   size_t i = S_past_tags(t, start, end);
   while (i < end &&
          (strchr(" \t\r\n-+*_>#:", t[i]) || (unsigned char)t[i] >= 0x80))

@@ -1067,16 +1067,53 @@ static const char *const S_denying_names[] = {
     "not covered here", "left out",      "skipped",       NULL};
 
 /* Whether t[b, e) (a heading's or a label's text, markup and numbering
- * aside) opens with one of S_denying_names. */
+ * aside) is one of S_denying_names, alone or with a short qualifier: "Out
+ * of scope for v1", "Not doing (yet)", "Not in the pilot"; not "Deferred
+ * revenue accounts". */
 static bool S_denying_name(const char *t, size_t b, size_t e) {
   while (b < e && !isalpha((unsigned char)t[b]))
     b++;
+  while (e > b && !isalnum((unsigned char)t[e - 1]))
+    e--;
+  /* (the names' first letters: most headings and labels open otherwise) */
+  switch (b < e ? tolower((unsigned char)t[b]) : 0) {
+  case 'o': case 'n': case 'w': case 'd': case 'e': case 'l': case 's':
+    break;
+  default:
+    return false;
+  }
+  static const char *const qualifiers[] = {"for", "in", "until", "till",
+                                           "to", "yet", "during", "at",
+                                           "this", "now", "v1", NULL};
   for (int k = 0; S_denying_names[k]; k++) {
     size_t n = strlen(S_denying_names[k]);
-    if (b + n <= e && strncasecmp(t + b, S_denying_names[k], n) == 0 &&
-        (S_denying_names[k][n - 1] == ' ' || b + n == e ||
-         !isalnum((unsigned char)t[b + n])))
+    bool open_end = S_denying_names[k][n - 1] == ' ';
+    if (b + n > e || strncasecmp(t + b, S_denying_names[k], n) != 0 ||
+        (!open_end && b + n < e && isalnum((unsigned char)t[b + n])))
+      continue;
+    /* what follows: nothing, or a few words that qualify it */
+    size_t words = 0, w0 = 0, w0n = 0;
+    for (size_t i = b + n; i < e;) {
+      while (i < e && !isalnum((unsigned char)t[i]))
+        i++;
+      size_t ws = i;
+      while (i < e && (isalnum((unsigned char)t[i]) || t[i] == '\''))
+        i++;
+      if (i > ws && words++ == 0) {
+        w0 = ws;
+        w0n = i - ws;
+      }
+    }
+    if (words == 0)
       return true;
+    if (open_end)
+      return words <= 3;
+    if (words > 4)
+      continue;
+    for (int q = 0; qualifiers[q]; q++)
+      if (strlen(qualifiers[q]) == w0n &&
+          strncasecmp(t + w0, qualifiers[q], w0n) == 0)
+        return true;
   }
   return false;
 }
@@ -1087,21 +1124,52 @@ static bool S_denying_name(const char *t, size_t b, size_t e) {
 static bool S_under_denial(const lint_ctx *ctx, size_t cs, size_t ms) {
   const char *t = ctx->src->text;
   (void)cs;
-  /* the colon that governs the mention's sentence, if any (a list after
-   * a label runs to the sentence's end, however long) */
-  size_t c = ms, lo = ms > 800 ? ms - 800 : 0;
-  while (c > lo && t[c - 1] != ':' &&
-         !(strchr(".!?", t[c - 1]) && (t[c] == ' ' || t[c] == '\n')) &&
-         !(t[c - 1] == '\n' && c >= 2 && t[c - 2] == '\n'))
-    c--;
+  /* the colon that governs the mention's sentence, if any: back to the
+   * sentence's start, a blank line or the start of the list item (a
+   * labelled bullet governs its own line only), at most 600 bytes */
+  size_t c = ms, lo = ms > 600 ? ms - 600 : 0;
+  for (; c > lo; c--) {
+    char p = t[c - 1];
+    if (p == ':' ||
+        ((p == '.' || p == '!' || p == '?') && (t[c] == ' ' || t[c] == '\n')))
+      break;
+    if (p == '\n') {
+      size_t k = c;
+      while (t[k] == ' ' || t[k] == '\t')
+        k++;
+      if (t[k] == '\n' || t[k] == '-' || t[k] == '*' || t[k] == '+' ||
+          (t[k] >= '0' && t[k] <= '9') || (c >= 2 && t[c - 2] == '\n'))
+        break;
+    }
+  }
   if (c > 0 && t[c - 1] == ':') {
-    /* the label's last sentence: "*Timer went off here.* What I didn't
-     * get to: the serving side, ..." */
-    size_t b = c - 1;
-    while (b > 0 && t[b - 1] != '\n' &&
-           !(strchr(".!?", t[b - 1]) && strchr(" *_", t[b])))
-      b--;
-    if (S_denying_name(t, b, c - 1))
+    /* the label: its clause before the colon, within 80 bytes, from the
+     * line's or the item's start or a sentence's end ("*Timer went off
+     * here.* What I didn't get to: the serving side, ...") */
+    size_t b = c - 1, stop = b > 80 ? b - 80 : 0;
+    bool start = false;
+    for (; b > stop; b--) {
+      char p = t[b - 1];
+      if ((p == '.' || p == '!' || p == '?') &&
+          (t[b] == ' ' || t[b] == '*' || t[b] == '_')) {
+        start = true;
+        break;
+      }
+      if (p == '\n') {
+        /* a new block or item starts here, not a wrapped line: "two
+         * things that were\nnot in the original plan: ..." is no label */
+        size_t k = b;
+        while (t[k] == ' ' || t[k] == '\t')
+          k++;
+        if (b < 2 || t[b - 2] == '\n' || t[k] == '-' || t[k] == '*' ||
+            t[k] == '+' || t[k] == '#' || t[k] == '>' ||
+            (t[k] >= '0' && t[k] <= '9')) {
+          start = true;
+          break;
+        }
+      }
+    }
+    if ((start || b == 0) && S_denying_name(t, b, c - 1))
       return true;
   }
   if (!ctx->ol || !ctx->md)
@@ -1110,7 +1178,7 @@ static bool S_under_denial(const lint_ctx *ctx, size_t cs, size_t ms) {
   if (d < 0 || ctx->ol->sections[d].is_title)
     return false;
   const block *h = &ctx->md->blocks[ctx->ol->sections[d].block];
-  return h->text && S_denying_name(h->text, 0, strlen(h->text));
+  return h->text && S_denying_name(h->text, 0, strnlen(h->text, 160));
 }
 
 bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {

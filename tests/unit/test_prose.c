@@ -147,6 +147,19 @@ static void test_prose_negated(void) {
   CHECK(S_neg("Not in the pilot: drift alerts", "drift alerts"));
   CHECK(!S_neg("- In scope: A/B testing, staged rollout.", "rollout"));
   CHECK(!S_neg("Rollout: canary to 5%, then all", "canary"));
+  /* a label governs its own clause: not a wrapped line that happens to
+   * open with a denying phrase, not the next bullet, not the next
+   * sentence's label (the review of 2026-11-30's sixth session) */
+  CHECK(!S_neg("After the pilot we also built two things that were\n"
+               "not in the original plan: a weekly drift report.",
+               "drift report"));
+  CHECK(!S_neg("- Non-goals: real-time scoring\n- A weekly drift report for "
+               "the team", "drift report"));
+  CHECK(!S_neg("Out of scope: failover. In production: a weekly drift report.",
+               "drift report"));
+  CHECK(S_neg("Out of scope for v1: a weekly drift report.", "drift report"));
+  CHECK(!S_neg("Deferred revenue accounts: a weekly drift report.",
+               "drift report"));
   /* said, not negated */
   CHECK(!S_neg("We monitor drift daily and alert on-call.", "alert"));
   CHECK(!S_neg("No PII is stored. Dashboards track CTR.", "Dashboards"));
