@@ -392,8 +392,13 @@ static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
                 strcmp(nm->nf[s].phrase[k], g) == 0 &&
                 !S_generic_key(pk, nm->nf[s].phrase[k]);
     if (named) {
+      /* the gerund stands for its conjunct's head only: "Monitoring the
+       * model and labelling the data" keeps "data" */
+      const char *rest = strchr(nm->hf[d].heads, ' ');
+      char *h = xasprintf("%s%s", g, rest ? rest : "");
       free(nm->hf[d].heads);
-      nm->hf[d].heads = g;
+      free(g);
+      nm->hf[d].heads = h;
     } else {
       free(g);
     }

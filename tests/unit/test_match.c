@@ -137,6 +137,26 @@ static void test_topic_local_patterns(void) {
   ddlint_pack_free(pk);
 }
 
+/* A gerund over its object is its conjunct's head when it is a section's
+ * one-word name: "Measuring it" is the metrics; the other conjunct keeps
+ * its own head ("... and labelling the data" is still the data's). */
+static void test_gerund_heads(void) {
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  const char *md = "# T\n\n## Why\n\nCustomers wait a day for an answer "
+                   "from the desk.\n\n## Measuring it\n\nWe report recall "
+                   "on a held-out month and the share of tickets answered "
+                   "within an hour.\n";
+  CHECK_INT(S_line(pk, md, "success-metrics"), 7);
+  md = "# T\n\n## Why\n\nCustomers wait a day for an answer from the desk."
+       "\n\n## Monitoring the model and labelling the data\n\nWe alert on "
+       "drift daily, and annotators label 200 tickets a week.\n";
+  CHECK_INT(S_line(pk, md, "monitoring"), 7);
+  CHECK_INT(S_line(pk, md, "data"), 7);
+  ddlint_pack_free(pk);
+}
+
 static void test_reranking_is_not_ranking(void) {
   char *n = title_normalize("6.3 Re-Ranking");
   CHECK_STR(n, "reranking");
@@ -587,6 +607,7 @@ void suite_match(void) {
   RUN(test_split_section);
   RUN(test_topic_elsewhere);
   RUN(test_topic_local_patterns);
+  RUN(test_gerund_heads);
   RUN(test_reranking_is_not_ranking);
   RUN(test_bare_heading_does_not_split);
 }
