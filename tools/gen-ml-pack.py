@@ -352,6 +352,7 @@ sections = [
       r"\bfail(s|ing)?[- ](open|closed|safe)\b", r"\blast resort\b",
       # "If the scorer can't score in time, the message is delivered with no
       # action and re-scored afterwards"
+      # (from the "if": the "can't" would negate a match that starts after it)
       r"\b(if|when|whenever) the (model|scorer|ranker|classifier|service|predictor|llm|endpoint|api|detector) (can't|cannot|can not|doesn't|does not|fails to|isn't able to|is not able to) (score|answer|respond|return|reply|predict|classify|decide) (in time|within|before|fast enough)\b",
       # what users still get when the model's part fails: "the transcript is still shown"
       r"(?<=\bis |\bare |\bremains |\bremain |\bstays |\bstay )\bstill (shown|served|available|returned|displayed|usable)\b",
@@ -777,12 +778,12 @@ sections = [
               r"\btop (two|three|four|five|ten) (suggestions|candidates|results|matches|queues|labels|classes|predictions|options)\b",
               # "P(field) < 0.2 and cost band <= 3k -> fast-track"; "Cap: max
               # 35% of a week's claims"
-              r"\bp\([\w -]{1,30}\)\s*(<|>|<=|>=|≤|≥)\s*0?\.\d|(?<=\bp > |\bp >= |\bp ≥ )\bthreshold\b|(?<=\bp > |\bp >= |\bp ≥ )\bthe threshold\b", r"\bmax(imum)? (move|change|step|jump)\b|\bfloors?( and |/)ceilings?\b",
+              r"\bp\([\w -]{1,30}\)\s*(<|>|<=|>=|≤|≥)\s*0?\.\d|\bthreshold\b(?<=\bp > threshold|\bp >= threshold|\bp > the threshold|\bp >= the threshold)", r"\bmax(imum)? (move|change|step|jump)\b|\bfloors?( and |/)ceilings?\b",
               r"\bcap\s*:|\bmax(imum)? \d+ ?% of\b|\b(fewer|no more) than (\d+|one|two|three|four|five) (alerts|notifications|messages|emails|pushes|texts|calls|reminders|nudges)\b",
               r"\b(show|shows|shown|surface|surfaces|return|returns|deliver|delivers) (only )?(the )?(top|highest|best)[- ](\d+|k|scor\w*|rank\w*)\b",
               # "a 10th, 50th and 90th percentile for departure"; "we show
               # \"On time\"", "the board displays 'Delayed'"
-              r"\bquantiles?\b|\b(10th|25th|50th|75th|90th) percentiles?\b(?! (latency|response))", r"\b(window|estimate|score|price|ranking) (shown|displayed|returned)\b|\b(we|it|the app|the page|the screen|the ui|the sign|the board|the widget) (shows?|displays?) [\"“'‘]",
+              r"\bquantiles?\b|\b(10th|25th|50th|75th|90th) percentiles?\b(?! (latency|response))", r"\b(window|estimate|score|price|ranking) (shown|displayed|returned)\b|\b(shows?|displays?) [\"“‘]",
               r"\b(scores?|scoring|predicts?|forecasts?|classifies|ranks) (every|each|all (the )?)\b",
               # "the planner turns the predicted deficits into a van route";
               # "drops stations whose predicted deficit is under three"
@@ -795,7 +796,7 @@ sections = [
               # risky", "re-forecast the remaining half-hours"
               r"\bp(10|50|90)\)? (forecast|estimate|value|level|case|census|demand|quantile|figure|number)s?\b|\b(high|low|central|median) \(p(10|50|90)\)",
               r"\b(round|rounds|rounded|rounding) (it |them |this |that )?(up|down|to the nearest)\b|\bflag(s|ged|ging)? (it |them )?(as )?(risky|at[- ]risk|high[- ]risk|urgent|short|understaffed|likely)\b",
-              r"\bre-?forecast(s|ed|ing)?\b",
+              r"\breforecast(s|ed|ing)?\b|\bre-forecast(s|ed|ing)?\b",
               # a decision made from the predictions: "pick the candidate price
               # that maximises expected margin"
               r"\b(pick|picks|choose|chooses|select|selects) (the |a |an )?([\w-]+ ){0,3}that (maximi[sz]es|minimi[sz]es|optimi[sz]es)\b",
