@@ -227,6 +227,18 @@ def match_budget():
           rc == 0 and r == ["pattern-limit"], (rc, r[:5], err))
 
 
+def long_labelled_line():
+    """A label's colon is searched a bounded way back from each mention:
+    one 360 KB line of 40,000 "itemN: no drift" once took minutes (the
+    search ran to the line's start for every pattern hit)."""
+    body = " ".join(f"item{i}: no drift" for i in range(40000))
+    for name, text in (("labels", body), ("after 'Out of scope:'", "Out of scope: " + body)):
+        path = write(f"longline/{len(name)}.md", "# Design\n\n## Problem\n\nWe rank "
+                     "tickets.\n\n## Monitoring\n\n" + text + "\n")
+        rc, out, err = run(["--no-config", "-f", "json", path])
+        check(f"one 360 KB line of {name}: linted, no hang", rc in (0, 1), (rc, err))
+
+
 def fix_stdin_among_files():
     """Item 9: fix with stdin and a file (under -f json) writes no Markdown
     into the report: a usage error, exit 2, nothing changed."""
@@ -554,7 +566,7 @@ def parse_memory_cap():
 def main():
     global DDLINT, ROOT, TMP
     DDLINT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, fix_stdin_among_files,
+    tests = [fifos, stderr_injection, terminal_escapes, output_is_input, match_budget, long_labelled_line, fix_stdin_among_files,
              binary_bypass_and_template_lock, number_options, atomic_edges, temp_files, fix_keeps_owner,
              directive_rules_cap, directive_count_cap, nul_in_json, globs_and_uris, fifo_outputs,
              diff_and_templates_sanitised, part_control_bytes,
