@@ -1916,12 +1916,15 @@ static int S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
   }
   /* a short section that opens by handing it to someone else plans
    * nothing here, whatever terms the rest names in passing */
-  if (S_hands_off(t, fs, first->end))
+  if (S_hands_off(t, first->start, first->end) ||
+      (fs != first->start && S_hands_off(t, fs, first->end)))
     return 2;
   /* ... or by putting it off, whatever it names on the way ("To be agreed
    * with the DS guild once the feature store migration is done.") */
-  if (S_opens_deferral(t, fs, first->end) ||
-      S_sentence_defers(t, fs, first->end))
+  if (S_opens_deferral(t, first->start, first->end) ||
+      S_sentence_defers(t, first->start, first->end) ||
+      (fs != first->start && (S_opens_deferral(t, fs, first->end) ||
+                              S_sentence_defers(t, fs, first->end))))
     return 1;
   if (S_evidence_at(ctx, s, d) > 0)
     return 0;

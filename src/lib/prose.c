@@ -939,7 +939,7 @@ static bool S_cell_denied(const char *t, size_t me, size_t len) {
     ls--;
   while (ls < me && (t[ls] == ' ' || t[ls] == '\t'))
     ls++;
-  if (t[ls] != '|' || memchr(t + ls + 1, '|', me - ls - 1))
+  if (ls >= me || t[ls] != '|' || memchr(t + ls + 1, '|', me - ls - 1))
     return false;
   i++;
   while (i < lim && (t[i] == ' ' || t[i] == '\t'))
@@ -1084,10 +1084,15 @@ static bool S_denying_name(const char *t, size_t b, size_t e) {
   }
   static const char *const qualifiers[] = {"for", "in", "until", "till",
                                            "to", "yet", "during", "at",
-                                           "this", "now", "v1", NULL};
+                                           "this", "now", "v1", "of",
+                                           "from", NULL};
   for (int k = 0; S_denying_names[k]; k++) {
     size_t n = strlen(S_denying_names[k]);
-    bool open_end = S_denying_names[k][n - 1] == ' ';
+    /* a name that is a clause missing its verb or object ("What we are
+     * not doing", "What we won't build") takes a few words after it too */
+    bool open_end = S_denying_names[k][n - 1] == ' ' ||
+                    strncmp(S_denying_names[k], "what ", 5) == 0 ||
+                    strncmp(S_denying_names[k], "explicitly ", 11) == 0;
     if (b + n > e || strncasecmp(t + b, S_denying_names[k], n) != 0 ||
         (!open_end && b + n < e && isalnum((unsigned char)t[b + n])))
       continue;
@@ -1130,7 +1135,7 @@ static bool S_under_denial(const lint_ctx *ctx, size_t cs, size_t ms) {
   size_t c = ms, lo = ms > 600 ? ms - 600 : 0;
   for (; c > lo; c--) {
     char p = t[c - 1];
-    if (p == ':' ||
+    if ((p == ':' && !(t[c] >= '0' && t[c] <= '9') && t[c] != '/') ||
         ((p == '.' || p == '!' || p == '?') && (t[c] == ' ' || t[c] == '\n')))
       break;
     if (p == '\n') {
@@ -1138,8 +1143,30 @@ static bool S_under_denial(const lint_ctx *ctx, size_t cs, size_t ms) {
       while (t[k] == ' ' || t[k] == '\t')
         k++;
       if (t[k] == '\n' || t[k] == '-' || t[k] == '*' || t[k] == '+' ||
-          (t[k] >= '0' && t[k] <= '9') || (c >= 2 && t[c - 2] == '\n'))
+          (t[k] >= '0' && t[k] <= '9') || (c >= 2 && t[c - 2] == '\n')) {
+        /* an item of a list whose lead-in line closes with a colon
+         * ("Out of scope for v1:\n- A/B testing\n- drift alerts"): the
+         * lead-in governs it; walk up over the list's lines */
+        if (t[k] == '-' || t[k] == '*' || t[k] == '+') {
+          size_t q = c - 1; /* at the '\n' */
+          while (q > lo) {
+            size_t ls = q;
+            while (ls > lo && t[ls - 1] != '\n')
+              ls--;
+            size_t e = q;
+            while (e > ls && (t[e - 1] == ' ' || t[e - 1] == '*' || t[e - 1] == '_'))
+              e--;
+            if (e > ls && t[e - 1] == ':') { c = e; break; }
+            size_t f = ls;
+            while (f < q && (t[f] == ' ' || t[f] == '\t'))
+              f++;
+            if (f == q || !(t[f] == '-' || t[f] == '*' || t[f] == '+') || ls == 0)
+              break;
+            q = ls - 1;
+          }
+        }
         break;
+      }
     }
   }
   if (c > 0 && t[c - 1] == ':') {
@@ -1161,12 +1188,11 @@ static bool S_under_denial(const lint_ctx *ctx, size_t cs, size_t ms) {
         size_t k = b;
         while (t[k] == ' ' || t[k] == '\t')
           k++;
-        if (b < 2 || t[b - 2] == '\n' || t[k] == '-' || t[k] == '*' ||
-            t[k] == '+' || t[k] == '#' || t[k] == '>' ||
-            (t[k] >= '0' && t[k] <= '9')) {
-          start = true;
-          break;
-        }
+        start = b < 2 || t[b - 2] == '\n' || t[k] == '-' || t[k] == '*' ||
+                t[k] == '+' || t[k] == '#' || t[k] == '>' || t[k] == '_' ||
+                (t[k] >= '0' && t[k] <= '9') ||
+                (t[k] >= 'A' && t[k] <= 'Z');
+        break;
       }
     }
     if ((start || b == 0) && S_denying_name(t, b, c - 1))

@@ -160,6 +160,17 @@ static void test_prose_negated(void) {
   CHECK(S_neg("Out of scope for v1: a weekly drift report.", "drift report"));
   CHECK(!S_neg("Deferred revenue accounts: a weekly drift report.",
                "drift report"));
+  /* the second review: a label starts its line; a lead-in line governs
+   * the list under it; a time's colon is no label's */
+  CHECK(!S_neg("Deferred to v2.\nIn production: drift monitoring with alerts.",
+               "drift monitoring"));
+  CHECK(S_neg("Owner: Ana.\nOut of scope for v1: drift monitoring.",
+              "drift monitoring"));
+  CHECK(S_neg("Out of scope for v1:\n- retraining\n- drift monitoring and "
+              "alerting", "drift monitoring"));
+  CHECK(S_neg("What we are not doing: drift monitoring.", "drift monitoring"));
+  CHECK(S_neg("- Out of scope for v1: retraining at 02:00, drift monitoring "
+              "and alerting.", "drift monitoring"));
   /* said, not negated */
   CHECK(!S_neg("We monitor drift daily and alert on-call.", "alert"));
   CHECK(!S_neg("No PII is stored. Dashboards track CTR.", "Dashboards"));
