@@ -1218,6 +1218,17 @@ def main():
           "'### Deferred revenue accounts' is a finance term, not "
           "'Deferred': the drift report under it is monitoring")
 
+    d = lint_text(ddlint, "# Fraud holds\n\n## 1. Problem\n\nPayouts to "
+                  "new sellers are held by hand for a day, and good sellers "
+                  "leave.\n\n## 8. Feedback, Monitoring, and Deployment\n\n"
+                  "**Owned by the platform team.** Their runbook covers "
+                  "canary rollout, drift dashboards and alerts.\n")
+    check("a hand-off inside a bold label",
+          empty_named(d, "Feedback, Monitoring, and Deployment"),
+          "'**Owned by the platform team.** Their runbook covers canary "
+          "rollout, drift dashboards and alerts' hands the section off: "
+          "it is empty here")
+
     d = lint(ddlint, root, "terse-reorder-notes.md")
     check("terse engineer's notes",
           all(cov(d, sid)["found"] for sid in
