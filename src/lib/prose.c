@@ -1059,7 +1059,7 @@ static bool S_defers_at(const char *t, const size_t *ws, const size_t *wn,
 static const char *const S_denying_names[] = {
     "out of scope",    "not in scope",   "non-goals",     "non goals",
     "nongoals",        "not in the ",    "not in this ",  "not in v1",
-    "not in scope",    "not doing",      "what we are not", "what we're not",
+    "not doing",       "what we are not", "what we're not",
     "what we won't",   "won't do",       "not planned",   "not covered",
     "not included",    "deferred",       "explicitly not", "what i didn't get to",
     "what i did not get to", "what we didn't get to", "what we did not get to",
@@ -1126,9 +1126,8 @@ static bool S_denying_name(const char *t, size_t b, size_t e) {
 /* Whether the mention at ms lies in a list under a heading, or after a
  * label, that names what the document does not do: "**Not in the
  * pilot**" over "- Out of scope: A/B testing, staged rollout". */
-static bool S_under_denial(const lint_ctx *ctx, size_t cs, size_t ms) {
+static bool S_under_denial(const lint_ctx *ctx, size_t ms) {
   const char *t = ctx->src->text;
-  (void)cs;
   /* the colon that governs the mention's sentence, if any: back to the
    * sentence's start, a blank line or the start of the list item (a
    * labelled bullet governs its own line only), at most 600 bytes */
@@ -1215,7 +1214,7 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
     return true;
   size_t lo = ms > NEG_LOOKBACK ? ms - NEG_LOOKBACK : 0;
   size_t cs = S_clause_start(t, lo, ms);
-  if (S_under_denial(ctx, cs, ms))
+  if (S_under_denial(ctx, ms))
     return true;
   /* the words of the clause before the mention (not a tag's name, "<aside>",
    * nor an emoji: "<aside> 🚧 We won't monitor drift" opens with "We") */
