@@ -228,6 +228,11 @@ DDLINT_API size_t ddlint_pack_topic_pattern_count(const ddlint_pack *pack,
  * it. */
 DDLINT_API const char *ddlint_pack_topic_pattern(const ddlint_pack *pack,
                                                  size_t s, size_t t, size_t i);
+/** Whether pattern i of topic t of template section s is one of its
+ * `local_patterns`: it covers the topic only inside its own section and is
+ * no evidence of where the section is. */
+DDLINT_API int ddlint_pack_topic_pattern_is_local(const ddlint_pack *pack,
+                                                  size_t s, size_t t, size_t i);
 
 /** Which name of template section s a heading's text is, compared as the
  * matcher compares them (normalised, stemmed words): 1 for the section's

@@ -62,6 +62,9 @@ LANG_RUNS = {
     # discoverability: one pack's tree, and --explain naming what it checks
     "template-show.txt": ["template", "show", "../postmortem.json"],
     "template-show-controls.txt": ["template", "show", "./controls.json"],
+    # local patterns are listed apart from the others
+    "template-show-local.txt": ["template", "show", "./local-patterns.json"],
+    "explain-local.txt": ["--no-config", "-t", "./local-patterns.json", "--explain", "no-staging"],
     "explain-topics.txt": ["--no-config", "-t", "../postmortem.json", "--explain", "pm-topics"],
 }
 

@@ -166,6 +166,7 @@ typedef struct {
   size_t s, t;
   const char *(*at)(const void *list, size_t i);
   size_t n;
+  bool local; /* (a topic's patterns: its local ones, or the others) */
 } str_list;
 
 static const char *S_not_evidence_at(const void *v, size_t i) {
@@ -187,9 +188,21 @@ static const char *S_topic_alias_at(const void *v, size_t i) {
   const str_list *l = v;
   return ddlint_pack_topic_alias(l->pk, l->s, l->t, i);
 }
+/* (pattern i among the topic's local patterns, or among its others, by
+ * l->local: the two are printed apart) */
+static size_t S_topic_pattern_index(const str_list *l, size_t i) {
+  size_t n = ddlint_pack_topic_pattern_count(l->pk, l->s, l->t);
+  for (size_t k = 0; k < n; k++)
+    if (!ddlint_pack_topic_pattern_is_local(l->pk, l->s, l->t, k) ==
+            !l->local &&
+        i-- == 0)
+      return k;
+  return n;
+}
 static const char *S_topic_pattern_at(const void *v, size_t i) {
   const str_list *l = v;
-  return ddlint_pack_topic_pattern(l->pk, l->s, l->t, i);
+  return ddlint_pack_topic_pattern(l->pk, l->s, l->t,
+                                   S_topic_pattern_index(l, i));
 }
 static const char *S_rule_condition_at(const void *v, size_t i) {
   return ddlint_rule_condition(((const str_list *)v)->r, i);
@@ -197,27 +210,30 @@ static const char *S_rule_condition_at(const void *v, size_t i) {
 
 static str_list S_section_aliases(const ddlint_pack *pk, size_t s) {
   return (str_list){pk, NULL, s, 0, S_section_alias_at,
-                    ddlint_pack_section_alias_count(pk, s)};
+                    ddlint_pack_section_alias_count(pk, s), false};
 }
 static str_list S_section_evidence(const ddlint_pack *pk, size_t s) {
   return (str_list){pk, NULL, s, 0, S_section_evidence_at,
-                    ddlint_pack_section_evidence_count(pk, s)};
+                    ddlint_pack_section_evidence_count(pk, s), false};
 }
 static str_list S_section_conditions(const ddlint_pack *pk, size_t s) {
   return (str_list){pk, NULL, s, 0, S_section_condition_at,
-                    ddlint_pack_section_condition_count(pk, s)};
+                    ddlint_pack_section_condition_count(pk, s), false};
 }
 static str_list S_topic_aliases(const ddlint_pack *pk, size_t s, size_t t) {
   return (str_list){pk, NULL, s, t, S_topic_alias_at,
-                    ddlint_pack_topic_alias_count(pk, s, t)};
+                    ddlint_pack_topic_alias_count(pk, s, t), false};
 }
-static str_list S_topic_patterns(const ddlint_pack *pk, size_t s, size_t t) {
-  return (str_list){pk, NULL, s, t, S_topic_pattern_at,
-                    ddlint_pack_topic_pattern_count(pk, s, t)};
+static str_list S_topic_patterns(const ddlint_pack *pk, size_t s, size_t t,
+                                 bool local) {
+  size_t n = 0, all = ddlint_pack_topic_pattern_count(pk, s, t);
+  for (size_t i = 0; i < all; i++)
+    n += !ddlint_pack_topic_pattern_is_local(pk, s, t, i) == !local;
+  return (str_list){pk, NULL, s, t, S_topic_pattern_at, n, local};
 }
 static str_list S_rule_conditions(const ddlint_rule *r) {
   return (str_list){NULL, r, 0, 0, S_rule_condition_at,
-                    ddlint_rule_condition_count(r)};
+                    ddlint_rule_condition_count(r), false};
 }
 
 /* "label a, b, c" (the items joined by sep) on one indented line, when
@@ -261,8 +277,13 @@ static void S_topic(const ddlint_pack *pk, size_t s, size_t t) {
   if (ddlint_pack_topic_weight(pk, s, t) != 1.0)
     term_printf(stdout, ", weight %g", ddlint_pack_topic_weight(pk, s, t));
   putchar('\n');
-  S_names("          ", S_topic_aliases(pk, s, t), "patterns",
-          S_topic_patterns(pk, s, t), ddlint_pack_topic_prompt(pk, s, t));
+  S_strings_line("          ", "aliases", S_topic_aliases(pk, s, t));
+  S_patterns_line("          ", "patterns", S_topic_patterns(pk, s, t, false));
+  S_patterns_line("          ", "local patterns (in its own section only)",
+                  S_topic_patterns(pk, s, t, true));
+  if (ddlint_pack_topic_prompt(pk, s, t))
+    term_printf(stdout, "          prompt: %s\n",
+                ddlint_pack_topic_prompt(pk, s, t));
 }
 
 /* "label a; or b" for a `required_if`, on one indented line. */
@@ -299,7 +320,7 @@ static int S_show(const char *ref) {
     term_printf(stdout, "title_priority: a title beats an alias at any level\n");
   S_strings_line("", "not evidence",
                  (str_list){pk, NULL, 0, 0, S_not_evidence_at,
-                            ddlint_pack_not_evidence_count(pk)});
+                            ddlint_pack_not_evidence_count(pk), false});
   term_printf(stdout, "\nsections, in template order:\n");
   for (size_t s = 0; s < ddlint_pack_section_count(pk); s++) {
     size_t nconds = ddlint_pack_section_condition_count(pk, s);
@@ -403,7 +424,9 @@ void templates_explain_scope(const ddlint_pack *pk, const ddlint_rule *r) {
       term_printf(stdout, "    topic %s [%s]\n", ddlint_pack_topic_title(pk, s, t),
                   ddlint_pack_topic_id(pk, s, t));
       S_strings_line("      ", "also named", S_topic_aliases(pk, s, t));
-      S_patterns_line("      ", "found by", S_topic_patterns(pk, s, t));
+      S_patterns_line("      ", "found by", S_topic_patterns(pk, s, t, false));
+      S_patterns_line("      ", "and in its own section only by",
+                      S_topic_patterns(pk, s, t, true));
     }
   }
 }

@@ -155,6 +155,11 @@ const char *ddlint_pack_topic_pattern(const ddlint_pack *pack, size_t s,
   return pack->sections[s].topics[t].patterns[i].source;
 }
 
+int ddlint_pack_topic_pattern_is_local(const ddlint_pack *pack, size_t s,
+                                       size_t t, size_t i) {
+  return pack->sections[s].topics[t].patterns[i].local;
+}
+
 const size_t *ddlint_rule_scope(const ddlint_rule *rule, size_t *n) {
   *n = rule->scope ? rule->nscope : 0;
   return rule->scope;

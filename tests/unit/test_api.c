@@ -60,6 +60,9 @@ static void test_api_pack_accessors(void) {
       if (ts->topics[t].npatterns)
         CHECK_STR(ddlint_pack_topic_pattern(pk, s, t, 0),
                   ts->topics[t].patterns[0].source);
+      for (size_t i = 0; i < ts->topics[t].npatterns; i++)
+        CHECK_INT(ddlint_pack_topic_pattern_is_local(pk, s, t, i),
+                  ts->topics[t].patterns[i].local);
     }
     /* a heading that is the title, or an alias, names the section */
     CHECK_INT(ddlint_pack_section_named_by(pk, s, ts->title), 1);
