@@ -1655,6 +1655,64 @@ def main():
           "a title and two parts between rules are not three parts: the title "
           "is none of them")
 
+    # Seventh 2026-11-30 session: ticket, slide and decision-record
+    # headings (held-out sets 34 and 35).
+    head = "# Dock door planner\n\n"
+    v = lint_text(ddlint, head + "**Data**\n\nSix months of gate scans and "
+                  "yard moves from the yard system.\n\n**Model**\n\nA "
+                  "gradient-boosted classifier over the gate scans.\n\n"
+                  "**Evaluation so far** (March to May, two sites)\n\n"
+                  "- PR-AUC 0.31 against a base rate of 0.04\n")
+    m = cov(v, "success-metrics")
+    check("bold heading with a parenthesis: 'Evaluation so far (March to May)'",
+          m.get("heading") == "Evaluation so far" and m.get("via") == "heading",
+          "a bold line whose parenthesis qualifies its name heads what "
+          "follows, and 'so far' is no head noun")
+    for title in ("Evaluation results", "Results on the held-out weeks",
+                  "Backtest"):
+        v = lint_text(ddlint, head + "## " + title + "\n\nPR-AUC 0.31 on the "
+                      "last twelve weeks.\n")
+        check("metrics named '" + title + "'",
+              cov(v, "success-metrics").get("via") == "heading",
+              "results and backtests are how the model did on past data")
+    v = lint_text(ddlint, head + "## Hardware setup\n\n- two cameras over "
+                  "the dock doors\n- one edge PC per dock, in the office rack\n"
+                  "- results written to the yard system at each door event\n")
+    check("architecture named 'Hardware setup'",
+          cov(v, "architecture").get("via") == "heading",
+          "an edge system's serving side is its hardware")
+    v = lint_text(ddlint, head + "## What we show\n\n- per door: minutes until "
+                  "free, rounded to 5\n- nothing when the door is blocked\n")
+    check("prediction named 'What we show'",
+          cov(v, "prediction").get("via") == "heading",
+          "the score as the user gets it is the prediction's post-processing")
+    v = lint_text(ddlint, head + "## D2: Labels come from the gatehouse log "
+                  "of late trucks, not from the carriers' own reports\n\n"
+                  "A positive is a truck that waited more than 40 minutes at the "
+                  "gate; waits are joined to bookings by the trailer number.\n")
+    check("decision heading: 'D2: Labels come from the gatehouse log, not ...'",
+          cov(v, "data").get("via") == "heading",
+          "a decision's sentence of up to sixteen words names its subject")
+    v = lint_text(ddlint, head + "## What\n\nA suggested door for every "
+                  "booked truck, shown on the gatehouse screen.\n\nOver the pilot, "
+                  "against matched control depots: average gate wait down from "
+                  "31 to 22 minutes. Looking back over last winter, 40% of the "
+                  "trucks that waited an hour would have been on the list, and "
+                  "the list was right about 1 time in 3.\n")
+    check("metrics in plain words: control depots, 'down from 31 to 22', "
+          "'would have been on the list', 'right about 1 time in 3'",
+          cov(v, "success-metrics").get("heading") is not None,
+          "measures said without metric names are the success metrics")
+    v = lint_text(ddlint, head + "## Model\n\nA gradient-boosted model per "
+                  "depot.\n\n**Inputs per door-hour:** trucks booked, years since "
+                  "the last refit of the door, the carrier as a categorical, and "
+                  "gate-wait statistics: max, median and count over the last "
+                  "week.\n")
+    check("features in plain words: 'Inputs per door-hour:', 'years since the "
+          "last', 'statistics:'",
+          cov(v, "features").get("heading") is not None,
+          "a list of inputs is the features")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -103,6 +103,14 @@ sections = [
               "offline and online metrics", "success measures", "metrics of success",
               "evals", "eval", "evaluation plan", "how we measure", "measurement",
               "measuring",
+              # how well the model did on past data: "Model validation",
+              # "Backtest" (not "validation" alone: "### Validation" under
+              # "## Data" checks rows against a schema)
+              "model validation", "validation results", "offline validation",
+              "backtest", "backtesting",
+              # "Results on held-out data", "Results so far" (not "Search
+              # results": a result's noun before it is the head)
+              "results",
               # "How we'll know it's working", "What success looks like"
               "how we'll know", "how we will know", "how will we know", "how we'd know", "how we would know", "how would we know", "how would you know",
               "how you'll know", "how you will know", "how will you know",
@@ -127,6 +135,10 @@ sections = [
               "how to measure",
               "how it will be evaluated"],
   "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b",
+               # a past period scored in plain words: "31% of them would have
+               # been on the list", "right about 1 time in 5"
+               r"\b(would have been|would be) on the (list|shortlist)\b",
+               r"\b(right|correct|wrong) (about |roughly |around |only )?(\d+|one) (time |times )?in (\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
                # a validation scheme: "Leave-one-year-out", "leave one
                # region out", "rolling-origin backtest"
                r"\bleave[- ]one[- ]([\w]+[- ])?out\b|\brolling[- ]origin\b",
@@ -136,7 +148,7 @@ sections = [
               r"(?<=\band |\bthen )\bcompare (these|them|the two|both)\b", r"\bback-?test(s|ed|ing)?\b",
               # "compared with a control group of depots", "the last month
               # held out"
-              r"\bcontrol (group|groups|arm|cohort)\b", r"\bheld[- ]out\b",
+              r"\bcontrol (group|groups|arm|arms|cohort|cohorts|stores?|sites?|regions?|branch(es)?|markets?|cities|depots?|clinics?|schools?|routes?|districts?)\b", r"\bheld[- ]out\b",
               # "Calibration: predicted 1,071 breaks, actual 1,085", "breaks
               # caught in top 1% of mains", "the 2023 test year"
               r"\bcalibrat(ion|ed)\b|(?<=\bcaught in |\bcaptured in |\bfound in |\bcaught in the |\bcaptured in the |\bfound in the )\btop\b|(?<=\btest )\b(years?|periods?|months?|windows?|weeks?|quarters?)\b",
@@ -150,14 +162,14 @@ sections = [
               r"\bcompared (with|to|against) (the )?(same|previous|last|prior) (week|weeks|month|months|period|periods|quarter|year|season)\b",
               r"(?<=\d% |\d %)\b(less|fewer|lower|higher|faster|shorter|longer|cheaper)\b",
               # a number that should move: "should fall from about twelve to two"
-              r"\b(fall|falls|drop|drops|rise|rises|grow|grows|increase|increases|decrease|decreases|reduce|reduces|improve|improves) from (about |around |roughly )?[\w.%$-]+ to\b",
+              r"\b(fall|falls|drop|drops|rise|rises|grow|grows|increase|increases|decrease|decreases|reduce|reduces|improve|improves|down|up) from (about |around |roughly )?[\w.%$-]+ to\b",
               # "the share of violating photos caught before...", "reviewer
               # agreement with the model's flags"
               r"\b(share|fraction|proportion|percentage) of ([\w-]+ ){0,3}(caught|flagged|detected|resolved|answered|accepted|clicked|converted|retained|removed|blocked|prevented|missed|reported|completed|abandoned)\b",
               r"\bagreement (with|between|rate)\b", r"\b(judged|golden|held[- ]out|evaluation|eval|test) (query |question )?(sets?|queries|questions)\b", r"\b(targets?|goals?|aims?)\b" + GAP + r"{0,40}\b\d+(\.\d+)? ?%", r"(?<=% of )\b(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\b(share|fraction|proportion|percentage) of (\w+ ){0,2}(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
               r"\b(offline|online) (evaluation|metrics?|experiments?)\b", r"\bmeasur(e|ed|ing) success\b",
-              r"\bsuccess (is|will be) measured\b", r"\bstatistical(ly)? significan", r"\bholdout\b",
-              r"(?<=\bwe |\bto |\bwill |\bcan |\bwould |\bshould |\balso |'ll )\b(compare|evaluate|measure|track)\b", r"\bwatch(ing|es)?\b" + GAP + r"{0,40}\b(rates?|metrics?|conversions?|ctr|click[- ]through)\b", r"\b(decline|approval|churn|complaint|refund|error|acceptance|adoption|win|hit|click|click[- ]through|conversion|retention) rates?\b",
+              r"\bsuccess (is|will be|would be) (measured|judged)\b", r"\bstatistical(ly)? significan", r"\bholdout\b",
+              r"(?<=\bwe |\bto |\bwill |\bcan |\bwould |\bshould |\balso |'ll )\b(compare|evaluate|measure|track)\b|(?<=\bwe )\b(compared|evaluated|measured|backtested)\b", r"\bwatch(ing|es)?\b" + GAP + r"{0,40}\b(rates?|metrics?|conversions?|ctr|click[- ]through)\b", r"\b(decline|approval|churn|complaint|refund|error|acceptance|adoption|win|hit|click|click[- ]through|conversion|retention) rates?\b",
               r"\b(mean|median) (absolute|squared|relative) (percentage )?error\b", r"\bper 1,?000\b",
               r"\b(cancellation|churn|complaint|bounce|return|refund|fraud|spam|late|on-time|success|failure|abandonment|error) rates?\b"],
   "topics": [
@@ -230,6 +242,9 @@ sections = [
               "what we propose", "our proposal", "proposal",
               # where it runs: "On the phone", "Server side"
               "on the phone", "on device", "on the device", "on the client",
+              # an edge system's serving side is its hardware: "Hardware
+              # setup" (cameras, an edge PC, the line's PLC)
+              "hardware", "hardware setup",
               "in the app", "server side", "on the server", "client and server",
               # an agent's "Tools and flow"
               "tools and flow", "the flow", "flow", "agent loop",
@@ -269,7 +284,7 @@ sections = [
               # where the parts run: "send the result to the co-op backend",
               # "On-device model, bundled with the app, runs offline"
               r"\bback[- ]?ends?\b",
-              r"\b(runs?|running|works?|working) (fully |entirely )?(offline|on[- ]device|on the (phone|device|handset|edge|tablet|camera))\b|\bbundled (with|in|into) the (app|apk|binary|firmware|image|client)\b", r"\bedge (box|boxes|device|devices|server|servers|node|nodes)\b",
+              r"\b(runs?|running|works?|working) (fully |entirely )?(offline|on[- ]device|on the (phone|device|handset|edge|tablet|camera))\b|\bbundled (with|in|into) the (app|apk|binary|firmware|image|client)\b", r"\bedge (box|boxes|device|devices|server|servers|node|nodes|pc|pcs|computer|computers|gpu|gpus)\b",
               # "a consumer on the forum's event stream", "nothing is scored
               # on the request"
               r"\b(consumer|consumers|producer|producers)\b|\bpub-?sub\b",
@@ -597,7 +612,7 @@ sections = [
               # a B2B model's inputs: "Firmographics: employee count ...",
               # "Recency and frequency of activity"
               r"\b(recency|firmographics?|technographics?|rfm)\b",
-              r"(?<=\bdays |\bhours |\bweeks |\bminutes |\bmonths |\btime |\blong )\bsince (the |their |its |his |her |your |a )?(last|previous|first|most recent)\b",
+              r"(?<=\bdays |\bhours |\bweeks |\bminutes |\bmonths |\byears |\btime |\blong )\bsince (the |their |its |his |her |your |a )?(last|previous|first|most recent)\b",
               r"(?<=\bfarm[- ]|\bsite[- ]|\bstore[- ]|\buser[- ]|\bitem[- ]|\baccount[- ]|\bregion[- ]|\bcity[- ]|\bzone[- ]|\bstation[- ]|\bcustomer[- ]|\bdevice[- ])\blevel (context|features?|signals?|aggregates?|statistics|stats)\b",
               r"\bday[- ]of[- ](the[- ])?week\b|\bhour[- ]of[- ](the[- ])?day\b|\bseasonality\b|\bleading indicators?\b|\bwindows? (of |\()\d+",
               r"\bfeatures?\b(?! (flags?|toggles?|switch(es)?|branch(es)?|requests?|freeze|teams?|parity|launch(es)?|releases?)\b)", r"\bfeatures?\s*:\s*" + GAP + r"{1,60},", r"\bfeature (engineering|store|vector|extraction|selection|importance|pipeline)\b",
@@ -605,6 +620,11 @@ sections = [
               r"\baggregat(e|es|ed|ion|ions)\b", r"\b(uses|using)\s+the\s+(number|count|share|ratio|fraction|age|length) of\b", r"\b(last|past) \d+( and \d+)? ?(h|hrs?|hours?|d|days?|weeks?|minutes?|mins?)\b|\bover (the )?(last |past )?\d+ (hours?|days?|weeks?)\b", r"\bsignals?\b",
               r"\bcategorical\b|\bnumerical\b|\bcontinuous\b", r"\b(tf-idf|tfidf|n-grams?|ngrams?)\b",
               r"\binputs? (are|include|includes|fall into|come from|cover)\b", r"\battributes?\b",
+              # a list of them: "Inputs per haul:", "using inputs: soil type,
+              # stage, ..."; summaries of a signal: "clip score statistics:
+              # max, 95th percentile, count"
+              r"\binputs?( per [\w-]+| for (each|every|a|one) [\w-]+)?\s*:|(?<=\busing )\binputs?\b",
+              r"\b(statistics|stats)\s*:|\b(summary|score|window|rolling|distribution) (statistics|stats)\b",
               # "how often the person accepted offers before", "distance from
               # home to the store"
               r"\bhow (often|many times|recently|long ago)\b",
@@ -748,7 +768,11 @@ sections = [
               "using the scores", "using the score", "acting on the forecast",
               "acting on the forecasts", "acting on the predictions", "acting on the scores",
               "what we do with the scores", "what we do with the predictions",
-              "what we do with the forecast", "what we do with the forecasts"],
+              "what we do with the forecast", "what we do with the forecasts",
+              # the score as the user gets it: "What we show" (rounded to 5
+              # minutes, capped, hidden when the lift is closed)
+              "what we show", "what we display", "what the app shows",
+              "what users see", "what the user sees", "display logic"],
   "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
               # "returns the expected ready date with a range"
               r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b|\bscores? (above|below|over|under|of at least|between)\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b|\bcandidate (prices|rates|actions|moves|routes|offers|schedules|replies|answers|tariffs|plans)\b|\b(evaluate|evaluates|score|scores) a grid of\b",

@@ -127,6 +127,7 @@ static int S_structural_level(const lint_ctx *ctx, const unsigned char *known) {
  * the pack's section names. */
 typedef struct {
   char *phrase, *heads; /* owned, or NULL */
+  char *subject; /* owned, or NULL: of a long heading, its first head word */
   size_t words;
 } heading_form;
 
@@ -159,7 +160,15 @@ typedef struct {
 static bool S_contains_name(const namer *nm, size_t d, size_t s, size_t k) {
   const heading_form *h = &nm->hf[d];
   const name_forms *f = &nm->nf[s];
-  if (!h->phrase || !f->words[k] || h->words > (f->words[k] >= 3 ? 16 : 8))
+  if (!h->phrase || !f->words[k])
+    return false;
+  /* (a decision's sentence names its subject, "Labels come from call-out
+   * work orders, not controller fault codes": a one-word name that is the
+   * first head word of a heading of up to sixteen) */
+  if (h->words > 8 && f->words[k] == 1)
+    return h->words <= 16 && h->subject &&
+           strcmp(h->subject, f->phrase[k]) == 0;
+  if (h->words > (f->words[k] >= 3 ? 16 : 8))
     return false;
   return f->words[k] == 1 ? title_phrase_has(h->heads, f->phrase[k])
                           : title_phrase_has(h->phrase, f->phrase[k]);
@@ -335,6 +344,31 @@ static void S_unknown_furniture(namer *nm, unsigned char *known) {
   free(kh);
 }
 
+/* The first head word of a heading, past a numbered label of one or two
+ * words before a colon ("ADR-002:", "Slide 9:", "D4:"), or NULL. */
+static char *S_subject(const char *text) {
+  const char *colon = strchr(text, ':');
+  if (colon && colon - text <= 24) {
+    size_t words = 0;
+    bool digit = false;
+    for (const char *p = text; p < colon; p++) {
+      digit |= *p >= '0' && *p <= '9';
+      words += *p != ' ' && (p == text || p[-1] == ' ');
+    }
+    if (digit && words <= 2)
+      text = colon + 1;
+  }
+  char *heads = title_heads(text, true);
+  char *sp = strchr(heads, ' ');
+  if (sp)
+    *sp = '\0';
+  if (!*heads) {
+    free(heads);
+    return NULL;
+  }
+  return heads;
+}
+
 static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
                          bool head_nouns) {
   const ddlint_pack *pk = ctx->pack;
@@ -349,6 +383,9 @@ static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
     nm->hf[d].phrase = title_phrase(bl->norm);
     nm->hf[d].heads = title_heads(bl->text ? bl->text : "", head_nouns);
     nm->hf[d].words = title_key_words(nm->hf[d].phrase);
+    if (head_nouns && nm->hf[d].words > 8 && nm->hf[d].words <= 16 &&
+        bl->text)
+      nm->hf[d].subject = S_subject(bl->text);
   }
   nm->furniture = xcalloc(ol->nsections + 1, 1);
   nm->part = NULL;
@@ -409,6 +446,7 @@ static void S_namer_free(namer *nm) {
   for (size_t d = 0; d < nm->ctx->ol->nsections; d++) {
     free(nm->hf[d].phrase);
     free(nm->hf[d].heads);
+    free(nm->hf[d].subject);
   }
   free(nm->hf);
   free(nm->part);

@@ -611,8 +611,15 @@ static void S_exit(md_walk *w, cmark_node *node) {
         e--;
       /* (in no list at all: an item's later paragraphs are in one too;
        * and all of its text kept: a longer paragraph may go on) */
+      /* (a parenthesis after the bold text qualifies its name: "**Validation
+       * so far** (2024-07 to 2024-12, North only)" is a bold line too) */
+      size_t rest = at;
+      if (rest < e && t[rest] == '(' && t[e - 1] == ')' && e - rest <= 80 &&
+          !memchr(t + rest + 1, '(', e - rest - 2) &&
+          !memchr(t + rest + 1, ')', e - rest - 2))
+        rest = w->text.len;
       b->bold_line = w->list_depth == 0 && !b->in_quote && w->first_strong &&
-                     at >= w->text.len && w->first_break == SIZE_MAX &&
+                     rest >= w->text.len && w->first_break == SIZE_MAX &&
                      w->text.len < LABEL_TEXT_CAP && (!e || t[e - 1] != ':');
     }
     if (w->has_comment)

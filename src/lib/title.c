@@ -623,7 +623,9 @@ static bool S_ends_phrase(const char *w, size_t n) {
   case 'c': {
     /* an auxiliary verb after its subject ends the phrase too: "Which
      * inputs does the scorer look at?", "Which model did we pick?" */
-    static const char *const l[] = {"can", "could", NULL};
+    /* and so does a verb of where something is from: "Labels come from
+     * call-out work orders" is about the labels */
+    static const char *const l[] = {"can", "could", "come", "comes", NULL};
     list = l;
     break;
   }
@@ -665,7 +667,8 @@ static bool S_ends_phrase(const char *w, size_t n) {
     break;
   }
   case 's': {
-    static const char *const l[] = {"should", NULL};
+    /* "Evaluation so far": the time it covers, not what it is */
+    static const char *const l[] = {"should", "so", NULL};
     list = l;
     break;
   }
@@ -743,6 +746,17 @@ static bool S_gerund_over(const token *w, size_t i) {
   return false;
 }
 
+/* Whether w (normalised) only reports on the noun before it: "results",
+ * "findings". */
+static bool S_light_head(const char *w, size_t n) {
+  static const char *const l[] = {"result", "results", "finding", "findings",
+                                  NULL};
+  for (int k = 0; l[k]; k++)
+    if (strlen(l[k]) == n && memcmp(l[k], w, n) == 0)
+      return true;
+  return false;
+}
+
 /* Appends the stemmed words of each conjunct's head phrase: its words up to
  * the first preposition or relative clause ("latency budget" of "latency
  * budget of the model"); with last_only, only the phrase's last word, its
@@ -774,6 +788,10 @@ static void S_piece_heads(const char *norm, bool last_only, strbuf *out) {
     for (size_t k = 1; version && k < w[i].n; k++)
       version = S_isdigit(w[i].p[k]);
     if (version && (w[i].n > 1 || S_isdigit(w[i].p[0])) && last != SIZE_MAX)
+      continue;
+    /* so do results: "Evaluation results" is the evaluation, "Backtest
+     * findings" the backtest */
+    if (last != SIZE_MAX && S_light_head(w[i].p, w[i].n))
       continue;
     last = i;
     if (!last_only)

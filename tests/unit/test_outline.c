@@ -289,6 +289,15 @@ static void test_bold_lines(void) {
   CHECK_SECTION(&d, 3, 4, 2, "Inputs (TODO)", 11);
   CHECK_SECTION(&d, 4, 2, 0, "Q3. Which model scores calls", 15);
   doc_close(&d);
+  /* a parenthesis after the bold text qualifies its name: a bold line
+   * too ("**Checked so far** (March to May)"); not text that goes on
+   * after it */
+  doc_open(&d, "## Design\n\n**Data**\n\nText.\n\n"                /* 1-5 */
+               "**Checked so far** (March to May, two sites)\n\n- a\n\n" /* 7-9 */
+               "**Model** (see below) is a tree.\n\nText.\n");       /* 11-13 */
+  CHECK_INT(d.ol.nsections, 3);
+  CHECK_SECTION(&d, 2, 3, 0, "Checked so far", 7);
+  doc_close(&d);
   /* a bold line over a comment alone is an empty part ("**Features**"
    * over the "<!-- ... -->" that fix writes), not a paragraph that leaves
    * its comment to the part before */

@@ -150,6 +150,15 @@ static void test_heads(void) {
   CHECK_HEADS("Data Drift Detection", "detection");
   /* a version or a number after the head qualifies it */
   CHECK_HEADS("Features v1", "feature");
+  /* so do results, and the time a heading covers: "Evaluation results",
+   * "Evaluation so far"; not "Results" alone, nor "Results page" */
+  CHECK_HEADS("Evaluation results", "evaluation");
+  CHECK_HEADS("Backtest findings", "backtest");
+  CHECK_HEADS("Evaluation so far", "evaluation");
+  CHECK_HEADS("Results", "result");
+  CHECK_HEADS("Results page", "page");
+  /* a verb of where something is from ends the phrase */
+  CHECK_HEADS("Labels come from the returns log", "label");
   CHECK_HEADS("Model 2", "model");
   /* a contraction's pronoun ends the phrase as the pronoun would */
   CHECK_HEADS("Data we'll need", "data");
