@@ -1713,6 +1713,17 @@ def main():
           cov(v, "features").get("heading") is not None,
           "a list of inputs is the features")
 
+    v = lint_text(ddlint, head + "## Model\n\nA gradient-boosted classifier "
+                  "over gate scans, retrained monthly.\n\n## 7. Monitoring and "
+                  "rollout (placeholder)\n\nStatus: proposed, not written. We "
+                  "agreed this needs its own record once operations names an "
+                  "owner; drift checks and the rollout to depots will be set "
+                  "out here.\n")
+    check("a heading marked '(placeholder)' over why it is not written",
+          cov(v, "monitoring").get("via") == "empty"
+          and "required-section-empty" in rules(v, "error"),
+          "a section that calls itself a placeholder plans nothing yet")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

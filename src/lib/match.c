@@ -2881,6 +2881,28 @@ static size_t S_table_row_keys(const lint_ctx *ctx, const block *bl,
  * comments, template bullets and placeholders, or a part that only points
  * at what exists, a slogan, or a denial. stub[] keeps S_is_stub()'s
  * verdicts per heading (0 not known, 1 content, 2 a stub). */
+/* Whether heading d marks itself a placeholder in parentheses:
+ * "(placeholder)", "(TBD)", "(to be written)"; not "(draft)", which may
+ * hold a draft. */
+static bool S_heading_placeholder(const lint_ctx *ctx, size_t d) {
+  static const char *const marks[] = {
+      "placeholder", "tbd",          "todo",          "to do",
+      "stub",        "to be written", "not yet written", "to come",
+      "coming soon", "to be done",   "fill in",       "empty",
+      NULL};
+  const char *t = ctx->md->blocks[ctx->ol->sections[d].block].text;
+  for (const char *p = t ? strchr(t, '(') : NULL; p; p = strchr(p + 1, '(')) {
+    const char *q = strchr(p, ')');
+    if (!q)
+      break;
+    size_t n = (size_t)(q - p - 1);
+    for (int k = 0; marks[k]; k++)
+      if (strlen(marks[k]) == n && strncasecmp(p + 1, marks[k], n) == 0)
+        return true;
+  }
+  return false;
+}
+
 static void S_judge_empty(lint_ctx *ctx, size_t s, section_cov *sc,
                           unsigned char *stub, bool reads_content) {
   const ddlint_pack *pk = ctx->pack;
@@ -2930,6 +2952,12 @@ static void S_judge_empty(lint_ctx *ctx, size_t s, section_cov *sc,
           S_opens_deferral(ctx->src->text, first->start, first->end))
         denied = 1;
     }
+    /* ... and so does a heading that calls itself a placeholder, over a
+     * short text of prose ("## ADR-007: Monitoring and rollout
+     * (placeholder)" over why it is not written yet) */
+    if (!denied && !ts->opening && S_heading_placeholder(ctx, d) &&
+        S_prose_under(ctx, ps, SLOGAN_LONG_WORDS, true))
+      denied = 1;
     if (denied) {
       sc->empty_why = denied == 2 ? EMPTY_HANDED : EMPTY_DENIED;
       continue;
