@@ -109,8 +109,10 @@ sections = [
               "model validation", "validation results", "offline validation",
               "backtest", "backtesting",
               # "Results on held-out data", "Results so far" (not "Search
-              # results": a result's noun before it is the head)
-              "results",
+              # results": a result's noun before it is the head; these
+              # results are the model's)
+              "results", "offline results", "pilot results", "experiment results",
+              "test results", "model results", "evaluation results",
               # "How we'll know it's working", "What success looks like"
               "how we'll know", "how we will know", "how will we know", "how we'd know", "how we would know", "how would we know", "how would you know",
               "how you'll know", "how you will know", "how will you know",
@@ -906,6 +908,9 @@ sections = [
      "Caching, thresholding, result filtering"),
   ]},
  {"id": "monitoring", "title": "Feedback, Monitoring, and Deployment",
+  # what is watched, logged and rolled out is named: "Measure everything,
+  # ship often" under its heading is a slogan
+  "needs_evidence": True,
   "aliases": ["monitoring", "deployment", "monitoring and deployment", "deployment and monitoring",
               "online testing and deployment", "scaling monitoring and updates", "feedback",
               "feedback loop", "launch", "rollout", "rollout plan", "release", "operations", "mlops",

@@ -344,20 +344,34 @@ static void S_unknown_furniture(namer *nm, unsigned char *known) {
   free(kh);
 }
 
-/* The first head word of a heading, past a numbered label of one or two
- * words before a colon ("ADR-002:", "Slide 9:", "D4:"), or NULL. */
+/* The first head word of a record's or a slide's sentence heading, past its
+ * numbered label of one or two words before a colon ("ADR-002: Labels come
+ * from ...", "Slide 9: ...", "D4: ..."), or NULL: where there is no such
+ * label (a long heading that is just a sentence, "Features we cut from the
+ * first release because ..."), and where the sentence asks ("Why we chose
+ * ..."). */
 static char *S_subject(const char *text) {
   const char *colon = strchr(text, ':');
-  if (colon && colon - text <= 24) {
-    size_t words = 0;
-    bool digit = false;
-    for (const char *p = text; p < colon; p++) {
-      digit |= *p >= '0' && *p <= '9';
-      words += *p != ' ' && (p == text || p[-1] == ' ');
-    }
-    if (digit && words <= 2)
-      text = colon + 1;
+  if (!colon || colon - text > 24)
+    return NULL;
+  size_t words = 0;
+  bool digit = false;
+  for (const char *p = text; p < colon; p++) {
+    digit |= *p >= '0' && *p <= '9';
+    words += *p != ' ' && (p == text || p[-1] == ' ');
   }
+  if (!digit || words > 2)
+    return NULL;
+  text = colon + 1;
+  while (*text == ' ' || *text == '\t' || *text == '*' || *text == '_')
+    text++;
+  static const char *const ask[] = {"why ",   "how ",   "what ",  "when ",
+                                    "where ", "which ", "who ",   "whether ",
+                                    "should ", "can ",  "do ",    "does ",
+                                    "is ",    "are ",   NULL};
+  for (int k = 0; ask[k]; k++)
+    if (strncasecmp(text, ask[k], strlen(ask[k])) == 0)
+      return NULL;
   char *heads = title_heads(text, true);
   char *sp = strchr(heads, ' ');
   if (sp)
@@ -660,6 +674,24 @@ static bool S_placeholder_text(const char *s, size_t n) {
   for (int i = 0; ph[i]; i++)
     if (strlen(ph[i]) == n && strncasecmp(ph[i], s, n) == 0)
       return true;
+  /* ... for now: "N/A for the pilot", "TBD for v1", "None yet" */
+  static const char *const when[] = {
+      "yet",           "for now",       "for the pilot", "for the mvp",
+      "for the poc",   "for v1",        "in v1",         "for the prototype",
+      "for the first release", "at this stage", "at the moment", "for this phase",
+      "in the pilot",  "during the pilot", NULL};
+  for (int i = 0; ph[i]; i++) {
+    size_t l = strlen(ph[i]);
+    if (n <= l + 1 || strncasecmp(ph[i], s, l) != 0 ||
+        !(s[l] == ' ' || s[l] == ',' || s[l] == '\t'))
+      continue;
+    const char *r = s + l;
+    size_t m = n - l;
+    S_trim_marks(&r, &m);
+    for (int k = 0; when[k]; k++)
+      if (strlen(when[k]) == m && strncasecmp(when[k], r, m) == 0)
+        return true;
+  }
   return false;
 }
 
@@ -904,6 +936,40 @@ static bool S_item_has_children(const md_blocks *mb, const char *t, size_t b) {
          S_column(t, mb->blocks[b + 1].start) > S_column(t, mb->blocks[b].start);
 }
 
+/* Whether the space-separated words a and b are the same words, each as
+ * often, in any order. */
+static bool S_same_words(const char *a, const char *b) {
+  enum { MAXW = 32 };
+  const char *bw[MAXW];
+  size_t bn[MAXW], nb = 0;
+  bool used[MAXW] = {false};
+  for (const char *p = b; *p && nb < MAXW;) {
+    const char *w = p;
+    while (*p && *p != ' ')
+      p++;
+    bw[nb] = w;
+    bn[nb++] = (size_t)(p - w);
+    while (*p == ' ')
+      p++;
+  }
+  size_t na = 0;
+  for (const char *p = a; *p;) {
+    const char *w = p;
+    while (*p && *p != ' ')
+      p++;
+    size_t n = (size_t)(p - w), k = 0;
+    while (k < nb && (used[k] || bn[k] != n || memcmp(bw[k], w, n) != 0))
+      k++;
+    if (k == nb)
+      return false;
+    used[k] = true;
+    na++;
+    while (*p == ' ')
+      p++;
+  }
+  return na == nb;
+}
+
 /* Whether paragraph bl says no more than one of the template's own sample
  * lines ("* **User Features**: Profile, history, segments" left in from
  * the template): words compared, case and markup aside. */
@@ -935,6 +1001,11 @@ static bool S_template_line(const ddlint_pack *pk, const char *t,
   for (size_t i = 0; i < pk->ntemplate_text && spaces >= 2; i++)
     if (pk->template_tail[i] &&
         strcmp(pk->template_text[i] + pk->template_tail[i], words) == 0)
+      return true;
+  /* ... or the same words in another order ("**Monitoring**: Latency,
+   * accuracy drift, system health"), a line of four words or more */
+  for (size_t i = 0; i < pk->ntemplate_text && spaces >= 3; i++)
+    if (S_same_words(pk->template_text[i], words))
       return true;
   return false;
 }
@@ -2881,6 +2952,28 @@ static size_t S_table_row_keys(const lint_ctx *ctx, const block *bl,
  * comments, template bullets and placeholders, or a part that only points
  * at what exists, a slogan, or a denial. stub[] keeps S_is_stub()'s
  * verdicts per heading (0 not known, 1 content, 2 a stub). */
+/* Whether a topic of section s is named in sec's text by one of its local
+ * patterns, not negated: the section's own words once it is found ("We
+ * will run v2 alongside v1 for two months" under "## Rollout"), which are
+ * no evidence of where it is. */
+static bool S_own_local_hit(lint_ctx *ctx, size_t s, const section *sec) {
+  const tmpl_section *ts = &ctx->pack->sections[s];
+  for (size_t t = 0; t < ts->ntopics; t++)
+    for (size_t i = 0; i < ts->topics[t].npatterns; i++) {
+      const pattern *pat = &ts->topics[t].patterns[i];
+      if (!pat->local)
+        continue;
+      size_t from = sec->body_start, ms, me;
+      while (from < sec->end &&
+             prose_search(ctx, pat, from, sec->end, &ms, &me)) {
+        if (!S_in_dead(ctx, ms) && !prose_negated(ctx, ms, me))
+          return true;
+        from = me > ms ? me : ms + 1;
+      }
+    }
+  return false;
+}
+
 /* Whether heading d marks itself a placeholder in parentheses:
  * "(placeholder)", "(TBD)", "(to be written)"; not "(draft)", which may
  * hold a draft. */
@@ -2929,19 +3022,23 @@ static void S_judge_empty(lint_ctx *ctx, size_t s, section_cov *sc,
     }
     /* a line or two that shows nothing of the section ("Standard
      * approaches as before.") is a slogan, not content */
-    if ((S_is_thin(ctx, ps) || (ts->needs_evidence && S_is_slogan(ctx, ps))) &&
+    /* ... and a short text that only says the section is not there
+     * ("Monitoring, feedback logging and the experiment design are out of
+     * scope for now. We will come back to this chapter once ...") leaves it
+     * as empty as a heading over nothing (not the opening section: "There
+     * is no way to see ..." states a problem); said first, so that the
+     * finding says why */
+    int denied =
+        !ts->opening && S_is_short_prose(ctx, ps) ? S_denied_at(ctx, s, d) : 0;
+    if (!denied &&
+        (S_is_thin(ctx, ps) ||
+         (ts->needs_evidence && S_is_slogan(ctx, ps) &&
+          !S_own_local_hit(ctx, s, ps))) &&
         S_evidence_at(ctx, s, d) == 0) {
       if (!S_is_thin(ctx, ps))
         sc->empty_why = EMPTY_SLOGAN;
       continue;
     }
-    /* ... and a short text that only says the section is not there
-     * ("Monitoring, feedback logging and the experiment design are out of
-     * scope for now. We will come back to this chapter once ...") leaves it
-     * as empty as a heading over nothing (not the opening section: "There
-     * is no way to see ..." states a problem) */
-    int denied =
-        !ts->opening && S_is_short_prose(ctx, ps) ? S_denied_at(ctx, s, d) : 0;
     /* a longer text of prose alone that opens by putting the section off
      * says why and when, and still decides nothing ("Not decided yet. DS
      * will spend the first sprint comparing options ...") */

@@ -614,7 +614,15 @@ static void S_exit(md_walk *w, cmark_node *node) {
       /* (a parenthesis after the bold text qualifies its name: "**Validation
        * so far** (2024-07 to 2024-12, North only)" is a bold line too) */
       size_t rest = at;
-      if (rest < e && t[rest] == '(' && t[e - 1] == ')' && e - rest <= 80 &&
+      /* (not after a label closed by '.' or ':', "**Data.** (Twelve months
+       * of CRM history.)", "**Features:** (planned for v2)": a run-in label
+       * and a label over a list) */
+      size_t lab_end = lab ? (size_t)(lab - t) + strlen(b->label) : 0;
+      bool closed = lab_end && (t[lab_end - 1] == '.' || t[lab_end - 1] == ':');
+      for (size_t k = lab_end; k < at && !closed; k++)
+        closed = t[k] == '.' || t[k] == ':';
+      if (!closed && rest < e && t[rest] == '(' && t[e - 1] == ')' &&
+          e - rest <= 80 &&
           !memchr(t + rest + 1, '(', e - rest - 2) &&
           !memchr(t + rest + 1, ')', e - rest - 2))
         rest = w->text.len;

@@ -298,6 +298,14 @@ static void test_bold_lines(void) {
   CHECK_INT(d.ol.nsections, 3);
   CHECK_SECTION(&d, 2, 3, 0, "Checked so far", 7);
   doc_close(&d);
+  /* not after a label closed by '.' or ':' (review of d2df453): a run-in
+   * label whose text is in parentheses, a label over a list */
+  doc_open(&d, "## Design\n\n**Data**\n\nText.\n\n"                 /* 1-5 */
+               "**Features:** (planned for v2)\n\n- a\n\n"            /* 7-9 */
+               "**Model**\n\nText.\n");                               /* 11-13 */
+  CHECK_INT(d.ol.nsections, 3);
+  CHECK_SECTION(&d, 2, 3, 0, "Model", 11);
+  doc_close(&d);
   /* a bold line over a comment alone is an empty part ("**Features**"
    * over the "<!-- ... -->" that fix writes), not a paragraph that leaves
    * its comment to the part before */
