@@ -1774,6 +1774,47 @@ def main():
           cov(v, "monitoring").get("via") == "heading",
           "a topic's local patterns are content under the section's heading")
 
+    # Held-out sets 36 and 37: long reviews, RAG designs, free prose.
+    v = lint_text(ddlint, head + "## Problem\n\nTrucks wait at the gate.\n\n"
+                  "## Data for the correction step\n\nThe correction is fitted on "
+                  "the yard study: for each truck, the booked slot, the carrier and "
+                  "the door; the target is the measured wait at the gate.\n")
+    check("'## Data for the correction step' over a target definition",
+          cov(v, "data").get("via") == "heading",
+          "'correction' after 'for' misspells nothing of 'data collection', "
+          "and a local pattern under its own heading is on topic")
+    v = lint_text(ddlint, head + "## Problem\n\nTrucks wait at the gate.\n\n"
+                  "## Prediction → plan\n\n- order = q0.9 minus stock, rounded up\n")
+    check("'Prediction → plan' names the prediction",
+          cov(v, "prediction").get("via") == "heading",
+          "an arrow ends a heading's phrase as a dash does")
+    v = lint_text(ddlint, head + "## Problem\n\nTrucks wait at the gate.\n\n"
+                  "## Feature pipeline\n\nThe inputs are computed in the nightly "
+                  "yard job for training and in the door service at request "
+                  "time from the same library.\n")
+    check("features named 'Feature pipeline'",
+          cov(v, "features").get("via") == "heading",
+          "how features are computed is the features section")
+    v = lint_text(ddlint, head + "## Problem\n\nDrivers ask the yard desk "
+                  "where to go.\n\n## Answering\n\nTop 20 passages from each "
+                  "search, merged, top 8 sent to the LLM. The LLM receives the "
+                  "question and the passages, with instructions to answer in at "
+                  "most three sentences and to cite the yard rule it used. A "
+                  "draft that quotes a fee is dropped and only the rule numbers "
+                  "are shown.\n")
+    check("an LLM's output rules: 'top 8 sent to the LLM', 'answer in at most "
+          "three sentences'", cov(v, "prediction").get("heading") is not None,
+          "what the model gets and how it must answer is the prediction step")
+    v = lint_text(ddlint, head + "## Problem\n\nTrucks wait at the gate.\n\n"
+                  "## Running it\n\nA small service on the gate PC subscribes to "
+                  "the barrier's event stream, runs the model and pushes the door "
+                  "to an overlay on the guard's screen; carrier data is cached "
+                  "each morning.\n")
+    check("architecture in plain words: 'subscribes to', 'pushes ... to an "
+          "overlay on the screen', 'cached'",
+          cov(v, "architecture").get("heading") is not None,
+          "a service, its inputs and where its output goes are the architecture")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

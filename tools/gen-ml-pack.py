@@ -271,13 +271,13 @@ sections = [
               "from question to answer", "from request to response"],
   "evidence": [r"\barchitecture\b", r"\bcomponents?\b", r"\bmicro-?services?\b", r"\bload[- ]balanc\w*",
               r"\bgateway\b", r"\bqueues?\b|\bmessage queues?\b|\bkafka\b|\bpub/sub\b|\bpubsub\b", r"\b(request|data) (flow|path)\b",
-              r"\b(inference|prediction|ranking|embedding|feature|model) (service|server)s?\b", r"\bcach(e|es|ing)\b",
+              r"\b(inference|prediction|ranking|embedding|feature|model) (service|server)s?\b", r"\bcach(e|es|ed|ing)\b",
               r"\bkubernetes\b|\bk8s\b|\bcontainers?\b", r"\bdatabases?\b|\bkey[- ]value store\b|\bredis\b",
               r"\bvector (db|database|store|index)\b", r"\bauto-?scal\w*\b|\bhorizontal(ly)? scal\w*\b",
               r"\bupstream\b|\bdownstream\b", r"\bthroughput\b|\bqps\b|\brequests per second\b",
               r"\b(calls?|called|calling|queries|sends? (a )?requests? to)\s+(an? |the )?([\w-]+ ){0,2}(service|endpoint|api|server|backend|scorer|ranker|classifier)\b", r"\b(batch|nightly|daily|hourly|weekly|streaming|scheduled|offline|cron|scoring|inference|indexing|ingestion|forecast|forecasting|export|etl) ([\w-]+ )?(jobs?|pipelines?|workers?|dags?)\b", r"\b(online|offline|request|serving|hot|read|write|query|slow|fast|lighter|fallback) paths?\b", r"\bpre-?comput\w*\b", r"\b(asynchronous|synchronous)(ly)?\b", r"\b(pgvector|faiss|pinecone|weaviate|milvus|qdrant|elasticsearch|opensearch|chroma|scann)\b", r"\b(airflow|dagster|prefect|luigi|argo|kubeflow|cron)\b|\bdags?\b", r"\borchestrat(ed|es|ion|or|ors)\b",
               # "the portal reads the published table like any other report"
-              r"\b(reads?|queries|query|polls?) (the|a|an|that|this|our|its) ([\w`.-]+ ){0,2}(table|view|feed|topic|stream)\b", r"\b(writes?|written|publish|publishes|published|pushes|stores) ([\w-]+ ){0,3}(to|into|in) (the|a|an) ([\w`.-]+ ){0,2}(table|store|database|db|cache|index|bucket|queue|topic|stream|warehouse|app|portal|dashboard|service|api)\b", r"\b(pulls?|reads?|fetches|loads?) ([\w-]+ ){0,6}from (the|a|an) ([\w-]+ ){0,2}(warehouse|lake|database|db|store|table|api|service|queue|stream|bucket)\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\bbehind (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"(?<=\bat |\bper |\beach |\bevery )\brequest( time)?\b|(?<=\bat )\b(query|inference|serving|read) time\b", r"\bin-process\b|(?<=\bin )\bprocess\b|\bsidecar\b", r"\bservices?\b",
+              r"\b(reads?|queries|query|polls?) (the|a|an|that|this|our|its) ([\w`.-]+ ){0,2}(table|view|feed|topic|stream)\b", r"\b(writes?|written|publish|publishes|published|pushes|stores) ([\w-]+ ){0,3}(to|into|in) (the|a|an) ([\w`.-]+ ){0,2}(table|store|database|db|cache|index|bucket|queue|topic|stream|warehouse|app|portal|dashboard|service|api|screen|window|display|overlay)\b", r"\b(pulls?|reads?|fetches|loads?) ([\w-]+ ){0,6}from (the|a|an) ([\w-]+ ){0,2}(warehouse|lake|database|db|store|table|api|service|queue|stream|bucket)\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\bbehind (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"(?<=\bat |\bper |\beach |\bevery )\brequest( time)?\b|(?<=\bat )\b(query|inference|serving|read) time\b", r"\bin-process\b|(?<=\bin )\bprocess\b|\bsidecar\b", r"\bservices?\b",
               # "a timeout of 800 ms", "a small worker pool", "the score was
               # written back to the listing record", "an event went onto a queue"
               r"\btimeouts?\b|\btime-outs?\b|\btimed out\b", r"\bworkers?\b|\bworker pools?\b",
@@ -289,7 +289,7 @@ sections = [
               r"\b(runs?|running|works?|working) (fully |entirely )?(offline|on[- ]device|on the (phone|device|handset|edge|tablet|camera))\b|\bbundled (with|in|into) the (app|apk|binary|firmware|image|client)\b", r"\bedge (box|boxes|device|devices|server|servers|node|nodes|pc|pcs|computer|computers|gpu|gpus)\b",
               # "a consumer on the forum's event stream", "nothing is scored
               # on the request"
-              r"\b(consumer|consumers|producer|producers)\b|\bpub-?sub\b",
+              r"\b(consumer|consumers|producer|producers)\b|\bpub-?sub\b|\bsubscrib(es|ed|ing) to\b",
               r"\bevent (stream|streams|bus|log|queue|topic)\b",
               r"(?<=\bon the |\bin the )\brequest path\b|(?<=\bon the )\brequest\b",
               r"\b(written|writes?|wrote) (it |them |the [\w-]+ )?back (to|into)\b",
@@ -575,7 +575,9 @@ sections = [
   ]},
  {"id": "features", "title": "Features",
   "aliases": ["feature engineering", "feature design", "feature selection", "feature set",
-              "feature extraction", "feature representation", "signals",
+              "feature extraction", "feature representation",
+              # how they are computed: "### 6.3 Feature pipeline"
+              "feature pipeline", "feature computation", "feature generation", "signals",
               "inputs", "model inputs", "input features", "input signals",
               "what the model looks at", "what the model sees",
               # the question's own word order: "What does the model see?",
@@ -625,7 +627,7 @@ sections = [
               # a list of them: "Inputs per haul:", "using inputs: soil type,
               # stage, ..."; summaries of a signal: "clip score statistics:
               # max, 95th percentile, count"
-              r"\binputs?( per [\w-]+| for (each|every|a|one) [\w-]+)?\s*:|(?<=\busing )\binputs?\b",
+              r"\binputs?( per [\w-]+| for (each|every|a|one) [\w-]+)?\s*:|\binputs( [\w-]+){1,3}\s*:|(?<=\busing )\binputs?\b",
               r"\b(statistics|stats)\s*:|\b(summary|score|window|rolling|distribution) (statistics|stats)\b",
               # "how often the person accepted offers before", "distance from
               # home to the store"
@@ -863,7 +865,9 @@ sections = [
               # an LLM's output checked: "a reply that does not parse ... is
               # thrown away"
               r"(?<=\bis |\bare )\b(thrown away|discarded|dropped|rejected|suppressed|withheld|blocked)\b",
-              r"\bvalidators?\b|\b(checks?|validates?) (every|each) (field|answer|reply|output|response|draft)\b|\b(does not|doesn't|fails to) parse\b|\b(invalid|malformed|unparseable) (json|output|outputs|response|responses|reply|replies)\b",
+              # an LLM's output rules: "answer in at most five sentences", "the
+              # LLM receives the question, the top passages and instructions"
+              r"\bvalidators?\b|\b(checks?|validates?) (every|each) (field|answer|reply|output|response|draft)\b|\b(does not|doesn't|fails to) parse\b|\b(invalid|malformed|unparseable) (json|output|outputs|response|responses|reply|replies)\b|\b(answer|answers|reply|replies|respond|responds|summari[sz]e|summari[sz]es) in (at most|no more than|under|fewer than) \w+ (sentences|words|lines|bullets|bullet points)\b|\b(llm|model) (receives|gets|is given|is sent) the\b",
               ],
   "topics": [
    T("scoring", "Score Computation",

@@ -195,8 +195,11 @@ static size_t S_contained(const namer *nm, size_t d, size_t s) {
     names[n++] = ts->alias_keys[i];
     names[n++] = ts->aliases[i];
   }
+  /* (the heading's head phrase only: "Data for the correction step" does
+   * not misspell "data collection") */
   const block *bl = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
-  return title_has_typo(bl->key ? bl->key : "", names, n) ? 0 : best;
+  return title_phrase_head_has_typo(bl->norm ? bl->norm : "", names, n) ? 0
+                                                                       : best;
 }
 
 /* The share of heading d's words that the longest contained name of s
@@ -2845,6 +2848,28 @@ static bool S_by_content_ok(const ddlint_pack *pk, size_t s) {
   return pk->sections[s].nevidence > 0;
 }
 
+/* Whether a topic of section s is named in sec's text by one of its local
+ * patterns, not negated: the section's own words once it is found ("We
+ * will run v2 alongside v1 for two months" under "## Rollout"), which are
+ * no evidence of where it is. */
+static bool S_own_local_hit(lint_ctx *ctx, size_t s, const section *sec) {
+  const tmpl_section *ts = &ctx->pack->sections[s];
+  for (size_t t = 0; t < ts->ntopics; t++)
+    for (size_t i = 0; i < ts->topics[t].npatterns; i++) {
+      const pattern *pat = &ts->topics[t].patterns[i];
+      if (!pat->local)
+        continue;
+      size_t from = sec->body_start, ms, me;
+      while (from < sec->end &&
+             prose_search(ctx, pat, from, sec->end, &ms, &me)) {
+        if (!S_in_dead(ctx, ms) && !prose_negated(ctx, ms, me))
+          return true;
+        from = me > ms ? me : ms + 1;
+      }
+    }
+  return false;
+}
+
 /* Verdicts of S_off_topic(), kept: a heading is judged once per section
  * even when the exact and the loose passes both meet it. */
 typedef struct {
@@ -2864,8 +2889,12 @@ static bool S_off_topic(lint_ctx *ctx, const namer *nm,
   for (size_t i = 0; i < c->n; i++)
     if (c->key[i] == key)
       return c->off[i];
+  /* (a topic's local patterns are the section's words under its own
+   * heading: "the target is the gauge minimum" under "## Data for the
+   * correction step") */
   bool off = S_words_at_least(ctx, &ctx->ol->sections[d], OFF_TOPIC_WORDS) &&
-             S_evidence_at(ctx, s, d) == 0;
+             S_evidence_at(ctx, s, d) == 0 &&
+             !S_own_local_hit(ctx, s, &ctx->ol->sections[d]);
   /* a subheading that names the section again says the author means it:
    * "## Inputs" over "### Per-field features" and a list of NDVI means
    * and cumulative rainfall */
@@ -2952,28 +2981,6 @@ static size_t S_table_row_keys(const lint_ctx *ctx, const block *bl,
  * comments, template bullets and placeholders, or a part that only points
  * at what exists, a slogan, or a denial. stub[] keeps S_is_stub()'s
  * verdicts per heading (0 not known, 1 content, 2 a stub). */
-/* Whether a topic of section s is named in sec's text by one of its local
- * patterns, not negated: the section's own words once it is found ("We
- * will run v2 alongside v1 for two months" under "## Rollout"), which are
- * no evidence of where it is. */
-static bool S_own_local_hit(lint_ctx *ctx, size_t s, const section *sec) {
-  const tmpl_section *ts = &ctx->pack->sections[s];
-  for (size_t t = 0; t < ts->ntopics; t++)
-    for (size_t i = 0; i < ts->topics[t].npatterns; i++) {
-      const pattern *pat = &ts->topics[t].patterns[i];
-      if (!pat->local)
-        continue;
-      size_t from = sec->body_start, ms, me;
-      while (from < sec->end &&
-             prose_search(ctx, pat, from, sec->end, &ms, &me)) {
-        if (!S_in_dead(ctx, ms) && !prose_negated(ctx, ms, me))
-          return true;
-        from = me > ms ? me : ms + 1;
-      }
-    }
-  return false;
-}
-
 /* Whether heading d marks itself a placeholder in parentheses:
  * "(placeholder)", "(TBD)", "(to be written)"; not "(draft)", which may
  * hold a draft. */

@@ -447,10 +447,13 @@ static bool S_token_close(token a, token b) {
 
 static bool S_ends_phrase(const char *w, size_t n);
 
-bool title_has_typo(const char *h, const char *const *names, size_t nnames) {
+static bool S_has_typo(const char *h, const char *const *names, size_t nnames,
+                       bool head_only) {
   token a[MAX_TOKENS], b[MAX_TOKENS];
   size_t na = S_split(h, a);
   for (size_t i = 0; i < na; i++) {
+    if (head_only && i > 0 && S_ends_phrase(a[i].p, a[i].n))
+      break;
     /* a function word is no misspelling, nor is one misspelt: "Signals
      * that go in" does not misspell the "what" of "What the model sees" */
     if (S_ends_phrase(a[i].p, a[i].n) || S_stopword(a[i].p, a[i].n))
@@ -475,6 +478,15 @@ bool title_has_typo(const char *h, const char *const *names, size_t nnames) {
       return true;
   }
   return false;
+}
+
+bool title_has_typo(const char *h, const char *const *names, size_t nnames) {
+  return S_has_typo(h, names, nnames, false);
+}
+
+bool title_phrase_head_has_typo(const char *norm, const char *const *names,
+                                size_t nnames) {
+  return S_has_typo(norm, names, nnames, true);
 }
 
 /* A lower bound of the edit distance: half the characters the two strings
@@ -844,9 +856,13 @@ char *title_heads(const char *text, bool last_only) {
     }
     /* a question ends a phrase: "Why? Don't agents have macros?"; a slash
      * between two single letters does not ("A/B tests", "I/O") */
-    bool sep = !*p || (strchr(",/;:|&?", *p) && !S_letter_pair(text, p)) ||
+    /* (and so does an arrow: "Prediction → plan", "Scores -> actions") */
+    bool sep = !*p || (strchr(",/;:|&?>", *p) && !S_letter_pair(text, p)) ||
                ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
-                ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94));
+                ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94)) ||
+               ((unsigned char)p[0] == 0xE2 &&
+                ((unsigned char)p[1] == 0x86 || (unsigned char)p[1] == 0x87) &&
+                (unsigned char)p[2] == 0x92);
     if (sep) {
       if (piece.len) {
         char *s = strbuf_take(&piece);

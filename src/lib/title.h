@@ -58,6 +58,12 @@ bool title_contains(const char *h, const char *name);
  * letters) of a word of the keys `names` while being none of their words:
  * "desgin model" against "design model". */
 bool title_has_typo(const char *h, const char *const *names, size_t nnames);
+/* The same for a normalised title (title_normalize(): words in order),
+ * over its head phrase only, up to its first preposition or relative clause: "Data
+ * for the correction step" misspells nothing of "data collection", "Model
+ * desgin" does misspell "model design". */
+bool title_phrase_head_has_typo(const char *norm, const char *const *names,
+                                size_t nnames);
 /* A similarity in [0,1] for near-miss hints (edit distance, word overlap). */
 double title_similarity(const char *h, const char *name);
 /* title_similarity() where any value under min may be returned as a lower
