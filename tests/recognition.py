@@ -1815,6 +1815,26 @@ def main():
           cov(v, "architecture").get("heading") is not None,
           "a service, its inputs and where its output goes are the architecture")
 
+    # Drafts that stop (held-out set 37).
+    v = lint_text(ddlint, head + "## Problem\n\nTrucks wait at the gate.\n\n"
+                  "## Data and Labeling\n\nSee Confluence: \"Gate waits v2 - "
+                  "sources and labelling protocol\".\n\n## Model\n\nA "
+                  "gradient-boosted regressor, retrained weekly.\n")
+    check("'See Confluence: \"... sources and labelling protocol\"' under Data",
+          cov(v, "data").get("via") == "empty",
+          "a line that sends the reader to another tool says nothing here")
+    v = lint_text(ddlint, head + "## 1. Problem\n\nTrucks wait at the gate for "
+                  "forty minutes on Mondays.\n\n## 2. Metrics\n\n_to write_\n\n"
+                  "## 3-8.\n\nNot started. Planned headings: model, how the doors "
+                  "are assigned, integration with the yard system, monitoring, "
+                  "rollout.\n")
+    check("a draft that stops: '_to write_', then '## 3-8.' over 'Not started. "
+          "Planned headings: ..., monitoring, rollout.'",
+          cov(v, "success-metrics").get("via") == "empty"
+          and cov(v, "monitoring").get("heading") is None,
+          "a number alone is a heading, 'to write' a placeholder, and a list "
+          "of headings still to write covers none of them")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

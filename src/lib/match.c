@@ -735,6 +735,8 @@ static bool S_unfinished_text(const char *s, size_t n) {
       "to be decided", "to be determined", "to be defined", "to be written",
       "to be filled in", "to be added", "to come",     "will be added",
       "coming soon",   "fill in",      "placeholder",  "...",
+      "to write",      "still to write", "to fill in", "not started",
+      "not started yet", "not written yet",
       NULL};
   S_trim_marks(&s, &n);
   if (!n)
@@ -2360,7 +2362,8 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
       "to be confirmed", "to be discussed", "to be worked out", "still to be ",
       "yet to be ",      "not decided",     "not yet decided",  "undecided",
       "not yet taken",   "not taken yet",   "not yet made",     "not made yet",
-      "pending",         NULL};
+      "pending",         "not started",     "not yet started",  "not written",
+      "not yet written", NULL};
   size_t i = S_past_tags(t, start, end);
   while (i < end &&
          (strchr(" \t\r\n-+*_>#:", t[i]) || (unsigned char)t[i] >= 0x80))
@@ -2981,6 +2984,41 @@ static size_t S_table_row_keys(const lint_ctx *ctx, const block *bl,
  * comments, template bullets and placeholders, or a part that only points
  * at what exists, a slogan, or a denial. stub[] keeps S_is_stub()'s
  * verdicts per heading (0 not known, 1 content, 2 a stub). */
+/* Whether heading d's text is one short paragraph that sends the reader
+ * to another tool or site and says nothing itself: "See Confluence:
+ * ...", "Details in the Notion page", "Refer to https://...". A link to
+ * another part of the same document ("see 03_data.md") is not. */
+static bool S_points_outside(lint_ctx *ctx, size_t d) {
+  const section *sec = &ctx->ol->sections[d];
+  if (!S_prose_under(ctx, sec, 25, false))
+    return false;
+  const block *first = S_first_prose(ctx, d);
+  if (!first)
+    return false;
+  const char *t = ctx->src->text;
+  size_t i = first->start, end = first->end;
+  while (i < end && (t[i] == '*' || t[i] == '_' || t[i] == ' ' || t[i] == '>' ||
+                     t[i] == '-' || t[i] == '('))
+    i++;
+  static const char *const open[] = {"see ",        "refer to ",  "details in ",
+                                     "details are in ", "documented in ",
+                                     "described in ", "lives in ", "tracked in ",
+                                     "covered in ",  "in confluence", NULL};
+  if (!S_opens_with(t, i, end, open))
+    return false;
+  static const char *const where[] = {
+      "confluence", "notion",     "wiki",        "google doc", "gdoc",
+      "jira",       "sharepoint", "quip",        "coda",       "dropbox",
+      "the drive",  "shared drive", "http://",   "https://",   NULL};
+  for (size_t k = i; k < end; k++)
+    for (int w = 0; where[w]; w++) {
+      size_t n = strlen(where[w]);
+      if (k + n <= end && strncasecmp(t + k, where[w], n) == 0)
+        return true;
+    }
+  return false;
+}
+
 /* Whether heading d marks itself a placeholder in parentheses:
  * "(placeholder)", "(TBD)", "(to be written)"; not "(draft)", which may
  * hold a draft. */
@@ -3056,6 +3094,11 @@ static void S_judge_empty(lint_ctx *ctx, size_t s, section_cov *sc,
           S_opens_deferral(ctx->src->text, first->start, first->end))
         denied = 1;
     }
+    /* ... and so does a line that only sends the reader to another tool
+     * ("See Confluence: \"Caries dataset v2 - sources and annotation
+     * protocol\"."): what is there is not in this document */
+    if (!denied && !ts->opening && S_points_outside(ctx, d))
+      denied = 2;
     /* ... and so does a heading that calls itself a placeholder, over a
      * short text of prose ("## ADR-007: Monitoring and rollout
      * (placeholder)" over why it is not written yet) */
@@ -3523,6 +3566,14 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       }
       if (to - from > EVIDENCE_SPAN_BYTES || n < EVIDENCE_MIN)
         continue;
+      /* (not a short text that opens by putting it all off: "Not started.
+       * Planned headings: model, ..., monitoring, rollout.") */
+      if (!sec->is_title && S_prose_under(ctx, sec, SLOGAN_LONG_WORDS, false)) {
+        const block *first = S_first_prose(ctx, d);
+        if (first && first->kind == BLOCK_PARAGRAPH &&
+            S_opens_deferral(ctx->src->text, first->start, first->end))
+          continue;
+      }
       /* the subtree is about the section: a good share of its paragraphs
        * hold its evidence, not a passing mention in a chapter on
        * something else */

@@ -15,6 +15,21 @@
 /* How a heading is numbered: 0 not; 1 "2.", "2)" or "2 Word" (its number
  * in *num);
  * 2 a sub-number: "ii.", "b)", or "2.1". */
+/* Whether heading text t is a section number alone, or a range of them
+ * ("4-8.", "5"): not a date ("2024-02-08", which a notebook's entries are
+ * headed by and which its dated headings' rule reads). */
+static bool S_number_only(const char *t) {
+  bool digit = false;
+  size_t n = 0;
+  for (; t && *t; t++, n++) {
+    if (*t >= '0' && *t <= '9')
+      digit = true;
+    else if (!strchr(" .-)", *t))
+      return false;
+  }
+  return digit && n <= 6;
+}
+
 static int S_numbering(const char *t, long *num) {
   while (*t == ' ' || *t == '*' || *t == '_')
     t++;
@@ -181,8 +196,9 @@ void outline_build(md_blocks *mb, size_t doc_len, unsigned threads,
 
   for (size_t i = 0; i < mb->nblocks; i++) {
     const block *b = &mb->blocks[i];
-    if (b->kind != BLOCK_HEADING || !b->norm || !*b->norm)
-      continue; /* a bare "##" neither opens nor closes a section */
+    if (b->kind != BLOCK_HEADING || !b->norm || (!*b->norm && !S_number_only(b->text)))
+      continue; /* a bare "##" neither opens nor closes a section; a
+                   number alone does ("## 4-8." over what is not written) */
     if (b->level == 1)
       h1s++;
     long num;

@@ -245,6 +245,21 @@ static void test_numbered_setext(void) {
  * level below it; a single bold line, a bold sentence, a bold label
  * ending with a colon ("**Use cases:**" over a list), a bold run-in label,
  * a bold list item and a bold line in a quote are not. */
+/* A heading that is a section number alone, or a range of them, closes
+ * the section before it ("## 4-8." over what is not written yet); a bare
+ * "##" and a date do not ("#### 2024-02-08" entries of a notebook). */
+static void test_number_only_headings(void) {
+  doc d;
+  doc_open(&d, "# T\n\n## 3. Metrics\n\n_to write_\n\n" /* 1-5 */
+               "## 4-8.\n\nNot started.\n");              /* 7-9 */
+  CHECK_INT(d.ol.nsections, 3);
+  CHECK_SECTION(&d, 2, 2, 0, "4-8.", 7);
+  doc_close(&d);
+  doc_open(&d, "# T\n\n## Notes\n\n#### 2024-02-08\n\nText.\n");
+  CHECK_INT(d.ol.nsections, 2);
+  doc_close(&d);
+}
+
 static void test_bold_lines(void) {
   doc d;
   doc_open(&d, "# Spam filter: Q&A\n"             /* 1 */
@@ -684,6 +699,7 @@ void suite_outline(void) {
   RUN(test_setext_followed_by_text);
   RUN(test_numbered_setext);
   RUN(test_bold_lines);
+  RUN(test_number_only_headings);
   RUN(test_not_headings);
   RUN(test_front_matter_lines);
   RUN(test_bom_heading);
