@@ -332,6 +332,29 @@ def test_named_chapters(tmp):
     rc, rep, err = lint_json(["--no-config", "designs"], tmp)
     check("an index of designs named by product, with one chapter-like name, is files one by one",
           not rep.get("documents") and len(rep.get("files", [])) == 4, (rep.get("documents"), err))
+    # a bare folder of numbered chapter files, no index: one design when
+    # the first is an overview and each is named as a chapter, and there
+    # is nothing else in it; numbered notes stay files one by one
+    e = os.path.join(tmp, "bare")
+    write(os.path.join(e, "01_overview.md"), "# Gate waits: overview\n\nText.\n")
+    write(os.path.join(e, "02_data_and_labels.md"), "# Data\n\nText.\n")
+    write(os.path.join(e, "03_serving.md"), "# Serving\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "bare"], tmp)
+    check("a bare folder '01_overview.md', '02_data_and_labels.md', '03_serving.md' is one design",
+          [x["parts"] for x in rep.get("documents", [])] ==
+          [["bare/01_overview.md", "bare/02_data_and_labels.md", "bare/03_serving.md"]],
+          (rep.get("documents"), err))
+    write(os.path.join(e, "notes.md"), "# Notes\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "bare"], tmp)
+    check("... but not with another Markdown file beside them",
+          not rep.get("documents") and len(rep.get("files", [])) == 4, (rep.get("documents"), err))
+    n = os.path.join(tmp, "numbered-notes")
+    write(os.path.join(n, "01_kickoff.md"), "# Kickoff\n\nText.\n")
+    write(os.path.join(n, "02_data.md"), "# Data\n\nText.\n")
+    write(os.path.join(n, "03_model.md"), "# Model\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "numbered-notes"], tmp)
+    check("... nor when the first is not an overview ('01_kickoff.md')",
+          not rep.get("documents") and len(rep.get("files", [])) == 3, (rep.get("documents"), err))
 
 
 def test_explain():

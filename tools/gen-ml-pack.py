@@ -932,7 +932,7 @@ sections = [
   # (a promise with no object says nothing: "We'll monitor it after launch.")
   "evidence": [r"\bmonitor(ing|ed|s)?\b(?! (it|this|that|them)( closely| carefully| after launch| once (it is |it's )?live| later)?\s*[.;,!)])", r"\bdrift\b", r"\balert(s|ing)?\b(?![- ]fatigue)", r"\bdashboards?\b", r"\bretrain(ing|ed|s)?\b",
               r"\broll(out|outs|ed out|ing out)\b", r"\bcanary\b", r"\broll ?back\w*\b", r"\ba/b test\w*\b", r"\bshadow (mode|traffic|deploy\w*)\b",
-              r"\bfeedback loop\b", r"\b(on-call|oncall)\b|(?<=\bon )\bcall\b", r"\bslos?\b", r"\bincidents?\b", r"\bdeploy(ed|ing|ment|ments)?\b",
+              r"\bfeedback loop\b|\b(flows?|flowing|fed|feeds?|goes|go|added|appended) (back )?into (the )?(training|next training|retraining)\b|\brelabel(l?ed|l?ing|s)?\b", r"\b(on-call|oncall)\b|(?<=\bon )\bcall\b", r"\bslos?\b", r"\bincidents?\b", r"\bdeploy(ed|ing|ment|ments)?\b",
               r"\bmodel registry\b|\bversion(ed|ing)\b",
               # "roll out to all stores in four waves", "a decision gate with
               # Finance"

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 static const char *const S_index_names[] = {"README.md", "index.md",
@@ -485,6 +486,44 @@ static bool S_chapter_name(const char *name) {
   return false;
 }
 
+/* Whether the numbered files ch of dir, which has no index, are the
+ * chapters of one design all the same: three or more, the first an
+ * overview ("01_overview.md", "1-introduction.md"), each named as a
+ * chapter ("02_knowledge_and_data.md", "04_serving.md"), and no other
+ * Markdown file or chapter folder beside them. */
+static bool S_bare_chapters(const char *dir, const chapters *ch) {
+  if (ch->n < 3)
+    return false;
+  for (size_t c = 0; c < ch->n; c++) {
+    const char *name = ch->v[c].name;
+    if (!S_is_markdown(name) || S_record(name))
+      return false;
+    while (isdigit((unsigned char)*name))
+      name++;
+    while (*name == '-' || *name == '_')
+      name++;
+    if (!S_chapter_name(name))
+      return false;
+    if (c == 0) {
+      static const char *const first[] = {"overview", "introduction", "intro",
+                                          "summary", NULL};
+      bool ok = false;
+      for (int k = 0; first[k] && !ok; k++) {
+        size_t n = strlen(first[k]);
+        ok = strncasecmp(name, first[k], n) == 0 &&
+             (name[n] == '.' || name[n] == '-' || name[n] == '_');
+      }
+      if (!ok)
+        return false;
+    }
+  }
+  chapters all = {0};
+  S_list_chapters(dir, NULL, true, &all);
+  bool only = all.n == ch->n;
+  S_chapters_free(&all);
+  return only;
+}
+
 /* Whether the index text links to at least two Markdown files directly in
  * dir that are named as chapters ("[Data](data.md)", "[Serving](serving.md)"),
  * links every other Markdown file of dir, and dir has no folder of
@@ -630,7 +669,7 @@ bool doc_detect(const char *dir, bool declared, bool records, doc_spec *out) {
     size_t folders = 0;
     for (size_t c = 0; c < ch.n; c++)
       folders += !S_is_markdown(ch.v[c].name);
-    if (!index && !declared && folders < 2) {
+    if (!index && !declared && folders < 2 && !S_bare_chapters(dir, &ch)) {
       S_chapters_free(&ch);
       ch = (chapters){0};
     }

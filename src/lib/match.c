@@ -948,7 +948,8 @@ static bool S_same_words(const char *a, const char *b) {
   const char *bw[MAXW];
   size_t bn[MAXW], nb = 0;
   bool used[MAXW] = {false};
-  for (const char *p = b; *p && nb < MAXW;) {
+  const char *p = b;
+  for (; *p && nb < MAXW;) {
     const char *w = p;
     while (*p && *p != ' ')
       p++;
@@ -957,8 +958,10 @@ static bool S_same_words(const char *a, const char *b) {
     while (*p == ' ')
       p++;
   }
+  if (*p)
+    return false; /* (more words than are compared) */
   size_t na = 0;
-  for (const char *p = a; *p;) {
+  for (p = a; *p;) {
     const char *w = p;
     while (*p && *p != ' ')
       p++;
@@ -1010,7 +1013,8 @@ static bool S_template_line(const ddlint_pack *pk, const char *t,
   /* ... or the same words in another order ("**Monitoring**: Latency,
    * accuracy drift, system health"), a line of four words or more */
   for (size_t i = 0; i < pk->ntemplate_text && spaces >= 3; i++)
-    if (S_same_words(pk->template_text[i], words))
+    if (strlen(pk->template_text[i]) == n && /* (the same words: as long) */
+        S_same_words(pk->template_text[i], words))
       return true;
   return false;
 }
@@ -2362,8 +2366,8 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
       "to be confirmed", "to be discussed", "to be worked out", "still to be ",
       "yet to be ",      "not decided",     "not yet decided",  "undecided",
       "not yet taken",   "not taken yet",   "not yet made",     "not made yet",
-      "pending",         "not started",     "not yet started",  "not written",
-      "not yet written", NULL};
+      "pending",         "not written.",    "not yet written.", "not written yet.",
+      NULL};
   size_t i = S_past_tags(t, start, end);
   while (i < end &&
          (strchr(" \t\r\n-+*_>#:", t[i]) || (unsigned char)t[i] >= 0x80))
@@ -3006,6 +3010,14 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
                                      "covered in ",  "in confluence", NULL};
   if (!S_opens_with(t, i, end, open))
     return false;
+  /* (one clause: "See https://... for the method; we train on ..." goes
+   * on to say something) */
+  for (size_t k = i; k < end; k++)
+    if (t[k] == ';' ||
+        ((t[k] == '.' || t[k] == '!' || t[k] == '?') && k + 1 < end &&
+         (t[k + 1] == ' ' || t[k + 1] == '\n') && k + 2 < end &&
+         S_alnum(t[k + 2])))
+      return false;
   static const char *const where[] = {
       "confluence", "notion",     "wiki",        "google doc", "gdoc",
       "jira",       "sharepoint", "quip",        "coda",       "dropbox",
@@ -3013,7 +3025,10 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
   for (size_t k = i; k < end; k++)
     for (int w = 0; where[w]; w++) {
       size_t n = strlen(where[w]);
-      if (k + n <= end && strncasecmp(t + k, where[w], n) == 0)
+      /* whole words: not "equipment", "notional", "the driver" */
+      if (k + n <= end && strncasecmp(t + k, where[w], n) == 0 &&
+          (k == 0 || !S_alnum(t[k - 1])) &&
+          (where[w][n - 1] == '/' || k + n == end || !S_alnum(t[k + n])))
         return true;
     }
   return false;
@@ -3029,14 +3044,20 @@ static bool S_heading_placeholder(const lint_ctx *ctx, size_t d) {
       "coming soon", "to be done",   "fill in",       "empty",
       NULL};
   const char *t = ctx->md->blocks[ctx->ol->sections[d].block].text;
-  for (const char *p = t ? strchr(t, '(') : NULL; p; p = strchr(p + 1, '(')) {
-    const char *q = strchr(p, ')');
+  for (const char *p = t ? strchr(t, '(') : NULL; p;) {
+    /* (the next parenthesis of either kind: linear in the heading) */
+    const char *q = strpbrk(p + 1, "()");
     if (!q)
       break;
+    if (*q == '(') {
+      p = q;
+      continue;
+    }
     size_t n = (size_t)(q - p - 1);
     for (int k = 0; marks[k]; k++)
       if (strlen(marks[k]) == n && strncasecmp(p + 1, marks[k], n) == 0)
         return true;
+    p = strchr(q, '(');
   }
   return false;
 }
@@ -3103,7 +3124,8 @@ static void S_judge_empty(lint_ctx *ctx, size_t s, section_cov *sc,
      * short text of prose ("## ADR-007: Monitoring and rollout
      * (placeholder)" over why it is not written yet) */
     if (!denied && !ts->opening && S_heading_placeholder(ctx, d) &&
-        S_prose_under(ctx, ps, SLOGAN_LONG_WORDS, true))
+        S_prose_under(ctx, ps, SLOGAN_LONG_WORDS, true) &&
+        S_evidence_at(ctx, s, d) < EVIDENCE_MIN)
       denied = 1;
     if (denied) {
       sc->empty_why = denied == 2 ? EMPTY_HANDED : EMPTY_DENIED;
@@ -3566,8 +3588,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
       }
       if (to - from > EVIDENCE_SPAN_BYTES || n < EVIDENCE_MIN)
         continue;
-      /* (not a short text that opens by putting it all off: "Not started.
-       * Planned headings: model, ..., monitoring, rollout.") */
+      /* (not a short text that opens by putting it all off: "Not written
+       * yet. Planned headings: model, ..., monitoring, rollout.") */
       if (!sec->is_title && S_prose_under(ctx, sec, SLOGAN_LONG_WORDS, false)) {
         const block *first = S_first_prose(ctx, d);
         if (first && first->kind == BLOCK_PARAGRAPH &&

@@ -12,24 +12,27 @@
 #include <string.h>
 #include <strings.h>
 
-/* How a heading is numbered: 0 not; 1 "2.", "2)" or "2 Word" (its number
- * in *num);
- * 2 a sub-number: "ii.", "b)", or "2.1". */
 /* Whether heading text t is a section number alone, or a range of them
  * ("4-8.", "5"): not a date ("2024-02-08", which a notebook's entries are
  * headed by and which its dated headings' rule reads). */
 static bool S_number_only(const char *t) {
   bool digit = false;
   size_t n = 0;
-  for (; t && *t; t++, n++) {
+  for (; t && *t; t++) {
+    if (*t == '*' || *t == '_')
+      continue; /* (markup: "**4.**") */
+    n++;
     if (*t >= '0' && *t <= '9')
       digit = true;
     else if (!strchr(" .-)", *t))
       return false;
   }
-  return digit && n <= 6;
+  return digit && n <= 8; /* ("10 - 12"; not "2024-02-08") */
 }
 
+/* How a heading is numbered: 0 not; 1 "2.", "2)" or "2 Word" (its number
+ * in *num);
+ * 2 a sub-number: "ii.", "b)", or "2.1". */
 static int S_numbering(const char *t, long *num) {
   while (*t == ' ' || *t == '*' || *t == '_')
     t++;
