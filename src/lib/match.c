@@ -683,7 +683,7 @@ static bool S_placeholder_text(const char *s, size_t n) {
       "for the poc",   "for v1",        "in v1",         "for the prototype",
       "for the first release", "at this stage", "at the moment", "for this phase",
       "in the pilot",  "during the pilot", NULL};
-  for (int i = 0; ph[i]; i++) {
+  for (int i = 0; ph[i] && n <= 48; i++) { /* (short: "TBD for v1") */
     size_t l = strlen(ph[i]);
     if (n <= l + 1 || strncasecmp(ph[i], s, l) != 0 ||
         !(s[l] == ' ' || s[l] == ',' || s[l] == '\t'))
