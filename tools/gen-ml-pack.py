@@ -403,7 +403,10 @@ sections = [
               "where do answers come from", "where the answers come from",
               "what it knows", "knowledge sources", "knowledge source"],
   # "Where training images come from: ... ~55k images"
-  "evidence": [r"\btraining (data|set|examples|images|photos|samples|corpus|records|clips|audio|recordings|videos|documents|text|rows)\b", r"\bcrawl(s|ed|er|ers|ing)?\b",
+  "evidence": [r"\btraining (data|set|examples|images|photos|samples|corpus|records|clips|audio|recordings|videos|documents|text|rows)\b", r"\bcrawl(s|ed|er|ers|ing)?\b|\bscrap(e|ed|es|ing)\b",
+               # a list of sources by label: "**LIMS germination records**:",
+               # "- Storage history:", "**Weather feed:**"
+               r"\b(records|data|history|logs|tables|exports?|readings|feeds?|extracts?|dumps?)( available| we have| sources?)?(\*\*|__)?\s*:(?!\s*$)",
                # "Data access. Gong export API gives transcripts", "Joined on
                # Gong's crm_opportunity_id, 87% match"
                r"\bdata access\b", r"\bexport(ed)? (api|apis|files?|jobs?|dumps?)\b",
@@ -680,10 +683,14 @@ sections = [
   "aliases": ["model", "models", "modeling", "modelling", "model development", "model architecture",
               "model selection", "model development and offline evaluation", "ml model",
               "machine learning model", "model training", "modeling approach",
+              "modelling approach",
               "model design and training", "model details", "model choice",
               # "How (the) model works"
               "how the model works", "how it learns", "how the model learns"],
   "evidence": [r"\bmodel (architecture|selection|choice|training|type|family|families|design)\b", r"\bbaseline (model|solution|approach)\b",
+               # statistical models: "a hierarchical (mixed-effects) probit
+               # model", "random slopes per species", "fitted in Stan"
+               r"\b(mixed[- ]effects?|hierarchical|multilevel|bayesian|probit|poisson|survival|cox|arima|sarima|prophet)\b(?:[^.\n]|\n(?=[\t\x20]*[a-z0-9(])){0,30}\b(models?|regressions?|fits?|fitted)\b|\brandom (intercepts?|slopes?|effects?)\b|\bfixed effects?\b",
                # prompting an LLM: "few-shot examples", "temperature 0"
                r"\b(few|zero|one)[- ]shot\b", r"\btemperature (of |set to |= ?)?0(\.\d+)?\b",
               r"\bhyper-?parameters?\b", r"\b(gradient[- ]boosted|boosted|learned|neural|linear|logistic|tree[- ]based|binary|multi[- ]class|multi[- ]label)\s+([\w-]+\s+)?(classifier|regressor|ranker|model)s?\b", r"\b(embedding|language|ranking|scoring|classification|detection|vision|speech|sentence|retrieval|quantile|regression)\s+models?\b", r"\blayers?\b", r"\bfine[- ]tun\w*\b", r"\bensembles?\b", r"\boptimi[sz]ers?\b",
@@ -806,7 +813,7 @@ sections = [
               r"\btop (two|three|four|five|ten) (suggestions|candidates|results|matches|queues|labels|classes|predictions|options)\b",
               # "P(field) < 0.2 and cost band <= 3k -> fast-track"; "Cap: max
               # 35% of a week's claims"
-              r"\bp\([\w -]{1,30}\)\s*(<|>|<=|>=|≤|≥)\s*0?\.\d|\bthreshold\b(?<=\bp > threshold|\bp >= threshold|\bp > the threshold|\bp >= the threshold)", r"\bmax(imum)? (move|change|step|jump)\b|\bfloors?( and |/)ceilings?\b",
+              r"\bp\([\w -]{1,30}\)\s*(<|>|<=|>=|≤|≥)\s*0?\.\d|\bthreshold\b(?<=\bp > threshold|\bp >= threshold|\bp > the threshold|\bp >= the threshold)", r"\bmax(imum)? (move|change|step|jump)\b|\bfloors?( and |/)ceilings?\b|\bnever (below|above) (the|a|an|its|their|\d)",
               r"\bcap\s*:|\bmax(imum)? \d+ ?% of\b|\b(fewer|no more) than (\d+|one|two|three|four|five) (alerts|notifications|messages|emails|pushes|texts|calls|reminders|nudges)\b",
               r"\b(show|shows|shown|surface|surfaces|return|returns|deliver|delivers) (only )?(the )?(top|highest|best)[- ](\d+|k|scor\w*|rank\w*)\b",
               # "a 10th, 50th and 90th percentile for departure"; "we show
@@ -827,7 +834,7 @@ sections = [
               r"\breforecast(s|ed|ing)?\b|\bre-forecast(s|ed|ing)?\b",
               # a decision made from the predictions: "pick the candidate price
               # that maximises expected margin"
-              r"\b(pick|picks|choose|chooses|select|selects) (the |a |an )?([\w-]+ ){0,3}that (maximi[sz]es|minimi[sz]es|optimi[sz]es)\b",
+              r"\b(pick|picks|choose|chooses|select|selects) (the |a |an )?([\w-]+ ){0,3}that (maximi[sz]es|minimi[sz]es|optimi[sz]es)\b|(?<=\bthat )\b(gives|yields|has) the (highest|lowest|largest|smallest|best) (expected|predicted|estimated)\b",
               # "evaluate a grid of candidate rates ... and pick the argmax"
               r"\b(pick|picks|take|takes|choose|chooses|select|selects) the (argmax|arg max|arg-max)\b",
               # an LLM's output checked before it is shown: "output fails JSON
