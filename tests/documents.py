@@ -280,6 +280,33 @@ def test_named_chapters(tmp):
           not rep.get("documents") and
           any(f["path"].endswith("sub/design.md") for f in rep.get("files", [])),
           (rep.get("documents"), err))
+    # a contents list that names its files in code, in folders named as
+    # parts of a design: one design in the order the list gives
+    k = os.path.join(tmp, "kiosk")
+    write(os.path.join(k, "README.md"),
+          "# Queue-length estimates for ferry kiosks\n\n## Contents\n\n"
+          "- `data/sources.md`: gate counts and ticket scans\n"
+          "- `design/estimator.md`: the model\n- `design/display.md`: what the screen shows\n"
+          "- `ops/rollout.md`: pilot and alerts\n\nSee `notes.txt` for raw notes.\n")
+    write(os.path.join(k, "data", "sources.md"), "# Sources\n\nGate counts every minute.\n")
+    write(os.path.join(k, "design", "estimator.md"), "# Estimator\n\nA Poisson model.\n")
+    write(os.path.join(k, "design", "display.md"), "# Display\n\nMinutes to board.\n")
+    write(os.path.join(k, "ops", "rollout.md"), "# Rollout\n\nOne terminal first.\n")
+    write(os.path.join(k, "notes.txt"), "not markdown")
+    rc, rep, err = lint_json(["--no-config", "kiosk"], tmp)
+    check("an index naming every file in code, in folders named as parts (data/, ops/), is one document, in its order",
+          [x["parts"] for x in rep.get("documents", [])] ==
+          [["kiosk/README.md", "kiosk/data/sources.md", "kiosk/design/estimator.md",
+            "kiosk/design/display.md", "kiosk/ops/rollout.md"]], (rep.get("documents"), err))
+    write(os.path.join(k, "ops", "oncall.md"), "# On call\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "kiosk"], tmp)
+    check("... but not when a file in those folders is not named: files one by one",
+          not rep.get("documents") and len(rep.get("files", [])) == 6, (rep.get("documents"), err))
+    os.remove(os.path.join(k, "ops", "oncall.md"))
+    write(os.path.join(k, "ops", "old", "draft.md"), "# Old draft\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "kiosk"], tmp)
+    check("... nor with Markdown two folders down",
+          not rep.get("documents"), (rep.get("documents"), err))
     # a wiki's page names: a word of each names a part of a design
     w = os.path.join(tmp, "wiki")
     write(os.path.join(w, "README.md"),

@@ -274,7 +274,7 @@ static void S_take_target(const char *t, size_t s, size_t le, const char *dir,
     s++;
   size_t e = s;
   while (e < le && t[e] != ')' && t[e] != ' ' && t[e] != '>' && t[e] != '#' &&
-         t[e] != '?' && t[e] != '\r')
+         t[e] != '?' && t[e] != '\r' && t[e] != '`')
     e++;
   size_t at = s;
   while (e - s >= 2 && t[s] == '.' && t[s + 1] == '/')
@@ -364,9 +364,21 @@ static void S_link_order(const char *t, size_t len, const char *dir,
         continue;
       }
     }
-    for (size_t p = ls; p + 1 < le; p++)
+    for (size_t p = ls; p + 1 < le; p++) {
       if (t[p] == ']' && t[p + 1] == '(')
         S_take_target(t, p + 2, le, dir, declared, ch, order);
+      /* a file named in code, "`data/corpus.md`", that is there: a
+       * contents list written without links */
+      if (t[p] == '`' && t[p + 1] != '`' && (p == ls || t[p - 1] != '`')) {
+        size_t s = p + 1, e = s;
+        while (e < le && t[e] != '`' && t[e] != ' ')
+          e++;
+        if (e < le && t[e] == '`' && S_linked_file(t + s, e - s, dir))
+          S_take_target(t, s, le, dir, declared, ch, order);
+        if (e < le && t[e] == '`')
+          p = e;
+      }
+    }
   }
 }
 
@@ -524,52 +536,6 @@ static bool S_bare_chapters(const char *dir, const chapters *ch) {
   return only;
 }
 
-/* Whether the index text links to at least two Markdown files directly in
- * dir that are named as chapters ("[Data](data.md)", "[Serving](serving.md)"),
- * links every other Markdown file of dir, and dir has no folder of
- * Markdown files: a design split over plainly named files, not a
- * project's docs folder or a repository's root (a CONTRIBUTING.md it does
- * not link, a sub/design.md of its own). */
-static bool S_named_chapters(const chapters *lk, const char *dir,
-                             const char *index) {
-  chapters all = {0};
-  const chapters links = *lk;
-  size_t named = 0;
-  for (size_t c = 0; c < links.n; c++)
-    named += !strchr(links.v[c].name, '/') && S_is_file(links.v[c].path) &&
-             !S_record(links.v[c].name) && S_chapter_name(links.v[c].name);
-  bool yes = named >= 2;
-  if (yes) {
-    S_list_chapters(dir, index, true, &all);
-    for (size_t a = 0; a < all.n && yes; a++) {
-      bool linked = false;
-      for (size_t c = 0; c < links.n && !linked; c++)
-        linked = strcmp(links.v[c].path, all.v[a].path) == 0 ||
-                 S_same_file(links.v[c].path, all.v[a].path);
-      yes = linked;
-    }
-  }
-  DIR *d = yes ? opendir(dir) : NULL;
-  for (struct dirent *e; d && yes && (e = readdir(d)) != NULL;) {
-    if (e->d_name[0] == '.')
-      continue;
-    char *sub = S_join(dir, e->d_name);
-    struct stat st;
-    if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
-      DIR *sd = opendir(sub);
-      for (struct dirent *f; sd && yes && (f = readdir(sd)) != NULL;)
-        yes = !S_is_markdown(f->d_name);
-      if (sd)
-        closedir(sd);
-    }
-    free(sub);
-  }
-  if (d)
-    closedir(d);
-  S_chapters_free(&all);
-  return yes;
-}
-
 /* A file's identity, for testing many files against many links in
  * O(n log n): the links' (device, inode) pairs, sorted. */
 typedef struct {
@@ -623,6 +589,55 @@ static bool S_all_linked(const char *dir, const char *index,
   return yes;
 }
 
+/* The (device, inode) pairs of the links lk that are files, sorted, for
+ * S_all_linked(); their count in *n. Free the result. */
+static file_id *S_link_ids(const chapters *lk, size_t *n) {
+  file_id *ids = xcalloc(lk->n + 1, sizeof(file_id));
+  *n = 0;
+  for (size_t c = 0; c < lk->n; c++) {
+    struct stat st;
+    if (stat(lk->v[c].path, &st) == 0)
+      ids[(*n)++] = (file_id){st.st_dev, st.st_ino};
+  }
+  qsort(ids, *n, sizeof *ids, S_file_id_cmp);
+  return ids;
+}
+
+/* Whether the index links (or names in code, "`data/corpus.md`") at least
+ * two Markdown files named as chapters, directly in dir ("[Data](data.md)",
+ * "[Serving](serving.md)") or one folder down under a chapter's name or
+ * their own ("data/corpus.md", "design/acoustic-model.md"), and every other
+ * Markdown file of dir and of its folders, none two folders down: a design
+ * split over plainly named files, not a project's docs folder or a
+ * repository's root (a CONTRIBUTING.md it does not link, a sub/design.md
+ * of its own). */
+static bool S_named_chapters(const chapters *lk, const char *dir,
+                             const char *index) {
+  const chapters links = *lk;
+  size_t named = 0;
+  for (size_t c = 0; c < links.n; c++) {
+    const char *name = links.v[c].name;
+    const char *slash = strchr(name, '/');
+    if (!S_is_file(links.v[c].path) || (slash && strchr(slash + 1, '/')))
+      continue;
+    const char *base = slash ? slash + 1 : name;
+    bool ch_name = S_chapter_name(base);
+    if (slash && !ch_name) { /* "data/corpus.md": the folder's name */
+      char *folder = xstrndup(name, (size_t)(slash - name));
+      ch_name = S_chapter_name(folder);
+      free(folder);
+    }
+    named += !S_record(base) && ch_name;
+  }
+  if (named < 2)
+    return false;
+  size_t nids;
+  file_id *ids = S_link_ids(&links, &nids);
+  bool yes = S_all_linked(dir, index, ids, nids, 0);
+  free(ids);
+  return yes;
+}
+
 /* Whether an index links two records or more ("0001-use-x.md", in dir or
  * one folder down) and every Markdown file there: a design written as a
  * decision log, one document where the pack sets "record_parts". */
@@ -637,14 +652,8 @@ static bool S_record_parts(const chapters *lk, const char *dir,
   }
   bool yes = records >= 2;
   if (yes) {
-    file_id *ids = xcalloc(links.n + 1, sizeof(file_id));
-    size_t nids = 0;
-    for (size_t c = 0; c < links.n; c++) {
-      struct stat st;
-      if (stat(links.v[c].path, &st) == 0)
-        ids[nids++] = (file_id){st.st_dev, st.st_ino};
-    }
-    qsort(ids, nids, sizeof *ids, S_file_id_cmp);
+    size_t nids;
+    file_id *ids = S_link_ids(&links, &nids);
     yes = S_all_linked(dir, index, ids, nids, 0);
     free(ids);
   }
