@@ -1891,6 +1891,35 @@ def main():
               "a plan after 'Not started.', a 'See ...' that goes on, words "
               "that hold a tool's name, a marked heading over a full plan")
 
+    # A title written at its sections' level, over an author line: the
+    # first section after it opens the design with its problem.
+    rest = ("## How we will know\n\nOffline: MAE of returns per branch per "
+            "day on the last 8 weeks; online: share of days a branch runs out "
+            "of trolley space, target under 5%.\n\n"
+            "## Data\n\nThree years of return scans from the circulation "
+            "system, one row per item; the label is the count of returns per "
+            "branch and day.\n\n")
+    v = lint_text(ddlint, "## Return-volume forecasts for branch libraries\n\n"
+                  "**Owner:** Library Systems. **Status:** draft, March.\n\n"
+                  "## Summary\n\nEvery morning branch staff guess how many "
+                  "books will come back through the drop box and how many "
+                  "trolleys to keep free. When they guess low, returns pile up "
+                  "on the floor and shelving runs into the afternoon; twice last "
+                  "winter a branch closed its drop box. This note proposes a "
+                  "daily forecast of returns per branch so staff plan the "
+                  "sorting shift ahead.\n\n" + rest)
+    check("title at its sections' level: the next section opens with the problem",
+          cov(v, "problem").get("found") and cov(v, "problem").get("line") == 5,
+          cov(v, "problem"))
+    v = lint_text(ddlint, "## Return-volume forecasts\n\n### Summary\n\nEvery "
+                  "morning branch staff guess how many books will come back "
+                  "through the drop box and how many trolleys to keep free. When "
+                  "they guess low, returns pile up on the floor and shelving "
+                  "runs into the afternoon, so we want a forecast per branch "
+                  "that staff can plan the sorting shift around.\n\n" + rest)
+    check("... not a first heading over subsections of its own (a chapter, not a title)",
+          cov(v, "problem").get("line") != 5, cov(v, "problem"))
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -2823,6 +2823,16 @@ static ptrdiff_t S_opening_section(const lint_ctx *ctx, const bool *used,
    * is wrong today and what we propose, then "## What we will measure") */
   bool only_title = ol->nsections == 1 && ol->sections[0].is_title;
   bool title_first = ol->nsections > 1 && ol->sections[0].is_title;
+  /* ... and so does a title written at its sections' level, the
+   * document's first block ("## Lost property matching — design note"
+   * over its author and status line, then "## Summary") */
+  if (!title_first && ol->nsections > 1 &&
+      ol->sections[1].level == ol->sections[0].level) {
+    bool before = false;
+    for (size_t b = 0; b < ol->sections[0].block && !before; b++)
+      before = S_is_content(&ctx->md->blocks[b]) && !dead[b];
+    title_first = !before;
+  }
   for (size_t d = 0; d < ol->nsections; d++) {
     const section *sec = &ol->sections[d];
     bool intro = title_first && d == 0;
