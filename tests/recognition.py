@@ -1891,6 +1891,23 @@ def main():
               "a plan after 'Not started.', a 'See ...' that goes on, words "
               "that hold a tool's name, a marked heading over a full plan")
 
+    # A decision step in plain words: the survivors ranked and filed up to
+    # a weekly cap, under a heading named for neither.
+    v = lint_text(ddlint, "# Blocked-drain reports from street sweepers\n\n"
+                  "## Problem\n\nDrains that block flood the road; crews find them "
+                  "only after a complaint. Sweeper cameras pass every street "
+                  "weekly, so we want them to spot blocked gullies early.\n\n"
+                  "## Detector\n\nA small image classifier, blocked or clear, "
+                  "trained on 9,000 labelled gully crops.\n\n"
+                  "## Work orders\n\n- Skip a gully that already has an open "
+                  "job in the asset system.\n- Rank the remaining flagged gullies "
+                  "by how many passes saw them blocked, then by road class.\n"
+                  "- Raise jobs from the top of the list until the weekly cap of "
+                  "60 is used; the rest wait for next week.\n")
+    check("prediction in plain words: 'rank the remaining ... by', 'the weekly cap'",
+          cov(v, "prediction").get("found") and cov(v, "prediction").get("heading") == "Work orders",
+          cov(v, "prediction"))
+
     # A title written at its sections' level, over an author line: the
     # first section after it opens the design with its problem.
     rest = ("## How we will know\n\nOffline: MAE of returns per branch per "

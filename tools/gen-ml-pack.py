@@ -866,8 +866,10 @@ sections = [
               r"\b(ordered|sorted|ranked) (so that|by (expected|predicted|estimated|score|confidence|value|(the )?(number|count|share) of|recency|relevance|popularity|distance|rating|how))\b",
               # "Sort by value per euro spent; greedy allocation until the
               # budget runs out"; "the nurses required ..., rounded up"
-              r"(?<=\bsort |\bsorts |\border |\brank )\bby (value|score|expected|predicted|probability|margin|priority|uplift)\b",
-              r"\b(greedy|budgeted|knapsack|constrained) (allocation|assignment|selection)\b",
+              # "Rank the remaining confirmed sightings by ... and file the
+              # top ones until the weekly cap is reached"
+              r"(?<=\bsort |\bsorts |\border |\brank )\bby (value|score|expected|predicted|probability|margin|priority|uplift)\b|\b(rank|ranks|sort|sorts|order|orders) (the )?(remaining|surviving|eligible|kept|filtered) ([\w-]+ ){0,2}by\b",
+              r"\b(greedy|budgeted|knapsack|constrained) (allocation|assignment|selection)\b|\b(daily|weekly|monthly|per-day|per-week) (cap|quota)\b",
               r"\brounded (up|down|outward|outwards|to the nearest)\b",
               # an LLM's output checked: "a reply that does not parse ... is
               # thrown away"
