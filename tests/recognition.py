@@ -1908,6 +1908,19 @@ def main():
           cov(v, "prediction").get("found") and cov(v, "prediction").get("heading") == "Work orders",
           cov(v, "prediction"))
 
+    # The serving side told as a stream: a service that consumes from a
+    # topic and reads an online feature store, under "## Delivery pipeline".
+    v = lint_text(ddlint, "# Fewer, better reminders\n\n## Problem\n\nMembers "
+                  "get up to nine reminders a day and turn them off.\n\n"
+                  "## Delivery pipeline\n\nThe reminder service consumes new "
+                  "candidates from the events topic, looks the member up in the "
+                  "online profile store and hands the chosen ones to the "
+                  "sender.\n")
+    check("architecture in a stream's words: 'consumes ... from the events topic', "
+          "'the online profile store'",
+          cov(v, "architecture").get("heading") == "Delivery pipeline",
+          cov(v, "architecture"))
+
     # A title written at its sections' level, over an author line: the
     # first section after it opens the design with its problem.
     rest = ("## How we will know\n\nOffline: MAE of returns per branch per "

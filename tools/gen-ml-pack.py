@@ -289,7 +289,7 @@ sections = [
               r"\b(runs?|running|works?|working) (fully |entirely )?(offline|on[- ]device|on the (phone|device|handset|edge|tablet|camera))\b|\bbundled (with|in|into) the (app|apk|binary|firmware|image|client)\b", r"\bedge (box|boxes|device|devices|server|servers|node|nodes|pc|pcs|computer|computers|gpu|gpus)\b",
               # "a consumer on the forum's event stream", "nothing is scored
               # on the request"
-              r"\b(consumer|consumers|producer|producers)\b|\bpub-?sub\b|\bsubscrib(es|ed|ing) to\b",
+              r"\b(consumer|consumers|producer|producers)\b|\bpub-?sub\b|\bsubscrib(es|ed|ing) to\b|\bconsum(es|ed|ing) ([\w-]+ ){0,3}from (the|a|an|its) ([\w-]+ )?(stream|topic|queue|bus|log|feed)s?\b",
               r"\bevent (stream|streams|bus|log|queue|topic)\b",
               r"(?<=\bon the |\bin the )\brequest path\b|(?<=\bon the )\brequest\b",
               r"\b(written|writes?|wrote) (it |them |the [\w-]+ )?back (to|into)\b",
@@ -301,7 +301,7 @@ sections = [
               r"\bbatch (system|process|application|service)\b",
               # a platform's parts: "an online store (Redis)", "a registry",
               # "through a Flink job"
-              r"\b(online|offline) stores?\b|\b(feature|model|schema) registry\b|\bregistry where\b",
+              r"\b(online|offline) ([\w-]+ )?stores?\b|\b(feature|model|schema) registry\b|\bregistry where\b",
               r"\b(flink|spark|beam|dataflow|kafka streams|storm)\b",
               # an agent's tools: "the agent has three tools", "tool calls"
               r"\btool (calls?|calling|use)\b|(?<=\btwo |\bthree |\bfour |\bfive |\bsix |\bseveral )\btools\b",
