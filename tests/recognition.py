@@ -1921,6 +1921,20 @@ def main():
           cov(v, "architecture").get("heading") == "Delivery pipeline",
           cov(v, "architecture"))
 
+    # A deep heading "Turning a forecast into ..." under a report's
+    # Methods, below an exact "### 2 Data": taken on its content, a
+    # ceiling over the forecast with a margin.
+    v = lint_text(ddlint, "# Bread orders for a bakery chain\n\n### 1 Introduction\n\n"
+                  "Shops throw away unsold loaves every evening.\n\n### 2 Data\n\n"
+                  "Two years of till sales per shop and loaf.\n\n### 3 Methods\n\n"
+                  "#### 3.1 Model\n\nA gradient-boosted regressor per loaf.\n\n"
+                  "#### 3.2 Turning a forecast into an order\n\nShops order whole "
+                  "trays, so we order ceil(forecast x 1.05 / tray size) trays; the "
+                  "5% margin was picked by the area managers.\n")
+    check("a deep 'Turning a forecast into an order' with a ceiling and a margin is the prediction step",
+          cov(v, "prediction").get("heading") == "3.2 Turning a forecast into an order",
+          cov(v, "prediction"))
+
     # A title written at its sections' level, over an author line: the
     # first section after it opens the design with its problem.
     rest = ("## How we will know\n\nOffline: MAE of returns per branch per "

@@ -766,6 +766,12 @@ sections = [
               "from model output", "from model outputs", "from raw model output",
               "from scores", "from predictions", "from forecasts", "from probabilities",
               "turning forecasts into", "turning scores into", "turning predictions into",
+              # "3.3 Turning a forecast into a batch size"
+              "turning a forecast into", "turning the forecast into",
+              "turning the forecasts into", "turning a score into",
+              "turning the score into", "turning the scores into",
+              "turning a prediction into", "turning the prediction into",
+              "turning the predictions into",
               # "After scoring", "The planner", "Decision logic"
               "after scoring", "after prediction", "after ranking",
               "post processing", "postprocessing", "planner", "decision logic",
@@ -830,7 +836,7 @@ sections = [
               # "the P90 is the census level", "rounded up", "days flagged as
               # risky", "re-forecast the remaining half-hours"
               r"\bp(10|50|90)\)? (forecast|estimate|value|level|case|census|demand|quantile|figure|number)s?\b|\b(high|low|central|median) \(p(10|50|90)\)",
-              r"\b(round|rounds|rounded|rounding) (it |them |this |that )?(up|down|to the nearest)\b|\bflag(s|ged|ging)? (it |them )?(as )?(risky|at[- ]risk|high[- ]risk|urgent|short|understaffed|likely)\b",
+              r"\b(round|rounds|rounded|rounding) (it |them |this |that )?(up|down|to the nearest)\b|\bflag(s|ged|ging)? (it |them )?(as )?(risky|at[- ]risk|high[- ]risk|urgent|short|understaffed|likely)\b|\bceil(ing)?\s*\(|(?<=% |% safety |% extra )\b(margin|buffer)\b|\b(safety|buffer) (margin|stock)\b",
               r"\breforecast(s|ed|ing)?\b|\bre-forecast(s|ed|ing)?\b",
               # a decision made from the predictions: "pick the candidate price
               # that maximises expected margin"
