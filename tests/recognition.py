@@ -1935,6 +1935,36 @@ def main():
           cov(v, "prediction").get("heading") == "3.2 Turning a forecast into an order",
           cov(v, "prediction"))
 
+    # Drafts left empty in four more ways: the template's prompts kept as
+    # lines of one paragraph, a pointer to a tracker with a note to self, a
+    # placeholder "after the review", a reviewer's tagged comment.
+    top = ("# Ferry queue estimates\n\n## Problem\n\nFoot passengers queue at "
+           "the gangway for up to forty minutes and we want the kiosk to show "
+           "how long the wait is so people can get a coffee first.\n\n")
+    for title, body, sid, empty in (
+            ("7. Prediction and Ranking", "*How are scores computed?*\n"
+             "*Do you re-rank or diversify?*\n*Caching, thresholding, result "
+             "filtering*\n\n[fill in]", "prediction", True),
+            ("7. Prediction and Ranking", "*How are scores computed?*\n"
+             "We round the predicted wait to five minutes.", "prediction", False),
+            ("3. System Architecture", "See Jira (FQ-219, FQ-220). Talk to the "
+             "kiosk team.", "architecture", True),
+            ("3. System Architecture", "See Jira (FQ-219). The kiosk calls the "
+             "wait service every minute and shows the last answer.",
+             "architecture", False),
+            ("8. Monitoring and rollout", "To be added after the design review."
+             "\n\n> **[R: Dana]** This has to exist before go-live, not after it. At "
+             "the least: who looks at which numbers every week, and what makes "
+             "us stop the pilot.",
+             "monitoring", True),
+            ("8. Monitoring and rollout", "> [!NOTE]\n> We run it in shadow at "
+             "one pier for two weeks, then switch the kiosks over one by one.",
+             "monitoring", False)):
+        v = lint_text(ddlint, top + "## " + title + "\n\n" + body + "\n")
+        c = cov(v, sid)
+        check(("empty" if empty else "content") + ": '" + body[:50].replace("\n", " ") + "...'",
+              bool(c.get("found")) != empty, c)
+
     # A title written at its sections' level, over an author line: the
     # first section after it opens the design with its problem.
     rest = ("## How we will know\n\nOffline: MAE of returns per branch per "

@@ -694,6 +694,23 @@ static bool S_placeholder_text(const char *s, size_t n) {
     for (int k = 0; when[k]; k++)
       if (strlen(when[k]) == m && strncasecmp(when[k], r, m) == 0)
         return true;
+    /* ... until something happens: "To be added after this review",
+     * "TBD once the pilot data is in" (a few words, one clause) */
+    static const char *const until[] = {"after ", "once ", "until ",
+                                        "before ", NULL};
+    for (int k = 0; until[k]; k++) {
+      size_t u = strlen(until[k]);
+      if (m <= u || strncasecmp(until[k], r, u) != 0)
+        continue;
+      size_t words = 1;
+      bool clause = true;
+      for (size_t j = u; j < m && clause; j++) {
+        words += r[j] == ' ';
+        clause = !strchr(".;:!?", r[j]);
+      }
+      if (clause && words <= 5)
+        return true;
+    }
   }
   return false;
 }
@@ -981,20 +998,20 @@ static bool S_same_words(const char *a, const char *b) {
 /* Whether paragraph bl says no more than one of the template's own sample
  * lines ("* **User Features**: Profile, history, segments" left in from
  * the template): words compared, case and markup aside. */
-static bool S_template_line(const ddlint_pack *pk, const char *t,
-                            const block *bl) {
+static bool S_template_range(const ddlint_pack *pk, const char *t,
+                             size_t from, size_t end) {
   /* (past an outline's number: "- **1.5.1.1** User features: profile,
    * history, segments") */
-  size_t start = S_past_outline_number(t, bl->start, bl->end);
-  if (!pk->ntemplate_text || bl->end - start >= PACK_TEXT_WORDS_MAX - 2)
+  size_t start = S_past_outline_number(t, from, end);
+  if (!pk->ntemplate_text || end - start >= PACK_TEXT_WORDS_MAX - 2)
     return false;
   /* its first two letters open one of them ("us" of "User Features:
    * ..."): most paragraphs are ruled out by this one test */
-  unsigned first = pack_first_two(t + start, bl->end - start);
+  unsigned first = pack_first_two(t + start, end - start);
   if (!(pk->template_first[first / 64] & ((uint64_t)1 << (first % 64))))
     return false;
   char words[PACK_TEXT_WORDS_MAX];
-  size_t n = pack_text_words(t + start, bl->end - start, words, sizeof words);
+  size_t n = pack_text_words(t + start, end - start, words, sizeof words);
   if (!n)
     return false;
   for (size_t i = 0; i < pk->ntemplate_text; i++)
@@ -1017,6 +1034,26 @@ static bool S_template_line(const ddlint_pack *pk, const char *t,
         S_same_words(pk->template_text[i], words))
       return true;
   return false;
+}
+
+/* Whether paragraph bl says no more than the template's sample lines: one
+ * of them, or one on each of its lines ("*How are scores computed?*",
+ * "*Do you re-rank or diversify?*" kept as lines of one paragraph). */
+static bool S_template_line(const ddlint_pack *pk, const char *t,
+                            const block *bl) {
+  if (S_template_range(pk, t, bl->start, bl->end))
+    return true;
+  const char *nl = memchr(t + bl->start, '\n', bl->end - bl->start);
+  if (!nl || bl->end - bl->start >= 8 * PACK_TEXT_WORDS_MAX)
+    return false;
+  for (size_t ls = bl->start; ls < bl->end;) {
+    nl = memchr(t + ls, '\n', bl->end - ls);
+    size_t le = nl ? (size_t)(nl - t) : bl->end;
+    if (!S_blank_rest(t + ls, le - ls) && !S_template_range(pk, t, ls, le))
+      return false;
+    ls = le + 1;
+  }
+  return true;
 }
 
 /* Splits a pack_text_words() string into at most max words, each cut to
@@ -1502,6 +1539,20 @@ static bool S_others_note(const lint_ctx *ctx, const block *bl) {
     return false;
   const char *t = ctx->src->text;
   size_t i = bl->start;
+  while (i < bl->end && strchr(" \t>*_", t[i]))
+    i++;
+  /* a reviewer's tag: "> **[R: Priya]** ...", "> [JD]: ...", "> @priya:" */
+  if (i < bl->end && t[i] == '@')
+    return true;
+  if (i < bl->end && t[i] == '[') {
+    size_t j = i + 1;
+    while (j < bl->end && j - i <= 4 && isalpha((unsigned char)t[j]))
+      j++;
+    if (j > i + 1 && j < bl->end && (t[j] == ':' || t[j] == ']') &&
+        isupper((unsigned char)t[i + 1]) &&
+        (t[j] == ':' || j - i - 1 <= 3))
+      return true;
+  }
   while (i < bl->end && strchr(" \t>*_[(", t[i]))
     i++;
   for (int k = 0; marks[k]; k++) {
@@ -3021,13 +3072,33 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
   if (!S_opens_with(t, i, end, open))
     return false;
   /* (one clause: "See https://... for the method; we train on ..." goes
-   * on to say something) */
-  for (size_t k = i; k < end; k++)
-    if (t[k] == ';' ||
-        ((t[k] == '.' || t[k] == '!' || t[k] == '?') && k + 1 < end &&
-         (t[k + 1] == ' ' || t[k + 1] == '\n') && k + 2 < end &&
-         S_alnum(t[k + 2])))
+   * on to say something; a last short note to self does not: "See Jira
+   * (SKI-219). Talk to the app team.") */
+  static const char *const todo[] = {"talk to ", "ask ",       "check with ",
+                                     "sync with ", "follow up", "ping ",
+                                     "confirm with ", "todo",    "tbd",
+                                     NULL};
+  for (size_t k = i; k < end; k++) {
+    if (t[k] == ';')
       return false;
+    if (!((t[k] == '.' || t[k] == '!' || t[k] == '?') && k + 1 < end &&
+          (t[k + 1] == ' ' || t[k + 1] == '\n') && k + 2 < end &&
+          S_alnum(t[k + 2])))
+      continue;
+    bool note = S_opens_with(t, k + 2, end, todo) &&
+                S_count_words(t, k + 2, end, 10) < 10;
+    for (size_t m = k + 2; m + 1 < end && note; m++) {
+      size_t j = m + 1; /* a further sentence: not one short note */
+      if (t[j] == ' ')
+        j++;
+      note = !((t[m] == '.' || t[m] == '!' || t[m] == '?' || t[m] == ';') &&
+               j < end && S_alnum(t[j]));
+    }
+    if (!note)
+      return false;
+    end = k + 1; /* the pointer is the first sentence */
+    break;
+  }
   static const char *const where[] = {
       "confluence", "notion",     "wiki",        "google doc", "gdoc",
       "jira",       "sharepoint", "quip",        "coda",       "dropbox",
