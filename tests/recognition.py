@@ -1965,6 +1965,28 @@ def main():
         check(("empty" if empty else "content") + ": '" + body[:50].replace("\n", " ") + "...'",
               bool(c.get("found")) != empty, c)
 
+    # Notion toggles: "<details><summary>Model</summary>" is a heading one
+    # level below the one it follows; a toggle over "TBD" is an empty
+    # section, one over a list of inputs holds the features; a toggle
+    # that wraps a heading of its own is no heading.
+    tog = (top + "## Data\n\nGangway counts every minute since 2022.\n\n"
+           "<details>\n<summary>Architecture</summary>\n\nTBD\n\n</details>\n\n"
+           "<details>\n<summary><strong>Inputs</strong></summary>\n\n"
+           "- minutes to departure, sailing and weekday\n- passengers booked, "
+           "cars booked\n- queue length from the gate camera\n\n</details>\n")
+    v = lint_text(ddlint, tog)
+    check("toggle over 'TBD' is an empty section",
+          cov(v, "architecture").get("heading") == "Architecture" and
+          not cov(v, "architecture").get("found"), cov(v, "architecture"))
+    check("toggle over a list of inputs holds the features",
+          cov(v, "features").get("found") and
+          cov(v, "features").get("heading") == "Inputs", cov(v, "features"))
+    v = lint_text(ddlint, top + "<details>\n<summary>Background reading</summary>\n\n"
+                  "### Model\n\nA Poisson regression on gangway counts per "
+                  "minute, refitted weekly.\n\n</details>\n")
+    check("a toggle around a heading of its own is no heading",
+          cov(v, "model").get("heading") == "Model", cov(v, "model"))
+
     # A title written at its sections' level, over an author line: the
     # first section after it opens the design with its problem.
     rest = ("## How we will know\n\nOffline: MAE of returns per branch per "

@@ -24,6 +24,7 @@
 #endif
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define LABEL_TEXT_CAP 256 /* bytes of paragraph text kept for labels */
 #define LABEL_MAX_WORDS 6
@@ -480,6 +481,66 @@ static void S_numbered_setext(md_walk *w, cmark_node *list) {
   w->setext_end = le;
 }
 
+/* The title of a toggle that an HTML block opens and holds nothing else
+ * of ("<details>\n<summary>Monitoring & rollout</summary>", as Notion
+ * exports a toggle heading; tags inside the summary dropped), or NULL:
+ * the outline reads it as a heading over the blocks after it. */
+static char *S_toggle_title(const char *lit) {
+  const char *p = lit;
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+    p++;
+  if (strncasecmp(p, "<details", 8) != 0 || (p[8] != '>' && p[8] != ' '))
+    return NULL;
+  p = strchr(p, '>');
+  if (!p)
+    return NULL;
+  p++;
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+    p++;
+  if (strncasecmp(p, "<summary", 8) != 0 || (p[8] != '>' && p[8] != ' '))
+    return NULL;
+  p = strchr(p, '>');
+  if (!p)
+    return NULL;
+  const char *close = strstr(++p, "</summary>");
+  if (!close)
+    close = strstr(p, "</SUMMARY>");
+  if (!close || close - p > 200)
+    return NULL;
+  for (const char *q = close + 10; *q; q++) /* nothing after it */
+    if (!(*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+      return NULL;
+  char *t = xmalloc((size_t)(close - p) + 1);
+  size_t n = 0;
+  bool in_tag = false, space = false;
+  for (const char *q = p; q < close; q++) {
+    if (*q == '<' || (in_tag && *q != '>')) {
+      in_tag = true;
+      continue;
+    }
+    if (in_tag) { /* the tag's '>' */
+      in_tag = false;
+      continue;
+    }
+    if (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n') {
+      space = n > 0;
+      continue;
+    }
+    if (space)
+      t[n++] = ' ';
+    space = false;
+    t[n++] = *q;
+    if (*q == '&' && strncmp(q + 1, "amp;", 4) == 0)
+      q += 4; /* "Monitoring &amp; rollout" */
+  }
+  t[n] = '\0';
+  if (!n) {
+    free(t);
+    return NULL;
+  }
+  return t;
+}
+
 static void S_enter(md_walk *w, cmark_node *node) {
   cmark_node_type type = cmark_node_get_type(node);
   block *b;
@@ -509,6 +570,9 @@ static void S_enter(md_walk *w, cmark_node *node) {
     const char *lit = cmark_node_get_literal(node);
     bool comment = S_only_comments(lit ? lit : "");
     b = S_add_block(w, node, comment ? BLOCK_COMMENT : BLOCK_HTML);
+    /* a toggle's title: its text, for the outline (in no list or quote) */
+    if (!comment && lit && !b->in_quote && !w->list_depth)
+      b->text = S_toggle_title(lit);
     /* a comment block is skipped whole; its comments are still recorded */
     S_skip_inline_comments(w, b->start, b->end);
     if (comment)

@@ -36,7 +36,9 @@ typedef struct {
   unsigned char made; /* heading: 0 from the source, else a BLOCK_MADE_*
                          (outline_untitled(); no anchor, no line its own) */
   size_t start, end; /* byte range [start, end) in the source */
-  char *text;        /* heading: its plain text; else NULL */
+  char *text;        /* heading: its plain text; an HTML block that opens a
+                        toggle, its title (the outline makes it a heading);
+                        else NULL */
   char *label;       /* paragraph: its label (`**Use Case**:`, `- Data:`) */
   char *norm;        /* title_normalize(text or label), or NULL (outline) */
   char *key;         /* title_key(norm), or NULL (outline) */
@@ -47,7 +49,8 @@ enum {
   BLOCK_MADE_TITLE = 1,
   BLOCK_MADE_RUN_IN = 2,
   BLOCK_MADE_PART = 3,
-  BLOCK_MADE_BOLD = 4 /* a bold line over a section's part */
+  BLOCK_MADE_BOLD = 4, /* a bold line over a section's part */
+  BLOCK_MADE_TOGGLE = 5 /* a toggle's <summary> over its text */
 };
 
 /* All blocks of a document plus the byte ranges that are not prose. */

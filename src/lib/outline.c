@@ -183,9 +183,31 @@ static void S_bold_lines_as_headings(md_blocks *mb) {
   }
 }
 
+/* Toggles (an HTML block "<details><summary>Model</summary>" that holds
+ * nothing else, md.c gave it the title) are headings one level below the
+ * heading they follow, as Notion exports its toggle headings: "## Data"
+ * over toggles "Architecture", "Model", "Monitoring & rollout". */
+static void S_toggles_as_headings(md_blocks *mb) {
+  int level = 1;
+  for (size_t i = 0; i < mb->nblocks; i++) {
+    block *b = &mb->blocks[i];
+    if (b->kind == BLOCK_HEADING && b->text && *b->text) {
+      level = b->level;
+    } else if (b->kind == BLOCK_HTML && b->text &&
+               /* (a toggle around a heading of its own wraps it) */
+               !(i + 1 < mb->nblocks &&
+                 mb->blocks[i + 1].kind == BLOCK_HEADING)) {
+      b->kind = BLOCK_HEADING;
+      b->level = (unsigned char)(level < 6 ? level + 1 : 6);
+      b->made = BLOCK_MADE_TOGGLE;
+    }
+  }
+}
+
 void outline_build(md_blocks *mb, size_t doc_len, unsigned threads,
                    outline *out) {
   memset(out, 0, sizeof *out);
+  S_toggles_as_headings(mb);
   outline_titles(mb, threads);
   S_bold_lines_as_headings(mb);
   size_t cap = 0;

@@ -260,6 +260,30 @@ static void test_number_only_headings(void) {
   doc_close(&d);
 }
 
+/* A toggle ("<details><summary>Model</summary>" alone in its HTML block)
+ * is a heading one level below the heading before it; one with text in
+ * its block, one in a list, or one that wraps a heading is not. */
+static void test_toggles(void) {
+  doc d;
+  doc_open(&d, "# T\n\n## Data\n\nCounts.\n\n"              /* 1-5 */
+               "<details>\n<summary><b>Model</b></summary>\n\n" /* 7-9 */
+               "TBD\n\n</details>\n\n"                       /* 10-13 */
+               "<details open>\n<summary>Monitoring &amp; rollout</summary>\n"
+               "\nA shadow week.\n\n</details>\n\n## Risks\n\nFew.\n");
+  CHECK_INT(d.ol.nsections, 5);
+  CHECK_SECTION(&d, 2, 3, 1, "Model", 7);
+  CHECK_SECTION(&d, 3, 3, 1, "Monitoring & rollout", 14);
+  CHECK_SECTION(&d, 4, 2, 0, "Risks", 21);
+  if (d.ol.nsections == 5)
+    CHECK_INT(d.mb.blocks[d.ol.sections[2].block].made, BLOCK_MADE_TOGGLE);
+  doc_close(&d);
+  doc_open(&d, "# T\n\n<details><summary>Model</summary>\nA GBDT.\n</details>\n\n"
+               "- <details><summary>Data</summary>\n\n"
+               "<details>\n<summary>Wrapper</summary>\n\n## Model\n\nText.\n");
+  CHECK_INT(d.ol.nsections, 2);
+  doc_close(&d);
+}
+
 static void test_bold_lines(void) {
   doc d;
   doc_open(&d, "# Spam filter: Q&A\n"             /* 1 */
@@ -700,6 +724,7 @@ void suite_outline(void) {
   RUN(test_numbered_setext);
   RUN(test_bold_lines);
   RUN(test_number_only_headings);
+  RUN(test_toggles);
   RUN(test_not_headings);
   RUN(test_front_matter_lines);
   RUN(test_bom_heading);
