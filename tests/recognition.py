@@ -1987,6 +1987,25 @@ def main():
     check("a toggle around a heading of its own is no heading",
           cov(v, "model").get("heading") == "Model", cov(v, "model"))
 
+    # A fallback said four more ways: what is published when the model is
+    # unavailable, what is used when a forecast is not ready, the
+    # consequence first, and a run-in "If it is down." over the plan.
+    arch = (top + "## How it fits together\n\nThe kiosk calls the wait service every minute; "
+            "the service reads the latest gangway counts and calls the model.\n\n")
+    for text in ("If the model is unavailable or exceeds 800 ms, the estimate is "
+                 "published from the timetable alone.",
+                 "If the morning forecast is not ready by 05:00, the planner uses "
+                 "the timetable estimate for that day.",
+                 "The kiosk shows the old estimate (queue length times 40 seconds) "
+                 "if the answer has not arrived within 2 seconds.",
+                 "**If it is down.** The kiosk shows \"Ask at the desk\" and the "
+                 "printed timetable stays up."):
+        v = lint_text(ddlint, arch + text + "\n")
+        fb = [t for t in cov(v, "architecture")["topics"] if t["id"] == "fallback"][0]
+        check("fallback: '" + text[:50] + "...'",
+              fb.get("found") and "missing-fallback" not in
+              [x["rule"] for x in v["diagnostics"]], fb)
+
     # A title written at its sections' level, over an author line: the
     # first section after it opens the design with its problem.
     rest = ("## How we will know\n\nOffline: MAE of returns per branch per "
