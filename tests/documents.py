@@ -302,6 +302,17 @@ def test_named_chapters(tmp):
     rc, rep, err = lint_json(["--no-config", "kiosk"], tmp)
     check("... but not when a file in those folders is not named: files one by one",
           not rep.get("documents") and len(rep.get("files", [])) == 6, (rep.get("documents"), err))
+    # a repository's README naming its docs/ files and CONTRIBUTING.md in
+    # code stays files one by one: docs/ is no part's folder
+    rr = os.path.join(tmp, "toolrepo")
+    write(os.path.join(rr, "README.md"), "# Tool\n\nThe format is in `docs/data.md` and "
+          "the flags in `docs/overview.md`. Read `CONTRIBUTING.md` first.\n")
+    write(os.path.join(rr, "CONTRIBUTING.md"), "# Contributing\n\nText.\n")
+    write(os.path.join(rr, "docs", "data.md"), "# Data\n\nText.\n")
+    write(os.path.join(rr, "docs", "overview.md"), "# Overview\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "toolrepo"], tmp)
+    check("... but a repository naming docs/data.md and CONTRIBUTING.md is files one by one",
+          not rep.get("documents") and len(rep.get("files", [])) == 4, (rep.get("documents"), err))
     os.remove(os.path.join(k, "ops", "oncall.md"))
     write(os.path.join(k, "ops", "old", "draft.md"), "# Old draft\n\nText.\n")
     rc, rep, err = lint_json(["--no-config", "kiosk"], tmp)

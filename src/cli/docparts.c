@@ -84,6 +84,11 @@ typedef struct {
   char *path; /* the part's file */
   size_t named_at;
   bool linked;
+  /* the file's identity, stat()ed once when first compared (id: 0 not
+   * yet, 1 known, 2 no such file) */
+  unsigned char id;
+  dev_t dev;
+  ino_t ino;
 } chapter;
 
 static int S_chapter_cmp(const void *a, const void *b) {
@@ -97,7 +102,7 @@ typedef struct {
 
 static void S_add(chapters *c, char *name, char *path, size_t at, bool linked) {
   xgrow(&c->v, &c->cap, c->n + 1, sizeof(chapter));
-  c->v[c->n++] = (chapter){name, path, at, linked};
+  c->v[c->n++] = (chapter){name, path, at, linked, 0, 0, 0};
 }
 
 /* The chapters of dir, in natural order; with all_md, every other Markdown
@@ -320,9 +325,23 @@ static void S_take_target(const char *t, size_t s, size_t le, const char *dir,
     bool exists = stat(named, &st) == 0;
     free(named);
     bool listed = exists && !file;
-    for (size_t c = 0; c < order->n && !listed; c++)
-      listed = strcmp(order->v[c].path, path) == 0 ||
-               (file && S_same_file(order->v[c].path, path));
+    /* (one stat() for the target, one per part at most: an index naming
+     * thousands of files stays linear in stat() calls) */
+    struct stat ts;
+    bool tid = file && stat(path, &ts) == 0;
+    for (size_t c = 0; c < order->n && !listed; c++) {
+      chapter *o = &order->v[c];
+      listed = strcmp(o->path, path) == 0;
+      if (!listed && tid) {
+        if (!o->id) {
+          struct stat os;
+          o->id = stat(o->path, &os) == 0 ? 1 : 2;
+          o->dev = o->id == 1 ? os.st_dev : 0;
+          o->ino = o->id == 1 ? os.st_ino : 0;
+        }
+        listed = o->id == 1 && o->dev == ts.st_dev && o->ino == ts.st_ino;
+      }
+    }
     if (listed)
       free(path);
     else
@@ -622,10 +641,18 @@ static bool S_named_chapters(const chapters *lk, const char *dir,
       continue;
     const char *base = slash ? slash + 1 : name;
     bool ch_name = S_chapter_name(base);
-    if (slash && !ch_name) { /* "data/corpus.md": the folder's name */
+    if (slash) {
+      /* a file one folder down is a part only in a folder named as one
+       * ("data/corpus.md", "design/on-device.md"): "docs/data.md" beside
+       * a CONTRIBUTING.md is a repository's documentation */
       char *folder = xstrndup(name, (size_t)(slash - name));
-      ch_name = S_chapter_name(folder);
+      bool part_folder = S_chapter_name(folder) ||
+                         strcasecmp(folder, "design") == 0 ||
+                         strcasecmp(folder, "chapters") == 0;
       free(folder);
+      if (!part_folder)
+        return false;
+      ch_name = true;
     }
     named += !S_record(base) && ch_name;
   }

@@ -1541,16 +1541,15 @@ static bool S_others_note(const lint_ctx *ctx, const block *bl) {
   size_t i = bl->start;
   while (i < bl->end && strchr(" \t>*_", t[i]))
     i++;
-  /* a reviewer's tag: "> **[R: Priya]** ...", "> [JD]: ...", "> @priya:" */
-  if (i < bl->end && t[i] == '@')
+  /* a reviewer's tag: "> @priya: ...", "> **[R: Priya]** ..." (one or
+   * two capitals, a colon, a name; not "[Note: ...]", "[WIP]") */
+  if (i + 1 < bl->end && t[i] == '@' && isalpha((unsigned char)t[i + 1]))
     return true;
-  if (i < bl->end && t[i] == '[') {
+  if (i + 5 < bl->end && t[i] == '[' && isupper((unsigned char)t[i + 1])) {
     size_t j = i + 1;
-    while (j < bl->end && j - i <= 4 && isalpha((unsigned char)t[j]))
+    while (j < i + 3 && isupper((unsigned char)t[j]))
       j++;
-    if (j > i + 1 && j < bl->end && (t[j] == ':' || t[j] == ']') &&
-        isupper((unsigned char)t[i + 1]) &&
-        (t[j] == ':' || j - i - 1 <= 3))
+    if (t[j] == ':' && t[j + 1] == ' ' && isupper((unsigned char)t[j + 2]))
       return true;
   }
   while (i < bl->end && strchr(" \t>*_[(", t[i]))
@@ -2882,7 +2881,17 @@ static ptrdiff_t S_opening_section(const lint_ctx *ctx, const bool *used,
     bool before = false;
     for (size_t b = 0; b < ol->sections[0].block && !before; b++)
       before = S_is_content(&ctx->md->blocks[b]) && !dead[b];
-    title_first = !before;
+    /* ... over its metadata alone: labels ("**Author:** ...", "Status:
+     * draft"), a table of them, or nothing; "## Summary" over a sentence
+     * of prose is a section */
+    bool meta = true;
+    for (size_t b = ol->sections[0].block + 1;
+         b < ol->sections[1].block && meta; b++) {
+      const block *bl = &ctx->md->blocks[b];
+      meta = !S_is_content(bl) || dead[b] || bl->kind == BLOCK_TABLE ||
+             (bl->kind == BLOCK_PARAGRAPH && bl->label);
+    }
+    title_first = !before && meta;
   }
   for (size_t d = 0; d < ol->nsections; d++) {
     const section *sec = &ol->sections[d];
@@ -3074,9 +3083,10 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
   /* (one clause: "See https://... for the method; we train on ..." goes
    * on to say something; a last short note to self does not: "See Jira
    * (SKI-219). Talk to the app team.") */
-  static const char *const todo[] = {"talk to ", "ask ",       "check with ",
-                                     "sync with ", "follow up", "ping ",
-                                     "confirm with ", "todo",    "tbd",
+  static const char *const todo[] = {"talk to ",      "check with ",
+                                     "sync with ",     "confirm with ",
+                                     "follow up with ", "discuss with ",
+                                     "todo",           "tbd",
                                      NULL};
   for (size_t k = i; k < end; k++) {
     if (t[k] == ';')
@@ -3085,7 +3095,14 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
           (t[k + 1] == ' ' || t[k + 1] == '\n') && k + 2 < end &&
           S_alnum(t[k + 2])))
       continue;
-    bool note = S_opens_with(t, k + 2, end, todo) &&
+    /* ... or "Ask Sepp." / "Ping Dana.": a person named */
+    size_t who = k + 2;
+    if (who + 5 < end && strncasecmp(t + who, "ask ", 4) == 0)
+      who += 4;
+    else if (who + 6 < end && strncasecmp(t + who, "ping ", 5) == 0)
+      who += 5;
+    bool ask = who > k + 2 && isupper((unsigned char)t[who]);
+    bool note = (S_opens_with(t, k + 2, end, todo) || ask) &&
                 S_count_words(t, k + 2, end, 10) < 10;
     for (size_t m = k + 2; m + 1 < end && note; m++) {
       size_t j = m + 1; /* a further sentence: not one short note */

@@ -481,10 +481,19 @@ static void S_numbered_setext(md_walk *w, cmark_node *list) {
   w->setext_end = le;
 }
 
+/* Where "</summary>" first occurs in p, in any case, or NULL. */
+static const char *S_summary_close(const char *p) {
+  for (; (p = strchr(p, '<')) != NULL; p++)
+    if (strncasecmp(p, "</summary>", 10) == 0)
+      return p;
+  return NULL;
+}
+
 /* The title of a toggle that an HTML block opens and holds nothing else
  * of ("<details>\n<summary>Monitoring & rollout</summary>", as Notion
  * exports a toggle heading; tags inside the summary dropped), or NULL:
- * the outline reads it as a heading over the blocks after it. */
+ * the outline reads it as a heading over the blocks after it. The caller
+ * owns the result (the block's text, freed by md_blocks_free()). */
 static char *S_toggle_title(const char *lit) {
   const char *p = lit;
   while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
@@ -502,9 +511,7 @@ static char *S_toggle_title(const char *lit) {
   p = strchr(p, '>');
   if (!p)
     return NULL;
-  const char *close = strstr(++p, "</summary>");
-  if (!close)
-    close = strstr(p, "</SUMMARY>");
+  const char *close = S_summary_close(++p);
   if (!close || close - p > 200)
     return NULL;
   for (const char *q = close + 10; *q; q++) /* nothing after it */
@@ -534,9 +541,9 @@ static char *S_toggle_title(const char *lit) {
       q += 4; /* "Monitoring &amp; rollout" */
   }
   t[n] = '\0';
-  if (!n) {
+  if (!n) { /* a summary of tags alone names nothing */
     free(t);
-    return NULL;
+    t = NULL;
   }
   return t;
 }
@@ -570,9 +577,13 @@ static void S_enter(md_walk *w, cmark_node *node) {
     const char *lit = cmark_node_get_literal(node);
     bool comment = S_only_comments(lit ? lit : "");
     b = S_add_block(w, node, comment ? BLOCK_COMMENT : BLOCK_HTML);
-    /* a toggle's title: its text, for the outline (in no list or quote) */
-    if (!comment && lit && !b->in_quote && !w->list_depth)
+    /* a toggle's title: its text, for the outline (in no list or quote);
+     * and where a toggle closes */
+    if (!comment && lit && !b->in_quote && !w->list_depth) {
       b->text = S_toggle_title(lit);
+      const char *q = lit + strspn(lit, " \t\r\n");
+      b->closes_toggle = strncasecmp(q, "</details>", 10) == 0;
+    }
     /* a comment block is skipped whole; its comments are still recorded */
     S_skip_inline_comments(w, b->start, b->end);
     if (comment)

@@ -30,6 +30,7 @@ typedef struct {
   bool nested;         /* ... of a list inside another list's item */
   bool has_content;    /* label: text follows it, or more blocks in its item */
   bool in_quote;       /* inside a block quote (someone else's words) */
+  bool closes_toggle;  /* HTML block that opens with "</details>" */
   bool bold_line; /* paragraph of one line that is all strong emphasis, in
                      no list or quote, not ending with a colon: "**Q: How
                      good is it?**", not "**Use Cases:**" */

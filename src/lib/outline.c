@@ -183,24 +183,64 @@ static void S_bold_lines_as_headings(md_blocks *mb) {
   }
 }
 
+/* Whether block i is a toggle's opening block (md.c gave it the title). */
+static bool S_toggle_at(const md_blocks *mb, size_t i) {
+  return i < mb->nblocks && mb->blocks[i].kind == BLOCK_HTML &&
+         mb->blocks[i].text;
+}
+
+/* The block after the run of toggles that opens at block i, each closed
+ * by its "</details>" before the next opens, comments between them
+ * skipped; or SIZE_MAX where one is not closed, holds a heading (it wraps
+ * that heading) or holds another toggle. */
+static size_t S_toggle_run_end(const md_blocks *mb, size_t i) {
+  while (S_toggle_at(mb, i)) {
+    size_t k = i + 1;
+    while (k < mb->nblocks && !mb->blocks[k].closes_toggle) {
+      if (mb->blocks[k].kind == BLOCK_HEADING || S_toggle_at(mb, k))
+        return SIZE_MAX;
+      k++;
+    }
+    if (k == mb->nblocks)
+      return SIZE_MAX; /* not closed */
+    i = k + 1;
+    while (i < mb->nblocks && mb->blocks[i].kind == BLOCK_COMMENT)
+      i++;
+  }
+  return i;
+}
+
 /* Toggles (an HTML block "<details><summary>Model</summary>" that holds
- * nothing else, md.c gave it the title) are headings one level below the
- * heading they follow, as Notion exports its toggle headings: "## Data"
- * over toggles "Architecture", "Model", "Monitoring & rollout". */
+ * nothing else) are headings one level below the heading they follow, as
+ * Notion exports its toggle headings: "## Data" over toggles
+ * "Architecture", "Model", "Monitoring & rollout". Only a run of them
+ * that ends where the section does (at a heading or the document's end):
+ * a heading's section runs to the next heading, so text after the last
+ * "</details>" would be taken into the last toggle's. */
 static void S_toggles_as_headings(md_blocks *mb) {
   int level = 1;
   for (size_t i = 0; i < mb->nblocks; i++) {
     block *b = &mb->blocks[i];
     if (b->kind == BLOCK_HEADING && b->text && *b->text) {
       level = b->level;
-    } else if (b->kind == BLOCK_HTML && b->text &&
-               /* (a toggle around a heading of its own wraps it) */
-               !(i + 1 < mb->nblocks &&
-                 mb->blocks[i + 1].kind == BLOCK_HEADING)) {
-      b->kind = BLOCK_HEADING;
-      b->level = (unsigned char)(level < 6 ? level + 1 : 6);
-      b->made = BLOCK_MADE_TOGGLE;
+      continue;
     }
+    if (!S_toggle_at(mb, i))
+      continue;
+    size_t end = S_toggle_run_end(mb, i);
+    bool ends_section = end != SIZE_MAX &&
+                        (end == mb->nblocks ||
+                         mb->blocks[end].kind == BLOCK_HEADING);
+    for (size_t k = i; k < (end == SIZE_MAX ? i + 1 : end); k++) {
+      block *t = &mb->blocks[k];
+      if (ends_section && S_toggle_at(mb, k)) {
+        t->kind = BLOCK_HEADING;
+        t->level = (unsigned char)(level < 6 ? level + 1 : 6);
+        t->made = BLOCK_MADE_TOGGLE;
+      }
+    }
+    if (end != SIZE_MAX)
+      i = end - 1;
   }
 }
 

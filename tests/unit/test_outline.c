@@ -282,6 +282,19 @@ static void test_toggles(void) {
                "<details>\n<summary>Wrapper</summary>\n\n## Model\n\nText.\n");
   CHECK_INT(d.ol.nsections, 2);
   doc_close(&d);
+  /* text after the last toggle's "</details>" is its section's, not the
+   * toggle's: such a run stays as it is */
+  doc_open(&d, "# T\n\n## Architecture\n\n<details>\n<summary>Out of scope"
+               "</summary>\n\nAttachments.\n\n</details>\n\nA scoring "
+               "service calls the model server.\n");
+  CHECK_INT(d.ol.nsections, 2);
+  doc_close(&d);
+  /* an empty toggle is an empty section; "</SUMMARY>" in any case */
+  doc_open(&d, "# T\n\n## Data\n\n<details>\n<SUMMARY>Model</SUMMARY>\n\n"
+               "</details>\n");
+  CHECK_INT(d.ol.nsections, 3);
+  CHECK_SECTION(&d, 2, 3, 1, "Model", 5);
+  doc_close(&d);
 }
 
 static void test_bold_lines(void) {
