@@ -2032,6 +2032,23 @@ def main():
                   "they guess low, returns pile up on the floor and shelving "
                   "runs into the afternoon, so we want a forecast per branch "
                   "that staff can plan the sorting shift around.\n\n" + rest)
+    byline = v_text = None
+    for first, line in (("## Return-volume forecasts for branch libraries\n\n"
+                         "*Library Systems · draft · March*\n\n", True),
+                        ("## Summary\n\nWe forecast returns per branch for the "
+                         "sorting shift.\n\n", False)):
+        w = lint_text(ddlint, first + "## Drop-box mornings\n\nEvery morning branch staff "
+                      "guess how many books will come back through the drop box "
+                      "and how many trolleys to keep free. When they guess low, "
+                      "returns pile up on the floor and shelving runs into the "
+                      "afternoon, so we want a forecast per branch that staff can "
+                      "plan the sorting shift around.\n\n" + rest.replace("## Data", "## Inputs"))
+        ok = cov(w, "problem").get("heading") == "Drop-box mornings"
+        check(("a byline under a same-level title is metadata"
+               if line else "'## Summary' over a sentence is a section, not a title") +
+              ": the problem is " + ("" if line else "not ") + "the next section's",
+              ok == line,
+              cov(w, "problem"))
     check("... not a first heading over subsections of its own (a chapter, not a title)",
           cov(v, "problem").get("line") != 5, cov(v, "problem"))
 

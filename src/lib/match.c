@@ -2859,6 +2859,26 @@ static bool S_definition_question(const char *k) {
   return true;
 }
 
+/* Whether t[start, end) is a document's byline: a line of up to 30 words
+ * in emphasis throughout, or with parts set apart by "·" or "|" ("*Merchant
+ * Tools squad · working draft · last edit by @kai*"). "We match lost items
+ * to owner reports by photo and text." is a sentence of the design. */
+static bool S_byline(const char *t, size_t start, size_t end) {
+  while (start < end && strchr(" \t\r\n", t[start]))
+    start++;
+  while (end > start && strchr(" \t\r\n", t[end - 1]))
+    end--;
+  if (end - start < 3 || memchr(t + start, '\n', end - start) ||
+      S_count_words(t, start, end, 31) > 30)
+    return false;
+  if ((t[start] == '*' || t[start] == '_') && t[end - 1] == t[start])
+    return true;
+  if (bytes_find(t + start, end - start, "\xC2\xB7") || /* "·" */
+      memchr(t + start, '|', end - start))
+    return true;
+  return false;
+}
+
 /* The document's opening section: the first heading after the title (the
  * title itself in a document with no other heading) that is not dead (empty, or
  * not evidence: "## Metadata"), if it is no other section's by name, does not
@@ -2889,7 +2909,8 @@ static ptrdiff_t S_opening_section(const lint_ctx *ctx, const bool *used,
          b < ol->sections[1].block && meta; b++) {
       const block *bl = &ctx->md->blocks[b];
       meta = !S_is_content(bl) || dead[b] || bl->kind == BLOCK_TABLE ||
-             (bl->kind == BLOCK_PARAGRAPH && bl->label);
+             (bl->kind == BLOCK_PARAGRAPH &&
+              (bl->label || S_byline(ctx->src->text, bl->start, bl->end)));
     }
     title_first = !before && meta;
   }
