@@ -2006,6 +2006,22 @@ def main():
               fb.get("found") and "missing-fallback" not in
               [x["rule"] for x in v["diagnostics"]], fb)
 
+    # An LLM feature's model chosen by name and priced in tokens, and its
+    # output parsed, under a chapter of an exactly named section.
+    v = lint_text(ddlint, "# Ticket titles\n\n## Problem\n\nAgents retype a "
+                  "title for every ticket; we suggest one.\n\n## Success metrics\n\n"
+                  "Share of suggested titles kept unedited, target 60%.\n\n"
+                  "## How it works\n\n### Model and prompt\n\nGPT-4o mini for all "
+                  "tickets; Llama 3 8B was close but needed a GPU we do not have. "
+                  "About 700 input tokens a ticket, so the monthly bill stays near "
+                  "$90.\n\n### Output handling\n\n- A JSON parse failure gets one "
+                  "retry, then no suggestion.\n- Titles over 12 words are cut at "
+                  "the last full word.\n")
+    check("an LLM chosen by name and priced in tokens is the model; its parsed output the prediction step",
+          cov(v, "model").get("heading") == "Model and prompt" and
+          cov(v, "prediction").get("heading") == "Output handling",
+          (cov(v, "model"), cov(v, "prediction")))
+
     # A title written at its sections' level, over an author line: the
     # first section after it opens the design with its problem.
     rest = ("## How we will know\n\nOffline: MAE of returns per branch per "

@@ -712,6 +712,10 @@ sections = [
               r"\b(model|classifier|ranker|regressor|detector) (is |was )?(trained|fit|fitted|learned|learnt) (on|from|with|against)\b", r"\bpre-?trained\b", r"\bheads?\b.{0,20}\b(output|softmax|sigmoid)\b",
               r"\bsoftmax\b|\bsigmoid\b|\battention\b",
               r"\bprompt(s|ing|ed)?\b", r"\b(encoder|decoder|cross-encoder|bi-encoder)s?\b",
+              # an LLM chosen by name and priced by tokens: "Claude 3 Haiku
+              # for everything", "~9k input tokens", "the context window"
+              r"\b(gpt-?[345](\.\d)?o?(-mini)?|gpt-4o|claude|haiku|sonnet|llama|mistral|mixtral|gemini|gemma|qwen|deepseek)\b",
+              r"\b(input|output|prompt|completion) tokens\b|\bcontext (window|length)\b|\btokens? (per|a) (call|request|document|query|month|day)\b",
               # a learned component named with its kind: "a LambdaMART ranker"
               r"(?<=\bthe )\b(model|ranker|classifier|regressor|scorer)s? (sees|see|takes|take|uses|use|gets|get|receives|receive|consumes|consume|learns|learn)\b",
               # what it outputs: "a model that outputs the probability that"
@@ -798,7 +802,10 @@ sections = [
               # the score as the user gets it: "What we show" (rounded to 5
               # minutes, capped, hidden when the lift is closed)
               "what we show", "what we display", "what the app shows",
-              "what users see", "what the user sees", "display logic"],
+              "what users see", "what the user sees", "display logic",
+              # an LLM's output checked and parsed: "### Output handling"
+              "output handling", "response handling", "output parsing",
+              "handling the output"],
   "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
               # "returns the expected ready date with a range"
               r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b|\bscores? (above|below|over|under|of at least|between)\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b|\bcandidate (prices|rates|actions|moves|routes|offers|schedules|replies|answers|tariffs|plans)\b|\b(evaluate|evaluates|score|scores) a grid of\b",
@@ -891,7 +898,7 @@ sections = [
               r"(?<=\bis |\bare )\b(thrown away|discarded|dropped|rejected|suppressed|withheld|blocked)\b",
               # an LLM's output rules: "answer in at most five sentences", "the
               # LLM receives the question, the top passages and instructions"
-              r"\bvalidators?\b|\b(checks?|validates?) (every|each) (field|answer|reply|output|response|draft)\b|\b(does not|doesn't|fails to) parse\b|\b(invalid|malformed|unparseable) (json|output|outputs|response|responses|reply|replies)\b|\b(answer|answers|reply|replies|respond|responds|summari[sz]e|summari[sz]es) in (at most|no more than|under|fewer than) \w+ (sentences|words|lines|bullets|bullet points)\b|\b(llm|model) (receives|gets|is given|is sent) the\b",
+              r"\bvalidators?\b|\b(checks?|validates?) (every|each) (field|answer|reply|output|response|draft)\b|\b(does not|doesn't|fails to) parse\b|\b(invalid|malformed|unparseable) (json|output|outputs|response|responses|reply|replies)\b|\b(answer|answers|reply|replies|respond|responds|summari[sz]e|summari[sz]es) in (at most|no more than|under|fewer than) \w+ (sentences|words|lines|bullets|bullet points)\b|\b(llm|model) (receives|gets|is given|is sent) the\b|\b(json|output|response) (parse|parsing|validation) (failures?|errors?)\b|\bparse (the |its )?(json|output|response|reply)\b",
               ],
   "topics": [
    T("scoring", "Score Computation",
