@@ -2022,6 +2022,18 @@ def main():
           cov(v, "prediction").get("heading") == "Output handling",
           (cov(v, "model"), cov(v, "prediction")))
 
+    # A decision record's list-building step: accounts removed, the top *k*
+    # per district up to the crews' capacity.
+    v = lint_text(ddlint, "# Decision log: water-leak visits\n\n## D1. What we "
+                  "predict (Accepted)\n\nFor each metered property, the chance of "
+                  "a hidden leak found on a visit next month.\n\n## D6. Building "
+                  "the visit list (Accepted)\n\n1. Remove properties visited in "
+                  "the last 6 months.\n2. Per district, take the top *k*, where *k* "
+                  "is the crew capacity for the month.\n")
+    check("a decision record's list: 'remove properties ...', 'the top *k*', 'the crew capacity'",
+          cov(v, "prediction").get("heading") == "D6. Building the visit list (Accepted)",
+          cov(v, "prediction"))
+
     # A title written at its sections' level, over an author line: the
     # first section after it opens the design with its problem.
     rest = ("## How we will know\n\nOffline: MAE of returns per branch per "

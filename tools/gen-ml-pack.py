@@ -809,7 +809,7 @@ sections = [
   "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
               # "returns the expected ready date with a range"
               r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b|\bscores? (above|below|over|under|of at least|between)\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b|\bcandidate (prices|rates|actions|moves|routes|offers|schedules|replies|answers|tariffs|plans)\b|\b(evaluate|evaluates|score|scores) a grid of\b",
-              r"\btop[- ]?(k|\d+)\b", r"\bthresholds?\b", r"\b(batch|online|real[- ]time) (prediction|inference|scoring)\b",
+              r"\btop[- ]?[*_]?(k|\d+)\b", r"\bthresholds?\b", r"\b(batch|online|real[- ]time) (prediction|inference|scoring)\b",
               # turning scores into a list or a band: "the appointments with
               # the highest predicted risk, up to the 1,100-call capacity",
               # "risk bands per specialty"
@@ -821,7 +821,7 @@ sections = [
               r"\b(at least|no fewer than) (\d+|one|two) (in|out of|of every|in every) (\d+|two|three|four|five|ten)\b",
               # "puts it in one of four buckets, and we route accordingly"
               r"\b(risk|score|priority|confidence|urgency) (bands?|tiers?|buckets?)\b|\b(one of|into) (two|three|four|five|six|\d+) (buckets|classes|categories|bands|tiers|groups|queues)\b|\b(route|routes|routed|routing) (it |them |each one |tickets |cases )?accordingly\b",
-              r"\bup to (the |our |their |a )?([\w,-]+ ){0,2}(capacity|budget|cap)\b|\b(capacity|budget)[- ](capped|limited|constrained)\b",
+              r"\bup to (the |our |their |a )?([\w,-]+ ){0,2}(capacity|budget|cap)\b|\b(capacity|budget)[- ](capped|limited|constrained)\b|\b(crew|crews|team|staff|inspector|inspectors|inspection|visit|review|reviewer|reviewers|agent|agents|analyst|analysts|technician|technicians)('s|s')? capacity\b",
               r"\bpost[- ]process\w*\b", r"\bprediction (pipeline|service|request)s?\b", r"\bfilter(s|ed|ing)? (out|results|candidates)\b|\b(is|are) never (included|shown|recommended|surfaced|returned|served|suggested)\b",
               r"\bdedup\w*\b|\bdiversi\w*\b|\b(no more than|at most|maximum of|max of|max) (\d+|one|two|three|four|five) ([\w-]+ ){0,2}(from|by|of|per) the same\b|\bno repeats?\b|\bnever (repeats?|repeated)\b|\b(never|not|no) two (in a row|back[- ]to[- ]back)\b", r"\bbusiness (rules?|logic)\b",
               # "if the top queue's confidence is below 0.70", "rules run
@@ -873,7 +873,7 @@ sections = [
               # "ordered so that vans are not sent back and forth"
               r"\bafter (the )?(prediction|predictions|scoring|inference|ranking)\b",
               r"\b(apply|applies|applied) (these |the |some |a few |our )?(rules|post-?processing|constraints)\b",
-              r"\b(drop|drops|dropped|remove|removes|removed|exclude|excludes|excluded|filter out|filters out|filtered out)\b" + GAP + r"{0,40}\b(items?|results?|candidates?|suggestions?|recommendations?|detections?|matches|listings)\b",
+              r"\b(drop|drops|dropped|remove|removes|removed|exclude|excludes|excluded|filter out|filters out|filtered out)\b" + GAP + r"{0,40}\b(items?|results?|candidates?|suggestions?|recommendations?|detections?|matches|listings|connections|accounts|customers|cases|sites|properties|premises)\b",
               r"\bnon-?max(imum)? suppression\b|\b(iou|overlap) threshold\b|\bsorted by (confidence|score|probability|likelihood)\b",
               # decoding a sequence model's output: "beam search with beam 4",
               # "rescoring offline"; choosing among candidate actions: "choose
