@@ -2034,6 +2034,17 @@ def main():
           cov(v, "prediction").get("heading") == "D6. Building the visit list (Accepted)",
           cov(v, "prediction"))
 
+    # A batch system's delivery: runs in Airflow, output goes to a Postgres
+    # table, the desk's tool pulls the latest run.
+    v = lint_text(ddlint, "# Wind output forecasts\n\n## Part 1 - Why\n\nTraders "
+                  "bid blind on tomorrow's wind output and pay imbalance fees.\n\n"
+                  "## Part 5 - Producing the numbers\n\nRuns are Airflow DAGs. "
+                  "Output goes to `trading.wind_fcst` (Postgres), and the bidding "
+                  "tool pulls the latest run every half hour.\n")
+    check("a batch system's delivery: Airflow, 'output goes to', Postgres, 'pulls the latest run'",
+          cov(v, "architecture").get("heading") == "Part 5 - Producing the numbers",
+          cov(v, "architecture"))
+
     # A title written at its sections' level, over an author line: the
     # first section after it opens the design with its problem.
     rest = ("## How we will know\n\nOffline: MAE of returns per branch per "
