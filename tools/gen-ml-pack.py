@@ -703,7 +703,11 @@ sections = [
                r"\b(mixed[- ]effects?|hierarchical|multilevel|bayesian|probit|poisson|survival|cox|arima|sarima|prophet)\b(?:[^.\n]|\n(?=[\t\x20]*[a-z0-9(])){0,30}\b(models?|regressions?|fits?|fitted)\b|\brandom (intercepts?|slopes?|effects?)\b|\bfixed effects?\b",
                # prompting an LLM: "few-shot examples", "temperature 0"
                r"\b(few|zero|one)[- ]shot\b", r"\btemperature (of |set to |= ?)?0(\.\d+)?\b",
-              r"\bhyper-?parameters?\b", r"\b(gradient[- ]boosted|boosted|learned|neural|linear|logistic|tree[- ]based|binary|multi[- ]class|multi[- ]label)\s+([\w-]+\s+)?(classifier|regressor|ranker|model)s?\b", r"\b(embedding|language|ranking|scoring|classification|detection|vision|speech|sentence|retrieval|quantile|regression)\s+models?\b", r"\blayers?\b", r"\bfine[- ]tun\w*\b", r"\bensembles?\b", r"\boptimi[sz]ers?\b",
+              r"\bhyper-?parameters?\b", r"\b(gradient[- ]boosted|boosted|learned|neural|linear|logistic|tree[- ]based|binary|multi[- ]class|multi[- ]label)\s+([\w-]+\s+)?(classifier|regressor|ranker|model)s?\b", r"\b(embedding|language|ranking|scoring|classification|detection|vision|speech|sentence|retrieval|quantile|regression)\s+models?\b", r"\blayers?\b", r"\bfine[- ]tun\w*\b", r"\bensembles?\b|\bblend(s|ed|ing)? (of |the )?(two|three|both|scores|models|sources)\b|\bblend(s|ed|ing)?\s*:", r"\boptimi[sz]ers?\b",
+              # similarity models of recommenders and search: "a shrunk PMI
+              # score over co-borrowing", "TF-IDF over subjects, cosine
+              # similarity", "item-to-item"
+              r"\b(tf-?idf|bm25|pmi|co-?occurrence|item[- ]to[- ]item|item-item|cosine similarity|jaccard( similarity)?)\b",
               r"\bloss( function)?\b", r"\b(train|trained|training) (the|a|our) model\b",
               # "a small text detector and recogniser"
               r"(?<=\btext |\bobject |\bface |\bspeech |\bkeyword |\bwake-word |\blanguage )\b(detector|detectors|recogni[sz]er|recogni[sz]ers|classifier|classifiers)\b",
