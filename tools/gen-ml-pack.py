@@ -278,7 +278,7 @@ sections = [
               r"\bupstream\b|\bdownstream\b", r"\bthroughput\b|\bqps\b|\brequests per second\b",
               r"\b(calls?|called|calling|queries|sends? (a )?requests? to)\s+(an? |the )?([\w-]+ ){0,2}(service|endpoint|api|server|backend|scorer|ranker|classifier)\b", r"\b(batch|nightly|daily|hourly|weekly|streaming|scheduled|offline|cron|scoring|inference|indexing|ingestion|forecast|forecasting|export|etl) ([\w-]+ )?(jobs?|pipelines?|workers?|dags?)\b", r"\b(online|offline|request|serving|hot|read|write|query|slow|fast|lighter|fallback) paths?\b", r"\bpre-?comput\w*\b", r"\b(asynchronous|synchronous)(ly)?\b", r"\b(pgvector|faiss|pinecone|weaviate|milvus|qdrant|elasticsearch|opensearch|chroma|scann)\b", r"\b(airflow|dagster|prefect|luigi|argo|kubeflow|cron)\b|\bdags?\b", r"\borchestrat(ed|es|ion|or|ors)\b",
               # "the portal reads the published table like any other report"
-              r"\b(reads?|queries|query|polls?|pulls?) (the|a|an|that|this|our|its) ([\w`.-]+ ){0,2}(table|view|feed|topic|stream)\b|(?<=\bpulls |\bpull |\bfetches |\bfetch )\bthe (latest|newest|current|last) ([\w-]+ )?(run|forecast|scores|predictions|batch|version|file|table)\b|\b(output|outputs|results?|forecasts?|scores|predictions) (goes|go|is written|are written|lands?) (to|into)\b", r"\b(writes?|written|publish|publishes|published|pushes|stores) ([\w-]+ ){0,3}(to|into|in) (the|a|an) ([\w`.-]+ ){0,2}(table|store|database|db|cache|index|bucket|queue|topic|stream|warehouse|app|portal|dashboard|service|api|screen|window|display|overlay)\b", r"\b(pulls?|reads?|fetches|loads?) ([\w-]+ ){0,6}from (the|a|an) ([\w-]+ ){0,2}(warehouse|lake|database|db|store|table|api|service|queue|stream|bucket)\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\bbehind (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"(?<=\bat |\bper |\beach |\bevery )\brequest( time)?\b|(?<=\bat )\b(query|inference|serving|read) time\b", r"\bin-process\b|(?<=\bin )\bprocess\b|\bsidecar\b", r"\bservices?\b",
+              r"\b(reads?|queries|query|polls?|pulls?) (the|a|an|that|this|our|its) ([\w`.-]+ ){0,2}(table|view|feed|topic|stream)\b|(?<=\bpulls the |\bpull the |\bfetches the |\bfetch the )\b(latest|newest) ([\w-]+ )?(run|forecast|scores|predictions|batch|version|file|table)\b|(?<=\boutput |\bforecast |\bforecasts |\bscores |\bpredictions |\bresults )\b(goes|go|lands|land) (to|into)\b", r"\b(writes?|written|publish|publishes|published|pushes|stores) ([\w-]+ ){0,3}(to|into|in) (the|a|an) ([\w`.-]+ ){0,2}(table|store|database|db|cache|index|bucket|queue|topic|stream|warehouse|app|portal|dashboard|service|api|screen|window|display|overlay)\b", r"\b(pulls?|reads?|fetches|loads?) ([\w-]+ ){0,6}from (the|a|an) ([\w-]+ ){0,2}(warehouse|lake|database|db|store|table|api|service|queue|stream|bucket)\b", r"\b(gpu|cpu|inference|model|application|web|api|feature|embedding) servers?\b", r"\bbehind (the|a|an) ([\w-]+ )?(api|service|gateway|load balancer|proxy|endpoint)\b", r"(?<=\bat |\bper |\beach |\bevery )\brequest( time)?\b|(?<=\bat )\b(query|inference|serving|read) time\b", r"\bin-process\b|(?<=\bin )\bprocess\b|\bsidecar\b", r"\bservices?\b",
               # "a timeout of 800 ms", "a small worker pool", "the score was
               # written back to the listing record", "an event went onto a queue"
               r"\btimeouts?\b|\btime-outs?\b|\btimed out\b", r"\bworkers?\b|\bworker pools?\b",
@@ -353,7 +353,7 @@ sections = [
      [r"\bfall(s|ing)?[- ]?backs?\b(?! to (the |a |an )?([\w-]+ )?(art|artwork|image|images|icon|icons|thumbnail|thumbnails|avatar|avatars|font|fonts|logo|cover|colou?r)\b)", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|errors or|is too slow|are too slow|gets too slow|does not run|did not run|doesn't run|didn't run|slower than|is missing|are missing|is stale|are stale|is delayed|are delayed|lags|lagged|lagging|falls behind|fell behind|backs up|backed up|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|exceeds \d+ ?(ms|milliseconds?|s|seconds?)|is not ready|are not ready|isn't ready|aren't ready|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|gets?|receives?|(goes|go|drops|drop|degrades|degrade|is sent|are sent|is routed|are routed|is handed|are handed) (back )?(to|into)|(is|are) (published|posted|shown|served|held|queued|released|approved|let through))\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
       # the consequence first: "the app shows the old rule (...) if the
       # quote has not arrived within 1 second"
-      r"(?<=\bshow the |\bshows the |\buse the |\buses the |\bserve the |\bserves the |\breturn the |\breturns the |\bapply the |\bapplies the )\b(old|previous|existing|default|rule-based|static|fixed|cached)\b" + GAP + r"{0,60}\b(if|when|whenever) (the |its |a |an )?([\w-]+ ){0,2}(has not|hasn't|is not|isn't|does not|doesn't|did not|didn't|fails|times out|is down|is slow|is unavailable|is missing)\b",
+      r"(?<=\bshow the |\bshows the |\buse the |\buses the |\bserve the |\bserves the |\breturn the |\breturns the |\bapply the |\bapplies the )\b(old|previous|rule-based|cached)\b" + GAP + r"{0,60}\b(if|when|whenever) (the |its |a |an )?([\w-]+ ){0,2}(has not|hasn't|is not|isn't|does not|doesn't|did not|didn't|fails|times out|is down|is slow|is unavailable|is missing)\b",
       r"\bgraceful(ly)?[- ]degrad(e|ed|es|ation)\b", r"\bdegrad(e|es|ed|ation)\s+gracefully\b",
       # "the help desk's own rule-based router takes over", "takes over
       # when our machines are down", "if scoring fails, agents route
@@ -707,7 +707,7 @@ sections = [
               # similarity models of recommenders and search: "a shrunk PMI
               # score over co-borrowing", "TF-IDF over subjects, cosine
               # similarity", "item-to-item"
-              r"\b(tf-?idf|bm25|pmi|co-?occurrence|item[- ]to[- ]item|item-item|cosine similarity|jaccard( similarity)?)\b",
+              r"\b(tf-?idf|bm25|pmi|co-occurrence|cooccurrence|cosine similarity|jaccard)\b|(?<=\bitem-to-|\bitem to )\bitem\b",
               r"\bloss( function)?\b", r"\b(train|trained|training) (the|a|our) model\b",
               # "a small text detector and recogniser"
               r"(?<=\btext |\bobject |\bface |\bspeech |\bkeyword |\bwake-word |\blanguage )\b(detector|detectors|recogni[sz]er|recogni[sz]ers|classifier|classifiers)\b",
@@ -720,7 +720,7 @@ sections = [
               # an LLM chosen by name and priced by tokens: "Claude 3 Haiku
               # for everything", "~9k input tokens", "the context window"
               r"\b(gpt-?[345](\.\d)?o?(-mini)?|gpt-4o|claude|haiku|sonnet|llama|mistral|mixtral|gemini|gemma|qwen|deepseek)\b",
-              r"\b(input|output|prompt|completion) tokens\b|\bcontext (window|length)\b|\btokens? (per|a) (call|request|document|query|month|day)\b",
+              r"(?<=\binput |\boutput |\bprompt |\bcompletion )\btokens\b|(?<=\bcontext )\bwindow\b",
               # a learned component named with its kind: "a LambdaMART ranker"
               r"(?<=\bthe )\b(model|ranker|classifier|regressor|scorer)s? (sees|see|takes|take|uses|use|gets|get|receives|receive|consumes|consume|learns|learn)\b",
               # what it outputs: "a model that outputs the probability that"
@@ -786,10 +786,7 @@ sections = [
               "turning forecasts into", "turning scores into", "turning predictions into",
               # "3.3 Turning a forecast into a batch size"
               "turning a forecast into", "turning the forecast into",
-              "turning the forecasts into", "turning a score into",
-              "turning the score into", "turning the scores into",
-              "turning a prediction into", "turning the prediction into",
-              "turning the predictions into",
+              "turning a score into", "turning the scores into",
               # "After scoring", "The planner", "Decision logic"
               "after scoring", "after prediction", "after ranking",
               "post processing", "postprocessing", "planner", "decision logic",
@@ -826,7 +823,7 @@ sections = [
               r"\b(at least|no fewer than) (\d+|one|two) (in|out of|of every|in every) (\d+|two|three|four|five|ten)\b",
               # "puts it in one of four buckets, and we route accordingly"
               r"\b(risk|score|priority|confidence|urgency) (bands?|tiers?|buckets?)\b|\b(one of|into) (two|three|four|five|six|\d+) (buckets|classes|categories|bands|tiers|groups|queues)\b|\b(route|routes|routed|routing) (it |them |each one |tickets |cases )?accordingly\b",
-              r"\bup to (the |our |their |a )?([\w,-]+ ){0,2}(capacity|budget|cap)\b|\b(capacity|budget)[- ](capped|limited|constrained)\b|\b(crew|crews|team|staff|inspector|inspectors|inspection|visit|review|reviewer|reviewers|agent|agents|analyst|analysts|technician|technicians)('s|s')? capacity\b",
+              r"\bup to (the |our |their |a )?([\w,-]+ ){0,2}(capacity|budget|cap)\b|\b(capacity|budget)[- ](capped|limited|constrained)\b|(?<=\bcrew |\bcrews |\bcrew's |\bteam's |\bstaff |\binspector |\binspectors |\binspection |\bvisit |\breviewer |\breviewers |\bagent |\bagents |\banalyst |\banalysts |\btechnician |\btechnicians )\bcapacity\b",
               r"\bpost[- ]process\w*\b", r"\bprediction (pipeline|service|request)s?\b", r"\bfilter(s|ed|ing)? (out|results|candidates)\b|\b(is|are) never (included|shown|recommended|surfaced|returned|served|suggested)\b",
               r"\bdedup\w*\b|\bdiversi\w*\b|\b(no more than|at most|maximum of|max of|max) (\d+|one|two|three|four|five) ([\w-]+ ){0,2}(from|by|of|per) the same\b|\bno repeats?\b|\bnever (repeats?|repeated)\b|\b(never|not|no) two (in a row|back[- ]to[- ]back)\b", r"\bbusiness (rules?|logic)\b",
               # "if the top queue's confidence is below 0.70", "rules run
@@ -857,7 +854,7 @@ sections = [
               # "the P90 is the census level", "rounded up", "days flagged as
               # risky", "re-forecast the remaining half-hours"
               r"\bp(10|50|90)\)? (forecast|estimate|value|level|case|census|demand|quantile|figure|number)s?\b|\b(high|low|central|median) \(p(10|50|90)\)",
-              r"\b(round|rounds|rounded|rounding) (it |them |this |that )?(up|down|to the nearest)\b|\bflag(s|ged|ging)? (it |them )?(as )?(risky|at[- ]risk|high[- ]risk|urgent|short|understaffed|likely)\b|\bceil(ing)?\s*\(|(?<=% |% safety |% extra )\b(margin|buffer)\b|\b(safety|buffer) (margin|stock)\b",
+              r"\b(round|rounds|rounded|rounding) (it |them |this |that )?(up|down|to the nearest)\b|\bflag(s|ged|ging)? (it |them )?(as )?(risky|at[- ]risk|high[- ]risk|urgent|short|understaffed|likely)\b|\bceil(ing)?\s*\(|(?<=% |% safety |% extra )\bmargin\b|(?<=\bsafety |\bbuffer )\bstock\b",
               r"\breforecast(s|ed|ing)?\b|\bre-forecast(s|ed|ing)?\b",
               # a decision made from the predictions: "pick the candidate price
               # that maximises expected margin"
@@ -895,7 +892,7 @@ sections = [
               # budget runs out"; "the nurses required ..., rounded up"
               # "Rank the remaining confirmed sightings by ... and file the
               # top ones until the weekly cap is reached"
-              r"(?<=\bsort |\bsorts |\border |\brank )\bby (value|score|expected|predicted|probability|margin|priority|uplift)\b|\b(rank|ranks|sort|sorts|order|orders) (the )?(remaining|surviving|eligible|kept|filtered) ([\w-]+ ){0,2}by\b",
+              r"(?<=\bsort |\bsorts |\border |\brank )\bby (value|score|expected|predicted|probability|margin|priority|uplift)\b|(?<=\brank |\branks |\bsort |\bsorts |\brank the |\branks the |\bsort the |\bsorts the |\border the |\borders the )\b(remaining|surviving|eligible|kept|filtered) ([\w-]+ ){0,2}by\b",
               r"\b(greedy|budgeted|knapsack|constrained) (allocation|assignment|selection)\b|\b(daily|weekly|monthly|per-day|per-week) (cap|quota)\b",
               r"\brounded (up|down|outward|outwards|to the nearest)\b",
               # an LLM's output checked: "a reply that does not parse ... is
@@ -903,7 +900,7 @@ sections = [
               r"(?<=\bis |\bare )\b(thrown away|discarded|dropped|rejected|suppressed|withheld|blocked)\b",
               # an LLM's output rules: "answer in at most five sentences", "the
               # LLM receives the question, the top passages and instructions"
-              r"\bvalidators?\b|\b(checks?|validates?) (every|each) (field|answer|reply|output|response|draft)\b|\b(does not|doesn't|fails to) parse\b|\b(invalid|malformed|unparseable) (json|output|outputs|response|responses|reply|replies)\b|\b(answer|answers|reply|replies|respond|responds|summari[sz]e|summari[sz]es) in (at most|no more than|under|fewer than) \w+ (sentences|words|lines|bullets|bullet points)\b|\b(llm|model) (receives|gets|is given|is sent) the\b|\b(json|output|response) (parse|parsing|validation) (failures?|errors?)\b|\bparse (the |its )?(json|output|response|reply)\b",
+              r"\bvalidators?\b|\b(checks?|validates?) (every|each) (field|answer|reply|output|response|draft)\b|\b(does not|doesn't|fails to) parse\b|\b(invalid|malformed|unparseable) (json|output|outputs|response|responses|reply|replies)\b|\b(answer|answers|reply|replies|respond|responds|summari[sz]e|summari[sz]es) in (at most|no more than|under|fewer than) \w+ (sentences|words|lines|bullets|bullet points)\b|\b(llm|model) (receives|gets|is given|is sent) the\b|(?<=\bjson |\boutput |\bresponse )\b(parse|parsing|validation) (failures?|errors?)\b|(?<=\bparse the |\bparses the |\bparse its )\bjson\b",
               ],
   "topics": [
    T("scoring", "Score Computation",
