@@ -2073,6 +2073,17 @@ def main():
                   "Model Design" in d["message"] for d in v["diagnostics"]),
           [d["message"] for d in v["diagnostics"] if "Model Design" in d["message"]])
 
+    # A participle after the noun qualifies it: "Signals used." is the
+    # features, among a memo's run-in labels.
+    v = lint_text(ddlint, "# Leak alerts\n\n**What.** Detect leaks on the customer "
+                  "side of the meter from hourly reads.\n\n**Model.** A gradient-boosted "
+                  "classifier on a rolling window, scored nightly.\n\n**Signals used.**"
+                  "\n\n- minimum hourly flow at night\n- ratio of night minimum to "
+                  "daily average\n- property type\n\n**Data.** Meter reads since "
+                  "2021.\n\n**Rollout.** A pilot in one district.\n")
+    check("'Signals used.' names the features: a participle after the noun qualifies it",
+          cov(v, "features").get("heading") == "Signals used.", cov(v, "features"))
+
     # A title written at its sections' level, over an author line: the
     # first section after it opens the design with its problem.
     rest = ("## How we will know\n\nOffline: MAE of returns per branch per "

@@ -621,8 +621,11 @@ static bool S_ends_phrase(const char *w, size_t n) {
   const char *const *list;
   switch (w[0]) {
   case 'a': {
+    /* a participle or adjective after the noun qualifies it: "Signals
+     * used", "Models considered", "Data available", "Inputs needed" */
     static const char *const l[] = {"at", "across", "about",   "are",
-                                    "as", "after",  "against", NULL};
+                                    "as", "after",  "against", "available",
+                                    NULL};
     list = l;
     break;
   }
@@ -637,7 +640,9 @@ static bool S_ends_phrase(const char *w, size_t n) {
      * inputs does the scorer look at?", "Which model did we pick?" */
     /* and so does a verb of where something is from: "Labels come from
      * call-out work orders" is about the labels */
-    static const char *const l[] = {"can", "could", "come", "comes", NULL};
+    static const char *const l[] = {"can",        "could",  "come",
+                                    "comes",      "considered", "chosen",
+                                    "collected",  NULL};
     list = l;
     break;
   }
@@ -685,13 +690,14 @@ static bool S_ends_phrase(const char *w, size_t n) {
     break;
   }
   case 't': {
-    static const char *const l[] = {"to",      "through", "they", "that",
-                                    "towards", "toward",  NULL};
+    static const char *const l[] = {"to",      "through", "they",  "that",
+                                    "towards", "toward",  "tried", "tracked",
+                                    NULL};
     list = l;
     break;
   }
   case 'u': {
-    static const char *const l[] = {"under", "using", NULL};
+    static const char *const l[] = {"under", "using", "used", NULL};
     list = l;
     break;
   }
