@@ -2084,6 +2084,18 @@ def main():
     check("'Signals used.' names the features: a participle after the noun qualifies it",
           cov(v, "features").get("heading") == "Signals used.", cov(v, "features"))
 
+    # Metrics under "Acceptance criteria": recall targets per class and a
+    # false reject rate, measured offline on a locked test set.
+    v = lint_text(ddlint, "Seam inspection\n===============\n\nProblem\n-------\n\n"
+                  "Welds are checked by eye at the end of the line and cracks reach "
+                  "customers.\n\nAcceptance criteria\n-------------------\n\n"
+                  "Measured offline on a locked test set of 2,000 images:\n\n"
+                  "| Defect | Recall target | Max false reject rate |\n|---|---|---|\n"
+                  "| Crack | 0.99 | - |\n| Porosity | 0.95 | - |\n| All | - | 3% |\n")
+    check("metrics under 'Acceptance criteria': recall targets, a false reject rate, a locked test set",
+          cov(v, "success-metrics").get("heading") == "Acceptance criteria",
+          cov(v, "success-metrics"))
+
     # A title written at its sections' level, over an author line: the
     # first section after it opens the design with its problem.
     rest = ("## How we will know\n\nOffline: MAE of returns per branch per "

@@ -136,7 +136,9 @@ sections = [
               "how we will measure", "how we'll measure", "how we would measure",
               "how to measure",
               "how it will be evaluated"],
-  "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by)\b",
+  "evidence": [r"\bmetrics?\b", r"\bmeasured (as|by|offline)\b|(?<=\bmeasured )\b(on|against) (a|the) ([\w-]+ ){0,2}(test|holdout|hold-out|evaluation|validation) sets?\b",
+              # "| Defect | Recall target | Max false reject rate |"
+              r"\b(recall|precision|accuracy) targets?\b|(?<=\bfalse )\b(reject|rejection|alarm|accept|acceptance|positive|negative|discovery) rates?\b",
                # a past period scored in plain words: "31% of them would have
                # been on the list", "right about 1 time in 5"
                r"\b(would have been|would be) on the (list|shortlist)\b",
@@ -168,7 +170,7 @@ sections = [
               # "the share of violating photos caught before...", "reviewer
               # agreement with the model's flags"
               r"\b(share|fraction|proportion|percentage) of ([\w-]+ ){0,3}(caught|flagged|detected|resolved|answered|accepted|clicked|converted|retained|removed|blocked|prevented|missed|reported|completed|abandoned)\b",
-              r"\bagreement (with|between|rate)\b", r"\b(judged|golden|held[- ]out|evaluation|eval|test) (query |question )?(sets?|queries|questions)\b", r"\b(targets?|goals?|aims?)\b" + GAP + r"{0,40}\b\d+(\.\d+)? ?%", r"(?<=% of )\b(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\b(share|fraction|proportion|percentage) of (\w+ ){0,2}(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
+              r"\bagreement (with|between|rate)\b", r"\b(judged|golden|held[- ]out|evaluation|eval|test) (query |question )?(sets?|queries|questions)\b|(?<=\blocked |\bfrozen )\b(test|evaluation|eval) sets?\b", r"\b(targets?|goals?|aims?)\b" + GAP + r"{0,40}\b\d+(\.\d+)? ?%", r"(?<=% of )\b(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\b(share|fraction|proportion|percentage) of (\w+ ){0,2}(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
               r"\b(offline|online) (evaluation|metrics?|experiments?)\b", r"\bmeasur(e|ed|ing) success\b",
               r"\bsuccess (is|will be|would be) (measured|judged)\b", r"\bstatistical(ly)? significan", r"\bholdout\b",
               r"(?<=\bwe |\bto |\bwill |\bcan |\bwould |\bshould |\balso |'ll )\b(compare|evaluate|measure|track)\b|(?<=\bwe )\b(compared|evaluated|measured|backtested)\b", r"\bwatch(ing|es)?\b" + GAP + r"{0,40}\b(rates?|metrics?|conversions?|ctr|click[- ]through)\b", r"\b(decline|approval|churn|complaint|refund|error|acceptance|adoption|win|hit|click|click[- ]through|conversion|retention) rates?\b",
