@@ -494,24 +494,24 @@ static const char *S_summary_close(const char *p) {
  * exports a toggle heading; tags inside the summary dropped), or NULL:
  * the outline reads it as a heading over the blocks after it. The caller
  * owns the result (the block's text, freed by md_blocks_free()). */
+/* Past the opening tag <name ...> (name of 7 letters) that p opens with,
+ * white space before it skipped; NULL where p opens with no such tag. */
+static const char *S_past_open_tag(const char *p, const char *name) {
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+    p++;
+  if (*p != '<' || strncasecmp(p + 1, name, 7) != 0 ||
+      (p[8] != '>' && p[8] != ' '))
+    return NULL;
+  p = strchr(p, '>');
+  return p ? p + 1 : NULL;
+}
+
 static char *S_toggle_title(const char *lit) {
-  const char *p = lit;
-  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-    p++;
-  if (strncasecmp(p, "<details", 8) != 0 || (p[8] != '>' && p[8] != ' '))
-    return NULL;
-  p = strchr(p, '>');
+  const char *p = S_past_open_tag(lit, "details");
+  p = p ? S_past_open_tag(p, "summary") : NULL;
   if (!p)
     return NULL;
-  p++;
-  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-    p++;
-  if (strncasecmp(p, "<summary", 8) != 0 || (p[8] != '>' && p[8] != ' '))
-    return NULL;
-  p = strchr(p, '>');
-  if (!p)
-    return NULL;
-  const char *close = S_summary_close(++p);
+  const char *close = S_summary_close(p);
   if (!close || close - p > 200)
     return NULL;
   for (const char *q = close + 10; *q; q++) /* nothing after it */
