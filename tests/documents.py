@@ -318,6 +318,16 @@ def test_named_chapters(tmp):
     rc, rep, err = lint_json(["--no-config", "kiosk"], tmp)
     check("... nor with Markdown two folders down",
           not rep.get("documents"), (rep.get("documents"), err))
+    # a part listed twice in front matter, or linked as "<02_x.md\0#y>",
+    # is read once (found by fuzz_docparts)
+    t2 = os.path.join(tmp, "twice")
+    write(os.path.join(t2, "README.md"), "---\nparts: [a.md, b.md, a.md]\n---\n# Twice\n")
+    write(os.path.join(t2, "a.md"), "# A\n\nText.\n")
+    write(os.path.join(t2, "b.md"), "# B\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "twice"], tmp)
+    check("a part listed twice in front matter is read once, where first listed",
+          [x["parts"] for x in rep.get("documents", [])] ==
+          [["twice/README.md", "twice/a.md", "twice/b.md"]], (rep.get("documents"), err))
     # a wiki's page names: a word of each names a part of a design
     w = os.path.join(tmp, "wiki")
     write(os.path.join(w, "README.md"),

@@ -151,6 +151,19 @@ static void S_list_chapters(const char *dir, const char *index, bool all_md,
 
 /* The `parts:` list of the front matter: item strings and their offsets.
  * Returns false when there is none. */
+/* Adds the `parts:` item t[s, e) to out, unless it is listed already (a
+ * part is read once, where it is first listed). */
+static void S_add_listed_part(chapters *out, const char *dir, const char *t,
+                              size_t s, size_t e) {
+  char *item = xstrndup(t + s, e - s);
+  for (size_t c = 0; c < out->n; c++)
+    if (strcmp(out->v[c].name, item) == 0) {
+      free(item);
+      return;
+    }
+  S_add(out, item, S_join(dir, item), s, true);
+}
+
 static bool S_frontmatter_parts(const char *t, size_t len, chapters *out,
                                 const char *dir) {
   if (len < 4 || strncmp(t, "---", 3) != 0 || (t[3] != '\n' && t[3] != '\r'))
@@ -181,10 +194,8 @@ static bool S_frontmatter_parts(const char *t, size_t len, chapters *out,
           s++;
           e--;
         }
-        if (e > s) {
-          char *item = xstrndup(t + s, e - s);
-          S_add(out, item, S_join(dir, item), s, true);
-        }
+        if (e > s)
+          S_add_listed_part(out, dir, t, s, e);
         continue;
       }
       if (k == le)
@@ -211,10 +222,8 @@ static bool S_frontmatter_parts(const char *t, size_t len, chapters *out,
             s++;
             e--;
           }
-          if (e > s) {
-            char *item = xstrndup(t + s, e - s);
-            S_add(out, item, S_join(dir, item), s, true);
-          }
+          if (e > s)
+            S_add_listed_part(out, dir, t, s, e);
         }
       } else {
         in_parts = true;
@@ -278,8 +287,9 @@ static void S_take_target(const char *t, size_t s, size_t le, const char *dir,
   if (s < le && t[s] == '<')
     s++;
   size_t e = s;
+  /* (a control byte, NUL included, ends it too: a path holds none) */
   while (e < le && t[e] != ')' && t[e] != ' ' && t[e] != '>' && t[e] != '#' &&
-         t[e] != '?' && t[e] != '\r' && t[e] != '`')
+         t[e] != '?' && t[e] != '`' && (unsigned char)t[e] >= 0x20)
     e++;
   size_t at = s;
   while (e - s >= 2 && t[s] == '.' && t[s + 1] == '/')

@@ -17,7 +17,7 @@
 #   artifacts/<h>/ crash-*, leak-*, timeout-*, oom-* inputs
 #   logs/<h>.log   the full libFuzzer output
 set -u
-HARNESSES=(fuzz_markdown fuzz_pack fuzz_config fuzz_chunks fuzz_document fuzz_lsp fuzz_fix)
+HARNESSES=(fuzz_markdown fuzz_pack fuzz_config fuzz_chunks fuzz_document fuzz_lsp fuzz_fix fuzz_docparts)
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 die() { echo "run.sh: $*" >&2; exit 2; }
@@ -78,6 +78,7 @@ for h in "${selected[@]}"; do
   fuzz_pack) dict=$here/pack.dict max_len= ;;
   fuzz_config) dict=$here/config.dict max_len=-max_len=4096 ;;
   fuzz_lsp) dict=$here/lsp.dict max_len=-max_len=8192 ;;
+  fuzz_docparts) dict=$here/markdown.dict max_len=-max_len=8192 ;;
   esac
   mkdir -p "$work/corpus/$h" "$work/artifacts/$h"
   ((${#pids[@]} < parallel)) || reap

@@ -261,9 +261,34 @@ def main():
     n_ls = lsp_seeds(root, os.path.join(out, "fuzz_lsp"))
     n_ls += copy_all(os.path.join(reg, "fuzz_lsp", "*"),
                      os.path.join(out, "fuzz_lsp"))
+    # fuzz_docparts: folder indexes (the harness's folder holds data.md,
+    # model.md, 01_intro.md, 02_data.md, records 0001-/0002-, 03_ops/,
+    # design/serving.md, docs/notes.md): every README of fixtures/multi
+    # and the shapes of docs/documents.md
+    dp = os.path.join(out, "fuzz_docparts")
+    shutil.rmtree(dp, ignore_errors=True)
+    os.makedirs(dp)
+    n_dp = 0
+    for path in sorted(glob.glob(os.path.join(multi, "*", "README.md")) +
+                       glob.glob(os.path.join(multi, "*", "index.md"))):
+        n_dp += 1
+        shutil.copyfile(path, os.path.join(dp, f"multi-{n_dp}.md"))
+    shapes = {
+        "links.md": "# D\n\n- [Data](data.md)\n- [Model](./model.md)\n- [x](01_intro.md)\n",
+        "codespans.md": "# D\n\n- `data.md`\n- `design/serving.md`\n- `model.md` `",
+        "frontmatter.md": "---\nparts:\n  - 02_data.md\n  - model.md\n  - ../x.md\n---\n# D\n",
+        "records.md": "# Log\n\n- [1](0001-scope.md)\n- [2](0002-model.md)\n",
+        "refdefs.md": "# D\n\n[a]: 03_ops/\n[b]: <02_data.md#x>\n[c]: 9_missing.md\n",
+        "fence.md": "# D\n\n```\n[Data](data.md)\n```\n- [Model](model.md)\n",
+    }
+    for name, text in shapes.items():
+        with open(os.path.join(dp, name), "w") as f:
+            f.write(text)
+        n_dp += 1
+    n_dp += copy_all(os.path.join(reg, "fuzz_docparts", "*"), dp)
     print(f"seeds: fuzz_markdown {n_md}, fuzz_pack {n_pk}, "
           f"fuzz_config {n_cf}, fuzz_chunks {n_ch}, fuzz_document {n_dc}, "
-          f"fuzz_lsp {n_ls}, fuzz_fix {n_fx} files")
+          f"fuzz_lsp {n_ls}, fuzz_fix {n_fx}, fuzz_docparts {n_dp} files")
 
 
 if __name__ == "__main__":
