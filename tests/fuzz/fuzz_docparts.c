@@ -51,10 +51,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   /* plainly named chapters, numbered ones, records, a chapter folder, a
    * part's folder, a docs folder and a file that is no Markdown */
   static const char *const files[] = {
-      "data.md",         "model.md",           "01_intro.md",
-      "02_data.md",      "0001-scope.md",      "0002-model.md",
-      "03_ops/README.md", "design/serving.md", "docs/notes.md",
-      "img/flow.png",    "CONTRIBUTING.md",    NULL};
+      "data.md",       "model.md",      "01_intro.md",      "02_data.md",
+      "0001-scope.md", "0002-model.md", "03_ops/README.md", "design/serving.md",
+      "docs/notes.md", "img/flow.png",  "CONTRIBUTING.md",  NULL};
   for (int i = 0; files[i]; i++)
     S_put(files[i], "# Part\n\nText.\n");
   return 0;
