@@ -1957,6 +1957,10 @@ def main():
              "the least: who looks at which numbers every week, and what makes "
              "us stop the pilot.",
              "monitoring", True),
+            ("8. Feedback / monitoring / rollout", "- No A/B test is planned. We "
+             "are not going to randomise who gets told the queue is long.\n"
+             "- Monitoring: later.\n- TODO: how the desk reports wrong estimates",
+             "monitoring", True),
             ("8. Monitoring and rollout", "> [!NOTE]\n> We run it in shadow at "
              "one pier for two weeks, then switch the kiosks over one by one.",
              "monitoring", False)):

@@ -665,7 +665,8 @@ static bool S_placeholder_text(const char *s, size_t n) {
       "to be defined", "to do",     "not applicable", "nothing yet",
       "coming soon", "...",         "to be written", "to be filled in",
       "to be added", "to come",     "will be added", "fill in",
-      "placeholder", NULL};
+      "placeholder", "later",       "to follow",  "coming later",
+      NULL};
   S_trim_marks(&s, &n);
   if (!n)
     return true;
