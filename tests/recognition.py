@@ -1961,6 +1961,9 @@ def main():
              "are not going to randomise who gets told the queue is long.\n"
              "- Monitoring: later.\n- TODO: how the desk reports wrong estimates",
              "monitoring", True),
+            ("Rollout / monitoring", "We will add monitoring later, once there is "
+             "something running.\n\nNo A/B test is planned: the piers are too "
+             "different from each other to split.", "monitoring", True),
             ("8. Monitoring and rollout", "> [!NOTE]\n> We run it in shadow at "
              "one pier for two weeks, then switch the kiosks over one by one.",
              "monitoring", False)):

@@ -2426,6 +2426,19 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
   return S_opens_with(t, i, end, open);
 }
 
+/* Whether t[start, end) holds phrase p as words ("later", not
+ * "collateral"). */
+static bool S_has_phrase(const char *t, size_t start, size_t end,
+                         const char *p) {
+  size_t n = strlen(p);
+  for (size_t i = start; i + n <= end; i++)
+    if (strncasecmp(t + i, p, n) == 0 &&
+        (i == start || !S_alnum(t[i - 1]) || p[0] == '\'') &&
+        (i + n == end || !S_alnum(t[i + n])))
+      return true;
+  return false;
+}
+
 /* Whether the first sentence of t[start, end) says that what it names
  * will be settled later or elsewhere: "Ownership, monitoring, and how we
  * roll this out will be worked out with the data platform team when they
@@ -2442,14 +2455,22 @@ static bool S_sentence_defers(const char *t, size_t start, size_t end) {
   while (e < end && !(strchr(".!?", t[e]) &&
                       (e + 1 >= end || t[e + 1] == ' ' || t[e + 1] == '\n')))
     e++;
-  for (int k = 0; later[k]; k++) {
-    size_t n = strlen(later[k]);
-    for (size_t i = start; i + n <= e; i++)
-      if (strncasecmp(t + i, later[k], n) == 0 &&
-          (i == start || !S_alnum(t[i - 1])) &&
-          (i + n == e || !S_alnum(t[i + n])))
-        return true;
-  }
+  for (int k = 0; later[k]; k++)
+    if (S_has_phrase(t, start, e, later[k]))
+      return true;
+  /* ... or that it will be done later: "We will add monitoring later,
+   * once there's something running.", "We'll set up alerts later." */
+  static const char *const will[] = {"will add",     "'ll add",
+                                     "will set up",  "'ll set up",
+                                     "will look at", "'ll look at",
+                                     "will think about", "'ll think about",
+                                     "will come back", "'ll come back",
+                                     "will build",   "'ll build", NULL};
+  if (!S_has_phrase(t, start, e, "later"))
+    return false;
+  for (int k = 0; will[k]; k++)
+    if (S_has_phrase(t, start, e, will[k]))
+      return true;
   return false;
 }
 
