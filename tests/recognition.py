@@ -1964,6 +1964,11 @@ def main():
             ("Rollout / monitoring", "We will add monitoring later, once there is "
              "something running.\n\nNo A/B test is planned: the piers are too "
              "different from each other to split.", "monitoring", True),
+            ("4.3 Monitoring", "*Dashboards, alerts, owners, paging*\n\nTBD",
+             "monitoring", True),
+            ("4.3 Monitoring", "*What we watch after launch*\n\nA daily job alerts "
+             "when the mean error of the wait estimate drifts above 4 minutes.",
+             "monitoring", False),
             ("8. Monitoring and rollout", "> [!NOTE]\n> We run it in shadow at "
              "one pier for two weeks, then switch the kiosks over one by one.",
              "monitoring", False)):

@@ -828,6 +828,27 @@ static bool S_guidance_questions(const char *t, size_t start, size_t end) {
   return question && t[end - 2] == '?';
 }
 
+/* Whether t[start, end) is one span of emphasis and nothing else, of up
+ * to 25 words: a team template's hint ("*How are scores turned into
+ * actions? Ranking, thresholds, caps.*", "*Accuracy drift, latency,
+ * system health*"). */
+static size_t S_count_words(const char *t, size_t start, size_t end,
+                            size_t max);
+static bool S_emphasis_only(const char *t, size_t start, size_t end) {
+  while (start < end && strchr(" \t\r\n", t[start]))
+    start++;
+  while (end > start && strchr(" \t\r\n", t[end - 1]))
+    end--;
+  if (end - start < 4 || (t[start] != '_' && t[start] != '*') ||
+      t[end - 1] != t[start] || t[start + 1] == t[start])
+    return false;
+  for (size_t i = start + 1; i < end - 1; i++)
+    if (t[i] == t[start] ||
+        (t[i] == '\n' && i + 1 < end && t[i + 1] == '\n'))
+      return false;
+  return S_count_words(t, start, end, 26) <= 25;
+}
+
 static bool S_opens_deferral(const char *t, size_t start, size_t end);
 static bool S_sentence_defers(const char *t, size_t start, size_t end);
 /* Whether label block bl puts its label's subject off: "9. Monitoring,
@@ -1303,6 +1324,25 @@ static unsigned char *S_dead_blocks(const namer *nm) {
         S_names_kinds_only(ctx, bl) ||
         S_guidance_questions(ctx->src->text, bl->start, bl->end) ||
         S_label_deferred(ctx, bl))
+      dead[b] = 1;
+  }
+  /* a template's hint in emphasis right under its heading, over a
+   * placeholder and nothing else ("## 4.3 Monitoring", "*Dashboards,
+   * alerts, owners*", "TBD"): the prompt, not an answer. Alone it may be
+   * the answer ("*No known drawbacks yet.*" under an RFC's "Drawbacks") */
+  for (size_t b = 1; b < mb->nblocks; b++) {
+    const block *bl = &mb->blocks[b];
+    if (dead[b] || bl->kind != BLOCK_PARAGRAPH || bl->in_list ||
+        bl->in_quote || mb->blocks[b - 1].kind != BLOCK_HEADING ||
+        !S_emphasis_only(ctx->src->text, bl->start, bl->end))
+      continue;
+    bool rest = false, placeholder = false;
+    for (size_t k = b + 1;
+         k < mb->nblocks && mb->blocks[k].kind != BLOCK_HEADING && !rest; k++) {
+      rest = !dead[k] && S_is_content(&mb->blocks[k]);
+      placeholder = placeholder || (dead[k] && S_is_content(&mb->blocks[k]));
+    }
+    if (!rest && placeholder)
       dead[b] = 1;
   }
   /* the document's title counts only when it opens with the words: "#
