@@ -799,26 +799,36 @@ static bool S_label_placeholder(const lint_ctx *ctx, const block *bl) {
   return !S_blank_rest(t + at, n - at) && S_placeholder_text(t + at, n - at);
 }
 
+/* Whether t[*start, *end), white space trimmed off (the bounds left
+ * trimmed), is one span of emphasis and nothing else: "_..._" or "*...*",
+ * closing only at its end, in one paragraph. */
+static bool S_one_emphasis(const char *t, size_t *start, size_t *end) {
+  size_t s = *start, e = *end;
+  while (s < e && strchr(" \t\r\n", t[s]))
+    s++;
+  while (e > s && strchr(" \t\r\n", t[e - 1]))
+    e--;
+  *start = s;
+  *end = e;
+  if (e - s < 4 || (t[s] != '_' && t[s] != '*') || t[e - 1] != t[s] ||
+      t[s + 1] == t[s])
+    return false;
+  for (size_t i = s + 1; i < e - 1; i++)
+    if (t[i] == t[s] || (t[i] == '\n' && i + 1 < e && t[i + 1] == '\n'))
+      return false; /* emphasis that closes before the end, a new paragraph */
+  return true;
+}
+
 /* Whether t[start, end) is a template's guidance left in: a paragraph in
  * emphasis throughout whose every sentence is a question ("_How will you
  * know the system works after launch? What is the rollback plan?_"). It
  * asks for the section; it covers nothing. A question that a paragraph
  * goes on to answer, or one in plain text, is the author's own. */
 static bool S_guidance_questions(const char *t, size_t start, size_t end) {
-  while (start < end && strchr(" \t\r\n", t[start]))
-    start++;
-  while (end > start && strchr(" \t\r\n", t[end - 1]))
-    end--;
-  if (end - start < 4 || (t[start] != '_' && t[start] != '*') ||
-      t[end - 1] != t[start] || t[start + 1] == t[start])
+  if (!S_one_emphasis(t, &start, &end))
     return false;
-  char mark = t[start];
   bool question = false;
   for (size_t i = start + 1; i < end - 1; i++) {
-    if (t[i] == mark)
-      return false; /* emphasis that closes before the end */
-    if (t[i] == '\n' && i + 1 < end && t[i + 1] == '\n')
-      return false;
     bool stop = (t[i] == '.' || t[i] == '!' || t[i] == '?') &&
                 (strchr(" \t\r\n", t[i + 1]) || i + 1 == end - 1);
     if (stop && t[i] != '?')
@@ -835,18 +845,8 @@ static bool S_guidance_questions(const char *t, size_t start, size_t end) {
 static size_t S_count_words(const char *t, size_t start, size_t end,
                             size_t max);
 static bool S_emphasis_only(const char *t, size_t start, size_t end) {
-  while (start < end && strchr(" \t\r\n", t[start]))
-    start++;
-  while (end > start && strchr(" \t\r\n", t[end - 1]))
-    end--;
-  if (end - start < 4 || (t[start] != '_' && t[start] != '*') ||
-      t[end - 1] != t[start] || t[start + 1] == t[start])
-    return false;
-  for (size_t i = start + 1; i < end - 1; i++)
-    if (t[i] == t[start] ||
-        (t[i] == '\n' && i + 1 < end && t[i + 1] == '\n'))
-      return false;
-  return S_count_words(t, start, end, 26) <= 25;
+  return S_one_emphasis(t, &start, &end) &&
+         S_count_words(t, start, end, 26) <= 25;
 }
 
 static bool S_opens_deferral(const char *t, size_t start, size_t end);
