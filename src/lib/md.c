@@ -1151,7 +1151,19 @@ static bool S_join(const source *src, md_piece *pieces, size_t n,
       bool atx = hashes >= 1 && hashes <= 6 &&
                  (k >= qe || src->text[k] == ' ' || src->text[k] == '\t' ||
                   src->text[k] == '\r' || src->text[k] == '\n');
-      ok = blank || atx || S_is_def_line(plan, qs);
+      /* ... and so does the last line of a code, HTML or comment block
+       * ("<!-- issue -->", then "[1]: /u"): no text goes on from it */
+      const block *pb = NULL;
+      if (!blank && !atx) {
+        size_t f = qs;
+        while (f < qe && (src->text[f] == ' ' || src->text[f] == '\t'))
+          f++;
+        pb = S_covering(out, f);
+      }
+      bool leaf = pb && pb->end <= plan->def_at[i] &&
+                  (pb->kind == BLOCK_CODE || pb->kind == BLOCK_HTML ||
+                   pb->kind == BLOCK_COMMENT);
+      ok = blank || atx || leaf || S_is_def_line(plan, qs);
     }
   }
   for (size_t i = 0; i < plan->nin_block && ok; i++) {

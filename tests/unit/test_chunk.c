@@ -165,6 +165,13 @@ static void test_chunk_definitions(void) {
       {"> # h\n[a]: /u\n", "", ""},          /* after a quoted heading */
       {"    code\n[a]: /u\n", "", ""},       /* after an indented line */
       {"[ ]: /u\n", "3", ""},                 /* an empty label */
+      /* after the last line of a comment, an HTML block or a fence: no
+       * text goes on from it, the pieces are kept (the RFCs as one file
+       * were parsed twice, in pieces and then whole) */
+      {"<!-- c -->\n[a]: /u\n", "3", "[a]: #\n"},
+      {"<pre>x</pre>\n[a]: /u\n", "3", "[a]: #\n"},
+      {"```\nx\n```\n[a]: /u\n", "3", "[a]: #\n"},
+      {"<div>\n[a]: /u\n", "3", ""},         /* in the HTML block */
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     char text[256];
