@@ -111,7 +111,7 @@ sections = [
               # "Results on held-out data", "Results so far" (not "Search
               # results": a result's noun before it is the head; these
               # results are the model's)
-              "results", "offline results", "pilot results", "experiment results",
+              "results", "offline results", "offline numbers", "online numbers", "pilot results", "experiment results",
               "test results", "model results", "evaluation results",
               # "How we'll know it's working", "What success looks like"
               "how we'll know", "how we will know", "how will we know", "how we'd know", "how we would know", "how would we know", "how would you know",
@@ -290,6 +290,8 @@ sections = [
               # "On-device model, bundled with the app, runs offline"
               r"\bback[- ]?ends?\b",
               r"\b(runs?|running|works?|working) (fully |entirely )?(offline|on[- ]device|on the (phone|device|handset|edge|tablet|camera))\b|\bbundled (with|in|into) the (app|apk|binary|firmware|image|client)\b", r"\bedge (box|boxes|device|devices|server|servers|node|nodes|pc|pcs|computer|computers|gpu|gpus)\b",
+              # "run inference on an edge box, not in the data centre"
+              r"\b(run|runs|running|ran) (the )?inference (on|in|at)\b", r"\bdata cent(er|re)s?\b",
               # "a consumer on the forum's event stream", "nothing is scored
               # on the request"
               r"\b(consumer|consumers|producer|producers)\b|\bpub-?sub\b|\bsubscrib(es|ed|ing) to\b|\bconsum(es|ed|ing) ([\w-]+ ){0,3}from (the|a|an|its) ([\w-]+ )?(stream|topic|queue|bus|log|feed)s?\b",
@@ -409,6 +411,8 @@ sections = [
               # "Records we learn from", "What the model learns from",
               # "Where the data comes from"
               "we learn from", "it learns from", "the model learns from",
+              # "What it would learn from", "What the model will learn from"
+              "learn from", "learns from",
               "where the data comes from", "where training data comes from", "where the training data comes from", "where training images come from", "where the images come from", "where does the data come from",
               "where data comes from",
               # "Where do answers come from?" (a retrieval design's corpus)
@@ -1417,6 +1421,10 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 "explicitly unchanged", "unchanged", "what stays the same",
                 "what does not change", "out of scope", "not in scope",
                 "what i have not done", "what we have not done", "not done yet",
+                # "Things I haven't written yet", "Still to write"
+                "haven't written", "have not written", "not written yet",
+                "not yet written", "still to write", "yet to be written",
+                "to be written",
                 "not covered", "what this is not", "what we are not doing",
                 "what we will not do",
                 # "What we haven't worked out", "What's still open?"

@@ -2458,7 +2458,10 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
       "yet to be ",      "not decided",     "not yet decided",  "undecided",
       "not yet taken",   "not taken yet",   "not yet made",     "not made yet",
       "pending",         "not written.",    "not yet written.", "not written yet.",
-      NULL};
+      /* "Not designed yet. Open items I'd want an engineer to pick up:" */
+      "not designed.",   "not yet designed.", "not designed yet",
+      "not planned yet", "not yet planned.", "not worked out yet",
+      "not yet worked out.", NULL};
   size_t i = S_past_tags(t, start, end);
   while (i < end &&
          (strchr(" \t\r\n-+*_>#:", t[i]) || (unsigned char)t[i] >= 0x80))
