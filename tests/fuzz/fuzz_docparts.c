@@ -38,6 +38,30 @@ static void S_put(const char *name, const char *text) {
   }
 }
 
+/* plainly named chapters, numbered ones, records, a chapter folder, a
+ * part's folder, a docs folder and a file that is no Markdown */
+static const char *const S_files[] = {
+    "data.md",       "model.md",      "01_intro.md",      "02_data.md",
+    "0001-scope.md", "0002-model.md", "03_ops/README.md", "design/serving.md",
+    "docs/notes.md", "img/flow.png",  "CONTRIBUTING.md",  "README.md",
+    NULL};
+static const char *const S_dirs[] = {"03_ops", "design", "docs", "img", NULL};
+
+/* Removes the folder at exit (libFuzzer ends a timed run with exit()):
+ * each run left one in /tmp before. */
+static void S_remove_dir(void) {
+  char path[256];
+  for (int i = 0; S_files[i]; i++) {
+    snprintf(path, sizeof path, "%s/%s", dir, S_files[i]);
+    (void)unlink(path);
+  }
+  for (int i = 0; S_dirs[i]; i++) {
+    snprintf(path, sizeof path, "%s/%s", dir, S_dirs[i]);
+    (void)rmdir(path);
+  }
+  (void)rmdir(dir);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
   (void)argv;
@@ -47,15 +71,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     perror("fuzz_docparts: mkdtemp");
     exit(1);
   }
+  atexit(S_remove_dir);
   snprintf(readme, sizeof readme, "%s/README.md", dir);
-  /* plainly named chapters, numbered ones, records, a chapter folder, a
-   * part's folder, a docs folder and a file that is no Markdown */
-  static const char *const files[] = {
-      "data.md",       "model.md",      "01_intro.md",      "02_data.md",
-      "0001-scope.md", "0002-model.md", "03_ops/README.md", "design/serving.md",
-      "docs/notes.md", "img/flow.png",  "CONTRIBUTING.md",  NULL};
-  for (int i = 0; files[i]; i++)
-    S_put(files[i], "# Part\n\nText.\n");
+  for (int i = 0; S_files[i + 1]; i++) /* (README.md is the input's) */
+    S_put(S_files[i], "# Part\n\nText.\n");
   return 0;
 }
 
