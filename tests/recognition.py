@@ -2212,6 +2212,23 @@ def main():
     check("'Things I haven't written yet' is no evidence",
           not cov(d, "monitoring")["found"],
           f"a list of what the author has not written: {found(d, 'monitoring')}")
+    d = lint_text(ddlint, "# Pickup windows\n\n## Why\n\nCustomers wait "
+                  "at home for a four-hour window.\n\n## Guard rails on "
+                  "the output\n\n- A window never moves earlier once it "
+                  "was texted.\n- No new text unless the window moves by "
+                  "20 minutes or more.\n")
+    check("'Guard rails on the output' is the prediction step",
+          found(d, "prediction") == ("Guard rails on the output", "heading"),
+          f"{found(d, 'prediction')}")
+    d = lint_text(ddlint, "# Away mode\n\n## Why\n\nHomes are heated "
+                  "when nobody is in.\n\n## Decision rules and guards\n\n"
+                  "We switch to Away only after the score stays above 0.8 "
+                  "for 20 minutes, and never between 6 and 8 in the "
+                  "morning.\n")
+    check("'guards' is no misspelling of the 'guard' of 'guard rails'",
+          found(d, "prediction") == ("Decision rules and guards", "heading"),
+          f"a plural is its singular before the near-miss check: {found(d, 'prediction')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

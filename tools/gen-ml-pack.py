@@ -796,7 +796,7 @@ sections = [
               # "After scoring", "The planner", "Decision logic"
               "after scoring", "after prediction", "after ranking",
               "post processing", "postprocessing", "planner", "decision logic",
-              "guardrails", "output checks", "output validation", "safety filters",
+              "guardrails", "guard rails", "output checks", "output validation", "safety filters",
               "decision layer", "decision policy", "decision rules",
               # "Routing logic" over thresholds on the score
               "routing logic", "routing rules", "triage logic", "triage rules",

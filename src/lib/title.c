@@ -447,6 +447,13 @@ static bool S_token_close(token a, token b) {
 
 static bool S_ends_phrase(const char *w, size_t n);
 
+/* Whether p is s with "s" or "es" after it. */
+static bool S_plural_of(token p, token s) {
+  return s.n >= 3 && (p.n == s.n + 1 || p.n == s.n + 2) &&
+         memcmp(p.p, s.p, s.n) == 0 && p.p[p.n - 1] == 's' &&
+         (p.n == s.n + 1 || p.p[s.n] == 'e');
+}
+
 static bool S_has_typo(const char *h, const char *const *names, size_t nnames,
                        bool head_only) {
   token a[MAX_TOKENS], b[MAX_TOKENS];
@@ -462,7 +469,10 @@ static bool S_has_typo(const char *h, const char *const *names, size_t nnames,
     for (size_t k = 0; k < nnames && !known; k++) {
       size_t nb = S_split(names[k], b);
       for (size_t j = 0; j < nb && !known; j++) {
-        if (S_token_eq(a[i], b[j])) {
+        /* (a plural is its singular: "guards" is no misspelling of the
+         * "guard" of "guard rails") */
+        if (S_token_eq(a[i], b[j]) || S_plural_of(a[i], b[j]) ||
+            S_plural_of(b[j], a[i])) {
           known = true;
           break;
         }

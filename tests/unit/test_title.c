@@ -213,6 +213,15 @@ static void test_has_typo(void) {
   CHECK(!title_has_typo("thaw", that, 1));
   CHECK(!title_has_typo("feature", features, 3));
   CHECK(!title_has_typo("data source", features, 3));
+  /* a plural (or singular) of a name's word is that word, not a typo of it
+   * ("Decision rules and guards" beside the name "guard rails") */
+  const char *const rails[] = {"guard rails", "release", "box"};
+  CHECK(!title_has_typo("decision rules and guards", rails, 3));
+  CHECK(!title_has_typo("releases", rails, 3));
+  CHECK(!title_has_typo("boxes", rails, 3));
+  CHECK(!title_has_typo("guard rail", rails, 3));
+  CHECK(title_has_typo("guarb rails", rails, 3));
+  CHECK(title_has_typo("releasy", rails, 3));
 }
 
 static void test_phrase_has(void) {
