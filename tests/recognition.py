@@ -2229,6 +2229,42 @@ def main():
           found(d, "prediction") == ("Decision rules and guards", "heading"),
           f"a plural is its singular before the near-miss check: {found(d, 'prediction')}")
 
+    d = lint_text(ddlint, "# Release notes drafts\n\n## Why\n\nWriting "
+                  "release notes takes each team half a day.\n\n## How it "
+                  "is built\n\nA cheap model (Haiku) reads the merged pull "
+                  "requests in batches that fit its context window and "
+                  "keeps the user-facing "
+                  "ones; a stronger model then writes one line per change "
+                  "in the house style.\n\n## Guards\n\n- Drop any line "
+                  "that names a file path or a ticket number.\n- Reject a "
+                  "draft longer than 30 lines.\n")
+    check("a cascade of a cheap and a stronger model is the model design",
+          (found(d, "model") or ("",))[0] == "How it is built",
+          f"{found(d, 'model')}")
+    check("'Guards' over output rules is the prediction step",
+          found(d, "prediction") == ("Guards", "heading"),
+          f"{found(d, 'prediction')}")
+    d = lint_text(ddlint, "# Playlist continuation\n\n## Why\n\nPlaylists "
+                  "stall after the first ten songs.\n\n## Candidates\n\n"
+                  "- song vectors from item2vec over listening sessions: an "
+                  "embedding model of 32 dimensions\n- retrained every night\n- top 200 "
+                  "neighbours from the index\n")
+    check("item2vec is a model type",
+          (found(d, "model") or ("",))[0] == "Candidates",
+          f"{found(d, 'model')}")
+    d = lint_text(ddlint, "# Freezer alerts\n\n## Customer problem\n\n"
+                  "Shops lose stock when a freezer fails at night, and they "
+                  "turned off the last vendor's alerts within a month "
+                  "because of noise. We will report early warnings and "
+                  "call-outs to each shop every month.\n\n## Solution\n\n"
+                  "A per-circuit model of normal compressor cycles raises a "
+                  "warning when the cycles drift.\n\n## Operational "
+                  "readiness\n\n_TBD, after the first review._\n")
+    check("'Operational readiness' over TBD is the empty deployment section",
+          empty_named(d, "Feedback, Monitoring, and Deployment"),
+          "a house format's readiness section holding a placeholder: "
+          f"{rules(d, 'error')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -731,7 +731,10 @@ sections = [
               r"(?<=\bthe )\b(model|ranker|classifier|regressor|scorer)s? (sees|see|takes|take|uses|use|gets|get|receives|receive|consumes|consume|learns|learn)\b",
               # what it outputs: "a model that outputs the probability that"
               r"\b(outputs?|predicts?|estimates?|returns?|gives?|produces?)\s+(the\s+|a\s+)?(calibrated\s+)?(probability|likelihood|chance|odds)\s+(that|of)\b",
-              r"\b(hosted|open[- ]source|open[- ]weights?|fine-tuned|pre-?trained|foundation|base|off[- ]the[- ]shelf)\s+([\w-]+\s+){0,2}(llm|model|language model|encoder|embedder)s?\b"],
+              r"\b(hosted|open[- ]source|open[- ]weights?|fine-tuned|pre-?trained|foundation|base|off[- ]the[- ]shelf)\s+([\w-]+\s+){0,2}(llm|model|language model|encoder|embedder)s?\b",
+              # a cascade of models: "the cheap model finds candidates, the
+              # better model structures them" (triggers on the noun)
+              r"(?<=\bcheap |\bcheaper |\bsmall |\bsmaller |\blarge |\blarger |\bbigger |\bstronger |\bbetter |\bweaker |\bfrontier )\b(llm|model)s?\b"],
   "topics": [
    T("objective", "Objective",
      ["ml objective", "objective function", "formulation", "ml formulation", "problem type", "task"],
@@ -754,7 +757,7 @@ sections = [
       # local search swaps products between slots"
       r"\bseasonal (forecast|forecasts|model|naive|decomposition)\b|\b(arima|sarima|sarimax|prophet|holt[- ]winters|exponential smoothing)\b",
       r"\blocal search\b|\b(integer|linear|mixed[- ]integer) program(ming|s)?\b|\bsimulated annealing\b|\bgreedy (search|algorithm|heuristic)\b|\b(milp|lp|mip) solver\b", r"\bgradient[- ]boost(ed|ing)?\b|\bboosted trees\b", r"\blambda ?(mart|rank)\b", r"\blogistic regression\b", r"(?-i)\bLR\b",
-      r"\btwo[- ]towers?\b", r"\btransformers?\b", r"\bllms?\b", r"\b(bert|gpt|t5)\b",
+      r"\btwo[- ]towers?\b", r"\b(item2vec|prod2vec|word2vec|node2vec|doc2vec|skip-?gram|cbow)\b", r"\btransformers?\b", r"\bllms?\b", r"\b(bert|gpt|t5)\b",
       r"\b(cnn|rnn|lstm|dnn|mlp|gnn)s?\b", r"\bneural net(work)?s?\b", r"\bdeep (learning|network|model)s?\b",
       r"\bfactori[sz]ation machines?\b", r"\bmatrix factori[sz]ation\b", r"\brandom forests?\b",
       r"\bdecision trees?\b", r"\bcollaborative filtering\b", r"\bwide (and|&) deep\b",
@@ -796,7 +799,7 @@ sections = [
               # "After scoring", "The planner", "Decision logic"
               "after scoring", "after prediction", "after ranking",
               "post processing", "postprocessing", "planner", "decision logic",
-              "guardrails", "guard rails", "output checks", "output validation", "safety filters",
+              "guardrails", "guard rails", "guards", "output checks", "output validation", "safety filters",
               "decision layer", "decision policy", "decision rules",
               # "Routing logic" over thresholds on the score
               "routing logic", "routing rules", "triage logic", "triage rules",
@@ -967,7 +970,10 @@ sections = [
               "after launch", "shipping it", "how we ship", "how do we ship",
               # "Running it", "Operating it", "Ops"
               "running it", "operating it", "running in production", "ops",
-              "day to day operation", "day to day running"],
+              "day to day operation", "day to day running",
+              # house formats: "Operational readiness", "Production readiness review"
+              "operational readiness", "production readiness", "launch readiness",
+              "operations readiness"],
   # (a promise with no object says nothing: "We'll monitor it after launch.")
   "evidence": [r"\bmonitor(ing|ed|s)?\b(?! (it|this|that|them)( closely| carefully| after launch| once (it is |it's )?live| later)?\s*[.;,!)])", r"\bdrift\b", r"\balert(s|ing)?\b(?![- ]fatigue)", r"\bdashboards?\b", r"\bretrain(ing|ed|s)?\b",
               r"\broll(out|outs|ed out|ing out)\b", r"\bcanary\b", r"\broll ?back\w*\b", r"\ba/b test\w*\b", r"\bshadow (mode|traffic|deploy\w*)\b",
