@@ -148,6 +148,9 @@ typedef struct {
                                furniture (S_unknown_furniture()) */
   unsigned char *ignore; /* per outline section: 0 unknown, 1 no, 2 a
                             not_evidence heading */
+  /* per outline section and pack section: S_contained() + 1, or 0 when
+   * not yet computed (it is asked again and again of the same pair) */
+  unsigned char *contained;
 } namer;
 
 /* Whether heading d contains name k of section s: a one-word name must be a
@@ -177,7 +180,17 @@ static bool S_contains_name(const namer *nm, size_t d, size_t s, size_t k) {
 /* The word count of the longest name of section s that heading d contains,
  * or 0, also when the heading misspells a name ("Model Desgin" is a near
  * miss of "Model Design", to be reported, not accepted). */
+static size_t S_contained_uncached(const namer *nm, size_t d, size_t s);
 static size_t S_contained(const namer *nm, size_t d, size_t s) {
+  unsigned char *memo = &nm->contained[d * nm->ctx->pack->nsections + s];
+  if (!*memo) {
+    size_t n = S_contained_uncached(nm, d, s);
+    *memo = (unsigned char)(n < 254 ? n + 1 : 255);
+  }
+  return (size_t)*memo - 1;
+}
+
+static size_t S_contained_uncached(const namer *nm, size_t d, size_t s) {
   const tmpl_section *ts = &nm->ctx->pack->sections[s];
   size_t best = 0;
   for (size_t i = 0; i <= ts->naliases; i++)
@@ -393,6 +406,7 @@ static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
   nm->ctx = ctx;
   nm->hf = xcalloc(ol->nsections + 1, sizeof(heading_form));
   nm->ignore = xcalloc(ol->nsections + 1, 1);
+  nm->contained = xcalloc((ol->nsections + 1) * (pk->nsections + 1), 1);
   for (size_t d = 0; d < ol->nsections; d++) {
     const block *bl = &ctx->md->blocks[ol->sections[d].block];
     if (!known[d] || !bl->norm)
@@ -469,6 +483,7 @@ static void S_namer_free(namer *nm) {
   free(nm->part);
   free(nm->furniture);
   free(nm->ignore);
+  free(nm->contained);
   free(nm->nf);
 }
 
