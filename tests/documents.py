@@ -313,6 +313,26 @@ def test_named_chapters(tmp):
     rc, rep, err = lint_json(["--no-config", "toolrepo"], tmp)
     check("... but a repository naming docs/data.md and CONTRIBUTING.md is files one by one",
           not rep.get("documents") and len(rep.get("files", [])) == 4, (rep.get("documents"), err))
+    # a model repository's README over a docs/ folder, in a folder of
+    # Markdown only: one design; a LICENSE beside it makes it a repository
+    mr = os.path.join(tmp, "modelrepo")
+    write(os.path.join(mr, "README.md"), "# Seam checker\n\nFlags bad welds "
+          "before paint.\n\n## Docs\n\n- [Training](docs/training.md)\n"
+          "- [Serving on the line](docs/serving.md)\n"
+          "- [Evaluation](docs/evaluation.md)\n")
+    for name in ("training", "serving", "evaluation"):
+        write(os.path.join(mr, "docs", name + ".md"), f"# {name.title()}\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "modelrepo"], tmp)
+    check("a README over docs/training.md, docs/serving.md ... in a folder of Markdown only is one document",
+          [x["parts"] for x in rep.get("documents", [])] ==
+          [["modelrepo/README.md", "modelrepo/docs/training.md",
+            "modelrepo/docs/serving.md", "modelrepo/docs/evaluation.md"]],
+          (rep.get("documents"), err))
+    write(os.path.join(mr, "LICENSE"), "MIT\n")
+    rc, rep, err = lint_json(["--no-config", "modelrepo"], tmp)
+    check("... but with a LICENSE beside it, a repository: files one by one",
+          not rep.get("documents") and len(rep.get("files", [])) == 4,
+          (rep.get("documents"), err))
     os.remove(os.path.join(k, "ops", "oncall.md"))
     write(os.path.join(k, "ops", "old", "draft.md"), "# Old draft\n\nText.\n")
     rc, rep, err = lint_json(["--no-config", "kiosk"], tmp)

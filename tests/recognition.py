@@ -2265,6 +2265,52 @@ def main():
           "a house format's readiness section holding a placeholder: "
           f"{rules(d, 'error')}")
 
+    # Short genres (held-out set55): a stakeholder Q&A, review notes, an
+    # issue thread, a staffing forecast.
+    d = lint_text(ddlint, "# Bread orders: questions from the bakery "
+                  "leads\n\n**Q: What is it?**\n\nA daily forecast of loaves "
+                  "per shop.\n\n**Q: How will I know if it works?**\n\n"
+                  "Waste as a share of bread sales per shop per week, and "
+                  "on-shelf availability at 17:00. Before any shop sees it "
+                  "we check WMAPE on the last 13 weeks.\n\n**Q: How does "
+                  "the forecast "
+                  "become an order?**\n\nOrder = forecast for tomorrow plus "
+                  "a small buffer, minus what is left, rounded up to whole "
+                  "trays.\n")
+    check("'Q: How will I know if it works?' is the metrics",
+          found(d, "success-metrics") == ("Q: How will I know if it works",
+                                          "heading"),
+          f"{found(d, 'success-metrics')}")
+    check("'How does the forecast become an order?' is the prediction step",
+          found(d, "prediction") == ("Q: How does the forecast become an "
+                                     "order", "heading"),
+          f"{found(d, 'prediction')}")
+    d = lint_text(ddlint, "# Reply drafts\n\n### Problem\n\nAgents retype "
+                  "the same answers.\n\n### How we'd measure it\n\n- "
+                  "offline: leads rate 200 drafts from 1 to 5\n- online: "
+                  "share of drafts inserted\n")
+    check("'How we'd measure it' is the metrics",
+          found(d, "success-metrics") == ("How we'd measure it", "heading"),
+          f"{found(d, 'success-metrics')}")
+    d = lint_text(ddlint, "# Episode shelf review\n\n## 0. Context\n\n"
+                  "The home shelf is the same for everyone.\n\n## 1. "
+                  "Walkthrough\n\nOffline eval on the last week: "
+                  "Recall@100 0.31 against 0.18 for popularity.\n\nThen "
+                  "a two-week test; listening minutes per user decide "
+                  "it.\n")
+    check("'Offline eval' beside an offline metric is the metrics",
+          (found(d, "success-metrics") or ("",))[0] == "1. Walkthrough",
+          f"{found(d, 'success-metrics')}")
+    d = lint_text(ddlint, "# Call volumes\n\n## 1. Context\n\nQueues "
+                  "are understaffed on Mondays.\n\n## 6. From volume to "
+                  "staff\n\nFor each queue and half hour, Erlang C with "
+                  "the target service level turns forecast calls into "
+                  "required advisers; we divide by one minus shrinkage and "
+                  "round up.\n")
+    check("Erlang C and required advisers are the prediction step",
+          (found(d, "prediction") or ("",))[0] == "6. From volume to staff",
+          f"{found(d, 'prediction')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

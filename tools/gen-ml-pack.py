@@ -101,7 +101,9 @@ sections = [
   "aliases": ["metrics", "evaluation", "evaluation metrics", "success criteria", "metrics and evaluation",
               "evaluation and metrics", "kpis", "key metrics", "measuring success",
               "offline and online metrics", "success measures", "metrics of success",
-              "evals", "eval", "evaluation plan", "how we measure", "measurement",
+              "evals", "eval", "evaluation plan", "how we measure", "how we'd measure",
+              "how we would measure", "how we will measure", "how we'll measure",
+              "how to measure", "measurement",
               "measuring",
               # how well the model did on past data: "Model validation",
               # "Backtest" (not "validation" alone: "### Validation" under
@@ -115,6 +117,8 @@ sections = [
               "test results", "model results", "evaluation results",
               # "How we'll know it's working", "What success looks like"
               "how we'll know", "how we will know", "how will we know", "how we'd know", "how we would know", "how would we know", "how would you know",
+              # a stakeholder's question: "Q: How will I know if it works?"
+              "how will i know", "how would i know", "how do i know",
               "how you'll know", "how you will know", "how will you know",
               "how do we know", "how do you know", "how we know",
               "what success looks like", "what success means", "success looks like",
@@ -171,7 +175,7 @@ sections = [
               # agreement with the model's flags"
               r"\b(share|fraction|proportion|percentage) of ([\w-]+ ){0,3}(caught|flagged|detected|resolved|answered|accepted|clicked|converted|retained|removed|blocked|prevented|missed|reported|completed|abandoned)\b",
               r"\bagreement (with|between|rate)\b", r"\b(judged|golden|held[- ]out|evaluation|eval|test) (query |question )?(sets?|queries|questions)\b|(?<=\blocked |\bfrozen )\b(test|evaluation|eval) sets?\b", r"\b(targets?|goals?|aims?)\b" + GAP + r"{0,40}\b\d+(\.\d+)? ?%", r"(?<=% of )\b(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\b(share|fraction|proportion|percentage) of (\w+ ){0,2}(queries|orders|users|requests|sessions|searches|cases|tickets|predictions|items|documents|pages|calls|trips|deliveries|transactions|questions|answers|customers|members|accounts|messages|listings|products|images|videos|claims|applications)\b", r"\bkpis?\b", r"\bnorth[- ]star\b", r"\bguardrails?\b", r"\bbaselines?\b",
-              r"\b(offline|online) (evaluation|metrics?|experiments?)\b", r"\bmeasur(e|ed|ing) success\b",
+              r"\b(offline|online) (evaluation|evals?|metrics?|experiments?)\b", r"\bmeasur(e|ed|ing) success\b",
               r"\bsuccess (is|will be|would be) (measured|judged)\b", r"\bstatistical(ly)? significan", r"\bholdout\b",
               r"(?<=\bwe |\bto |\bwill |\bcan |\bwould |\bshould |\balso |'ll )\b(compare|evaluate|measure|track)\b|(?<=\bwe )\b(compared|evaluated|measured|backtested)\b", r"\bwatch(ing|es)?\b" + GAP + r"{0,40}\b(rates?|metrics?|conversions?|ctr|click[- ]through)\b", r"\b(decline|approval|churn|complaint|refund|error|acceptance|adoption|win|hit|click|click[- ]through|conversion|retention) rates?\b",
               r"\b(mean|median) (absolute|squared|relative) (percentage )?error\b", r"\bper 1,?000\b",
@@ -793,6 +797,9 @@ sections = [
               "from model output", "from model outputs", "from raw model output",
               "from scores", "from predictions", "from forecasts", "from probabilities",
               "turning forecasts into", "turning scores into", "turning predictions into",
+              # "How does the forecast become an order?"
+              "forecast become", "forecasts become", "score become", "scores become",
+              "prediction become", "predictions become",
               # "3.3 Turning a forecast into a batch size"
               "turning a forecast into", "turning the forecast into",
               "turning a score into", "turning the scores into",
@@ -902,7 +909,10 @@ sections = [
               # "Rank the remaining confirmed sightings by ... and file the
               # top ones until the weekly cap is reached"
               r"(?<=\bsort |\bsorts |\border |\brank )\bby (value|score|expected|predicted|probability|margin|priority|uplift)\b|(?<=\brank |\branks |\bsort |\bsorts |\brank the |\branks the |\bsort the |\bsorts the |\border the |\borders the )\b(remaining|surviving|eligible|kept|filtered) ([\w-]+ ){0,2}by\b",
-              r"\b(greedy|budgeted|knapsack|constrained) (allocation|assignment|selection)\b|\b(daily|weekly|monthly|per-day|per-week) (cap|quota)\b",
+              r"\b(greedy|budgeted|knapsack|constrained) (allocation|assignment|selection)\b|\b(daily|weekly|monthly|per-day|per-week) (cap|quota)\b"
+              # ... and a forecast turned into the people or vehicles it
+              # needs: "Erlang C ... -> required advisers per interval"
+              r"|\berlang[- ]?[abc]\b|(?<=\brequired )\b(staff|staffing|advisers|advisors|agents|headcount|fte|ftes|crews|nurses|drivers|couriers|pickers|technicians|beds|trucks|vehicles)\b",
               r"\brounded (up|down|outward|outwards|to the nearest)\b",
               # an LLM's output checked: "a reply that does not parse ... is
               # thrown away"

@@ -632,6 +632,40 @@ static file_id *S_link_ids(const chapters *lk, size_t *n) {
   return ids;
 }
 
+/* Whether dir holds Markdown files and folders only, none of them a
+ * repository's own ("CONTRIBUTING.md", "CHANGELOG.md", a LICENSE, a
+ * Makefile): a folder written as one design, whose docs/ folder may hold
+ * its parts ("[Training](docs/training.md)"). */
+static bool S_plain_folder(const char *dir) {
+  static const char *const repo[] = {"contributing", "changelog", "changes",
+                                     "code_of_conduct", "code-of-conduct",
+                                     "security", "license", "licence",
+                                     "authors", "history", "news", NULL};
+  DIR *d = opendir(dir);
+  if (!d)
+    return false;
+  bool yes = true;
+  for (struct dirent *e; yes && (e = readdir(d)) != NULL;) {
+    if (e->d_name[0] == '.')
+      continue;
+    char *path = S_join(dir, e->d_name);
+    struct stat st;
+    if (lstat(path, &st) != 0 || S_ISLNK(st.st_mode))
+      yes = false;
+    else if (!S_ISDIR(st.st_mode)) {
+      yes = S_ISREG(st.st_mode) && S_is_markdown(e->d_name);
+      for (int i = 0; yes && repo[i]; i++) {
+        size_t n = strlen(repo[i]);
+        yes = !(strncasecmp(e->d_name, repo[i], n) == 0 &&
+                (e->d_name[n] == '.' || e->d_name[n] == '\0'));
+      }
+    }
+    free(path);
+  }
+  closedir(d);
+  return yes;
+}
+
 /* Whether the index links (or names in code, "`data/corpus.md`") at least
  * two Markdown files named as chapters, directly in dir ("[Data](data.md)",
  * "[Serving](serving.md)") or one folder down under a chapter's name or
@@ -658,7 +692,10 @@ static bool S_named_chapters(const chapters *lk, const char *dir,
       char *folder = xstrndup(name, (size_t)(slash - name));
       bool part_folder = S_chapter_name(folder) ||
                          strcasecmp(folder, "design") == 0 ||
-                         strcasecmp(folder, "chapters") == 0;
+                         strcasecmp(folder, "chapters") == 0 ||
+                         ((strcasecmp(folder, "docs") == 0 ||
+                           strcasecmp(folder, "doc") == 0) &&
+                          S_plain_folder(dir));
       free(folder);
       if (!part_folder)
         return false;
