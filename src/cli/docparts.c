@@ -579,12 +579,12 @@ static int S_file_id_cmp(const void *a, const void *b) {
   return (x->ino > y->ino) - (x->ino < y->ino);
 }
 
-/* Whether the Markdown files of dir (not its index) and of its folders
- * are all among the links (ids, sorted), none more than one folder down:
- * "README.md" over "0001-x.md", or over "decisions/0001-x.md". Symlinked
- * folders are skipped, as the walk skips them. */
-static bool S_all_linked(const char *dir, const char *index,
-                         const file_id *ids, size_t nids, int depth) {
+/* Calls fn for each entry of dir but the hidden ones, with its path and
+ * lstat() (*st is zeroed where lstat() fails), until fn returns false.
+ * False when dir cannot be read or fn returned false. */
+typedef bool (*entry_fn)(void *arg, char *path, const char *name,
+                         struct stat *st);
+static bool S_every_entry(const char *dir, entry_fn fn, void *arg) {
   DIR *d = opendir(dir);
   if (!d)
     return false;
@@ -594,28 +594,56 @@ static bool S_all_linked(const char *dir, const char *index,
       continue;
     char *path = S_join(dir, e->d_name);
     struct stat st;
-    if (lstat(path, &st) == 0) {
-      if (S_ISDIR(st.st_mode)) {
-        /* a folder of other Markdown, or one two levels down: not only
-         * the records the index links */
-        DIR *sd = depth == 0 ? NULL : opendir(path);
-        bool md = false;
-        for (struct dirent *f; sd && !md && (f = readdir(sd)) != NULL;)
-          md = S_is_markdown(f->d_name);
-        if (sd)
-          closedir(sd);
-        yes = depth == 0 ? S_all_linked(path, NULL, ids, nids, 1) : !md;
-      } else if (S_is_markdown(e->d_name) &&
-                 !(index && S_same_file(path, index)) &&
-                 stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-        file_id key = {st.st_dev, st.st_ino};
-        yes = bsearch(&key, ids, nids, sizeof key, S_file_id_cmp) != NULL;
-      }
-    }
+    if (lstat(path, &st) != 0)
+      memset(&st, 0, sizeof st);
+    yes = fn(arg, path, e->d_name, &st);
     free(path);
   }
   closedir(d);
   return yes;
+}
+
+typedef struct {
+  const char *index;
+  const file_id *ids;
+  size_t nids;
+  int depth;
+} linked_walk;
+
+static bool S_all_linked(const char *dir, const char *index,
+                         const file_id *ids, size_t nids, int depth);
+
+static bool S_linked_entry(void *arg, char *path, const char *name,
+                           struct stat *st) {
+  const linked_walk *w = arg;
+  if (S_ISDIR(st->st_mode)) {
+    /* a folder of other Markdown, or one two levels down: not only the
+     * records the index links */
+    DIR *sd = w->depth == 0 ? NULL : opendir(path);
+    bool md = false;
+    for (struct dirent *f; sd && !md && (f = readdir(sd)) != NULL;)
+      md = S_is_markdown(f->d_name);
+    if (sd)
+      closedir(sd);
+    return w->depth == 0 ? S_all_linked(path, NULL, w->ids, w->nids, 1) : !md;
+  }
+  if (st->st_mode && S_is_markdown(name) &&
+      !(w->index && S_same_file(path, w->index)) && stat(path, st) == 0 &&
+      S_ISREG(st->st_mode)) {
+    file_id key = {st->st_dev, st->st_ino};
+    return bsearch(&key, w->ids, w->nids, sizeof key, S_file_id_cmp) != NULL;
+  }
+  return true;
+}
+
+/* Whether the Markdown files of dir (not its index) and of its folders
+ * are all among the links (ids, sorted), none more than one folder down:
+ * "README.md" over "0001-x.md", or over "decisions/0001-x.md". Symlinked
+ * folders are skipped, as the walk skips them. */
+static bool S_all_linked(const char *dir, const char *index,
+                         const file_id *ids, size_t nids, int depth) {
+  linked_walk w = {index, ids, nids, depth};
+  return S_every_entry(dir, S_linked_entry, &w);
 }
 
 /* The (device, inode) pairs of the links lk that are files, sorted, for
@@ -632,38 +660,34 @@ static file_id *S_link_ids(const chapters *lk, size_t *n) {
   return ids;
 }
 
+/* S_plain_folder() of one entry. */
+static bool S_plain_entry(void *arg, char *path, const char *name,
+                          struct stat *st) {
+  static const char *const repo[] = {"contributing", "changelog", "changes",
+                                     "code_of_conduct", "code-of-conduct",
+                                     "security", "license", "licence",
+                                     "authors", "history", "news", NULL};
+  (void)arg;
+  (void)path;
+  if (S_ISDIR(st->st_mode))
+    return true;
+  if (!S_ISREG(st->st_mode) || !S_is_markdown(name))
+    return false; /* (a symlink, a LICENSE, a Makefile, code) */
+  for (int i = 0; repo[i]; i++) {
+    size_t n = strlen(repo[i]);
+    if (strncasecmp(name, repo[i], n) == 0 &&
+        (name[n] == '.' || name[n] == '\0'))
+      return false;
+  }
+  return true;
+}
+
 /* Whether dir holds Markdown files and folders only, none of them a
  * repository's own ("CONTRIBUTING.md", "CHANGELOG.md", a LICENSE, a
  * Makefile): a folder written as one design, whose docs/ folder may hold
  * its parts ("[Training](docs/training.md)"). */
 static bool S_plain_folder(const char *dir) {
-  static const char *const repo[] = {"contributing", "changelog", "changes",
-                                     "code_of_conduct", "code-of-conduct",
-                                     "security", "license", "licence",
-                                     "authors", "history", "news", NULL};
-  DIR *d = opendir(dir);
-  if (!d)
-    return false;
-  bool yes = true;
-  for (struct dirent *e; yes && (e = readdir(d)) != NULL;) {
-    if (e->d_name[0] == '.')
-      continue;
-    char *path = S_join(dir, e->d_name);
-    struct stat st;
-    if (lstat(path, &st) != 0 || S_ISLNK(st.st_mode))
-      yes = false;
-    else if (!S_ISDIR(st.st_mode)) {
-      yes = S_ISREG(st.st_mode) && S_is_markdown(e->d_name);
-      for (int i = 0; yes && repo[i]; i++) {
-        size_t n = strlen(repo[i]);
-        yes = !(strncasecmp(e->d_name, repo[i], n) == 0 &&
-                (e->d_name[n] == '.' || e->d_name[n] == '\0'));
-      }
-    }
-    free(path);
-  }
-  closedir(d);
-  return yes;
+  return S_every_entry(dir, S_plain_entry, NULL);
 }
 
 /* Whether the index links (or names in code, "`data/corpus.md`") at least
