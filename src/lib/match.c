@@ -2475,7 +2475,8 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
       "pending",         "not written.",    "not yet written.", "not written yet.",
       /* "Not designed yet. Open items I'd want an engineer to pick up:" */
       "not designed.",   "not yet designed.", "not designed yet",
-      "not planned yet", "not yet planned.", "not worked out yet",
+      "not planned.",    "not planned yet", "not yet planned.",
+      "not worked out yet",
       "not yet worked out.", NULL};
   size_t i = S_past_tags(t, start, end);
   while (i < end &&

@@ -447,11 +447,20 @@ static bool S_token_close(token a, token b) {
 
 static bool S_ends_phrase(const char *w, size_t n);
 
-/* Whether p is s with "s" or "es" after it. */
+/* Whether p is the plural of s: s with "s" after it ("guards"), not a
+ * word that ends in "s" of its own ("success", "analysis", "status": so
+ * "succes" stays a misspelling), or with "es" after an s, x, z, ch or sh
+ * ("boxes"; "features" is no plural of "featur"). */
 static bool S_plural_of(token p, token s) {
-  return s.n >= 3 && (p.n == s.n + 1 || p.n == s.n + 2) &&
-         memcmp(p.p, s.p, s.n) == 0 && p.p[p.n - 1] == 's' &&
-         (p.n == s.n + 1 || p.p[s.n] == 'e');
+  if (s.n < 3 || p.n < s.n + 1 || p.n > s.n + 2 ||
+      memcmp(p.p, s.p, s.n) != 0 || p.p[p.n - 1] != 's')
+    return false;
+  char last = s.p[s.n - 1], before = s.p[s.n - 2];
+  if (p.n == s.n + 1)
+    return last != 's' && !(last == 'i' || last == 'u');
+  return p.p[s.n] == 'e' &&
+         (last == 's' || last == 'x' || last == 'z' ||
+          (last == 'h' && (before == 'c' || before == 's')));
 }
 
 static bool S_has_typo(const char *h, const char *const *names, size_t nnames,

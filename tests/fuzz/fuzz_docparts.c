@@ -48,7 +48,8 @@ static const char *const S_files[] = {
 static const char *const S_dirs[] = {"03_ops", "design", "docs", "img", NULL};
 
 /* Removes the folder at exit (libFuzzer ends a timed run with exit()):
- * each run left one in /tmp before. */
+ * each run left one in /tmp before. A run that crashes or is interrupted
+ * (libFuzzer's _Exit) still leaves it. */
 static void S_remove_dir(void) {
   char path[256];
   for (int i = 0; S_files[i]; i++) {
@@ -73,8 +74,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   }
   atexit(S_remove_dir);
   snprintf(readme, sizeof readme, "%s/README.md", dir);
-  for (int i = 0; S_files[i + 1]; i++) /* (README.md is the input's) */
-    S_put(S_files[i], "# Part\n\nText.\n");
+  for (int i = 0; S_files[i]; i++)
+    if (strcmp(S_files[i], "README.md") != 0) /* (the input's) */
+      S_put(S_files[i], "# Part\n\nText.\n");
   return 0;
 }
 
