@@ -854,6 +854,48 @@ static bool S_guidance_questions(const char *t, size_t start, size_t end) {
 }
 
 /* Whether t[start, end) is one span of emphasis and nothing else, of up
+ * to 60 words, that speaks to the author: a sentence opening with an
+ * instruction ("*Describe how predictions are turned into actions ...*",
+ * "*... Add a diagram if helpful.*"), or a question together with "you"
+ * ("*Rollout plan (shadow? A/B?), what dashboards and alerts you will set
+ * up ...*"). A team template's prompt, not an answer. */
+static size_t S_count_words(const char *t, size_t start, size_t end,
+                            size_t max);
+static bool S_guidance_prompt(const char *t, size_t start, size_t end) {
+  if (!S_one_emphasis(t, &start, &end) ||
+      S_count_words(t, start, end, 61) > 60)
+    return false;
+  static const char *const verbs[] = {
+      "describe", "explain",   "list",    "add",     "include", "outline",
+      "summarise", "summarize", "specify", "document", "define",  "fill in",
+      "link",     "state",     "write",   NULL};
+  bool question = false, you = false;
+  for (size_t i = start + 1; i + 1 < end; i++) {
+    question |= t[i] == '?';
+    if (S_alnum(t[i - 1]) || !S_alnum(t[i]))
+      continue;
+    /* a word's start: "you"/"your", or an instruction opening a sentence */
+    size_t w = i;
+    while (w < end && S_alnum(t[w]))
+      w++;
+    if ((w - i == 3 && strncasecmp(t + i, "you", 3) == 0) ||
+        (w - i == 4 && strncasecmp(t + i, "your", 4) == 0))
+      you = true;
+    size_t p = i;
+    while (p > start && strchr(" \t\r\n", t[p - 1]))
+      p--;
+    bool opens = p == start + 1 || strchr(".?!", t[p - 1]);
+    for (int k = 0; opens && verbs[k]; k++) {
+      size_t l = strlen(verbs[k]);
+      if (i + l <= end && strncasecmp(t + i, verbs[k], l) == 0 &&
+          !S_alnum(t[i + l]))
+        return true;
+    }
+  }
+  return question && you;
+}
+
+/* Whether t[start, end) is one span of emphasis and nothing else, of up
  * to 25 words: a team template's hint ("*How are scores turned into
  * actions? Ranking, thresholds, caps.*", "*Accuracy drift, latency,
  * system health*"). */
@@ -878,6 +920,55 @@ static bool S_label_deferred(const lint_ctx *ctx, const block *bl) {
   while (at < n && strchr(" \t\r\n*_:.-", t[at]))
     at++;
   return at < n && S_opens_deferral(t, at, n);
+}
+
+static bool S_opens_denial(const char *t, size_t start, size_t end);
+
+/* Whether label block bl says after its label that the labelled thing is
+ * not there: "Monitoring: no monitoring is planned for v1", "Rollback:
+ * none.", not what follows from a decision ("**Consequences.** No
+ * per-user computation; the app does the last step"). */
+static bool S_label_denied(const lint_ctx *ctx, const block *bl) {
+  const char *t;
+  size_t n, at;
+  if (!S_label_rest(ctx, bl, &t, &n, &at))
+    return false;
+  while (at < n && strchr(" \t\r\n*_:.-", t[at]))
+    at++;
+  if (at >= n || !S_opens_denial(t, at, n))
+    return false;
+  /* its first sentence: a bare denial ("None.", "Not yet.", "Not
+   * planned for v1", not "Not learned." of a rule-based step), or one
+   * naming the label's first word again (its first five letters) */
+  size_t e = at;
+  while (e < n && !strchr(".;!?\n", t[e]))
+    e++;
+  static const char *const bare[] = {"none",        "nothing",
+                                     "no",          "not yet",
+                                     "not planned", "not needed",
+                                     "not applicable", NULL};
+  for (int k = 0; bare[k]; k++) {
+    size_t l = strlen(bare[k]);
+    /* (two words more at most, "None for v1"; "No." alone, not "No
+     * per-user computation") */
+    size_t most = strcmp(bare[k], "no") == 0 ? 1 : strchr(bare[k], ' ') ? 4 : 3;
+    if (at + l <= e && strncasecmp(t + at, bare[k], l) == 0 &&
+        (at + l == e || !S_alnum(t[at + l])) &&
+        S_count_words(t, at, e, most + 1) <= most)
+      return true;
+  }
+  const char *lab = bl->label;
+  while (*lab && !S_alnum(*lab))
+    lab++;
+  size_t ln = 0;
+  while (lab[ln] && S_alnum(lab[ln]) && ln < 5)
+    ln++;
+  if (ln < 4)
+    return false;
+  for (size_t i = at; i + ln <= e; i++)
+    if (strncasecmp(t + i, lab, ln) == 0)
+      return true;
+  return false;
 }
 
 static size_t S_count_words(const char *t, size_t start, size_t end,
@@ -1338,7 +1429,8 @@ static unsigned char *S_dead_blocks(const namer *nm) {
         S_template_echo(ctx->pack, ctx->src->text, bl) ||
         S_names_kinds_only(ctx, bl) ||
         S_guidance_questions(ctx->src->text, bl->start, bl->end) ||
-        S_label_deferred(ctx, bl))
+        S_guidance_prompt(ctx->src->text, bl->start, bl->end) ||
+        S_label_deferred(ctx, bl) || S_label_denied(ctx, bl))
       dead[b] = 1;
   }
   /* a template's hint in emphasis right under its heading, over a
@@ -1368,6 +1460,31 @@ static unsigned char *S_dead_blocks(const namer *nm) {
     if (S_not_evidence(nm, d) &&
         (!sec->is_title || S_not_evidence_opens(nm, d)))
       memset(dead + sec->block, 1, sec->end_block - sec->block);
+  }
+  /* a section whose own text is a placeholder, then a thematic break:
+   * what follows the break is a footer or the next part, not its answer
+   * ("## Monitoring and iteration", "TBD - ran out of time.", "---",
+   * "*Self-review afterwards:* ... serving and monitoring ...") */
+  for (size_t d = 0; d < ctx->ol->nsections; d++) {
+    const section *sec = &ctx->ol->sections[d];
+    if (sec->is_title)
+      continue;
+    size_t own = sec->first_block;
+    while (own < sec->end_block && mb->blocks[own].kind != BLOCK_HEADING)
+      own++;
+    bool dead_before = false, live_before = false;
+    for (size_t b = sec->first_block; b < own; b++) {
+      const block *bl = &mb->blocks[b];
+      if (bl->kind == BLOCK_BREAK) {
+        if (dead_before && !live_before)
+          memset(dead + b, 1, own - b);
+        break;
+      }
+      if (S_is_content(bl)) {
+        dead_before |= dead[b] != 0;
+        live_before |= !dead[b];
+      }
+    }
   }
   /* a heading with nothing under it is no evidence of what it names */
   for (size_t d = 0; d < ctx->ol->nsections; d++) {
@@ -1812,7 +1929,8 @@ static bool S_only_reuses(const lint_ctx *ctx, const section *sec) {
             "setup",          "pipeline",   "pipelines",  "stack",
             "infrastructure", "infra",      "process",    "labels",
             "serving",        "deployment", "rollout",    "practice",
-            "practices",      "tooling",    NULL};
+            "practices",      "tooling",    "service",    "deploy",
+            "release",        NULL};
         size_t w = i + n;
         while (w < one->end && t[w] == ' ')
           w++;

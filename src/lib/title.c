@@ -485,8 +485,9 @@ static bool S_has_typo(const char *h, const char *const *names, size_t nnames,
           known = true;
           break;
         }
-        /* one edit under eight letters, two from eight on */
-        size_t lim = a[i].n >= 8 && b[j].n >= 8 ? 2 : 1;
+        /* one edit under eight letters, two from eight on when the first
+         * letters agree ("iteration" is no misspelling of "operation") */
+        size_t lim = a[i].n >= 8 && b[j].n >= 8 && a[i].p[0] == b[j].p[0] ? 2 : 1;
         if (!close && a[i].n >= 4 && b[j].n >= 4 && a[i].n <= b[j].n + lim &&
             !S_ends_phrase(b[j].p, b[j].n) && b[j].n <= a[i].n + lim &&
             S_levenshtein(a[i].p, a[i].n, b[j].p, b[j].n, lim) <= lim)

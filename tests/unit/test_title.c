@@ -230,6 +230,12 @@ static void test_has_typo(void) {
   CHECK(title_has_typo("featur engineering", own_s, 5));
   CHECK(title_has_typo("analysi", own_s, 5));
   CHECK(!title_has_typo("batches", own_s, 5));
+  /* two edits apart from eight letters on only with the same first
+   * letter: "iteration" is no misspelling of "operation" */
+  const char *const ops[] = {"operation", "monitoring"};
+  CHECK(!title_has_typo("launch monitoring iteration", ops, 2));
+  CHECK(title_has_typo("monitroing", ops, 2));
+  CHECK(title_has_typo("opeartions", ops, 2));
 }
 
 static void test_phrase_has(void) {
