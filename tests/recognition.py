@@ -2345,6 +2345,19 @@ def main():
           empty_named(d, "Feedback, Monitoring, and Deployment"),
           f"{rules(d, 'error')}")
 
+    d = lint_text(ddlint, "# Exercise picker PRD\n\n## Problem\n\nPupils "
+                  "get exercises that are far too hard.\n\n## Data & "
+                  "labels\n\n_To be written with Data Platform._ <!-- do we "
+                  "log time per answer on Android? -->\n\n## Technical "
+                  "approach / architecture\n\n_Placeholder - Platform team "
+                  "to fill in after kickoff (on-device vs. server, sync for "
+                  "offline)._\n")
+    check("'To be written with <team>' and a hidden comment after it is a "
+          "placeholder", empty_named(d, "Data and Labeling"),
+          f"{rules(d, 'error')}")
+    check("'Placeholder - <team> to fill in ...' is a placeholder",
+          empty_named(d, "System Architecture"), f"{rules(d, 'error')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

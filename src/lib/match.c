@@ -667,8 +667,24 @@ static void S_trim_marks(const char **s, size_t *n) {
   static const char marks[] = " \t\r\n*_:-[]()\"'`.,;!?>|";
   while (*n && strchr(marks, **s))
     (*s)++, (*n)--;
-  while (*n && strchr(marks, (*s)[*n - 1]))
-    (*n)--;
+  for (;;) {
+    while (*n && strchr(" \t\r\n", (*s)[*n - 1]))
+      (*n)--;
+    /* an HTML comment at the end is hidden: "_To be written._ <!-- do
+     * we even log this? -->" */
+    if (*n < 7 || memcmp(*s + *n - 3, "-->", 3) != 0) {
+      while (*n && strchr(marks, (*s)[*n - 1]))
+        (*n)--;
+      break;
+    }
+    const char *open = NULL;
+    for (size_t i = 0; i + 4 <= *n - 3; i++)
+      if (memcmp(*s + i, "<!--", 4) == 0)
+        open = *s + i; /* the last one */
+    if (!open || open == *s)
+      break;
+    *n = (size_t)(open - *s);
+  }
 }
 
 /* Whether s[0..n) says nothing but "TBD", "[NO INFO]", "N/A", "-", "?". */
@@ -712,8 +728,10 @@ static bool S_placeholder_text(const char *s, size_t n) {
         return true;
     /* ... until something happens: "To be added after this review",
      * "TBD once the pilot data is in" (a few words, one clause) */
+    /* ... or with whom: "To be written with Data Platform", "TBD with
+     * Ops" */
     static const char *const until[] = {"after ", "once ", "until ",
-                                        "before ", NULL};
+                                        "before ", "with ", NULL};
     for (int k = 0; until[k]; k++) {
       size_t u = strlen(until[k]);
       if (m <= u || strncasecmp(until[k], r, u) != 0)
@@ -782,6 +800,17 @@ static bool S_unfinished_text(const char *s, size_t n) {
   for (int i = 0; lead[i]; i++) {
     size_t l = strlen(lead[i]);
     if (n > l && strncmp(s, lead[i], l) == 0 && !S_alnum(s[l]))
+      return true;
+  }
+  /* ... and "Placeholder - Platform team to fill in after kickoff", not
+   * "Placeholder values are replaced" */
+  if (n > 11 && strncasecmp(s, "placeholder", 11) == 0) {
+    size_t i = 11;
+    while (i < n && s[i] == ' ')
+      i++;
+    if (i < n && (s[i] == ':' || s[i] == '-' ||
+                  ((unsigned char)s[i] == 0xE2 && i + 2 < n &&
+                   (unsigned char)s[i + 1] == 0x80)))
       return true;
   }
   return false;
