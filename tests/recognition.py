@@ -2358,6 +2358,24 @@ def main():
     check("'Placeholder - <team> to fill in ...' is a placeholder",
           empty_named(d, "System Architecture"), f"{rules(d, 'error')}")
 
+    d = lint_text(ddlint, "# Comment screening\n\nBackground\n----------\n\n"
+                  "Hobby forums get spam bursts at night.\n\nData & labels\n"
+                  "-------------\n\nWhere do the labels come from? Moderator "
+                  "removals? User reports?\n\nDo we need our own annotation "
+                  "vendor?\n\n(Jonah to write this up.)\n\nFeatures\n--------\n\n"
+                  "Features are being specified together with the Trust team "
+                  "in the **Signal Catalog** doc (link in TS-881). Please "
+                  "comment there, not here.\n\nClarifying questions\n"
+                  "--------------------\n\nIs it real time? How many "
+                  "comments a day?\n")
+    check("a section that only asks questions is empty",
+          empty_named(d, "Data and Labeling"), f"{rules(d, 'error')}")
+    check("'<X> is being specified in the <Y> doc' hands the section over",
+          empty_named(d, "Features"), f"{rules(d, 'error')}")
+    check("... but clarifying questions are the problem's own content",
+          cov(d, "problem")["found"] and not empty_named(d, "Problem"),
+          f"{cov(d, 'problem')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -774,11 +774,28 @@ static bool S_unfinished_text(const char *s, size_t n) {
                                        "ask ",     "read up",    "figure out",
                                        "find out", "see how ",   "decide ",
                                        "confirm ", "follow up",  NULL};
-    if (m > 2 && p[0] == '(' && p[m - 1] == ')' && !memchr(p + 1, ')', m - 2))
+    if (m > 2 && p[0] == '(' && p[m - 1] == ')' && !memchr(p + 1, ')', m - 2)) {
       for (int i = 0; todo[i]; i++)
         if (m - 1 > strlen(todo[i]) &&
             strncasecmp(p + 1, todo[i], strlen(todo[i])) == 0)
           return true;
+      /* ... or handed to someone: "(Jonah to write this up.)" */
+      static const char *const verbs[] = {"write", "fill", "add", "draft",
+                                          "finish", "complete", "look",
+                                          "check", "own", NULL};
+      size_t w = 1;
+      if (p[1] >= 'A' && p[1] <= 'Z') {
+        while (w < m && S_alnum(p[w]))
+          w++;
+        if (w + 4 < m && strncmp(p + w, " to ", 4) == 0)
+          for (int i = 0; verbs[i]; i++) {
+            size_t l = strlen(verbs[i]);
+            if (w + 4 + l < m && strncasecmp(p + w + 4, verbs[i], l) == 0 &&
+                !S_alnum(p[w + 4 + l]))
+              return true;
+          }
+      }
+    }
   }
   static const char *const ph[] = {
       "no info",       "tbd",          "tba",          "tbc",
@@ -1428,6 +1445,22 @@ static bool S_names_kinds_only(const lint_ctx *ctx, const block *bl) {
 /* Marks the blocks that are never evidence: labels followed only by a
  * placeholder, paragraphs that are only one, and everything under a
  * not_evidence heading. Returns a new array (one byte per block). */
+/* Whether paragraph bl is questions only: every sentence of it ends with
+ * "?" ("Where do the labels come from? Moderator removals? Both?"). */
+static bool S_only_questions(const char *t, const block *bl) {
+  size_t s = bl->start, e = bl->end;
+  while (s < e && strchr(" \t\r\n-*+>", t[s]))
+    s++;
+  while (e > s && strchr(" \t\r\n", t[e - 1]))
+    e--;
+  if (e <= s || t[e - 1] != '?')
+    return false;
+  for (size_t i = s; i + 1 < e; i++)
+    if ((t[i] == '.' || t[i] == '!') && strchr(" \t\r\n", t[i + 1]))
+      return false; /* a statement among them */
+  return true;
+}
+
 static unsigned char *S_dead_blocks(const namer *nm) {
   const lint_ctx *ctx = nm->ctx;
   const md_blocks *mb = ctx->md;
@@ -1489,6 +1522,38 @@ static unsigned char *S_dead_blocks(const namer *nm) {
     if (S_not_evidence(nm, d) &&
         (!sec->is_title || S_not_evidence_opens(nm, d)))
       memset(dead + sec->block, 1, sec->end_block - sec->block);
+  }
+  /* a section whose own text only asks ("Where do the labels come from?
+   * Moderator removals? User reports?", "Do we need our own annotation
+   * vendor?"), with placeholders at most: questions, not answers */
+  for (size_t d = 0; d < ctx->ol->nsections && S_pack_reads_content(ctx->pack);
+       d++) {
+    const section *sec = &ctx->ol->sections[d];
+    /* (not under a heading that asks for questions: "Clarifying
+     * questions", "Questions we expect") */
+    const char *ht = mb->blocks[sec->block].text;
+    bool asks_for = false;
+    for (const char *h = ht; h && *h && !asks_for; h++)
+      asks_for = strncasecmp(h, "question", 8) == 0 ||
+                 strncasecmp(h, "faq", 3) == 0 ||
+                 strncasecmp(h, "clarif", 6) == 0;
+    if (sec->is_title || asks_for)
+      continue;
+    size_t own = sec->first_block, asks = 0;
+    bool other = false;
+    for (; own < sec->end_block && mb->blocks[own].kind != BLOCK_HEADING;
+         own++) {
+      const block *bl = &mb->blocks[own];
+      if (!S_is_content(bl) || dead[own])
+        continue;
+      if (bl->kind == BLOCK_PARAGRAPH && S_only_questions(ctx->src->text, bl))
+        asks++;
+      else
+        other = true;
+    }
+    if (asks && !other)
+      for (size_t b = sec->first_block; b < own; b++)
+        dead[b] = 1;
   }
   /* a section whose own text is a placeholder, then a thematic break:
    * what follows the break is a footer or the next part, not its answer
@@ -3311,9 +3376,32 @@ static size_t S_table_row_keys(const lint_ctx *ctx, const block *bl,
  * to another tool or site and says nothing itself: "See Confluence:
  * ...", "Details in the Notion page", "Refer to https://...". A link to
  * another part of the same document ("see 03_data.md") is not. */
+/* Whether t[i, end) says the content is being written in another
+ * document: "Features are being specified together with the Risk Data team
+ * in the **Fraud Feature Catalog** doc (link in RISK-2207). Please comment
+ * there, not here." */
+static bool S_handed_to_doc(const char *t, size_t i, size_t end) {
+  static const char *const being[] = {
+      "being specified", "being defined", "being written", "being designed",
+      "being drafted",   "being worked out", "being documented",
+      "being tracked",   NULL};
+  static const char *const doc[] = {"doc",  "docs", "document", "page",
+                                    "spec", "catalog", "catalogue",
+                                    "sheet", "ticket", "rfc", NULL};
+  bool handed = false;
+  for (int k = 0; being[k] && !handed; k++)
+    handed = S_has_phrase(t, i, end, being[k]);
+  if (!handed || !S_has_phrase(t, i, end, "in"))
+    return false;
+  for (int k = 0; doc[k]; k++)
+    if (S_has_phrase(t, i, end, doc[k]))
+      return true;
+  return false;
+}
+
 static bool S_points_outside(lint_ctx *ctx, size_t d) {
   const section *sec = &ctx->ol->sections[d];
-  if (!S_prose_under(ctx, sec, 25, false))
+  if (!S_prose_under(ctx, sec, 40, false))
     return false;
   const block *first = S_first_prose(ctx, d);
   if (!first)
@@ -3328,6 +3416,8 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
                                      "described in ", "lives in ", "tracked in ",
                                      "covered in ",  "in confluence", NULL};
   if (!S_opens_with(t, i, end, open))
+    return S_handed_to_doc(t, i, end);
+  if (!S_prose_under(ctx, sec, 25, false))
     return false;
   /* (one clause: "See https://... for the method; we train on ..." goes
    * on to say something; a last short note to self does not: "See Jira
