@@ -2376,6 +2376,30 @@ def main():
           cov(d, "problem")["found"] and not empty_named(d, "Problem"),
           f"{cov(d, 'problem')}")
 
+    # Held-out sets 58 and 59 (the session's last round).
+    d = lint_text(ddlint, "# Queue matching\n\n## Why\n\nMatches feel "
+                  "one-sided at high ranks.\n\n## Picking a match\n\n1. "
+                  "Build candidates as today.\n2. Score each candidate "
+                  "with the model.\n3. Pick the best candidate and start "
+                  "the match.\n\n## Rollout, "
+                  "monitoring, feedback\n\nSee the LiveOps runbook for "
+                  "matchmaker changes.\n")
+    check("'score each candidate', 'pick the best candidate' are the "
+          "prediction step",
+          (found(d, "prediction") or ("",))[0] == "Picking a match",
+          f"{found(d, 'prediction')}")
+    check("'See the LiveOps runbook' hands the section over",
+          empty_named(d, "Feedback, Monitoring, and Deployment"),
+          f"{rules(d, 'error')}")
+    d = lint_text(ddlint, "# Helpline triage\n\n**Q: What problem are we "
+                  "solving?**\n\nA: High-risk chats wait in the queue at "
+                  "night.\n\n**Q: Where does it sit?**\n\nA: Not covered "
+                  "here; the platform team will work it out with the "
+                  "messaging vendor.\n")
+    check("'Where does it sit?' names the architecture, and 'A: Not "
+          "covered here' leaves it empty",
+          empty_named(d, "System Architecture"), f"{rules(d, 'error')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

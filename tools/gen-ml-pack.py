@@ -263,7 +263,7 @@ sections = [
               "end to end flow", "request flow", "how a request flows",
               "life of a request", "how it runs", "how it ran", "how it will run",
               # "Where it runs", "Where it lives": the system's place
-              "where it runs", "where it will run", "where it lives", "where it sits",
+              "where it runs", "where it will run", "where it lives", "where it sits", "where does it sit", "where does it live", "where does it run", "where does it fit",
               # "What happens when someone asks?" (not "What happens when the
               # nomenclature changes?"); "How does it fit into the portal?"
               "what happens when someone", "what happens when a user",
@@ -912,6 +912,7 @@ sections = [
               r"\b(greedy|budgeted|knapsack|constrained) (allocation|assignment|selection)\b|\b(daily|weekly|monthly|per-day|per-week) (cap|quota)\b"
               # ... and a forecast turned into the people or vehicles it
               # needs: "Erlang C ... -> required advisers per interval"
+              r"|\bscore (each|every|all) (candidate|option|listing|match|offer|item)s?\b|\b(pick|picks|choose|chooses|select|selects) the (best|top|highest[- ]scoring) (candidate|option|match|offer|item)s?\b"
               r"|\berlang[- ]?[abc]\b|(?<=\brequired )\b(staff|staffing|advisers|advisors|agents|headcount|fte|ftes|crews|nurses|drivers|couriers|pickers|technicians|beds|trucks|vehicles)\b",
               r"\brounded (up|down|outward|outwards|to the nearest)\b",
               # an LLM's output checked: "a reply that does not parse ... is

@@ -2647,6 +2647,24 @@ static size_t S_past_tags(const char *t, size_t start, size_t end) {
   for (;;) {
     while (i < end && strchr(" \t\r\n", t[i]))
       i++;
+    /* an answer's marker in a Q&A: "A: Not covered here.", "**A:** ..." */
+    {
+      size_t k = i;
+      while (k < end && (t[k] == '*' || t[k] == '_'))
+        k++;
+      size_t w = k + (k + 6 <= end && strncasecmp(t + k, "answer", 6) == 0
+                          ? 6
+                          : k < end && t[k] == 'A' ? 1 : 0);
+      if (w > k && w < end && (t[w] == ':' || t[w] == '.')) {
+        w++;
+        while (w < end && (t[w] == '*' || t[w] == '_'))
+          w++;
+        if (w < end && strchr(" \t\r\n", t[w])) {
+          i = w;
+          continue;
+        }
+      }
+    }
     if (i >= end || t[i] != '<')
       return i;
     bool summary = strncasecmp(t + i, "<summary", 8) == 0;
@@ -3458,7 +3476,8 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
   static const char *const where[] = {
       "confluence", "notion",     "wiki",        "google doc", "gdoc",
       "jira",       "sharepoint", "quip",        "coda",       "dropbox",
-      "the drive",  "shared drive", "http://",   "https://",   NULL};
+      "the drive",  "shared drive", "http://",   "https://",   "runbook",
+      "playbook",   "spreadsheet", NULL};
   for (size_t k = i; k < end; k++)
     for (int w = 0; where[w]; w++) {
       size_t n = strlen(where[w]);
