@@ -2314,14 +2314,34 @@ def main():
     # Drafts with gaps (held-out set57): denials under labels, a team
     # template's prompts in italics, a placeholder before a footer.
     d = lint_text(ddlint, "# Card scoring\n\n## 1. Problem\n\nChargebacks "
-                  "cost us 0.4% of volume.\n\n## 9. Launch\n\nStandard "
-                  "service deploy through the platform pipeline.\n\n"
+                  "cost us 0.4% of volume.\n\n## 9. Launch\n\n"
                   "Monitoring: no monitoring is planned for v1 beyond what "
                   "the platform gives every service.\n\nRollback: N/A.\n")
-    check("'Monitoring: no monitoring is planned' under a stock deploy line "
-          "is an empty deployment section",
+    check("'Monitoring: no monitoring is planned' and 'Rollback: N/A' are "
+          "an empty deployment section",
           empty_named(d, "Feedback, Monitoring, and Deployment"),
           f"{rules(d, 'error')}")
+    # ... but answers that look like those are answers (found in review)
+    for body in ["**Monitoring:** None for v1; we rely on the platform's "
+                 "latency dashboards and PagerDuty alerts on drift.",
+                 "**Monitoring:** No monitoring team exists, so the ML team "
+                 "owns the drift dashboard and the PagerDuty alerts.",
+                 "*Add-on: the model also logs every shown suggestion, and "
+                 "we alert when acceptance drops below 15%.*",
+                 "Placeholder-filled replies are logged with their template "
+                 "id, and a weekly report tracks their acceptance.",
+                 "*Describe monitoring and rollout.*\n\n---\n\n- a 10% "
+                 "canary for a week\n- drift alerts on the score "
+                 "distribution\n- rollback by flag",
+                 "Acceptance and p99 latency are being tracked in Grafana; "
+                 "an alert pages the on-call when acceptance drops. Rollout "
+                 "is a 10% A/B test, then everyone."]:
+        d = lint_text(ddlint, "# Reply hints\n\n## Problem\n\nAgents "
+                      "retype answers.\n\n## Monitoring and rollout\n\n"
+                      + body + "\n")
+        check("an answer is not a prompt, a denial or a pointer",
+              not empty_named(d, "Feedback, Monitoring, and Deployment"),
+              body[:50])
     d = lint_text(ddlint, "# Ticket routing one-pager\n\n## 1. Problem\n\n"
                   "Tickets wait four hours in triage.\n\n## 7. Decision "
                   "logic\n\n*Describe how predictions are turned into "

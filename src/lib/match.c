@@ -681,8 +681,11 @@ static void S_trim_marks(const char **s, size_t *n) {
     for (size_t i = 0; i + 4 <= *n - 3; i++)
       if (memcmp(*s + i, "<!--", 4) == 0)
         open = *s + i; /* the last one */
-    if (!open || open == *s)
+    if (!open || open == *s) {
+      while (*n && strchr(marks, (*s)[*n - 1]))
+        (*n)--;
       break;
+    }
     *n = (size_t)(open - *s);
   }
 }
@@ -760,6 +763,8 @@ static bool S_blank_rest(const char *s, size_t n) {
 /* Whether s[0..n) marks text still to be written, in any template:
  * "TBD", "To be written.", "TODO: describe the sources". "None." and
  * "N/A" are not: they answer "Unresolved questions" in an RFC. */
+static size_t S_count_words(const char *t, size_t start, size_t end,
+                            size_t max);
 static bool S_unfinished_text(const char *s, size_t n) {
   /* a note to self in parentheses: "(look at how the big ad papers do
    * it)", "(check with SRE)" */
@@ -784,7 +789,9 @@ static bool S_unfinished_text(const char *s, size_t n) {
                                           "finish", "complete", "look",
                                           "check", "own", NULL};
       size_t w = 1;
-      if (p[1] >= 'A' && p[1] <= 'Z') {
+      /* (a short note, six words at most, not "(Agents to add feedback
+       * with a thumbs-down button; every shown ...)") */
+      if (p[1] >= 'A' && p[1] <= 'Z' && S_count_words(p, 0, m, 7) <= 6) {
         while (w < m && S_alnum(p[w]))
           w++;
         if (w + 4 < m && strncmp(p + w, " to ", 4) == 0)
@@ -823,11 +830,17 @@ static bool S_unfinished_text(const char *s, size_t n) {
    * "Placeholder values are replaced" */
   if (n > 11 && strncasecmp(s, "placeholder", 11) == 0) {
     size_t i = 11;
+    if (i < n && s[i] == ':')
+      return true;
     while (i < n && s[i] == ' ')
       i++;
-    if (i < n && (s[i] == ':' || s[i] == '-' ||
-                  ((unsigned char)s[i] == 0xE2 && i + 2 < n &&
-                   (unsigned char)s[i + 1] == 0x80)))
+    /* a dash after a space: " - ", an en or em dash; not "Placeholder-
+     * filled", "Placeholder's" */
+    if (i > 11 && i < n &&
+        (s[i] == '-' || ((unsigned char)s[i] == 0xE2 && i + 2 < n &&
+                         (unsigned char)s[i + 1] == 0x80 &&
+                         ((unsigned char)s[i + 2] == 0x93 ||
+                          (unsigned char)s[i + 2] == 0x94))))
       return true;
   }
   return false;
@@ -912,10 +925,9 @@ static bool S_guidance_prompt(const char *t, size_t start, size_t end) {
       S_count_words(t, start, end, 61) > 60)
     return false;
   static const char *const verbs[] = {
-      "describe", "explain",   "list",    "add",     "include", "outline",
-      "summarise", "summarize", "specify", "document", "define",  "fill in",
-      "link",     "state",     "write",   NULL};
-  bool question = false, you = false;
+      "describe",  "explain", "add",    "include", "outline", "summarise",
+      "summarize", "specify", "define", "fill in", NULL};
+  bool question = false, you = false, we = false;
   for (size_t i = start + 1; i + 1 < end; i++) {
     question |= t[i] == '?';
     if (S_alnum(t[i - 1]) || !S_alnum(t[i]))
@@ -927,18 +939,26 @@ static bool S_guidance_prompt(const char *t, size_t start, size_t end) {
     if ((w - i == 3 && strncasecmp(t + i, "you", 3) == 0) ||
         (w - i == 4 && strncasecmp(t + i, "your", 4) == 0))
       you = true;
+    /* (the author's own voice: "Would you trust it? We log ...") */
+    if ((w - i == 2 && (strncasecmp(t + i, "we", 2) == 0 ||
+                        strncasecmp(t + i, "our", 2) == 0)) ||
+        (w - i == 3 && strncasecmp(t + i, "our", 3) == 0) ||
+        (w - i == 1 && t[i] == 'I'))
+      we = true;
     size_t p = i;
     while (p > start && strchr(" \t\r\n", t[p - 1]))
       p--;
     bool opens = p == start + 1 || strchr(".?!", t[p - 1]);
+    /* an instruction: the verb, a space, a lower-case word ("Describe
+     * how", "Add a diagram"), not "Add-on:" */
     for (int k = 0; opens && verbs[k]; k++) {
       size_t l = strlen(verbs[k]);
-      if (i + l <= end && strncasecmp(t + i, verbs[k], l) == 0 &&
-          !S_alnum(t[i + l]))
+      if (i + l + 1 < end && strncasecmp(t + i, verbs[k], l) == 0 &&
+          t[i + l] == ' ' && t[i + l + 1] >= 'a' && t[i + l + 1] <= 'z')
         return true;
     }
   }
-  return question && you;
+  return question && you && !we;
 }
 
 /* Whether t[start, end) is one span of emphasis and nothing else, of up
@@ -983,12 +1003,21 @@ static bool S_label_denied(const lint_ctx *ctx, const block *bl) {
     at++;
   if (at >= n || !S_opens_denial(t, at, n))
     return false;
-  /* its first sentence: a bare denial ("None.", "Not yet.", "Not
-   * planned for v1", not "Not learned." of a rule-based step), or one
-   * naming the label's first word again (its first five letters) */
-  size_t e = at;
-  while (e < n && !strchr(".;!?\n", t[e]))
-    e++;
+  /* all it says: a bare denial ("None.", "Not yet.", "Not planned for
+   * v1", not "Not learned." of a rule-based step, nor "None for v1; we
+   * rely on the platform's dashboards"), or one sentence of 20 words at
+   * most naming the label's first word again ("no monitoring is
+   * planned", not "No monitoring team exists, so the ML team owns ...") */
+  size_t e = n;
+  while (e > at && strchr(" \t\r\n.!*_", t[e - 1]))
+    e--;
+  for (size_t k = at; k < e; k++)
+    if (strchr(";!?", t[k]) ||
+        (t[k] == '.' && k + 1 < e && strchr(" \t\r\n", t[k + 1])) ||
+        (t[k] == ',' && k + 5 < e &&
+         (strncasecmp(t + k, ", so ", 5) == 0 ||
+          strncasecmp(t + k, ", but", 5) == 0)))
+      return false;
   static const char *const bare[] = {"none",        "nothing",
                                      "no",          "not yet",
                                      "not planned", "not needed",
@@ -1009,10 +1038,10 @@ static bool S_label_denied(const lint_ctx *ctx, const block *bl) {
   size_t ln = 0;
   while (lab[ln] && S_alnum(lab[ln]) && ln < 5)
     ln++;
-  if (ln < 4)
+  if (ln < 4 || S_count_words(t, at, e, 21) > 20)
     return false;
   for (size_t i = at; i + ln <= e; i++)
-    if (strncasecmp(t + i, lab, ln) == 0)
+    if ((i == 0 || !S_alnum(t[i - 1])) && strncasecmp(t + i, lab, ln) == 0)
       return true;
   return false;
 }
@@ -1533,10 +1562,17 @@ static unsigned char *S_dead_blocks(const namer *nm) {
      * questions", "Questions we expect") */
     const char *ht = mb->blocks[sec->block].text;
     bool asks_for = false;
-    for (const char *h = ht; h && *h && !asks_for; h++)
-      asks_for = strncasecmp(h, "question", 8) == 0 ||
-                 strncasecmp(h, "faq", 3) == 0 ||
-                 strncasecmp(h, "clarif", 6) == 0;
+    for (ptrdiff_t up = (ptrdiff_t)d; up >= 0 && !asks_for;
+         up = ctx->ol->sections[up].parent) {
+      const char *h = mb->blocks[ctx->ol->sections[up].block].text;
+      for (; h && *h && !asks_for; h++)
+        asks_for = strncasecmp(h, "question", 8) == 0 ||
+                   strncasecmp(h, "faq", 3) == 0 ||
+                   strncasecmp(h, "q&a", 3) == 0 ||
+                   strncasecmp(h, "risk", 4) == 0 ||
+                   strncasecmp(h, "clarif", 6) == 0;
+    }
+    (void)ht;
     if (sec->is_title || asks_for)
       continue;
     size_t own = sec->first_block, asks = 0;
@@ -1546,7 +1582,8 @@ static unsigned char *S_dead_blocks(const namer *nm) {
       const block *bl = &mb->blocks[own];
       if (!S_is_content(bl) || dead[own])
         continue;
-      if (bl->kind == BLOCK_PARAGRAPH && S_only_questions(ctx->src->text, bl))
+      if (bl->kind == BLOCK_PARAGRAPH && !bl->in_list &&
+          S_only_questions(ctx->src->text, bl))
         asks++;
       else
         other = true;
@@ -1570,13 +1607,29 @@ static unsigned char *S_dead_blocks(const namer *nm) {
     for (size_t b = sec->first_block; b < own; b++) {
       const block *bl = &mb->blocks[b];
       if (bl->kind == BLOCK_BREAK) {
-        if (dead_before && !live_before)
+        /* (after it, a note of a paragraph or two, not a list, a table
+         * or an answer of its own after a prompt: "*Describe ...*",
+         * "---", then the bullets) */
+        size_t after = 0;
+        bool note = true;
+        for (size_t k = b + 1; k < own && note; k++)
+          if (S_is_content(&mb->blocks[k])) {
+            after++;
+            note = mb->blocks[k].kind == BLOCK_PARAGRAPH &&
+                   !mb->blocks[k].in_list && after <= 2;
+          }
+        if (dead_before && !live_before && note)
           memset(dead + b, 1, own - b);
         break;
       }
       if (S_is_content(bl)) {
-        dead_before |= dead[b] != 0;
-        live_before |= !dead[b];
+        /* (a placeholder, not a label over one: "**Owner:** TBD") */
+        bool ph = dead[b] && !bl->label &&
+                  (S_placeholder_text(ctx->src->text + bl->start,
+                                      bl->end - bl->start) ||
+                   block_unfinished(ctx, bl));
+        dead_before |= ph;
+        live_before |= !ph;
       }
     }
   }
@@ -2023,8 +2076,7 @@ static bool S_only_reuses(const lint_ctx *ctx, const section *sec) {
             "setup",          "pipeline",   "pipelines",  "stack",
             "infrastructure", "infra",      "process",    "labels",
             "serving",        "deployment", "rollout",    "practice",
-            "practices",      "tooling",    "service",    "deploy",
-            "release",        NULL};
+            "practices",      "tooling",    NULL};
         size_t w = i + n;
         while (w < one->end && t[w] == ' ')
           w++;
@@ -3403,16 +3455,24 @@ static bool S_handed_to_doc(const char *t, size_t i, size_t end) {
       "being specified", "being defined", "being written", "being designed",
       "being drafted",   "being worked out", "being documented",
       "being tracked",   NULL};
-  static const char *const doc[] = {"doc",  "docs", "document", "page",
+  static const char *const doc[] = {"doc",  "docs", "document",
                                     "spec", "catalog", "catalogue",
                                     "sheet", "ticket", "rfc", NULL};
+  /* in its first sentence, and little after it ("Please comment there,
+   * not here."), not "... being tracked in Grafana; we alert on ..." */
+  size_t e = i;
+  while (e < end && !(strchr(".;!?", t[e]) &&
+                      (e + 1 >= end || strchr(" \t\r\n", t[e + 1]))))
+    e++;
+  if (e < end && S_count_words(t, e + 1, end, 9) > 8)
+    return false;
   bool handed = false;
   for (int k = 0; being[k] && !handed; k++)
-    handed = S_has_phrase(t, i, end, being[k]);
-  if (!handed || !S_has_phrase(t, i, end, "in"))
+    handed = S_has_phrase(t, i, e, being[k]);
+  if (!handed || !S_has_phrase(t, i, e, "in"))
     return false;
   for (int k = 0; doc[k]; k++)
-    if (S_has_phrase(t, i, end, doc[k]))
+    if (S_has_phrase(t, i, e, doc[k]))
       return true;
   return false;
 }
