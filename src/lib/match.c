@@ -918,8 +918,6 @@ static bool S_guidance_questions(const char *t, size_t start, size_t end) {
  * "*... Add a diagram if helpful.*"), or a question together with "you"
  * ("*Rollout plan (shadow? A/B?), what dashboards and alerts you will set
  * up ...*"). A team template's prompt, not an answer. */
-static size_t S_count_words(const char *t, size_t start, size_t end,
-                            size_t max);
 static bool S_guidance_prompt(const char *t, size_t start, size_t end) {
   if (!S_one_emphasis(t, &start, &end) ||
       S_count_words(t, start, end, 61) > 60)
@@ -965,8 +963,6 @@ static bool S_guidance_prompt(const char *t, size_t start, size_t end) {
  * to 25 words: a team template's hint ("*How are scores turned into
  * actions? Ranking, thresholds, caps.*", "*Accuracy drift, latency,
  * system health*"). */
-static size_t S_count_words(const char *t, size_t start, size_t end,
-                            size_t max);
 static bool S_emphasis_only(const char *t, size_t start, size_t end) {
   return S_one_emphasis(t, &start, &end) &&
          S_count_words(t, start, end, 26) <= 25;
@@ -974,6 +970,17 @@ static bool S_emphasis_only(const char *t, size_t start, size_t end) {
 
 static bool S_opens_deferral(const char *t, size_t start, size_t end);
 static bool S_sentence_defers(const char *t, size_t start, size_t end);
+/* S_label_rest(), with *at past the marks after the label ("**Labels**:
+ * to be decided"); false when nothing follows them. */
+static bool S_label_said(const lint_ctx *ctx, const block *bl,
+                         const char **t, size_t *n, size_t *at) {
+  if (!S_label_rest(ctx, bl, t, n, at))
+    return false;
+  while (*at < *n && strchr(" \t\r\n*_:.-", (*t)[*at]))
+    (*at)++;
+  return *at < *n;
+}
+
 /* Whether label block bl puts its label's subject off: "9. Monitoring,
  * feedback and rollout." over "Not decided in this record. The SRE
  * follow-up owns dashboards ...", "- **Labels**: to be decided with the
@@ -981,11 +988,7 @@ static bool S_sentence_defers(const char *t, size_t start, size_t end);
 static bool S_label_deferred(const lint_ctx *ctx, const block *bl) {
   const char *t;
   size_t n, at;
-  if (!S_label_rest(ctx, bl, &t, &n, &at))
-    return false;
-  while (at < n && strchr(" \t\r\n*_:.-", t[at]))
-    at++;
-  return at < n && S_opens_deferral(t, at, n);
+  return S_label_said(ctx, bl, &t, &n, &at) && S_opens_deferral(t, at, n);
 }
 
 static bool S_opens_denial(const char *t, size_t start, size_t end);
@@ -997,11 +1000,7 @@ static bool S_opens_denial(const char *t, size_t start, size_t end);
 static bool S_label_denied(const lint_ctx *ctx, const block *bl) {
   const char *t;
   size_t n, at;
-  if (!S_label_rest(ctx, bl, &t, &n, &at))
-    return false;
-  while (at < n && strchr(" \t\r\n*_:.-", t[at]))
-    at++;
-  if (at >= n || !S_opens_denial(t, at, n))
+  if (!S_label_said(ctx, bl, &t, &n, &at) || !S_opens_denial(t, at, n))
     return false;
   /* all it says: a bare denial ("None.", "Not yet.", "Not planned for
    * v1", not "Not learned." of a rule-based step, nor "None for v1; we
@@ -1474,6 +1473,15 @@ static bool S_names_kinds_only(const lint_ctx *ctx, const block *bl) {
 /* Marks the blocks that are never evidence: labels followed only by a
  * placeholder, paragraphs that are only one, and everything under a
  * not_evidence heading. Returns a new array (one byte per block). */
+/* The end of section sec's own text: its first subheading's block, or
+ * the end of its subtree. */
+static size_t S_own_end(const md_blocks *mb, const section *sec) {
+  size_t own = sec->first_block;
+  while (own < sec->end_block && mb->blocks[own].kind != BLOCK_HEADING)
+    own++;
+  return own;
+}
+
 /* Whether paragraph bl is questions only: every sentence of it ends with
  * "?" ("Where do the labels come from? Moderator removals? Both?"). */
 static bool S_only_questions(const char *t, const block *bl) {
@@ -1560,7 +1568,6 @@ static unsigned char *S_dead_blocks(const namer *nm) {
     const section *sec = &ctx->ol->sections[d];
     /* (not under a heading that asks for questions: "Clarifying
      * questions", "Questions we expect") */
-    const char *ht = mb->blocks[sec->block].text;
     bool asks_for = false;
     for (ptrdiff_t up = (ptrdiff_t)d; up >= 0 && !asks_for;
          up = ctx->ol->sections[up].parent) {
@@ -1572,15 +1579,13 @@ static unsigned char *S_dead_blocks(const namer *nm) {
                    strncasecmp(h, "risk", 4) == 0 ||
                    strncasecmp(h, "clarif", 6) == 0;
     }
-    (void)ht;
     if (sec->is_title || asks_for)
       continue;
-    size_t own = sec->first_block, asks = 0;
+    size_t own = S_own_end(mb, sec), asks = 0;
     bool other = false;
-    for (; own < sec->end_block && mb->blocks[own].kind != BLOCK_HEADING;
-         own++) {
-      const block *bl = &mb->blocks[own];
-      if (!S_is_content(bl) || dead[own])
+    for (size_t b = sec->first_block; b < own; b++) {
+      const block *bl = &mb->blocks[b];
+      if (!S_is_content(bl) || dead[b])
         continue;
       if (bl->kind == BLOCK_PARAGRAPH && !bl->in_list &&
           S_only_questions(ctx->src->text, bl))
@@ -1600,9 +1605,7 @@ static unsigned char *S_dead_blocks(const namer *nm) {
     const section *sec = &ctx->ol->sections[d];
     if (sec->is_title)
       continue;
-    size_t own = sec->first_block;
-    while (own < sec->end_block && mb->blocks[own].kind != BLOCK_HEADING)
-      own++;
+    size_t own = S_own_end(mb, sec);
     bool dead_before = false, live_before = false;
     for (size_t b = sec->first_block; b < own; b++) {
       const block *bl = &mb->blocks[b];
