@@ -1498,6 +1498,20 @@ static bool S_only_questions(const char *t, const block *bl) {
   return true;
 }
 
+/* Whether section d or one it sits under has a heading that asks for
+ * questions ("Clarifying questions", "Questions we expect", "FAQ", "Q&A",
+ * "Risks"): their questions are the content asked for. */
+static bool S_asks_for_questions(const lint_ctx *ctx, size_t d) {
+  for (ptrdiff_t up = (ptrdiff_t)d; up >= 0; up = ctx->ol->sections[up].parent)
+    for (const char *h = ctx->md->blocks[ctx->ol->sections[up].block].text;
+         h && *h; h++)
+      if (strncasecmp(h, "question", 8) == 0 ||
+          strncasecmp(h, "faq", 3) == 0 || strncasecmp(h, "q&a", 3) == 0 ||
+          strncasecmp(h, "risk", 4) == 0 || strncasecmp(h, "clarif", 6) == 0)
+        return true;
+  return false;
+}
+
 static unsigned char *S_dead_blocks(const namer *nm) {
   const lint_ctx *ctx = nm->ctx;
   const md_blocks *mb = ctx->md;
@@ -1566,20 +1580,7 @@ static unsigned char *S_dead_blocks(const namer *nm) {
   for (size_t d = 0; d < ctx->ol->nsections && S_pack_reads_content(ctx->pack);
        d++) {
     const section *sec = &ctx->ol->sections[d];
-    /* (not under a heading that asks for questions: "Clarifying
-     * questions", "Questions we expect") */
-    bool asks_for = false;
-    for (ptrdiff_t up = (ptrdiff_t)d; up >= 0 && !asks_for;
-         up = ctx->ol->sections[up].parent) {
-      const char *h = mb->blocks[ctx->ol->sections[up].block].text;
-      for (; h && *h && !asks_for; h++)
-        asks_for = strncasecmp(h, "question", 8) == 0 ||
-                   strncasecmp(h, "faq", 3) == 0 ||
-                   strncasecmp(h, "q&a", 3) == 0 ||
-                   strncasecmp(h, "risk", 4) == 0 ||
-                   strncasecmp(h, "clarif", 6) == 0;
-    }
-    if (sec->is_title || asks_for)
+    if (sec->is_title)
       continue;
     size_t own = S_own_end(mb, sec), asks = 0;
     bool other = false;
@@ -1593,7 +1594,7 @@ static unsigned char *S_dead_blocks(const namer *nm) {
       else
         other = true;
     }
-    if (asks && !other)
+    if (asks && !other && !S_asks_for_questions(ctx, d))
       for (size_t b = sec->first_block; b < own; b++)
         dead[b] = 1;
   }
