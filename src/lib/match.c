@@ -569,7 +569,7 @@ static bool S_not_evidence_uncached(const namer *nm, size_t d) {
     return false;
   const block *hb = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
   for (size_t i = 0; i < pk->nnot_evidence && hb->norm; i++)
-    if (strchr(pk->not_evidence[i], '*') &&
+    if (pk->not_evidence_wild[i] &&
         S_wild_heading(hb->norm, pk->not_evidence[i]))
       return true;
   if (!ph) {
@@ -579,7 +579,7 @@ static bool S_not_evidence_uncached(const namer *nm, size_t d) {
     /* cheap first: every word of some entry must be in the heading */
     bool maybe = false;
     for (size_t i = 0; i < pk->nnot_evidence && !maybe; i++)
-      maybe = !strchr(pk->not_evidence[i], '*') &&
+      maybe = !pk->not_evidence_wild[i] &&
               title_key_contains(bl->key, pk->not_evidence[i]);
     if (!maybe)
       return false;
@@ -588,7 +588,7 @@ static bool S_not_evidence_uncached(const namer *nm, size_t d) {
   bool hit = false;
   for (size_t i = 0; i < pk->nnot_evidence && !hit; i++) {
     const char *n = pk->not_evidence[i];
-    if (strchr(n, '*'))
+    if (pk->not_evidence_wild[i])
       continue; /* judged above */
     /* a run of the phrase's words is a substring of it: strstr() first */
     hit = strcmp(ph, n) == 0 ||
@@ -633,7 +633,7 @@ static bool S_not_evidence_opens(const namer *nm, size_t d) {
   for (size_t i = 0; i < pk->nnot_evidence && !hit; i++) {
     const char *n = pk->not_evidence[i];
     size_t len = strlen(n);
-    hit = strchr(n, '*') ? S_wild_heading(bl->norm, n)
+    hit = pk->not_evidence_wild[i] ? S_wild_heading(bl->norm, n)
                          : strncmp(ph, n, len) == 0 &&
                                (ph[len] == '\0' || ph[len] == ' ');
   }
@@ -709,6 +709,8 @@ static bool S_placeholder_text(const char *s, size_t n) {
     n -= 3;
     return n == 0;
   }
+  if (n > 48)
+    return false; /* (longer than any placeholder and its qualifier) */
   for (int i = 0; ph[i]; i++)
     if (strlen(ph[i]) == n && strncasecmp(ph[i], s, n) == 0)
       return true;
@@ -816,7 +818,7 @@ static bool S_unfinished_text(const char *s, size_t n) {
   S_trim_marks(&s, &n);
   if (!n)
     return false; /* punctuation alone is for S_placeholder_text() */
-  for (int i = 0; ph[i]; i++)
+  for (int i = 0; ph[i] && n <= 32; i++) /* (none is longer than 32) */
     if (strlen(ph[i]) == n && strncasecmp(ph[i], s, n) == 0)
       return true;
   /* a to-do note: "TODO: describe the sources", "TBD - ask the data team" */

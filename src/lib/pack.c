@@ -226,19 +226,27 @@ pcre2_code *pattern_anchored_code(const pattern *p) {
       atomic_load_explicit(&p->anchored_jit_tried, memory_order_acquire))
     return p->anchored;
   pattern *mp = (pattern *)p;
+  /* compiled on first use, like the JIT: most patterns of a pack never
+   * meet one of their triggers in a document. Compiled outside the lock,
+   * into a code object no other thread sees yet: with -j 2 both threads
+   * meet new patterns at once at the start of a run, and one compilation
+   * (some hundred thousand instructions) held the other thread up. Where
+   * two threads compile the same pattern, the first one's code is kept. */
+  int errcode;
+  PCRE2_SIZE erroff;
+  pcre2_code *code = S_compile_code(mp->source, PCRE2_ANCHORED | mp->options,
+                                    &errcode, &erroff);
+  if (code && !getenv("DDLINT_NO_JIT"))
+    (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
   pthread_mutex_lock(&S_jit_lock);
   if (!atomic_load_explicit(&mp->anchored_jit_tried, memory_order_relaxed)) {
-    /* compiled on first use, like the JIT: most patterns of a pack never
-     * meet one of their triggers in a document */
-    int errcode;
-    PCRE2_SIZE erroff;
-    mp->anchored = S_compile_code(mp->source, PCRE2_ANCHORED | mp->options,
-                                  &errcode, &erroff);
-    if (mp->anchored && !getenv("DDLINT_NO_JIT"))
-      (void)pcre2_jit_compile(mp->anchored, PCRE2_JIT_COMPLETE);
+    mp->anchored = code;
+    code = NULL;
     atomic_store_explicit(&mp->anchored_jit_tried, true, memory_order_release);
   }
   pthread_mutex_unlock(&S_jit_lock);
+  if (code)
+    pcre2_code_free(code);
   return p->anchored;
 }
 
@@ -739,6 +747,8 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
   if (!pack_read_strings(ld, root, "not_evidence", "pack", &names, &n))
     return false;
   pack_strings_free(pk->not_evidence, pk->nnot_evidence);
+  free(pk->not_evidence_wild);
+  pk->not_evidence_wild = NULL;
   for (size_t i = 0; i < n; i++) {
     /* "how * does it": the words around the star, normalised (every word
      * kept: the star must not stand for "our"), and the star itself */
@@ -785,6 +795,10 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
   }
   pk->not_evidence = names;
   pk->nnot_evidence = n;
+  free(pk->not_evidence_wild);
+  pk->not_evidence_wild = xcalloc(n + 1, sizeof(bool));
+  for (size_t i = 0; i < n; i++)
+    pk->not_evidence_wild[i] = strchr(names[i], '*') != NULL;
   return true;
 }
 
@@ -1452,6 +1466,7 @@ void ddlint_pack_free(ddlint_pack *pk) {
   pack_strings_free(pk->template_text, pk->ntemplate_text);
   free(pk->template_tail);
   pack_strings_free(pk->not_evidence, pk->nnot_evidence);
+  free(pk->not_evidence_wild);
   pack_strings_free(pk->generic_names, pk->ngeneric_names);
   for (unsigned k = 0; k < MATCH_LEVELS; k++)
     pcre2_match_context_free(pk->limits->level[k]); /* NULL is allowed */

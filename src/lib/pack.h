@@ -137,6 +137,7 @@ struct ddlint_pack {
    * match.c's S_wild_heading() reads the star */
   char **not_evidence;
   size_t nnot_evidence;
+  bool *not_evidence_wild; /* per entry: it holds a "*" */
   /* owned: "generic_names", as title keys: section names that say nothing
    * of their subject ("introduction", "components"); in a chapter of a
    * document made of parts, such a heading is about its chapter's subject
