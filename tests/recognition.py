@@ -2420,6 +2420,22 @@ def main():
           "covered here' leaves it empty",
           empty_named(d, "System Architecture"), f"{rules(d, 'error')}")
 
+    # Held-out set 54, measured again in the tenth session: a section that
+    # checks outcomes against the scores and says what a drop sets off.
+    d = lint_text(ddlint, "# Which culverts to clear first\n\n## Why\n\n"
+                  "Blocked culverts flood roads every autumn.\n\n## How we "
+                  "will know it is any good\n\nEvery spring, before we "
+                  "retrain, we set last season's actual blockages against "
+                  "last season's scores. If the hit rate in the top fifth "
+                  "drops below 45% we investigate before the next "
+                  "clearing round. Crews note why they skipped a listed "
+                  "culvert, which is the only feedback we get within a "
+                  "season.\n")
+    check("outcomes set against the scores, and a drop below a share that "
+          "is investigated, are monitoring",
+          (found(d, "monitoring") or ("",))[0] ==
+          "How we will know it is any good", f"{found(d, 'monitoring')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -1025,7 +1025,9 @@ sections = [
       # "Weekly, the trust team checks the released-hold rate"; "a drop
       # below 80% precision pauses holding"
       r"\b(weekly|daily|monthly|nightly|hourly)\b,? (the |our |a |an )?([\w-]+ ){0,2}(checks|reviews|looks at|compares|audits|reads|grades|rates|samples)\b",
-      r"\b(drop|drops|fall|falls|rise|rises) (below|above|under|over) \d+(\.\d+)? ?%" + GAP + r"{0,40}\b(pauses?|stops?|halts?|rolls? back|switch(es)? off|turns? off|alerts?|pages?|freezes?)\b",
+      r"\b(drop|drops|fall|falls|rise|rises) (below|above|under|over) \d+(\.\d+)? ?%" + GAP + r"{0,40}\b(pauses?|stops?|halts?|rolls? back|switch(es)? off|turns? off|alerts?|pages?|freezes?|looks? into|investigat(e|es|ed|ing)|digs? into|escalat(e|es|ed|ing))\b",
+      # "we score last quarter's actual defaults against its predictions"
+      r"\b(actual|observed|real|realised|realized) [\w'-]+( [\w'-]+){0,2} (against|versus|vs\.?) (the |our |its |their |last [\w']+ |each [\w']+ )?([\w'-]+ )?(scores|predictions|forecasts)\b",
       # "we compare the walking distance there with the other aisles every week"
       r"\b(compare|compares|compared)\b" + GAP + r"{0,80}\b(every|each) (week|day|month|night|morning)\b",
       r"\b(review|reviews|reviewed|audit|audits|audited) \d+ (random|sampled|sent|recent)? ?[\w-]+ (a|per|each|every) (week|day|month)\b",
