@@ -2436,6 +2436,21 @@ def main():
           (found(d, "monitoring") or ("",))[0] ==
           "How we will know it is any good", f"{found(d, 'monitoring')}")
 
+    # Held-out set 57: a batch system's architecture told through the
+    # platform it runs on, and what stays up when the nightly run fails.
+    d = lint_text(ddlint, "# Pothole repair priorities\n\n## Why\n\n"
+                  "Crews fix potholes in the order reports arrive, not by "
+                  "risk.\n\n## Under the hood\n\nA Databricks job "
+                  "scores every road segment each night and writes the "
+                  "ranked list to a table in the works-order system. If "
+                  "the nightly run fails, yesterday's list stays on the "
+                  "supervisors' screens with a note that it is a day "
+                  "old.\n")
+    check("a managed platform's job, a table it writes and yesterday's list "
+          "kept when a run fails are the architecture, with its fallback",
+          (found(d, "architecture") or ("",))[0] == "Under the hood" and
+          "missing-fallback" not in rules(d), f"{found(d, 'architecture')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")
