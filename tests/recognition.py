@@ -2451,6 +2451,19 @@ def main():
           (found(d, "architecture") or ("",))[0] == "Under the hood" and
           "missing-fallback" not in rules(d), f"{found(d, 'architecture')}")
 
+    # Held-out set 56: the decision step in one paragraph, with the
+    # product's rules layered over the model's pick.
+    d = lint_text(ddlint, "# Reading book suggestions\n\n## Problem\n\n"
+                  "Children abandon one library book in three before the "
+                  "second chapter.\n\n## The clever part\n\nFor each "
+                  "child we predict the chance they finish each book on "
+                  "the shelf list, then pick the book whose predicted "
+                  "chance is closest to 70%, with the school's age rules "
+                  "on top.\n")
+    check("'with the age rules on top' is the rules over the model's pick",
+          (found(d, "prediction") or ("",))[0] == "The clever part",
+          f"{found(d, 'prediction')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

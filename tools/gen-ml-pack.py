@@ -941,7 +941,9 @@ sections = [
      ["re-ranking", "reranking", "diversity", "diversification", "post-processing",
       "business logic", "business rules"],
      [r"\b(rerank|re-rank)(s|ing|er|ed)?\b|(?<=\bre )\brank(s|ing|er|ed)?\b", r"\bdivers(e|ity|ify|ified|ification)\b",
-      r"\bbusiness (logic|rules?)\b", r"\bpost[- ]?process(ing)?\b", r"\bfreshness\b",
+      r"\bbusiness (logic|rules?)\b",
+      # "pick the closest one, with the eligibility rules on top"
+      r"\b(rules?|filters?|constraints?|caps?|guard ?rails?|overrides?) (applied )?on top\b(?! of (the |our |a )?(data|platform|stack|infrastructure|framework|library|api|queue|cluster))", r"\bpost[- ]?process(ing)?\b", r"\bfreshness\b",
       r"\bdeduplicat|\bmerge(s|d)? (items|duplicates|near-duplicates|results|candidates|detections|mentions)\b", r"\bexploration\b", r"\bcalibrat(e|ed|ion)\b",
       r"\bsmooth(s|ed|ing)\b",
       # "hard rules take precedence over scores"
