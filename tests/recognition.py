@@ -2464,6 +2464,20 @@ def main():
           (found(d, "prediction") or ("",))[0] == "The clever part",
           f"{found(d, 'prediction')}")
 
+    # Held-out set 47: a list built by a rule on a forecast quantile.
+    d = lint_text(ddlint, "# Bus stop crowding\n\n## Why\n\nRelief "
+                  "buses are sent where drivers phone in, not where crowds "
+                  "form.\n\n## Crowded-stop list\n\nA stop-hour counts "
+                  "as overloaded if the P90 of boardings exceeds 1.2 times "
+                  "the shelter's capacity. The dispatcher's list ranks "
+                  "stops by the largest such excess over the next six "
+                  "hours and drops stops already served by a relief "
+                  "bus.\n")
+    check("'counts as overloaded if', a ranking and 'drops stops already "
+          "served' are the prediction step",
+          (found(d, "prediction") or ("",))[0] == "Crowded-stop list",
+          f"{found(d, 'prediction')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -833,7 +833,7 @@ sections = [
               "handling the output"],
   "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
               # "returns the expected ready date with a range"
-              r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b|\bscores? (above|below|over|under|of at least|between)\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b|\bcandidate (prices|rates|actions|moves|routes|offers|schedules|replies|answers|tariffs|plans)\b|\b(evaluate|evaluates|score|scores) a grid of\b",
+              r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b|\bscores? (above|below|over|under|of at least|between)\b|\b(is|are|counts as|count as) (at[- ]risk|high[- ]risk|flagged|urgent|overloaded|suspicious) (if|when|whenever)\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b|\bcandidate (prices|rates|actions|moves|routes|offers|schedules|replies|answers|tariffs|plans)\b|\b(evaluate|evaluates|score|scores) a grid of\b",
               r"\btop[- ]?[*_]?(k|\d+)\b", r"\bthresholds?\b", r"\b(batch|online|real[- ]time) (prediction|inference|scoring)\b",
               # turning scores into a list or a band: "the appointments with
               # the highest predicted risk, up to the 1,100-call capacity",
@@ -957,6 +957,9 @@ sections = [
       r"\b(block|deny|allow) ?lists?\b", r"\btop[- ]?k\b", r"\bcut[- ]?offs?\b",
       # "Suppression: not shown if ...", "capped at +-5 bu/acre"
       r"\bsuppress(es|ed|ion)?\b", r"\b(capped|caps?) at\b|\bclamp(s|ed|ing)?\b", r"\bredact(s|ed|ion|ing)?\b",
+      # "drops feeders already in an abnormal configuration", "skips
+      # customers recently contacted"
+      r"\b(drops?|dropped|removes?|removed|excludes?|excluded|skips?|skipped|leaves? out|filters? out)\b ([\w-]+ ){1,3}(already|currently|recently) (in|on|under|being|seen|shown|contacted|visited|scheduled|booked|treated|flagged|served|sent)\b",
       # a decision rule on the prediction: "If p90 > 0.90, raise the price"
       r"(?<=\bif |\bif the |\bwhen |\bwhen the )\b(median|mean|forecast|estimate|prediction|predicted [\w-]+|risk|likelihood) ?(>=|<=|>|<|≥|≤|is above|is below|exceeds) ?0?[.,]\d+",
       # "a 'behind neighbours' flag when a field's estimate is more than
