@@ -828,6 +828,31 @@ static bool S_unfinished_text(const char *s, size_t n) {
     if (n > l && strncmp(s, lead[i], l) == 0 && !S_alnum(s[l]))
       return true;
   }
+  /* a short sentence whose subject is a to-do mark, with no number of its
+   * own: "Rollout plan TBD with dispatch ops."; not "p99 under 200 ms
+   * (TBC with SRE)", "Predict delivery time. TBD: the regions." (a note
+   * on a text) or "See the spec (link TBD)." */
+  if (S_count_words(s, 0, n, 9) <= 8) {
+    bool mark = false;
+    size_t paren = 0;
+    for (size_t i = 0; i < n; i++) {
+      if ((s[i] >= '0' && s[i] <= '9') || s[i] == ':' || s[i] == ';' ||
+          ((s[i] == '.' || s[i] == '?' || s[i] == '!') && i + 1 < n &&
+           !strchr(".?!", s[i + 1])))
+        return false;
+      paren += s[i] == '(';
+      paren -= paren && s[i] == ')';
+      if (paren || (i > 0 && S_alnum(s[i - 1])))
+        continue;
+      for (int k = 0; lead[k] && !mark; k++) {
+        size_t l = strlen(lead[k]);
+        mark = i + l <= n && strncmp(s + i, lead[k], l) == 0 &&
+               (i + l == n || !S_alnum(s[i + l]));
+      }
+    }
+    if (mark)
+      return true;
+  }
   /* ... and "Placeholder - Platform team to fill in after kickoff", not
    * "Placeholder values are replaced" */
   if (n > 11 && strncasecmp(s, "placeholder", 11) == 0) {
@@ -983,6 +1008,28 @@ static bool S_label_said(const lint_ctx *ctx, const block *bl,
   return *at < *n;
 }
 
+/* Whether the first sentence of t[start, end), of 14 words at most,
+ * leaves the subject to whatever a platform does by default: "we will rely
+ * on the platform defaults", "Whatever the classifier platform gives us by
+ * default." (not "We rely on the platform's drift monitor", which names
+ * what is watched). */
+static bool S_has_phrase(const char *t, size_t start, size_t end,
+                         const char *p);
+static bool S_leaves_to_defaults(const char *t, size_t start, size_t end) {
+  size_t e = start;
+  while (e < end && !(strchr(".!?;", t[e]) &&
+                      (e + 1 >= end || t[e + 1] == ' ' || t[e + 1] == '\n')))
+    e++;
+  if (S_count_words(t, start, e, 15) > 14)
+    return false;
+  bool leans = strncasecmp(t + start, "whatever ", 9) == 0 ||
+               S_has_phrase(t, start, e, "rely on") ||
+               S_has_phrase(t, start, e, "relying on") ||
+               S_has_phrase(t, start, e, "leave it to");
+  return leans && (S_has_phrase(t, start, e, "default") ||
+                   S_has_phrase(t, start, e, "defaults"));
+}
+
 /* Whether label block bl puts its label's subject off: "9. Monitoring,
  * feedback and rollout." over "Not decided in this record. The SRE
  * follow-up owns dashboards ...", "- **Labels**: to be decided with the
@@ -990,7 +1037,8 @@ static bool S_label_said(const lint_ctx *ctx, const block *bl,
 static bool S_label_deferred(const lint_ctx *ctx, const block *bl) {
   const char *t;
   size_t n, at;
-  return S_label_said(ctx, bl, &t, &n, &at) && S_opens_deferral(t, at, n);
+  return S_label_said(ctx, bl, &t, &n, &at) &&
+         (S_opens_deferral(t, at, n) || S_leaves_to_defaults(t, at, n));
 }
 
 static bool S_opens_denial(const char *t, size_t start, size_t end);
@@ -1500,6 +1548,45 @@ static bool S_only_questions(const char *t, const block *bl) {
   return true;
 }
 
+/* Whether paragraph bl opens with a question: its first sentence ends
+ * with "?" ("Do we score the forecast or the decision? SRE cares about
+ * the second"). */
+static bool S_question_led(const char *t, const block *bl) {
+  size_t s = bl->start, e = bl->end;
+  while (s < e && strchr(" \t\r\n-*+>", t[s]))
+    s++;
+  for (size_t i = s; i < e; i++)
+    if (strchr(".!?", t[i]) &&
+        (i + 1 >= e || strchr(" \t\r\n", t[i + 1])))
+      return t[i] == '?';
+  return false;
+}
+
+/* Whether paragraph bl introduces questions that are still open: it ends
+ * with a colon, names questions and says they are open ("Not settled.
+ * Questions for the review:", "I parked these as questions and moved
+ * on:", "Not designed; I listed the questions I'd want answered first:"),
+ * in 40 words at most. */
+static bool S_parks_questions(const char *t, const block *bl) {
+  size_t s = bl->start, e = bl->end;
+  while (e > s && strchr(" \t\r\n", t[e - 1]))
+    e--;
+  if (e <= s || t[e - 1] != ':' || S_count_words(t, s, e, 41) > 40 ||
+      !(S_has_phrase(t, s, e, "question") || S_has_phrase(t, s, e, "questions")))
+    return false;
+  static const char *const open[] = {
+      "not settled",   "not decided",   "not designed",  "undecided",
+      "parked",        "open",          "unanswered",    "unresolved",
+      "for the review", "to answer",    "to settle",     "to resolve",
+      "still to",      "didn't get to", "did not get to", "ran out of time",
+      "want answered", "need answered", "need answering", "to be answered",
+      NULL};
+  for (int k = 0; open[k]; k++)
+    if (S_has_phrase(t, s, e, open[k]))
+      return true;
+  return false;
+}
+
 /* Whether section d or one it sits under has a heading that asks for
  * questions ("Clarifying questions", "Questions we expect", "FAQ", "Q&A",
  * "Risks"): their questions are the content asked for. */
@@ -1584,8 +1671,8 @@ static unsigned char *S_dead_blocks(const namer *nm) {
     const section *sec = &ctx->ol->sections[d];
     if (sec->is_title)
       continue;
-    size_t own = S_own_end(mb, sec), asks = 0;
-    bool other = false;
+    size_t own = S_own_end(mb, sec), asks = 0, items = 0;
+    bool other = false, parks = false, first = true;
     for (size_t b = sec->first_block; b < own; b++) {
       const block *bl = &mb->blocks[b];
       if (!S_is_content(bl) || dead[b])
@@ -1593,10 +1680,22 @@ static unsigned char *S_dead_blocks(const namer *nm) {
       if (bl->kind == BLOCK_PARAGRAPH && !bl->in_list &&
           S_only_questions(ctx->src->text, bl))
         asks++;
+      /* ... or a list of questions after a line that says they are open
+       * ("Not settled. Questions for the review:", "I parked these as
+       * questions and moved on:"); not questions put to someone and
+       * answered ("How many users? About 40M.") */
+      else if (first && bl->kind == BLOCK_PARAGRAPH && !bl->in_list &&
+               S_parks_questions(ctx->src->text, bl))
+        parks = true;
+      else if (parks && bl->kind == BLOCK_PARAGRAPH && bl->in_list &&
+               S_question_led(ctx->src->text, bl))
+        items++;
       else
         other = true;
+      first = false;
     }
-    if (asks && !other && !S_asks_for_questions(ctx, d))
+    if ((asks || (parks && items >= 2)) && !other &&
+        !S_asks_for_questions(ctx, d))
       for (size_t b = sec->first_block; b < own; b++)
         dead[b] = 1;
   }
@@ -2033,11 +2132,15 @@ static bool S_only_reuses(const lint_ctx *ctx, const section *sec) {
       S_count_words(t, one->start, one->end, STUB_WORDS) >= STUB_WORDS ||
       S_points_elsewhere(t, one->start, one->end))
     return false;
-  size_t commas = 0;
+  size_t commas = 0, paren = 0;
   for (size_t i = one->start; i < one->end; i++) {
     if (t[i] == ':')
       return false;
-    commas += t[i] == ',';
+    /* (not in parentheses: "Token inputs (text, boxes, reading order)
+     * are unchanged from RFC 112") */
+    paren += t[i] == '(';
+    paren -= paren && t[i] == ')';
+    commas += t[i] == ',' && !paren;
   }
   if (commas > 1)
     return false;
@@ -2372,6 +2475,23 @@ static bool S_hands_off(const char *t, size_t start, size_t end) {
   return false;
 }
 
+/* Whether paragraph t[start, end), of 40 words at most, says that it
+ * does not state what it names here: "This PRD doesn't restate it.", "so
+ * I won't repeat it here", "We're not redefining them here". */
+static bool S_not_restated(const char *t, size_t start, size_t end) {
+  static const char *const said[] = {
+      "doesn't restate",  "does not restate",  "won't restate",
+      "not restated here", "won't repeat it here", "won't repeat them here",
+      "not repeated here", "not redefining",   "won't redefine",
+      "will not repeat",  "will not restate",  NULL};
+  if (S_count_words(t, start, end, 41) > 40)
+    return false;
+  for (int k = 0; said[k]; k++)
+    if (S_has_phrase(t, start, end, said[k]))
+      return true;
+  return false;
+}
+
 /* 0: no; 1: it says the section is not there; 2: it hands it to someone
  * else. */
 /* The first paragraph of prose with words under heading d, the author's
@@ -2411,12 +2531,14 @@ static int S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
   /* a short section that opens by handing it to someone else plans
    * nothing here, whatever terms the rest names in passing */
   if (S_hands_off(t, first->start, first->end) ||
-      (fs != first->start && S_hands_off(t, fs, first->end)))
+      (fs != first->start && S_hands_off(t, fs, first->end)) ||
+      S_not_restated(t, first->start, first->end))
     return 2;
   /* ... or by putting it off, whatever it names on the way ("To be agreed
    * with the DS guild once the feature store migration is done.") */
   if (S_opens_deferral(t, first->start, first->end) ||
       S_sentence_defers(t, first->start, first->end) ||
+      S_leaves_to_defaults(t, fs, first->end) ||
       (fs != first->start && (S_opens_deferral(t, fs, first->end) ||
                               S_sentence_defers(t, fs, first->end))))
     return 1;
@@ -2765,7 +2887,16 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
       "not designed.",   "not yet designed.", "not designed yet",
       "not planned.",    "not planned yet", "not yet planned.",
       "not worked out yet",
-      "not yet worked out.", NULL};
+      "not yet worked out.",
+      /* "Not settled. Questions for the review:", "To come in a
+       * follow-up once ...", "Not designed; I listed the questions" */
+      "not settled",     "not yet settled", "to come in ",    "coming in a follow-up",
+      "in a follow-up",  "deferred to ",    "not designed;",  "not designed,",
+      /* "I didn't design this part myself; I said it would look like
+       * what <company> published": someone else's design, not this one */
+      "i didn't design", "i did not design", "we didn't design",
+      "we did not design", "i haven't designed", "we haven't designed",
+      NULL};
   size_t i = S_past_tags(t, start, end);
   while (i < end &&
          (strchr(" \t\r\n-+*_>#:", t[i]) || (unsigned char)t[i] >= 0x80))
@@ -2797,7 +2928,14 @@ static bool S_sentence_defers(const char *t, size_t start, size_t end) {
       "will be defined later", "will be covered separately",
       "will be reviewed separately", "will be designed separately",
       "will be planned separately", "will be handled separately",
-      "are still open",     "is still open",     NULL};
+      "are still open",     "is still open",
+      /* "Feature list to be finalised with Dispatch once ...; I'll fill
+       * this in after that", "Priya will write this chapter after the
+       * audit" */
+      "to be finalised",    "to be finalized",   "'ll fill this in",
+      "will fill this in",  "'ll fill it in",    "will fill it in",
+      "'ll write this",     "will write this",   "'ll write it up",
+      "will write it up",   NULL};
   size_t e = start;
   while (e < end && !(strchr(".!?", t[e]) &&
                       (e + 1 >= end || t[e + 1] == ' ' || t[e + 1] == '\n')))
@@ -2867,7 +3005,11 @@ static bool S_points_elsewhere(const char *t, size_t start, size_t end) {
     for (int k = 0; where[k]; k++) {
       size_t n = strlen(where[k]);
       if (i + n <= end && strncasecmp(t + i, where[k], n) == 0 &&
-          (i == start || !S_alnum(t[i - 1])))
+          (i == start || !S_alnum(t[i - 1])) &&
+          /* (not "see there": back to what was just named, another
+           * document: "unchanged from RFC 112; see there") */
+          !(strcmp(where[k], "see ") == 0 &&
+            S_opens_with(t, i + n, end, (const char *const[]){"there", NULL})))
         return true;
     }
   return false;
@@ -3908,12 +4050,25 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   /* Where the pack gives evidence terms: a deeper heading that contains a
    * name of a section still unmatched, with content that shows it ("###
    * Feature engineering: three families" inside "## Model development"). */
+  /* The same for a section whose only exact name is an alias over
+   * nothing ("## Serving" over open questions) when a heading elsewhere
+   * contains one of its names and holds its content ("## 4 From forecast
+   * to rebalancing targets"): not its title, which is the author's empty
+   * slot ("## Prediction" over "TBD"), nor the opening section, which
+   * has its own rule below. */
   for (size_t s = 0; s < pk->nsections && fill_gaps; s++) {
     section_cov *sc = &cov->sections[s];
-    if (sc->section >= 0 || !S_by_content_ok(pk, s))
+    ptrdiff_t empty_alias = -1;
+    if (sc->section >= 0 && !pk->sections[s].opening && STUB(sc->section) &&
+        strcmp(S_heading_key(ctx, (size_t)sc->section),
+               pk->sections[s].key_title) != 0)
+      empty_alias = sc->section;
+    if ((sc->section >= 0 && empty_alias < 0) || !S_by_content_ok(pk, s))
       continue;
+    sc->section = -1;
     for (size_t d = 0; d < ol->nsections; d++) {
       if (!known[d] || ol->sections[d].is_title ||
+          (empty_alias >= 0 && used[d]) ||
           (sc->section >= 0 &&
            ol->sections[d].level >= ol->sections[sc->section].level) ||
           !S_contained(&nm, d, s) || STUB(d) ||
@@ -3922,6 +4077,10 @@ void match_document(lint_ctx *ctx, coverage *cov) {
         continue;
       sc->section = (ptrdiff_t)d;
     }
+    if (sc->section < 0)
+      sc->section = empty_alias;
+    else if (empty_alias >= 0)
+      used[empty_alias] = false;
     if (sc->section >= 0)
       used[sc->section] = true;
   }
