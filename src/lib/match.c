@@ -2896,7 +2896,10 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
        * what <company> published": someone else's design, not this one */
       "i didn't design", "i did not design", "we didn't design",
       "we did not design", "i haven't designed", "we haven't designed",
-      NULL};
+      /* "Not planned for this phase. Once Trading decides ...", "Ran out
+       * of time here. Notes to self: ..." */
+      "not planned for this ", "not planned for the ", "not planned for now",
+      "not planned for v",  "ran out of time", NULL};
   size_t i = S_past_tags(t, start, end);
   while (i < end &&
          (strchr(" \t\r\n-+*_>#:", t[i]) || (unsigned char)t[i] >= 0x80))
