@@ -59,7 +59,10 @@ run_build() {
     return
   fi
   # shellcheck disable=SC2086 # RUN_TESTS: test names, split on purpose
-  meson test -C "$dir" --print-errorlogs --num-processes 2 ${RUN_TESTS:-}
+  # (TIMEOUT_MULTIPLIER: sanitizer builds run several times slower, and
+  # the CI machine is slower than ours: a timeout there is no finding)
+  meson test -C "$dir" --print-errorlogs --num-processes 2 \
+    --timeout-multiplier "${TIMEOUT_MULTIPLIER:-1}" ${RUN_TESTS:-}
   local log="$dir/meson-logs/testlog.json"
   local p f s
   p=$(grep -c '"result": "OK"' "$log")
@@ -69,6 +72,7 @@ run_build() {
 }
 
 run_build build
+TIMEOUT_MULTIPLIER=3 \
 ASAN_OPTIONS=abort_on_error=0:halt_on_error=1:detect_leaks=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   run_build build-asan -Db_sanitize=address,undefined -Db_lundef=false \
@@ -78,6 +82,7 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 # hardening), parsing in pieces and rules and topics on several threads
 # (unit), documents' parts read in parallel (documents). A race report
 # makes ddlint exit 66, so the test fails.
+TIMEOUT_MULTIPLIER=3 \
 TSAN_OPTIONS=halt_on_error=1:exitcode=66 \
 RUN_TESTS="unit cli chapters documents hardening" \
   run_build build-tsan -Db_sanitize=thread -Db_lundef=false

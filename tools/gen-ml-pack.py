@@ -1461,7 +1461,7 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 # feedback on the document, not the product's: "Interviewer
                 # feedback (paraphrased)", "Review feedback so far"
                 "interviewer feedback", "interviewer's feedback",
-                "feedback from the interviewer", "feedback on this doc", "feedback on the doc", "feedback on this design",
+                "feedback from the interviewer", "feedback on this doc", "feedback on this design",
                 # "What we haven't worked out", "What's still open?"
                 "what we have not worked out", "what we haven't worked out",
                 "not worked out yet", "still open", "open items",

@@ -833,9 +833,12 @@ static bool S_unfinished_text(const char *s, size_t n) {
    * (TBC with SRE)", "Predict delivery time. TBD: the regions." (a note
    * on a text) or "See the spec (link TBD)." */
   if (S_count_words(s, 0, n, 9) <= 8) {
-    bool mark = false;
+    bool mark = false, comma = false;
     size_t paren = 0;
     for (size_t i = 0; i < n; i++) {
+      /* (a mark after a comma leaves one detail open: "Weekly PSI drift
+       * alerts, threshold TBD.") */
+      comma |= s[i] == ',';
       if ((s[i] >= '0' && s[i] <= '9') || s[i] == ':' || s[i] == ';' ||
           ((s[i] == '.' || s[i] == '?' || s[i] == '!') && i + 1 < n &&
            !strchr(".?!", s[i + 1])))
@@ -844,7 +847,7 @@ static bool S_unfinished_text(const char *s, size_t n) {
       paren -= paren && s[i] == ')';
       if (paren || (i > 0 && S_alnum(s[i - 1])))
         continue;
-      for (int k = 0; lead[k] && !mark; k++) {
+      for (int k = 0; lead[k] && !mark && !comma; k++) {
         size_t l = strlen(lead[k]);
         mark = i + l <= n && strncmp(s + i, lead[k], l) == 0 &&
                (i + l == n || !S_alnum(s[i + l]));
@@ -951,7 +954,11 @@ static bool S_guidance_prompt(const char *t, size_t start, size_t end) {
     return false;
   static const char *const verbs[] = {
       "describe",  "explain", "add",    "include", "outline", "summarise",
-      "summarize", "specify", "define", "fill in", NULL};
+      "summarize", "specify", "define", "fill in",
+      /* "_Draw the components and describe the request flow._", "_Insert
+       * diagram here._", "_List the sources and owners._" */
+      "draw",      "insert",  "list",   "provide", "sketch",  "identify",
+      "document",  "state",   "paste",  "attach",  NULL};
   bool question = false, you = false, we = false;
   for (size_t i = start + 1; i + 1 < end; i++) {
     question |= t[i] == '?';
@@ -1022,12 +1029,25 @@ static bool S_leaves_to_defaults(const char *t, size_t start, size_t end) {
     e++;
   if (S_count_words(t, start, e, 15) > 14)
     return false;
-  bool leans = strncasecmp(t + start, "whatever ", 9) == 0 ||
-               S_has_phrase(t, start, e, "rely on") ||
-               S_has_phrase(t, start, e, "relying on") ||
-               S_has_phrase(t, start, e, "leave it to");
-  return leans && (S_has_phrase(t, start, e, "default") ||
-                   S_has_phrase(t, start, e, "defaults"));
+  /* the defaults are what is relied on, not a word on the way: "We rely
+   * on default Vertex AI alerts for feature drift" names what is watched */
+  static const char *const leans[] = {
+      "rely on the defaults",          "rely on defaults",
+      "rely on the platform defaults", "rely on platform defaults",
+      "rely on the platform's defaults", "relying on the defaults",
+      "relying on defaults",           "relying on the platform defaults",
+      "relying on platform defaults",  "leave it to the defaults",
+      "leave it to defaults",          "leave it to the platform defaults",
+      "rely on whatever",              "relying on whatever",
+      "leave it to whatever",          NULL};
+  bool whatever = e - start >= 9 && strncasecmp(t + start, "whatever ", 9) == 0;
+  for (int k = 0; leans[k] && !whatever; k++)
+    whatever = S_has_phrase(t, start, e, leans[k]) &&
+               (strstr(leans[k], "default") ||
+                S_has_phrase(t, start, e, "default") ||
+                S_has_phrase(t, start, e, "defaults"));
+  return whatever && (S_has_phrase(t, start, e, "default") ||
+                      S_has_phrase(t, start, e, "defaults"));
 }
 
 /* Whether label block bl puts its label's subject off: "9. Monitoring,
@@ -1548,17 +1568,23 @@ static bool S_only_questions(const char *t, const block *bl) {
   return true;
 }
 
-/* Whether paragraph bl opens with a question: its first sentence ends
- * with "?" ("Do we score the forecast or the decision? SRE cares about
- * the second"). */
+/* Whether paragraph bl asks a question it leaves open: it ends with a
+ * question ("Soil maps: the survey is coarse. Worth paying for more?"),
+ * or opens with one and adds a short note, no answer ("Do we score the
+ * forecast or the decision? SRE cares about the second"); not "Is the
+ * bank full? The API returns the fill level every night and we read
+ * it." */
 static bool S_question_led(const char *t, const block *bl) {
   size_t s = bl->start, e = bl->end;
   while (s < e && strchr(" \t\r\n-*+>", t[s]))
     s++;
+  while (e > s && strchr(" \t\r\n)\"*_", t[e - 1]))
+    e--;
+  if (e > s && t[e - 1] == '?')
+    return true;
   for (size_t i = s; i < e; i++)
-    if (strchr(".!?", t[i]) &&
-        (i + 1 >= e || strchr(" \t\r\n", t[i + 1])))
-      return t[i] == '?';
+    if (strchr(".!?", t[i]) && (i + 1 >= e || strchr(" \t\r\n", t[i + 1])))
+      return t[i] == '?' && S_count_words(t, i + 1, e, 7) <= 6;
   return false;
 }
 
@@ -1576,11 +1602,12 @@ static bool S_parks_questions(const char *t, const block *bl) {
     return false;
   static const char *const open[] = {
       "not settled",   "not decided",   "not designed",  "undecided",
-      "parked",        "open",          "unanswered",    "unresolved",
-      "for the review", "to answer",    "to settle",     "to resolve",
-      "still to",      "didn't get to", "did not get to", "ran out of time",
-      "want answered", "need answered", "need answering", "to be answered",
-      NULL};
+      "parked",        "open questions", "still open",   "left open",
+      "remain open",   "unanswered",    "unresolved",    "for the review",
+      "questions to answer", "to settle", "to resolve",  "still to settle",
+      "still to answer", "still to decide", "didn't get to", "did not get to",
+      "ran out of time", "want answered", "need answered", "need answering",
+      "to be answered", "only questions", "questions so far", NULL};
   for (int k = 0; open[k]; k++)
     if (S_has_phrase(t, s, e, open[k]))
       return true;
@@ -1651,7 +1678,12 @@ static unsigned char *S_dead_blocks(const namer *nm) {
       rest = !dead[k] && S_is_content(&mb->blocks[k]);
       placeholder = placeholder || (dead[k] && S_is_content(&mb->blocks[k]));
     }
-    if (!rest && placeholder)
+    /* (nor is a hint of two questions or more: "_How will outcomes be
+     * fed back? What will be monitored? Rollout plan and rollback._") */
+    size_t asks = 0;
+    for (size_t i = bl->start; i < bl->end; i++)
+      asks += ctx->src->text[i] == '?';
+    if (!rest && (placeholder || asks >= 2))
       dead[b] = 1;
   }
   /* the document's title counts only when it opens with the words: "#
@@ -1671,7 +1703,7 @@ static unsigned char *S_dead_blocks(const namer *nm) {
     const section *sec = &ctx->ol->sections[d];
     if (sec->is_title)
       continue;
-    size_t own = S_own_end(mb, sec), asks = 0, items = 0;
+    size_t own = S_own_end(mb, sec), asks = 0, items = 0, told = 0;
     bool other = false, parks = false, first = true;
     for (size_t b = sec->first_block; b < own; b++) {
       const block *bl = &mb->blocks[b];
@@ -1687,14 +1719,18 @@ static unsigned char *S_dead_blocks(const namer *nm) {
       else if (first && bl->kind == BLOCK_PARAGRAPH && !bl->in_list &&
                S_parks_questions(ctx->src->text, bl))
         parks = true;
-      else if (parks && bl->kind == BLOCK_PARAGRAPH && bl->in_list &&
-               S_question_led(ctx->src->text, bl))
-        items++;
+      else if (parks && bl->kind == BLOCK_PARAGRAPH && bl->in_list) {
+        /* (most of the items ask: one in three may be a note) */
+        if (S_question_led(ctx->src->text, bl))
+          items++;
+        else
+          told++;
+      }
       else
         other = true;
       first = false;
     }
-    if ((asks || (parks && items >= 2)) && !other &&
+    if ((asks || (parks && items >= 2 && 2 * told <= items)) && !other &&
         !S_asks_for_questions(ctx, d))
       for (size_t b = sec->first_block; b < own; b++)
         dead[b] = 1;
@@ -2482,8 +2518,10 @@ static bool S_not_restated(const char *t, size_t start, size_t end) {
   static const char *const said[] = {
       "doesn't restate",  "does not restate",  "won't restate",
       "not restated here", "won't repeat it here", "won't repeat them here",
-      "not repeated here", "not redefining",   "won't redefine",
-      "will not repeat",  "will not restate",  NULL};
+      "not repeated here", "not redefining them here",
+      "not redefining it here", "not redefined here", "won't redefine",
+      "will not repeat it here", "will not repeat them here",
+      "will not restate",  NULL};
   if (S_count_words(t, start, end, 41) > 40)
     return false;
   for (int k = 0; said[k]; k++)
@@ -2890,16 +2928,28 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
       "not yet worked out.",
       /* "Not settled. Questions for the review:", "To come in a
        * follow-up once ...", "Not designed; I listed the questions" */
-      "not settled",     "not yet settled", "to come in ",    "coming in a follow-up",
-      "in a follow-up",  "deferred to ",    "not designed;",  "not designed,",
+      "not settled.",    "not settled;",    "not settled yet", "not yet settled",
+      "to come in a follow-up", "to come in a later", "to come in the next",
+      "coming in a follow-up", "in a follow-up doc", "in a follow-up design",
+      "deferred to a later", "deferred to the next", "deferred to a follow-up",
+      "deferred to phase", "deferred to v",  "not designed;",  "not designed,",
       /* "I didn't design this part myself; I said it would look like
        * what <company> published": someone else's design, not this one */
-      "i didn't design", "i did not design", "we didn't design",
-      "we did not design", "i haven't designed", "we haven't designed",
+      "i didn't design this", "i didn't design it", "i did not design this",
+      "i did not design it", "we didn't design this", "we didn't design it",
+      "we did not design this", "we did not design it",
+      /* "We did not design or test any serving path" */
+      "we did not design any", "we didn't design any", "we did not design or ",
+      "we didn't design or ", "i did not design any", "i didn't design any",
+      "i haven't designed this", "i haven't designed it",
+      "we haven't designed this", "we haven't designed it",
       /* "Not planned for this phase. Once Trading decides ...", "Ran out
        * of time here. Notes to self: ..." */
       "not planned for this ", "not planned for the ", "not planned for now",
-      "not planned for v",  "ran out of time", NULL};
+      "not planned for v1", "not planned for v2", "ran out of time",
+      /* "Haven't got to the feature list yet. Tomas will ..." */
+      "haven't got to",  "have not got to",  "haven't gotten to",
+      "didn't get to",   "did not get to",   NULL};
   size_t i = S_past_tags(t, start, end);
   while (i < end &&
          (strchr(" \t\r\n-+*_>#:", t[i]) || (unsigned char)t[i] >= 0x80))
@@ -2937,7 +2987,9 @@ static bool S_sentence_defers(const char *t, size_t start, size_t end) {
        * audit" */
       "to be finalised",    "to be finalized",   "'ll fill this in",
       "will fill this in",  "'ll fill it in",    "will fill it in",
-      "'ll write this",     "will write this",   "'ll write it up",
+      "'ll write this section", "will write this section", "'ll write this chapter",
+      "will write this chapter", "'ll write this part", "will write this part",
+      "'ll write this up",  "will write this up", "'ll write it up",
       "will write it up",   NULL};
   size_t e = start;
   while (e < end && !(strchr(".!?", t[e]) &&
@@ -4062,16 +4114,20 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   for (size_t s = 0; s < pk->nsections && fill_gaps; s++) {
     section_cov *sc = &cov->sections[s];
     ptrdiff_t empty_alias = -1;
+    /* (the title in fewer words is the title: "## Prediction" for
+     * "Prediction and Ranking") */
     if (sc->section >= 0 && !pk->sections[s].opening && STUB(sc->section) &&
-        strcmp(S_heading_key(ctx, (size_t)sc->section),
-               pk->sections[s].key_title) != 0)
+        !title_key_contains(pk->sections[s].key_title,
+                            S_heading_key(ctx, (size_t)sc->section)))
       empty_alias = sc->section;
     if ((sc->section >= 0 && empty_alias < 0) || !S_by_content_ok(pk, s))
       continue;
     sc->section = -1;
     for (size_t d = 0; d < ol->nsections; d++) {
-      if (!known[d] || ol->sections[d].is_title ||
-          (empty_alias >= 0 && used[d]) ||
+      /* (not a heading another section took by its name: "Modeling
+       * approach" is the model's, whatever "approach" names; two names
+       * in one heading are the step above's) */
+      if (!known[d] || ol->sections[d].is_title || used[d] ||
           (sc->section >= 0 &&
            ol->sections[d].level >= ol->sections[sc->section].level) ||
           !S_contained(&nm, d, s) || STUB(d) ||
@@ -4082,8 +4138,13 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     }
     if (sc->section < 0)
       sc->section = empty_alias;
-    else if (empty_alias >= 0)
-      used[empty_alias] = false;
+    else if (empty_alias >= 0) {
+      /* (the heading stays used when another section holds it too) */
+      bool shared = false;
+      for (size_t o = 0; o < pk->nsections; o++)
+        shared |= o != s && cov->sections[o].section == empty_alias;
+      used[empty_alias] = shared;
+    }
     if (sc->section >= 0)
       used[sc->section] = true;
   }
