@@ -2653,6 +2653,41 @@ def main():
           (found(d, "architecture") or ("",))[0] != "3. Modelling approach",
           f"{found(d, 'architecture')}")
 
+    # A document written as an outline (a Notion page of toggles, a Docs
+    # outline): its outer items' titles over nested lists are its parts.
+    d = lint(ddlint, root, "toggle-outline.md")
+    want = {"problem": "Problem", "success-metrics": "Success metrics",
+            "data": "Data", "features": "Features", "model": "Model",
+            "prediction": "Prediction", "architecture": "Architecture"}
+    got = {k: (cov(d, k).get("heading") if cov(d, k)["found"] else None)
+           for k in want}
+    check("an outline of toggles under a title: '- ▸ **Data**' over its "
+          "nested list is the Data part, and so for each title",
+          got == want and empty_named(d, "Feedback, Monitoring, and Deployment"),
+          f"{got}; '- ▸ **Monitoring and rollout**' over '- TBD' is empty: "
+          f"{rules(d, 'error')}")
+    outline = ("- **Why**\n    - Night nurses page the on-call doctor for "
+               "falls that a bed sensor could have predicted an hour "
+               "earlier.\n- **Learning from**\n    - Two years of bed "
+               "sensor logs and the ward's incident reports; a fall within "
+               "the hour after a reading is a positive.\n- **Model**\n    - "
+               "A logistic regression per ward on movement counts, time "
+               "since the last meal and the night's sedation, refit "
+               "monthly.\n- **Checks**\n    - Recall of falls at one page "
+               "per nurse per night, against the incident reports of a "
+               "held-out quarter.\n")
+    d = lint_text(ddlint, outline)
+    check("an outline with no heading at all: its titles are its parts",
+          found(d, "model") == ("Model", "heading") and
+          found(d, "problem") == ("Why", "heading"),
+          f"{found(d, 'model')} {found(d, 'problem')}")
+    d = lint_text(ddlint, "# Bed-exit alerts\n\nNurses are paged too late "
+                  "for falls at night.\n\n## Architecture\n\n" + outline)
+    check("the same items under a section's heading are its topics, not "
+          "parts: '- **Model**' among an architecture's items",
+          (found(d, "model") or ("",))[0] != "Model",
+          f"{found(d, 'model')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

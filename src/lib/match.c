@@ -3141,7 +3141,8 @@ static bool S_block_denies(lint_ctx *ctx, size_t b, const tmpl_topic *tt) {
 /* How a topic named by block bl is found: a heading of the source, or a
  * label (a bold run-in label read as a heading is still a label). */
 static found_via S_via_of(const block *bl) {
-  return bl->kind == BLOCK_HEADING && bl->made != BLOCK_MADE_RUN_IN
+  return bl->kind == BLOCK_HEADING && bl->made != BLOCK_MADE_RUN_IN &&
+                 bl->made != BLOCK_MADE_ITEM
              ? VIA_HEADING
              : VIA_LABEL;
 }

@@ -701,6 +701,11 @@ static void S_exit(md_walk *w, cmark_node *node) {
           !memchr(t + rest + 1, '(', e - rest - 2) &&
           !memchr(t + rest + 1, ')', e - rest - 2))
         rest = w->text.len;
+      cmark_node *after = cmark_node_next(node);
+      b->item_title = in_list && !b->nested && !b->in_quote &&
+                      at >= w->text.len && w->first_break == SIZE_MAX &&
+                      w->text.len < LABEL_TEXT_CAP && after &&
+                      cmark_node_get_type(after) == CMARK_NODE_LIST;
       b->bold_line = w->list_depth == 0 && !b->in_quote && w->first_strong &&
                      rest >= w->text.len && w->first_break == SIZE_MAX &&
                      w->text.len < LABEL_TEXT_CAP && (!e || t[e - 1] != ':');

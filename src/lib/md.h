@@ -31,6 +31,9 @@ typedef struct {
   bool has_content;    /* label: text follows it, or more blocks in its item */
   bool in_quote;       /* inside a block quote (someone else's words) */
   bool closes_toggle;  /* HTML block that opens with "</details>" */
+  bool item_title; /* paragraph that opens an outer list item, a label of
+                      one line and nothing else, over a list nested in the
+                      item: "- ▸ **Data**" over "  - Fourteen months of ..." */
   bool bold_line; /* paragraph of one line that is all strong emphasis, in
                      no list or quote, not ending with a colon: "**Q: How
                      good is it?**", not "**Use Cases:**" */
@@ -51,7 +54,8 @@ enum {
   BLOCK_MADE_RUN_IN = 2,
   BLOCK_MADE_PART = 3,
   BLOCK_MADE_BOLD = 4, /* a bold line over a section's part */
-  BLOCK_MADE_TOGGLE = 5 /* a toggle's <summary> over its text */
+  BLOCK_MADE_TOGGLE = 5, /* a toggle's <summary> over its text */
+  BLOCK_MADE_ITEM = 6    /* an outline's item title over its nested list */
 };
 
 /* All blocks of a document plus the byte ranges that are not prose. */

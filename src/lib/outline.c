@@ -183,6 +183,83 @@ static void S_bold_lines_as_headings(md_blocks *mb) {
   }
 }
 
+/* A document written as an outline: under its title (or with no heading
+ * at all), a list whose outer items are short titles over lists nested in
+ * them ("- ▸ **Problem**", "- **Data**", "- Rollout:" as a Notion, Docs
+ * or Workflowy outline exports them), three or more with different titles
+ * and more than half of the list's outer items, half of them or more over
+ * text of a sentence or so (60 bytes): each title is a heading
+ * one level below the title, over its nested list. Only there: under a
+ * section's heading such items are its topics ("## Metrics" over "-
+ * **Offline**", "- **Online**"), and "- **Data**" among an
+ * architecture's components is no data section. */
+static void S_outline_items_as_headings(md_blocks *mb) {
+  size_t from = 0, to = 0;
+  int level = 0;
+  for (; to < mb->nblocks; to++) {
+    const block *b = &mb->blocks[to];
+    if (b->kind == BLOCK_HEADING && b->text && *b->text) {
+      if (b->level >= 2 || level)
+        break;
+      level = b->level;
+      from = to + 1;
+    }
+  }
+  size_t titles = 0, items = 0, told = 0;
+  for (size_t i = from; i < to; i++) {
+    const block *b = &mb->blocks[i];
+    if (b->kind != BLOCK_PARAGRAPH || !b->in_list || b->nested || b->in_quote)
+      continue;
+    items++;
+    /* (a title over sentences, not over the names of its topics alone: a
+     * template's skeleton, "1. Problem" over "* Use case and business
+     * goal", "* Constraints", is no outline of a design) */
+    bool says = false;
+    for (size_t k = i + 1; k < to && !says; k++) {
+      const block *n = &mb->blocks[k];
+      if (n->kind == BLOCK_PARAGRAPH && n->in_list && !n->nested)
+        break;
+      says = n->kind == BLOCK_PARAGRAPH && n->end - n->start >= 60;
+    }
+    told += says && b->item_title;
+    if (!b->item_title || !b->label || !b->norm || !*b->norm)
+      continue;
+    size_t words = 0;
+    for (const char *q = b->label; *q; q++)
+      words += *q != ' ' && (q == b->label || q[-1] == ' ');
+    if (words > 8)
+      continue;
+    for (size_t k = from; k < i; k++)
+      if (mb->blocks[k].item_title && mb->blocks[k].norm &&
+          strcmp(mb->blocks[k].norm, b->norm) == 0)
+        return; /* a field of every entry, not a part */
+    titles++;
+  }
+  if (titles < 3 || titles * 2 <= items || told * 2 < titles)
+    return;
+  for (size_t i = from; i < to; i++) {
+    block *b = &mb->blocks[i];
+    if (b->kind != BLOCK_PARAGRAPH || !b->item_title || b->nested ||
+        !b->norm || !*b->norm)
+      continue;
+    size_t words = 0;
+    for (const char *q = b->label; *q; q++)
+      words += *q != ' ' && (q == b->label || q[-1] == ' ');
+    if (words > 8)
+      continue;
+    b->kind = BLOCK_HEADING;
+    b->level = (unsigned char)(level ? level + 1 : 2);
+    b->made = BLOCK_MADE_ITEM;
+    b->in_list = false;
+    /* (past the marks before it: "▸ Data" is "Data") */
+    const unsigned char *l = (const unsigned char *)b->label;
+    while (*l && !isalnum(*l) &&
+           (*l < 0x80 || *l == 0xE2 || *l == 0xF0 || (*l >= 0x80 && *l < 0xC0)))
+      l++;
+    b->text = xstrdup(*l ? (const char *)l : b->label);
+  }
+}
+
 /* Whether block i is a toggle's opening block (md.c gave it the title). */
 static bool S_toggle_at(const md_blocks *mb, size_t i) {
   return i < mb->nblocks && mb->blocks[i].kind == BLOCK_HTML &&
@@ -250,6 +327,7 @@ void outline_build(md_blocks *mb, size_t doc_len, unsigned threads,
   S_toggles_as_headings(mb);
   outline_titles(mb, threads);
   S_bold_lines_as_headings(mb);
+  S_outline_items_as_headings(mb);
   size_t cap = 0;
   ptrdiff_t stack[16]; /* open sections, shallowest first */
   int depth = 0;

@@ -297,6 +297,56 @@ static void test_toggles(void) {
   doc_close(&d);
 }
 
+/* A document written as an outline: under its title, three or more outer
+ * items whose one line is a short title over a nested list of sentences
+ * are headings one level below the title ("- ▸ **Data**"); a template's
+ * skeleton (titles over topic names), two titles, the same title twice
+ * and such items under a section's heading are not. */
+static void test_outline_items(void) {
+  doc d;
+  const char *body =
+      "- ▸ **Problem**\n    - Parcels wait four days for a grader after "
+      "every holiday.\n"                                     /* 3-4 */
+      "- **Data**\n    - Fourteen months of grading records from the "
+      "warehouse system.\n"                                  /* 5-6 */
+      "- Model:\n    - A gradient-boosted classifier over the reason text "
+      "and the photos.\n";                                   /* 7-8 */
+  char *text = xasprintf("# Returns\n\n%s", body);
+  doc_open(&d, text);
+  CHECK_INT(d.ol.nsections, 4);
+  CHECK_SECTION(&d, 1, 2, 0, "Problem", 3);
+  CHECK_SECTION(&d, 2, 2, 0, "Data", 5);
+  CHECK_SECTION(&d, 3, 2, 0, "Model", 7);
+  if (d.ol.nsections == 4)
+    CHECK_INT(d.mb.blocks[d.ol.sections[2].block].made, BLOCK_MADE_ITEM);
+  doc_close(&d);
+  free(text);
+  /* under "## Design": its topics, not parts */
+  text = xasprintf("# Returns\n\n## Design\n\n%s", body);
+  doc_open(&d, text);
+  CHECK_INT(d.ol.nsections, 2);
+  doc_close(&d);
+  free(text);
+  /* a skeleton: titles over the names of their topics */
+  doc_open(&d, "# T\n\n1. Problem\n    * Use case\n    * Constraints\n"
+               "2. Metrics\n    * Offline metrics\n3. Data\n    * Sources\n");
+  CHECK_INT(d.ol.nsections, 1);
+  doc_close(&d);
+  /* two titles only; the same title in every item (an entry's field) */
+  doc_open(&d, "# T\n\n- **Data**\n    - Fourteen months of grading records "
+               "from the warehouse system.\n- **Model**\n    - A gradient-"
+               "boosted classifier over the reason text and the photos.\n");
+  CHECK_INT(d.ol.nsections, 1);
+  doc_close(&d);
+  doc_open(&d, "# T\n\n- **Owner**\n    - Ana looks after the grading "
+               "service and its weekly retraining job.\n- **Owner**\n    - "
+               "Ben looks after the dock scanners and their firmware and "
+               "batteries.\n- **Owner**\n    - Chi looks after the photo "
+               "store and its retention rules and costs.\n");
+  CHECK_INT(d.ol.nsections, 1);
+  doc_close(&d);
+}
+
 static void test_bold_lines(void) {
   doc d;
   doc_open(&d, "# Spam filter: Q&A\n"             /* 1 */
@@ -738,6 +788,7 @@ void suite_outline(void) {
   RUN(test_bold_lines);
   RUN(test_number_only_headings);
   RUN(test_toggles);
+  RUN(test_outline_items);
   RUN(test_not_headings);
   RUN(test_front_matter_lines);
   RUN(test_bom_heading);
