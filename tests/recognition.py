@@ -2688,6 +2688,18 @@ def main():
           (found(d, "model") or ("",))[0] != "Model",
           f"{found(d, 'model')}")
 
+    # A first version's non-goals are no plan: what they name is what the
+    # design leaves out.
+    d = lint_text(ddlint, fridge + "## What v1 will not do\n\n- **No drift "
+                  "dashboards.** We will not watch the fill forecast's error "
+                  "or its inputs in v1; the sensor team's uptime page is all "
+                  "there is.\n- **No staged rollout.** All 40 fridges switch "
+                  "to the forecast on the same Monday, with no control "
+                  "group.\n- **No feedback capture.** Drivers' notes on "
+                  "wrong forecasts stay in the group chat.\n")
+    check("'What v1 will not do' is no feedback, monitoring or rollout plan",
+          found(d, "monitoring") is None, f"{found(d, 'monitoring')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

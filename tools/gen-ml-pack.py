@@ -1457,7 +1457,14 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 "not yet written", "still to write", "yet to be written",
                 "to be written",
                 "not covered", "what this is not", "what we are not doing",
-                "what we will not do",
+                "what we will not do", "what we won't do", "what we're not doing",
+                # a first version's non-goals: "What v1 will not do", "Not
+                # in the pilot" (not "Goals and non-goals": the goals are
+                # the problem's)
+                "what v1 will not do", "what v1 won't do", "what v1 does not do",
+                "what v1 doesn't do", "what the pilot will not do",
+                "what the pilot won't do", "not in v1", "not in the pilot",
+                "not in this release", "not in the first release",
                 # feedback on the document, not the product's: "Interviewer
                 # feedback (paraphrased)", "Review feedback so far"
                 "interviewer feedback", "interviewer's feedback",
