@@ -4,6 +4,16 @@ Python raw strings than as doubly escaped JSON; run this script after editing
 and commit both files (tests/pack_sync checks that they agree)."""
 import json, sys
 
+# people who act on a system's output, for "What the grower sees", "What
+# merchants see" (the prediction step as they get it)
+PERSON_ROLES = ["customer", "driver", "rider", "grower", "farmer", "nurse",
+                "clinician", "doctor", "analyst", "reviewer", "operator",
+                "planner", "seller", "buyer", "viewer", "reader", "student",
+                "teacher", "dispatcher", "recruiter", "adjuster", "inspector",
+                "caseworker", "merchant", "user", "member", "shopper", "guest",
+                "patient", "officer", "engineer", "technician", "trader",
+                "moderator", "underwriter", "forecaster", "scheduler"]
+
 # The rest of a sentence: anything but a full stop, across a soft line break
 # (a newline whose next line goes on in lower case), not a blank line.
 GAP = r"(?:[^.\n]|\n(?=[\t\x20]*[a-z0-9(]))"
@@ -132,6 +142,9 @@ sections = [
               "how we will judge", "how we'll judge", "how we judge", "how we would judge", "how we'd judge",
               # a notebook's or a Q&A's "How good is it?", "How well does it work?"
               "how good is it", "how good it is", "how well does it work", "how well it works",
+              # "Knowing it works", "Knowing whether it works"
+              "knowing it works", "knowing whether it works", "knowing if it works",
+              "knowing it's working", "how we'll tell", "how we will tell",
               # "How accurate is it?" (an FAQ's metrics)
               "how accurate is it", "how accurate are the estimates", "how accurate",
               "how we will evaluate", "how we'll evaluate", "how we evaluate",
@@ -294,6 +307,12 @@ sections = [
               # "On-device model, bundled with the app, runs offline"
               r"\bback[- ]?ends?\b",
               r"\b(runs?|running|works?|working) (fully |entirely )?(offline|on[- ]device|on the (phone|device|handset|edge|tablet|camera))\b|\bbundled (with|in|into) the (app|apk|binary|firmware|image|client)\b", r"\bedge (box|boxes|device|devices|server|servers|node|nodes|pc|pcs|computer|computers|gpu|gpus)\b",
+              # where a site's system keeps and ships its data: "writes ... to
+              # local storage", "uploaded nightly to the plant server", "if its
+              # heartbeat stops"
+              r"\b(local|on-?prem(ises)?|plant|site|shared|network) (storage|servers?|disks?|nas)\b",
+              r"\b(uploads?|uploaded|syncs?|synced) ([\w-]+ ){0,4}to the ([\w-]+ )?(server|cloud|bucket|store|backend)\b",
+              r"\bheartbeats?\b",
               # "run inference on an edge box, not in the data centre"
               r"\b(run|runs|running|ran) (the )?inference (on|in|at)\b", r"\bdata cent(er|re)s?\b",
               # "a consumer on the forum's event stream", "nothing is scored
@@ -613,6 +632,10 @@ sections = [
               # the question's own word order: "What does the model see?",
               # "What does the model get to see?"
               "what does the model see", "what does the model look at",
+              "what it looks at", "what it sees",
+              # a Q&A's "What information does it look at?"
+              "what information does it look at", "what information does it use",
+              "what does it look at", "what does it use to decide",
               "what does the model get to see", "what the model gets to see",
               # an LLM agent's inputs: "What the agent sees"
               "what the agent sees", "what the agent gets to see",
@@ -712,6 +735,9 @@ sections = [
               "machine learning model", "model training", "modeling approach",
               "modelling approach",
               "model design and training", "model details", "model choice",
+              # "Q: What kind of model is it?"
+              "what kind of model", "what sort of model", "what type of model",
+              "which kind of model", "what model is it", "what model do we use",
               # "How (the) model works"
               "how the model works", "how it learns", "how the model learns"],
   "evidence": [r"\bmodel (architecture|selection|choice|training|type|family|families|design)\b", r"\bbaseline (model|solution|approach)\b",
@@ -807,9 +833,18 @@ sections = [
               # "How does the forecast become an order?"
               "forecast become", "forecasts become", "score become", "scores become",
               "prediction become", "predictions become",
+              # "Q: How does a score turn into a decision?"
+              "score turn into", "scores turn into", "score turns into",
+              "scores turn into", "forecast turn into", "forecasts turn into",
+              "prediction turn into", "predictions turn into",
+              "turn into a decision", "turns into a decision",
               # "3.3 Turning a forecast into a batch size"
               "turning a forecast into", "turning the forecast into",
               "turning a score into", "turning the scores into",
+              "turning model output into", "turning model outputs into",
+              "turning the model output into", "turning the model's output into",
+              "turning the output into", "turning outputs into",
+              "turning probabilities into", "turning the predictions into",
               # "After scoring", "The planner", "Decision logic"
               "after scoring", "after prediction", "after ranking",
               "post processing", "postprocessing", "planner", "decision logic",
@@ -828,6 +863,11 @@ sections = [
               # minutes, capped, hidden when the lift is closed)
               "what we show", "what we display", "what the app shows",
               "what users see", "what the user sees", "display logic",
+              # the score as the person who acts on it sees it: "What the
+              # grower sees", "What the dispatcher sees"
+              "what people see", "what they see"] + [
+              f"what the {r} sees" for r in PERSON_ROLES] + [
+              f"what {r}s see" for r in PERSON_ROLES] + [
               # an LLM's output checked and parsed: "### Output handling"
               "output handling", "response handling", "output parsing",
               "handling the output"],
@@ -983,6 +1023,10 @@ sections = [
   "aliases": ["monitoring", "deployment", "monitoring and deployment", "deployment and monitoring",
               "online testing and deployment", "scaling monitoring and updates", "feedback",
               "feedback loop", "launch", "rollout", "rollout plan", "release", "operations", "mlops",
+              # "How will we know if it starts going wrong?"
+              "know if it starts going wrong", "know if it goes wrong",
+              "know when it goes wrong", "know if it breaks", "know when it breaks",
+              "know if it drifts", "know when it drifts", "if it starts going wrong",
               "observability", "maintenance", "online testing", "ab testing", "experimentation",
               "feedback and monitoring", "launch plan", "deployment strategy",
               "online experiment", "online experiments",

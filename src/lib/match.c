@@ -3581,6 +3581,17 @@ static bool S_off_topic(lint_ctx *ctx, const namer *nm,
 static bool S_label_runs_in(const lint_ctx *ctx, const block *bl) {
   const char *t = ctx->src->text + bl->start;
   size_t n = bl->end - bl->start;
+  /* a list item's plain label closed by a colon: "- Features: remaining
+   * route distance, ..." (the caller asks 8 words after it) */
+  if (bl->in_list && bl->label && n > 4 && S_alnum(t[0])) {
+    size_t l = strlen(bl->label);
+    if (l < n && strncasecmp(t, bl->label, l) == 0) {
+      size_t i = l;
+      while (i < n && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+      return i < n && t[i] == ':';
+    }
+  }
   if (n <= 4 || !((t[0] == '*' && t[1] == '*') || (t[0] == '_' && t[1] == '_')))
     return false;
   /* past the closing bold marker */
