@@ -7,12 +7,14 @@ import json, sys
 # people who act on a system's output, for "What the grower sees", "What
 # merchants see" (the prediction step as they get it)
 PERSON_ROLES = ["customer", "driver", "rider", "grower", "farmer", "nurse",
-                "clinician", "doctor", "analyst", "reviewer", "operator",
+                "clinician", "doctor", "analyst", "operator",
                 "planner", "seller", "buyer", "viewer", "reader", "student",
                 "teacher", "dispatcher", "recruiter", "adjuster", "inspector",
                 "caseworker", "merchant", "user", "member", "shopper", "guest",
                 "patient", "officer", "engineer", "technician", "trader",
-                "moderator", "underwriter", "forecaster", "scheduler"]
+                "underwriter", "forecaster", "scheduler"]
+# (not "reviewer" or "moderator": "What the interviewer says", "What we
+# moderate" would be near misses of them)
 
 # The rest of a sentence: anything but a full stop, across a soft line break
 # (a newline whose next line goes on in lower case), not a blank line.
@@ -736,8 +738,8 @@ sections = [
               "modelling approach",
               "model design and training", "model details", "model choice",
               # "Q: What kind of model is it?"
-              "what kind of model", "what sort of model", "what type of model",
-              "which kind of model", "what model is it", "what model do we use",
+              "what kind of model is it", "what kind of model is this",
+              "what kind of model do we use",
               # "How (the) model works"
               "how the model works", "how it learns", "how the model learns"],
   "evidence": [r"\bmodel (architecture|selection|choice|training|type|family|families|design)\b", r"\bbaseline (model|solution|approach)\b",
@@ -865,7 +867,7 @@ sections = [
               "what users see", "what the user sees", "display logic",
               # the score as the person who acts on it sees it: "What the
               # grower sees", "What the dispatcher sees"
-              "what people see", "what they see"] + [
+              "what people see"] + [
               f"what the {r} sees" for r in PERSON_ROLES] + [
               f"what {r}s see" for r in PERSON_ROLES] + [
               # an LLM's output checked and parsed: "### Output handling"
@@ -1024,9 +1026,10 @@ sections = [
               "online testing and deployment", "scaling monitoring and updates", "feedback",
               "feedback loop", "launch", "rollout", "rollout plan", "release", "operations", "mlops",
               # "How will we know if it starts going wrong?"
-              "know if it starts going wrong", "know if it goes wrong",
-              "know when it goes wrong", "know if it breaks", "know when it breaks",
-              "know if it drifts", "know when it drifts", "if it starts going wrong",
+              # (not "know if it breaks" and the like: two edits from "know
+              # it works", the metrics', and so a near miss of it)
+              "know if it starts going wrong", "if it starts going wrong",
+              "know when it starts going wrong", "if it starts to go wrong",
               "observability", "maintenance", "online testing", "ab testing", "experimentation",
               "feedback and monitoring", "launch plan", "deployment strategy",
               "online experiment", "online experiments",
