@@ -2757,6 +2757,18 @@ def main():
           found(d, "features") is not None and found(d, "model") is not None,
           f"{found(d, 'features')} {found(d, 'model')}")
 
+    # A data section under a heading that names only its labels: what the
+    # label is and where the examples come from is the data.
+    d = lint_text(ddlint, kiln + "## What counts as a crack\n\n- Firing "
+                  "logs from the kiln controllers: 2022 to 2025, about 2.3 "
+                  "million readings from 40 studios.\n- Potters' unloading "
+                  "notes, typed into the app after each firing.\n\nThe label "
+                  "is whether any piece in the load was marked cracked at "
+                  "unloading; loads the potter did not note are dropped.\n")
+    check("'The label is whether ...' and a million readings are the data, "
+          "under a heading that names only the label",
+          found(d, "data") is not None, f"{found(d, 'data')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

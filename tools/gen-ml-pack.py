@@ -499,6 +499,14 @@ sections = [
               # search relevance labels: "relevance judgements", graded
               # query-article pairs, position bias in clicks
               r"\b(relevance judge?ments?|judge?ments?)\b", r"\bposition[- ]bias\b",
+              # how the label is defined: "The label is whether the first
+              # attempt is correct", "counts as a positive", "labels come
+              # from the graders' decisions"
+              r"\b(the|our) label (is|was|will be) (whether|if|1|one|the|a|an)\b|\b(the|our) target (is|was|will be) (whether|if|1|one)\b",
+              r"\bcounts? as (a |the )?(positive|negative)s?\b|\b(positives|negatives) are (defined|labell?ed|taken|marked|those|cases|examples)\b",
+              r"\b(our|the|training|ground-truth|ground truth) (labels?|targets?) (come|comes|came|are taken|is taken) from\b",
+              r"(?<=million |thousand )\b(events|attempts|answers|interactions|clicks|impressions|visits|orders|transactions|sessions|pings|readings)\b",
+              r"\bevents from (the|our) (app|apps|site|website|platform|product|game|devices?)\b",
               r"\b(query|query-article|query-document|query-item|query-product|user-item|question-answer) pairs\b",
               # where it comes from: "from the weather vendor's API"
               r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp|topic)s?\b"],
