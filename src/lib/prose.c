@@ -923,6 +923,63 @@ static bool S_list_negated(const char *t, size_t me, size_t len) {
   return false;
 }
 
+/* Whether the mention [ms, me) sits in a parenthesis that a negation
+ * follows: "Operating concerns (monitoring, alerting, how the switch is
+ * phased in) are out of scope for this ADR", "(drift alerts, retraining)
+ * are not planned". The parenthesis opens at most 120 bytes before it on
+ * the same paragraph and closes at most 200 after it; then "is" or "are"
+ * and "not", "currently not" or "out of scope", or "isn't", "aren't". */
+static bool S_paren_list_negated(const char *t, size_t ms, size_t me,
+                                 size_t len) {
+  size_t lo = ms > 120 ? ms - 120 : 0;
+  bool open = false;
+  for (size_t i = ms; i > lo && !open; i--) {
+    char c = t[i - 1];
+    if (c == ')' || c == '.' || c == ';' || c == '|' ||
+        (c == '\n' && i >= 2 && t[i - 2] == '\n'))
+      return false;
+    open = c == '(';
+  }
+  if (!open)
+    return false;
+  size_t hi = me + 200 < len ? me + 200 : len, i = me;
+  while (i < hi && t[i] != ')') {
+    if (t[i] == '(' || t[i] == '|' || (t[i] == '\n' && i + 1 < hi &&
+                                       t[i + 1] == '\n'))
+      return false;
+    i++;
+  }
+  if (i >= hi)
+    return false;
+  /* the words after it, across a line break */
+  size_t w[4], n[4], k = 0;
+  for (size_t j = i + 1; j < hi && k < 4;) {
+    while (j < hi && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' ||
+                      t[j] == '\r'))
+      j++;
+    size_t b = j;
+    while (j < hi && (S_wordch(t[j]) || t[j] == '\''))
+      j++;
+    if (j == b)
+      break;
+    w[k] = b;
+    n[k++] = j - b;
+  }
+  if (k >= 1 && ((n[0] == 5 && strncasecmp(t + w[0], "isn't", 5) == 0) ||
+                 (n[0] == 6 && strncasecmp(t + w[0], "aren't", 6) == 0)))
+    return true;
+  if (k < 2 || !((n[0] == 2 && strncasecmp(t + w[0], "is", 2) == 0) ||
+                 (n[0] == 3 && strncasecmp(t + w[0], "are", 3) == 0)))
+    return false;
+  size_t q = 1;
+  if (n[q] == 9 && strncasecmp(t + w[q], "currently", 9) == 0 && k > 2)
+    q++;
+  if (n[q] == 3 && strncasecmp(t + w[q], "not", 3) == 0)
+    return true;
+  return q + 2 < k && n[q] == 3 && strncasecmp(t + w[q], "out", 3) == 0 &&
+         n[q + 2] == 5 && strncasecmp(t + w[q + 2], "scope", 5) == 0;
+}
+
 /* Whether the mention ending at me is a table row's first cell, or part of
  * it, and the next cell says the row's thing is not there: "| Monitoring /
  * rollout | did not get to it |", "| Fallback | none |", "| Labels | TBD
@@ -1373,7 +1430,8 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
     if (!S_word_in(w, an[k], be) && k > 0)
       break;
   }
-  return S_list_negated(t, me, ctx->src->len);
+  return S_list_negated(t, me, ctx->src->len) ||
+         S_paren_list_negated(t, ms, me, ctx->src->len);
 }
 
 /* ---- Literal triggers: many patterns in one pass. ---- */

@@ -243,6 +243,17 @@ static void test_prose_negated(void) {
                "Monitoring"));
   CHECK(!S_neg("Dashboards, we think, are not enough", "Dashboards"));
   CHECK(!S_neg("Dashboards are", "Dashboards")); /* at the text's end */
+  /* ... or a parenthesis that one follows, across a line break */
+  CHECK(S_neg("Kiln concerns (alerting, drift checks, how the change is "
+              "phased in) are\n  out of scope for this record.",
+              "drift checks"));
+  CHECK(S_neg("Later work (retraining, canary releases) is not planned.",
+              "canary"));
+  CHECK(S_neg("Ops pieces (dashboards, alerts) aren't in v1.", "alerts"));
+  CHECK(!S_neg("Ops pieces (dashboards, alerts) are owned by SRE.",
+               "alerts"));
+  CHECK(!S_neg("Dashboards (see below) track drift; exports are not kept.",
+               "drift"));
 }
 
 static void test_pattern_prose_text(void) {
