@@ -2721,6 +2721,9 @@ def main():
         ("features", "Q: What information does it look at?",
          "Clay body, glaze thickness, kiln load in kilograms, the last ten "
          "firings' peak temperatures and the room's humidity."),
+        ("features", "Input fields",
+         "Clay body, glaze thickness, kiln load in kilograms and the last "
+         "ten firings' peak temperatures, all read from the controller."),
         ("model", "Q: What kind of model is it?",
          "A logistic regression per clay body, refit each month on the "
          "studio's own firings once it has fifty of them."),

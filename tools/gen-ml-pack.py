@@ -638,6 +638,8 @@ sections = [
               # how they are computed: "### 6.3 Feature pipeline"
               "feature pipeline", "feature computation", "feature generation", "signals",
               "inputs", "model inputs", "input features", "input signals",
+              # an epic's "- Input text: subject + first message, ..."
+              "input text", "input fields", "input variables",
               "what the model looks at", "what the model sees",
               # the question's own word order: "What does the model see?",
               # "What does the model get to see?"
