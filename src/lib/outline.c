@@ -193,6 +193,18 @@ static void S_bold_lines_as_headings(md_blocks *mb) {
  * section's heading such items are its topics ("## Metrics" over "-
  * **Offline**", "- **Online**"), and "- **Data**" among an
  * architecture's components is no data section. */
+/* Whether paragraph b is an outline's item title: a label of eight words
+ * at most, alone on an outer item over a nested list. */
+static bool S_outline_title(const block *b) {
+  if (b->kind != BLOCK_PARAGRAPH || !b->item_title || b->nested ||
+      !b->label || !b->norm || !*b->norm)
+    return false;
+  size_t words = 0;
+  for (const char *q = b->label; *q; q++)
+    words += *q != ' ' && (q == b->label || q[-1] == ' ');
+  return words <= 8;
+}
+
 static void S_outline_items_as_headings(md_blocks *mb) {
   size_t from = 0, to = 0;
   int level = 0;
@@ -222,12 +234,7 @@ static void S_outline_items_as_headings(md_blocks *mb) {
       says = n->kind == BLOCK_PARAGRAPH && n->end - n->start >= 60;
     }
     told += says && b->item_title;
-    if (!b->item_title || !b->label || !b->norm || !*b->norm)
-      continue;
-    size_t words = 0;
-    for (const char *q = b->label; *q; q++)
-      words += *q != ' ' && (q == b->label || q[-1] == ' ');
-    if (words > 8)
+    if (!S_outline_title(b))
       continue;
     for (size_t k = from; k < i; k++)
       if (mb->blocks[k].item_title && mb->blocks[k].norm &&
@@ -239,13 +246,7 @@ static void S_outline_items_as_headings(md_blocks *mb) {
     return;
   for (size_t i = from; i < to; i++) {
     block *b = &mb->blocks[i];
-    if (b->kind != BLOCK_PARAGRAPH || !b->item_title || b->nested ||
-        !b->norm || !*b->norm)
-      continue;
-    size_t words = 0;
-    for (const char *q = b->label; *q; q++)
-      words += *q != ' ' && (q == b->label || q[-1] == ' ');
-    if (words > 8)
+    if (!S_outline_title(b))
       continue;
     b->kind = BLOCK_HEADING;
     b->level = (unsigned char)(level ? level + 1 : 2);
