@@ -2772,6 +2772,52 @@ def main():
           "under a heading that names only the label",
           found(d, "data") is not None, f"{found(d, 'data')}")
 
+    # Review of the twelfth session's rules: lists that are not a
+    # document's parts, labels in a list of risks, a parenthesis whose
+    # negation is its subject's, and undone sections in short words.
+    d = lint_text(ddlint, "# Kiln advisor: status\n\n- **Status**\n    - "
+                  "Draft for the studio leads, second round of comments.\n"
+                  "- **Owner**\n    - Ana, with the controller vendor's "
+                  "support engineer.\n- **Reviewers**\n    - Ben and Chi from "
+                  "the studios, Dee from finance.\n- **Due**\n    - Before "
+                  "the spring firing season starts in March.\n\nPotters lose "
+                  "one firing in eight to cracking, because the cooling curve "
+                  "is set by habit rather than by the load and the clay.\n\n"
+                  "We will train a logistic regression per clay body on three "
+                  "years of firing logs, with a crack noted at unloading as "
+                  "the label.\n")
+    fields = [c.get("heading") for c in d["coverage"]
+              if c.get("heading") in ("Status", "Owner", "Reviewers", "Due")]
+    check("review: a block of fields over a memo is not the memo's parts",
+          not fields and found(d, "problem") is not None,
+          f"sections under the fields: {fields}; {found(d, 'problem')}")
+    d = lint_text(ddlint, kiln + "## Risks\n\n- Model: owned by the studio "
+                  "platform team until the hand-over at the end of the "
+                  "quarter, then by us.\n- Monitoring: the platform team has "
+                  "not agreed to run another service, so this is open.\n")
+    check("review: '- Model: owned by ...' in a list of risks names no "
+          "section", found(d, "model") is None and
+          found(d, "monitoring") is None,
+          f"{found(d, 'model')} {found(d, 'monitoring')}")
+    d = lint_text(ddlint, kiln + "## Day two\n\nThe nightly job (retraining "
+                  "on the last 90 days, drift checks on the inputs by PSI, a "
+                  "p99 latency alert at 80 ms, and a dashboard for the "
+                  "on-call) is not on the firing path, so a failure there "
+                  "never delays a firing.\n")
+    check("review: '(drift checks, ...) is not on the firing path' plans "
+          "them: the negation is the job's",
+          found(d, "monitoring") is not None, f"{found(d, 'monitoring')}")
+    for text in ("We rely on the default alerts.",
+                 "Drift, latency, alerting, TBD."):
+        d = lint_text(ddlint, kiln + f"## Monitoring\n\n{text}\n")
+        check(f"review: '{text}' plans no monitoring",
+              found(d, "monitoring") is None, f"{found(d, 'monitoring')}")
+    d = lint_text(ddlint, kiln + "## Data\n\n<aside>\n🚧 TBD — waiting on "
+                  "the vendor's export format. Ana to update after the "
+                  "29th.\n</aside>\n")
+    check("a callout that holds only a to-do leaves the section empty",
+          empty_named(d, "Data and Labeling"), f"{rules(d, 'error')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

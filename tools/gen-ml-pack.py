@@ -503,10 +503,10 @@ sections = [
               # attempt is correct", "counts as a positive", "labels come
               # from the graders' decisions"
               r"\b(the|our) label (is|was|will be) (whether|if|1|one|the|a|an)\b|\b(the|our) target (is|was|will be) (whether|if|1|one)\b",
-              r"\bcounts? as (a |the )?(positive|negative)s?\b|\b(positives|negatives) are (defined|labell?ed|taken|marked|those|cases|examples)\b",
+              r"\b(positives|negatives) are (defined|labell?ed|taken|marked)\b",
               r"\b(our|the|training|ground-truth|ground truth) (labels?|targets?) (come|comes|came|are taken|is taken) from\b",
-              r"(?<=million |thousand )\b(events|attempts|answers|interactions|clicks|impressions|visits|orders|transactions|sessions|pings|readings)\b",
-              r"\bevents from (the|our) (app|apps|site|website|platform|product|game|devices?)\b",
+              r"(?<=million |thousand )\b(events|attempts|answers|interactions|pings|readings)\b",
+
               r"\b(query|query-article|query-document|query-item|query-product|user-item|question-answer) pairs\b",
               # where it comes from: "from the weather vendor's API"
               r"\bfrom (the|a|an|our|their) ([\w'-]+ ){0,3}(api|feed|warehouse|lake|database|db|logs?|stream|bucket|export|crm|erp|topic)s?\b"],
@@ -644,7 +644,7 @@ sections = [
               # the question's own word order: "What does the model see?",
               # "What does the model get to see?"
               "what does the model see", "what does the model look at",
-              "what it looks at", "what it sees",
+              "what it looks at",
               # a Q&A's "What information does it look at?"
               "what information does it look at", "what information does it use",
               "what does it look at", "what does it use to decide",

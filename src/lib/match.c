@@ -665,8 +665,23 @@ static bool S_alnum(char c) {
 /* Drops markup, brackets and punctuation from both ends of s[0..n). */
 static void S_trim_marks(const char **s, size_t *n) {
   static const char marks[] = " \t\r\n*_:-[]()\"'`.,;!?>|";
-  while (*n && strchr(marks, **s))
-    (*s)++, (*n)--;
+  /* ... and a callout's emoji or symbol before them: "🚧 TBD — waiting
+   * on Legal", "⚠️ TODO" (a four-byte emoji, a three-byte symbol, a
+   * variation selector) */
+  for (;;) {
+    const unsigned char *u = (const unsigned char *)*s;
+    size_t skip = 0;
+    if (*n && strchr(marks, **s))
+      skip = 1;
+    else if (*n >= 4 && u[0] == 0xF0)
+      skip = 4;
+    else if (*n >= 3 && (u[0] == 0xE2 || (u[0] == 0xEF && u[1] == 0xB8)))
+      skip = 3;
+    if (!skip)
+      break;
+    *s += skip;
+    *n -= skip;
+  }
   for (;;) {
     while (*n && strchr(" \t\r\n", (*s)[*n - 1]))
       (*n)--;
@@ -847,7 +862,13 @@ static bool S_unfinished_text(const char *s, size_t n) {
       paren -= paren && s[i] == ')';
       if (paren || (i > 0 && S_alnum(s[i - 1])))
         continue;
-      for (int k = 0; lead[k] && !mark && !comma; k++) {
+      /* (right after a comma, the mark is the rest of a list of names:
+       * "Drift, latency, alerting, TBD.") */
+      size_t pv = i;
+      while (pv > 0 && s[pv - 1] == ' ')
+        pv--;
+      bool listed = pv > 0 && s[pv - 1] == ',';
+      for (int k = 0; lead[k] && !mark && (!comma || listed); k++) {
         size_t l = strlen(lead[k]);
         mark = i + l <= n && strncmp(s + i, lead[k], l) == 0 &&
                (i + l == n || !S_alnum(s[i + l]));
@@ -1004,6 +1025,8 @@ static bool S_emphasis_only(const char *t, size_t start, size_t end) {
 
 static bool S_opens_deferral(const char *t, size_t start, size_t end);
 static bool S_sentence_defers(const char *t, size_t start, size_t end);
+static size_t S_past_tags(const char *t, size_t start, size_t end);
+static bool S_prose_block(const lint_ctx *ctx, const block *bl);
 /* S_label_rest(), with *at past the marks after the label ("**Labels**:
  * to be decided"); false when nothing follows them. */
 static bool S_label_said(const lint_ctx *ctx, const block *bl,
@@ -1039,7 +1062,12 @@ static bool S_leaves_to_defaults(const char *t, size_t start, size_t end) {
       "relying on platform defaults",  "leave it to the defaults",
       "leave it to defaults",          "leave it to the platform defaults",
       "rely on whatever",              "relying on whatever",
-      "leave it to whatever",          NULL};
+      "leave it to whatever",
+      /* "We rely on the default alerts." names nothing that is watched */
+      "rely on the default alerts",    "rely on default alerts",
+      "rely on the default dashboards", "rely on default dashboards",
+      "rely on the default monitoring", "rely on default monitoring",
+      NULL};
   bool whatever = e - start >= 9 && strncasecmp(t + start, "whatever ", 9) == 0;
   for (int k = 0; leans[k] && !whatever; k++)
     whatever = S_has_phrase(t, start, e, leans[k]) &&
@@ -1639,6 +1667,25 @@ static unsigned char *S_dead_blocks(const namer *nm) {
     const block *bl = &mb->blocks[b];
     if (bl->kind == BLOCK_TABLE && S_table_echo(ctx->pack, ctx->src->text, bl))
       dead[b] = 1;
+    /* a callout that only holds a to-do: "<aside> 🚧 TBD — waiting on
+     * Legal's sign-off ... </aside>" */
+    if (bl->kind == BLOCK_HTML && S_prose_block(ctx, bl)) {
+      size_t from = S_past_tags(ctx->src->text, bl->start, bl->end);
+      size_t to = bl->end; /* (before a closing tag in the block) */
+      while (to > from && strchr(" \t\r\n", ctx->src->text[to - 1]))
+        to--;
+      if (to > from && ctx->src->text[to - 1] == '>') {
+        size_t lt = to - 1;
+        while (lt > from && ctx->src->text[lt] != '<')
+          lt--;
+        if (ctx->src->text[lt] == '<' && ctx->src->text[lt + 1] == '/')
+          to = lt;
+      }
+      if (to > from && (S_placeholder_text(ctx->src->text + from, to - from) ||
+                        S_unfinished_text(ctx->src->text + from, to - from)))
+        dead[b] = 1;
+      continue;
+    }
     if (bl->kind != BLOCK_PARAGRAPH)
       continue;
     /* ... and so is a to-do note: "TBD - the vision team will propose
@@ -2948,6 +2995,8 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
       "not planned for this ", "not planned for the ", "not planned for now",
       "not planned for v1", "not planned for v2", "ran out of time",
       /* "Haven't got to the feature list yet. Tomas will ..." */
+      /* "Waiting on Legal's sign-off before we can use the tickets" */
+      "waiting on ",     "blocked on ",      "blocked by ",
       "haven't got to",  "have not got to",  "haven't gotten to",
       "didn't get to",   "did not get to",   NULL};
   size_t i = S_past_tags(t, start, end);
@@ -3585,12 +3634,30 @@ static bool S_label_runs_in(const lint_ctx *ctx, const block *bl) {
    * route distance, ..." (the caller asks 8 words after it) */
   if (bl->in_list && bl->label && n > 4 && S_alnum(t[0])) {
     size_t l = strlen(bl->label);
-    if (l < n && strncasecmp(t, bl->label, l) == 0) {
-      size_t i = l;
-      while (i < n && (t[i] == ' ' || t[i] == '\t'))
-        i++;
-      return i < n && t[i] == ':';
+    if (l >= n || strncasecmp(t, bl->label, l) != 0)
+      return false;
+    size_t i = l;
+    while (i < n && (t[i] == ' ' || t[i] == '\t'))
+      i++;
+    if (i >= n || t[i] != ':')
+      return false;
+    /* (not under a list of risks, owners, dates or open points: "##
+     * Risks" over "- Model: owned by the platform team until ...") */
+    ptrdiff_t d = outline_section_at(ctx->ol, bl->start);
+    static const char *const aside[] = {"risk", "owner", "timeline",
+                                        "milestone", "status", "dependenc",
+                                        "question", "issue", "concern",
+                                        "who ", "when ", "schedule", NULL};
+    for (; d >= 0; d = ctx->ol->sections[d].parent) {
+      const char *h = ctx->md->blocks[ctx->ol->sections[d].block].text;
+      for (size_t j = 0; h && h[j]; j++)
+        for (int k = 0; aside[k]; k++)
+          if (strncasecmp(h + j, aside[k], strlen(aside[k])) == 0)
+            return false;
+      if (!ctx->ol->sections[d].is_title)
+        break; /* (the heading it sits under, not the document's title) */
     }
+    return true;
   }
   if (n <= 4 || !((t[0] == '*' && t[1] == '*') || (t[0] == '_' && t[1] == '_')))
     return false;

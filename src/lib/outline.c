@@ -186,9 +186,10 @@ static void S_bold_lines_as_headings(md_blocks *mb) {
 /* A document written as an outline: under its title (or with no heading
  * at all), a list whose outer items are short titles over lists nested in
  * them ("- ▸ **Problem**", "- **Data**", "- Rollout:" as a Notion, Docs
- * or Workflowy outline exports them), three or more with different titles
+ * or Workflowy outline exports them), four or more with different titles
  * and more than half of the list's outer items, half of them or more over
- * text of a sentence or so (60 bytes): each title is a heading
+ * text of a sentence or so (60 bytes), in a document with no other heading
+ * and at most one paragraph of prose beside the list: each title is a heading
  * one level below the title, over its nested list. Only there: under a
  * section's heading such items are its topics ("## Metrics" over "-
  * **Offline**", "- **Online**"), and "- **Data**" among an
@@ -199,6 +200,17 @@ static bool S_outline_title(const block *b) {
   if (b->kind != BLOCK_PARAGRAPH || !b->item_title || b->nested ||
       !b->label || !b->norm || !*b->norm)
     return false;
+  /* (not a changelog's "v1.3 (May)" or a log's "2024-05-02") */
+  const char *l = b->label;
+  while (*l && !isalnum((unsigned char)*l))
+    l++;
+  if ((*l == 'v' || *l == 'V') && l[1] >= '0' && l[1] <= '9')
+    return false;
+  const char *digits = l;
+  while (*digits >= '0' && *digits <= '9')
+    digits++;
+  if (digits > l && (*digits == '-' || *digits == '/'))
+    return false; /* (a numbered title, "1. Why", is one) */
   size_t words = 0;
   for (const char *q = b->label; *q; q++)
     words += *q != ' ' && (q == b->label || q[-1] == ' ');
@@ -211,15 +223,21 @@ static void S_outline_items_as_headings(md_blocks *mb) {
   for (; to < mb->nblocks; to++) {
     const block *b = &mb->blocks[to];
     if (b->kind == BLOCK_HEADING && b->text && *b->text) {
+      /* (the outline is the whole document: a heading below the title
+       * makes its opening list a preface, a status or a list of risks) */
       if (b->level >= 2 || level)
-        break;
+        return;
       level = b->level;
       from = to + 1;
     }
   }
-  size_t titles = 0, items = 0, told = 0;
+  size_t titles = 0, items = 0, told = 0, prose = 0;
   for (size_t i = from; i < to; i++) {
     const block *b = &mb->blocks[i];
+    /* (and nothing but the list: a memo's paragraphs after a block of
+     * "- **Status**", "- **Owner**" fields are the memo) */
+    prose += b->kind == BLOCK_PARAGRAPH && !b->in_list && !b->in_quote &&
+             b->end - b->start >= 80;
     if (b->kind != BLOCK_PARAGRAPH || !b->in_list || b->nested || b->in_quote)
       continue;
     items++;
@@ -242,8 +260,18 @@ static void S_outline_items_as_headings(md_blocks *mb) {
         return; /* a field of every entry, not a part */
     titles++;
   }
-  if (titles < 3 || titles * 2 <= items || told * 2 < titles)
+  if (titles < 4 || titles * 2 <= items || told * 2 < titles || prose > 1)
     return;
+  /* (meeting notes, whose items are the meeting's: "Attendees", "Action
+   * items") */
+  static const char *const meeting[] = {"attendees", "participants",
+                                        "agenda", "action items", "present",
+                                        NULL};
+  for (size_t i = from; i < to; i++)
+    for (int k = 0; meeting[k]; k++)
+      if (S_outline_title(&mb->blocks[i]) &&
+          strcasecmp(mb->blocks[i].norm, meeting[k]) == 0)
+        return;
   for (size_t i = from; i < to; i++) {
     block *b = &mb->blocks[i];
     if (!S_outline_title(b))

@@ -310,21 +310,39 @@ static void test_outline_items(void) {
       "- **Data**\n    - Fourteen months of grading records from the "
       "warehouse system.\n"                                  /* 5-6 */
       "- Model:\n    - A gradient-boosted classifier over the reason text "
-      "and the photos.\n";                                   /* 7-8 */
+      "and the photos.\n"                                    /* 7-8 */
+      "- **Rollout**\n    - One warehouse in shadow for two weeks, then "
+      "all of them.\n";                                      /* 9-10 */
   char *text = xasprintf("# Returns\n\n%s", body);
   doc_open(&d, text);
-  CHECK_INT(d.ol.nsections, 4);
+  CHECK_INT(d.ol.nsections, 5);
   CHECK_SECTION(&d, 1, 2, 0, "Problem", 3);
   CHECK_SECTION(&d, 2, 2, 0, "Data", 5);
   CHECK_SECTION(&d, 3, 2, 0, "Model", 7);
-  if (d.ol.nsections == 4)
+  CHECK_SECTION(&d, 4, 2, 0, "Rollout", 9);
+  if (d.ol.nsections == 5)
     CHECK_INT(d.mb.blocks[d.ol.sections[2].block].made, BLOCK_MADE_ITEM);
   doc_close(&d);
   free(text);
-  /* under "## Design": its topics, not parts */
+  /* under "## Design": its topics, not parts; nor over a heading below
+   * (a status block above a document's sections) */
   text = xasprintf("# Returns\n\n## Design\n\n%s", body);
   doc_open(&d, text);
   CHECK_INT(d.ol.nsections, 2);
+  doc_close(&d);
+  free(text);
+  text = xasprintf("# Returns\n\n%s\n## Appendix\n\nTables.\n", body);
+  doc_open(&d, text);
+  CHECK_INT(d.ol.nsections, 2);
+  doc_close(&d);
+  free(text);
+  /* nor fields over a memo's paragraphs */
+  text = xasprintf("# Returns\n\n%s\nGraders open every returned parcel to "
+                   "decide what happens to it, which takes six minutes.\n\n"
+                   "We propose to score each parcel at the dock and send only "
+                   "the uncertain ones to a grader's queue.\n", body);
+  doc_open(&d, text);
+  CHECK_INT(d.ol.nsections, 1);
   doc_close(&d);
   free(text);
   /* a skeleton: titles over the names of their topics */
@@ -332,7 +350,7 @@ static void test_outline_items(void) {
                "2. Metrics\n    * Offline metrics\n3. Data\n    * Sources\n");
   CHECK_INT(d.ol.nsections, 1);
   doc_close(&d);
-  /* two titles only; the same title in every item (an entry's field) */
+  /* three titles or fewer; the same title in every item (a field) */
   doc_open(&d, "# T\n\n- **Data**\n    - Fourteen months of grading records "
                "from the warehouse system.\n- **Model**\n    - A gradient-"
                "boosted classifier over the reason text and the photos.\n");
