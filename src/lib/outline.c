@@ -89,6 +89,14 @@ void outline_titles(md_blocks *mb, unsigned threads) {
             S_titles_task, mb);
 }
 
+/* The words of a label, split at spaces. */
+static size_t S_label_words(const char *label) {
+  size_t words = 0;
+  for (const char *q = label; *q; q++)
+    words += *q != ' ' && (q == label || q[-1] == ' ');
+  return words;
+}
+
 /* Whether block i is a bold line that heads what follows it: a short
  * name, not a sentence ("**Data**", "**Q: How good is it?**", not "**Do
  * not deploy on Fridays.**"), with text, a list, a table or a comment
@@ -100,13 +108,11 @@ static bool S_bold_heading(const md_blocks *mb, size_t i) {
   if (b->kind != BLOCK_PARAGRAPH || !b->bold_line || !b->label ||
       !b->norm || !*b->norm || i + 1 >= mb->nblocks)
     return false;
-  size_t n = strlen(b->label), words = 0;
+  size_t n = strlen(b->label);
   if (!n || b->label[n - 1] == '.' || b->label[n - 1] == '!')
     return false;
-  for (size_t k = 0; k < n; k++)
-    words += b->label[k] != ' ' && (k == 0 || b->label[k - 1] == ' ');
   const block *next = &mb->blocks[i + 1];
-  return words <= 16 && next->kind != BLOCK_HEADING &&
+  return S_label_words(b->label) <= 16 && next->kind != BLOCK_HEADING &&
          !(next->kind == BLOCK_PARAGRAPH && next->bold_line) &&
          next->kind != BLOCK_BREAK;
 }
@@ -211,10 +217,7 @@ static bool S_outline_title(const block *b) {
     digits++;
   if (digits > l && (*digits == '-' || *digits == '/'))
     return false; /* (a numbered title, "1. Why", is one) */
-  size_t words = 0;
-  for (const char *q = b->label; *q; q++)
-    words += *q != ' ' && (q == b->label || q[-1] == ' ');
-  return words <= 8;
+  return S_label_words(b->label) <= 8;
 }
 
 static void S_outline_items_as_headings(md_blocks *mb) {

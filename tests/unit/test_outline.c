@@ -297,6 +297,18 @@ static void test_toggles(void) {
   doc_close(&d);
 }
 
+/* The number of sections of the document before + body + after. */
+static size_t S_sections_with(const char *before, const char *body,
+                              const char *after) {
+  char *text = xasprintf("%s%s%s", before, body, after);
+  doc d;
+  doc_open(&d, text);
+  size_t n = d.ol.nsections;
+  doc_close(&d);
+  free(text);
+  return n;
+}
+
 /* A document written as an outline: under its title, three or more outer
  * items whose one line is a short title over a nested list of sentences
  * are headings one level below the title ("- ▸ **Data**"); a template's
@@ -326,25 +338,18 @@ static void test_outline_items(void) {
   free(text);
   /* under "## Design": its topics, not parts; nor over a heading below
    * (a status block above a document's sections) */
-  text = xasprintf("# Returns\n\n## Design\n\n%s", body);
-  doc_open(&d, text);
-  CHECK_INT(d.ol.nsections, 2);
-  doc_close(&d);
-  free(text);
-  text = xasprintf("# Returns\n\n%s\n## Appendix\n\nTables.\n", body);
-  doc_open(&d, text);
-  CHECK_INT(d.ol.nsections, 2);
-  doc_close(&d);
-  free(text);
+  CHECK_INT(S_sections_with("# Returns\n\n## Design\n\n", body, ""), 2);
+  CHECK_INT(S_sections_with("# Returns\n\n", body,
+                            "\n## Appendix\n\nTables.\n"),
+            2);
   /* nor fields over a memo's paragraphs */
-  text = xasprintf("# Returns\n\n%s\nGraders open every returned parcel to "
-                   "decide what happens to it, which takes six minutes.\n\n"
-                   "We propose to score each parcel at the dock and send only "
-                   "the uncertain ones to a grader's queue.\n", body);
-  doc_open(&d, text);
-  CHECK_INT(d.ol.nsections, 1);
-  doc_close(&d);
-  free(text);
+  CHECK_INT(S_sections_with("# Returns\n\n", body,
+                            "\nGraders open every returned parcel to decide "
+                            "what happens to it, which takes six minutes.\n\n"
+                            "We propose to score each parcel at the dock and "
+                            "send only the uncertain ones to a grader's "
+                            "queue.\n"),
+            1);
   /* a skeleton: titles over the names of their topics */
   doc_open(&d, "# T\n\n1. Problem\n    * Use case\n    * Constraints\n"
                "2. Metrics\n    * Offline metrics\n3. Data\n    * Sources\n");
