@@ -234,6 +234,14 @@ DDLINT_API const char *ddlint_pack_topic_pattern(const ddlint_pack *pack,
 DDLINT_API int ddlint_pack_topic_pattern_is_local(const ddlint_pack *pack,
                                                   size_t s, size_t t, size_t i);
 
+/** Number of the `target_rows` patterns of topic t of template section s:
+ * its `patterns` (unless 0) or its `unless` (unless 1). */
+DDLINT_API size_t ddlint_pack_topic_row_count(const ddlint_pack *pack,
+                                              size_t s, size_t t, int unless);
+/** Text of pattern i of those, as the pack wrote it. */
+DDLINT_API const char *ddlint_pack_topic_row(const ddlint_pack *pack, size_t s,
+                                             size_t t, int unless, size_t i);
+
 /** Which name of template section s a heading's text is, compared as the
  * matcher compares them (normalised, stemmed words): 1 for the section's
  * title, 2 + i for its alias i, 0 for neither. */

@@ -20,9 +20,10 @@ PERSON_ROLES = ["customer", "driver", "rider", "grower", "farmer", "nurse",
 # (a newline whose next line goes on in lower case), not a blank line.
 GAP = r"(?:[^.\n]|\n(?=[\t\x20]*[a-z0-9(]))"
 
-def T(id, title, aliases, patterns, prompt=None, weight=1, local=None):
+def T(id, title, aliases, patterns, prompt=None, weight=1, local=None, rows=None):
     t = {"id": id, "title": title, "aliases": aliases, "patterns": patterns}
     if local: t["local_patterns"] = local
+    if rows: t["target_rows"] = rows
     if prompt: t["prompt"] = prompt
     if weight != 1: t["weight"] = weight
     return t
@@ -251,7 +252,23 @@ sections = [
       # the level filter and how often they override a level", "the
       # override rate"
       r"\bhow often (\w+ ){0,2}(use|uses|click|clicks|override|overrides|accept|accepts|reject|rejects|open|opens|edit|edits|ignore|ignores|undo|undoes|come back|return)\b",
-      r"\b(override|overrides|edit|correction|undo|dismissal|adoption|usage) rates?\b"]),
+      r"\b(override|overrides|edit|correction|undo|dismissal|adoption|usage) rates?\b"],
+     # a success metric named in the author's words with a target, on a
+     # list item or table row of the section: "- Re-route rate below 5%",
+     # "| Cargo claims per 1,000 loads | -8% |", "Keying time per note down
+     # from ~3 min to under 1 min" are measured in operation when the row
+     # names no offline metric (the other topic's patterns), no latency or
+     # serving figure and no offline test
+     rows={"patterns": [
+         # a comparison or a change with a number and a unit
+         r"\b(below|under|above|over|at least|at most|less than|more than|fewer than|no more than|within|(drops?|falls?|rises?|goes|go|down|up|reduced?|cut|brought|lowered?) to|(reduced?|cut|increased?|improved?|lowered?|raised?|grows?|grow|drops?|falls?) by)\s?[~≈]?\s?[-−+]?[$£€]?\d[\d,.]*\s?(%|percent\b|pp\b|points?\b|minutes?\b|mins?\b|hours?\b|hrs?\b|days?\b|weeks?\b|x\b|×)",
+         r"[≥≤<>]=?\s?[-−+]?[$£€]?\d[\d,.]*\s?(%|percent\b|pp\b|points?\b|minutes?\b|mins?\b|hours?\b|days?\b|x\b)",
+         # a signed change: "-8%", "+3 pp", "Target: −50%"
+         r"(?<![\w.])[-−+]\d[\d,.]*\s?(%|pp\b|points?\b)",
+         r"\b\d[\d,.]*\s?%\s(reduction|fewer|less|more|increase|decrease|drop|lift|uplift|improvement|higher|lower|cut|gain)\b"],
+          "unless": [
+         r"\b(latency|p\d{2}|ms|milliseconds?|seconds?|secs?|response times?|throughput|qps|rps|uptime|availability|error budget)\b",
+         r"\b(brier|calibration|validation|test set|held[- ]out|back-?tests?|offline|intervals?|false (positive|negative)s?)\b"]}),
   ]},
  {"id": "architecture", "title": "System Architecture",
   "aliases": ["architecture", "high level architecture", "high level design", "system design",

@@ -204,6 +204,11 @@ static const char *S_topic_pattern_at(const void *v, size_t i) {
   return ddlint_pack_topic_pattern(l->pk, l->s, l->t,
                                    S_topic_pattern_index(l, i));
 }
+/* (l->local: the unless patterns, else the target patterns) */
+static const char *S_topic_row_at(const void *v, size_t i) {
+  const str_list *l = v;
+  return ddlint_pack_topic_row(l->pk, l->s, l->t, l->local, i);
+}
 static const char *S_rule_condition_at(const void *v, size_t i) {
   return ddlint_rule_condition(((const str_list *)v)->r, i);
 }
@@ -230,6 +235,11 @@ static str_list S_topic_patterns(const ddlint_pack *pk, size_t s, size_t t,
   for (size_t i = 0; i < all; i++)
     n += !ddlint_pack_topic_pattern_is_local(pk, s, t, i) == !local;
   return (str_list){pk, NULL, s, t, S_topic_pattern_at, n, local};
+}
+static str_list S_topic_rows(const ddlint_pack *pk, size_t s, size_t t,
+                             bool unless) {
+  return (str_list){pk, NULL, s, t, S_topic_row_at,
+                    ddlint_pack_topic_row_count(pk, s, t, unless), unless};
 }
 static str_list S_rule_conditions(const ddlint_rule *r) {
   return (str_list){NULL, r, 0, 0, S_rule_condition_at,
@@ -281,6 +291,11 @@ static void S_topic(const ddlint_pack *pk, size_t s, size_t t) {
   S_patterns_line("          ", "patterns", S_topic_patterns(pk, s, t, false));
   S_patterns_line("          ", "local patterns (in its own section only)",
                   S_topic_patterns(pk, s, t, true));
+  S_patterns_line("          ",
+                  "target rows (a list item or table row of its section)",
+                  S_topic_rows(pk, s, t, false));
+  S_patterns_line("          ", "target rows unless",
+                  S_topic_rows(pk, s, t, true));
   if (ddlint_pack_topic_prompt(pk, s, t))
     term_printf(stdout, "          prompt: %s\n",
                 ddlint_pack_topic_prompt(pk, s, t));

@@ -160,6 +160,18 @@ int ddlint_pack_topic_pattern_is_local(const ddlint_pack *pack, size_t s,
   return pack->sections[s].topics[t].patterns[i].local;
 }
 
+size_t ddlint_pack_topic_row_count(const ddlint_pack *pack, size_t s,
+                                   size_t t, int unless) {
+  const tmpl_topic *tt = &pack->sections[s].topics[t];
+  return unless ? tt->nunless : tt->nrows;
+}
+
+const char *ddlint_pack_topic_row(const ddlint_pack *pack, size_t s, size_t t,
+                                  int unless, size_t i) {
+  const tmpl_topic *tt = &pack->sections[s].topics[t];
+  return (unless ? tt->unless : tt->rows)[i].source;
+}
+
 const size_t *ddlint_rule_scope(const ddlint_rule *rule, size_t *n) {
   *n = rule->scope ? rule->nscope : 0;
   return rule->scope;

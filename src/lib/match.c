@@ -3233,6 +3233,89 @@ static void S_topic_by_name(lint_ctx *ctx, const section_cov *sc,
     tc->denied = false;
 }
 
+/* Whether some pattern of pats[0..n) matches in [start, end). */
+static bool S_any_in(lint_ctx *ctx, const pattern *pats, size_t n,
+                     size_t start, size_t end) {
+  size_t ms, me;
+  for (size_t i = 0; i < n; i++)
+    if (prose_search(ctx, &pats[i], start, end, &ms, &me))
+      return true;
+  return false;
+}
+
+/* Whether the row [start, end) states a target of topic t (its
+ * target_rows) that is no other topic's of the section. */
+static bool S_target_row(lint_ctx *ctx, const tmpl_section *ts, size_t t,
+                         size_t start, size_t end) {
+  const tmpl_topic *tt = &ts->topics[t];
+  if (!S_any_in(ctx, tt->rows, tt->nrows, start, end) ||
+      S_any_in(ctx, tt->unless, tt->nunless, start, end))
+    return false;
+  for (size_t o = 0; o < ts->ntopics; o++)
+    if (o != t && S_any_in(ctx, ts->topics[o].patterns,
+                           ts->topics[o].npatterns, start, end))
+      return false;
+  return true;
+}
+
+/* Whether the rows of block b (a list item or table) are introduced as
+ * what unless names: the paragraph just before its list or table, or the
+ * heading over it below the part's heading h ("Backtest on 2021-2023:",
+ * "### Offline evaluation" over a table of results). */
+static bool S_rows_introduced(lint_ctx *ctx, const tmpl_topic *tt, size_t h,
+                              size_t b) {
+  const md_blocks *mb = ctx->md;
+  bool lead = true;
+  while (b > h) {
+    const block *bl = &mb->blocks[--b];
+    if (bl->kind == BLOCK_HEADING) /* not the part's own: "Offline and
+                                      online metrics" */
+      return b != h &&
+             S_any_in(ctx, tt->unless, tt->nunless, bl->start, bl->end);
+    if (bl->kind == BLOCK_PARAGRAPH && bl->in_list)
+      continue;
+    if (lead && bl->kind == BLOCK_PARAGRAPH &&
+        S_any_in(ctx, tt->unless, tt->nunless, bl->start, bl->end))
+      return true;
+    lead = false;
+  }
+  return false;
+}
+
+/* Step 2b: a topic with target_rows, not found by its patterns, in a
+ * section that a heading or label names: a list item or table row of the
+ * section's parts that states a target and names none of its other topics
+ * ("- Re-route rate below 5%", "| Claims per 1,000 loads | -8% |" under
+ * Success Metrics are online metrics when they are no offline ones). Not
+ * in quotes or dead blocks. */
+static void S_topic_by_rows(lint_ctx *ctx, const tmpl_section *ts,
+                            const section_cov *sc, size_t t, topic_cov *tc) {
+  const md_blocks *mb = ctx->md;
+  if (sc->by_content && !sc->label_at)
+    return;
+  for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
+    const section *sec = &ctx->ol->sections[sc->parts[p]];
+    for (size_t b = sec->first_block; b < sec->end_block; b++) {
+      const block *bl = &mb->blocks[b];
+      bool item = bl->kind == BLOCK_PARAGRAPH && bl->in_list;
+      if ((!item && bl->kind != BLOCK_TABLE) || bl->in_quote ||
+          (ctx->dead_blocks && ctx->dead_blocks[b]) ||
+          S_rows_introduced(ctx, &ts->topics[t], sec->block, b))
+        continue;
+      const char *text = ctx->src->text;
+      for (size_t rs = bl->start; rs < bl->end;) {
+        const char *nl = item ? NULL : memchr(text + rs, '\n', bl->end - rs);
+        size_t re = nl ? (size_t)(nl - text) : bl->end;
+        if (S_target_row(ctx, ts, t, rs, re)) {
+          S_found(tc, VIA_TEXT, rs, re);
+          return;
+        }
+        rs = re + 1;
+      }
+    }
+  }
+}
+
 /* Step 3: a heading or label anywhere naming the topic exactly, with
  * content. */
 static void S_topic_named_anywhere(lint_ctx *ctx, const section_cov *sc,
@@ -3253,8 +3336,9 @@ static void S_topic_named_anywhere(lint_ctx *ctx, const section_cov *sc,
     tc->denied = false;
 }
 
-static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
-                         const tmpl_topic *tt, topic_cov *tc) {
+static void S_find_topic(lint_ctx *ctx, const tmpl_section *ts,
+                         const section_cov *sc, size_t t, topic_cov *tc) {
+  const tmpl_topic *tt = &ts->topics[t];
   S_topic_by_name(ctx, sc, tt, tc);
   /* step 2: prose in the parts, the first part with a live match (not
    * where the author has said the topic is absent) */
@@ -3265,6 +3349,8 @@ static void S_find_topic(lint_ctx *ctx, const section_cov *sc,
     if (S_first_live(ctx, tt, sec->body_start, sec->end, false, &ms, &me))
       S_found(tc, VIA_TEXT, ms, me);
   }
+  if (tc->via == VIA_NONE && !tc->denied && tt->nrows)
+    S_topic_by_rows(ctx, ts, sc, t, tc);
   S_topic_named_anywhere(ctx, sc, tt, tc);
 }
 
@@ -3310,6 +3396,10 @@ static void S_find_section_topics(lint_ctx *ctx, const tmpl_section *ts,
   free(pr.best);
   free(pr.best_end);
   for (size_t t = 0; t < ts->ntopics; t++)
+    if (sc->topics[t].via == VIA_NONE && !sc->topics[t].denied &&
+        ts->topics[t].nrows)
+      S_topic_by_rows(ctx, ts, sc, t, &sc->topics[t]);
+  for (size_t t = 0; t < ts->ntopics; t++)
     S_topic_named_anywhere(ctx, sc, &ts->topics[t], &sc->topics[t]);
 }
 
@@ -3333,7 +3423,7 @@ static void S_topic_task(void *arg, size_t i) {
   c->md_match = pcre2_match_data_create(32, NULL);
   section_cov *sc = &p->cov->sections[p->section[i]];
   const tmpl_section *ts = &c->pack->sections[p->section[i]];
-  S_find_topic(c, sc, &ts->topics[p->topic[i]], &sc->topics[p->topic[i]]);
+  S_find_topic(c, ts, sc, p->topic[i], &sc->topics[p->topic[i]]);
   pcre2_match_data_free(c->md_match);
 }
 

@@ -363,12 +363,34 @@ static bool S_aliases(loader *ld, const cJSON *obj, const char *what,
   return true;
 }
 
+/* A topic's "target_rows": {"patterns": [...], "unless": [...]}. */
+static bool S_target_rows(loader *ld, const cJSON *obj, tmpl_topic *t) {
+  static const char *const fields[] = {"patterns", "unless", NULL};
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "target_rows");
+  if (!v)
+    return true;
+  if (!cJSON_IsObject(v))
+    return json_fail(&ld->js, v, false,
+                     "topic \"target_rows\" must be an object with "
+                     "\"patterns\" and \"unless\"");
+  if (!json_check_fields(&ld->js, v, "target_rows", fields) ||
+      !pack_read_patterns(ld, v, "patterns", "target_rows", &t->rows,
+                          &t->nrows) ||
+      !pack_read_patterns(ld, v, "unless", "target_rows", &t->unless,
+                          &t->nunless))
+    return false;
+  if (!t->nrows)
+    return json_fail(&ld->js, v, false,
+                     "topic \"target_rows\" needs \"patterns\"");
+  return true;
+}
+
 /* need_title: false for a topic that may merge into a parent's. */
 static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
                          bool need_title) {
   static const char *const fields[] = {
       "id",     "title",  "aliases", "patterns", "local_patterns",
-      "weight", "prompt", "replace", NULL};
+      "weight", "prompt", "replace", "target_rows", NULL};
   pattern *local = NULL;
   size_t nlocal = 0;
   if (!json_check_fields(&ld->js, obj, "topic", fields) ||
@@ -381,7 +403,8 @@ static bool S_load_topic(loader *ld, const cJSON *obj, tmpl_topic *t,
                           &t->npatterns) ||
       !pack_read_patterns(ld, obj, "local_patterns", "topic", &local,
                           &nlocal) ||
-      !pack_read_bool(ld, obj, "replace", "topic", false, &(bool){false})) {
+      !pack_read_bool(ld, obj, "replace", "topic", false, &(bool){false}) ||
+      !S_target_rows(ld, obj, t)) {
     for (size_t i = 0; i < nlocal; i++)
       S_pattern_free(&local[i]);
     free(local);
@@ -466,6 +489,12 @@ void pack_topic_free(tmpl_topic *tp) {
   for (size_t i = 0; i < tp->npatterns; i++)
     S_pattern_free(&tp->patterns[i]);
   free(tp->patterns);
+  for (size_t i = 0; i < tp->nrows; i++)
+    S_pattern_free(&tp->rows[i]);
+  free(tp->rows);
+  for (size_t i = 0; i < tp->nunless; i++)
+    S_pattern_free(&tp->unless[i]);
+  free(tp->unless);
   memset(tp, 0, sizeof *tp);
 }
 

@@ -47,6 +47,12 @@ typedef struct {
    * features"), set with the vocabulary; a list item of just these words
    * is no content */
   char *title_words;
+  /* owned: "target_rows": a list item or table row of the section's own
+   * parts that matches one of rows (a stated target: "below 5%", "-10%")
+   * and none of unless, nor a pattern of the section's other topics,
+   * covers the topic (docs/packs.md); none: no such rows */
+  pattern *rows, *unless;
+  size_t nrows, nunless;
 } tmpl_topic;
 
 typedef struct {

@@ -77,6 +77,18 @@ static void S_topic_merge(const cJSON *obj, tmpl_topic *p, tmpl_topic *c) {
   S_add_patterns(&p->patterns, &p->npatterns, c->patterns, c->npatterns);
   c->patterns = NULL;
   c->npatterns = 0;
+  if (S_has(obj, "target_rows")) { /* the child's replace the parent's */
+    tmpl_topic old = {.rows = p->rows, .nrows = p->nrows,
+                      .unless = p->unless, .nunless = p->nunless};
+    p->rows = c->rows;
+    p->nrows = c->nrows;
+    p->unless = c->unless;
+    p->nunless = c->nunless;
+    c->rows = old.rows;
+    c->nrows = old.nrows;
+    c->unless = old.unless;
+    c->nunless = old.nunless;
+  }
   pack_topic_free(c);
 }
 

@@ -137,6 +137,79 @@ static void test_topic_local_patterns(void) {
   ddlint_pack_free(pk);
 }
 
+/* A topic's target_rows: a list item or table row of the section that
+ * states a target and names no other topic of it covers the topic; not
+ * under a lead-in or subheading that unless names, not in a quote, not in
+ * a section found by its content alone */
+static void test_topic_target_rows(void) {
+  ddlint_pack *pk = PACK(
+      "{\"name\": \"r\", \"rules\": [], \"sections\": [\n"
+      "  {\"id\": \"intro\", \"title\": \"Intro\"},\n"
+      "  {\"id\": \"goals\", \"title\": \"Goals\", \"topics\": [\n"
+      "    {\"id\": \"quality\", \"title\": \"Quality\", \"patterns\": "
+      "[\"\\\\bprecision\\\\b\"]},\n"
+      "    {\"id\": \"outcome\", \"title\": \"Outcome\", \"patterns\": "
+      "[\"\\\\brevenue\\\\b\"], \"target_rows\": {\"patterns\": "
+      "[\"\\\\bbelow \\\\d+%\"], \"unless\": [\"\\\\bbacktest\\\\b\"]}}]}]}");
+  if (!pk)
+    return;
+  CHECK_INT(pk->sections[1].topics[1].nrows, 1);
+  CHECK_INT(pk->sections[1].topics[1].nunless, 1);
+  const char *head = "# T\n\n## Intro\n\nWhy.\n\n## Goals\n\n";
+  char md[512];
+  /* a list item with a target: line 9 */
+  snprintf(md, sizeof md, "%s- Re-route rate below 5%%.\n", head);
+  CHECK_INT(S_topic_line(pk, md, "goals", "outcome"), 9);
+  /* a table row, under its header row */
+  snprintf(md, sizeof md, "%s| metric | goal |\n|---|---|\n| misses | below "
+           "4%% |\n", head);
+  CHECK_INT(S_topic_line(pk, md, "goals", "outcome"), 11);
+  /* the row names the other topic: it is that topic's */
+  snprintf(md, sizeof md, "%s- Precision below 5%% worse.\n", head);
+  CHECK_INT(S_topic_line(pk, md, "goals", "outcome"), 0);
+  /* prose is no row; unless in the row, in its lead-in, in a subheading */
+  snprintf(md, sizeof md, "%sRe-route rate below 5%%.\n", head);
+  CHECK_INT(S_topic_line(pk, md, "goals", "outcome"), 0);
+  snprintf(md, sizeof md, "%s- Backtest misses below 5%%.\n", head);
+  CHECK_INT(S_topic_line(pk, md, "goals", "outcome"), 0);
+  snprintf(md, sizeof md, "%sOn the backtest:\n\n- Misses below 5%%.\n", head);
+  CHECK_INT(S_topic_line(pk, md, "goals", "outcome"), 0);
+  snprintf(md, sizeof md, "%s### Backtest\n\n- Misses below 5%%.\n", head);
+  CHECK_INT(S_topic_line(pk, md, "goals", "outcome"), 0);
+  /* ... but not in the part's own heading */
+  CHECK_INT(S_topic_line(pk,
+                         "# T\n\n## Intro\n\nWhy.\n\n## Goals (backtest and "
+                         "live)\n\n- Misses below 5%.\n",
+                         "goals", "outcome"),
+            9);
+  /* a quoted row is someone else's */
+  snprintf(md, sizeof md, "%s> - Misses below 5%%.\n", head);
+  CHECK_INT(S_topic_line(pk, md, "goals", "outcome"), 0);
+  ddlint_pack_free(pk);
+}
+
+/* The ML pack's online metrics in the author's words: a success-metrics
+ * row with a target that names no offline metric, latency or offline test */
+static void test_online_metric_rows(void) {
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  const char *head = "# Triage\n\n## Problem\n\nTickets wait in a queue.\n\n"
+                     "## How we'd know it worked\n\n";
+  char md[768];
+  snprintf(md, sizeof md, "%s- Tickets sent back to triage below 5%%.\n"
+           "- Top-1 accuracy 90%% on a held-out month.\n", head);
+  CHECK_INT(S_topic_line(pk, md, "success-metrics", "online-metrics"), 9);
+  snprintf(md, sizeof md, "%s| Measure | Target |\n|---|---|\n"
+           "| Recordable accidents per million miles | −10%% |\n", head);
+  CHECK_INT(S_topic_line(pk, md, "success-metrics", "online-metrics"), 11);
+  /* latency, offline metrics and offline tests are not */
+  snprintf(md, sizeof md, "%s- p95 response under 300 ms.\n"
+           "- Precision above 90%%.\n- Backtest misses below 5%%.\n", head);
+  CHECK_INT(S_topic_line(pk, md, "success-metrics", "online-metrics"), 0);
+  ddlint_pack_free(pk);
+}
+
 /* A gerund over its object is its conjunct's head when it is a section's
  * one-word name: "Measuring it" is the metrics; the other conjunct keeps
  * its own head ("... and labelling the data" is still the data's). */
@@ -607,6 +680,8 @@ void suite_match(void) {
   RUN(test_split_section);
   RUN(test_topic_elsewhere);
   RUN(test_topic_local_patterns);
+  RUN(test_topic_target_rows);
+  RUN(test_online_metric_rows);
   RUN(test_gerund_heads);
   RUN(test_reranking_is_not_ranking);
   RUN(test_bare_heading_does_not_split);

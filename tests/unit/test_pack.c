@@ -206,7 +206,8 @@ static void test_error_unknown_fields(void) {
       "   {\"id\": \"t\", \"title\": \"T\", \"pattern\": \"x\"}]}]}";
   CHECK_ERROR(j, "\"pattern\"", 0,
               "unknown field \"pattern\" in topic (expected one of: id, "
-              "title, aliases, patterns, local_patterns, weight, prompt, replace)");
+              "title, aliases, patterns, local_patterns, weight, prompt, replace, "
+              "target_rows)");
 
   j = "{\"name\": \"x\", \"sections\": [],\n"
       " \"rules\": [{\"id\": \"r\", \"kind\": \"empty-section\", "
@@ -531,6 +532,28 @@ static void test_generic_names(void) {
   CHECK(lerr && strncmp(lerr, "p.json:3:", 9) == 0 &&
         strstr(lerr, "invalid pattern \"(\""));
   free(lerr);
+  /* target_rows: an object with patterns, each a valid pattern */
+  static const struct {
+    const char *rows, *says;
+  } bad_rows[] = {
+      {"[\"x\"]", "must be an object"},
+      {"{\"unless\": [\"x\"]}", "needs \"patterns\""},
+      {"{\"patterns\": [\"(\"]}", "invalid pattern \"(\""},
+      {"{\"patterns\": [\"x\"], \"except\": []}", "unknown field \"except\""},
+  };
+  for (size_t i = 0; i < sizeof bad_rows / sizeof *bad_rows; i++) {
+    char *j = xasprintf("{\"name\": \"r\", \"rules\": [], \"sections\": [\n"
+                        "{\"id\": \"o\", \"title\": \"O\", \"topics\": [{\"id\": "
+                        "\"t\", \"title\": \"T\",\n \"target_rows\": %s}]}]}",
+                        bad_rows[i].rows);
+    char *rerr = pack_error(j);
+    t_check(rerr && strncmp(rerr, "p.json:3:", 9) == 0 &&
+                  strstr(rerr, bad_rows[i].says),
+            __FILE__, __LINE__, "target_rows %s: %s", bad_rows[i].rows,
+            rerr ? rerr : "(none)");
+    free(rerr);
+    free(j);
+  }
   char *err = pack_error("{\"name\": \"g\", \"sections\": [], \"rules\": [],\n"
                          " \"generic_names\": 3}");
   CHECK(err && strncmp(err, "p.json:2:", 9) == 0 && strstr(err, "generic_names"));
