@@ -416,6 +416,13 @@ def test_named_chapters(tmp):
     rc, rep, err = lint_json(["--no-config", "bare"], tmp)
     check("... but not with another Markdown file beside them",
           not rep.get("documents") and len(rep.get("files", [])) == 4, (rep.get("documents"), err))
+    b = os.path.join(tmp, "bare-background")
+    write(os.path.join(b, "01_background.md"), "# Why now\n\nText.\n")
+    write(os.path.join(b, "02_data.md"), "# Data\n\nText.\n")
+    write(os.path.join(b, "03_forecasting_model.md"), "# Model\n\nText.\n")
+    rc, rep, err = lint_json(["--no-config", "bare-background"], tmp)
+    check("... or the problem: '01_background.md', '02_data.md', '03_forecasting_model.md'",
+          len(rep.get("documents", [])) == 1 and not rep.get("files"), (rep.get("documents"), err))
     n = os.path.join(tmp, "numbered-notes")
     write(os.path.join(n, "01_kickoff.md"), "# Kickoff\n\nText.\n")
     write(os.path.join(n, "02_data.md"), "# Data\n\nText.\n")

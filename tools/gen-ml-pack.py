@@ -296,6 +296,8 @@ sections = [
               "life of a request", "how it runs", "how it ran", "how it will run",
               # "Where it runs", "Where it lives": the system's place
               "where it runs", "where it will run", "where it lives", "where it sits", "where does it sit", "where does it live", "where does it run", "where does it fit",
+              # "Where does the model run?" (a FAQ's serving question)
+              "where does the model run", "where the model runs", "where does the model live", "where the model lives", "where will the model run",
               # "What happens when someone asks?" (not "What happens when the
               # nomenclature changes?"); "How does it fit into the portal?"
               "what happens when someone", "what happens when a user",
@@ -884,6 +886,13 @@ sections = [
               "post processing", "postprocessing", "planner", "decision logic",
               "guardrails", "guard rails", "guards", "output checks", "output validation", "safety filters",
               "decision layer", "decision policy", "decision rules",
+              # a forecast's decision: "How much to overbook", "How many
+              # to order" (capacity minus a quantile, a cap, a floor)
+              "how much to order", "how much to overbook", "how much to release",
+              "how much to stock", "how much to buy", "how much to make",
+              "how much to prepare", "how much to bake", "how much to hold",
+              "how many to order", "how many to stock", "how many to schedule",
+              "how many to staff", "how many to release", "how many to book",
               # "Routing logic" over thresholds on the score
               "routing logic", "routing rules", "triage logic", "triage rules",
               # "Step 6 - Using the forecast", "Acting on the scores", "What

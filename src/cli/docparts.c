@@ -529,7 +529,8 @@ static bool S_chapter_name(const char *name) {
 
 /* Whether the numbered files ch of dir, which has no index, are the
  * chapters of one design all the same: three or more, the first an
- * overview ("01_overview.md", "1-introduction.md"), each named as a
+ * overview or the problem ("01_overview.md", "1-introduction.md",
+ * "01_background.md", "01_problem_and_goals.md"), each named as a
  * chapter ("02_knowledge_and_data.md", "04_serving.md"), and no other
  * Markdown file or chapter folder beside them. */
 static bool S_bare_chapters(const char *dir, const chapters *ch) {
@@ -546,8 +547,12 @@ static bool S_bare_chapters(const char *dir, const chapters *ch) {
     if (!S_chapter_name(name))
       return false;
     if (c == 0) {
-      static const char *const first[] = {"overview", "introduction", "intro",
-                                          "summary", NULL};
+      /* a design's opening: "01_background.md", "01_problem_and_goals.md"
+       * (not "01_kickoff.md", "01_notes.md": meeting notes in order) */
+      static const char *const first[] = {
+          "overview", "introduction", "intro",      "summary",
+          "background", "context",    "motivation", "problem",
+          "goals",    "requirements", NULL};
       bool ok = false;
       for (int k = 0; first[k] && !ok; k++) {
         size_t n = strlen(first[k]);

@@ -160,6 +160,34 @@ typedef struct {
  * of the model"). Headings of more than eight words name nothing, except
  * by a name of three words or more, which a question of up to sixteen may
  * hold ("How do we know the model is good before it touches an on-sale?"). */
+/* Whether name (a phrase that ends in "know" or "tell") goes on, wherever
+ * heading phrase h holds it, with a word that asks which thing or when:
+ * "How do you know when a hive swarmed?" asks how an event is told apart
+ * (a label), not whether the system works ("How do you know it works?"). */
+static bool S_asks_which(const char *h, const char *name) {
+  static const char *const wh[] = {"when", "which", "who", "where", "what",
+                                   "whose", NULL};
+  size_t n = strlen(name);
+  if (!(n > 5 && (strcmp(name + n - 5, " know") == 0 ||
+                  strcmp(name + n - 5, " tell") == 0)))
+    return false;
+  bool any = false;
+  for (const char *p = h; (p = strstr(p, name)) != NULL; p++) {
+    if (!((p == h || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' ')))
+      continue;
+    const char *w = p[n] ? p + n + 1 : p + n;
+    bool asks = false;
+    for (int i = 0; wh[i] && !asks; i++) {
+      size_t m = strlen(wh[i]);
+      asks = strncmp(w, wh[i], m) == 0 && (w[m] == '\0' || w[m] == ' ');
+    }
+    if (!asks)
+      return false;
+    any = true;
+  }
+  return any;
+}
+
 static bool S_contains_name(const namer *nm, size_t d, size_t s, size_t k) {
   const heading_form *h = &nm->hf[d];
   const name_forms *f = &nm->nf[s];
@@ -174,7 +202,8 @@ static bool S_contains_name(const namer *nm, size_t d, size_t s, size_t k) {
   if (h->words > (f->words[k] >= 3 ? 16 : 8))
     return false;
   return f->words[k] == 1 ? title_phrase_has(h->heads, f->phrase[k])
-                          : title_phrase_has(h->phrase, f->phrase[k]);
+                          : title_phrase_has(h->phrase, f->phrase[k]) &&
+                                !S_asks_which(h->phrase, f->phrase[k]);
 }
 
 /* The word count of the longest name of section s that heading d contains,
@@ -3031,6 +3060,11 @@ static bool S_sentence_defers(const char *t, size_t start, size_t end) {
       "will be reviewed separately", "will be designed separately",
       "will be planned separately", "will be handled separately",
       "are still open",     "is still open",
+      /* "The success criteria are still being agreed with the working
+       * group." */
+      "still being agreed", "still being decided", "still being worked out",
+      "still being discussed", "still being defined", "still being finalised",
+      "still being finalized",
       /* "Feature list to be finalised with Dispatch once ...; I'll fill
        * this in after that", "Priya will write this chapter after the
        * audit" */
@@ -3552,7 +3586,7 @@ bool section_is_empty(const lint_ctx *ctx, const section *sec,
 /* Whether heading key k asks what something is ("what is nlp system
  * design", "what are embeddings"): a definition opens a survey, not a
  * design's problem. "What are we building" asks something else. */
-static bool S_definition_question(const char *k) {
+static bool S_definition_question(const char *k, const char *title) {
   static const char *const who[] = {"we ", "you ", "they ", "i ", "our ", NULL};
   const char *rest = strncmp(k, "what is ", 8) == 0    ? k + 8
                      : strncmp(k, "what are ", 9) == 0 ? k + 9
@@ -3561,6 +3595,16 @@ static bool S_definition_question(const char *k) {
     return false;
   for (int i = 0; who[i]; i++)
     if (strncmp(rest, who[i], strlen(who[i])) == 0)
+      return false;
+  /* ... but not a question about the document's own subject, which its
+   * title names ("# Swarm Warning: design FAQ" over "### What is Swarm
+   * Warning?"): that is its opening */
+  size_t n = strlen(rest);
+  while (n && !isalnum((unsigned char)rest[n - 1]))
+    n--;
+  for (const char *at = title; n >= 3 && at && (at = strstr(at, rest));
+       at++)
+    if ((at == title || at[-1] == ' ') && !isalnum((unsigned char)at[n]))
       return false;
   return true;
 }
@@ -3626,7 +3670,10 @@ static ptrdiff_t S_opening_section(const lint_ctx *ctx, const bool *used,
     if ((sec->is_title && !only_title && !intro) || dead[sec->block])
       continue;
     const char *norm = ctx->md->blocks[sec->block].norm;
-    if (used[d] || S_definition_question(norm ? norm : ""))
+    const char *title =
+        ol->sections[0].is_title ? ctx->md->blocks[ol->sections[0].block].norm
+                                 : NULL;
+    if (used[d] || S_definition_question(norm ? norm : "", title))
       return -1;
     size_t words = 0;
     for (size_t b = sec->first_block;

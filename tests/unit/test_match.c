@@ -210,6 +210,54 @@ static void test_online_metric_rows(void) {
   ddlint_pack_free(pk);
 }
 
+/* A FAQ in its readers' questions: "What is <the title's subject>?" opens
+ * the design (it is no definition of a field); "How do you know when a
+ * hive swarmed?" asks how an event is told (labels), not whether it works;
+ * "still being agreed" puts the success metrics off */
+static void test_faq_questions(void) {
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  const char *faq =
+      "# Swarm Warning: design FAQ\n\n"
+      "### What is Swarm Warning?\n\n"
+      "A notification that says a colony is likely to swarm in the next "
+      "seven days, so that the beekeeper can inspect and split the hive "
+      "first. A swarm costs a keeper half the bees and most of the season's "
+      "honey, and swarms in gardens bring complaints.\n\n"
+      "### How do you know when a hive swarmed?\n\n"
+      "A swarm is labelled when the keeper reports it in the app, or when a "
+      "scale hive loses 1.5 kg within an hour at midday with no inspection "
+      "logged. The target is 1 if a swarm follows within seven days.\n\n"
+      "### How will we know it's working?\n\n"
+      "The success criteria are still being agreed with the association's "
+      "working group. See issue #14.\n\n"
+      "### Where does the model run?\n\n"
+      "A daily batch job scores every hive at 18:00 and the alerts service "
+      "sends a push notification through the app's API.\n";
+  ddlint_result *r = ddlint_lint_buffer(pk, "faq.md", faq, strlen(faq));
+  size_t s = S_section(r, "problem");
+  CHECK_INT(s == SIZE_MAX ? 0 : ddlint_coverage_section_line(r, s), 3);
+  s = S_section(r, "architecture");
+  CHECK_INT(s == SIZE_MAX ? 0 : ddlint_coverage_section_line(r, s), 15);
+  /* the metrics heading is the only part, and it only defers */
+  CHECK_INT(diag_count_rule(r, "required-section-empty"), 1);
+  CHECK_INT(diag_count_rule(r, "missing-section"), 3 /* features, model,
+                                                       prediction */ + 1);
+  ddlint_result_free(r);
+  /* a definition of a field is still no opening: "What is a feature
+   * store?" under a title that does not name it */
+  CHECK_INT(S_line(pk,
+                   "# Feature platforms\n\n### What is a feature store?\n\n"
+                   "A feature store keeps the values that models read, so "
+                   "that training and serving agree on them, and it saves "
+                   "teams from writing the same pipelines again and again "
+                   "for every model they build.\n",
+                   "problem"),
+            0);
+  ddlint_pack_free(pk);
+}
+
 /* A gerund over its object is its conjunct's head when it is a section's
  * one-word name: "Measuring it" is the metrics; the other conjunct keeps
  * its own head ("... and labelling the data" is still the data's). */
@@ -682,6 +730,7 @@ void suite_match(void) {
   RUN(test_topic_local_patterns);
   RUN(test_topic_target_rows);
   RUN(test_online_metric_rows);
+  RUN(test_faq_questions);
   RUN(test_gerund_heads);
   RUN(test_reranking_is_not_ranking);
   RUN(test_bare_heading_does_not_split);
