@@ -1378,7 +1378,12 @@ rules = [
            "not_ours": [r"\baccording to\b",
                         r"\bengineering blog\b|\bblog (post|article)\b",
                         r"\b(another|other) (company|companies|team|teams|marketplace|marketplaces|vendor|vendors|org|organi[sz]ations?|retailer|retailers|bank|banks|platform|platforms|product|products|paper|papers)('s|s')?\b",
-                        r"\b(their|its) (paper|papers|blog|talk|whitepaper|white paper|case study|benchmark)\b",
+                        r"\b(their|its) (\d{4} |[\w-]+ ){0,2}(paper|papers|blog|talk|talks|whitepaper|white paper|case study|benchmark|presentation|keynote)\b",
+                        # "They reported a p95 of 90 seconds", "presented
+                        # their planning forecast at the 2022 Interferry
+                        # conference. Notes from the talk:"
+                        r"\bthey (reported|report|quoted|quote|cited|cite|published|publish|claimed|claim|presented|present)\b",
+                        r"\bpresented (their|its)\b|\bnotes from (the|a|their|its) (talk|call|paper|presentation|interview|keynote)\b|(?<=\bat the |\bat a )\b(\d{4} )?([\w-]+ ){0,2}(conference|summit|meetup|symposium)\b",
                         r"\b(competitor|competitors|competitor's|competitors')\b"]}),
  R("missing-data-source", "required-topic", "warning",
    "Data and Labeling names no data source.",

@@ -196,6 +196,30 @@ static void test_latency_percentiles_and_math(void) {
                    "### Case study: their rules engine\n\n"
                    "It answered in 8 ms at p95 latency.",
                    none);
+  /* another operator's numbers: said to be reported, or in a list that
+   * a report leads into (the lead-in paragraph just before the list) */
+  CHECK_ML_LATENCY(pk,
+                   "Scoring must feel instant.\n\n"
+                   "They reported a p95 latency of 90 ms for scoring.",
+                   none);
+  CHECK_ML_LATENCY(pk,
+                   "Scoring must feel instant.\n\n"
+                   "Operator K described its system in its 2023 talk at a "
+                   "remote-sensing conference:\n\n"
+                   "- Their model is retrained weekly.\n"
+                   "- Scoring one candidate takes 300 ms at p99 latency.\n",
+                   none);
+  CHECK_ML_LATENCY(pk,
+                   "Nordfjord presented their forecast at the 2022 Interferry "
+                   "conference. Notes from the talk:\n\n"
+                   "- The UI loads in 3 s with a p95 latency of 1.2 s.\n",
+                   none);
+  /* ... but our own list under our own lead-in is ours */
+  CHECK_ML_LATENCY(pk,
+                   "Our targets for the scoring service:\n\n"
+                   "- Retrained weekly.\n"
+                   "- Scoring one candidate within 300 ms at p99 latency.\n",
+                   "");
   ddlint_pack_free(pk);
 }
 

@@ -151,15 +151,39 @@ static size_t S_ignored_sections(const lint_ctx *ctx,
   return n;
 }
 
+static bool S_reported_span(const judge *j, size_t ss, size_t se);
+
+/* Whether list item b (a paragraph that opens an item) follows a lead-in
+ * paragraph, the one just before its list, that reports someone else's
+ * numbers: "Operator K ... (the details come from its 2023 talk at a
+ * remote-sensing conference)" over "- They reported a p95 of 90 seconds".
+ * Only up to LEAD_IN_ITEMS items back. */
+#define LEAD_IN_ITEMS 32
+static bool S_lead_in_reported(const judge *j, size_t b) {
+  const md_blocks *mb = j->ctx->md;
+  for (size_t k = 0; b > 0 && k < LEAD_IN_ITEMS; k++) {
+    const block *bl = &mb->blocks[--b];
+    if (bl->kind == BLOCK_PARAGRAPH && (bl->in_list || bl->nested))
+      continue;
+    return bl->kind == BLOCK_PARAGRAPH && !bl->in_quote &&
+           S_reported_span(j, bl->start, bl->end);
+  }
+  return false;
+}
+
 /* Whether a mention at ms is someone else's number: in a block quote, in a
- * paragraph labelled as an example or case study, or in such a section. */
+ * paragraph labelled as an example or case study, in a list that such a
+ * report leads into, or in such a section. */
 static bool S_not_ours(const judge *j, size_t ms) {
   size_t b = block_at_or_after(j->ctx->md, ms + 1);
   if (b > 0) {
     const block *bl = &j->ctx->md->blocks[b - 1];
     if (bl->start <= ms && ms < bl->end &&
-        (bl->in_quote || (bl->kind == BLOCK_PARAGRAPH && bl->label &&
-                          S_ignored_title(j->rule, bl->norm))))
+        (bl->in_quote ||
+         (bl->kind == BLOCK_PARAGRAPH && bl->label &&
+          S_ignored_title(j->rule, bl->norm)) ||
+         (bl->kind == BLOCK_PARAGRAPH && bl->in_list &&
+          S_params(j->rule)->nnot_ours && S_lead_in_reported(j, b - 1))))
       return true;
   }
   return spans_hold(j->ignored, j->nignored, ms);
