@@ -866,6 +866,10 @@ sections = [
               "from model output", "from model outputs", "from raw model output",
               "from scores", "from predictions", "from forecasts", "from probabilities",
               "turning forecasts into", "turning scores into", "turning predictions into",
+              # "Computing the predicted floor", "Score computation"
+              "computing the predicted", "computing the prediction",
+              "computing the score", "computing the scores", "computing scores",
+              "score computation", "scoring logic",
               # "How does the forecast become an order?"
               "forecast become", "forecasts become", "score become", "scores become",
               "prediction become", "predictions become",
