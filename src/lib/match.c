@@ -2888,6 +2888,53 @@ static bool S_label_negated(const lint_ctx *ctx, const block *bl) {
                        bl->start + label_at + strlen(bl->label));
 }
 
+/* Whether the label of bl itself denies topic tt: among its first three
+ * words a "no", "not", "never", "without" or a word ending in "n't",
+ * before the first mention of the topic ("We will not A/B test this:
+ * ...", "There is no fallback:"); not "No-show rate:", "Offline
+ * evaluation doesn't run on production scoring", "Ground truth from the
+ * belt, not from the screen", "not only", nor a need denied ("No manual
+ * labels are needed: the target is ..."). */
+static bool S_label_denies(lint_ctx *ctx, const block *bl,
+                           const tmpl_topic *tt) {
+  const char *t = ctx->src->text;
+  const char *lab = bl->label;
+  const char *at = bytes_find(t + bl->start, bl->end - bl->start, lab);
+  if (!at)
+    return false;
+  size_t ls = (size_t)(at - t), le = ls + strlen(lab);
+  static const char *const need[] = {"needed", "required", "necessary",
+                                     "need", NULL};
+  for (int k = 0; need[k]; k++)
+    if (S_has_phrase(t, ls, le, need[k]))
+      return false;
+  size_t first = SIZE_MAX, ms, me;
+  for (size_t i = 0; i < tt->npatterns; i++)
+    if (prose_search(ctx, &tt->patterns[i], ls, le, &ms, &me) && ms < first)
+      first = ms;
+  if (first == SIZE_MAX)
+    return false;
+  for (size_t i = 0, words = 0; lab[i] && words < 3 && ls + i < first;) {
+    while (lab[i] && !S_alnum(lab[i]) && lab[i] != '\'')
+      i++;
+    size_t w = i;
+    while (S_alnum(lab[i]) || lab[i] == '\'')
+      i++;
+    size_t l = i - w;
+    words += l > 0;
+    if (!l || lab[i] != ' ' || strncasecmp(lab + i, " only", 5) == 0 ||
+        strncasecmp(lab + i, " just", 5) == 0)
+      continue;
+    if ((l == 2 && strncasecmp(lab + w, "no", 2) == 0) ||
+        (l == 3 && strncasecmp(lab + w, "not", 3) == 0) ||
+        (l == 5 && strncasecmp(lab + w, "never", 5) == 0) ||
+        (l == 7 && strncasecmp(lab + w, "without", 7) == 0) ||
+        (l > 3 && strncasecmp(lab + i - 3, "n't", 3) == 0))
+      return true;
+  }
+  return false;
+}
+
 static bool S_heading_before(const void *arg, size_t i) {
   const bsearch_key *k = arg;
   const section *sections = k->array;
@@ -3170,7 +3217,7 @@ static bool S_block_denies(lint_ctx *ctx, size_t b, const tmpl_topic *tt) {
     if (!bl->label || !bl->has_content)
       return false;
     return (ctx->dead_blocks && ctx->dead_blocks[b]) ||
-           S_label_negated(ctx, bl);
+           S_label_negated(ctx, bl) || S_label_denies(ctx, bl, tt);
   }
   const outline *ol = ctx->ol;
   bsearch_key p = {ol->sections, b};

@@ -258,6 +258,36 @@ static void test_faq_questions(void) {
   ddlint_pack_free(pk);
 }
 
+/* A label that denies its topic before naming it ("We will not A/B test
+ * this: ...") names no strategy; one that denies something else, later,
+ * or a need, still does */
+static void test_label_denies_topic(void) {
+  ddlint_pack *pk = S_ml();
+  if (!pk)
+    return;
+  const char *head = "# Clinic no-shows\n\n## Problem\n\nPatients miss "
+                     "appointments and the slots go unused.\n\n";
+  char md[1024];
+  snprintf(md, sizeof md,
+           "%s## Launch\n\n- We will not A/B test this: the managers want "
+           "every clinic on the same process.\n- Alerts on the weekly "
+           "no-show rate.\n",
+           head);
+  CHECK_INT(S_topic_line(pk, md, "monitoring", "deployment-strategy"), 0);
+  snprintf(md, sizeof md,
+           "%s## Launch\n\n- A/B test first: half the clinics for a "
+           "month, the rest after.\n",
+           head);
+  CHECK_INT(S_topic_line(pk, md, "monitoring", "deployment-strategy"), 9);
+  snprintf(md, sizeof md,
+           "%s## Data\n\nRepair logs per depot.\n\n"
+           "- No manual labels are needed: the target is the number of parts "
+           "fitted per week, read from the repair log.\n",
+           head);
+  CHECK(S_topic_line(pk, md, "data", "label-strategy") != 0);
+  ddlint_pack_free(pk);
+}
+
 /* A gerund over its object is its conjunct's head when it is a section's
  * one-word name: "Measuring it" is the metrics; the other conjunct keeps
  * its own head ("... and labelling the data" is still the data's). */
@@ -731,6 +761,7 @@ void suite_match(void) {
   RUN(test_topic_target_rows);
   RUN(test_online_metric_rows);
   RUN(test_faq_questions);
+  RUN(test_label_denies_topic);
   RUN(test_gerund_heads);
   RUN(test_reranking_is_not_ranking);
   RUN(test_bare_heading_does_not_split);
