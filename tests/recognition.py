@@ -1957,6 +1957,15 @@ def main():
              "the least: who looks at which numbers every week, and what makes "
              "us stop the pilot.",
              "monitoring", True),
+            ("5. Features", "TBD: waiting on the exploration notebook.\n\n"
+             "> **KO:** Hard to review the model without this. Even a rough "
+             "list would help.\n>\n> **RA:** +1. Also check whether the time "
+             "since the last ferry docked is something we can get.",
+             "features", True),
+            ("5. Features", "TBD: waiting on the exploration notebook.\n\n"
+             "> **NB:** the time since the last ferry docked, the day of week "
+             "and the weather at the pier are the inputs we expect to use.",
+             "features", False),
             ("8. Feedback / monitoring / rollout", "- No A/B test is planned. We "
              "are not going to randomise who gets told the queue is long.\n"
              "- Monitoring: later.\n- TODO: how the desk reports wrong estimates",

@@ -2089,6 +2089,24 @@ static bool S_others_note(const lint_ctx *ctx, const block *bl) {
     if (t[j] == ':' && t[j + 1] == ' ' && isupper((unsigned char)t[j + 2]))
       return true;
   }
+  /* a reviewer's initials: "> **KO:** Hard to review without this",
+   * "> RA: +1" (two or three capitals and a colon; not "NB:", "PS:") */
+  {
+    size_t j = i;
+    while (j < bl->end && j < i + 3 && isupper((unsigned char)t[j]))
+      j++;
+    size_t k = j;
+    while (k < bl->end && k < j + 2 && strchr("*_", t[k]))
+      k++;
+    if (j - i >= 2 && k < bl->end && t[k] == ':' &&
+        strncmp(t + i, "NB", 2) != 0 && strncmp(t + i, "PS", 2) != 0) {
+      k++;
+      while (k < bl->end && strchr("*_", t[k]))
+        k++;
+      if (k < bl->end && t[k] == ' ')
+        return true;
+    }
+  }
   while (i < bl->end && strchr(" \t>*_[(", t[i]))
     i++;
   for (int k = 0; marks[k]; k++) {
