@@ -1966,6 +1966,9 @@ def main():
              "> **NB:** the time since the last ferry docked, the day of week "
              "and the weather at the pier are the inputs we expect to use.",
              "features", False),
+            ("5. Features", "> **FYI:** the time since the last ferry docked, "
+             "the day of week and the weather at the pier are the inputs.",
+             "features", False),
             ("8. Feedback / monitoring / rollout", "- No A/B test is planned. We "
              "are not going to randomise who gets told the queue is long.\n"
              "- Monitoring: later.\n- TODO: how the desk reports wrong estimates",

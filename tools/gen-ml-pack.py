@@ -261,14 +261,19 @@ sections = [
      # serving figure and no offline test
      rows={"patterns": [
          # a comparison or a change with a number and a unit
-         r"\b(below|under|above|over|at least|at most|less than|more than|fewer than|no more than|within|(drops?|falls?|rises?|goes|go|down|up|reduced?|cut|brought|lowered?) to|(reduced?|cut|increased?|improved?|lowered?|raised?|grows?|grow|drops?|falls?) by)\s?[~≈]?\s?[-−+]?[$£€]?\d[\d,.]*\s?(%|percent\b|pp\b|points?\b|minutes?\b|mins?\b|hours?\b|hrs?\b|days?\b|weeks?\b|x\b|×)",
+         r"\b(below|under|above|at least|at most|less than|more than|fewer than|no more than|(drops?|falls?|rises?|goes|go|down|up|reduced?|cut|brought|lowered?) to|(reduced?|cut|increased?|improved?|lowered?|raised?|grows?|grow|drops?|falls?) by)\s?[~≈]?\s?[-−+]?[$£€]?\d[\d,.]*\s?(%|percent\b|pp\b|points?\b|minutes?\b|mins?\b|hours?\b|hrs?\b|days?\b|weeks?\b|x\b|×)",
+         # a share within or over a bound ("within 5%"), not a duration
+         # ("sign-off within 2 weeks of the pilot")
+         r"\b(within|over)\s?[~≈]?\s?[-−+]?\d[\d,.]*\s?(%|percent\b|pp\b|points?\b)",
          r"[≥≤<>]=?\s?[-−+]?[$£€]?\d[\d,.]*\s?(%|percent\b|pp\b|points?\b|minutes?\b|mins?\b|hours?\b|days?\b|x\b)",
          # a signed change: "-8%", "+3 pp", "Target: −50%"
          r"(?<![\w.])[-−+]\d[\d,.]*\s?(%|pp\b|points?\b)",
          r"\b\d[\d,.]*\s?%\s(reduction|fewer|less|more|increase|decrease|drop|lift|uplift|improvement|higher|lower|cut|gain)\b"],
           "unless": [
          r"\b(latency|p\d{2}|ms|milliseconds?|seconds?|secs?|response times?|throughput|qps|rps|uptime|availability|error budget)\b",
-         r"\b(brier|calibration|validation|test set|held[- ]out|back-?tests?|offline|intervals?|false (positive|negative)s?)\b"]}),
+         r"\b(brier|calibration|validation|test set|held[- ]out|back-?tests?|offline|intervals?|false (positive|negative)s?)\b",
+         # "Before launch we check the model against last year's claims:"
+         r"\bbefore (launch|go-live|going live|release|rollout|we launch|we ship)\b"]}),
   ]},
  {"id": "architecture", "title": "System Architecture",
   "aliases": ["architecture", "high level architecture", "high level design", "system design",
@@ -1382,7 +1387,7 @@ rules = [
            "not_ours": [r"\baccording to\b",
                         r"\bengineering blog\b|\bblog (post|article)\b",
                         r"\b(another|other) (company|companies|team|teams|marketplace|marketplaces|vendor|vendors|org|organi[sz]ations?|retailer|retailers|bank|banks|platform|platforms|product|products|paper|papers)('s|s')?\b",
-                        r"\b(their|its) (\d{4} |[\w-]+ ){0,2}(paper|papers|blog|talk|talks|whitepaper|white paper|case study|benchmark|presentation|keynote)\b",
+                        r"\b(their|its) (\d{4} )?(paper|papers|blog|talk|talks|whitepaper|white paper|case study|benchmark|presentation|keynote)\b",
                         # "They reported a p95 of 90 seconds", "presented
                         # their planning forecast at the 2022 Interferry
                         # conference. Notes from the talk:"

@@ -163,7 +163,8 @@ typedef struct {
 /* Whether name (a phrase that ends in "know" or "tell") goes on, wherever
  * heading phrase h holds it, with a word that asks which thing or when:
  * "How do you know when a hive swarmed?" asks how an event is told apart
- * (a label), not whether the system works ("How do you know it works?"). */
+ * (a label), not whether the system works ("How do you know it works?",
+ * "How will we know when it's working?"). */
 static bool S_asks_which(const char *h, const char *name) {
   static const char *const wh[] = {"when", "which", "who", "where", "what",
                                    "whose", NULL};
@@ -180,6 +181,16 @@ static bool S_asks_which(const char *h, const char *name) {
     for (int i = 0; wh[i] && !asks; i++) {
       size_t m = strlen(wh[i]);
       asks = strncmp(w, wh[i], m) == 0 && (w[m] == '\0' || w[m] == ' ');
+      /* "when" asks about an event, "when a hive swarmed", not about the
+       * system: "How will we know when it's working?" */
+      static const char *const self[] = {"it", "its", "it's", "this", "we",
+                                         "they", "things", "everything",
+                                         NULL};
+      for (int k = 0; asks && i == 0 && w[m] == ' ' && self[k]; k++) {
+        size_t q = strlen(self[k]);
+        asks = !(strncmp(w + m + 1, self[k], q) == 0 &&
+                 (!w[m + 1 + q] || w[m + 1 + q] == ' '));
+      }
     }
     if (!asks)
       return false;
@@ -2090,7 +2101,8 @@ static bool S_others_note(const lint_ctx *ctx, const block *bl) {
       return true;
   }
   /* a reviewer's initials: "> **KO:** Hard to review without this",
-   * "> RA: +1" (two or three capitals and a colon; not "NB:", "PS:") */
+   * "> RA: +1" (two or three capitals and a colon; not "NB:", "FYI:",
+   * "TIP:" or another common abbreviation, the author's own) */
   {
     size_t j = i;
     while (j < bl->end && j < i + 3 && isupper((unsigned char)t[j]))
@@ -2098,8 +2110,16 @@ static bool S_others_note(const lint_ctx *ctx, const block *bl) {
     size_t k = j;
     while (k < bl->end && k < j + 2 && strchr("*_", t[k]))
       k++;
-    if (j - i >= 2 && k < bl->end && t[k] == ':' &&
-        strncmp(t + i, "NB", 2) != 0 && strncmp(t + i, "PS", 2) != 0) {
+    static const char *const abbr[] = {"NB",  "PS",  "FYI", "TIP", "IMO",
+                                       "ETA", "SLA", "KPI", "API", "TBD",
+                                       "OKR", "ML",  "AI",  "UX",  "UI",
+                                       "PR",  "FAQ", "TL",  "QA",  "ROI",
+                                       NULL};
+    bool initials = j - i >= 2;
+    for (int a = 0; initials && abbr[a]; a++)
+      initials = !(strlen(abbr[a]) == j - i &&
+                   strncmp(t + i, abbr[a], j - i) == 0);
+    if (initials && k < bl->end && t[k] == ':') {
       k++;
       while (k < bl->end && strchr("*_", t[k]))
         k++;
@@ -2932,6 +2952,13 @@ static bool S_label_denies(lint_ctx *ctx, const block *bl,
       first = ms;
   if (first == SIZE_MAX)
     return false;
+  /* (between the negator and the topic, at most two words, each a
+   * determiner or a plain verb: "won't run an A/B test", "no separate
+   * fallback"; not "No big-bang rollout: one team first, then ...") */
+  static const char *const gap[] = {"a",   "an",     "any",      "the",
+                                    "run", "do",     "have",     "plan",
+                                    "use", "separate", "formal", "real",
+                                    NULL};
   for (size_t i = 0, words = 0; lab[i] && words < 3 && ls + i < first;) {
     while (lab[i] && !S_alnum(lab[i]) && lab[i] != '\'')
       i++;
@@ -2943,12 +2970,28 @@ static bool S_label_denies(lint_ctx *ctx, const block *bl,
     if (!l || lab[i] != ' ' || strncasecmp(lab + i, " only", 5) == 0 ||
         strncasecmp(lab + i, " just", 5) == 0)
       continue;
-    if ((l == 2 && strncasecmp(lab + w, "no", 2) == 0) ||
-        (l == 3 && strncasecmp(lab + w, "not", 3) == 0) ||
-        (l == 5 && strncasecmp(lab + w, "never", 5) == 0) ||
-        (l == 7 && strncasecmp(lab + w, "without", 7) == 0) ||
-        (l > 3 && strncasecmp(lab + i - 3, "n't", 3) == 0))
-      return true;
+    if (!((l == 2 && strncasecmp(lab + w, "no", 2) == 0) ||
+          (l == 3 && strncasecmp(lab + w, "not", 3) == 0) ||
+          (l == 5 && strncasecmp(lab + w, "never", 5) == 0) ||
+          (l == 7 && strncasecmp(lab + w, "without", 7) == 0) ||
+          (l > 3 && strncasecmp(lab + i - 3, "n't", 3) == 0)))
+      continue;
+    size_t k = i, between = 0;
+    while (between <= 2) {
+      while (lab[k] == ' ')
+        k++;
+      if (ls + k >= first)
+        return true; /* the topic is next */
+      size_t ws = k;
+      while (S_alnum(lab[k]) || lab[k] == '\'')
+        k++;
+      bool ok = false;
+      for (int g = 0; gap[g] && !ok; g++)
+        ok = strlen(gap[g]) == k - ws && strncasecmp(lab + ws, gap[g], k - ws) == 0;
+      if (!ok || k == ws)
+        break;
+      between++;
+    }
   }
   return false;
 }
@@ -3143,8 +3186,12 @@ static bool S_sentence_defers(const char *t, size_t start, size_t end) {
   while (e < end && !(strchr(".!?", t[e]) &&
                       (e + 1 >= end || t[e + 1] == ' ' || t[e + 1] == '\n')))
     e++;
+  /* (its first clause: "We track coding time and top-3 recall; the exact
+   * targets are still being agreed" states its metrics) */
+  const char *semi = memchr(t + start, ';', e - start);
+  size_t ce = semi ? (size_t)(semi - t) : e;
   for (int k = 0; later[k]; k++)
-    if (S_has_phrase(t, start, e, later[k]))
+    if (S_has_phrase(t, start, ce, later[k]))
       return true;
   /* ... or that it will be done later: "We will add monitoring later,
    * once there's something running.", "We'll set up alerts later." */
@@ -3402,6 +3449,14 @@ static void S_topic_by_rows(lint_ctx *ctx, const tmpl_section *ts,
           S_rows_introduced(ctx, &ts->topics[t], sec->block, b))
         continue;
       const char *text = ctx->src->text;
+      /* (a table whose header says what unless names: "| Month |
+       * Backtest misses |") */
+      if (!item) {
+        const char *nl = memchr(text + bl->start, '\n', bl->end - bl->start);
+        if (S_any_in(ctx, ts->topics[t].unless, ts->topics[t].nunless,
+                     bl->start, nl ? (size_t)(nl - text) : bl->end))
+          continue;
+      }
       for (size_t rs = bl->start; rs < bl->end;) {
         const char *nl = item ? NULL : memchr(text + rs, '\n', bl->end - rs);
         size_t re = nl ? (size_t)(nl - text) : bl->end;
@@ -3662,15 +3717,27 @@ static bool S_definition_question(const char *k, const char *title) {
     if (strncmp(rest, who[i], strlen(who[i])) == 0)
       return false;
   /* ... but not a question about the document's own subject, which its
-   * title names ("# Swarm Warning: design FAQ" over "### What is Swarm
-   * Warning?"): that is its opening */
+   * title opens with, alone or before a word that names the document
+   * ("# Swarm Warning: design FAQ" over "### What is Swarm Warning?"):
+   * that is its opening. "# Embeddings for product search" over "## What
+   * are embeddings?" is a definition. */
+  static const char *const doc[] = {
+      "design", "faq",  "faqs",     "rfc", "proposal", "spec", "doc",
+      "document", "overview", "one", "technical", "tech", "system", "v1",
+      "v2", "v3", "notes", "pitch", "brief", NULL};
   size_t n = strlen(rest);
   while (n && !isalnum((unsigned char)rest[n - 1]))
     n--;
-  for (const char *at = title; n >= 3 && at && (at = strstr(at, rest));
-       at++)
-    if ((at == title || at[-1] == ' ') && !isalnum((unsigned char)at[n]))
+  if (title && n >= 3 && strncmp(title, rest, n) == 0) {
+    const char *w = title + n;
+    if (!*w)
       return false;
+    for (int i = 0; *w == ' ' && doc[i]; i++) {
+      size_t m = strlen(doc[i]);
+      if (strncmp(w + 1, doc[i], m) == 0 && (!w[1 + m] || w[1 + m] == ' '))
+        return false;
+    }
+  }
   return true;
 }
 

@@ -207,6 +207,15 @@ static void test_online_metric_rows(void) {
   snprintf(md, sizeof md, "%s- p95 response under 300 ms.\n"
            "- Precision above 90%%.\n- Backtest misses below 5%%.\n", head);
   CHECK_INT(S_topic_line(pk, md, "success-metrics", "online-metrics"), 0);
+  /* nor a deadline, a table headed as a backtest, or rows checked before
+   * launch */
+  snprintf(md, sizeof md, "%s- Sign-off within 2 weeks of the pilot.\n"
+           "\n| Month | Backtest misses |\n|---|---|\n| May | below 5%% |\n",
+           head);
+  CHECK_INT(S_topic_line(pk, md, "success-metrics", "online-metrics"), 0);
+  snprintf(md, sizeof md, "%sBefore launch we check it on last year's "
+           "tickets:\n\n- Fewer than 5%% sent back to triage.\n", head);
+  CHECK_INT(S_topic_line(pk, md, "success-metrics", "online-metrics"), 0);
   ddlint_pack_free(pk);
 }
 
@@ -245,6 +254,38 @@ static void test_faq_questions(void) {
   CHECK_INT(diag_count_rule(r, "missing-section"), 3 /* features, model,
                                                        prediction */ + 1);
   ddlint_result_free(r);
+  /* "when it's working" asks whether it works: the metrics' heading */
+  CHECK_INT(S_line(pk,
+                   "# Claims\n\n## Problem\n\nAdjusters code claims by "
+                   "hand.\n\n## How will we know when it's working?\n\n"
+                   "Top-3 accuracy above 90% and the share of suggestions "
+                   "accepted above 60%.\n",
+                   "success-metrics"),
+            7);
+  /* a title that only contains the word asks no question of its own:
+   * "What are embeddings?" under "# Embeddings for product search" is a
+   * definition */
+  CHECK_INT(S_line(pk,
+                   "# Embeddings for product search\n\n## What are "
+                   "embeddings?\n\nAn embedding maps an item to a vector so "
+                   "that similar items lie close together, which lets a "
+                   "search engine compare queries and products by meaning "
+                   "rather than by their words alone.\n",
+                   "problem"),
+            0);
+  /* a deferral after a clause that states the metrics is no deferral */
+  ddlint_result *r2 = ddlint_lint_buffer(
+      pk, "m.md",
+      "# Claims\n\n## Problem\n\nAdjusters code claims by hand and the "
+      "backlog grows every Monday.\n\n## How will we know it works?\n\n"
+      "We track median coding time per claim and top-3 recall; the exact "
+      "targets are still being agreed with the claims team.\n",
+      strlen("# Claims\n\n## Problem\n\nAdjusters code claims by hand and the "
+             "backlog grows every Monday.\n\n## How will we know it works?\n\n"
+             "We track median coding time per claim and top-3 recall; the exact "
+             "targets are still being agreed with the claims team.\n"));
+  CHECK_INT(diag_count_rule(r2, "required-section-empty"), 0);
+  ddlint_result_free(r2);
   /* a definition of a field is still no opening: "What is a feature
    * store?" under a title that does not name it */
   CHECK_INT(S_line(pk,
@@ -285,6 +326,12 @@ static void test_label_denies_topic(void) {
            "fitted per week, read from the repair log.\n",
            head);
   CHECK(S_topic_line(pk, md, "data", "label-strategy") != 0);
+  /* a negator over a qualified strategy is no denial of it */
+  snprintf(md, sizeof md,
+           "%s## Launch\n\n- No big-bang rollout: one clinic for two weeks, "
+           "then the rest.\n",
+           head);
+  CHECK_INT(S_topic_line(pk, md, "monitoring", "deployment-strategy"), 9);
   ddlint_pack_free(pk);
 }
 

@@ -214,7 +214,14 @@ static void test_latency_percentiles_and_math(void) {
                    "conference. Notes from the talk:\n\n"
                    "- The UI loads in 3 s with a p95 latency of 1.2 s.\n",
                    none);
-  /* ... but our own list under our own lead-in is ours */
+  /* ... but a lead-in in the author's voice is the author's, whatever
+   * talk it mentions */
+  CHECK_ML_LATENCY(pk,
+                   "After the talk at the 2024 InsurTech summit we set our "
+                   "own serving targets:\n\n"
+                   "- Scoring one claim within 300 ms at p99 latency.\n",
+                   "");
+  /* ... and our own list under our own lead-in is ours */
   CHECK_ML_LATENCY(pk,
                    "Our targets for the scoring service:\n\n"
                    "- Retrained weekly.\n"

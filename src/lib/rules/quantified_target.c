@@ -153,11 +153,36 @@ static size_t S_ignored_sections(const lint_ctx *ctx,
 
 static bool S_reported_span(const judge *j, size_t ss, size_t se);
 
+/* Whether t[start, end) speaks in the first person outside parentheses
+ * ("we set our own targets", not "(we call it Operator K)"): the author's
+ * own lead-in, whatever talk it mentions. */
+static bool S_first_person(const char *t, size_t start, size_t end) {
+  int depth = 0;
+  for (size_t i = start; i < end; i++) {
+    if (t[i] == '(')
+      depth++;
+    else if (t[i] == ')' && depth)
+      depth--;
+    if (depth || (i > start && isalnum((unsigned char)t[i - 1])))
+      continue;
+    static const char *const we[] = {"we", "our", "us", "We", "Our", NULL};
+    for (int k = 0; we[k]; k++) {
+      size_t n = strlen(we[k]);
+      if (i + n <= end && strncmp(t + i, we[k], n) == 0 &&
+          (i + n == end || !isalnum((unsigned char)t[i + n])) &&
+          (i + n == end || t[i + n] != '\''))
+        return true;
+    }
+  }
+  return false;
+}
+
 /* Whether list item b (a paragraph that opens an item) follows a lead-in
  * paragraph, the one just before its list, that reports someone else's
  * numbers: "Operator K ... (the details come from its 2023 talk at a
- * remote-sensing conference)" over "- They reported a p95 of 90 seconds".
- * Only up to LEAD_IN_ITEMS items back. */
+ * remote-sensing conference)" over "- They reported a p95 of 90 seconds",
+ * and that is not the author's own ("After the talk at the 2024 summit we
+ * set our own targets:"). Only up to LEAD_IN_ITEMS items back. */
 #define LEAD_IN_ITEMS 32
 static bool S_lead_in_reported(const judge *j, size_t b) {
   const md_blocks *mb = j->ctx->md;
@@ -166,6 +191,7 @@ static bool S_lead_in_reported(const judge *j, size_t b) {
     if (bl->kind == BLOCK_PARAGRAPH && (bl->in_list || bl->nested))
       continue;
     return bl->kind == BLOCK_PARAGRAPH && !bl->in_quote &&
+           !S_first_person(j->ctx->src->text, bl->start, bl->end) &&
            S_reported_span(j, bl->start, bl->end);
   }
   return false;
