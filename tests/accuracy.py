@@ -370,8 +370,10 @@ FLOORS = {
     # 0.78; sets 49 and 50 went to fixtures/heldout. Sets 52 and 53 (24,
     # measured at 89347d7: 3 false errors, absent 12/13) joined after
     # their tuning: 538 designs, 3447/3448, 1, absent 292/357 (0.818),
-    # rank 0.78.
-    "blind": {"recall": (0.95, 1), "false_errors": (1, 0), "absent": (0.8, 1),
+    # rank 0.78. Since the thirteenth session (two evidence items in a
+    # subtree are a mention in passing, a warning): 3448/3448, 0 false
+    # errors (the target, now the floor), absent 294/357.
+    "blind": {"recall": (0.95, 1), "false_errors": (0, 1), "absent": (0.8, 1),
               "rank": (0.7, 1), "flag": (0.85, 1)},
 }
 

@@ -1326,6 +1326,28 @@ def main():
           "'the help desk's own rule-based router takes over' when the pool "
           "is down is a fallback")
 
+    # two terms of a section, one to a paragraph, are a mention in
+    # passing too (a warning); no term at all is a missing section (an
+    # error)
+    base = ("# Bin pickup\n\n## Problem\n\nCrews drive full routes although "
+            "half the bins are empty, and the council wants fewer wasted "
+            "stops.\n\n## Approach\n\nA sensor in each bin reports its fill "
+            "level every hour to a nightly batch job, which writes the next "
+            "day's route list.\n\n")
+    for text, want in (
+            ("The old rules had poor precision on rural routes.\n\nCrews "
+             "also complained about the click-through of the old app.\n",
+             "warning"),
+            ("Crews also complained about the old app.\n\nThe old rules were "
+             "written in 2019.\n", "error")):
+        v = lint_text(ddlint, base + text)
+        sev = [x["severity"] for x in v["diagnostics"]
+               if x["rule"] == "missing-section" and
+               "Success Metrics" in x["message"]]
+        check("Success Metrics " + ("named twice in passing" if want == "warning"
+                                    else "not named at all") + ": a " + want,
+              sev == [want], sev)
+
     d = lint(ddlint, root, "bold-subsections.md")
     check("a design whose parts are bold lines under its headings",
           cov(d, "data").get("heading") == "Data" and

@@ -2425,6 +2425,9 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
 #define EVIDENCE_MIN 3
 #endif
 #define EVIDENCE_ITEMS 64
+#ifndef PASSING_MIN
+#define PASSING_MIN 2
+#endif
 /* A paragraph (or list item's paragraph) of fewer words is a fragment, not a
  * statement: "New model versions", "Fraud decision thresholds" in a list of
  * examples name things in passing. Its items still count toward a subtree's
@@ -4679,7 +4682,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
           continue;
         n = EVIDENCE(s, d);
       }
-      if (to - from > EVIDENCE_SPAN_BYTES || n < EVIDENCE_MIN)
+      if (to - from > EVIDENCE_SPAN_BYTES || n < PASSING_MIN)
         continue;
       /* (not a short text that opens by putting it all off: "Not written
        * yet. Planned headings: model, ..., monitoring, rollout.") */
@@ -4734,7 +4737,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
        * code) */
       bool thin = !in_passing && ctx->src->len >= EVIDENCE_LONG_DOC &&
                   n < EVIDENCE_LONG_MIN && !named_off;
-      in_passing = in_passing || thin;
+      in_passing = in_passing || thin || n < EVIDENCE_MIN;
       /* past an empty heading of the section, only a subtree apart from
        * it and from the headings other sections took by name, in two
        * blocks or more: the author's empty heading says what the rest of
