@@ -1092,6 +1092,11 @@ static bool S_leaves_to_defaults(const char *t, size_t start, size_t end) {
     e++;
   if (S_count_words(t, start, e, 15) > 14)
     return false;
+  /* (a sentence that does not say "default" or "defaults" leaves nothing
+   * to them, whatever it relies on: asked first, it spares the phrases) */
+  if (!S_has_phrase(t, start, e, "default") &&
+      !S_has_phrase(t, start, e, "defaults"))
+    return false;
   /* the defaults are what is relied on, not a word on the way: "We rely
    * on default Vertex AI alerts for feature drift" names what is watched */
   static const char *const leans[] = {
@@ -3151,8 +3156,15 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
 static bool S_has_phrase(const char *t, size_t start, size_t end,
                          const char *p) {
   size_t n = strlen(p);
+  if (!n)
+    return false;
+  /* (the first byte, either case, before the comparison: most bytes of
+   * a paragraph are not it) */
+  unsigned char lo = (unsigned char)tolower((unsigned char)p[0]),
+                up = (unsigned char)toupper((unsigned char)p[0]);
   for (size_t i = start; i + n <= end; i++)
-    if (strncasecmp(t + i, p, n) == 0 &&
+    if (((unsigned char)t[i] == lo || (unsigned char)t[i] == up) &&
+        strncasecmp(t + i, p, n) == 0 &&
         (i == start || !S_alnum(t[i - 1]) || p[0] == '\'') &&
         (i + n == end || !S_alnum(t[i + n])))
       return true;
