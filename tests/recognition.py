@@ -1979,6 +1979,12 @@ def main():
              "the least: who looks at which numbers every week, and what makes "
              "us stop the pilot.",
              "monitoring", True),
+            ("9. Ops", "Monitoring will be handled by the platform team's "
+             "standard job monitoring; see their runbook.\n\n- **Rollout:** "
+             "TBD\n- **Rollback:** TBD", "monitoring", True),
+            ("3. System Architecture", "Timeouts are handled by the client, "
+             "which shows the last answer; the kiosk calls the wait service "
+             "every minute.", "architecture", False),
             ("5. Features", "TBD: waiting on the exploration notebook.\n\n"
              "> **KO:** Hard to review the model without this. Even a rough "
              "list would help.\n>\n> **RA:** +1. Also check whether the time "

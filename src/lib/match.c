@@ -2605,6 +2605,21 @@ static bool S_hands_off(const char *t, size_t start, size_t end) {
   }
   if (words > 40) /* a long sentence does more than hand off */
     return false;
+  /* "Monitoring will be handled by the Data Platform team's standard job
+   * monitoring": a team (not "Timeouts are handled by the client") */
+  static const char *const by[] = {"handled by", "taken care of by",
+                                   "covered by", NULL};
+  for (int k = 0; by[k]; k++)
+    for (size_t i = start; i + strlen(by[k]) <= e; i++) {
+      size_t n = strlen(by[k]);
+      if (strncasecmp(t + i, by[k], n) != 0 || (i > start && S_alnum(t[i - 1])))
+        continue;
+      size_t to = i + n + 60 < e ? i + n + 60 : e;
+      if (S_has_phrase(t, i + n, to, "team") ||
+          S_has_phrase(t, i + n, to, "team's") ||
+          S_has_phrase(t, i + n, to, "teams"))
+        return true;
+    }
   for (size_t k = 0; k < sizeof off / sizeof off[0]; k++) {
     size_t n = strlen(off[k].p);
     for (size_t i = start; i + n <= e; i++) {
