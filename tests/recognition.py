@@ -1348,6 +1348,34 @@ def main():
                                     else "not named at all") + ": a " + want,
               sev == [want], sev)
 
+    # a one-pager of run-in labels whose "**How it works.**" stands alone
+    # over a diagram in a code block: a part of its own, the architecture
+    v = lint_text(ddlint,
+                  "# Rip alerts from the beach cams\n\n**Problem.** Lifeguards spot "
+                  "rip currents by eye and a tower sees only 400 m of beach, so "
+                  "rips on unguarded stretches go unseen.\n\n**Goal.** Alert the "
+                  "tower within minutes when a rip is visible.\n\n**How we'd judge "
+                  "it.** Recall of 0.85 on logged rip events, and the share of "
+                  "alerts the towers confirm.\n\n**How it works.**\n```\ncamera "
+                  "-> frame buffer -> 10-min average -> segmentation model -> "
+                  "alert rule -> tower app\n```\n- The model marks rip channels "
+                  "in averaged images.\n- An alert goes out when the mask covers "
+                  "0.5% of the surf zone for three windows.\n")
+    check("a run-in label alone over a diagram heads its part",
+          cov(v, "architecture").get("heading") == "How it works.",
+          cov(v, "architecture"))
+    # a results table's "alert rate" and "as deployed" plan no monitoring
+    v = lint_text(ddlint,
+                  "# Leak detection\n\n## Problem\n\nNight-time flow loggers "
+                  "miss small leaks and crews dig in the wrong places.\n\n"
+                  "## Results\n\nOn the 2023 test set:\n\n| Model | PR-AUC | "
+                  "Recall @ 1% alert rate |\n|---|---|---|\n| Threshold (as "
+                  "deployed) | 0.12 | 0.19 |\n| Gradient boosting | 0.33 | 0.44 "
+                  "|\n\nThe boosted model finds twice the leaks at the same "
+                  "alert rate.\n")
+    check("'alert rate' in a results table is no monitoring plan",
+          not cov(v, "monitoring").get("found"), cov(v, "monitoring"))
+
     d = lint(ddlint, root, "bold-subsections.md")
     check("a design whose parts are bold lines under its headings",
           cov(d, "data").get("heading") == "Data" and
@@ -1978,6 +2006,13 @@ def main():
              "\n\n> **[R: Dana]** This has to exist before go-live, not after it. At "
              "the least: who looks at which numbers every week, and what makes "
              "us stop the pilot.",
+             "monitoring", True),
+            ("8. Rollout", "- **Beta group:** TBD\n- **Feedback in app:** TBD "
+             "(Sam to propose)\n- **Rollback:** TBD", "monitoring", True),
+            ("8. Rollout", "- **Feedback in app:** TBD (we will ask riders to "
+             "rate each estimate with a thumbs up)", "monitoring", False),
+            ("8. Monitoring and rollout", "Still open: whether we alert on "
+             "drift weekly, and how a canary would work for the kiosks.",
              "monitoring", True),
             ("9. Ops", "Monitoring will be handled by the platform team's "
              "standard job monitoring; see their runbook.\n\n- **Rollout:** "

@@ -1095,7 +1095,7 @@ sections = [
               "operational readiness", "production readiness", "launch readiness",
               "operations readiness"],
   # (a promise with no object says nothing: "We'll monitor it after launch.")
-  "evidence": [r"\bmonitor(ing|ed|s)?\b(?! (it|this|that|them)( closely| carefully| after launch| once (it is |it's )?live| later)?\s*[.;,!)])", r"\bdrift\b", r"\balert(s|ing)?\b(?![- ]fatigue)", r"\bdashboards?\b", r"\bretrain(ing|ed|s)?\b",
+  "evidence": [r"\bmonitor(ing|ed|s)?\b(?! (it|this|that|them)( closely| carefully| after launch| once (it is |it's )?live| later)?\s*[.;,!)])", r"\bdrift\b", r"\balert(s|ing)?\b(?![- ]fatigue|[- ]rates?\b)", r"\bdashboards?\b", r"\bretrain(ing|ed|s)?\b",
               r"\broll(out|outs|ed out|ing out)\b", r"\bcanary\b", r"\broll ?back\w*\b", r"\ba/b test\w*\b", r"\bshadow (mode|traffic|deploy\w*)\b",
               r"\bfeedback loop\b|\b(flows?|flowing|fed|feeds?|goes|go|added|appended) (back )?into (the )?(training|next training|retraining)\b|\brelabel(l?ed|l?ing|s)?\b", r"\b(on-call|oncall)\b|(?<=\bon )\bcall\b", r"\bslos?\b", r"\bincidents?\b", r"\bdeploy(ed|ing|ment|ments)?\b",
               r"\bmodel registry\b|\bversion(ed|ing)\b",
@@ -1118,7 +1118,7 @@ sections = [
      ["monitoring", "observability", "alerting", "alerts", "dashboards", "model monitoring"],
      [r"\bmonitoring\b",
       r"\bmonitor(s|ed)?\s+(the\s+)?(model|models|performance|metrics?|predictions?|accuracy|latency|drift|quality|health|errors?|data)\b",
-      r"\bdrift\b", r"\balert(s|ing)?\b(?![- ]fatigue)", r"\bdashboards?\b",
+      r"\bdrift\b", r"\balert(s|ing)?\b(?![- ]fatigue|[- ]rates?\b)", r"\bdashboards?\b",
       r"\bobservability\b", r"\b(system|feature|data|model|pipeline) health\b", r"\b(grafana|prometheus|datadog|new relic|sentry|pagerduty|opsgenie|cloudwatch)\b", r"\b(track|tracks|tracked|tracking|watch|watches|watched|review|reviewed) (\w+ ){0,3}(daily|weekly|hourly|in production|per day|per hour|over time)\b", r"\b(on-call|oncall)\b|(?<=\bon )\bcall\b", r"\b(predicted|forecast|expected) (vs\.?|versus|and|against) (actual|observed|real)\b", r"\bskew\b",
       r"\b(actual|observed|real|realised|realized) (vs\.?|versus|against) (predicted|forecast|expected)\b",
       r"\b(weekly|daily|monthly|nightly|hourly) (run |health |quality |accuracy |status |model )?reports?\b",

@@ -790,6 +790,28 @@ static bool S_placeholder_text(const char *s, size_t n) {
      * "TBD once the pilot data is in" (a few words, one clause) */
     /* ... or with whom: "To be written with Data Platform", "TBD with
      * Ops" */
+    /* ... or with a note in parentheses of who does it: "TBD (Sam to
+     * propose)", "TBD (owner: Ops)" (one short parenthesis, the whole
+     * rest) */
+    {
+      const char *q = s + l;
+      size_t qn = n - l;
+      while (qn && (*q == ' ' || *q == '\t'))
+        q++, qn--;
+      while (qn && strchr(" \t.*_", q[qn - 1]))
+        qn--;
+      /* (its closing mark may be gone with the trimmed marks) */
+      if (qn && q[qn - 1] == ')')
+        qn--;
+      if (qn >= 2 && q[0] == '(' && qn <= 40 &&
+          !memchr(q + 1, '(', qn - 1) && !memchr(q + 1, ')', qn - 1)) {
+        size_t words = 1;
+        for (size_t j = 1; j < qn; j++)
+          words += q[j] == ' ';
+        if (words <= 5)
+          return true;
+      }
+    }
     static const char *const until[] = {"after ", "once ", "until ",
                                         "before ", "with ", NULL};
     for (int k = 0; until[k]; k++) {
@@ -3136,6 +3158,8 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
       /* "Not settled. Questions for the review:", "To come in a
        * follow-up once ...", "Not designed; I listed the questions" */
       "not settled.",    "not settled;",    "not settled yet", "not yet settled",
+      /* "Still open. Questions we're working through with WFM:" */
+      "still open.",     "still open;",     "still open:",     "still undecided",
       "to come in a follow-up", "to come in a later", "to come in the next",
       "coming in a follow-up", "in a follow-up doc", "in a follow-up design",
       "deferred to a later", "deferred to the next", "deferred to a follow-up",

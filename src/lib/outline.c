@@ -522,7 +522,8 @@ static size_t S_run_in_end(const char *t, const block *b) {
 }
 
 /* Where the bold run-in label of block i ends, as S_run_in_end(), or, for
- * a label alone over a list or a table ("**Features.**" then "- ..."),
+ * a label alone over a list, a table or a code block ("**Features.**" then
+ * "- ...", "**How it works.**" over a diagram),
  * the paragraph's end: it heads what follows as a run-in label heads the
  * rest of its paragraph. */
 static size_t S_run_in_at(const char *t, const md_blocks *mb, size_t i) {
@@ -533,7 +534,7 @@ static size_t S_run_in_at(const char *t, const md_blocks *mb, size_t i) {
     return e;
   const block *next = &mb->blocks[i + 1];
   if (!((next->kind == BLOCK_PARAGRAPH && next->in_list && !next->nested) ||
-        next->kind == BLOCK_TABLE))
+        next->kind == BLOCK_TABLE || next->kind == BLOCK_CODE))
     return 0;
   /* "**Features.**", "**Data:**": bold, closed by "." or ":", at most 8
    * words, not an email's header */
