@@ -3458,28 +3458,46 @@ static bool S_target_row(lint_ctx *ctx, const tmpl_section *ts, size_t t,
   return true;
 }
 
-/* Whether the rows of block b (a list item or table) are introduced as
- * what unless names: the paragraph just before its list or table, or the
- * heading over it below the part's heading h ("Backtest on 2021-2023:",
- * "### Offline evaluation" over a table of results). */
-static bool S_rows_introduced(lint_ctx *ctx, const tmpl_topic *tt, size_t h,
-                              size_t b) {
-  const md_blocks *mb = ctx->md;
-  bool lead = true;
-  while (b > h) {
-    const block *bl = &mb->blocks[--b];
-    if (bl->kind == BLOCK_HEADING) /* not the part's own: "Offline and
-                                      online metrics" */
-      return b != h &&
-             S_any_in(ctx, tt->unless, tt->nunless, bl->start, bl->end);
-    if (bl->kind == BLOCK_PARAGRAPH && bl->in_list)
-      continue;
-    if (lead && bl->kind == BLOCK_PARAGRAPH &&
-        S_any_in(ctx, tt->unless, tt->nunless, bl->start, bl->end))
-      return true;
-    lead = false;
+/* What introduces the rows of a part, read in one pass over its blocks
+ * (S_rows_intro_see() each, then S_rows_introduced() of a list item or
+ * table): the paragraph just before its list or table, or the heading
+ * over it below the part's own ("Backtest on 2021-2023:", "### Offline
+ * evaluation" over a table of results; not "## Offline and online
+ * metrics"). Each text is asked of unless once, when a row needs it. */
+typedef struct {
+  size_t head, last;   /* the last subheading and the last block that is
+                          no list item, or SIZE_MAX */
+  signed char head_v, last_v; /* their verdicts: -1 not asked yet */
+} rows_intro;
+
+static bool S_intro_says(lint_ctx *ctx, const tmpl_topic *tt, size_t b,
+                         signed char *v) {
+  if (*v < 0) {
+    const block *bl = &ctx->md->blocks[b];
+    *v = S_any_in(ctx, tt->unless, tt->nunless, bl->start, bl->end);
   }
-  return false;
+  return *v;
+}
+
+static void S_rows_intro_see(const md_blocks *mb, rows_intro *ri, size_t b) {
+  const block *bl = &mb->blocks[b];
+  if (bl->kind == BLOCK_PARAGRAPH && bl->in_list)
+    return;
+  if (bl->kind == BLOCK_HEADING) {
+    ri->head = b;
+    ri->head_v = -1;
+  }
+  ri->last = b;
+  ri->last_v = -1;
+}
+
+static bool S_rows_introduced(lint_ctx *ctx, const tmpl_topic *tt,
+                              rows_intro *ri) {
+  if (ri->last != SIZE_MAX && ri->last != ri->head &&
+      ctx->md->blocks[ri->last].kind == BLOCK_PARAGRAPH &&
+      S_intro_says(ctx, tt, ri->last, &ri->last_v))
+    return true;
+  return ri->head != SIZE_MAX && S_intro_says(ctx, tt, ri->head, &ri->head_v);
 }
 
 /* Step 2b: a topic with target_rows, not found by its patterns, in a
@@ -3495,12 +3513,14 @@ static void S_topic_by_rows(lint_ctx *ctx, const tmpl_section *ts,
     return;
   for (size_t p = 0; p < sc->nparts && tc->via == VIA_NONE; p++) {
     const section *sec = &ctx->ol->sections[sc->parts[p]];
-    for (size_t b = sec->first_block; b < sec->end_block; b++) {
+    rows_intro ri = {SIZE_MAX, SIZE_MAX, -1, -1};
+    for (size_t b = sec->first_block; b < sec->end_block;
+         S_rows_intro_see(mb, &ri, b++)) {
       const block *bl = &mb->blocks[b];
       bool item = bl->kind == BLOCK_PARAGRAPH && bl->in_list;
       if ((!item && bl->kind != BLOCK_TABLE) || bl->in_quote ||
           (ctx->dead_blocks && ctx->dead_blocks[b]) ||
-          S_rows_introduced(ctx, &ts->topics[t], sec->block, b))
+          S_rows_introduced(ctx, &ts->topics[t], &ri))
         continue;
       const char *text = ctx->src->text;
       /* (a table whose header says what unless names: "| Month |
