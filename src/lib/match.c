@@ -2600,22 +2600,30 @@ static bool S_opens_denial(const char *t, size_t start, size_t end);
  * platform team.", "Labels are up to the vendor.", "The approach is being
  * written up by the Data Science chapter in their own doc." */
 static bool S_hands_off(const char *t, size_t start, size_t end) {
-  /* each phrase is whole words, and what must follow it (an owner, not a
-   * number: "up to 3 times a week", "read left to right") */
+  /* each phrase is whole words, and what must follow it */
+  enum {
+    ANY,   /* anything */
+    OWNER, /* an owner, not a number: "up to 3 times a week", "read left to
+              right"; the next word is a name or "the", not a digit,
+              "right", "us", "me", "you" or "date" */
+    TEAM   /* a team within 60 bytes: "Monitoring will be handled by the
+              Data Platform team's standard job monitoring", not "Timeouts
+              are handled by the client" */
+  };
   static const struct {
     const char *p;
-    bool owner; /* the next word is a name or "the": not a digit, "right",
-                   "us", "me" or "you" */
-  } off[] = {{"owns that", false},        {"owns this", false},
-             {"owns it", false},          {"own that", false},
-             {"own this", false},         {"owned by", true},
-             {"is up to", true},          {"are up to", true},
-             {"left to", true},           {"the job of", true},
-             {"responsibility of", true}, {"their call", false},
-             {"theirs to", false},        {"their own doc", false},
-             {"a separate doc", false},   {"another doc", false},
-             {"being written up", false}, {"written up separately", false},
-             {"documented separately", false}};
+    unsigned char after;
+  } off[] = {{"owns that", ANY},          {"owns this", ANY},
+             {"owns it", ANY},            {"own that", ANY},
+             {"own this", ANY},           {"owned by", OWNER},
+             {"is up to", OWNER},         {"are up to", OWNER},
+             {"left to", OWNER},          {"the job of", OWNER},
+             {"responsibility of", OWNER}, {"their call", ANY},
+             {"theirs to", ANY},          {"their own doc", ANY},
+             {"a separate doc", ANY},     {"another doc", ANY},
+             {"being written up", ANY},   {"written up separately", ANY},
+             {"documented separately", ANY}, {"handled by", TEAM},
+             {"taken care of by", TEAM},  {"covered by", TEAM}};
   size_t e = start, words = 0;
   for (bool in = false; e < end; e++) {
     if (strchr(".!?;", t[e]) && (e + 1 >= end || t[e + 1] == ' ' ||
@@ -2627,21 +2635,6 @@ static bool S_hands_off(const char *t, size_t start, size_t end) {
   }
   if (words > 40) /* a long sentence does more than hand off */
     return false;
-  /* "Monitoring will be handled by the Data Platform team's standard job
-   * monitoring": a team (not "Timeouts are handled by the client") */
-  static const char *const by[] = {"handled by", "taken care of by",
-                                   "covered by", NULL};
-  for (int k = 0; by[k]; k++)
-    for (size_t i = start; i + strlen(by[k]) <= e; i++) {
-      size_t n = strlen(by[k]);
-      if (strncasecmp(t + i, by[k], n) != 0 || (i > start && S_alnum(t[i - 1])))
-        continue;
-      size_t to = i + n + 60 < e ? i + n + 60 : e;
-      if (S_has_phrase(t, i + n, to, "team") ||
-          S_has_phrase(t, i + n, to, "team's") ||
-          S_has_phrase(t, i + n, to, "teams"))
-        return true;
-    }
   for (size_t k = 0; k < sizeof off / sizeof off[0]; k++) {
     size_t n = strlen(off[k].p);
     for (size_t i = start; i + n <= e; i++) {
@@ -2649,8 +2642,15 @@ static bool S_hands_off(const char *t, size_t start, size_t end) {
           (i > start && S_alnum(t[i - 1])) ||
           (i + n < e && S_alnum(t[i + n])))
         continue;
-      if (!off[k].owner)
+      if (off[k].after == ANY)
         return true;
+      if (off[k].after == TEAM) {
+        size_t to = i + n + 60 < e ? i + n + 60 : e;
+        if (S_has_phrase(t, i + n, to, "team") ||
+            S_has_phrase(t, i + n, to, "teams"))
+          return true;
+        continue;
+      }
       size_t w = i + n;
       while (w < e && t[w] == ' ')
         w++;

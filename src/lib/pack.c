@@ -486,15 +486,9 @@ void pack_topic_free(tmpl_topic *tp) {
   free(tp->key_title);
   pack_strings_free(tp->aliases, tp->naliases);
   pack_strings_free(tp->alias_keys, tp->naliases);
-  for (size_t i = 0; i < tp->npatterns; i++)
-    S_pattern_free(&tp->patterns[i]);
-  free(tp->patterns);
-  for (size_t i = 0; i < tp->nrows; i++)
-    S_pattern_free(&tp->rows[i]);
-  free(tp->rows);
-  for (size_t i = 0; i < tp->nunless; i++)
-    S_pattern_free(&tp->unless[i]);
-  free(tp->unless);
+  pack_patterns_free(tp->patterns, tp->npatterns);
+  pack_patterns_free(tp->rows, tp->nrows);
+  pack_patterns_free(tp->unless, tp->nunless);
   memset(tp, 0, sizeof *tp);
 }
 
@@ -502,9 +496,7 @@ void pack_section_free(tmpl_section *sec) {
   for (size_t t = 0; t < sec->ntopics; t++)
     pack_topic_free(&sec->topics[t]);
   free(sec->topics);
-  for (size_t i = 0; i < sec->nevidence; i++)
-    S_pattern_free(&sec->evidence[i]);
-  free(sec->evidence);
+  pack_patterns_free(sec->evidence, sec->nevidence);
   free(sec->id);
   free(sec->title);
   free(sec->prompt);
