@@ -41,6 +41,12 @@ typedef struct pattern {
    * match there (a TRIGGER_FOLLOW_ value); in the block of triggers, after
    * the last string, so freed with it; NULL with no triggers */
   unsigned char *trigger_follow;
+  /* per trigger, 64 bytes: a bit for each byte (lowercased) that the text
+   * right after the trigger may open with (32 bytes), then the same for
+   * the text after the whitespace that follows it (32 bytes); all bits set
+   * where the pattern does not tell. In the same block, before
+   * trigger_follow */
+  unsigned char *trigger_next;
   unsigned short ntriggers;
   bool word_start; /* every branch opens with \b */
   /* owned: the pattern compiled anchored, for matching where a trigger

@@ -515,6 +515,10 @@ typedef struct {
   size_t nlits;
   size_t *owner;   /* per literal: its pattern */
   unsigned char *follow; /* per literal: what must follow it */
+  /* per literal: the bytes the text right after it may open with, and
+   * after its whitespace (32 bytes of bits each, in its pattern's block),
+   * or NULL: anything */
+  const unsigned char **first, **next;
   bool *scan;      /* per pattern: scanned by PCRE2 (no literal pass) */
   bool *word_start; /* per pattern: every branch opens with \b */
   lit_set *ls;     /* NULL: no literals, or they need PCRE2 */
@@ -545,6 +549,8 @@ static void S_many_free(many_set *m) {
     return;
   free(m->owner);
   free(m->follow);
+  free(m->next);
+  free(m->first);
   free(m->scan);
   free(m->word_start);
   S_lit_free(m->ls);
@@ -582,10 +588,18 @@ static bool S_triggers_literal(const pattern *p) {
   return true;
 }
 
+/* A set of 32 bytes of bits, or NULL where it holds every byte. */
+static const unsigned char *S_told(const unsigned char *set) {
+  for (int b = 0; b < 32; b++)
+    if (set[b] != 0xff)
+      return set;
+  return NULL;
+}
+
 static many_set *S_many_prepare(const pattern *const *pats, size_t n) {
   many_set *m = xcalloc(1, sizeof *m);
   const char **lits = NULL;
-  size_t cap = 0, cap2 = 0, cap3 = 0;
+  size_t cap = 0, cap2 = 0, cap3 = 0, cap4 = 0, cap5 = 0;
   m->scan = xcalloc(n + 1, sizeof(bool));
   m->word_start = xcalloc(n + 1, sizeof(bool));
   for (size_t k = 0; k < n; k++) {
@@ -601,6 +615,10 @@ static many_set *S_many_prepare(const pattern *const *pats, size_t n) {
       xgrow(&m->owner, &cap2, m->nlits + 1, sizeof(size_t));
       xgrow(&m->follow, &cap3, m->nlits + 1, 1);
       m->follow[m->nlits] = pats[k]->trigger_follow[i];
+      xgrow(&m->first, &cap4, m->nlits + 1, sizeof(unsigned char *));
+      xgrow(&m->next, &cap5, m->nlits + 1, sizeof(unsigned char *));
+      m->first[m->nlits] = S_told(pats[k]->trigger_next + 64 * i);
+      m->next[m->nlits] = S_told(pats[k]->trigger_next + 64 * i + 32);
       m->owner[m->nlits++] = k;
     }
   }
@@ -1447,8 +1465,8 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
 
 /* Reads a literal at *p up to a metacharacter; appends it to buf (lower
  * case). A last character made optional ("s?", "e*") is dropped, and then
- * *pp is set to end and the result is true: what follows the literal is
- * not told. */
+ * *pp is left on it and the result is true: no single token follows the
+ * literal. */
 static bool S_literal_prefix(const char **pp, const char *end, char *buf,
                              size_t cap, size_t *n) {
   const char *p = *pp;
@@ -1468,8 +1486,7 @@ static bool S_literal_prefix(const char **pp, const char *end, char *buf,
     if (!lit)
       break;
     if (p + adv < end && strchr("?*{", p[adv])) {
-      p = end; /* optional from here on: stop before it */
-      cut = true;
+      cut = true; /* optional from here on: stop before it */
       break;
     }
     buf[(*n)++] = (char)(lit >= 'A' && lit <= 'Z' ? lit + 32 : lit);
@@ -1500,6 +1517,205 @@ static unsigned char S_follow_at(const char *p, const char *end, char last) {
   if (tok && p + tok < end && strchr("?*{", p[tok]))
     f = TRIGGER_FOLLOW_ANY;
   return f;
+}
+
+static const char *S_group_end(const char *p, const char *end);
+static size_t S_branches(const char *p, const char *end, const char **b,
+                         const char **e, size_t max);
+
+/* Past the quantifier at q, if any, with its lazy or possessive mark. */
+static const char *S_past_quantifier(const char *q, const char *end) {
+  if (q >= end || !strchr("?*+{", *q))
+    return q;
+  if (*q == '{') {
+    while (q < end && *q != '}')
+      q++;
+  }
+  if (q < end)
+    q++;
+  if (q < end && (*q == '?' || *q == '+'))
+    q++;
+  return q;
+}
+
+static void S_set_ws(unsigned char *set) {
+  S_set_bit(set, ' ');
+  for (unsigned c = '\t'; c <= '\r'; c++)
+    S_set_bit(set, c);
+}
+
+/* Adds to set the bytes (lowercased where ASCII letters) that a match of
+ * the sequence [p, end) of a pattern's source may open with. 0: not told
+ * (a dot, a negated class, a non-ASCII byte, an escape not read here),
+ * and set says nothing; 1: told, and the sequence matches at least one
+ * byte; 2: told, but it may match nothing, so what follows it may open the
+ * match too. Zero-width items (\b, lookarounds, inline options) are passed
+ * over: they only take matches away. A space of the source is \s+
+ * (pattern_prose_text()). */
+static int S_first(const char *p, const char *end, unsigned char *set,
+                   int depth) {
+  if (depth > 6)
+    return 0;
+  while (p < end) {
+    unsigned char atom[32] = {0};
+    const char *q; /* past the atom */
+    unsigned char c = (unsigned char)*p;
+    if (c == '\\' && end - p >= 2 && (p[1] == 'b' || p[1] == 'B')) {
+      p += 2;
+      continue;
+    }
+    if (c == '(') {
+      const char *g = S_group_end(p, end);
+      if (!g)
+        return 0;
+      const char *in = p + 1;
+      if (*in == '?') {
+        if (end - in >= 2 && in[1] == ':') {
+          in += 2;
+        } else if (strchr("=!", in[1]) ||
+                   (in[1] == '<' && strchr("=!", in[2]))) {
+          p = g + 1; /* a lookaround: zero width */
+          if (p < end && strchr("?*{+", *p))
+            return 0;
+          continue;
+        } else {
+          size_t n = strspn(in + 1, "imsnU-^");
+          if (in + 1 + n == g) {
+            p = g + 1; /* inline options */
+            continue;
+          }
+          return 0;
+        }
+      }
+      const char *bb[64], *be[64];
+      size_t nb = S_branches(in, g, bb, be, 64);
+      if (!nb)
+        return 0;
+      bool empty = false;
+      for (size_t i = 0; i < nb; i++) {
+        int r = S_first(bb[i], be[i], atom, depth + 1);
+        if (!r)
+          return 0;
+        empty = empty || r == 2;
+      }
+      q = g + 1;
+      if (empty) { /* the group may match nothing, whatever its quantifier */
+        for (int i = 0; i < 32; i++)
+          set[i] |= atom[i];
+        p = S_past_quantifier(q, end);
+        continue;
+      }
+    } else if (c == '[') {
+      q = p + 1;
+      if (q < end && *q == '^')
+        return 0;
+      bool first = true;
+      for (; q < end && (*q != ']' || first); q++, first = false) {
+        unsigned char x = (unsigned char)*q;
+        if (x == '\\') {
+          if (q + 1 >= end)
+            return 0;
+          char e = q[1];
+          q++;
+          if (e == 's')
+            S_set_ws(atom);
+          else if (e == 'd')
+            for (unsigned d = '0'; d <= '9'; d++)
+              S_set_bit(atom, d);
+          else if (strchr(".-()[]{}?*+|/\\ @#&$^", e))
+            S_set_bit(atom, (unsigned char)e);
+          else
+            return 0;
+          continue;
+        }
+        if (x >= 0x80)
+          return 0;
+        if (q + 2 < end && q[1] == '-' && q[2] != ']') {
+          unsigned char hi = (unsigned char)q[2];
+          if (hi >= 0x80 || hi < x)
+            return 0;
+          for (unsigned y = x; y <= hi; y++)
+            S_set_bit(atom, S_lower((unsigned char)y));
+          q += 2;
+          continue;
+        }
+        if (x == ' ')
+          S_set_ws(atom);
+        else
+          S_set_bit(atom, S_lower(x));
+      }
+      if (q >= end)
+        return 0;
+      q++; /* past ']' */
+    } else if (c == '\\') {
+      if (end - p < 2)
+        return 0;
+      char e = p[1];
+      if (e == 's')
+        S_set_ws(atom);
+      else if (e == 'd')
+        for (unsigned d = '0'; d <= '9'; d++)
+          S_set_bit(atom, d);
+      else if (e == 'w') {
+        for (unsigned y = 0; y < 128; y++)
+          if (S_word_byte((char)y))
+            S_set_bit(atom, S_lower((unsigned char)y));
+      } else if (strchr(".-()[]{}?*+|/\\ @#&$^", e))
+        S_set_bit(atom, (unsigned char)e);
+      else
+        return 0;
+      q = p + 2;
+    } else if (c == ' ') {
+      S_set_ws(atom);
+      q = p + 1;
+    } else if (c >= 0x80 || strchr(".^$|)?*+{", c)) {
+      return 0;
+    } else {
+      S_set_bit(atom, S_lower(c));
+      q = p + 1;
+    }
+    for (int i = 0; i < 32; i++)
+      set[i] |= atom[i];
+    /* the atom's quantifier: one that allows none leaves the sequence
+     * open */
+    if (q < end && (*q == '?' || *q == '*' ||
+                    (*q == '{' && q + 1 < end && q[1] == '0'))) {
+      p = S_past_quantifier(q, end);
+      continue;
+    }
+    return 1;
+  }
+  return 2;
+}
+
+/* The bytes (lowercased) that the text right after a trigger may open
+ * with, into set (32 bytes): what the rest of its branch [p, e) opens
+ * with, then, where that may match nothing, what follows its group
+ * [g, end) (g NULL: none); all bits set where the pattern does not tell. */
+static void S_rest_opens(const char *p, const char *e, const char *g,
+                         const char *end, unsigned char *set) {
+  memset(set, 0, 32);
+  int r = S_first(p, e, set, 0);
+  if (r == 2 && g)
+    r = S_first(g, end, set, 0);
+  if (r != 1)
+    memset(set, 0xff, 32);
+}
+
+/* What the text after a trigger's whitespace may open with, into next
+ * (32 bytes): p is the token after the trigger, as for S_follow_at(). All
+ * bits set where the pattern does not tell. */
+static void S_next_at(const char *p, const char *end, unsigned char *next) {
+  size_t tok = p < end && *p == ' '                              ? 1
+               : end - p >= 2 && p[0] == '\\' && p[1] == 's' ? 2
+                                                                : 0;
+  if (tok && p + tok < end && p[tok] == '+')
+    tok++;
+  if (!tok) {
+    memset(next, 0xff, 32);
+    return;
+  }
+  S_rest_opens(p + tok, end, NULL, NULL, next);
 }
 
 /* The end of the group opening at p ('('), or NULL. */
@@ -1582,7 +1798,8 @@ static const char *S_skip_zero_width(const char *p, const char *end) {
  * into follow; false when it has none. */
 static bool S_branch_triggers(const char *p, const char *end,
                               char (*out)[PROSE_TRIGGER_MAX],
-                              unsigned char *follow, size_t *n, size_t max) {
+                              unsigned char *follow, unsigned char (*next)[64],
+                              size_t *n, size_t max) {
   /* zero-width openings: inline options, lookbehinds, \b */
   p = S_skip_zero_width(p, end);
   if (!p)
@@ -1614,6 +1831,13 @@ static bool S_branch_triggers(const char *p, const char *end,
       follow[*n] = cut         ? TRIGGER_FOLLOW_ANY
                    : q < be[i] ? S_follow_at(q, be[i], out[*n][len - 1])
                                : S_follow_at(g + 1, end, out[*n][len - 1]);
+      S_rest_opens(q, be[i], g + 1, end, next[*n]);
+      if (follow[*n] != TRIGGER_FOLLOW_SPACE)
+        memset(next[*n] + 32, 0xff, 32);
+      else if (q < be[i])
+        S_next_at(q, be[i], next[*n] + 32);
+      else
+        S_next_at(g + 1, end, next[*n] + 32);
       out[(*n)++][len] = '\0';
     }
     return true;
@@ -1625,6 +1849,11 @@ static bool S_branch_triggers(const char *p, const char *end,
   if (len >= 2) {
     follow[*n] =
         cut ? TRIGGER_FOLLOW_ANY : S_follow_at(p, end, out[*n][len - 1]);
+    S_rest_opens(p, end, NULL, NULL, next[*n]);
+    if (follow[*n] == TRIGGER_FOLLOW_SPACE)
+      S_next_at(p, end, next[*n] + 32);
+    else
+      memset(next[*n] + 32, 0xff, 32);
     out[(*n)++][len] = '\0';
     return true;
   }
@@ -1658,6 +1887,13 @@ static bool S_branch_triggers(const char *p, const char *end,
     follow[*n] = alt_cut     ? TRIGGER_FOLLOW_ANY
                  : q < be[i] ? S_follow_at(q, be[i], out[*n][l - 1])
                              : S_follow_at(g + 1, end, out[*n][l - 1]);
+    S_rest_opens(q, be[i], g + 1, end, next[*n]);
+    if (follow[*n] != TRIGGER_FOLLOW_SPACE)
+      memset(next[*n] + 32, 0xff, 32);
+    else if (q < be[i])
+      S_next_at(q, be[i], next[*n] + 32);
+    else
+      S_next_at(g + 1, end, next[*n] + 32);
     out[(*n)++][l] = '\0';
   }
   return true;
@@ -1677,16 +1913,18 @@ static bool S_changes_follow(const char *re) {
   return false;
 }
 
-/* prose_triggers(), with what must follow each trigger into follow. */
+/* prose_triggers(), with what must follow each trigger into follow and
+ * what the text after its whitespace may open with into next. */
 static size_t S_triggers(const char *re, char (*out)[PROSE_TRIGGER_MAX],
-                         unsigned char *follow, size_t max) {
+                         unsigned char *follow, unsigned char (*next)[64],
+                         size_t max) {
   const char *end = re + strlen(re);
   const char *bb[64], *be[64];
   size_t nb = S_branches(re, end, bb, be, 64), n = 0;
   if (!nb)
     return 0;
   for (size_t i = 0; i < nb; i++)
-    if (!S_branch_triggers(bb[i], be[i], out, follow, &n, max))
+    if (!S_branch_triggers(bb[i], be[i], out, follow, next, &n, max))
       return 0;
   for (size_t i = 0; i < n; i++)
     for (const unsigned char *c = (const unsigned char *)out[i]; *c; c++)
@@ -1694,8 +1932,10 @@ static size_t S_triggers(const char *re, char (*out)[PROSE_TRIGGER_MAX],
         return 0;
   if (memchr(follow, TRIGGER_FOLLOW_SPACE, n) ||
       memchr(follow, TRIGGER_FOLLOW_BOUNDARY, n)) {
-    if (S_changes_follow(re))
+    if (S_changes_follow(re)) {
       memset(follow, TRIGGER_FOLLOW_ANY, n);
+      memset(next, 0xff, n * 64);
+    }
   }
   return n;
 }
@@ -1703,8 +1943,10 @@ static size_t S_triggers(const char *re, char (*out)[PROSE_TRIGGER_MAX],
 size_t prose_triggers(const char *re, char (*out)[PROSE_TRIGGER_MAX],
                       size_t max) {
   unsigned char *follow = xcalloc(max + 1, 1);
-  size_t n = S_triggers(re, out, follow, max);
+  unsigned char (*next)[64] = xcalloc(max + 1, 64);
+  size_t n = S_triggers(re, out, follow, next, max);
   free(follow);
+  free(next);
   return n;
 }
 
@@ -1713,6 +1955,7 @@ size_t prose_triggers(const char *re, char (*out)[PROSE_TRIGGER_MAX],
 typedef struct {
   size_t k, ms, me;
   unsigned char follow;
+  const unsigned char *first, *next; /* or NULL (many_set's) */
 } trigger_hit;
 
 /* Whether the text after trigger hit h, in the prose segment that ends at
@@ -1721,11 +1964,24 @@ typedef struct {
 static bool S_follow_ok(const lint_ctx *ctx, const trigger_hit *h,
                         size_t seg_end) {
   const char *t = ctx->src->text;
+  /* what the pattern opens its next token with (the literal pass is not
+   * used where a caseless ASCII letter may match a non-ASCII character:
+   * S_lit_scan()) */
+  if (h->first && (h->me >= seg_end ||
+                   !S_has_bit(h->first, S_lower((unsigned char)t[h->me]))))
+    return false;
   switch (h->follow) {
-  case TRIGGER_FOLLOW_SPACE:
+  case TRIGGER_FOLLOW_SPACE: {
     /* PCRE2's \s without UCP: ASCII whitespace only */
-    return h->me < seg_end &&
-           (t[h->me] == ' ' || (t[h->me] >= '\t' && t[h->me] <= '\r'));
+    size_t p = h->me;
+    while (p < seg_end && (t[p] == ' ' || (t[p] >= '\t' && t[p] <= '\r')))
+      p++;
+    if (p == h->me)
+      return false;
+    /* then what the token after the whitespace opens with */
+    return !h->next ||
+           (p < seg_end && S_has_bit(h->next, S_lower((unsigned char)t[p])));
+  }
   case TRIGGER_FOLLOW_BOUNDARY:
     return h->me >= seg_end || !S_word_byte(t[h->me]);
   default:
@@ -1763,14 +2019,19 @@ static bool S_many_one(void *arg, size_t ms, size_t me) {
 void pattern_set_triggers(pattern *p) {
   char (*trig)[PROSE_TRIGGER_MAX] = xcalloc(64, PROSE_TRIGGER_MAX);
   unsigned char follow[64];
-  size_t nt = p->source ? S_triggers(p->source, trig, follow, 64) : 0;
+  unsigned char (*next)[64] = xcalloc(64, 64);
+  size_t nt = p->source ? S_triggers(p->source, trig, follow, next, 64) : 0;
   strbuf sb = {0};
   for (size_t i = 0; i < nt; i++)
     strbuf_put(&sb, trig[i], strlen(trig[i]) + 1);
-  if (nt) /* one block for both */
+  if (nt) { /* one block for all three */
+    strbuf_put(&sb, (const char *)next, nt * 64);
     strbuf_put(&sb, (const char *)follow, nt);
+  }
   p->triggers = sb.data;
   p->trigger_follow = nt ? (unsigned char *)sb.data + sb.len - nt : NULL;
+  p->trigger_next = nt ? (unsigned char *)sb.data + sb.len - nt - nt * 64 : NULL;
+  free(next);
   p->ntriggers = (unsigned short)nt;
   p->word_start = nt && S_opens_with_boundary(p->source);
   free(trig);
@@ -1808,7 +2069,8 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
     for (size_t i = 0; i < nlm; i++) {
       size_t k = owner[lm[i].idx];
       hits[at[k]++] =
-          (trigger_hit){k, lm[i].ms, lm[i].me, m->follow[lm[i].idx]};
+          (trigger_hit){k, lm[i].ms, lm[i].me, m->follow[lm[i].idx],
+                        m->first[lm[i].idx], m->next[lm[i].idx]};
     }
     nh = nlm;
     free(at);

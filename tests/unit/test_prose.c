@@ -56,6 +56,8 @@ static bool S_many(void *arg, size_t k, size_t ms, size_t me) {
 /* Every pattern of the built-in pack gives the same matches through
  * prose_each_many() as through prose_each(), on a document with code,
  * comments, mixed case and words inside words. */
+static void S_each_many_same(ddlint_pack *pk, const char *text);
+
 static void test_prose_each_many_same(void) {
   char *err = NULL;
   ddlint_pack *pk = ddlint_pack_load_builtin("ml-system-design", &err);
@@ -75,6 +77,33 @@ static void test_prose_each_many_same(void) {
       "Stored in the\tdata lake, in\nour bucket, in\xc2\xa0the archive, into "
       "the lake; the job fails over, is down, downstream users want\n"
       "to wait.\n";
+  S_each_many_same(pk, text);
+  /* what a trigger's pattern asks of the bytes after it (the literal
+   * pass's filters): optional groups and letters after the trigger or its
+   * whitespace, classes ("open[- ]rate"), letter case, runs of whitespace,
+   * a word that goes on, a trigger at a block's or the text's end */
+  S_each_many_same(
+      pk, "In our storage, in the Archive, IN  the\tbucket, in\nstorage; "
+          "in storage. In two waves, in 3 phases, in\ttwo stages, in-two.\n"
+          "The labels come from audits; the  targets came from QA; THE LABEL "
+          "is whether it sold; our target was 1; the label is a flag.\n"
+          "Open rate, open-rate, opt-out rates, opt out rate, opened rates, "
+          "no-show rate and noshow rates; on-prem servers, onprem disks, on "
+          "prem NAS, local storage, plant servers, network disk.\n"
+          "It fails over to the rules; failed, failing; if the model is "
+          "down we serve yesterday's scores; when it times out it shows the "
+          "previous week's list; uses the most popular items; serves\n"
+          "the currently most-popular list; p99 latency of 120 ms, P95 under "
+          "80 ms, p 99; below the confidence threshold, scores above 0.8; is "
+          "at-risk if late; are high risk when flagged.\n"
+          "```\nthe labels come from\n```\nin\n\n<!-- in our storage -->\n"
+          "The final word is in");
+  ddlint_pack_free(pk);
+}
+
+/* Every pattern of the built-in pack gives the same matches through
+ * prose_each_many() as through prose_each() on text. */
+static void S_each_many_same(ddlint_pack *pk, const char *text) {
   source src;
   source_init(&src, "t.md", text, strlen(text));
   md_blocks mb;
@@ -112,7 +141,6 @@ static void test_prose_each_many_same(void) {
   pcre2_match_data_free(ctx.md_match);
   md_blocks_free(&mb);
   source_free(&src);
-  ddlint_pack_free(pk);
 }
 
 /* Whether the first occurrence of `word` in text is negated. */
