@@ -1688,16 +1688,46 @@ static int S_first(const char *p, const char *end, unsigned char *set,
   return 2;
 }
 
+/* What follows a group of alternatives, read once for all of them: the
+ * bytes it opens with (S_first()) and what that returned, and the same
+ * after its opening whitespace (S_next_at()), read on first use. */
+typedef struct {
+  const char *g, *end; /* [g, end): the pattern after the group */
+  unsigned char first[32], next[32];
+  int r;
+  bool has_next;
+} group_after;
+
+static void S_next_at(const char *p, const char *end, unsigned char *next);
+
+static void S_after_init(group_after *ga, const char *g, const char *end) {
+  memset(ga, 0, sizeof *ga);
+  ga->g = g;
+  ga->end = end;
+  ga->r = S_first(g, end, ga->first, 0);
+}
+
+static const unsigned char *S_after_next(group_after *ga) {
+  if (!ga->has_next) {
+    S_next_at(ga->g, ga->end, ga->next);
+    ga->has_next = true;
+  }
+  return ga->next;
+}
+
 /* The bytes (lowercased) that the text right after a trigger may open
  * with, into set (32 bytes): what the rest of its branch [p, e) opens
- * with, then, where that may match nothing, what follows its group
- * [g, end) (g NULL: none); all bits set where the pattern does not tell. */
-static void S_rest_opens(const char *p, const char *e, const char *g,
-                         const char *end, unsigned char *set) {
+ * with, then, where that may match nothing, what follows its group (ga,
+ * or NULL: none); all bits set where the pattern does not tell. */
+static void S_rest_opens(const char *p, const char *e, const group_after *ga,
+                         unsigned char *set) {
   memset(set, 0, 32);
   int r = S_first(p, e, set, 0);
-  if (r == 2 && g)
-    r = S_first(g, end, set, 0);
+  if (r == 2 && ga) {
+    for (int i = 0; i < 32; i++)
+      set[i] |= ga->first[i];
+    r = ga->r;
+  }
   if (r != 1)
     memset(set, 0xff, 32);
 }
@@ -1715,7 +1745,7 @@ static void S_next_at(const char *p, const char *end, unsigned char *next) {
     memset(next, 0xff, 32);
     return;
   }
-  S_rest_opens(p + tok, end, NULL, NULL, next);
+  S_rest_opens(p + tok, end, NULL, next);
 }
 
 /* The end of the group opening at p ('('), or NULL. */
@@ -1819,6 +1849,8 @@ static bool S_branch_triggers(const char *p, const char *end,
     size_t nb = S_branches(in, g, bb, be, 64);
     if (!nb)
       return false;
+    group_after ga;
+    S_after_init(&ga, g + 1, end);
     for (size_t i = 0; i < nb; i++) {
       if (*n >= max)
         return false;
@@ -1831,13 +1863,13 @@ static bool S_branch_triggers(const char *p, const char *end,
       follow[*n] = cut         ? TRIGGER_FOLLOW_ANY
                    : q < be[i] ? S_follow_at(q, be[i], out[*n][len - 1])
                                : S_follow_at(g + 1, end, out[*n][len - 1]);
-      S_rest_opens(q, be[i], g + 1, end, next[*n]);
+      S_rest_opens(q, be[i], &ga, next[*n]);
       if (follow[*n] != TRIGGER_FOLLOW_SPACE)
         memset(next[*n] + 32, 0xff, 32);
       else if (q < be[i])
         S_next_at(q, be[i], next[*n] + 32);
       else
-        S_next_at(g + 1, end, next[*n] + 32);
+        memcpy(next[*n] + 32, S_after_next(&ga), 32);
       out[(*n)++][len] = '\0';
     }
     return true;
@@ -1849,7 +1881,7 @@ static bool S_branch_triggers(const char *p, const char *end,
   if (len >= 2) {
     follow[*n] =
         cut ? TRIGGER_FOLLOW_ANY : S_follow_at(p, end, out[*n][len - 1]);
-    S_rest_opens(p, end, NULL, NULL, next[*n]);
+    S_rest_opens(p, end, NULL, next[*n]);
     if (follow[*n] == TRIGGER_FOLLOW_SPACE)
       S_next_at(p, end, next[*n] + 32);
     else
@@ -1875,6 +1907,8 @@ static bool S_branch_triggers(const char *p, const char *end,
   size_t nb = S_branches(in, g, bb, be, 64);
   if (!nb)
     return false;
+  group_after ga;
+  S_after_init(&ga, g + 1, end);
   for (size_t i = 0; i < nb; i++) {
     if (*n >= max)
       return false;
@@ -1887,13 +1921,13 @@ static bool S_branch_triggers(const char *p, const char *end,
     follow[*n] = alt_cut     ? TRIGGER_FOLLOW_ANY
                  : q < be[i] ? S_follow_at(q, be[i], out[*n][l - 1])
                              : S_follow_at(g + 1, end, out[*n][l - 1]);
-    S_rest_opens(q, be[i], g + 1, end, next[*n]);
+    S_rest_opens(q, be[i], &ga, next[*n]);
     if (follow[*n] != TRIGGER_FOLLOW_SPACE)
       memset(next[*n] + 32, 0xff, 32);
     else if (q < be[i])
       S_next_at(q, be[i], next[*n] + 32);
     else
-      S_next_at(g + 1, end, next[*n] + 32);
+      memcpy(next[*n] + 32, S_after_next(&ga), 32);
     out[(*n)++][l] = '\0';
   }
   return true;
@@ -2017,9 +2051,11 @@ static bool S_many_one(void *arg, size_t ms, size_t me) {
 }
 
 void pattern_set_triggers(pattern *p) {
-  char (*trig)[PROSE_TRIGGER_MAX] = xcalloc(64, PROSE_TRIGGER_MAX);
+  /* (on the stack: a pack compiles about a thousand patterns at each
+   * start, and zeroing 7 KB for each cost more than reading them) */
+  char trig[64][PROSE_TRIGGER_MAX];
   unsigned char follow[64];
-  unsigned char (*next)[64] = xcalloc(64, 64);
+  unsigned char next[64][64];
   size_t nt = p->source ? S_triggers(p->source, trig, follow, next, 64) : 0;
   strbuf sb = {0};
   for (size_t i = 0; i < nt; i++)
@@ -2031,10 +2067,8 @@ void pattern_set_triggers(pattern *p) {
   p->triggers = sb.data;
   p->trigger_follow = nt ? (unsigned char *)sb.data + sb.len - nt : NULL;
   p->trigger_next = nt ? (unsigned char *)sb.data + sb.len - nt - nt * 64 : NULL;
-  free(next);
   p->ntriggers = (unsigned short)nt;
   p->word_start = nt && S_opens_with_boundary(p->source);
-  free(trig);
 }
 
 void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
