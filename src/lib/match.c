@@ -22,10 +22,13 @@ static bool S_names_equal(const char *key, const char *title,
                           char *const *aliases, size_t naliases) {
   if (!*key)
     return false;
-  if (strcmp(key, title) == 0)
+  /* (the first bytes compared here: most names differ there, and a call
+   * of strcmp() for each of a pack's aliases and each heading cost more
+   * than the comparisons) */
+  if (*key == *title && strcmp(key, title) == 0)
     return true;
   for (size_t i = 0; i < naliases; i++)
-    if (strcmp(key, aliases[i]) == 0)
+    if (*key == *aliases[i] && strcmp(key, aliases[i]) == 0)
       return true;
   return false;
 }
@@ -129,6 +132,9 @@ typedef struct {
   char *phrase, *heads; /* owned, or NULL */
   char *subject; /* owned, or NULL: of a long heading, its first head word */
   size_t words;
+  /* a bit per word of phrase and of heads (S_word_mask()): a name with a
+   * word whose bit is not set is not in them */
+  uint64_t phrase_mask, heads_mask;
 } heading_form;
 
 /* Per template section: the phrase and word count of its title (0) and of
@@ -136,7 +142,27 @@ typedef struct {
 typedef struct {
   char *const *phrase;
   const size_t *words;
+  uint64_t *mask; /* owned: per name, S_word_mask() of its phrase */
 } name_forms;
+
+/* A bit (of 64) for each space-separated word of phrase: a filter for
+ * title_phrase_has(), which finds a name only where all its words are. */
+static uint64_t S_word_mask(const char *phrase) {
+  uint64_t m = 0;
+  if (!phrase)
+    return 0;
+  for (const unsigned char *p = (const unsigned char *)phrase; *p;) {
+    while (*p == ' ')
+      p++;
+    if (!*p)
+      break;
+    uint32_t h = 2166136261u;
+    for (; *p && *p != ' '; p++)
+      h = (h ^ *p) * 16777619u;
+    m |= (uint64_t)1 << (h >> 26);
+  }
+  return m;
+}
 
 typedef struct {
   lint_ctx *ctx;
@@ -212,6 +238,8 @@ static bool S_contains_name(const namer *nm, size_t d, size_t s, size_t k) {
            strcmp(h->subject, f->phrase[k]) == 0;
   if (h->words > (f->words[k] >= 3 ? 16 : 8))
     return false;
+  if (f->mask[k] & ~(f->words[k] == 1 ? h->heads_mask : h->phrase_mask))
+    return false; /* a word of the name is not in the heading */
   return f->words[k] == 1 ? title_phrase_has(h->heads, f->phrase[k])
                           : title_phrase_has(h->phrase, f->phrase[k]) &&
                                 !S_asks_which(h->phrase, f->phrase[k]);
@@ -482,6 +510,9 @@ static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
   for (size_t s = 0; s < pk->nsections; s++) {
     nm->nf[s].phrase = pk->sections[s].name_phrases;
     nm->nf[s].words = pk->sections[s].name_words;
+    nm->nf[s].mask = xcalloc(pk->sections[s].nnames + 1, sizeof(uint64_t));
+    for (size_t k = 0; k < pk->sections[s].nnames; k++)
+      nm->nf[s].mask[k] = S_word_mask(nm->nf[s].phrase[k]);
   }
   /* a heading that opens with a gerund over its object is about what the
    * gerund names when that is a section's own one-word name: "Measuring
@@ -511,6 +542,10 @@ static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
       free(g);
     }
   }
+  for (size_t d = 0; d < ol->nsections; d++) {
+    nm->hf[d].phrase_mask = S_word_mask(nm->hf[d].phrase);
+    nm->hf[d].heads_mask = S_word_mask(nm->hf[d].heads);
+  }
 }
 
 static void S_namer_free(namer *nm) {
@@ -524,6 +559,8 @@ static void S_namer_free(namer *nm) {
   free(nm->furniture);
   free(nm->ignore);
   free(nm->contained);
+  for (size_t s = 0; s < nm->ctx->pack->nsections; s++)
+    free(nm->nf[s].mask);
   free(nm->nf);
 }
 
