@@ -132,7 +132,7 @@ typedef struct {
   char *phrase, *heads; /* owned, or NULL */
   char *subject; /* owned, or NULL: of a long heading, its first head word */
   size_t words;
-  /* a bit per word of phrase and of heads (S_word_mask()): a name with a
+  /* a bit per word of phrase and of heads (title_word_mask()): a name with a
    * word whose bit is not set is not in them */
   uint64_t phrase_mask, heads_mask;
 } heading_form;
@@ -142,27 +142,9 @@ typedef struct {
 typedef struct {
   char *const *phrase;
   const size_t *words;
-  uint64_t *mask; /* owned: per name, S_word_mask() of its phrase */
+  const uint64_t *mask; /* per name, title_word_mask() of its phrase */
 } name_forms;
 
-/* A bit (of 64) for each space-separated word of phrase: a filter for
- * title_phrase_has(), which finds a name only where all its words are. */
-static uint64_t S_word_mask(const char *phrase) {
-  uint64_t m = 0;
-  if (!phrase)
-    return 0;
-  for (const unsigned char *p = (const unsigned char *)phrase; *p;) {
-    while (*p == ' ')
-      p++;
-    if (!*p)
-      break;
-    uint32_t h = 2166136261u;
-    for (; *p && *p != ' '; p++)
-      h = (h ^ *p) * 16777619u;
-    m |= (uint64_t)1 << (h >> 26);
-  }
-  return m;
-}
 
 typedef struct {
   lint_ctx *ctx;
@@ -510,9 +492,7 @@ static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
   for (size_t s = 0; s < pk->nsections; s++) {
     nm->nf[s].phrase = pk->sections[s].name_phrases;
     nm->nf[s].words = pk->sections[s].name_words;
-    nm->nf[s].mask = xcalloc(pk->sections[s].nnames + 1, sizeof(uint64_t));
-    for (size_t k = 0; k < pk->sections[s].nnames; k++)
-      nm->nf[s].mask[k] = S_word_mask(nm->nf[s].phrase[k]);
+    nm->nf[s].mask = pk->sections[s].name_masks;
   }
   /* a heading that opens with a gerund over its object is about what the
    * gerund names when that is a section's own one-word name: "Measuring
@@ -543,8 +523,8 @@ static void S_namer_init(namer *nm, lint_ctx *ctx, const unsigned char *known,
     }
   }
   for (size_t d = 0; d < ol->nsections; d++) {
-    nm->hf[d].phrase_mask = S_word_mask(nm->hf[d].phrase);
-    nm->hf[d].heads_mask = S_word_mask(nm->hf[d].heads);
+    nm->hf[d].phrase_mask = title_word_mask(nm->hf[d].phrase);
+    nm->hf[d].heads_mask = title_word_mask(nm->hf[d].heads);
   }
 }
 
@@ -559,8 +539,6 @@ static void S_namer_free(namer *nm) {
   free(nm->furniture);
   free(nm->ignore);
   free(nm->contained);
-  for (size_t s = 0; s < nm->ctx->pack->nsections; s++)
-    free(nm->nf[s].mask);
   free(nm->nf);
 }
 

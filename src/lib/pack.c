@@ -506,6 +506,7 @@ void pack_section_free(tmpl_section *sec) {
   pack_strings_free(sec->alias_keys, sec->naliases);
   pack_strings_free(sec->name_phrases, sec->nnames);
   free(sec->name_words);
+  free(sec->name_masks);
   conditions_free(sec->required_if, sec->nrequired_if);
   memset(sec, 0, sizeof *sec);
 }
@@ -592,13 +593,16 @@ static void S_build_vocab(ddlint_pack *pk) {
     tmpl_section *ts = &pk->sections[s];
     pack_strings_free(ts->name_phrases, ts->nnames);
     free(ts->name_words);
+    free(ts->name_masks);
     ts->nnames = ts->naliases + 1;
     ts->name_phrases = xcalloc(ts->nnames, sizeof(char *));
     ts->name_words = xcalloc(ts->nnames, sizeof(size_t));
+    ts->name_masks = xcalloc(ts->nnames, sizeof(uint64_t));
     for (size_t i = 0; i <= ts->naliases; i++) {
       ts->name_phrases[i] =
           title_phrase(i ? ts->aliases[i - 1] : ts->norm_title);
       ts->name_words[i] = title_key_words(ts->name_phrases[i]);
+      ts->name_masks[i] = title_word_mask(ts->name_phrases[i]);
     }
   }
 }

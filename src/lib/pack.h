@@ -68,6 +68,7 @@ typedef struct {
    * aliases, and they are built again) */
   char **name_phrases;
   size_t *name_words;
+  uint64_t *name_masks; /* title_word_mask() of each name phrase */
   size_t nnames;
   bool required;
   /* "opening": a document states this section first (a design's problem,

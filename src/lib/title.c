@@ -596,6 +596,25 @@ bool title_phrase_contains(const char *h, const char *name) {
   return false;
 }
 
+/* A bit (of 64) for each space-separated word of phrase: a filter for
+ * title_phrase_has(), which finds a name only where all its words are. */
+uint64_t title_word_mask(const char *phrase) {
+  uint64_t m = 0;
+  if (!phrase)
+    return 0;
+  for (const unsigned char *p = (const unsigned char *)phrase; *p;) {
+    while (*p == ' ')
+      p++;
+    if (!*p)
+      break;
+    uint32_t h = 2166136261u;
+    for (; *p && *p != ' '; p++)
+      h = (h ^ *p) * 16777619u;
+    m |= (uint64_t)1 << (h >> 26);
+  }
+  return m;
+}
+
 bool title_phrase_has(const char *h, const char *name) {
   size_t n = strlen(name);
   if (!n)

@@ -4,6 +4,7 @@
 #define DDLINT_TITLE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 /* Lower-cases and strips numbering, decoration, parentheticals and
@@ -27,6 +28,9 @@ bool title_phrase_contains(const char *h, const char *name);
  * title_heads() write them (words joined by one space), by a substring
  * search: no token arrays, for the per-heading, per-name loop. */
 bool title_phrase_has(const char *h, const char *name);
+/* A bit (of 64) for each space-separated word of phrase (0 for NULL): a
+ * name whose mask has a bit that a phrase's lacks is not in it. */
+uint64_t title_word_mask(const char *phrase);
 /* Whether phrase h holds inner somewhere outer does not cover: "goals" in
  * "goals and non goals" (outer "non goals"), not "architecture" in "model
  * architecture" (outer "model architecture"). */
