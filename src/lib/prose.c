@@ -195,6 +195,42 @@ static void S_set_bit(unsigned char *filter, unsigned bit) {
   filter[bit >> 3] |= (unsigned char)(1u << (bit & 7));
 }
 
+/* What a pattern asks of the text after one of its triggers, read from
+ * the pattern (pattern_set_triggers()). */
+typedef struct {
+  unsigned char follow;      /* a TRIGGER_FOLLOW_ value */
+  const unsigned char *first; /* or NULL: the bytes the text right after
+                                 it may open with (32 bytes of bits) */
+  const unsigned char *next;  /* or NULL: the same after its whitespace */
+} trigger_follows;
+
+/* Whether the text after a trigger that ends at me, in the prose segment
+ * that ends at seg_end, is what the pattern needs there (false only where
+ * PCRE2 could not match). The literal pass is not used where a caseless
+ * ASCII letter may match a non-ASCII character (S_lit_scan()), so bytes
+ * are compared lowercased. */
+static bool S_follows(const unsigned char *t, size_t me, size_t seg_end,
+                      const trigger_follows *f) {
+  if (f->first && (me >= seg_end || !S_has_bit(f->first, S_lower(t[me]))))
+    return false;
+  switch (f->follow) {
+  case TRIGGER_FOLLOW_SPACE: {
+    /* PCRE2's \s without UCP: ASCII whitespace only */
+    size_t p = me;
+    while (p < seg_end && (t[p] == ' ' || (t[p] >= '\t' && t[p] <= '\r')))
+      p++;
+    if (p == me)
+      return false;
+    /* then what the token after the whitespace opens with */
+    return !f->next || (p < seg_end && S_has_bit(f->next, S_lower(t[p])));
+  }
+  case TRIGGER_FOLLOW_BOUNDARY:
+    return me >= seg_end || !S_word_byte((char)t[me]);
+  default:
+    return true;
+  }
+}
+
 /* Literals prepared for a pass: the same for every document, so made once
  * per pack (prose_cache) and only read after. Owns every array. */
 typedef struct {
@@ -210,6 +246,10 @@ typedef struct {
    * positions that pass the bigram filter have neither */
   unsigned char *quad, *short_bigram;
   bool *word_start;               /* or NULL: every literal anywhere */
+  /* or NULL: per literal, what must follow it; an occurrence that the text
+   * after does not fit is not reported (but no occurrence of the same
+   * literal that overlaps it is either, as when it is) */
+  trigger_follows *follows;
   unsigned nb, nbits;
   bool any_short, any_inword, any_punct;
 } lit_set;
@@ -237,6 +277,7 @@ static void S_lit_free(lit_set *ls) {
   free(ls->quad);
   free(ls->short_bigram);
   free(ls->word_start);
+  free(ls->follows);
   free(ls);
 }
 
@@ -348,6 +389,10 @@ static void S_bucket_at(const lit_set *ls, size_t *next_ok,
       j++;
     if (j < len)
       continue;
+    if (ls->follows && !S_follows(t, p + len, seg_end, &ls->follows[i])) {
+      next_ok[i] = p + len;
+      continue;
+    }
     if (out->n == out->cap)
       xgrow(&out->m, &out->cap, out->n + 1, sizeof(literal_match));
     out->m[out->n++] = (literal_match){i, p, p + len};
@@ -514,11 +559,6 @@ static void S_sort_by_literal(literal_match **lm, size_t nlm, size_t nlits) {
 typedef struct {
   size_t nlits;
   size_t *owner;   /* per literal: its pattern */
-  unsigned char *follow; /* per literal: what must follow it */
-  /* per literal: the bytes the text right after it may open with, and
-   * after its whitespace (32 bytes of bits each, in its pattern's block),
-   * or NULL: anything */
-  const unsigned char **first, **next;
   bool *scan;      /* per pattern: scanned by PCRE2 (no literal pass) */
   bool *word_start; /* per pattern: every branch opens with \b */
   lit_set *ls;     /* NULL: no literals, or they need PCRE2 */
@@ -548,9 +588,6 @@ static void S_many_free(many_set *m) {
   if (!m)
     return;
   free(m->owner);
-  free(m->follow);
-  free(m->next);
-  free(m->first);
   free(m->scan);
   free(m->word_start);
   S_lit_free(m->ls);
@@ -599,7 +636,8 @@ static const unsigned char *S_told(const unsigned char *set) {
 static many_set *S_many_prepare(const pattern *const *pats, size_t n) {
   many_set *m = xcalloc(1, sizeof *m);
   const char **lits = NULL;
-  size_t cap = 0, cap2 = 0, cap3 = 0, cap4 = 0, cap5 = 0;
+  size_t cap = 0, cap2 = 0, cap3 = 0;
+  trigger_follows *follows = NULL; /* per literal */
   m->scan = xcalloc(n + 1, sizeof(bool));
   m->word_start = xcalloc(n + 1, sizeof(bool));
   for (size_t k = 0; k < n; k++) {
@@ -613,12 +651,10 @@ static many_set *S_many_prepare(const pattern *const *pats, size_t n) {
       xgrow(&lits, &cap, m->nlits + 1, sizeof(char *));
       lits[m->nlits] = t;
       xgrow(&m->owner, &cap2, m->nlits + 1, sizeof(size_t));
-      xgrow(&m->follow, &cap3, m->nlits + 1, 1);
-      m->follow[m->nlits] = pats[k]->trigger_follow[i];
-      xgrow(&m->first, &cap4, m->nlits + 1, sizeof(unsigned char *));
-      xgrow(&m->next, &cap5, m->nlits + 1, sizeof(unsigned char *));
-      m->first[m->nlits] = S_told(pats[k]->trigger_next + 64 * i);
-      m->next[m->nlits] = S_told(pats[k]->trigger_next + 64 * i + 32);
+      xgrow(&follows, &cap3, m->nlits + 1, sizeof(trigger_follows));
+      follows[m->nlits] = (trigger_follows){
+          pats[k]->trigger_follow[i], S_told(pats[k]->trigger_next + 64 * i),
+          S_told(pats[k]->trigger_next + 64 * i + 32)};
       m->owner[m->nlits++] = k;
     }
   }
@@ -628,12 +664,17 @@ static many_set *S_many_prepare(const pattern *const *pats, size_t n) {
       lit_ws[i] = m->word_start[m->owner[i]];
     m->ls = S_lit_prepare(lits, lit_ws, m->nlits);
     free(lit_ws);
+    if (m->ls) { /* the literal pass reports only what may match */
+      m->ls->follows = follows;
+      follows = NULL;
+    }
     if (!m->ls) {
       for (size_t i = 0; i < m->nlits; i++)
         m->scan[m->owner[i]] = true; /* PCRE2 must do it: scan them all */
       m->nlits = 0;
     }
   }
+  free(follows);
   free(lits);
   return m;
 }
@@ -1988,40 +2029,8 @@ size_t prose_triggers(const char *re, char (*out)[PROSE_TRIGGER_MAX],
  * ends, and what must follow it (TRIGGER_FOLLOW_). */
 typedef struct {
   size_t k, ms, me;
-  unsigned char follow;
-  const unsigned char *first, *next; /* or NULL (many_set's) */
 } trigger_hit;
 
-/* Whether the text after trigger hit h, in the prose segment that ends at
- * seg_end, is what the pattern needs there (false only where PCRE2 could
- * not match). */
-static bool S_follow_ok(const lint_ctx *ctx, const trigger_hit *h,
-                        size_t seg_end) {
-  const char *t = ctx->src->text;
-  /* what the pattern opens its next token with (the literal pass is not
-   * used where a caseless ASCII letter may match a non-ASCII character:
-   * S_lit_scan()) */
-  if (h->first && (h->me >= seg_end ||
-                   !S_has_bit(h->first, S_lower((unsigned char)t[h->me]))))
-    return false;
-  switch (h->follow) {
-  case TRIGGER_FOLLOW_SPACE: {
-    /* PCRE2's \s without UCP: ASCII whitespace only */
-    size_t p = h->me;
-    while (p < seg_end && (t[p] == ' ' || (t[p] >= '\t' && t[p] <= '\r')))
-      p++;
-    if (p == h->me)
-      return false;
-    /* then what the token after the whitespace opens with */
-    return !h->next ||
-           (p < seg_end && S_has_bit(h->next, S_lower((unsigned char)t[p])));
-  }
-  case TRIGGER_FOLLOW_BOUNDARY:
-    return h->me >= seg_end || !S_word_byte(t[h->me]);
-  default:
-    return true;
-  }
-}
 
 /* Whether every top-level branch of re opens with \b (after inline options
  * and lookbehinds). */
@@ -2103,8 +2112,7 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
     for (size_t i = 0; i < nlm; i++) {
       size_t k = owner[lm[i].idx];
       hits[at[k]++] =
-          (trigger_hit){k, lm[i].ms, lm[i].me, m->follow[lm[i].idx],
-                        m->first[lm[i].idx], m->next[lm[i].idx]};
+          (trigger_hit){k, lm[i].ms, lm[i].me};
     }
     nh = nlm;
     free(at);
@@ -2131,13 +2139,9 @@ void prose_each_many(lint_ctx *ctx, const pattern *const *pats, size_t n,
         s = S_first_skip(mb, at);
       size_t seg_end =
           s < mb->nskip && mb->skip[2 * s] < end ? mb->skip[2 * s] : end;
-      /* a match here opens with one of the triggers found here, followed
-       * by what the pattern has after that trigger */
-      bool follows = false;
-      for (size_t j = i; j < nh && hits[j].k == k && hits[j].ms == at; j++)
-        follows = follows || S_follow_ok(ctx, &hits[j], seg_end);
-      if (!follows)
-        continue;
+      /* (a match here opens with one of the triggers found here, followed
+       * by what the pattern has after that trigger: the literal pass
+       * reported only those, S_follows()) */
       if (!code && !(code = pattern_anchored_code(pats[k]))) {
         stop = true; /* no code: pattern k matches nothing */
         continue;
