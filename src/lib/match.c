@@ -231,6 +231,9 @@ static bool S_contains_name(const namer *nm, size_t d, size_t s, size_t k) {
  * or 0, also when the heading misspells a name ("Model Desgin" is a near
  * miss of "Model Design", to be reported, not accepted). */
 static size_t S_contained_uncached(const namer *nm, size_t d, size_t s);
+/* The memo's tags for a heading's misspelling of section s's names (near
+ * misses use section indexes, not_evidence verdicts (size_t)-2). */
+#define MEMO_TYPO ((size_t)1 << 40)
 static size_t S_contained(const namer *nm, size_t d, size_t s) {
   unsigned char *memo = &nm->contained[d * nm->ctx->pack->nsections + s];
   if (!*memo) {
@@ -248,6 +251,14 @@ static size_t S_contained_uncached(const namer *nm, size_t d, size_t s) {
       best = nm->nf[s].words[i];
   if (!best)
     return 0;
+  /* (the answer depends on the heading's text and s only: kept in the
+   * pack's memo, as near misses are) */
+  const block *bl = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
+  const char *norm = bl->norm ? bl->norm : "";
+  title_memo *memo = nm->ctx->pack->near_memo;
+  double typo;
+  if (memo && title_memo_get(memo, norm, MEMO_TYPO + s, &typo))
+    return typo != 0 ? 0 : best;
   /* the names stemmed and as written: "monitorng" is two edits from
    * "monitor" but one from "monitoring" */
   const char *names[130];
@@ -260,9 +271,10 @@ static size_t S_contained_uncached(const namer *nm, size_t d, size_t s) {
   }
   /* (the heading's head phrase only: "Data for the correction step" does
    * not misspell "data collection") */
-  const block *bl = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
-  return title_phrase_head_has_typo(bl->norm ? bl->norm : "", names, n) ? 0
-                                                                       : best;
+  bool has = title_phrase_head_has_typo(norm, names, n);
+  if (memo)
+    title_memo_put(memo, norm, MEMO_TYPO + s, has ? 1 : 0);
+  return has ? 0 : best;
 }
 
 /* The share of heading d's words that the longest contained name of s
