@@ -2586,6 +2586,13 @@ static bool S_local_hit(void *arg, size_t k, size_t ms, size_t me) {
  * searched in that subtree alone: what S_evidence_many() gives for one
  * subtree. */
 static unsigned S_evidence_at(lint_ctx *ctx, size_t s, size_t d) {
+  /* (asked again of the same heading and section by several rules: kept
+   * while the blocks that are never evidence stay the same) */
+  unsigned char *memo =
+      ctx->evidence_at ? &ctx->evidence_at[d * ctx->pack->nsections + s]
+                       : NULL;
+  if (memo && *memo)
+    return *memo - 1u;
   const section *sec = &ctx->ol->sections[d];
   item_patterns ip;
   S_item_patterns(ctx->pack, s, &ip);
@@ -2593,6 +2600,8 @@ static unsigned S_evidence_at(lint_ctx *ctx, size_t s, size_t d) {
   prose_each_many(ctx, ip.pats, ip.n, sec->body_start, sec->end, S_local_hit,
                   &lr);
   S_item_patterns_free(&ip);
+  if (memo)
+    *memo = (unsigned char)(lr.n + 1); /* (lr.n <= EVIDENCE_ITEMS) */
   return lr.n;
 }
 
@@ -3673,6 +3682,7 @@ static void S_topic_task(void *arg, size_t i) {
   topic_pool *p = arg;
   lint_ctx *c = &p->runs[i];
   *c = *p->base;
+  c->evidence_at = NULL; /* (the base's memo is not shared between threads) */
   c->limit_pattern = NULL;
   c->limit_at = 0;
   c->md_match = pcre2_match_data_create(32, NULL);
@@ -4391,6 +4401,7 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   S_namer_init(&nm, ctx, known, reads_content);
   unsigned char *dead = S_dead_blocks(&nm);
   ctx->dead_blocks = dead;
+  ctx->evidence_at = xcalloc((ol->nsections + 1) * (pk->nsections + 1), 1);
   /* "## Metadata" is never a section, and neither is a heading under
    * "## Case study 4: DoorDash" ("### Architecture Overview" is theirs) */
   size_t ne_end = 0;
@@ -4968,6 +4979,8 @@ void match_document(lint_ctx *ctx, coverage *cov) {
   }
   cov->score = total > 0 ? 100.0 * found / total : 100.0;
   ctx->dead_blocks = NULL;
+  free(ctx->evidence_at);
+  ctx->evidence_at = NULL;
   free(otc.key);
   free(otc.off);
   free(dead);

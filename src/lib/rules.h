@@ -112,6 +112,9 @@ typedef struct lint_ctx {
    * evidence (a label with only a placeholder, a metadata block, an empty
    * heading); NULL elsewhere */
   const unsigned char *dead_blocks;
+  /* match.c, with dead_blocks: per (heading, pack section), S_evidence_at()
+   * plus one, or 0 not yet counted; NULL in a thread's copy */
+  unsigned char *evidence_at;
   /* prose.c: 0 not looked yet, 1 the text has no U+212A or U+017F, 2 it
    * has (caseless literals cannot stand in for PCRE2 there) */
   signed char special_case;
