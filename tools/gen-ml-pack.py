@@ -1093,7 +1093,10 @@ sections = [
               "day to day operation", "day to day running",
               # house formats: "Operational readiness", "Production readiness review"
               "operational readiness", "production readiness", "launch readiness",
-              "operations readiness"],
+              "operations readiness",
+              # "Keeping it honest" (not "Keeping it healthy": found by what
+              # it says, fixtures/recognition/free-form-headings.md)
+              "keeping it honest", "keeping the model honest"],
   # (a promise with no object says nothing: "We'll monitor it after launch.")
   "evidence": [r"\bmonitor(ing|ed|s)?\b(?! (it|this|that|them)( closely| carefully| after launch| once (it is |it's )?live| later)?\s*[.;,!)])", r"\bdrift\b", r"\balert(s|ing)?\b(?![- ]fatigue|[- ]rates?\b)", r"\bdashboards?\b", r"\bretrain(ing|ed|s)?\b",
               r"\broll(out|outs|ed out|ing out)\b", r"\bcanary\b", r"\broll ?back\w*\b", r"\ba/b test\w*\b", r"\bshadow (mode|traffic|deploy\w*)\b",
@@ -1140,7 +1143,10 @@ sections = [
       # "we compare the walking distance there with the other aisles every week"
       r"\b(compare|compares|compared)\b" + GAP + r"{0,80}\b(every|each) (week|day|month|night|morning)\b",
       r"\b(review|reviews|reviewed|audit|audits|audited) \d+ (random|sampled|sent|recent)? ?[\w-]+ (a|per|each|every) (week|day|month)\b",
-      r"\b(passes|exceeds|crosses|rises above|drops below|falls below) \d+(\.\d+)? ?% (in|on|for|over) (any|a|one|two|three|consecutive) (week|weeks|day|days|hour|hours|month|months)\b"],
+      r"\b(passes|exceeds|crosses|rises above|drops below|falls below) \d+(\.\d+)? ?% (in|on|for|over) (any|a|one|two|three|consecutive) (week|weeks|day|days|hour|hours|month|months)\b",
+      # "SER estimated weekly from volunteer diffs", "precision measured
+      # every month on a labelled sample"
+      r"\b(estimated|measured|computed|calculated|recomputed|re-computed|recalculated) (weekly|daily|monthly|nightly|hourly|every (week|day|month|night|morning))\b"],
      "Accuracy drift, latency, system health"),
    T("deployment-strategy", "Deployment Strategy",
      ["deployment", "deployment strategy", "rollout", "release", "ab testing", "ab test",
@@ -1193,7 +1199,11 @@ sections = [
       r"\b(stop|stops|pause|pauses|disable|disables) (the )?[\w-]+ (at any time|any time|anytime|immediately|within minutes)\b",
       r"\b(switch|switches|switched|turn|turns|turned) (it|this|them|the [\w-]+( [\w-]+)?) off\b",
       r"\b(control|comparison|holdback) (group|branch|store|region|city|arm|cohort|market|site)(s|es)?\b",
-      r"(?<=\bthat )\b(keep|keeps|kept) (the |their )?(old|current|existing|previous)\b"],
+      r"(?<=\bthat )\b(keep|keeps|kept) (the |their )?(old|current|existing|previous)\b",
+      # "it processes a month's parts in parallel with the current model";
+      # "the previous ONNX file is kept so we can switch back in minutes"
+      r"(?<=\bin )\bparallel with (the |our )?(current|existing|old|live|production|previous|incumbent) ([\w-]+ )?(model|models|system|version|one|process|rules?|ranker|scorer|classifier|forecast|pipeline)\b",
+      r"\b(switch|switches|switched|switching|swap|swaps|swapped|revert|reverts|reverted|roll|rolls|rolled) back (to (the )?(old|previous|prior|last|current|incumbent) ([\w-]+ )?(model|version|release|build|one|weights|file|checkpoint)|in (minutes|seconds|an hour|a day|one click))\b"],
      "A/B testing, rollback, retraining triggers",
      # words that name deployment without a strategy: under the section
      # they are the plan's own words ("deployed behind a flag", "each

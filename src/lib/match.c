@@ -2725,6 +2725,59 @@ static bool S_not_restated(const char *t, size_t start, size_t end) {
   return false;
 }
 
+/* Whether section sec's text is two paragraphs or more (or list items) of
+ * prose, each of whose first sentence says that something is not done or
+ * not there (it opens by denying or putting off, or it holds "not", a
+ * word ending in "n't", "never", "no", "none" or "nothing"), with no turn
+ * to what is done instead ("but", "instead", "however", "except",
+ * "although", "though", "rather"): "We won't monitor drift in v1. ..." /
+ * "No A/B test and no staged rollout: ..." / "Replies are not stored
+ * anywhere yet." One such paragraph alone may go on to say what is done
+ * ("We don't page on drift: a weekly job compares ..."). */
+static bool S_all_deny(const lint_ctx *ctx, const section *sec) {
+  static const char *const neg[] = {"not", "never", "no", "none", "nothing",
+                                    NULL};
+  static const char *const turn[] = {"but",      "instead", "however",
+                                     "except",   "although", "though",
+                                     "rather",   NULL};
+  const char *t = ctx->src->text;
+  size_t n = 0;
+  for (size_t b = sec->first_block; b < sec->end_block; b++) {
+    const block *bl = &ctx->md->blocks[b];
+    if (!S_counts(ctx, b) || !S_prose_block(ctx, bl) ||
+        S_block_words(ctx, bl, 1) == 0)
+      continue;
+    for (int k = 0; turn[k]; k++)
+      if (S_has_phrase(t, bl->start, bl->end, turn[k]))
+        return false;
+    size_t e = bl->start; /* the first sentence's end */
+    while (e < bl->end && !(strchr(".!?;:", t[e]) &&
+                            (e + 1 >= bl->end || strchr(" \t\r\n", t[e + 1]))))
+      e++;
+    bool denies = S_opens_denial(t, bl->start, bl->end) ||
+                  S_opens_deferral(t, bl->start, bl->end);
+    /* (a negation in the sentence itself, not in an aside: "Signals we
+     * expect the model to use (from Safety workshops, not final): ...") */
+    int depth = 0;
+    for (size_t i = bl->start; !denies && i < e; i++) {
+      depth += t[i] == '(' ? 1 : t[i] == ')' && depth > 0 ? -1 : 0;
+      if (depth || !S_alnum(t[i]) || (i > bl->start && S_alnum(t[i - 1])))
+        continue;
+      size_t w = i; /* the word [i, w) */
+      while (w < e && (S_alnum(t[w]) || t[w] == '\''))
+        w++;
+      for (int k = 0; neg[k] && !denies; k++)
+        denies = strlen(neg[k]) == w - i && strncasecmp(t + i, neg[k], w - i) == 0;
+      denies = denies || (w - i > 3 && strncasecmp(t + w - 3, "n't", 3) == 0);
+      i = w - 1;
+    }
+    if (!denies)
+      return false;
+    n++;
+  }
+  return n >= 2;
+}
+
 /* 0: no; 1: it says the section is not there; 2: it hands it to someone
  * else. */
 /* The first paragraph of prose with words under heading d, the author's
@@ -3218,7 +3271,12 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
       /* "Waiting on Legal's sign-off before we can use the tickets" */
       "waiting on ",     "blocked on ",      "blocked by ",
       "haven't got to",  "have not got to",  "haven't gotten to",
-      "didn't get to",   "did not get to",   NULL};
+      "didn't get to",   "did not get to",
+      /* a review's "Open question, to discuss in review." */
+      "open question,",  "open question.",   "open question;",
+      "open question:",  "open question -",  "still an open question",
+      "an open question", "to discuss in review", "to discuss at review",
+      "to discuss in the review", NULL};
   size_t i = S_past_tags(t, start, end);
   while (i < end &&
          (strchr(" \t\r\n-+*_>#:", t[i]) || (unsigned char)t[i] >= 0x80))
@@ -4116,7 +4174,13 @@ static bool S_handed_to_doc(const char *t, size_t i, size_t end) {
   static const char *const being[] = {
       "being specified", "being defined", "being written", "being designed",
       "being drafted",   "being worked out", "being documented",
-      "being tracked",   NULL};
+      "being tracked",
+      /* ... or already written there: "Features are specified in the
+       * follow-up doc HRT-812." */
+      "are specified",   "is specified",   "are defined",    "is defined",
+      "are described",   "is described",   "are documented", "is documented",
+      "are listed",      "are written up", "is written up",  "are set out",
+      "is set out",      "are detailed",   "is detailed",    NULL};
   static const char *const doc[] = {"doc",  "docs", "document",
                                     "spec", "catalog", "catalogue",
                                     "sheet", "ticket", "rfc", NULL};
@@ -4135,6 +4199,17 @@ static bool S_handed_to_doc(const char *t, size_t i, size_t end) {
     return false;
   for (int k = 0; doc[k]; k++)
     if (S_has_phrase(t, i, e, doc[k]))
+      return true;
+  return false;
+}
+
+/* Whether t[start, end) names another document: "the intake-data design
+ * doc", "the v1 spec", "ticket RISK-22". */
+static bool S_names_doc(const char *t, size_t start, size_t end) {
+  static const char *const doc[] = {"doc",    "docs", "document", "spec",
+                                    "ticket", "rfc",  "adr",      NULL};
+  for (int k = 0; doc[k]; k++)
+    if (S_has_phrase(t, start, end, doc[k]))
       return true;
   return false;
 }
@@ -4181,8 +4256,13 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
     else if (who + 6 < end && strncasecmp(t + who, "ping ", 5) == 0)
       who += 5;
     bool ask = who > k + 2 && isupper((unsigned char)t[who]);
-    bool note = (S_opens_with(t, k + 2, end, todo) || ask) &&
-                S_count_words(t, k + 2, end, 10) < 10;
+    /* (or any short remark after a pointer to a document: "See the
+     * intake-data design doc (VET-140). This model uses the same
+     * extracts.") */
+    bool note = ((S_opens_with(t, k + 2, end, todo) || ask) &&
+                 S_count_words(t, k + 2, end, 10) < 10) ||
+                (S_names_doc(t, i, k + 1) &&
+                 S_count_words(t, k + 2, end, 9) <= 8);
     for (size_t m = k + 2; m + 1 < end && note; m++) {
       size_t j = m + 1; /* a further sentence: not one short note */
       if (t[j] == ' ')
@@ -4200,6 +4280,8 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
       "jira",       "sharepoint", "quip",        "coda",       "dropbox",
       "the drive",  "shared drive", "http://",   "https://",   "runbook",
       "playbook",   "spreadsheet", NULL};
+  if (S_names_doc(t, i, end))
+    return true;
   for (size_t k = i; k < end; k++)
     for (int w = 0; where[w]; w++) {
       size_t n = strlen(where[w]);
@@ -4291,6 +4373,12 @@ static void S_judge_empty(lint_ctx *ctx, size_t s, section_cov *sc,
       const block *first = S_first_prose(ctx, d);
       if (first && first->kind == BLOCK_PARAGRAPH &&
           S_opens_deferral(ctx->src->text, first->start, first->end))
+        denied = 1;
+      /* ... and so does one whose every paragraph says what is not done
+       * ("We won't monitor drift in v1. ..." / "No A/B test and no staged
+       * rollout: ..." / "Operators' replies are not stored anywhere
+       * yet."), whatever it names on the way */
+      else if (S_all_deny(ctx, ps))
         denied = 1;
     }
     /* ... and so does a line that only sends the reader to another tool
