@@ -2956,6 +2956,29 @@ def main():
           and tops.get("monitoring") and tops.get("deployment-strategy"),
           f"{found(d, 'monitoring')} {tops}")
 
+    # A box-and-arrow diagram in a plain fence shows the architecture's
+    # parts; code with arrows in it does not.
+    pipe = ("## 2 The pipeline\n\nA deckhand photographs the loading "
+            "sheet, or a clerk types it in at the kiosk.\n\n```\n{}\n```"
+            "\n\n### 2.1 Interface\n\n`POST /sailings/{{id}}/forecast` "
+            "returns the expected cars per lane for that sailing; the "
+            "booking app calls it when a booking opens.\n\n"
+            "### 2.2 If it fails\n\nThe clerk sells to the published "
+            "capacity, as today.\n")
+    d = lint_text(ddlint, ferry + pipe.format(
+        "sheet photo --> reader --> lane forecaster --> kiosk screen\n"
+        "                                |\n"
+        "                                v\n"
+        "                          booking system"))
+    check("a chapter over a box-and-arrow diagram is the architecture",
+          found(d, "architecture") is not None,
+          f"{found(d, 'architecture')}")
+    d = lint_text(ddlint, ferry + pipe.format(
+        "def lanes(sheet) -> dict:\n    cars = read(sheet) -> parse\n"
+        "    return forecast(cars)").replace("```\n", "```python\n", 1))
+    check("... but not over Python with arrows in it",
+          found(d, "architecture") is None, f"{found(d, 'architecture')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -276,6 +276,8 @@ sections = [
          r"\bbefore (launch|go-live|going live|release|rollout|we launch|we ship)\b"]}),
   ]},
  {"id": "architecture", "title": "System Architecture",
+  # a box-and-arrow diagram in a code block shows the system's parts
+  "diagrams": True,
   "aliases": ["architecture", "high level architecture", "high level design", "system design",
               "architectural components", "architecture overview", "design overview",
               "system overview", "components", "solution architecture", "proposed architecture",

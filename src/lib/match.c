@@ -233,7 +233,7 @@ static bool S_contains_name(const namer *nm, size_t d, size_t s, size_t k) {
 static size_t S_contained_uncached(const namer *nm, size_t d, size_t s);
 /* The memo's tags for a heading's misspelling of section s's names (near
  * misses use section indexes, not_evidence verdicts (size_t)-2). */
-#define MEMO_TYPO ((size_t)1 << 40)
+#define MEMO_TYPO ((size_t)-1 / 2)
 static size_t S_contained(const namer *nm, size_t d, size_t s) {
   unsigned char *memo = &nm->contained[d * nm->ctx->pack->nsections + s];
   if (!*memo) {
@@ -2562,6 +2562,119 @@ static void S_item_patterns_free(item_patterns *ip) {
   free(ip->item);
 }
 
+/* The evidence item of a diagram for pack section s (after its topics and
+ * evidence patterns), or -1: the pack gives it none ("diagrams"). */
+static int S_diagram_item(const ddlint_pack *pk, size_t s) {
+  const tmpl_section *ts = &pk->sections[s];
+  size_t item = ts->ntopics + ts->nevidence;
+  return ts->diagrams && item < EVIDENCE_ITEMS ? (int)item : -1;
+}
+
+/* Whether t[p, e) ends with a word of two letters or more, past spaces
+ * and the marks that frame a diagram's boxes ("[", "(", "|", "+"). */
+static bool S_word_left(const char *t, size_t lo, size_t p) {
+  while (p > lo && strchr(" \t[](|+", t[p - 1]))
+    p--;
+  return p >= lo + 2 && isalpha((unsigned char)t[p - 1]) &&
+         isalpha((unsigned char)t[p - 2]);
+}
+
+static bool S_word_right(const char *t, size_t p, size_t hi) {
+  while (p < hi && strchr(" \t[](|+", t[p]))
+    p++;
+  return p + 2 <= hi && isalpha((unsigned char)t[p]) &&
+         isalpha((unsigned char)t[p + 1]);
+}
+
+/* Whether code block bl is a diagram: a fence for a diagram language
+ * (mermaid, PlantUML, Graphviz, D2), or a plain fence (no language, or
+ * text/ascii) of boxes and arrows: two arrows at least, each from a word
+ * to a word ("scan PDF --> page splitter", "client -> gateway", "queue ──▶
+ * scorer"), or pointing down ("▼", "↓"), and no line that ends as code
+ * does (";", "{"). Not an indented block, not a type ("K -> R", "fn f() ->
+ * int {"), a version map ("1.2 -> ^1.2") or a file tree ("└── b"). */
+static bool S_diagram(const char *t, const block *bl) {
+  if (bl->kind != BLOCK_CODE)
+    return false;
+  size_t i = bl->start, end = bl->end;
+  while (i < end && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+  if (!(i + 3 <= end &&
+        (strncmp(t + i, "```", 3) == 0 || strncmp(t + i, "~~~", 3) == 0)))
+    return false;
+  char f = t[i];
+  while (i < end && t[i] == f)
+    i++;
+  while (i < end && t[i] == ' ')
+    i++;
+  size_t w = i;
+  while (w < end && !strchr(" \t\r\n{", t[w]))
+    w++;
+  static const char *const lang[] = {"mermaid", "plantuml", "puml", "dot",
+                                     "graphviz", "d2", NULL};
+  static const char *const plain[] = {"text", "txt", "ascii", "plain",
+                                      "plaintext", "diagram", "none", NULL};
+  bool is_plain = w == i;
+  for (int k = 0; lang[k]; k++)
+    if (strlen(lang[k]) == w - i && strncasecmp(t + i, lang[k], w - i) == 0)
+      return true;
+  for (int k = 0; plain[k] && !is_plain; k++)
+    is_plain = strlen(plain[k]) == w - i &&
+               strncasecmp(t + i, plain[k], w - i) == 0;
+  if (!is_plain)
+    return false;
+  while (i < end && t[i] != '\n')
+    i++;
+  size_t line = i;
+  unsigned arrows = 0;
+  for (size_t k = i; k < end; k++) {
+    if (t[k] == '\n') { /* a line of code ends with ";" or "{" */
+      size_t e = k;
+      while (e > line && (t[e - 1] == ' ' || t[e - 1] == '\t' ||
+                          t[e - 1] == '\r'))
+        e--;
+      if (e > line && (t[e - 1] == ';' || t[e - 1] == '{'))
+        return false;
+      line = k + 1;
+      continue;
+    }
+    /* down: "▼" (U+25BC), "↓" (U+2193) */
+    if (k + 3 <= end && (memcmp(t + k, "\xe2\x96\xbc", 3) == 0 ||
+                         memcmp(t + k, "\xe2\x86\x93", 3) == 0)) {
+      arrows++;
+      k += 2;
+      continue;
+    }
+    /* across: a run of "-", "=" or "─" (U+2500) ending in ">", "▶"
+     * (U+25B6), or "→" (U+2192) alone */
+    size_t a = k, n = 0;
+    while (a < end) {
+      if (t[a] == '-' || t[a] == '=')
+        a++, n++;
+      else if (a + 3 <= end && memcmp(t + a, "\xe2\x94\x80", 3) == 0)
+        a += 3, n++;
+      else
+        break;
+    }
+    size_t head = 0;
+    if (n && a < end && t[a] == '>')
+      head = 1;
+    else if (n && a + 3 <= end && memcmp(t + a, "\xe2\x96\xb6", 3) == 0)
+      head = 3;
+    else if (!n && k + 3 <= end && memcmp(t + k, "\xe2\x86\x92", 3) == 0)
+      head = 3;
+    if (!head) {
+      if (a > k)
+        k = a - 1;
+      continue;
+    }
+    if (S_word_left(t, line, k) && S_word_right(t, a + head, end))
+      arrows++;
+    k = a + head - 1;
+  }
+  return arrows >= 2;
+}
+
 typedef struct {
   lint_ctx *ctx;
   uint64_t seen;
@@ -2588,9 +2701,12 @@ static bool S_local_hit(void *arg, size_t k, size_t ms, size_t me) {
 static unsigned S_evidence_at(lint_ctx *ctx, size_t s, size_t d) {
   /* (asked again of the same heading and section by several rules: kept
    * while the blocks that are never evidence stay the same) */
+  /* (only while no pattern has spent the match budget or hit a limit: a
+   * count then depends on what is left of them) */
   unsigned char *memo =
-      ctx->evidence_at ? &ctx->evidence_at[d * ctx->pack->nsections + s]
-                       : NULL;
+      ctx->evidence_at && !ctx->match_spent && !ctx->limit_hits
+          ? &ctx->evidence_at[d * ctx->pack->nsections + s]
+          : NULL;
   if (memo && *memo)
     return *memo - 1u;
   const section *sec = &ctx->ol->sections[d];
@@ -2600,7 +2716,14 @@ static unsigned S_evidence_at(lint_ctx *ctx, size_t s, size_t d) {
   prose_each_many(ctx, ip.pats, ip.n, sec->body_start, sec->end, S_local_hit,
                   &lr);
   S_item_patterns_free(&ip);
-  if (memo)
+  if (S_diagram_item(ctx->pack, s) >= 0)
+    for (size_t b = sec->first_block; b < sec->end_block; b++)
+      if (S_diagram(ctx->src->text, &ctx->md->blocks[b]) &&
+          !(ctx->dead_blocks && ctx->dead_blocks[b])) {
+        lr.n++; /* (one item, however many diagrams) */
+        break;
+      }
+  if (memo && !ctx->match_spent && !ctx->limit_hits)
     *memo = (unsigned char)(lr.n + 1); /* (lr.n <= EVIDENCE_ITEMS) */
   return lr.n;
 }
@@ -2935,6 +3058,22 @@ static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
     S_item_patterns_free(&ip);
   }
   prose_each_many(ctx, pats, np, 0, ctx->src->len, S_evidence_hit_k, &eb);
+  /* a diagram in a code block, for a section the pack gives one */
+  for (size_t i = 0; i < n; i++) {
+    int item = S_diagram_item(ctx->pack, secs[i]);
+    evidence_run *er = &eb.runs[i];
+    for (size_t b = 0; b < nb && item >= 0; b++) {
+      const block *bl = &ctx->md->blocks[b];
+      if (!S_diagram(ctx->src->text, bl) ||
+          (ctx->dead_blocks && ctx->dead_blocks[b]))
+        continue;
+      uint64_t bit = (uint64_t)1 << item;
+      er->hit[b] |= bit;
+      ptrdiff_t d = outline_section_at(ol, bl->start);
+      if (d >= 0)
+        er->mask[d] |= bit;
+    }
+  }
   unsigned char *statement = xcalloc(nb + 1, 1); /* S_states()'s memo */
   for (size_t i = 0; i < n; i++) {
     evidence_run *er = &eb.runs[i];

@@ -432,7 +432,7 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
   static const char *const fields[] = {
       "id",     "title",   "aliases",  "required", "weight",
       "prompt", "topics",  "evidence", "replace",  "required_if",
-      "parent", "opening", "needs_evidence", "not_under", NULL};
+      "parent", "opening", "needs_evidence", "not_under", "diagrams", NULL};
   const cJSON *topics;
   if (!json_check_fields(&ld->js, obj, "section", fields) ||
       !pack_read_string(ld, obj, "id", true, "section", &s->id) ||
@@ -444,6 +444,7 @@ static bool S_load_section(loader *ld, const cJSON *obj, tmpl_section *s,
       !pack_read_bool(ld, obj, "opening", "section", false, &s->opening) ||
       !pack_read_bool(ld, obj, "needs_evidence", "section", false,
                       &s->needs_evidence) ||
+      !pack_read_bool(ld, obj, "diagrams", "section", false, &s->diagrams) ||
       !S_number(ld, obj, "weight", "section", 1.0, &s->weight) ||
       !S_array(ld, obj, "topics", "section", &topics) ||
       !pack_read_patterns(ld, obj, "evidence", "section", &s->evidence,

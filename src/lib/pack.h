@@ -79,6 +79,10 @@ typedef struct {
    * SLOGAN_WORDS words of prose) that shows none of its evidence is a
    * slogan, and the section counts as empty (docs/matching.md) */
   bool needs_evidence;
+  /* "diagrams": a diagram in a code block (mermaid, PlantUML, Graphviz,
+   * or box-and-arrow text) is one evidence item of the section
+   * (docs/matching.md) */
+  bool diagrams;
   double weight;
   tmpl_topic *topics;
   size_t ntopics;

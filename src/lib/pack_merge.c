@@ -106,6 +106,8 @@ bool pack_section_merge(json_src *js, const cJSON *obj, tmpl_section *parent,
     parent->opening = child->opening;
   if (S_has(obj, "needs_evidence"))
     parent->needs_evidence = child->needs_evidence;
+  if (S_has(obj, "diagrams"))
+    parent->diagrams = child->diagrams;
   if (S_has(obj, "weight"))
     parent->weight = child->weight;
   S_add_aliases(&parent->aliases, &parent->alias_keys, &parent->naliases,

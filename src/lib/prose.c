@@ -1653,11 +1653,17 @@ static int S_first(const char *p, const char *end, unsigned char *set,
       bool first = true;
       for (; q < end && (*q != ']' || first); q++, first = false) {
         unsigned char x = (unsigned char)*q;
+        /* (not read: a POSIX class or collating element, "[[:digit:]]") */
+        if (x == '[' && q + 1 < end && strchr(":.=", q[1]))
+          return 0;
         if (x == '\\') {
           if (q + 1 >= end)
             return 0;
           char e = q[1];
           q++;
+          /* (nor a range from an escape: "[\.-z]") */
+          if (q + 2 < end && q[1] == '-' && q[2] != ']')
+            return 0;
           if (e == 's')
             S_set_ws(atom);
           else if (e == 'd')
@@ -1673,8 +1679,8 @@ static int S_first(const char *p, const char *end, unsigned char *set,
           return 0;
         if (q + 2 < end && q[1] == '-' && q[2] != ']') {
           unsigned char hi = (unsigned char)q[2];
-          if (hi >= 0x80 || hi < x)
-            return 0;
+          if (hi >= 0x80 || hi < x || hi == '\\' || hi == '[')
+            return 0; /* (nor one to an escape: "[!-\]]") */
           for (unsigned y = x; y <= hi; y++)
             S_set_bit(atom, S_lower((unsigned char)y));
           q += 2;
@@ -1720,7 +1726,8 @@ static int S_first(const char *p, const char *end, unsigned char *set,
     /* the atom's quantifier: one that allows none leaves the sequence
      * open */
     if (q < end && (*q == '?' || *q == '*' ||
-                    (*q == '{' && q + 1 < end && q[1] == '0'))) {
+                    (*q == '{' && q + 1 < end &&
+                     (q[1] == '0' || q[1] == ',')))) {
       p = S_past_quantifier(q, end);
       continue;
     }
@@ -1787,6 +1794,15 @@ static void S_next_at(const char *p, const char *end, unsigned char *next) {
     return;
   }
   S_rest_opens(p + tok, end, NULL, next);
+  /* the literal pass skips all the whitespace before it looks: a token that
+   * may itself match whitespace ("foo  bar", "foo\s\s+bar") tells nothing */
+  unsigned char ws[32] = {0};
+  S_set_ws(ws);
+  for (int i = 0; i < 32; i++)
+    if (next[i] & ws[i]) {
+      memset(next, 0xff, 32);
+      return;
+    }
 }
 
 /* The end of the group opening at p ('('), or NULL. */
@@ -2005,12 +2021,12 @@ static size_t S_triggers(const char *re, char (*out)[PROSE_TRIGGER_MAX],
     for (const unsigned char *c = (const unsigned char *)out[i]; *c; c++)
       if (*c >= 0x80)
         return 0;
-  if (memchr(follow, TRIGGER_FOLLOW_SPACE, n) ||
-      memchr(follow, TRIGGER_FOLLOW_BOUNDARY, n)) {
-    if (S_changes_follow(re)) {
-      memset(follow, TRIGGER_FOLLOW_ANY, n);
-      memset(next, 0xff, n * 64);
-    }
+  /* an option that changes what a space, \s or \b match, or a quoted
+   * run (\Q...\E, which the reading above does not know): nothing told
+   * of what follows a trigger */
+  if (S_changes_follow(re) || strstr(re, "\\Q")) {
+    memset(follow, TRIGGER_FOLLOW_ANY, n);
+    memset(next, 0xff, n * 64);
   }
   return n;
 }

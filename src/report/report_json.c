@@ -5,6 +5,7 @@
 #include "util.h"
 #include "report.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <stdlib.h>
@@ -43,7 +44,7 @@ static void S_num(FILE *out, size_t v) {
 /* A weight as %g writes it: a whole number below a million in its digits,
  * anything else through printf. */
 static void S_weight(FILE *out, double w) {
-  if (w >= 0 && w < 1e6 && w == (double)(size_t)w)
+  if (!signbit(w) && w < 1e6 && w == (double)(size_t)w)
     S_num(out, (size_t)w);
   else
     fprintf(out, "%g", w);

@@ -199,7 +199,7 @@ static void test_error_unknown_fields(void) {
                   "  {\"id\": \"a\", \"title\": \"A\", \"alias\": [\"x\"]}]}";
   CHECK_ERROR(j, "\"alias\"", 0,
               "unknown field \"alias\" in section (expected one of: id, "
-              "title, aliases, required, weight, prompt, topics, evidence, replace, required_if, parent, opening, needs_evidence, not_under)");
+              "title, aliases, required, weight, prompt, topics, evidence, replace, required_if, parent, opening, needs_evidence, not_under, diagrams)");
 
   j = "{\"name\": \"x\", \"rules\": [],\n"
       " \"sections\": [{\"id\": \"a\", \"title\": \"A\", \"topics\": [\n"

@@ -56,7 +56,8 @@ static bool S_many(void *arg, size_t k, size_t ms, size_t me) {
 /* Every pattern of the built-in pack gives the same matches through
  * prose_each_many() as through prose_each(), on a document with code,
  * comments, mixed case and words inside words. */
-static void S_each_many_same(ddlint_pack *pk, const char *text);
+static void S_each_many_same(ddlint_pack *pk, const char *text,
+                             size_t min_total);
 
 static void test_prose_each_many_same(void) {
   char *err = NULL;
@@ -77,7 +78,7 @@ static void test_prose_each_many_same(void) {
       "Stored in the\tdata lake, in\nour bucket, in\xc2\xa0the archive, into "
       "the lake; the job fails over, is down, downstream users want\n"
       "to wait.\n";
-  S_each_many_same(pk, text);
+  S_each_many_same(pk, text, 300);
   /* what a trigger's pattern asks of the bytes after it (the literal
    * pass's filters): optional groups and letters after the trigger or its
    * whitespace, classes ("open[- ]rate"), letter case, runs of whitespace,
@@ -97,13 +98,15 @@ static void test_prose_each_many_same(void) {
           "80 ms, p 99; below the confidence threshold, scores above 0.8; is "
           "at-risk if late; are high risk when flagged.\n"
           "```\nthe labels come from\n```\nin\n\n<!-- in our storage -->\n"
-          "The final word is in");
+          "The final word is in",
+      300);
   ddlint_pack_free(pk);
 }
 
 /* Every pattern of the built-in pack gives the same matches through
  * prose_each_many() as through prose_each() on text. */
-static void S_each_many_same(ddlint_pack *pk, const char *text) {
+static void S_each_many_same(ddlint_pack *pk, const char *text,
+                             size_t min_total) {
   source src;
   source_init(&src, "t.md", text, strlen(text));
   md_blocks mb;
@@ -136,11 +139,39 @@ static void S_each_many_same(ddlint_pack *pk, const char *text) {
     }
     free(ml.per);
   }
-  CHECK(total > 300);
+  CHECK(total >= min_total);
   CHECK_INT(same, total);
   pcre2_match_data_free(ctx.md_match);
   md_blocks_free(&mb);
   source_free(&src);
+}
+
+/* Patterns a user may write whose triggers' follow sets must say nothing
+ * (found by a review and a differential fuzz of the literal pass): the same
+ * matches through prose_each_many() as through prose_each(). */
+static void test_prose_follow_sets_user_patterns(void) {
+  const char *json =
+      "{\"name\": \"u\", \"rules\": [], \"sections\": [{\"id\": \"a\", "
+      "\"title\": \"A\", \"evidence\": ["
+      "\"\\\\bfoo  bar\", \"\\\\bfoo\\\\s\\\\s+bar\", "
+      "\"\\\\bfoo\\\\s bar\", \"\\\\bfoo (?:\\\\s|x)bar\", "
+      "\"\\\\bfoobar[[:digit:]]\", \"\\\\bfoo [[:alpha:]]+\", "
+      "\"\\\\bfoobar[\\\\.-z]\", \"\\\\bfoobar[\\\\^-a]\", "
+      "\"\\\\bfoobar[!-\\\\]]\", \"\\\\bfoobar[!-\\\\x7e]\", "
+      "\"\\\\bfoobar(?x)|\\\\bbazzq?#c\", "
+      "\"\\\\bfoobar(?:a\\\\Q)(\\\\E|b)c\", "
+      "\"\\\\bfoo[\\\\--z]\", \"\\\\bfooq{,3}x\"]}]}";
+  char *err = NULL;
+  ddlint_pack *pk = ddlint_pack_load_buffer(json, strlen(json), "u.json", &err);
+  if (!t_check(pk != NULL, __FILE__, __LINE__, "pack: %s", err ? err : ""))
+    return;
+  free(err);
+  S_each_many_same(pk,
+                   "# T\n\nfoo  bar, foo   bar, foo\t bar, foo x bar, "
+                   "foobar5, foo xyz, foobar_, foobar], foobar~, bazz., "
+                   "foobarbc, fooa, foox, fooqqx and the end.\n",
+                   14);
+  ddlint_pack_free(pk);
 }
 
 /* Whether the first occurrence of `word` in text is negated. */
@@ -318,5 +349,6 @@ void suite_prose(void) {
   RUN(test_pattern_prose_text);
   RUN(test_prose_triggers);
   RUN(test_prose_each_many_same);
+  RUN(test_prose_follow_sets_user_patterns);
   RUN(test_prose_negated);
 }
