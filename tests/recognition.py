@@ -2956,6 +2956,24 @@ def main():
           and tops.get("monitoring") and tops.get("deployment-strategy"),
           f"{found(d, 'monitoring')} {tops}")
 
+    v2 = ("# Ferry boarding forecast v2: what changes\n\n## 1. Background"
+          "\n\n{}\n\n## 2. What changes in the model\n\nThe gradient-"
+          "boosted model gains the weather feed as an input and is retrained "
+          "every month on the last two summers of loading tallies.\n")
+    d = lint_text(ddlint, v2.format(
+        "See the v1 design doc, section 2. Nothing has changed about who "
+        "uses the forecast or why we run it."))
+    check("an opening section that points to the v1 design doc and says "
+          "nothing has changed states no problem",
+          found(d, "problem") is None, f"{found(d, 'problem')}")
+    d = lint_text(ddlint, v2.format(
+        "See the v1 design doc for the history. Ferries now sail every 40 "
+        "minutes at the Saturday peak, and cars still queue for two "
+        "sailings because the booking system sells deck space that the "
+        "loaders cannot use."))
+    check("... one that goes on to state it does",
+          found(d, "problem") is not None, f"{found(d, 'problem')}")
+
     # A box-and-arrow diagram in a plain fence shows the architecture's
     # parts; code with arrows in it does not.
     pipe = ("## 2 The pipeline\n\nA deckhand photographs the loading "

@@ -4353,6 +4353,21 @@ static bool S_names_doc(const char *t, size_t start, size_t end) {
   return false;
 }
 
+/* Whether heading d's first paragraph names another document in its first
+ * sentence. */
+static bool S_points_to_doc(const lint_ctx *ctx, size_t d) {
+  const block *first = S_first_prose(ctx, d);
+  if (!first)
+    return false;
+  const char *t = ctx->src->text;
+  size_t e = first->start;
+  while (e < first->end && !(strchr(".;!?", t[e]) &&
+                             (e + 1 >= first->end ||
+                              strchr(" \t\r\n", t[e + 1]))))
+    e++;
+  return S_names_doc(t, first->start, e);
+}
+
 static bool S_points_outside(lint_ctx *ctx, size_t d) {
   const section *sec = &ctx->ol->sections[d];
   if (!S_prose_under(ctx, sec, 40, false))
@@ -4398,10 +4413,18 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
     /* (or any short remark after a pointer to a document: "See the
      * intake-data design doc (VET-140). This model uses the same
      * extracts.") */
+    /* ... or that nothing changed since the one it points to: "See the
+     * v1 design doc, §1–2. Nothing has changed about why we run the
+     * matcher or who uses it." */
+    static const char *const same[] = {"nothing has changed", "nothing changed",
+                                       "nothing changes", "no change",
+                                       "unchanged", NULL};
     bool note = ((S_opens_with(t, k + 2, end, todo) || ask) &&
                  S_count_words(t, k + 2, end, 10) < 10) ||
                 (S_names_doc(t, i, k + 1) &&
-                 S_count_words(t, k + 2, end, 9) <= 8);
+                 (S_count_words(t, k + 2, end, 9) <= 8 ||
+                  (S_opens_with(t, k + 2, end, same) &&
+                   S_count_words(t, k + 2, end, 17) <= 16)));
     for (size_t m = k + 2; m + 1 < end && note; m++) {
       size_t j = m + 1; /* a further sentence: not one short note */
       if (t[j] == ' ')
@@ -4523,7 +4546,11 @@ static void S_judge_empty(lint_ctx *ctx, size_t s, section_cov *sc,
     /* ... and so does a line that only sends the reader to another tool
      * ("See Confluence: \"Caries dataset v2 - sources and annotation
      * protocol\"."): what is there is not in this document */
-    if (!denied && !ts->opening && S_points_outside(ctx, d))
+    /* (the opening section too when it names another document: "## 1.
+     * Context" over "See the v1 design doc, §1–2. Nothing has changed
+     * ..." states no problem) */
+    if (!denied && S_points_outside(ctx, d) &&
+        (!ts->opening || S_points_to_doc(ctx, d)))
       denied = 2;
     /* ... and so does a heading that calls itself a placeholder, over a
      * short text of prose ("## ADR-007: Monitoring and rollout
