@@ -2974,6 +2974,19 @@ def main():
     check("... one that goes on to state it does",
           found(d, "problem") is not None, f"{found(d, 'problem')}")
 
+    d = lint_text(ddlint, ferry + "## A loading sheet, step by step\n\n"
+                  "1. The deckhand's tablet uploads the sheet "
+                  "photo to the port's file share.\n2. Our reader job is "
+                  "triggered by the upload event and turns the photo into "
+                  "lane counts.\n\nThe forecast is exposed as `POST "
+                  "/sailings/{id}/forecast`; the batch server refits it "
+                  "after the last sailing of the night.\n")
+    check("'triggered by the upload event', 'the batch server' and an "
+          "endpoint are the architecture",
+          found(d, "architecture") == ("A loading sheet, step by step",
+                                       "content"),
+          f"{found(d, 'architecture')}")
+
     # A box-and-arrow diagram in a plain fence shows the architecture's
     # parts; code with arrows in it does not.
     pipe = ("## 2 The pipeline\n\nA deckhand photographs the loading "

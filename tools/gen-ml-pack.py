@@ -353,6 +353,10 @@ sections = [
               # to a sheet"
               r"\b(job|jobs|pipeline|batch|dag|task) (runs|run|is run|are run|kicks off|starts) (on|every|each|at|nightly|weekly|daily|hourly|once)\b",
               r"\b(nightly|daily|hourly|weekly|scheduled) batch\b",
+              # "the batch server handles about 30 hearings a night"; "our
+              # job is triggered by the transcript-ready event"
+              r"\bbatch (server|servers|machine|machines|host|hosts|cluster|clusters|box|boxes|workers?)\b",
+              r"\b(triggered|kicked off|started|woken) (by|on) (the |an? |each |every )?([\w-]+ ){0,2}(event|events|message|messages|webhook|webhooks|upload|uploads|notification|notifications)\b",
               # "This is a batch system. Nothing calls the model on demand"
               r"\bbatch (system|process|application|service)\b",
               # a platform's parts: "an online store (Redis)", "a registry",
