@@ -2987,6 +2987,14 @@ def main():
                                        "content"),
           f"{found(d, 'architecture')}")
 
+    d = lint_text(ddlint, ferry + "## Data\n\nThree summers of loading "
+                  "tallies kept by the deck crew, joined to the bookings. The "
+                  "forecast target is the measured number of cars left on "
+                  "the quay per sailing.\n")
+    lab = {t["id"]: t["found"] for t in cov(d, "data").get("topics", [])}
+    check("'the forecast target is the measured ...' is a label strategy",
+          lab.get("label-strategy"), f"{lab}")
+
     # A box-and-arrow diagram in a plain fence shows the architecture's
     # parts; code with arrows in it does not.
     pipe = ("## 2 The pipeline\n\nA deckhand photographs the loading "

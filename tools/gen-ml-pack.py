@@ -617,6 +617,9 @@ sections = [
      [# "the target for training is the corrected sensor reading", "before
       # they become targets", "used as targets too"
       r"\btargets? for training\b|\btraining targets?\b|(?<=\bbecome |\bbecomes |\bused as |\bserve as |\bserves as |\bbecome the |\bbecomes the |\bused as the |\bserve as the |\bserves as the )\b(targets?|labels?)\b",
+      # a forecast's target is what was measured: "The forecast target is
+      # measured NH4-N load", "the label is the observed demand"
+      r"\b(target|label)s? (is|are|was|were|will be) (the )?(measured|observed|actual|realised|realized|recorded|metered)\b",
       # "trained on ... together with the queue each item finally ended up
       # in. We used the final queue rather than the first one"
       r"\btogether with (the|its|their) ([\w-]+ ){0,2}(queue|category|class|outcome|decision|status|label|code|result)s? (each|every|it|they|that)\b",
