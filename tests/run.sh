@@ -61,7 +61,8 @@ run_build() {
   # shellcheck disable=SC2086 # RUN_TESTS: test names, split on purpose
   # (TIMEOUT_MULTIPLIER: sanitizer builds run several times slower, and
   # the CI machine is slower than ours: a timeout there is no finding)
-  meson test -C "$dir" --print-errorlogs --num-processes 2 \
+  DDLINT_HANG_SCALE="${TIMEOUT_MULTIPLIER:-1}" \
+    meson test -C "$dir" --print-errorlogs --num-processes 2 \
     --timeout-multiplier "${TIMEOUT_MULTIPLIER:-1}" ${RUN_TESTS:-}
   local log="$dir/meson-logs/testlog.json"
   local p f s
