@@ -40,10 +40,13 @@ bool match_names_section(const char *key, const tmpl_section *ts) {
 /* The best similarity of heading key to ts's names, when at least min. */
 static double S_names_similarity(const char *key, const tmpl_section *ts,
                                  double min) {
-  double best = title_similarity_min(key, ts->key_title, min);
-  for (size_t i = 0; i < ts->naliases; i++) {
-    double s = title_similarity_min(key, ts->alias_keys[i], min);
-    if (s > best)
+  double best = 0;
+  for (size_t i = 0; i <= ts->naliases; i++) {
+    const char *name = i ? ts->alias_keys[i - 1] : ts->key_title;
+    double s = title_similarity_min(key, name, min);
+    /* (a near miss misspells the words it does not share: "What we are
+     * moving to" is not "What we are measuring") */
+    if (s > best && (s < min || title_near_words(key, name)))
       best = s;
   }
   return best;

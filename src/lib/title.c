@@ -541,6 +541,45 @@ double title_similarity(const char *h, const char *name) {
   return title_similarity_min(h, name, 0);
 }
 
+/* Whether the words in which heading key h and name key n differ are a
+ * misspelling of each other: the words of each that the other lacks,
+ * joined, at most max(2, a third of the shorter) edits apart. "what we
+ * are moving to" is no near miss of "what we are measuring" ("moving to"
+ * and "measuring" are 8 edits apart), "sucess metrix" is one of "success
+ * metrics" (3). Where one holds all the other's words, true. */
+bool title_near_words(const char *h, const char *n) {
+  token a[MAX_TOKENS], b[MAX_TOKENS];
+  size_t na = S_split(h, a), nb = S_split(n, b);
+  bool used_b[MAX_TOKENS] = {false};
+  char ra[256], rb[256];
+  size_t la = 0, lb = 0;
+  for (size_t i = 0; i < na; i++) {
+    bool shared = false;
+    for (size_t j = 0; j < nb && !shared; j++)
+      if (!used_b[j] && S_token_eq(a[i], b[j]))
+        used_b[j] = shared = true;
+    if (shared || la + a[i].n + 1 >= sizeof ra)
+      continue;
+    if (la)
+      ra[la++] = ' ';
+    memcpy(ra + la, a[i].p, a[i].n);
+    la += a[i].n;
+  }
+  for (size_t j = 0; j < nb; j++) {
+    if (used_b[j] || lb + b[j].n + 1 >= sizeof rb)
+      continue;
+    if (lb)
+      rb[lb++] = ' ';
+    memcpy(rb + lb, b[j].p, b[j].n);
+    lb += b[j].n;
+  }
+  if (!la || !lb)
+    return true;
+  size_t shorter = la < lb ? la : lb;
+  size_t limit = shorter / 3 > 2 ? shorter / 3 : 2;
+  return S_levenshtein(ra, la, rb, lb, limit) <= limit;
+}
+
 double title_similarity_min(const char *h, const char *name, double min) {
   size_t lh = strlen(h), ln = strlen(name);
   size_t longest = lh > ln ? lh : ln;

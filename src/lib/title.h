@@ -28,6 +28,9 @@ bool title_phrase_contains(const char *h, const char *name);
  * title_heads() write them (words joined by one space), by a substring
  * search: no token arrays, for the per-heading, per-name loop. */
 bool title_phrase_has(const char *h, const char *name);
+/* Whether the words in which heading key h and name key n differ are a
+ * misspelling of each other (a near miss, not another phrase). */
+bool title_near_words(const char *h, const char *n);
 /* A bit (of 64) for each space-separated word of phrase (0 for NULL): a
  * name whose mask has a bit that a phrase's lacks is not in it. */
 uint64_t title_word_mask(const char *phrase);

@@ -97,6 +97,18 @@ static void test_contains(void) {
   CHECK(title_contains("one two three four five six seven metrics", "metrics"));
 }
 
+/* A near miss misspells the words it does not share (title_near_words). */
+static void test_near_words(void) {
+  CHECK(title_near_words("sucess metrix", "success metrics"));
+  CHECK(title_near_words("modle design", "model design"));
+  CHECK(title_near_words("system architecure", "system architecture"));
+  CHECK(title_near_words("monitoring", "feedback monitoring deployment"));
+  /* shared words around two different words: no misspelling */
+  CHECK(!title_near_words("what we are moving to", "what we are measuring"));
+  CHECK(!title_near_words("key decisions", "key predictions"));
+  CHECK(!title_near_words("what we want to do", "what we want to know"));
+}
+
 static void test_similarity(void) {
   double s = title_similarity("sucess metrix", "success metrics");
   t_check(s >= 0.66, __FILE__, __LINE__,
@@ -287,6 +299,7 @@ static void test_key_contains(void) {
 
 void suite_title(void) {
   RUN(test_key_contains);
+  RUN(test_near_words);
   RUN(test_phrase_has);
   RUN(test_heads);
   RUN(test_gerund_head);
