@@ -3018,6 +3018,19 @@ def main():
     check("... but not over Python with arrows in it",
           found(d, "architecture") is None, f"{found(d, 'architecture')}")
 
+    d = lint_text(ddlint, ferry + "## From photo to kiosk\n\n```mermaid\nflowchart LR"
+                  "\n  A[Tally photo] --> B[Reader]\n  B --> C[Forecaster]\n"
+                  "  C --> D[Kiosk screen]\n```\n\n**Kiosk.** The booking app "
+                  "shows the clerk the expected cars per lane, and the clerk "
+                  "can type over them.\n\n**If "
+                  "it breaks.** If the forecaster fails, the kiosk is still "
+                  "driven by the existing booking rules, which do not depend on "
+                  "it.\n")
+    check("a mermaid diagram, what the clerk sees and what runs when it "
+          "fails are the architecture (a diagram says what the design does "
+          "on its own)", found(d, "architecture") == ("From photo to kiosk", "content"),
+          f"{found(d, 'architecture')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -430,6 +430,9 @@ sections = [
       r"(?<=\brule |\brules |\bheuristic |\bheuristics )\binstead\b|(?<=\bfrom the previous |\bfrom the old |\bfrom the existing |\bfrom the legacy |\bto the previous |\bto the old |\bto the existing |\bto the legacy )(?<!back to the previous |back to the old |back to the existing |back to the legacy )\b(rule|rules|heuristic|heuristics|logic|list|ranking|process)\b",
       r"\b(takes|took) over (when|whenever|if|while|until)\b",
       r"\b(fails?|failed|failing|down|offline|unavailable|unreachable|outage|times out|timed out)\b" + GAP + r"{0,140}\b(by hand|manually|manual)\b",
+      # "If the booth machine fails, the projector is still driven by the
+      # existing surtitle software"
+      r"\bstill (driven|run|operated|handled|controlled|served|produced|done) by (the |our )?(existing|current|old|legacy|previous|manual|rule[- ]based)\b",
       r"\bbackstops?\b|\bsafety nets?\b",
       # a baseline beside the model: "threshold alarms run independently of
       # the ML path"; "If there is no summary (...), the page shows the

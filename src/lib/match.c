@@ -3092,6 +3092,10 @@ static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
     em->hit_before = xcalloc(nb + 1, sizeof(uint32_t));
     em->dense_before = xcalloc(nb + 1, sizeof(uint32_t));
     em->pair_before = xcalloc(nb + 1, sizeof(uint32_t));
+    /* a diagram says what the design does on its own, as a paragraph of
+     * two items does: boxes and arrows are never drawn in passing */
+    int ditem = S_diagram_item(ctx->pack, secs[i]);
+    uint64_t dbit = ditem >= 0 ? (uint64_t)1 << ditem : 0;
     for (size_t b = 0; b < nb; b++) {
       /* only blocks that hold an item are asked whether they state it */
       bool counts = er->hit[b] && S_states(ctx, b, statement);
@@ -3100,7 +3104,8 @@ static void S_evidence_many(lint_ctx *ctx, const size_t *secs, size_t n,
           em->dense_before[b] +
           (counts && S_popcount(er->hit[b]) >= EVIDENCE_MIN);
       em->pair_before[b + 1] =
-          em->pair_before[b] + (counts && S_popcount(er->hit[b]) >= 2);
+          em->pair_before[b] +
+          (counts && (S_popcount(er->hit[b]) >= 2 || (er->hit[b] & dbit)));
     }
     free(er->hit);
     out[secs[i]] = em;
