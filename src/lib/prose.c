@@ -1881,6 +1881,26 @@ static const char *S_skip_zero_width(const char *p, const char *end) {
   }
 }
 
+/* What must follow a trigger read from an alternative of a group, whose
+ * literal stopped at q in the alternative [q, e) (cut: before a character
+ * made optional; last: its last byte), into *follow and next (64 bytes:
+ * S_rest_opens(), then S_next_at()); an alternative read whole is followed
+ * by what follows the group (ga). */
+static void S_alt_follows(const char *q, const char *e, group_after *ga,
+                          bool cut, char last, unsigned char *follow,
+                          unsigned char *next) {
+  *follow = cut     ? TRIGGER_FOLLOW_ANY
+            : q < e ? S_follow_at(q, e, last)
+                    : S_follow_at(ga->g, ga->end, last);
+  S_rest_opens(q, e, ga, next);
+  if (*follow != TRIGGER_FOLLOW_SPACE)
+    memset(next + 32, 0xff, 32);
+  else if (q < e)
+    S_next_at(q, e, next + 32);
+  else
+    memcpy(next + 32, S_after_next(ga), 32);
+}
+
 /* Triggers of one branch, appended to out, with what must follow each
  * into follow; false when it has none. */
 static bool S_branch_triggers(const char *p, const char *end,
@@ -1916,17 +1936,8 @@ static bool S_branch_triggers(const char *p, const char *end,
       bool cut = S_literal_prefix(&q, be[i], out[*n], PROSE_TRIGGER_MAX, &len);
       if (len < 2)
         return false;
-      /* an alternative read whole is followed by what follows the group */
-      follow[*n] = cut         ? TRIGGER_FOLLOW_ANY
-                   : q < be[i] ? S_follow_at(q, be[i], out[*n][len - 1])
-                               : S_follow_at(g + 1, end, out[*n][len - 1]);
-      S_rest_opens(q, be[i], &ga, next[*n]);
-      if (follow[*n] != TRIGGER_FOLLOW_SPACE)
-        memset(next[*n] + 32, 0xff, 32);
-      else if (q < be[i])
-        S_next_at(q, be[i], next[*n] + 32);
-      else
-        memcpy(next[*n] + 32, S_after_next(&ga), 32);
+      S_alt_follows(q, be[i], &ga, cut, out[*n][len - 1], &follow[*n],
+                    next[*n]);
       out[(*n)++][len] = '\0';
     }
     return true;
@@ -1975,16 +1986,8 @@ static bool S_branch_triggers(const char *p, const char *end,
     bool alt_cut = S_literal_prefix(&q, be[i], out[*n], PROSE_TRIGGER_MAX, &l);
     if (l < 2)
       return false;
-    follow[*n] = alt_cut     ? TRIGGER_FOLLOW_ANY
-                 : q < be[i] ? S_follow_at(q, be[i], out[*n][l - 1])
-                             : S_follow_at(g + 1, end, out[*n][l - 1]);
-    S_rest_opens(q, be[i], &ga, next[*n]);
-    if (follow[*n] != TRIGGER_FOLLOW_SPACE)
-      memset(next[*n] + 32, 0xff, 32);
-    else if (q < be[i])
-      S_next_at(q, be[i], next[*n] + 32);
-    else
-      memcpy(next[*n] + 32, S_after_next(&ga), 32);
+    S_alt_follows(q, be[i], &ga, alt_cut, out[*n][l - 1], &follow[*n],
+                  next[*n]);
     out[(*n)++][l] = '\0';
   }
   return true;
