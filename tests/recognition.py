@@ -3031,6 +3031,13 @@ def main():
           "on its own)", found(d, "architecture") == ("From photo to kiosk", "content"),
           f"{found(d, 'architecture')}")
 
+    d = lint_text(ddlint, ferry + "## Constraints\n\nThe clerk sees the lane "
+                  "forecast no more than 2 s after scanning a ticket, at p95, "
+                  "however busy the quay is.\n")
+    check("'sees the forecast no more than 2 s after scanning, at p95' is a "
+          "latency target", "latency-target" not in rules(d),
+          f"{rules(d)}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

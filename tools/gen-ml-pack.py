@@ -1386,6 +1386,11 @@ rules = [
                        r"<\s*" + MATH_GAP + r"\d+(\.\d+)?" + MATH_GAP
                        + r"(ms|milliseconds?)\b",
                        r"\btime[- ]to[- ]first[- ]token\b", r"\bttft\b",
+                       # a time bound after an event, with a percentile in
+                       # its sentence: "the operator sees a verdict no more
+                       # than 1.5 s after the third strike, at p99"
+                       r"\b(no more than|no later than|at most|within|in under|less than)\s+" + TIME_QUANTITY
+                       + r"\s+(after|of|from)\b" + SENTENCE_AHEAD(PERCENTILE),
                        # "must finish within 2 seconds at p95", "ready within 2
                        # minutes of the meeting's end at p90": a deadline
                        r"\b(finish(es|ed)?|complete[sd]?|respond(s|ed)?|answer(s|ed)?|returns?|returned|ready|loads?|loaded|renders?|rendered|appears?|appeared|arrives?|arrived|come back|comes back|came back|start streaming|starts streaming|begin streaming)\s+(with)?in\s+(about |around |roughly |under |less than )?"
