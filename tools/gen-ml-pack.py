@@ -179,6 +179,8 @@ sections = [
               # a table of measures: "| measure | today | target |", and an
               # error named in plain words: "honest reviews wrongly hidden"
               r"(?<=\| )\b(measure|measures|metric|metrics|kpi|kpis|indicator|indicators)(?= +\|)",
+              # a results table's column: "| Median lead time | Precision |"
+              r"(?<=\| )\b(precision|recall|accuracy|auc|roc[- ]auc|pr[- ]auc|f1|mae|mape|rmse|ndcg|mrr|hit rate|catch rate|lead time|median lead time|error rate)(?= *\|)",
               r"(?<=\| )\b(target|targets|baseline)(?= +\|)",
               r"\b(wrongly|correctly|incorrectly) (hidden|flagged|blocked|removed|rejected|declined|held|filtered|marked|classified|identified|detected|diverted|routed|labell?ed|assigned)\b",
               # "compared with the same weeks last year", "expect at least 8%
