@@ -201,6 +201,12 @@ static void test_error_unknown_fields(void) {
               "unknown field \"alias\" in section (expected one of: id, "
               "title, aliases, required, weight, prompt, topics, evidence, replace, required_if, parent, opening, needs_evidence, not_under, diagrams)");
 
+  /* "diagrams" is a bool like the section's other flags */
+  j = "{\"name\": \"x\", \"rules\": [],\n"
+      " \"sections\": [{\"id\": \"a\", \"title\": \"A\", \"diagrams\": \"yes\"}]}";
+  CHECK_ERROR(j, "\"yes\"", 0,
+              "\"diagrams\" in section must be true or false");
+
   j = "{\"name\": \"x\", \"rules\": [],\n"
       " \"sections\": [{\"id\": \"a\", \"title\": \"A\", \"topics\": [\n"
       "   {\"id\": \"t\", \"title\": \"T\", \"pattern\": \"x\"}]}]}";
