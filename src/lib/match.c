@@ -1137,6 +1137,8 @@ static bool S_label_said(const lint_ctx *ctx, const block *bl,
  * what is watched). */
 static bool S_has_phrase(const char *t, size_t start, size_t end,
                          const char *p);
+static bool S_has_any_phrase(const char *t, size_t start, size_t end,
+                             const char *const *list);
 static bool S_leaves_to_defaults(const char *t, size_t start, size_t end) {
   size_t e = start;
   while (e < end && !(strchr(".!?;", t[e]) &&
@@ -1733,10 +1735,7 @@ static bool S_parks_questions(const char *t, const block *bl) {
       "still to answer", "still to decide", "didn't get to", "did not get to",
       "ran out of time", "want answered", "need answered", "need answering",
       "to be answered", "only questions", "questions so far", NULL};
-  for (int k = 0; open[k]; k++)
-    if (S_has_phrase(t, s, e, open[k]))
-      return true;
-  return false;
+  return S_has_any_phrase(t, s, e, open);
 }
 
 /* Whether section d or one it sits under has a heading that asks for
@@ -2845,10 +2844,7 @@ static bool S_not_restated(const char *t, size_t start, size_t end) {
       "will not restate",  NULL};
   if (S_count_words(t, start, end, 41) > 40)
     return false;
-  for (int k = 0; said[k]; k++)
-    if (S_has_phrase(t, start, end, said[k]))
-      return true;
-  return false;
+  return S_has_any_phrase(t, start, end, said);
 }
 
 /* Whether section sec's text is two paragraphs or more (or list items) of
@@ -3224,9 +3220,8 @@ static bool S_label_denies(lint_ctx *ctx, const block *bl,
   size_t ls = (size_t)(at - t), le = ls + strlen(lab);
   static const char *const need[] = {"needed", "required", "necessary",
                                      "need", NULL};
-  for (int k = 0; need[k]; k++)
-    if (S_has_phrase(t, ls, le, need[k]))
-      return false;
+  if (S_has_any_phrase(t, ls, le, need))
+    return false;
   size_t first = SIZE_MAX, ms, me;
   for (size_t i = 0; i < tt->npatterns; i++)
     if (prose_search(ctx, &tt->patterns[i], ls, le, &ms, &me) && ms < first)
@@ -3451,6 +3446,26 @@ static bool S_has_phrase(const char *t, size_t start, size_t end,
   return false;
 }
 
+/* Whether t[start, end) holds one of the phrases of the NULL-terminated
+ * list as words (S_has_phrase()). */
+static bool S_has_any_phrase(const char *t, size_t start, size_t end,
+                             const char *const *list) {
+  for (int k = 0; list[k]; k++)
+    if (S_has_phrase(t, start, end, list[k]))
+      return true;
+  return false;
+}
+
+/* Where the first sentence of t[start, end) ends: at its first ".", ";",
+ * "!" or "?" followed by whitespace or the end, else end. */
+static size_t S_first_sentence_end(const char *t, size_t start, size_t end) {
+  size_t e = start;
+  while (e < end && !(strchr(".;!?", t[e]) &&
+                      (e + 1 >= end || strchr(" \t\r\n", t[e + 1]))))
+    e++;
+  return e;
+}
+
 /* Whether the first sentence of t[start, end) says that what it names
  * will be settled later or elsewhere: "Ownership, monitoring, and how we
  * roll this out will be worked out with the data platform team when they
@@ -3485,9 +3500,8 @@ static bool S_sentence_defers(const char *t, size_t start, size_t end) {
    * targets are still being agreed" states its metrics) */
   const char *semi = memchr(t + start, ';', e - start);
   size_t ce = semi ? (size_t)(semi - t) : e;
-  for (int k = 0; later[k]; k++)
-    if (S_has_phrase(t, start, ce, later[k]))
-      return true;
+  if (S_has_any_phrase(t, start, ce, later))
+    return true;
   /* ... or that it will be done later: "We will add monitoring later,
    * once there's something running.", "We'll set up alerts later." */
   static const char *const will[] = {"will add",     "'ll add",
@@ -3498,10 +3512,7 @@ static bool S_sentence_defers(const char *t, size_t start, size_t end) {
                                      "will build",   "'ll build", NULL};
   if (!S_has_phrase(t, start, e, "later"))
     return false;
-  for (int k = 0; will[k]; k++)
-    if (S_has_phrase(t, start, e, will[k]))
-      return true;
-  return false;
+  return S_has_any_phrase(t, start, e, will);
 }
 
 /* Whether text t[start, end) opens by saying something is absent: "No
@@ -4333,21 +4344,11 @@ static bool S_handed_to_doc(const char *t, size_t i, size_t end) {
                                     "sheet", "ticket", "rfc", NULL};
   /* in its first sentence, and little after it ("Please comment there,
    * not here."), not "... being tracked in Grafana; we alert on ..." */
-  size_t e = i;
-  while (e < end && !(strchr(".;!?", t[e]) &&
-                      (e + 1 >= end || strchr(" \t\r\n", t[e + 1]))))
-    e++;
+  size_t e = S_first_sentence_end(t, i, end);
   if (e < end && S_count_words(t, e + 1, end, 9) > 8)
     return false;
-  bool handed = false;
-  for (int k = 0; being[k] && !handed; k++)
-    handed = S_has_phrase(t, i, e, being[k]);
-  if (!handed || !S_has_phrase(t, i, e, "in"))
-    return false;
-  for (int k = 0; doc[k]; k++)
-    if (S_has_phrase(t, i, e, doc[k]))
-      return true;
-  return false;
+  return S_has_any_phrase(t, i, e, being) && S_has_phrase(t, i, e, "in") &&
+         S_has_any_phrase(t, i, e, doc);
 }
 
 /* Whether t[start, end) names another document: "the intake-data design
@@ -4355,10 +4356,7 @@ static bool S_handed_to_doc(const char *t, size_t i, size_t end) {
 static bool S_names_doc(const char *t, size_t start, size_t end) {
   static const char *const doc[] = {"doc",    "docs", "document", "spec",
                                     "ticket", "rfc",  "adr",      NULL};
-  for (int k = 0; doc[k]; k++)
-    if (S_has_phrase(t, start, end, doc[k]))
-      return true;
-  return false;
+  return S_has_any_phrase(t, start, end, doc);
 }
 
 /* Whether heading d's first paragraph names another document in its first
@@ -4368,12 +4366,8 @@ static bool S_points_to_doc(const lint_ctx *ctx, size_t d) {
   if (!first)
     return false;
   const char *t = ctx->src->text;
-  size_t e = first->start;
-  while (e < first->end && !(strchr(".;!?", t[e]) &&
-                             (e + 1 >= first->end ||
-                              strchr(" \t\r\n", t[e + 1]))))
-    e++;
-  return S_names_doc(t, first->start, e);
+  return S_names_doc(t, first->start,
+                     S_first_sentence_end(t, first->start, first->end));
 }
 
 static bool S_points_outside(lint_ctx *ctx, size_t d) {
