@@ -96,8 +96,9 @@ void md_init(void);
  * cmark-gfm needs more than PARSE_MEMORY_MAX for a piece or the document
  * has more than PARSE_BLOCKS_MAX blocks (out->refused says which; no
  * blocks). A large document is parsed in pieces (chunk.c), on up to
- * `threads` threads; the blocks are the same whatever the pieces. */
-void md_parse(const source *src, unsigned threads, md_blocks *out);
+ * `threads` threads; the blocks are the same whatever the pieces. Returns
+ * the number of pieces whose blocks were kept, as md_parse_pieces(). */
+size_t md_parse(const source *src, unsigned threads, md_blocks *out);
 /* md_parse() with pieces of about `target` bytes (SIZE_MAX: whole), for
  * tests and the fuzz harness that compare the two. Returns the number of
  * pieces whose blocks were kept (1 when parsed whole, also after a wrong

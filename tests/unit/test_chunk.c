@@ -349,6 +349,37 @@ static void test_chunk_no_inline_extensions(void) {
   strbuf_free(&sb);
 }
 
+static void test_chunk_short_pieces(void) {
+  /* about 300 KiB without link definitions: pieces of about 64 KiB */
+  strbuf sb = {0};
+  for (int i = 0; sb.len < (300 << 10); i++)
+    strbuf_printf(&sb,
+                  "## Part %d\n\nPlain text about part %d, with *emphasis*."
+                  "\n\n- a list item\n- and another\n\n", i, i);
+  char *text = strbuf_take(&sb);
+  source src;
+  source_init(&src, "t.md", text, strlen(text));
+  md_blocks whole, pieces;
+  md_parse_pieces(&src, 1, SIZE_MAX, &whole);
+  size_t npieces = md_parse(&src, 2, &pieces);
+  CHECK(npieces >= 4 && npieces <= 5);
+  bool same = pieces.nblocks == whole.nblocks;
+  for (size_t i = 0; same && i < whole.nblocks; i++)
+    same = whole.blocks[i].start == pieces.blocks[i].start &&
+           whole.blocks[i].end == pieces.blocks[i].end &&
+           whole.blocks[i].kind == pieces.blocks[i].kind;
+  CHECK(same);
+  md_blocks_free(&whole);
+  md_blocks_free(&pieces);
+  source_free(&src);
+  free(text);
+  /* under 128 KiB: whole */
+  source_init(&src, "t.md", "# T\n\ntext\n", 12);
+  CHECK_INT(md_parse(&src, 2, &pieces), 1);
+  md_blocks_free(&pieces);
+  source_free(&src);
+}
+
 static void test_chunk_large_document(void) {
   /* a generated document of about 600 KiB, parsed in pieces by default */
   strbuf sb = {0};
@@ -363,7 +394,8 @@ static void test_chunk_large_document(void) {
   source_init(&src, "t.md", text, strlen(text));
   md_blocks whole, pieces;
   md_parse_pieces(&src, 1, SIZE_MAX, &whole);
-  md_parse(&src, 2, &pieces); /* over 512 KiB: in pieces by default */
+  /* in pieces by default, each at least 16 times the labels' text */
+  size_t npieces = md_parse(&src, 2, &pieces);
   CHECK_INT(pieces.nblocks, whole.nblocks);
   CHECK_INT(pieces.nskip, whole.nskip);
   bool same = pieces.nblocks == whole.nblocks;
@@ -373,8 +405,10 @@ static void test_chunk_large_document(void) {
            whole.blocks[i].kind == pieces.blocks[i].kind;
   CHECK(same);
   chunk_plan plan;
-  md_plan_chunks(&src, 256 << 10, &plan);
+  md_plan_chunks(&src, 64 << 10, &plan);
   CHECK(plan.ncuts >= 1);
+  CHECK(npieces >= 1 && npieces <= src.len / (16 * plan.defs.len) + 1);
+  CHECK(npieces < plan.ncuts + 1); /* the labels made the pieces longer */
   chunk_plan_free(&plan);
   md_blocks_free(&whole);
   md_blocks_free(&pieces);
@@ -390,5 +424,6 @@ void suite_chunk(void) {
   RUN(test_chunk_paragraph_before_table);
   RUN(test_chunk_table_without_pipes);
   RUN(test_chunk_no_inline_extensions);
+  RUN(test_chunk_short_pieces);
   RUN(test_chunk_large_document);
 }
