@@ -1582,6 +1582,10 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 "unresolved questions", "open issues", "questions for reviewers",
                 "explicitly unchanged", "unchanged", "what stays the same",
                 "what does not change", "out of scope", "not in scope",
+                # a v2's "## Not changing" over pointers to the v1 doc
+                "not changing", "what is not changing", "what isn't changing",
+                "what's not changing", "what stays as is", "no change",
+                "no changes", "same as v1", "carried over from v1",
                 "what i have not done", "what we have not done", "not done yet",
                 # "Things I haven't written yet", "Still to write"
                 "haven't written", "have not written", "not written yet",
@@ -1619,6 +1623,12 @@ not_evidence = ["metadata", "document metadata", "doc metadata", "revision histo
                 "how * handle it", "how * handles it", "how * handled it",
                 "how * solve it", "how * solves it", "how * solved it",
                 "how * built it", "how * build it", "how * builds it",
+                # "Appendix A: What Meridian Wearables published about their
+                # detector": another party's numbers (the second star: any
+                # words after)
+                "what * published *", "what * reported *",
+                "what * presented *", "what * has published *",
+                "how * approached it", "how * approach it",
                 "how others", "what others do", "what others have done", "what others did",
                 "what other teams do", "what other teams have done", "what other companies do",
                 "what other companies have done", "competitors",

@@ -596,6 +596,13 @@ static bool S_wild_heading(const char *norm, const char *e) {
                                     "mine", "this", "that", "these", "the",
                                     "it",   "its",  NULL};
   const char *star = strchr(e, '*');
+  /* (past an appendix's name: "Appendix A: What Acme published about
+   * their detector") */
+  if (strncmp(norm, "appendix ", 9) == 0) {
+    const char *sp = strchr(norm + 9, ' ');
+    if (sp && sp - (norm + 9) <= 4)
+      norm = sp + 1;
+  }
   size_t pre = (size_t)(star - e), n = strlen(norm);
   while (pre && e[pre - 1] == ' ')
     pre--;
@@ -603,10 +610,15 @@ static bool S_wild_heading(const char *norm, const char *e) {
   while (*post == ' ')
     post++;
   size_t postn = strlen(post);
+  /* "what * published *": the words after the first star may be followed
+   * by anything */
+  bool open_tail = postn >= 2 && strcmp(post + postn - 2, " *") == 0;
+  if (open_tail)
+    postn -= 2;
   if (pre && (strncmp(norm, e, pre) != 0 || norm[pre] != ' '))
     return false;
   size_t from = pre ? pre + 1 : 0, to = n;
-  if (postn) {
+  if (postn && !open_tail) {
     if (n < from + postn + 1 || strcmp(norm + n - postn, post) != 0 ||
         norm[n - postn - 1] != ' ')
       return false;
@@ -616,6 +628,10 @@ static bool S_wild_heading(const char *norm, const char *e) {
   for (size_t i = from; i < to;) {
     while (i < to && norm[i] == ' ')
       i++;
+    /* (an open tail ends the star's words where its words come) */
+    if (open_tail && words >= 1 && strncmp(norm + i, post, postn) == 0 &&
+        (norm[i + postn] == ' ' || norm[i + postn] == '\0'))
+      return true;
     size_t w = i;
     while (i < to && norm[i] != ' ')
       i++;
@@ -627,7 +643,7 @@ static bool S_wild_heading(const char *norm, const char *e) {
       if (strlen(own[k]) == i - w && strncmp(norm + w, own[k], i - w) == 0)
         return false;
   }
-  return words >= 1;
+  return words >= 1 && !open_tail;
 }
 
 static bool S_not_evidence_uncached(const namer *nm, size_t d) {
@@ -1117,6 +1133,7 @@ static bool S_emphasis_only(const char *t, size_t start, size_t end) {
 
 static bool S_opens_deferral(const char *t, size_t start, size_t end);
 static bool S_sentence_defers(const char *t, size_t start, size_t end);
+static bool S_sentence_excludes(const char *t, size_t start, size_t end);
 static size_t S_past_tags(const char *t, size_t start, size_t end);
 static bool S_prose_block(const lint_ctx *ctx, const block *bl);
 /* S_label_rest(), with *at past the marks after the label ("**Labels**:
@@ -1394,6 +1411,26 @@ static bool S_same_words(const char *a, const char *b) {
   return na == nb;
 }
 
+/* Whether words w[0..n) (pack_text_words()) are two or more of the
+ * template's sample lines run together, whole and in any order. */
+static bool S_template_lines_joined(const ddlint_pack *pk, const char *w,
+                                    size_t n, int depth) {
+  if (depth > 8)
+    return false;
+  for (size_t i = 0; i < pk->ntemplate_text; i++) {
+    const char *line = pk->template_text[i];
+    size_t l = strlen(line);
+    if (l > n || memcmp(w, line, l) != 0)
+      continue;
+    if (l == n)
+      return depth > 0;
+    if (w[l] == ' ' && S_template_lines_joined(pk, w + l + 1, n - l - 1,
+                                               depth + 1))
+      return true;
+  }
+  return false;
+}
+
 /* Whether paragraph bl says no more than one of the template's own sample
  * lines ("* **User Features**: Profile, history, segments" left in from
  * the template): words compared, case and markup aside. */
@@ -1416,6 +1453,11 @@ static bool S_template_range(const ddlint_pack *pk, const char *t,
   for (size_t i = 0; i < pk->ntemplate_text; i++)
     if (strcmp(words, pk->template_text[i]) == 0)
       return true;
+  /* ... or several of them run together as the sentences of one
+   * paragraph ("*Client-side logic: Input capture, fallback logic.
+   * Inference API: What is called, what does it return? ...*") */
+  if (S_template_lines_joined(pk, words, n, 0))
+    return true;
   /* ... or what follows a line's label, without it ("- Accuracy drift,
    * latency, system health" under "## Monitoring"), when that is three
    * words or more */
@@ -2946,6 +2988,7 @@ static int S_denied_at(lint_ctx *ctx, size_t s, size_t d) {
    * with the DS guild once the feature store migration is done.") */
   if (S_opens_deferral(t, first->start, first->end) ||
       S_sentence_defers(t, first->start, first->end) ||
+      S_sentence_excludes(t, first->start, first->end) ||
       S_leaves_to_defaults(t, fs, first->end) ||
       (fs != first->start && (S_opens_deferral(t, fs, first->end) ||
                               S_sentence_defers(t, fs, first->end))))
@@ -3282,8 +3325,21 @@ static bool S_block_has_content(const lint_ctx *ctx, size_t b) {
   const block *bl = &ctx->md->blocks[b];
   if (ctx->dead_blocks && ctx->dead_blocks[b])
     return false;
-  if (bl->kind != BLOCK_HEADING)
+  if (bl->kind != BLOCK_HEADING) {
+    /* a label alone on its line over a list or a table heads it like a
+     * subheading ("**Fallbacks.**" over "- Model error or timeout →
+     * store-level static estimate ...") */
+    if (bl->label && !bl->has_content && !bl->in_list && !bl->in_quote &&
+        b + 1 < ctx->md->nblocks) {
+      const block *nx = &ctx->md->blocks[b + 1];
+      if (((nx->kind == BLOCK_PARAGRAPH && nx->in_list) ||
+           nx->kind == BLOCK_TABLE) &&
+          !nx->in_quote && !(ctx->dead_blocks && ctx->dead_blocks[b + 1]) &&
+          S_block_words(ctx, nx, 3) >= 3)
+        return true;
+    }
     return bl->has_content && !(bl->label && S_label_negated(ctx, bl));
+  }
   /* the section this heading opens: sections are in block order */
   const outline *ol = ctx->ol;
   bsearch_key p = {ol->sections, b};
@@ -3418,7 +3474,13 @@ static bool S_opens_deferral(const char *t, size_t start, size_t end) {
       "open question,",  "open question.",   "open question;",
       "open question:",  "open question -",  "still an open question",
       "an open question", "to discuss in review", "to discuss at review",
-      "to discuss in the review", NULL};
+      "to discuss in the review",
+      /* "This is left for the next phase. The thresholds above will be
+       * switched on ..." */
+      "this is left for", "this is left to", "this part is left for",
+      "this section is left for", "this chapter is left for",
+      "left for the next phase", "left for a later phase", "left for later",
+      "left for a follow-up", "left to a follow-up", NULL};
   size_t i = S_past_tags(t, start, end);
   while (i < end &&
          (strchr(" \t\r\n-+*_>#:", t[i]) || (unsigned char)t[i] >= 0x80))
@@ -3466,6 +3528,36 @@ static size_t S_first_sentence_end(const char *t, size_t start, size_t end) {
   return e;
 }
 
+/* Whether the first clause of t[start, end) puts what it names outside
+ * the document: "How FD-2 is watched in the field, and how it is rolled
+ * out, are not part of this design.", "Retraining is out of scope for
+ * this proposal." */
+static bool S_sentence_excludes(const char *t, size_t start, size_t end) {
+  static const char *const scope[] = {
+      "not part of this design", "not part of this doc",
+      "not part of this document", "not part of this proposal",
+      "not part of this work", "not part of this phase",
+      "not part of this project", "not part of this rfc",
+      "not part of this spec", "not part of this version",
+      "not part of the pilot", "not part of v1", "not part of this release",
+      "out of scope for this", "out of scope here", "outside the scope of this",
+      "beyond the scope of this", "not in scope for this",
+      "not covered by this design", "not covered in this design",
+      "not covered in this doc", "not covered in this document",
+      "not covered by this doc", "not covered by this document",
+      "not addressed in this design", "not addressed in this doc",
+      "not addressed in this document", "not addressed here", NULL};
+  size_t e = S_first_sentence_end(t, start, end);
+  if (S_count_words(t, start, e, 41) > 40)
+    return false;
+  /* (a turn keeps a part in: "... are out of scope for this doc, but
+   * alerting is below") */
+  static const char *const turn[] = {"but", "except", "however", "only",
+                                     NULL};
+  return S_has_any_phrase(t, start, e, scope) &&
+         !S_has_any_phrase(t, start, e, turn);
+}
+
 /* Whether the first sentence of t[start, end) says that what it names
  * will be settled later or elsewhere: "Ownership, monitoring, and how we
  * roll this out will be worked out with the data platform team when they
@@ -3491,7 +3583,13 @@ static bool S_sentence_defers(const char *t, size_t start, size_t end) {
       "'ll write this section", "will write this section", "'ll write this chapter",
       "will write this chapter", "'ll write this part", "will write this part",
       "'ll write this up",  "will write this up", "'ll write it up",
-      "will write it up",   NULL};
+      "will write it up",
+      /* "This is left for the next phase.", "Retraining is left to a
+       * follow-up" */
+      "left for the next phase", "left for a later phase", "left for later",
+      "left for a follow-up", "left for a later", "left for the next",
+      "left to the next phase", "left to a later phase", "left to a follow-up",
+      NULL};
   size_t e = start;
   while (e < end && !(strchr(".!?", t[e]) &&
                       (e + 1 >= end || t[e + 1] == ' ' || t[e + 1] == '\n')))
@@ -3587,8 +3685,13 @@ static bool S_block_denies(lint_ctx *ctx, size_t b, const tmpl_topic *tt) {
   if (bl->kind != BLOCK_HEADING) {
     if (!bl->label || !bl->has_content)
       return false;
-    return (ctx->dead_blocks && ctx->dead_blocks[b]) ||
-           S_label_negated(ctx, bl) || S_label_denies(ctx, bl, tt);
+    /* (a sample line of the template left in over the author's answer,
+     * "*Data Sources: User logs, content data, metadata, feedback*" over
+     * a list of the sources, says nothing either way: it is dead, so it
+     * covers nothing, and the text after it may) */
+    if (ctx->dead_blocks && ctx->dead_blocks[b])
+      return !S_template_line(ctx->pack, ctx->src->text, bl);
+    return S_label_negated(ctx, bl) || S_label_denies(ctx, bl, tt);
   }
   const outline *ol = ctx->ol;
   bsearch_key p = {ol->sections, b};

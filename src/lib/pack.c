@@ -781,13 +781,26 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
     char *star = strchr(names[i], '*');
     if (star) {
       char *pre_n = NULL, *post_n = NULL;
-      if (strchr(star + 1, '*') == NULL) {
+      /* a second star may end the entry: "what * published *", anything
+       * after the words that follow the first */
+      char *tail = strchr(star + 1, '*');
+      bool open_tail = false;
+      if (tail && tail[1] == '\0' && tail > star + 1 && tail[-1] == ' ' &&
+          strchr(star + 1, '*') == tail) {
+        *tail = '\0';
+        open_tail = true;
+        tail = NULL;
+      }
+      if (!tail) {
         *star = '\0';
         pre_n = title_normalize(names[i]);
         post_n = title_normalize(star + 1);
         *star = '*';
       }
-      bool ok = pre_n && post_n && (*pre_n || *post_n);
+      if (open_tail)
+        strcat(names[i], "*"); /* as it was: the error message quotes it */
+      bool ok = pre_n && post_n && (*pre_n || *post_n) &&
+                (!open_tail || *post_n);
       free(pre_n);
       free(post_n);
       if (!ok) {
@@ -796,18 +809,23 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
         bool r = json_fail(&ld->js, at ? at : arr, false,
                            "\"not_evidence\" entry \"%s\": a \"*\" stands "
                            "for the words between others (\"how * does it\"): "
-                           "one star, with words on at least one side",
+                           "one star, with words on at least one side (and "
+                           "a second one may end the entry after words: "
+                           "\"what * published *\")",
                            names[i]);
         pack_strings_free(names, n);
         pk->not_evidence = NULL;
         pk->nnot_evidence = 0;
         return r;
       }
+      char *end_star = strchr(star + 1, '*');
+      if (end_star)
+        *end_star = '\0';
       *star = '\0';
       char *pre = title_normalize(names[i]), *post = title_normalize(star + 1);
-      size_t len = strlen(pre) + strlen(post) + 4;
+      size_t len = strlen(pre) + strlen(post) + 6;
       char *w = xmalloc(len);
-      snprintf(w, len, "%s * %s", pre, post);
+      snprintf(w, len, "%s * %s%s", pre, post, end_star ? " *" : "");
       free(pre);
       free(post);
       free(names[i]);

@@ -458,6 +458,44 @@ static void test_needs_evidence_slogan(void) {
                    "\"not_evidence\": [\"how * does * it\"]}");
   CHECK(err && strstr(err, "one star, with words on at least one side"));
   free(err);
+  /* a second star may end an entry, after words */
+  err = pack_error("{\"name\": \"p\", \"rules\": [], \"sections\": [], "
+                   "\"not_evidence\": [\"what * *\"]}");
+  CHECK(err && strstr(err, "a second one may end the entry after words"));
+  free(err);
+}
+
+/* "what * published *": a heading that opens with "what", then one to four
+ * words of another party, then "published", then anything; past an
+ * appendix's name. */
+static void test_not_evidence_open_tail(void) {
+  const char *js =
+      "{\"name\": \"p\", \"rules\": [], \"not_evidence\": "
+      "[\"what * published *\", \"how * does it\"], \"sections\": [\n"
+      " {\"id\": \"m\", \"title\": \"Monitoring\",\n"
+      "  \"evidence\": [\"\\\\bdrift\\\\b\", \"\\\\balerts?\\\\b\", "
+      "\"\\\\bdashboards?\\\\b\", \"\\\\brollback\\\\b\"]}]}";
+  ddlint_pack *pk = PACK(js);
+  if (!pk)
+    return;
+  const char *body = "\n\nThey watch drift weekly on dashboards, page on "
+                     "alerts and keep a rollback ready for every release.\n";
+  char md[512];
+  snprintf(md, sizeof md, "# T\n\n## What Acme published about their "
+                          "router%s", body);
+  CHECK_STR(S_state(pk, md, "m"), "missing");
+  snprintf(md, sizeof md, "# T\n\n## Appendix A: What Acme Freight "
+                          "published in 2023%s", body);
+  CHECK_STR(S_state(pk, md, "m"), "missing");
+  snprintf(md, sizeof md, "# T\n\n## Appendix B: How Acme does it%s", body);
+  CHECK_STR(S_state(pk, md, "m"), "missing");
+  /* the author's own side, or no words for the star, is the design's */
+  snprintf(md, sizeof md, "# T\n\n## What we published about the "
+                          "router%s", body);
+  CHECK(strcmp(S_state(pk, md, "m"), "missing") != 0);
+  snprintf(md, sizeof md, "# T\n\n## What published means%s", body);
+  CHECK(strcmp(S_state(pk, md, "m"), "missing") != 0);
+  ddlint_pack_free(pk);
 }
 
 /* A short section that hands its topic to another team or document is
@@ -791,6 +829,7 @@ static void test_not_evidence_wildcard(void) {
 
 void suite_match(void) {
   RUN(test_not_evidence_wildcard);
+  RUN(test_not_evidence_open_tail);
   RUN(test_hands_off);
   RUN(test_only_reuses);
   RUN(test_alias_off_topic);
