@@ -3122,6 +3122,30 @@ def main():
           "items names the fallback", "missing-fallback" not in rules(d),
           f"{rules(d)}")
 
+    d = lint_text(ddlint, bus + "## Reliability and fallback\n\nIf the "
+                  "nightly training run breaks, last week's models are kept. "
+                  "If the delay service errors, parents get no text and the "
+                  "depot phones the school, as today.\n")
+    check("a chapter called 'Reliability and fallback' names the fallback",
+          "missing-fallback" not in rules(d), f"{rules(d)}")
+    data = ("## Data\n\nGPS pings from the depot tablets every 15 seconds "
+            "for three school years, the timetable and the stop list from "
+            "the transport office, kept in the warehouse.\n\n")
+    d = lint_text(ddlint, bus + data.replace("warehouse.", "warehouse. The "
+                  "target is simply the minutes between the timetabled and "
+                  "the actual door-open time at each stop."))
+    check("'The target is simply the minutes between ...' under Data is a "
+          "label strategy", "missing-label-strategy" not in rules(d),
+          f"{rules(d)}")
+    d = lint_text(ddlint, bus + data + "## What exactly is the model "
+                  "predicting?\n\nFor each remaining stop, the minutes "
+                  "between the timetabled time and the door-open event the "
+                  "tablet logs there; trips with a broken door sensor are "
+                  "left out of training.\n")
+    check("'What exactly is the model predicting?' over the target's "
+          "definition is the label strategy", "missing-label-strategy" not in
+          rules(d), f"{rules(d)}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -412,7 +412,14 @@ sections = [
       "if the model is unavailable", "when the model is unavailable",
       "if the service is unavailable", "when things fail", "if things fail",
       "if the service is down", "when the model is down", "when things go wrong",
-      "if things go wrong", "if it fails", "when it fails"],
+      "if things go wrong", "if it fails", "when it fails",
+      # a design doc's own chapter: "Reliability and fallback"
+      "reliability and fallback", "reliability and fallbacks",
+      "fallback and reliability", "fallbacks and reliability",
+      "resilience and fallback", "resilience and fallbacks",
+      "fallback and recovery", "failures and fallback",
+      "failures and fallbacks", "failure modes and fallbacks",
+      "failure modes and fallback", "availability and fallback"],
      # not a picture's or a font's: "episode art (falls back to show art)"
      [r"\bfall(s|ing)?[- ]?backs?\b(?! to (the |a |an )?([\w-]+ )?(art|artwork|image|images|icon|icons|thumbnail|thumbnails|avatar|avatars|font|fonts|logo|cover|colou?r)\b)", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|errors or|is too slow|are too slow|gets too slow|does not run|did not run|doesn't run|didn't run|slower than|is missing|are missing|is stale|are stale|is delayed|are delayed|lags|lagged|lagging|falls behind|fell behind|backs up|backed up|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|exceeds \d+ ?(ms|milliseconds?|s|seconds?)|is not ready|are not ready|isn't ready|aren't ready|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|gets?|receives?|proceeds? with|goes ahead|go ahead|stops? (calling|using|sending)|routes? (all |every |the |them |it |each )|(goes|go|drops|drop|degrades|degrade|is sent|are sent|is routed|are routed|is handed|are handed) (back )?(to|into)|(is|are) (published|posted|shown|served|held|queued|released|approved|let through))\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
       # "If the nightly run fails, yesterday's scores stay on the board";
@@ -618,7 +625,12 @@ sections = [
    T("label-strategy", "Label Strategy",
      ["labels", "labeling", "labelling", "labeling strategy", "label", "ground truth",
       "annotation", "annotations", "training labels", "target definition", "prediction target",
-      "training target", "target variable"],
+      "training target", "target variable",
+      # a question heading over the target's definition: "What exactly is
+      # the model predicting?"
+      "what is the model predicting", "what exactly is the model predicting",
+      "what are we predicting", "what exactly are we predicting",
+      "what does the model predict", "what exactly does the model predict"],
      [# "the target for training is the corrected sensor reading", "before
       # they become targets", "used as targets too"
       r"\btargets? for training\b|\btraining targets?\b|(?<=\bbecome |\bbecomes |\bused as |\bserve as |\bserves as |\bbecome the |\bbecomes the |\bused as the |\bserve as the |\bserves as the )\b(targets?|labels?)\b",
@@ -665,7 +677,7 @@ sections = [
       # "What we predict is the net flow of bikes per station"
       r"\bwhat (we|the model|it) (predict|predicts|forecast|forecasts|estimate|estimates|learn|learns|score|scores) (is|are)\b"],
      "Clicks, purchases, next-token, engagement window",
-     local=[r"(?<=\bthe )\btargets? (is|are) (the|a|an|each|every|whether|how|what|net|total)\b|\btargets?[.:]?\*\*\s",
+     local=[r"(?<=\bthe )\btargets? (is|are) (simply |just |then |always |here )?(the|a|an|each|every|whether|how|what|net|total)\b|\btargets?[.:]?\*\*\s",
 ]),
    T("augmentation", "Augmentation",
      ["data augmentation", "noisy data", "data quality", "data cleaning", "data preprocessing", "sampling",
