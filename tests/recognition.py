@@ -3146,6 +3146,12 @@ def main():
           "definition is the label strategy", "missing-label-strategy" not in
           rules(d), f"{rules(d)}")
 
+    d = lint_text(ddlint, bus.replace("minutes.\n\n", "minutes. The "
+                  "parents' app gets 250 ms p99 from the delay service, of "
+                  "which the model gets 40 ms.\n\n"))
+    check("'gets 250 ms p99' (the percentile right after the time) is a "
+          "latency target", "latency-target" not in rules(d), f"{rules(d)}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -1391,6 +1391,9 @@ rules = [
                        # the percentile: a pattern that opens with a digit is
                        # tried at every digit of the text)
                        r"(?<=\dms at |\d ms at |\dms at the |\d ms at the |\ds at |\d s at |\ds at the |\d s at the |\d sec at |\d secs at |\d seconds at |\d seconds at the |\d second at |\d milliseconds at |\d milliseconds at the |\d min at |\d mins at |\d minutes at |\d minute at )" + PERCENTILE,
+                       # the percentile right after the time: "the shelf gets
+                       # 180 ms p99 server-side", "2 s p95"
+                       r"(?<=\dms |\d ms |\ds |\d s |\d sec |\d secs |\d seconds |\d milliseconds |\dms, |\d ms, |\d ms \(|\dms \()" + PERCENTILE,
                        # a budget table's row: "| total, p99 | review API | 60 ms |"
                        PERCENTILE + r"[^|\n]{0,40}\|[^\n]{0,80}?" + TIME_QUANTITY,
                        # two patterns, not one alternation: the first has
