@@ -3147,7 +3147,7 @@ def main():
           rules(d), f"{rules(d)}")
 
     d = lint_text(ddlint, bus.replace("minutes.\n\n", "minutes. The "
-                  "parents' app gets 250 ms p99 from the delay service, of "
+                  "stop screen on the parents' phone gets 250 ms p99, of "
                   "which the model gets 40 ms.\n\n"))
     check("'gets 250 ms p99' (the percentile right after the time) is a "
           "latency target", "latency-target" not in rules(d), f"{rules(d)}")
