@@ -662,10 +662,13 @@ static bool S_not_evidence_uncached(const namer *nm, size_t d) {
     const block *bl = &nm->ctx->md->blocks[nm->ctx->ol->sections[d].block];
     if (!pk->nnot_evidence || !bl->norm || !bl->key)
       return false;
-    /* cheap first: every word of some entry must be in the heading */
+    /* cheap first: every word of some entry must be in the heading (its
+     * words' bits among the heading's first) */
     bool maybe = false;
+    uint64_t km = title_word_mask(bl->key);
     for (size_t i = 0; i < pk->nnot_evidence && !maybe; i++)
       maybe = !pk->not_evidence_wild[i] &&
+              (pk->not_evidence_masks[i] & ~km) == 0 &&
               title_key_contains(bl->key, pk->not_evidence[i]);
     if (!maybe)
       return false;

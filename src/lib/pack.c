@@ -775,6 +775,8 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
   pack_strings_free(pk->not_evidence, pk->nnot_evidence);
   free(pk->not_evidence_wild);
   pk->not_evidence_wild = NULL;
+  free(pk->not_evidence_masks);
+  pk->not_evidence_masks = NULL;
   for (size_t i = 0; i < n; i++) {
     /* "how * does it": the words around the star, normalised (every word
      * kept: the star must not stand for "our"), and the star itself */
@@ -841,8 +843,12 @@ static bool S_not_evidence(loader *ld, const cJSON *root, ddlint_pack *pk) {
   pk->nnot_evidence = n;
   free(pk->not_evidence_wild);
   pk->not_evidence_wild = xcalloc(n + 1, sizeof(bool));
-  for (size_t i = 0; i < n; i++)
+  pk->not_evidence_masks = xcalloc(n + 1, sizeof(uint64_t));
+  for (size_t i = 0; i < n; i++) {
     pk->not_evidence_wild[i] = strchr(names[i], '*') != NULL;
+    if (!pk->not_evidence_wild[i])
+      pk->not_evidence_masks[i] = title_word_mask(names[i]);
+  }
   return true;
 }
 
@@ -1511,6 +1517,7 @@ void ddlint_pack_free(ddlint_pack *pk) {
   free(pk->template_tail);
   pack_strings_free(pk->not_evidence, pk->nnot_evidence);
   free(pk->not_evidence_wild);
+  free(pk->not_evidence_masks);
   pack_strings_free(pk->generic_names, pk->ngeneric_names);
   for (unsigned k = 0; k < MATCH_LEVELS; k++)
     pcre2_match_context_free(pk->limits->level[k]); /* NULL is allowed */

@@ -149,6 +149,8 @@ struct ddlint_pack {
   char **not_evidence;
   size_t nnot_evidence;
   bool *not_evidence_wild; /* per entry: it holds a "*" */
+  uint64_t *not_evidence_masks; /* per entry: title_word_mask() of its
+                                   words (0 for a "*" entry) */
   /* owned: "generic_names", as title keys: section names that say nothing
    * of their subject ("introduction", "components"); in a chapter of a
    * document made of parts, such a heading is about its chapter's subject
