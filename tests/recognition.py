@@ -3152,6 +3152,44 @@ def main():
     check("'gets 250 ms p99' (the percentile right after the time) is a "
           "latency target", "latency-target" not in rules(d), f"{rules(d)}")
 
+    # Held-out set73: the model called by its kind, a question heading, a
+    # launch paragraph whose every sentence says what is not done.
+    d = lint_text(ddlint, bus + "## What the network looks at\n\n- the "
+                  "last ten GPS pings of the bus, as speed and heading;\n- "
+                  "the stop's position on the route and the minute of the "
+                  "day;\n- whether school lets out early that day.\n")
+    check("'What the network looks at' names the features",
+          found(d, "features") == ("What the network looks at", "heading"),
+          f"{found(d, 'features')}")
+    d = lint_text(ddlint, bus + "## Which signals matter?\n\n**Route "
+                  "state.** Stops left, minutes behind the timetable at the "
+                  "last stop, buses ahead on the same road.\n\n**Day.** "
+                  "Weekday, term week, rain in the last hour.\n")
+    check("'Which signals matter?' names the features",
+          found(d, "features") == ("Which signals matter?", "heading"),
+          f"{found(d, 'features')}")
+    d = lint_text(ddlint, bus + "## Launch\n\nFor the autumn term we are "
+                  "not planning a pilot depot, canary or A/B comparison: the "
+                  "texts go to every route on the first day, because the "
+                  "council promised all parents at once. We are also not "
+                  "planning to watch the model's errors in production this "
+                  "term; late texts and wrong times will not be tracked beyond "
+                  "what parents report to the office. Complaints will not be "
+                  "fed back into training during the term. All of this is to "
+                  "be revisited at half term.\n")
+    check("one paragraph whose every sentence says what is not done leaves "
+          "the launch empty", found(d, "monitoring") is None and
+          empty_named(d, "Feedback, Monitoring"), f"{found(d, 'monitoring')}")
+    d = lint_text(ddlint, bus + "## Launch\n\nWe are not planning a pilot "
+                  "depot. The texts go to every route on the first day, and "
+                  "a weekly report compares predicted and actual arrivals per "
+                  "route, with an alert to the transport office when the "
+                  "median error passes 4 minutes. We roll back by switching "
+                  "the texts off in the depot app.\n")
+    check("... but a paragraph that goes on to say what is done is the "
+          "launch", found(d, "monitoring") is not None,
+          f"{found(d, 'monitoring')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -696,6 +696,15 @@ sections = [
               # an epic's "- Input text: subject + first message, ..."
               "input text", "input fields", "input variables",
               "what the model looks at", "what the model sees",
+              # the model by its kind: "What the network looks at"
+              # (not "the classifier", "the ranker": a heading's words are
+              # the pack's vocabulary, and "A CNN classifier." under Model
+              # Design would then be template words only)
+              "what the network looks at", "what the network sees",
+              # "Which signals matter?"
+              "which signals matter", "what signals matter",
+              "signals that matter", "which inputs matter",
+              "what inputs matter",
               # the question's own word order: "What does the model see?",
               # "What does the model get to see?"
               "what does the model see", "what does the model look at",

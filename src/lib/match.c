@@ -1137,6 +1137,7 @@ static bool S_emphasis_only(const char *t, size_t start, size_t end) {
 static bool S_opens_deferral(const char *t, size_t start, size_t end);
 static bool S_sentence_defers(const char *t, size_t start, size_t end);
 static bool S_sentence_excludes(const char *t, size_t start, size_t end);
+static size_t S_first_sentence_end(const char *t, size_t start, size_t end);
 static size_t S_past_tags(const char *t, size_t start, size_t end);
 static bool S_prose_block(const lint_ctx *ctx, const block *bl);
 /* S_label_rest(), with *at past the marks after the label ("**Labels**:
@@ -2901,14 +2902,80 @@ static bool S_not_restated(const char *t, size_t start, size_t end) {
  * "No A/B test and no staged rollout: ..." / "Replies are not stored
  * anywhere yet." One such paragraph alone may go on to say what is done
  * ("We don't page on drift: a weekly job compares ..."). */
-static bool S_all_deny(const lint_ctx *ctx, const section *sec) {
+/* Whether t[start, e) holds a negation of its own, not in an aside ("not",
+ * "never", "no", "none", "nothing" or a word ending in "n't"): "Signals we
+ * expect the model to use (from Safety workshops, not final): ..." has
+ * none. */
+static bool S_clause_negates_with(const char *t, size_t start, size_t e,
+                                  const char *const *neg);
+static bool S_clause_negates(const char *t, size_t start, size_t e) {
   static const char *const neg[] = {"not", "never", "no", "none", "nothing",
                                     NULL};
+  return S_clause_negates_with(t, start, e, neg);
+}
+
+/* ... with a verb's negation only ("not", "never", "n't"): "the agent
+ * sees no draft" says what happens */
+static bool S_clause_negates_verb(const char *t, size_t start, size_t e) {
+  static const char *const neg[] = {"not", "never", NULL};
+  return S_clause_negates_with(t, start, e, neg);
+}
+
+static bool S_clause_negates_with(const char *t, size_t start, size_t e,
+                                  const char *const *neg) {
+  int depth = 0;
+  for (size_t i = start; i < e; i++) {
+    depth += t[i] == '(' ? 1 : t[i] == ')' && depth > 0 ? -1 : 0;
+    if (depth || !S_alnum(t[i]) || (i > start && S_alnum(t[i - 1])))
+      continue;
+    size_t w = i; /* the word [i, w) */
+    while (w < e && (S_alnum(t[w]) || t[w] == '\''))
+      w++;
+    for (int k = 0; neg[k]; k++)
+      if (strlen(neg[k]) == w - i && strncasecmp(t + i, neg[k], w - i) == 0)
+        return true;
+    if (w - i > 3 && strncasecmp(t + w - 3, "n't", 3) == 0)
+      return true;
+    i = w - 1;
+  }
+  return false;
+}
+
+/* Whether paragraph t[start, end) is three sentences or more, every one
+ * of which negates a verb, but for a short last one (twelve words at most) that
+ * may put it all off: "For season 1 we are not planning a staged rollout,
+ * canary or A/B comparison: ... We are also not planning any monitoring
+ * ... Reviewer decisions will not be fed back into training. All of this
+ * is to be revisited once season 1 ends." */
+static bool S_sentences_deny(const char *t, size_t start, size_t end) {
+  size_t n = 0, deny = 0, last_from = start;
+  bool last_denies = true;
+  for (size_t s = start; s < end;) {
+    while (s < end && strchr(" \t\r\n", t[s]))
+      s++;
+    if (s >= end)
+      break;
+    size_t e = S_first_sentence_end(t, s, end);
+    n++;
+    last_denies = S_clause_negates_verb(t, s, e);
+    deny += last_denies;
+    last_from = s;
+    s = e + 1;
+  }
+  if (n < 3)
+    return false;
+  return deny == n ||
+         (deny == n - 1 && !last_denies &&
+          S_count_words(t, last_from, end, 13) <= 12);
+}
+
+static bool S_all_deny(const lint_ctx *ctx, const section *sec) {
   static const char *const turn[] = {"but",      "instead", "however",
                                      "except",   "although", "though",
                                      "rather",   NULL};
   const char *t = ctx->src->text;
   size_t n = 0;
+  const block *only = NULL;
   for (size_t b = sec->first_block; b < sec->end_block; b++) {
     const block *bl = &ctx->md->blocks[b];
     if (!S_counts(ctx, b) || !S_prose_block(ctx, bl) ||
@@ -2922,27 +2989,17 @@ static bool S_all_deny(const lint_ctx *ctx, const section *sec) {
                             (e + 1 >= bl->end || strchr(" \t\r\n", t[e + 1]))))
       e++;
     bool denies = S_opens_denial(t, bl->start, bl->end) ||
-                  S_opens_deferral(t, bl->start, bl->end);
-    /* (a negation in the sentence itself, not in an aside: "Signals we
-     * expect the model to use (from Safety workshops, not final): ...") */
-    int depth = 0;
-    for (size_t i = bl->start; !denies && i < e; i++) {
-      depth += t[i] == '(' ? 1 : t[i] == ')' && depth > 0 ? -1 : 0;
-      if (depth || !S_alnum(t[i]) || (i > bl->start && S_alnum(t[i - 1])))
-        continue;
-      size_t w = i; /* the word [i, w) */
-      while (w < e && (S_alnum(t[w]) || t[w] == '\''))
-        w++;
-      for (int k = 0; neg[k] && !denies; k++)
-        denies = strlen(neg[k]) == w - i && strncasecmp(t + i, neg[k], w - i) == 0;
-      denies = denies || (w - i > 3 && strncasecmp(t + w - 3, "n't", 3) == 0);
-      i = w - 1;
-    }
+                  S_opens_deferral(t, bl->start, bl->end) ||
+                  S_clause_negates(t, bl->start, e);
     if (!denies)
       return false;
+    only = bl;
     n++;
   }
-  return n >= 2;
+  /* ... or one paragraph whose every sentence denies */
+  return n >= 2 ||
+         (n == 1 && only->kind == BLOCK_PARAGRAPH && !only->in_list &&
+          S_sentences_deny(t, only->start, only->end));
 }
 
 /* 0: no; 1: it says the section is not there; 2: it hands it to someone
