@@ -343,6 +343,12 @@ sections = [
               r"\b(local|on-?prem(ises)?|plant|site|shared|network) (storage|servers?|disks?|nas)\b",
               r"\b(uploads?|uploaded|syncs?|synced) ([\w-]+ ){0,4}to the ([\w-]+ )?(server|cloud|bucket|store|backend)\b",
               r"\bheartbeats?\b",
+              # a phone app and its server: "sends the photo to the
+              # suggestion API", "POST /suggest", "the on-device list stays on
+              # screen if the server call fails", "The phone runs a compact
+              # image model"
+              r"\b(sends?|sent|posts?|posted|uploads?|uploaded) (the |a |an |each |every |its )?([\w-]+ ){0,2}to (the|an?|our|its) ([\w-]+ ){0,2}(api|service|server|endpoint|backend)s?\b|\b(get|post|put|patch|delete) /[a-z{]",
+              r"\bon[- ]device (model|models|classifier|classifiers|list|inference|cache|ranker|scorer|detector|copy|version|fallback)\b|\b(phone|app|device|client|browser|tablet|watch|handset) (runs|calls|queries|caches|keeps)\b|\b(server|api|endpoint|service) (answers|responds|replies|times out|is slow)\b",
               # "run inference on an edge box, not in the data centre"
               r"\b(run|runs|running|ran) (the )?inference (on|in|at)\b", r"\bdata cent(er|re)s?\b",
               # "a consumer on the forum's event stream", "nothing is scored
@@ -426,6 +432,9 @@ sections = [
       # "if an import fails, the previous import stays in place" (not "the
       # current slotting stays as it is": no output of the model's)
       r"\b(fails?|failed|failing|unavailable|is down|goes down|crashes|does not run|did not run|doesn't run|didn't run|is late|are late|is delayed|are delayed)\b" + GAP + r"{0,80}\b(yesterday's|last night's|last week's|the (previous|last|prior|cached|last[- ]known|last good)) ([\w-]+ ){0,2}(scores?|forecasts?|predictions?|lists?|rankings?|outputs?|results|imports?|models?|numbers|plans?|schedules?|versions?) (simply |just )?(stays?|remains?)\b",
+      # what stays when the model's answer does not come: "the on-device
+      # list stays on screen if the server call fails or is slow"
+      r"\b(stays?|remains?|is kept|are kept) (on screen|on the screen|in place|shown|visible|up)\b" + GAP + r"{0,40}\b(if|when|while|whenever)\b" + GAP + r"{0,60}\b(fails?|failed|is slow|are slow|times? out|timed out|is down|goes down|is offline|is unavailable|does not answer|doesn't answer)\b",
       # the consequence first: "the app shows the old rule (...) if the
       # quote has not arrived within 1 second"
       r"(?<=\bshow the |\bshows the |\buse the |\buses the |\bserve the |\bserves the |\breturn the |\breturns the |\bapply the |\bapplies the )\b(old|previous|rule-based|cached)\b" + GAP + r"{0,60}\b(if|when|whenever) (the |its |a |an )?([\w-]+ ){0,2}(has not|hasn't|is not|isn't|does not|doesn't|did not|didn't|fails|times out|is down|is slow|is unavailable|is missing)\b",
@@ -528,7 +537,7 @@ sections = [
               r"\b(golden|evaluation|eval|test|held[- ]out)\s+(set|questions|queries|dataset)s?\b", r"\bdatasets?\b", r"\bdata (collection|pipeline|quality|cleaning|preparation|volume|schema)\b",
               r"\b(train|training|validation|test|eval)[-/ ](split|set)s?\b", r"\bschema\b", r"\betl\b", r"\bingest(ion|ed)?\b",
               r"\bsampl(e|es|ed|ing)\b", r"\bpii\b|\bretention period\b", r"\bbackfill\w*\b",
-              r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b",
+              r"\b(months|weeks|years|days|terms|seasons|quarters|semesters) of (historical |past |archived )?([\w-]+ ){0,2}([\w-]+s|history|data)\b",
               r"\btargets? (are|is|come|comes)\b", r"\b(dropped|removed|excluded|filtered) from (the )?(training|data)\b",
               r"\btrain(s|ed|ing)? on\b",
               # cleaning and weighting: "after removing obvious errors", "we
@@ -585,7 +594,7 @@ sections = [
       # "loan history from the circulation system", "records since 2019"
       r"\b(history|histories|records|logs|events|snapshots?|exports?|tables?|extracts?|manifests|readings|scans|ratings|reviews|answers|responses|orders|tickets|transactions|clicks|messages|photos|images|calls|visits|bookings) (come |comes |pulled |taken |exported )?from (the|our|their|a|an) ([\w'-]+ ){0,3}(system|platform|service|app|tool|database|warehouse|crm|erp|portal|controller|device|sensor|scanner|terminal|centre|center|station|machine|gateway|meter)s?\b",
       r"(?<=\d )\b(months|years|weeks) of (history|historical data|data|logs|records|sign-?ups|orders|transactions|bookings|claims|tickets|readings|sessions)\b", r"\b(records|history|data|logs|loans|orders|claims|tickets|transactions|visits|trips|calls|invoices|sessions|events) since (19|20)\d\d\b",
-      r"\b(search|user|browsing|listening|viewing|shopping|app|chat|support|web|login) sessions\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days) of (historical |past |archived )?([\w-]+ ){0,2}[\w-]+s\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
+      r"\b(search|user|browsing|listening|viewing|shopping|app|chat|support|web|login) sessions\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days|terms|seasons|quarters|semesters) of (historical |past |archived )?([\w-]+ ){0,2}([\w-]+s|history|data)\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
       r"\blog(s|ged|ging)\b", r"\bmetadata\b", r"\bdatasets?\b", r"\bwarehouse\b", r"\bdata lake\b",
       # "Gate check-in log", "TMS appointment records", "a traffic-speed
       # feed", "telematics pings", "GPS traces"
