@@ -3219,6 +3219,48 @@ def main():
           "content") and "missing-data-source" not in rules(d),
           f"{found(d, 'data')} {rules(d)}")
 
+    # Held-out set74: a Notion outline with a summary, a status line and a
+    # decision asked for around it; a decision record with no headings.
+    toggles = ("# Grit truck routing v1\n\n\U0001F4A1 **Summary:** a nightly "
+               "model that says which roads will ice first, so the depot "
+               "sends trucks there before the morning rush.\n\nOwner: "
+               "Highways data team \u00b7 Partners: three depots \u00b7 "
+               "Status: draft for the winter board\n\n")
+    parts = [("Why we are doing this", "Trucks now follow fixed routes and "
+              "reach the worst hills last, after the first crashes of the "
+              "morning."),
+             ("What data we use", "Road sensor temperatures every ten "
+              "minutes, the Met Office forecast, and three winters of "
+              "gritting logs from the depot system."),
+             ("How it runs", "A scheduled job at 02:00 reads the sensor "
+              "table, scores every road segment and writes a route list to "
+              "the depot dispatch app."),
+             ("Model", "Gradient-boosted trees predicting whether the road "
+              "surface falls below zero in the next six hours."),
+             ("Rollout", "One depot for December, the other two in January "
+              "if the first crash counts fall; the fixed routes stay "
+              "available.")]
+    body = "".join(f"- \u25b8 **{t}**\n    - {x}\n\n" for t, x in parts)
+    d = lint_text(ddlint, toggles + body + "\u2705 **Decision needed from "
+                  "the board:** approve the December depot and the budget "
+                  "for two more sensors.\n")
+    check("a Notion outline with a summary, a status line and a decision "
+          "around it is the document's parts",
+          found(d, "architecture") == ("How it runs", "heading") and
+          found(d, "data") == ("What data we use", "heading"),
+          f"{found(d, 'architecture')} {found(d, 'data')}")
+    d = lint_text(ddlint, "# Ward occupancy forecast: decision record\n\n"
+                  "D1. We will forecast midnight occupied beds per ward for "
+                  "the next seven days.\n\nD2. We will run the pipeline every "
+                  "4 hours as a scheduled job in the analytics environment, "
+                  "reading from the admissions replica and writing to a "
+                  "reporting table that the bed-meeting dashboard reads.\n\n"
+                  "D3. We will show the last good run if a run fails.\n")
+    check("'run the pipeline every 4 hours ..., reading from the admissions "
+          "replica and writing to a reporting table' is the architecture",
+          found(d, "architecture") is not None,
+          f"{found(d, 'architecture')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -195,7 +195,10 @@ static void S_bold_lines_as_headings(md_blocks *mb) {
  * or Workflowy outline exports them), four or more with different titles
  * and more than half of the list's outer items, half of them or more over
  * text of a sentence or so (60 bytes), in a document with no other heading
- * and at most one paragraph of prose beside the list: each title is a heading
+ * and at most one paragraph of prose beside the list, or up to three (or
+ * one for every two titles) around it, none between its titles and one
+ * at most after them (a summary and a status line before, a decision
+ * asked for after): each title is a heading
  * one level below the title, over its nested list. Only there: under a
  * section's heading such items are its topics ("## Metrics" over "-
  * **Offline**", "- **Online**"), and "- **Data**" among an
@@ -263,7 +266,30 @@ static void S_outline_items_as_headings(md_blocks *mb) {
         return; /* a field of every entry, not a part */
     titles++;
   }
-  if (titles < 4 || titles * 2 <= items || told * 2 < titles || prose > 1)
+  /* (a few paragraphs around the outline, none between its titles, are
+   * its summary, its status line and the decision it asks for: "💡
+   * **Summary:** ...", "Owner: ... · Status: Draft", "✅ **Decision
+   * needed:** ...") */
+  if (prose > 1) {
+    size_t first = to, last = from, inner = 0;
+    for (size_t i = from; i < to; i++)
+      if (S_outline_title(&mb->blocks[i])) {
+        first = first < i ? first : i;
+        last = i;
+      }
+    size_t after = 0;
+    for (size_t i = first; i < to; i++) {
+      const block *b = &mb->blocks[i];
+      bool p = b->kind == BLOCK_PARAGRAPH && !b->in_list && !b->in_quote &&
+               b->end - b->start >= 80;
+      inner += p && i < last;
+      after += p && i > last;
+    }
+    /* (two paragraphs after a block of fields are the memo they head) */
+    if (inner > 0 || after > 1 || (prose > 3 && prose * 2 > titles))
+      return;
+  }
+  if (titles < 4 || titles * 2 <= items || told * 2 < titles)
     return;
   /* (meeting notes, whose items are the meeting's: "Attendees", "Action
    * items") */

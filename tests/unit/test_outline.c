@@ -350,6 +350,34 @@ static void test_outline_items(void) {
                             "send only the uncertain ones to a grader's "
                             "queue.\n"),
             1);
+  /* ... but a summary and a status line before it and a decision asked
+   * for after it are the outline's own (a Notion page) */
+  CHECK_INT(S_sections_with("# Returns\n\n**Summary:** a model that scores "
+                            "each returned parcel at the dock so graders "
+                            "only see the uncertain ones.\n\nOwner: "
+                            "returns analytics; partners: three warehouses; "
+                            "status: draft for the ops review.\n\n", body,
+                            "\n**Decision needed:** approve the shadow "
+                            "warehouse and the two weeks of grader time it "
+                            "takes.\n"),
+            5);
+  /* ... not a paragraph between its titles */
+  {
+    char *split = xasprintf("# Returns\n\n- ▸ **Problem**\n    - Parcels "
+                            "wait four days for a grader after every "
+                            "holiday.\n\nWe looked at this twice before and "
+                            "both times the graders were the ones who asked "
+                            "us to stop.\n\nAnd the warehouse managers "
+                            "agreed with them at the time, for reasons we "
+                            "still think were good ones.\n\n%s",
+                            body + strlen("- ▸ **Problem**\n    - Parcels "
+                                          "wait four days for a grader after "
+                                          "every holiday.\n"));
+    doc_open(&d, split);
+    CHECK_INT(d.ol.nsections, 1);
+    doc_close(&d);
+    free(split);
+  }
   /* a skeleton: titles over the names of their topics */
   doc_open(&d, "# T\n\n1. Problem\n    * Use case\n    * Constraints\n"
                "2. Metrics\n    * Offline metrics\n3. Data\n    * Sources\n");
