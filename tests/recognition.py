@@ -3261,6 +3261,16 @@ def main():
           found(d, "architecture") is not None,
           f"{found(d, 'architecture')}")
 
+    d = lint_text(ddlint, "# Ward occupancy forecast\n\n## How we judge "
+                  "it\n\nOffline we score the forecast by MAE in beds per ward "
+                  "on the last winter. We will measure success in operation by "
+                  "elective operations cancelled for lack of a bed and by the "
+                  "wait between the decision to admit and a bed.\n")
+    check("'We will measure success in operation by ...' states the online "
+          "metrics", not any(x["rule"] == "missing-success-metric" and
+                             "Online" in x["message"] for x in d["diagnostics"]),
+          f"{rules(d)}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -228,6 +228,9 @@ sections = [
    T("online-metrics", "Online Metrics",
      ["online", "online metric", "business metrics", "online evaluation", "end to end metrics"],
      [r"\bctr\b",
+      # what is measured once the system is in use: "We will measure success
+      # in operation by elective cancellations ...", "tracked in production"
+      r"\b(measure|measures|measured|measuring|judge|judged|track|tracked|tracking) (success |it |this |the model |the forecast |the system |the service )?(in operation|in production|in live use|in daily use|once live|after launch|on live traffic)\b",
       # "bad rate in bands 1-3", "12-month loss rate"
       r"(?<=\bbad |\bdefault |\bloss |\bdelinquency |\bcharge-off |\bchargeoff |\bwrite-off |\bwriteoff )\brates?\b",
       # "stockout events per month", "escalations per shift"
