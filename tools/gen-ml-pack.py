@@ -541,6 +541,8 @@ sections = [
               r"\b(train|training|validation|test|eval)[-/ ](split|set)s?\b", r"\bschema\b", r"\betl\b", r"\bingest(ion|ed)?\b",
               r"\bsampl(e|es|ed|ing)\b", r"\bpii\b|\bretention period\b", r"\bbackfill\w*\b",
               r"\b(months|weeks|years|days|terms|seasons|quarters|semesters) of (historical |past |archived )?([\w-]+ ){0,2}([\w-]+s|history|data)\b",
+              # "ERP application history, 30 months: every payment with ..."
+              r"\b(history|logs?|records|archive)\s*[,(:]\s*(the )?(last |past )?(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four|thirty-six) (months|years|weeks|days|seasons|terms)\b",
               r"\btargets? (are|is|come|comes)\b", r"\b(dropped|removed|excluded|filtered) from (the )?(training|data)\b",
               r"\btrain(s|ed|ing)? on\b",
               # cleaning and weighting: "after removing obvious errors", "we
@@ -661,7 +663,7 @@ sections = [
       r"\b(positive|negative) (examples?|samples?|labels?|class)\b",
       r"\b(implicit|explicit) feedback\b", r"\bweak(ly)? supervis(ion|ed)\b",
       r"\bhuman (raters?|reviewers?)\b", r"\btarget variable\b",
-      r"\b(counts as|labell?ed as|treated as) an? (positive|negative)\b|\b(treat|treats|count|counts|mark|marks|label|labels)\b ([\w'-]+ ){1,4}as an? (positive|negative)\b|(?<=\bis a |\bis an )\b(positive|negative)\b", r"\b(counts?|counted|considered|treated|marked) as (relevant|irrelevant|positive|negative|fraud|fraudulent|spam|legitimate|a (positive|negative|match|hit|success|conversion))\b", r"\b(positives|negatives) are\b",
+      r"\b(counts as|labell?ed as|treated as) an? (positive|negative)\b|\b(treat|treats|count|counts|mark|marks|label|labels)\b ([\w'-]+ ){1,4}as an? (positive|negative)\b|(?<=\bis a |\bis an |\bis the )\b(positive|negative)\b", r"\b(counts?|counted|considered|treated|marked) as (relevant|irrelevant|positive|negative|fraud|fraudulent|spam|legitimate|a (positive|negative|match|hit|success|conversion))\b", r"\b(positives|negatives) are\b",
       # "A positive is an account that bought seats within 90 days"
       r"(?<!\bfalse )(?<!\btrue )\b(positive|negative) (is|means)\b", r"(?<=\bare )\b(positives|negatives)\b|(?<=\bare the )\b(positives|negatives)\b", r"\b(positives?|negatives?)\s*[:=]",
       r"\b(answered|labell?ed|annotated|judged|rated|graded|written) by (hand|humans?|annotators|raters|experts|reviewers)\b",

@@ -903,6 +903,31 @@ static bool S_unfinished_text(const char *s, size_t n) {
       p++, m--;
     while (m && strchr(" \t\r\n", p[m - 1]))
       m--;
+    /* ... or a slot to fill in angle or square brackets, in emphasis or
+     * not: "_<fill in: where the training messages come from, ...>_",
+     * "[Describe the rollout here]" */
+    {
+      const char *q = p;
+      size_t r = m;
+      while (r && (*q == '_' || *q == '*'))
+        q++, r--;
+      while (r && (q[r - 1] == '_' || q[r - 1] == '*'))
+        r--;
+      static const char *const fill[] = {"fill in", "fill", "add ",
+                                         "insert", "describe", "write ",
+                                         "explain", "todo", "tbd", "tbc",
+                                         "placeholder", "to be written",
+                                         "to be filled", NULL};
+      if (r > 4 && ((q[0] == '<' && q[r - 1] == '>') ||
+                    (q[0] == '[' && q[r - 1] == ']')) &&
+          !memchr(q + 1, q[r - 1], r - 2))
+        for (int i = 0; fill[i]; i++)
+          if (r - 2 > strlen(fill[i]) &&
+              strncasecmp(q + 1, fill[i], strlen(fill[i])) == 0 &&
+              (fill[i][strlen(fill[i]) - 1] == ' ' ||
+               !S_alnum(q[1 + strlen(fill[i])])))
+            return true;
+    }
     static const char *const todo[] = {"look at ", "look into ", "check ",
                                        "ask ",     "read up",    "figure out",
                                        "find out", "see how ",   "decide ",
@@ -3649,6 +3674,14 @@ static bool S_sentence_defers(const char *t, size_t start, size_t end) {
       "left for the next phase", "left for a later phase", "left for later",
       "left for a follow-up", "left for a later", "left for the next",
       "left to the next phase", "left to a later phase", "left to a follow-up",
+      /* "Honestly I haven't thought about rollout yet.", "Monitoring we'll
+       * figure out with the SRE folks once the pipeline exists." */
+      "haven't thought about", "have not thought about",
+      "haven't thought through", "have not thought through",
+      "haven't thought this through", "not thought through",
+      "'ll figure out", "will figure out", "'ll figure it out",
+      "will figure it out", "'ll figure this out", "will figure this out",
+      "'ll sort out", "'ll sort it out", "'ll sort this out",
       NULL};
   size_t e = start;
   while (e < end && !(strchr(".!?", t[e]) &&
@@ -4168,8 +4201,9 @@ bool block_unfinished(const lint_ctx *ctx, const block *bl) {
     return false;
   /* (past an outline's number: "**1.5.1** TBD — Priya to fill in") */
   size_t from = S_past_outline_number(ctx->src->text, bl->start, bl->end);
-  if (bl->label && from == bl->start) /* "TODO: ask the data team" reads as a label */
-    return S_unfinished_text(bl->label, strlen(bl->label));
+  if (bl->label && from == bl->start && /* "TODO: ask the data team" reads as a label */
+      S_unfinished_text(bl->label, strlen(bl->label)))
+    return true;
   return S_unfinished_text(ctx->src->text + from, bl->end - from);
 }
 
@@ -4549,6 +4583,21 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
                                      "details are in ", "documented in ",
                                      "described in ", "lives in ", "tracked in ",
                                      "covered in ",  "in confluence", NULL};
+  /* (past a reuse: "Same as v1 - see \"AR automation v1\", section 6.") */
+  static const char *const reuse[] = {"same as v1", "same as v2", "same as v3",
+                                     "same as before", "same as today",
+                                     "unchanged from v1", "unchanged from v2",
+                                     "as in v1",   "as in v2",   "as for v1",
+                                     NULL};
+  if (S_opens_with(t, i, end, reuse)) {
+    size_t k = i;
+    while (k < end && !strchr("-\xe2,;:(", t[k]) && k - i < 20)
+      k++;
+    while (k < end && (strchr(" -,;:(", t[k]) || (unsigned char)t[k] >= 0x80))
+      k++;
+    if (S_opens_with(t, k, end, open))
+      i = k;
+  }
   if (!S_opens_with(t, i, end, open))
     return S_handed_to_doc(t, i, end);
   if (!S_prose_under(ctx, sec, 25, false))
@@ -4608,6 +4657,12 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
       "the drive",  "shared drive", "http://",   "https://",   "runbook",
       "playbook",   "spreadsheet", NULL};
   if (S_names_doc(t, i, end))
+    return true;
+  /* (an earlier version's document by its name and section: "see \"AR
+   * automation v1\", section 6", "see the v1 design, §4") */
+  static const char *const earlier[] = {"v1", "v2", "v3", NULL};
+  if (S_has_any_phrase(t, i, end, earlier) &&
+      (S_has_phrase(t, i, end, "section") || bytes_find(t + i, end - i, "\xc2\xa7")))
     return true;
   for (size_t k = i; k < end; k++)
     for (int w = 0; where[w]; w++) {
