@@ -374,7 +374,7 @@ static void test_chunk_short_pieces(void) {
   source_free(&src);
   free(text);
   /* under 128 KiB: whole */
-  source_init(&src, "t.md", "# T\n\ntext\n", 12);
+  source_init(&src, "t.md", "# T\n\ntext\n", strlen("# T\n\ntext\n"));
   CHECK_INT(md_parse(&src, 2, &pieces), 1);
   md_blocks_free(&pieces);
   source_free(&src);
