@@ -3353,6 +3353,24 @@ def main():
                   and "System Architecture" in x["message"]
                   for x in d["diagnostics"]), f"{rules(d)}")
 
+    d = lint_text(ddlint, bus + "## Old trips\n\n- Source: the depot's trip "
+                  "table, January 2021 onward, about 2.3 million stops served."
+                  "\n- Label: the minutes between the timetabled and the actual "
+                  "door-open time.\n- Trips the depot cancelled are dropped from "
+                  "training.\n")
+    check("'- Source: the depot's trip table ...' and '- Label: ...' are the "
+          "data section, with its source", found(d, "data") is not None and
+          "missing-data-source" not in rules(d), f"{found(d, 'data')} {rules(d)}")
+    d = lint_text(ddlint, bus + "## Data\n\n- Trips: the depot's trip table "
+                  "since 2021, with every stop and door event.\n- Weather: "
+                  "hourly rain per district from the met service.\n\nOutcome "
+                  "definition (agreed with the transport office):\n\n- late = "
+                  "the bus opened its doors more than 5 minutes after the "
+                  "timetable;\n- trips cancelled by the depot are left out.\n")
+    check("'Outcome definition (agreed with ...):' over the definition is the "
+          "label strategy", "missing-label-strategy" not in rules(d),
+          f"{rules(d)}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

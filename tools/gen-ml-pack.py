@@ -516,7 +516,7 @@ sections = [
   "evidence": [r"\btraining (data|set|examples|images|photos|samples|corpus|records|clips|audio|recordings|videos|documents|text|rows)\b", r"\bcrawl(s|ed|er|ers|ing)?\b|\bscrap(e|ed|es|ing)\b",
                # a list of sources by label: "**LIMS germination records**:",
                # "- Storage history:", "**Weather feed:**"
-               r"\b(records|data|history|logs|tables|exports?|readings|feeds?|extracts?|dumps?)( available| we have| sources?)?(\*\*|__)?\s*:(?!\s*$)",
+               r"\b(records|data|history|logs|tables|exports?|readings|feeds?|extracts?|dumps?|sources?)( available| we have| sources?)?(\*\*|__)?\s*:(?!\s*$)",
                # "Data access. Gong export API gives transcripts", "Joined on
                # Gong's crm_opportunity_id, 87% match"
                r"\bdata access\b", r"\bexport(ed)? (api|apis|files?|jobs?|dumps?)\b",
@@ -527,7 +527,7 @@ sections = [
                # cleaning the history: "we drop weeks where a chapter
                # recorded attendance for fewer than half of its shifts"
                r"\b(drop|drops|dropped|exclude|excludes|excluded|discard|discards|discarded)\b ([\w-]+ ){0,2}(weeks|days|months|rows|records|examples|samples|sessions|users|accounts|stores|sites|periods) (where|with|that|whose|in which)\b",
-              r"(?<=\dk |\dm |\d k |\d m |thousand |million )\b(images|photos|samples|clips|recordings|documents|examples|rows|records|transcripts|tickets|messages|calls|hours of audio|appointments|bookings|orders|claims|visits|trips|transactions|invoices|loans|shipments|sessions|events|reviews|ratings)\b",
+              r"(?<=\dk |\dm |\d k |\d m |thousand |million )\b(images|photos|samples|clips|recordings|documents|examples|rows|records|transcripts|tickets|messages|calls|hours of audio|appointments|bookings|orders|claims|visits|trips|transactions|invoices|loans|shipments|sessions|events|reviews|ratings|cases)\b",
               # labelled by hand: "Editorial has tagged about 40,000 tracks"
               r"\b(tagged|labell?ed|annotated|transcribed|hand-labell?ed) (about |around |roughly |some |over |more than |nearly )?\d[\d,.]*k? ([\w-]+ ){0,2}[\w-]+s\b",
               # what the history covers: "every outpatient appointment since
@@ -677,6 +677,9 @@ sections = [
       # "target = days between consecutive orders", "label: chargeback
       # within 60 days"
       r"\b(target|label|labels|outcome|y_true)\s*(=|:)\s",
+      # "Outcome definition (agreed with Patient Access):" over it (not "the
+      # target definition and the cleaning rules" in a list of what stays)
+      r"\b(outcome|label|target|positive class) definitions?\s*(\([^)\n]{0,60}\))?\s*:",
       # "41,000 pairs they marked as duplicates", "moderator decisions from
       # the last 18 months"
       r"\bmarked (them )?as (duplicates?|spam|fraud|fraudulent|fake|relevant|irrelevant|positive|negative|correct|incorrect|wrong|bad|good|toxic|safe|unsafe|urgent|resolved)\b",
