@@ -3371,6 +3371,13 @@ def main():
           "label strategy", "missing-label-strategy" not in rules(d),
           f"{rules(d)}")
 
+    d = lint_text(ddlint, bus + "## Model\n\nOne gradient-boosted model per "
+                  "region, predicting the delay at each stop; we multiply the "
+                  "timetable gap back after scoring.\n\n## Producing the "
+                  "forecast\n\nTBD\n")
+    check("'## Producing the forecast' over 'TBD' leaves the prediction step "
+          "empty", empty_named(d, "Prediction and Ranking"), f"{rules(d)}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

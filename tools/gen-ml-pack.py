@@ -977,7 +977,13 @@ sections = [
               f"what {r}s see" for r in PERSON_ROLES] + [
               # an LLM's output checked and parsed: "### Output handling"
               "output handling", "response handling", "output parsing",
-              "handling the output"],
+              "handling the output",
+              # the step that makes what is published: "## Producing the
+              # forecast"
+              "producing the forecast", "producing the forecasts",
+              "producing forecasts", "producing the predictions",
+              "producing predictions", "producing the scores",
+              "producing scores"],
   "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
               # "returns the expected ready date with a range"
               r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b|\bscores? (above|below|over|under|of at least|between)\b|\b(is|are|counts as|count as) (at[- ]risk|high[- ]risk|flagged|urgent|overloaded|suspicious) (if|when|whenever)\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b|\bcandidate (prices|rates|actions|moves|routes|offers|schedules|replies|answers|tariffs|plans)\b|\b(evaluate|evaluates|score|scores) a grid of\b",
