@@ -3378,6 +3378,11 @@ def main():
     check("'## Producing the forecast' over 'TBD' leaves the prediction step "
           "empty", empty_named(d, "Prediction and Ranking"), f"{rules(d)}")
 
+    d = lint_text(ddlint, bus + "## Model\n\n![model pipeline](img/delay-"
+                  "model-v0.png)\n")
+    check("a model section that is only an image is empty (only visible text "
+          "counts)", empty_named(d, "Model Design"), f"{rules(d)}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

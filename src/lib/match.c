@@ -1823,6 +1823,43 @@ static bool S_asks_for_questions(const lint_ctx *ctx, size_t d) {
   return false;
 }
 
+/* Whether t[start, end) is images and nothing else ("![model
+ * pipeline](img/oos-model-v0.png)"): only visible text is content, and what
+ * a picture shows is not in the document. */
+static bool S_image_only(const char *t, size_t start, size_t end) {
+  size_t i = start, images = 0;
+  for (;;) {
+    while (i < end && strchr(" \t\r\n", t[i]))
+      i++;
+    if (i >= end)
+      return images > 0;
+    if (i + 1 < end && t[i] == '!' && t[i + 1] == '[') {
+      const char *close = memchr(t + i + 2, ']', end - i - 2);
+      if (!close)
+        return false;
+      size_t k = (size_t)(close - t) + 1;
+      if (k < end && (t[k] == '(' || t[k] == '[')) {
+        const char *c2 = memchr(t + k, t[k] == '(' ? ')' : ']', end - k);
+        if (!c2)
+          return false;
+        i = (size_t)(c2 - t) + 1;
+        images++;
+        continue;
+      }
+      return false;
+    }
+    if (end - i > 4 && strncasecmp(t + i, "<img", 4) == 0) {
+      const char *gt = memchr(t + i, '>', end - i);
+      if (!gt)
+        return false;
+      i = (size_t)(gt - t) + 1;
+      images++;
+      continue;
+    }
+    return false;
+  }
+}
+
 static unsigned char *S_dead_blocks(const namer *nm) {
   const lint_ctx *ctx = nm->ctx;
   const md_blocks *mb = ctx->md;
@@ -1873,6 +1910,7 @@ static unsigned char *S_dead_blocks(const namer *nm) {
         S_names_kinds_only(ctx, bl) ||
         S_guidance_questions(ctx->src->text, bl->start, bl->end) ||
         S_guidance_prompt(ctx->src->text, bl->start, bl->end) ||
+        S_image_only(ctx->src->text, bl->start, bl->end) ||
         S_label_deferred(ctx, bl) || S_label_denied(ctx, bl))
       dead[b] = 1;
   }
