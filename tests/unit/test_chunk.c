@@ -349,6 +349,16 @@ static void test_chunk_no_inline_extensions(void) {
   strbuf_free(&sb);
 }
 
+/* Whether two parses have the same blocks, by kind and span. */
+static bool S_same_spans(const md_blocks *a, const md_blocks *b) {
+  bool same = a->nblocks == b->nblocks;
+  for (size_t i = 0; same && i < a->nblocks; i++)
+    same = a->blocks[i].start == b->blocks[i].start &&
+           a->blocks[i].end == b->blocks[i].end &&
+           a->blocks[i].kind == b->blocks[i].kind;
+  return same;
+}
+
 static void test_chunk_short_pieces(void) {
   /* about 300 KiB without link definitions: pieces of about 64 KiB */
   strbuf sb = {0};
@@ -363,12 +373,7 @@ static void test_chunk_short_pieces(void) {
   md_parse_pieces(&src, 1, SIZE_MAX, &whole);
   size_t npieces = md_parse(&src, 2, &pieces);
   CHECK(npieces >= 4 && npieces <= 5);
-  bool same = pieces.nblocks == whole.nblocks;
-  for (size_t i = 0; same && i < whole.nblocks; i++)
-    same = whole.blocks[i].start == pieces.blocks[i].start &&
-           whole.blocks[i].end == pieces.blocks[i].end &&
-           whole.blocks[i].kind == pieces.blocks[i].kind;
-  CHECK(same);
+  CHECK(S_same_spans(&whole, &pieces));
   md_blocks_free(&whole);
   md_blocks_free(&pieces);
   source_free(&src);
@@ -398,12 +403,7 @@ static void test_chunk_large_document(void) {
   size_t npieces = md_parse(&src, 2, &pieces);
   CHECK_INT(pieces.nblocks, whole.nblocks);
   CHECK_INT(pieces.nskip, whole.nskip);
-  bool same = pieces.nblocks == whole.nblocks;
-  for (size_t i = 0; same && i < whole.nblocks; i++)
-    same = whole.blocks[i].start == pieces.blocks[i].start &&
-           whole.blocks[i].end == pieces.blocks[i].end &&
-           whole.blocks[i].kind == pieces.blocks[i].kind;
-  CHECK(same);
+  CHECK(S_same_spans(&whole, &pieces));
   chunk_plan plan;
   md_plan_chunks(&src, 64 << 10, &plan);
   CHECK(plan.ncuts >= 1);
