@@ -3383,6 +3383,14 @@ def main():
     check("a model section that is only an image is empty (only visible text "
           "counts)", empty_named(d, "Model Design"), f"{rules(d)}")
 
+    d = lint_text(ddlint, bus + "## Changes to how forecasts are used\n\n"
+                  "- The stop screen still shows the median delay.\n- Parents "
+                  "now get a text when the 90th-percentile delay passes 8 "
+                  "minutes for two stops in a row; v1 used the median.\n")
+    check("'Changes to how forecasts are used' names the prediction step",
+          found(d, "prediction") == ("Changes to how forecasts are used",
+                                     "heading"), f"{found(d, 'prediction')}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

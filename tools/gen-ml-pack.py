@@ -983,7 +983,15 @@ sections = [
               "producing the forecast", "producing the forecasts",
               "producing forecasts", "producing the predictions",
               "producing predictions", "producing the scores",
-              "producing scores"],
+              "producing scores",
+              # "## Changes to how forecasts are used" (not "Output" alone:
+              # a monitoring table's "| Outputs | score distribution |" row
+              # would name the section)
+              "forecast output", "what we output",
+              "how forecasts are used", "how the forecast is used",
+              "how the forecasts are used", "how predictions are used",
+              "how the predictions are used", "how scores are used",
+              "how the scores are used", "how the score is used"],
   "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
               # "returns the expected ready date with a range"
               r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b|\bscores? (above|below|over|under|of at least|between)\b|\b(is|are|counts as|count as) (at[- ]risk|high[- ]risk|flagged|urgent|overloaded|suspicious) (if|when|whenever)\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b|\bcandidate (prices|rates|actions|moves|routes|offers|schedules|replies|answers|tariffs|plans)\b|\b(evaluate|evaluates|score|scores) a grid of\b",
