@@ -3391,6 +3391,13 @@ def main():
           found(d, "prediction") == ("Changes to how forecasts are used",
                                      "heading"), f"{found(d, 'prediction')}")
 
+    d = lint_text(ddlint, bus + "## Metrics\n\nProbably accuracy? Need to "
+                  "check with the transport office what we should measure "
+                  "here.\n")
+    check("'Probably accuracy? Need to check with ... what we should measure "
+          "here.' is a question left open, not metrics",
+          empty_named(d, "Success Metrics"), f"{rules(d)}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -1766,6 +1766,35 @@ static bool S_only_questions(const char *t, const block *bl) {
   return true;
 }
 
+static bool S_opens_with(const char *t, size_t i, size_t end,
+                         const char *const *open);
+
+/* Whether paragraph bl opens with a question and goes on only with a
+ * to-do: "Probably accuracy? Need to check with Dana what we should
+ * measure here." (fifteen words at most after the question). */
+static bool S_question_then_todo(const char *t, const block *bl) {
+  static const char *const todo[] = {"need to check", "need to ask",
+                                     "need to confirm", "need to find out",
+                                     "check with",     "ask ",
+                                     "to be confirmed", "not sure",
+                                     "tbd",            "todo",
+                                     NULL};
+  size_t s = bl->start, e = bl->end;
+  while (s < e && strchr(" \t\r\n-*+>", t[s]))
+    s++;
+  for (size_t i = s; i < e; i++)
+    if (strchr(".!?", t[i]) && (i + 1 >= e || strchr(" \t\r\n", t[i + 1]))) {
+      if (t[i] != '?')
+        return false;
+      size_t k = i + 1;
+      while (k < e && strchr(" \t\r\n", t[k]))
+        k++;
+      return k < e && S_count_words(t, k, e, 16) <= 15 &&
+             S_opens_with(t, k, e, todo);
+    }
+  return false;
+}
+
 /* Whether paragraph bl asks a question it leaves open: it ends with a
  * question ("Soil maps: the survey is coarse. Worth paying for more?"),
  * or opens with one and adds a short note, no answer ("Do we score the
@@ -1782,7 +1811,8 @@ static bool S_question_led(const char *t, const block *bl) {
     return true;
   for (size_t i = s; i < e; i++)
     if (strchr(".!?", t[i]) && (i + 1 >= e || strchr(" \t\r\n", t[i + 1])))
-      return t[i] == '?' && S_count_words(t, i + 1, e, 7) <= 6;
+      return t[i] == '?' && (S_count_words(t, i + 1, e, 7) <= 6 ||
+                             S_question_then_todo(t, bl));
   return false;
 }
 
@@ -1962,7 +1992,8 @@ static unsigned char *S_dead_blocks(const namer *nm) {
       if (!S_is_content(bl) || dead[b])
         continue;
       if (bl->kind == BLOCK_PARAGRAPH && !bl->in_list &&
-          S_only_questions(ctx->src->text, bl))
+          (S_only_questions(ctx->src->text, bl) ||
+           S_question_then_todo(ctx->src->text, bl)))
         asks++;
       /* ... or a list of questions after a line that says they are open
        * ("Not settled. Questions for the review:", "I parked these as
