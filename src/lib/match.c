@@ -1769,29 +1769,31 @@ static bool S_only_questions(const char *t, const block *bl) {
 static bool S_opens_with(const char *t, size_t i, size_t end,
                          const char *const *open);
 
-/* Whether paragraph bl opens with a question and goes on only with a
- * to-do: "Probably accuracy? Need to check with Dana what we should
- * measure here." (fifteen words at most after the question). */
-static bool S_question_then_todo(const char *t, const block *bl) {
+/* Whether t[k, e), after a question, is only a to-do: "Need to check
+ * with Dana what we should measure here." (fifteen words at most). */
+static bool S_todo_note(const char *t, size_t k, size_t e) {
   static const char *const todo[] = {"need to check", "need to ask",
                                      "need to confirm", "need to find out",
                                      "check with",     "ask ",
                                      "to be confirmed", "not sure",
                                      "tbd",            "todo",
                                      NULL};
+  while (k < e && strchr(" \t\r\n", t[k]))
+    k++;
+  return k < e && S_count_words(t, k, e, 16) <= 15 &&
+         S_opens_with(t, k, e, todo);
+}
+
+/* Whether paragraph bl opens with a question and goes on only with a
+ * to-do: "Probably accuracy? Need to check with Dana what we should
+ * measure here." */
+static bool S_question_then_todo(const char *t, const block *bl) {
   size_t s = bl->start, e = bl->end;
   while (s < e && strchr(" \t\r\n-*+>", t[s]))
     s++;
   for (size_t i = s; i < e; i++)
-    if (strchr(".!?", t[i]) && (i + 1 >= e || strchr(" \t\r\n", t[i + 1]))) {
-      if (t[i] != '?')
-        return false;
-      size_t k = i + 1;
-      while (k < e && strchr(" \t\r\n", t[k]))
-        k++;
-      return k < e && S_count_words(t, k, e, 16) <= 15 &&
-             S_opens_with(t, k, e, todo);
-    }
+    if (strchr(".!?", t[i]) && (i + 1 >= e || strchr(" \t\r\n", t[i + 1])))
+      return t[i] == '?' && S_todo_note(t, i + 1, e);
   return false;
 }
 
@@ -1812,7 +1814,7 @@ static bool S_question_led(const char *t, const block *bl) {
   for (size_t i = s; i < e; i++)
     if (strchr(".!?", t[i]) && (i + 1 >= e || strchr(" \t\r\n", t[i + 1])))
       return t[i] == '?' && (S_count_words(t, i + 1, e, 7) <= 6 ||
-                             S_question_then_todo(t, bl));
+                             S_todo_note(t, i + 1, e));
   return false;
 }
 
