@@ -1892,59 +1892,84 @@ static bool S_image_only(const char *t, size_t start, size_t end) {
   }
 }
 
+/* Whether block b says nothing on its own: a placeholder, a to-do, a
+ * template's line or prompt left in, a label over nothing. It reads block b
+ * (and the indent of the next one) only, so the blocks of a document may be
+ * judged on several threads. */
+static bool S_dead_alone(const lint_ctx *ctx, size_t b) {
+  const md_blocks *mb = ctx->md;
+  const block *bl = &mb->blocks[b];
+  if (bl->kind == BLOCK_TABLE)
+    return S_table_echo(ctx->pack, ctx->src->text, bl);
+  /* a callout that only holds a to-do: "<aside> 🚧 TBD — waiting on
+   * Legal's sign-off ... </aside>" */
+  if (bl->kind == BLOCK_HTML && S_prose_block(ctx, bl)) {
+    size_t from = S_past_tags(ctx->src->text, bl->start, bl->end);
+    size_t to = bl->end; /* (before a closing tag in the block) */
+    while (to > from && strchr(" \t\r\n", ctx->src->text[to - 1]))
+      to--;
+    if (to > from && ctx->src->text[to - 1] == '>') {
+      size_t lt = to - 1;
+      while (lt > from && ctx->src->text[lt] != '<')
+        lt--;
+      if (ctx->src->text[lt] == '<' && ctx->src->text[lt + 1] == '/')
+        to = lt;
+    }
+    return to > from &&
+           (S_placeholder_text(ctx->src->text + from, to - from) ||
+            S_unfinished_text(ctx->src->text + from, to - from));
+  }
+  if (bl->kind != BLOCK_PARAGRAPH)
+    return false;
+  /* ... and so is a to-do note: "TBD - the vision team will propose
+   * one" says the text is still to come, whatever follows the TBD */
+  /* (a label that is only an outline number, "**1.5.1** TBD — Priya
+   * to fill in", is no label) */
+  size_t from = S_past_outline_number(ctx->src->text, bl->start, bl->end);
+  return (bl->label && from == bl->start
+              ? S_label_placeholder(ctx, bl)
+           : S_placeholder_text(ctx->src->text + from, bl->end - from)) ||
+      block_unfinished(ctx, bl) ||
+      (bl->in_list && S_link_only(ctx->src->text, bl->start, bl->end,
+                                  ctx->nparts > 1)) ||
+      S_template_line(ctx->pack, ctx->src->text, bl) ||
+      (S_topic_name_only(ctx->pack, ctx->src->text, bl) &&
+       !S_item_has_children(mb, ctx->src->text, b)) ||
+      S_template_echo(ctx->pack, ctx->src->text, bl) ||
+      S_names_kinds_only(ctx, bl) ||
+      S_guidance_questions(ctx->src->text, bl->start, bl->end) ||
+      S_guidance_prompt(ctx->src->text, bl->start, bl->end) ||
+      S_image_only(ctx->src->text, bl->start, bl->end) ||
+      S_label_deferred(ctx, bl) || S_label_denied(ctx, bl);
+}
+
+/* A large document's blocks are judged in slices of this many, on the
+ * threads. */
+#define DEAD_SLICE 4096
+
+typedef struct {
+  const lint_ctx *ctx;
+  unsigned char *dead;
+} dead_pool;
+
+static void S_dead_task(void *arg, size_t i) {
+  dead_pool *p = arg;
+  size_t n = p->ctx->md->nblocks, end = (i + 1) * DEAD_SLICE;
+  for (size_t b = i * DEAD_SLICE; b < end && b < n; b++)
+    p->dead[b] = S_dead_alone(p->ctx, b);
+}
+
 static unsigned char *S_dead_blocks(const namer *nm) {
   const lint_ctx *ctx = nm->ctx;
   const md_blocks *mb = ctx->md;
   unsigned char *dead = xcalloc(mb->nblocks + 1, 1);
   /* "None." answers "Unresolved questions" in a template that does not
    * read content; in one that does, a placeholder is no coverage */
-  for (size_t b = 0; b < mb->nblocks && S_pack_reads_content(ctx->pack);
-       b++) {
-    const block *bl = &mb->blocks[b];
-    if (bl->kind == BLOCK_TABLE && S_table_echo(ctx->pack, ctx->src->text, bl))
-      dead[b] = 1;
-    /* a callout that only holds a to-do: "<aside> 🚧 TBD — waiting on
-     * Legal's sign-off ... </aside>" */
-    if (bl->kind == BLOCK_HTML && S_prose_block(ctx, bl)) {
-      size_t from = S_past_tags(ctx->src->text, bl->start, bl->end);
-      size_t to = bl->end; /* (before a closing tag in the block) */
-      while (to > from && strchr(" \t\r\n", ctx->src->text[to - 1]))
-        to--;
-      if (to > from && ctx->src->text[to - 1] == '>') {
-        size_t lt = to - 1;
-        while (lt > from && ctx->src->text[lt] != '<')
-          lt--;
-        if (ctx->src->text[lt] == '<' && ctx->src->text[lt + 1] == '/')
-          to = lt;
-      }
-      if (to > from && (S_placeholder_text(ctx->src->text + from, to - from) ||
-                        S_unfinished_text(ctx->src->text + from, to - from)))
-        dead[b] = 1;
-      continue;
-    }
-    if (bl->kind != BLOCK_PARAGRAPH)
-      continue;
-    /* ... and so is a to-do note: "TBD - the vision team will propose
-     * one" says the text is still to come, whatever follows the TBD */
-    /* (a label that is only an outline number, "**1.5.1** TBD — Priya
-     * to fill in", is no label) */
-    size_t from = S_past_outline_number(ctx->src->text, bl->start, bl->end);
-    if ((bl->label && from == bl->start
-             ? S_label_placeholder(ctx, bl)
-             : S_placeholder_text(ctx->src->text + from, bl->end - from)) ||
-        block_unfinished(ctx, bl) ||
-        (bl->in_list && S_link_only(ctx->src->text, bl->start, bl->end,
-                                    ctx->nparts > 1)) ||
-        S_template_line(ctx->pack, ctx->src->text, bl) ||
-        (S_topic_name_only(ctx->pack, ctx->src->text, bl) &&
-         !S_item_has_children(mb, ctx->src->text, b)) ||
-        S_template_echo(ctx->pack, ctx->src->text, bl) ||
-        S_names_kinds_only(ctx, bl) ||
-        S_guidance_questions(ctx->src->text, bl->start, bl->end) ||
-        S_guidance_prompt(ctx->src->text, bl->start, bl->end) ||
-        S_image_only(ctx->src->text, bl->start, bl->end) ||
-        S_label_deferred(ctx, bl) || S_label_denied(ctx, bl))
-      dead[b] = 1;
+  if (S_pack_reads_content(ctx->pack)) {
+    dead_pool pool = {.ctx = ctx, .dead = dead};
+    bool many = ctx->threads > 1 && ctx->src->len >= PARALLEL_MIN_BYTES;
+    run_tasks((mb->nblocks + DEAD_SLICE - 1) / DEAD_SLICE,
+              many ? ctx->threads : 1, S_dead_task, &pool);
   }
   /* a template's hint in emphasis right under its heading, over a
    * placeholder and nothing else ("## 4.3 Monitoring", "*Dashboards,
