@@ -3398,6 +3398,91 @@ def main():
           "here.' is a question left open, not metrics",
           empty_named(d, "Success Metrics"), f"{rules(d)}")
 
+    # Sixteenth session: from held-out set78, in other words.
+    kiln = ("# Firing-schedule advice for the pottery studio's kilns\n\n"
+            "## Problem\n\nMembers crack about one pot in twelve because "
+            "they pick the wrong firing curve for their clay and glaze. We "
+            "want to suggest a curve at booking time.\n\n## Success "
+            "metrics\n\nOffline: recall of cracked firings at the chosen "
+            "threshold. Online: the crack rate per hundred pots, compared "
+            "month on month.\n\n## Architecture\n\nThe booking tablet "
+            "sends the clay body, the glaze and the shelf map to the advice "
+            "service, which returns a suggested curve over a REST call that "
+            "the member can accept or change.\n\n@FALLBACK@## Data\n\n"
+            "Four years of kiln logs from the controllers, with the curve "
+            "used.\n\n@LABEL@## Features\n\nClay body, glaze family, "
+            "shelf position, load weight.\n\n## Model\n\nA gradient-"
+            "boosted classifier of crack risk per curve.\n\n## Prediction"
+            "\n\nThe service scores every curve in the studio's list and "
+            "suggests the lowest-risk one.\n\n## Feedback, monitoring and "
+            "rollout\n\n@AFTER@")
+    after = ("Overrides are logged. A weekly dashboard shows the crack rate; "
+             "a canary on one kiln first.\n")
+
+    def kiln_doc(fallback="", label="", rest=after):
+        return kiln.replace("@FALLBACK@", fallback).replace(
+            "@LABEL@", label).replace("@AFTER@", rest)
+
+    d = lint_text(ddlint, kiln_doc())
+    check("the kiln design without a fallback or a target definition gets "
+          "both warnings (the checks below rest on it)",
+          "missing-fallback" in rules(d) and
+          "missing-label-strategy" in rules(d), f"{rules(d)}")
+    for text, what in [
+            ("If the advice service is down, members pick a curve the way "
+             "they do now.\n\n",
+             "'If the service is down, members pick a curve the way they do "
+             "now'"),
+            ("When a load has not been processed, the technician sets the "
+             "curve the old way.\n\n",
+             "'When a load has not been processed, ... the old way'"),
+            ("### When the model can't help\n\nGlazes it has never seen "
+             "get no suggestion; the member is pointed to the technician's "
+             "printed chart.\n\n", "'### When the model can't help'")]:
+        d = lint_text(ddlint, kiln_doc(fallback=text))
+        check(what + " is a fallback", "missing-fallback" not in rules(d),
+              f"{rules(d)}")
+    d = lint_text(ddlint, kiln_doc(fallback="Members book the way they did "
+                                   "it before; the tablet has no offline "
+                                   "mode.\n\n"))
+    check("'the way they did it before' with no failure is no fallback",
+          "missing-fallback" in rules(d), f"{rules(d)}")
+    for text, what in [
+            ("**How the target is defined.** A firing is cracked when the "
+             "technician logs one crack or more at unloading.\n\n",
+             "'**How the target is defined.**' over the definition"),
+            ("The crack count at unloading is the target; firings with no "
+             "unloading note are dropped.\n\n",
+             "'The crack count ... is the target;'"),
+            ("The target is simple and needs no tagging: the crack count "
+             "the technician writes at unloading.\n\n",
+             "'The target is simple ...: the crack count'"),
+            ("### What exactly we predict\n\nThe share of pots in a load "
+             "that come out cracked, from the unloading notes.\n\n",
+             "'### What exactly we predict' over the target")]:
+        d = lint_text(ddlint, kiln_doc(label=text))
+        check(what + " is the label strategy",
+              "missing-label-strategy" not in rules(d), f"{rules(d)}")
+    d = lint_text(ddlint, kiln_doc(label="Speed is the target audience's "
+                                   "main worry.\n\n"))
+    check("'... is the target audience's ...' is no label strategy",
+          "missing-label-strategy" in rules(d), f"{rules(d)}")
+    d = lint_text(ddlint, kiln_doc(rest="* **User Feedback Logging**:\n* "
+                                   "**Monitoring**:\n* **Deployment "
+                                   "Strategy**:\n\n---\n\nNotes to self: "
+                                   "ask the studio manager whether the "
+                                   "tablets can log overrides.\n"))
+    check("a section of the template's bare bullets, a break and a note is "
+          "empty", empty_named(d, "Feedback, Monitoring, and Deployment"),
+          f"{rules(d)}")
+    d = lint_text(ddlint, kiln_doc(rest="* **Owner**:\n\n---\n\nOverrides "
+                                   "are logged. A weekly dashboard shows the "
+                                   "crack rate; a canary on one kiln first."
+                                   "\n"))
+    check("a bare label that is no template bullet, a break and the answer "
+          "is not empty", not empty_named(d, "Feedback, Monitoring, and "
+                                          "Deployment"), f"{rules(d)}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -431,6 +431,9 @@ sections = [
       "resilience and fallback", "resilience and fallbacks",
       "fallback and recovery", "failures and fallback",
       "failures and fallbacks", "failure modes and fallbacks",
+      # "##### 3.1.1 When the model cannot help"
+      "when the model cannot help", "when the model can't help",
+      "if the model cannot help", "if the model can't help",
       "failure modes and fallback", "availability and fallback"],
      # not a picture's or a font's: "episode art (falls back to show art)"
      [r"\bfall(s|ing)?[- ]?backs?\b(?! to (the |a |an )?([\w-]+ )?(art|artwork|image|images|icon|icons|thumbnail|thumbnails|avatar|avatars|font|fonts|logo|cover|colou?r)\b)", r"\bfail[- ]?overs?\b", r"\b(bypass|bypasses|bypassed|skip|skips|skipped) the (model|ranker|classifier|scorer|llm)\b", r"\bdefaults? (back )?to (the )?([\w-]+ )?(list|ranking|rules|order|results|answer|response|model|behaviou?r|experience|feed|estimate|heuristic)s?\b", r"\b(reuses?|re-uses?) (the )?(previous|last|yesterday's|prior|cached|stale|last[- ]known) |\bkeeps? using (the )?(previous|last|old|cached) ", r"\botherwise\b" + GAP + r"{0,60}\b(returns?|serves?|shows?|uses?|keeps?|falls?|reverts?|applies|goes|go|stays?|remains?|passes|is sent|are sent)\b", r"\b(fails?|failed|failing|unavailable|down|throws|crashes|errors out|errors or|is too slow|are too slow|is slow or|are slow or|gets too slow|does not run|did not run|doesn't run|didn't run|slower than|is missing|are missing|is stale|are stale|is delayed|are delayed|lags|lagged|lagging|falls behind|fell behind|backs up|backed up|exceeds (its|the) ([\w-]+ )?(budget|deadline|timeout|time limit)|exceeds \d+ ?(ms|milliseconds?|s|seconds?)|is not ready|are not ready|isn't ready|aren't ready|not (answer|respond|reply)\w*|doesn't (answer|respond|reply)\w*|don't (answer|respond|reply)\w*)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|skips?|keeps?|applies|gets?|receives?|proceeds? with|goes ahead|go ahead|stops? (calling|using|sending)|routes? (all |every |the |them |it |each )|(goes|go|drops|drop|degrades|degrade|is sent|are sent|is routed|are routed|is handed|are handed) (back )?(to|into)|(is|are) (published|posted|shown|served|held|queued|released|approved|let through|created as)|does not wait|doesn't wait)\b", r"\b(hasn't|haven't|hadn't|didn't|has not|have not|had not|did not) (yet )?(finished|finish|completed|complete|succeeded|succeed|landed|land|arrived|arrive|answered|answer|responded|respond|returned|return|run|ran)\b" + GAP + r"{0,80}\b(returns?|serves?|shows?|uses?|falls?|switch(es)?|reverts?|keeps?|applies|reuses?)\b", r"\b(shows?|uses?|serves?|returns?|keeps?|reuses?|applies)\s+(the\s+)?(last|previous|prior) (week|day|night|run|month|hour)'s\b", r"\bcircuit[- ]breakers?\b",
@@ -458,6 +461,10 @@ sections = [
       # existing surtitle software"
       r"\bstill (driven|run|operated|handled|controlled|served|produced|done) by (the |our )?(existing|current|old|legacy|previous|manual|rule[- ]based)\b",
       r"\bbackstops?\b|\bsafety nets?\b",
+      # people go on as before: "If the GPU box is down, the file has no
+      # suggestions and the clerk checks it the way they do now", "If a
+      # batch hasn't been processed, ... the analyst reviews it the old way"
+      r"\b(fails?|failed|failing|is down|are down|goes down|unavailable|unreachable|offline|hasn't been processed|has not been processed|haven't been processed|have not been processed|hasn't been scored|has not been scored)\b" + GAP + r"{0,160}\b(the old way|the way (they|we|she|he|it) (do|does|did) (it )?(now|today|before)|as (they|we) (do|did) (now|today|before))\b",
       # a baseline beside the model: "threshold alarms run independently of
       # the ML path"; "If there is no summary (...), the page shows the
       # existing carousel"
@@ -647,7 +654,14 @@ sections = [
       # the model predicting?"
       "what is the model predicting", "what exactly is the model predicting",
       "what are we predicting", "what exactly are we predicting",
-      "what does the model predict", "what exactly does the model predict"],
+      "what does the model predict", "what exactly does the model predict",
+      # "## 2.2 What exactly we forecast" over the target's definition
+      "what exactly we forecast", "what exactly we predict",
+      "what exactly are we forecasting",
+      # a run-in label over it: "**How the target is defined.**"
+      "how the target is defined", "how the label is defined",
+      "how the outcome is defined", "how we define the target",
+      "how we define the label", "how we define the outcome"],
      [# "the target for training is the corrected sensor reading", "before
       # they become targets", "used as targets too"
       r"\btargets? for training\b|\btraining targets?\b|(?<=\bbecome |\bbecomes |\bused as |\bserve as |\bserves as |\bbecome the |\bbecomes the |\bused as the |\bserve as the |\bserves as the )\b(targets?|labels?)\b",
@@ -689,6 +703,8 @@ sections = [
       # what the target is: "the outcome as defined above", "Defining the
       # label", "11% positive"
       r"\b(outcomes?|targets?|labels?|positives?|negatives?) (is |are )?(as )?defined (as|above|below|by)\b",
+      # "**How the target is defined.** A visit is a no-show if ..."
+      r"\bhow (the |a |an |each |our )?(targets?|labels?|outcomes?|positives?|negatives?) (is|are|was|were|gets|get) (defined|derived|computed|built|constructed)\b",
       r"\bdefin(e|es|ing) (the |a |an |what counts as )?(labels?|targets?|outcomes?|positives?|negatives?|ground truth)\b",
       r"(?<=% )\b(positives?|negatives?)\b|(?<=% are )\b(positives?|negatives?)\b",
       # "The target is the number of pick lines per SKU", "**Target.** Net
@@ -698,6 +714,11 @@ sections = [
       r"\bwhat (we|the model|it) (predict|predicts|forecast|forecasts|estimate|estimates|learn|learns|score|scores) (is|are)\b"],
      "Clicks, purchases, next-token, engagement window",
      local=[r"(?<=\bthe )\btargets? (is|are) (simply |just |then |always |here )?(the|a|an|each|every|whether|how|what|net|total)\b|\btargets?[.:]?\*\*\s",
+      # "The target is simple and needs no labelling effort: the number of
+      # boxes ...", "The target is **demand**, not shipments", "The sale
+      # price is the target; ..."
+      r"(?<=\bthe )\btargets? (is|are) (simple|straightforward|easy to (define|state|compute))\b|(?<=\bthe )\btargets? (is|are) (\*\*|__)\w",
+      r"\b(is|are) (the|our) (training |prediction |model's |regression )?targets?\s*[;,.:(]",
 ]),
    T("augmentation", "Augmentation",
      ["data augmentation", "noisy data", "data quality", "data cleaning", "data preprocessing", "sampling",

@@ -2074,11 +2074,14 @@ static unsigned char *S_dead_blocks(const namer *nm) {
         break;
       }
       if (S_is_content(bl)) {
-        /* (a placeholder, not a label over one: "**Owner:** TBD") */
-        bool ph = dead[b] && !bl->label &&
-                  (S_placeholder_text(ctx->src->text + bl->start,
-                                      bl->end - bl->start) ||
-                   block_unfinished(ctx, bl));
+        /* (a placeholder, not a label over one: "**Owner:** TBD"; a
+         * template's bullet left bare is one: "* **Monitoring**:") */
+        bool ph = dead[b] &&
+                  (bl->label
+                       ? S_topic_name_only(ctx->pack, ctx->src->text, bl)
+                       : (S_placeholder_text(ctx->src->text + bl->start,
+                                             bl->end - bl->start) ||
+                          block_unfinished(ctx, bl)));
         dead_before |= ph;
         live_before |= !ph;
       }
