@@ -9,6 +9,7 @@
  * emphasis, its list item), and keeping every paragraph's text (up to
  * LABEL_TEXT_CAP bytes) for a later stage would cost memory a 100 MB
  * document has no room for (docs/performance.md). */
+#define _DEFAULT_SOURCE /* madvise(), MAP_ANONYMOUS: Linux, not in C11 */
 #include "md.h"
 
 #include <cmark-gfm-core-extensions.h>
@@ -19,9 +20,6 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <sys/mman.h>
-#ifndef MAP_ANONYMOUS
-#define MAP_ANONYMOUS 0x20 /* Linux; POSIX 2024 names it, glibc hides it in c11 */
-#endif
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -732,7 +730,7 @@ void md_init(void) { pthread_once(&S_md_once, S_md_init_once); }
  * (scattered reuse). Each piece is parsed on an arena instead: fresh pages,
  * filled in order, never reused, and unmapped whole when the piece is done.
  * cmark's allocator hooks carry no context, so the arena is per thread. */
-#define ARENA_BLOCK ((size_t)1 << 20)
+#define ARENA_BLOCK ((size_t)2 << 20)
 #define ARENA_ALIGN 16
 
 typedef struct arena_blk {
@@ -778,6 +776,7 @@ static void *S_arena_alloc(size_t n) {
                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
       if (m == MAP_FAILED)
         oom_abort(n);
+      (void)madvise(m, cap, MADV_HUGEPAGE);
       b = m;
     }
     b->next = S_arena;
