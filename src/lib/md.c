@@ -961,6 +961,11 @@ static void S_parse_piece(md_piece *pc) {
                .out = &pc->out,
                .line_shift = first_line - 1 - prefix_lines,
                .piece_end = pc->end};
+  /* room for a block per 64 bytes up front (pages are touched only as
+   * they fill): grown from 8 by doubling, each piece's array was copied a
+   * dozen times, into fresh pages each time */
+  xgrow(&pc->out.blocks, &w.blocks_cap, (pc->end - pc->start) / 64 + 16,
+        sizeof(block));
   cmark_iter *it = cmark_iter_new(doc);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {

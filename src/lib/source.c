@@ -138,8 +138,10 @@ void source_init_owned(source *src, const char *path, char *text, size_t len) {
   src->text = text;
   src->len = len;
 
+  /* room for a line per 32 bytes up front (pages are touched only as
+   * they fill), not a doubling from 8 that copies the index a dozen times */
   size_t cap = 0;
-  xgrow(&src->line_starts, &cap, 1, sizeof(size_t));
+  xgrow(&src->line_starts, &cap, len / 32 + 1, sizeof(size_t));
   src->line_starts[src->nlines++] = 0;
   /* line endings: \n, \r\n or a lone \r. The next of each is found with
    * memchr and kept until passed, so a file with a few CRs (a CRLF file, or
