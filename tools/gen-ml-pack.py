@@ -464,7 +464,7 @@ sections = [
       # people go on as before: "If the GPU box is down, the file has no
       # suggestions and the clerk checks it the way they do now", "If a
       # batch hasn't been processed, ... the analyst reviews it the old way"
-      r"\b(fails?|failed|failing|is down|are down|goes down|unavailable|unreachable|offline|hasn't been processed|has not been processed|haven't been processed|have not been processed|hasn't been scored|has not been scored)\b" + GAP + r"{0,160}\b(the old way|the way (they|we|she|he|it) (do|does|did) (it )?(now|today|before)|as (they|we) (do|did) (now|today|before))\b",
+      r"\b(fails?|failed|failing|errors|errors out|is slow|are slow|times out|is down|are down|goes down|unavailable|unreachable|offline|hasn't been processed|has not been processed|haven't been processed|have not been processed|hasn't been scored|has not been scored)\b" + GAP + r"{0,160}\b(the old way|the way (they|we|she|he|it) (do|does|did) (it )?(now|today|before)|as (they|we) (do|did) (now|today|before)|(exactly |just )?as before|(continues?|continue|carries on|carry on|goes on|go on|runs?|work|works) as (today|now|it does today|they do today))\b",
       # a baseline beside the model: "threshold alarms run independently of
       # the ML path"; "If there is no summary (...), the page shows the
       # existing carousel"
@@ -611,6 +611,9 @@ sections = [
       r"(?<=\d )\b(months|years|weeks) of (history|historical data|data|logs|records|sign-?ups|orders|transactions|bookings|claims|tickets|readings|sessions)\b", r"\b(records|history|data|logs|loans|orders|claims|tickets|transactions|visits|trips|calls|invoices|sessions|events) since (19|20)\d\d\b",
       r"\b(search|user|browsing|listening|viewing|shopping|app|chat|support|web|login) sessions\b", r"\bchange (feed|stream|log|data capture)s?\b|\bcdc\b", r"\b(months|weeks|years|days|terms|seasons|quarters|semesters) of (historical |past |archived )?([\w-]+ ){0,2}([\w-]+s|history|data)\b", r"\b(user|interaction|click|event|query|search|impression|activity|server|app|usage)\s+logs?\b",
       r"\blog(s|ged|ging)\b", r"\bmetadata\b", r"\bdatasets?\b", r"\bwarehouse\b", r"\bdata lake\b",
+      # "**Solve telemetry** from the app: ... About 180 million solve
+      # sessions."
+      r"\btelemetry\b", r"\b(million|thousand|billion) [\w-]+ (sessions|events|records|readings|plays|visits|transactions)\b",
       # "Gate check-in log", "TMS appointment records", "a traffic-speed
       # feed", "telematics pings", "GPS traces"
       r"(?<=\bgate |\baccess |\bcall |\breminder |\bsms |\bnotification |\bevent |\baudit |\bsensor |\bscan |\bcheck-in |\bcheckin |\bwork-order |\bmaintenance |\bshipping |\bdelivery |\btrip |\bactivity |\btransaction |\bdispatch |\bbooking |\border |\balarm |\bfault |\bincident )\blogs?\b",
@@ -703,6 +706,9 @@ sections = [
       # what the target is: "the outcome as defined above", "Defining the
       # label", "11% positive"
       r"\b(outcomes?|targets?|labels?|positives?|negatives?) (is |are )?(as )?defined (as|above|below|by)\b",
+      # "the target is 1 if the germination rate fell below 85% of ...",
+      # "label = 1 when the loan defaulted"
+      r"\b(target|label|outcome)s? (is|=|equals) (1|0|one|zero|true|false|positive|negative) (if|when|for)\b",
       # "**How the target is defined.** A visit is a no-show if ..."
       r"\bhow (the |a |an |each |our )?(targets?|labels?|outcomes?|positives?|negatives?) (is|are|was|were|gets|get) (defined|derived|computed|built|constructed)\b",
       r"\bdefin(e|es|ing) (the |a |an |what counts as )?(labels?|targets?|outcomes?|positives?|negatives?|ground truth)\b",
@@ -1208,7 +1214,10 @@ sections = [
       r"\bappeals?\b", r"\b(true|false) positives?\b"],
      "Accept/ignore, true vs false positives"),
    T("monitoring", "Monitoring",
-     ["monitoring", "observability", "alerting", "alerts", "dashboards", "model monitoring"],
+     ["monitoring", "observability", "alerting", "alerts", "dashboards", "model monitoring",
+      # a run-in label: "**What we watch.**" over the list of checks
+      "what we watch", "what we will watch", "what do we watch",
+      "what we keep an eye on"],
      [r"\bmonitoring\b",
       r"\bmonitor(s|ed)?\s+(the\s+)?(model|models|performance|metrics?|predictions?|accuracy|latency|drift|quality|health|errors?|data)\b",
       # "Monitored daily:" over a list
@@ -1263,6 +1272,8 @@ sections = [
       # the model back"; "3 arms: control / LTR / LTR with boost"; "if it
       # wins, go to 50%"; "ship behind the `up_next` flag"
       r"\brolling back\b|\broll(s|ed)? (it|them|this|that|the [\w-]+( [\w-]+)?) back\b",
+      # "we go back to the previous ONNX file, which each device keeps"
+      r"\b(go|goes|going|went|switch|switches|switching|switched) back to the (previous|prior|old|last) ([\w-]+ ){0,2}(model|models|version|release|build|file|weights|artifact|checkpoint)s?\b",
       r"(?<=\d )\barms\b",
       # "if it drops by 10%, extend to the full site"; "the ground floor
       # keeps the old slotting and serves as the comparison"
@@ -1323,7 +1334,9 @@ MATH_GAP = r"(?:\s|\$|~|\\[,;:! ]|\\(?:text|mathrm|textrm|rm|mbox|operatorname)\
 TIME_QUANTITY = (r"(?:\d+(\.\d+)?" + MATH_GAP
                  + r"(ms|msecs?|millis(econds?)?|s|secs?|seconds?|us|µs|μs|microseconds?|ns|mins?|minutes?)\b"
                  + r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|hundred)[ -](ms|milliseconds?|secs?|seconds?|mins?|minutes?)\b)")
-PERCENTILE = r"\bp(50|75|90|95|99|999)\b"
+# "p99", and "the 99th percentile" (not "the 10th percentile": a forecast's
+# quantile, never a latency's tail)
+PERCENTILE = r"(?:\bp(50|75|90|95|99|999)\b|\b(90|95|99|99\.9)th percentile\b)"
 LATENCY_WORD = (r"\b(latenc(y|ies)|response|requests?|serving|inference|lookups?|round[- ]trips?"
                 r"|end[- ]to[- ]end|calls?|rpcs?|queries|query|endpoints?|api|services?|waits?|waiting)\b")
 
