@@ -306,7 +306,8 @@ sections = [
               "how the agent works", "orchestration",
               # "How it fits together", "How a request flows", "How it ran"
               "how it fits together", "how it all fits together",
-              "how the pieces fit together", "moving parts", "the moving parts",
+              "how the pieces fit together", "how the pieces fit",
+              "how everything fits together", "moving parts", "the moving parts",
               "end to end flow", "request flow", "how a request flows",
               "life of a request", "how it runs", "how it ran", "how it will run",
               # "Where it runs", "Where it lives": the system's place
@@ -457,14 +458,23 @@ sections = [
       r"(?<=\brule |\brules |\bheuristic |\bheuristics )\binstead\b|(?<=\bfrom the previous |\bfrom the old |\bfrom the existing |\bfrom the legacy |\bto the previous |\bto the old |\bto the existing |\bto the legacy )(?<!back to the previous |back to the old |back to the existing |back to the legacy )\b(rule|rules|heuristic|heuristics|logic|list|ranking|process)\b",
       r"\b(takes|took) over (when|whenever|if|while|until)\b",
       r"\b(fails?|failed|failing|down|offline|unavailable|unreachable|outage|times out|timed out)\b" + GAP + r"{0,140}\b(by hand|manually|manual)\b",
+      # no answer from the service, and the client carries on by itself:
+      # "If the service does not answer within 2 seconds, or the vessel is
+      # in a dead zone, the tablet runs the same engine locally with the
+      # cached conditions"
+      r"\b(does not answer|doesn't answer|do not answer|don't answer|does not respond|doesn't respond|do not respond|don't respond|no signal|no connection|no network|no connectivity|loses connection|loses signal|dead zone|dead zones|times out|timed out|is unreachable|is offline|goes offline|is down|is unavailable)\b" + GAP + r"{0,160}\b(runs?|run|scores?|score|predicts?|predict|computes?|compute) ([\w-]+ ){0,4}(locally|on the device|on-device|on the tablet|on the phone|offline|from (the |its )?cache|with (the )?cached)\b",
+      # "it instead shows the static eco-speed table"
+      r"\binstead (shows?|uses?|serves?|returns?|displays?|falls? back to|sends?|prints?) (the |a |an |its |our )?(static|cached|default|fixed|printed|previous|old|standard|last[- ]known|rule-based)\b",
       # "If the booth machine fails, the projector is still driven by the
       # existing surtitle software"
       r"\bstill (driven|run|operated|handled|controlled|served|produced|done) by (the |our )?(existing|current|old|legacy|previous|manual|rule[- ]based)\b",
       r"\bbackstops?\b|\bsafety nets?\b",
       # people go on as before: "If the GPU box is down, the file has no
       # suggestions and the clerk checks it the way they do now", "If a
-      # batch hasn't been processed, ... the analyst reviews it the old way"
-      r"\b(fails?|failed|failing|errors|errors out|is slow|are slow|times out|is down|are down|goes down|unavailable|unreachable|offline|hasn't been processed|has not been processed|haven't been processed|have not been processed|hasn't been scored|has not been scored)\b" + GAP + r"{0,160}\b(the old way|the way (they|we|she|he|it) (do|does|did) (it )?(now|today|before)|as (they|we) (do|did) (now|today|before)|(exactly |just )?as before|(continues?|continue|carries on|carry on|goes on|go on|runs?|work|works) as (today|now|it does today|they do today))\b",
+      # batch hasn't been processed, ... the analyst reviews it the old way";
+      # a batch output that did not arrive: "If the sheet has not reached
+      # the printer by six, the baker ... carries on as before"
+      r"\b(fails?|failed|failing|errors|errors out|is slow|are slow|times out|is down|are down|goes down|unavailable|unreachable|offline|hasn't been processed|has not been processed|haven't been processed|have not been processed|hasn't been scored|has not been scored|has not arrived|has not reached|have not arrived|have not reached|hasn't arrived|hasn't reached|haven't arrived|haven't reached|does not arrive|did not arrive|doesn't arrive|didn't arrive|never arrives|arrives late|is late|are late)\b" + GAP + r"{0,200}\b(the old way|the way (they|we|she|he|it) (do|does|did) (it )?(now|today|before)|as (they|we) (do|did) (now|today|before)|(exactly |just )?as before|(continues?|continue|carries on|carry on|goes on|go on|runs?|work|works) as (today|now|it does today|they do today))\b",
       # a baseline beside the model: "threshold alarms run independently of
       # the ML path"; "If there is no summary (...), the page shows the
       # existing carousel"
@@ -1222,7 +1232,20 @@ sections = [
       r"\bmonitor(s|ed)?\s+(the\s+)?(model|models|performance|metrics?|predictions?|accuracy|latency|drift|quality|health|errors?|data)\b",
       # "Monitored daily:" over a list
       r"\bmonitored (daily|weekly|hourly|nightly|monthly|continuously|per run|per release|in production)\b",
-      r"\bdrift\b", r"\balert(s|ing)?\b(?![- ]fatigue|[- ]rates?\b)", r"\bdashboards?\b",
+      r"\bdrift\b",
+      # an alert about the system, not the product's own alerts (a frost
+      # warning service's "Alerts go to the pilot growers"): "alerting",
+      # "a drift alert", "alerts on", "alert the on-call"
+      r"\balerting\b",
+      r"\b(drift|latency|error|errors|data|quality|health|freshness|pipeline|job|monitoring|slack|pagerduty|opsgenie|grafana|prometheus|datadog|cloudwatch|threshold|automated|automatic|ops|on-call|oncall|staleness|volume|anomaly) alerts?\b",
+      r"\balerts? (on|if|when|whenever|fires?|fired|pages?|paged|to (the )?(on-call|oncall|team|owners?|channel|slack|pagerduty|ops|engineers?|maintainers?|data team|ml team))\b",
+      r"\balert(s|ed)? (the |our )?(on-call|oncall|team|owners?|channel|engineers?|maintainers?|data team|ml team)\b",
+      # a threshold: "weekly PSI; alert above 0.2", "timeout rate (alert >
+      # 1%)"; a team's inbox: "Alerts go to the analytics mailbox"
+      r"\balerts? (above|below|over|under|beyond|past)\b|\balerts? ?(>|<|>=|<=|\x{2265}|\x{2264}) ?\d",
+      r"\balerts? (go|goes|are sent|is sent|are routed|is routed) to (the |our |a )?([\w'-]+ ){0,2}(mailbox|inbox|channel|on-call|oncall|team|rota|pager|slack|queue|owners?)\b",
+      r"\b(raise|raises|raised|page|pages|paged) (an? )?alerts?\b",
+      r"\bdashboards?\b",
       r"\bobservability\b", r"\b(system|feature|data|model|pipeline) health\b", r"\b(grafana|prometheus|datadog|new relic|sentry|pagerduty|opsgenie|cloudwatch)\b", r"\b(track|tracks|tracked|tracking|watch|watches|watched|review|reviewed) (\w+ ){0,3}(daily|weekly|hourly|in production|per day|per hour|over time)\b", r"\b(on-call|oncall)\b|(?<=\bon )\bcall\b", r"\b(predicted|forecast|expected) (vs\.?|versus|and|against) (actual|observed|real)\b", r"\bskew\b",
       r"\b(actual|observed|real|realised|realized) (vs\.?|versus|against) (predicted|forecast|expected)\b",
       # "the per-district class distribution against the previous run and
@@ -1296,6 +1319,10 @@ sections = [
       # split by thread id", "then the whole forum"
       r"\b(turned|switched) off (per|for|by|in|with|from|at)\b",
       r"(?<=\btwo |\bboth |\bthe )\barms\b|\b(treatment|control) arms?\b",
+      # "the rest follow in two waves"; a control group: "six shops get
+      # the new sheet while the other 32 keep their bake cards"
+      r"\b(follow|follows|followed|roll out|rolls out|rolled out|go live|goes live|launch|launches|launched|join|joins|switch over|switches over|move over|moves over|migrate|migrates|expand|expands) in (two|three|four|five|six|several|\d+) waves\b",
+      r"\bwhile the (other|remaining) ([\w-]+ ){0,2}(keep|keeps|stay on|stays on|continue with|continues with|remain on|remains on)\b",
       r"\bsplit by (user|users|thread|threads|session|sessions|account|accounts|store|stores|request|requests|query|queries|id|user id|thread id|region|regions|city|cities)\b",
       r"\bthen (to )?(the whole|the entire|the rest of the|every|all the|all other)\b",
       # "the first month covers two aisles only"; "the planner can stop the

@@ -4666,6 +4666,34 @@ static bool S_points_to_doc(const lint_ctx *ctx, size_t d) {
                      S_first_sentence_end(t, first->start, first->end));
 }
 
+/* Whether t[i, end) names where something is written down: another
+ * document, a wiki or tracker, a runbook, a link, or an earlier version's
+ * document by its section ("see \"AR automation v1\", section 6", "see
+ * the v1 design, §4", "see the v1 runbook, §8"). */
+static bool S_names_place(const char *t, size_t i, size_t end) {
+  static const char *const where[] = {
+      "confluence", "notion",     "wiki",        "google doc", "gdoc",
+      "jira",       "sharepoint", "quip",        "coda",       "dropbox",
+      "the drive",  "shared drive", "http://",   "https://",   "runbook",
+      "playbook",   "spreadsheet", NULL};
+  if (S_names_doc(t, i, end))
+    return true;
+  static const char *const earlier[] = {"v1", "v2", "v3", NULL};
+  if (S_has_any_phrase(t, i, end, earlier) &&
+      (S_has_phrase(t, i, end, "section") || bytes_find(t + i, end - i, "\xc2\xa7")))
+    return true;
+  for (size_t k = i; k < end; k++)
+    for (int w = 0; where[w]; w++) {
+      size_t n = strlen(where[w]);
+      /* whole words: not "equipment", "notional", "the driver" */
+      if (k + n <= end && strncasecmp(t + k, where[w], n) == 0 &&
+          (k == 0 || !S_alnum(t[k - 1])) &&
+          (where[w][n - 1] == '/' || k + n == end || !S_alnum(t[k + n])))
+        return true;
+    }
+  return false;
+}
+
 static bool S_points_outside(lint_ctx *ctx, size_t d) {
   const section *sec = &ctx->ol->sections[d];
   if (!S_prose_under(ctx, sec, 40, false))
@@ -4734,7 +4762,7 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
                                        "unchanged", NULL};
     bool note = ((S_opens_with(t, k + 2, end, todo) || ask) &&
                  S_count_words(t, k + 2, end, 10) < 10) ||
-                (S_names_doc(t, i, k + 1) &&
+                (S_names_place(t, i, k + 1) &&
                  (S_count_words(t, k + 2, end, 9) <= 8 ||
                   (S_opens_with(t, k + 2, end, same) &&
                    S_count_words(t, k + 2, end, 17) <= 16)));
@@ -4750,29 +4778,7 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
     end = k + 1; /* the pointer is the first sentence */
     break;
   }
-  static const char *const where[] = {
-      "confluence", "notion",     "wiki",        "google doc", "gdoc",
-      "jira",       "sharepoint", "quip",        "coda",       "dropbox",
-      "the drive",  "shared drive", "http://",   "https://",   "runbook",
-      "playbook",   "spreadsheet", NULL};
-  if (S_names_doc(t, i, end))
-    return true;
-  /* (an earlier version's document by its name and section: "see \"AR
-   * automation v1\", section 6", "see the v1 design, §4") */
-  static const char *const earlier[] = {"v1", "v2", "v3", NULL};
-  if (S_has_any_phrase(t, i, end, earlier) &&
-      (S_has_phrase(t, i, end, "section") || bytes_find(t + i, end - i, "\xc2\xa7")))
-    return true;
-  for (size_t k = i; k < end; k++)
-    for (int w = 0; where[w]; w++) {
-      size_t n = strlen(where[w]);
-      /* whole words: not "equipment", "notional", "the driver" */
-      if (k + n <= end && strncasecmp(t + k, where[w], n) == 0 &&
-          (k == 0 || !S_alnum(t[k - 1])) &&
-          (where[w][n - 1] == '/' || k + n == end || !S_alnum(t[k + n])))
-        return true;
-    }
-  return false;
+  return S_names_doc(t, i, end) || S_names_place(t, i, end);
 }
 
 /* Whether heading d marks itself a placeholder in parentheses:

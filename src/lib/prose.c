@@ -1160,6 +1160,113 @@ static bool S_in_question(const lint_ctx *ctx, size_t ms, size_t me) {
          (t[j] >= '0' && t[j] <= '9');
 }
 
+/* Whether the sentence of the mention ending at me goes on to say that the
+ * document does not do it, in a clause of "which": "A full rollout would
+ * need a proper design for fallback alerts and for monitoring, which this
+ * document does not attempt", "..., which we do not cover here",
+ * "..., which is out of scope". Only the document or "we" as its subject:
+ * "we fall back to the rule, which does not need the model" plans one. */
+static bool S_which_denies(const char *t, size_t me, size_t len) {
+  size_t lim = me + 200 < len ? me + 200 : len;
+  size_t i = me;
+  for (; i + 1 < lim; i++) {
+    if (t[i] == ';' || t[i] == '|' || (t[i] == '\n' && t[i + 1] == '\n') ||
+        ((t[i] == '.' || t[i] == '!' || t[i] == '?') &&
+         (t[i + 1] == ' ' || t[i + 1] == '\n')))
+      return false;
+    if (t[i] == ',' && lim - i > 8 &&
+        strncasecmp(t + i + 1, " which ", 7) == 0)
+      break;
+  }
+  if (i + 1 >= lim)
+    return false;
+  size_t ws[6], wn[6], n = 0;
+  for (size_t j = i + 8; j < lim && n < 6;) {
+    while (j < lim && (t[j] == ' ' || t[j] == '\n'))
+      j++;
+    size_t b = j;
+    while (j < lim && S_wordch(t[j]))
+      j++;
+    if (j == b)
+      break;
+    ws[n] = b;
+    wn[n++] = j - b;
+  }
+  static const char *const docs[] = {"document", "doc",      "design",
+                                     "proposal", "page",     "rfc",
+                                     "note",     "write-up", "writeup",
+                                     "version",  NULL};
+  size_t k = 0;
+  if (k < n && wn[k] == 2 && strncasecmp(t + ws[k], "we", 2) == 0)
+    k++;
+  else if (k + 1 < n && ((wn[k] == 4 && strncasecmp(t + ws[k], "this", 4) == 0) ||
+                         (wn[k] == 3 && strncasecmp(t + ws[k], "the", 3) == 0)) &&
+           S_word_in(t + ws[k + 1], wn[k + 1], docs))
+    k += 2;
+  else if (k < n && ((wn[k] == 2 && strncasecmp(t + ws[k], "is", 2) == 0) ||
+                     (wn[k] == 3 && strncasecmp(t + ws[k], "are", 3) == 0))) {
+    /* "which is out of scope", "which is not in scope" */
+    return (k + 3 < n && wn[k + 1] == 3 &&
+            strncasecmp(t + ws[k + 1], "out", 3) == 0 && wn[k + 3] == 5 &&
+            strncasecmp(t + ws[k + 3], "scope", 5) == 0) ||
+           (k + 3 < n && wn[k + 1] == 3 &&
+            strncasecmp(t + ws[k + 1], "not", 3) == 0 && wn[k + 3] == 5 &&
+            strncasecmp(t + ws[k + 3], "scope", 5) == 0);
+  } else
+    return false;
+  /* then "does not", "doesn't", "do not", "don't", "will not", "won't",
+   * "cannot", "never", and a verb of treating a subject: "attempt",
+   * "cover", "address" (not "which this design does not change") */
+  static const char *const treat[] = {
+      "attempt",   "attempts", "cover",     "covers",  "address",
+      "addresses", "include",  "includes",  "describe", "describes",
+      "discuss",   "discusses", "plan",     "plans",   "design",
+      "specify",   "detail",   "go",        "get",     "tackle",
+      "tackles",   "handle",   "handles",   NULL};
+  for (size_t q = k; q < n && q < k + 2; q++)
+    if (S_word_in(t + ws[q], wn[q], S_negators) &&
+        !(wn[q] == 2 && strncasecmp(t + ws[q], "no", 2) == 0)) {
+      size_t v = q + 1;
+      if (v < n && wn[v] == 3 && strncasecmp(t + ws[v], "not", 3) == 0)
+        v++; /* "does not", "will not" */
+      if (v < n && wn[v] == 3 && strncasecmp(t + ws[v], "yet", 3) == 0)
+        v++;
+      return v < n && S_word_in(t + ws[v], wn[v], treat);
+    }
+  return false;
+}
+
+/* Where the clause at cs goes on past a condition that opens it: after the
+ * condition's last comma before ms. A negation in the condition is the
+ * condition's, not the main clause's: "If no score arrives within 50 ms,
+ * the API falls back to the popularity order" and "When no model answers
+ * in time, we fall back to ..." plan a fallback; "If the canary fails, no
+ * rollout happens" still denies one, and "If there is no fallback, ..."
+ * is a condition on the mention itself (no comma between). */
+static size_t S_past_condition(const char *t, size_t cs, size_t ms) {
+  static const char *const conditions[] = {
+      "if",     "when",    "whenever", "once",  "unless", "until",
+      "after",  "because", "since",    "should", NULL};
+  size_t b = cs;
+  while (b < ms && !S_wordch(t[b]))
+    b++;
+  size_t e = b;
+  while (e < ms && S_wordch(t[e]))
+    e++;
+  if (e == b)
+    return cs;
+  bool cond = S_word_in(t + b, e - b, conditions);
+  if (!cond && e - b == 2 && strncasecmp(t + b, "in", 2) == 0 &&
+      ms - e >= 5 && strncasecmp(t + e, " case", 5) == 0)
+    cond = true;
+  if (!cond)
+    return cs;
+  for (size_t i = ms; i > e; i--)
+    if (t[i - 1] == ',')
+      return i;
+  return cs;
+}
+
 /* Whether word k of the nw words ws/wn puts something off: a deferral
  * ("defer", "revisit") or the first of a deferral pair ("figure out",
  * "let's park"). */
@@ -1339,6 +1446,7 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
     return true;
   size_t lo = ms > NEG_LOOKBACK ? ms - NEG_LOOKBACK : 0;
   size_t cs = S_clause_start(t, lo, ms);
+  cs = S_past_condition(t, cs, ms);
   if (S_under_denial(ctx, ms))
     return true;
   /* the words of the clause before the mention (not a tag's name, "<aside>",
@@ -1499,7 +1607,8 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
       break;
   }
   return S_list_negated(t, me, ctx->src->len) ||
-         S_paren_list_negated(t, ms, me, ctx->src->len);
+         S_paren_list_negated(t, ms, me, ctx->src->len) ||
+         S_which_denies(t, me, ctx->src->len);
 }
 
 /* ---- Literal triggers: many patterns in one pass. ---- */
