@@ -3645,6 +3645,31 @@ def main():
         check(what + (" is no monitoring" if want else " is monitoring"),
               ("missing-monitoring" in rules(d)) == want, f"{rules(d)}")
 
+    # A volunteer's words for the data and its target.
+    base_data = ("## Data\n\nFour years of kiln logs from the controllers, "
+                 "with the curve used.")
+    d = lint_text(ddlint, "# Kiln curves\n\n## Problem\n\nMembers crack "
+                  "about one pot in twelve because they pick the wrong "
+                  "firing curve. We want to suggest a curve.\n\n## Data\n\n"
+                  "Every firing is typed into a Google Sheet by the studio "
+                  "technician.\n")
+    check("'typed into a Google Sheet' names a data source",
+          "missing-data-source" not in rules(d), f"{rules(d)}")
+    d = lint_text(ddlint, kiln_doc(label="The thing we're predicting is the "
+                                   "number of cracked pots per load.\n\n"))
+    check("'The thing we're predicting is ...' is the label strategy",
+          "missing-label-strategy" not in rules(d), f"{rules(d)}")
+    d = lint_text(ddlint, kiln_doc().replace(
+        base_data, "## What we've got\n\n- The firing book, typed into a "
+        "Google Sheet by the technician since 2021.\n- The glaze "
+        "supplier's recipe cards.\n\nThe thing we're predicting is the "
+        "number of cracked pots in a load."))
+    errs = [x["section"] for x in d["diagnostics"]
+            if x["rule"] == "missing-section" and x["severity"] == "error"]
+    check("'## What we've got' over a spreadsheet and a target is no "
+          "missing Data and Labeling at error level",
+          "Data and Labeling" not in errs, f"{errs}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

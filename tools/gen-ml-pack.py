@@ -594,7 +594,9 @@ sections = [
   "topics": [
    T("data-sources", "Data Sources",
      ["sources", "data collection", "datasets", "dataset", "available data",
-      "what we have", "data we have", "data we need", "data we'll need"],
+      "what we have", "data we have", "data we need", "data we'll need",
+      # "## What we've got" over the sources
+      "what we've got", "what we have got", "data we've got"],
      [# "TOS container history (2019 onwards)", "from the manifest", "the
       # truck appointment system", "a customs status feed"
       r"\b(19|20)\d\d onwards\b|(?<=\bfrom the |\bfrom our |\bfrom their )\b(manifests?|ledger|registry|register|catalog|catalogue)\b",
@@ -651,6 +653,8 @@ sections = [
       # every night"
       r"\b(intranet|confluence|sharepoint|notion|google drive)\b|\b(policy|help|support|product|documentation|docs) (pages|articles|documents)\b",
       r"\bexported (every|each|nightly|daily|weekly|hourly)\b",
+      # "sign-in sheets, typed into a Google Sheet by our secretary"
+      r"\b(typed|entered|copied|recorded|kept|logged|collected) (in|into) (a |the |our |their )?([\w'-]+ )?(google sheets?|spreadsheets?|excel (file|sheet|workbook)s?|shared sheets?)\b",
       # "61,000 clips from the park's survey days", "photos from the co-op's
       # field trials"
       r"\b(clips|recordings|photos|images|transcripts|scans|videos|audio files|samples|examples|tickets|emails|messages|records|rows) (taken |collected |recorded |gathered )?from (the|our|their|a|an|\d+)\b",
@@ -675,7 +679,9 @@ sections = [
       "how the target is defined", "how the label is defined",
       "how the outcome is defined", "how we define the target",
       "how we define the label", "how we define the outcome"],
-     [# "the target for training is the corrected sensor reading", "before
+     [# "The thing we're predicting is the number of ticks per part"
+      r"\b(the thing|what) (we're|we are|we'll be|we will be|the model is) (predicting|forecasting|estimating) (is|are)\b",
+      # "the target for training is the corrected sensor reading", "before
       # they become targets", "used as targets too"
       r"\btargets? for training\b|\btraining targets?\b|(?<=\bbecome |\bbecomes |\bused as |\bserve as |\bserves as |\bbecome the |\bbecomes the |\bused as the |\bserve as the |\bserves as the )\b(targets?|labels?)\b",
       # a forecast's target is what was measured: "The forecast target is
