@@ -12,7 +12,10 @@ PERSON_ROLES = ["customer", "driver", "rider", "grower", "farmer", "nurse",
                 "teacher", "dispatcher", "recruiter", "adjuster", "inspector",
                 "caseworker", "merchant", "user", "member", "shopper", "guest",
                 "patient", "officer", "engineer", "technician", "trader",
-                "underwriter", "forecaster", "scheduler"]
+                "underwriter", "forecaster", "scheduler", "mechanic",
+                "pharmacist", "clerk", "crew", "manager", "picker",
+                "surveyor", "librarian", "volunteer", "agronomist",
+                "coordinator", "supervisor"]
 # (not "reviewer" or "moderator": "What the interviewer says", "What we
 # moderate" would be near misses of them)
 
@@ -231,6 +234,10 @@ sections = [
    T("online-metrics", "Online Metrics",
      ["online", "online metric", "business metrics", "online evaluation", "end to end metrics"],
      [r"\bctr\b",
+      # a business figure's change with both ends: "if emergency call-ins
+      # drop from about 40 a month to under 20" (not a latency's: "from
+      # 300 ms to 120 ms")
+      r"\b(drops?|dropped|falls?|fell|goes down|went down|rises?|rose|goes up|went up|comes down|come down|came down) from (about |around |roughly |~|over |under )?\d[\d,.]*\s?%?( [\w-]+){0,3} to (under |below |about |around |over |above |at most |at least |~)?\d[\d,.]*(?![\d,.]|\s?(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b)",
       # what is measured once the system is in use: "We will measure success
       # in operation by elective cancellations ...", "tracked in production"
       r"\b(measure|measures|measured|measuring|judge|judged|track|tracked|tracking) (success |it |this |the model |the forecast |the system |the service )?(in operation|in production|in live use|in daily use|once live|after launch|on live traffic)\b",
@@ -276,7 +283,11 @@ sections = [
          r"[≥≤<>]=?\s?[-−+]?[$£€]?\d[\d,.]*\s?(%|percent\b|pp\b|points?\b|minutes?\b|mins?\b|hours?\b|days?\b|x\b)",
          # a signed change: "-8%", "+3 pp", "Target: −50%"
          r"(?<![\w.])[-−+]\d[\d,.]*\s?(%|pp\b|points?\b)",
-         r"\b\d[\d,.]*\s?%\s(reduction|fewer|less|more|increase|decrease|drop|lift|uplift|improvement|higher|lower|cut|gain)\b"],
+         r"\b\d[\d,.]*\s?%\s(reduction|fewer|less|more|increase|decrease|drop|lift|uplift|improvement|higher|lower|cut|gain)\b",
+         # "kWh per cubic metre down 10% over the season", "hours run in
+         # marginal conditions down by a third"
+         r"\b(down|up)\s?[~≈]?\s?\d[\d,.]*\s?(%|percent\b|pp\b|points?\b)",
+         r"\b(down|up|reduced|cut|lowered|raised|increased) by (a |one |two )?(third|thirds|half|quarter|quarters|fifth|tenth)\b"],
           "unless": [
          r"\b(latency|p\d{2}|ms|milliseconds?|seconds?|secs?|response times?|throughput|qps|rps|uptime|availability|error budget)\b",
          r"\b(brier|calibration|validation|test set|held[- ]out|back-?tests?|offline|intervals?|false (positive|negative)s?)\b",
@@ -312,6 +323,7 @@ sections = [
               "life of a request", "how it runs", "how it ran", "how it will run",
               # "Where it runs", "Where it lives": the system's place
               "where it runs", "where it will run", "where it lives", "where it sits", "where does it sit", "where does it live", "where does it run", "where does it fit",
+              "where does it all run", "where does it all live", "where it all runs", "where it all lives",
               # "Where does the model run?" (a FAQ's serving question)
               "where does the model run", "where the model runs", "where does the model live", "where the model lives", "where will the model run",
               # "What happens when someone asks?" (not "What happens when the
@@ -474,7 +486,7 @@ sections = [
       # batch hasn't been processed, ... the analyst reviews it the old way";
       # a batch output that did not arrive: "If the sheet has not reached
       # the printer by six, the baker ... carries on as before"
-      r"\b(fails?|failed|failing|errors|errors out|is slow|are slow|times out|is down|are down|goes down|unavailable|unreachable|offline|hasn't been processed|has not been processed|haven't been processed|have not been processed|hasn't been scored|has not been scored|has not arrived|has not reached|have not arrived|have not reached|hasn't arrived|hasn't reached|haven't arrived|haven't reached|does not arrive|did not arrive|doesn't arrive|didn't arrive|never arrives|arrives late|is late|are late)\b" + GAP + r"{0,200}\b(the old way|the way (they|we|she|he|it) (do|does|did) (it )?(now|today|before)|as (they|we) (do|did) (now|today|before)|(exactly |just )?as before|(continues?|continue|carries on|carry on|goes on|go on|runs?|work|works) as (today|now|it does today|they do today))\b",
+      r"\b(fails?|failed|failing|errors|errors out|is slow|are slow|times out|is down|are down|goes down|unavailable|unreachable|offline|hasn't been processed|has not been processed|haven't been processed|have not been processed|hasn't been scored|has not been scored|has not arrived|has not reached|have not arrived|have not reached|hasn't arrived|hasn't reached|haven't arrived|haven't reached|does not arrive|did not arrive|doesn't arrive|didn't arrive|never arrives|arrives late|is late|are late)\b" + GAP + r"{0,200}\b(the old way|the way (they|we|she|he|it) (do|does|did) (it )?(now|today|before)|as (they|we) (do|did) (now|today|before)|(exactly |just )?as before|(continues?|continue|carries on|carry on|goes on|go on|runs?|work|works|proceeds?|proceed|carries on) (exactly |just )?as (today|now|it does today|they do today))\b",
       # a baseline beside the model: "threshold alarms run independently of
       # the ML path"; "If there is no summary (...), the page shows the
       # existing carousel"
@@ -679,7 +691,13 @@ sections = [
       "how the target is defined", "how the label is defined",
       "how the outcome is defined", "how we define the target",
       "how we define the label", "how we define the outcome"],
-     [# "The thing we're predicting is the number of ticks per part"
+     [# an interview's question with its answer after it ("**Ana:** And
+      # what exactly is the model trying to predict?" over "**Priya:** The
+      # final sale price, ..."); a question left open counts for nothing
+      r"\bwhat (exactly )?(is|are|does|do|will) (the model|the models|we|it) (trying to |going to |be )?(predict|predicting|forecast|forecasting|estimate|estimating)\b",
+      # "What counts as a no-show." over its definition
+      r"\bwhat counts as an? [\w-]+\b(?! (success|a success|win|good|done)\b)",
+      # "The thing we're predicting is the number of ticks per part"
       r"\b(the thing|what) (we're|we are|we'll be|we will be|the model is) (predicting|forecasting|estimating) (is|are)\b",
       # "the target for training is the corrected sensor reading", "before
       # they become targets", "used as targets too"
@@ -1018,6 +1036,11 @@ sections = [
               "what people see"] + [
               f"what the {r} sees" for r in PERSON_ROLES] + [
               f"what {r}s see" for r in PERSON_ROLES] + [
+              # the question: "What does the mechanic actually see?"
+              f"what does the {r} see" for r in PERSON_ROLES] + [
+              f"what does the {r} actually see" for r in PERSON_ROLES] + [
+              # "What does the crew get?"
+              f"what does the {r} get" for r in PERSON_ROLES] + [
               # an LLM's output checked and parsed: "### Output handling"
               "output handling", "response handling", "output parsing",
               "handling the output",

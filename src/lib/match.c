@@ -37,12 +37,43 @@ bool match_names_section(const char *key, const tmpl_section *ts) {
   return S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases);
 }
 
+/* Whether key a holds a word of key b, or b has fewer than three words
+ * (a near miss of a longer name shares a word with it: "what does the
+ * crew get" is misspelt by no heading that shares none of its words, so
+ * the edit distance is not worth computing for it). */
+static bool S_may_be_near(const char *a, const char *b) {
+  size_t words = 1;
+  for (const char *q = b; *q; q++)
+    words += *q == ' ';
+  if (words < 3)
+    return true;
+  size_t la = strlen(a);
+  for (const char *w = b; *w;) {
+    const char *e = strchr(w, ' ');
+    size_t n = e ? (size_t)(e - w) : strlen(w);
+    for (const char *q = a; q + n <= a + la; q++) {
+      q = memchr(q, *w, (size_t)(a + la - q));
+      if (!q || q + n > a + la)
+        break;
+      if (memcmp(q, w, n) == 0 && (q == a || q[-1] == ' ') &&
+          (q[n] == ' ' || q[n] == '\0'))
+        return true;
+    }
+    if (!e)
+      break;
+    w = e + 1;
+  }
+  return false;
+}
+
 /* The best similarity of heading key to ts's names, when at least min. */
 static double S_names_similarity(const char *key, const tmpl_section *ts,
                                  double min) {
   double best = 0;
   for (size_t i = 0; i <= ts->naliases; i++) {
     const char *name = i ? ts->alias_keys[i - 1] : ts->key_title;
+    if (!S_may_be_near(key, name))
+      continue;
     double s = title_similarity_min(key, name, min);
     /* (a near miss misspells the words it does not share: "What we are
      * moving to" is not "What we are measuring") */
@@ -283,6 +314,27 @@ static size_t S_contained_uncached(const namer *nm, size_t d, size_t s) {
 /* The share of heading d's words that the longest contained name of s
  * covers: "Model Architecture and Training" is more Model Design (through
  * "model architecture") than System Architecture. */
+/* Whether heading d holds, as a word of its own anywhere, one of section
+ * s's one-word names: "4. Data changes" (a v2's chapter, whose head noun
+ * is "changes") holds "data". Looser than a name: only for a parent over
+ * a stub that names s exactly ("### 4.2 Labels" over "TBD."). */
+static bool S_has_one_word_name(const lint_ctx *ctx, size_t d, size_t s) {
+  const tmpl_section *ts = &ctx->pack->sections[s];
+  const char *key = ctx->md->blocks[ctx->ol->sections[d].block].key;
+  if (!key)
+    return false;
+  for (size_t i = 0; i <= ts->naliases; i++) {
+    const char *nk = i ? ts->alias_keys[i - 1] : ts->key_title;
+    if (!nk || !*nk || strchr(nk, ' '))
+      continue;
+    size_t n = strlen(nk);
+    for (const char *q = strstr(key, nk); q; q = strstr(q + 1, nk))
+      if ((q == key || q[-1] == ' ') && (q[n] == '\0' || q[n] == ' '))
+        return true;
+  }
+  return false;
+}
+
 static double S_cover(const namer *nm, size_t d, size_t s) {
   size_t n = S_contained(nm, d, s);
   return n && nm->hf[d].words ? (double)n / (double)nm->hf[d].words : 0;
@@ -4680,7 +4732,9 @@ static bool S_names_place(const char *t, size_t i, size_t end) {
     return true;
   static const char *const earlier[] = {"v1", "v2", "v3", NULL};
   if (S_has_any_phrase(t, i, end, earlier) &&
-      (S_has_phrase(t, i, end, "section") || bytes_find(t + i, end - i, "\xc2\xa7")))
+      (S_has_phrase(t, i, end, "section") ||
+       S_has_phrase(t, i, end, "sections") ||
+       bytes_find(t + i, end - i, "\xc2\xa7")))
     return true;
   for (size_t k = i; k < end; k++)
     for (int w = 0; where[w]; w++) {
@@ -4725,6 +4779,20 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
     if (S_opens_with(t, k, end, open))
       i = k;
   }
+  /* (past a sentence that says nothing changed: "No change. See v1,
+   * sections 3 and 4.") */
+  static const char *const nochange[] = {"no change.",     "no changes.",
+                                        "unchanged.",     "nothing changes.",
+                                        "nothing changed.", "nothing new.",
+                                        NULL};
+  if (S_opens_with(t, i, end, nochange)) {
+    const char *dot = memchr(t + i, '.', end - i);
+    size_t k = dot ? (size_t)(dot - t) + 1 : end;
+    while (k < end && (t[k] == ' ' || t[k] == '\n'))
+      k++;
+    if (S_opens_with(t, k, end, open))
+      i = k;
+  }
   if (!S_opens_with(t, i, end, open))
     return S_handed_to_doc(t, i, end);
   if (!S_prose_under(ctx, sec, 25, false))
@@ -4760,8 +4828,21 @@ static bool S_points_outside(lint_ctx *ctx, size_t d) {
     static const char *const same[] = {"nothing has changed", "nothing changed",
                                        "nothing changes", "no change",
                                        "unchanged", NULL};
+    /* ... or that what is new there is not settled yet: "How 'resolved'
+     * gets labelled for the new head is still being agreed with the CRM
+     * team." */
+    static const char *const pending[] = {"still being agreed",
+                                          "still being decided",
+                                          "still being worked out",
+                                          "still to be agreed",
+                                          "still to be decided",
+                                          "to be decided", "not decided yet",
+                                          "not yet decided", NULL};
     bool note = ((S_opens_with(t, k + 2, end, todo) || ask) &&
                  S_count_words(t, k + 2, end, 10) < 10) ||
+                (S_names_place(t, i, k + 1) &&
+                 S_has_any_phrase(t, k + 2, end, pending) &&
+                 S_count_words(t, k + 2, end, 25) <= 24) ||
                 (S_names_place(t, i, k + 1) &&
                  (S_count_words(t, k + 2, end, 9) <= 8 ||
                   (S_opens_with(t, k + 2, end, same) &&
@@ -5062,10 +5143,15 @@ void match_document(lint_ctx *ctx, coverage *cov) {
     /* a stub named exactly ("### Monitoring" over "TBD.") under a heading
      * that also names the section ("## Rollout and operations") is a topic
      * of that section left open, not the section: take the parent */
-    if (sc->section >= 0 && STUB(sc->section)) {
+    /* (so is one that only points elsewhere: "### 4.2 Labels" over
+     * "Unchanged. See v1, section 4.2.") */
+    if (sc->section >= 0 &&
+        (STUB(sc->section) || S_points_outside(ctx, (size_t)sc->section))) {
       ptrdiff_t p = ol->sections[sc->section].parent;
       if (p >= 0 && !used[p] && !ol->sections[p].is_title && !STUB(p) &&
-          S_cover(&nm, (size_t)p, s) > 0 && S_nest_ok(ctx, cov, s, (size_t)p))
+          (S_cover(&nm, (size_t)p, s) > 0 ||
+           S_has_one_word_name(ctx, (size_t)p, s)) &&
+          S_nest_ok(ctx, cov, s, (size_t)p))
         sc->section = p;
     }
     if (sc->section >= 0)

@@ -1102,6 +1102,31 @@ static bool S_cell_denied(const char *t, size_t me, size_t len) {
   return true;
 }
 
+/* Whether paragraph bl opens with a speaker's label, as an interview or a
+ * Q&A write-up answers the question before it: "**Priya:** The final sale
+ * price ...", "A: ...", "Answer: ..." (one to three words before the
+ * colon, the first a capital). */
+static bool S_speaker_answers(const char *t, const block *bl) {
+  if (!bl || bl->kind != BLOCK_PARAGRAPH || bl->in_list || bl->in_quote)
+    return false;
+  size_t i = bl->start, end = bl->end;
+  while (i < end && (t[i] == '*' || t[i] == '_'))
+    i++;
+  if (i >= end || !isupper((unsigned char)t[i]))
+    return false;
+  size_t words = 1;
+  for (size_t k = i; k < end && k < i + 40; k++) {
+    if (t[k] == ':')
+      return true;
+    if (t[k] == ' ' && ++words > 3)
+      return false;
+    if (!isalpha((unsigned char)t[k]) && t[k] != ' ' && t[k] != '.' &&
+        t[k] != '-' && t[k] != '\'')
+      return false;
+  }
+  return false;
+}
+
 /* Whether the sentence holding [ms, me) is a question left open: it ends
  * with '?' and ends its paragraph ("> Should we also cover how we monitor
  * this and roll it out?"). It asks for the thing; it does not plan it. A
@@ -1115,6 +1140,7 @@ static bool S_in_question(const lint_ctx *ctx, size_t ms, size_t me) {
    * and a list item without a full stop is not part of the next item's
    * question */
   size_t len = ctx->src->len;
+  const block *next = NULL;
   if (ctx->md) { /* (a caller with no blocks: the text is one paragraph) */
     size_t b = block_at_or_after(ctx->md, ms + 1);
     if (b == 0)
@@ -1123,6 +1149,8 @@ static bool S_in_question(const lint_ctx *ctx, size_t ms, size_t me) {
     if (bl->kind != BLOCK_PARAGRAPH || bl->bold_line || me > bl->end)
       return false;
     len = bl->end;
+    if (b < ctx->md->nblocks)
+      next = &ctx->md->blocks[b];
   }
   size_t lim = me + 300 < len ? me + 300 : len;
   size_t i = me;
@@ -1150,7 +1178,7 @@ static bool S_in_question(const lint_ctx *ctx, size_t ms, size_t me) {
   for (i++; i < len && strchr(" \t\r*_)\"", t[i]); i++)
     ;
   if (i >= len)
-    return true;
+    return !S_speaker_answers(t, next);
   if (t[i] != '\n')
     return false;
   size_t j = i + 1;
