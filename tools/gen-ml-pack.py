@@ -15,7 +15,11 @@ PERSON_ROLES = ["customer", "driver", "rider", "grower", "farmer", "nurse",
                 "underwriter", "forecaster", "scheduler", "mechanic",
                 "pharmacist", "clerk", "crew", "manager", "picker",
                 "surveyor", "librarian", "volunteer", "agronomist",
-                "coordinator", "supervisor"]
+                "coordinator", "supervisor",
+                # a place that acts on it: "What the shop sees", "What the
+                # depot sees"
+                "shop", "store", "depot", "branch", "team", "site", "clinic",
+                "kitchen", "ward", "desk"]
 # (not "reviewer" or "moderator": "What the interviewer says", "What we
 # moderate" would be near misses of them)
 
@@ -1036,6 +1040,14 @@ sections = [
               "what people see"] + [
               f"what the {r} sees" for r in PERSON_ROLES] + [
               f"what {r}s see" for r in PERSON_ROLES] + [
+              # how the output gets to the person: "How the draft reaches the
+              # doctor"
+              "how the draft reaches", "how the drafts reach",
+              "how the forecast reaches", "how the forecasts reach",
+              "how the prediction reaches", "how the predictions reach",
+              "how the score reaches", "how the scores reach",
+              "how the estimate reaches", "how the estimates reach",
+              "how it reaches"] + [
               # the question: "What does the mechanic actually see?"
               f"what does the {r} see" for r in PERSON_ROLES] + [
               f"what does the {r} actually see" for r in PERSON_ROLES] + [
@@ -1058,7 +1070,9 @@ sections = [
               "how the forecasts are used", "how predictions are used",
               "how the predictions are used", "how scores are used",
               "how the scores are used", "how the score is used"],
-  "evidence": [r"\binference\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
+  # (with it, a plan made from the forecast: "Decision variables: which
+  # connector each bus uses", "the planner re-plans around it")
+  "evidence": [r"\binference\b|\bdecision variables?\b|\b(planner|optimi[sz]er|solver) (re-?plans?|assigns?|allocates?|chooses|picks|builds|produces|outputs|decides|schedules)\b", r"\b(keeps?|takes?|selects?|returns?) the (best|top) \d+\b",
               # "returns the expected ready date with a range"
               r"\b(returns?|shows?|displays?|sends?|gives?) (the |an? )?(expected|predicted|estimated|forecast) [\w-]+\b", r"\b(reorder|re-order)(s|ed|ing)?\b", r"\bcandidates? (still )?(come|comes|are drawn|are pulled|are retrieved|are generated) from\b", r"\b(asks?|calls?|quer(y|ies)|invokes?) the (model|classifier|ranker|scorer|predictor|detector|regressor)\b", r"\b(below|above) (a |the )?(confidence|score|probability)( of| threshold)?\b|\bscores? (above|below|over|under|of at least|between)\b|\b(is|are|counts as|count as) (at[- ]risk|high[- ]risk|flagged|urgent|overloaded|suspicious) (if|when|whenever)\b", r"\b(model|classifier|ranker|scorer|predictor|detector|regressor) (returns?|outputs?|produces?|gives?|predicts?|scores?)\b", r"\bserv(ing|ed)\b", r"\b(rerank|re-rank)\w*\b", r"\bcandidate (generation|retrieval|set|pool)s?\b|\bcandidate (prices|rates|actions|moves|routes|offers|schedules|replies|answers|tariffs|plans)\b|\b(evaluate|evaluates|score|scores) a grid of\b",
               r"\btop[- ]?[*_]?(k|\d+)\b", r"\bthresholds?\b", r"\b(batch|online|real[- ]time) (prediction|inference|scoring)\b",

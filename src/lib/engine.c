@@ -333,6 +333,7 @@ void lint_blocks(ddlint_result *r, md_blocks *mbp, const ddlint_options *opts) {
   outline_build(&mb, r->src.len, threads, &ol);
   if (!r->nparts) {
     outline_untitled(&mb, r->src.text, r->src.len, &ol);
+    outline_numbered_items(&mb, r->src.text, r->src.len, &ol);
     outline_title_parts(&mb, r->src.len, &ol);
     outline_preamble(&mb, r->src.text, r->src.len, &ol);
   }

@@ -669,11 +669,62 @@ static bool S_indented_item(const char *t, const block *b) {
   return sp >= 2;
 }
 
+/* Where the rest of paragraph b starts when it is an outer list item of a
+ * numbered outline whose sub-numbers are no Markdown list: a short title
+ * alone on its first line and a sub-number opening the next ("1. Purpose"
+ * over "   1.1. Patrons who place a hold ...": CommonMark reads "1.1." as
+ * text, so the whole item is one paragraph), else 0. *title gets the
+ * title (without a closing colon). */
+static size_t S_outline_title_line(const char *t, const block *b,
+                                   char **title) {
+  if (b->kind != BLOCK_PARAGRAPH || !b->in_list || b->nested || b->in_quote)
+    return 0;
+  const char *p = t + b->start;
+  size_t n = b->end - b->start;
+  const char *nl = memchr(p, '\n', n);
+  if (!nl)
+    return 0;
+  size_t e = (size_t)(nl - p);
+  while (e && (p[e - 1] == ' ' || p[e - 1] == '\t' || p[e - 1] == '\r'))
+    e--;
+  if (e && p[e - 1] == ':')
+    e--;
+  if (e < 2 || e > 60 ||
+      !((p[0] >= 'A' && p[0] <= 'Z') || (unsigned char)p[0] >= 0xC0))
+    return 0;
+  size_t words = 0;
+  for (size_t k = 0; k < e; k++) {
+    unsigned char c = (unsigned char)p[k];
+    if (!(isalnum(c) || c >= 0x80 || strchr(" ,&/()-'", c)))
+      return 0; /* a sentence, markup or a link: not a plain title */
+    words += c != ' ' && (k == 0 || p[k - 1] == ' ');
+  }
+  if (words == 0 || words > 8)
+    return 0;
+  size_t r = (size_t)(nl - p) + 1;
+  while (r < n && (p[r] == ' ' || p[r] == '\t'))
+    r++;
+  /* the next line opens with a sub-number: "1.1.", "3.2 ", "10.3)" */
+  size_t q = r;
+  while (q < n && isdigit((unsigned char)p[q]))
+    q++;
+  if (q == r || q + 1 >= n || p[q] != '.' || !isdigit((unsigned char)p[q + 1]))
+    return 0;
+  if (title)
+    *title = xstrndup(p, e);
+  return b->start + r;
+}
+
 static size_t S_title_line_end(const char *t, const md_blocks *mb, size_t i,
                                char **title) {
   const block *b = &mb->blocks[i];
   if (title)
     *title = NULL;
+  {
+    size_t at = S_outline_title_line(t, b, title);
+    if (at)
+      return at;
+  }
   if (b->kind != BLOCK_PARAGRAPH || b->in_quote || b->nested)
     return 0;
   const char *p = t + b->start;
@@ -993,4 +1044,25 @@ void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
   /* where the text starts, past any front matter: findings placed on the
    * title point at the first line of text, not at a "---" */
   S_insert_title(mb, doc_len, ol, OUTLINE_UNTITLED);
+}
+
+void outline_numbered_items(md_blocks *mb, const char *text, size_t doc_len,
+                            outline *ol) {
+  /* (a document whose only heading is its title, or none) */
+  for (size_t d = 0; d < ol->nsections; d++)
+    if (!ol->sections[d].is_title)
+      return;
+  size_t n = 0;
+  for (size_t i = 0; i < mb->nblocks; i++)
+    n += S_outline_title_line(text, &mb->blocks[i], NULL) > 0;
+  if (n < 3)
+    return;
+  unsigned char *lvl = xcalloc(mb->nblocks + 1, 1);
+  for (size_t i = 0; i < mb->nblocks; i++)
+    if (S_outline_title_line(text, &mb->blocks[i], NULL))
+      lvl[i] = 2;
+  S_split_run_ins(mb, text, lvl, n);
+  free(lvl);
+  outline_free(ol);
+  outline_build(mb, doc_len, 1, ol);
 }

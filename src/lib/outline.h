@@ -65,6 +65,13 @@ void outline_run_ins(md_blocks *mb, const char *text, size_t doc_len,
  * moved into the new headings) and rebuilds ol; text is the source. */
 void outline_untitled(md_blocks *mb, const char *text, size_t doc_len,
                       outline *ol);
+/* A document whose only heading is its title, or none, written as a
+ * numbered outline in a Markdown list whose sub-numbers are no list ("1.
+ * Purpose" over "   1.1. Patrons ...", three such items or more): each
+ * item's title line becomes a heading of level 2 (BLOCK_MADE_RUN_IN) over
+ * the rest of its item. Rewrites mb and rebuilds ol when it does. */
+void outline_numbered_items(md_blocks *mb, const char *text, size_t doc_len,
+                            outline *ol);
 /* A document whose only heading is its title (an email thread exported
  * under "# Design notes (email thread)", a deck under its title slide):
  * where thematic breaks divide it into three parts or more, each part

@@ -902,6 +902,8 @@ static size_t S_clause_start(const char *t, size_t lo, size_t off) {
   return lo;
 }
 
+static bool S_undone_after(const char *t, size_t i, size_t lim);
+
 /* Whether the mention ending at me heads a list that a negation follows:
  * "Monitoring, feedback logging and the experiment design are out of scope
  * for now", "Drift alerts and retraining are not planned". The list is
@@ -948,7 +950,7 @@ static bool S_list_negated(const char *t, size_t me, size_t len) {
     bool contracted = (n == 5 && strncasecmp(t + b, "isn't", 5) == 0) ||
                       (n == 6 && strncasecmp(t + b, "aren't", 6) == 0);
     if (contracted)
-      return list;
+      return list || S_undone_after(t, i, lim);
     if (isare) {
       /* the next words: "not", "currently not", "out of scope" */
       size_t nw[3], nn[3], k = 0;
@@ -965,7 +967,7 @@ static bool S_list_negated(const char *t, size_t me, size_t len) {
       }
       for (size_t q = 0; q < k && q < 2; q++) {
         if (nn[q] == 3 && strncasecmp(t + nw[q], "not", 3) == 0)
-          return list;
+          return list || S_undone_after(t, nw[q] + 3, lim);
         if (nn[q] == 3 && strncasecmp(t + nw[q], "out", 3) == 0 &&
             q + 2 < k && nn[q + 2] == 5 &&
             strncasecmp(t + nw[q + 2], "scope", 5) == 0)
@@ -988,6 +990,21 @@ static const char *const S_undone[] = {"planned", "covered", "included",
                                        "part",    "in",      "done",
                                        "designed", "built",  "decided",
                                        "yet",     "scoped",  NULL};
+
+/* Whether the word after offset i (up to lim) says a thing is not done in
+ * this document: "covered", "planned", "part", "in", ... (S_undone): the
+ * subject before "isn't covered" needs no list then ("Ongoing monitoring
+ * of the forecast after the pilot isn't covered in this PRD"). */
+static bool S_undone_after(const char *t, size_t i, size_t lim) {
+  while (i < lim && (t[i] == ' ' || t[i] == '\n'))
+    i++;
+  size_t b = i;
+  while (i < lim && S_wordch(t[i]))
+    i++;
+  return i > b && S_word_in(t + b, i - b, S_undone) &&
+         !(i - b == 2 && strncasecmp(t + b, "in", 2) == 0);
+}
+
 
 /* Whether the mention [ms, me) sits in a parenthesis that a negation
  * follows: "Operating concerns (monitoring, alerting, how the switch is
@@ -1324,7 +1341,11 @@ static const char *const S_denying_names[] = {
     "not included",    "deferred",       "explicitly not", "what i didn't get to",
     "what i did not get to", "what we didn't get to", "what we did not get to",
     "didn't get to",   "did not get to", "what's missing", "what is missing",
-    "not covered here", "left out",      "skipped",       NULL};
+    "not covered here", "left out",      "skipped",
+    /* "**Not figured out yet:**" over what the author has not decided */
+    "not figured out", "not yet figured out", "still to figure out",
+    "not worked out",  "not yet decided", "not decided",    "undecided",
+    NULL};
 
 /* Whether t[b, e) (a heading's or a label's text, markup and numbering
  * aside) is one of S_denying_names, alone or with a short qualifier: "Out
