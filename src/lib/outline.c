@@ -1052,15 +1052,17 @@ void outline_numbered_items(md_blocks *mb, const char *text, size_t doc_len,
   for (size_t d = 0; d < ol->nsections; d++)
     if (!ol->sections[d].is_title)
       return;
+  unsigned char *lvl = xcalloc(mb->nblocks + 1, 1);
   size_t n = 0;
   for (size_t i = 0; i < mb->nblocks; i++)
-    n += S_outline_title_line(text, &mb->blocks[i], NULL) > 0;
-  if (n < 3)
-    return;
-  unsigned char *lvl = xcalloc(mb->nblocks + 1, 1);
-  for (size_t i = 0; i < mb->nblocks; i++)
-    if (S_outline_title_line(text, &mb->blocks[i], NULL))
+    if (S_outline_title_line(text, &mb->blocks[i], NULL)) {
       lvl[i] = 2;
+      n++;
+    }
+  if (n < 3) {
+    free(lvl);
+    return;
+  }
   S_split_run_ins(mb, text, lvl, n);
   free(lvl);
   outline_free(ol);

@@ -902,6 +902,26 @@ static size_t S_clause_start(const char *t, size_t lo, size_t off) {
   return lo;
 }
 
+/* The words of t from j on, up to lim, at most max of them, separated by
+ * spaces (and line breaks, with lines): their starts in ws, lengths in wn.
+ * Stops at the first character that is neither. Returns how many. */
+static size_t S_next_words(const char *t, size_t j, size_t lim, bool lines,
+                           size_t *ws, size_t *wn, size_t max) {
+  size_t n = 0;
+  while (j < lim && n < max) {
+    while (j < lim && (t[j] == ' ' || (lines && t[j] == '\n')))
+      j++;
+    size_t b = j;
+    while (j < lim && S_wordch(t[j]))
+      j++;
+    if (j == b)
+      break;
+    ws[n] = b;
+    wn[n++] = j - b;
+  }
+  return n;
+}
+
 static bool S_undone_after(const char *t, size_t i, size_t lim);
 
 /* Whether the mention ending at me heads a list that a negation follows:
@@ -953,18 +973,8 @@ static bool S_list_negated(const char *t, size_t me, size_t len) {
       return list || S_undone_after(t, i, lim);
     if (isare) {
       /* the next words: "not", "currently not", "out of scope" */
-      size_t nw[3], nn[3], k = 0;
-      for (size_t j = i; j < lim && k < 3;) {
-        while (j < lim && t[j] == ' ')
-          j++;
-        size_t w0 = j;
-        while (j < lim && S_wordch(t[j]))
-          j++;
-        if (j == w0)
-          break;
-        nw[k] = w0;
-        nn[k++] = j - w0;
-      }
+      size_t nw[3], nn[3];
+      size_t k = S_next_words(t, i, lim, false, nw, nn, 3);
       for (size_t q = 0; q < k && q < 2; q++) {
         if (nn[q] == 3 && strncasecmp(t + nw[q], "not", 3) == 0)
           return list || S_undone_after(t, nw[q] + 3, lim);
@@ -1225,18 +1235,8 @@ static bool S_which_denies(const char *t, size_t me, size_t len) {
   }
   if (i + 1 >= lim)
     return false;
-  size_t ws[6], wn[6], n = 0;
-  for (size_t j = i + 8; j < lim && n < 6;) {
-    while (j < lim && (t[j] == ' ' || t[j] == '\n'))
-      j++;
-    size_t b = j;
-    while (j < lim && S_wordch(t[j]))
-      j++;
-    if (j == b)
-      break;
-    ws[n] = b;
-    wn[n++] = j - b;
-  }
+  size_t ws[6], wn[6];
+  size_t n = S_next_words(t, i + 8, lim, true, ws, wn, 6);
   static const char *const docs[] = {"document", "doc",      "design",
                                      "proposal", "page",     "rfc",
                                      "note",     "write-up", "writeup",
