@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -573,9 +574,12 @@ typedef struct cache_entry {
   void *value;
 } cache_entry;
 
+/* Read without the lock: an entry is complete before it is published at
+ * its bucket's head (release), and never changes after; the lock only
+ * keeps two threads from making the same entry. */
 struct prose_cache {
   pthread_mutex_t lock;
-  cache_entry *buckets[CACHE_BUCKETS];
+  _Atomic(cache_entry *) buckets[CACHE_BUCKETS];
 };
 
 prose_cache *prose_cache_new(void) {
@@ -598,7 +602,7 @@ void prose_cache_free(prose_cache *c) {
   if (!c)
     return;
   for (size_t b = 0; b < CACHE_BUCKETS; b++)
-    for (cache_entry *e = c->buckets[b], *nx; e; e = nx) {
+    for (cache_entry *e = atomic_load(&c->buckets[b]), *nx; e; e = nx) {
       nx = e->next;
       if (e->kind == 0)
         S_many_free(e->value);
@@ -679,6 +683,15 @@ static many_set *S_many_prepare(const pattern *const *pats, size_t n) {
   return m;
 }
 
+static cache_entry *S_cache_find(cache_entry *e, int kind,
+                                 const void *const *key, size_t n) {
+  for (; e; e = e->next)
+    if (e->kind == kind && e->n == n &&
+        memcmp(e->key, key, n * sizeof(void *)) == 0)
+      return e;
+  return NULL;
+}
+
 /* The cached value for (kind, key[0..n)), made by calling make on a miss.
  * Entries are never changed once in the cache. */
 static void *S_cached(const ddlint_pack *pk, int kind, const void *const *key,
@@ -688,12 +701,13 @@ static void *S_cached(const ddlint_pack *pk, int kind, const void *const *key,
   for (size_t i = 0; i < n; i++)
     h = (h ^ (uint64_t)(uintptr_t)key[i]) * 1099511628211u;
   size_t b = (size_t)(h >> 32) % CACHE_BUCKETS;
+  cache_entry *e = S_cache_find(
+      atomic_load_explicit(&c->buckets[b], memory_order_acquire), kind, key, n);
+  if (e)
+    return e->value;
   pthread_mutex_lock(&c->lock);
-  cache_entry *e = c->buckets[b];
-  for (; e; e = e->next)
-    if (e->kind == kind && e->n == n &&
-        memcmp(e->key, key, n * sizeof(void *)) == 0)
-      break;
+  cache_entry *head = atomic_load_explicit(&c->buckets[b], memory_order_relaxed);
+  e = S_cache_find(head, kind, key, n); /* made while we waited? */
   if (!e) {
     e = xcalloc(1, sizeof *e);
     e->kind = kind;
@@ -702,8 +716,8 @@ static void *S_cached(const ddlint_pack *pk, int kind, const void *const *key,
     memcpy(e->key, key, n * sizeof(void *));
     e->value = kind == 0 ? (void *)S_many_prepare((const pattern *const *)key, n)
                          : (void *)S_lit_prepare((const char *const *)lits, ws, n);
-    e->next = c->buckets[b];
-    c->buckets[b] = e;
+    e->next = head;
+    atomic_store_explicit(&c->buckets[b], e, memory_order_release);
   }
   pthread_mutex_unlock(&c->lock);
   return e->value;

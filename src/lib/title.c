@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include <stdlib.h>
@@ -987,10 +988,13 @@ typedef struct memo_entry {
   char key[]; /* NUL-terminated */
 } memo_entry;
 
+/* Read without the lock, as the prose cache is: an entry is complete
+ * before it is published at its bucket's head (release) and never changes;
+ * the lock keeps writers apart and counts the entries. */
 struct title_memo {
   pthread_mutex_t lock;
   size_t n;
-  memo_entry *buckets[MEMO_BUCKETS];
+  _Atomic(memo_entry *) buckets[MEMO_BUCKETS];
 };
 
 title_memo *title_memo_new(void) {
@@ -1003,7 +1007,7 @@ void title_memo_free(title_memo *m) {
   if (!m)
     return;
   for (size_t b = 0; b < MEMO_BUCKETS; b++)
-    for (memo_entry *e = m->buckets[b], *nx; e; e = nx) {
+    for (memo_entry *e = atomic_load(&m->buckets[b]), *nx; e; e = nx) {
       nx = e->next;
       free(e);
     }
@@ -1021,15 +1025,14 @@ static size_t S_memo_bucket(const char *key, size_t tag) {
 bool title_memo_get(title_memo *m, const char *key, size_t tag,
                     double *value) {
   size_t b = S_memo_bucket(key, tag);
-  bool found = false;
-  pthread_mutex_lock(&m->lock);
-  for (const memo_entry *e = m->buckets[b]; e && !found; e = e->next)
+  for (const memo_entry *e =
+           atomic_load_explicit(&m->buckets[b], memory_order_acquire);
+       e; e = e->next)
     if (e->tag == tag && strcmp(e->key, key) == 0) {
       *value = e->value;
-      found = true;
+      return true;
     }
-  pthread_mutex_unlock(&m->lock);
-  return found;
+  return false;
 }
 
 void title_memo_put(title_memo *m, const char *key, size_t tag,
@@ -1041,8 +1044,8 @@ void title_memo_put(title_memo *m, const char *key, size_t tag,
     e->tag = tag;
     e->value = value;
     memcpy(e->key, key, n + 1);
-    e->next = m->buckets[b];
-    m->buckets[b] = e;
+    e->next = atomic_load_explicit(&m->buckets[b], memory_order_relaxed);
+    atomic_store_explicit(&m->buckets[b], e, memory_order_release);
     m->n++;
   }
   pthread_mutex_unlock(&m->lock);

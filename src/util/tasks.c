@@ -39,14 +39,20 @@ void run_tasks(size_t n, unsigned threads, void (*task)(void *arg, size_t i),
     pthread_join(tids[t], NULL);
 }
 
-/* The ordered runner: workers take tasks from the shared counter and flag
- * each one finished; the calling thread waits for them in order. */
+/* The ordered runner: `threads` threads, the caller's among them, take
+ * tasks from the shared counter. The thread that finishes the first task
+ * not yet reported reports it, and every later one already finished, while
+ * the others go on with new tasks; one thread at a time reports. No thread
+ * waits for another, and none is left over to report: a reporter of its
+ * own made one thread more than cores at -j N, woken once per task, and
+ * freed what the workers had allocated in their malloc arenas. */
 typedef struct {
   task_pool pool;
   void (*done)(void *arg, size_t i);
-  bool *finished; /* per task, under lock */
+  bool *finished;   /* per task, under lock */
+  size_t next_done; /* the first task not reported yet, under lock */
+  bool reporting;   /* a thread is calling done(), under lock */
   pthread_mutex_t lock;
-  pthread_cond_t cond;
 } ordered_pool;
 
 static void *S_ordered_work(void *p) {
@@ -56,7 +62,17 @@ static void *S_ordered_work(void *p) {
     op->pool.task(op->pool.arg, i);
     pthread_mutex_lock(&op->lock);
     op->finished[i] = true;
-    pthread_cond_broadcast(&op->cond);
+    if (!op->reporting) {
+      op->reporting = true;
+      while (op->next_done < op->pool.n && op->finished[op->next_done]) {
+        size_t k = op->next_done;
+        pthread_mutex_unlock(&op->lock);
+        op->done(op->pool.arg, k);
+        pthread_mutex_lock(&op->lock);
+        op->next_done++;
+      }
+      op->reporting = false;
+    }
     pthread_mutex_unlock(&op->lock);
   }
   return NULL;
@@ -65,37 +81,28 @@ static void *S_ordered_work(void *p) {
 void run_tasks_in_order(size_t n, unsigned threads,
                         void (*task)(void *arg, size_t i),
                         void (*done)(void *arg, size_t i), void *arg) {
+  if (threads <= 1 || n <= 1) {
+    for (size_t i = 0; i < n; i++) {
+      task(arg, i);
+      done(arg, i);
+    }
+    return;
+  }
   ordered_pool op = {.pool = {.n = n, .task = task, .arg = arg}, .done = done};
   atomic_init(&op.pool.next, 0);
-  pthread_t *tids = NULL;
+  op.finished = xcalloc(n, sizeof(bool));
+  pthread_mutex_init(&op.lock, NULL);
+  size_t want = (threads < n ? threads : n) - 1; /* the caller works too */
+  if (want > MAX_THREADS)
+    want = MAX_THREADS;
+  pthread_t tids[MAX_THREADS];
   size_t ntids = 0;
-  if (threads > 1 && n > 1) {
-    size_t want = threads < n ? threads : n;
-    op.finished = xcalloc(n, sizeof(bool));
-    pthread_mutex_init(&op.lock, NULL);
-    pthread_cond_init(&op.cond, NULL);
-    tids = xcalloc(want, sizeof(pthread_t));
-    for (size_t t = 0; t < want; t++)
-      if (pthread_create(&tids[ntids], NULL, S_ordered_work, &op) == 0)
-        ntids++; /* a thread that cannot start leaves its share to the rest */
-  }
-  for (size_t i = 0; i < n; i++) {
-    if (!ntids) {
-      task(arg, i);
-    } else {
-      pthread_mutex_lock(&op.lock);
-      while (!op.finished[i])
-        pthread_cond_wait(&op.cond, &op.lock);
-      pthread_mutex_unlock(&op.lock);
-    }
-    done(arg, i);
-  }
+  for (size_t t = 0; t < want; t++)
+    if (pthread_create(&tids[ntids], NULL, S_ordered_work, &op) == 0)
+      ntids++; /* a thread that cannot start leaves its share to the rest */
+  S_ordered_work(&op);
   for (size_t t = 0; t < ntids; t++)
     pthread_join(tids[t], NULL);
-  if (op.finished) {
-    pthread_mutex_destroy(&op.lock);
-    pthread_cond_destroy(&op.cond);
-  }
-  free(tids);
+  pthread_mutex_destroy(&op.lock);
   free(op.finished);
 }

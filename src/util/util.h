@@ -110,11 +110,12 @@ typedef struct {
  * caller's included) and returns when all are done. */
 void run_tasks(size_t n, unsigned threads, void (*task)(void *arg, size_t i),
                void *arg);
-/* run_tasks() on up to `threads` worker threads (none when threads or n is
- * 1 or less, or none can start: the calling thread then runs each task
- * itself), with done(arg, i) called on the calling thread for each i in
- * order, once task i is finished, while later tasks still run: for a
- * caller that reports results in input order. */
+/* run_tasks() with done(arg, i) called for each i in order, once task i is
+ * finished, while later tasks still run: for a caller that reports results
+ * in input order. done() runs on any of the threads, the caller's included,
+ * never on two at once, and each call sees all the memory the earlier calls
+ * and task i wrote. With threads or n 1 or less the caller runs task(i)
+ * then done(i) for each i in turn. */
 void run_tasks_in_order(size_t n, unsigned threads,
                         void (*task)(void *arg, size_t i),
                         void (*done)(void *arg, size_t i), void *arg);
