@@ -123,8 +123,8 @@ static void S_job_task(void *arg, size_t i) {
   cli_run_job(rr->rn, i);
 }
 
-/* run_tasks_in_order()'s done: job i reported, on the main thread, in
- * input order; the exit policy's findings and gates noted. */
+/* run_tasks_in_order()'s done: job i reported, in input order, on one
+ * thread at a time; the exit policy's findings and gates noted. */
 static void S_report_job(void *arg, size_t i) {
   run_report *rr = arg;
   const cli_opts *o = rr->o;

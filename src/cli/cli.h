@@ -56,8 +56,8 @@ typedef struct {
   bool no_config;    /* --no-config */
 } cli_opts;
 
-/* One document of the run. A worker fills it; the main thread reports it,
- * in order, so the output is the same whatever the number of workers. */
+/* One document of the run. A worker fills it; it is reported in input
+ * order (by whichever worker is reporting), so the output is the same whatever the number of workers. */
 typedef struct {
   ddlint_result *result; /* owned until reported */
   strbuf messages;       /* stderr lines, printed when reported */

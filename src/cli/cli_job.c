@@ -1,7 +1,7 @@
 /* The job of one input: a file or a document of several files read,
  * checked for what is not Markdown, given its config and template, linted
  * and (with --fix) fixed. Jobs run on worker threads; what they print
- * waits in the job until the main thread reports it. */
+ * waits in the job until it is reported, in input order. */
 #include "cli.h"
 #include "term.h"
 
