@@ -57,7 +57,8 @@ typedef struct {
 } cli_opts;
 
 /* One document of the run. A worker fills it; it is reported in input
- * order (by whichever worker is reporting), so the output is the same whatever the number of workers. */
+ * order (by whichever worker is reporting), so the output is the same
+ * whatever the number of workers. */
 typedef struct {
   ddlint_result *result; /* owned until reported */
   strbuf messages;       /* stderr lines, printed when reported */
