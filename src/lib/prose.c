@@ -706,7 +706,8 @@ static void *S_cached(const ddlint_pack *pk, int kind, const void *const *key,
   if (e)
     return e->value;
   pthread_mutex_lock(&c->lock);
-  cache_entry *head = atomic_load_explicit(&c->buckets[b], memory_order_relaxed);
+  cache_entry *head =
+      atomic_load_explicit(&c->buckets[b], memory_order_relaxed);
   e = S_cache_find(head, kind, key, n); /* made while we waited? */
   if (!e) {
     e = xcalloc(1, sizeof *e);
