@@ -413,8 +413,11 @@ static bool S_borrowed_name(const namer *nm, const unsigned char *known,
                             size_t d, size_t s) {
   const lint_ctx *ctx = nm->ctx;
   const outline *ol = ctx->ol;
-  if (!ctx->nparts || !S_generic_only(nm, d, s))
+  if (!S_generic_only(nm, d, s))
     return false;
+  if (!ctx->nparts)
+    return s > 0 && S_by_content_ok(ctx->pack, s) &&
+           S_evidence_at(nm->ctx, s, d) < 1;
   bool in_chapter = false;
   for (ptrdiff_t p = ol->sections[d].parent; p >= 0 && !ol->sections[p].is_title;
        p = ol->sections[p].parent) {
