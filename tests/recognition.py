@@ -3869,6 +3869,21 @@ def main():
     check("'## Context' opening a design is its problem, evidence or none",
           c["found"], f"{c}")
 
+    # A near miss misspells: a short word that differs by two edits is
+    # another word ("After the race" is not "After ranking").
+    for head, near in [("After the race", None), ("Does it work? (test set, "
+                       "unseen sensors)", None), ("The scorer", None),
+                       ("Modle Design", "Model Design"),
+                       ("Sucess Metrix", "Success Metrics")]:
+        d = lint_text(ddlint, f"# Tent demand\n\n## {head}\n\nWe compare "
+                      "the forecasts with the counts at each tent.\n")
+        got = [x["help"] for x in d["diagnostics"]
+               if "did you mean" in x.get("help", "")]
+        want = f'did you mean "{near}"' if near else None
+        check(f"'{head}' is " + (f"a near miss of {near}" if near else
+                                 "no near miss"),
+              any(want in h for h in got) if near else not got, f"{got}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

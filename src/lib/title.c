@@ -544,7 +544,8 @@ double title_similarity(const char *h, const char *name) {
 
 /* Whether the words in which heading key h and name key n differ are a
  * misspelling of each other: the words of each that the other lacks,
- * joined, at most max(2, a third of the shorter) edits apart. "what we
+ * joined, at most max(2, a third of the shorter) edits apart (one for five
+ * letters or fewer: "after the race" is no "after ranking"). "what we
  * are moving to" is no near miss of "what we are measuring" ("moving to"
  * and "measuring" are 8 edits apart), "sucess metrix" is one of "success
  * metrics" (3). Where one holds all the other's words, true. */
@@ -577,7 +578,9 @@ bool title_near_words(const char *h, const char *n) {
   if (!la || !lb)
     return true;
   size_t shorter = la < lb ? la : lb;
-  size_t limit = shorter / 3 > 2 ? shorter / 3 : 2;
+  /* a word of five letters or fewer is misspelt by one edit: "race" and
+   * "rank" are two apart, and other words */
+  size_t limit = shorter <= 5 ? 1 : shorter / 3 > 2 ? shorter / 3 : 2;
   return S_levenshtein(ra, la, rb, lb, limit) <= limit;
 }
 
