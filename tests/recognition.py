@@ -3884,6 +3884,51 @@ def main():
                                  "no near miss"),
               any(want in h for h in got) if near else not got, f"{got}")
 
+    # A statistician's model and a run-in "Model:" in a list are the
+    # model by content; a list of inputs after "What goes into the model
+    # ...:", and an LLM call's context, are the features.
+    inputs = ("## Inputs\n\nSupplier, species, lot age in months, the "
+              "supplier's printed rate, storage temperature and the last two "
+              "lots' rates from the same supplier.")
+    d = lint_text(ddlint, seeds.replace("@APPROACH@", "Nothing fancy.")
+                  .replace(inputs, "## Our plan\n\n- Model: the share of "
+                           "cells that germinate, per lot and tray size\n  - "
+                           "a Poisson GLM with a supplier and species "
+                           "interaction, trained on six seasons of lots; a "
+                           "negative binomial if the counts are "
+                           "overdispersed\n\nFrom these: supplier, species "
+                           "and lot age."))
+    c = cov(d, "model")
+    check("'- Model: ...' over a Poisson GLM and a negative binomial is the "
+          "model", c["found"], f"{c}")
+    d = lint_text(ddlint, seeds.replace(
+        "@APPROACH@", "A beta regression of the germination rate, fitted per "
+        "species group; trained each spring.").replace(
+        inputs, "## Where the numbers come from\n\nThe greenhouse log has "
+        "every lot since 2018. What goes into the model, more or less: "
+        "storage temperature, lot age in months, the supplier's printed "
+        "rate and the rolling mean of the last two lots' rates."))
+    c = cov(d, "features")
+    check("'What goes into the model, more or less: a, b, c and d' is the "
+          "features", c["found"], f"{c}")
+    d = lint_text(ddlint, seeds.replace("@APPROACH@", "A hosted LLM reads "
+                  "each lot's records and estimates its germination rate.")
+                  .replace(inputs, "## What it reads\n\nEach LLM call "
+                           "gets: the lot's sowing record, the supplier's "
+                           "sheet, the rolling mean of the last three lots' "
+                           "counts and the grower's notes. We tried adding "
+                           "the weather at sowing and dropped it."))
+    c = cov(d, "features")
+    check("'Each LLM call gets: ...' is the features", c["found"], f"{c}")
+    d = lint_text(ddlint, seeds.replace("## How we'll know it works",
+                                        "## Measures").replace(
+                                            "@APPROACH@", "A regression."))
+    c = cov(d, "success-metrics")
+    check("'## Measures' is the success metrics, and no near miss of "
+          "Features", c["found"] and c.get("via") != "content" and not any(
+              "did you mean" in x.get("help", "") for x in d["diagnostics"]),
+          f"{c}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

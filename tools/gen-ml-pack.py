@@ -149,7 +149,7 @@ sections = [
               "definition of success", "defining success", "measures of success",
               # "What counts as success", "What we will measure"
               "what counts as success", "counts as success", "success",
-              "what we will measure", "what we'll measure", "what we measure",
+              "measures", "key measures", "what we will measure", "what we'll measure", "what we measure",
               "what we are measuring", "what we're measuring",
               # "How we will judge it", "How we'll evaluate it"
               "how we will judge", "how we'll judge", "how we judge", "how we would judge", "how we'd judge",
@@ -814,6 +814,14 @@ sections = [
   # Recent usage at several windows (7, 28, 91 days) ... Day of week ...
   # a leading indicator"
   "evidence": [r"(?<=\bwhat )\bgoes into the model\b|(?<=\bthe )\bmodel (sees|gets|takes in)\b",
+              # an LLM's context: "Each LLM call gets: the system prompt,
+              # the form state, the last 8 turns ...", "the agent is given"
+              r"\b(each|every) (llm |model |agent |api )?(call|request|prompt|turn) (gets|receives|includes|contains|is given|carries)\b|(?<=\bthe )\b(llm|agent|model|classifier|scorer) (is given|receives|is fed|is passed)\b",
+              # a list of inputs after a colon: "What goes into the model,
+              # more or less: trees in the block, the fruitlet count, ...",
+              # "Features beyond the image are deliberately few: NIR class
+              # probabilities, item area, and belt position"
+              r"\b(features?|inputs?|signals?|predictors?|goes into the model|call gets|call receives|call includes|request gets|request includes|prompt gets|prompt includes|turn gets)\b[^.:\n]{0,40}:\s*" + GAP + r"{1,60}," + GAP + r"{1,60},",
               # "the essay text (tokenised, up to 1,024 tokens)", "simple
               # counts: words, paragraphs", "mean sentence length"
               r"\btokeni[sz](e|ed|er)\b|\bcounts\s*:|\b(mean|average|median) ([\w-]+ )?(length|count|rate|frequency|duration)\b",
@@ -901,7 +909,10 @@ sections = [
               "what kind of model do we use",
               # "How (the) model works"
               "how the model works", "how it learns", "how the model learns"],
-  "evidence": [r"\bmodel (architecture|selection|choice|training|type|family|families|design)\b", r"\bbaseline (model|solution|approach)\b",
+  "evidence": [r"\bmodel (architecture|selection|choice|training|type|family|families|design)\b",
+              # a run-in "Model: encounter rate per 1,000 runners, ..." (not
+              # a data, business, pricing, threat or serving model)
+              r"(?<!data |ness |cing |ting |reat |ving |cost |ment |ntal |very |fing |vice |enue |port )\bmodel\s*:\s*\w", r"\bbaseline (model|solution|approach)\b",
                # statistical models: "a hierarchical (mixed-effects) probit
                # model", "random slopes per species", "fitted in Stan"
                r"\b(mixed[- ]effects?|hierarchical|multilevel|bayesian|probit|poisson|survival|cox|arima|sarima|prophet)\b(?:[^.\n]|\n(?=[\t\x20]*[a-z0-9(])){0,30}\b(models?|regressions?|fits?|fitted)\b|\brandom (intercepts?|slopes?|effects?)\b|\bfixed effects?\b",
@@ -962,7 +973,12 @@ sections = [
       r"\b(dcn|deepfm|resnet|vit|yolo|knn)\b", r"\bnearest neighbou?rs?\b",
       # named model families beyond ranking: OCR, speech, vision, NLP
       r"\b(trocr|layoutlm(v\d)?|donut|tesseract|paddleocr|whisper|wav2vec|efficientnet|mobilenet|unet|u-net|detr|roberta|distilbert|deberta|xlm-r|sentence-bert|sbert|arima|sarima|prophet|catboost)\b",
-      r"\b(handwriting|speech|text|image|object|named[- ]entity|intent) (recognition|detection|classification|recogni[sz]er|classifier|detector) models?\b"],
+      r"\b(handwriting|speech|text|image|object|named[- ]entity|intent) (recognition|detection|classification|recogni[sz]er|classifier|detector) models?\b",
+      # a statistician's models: "a Poisson GLM with a site interaction",
+      # "negative binomial", "a GAM of temperature", "ridge regression"
+      r"\b(glms?|gams?|glmms?|generali[sz]ed (linear|additive) (mixed )?models?|negative binomial|zero[- ]inflated|tweedie)\b",
+      r"\b(poisson|quantile|beta|ridge|lasso|linear|ordinal|multinomial|isotonic|kernel) regressions?\b",
+      r"\belastic[- ]net\b|\b(naive bayes|support vector|svms?|k-means|kmeans|gaussian process(es)?)\b"],
      "GBDT, Two-tower, Transformer, LLM"),
    T("serving-format", "Serving Format",
      ["serving", "model serving", "deployment format", "inference format", "on device inference", "on device model"],

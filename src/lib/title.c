@@ -581,7 +581,10 @@ bool title_near_words(const char *h, const char *n) {
   /* a word of five letters or fewer is misspelt by one edit: "race" and
    * "rank" are two apart, and other words */
   size_t limit = shorter <= 5 ? 1 : shorter / 3 > 2 ? shorter / 3 : 2;
-  return S_levenshtein(ra, la, rb, lb, limit) <= limit;
+  size_t dist = S_levenshtein(ra, la, rb, lb, limit);
+  /* two edits or more with another first letter are another word:
+   * "measures" is no misspelling of "features" */
+  return dist <= limit && (dist < 2 || ra[0] == rb[0]);
 }
 
 double title_similarity_min(const char *h, const char *name, double min) {
