@@ -366,6 +366,11 @@ sections = [
               r"\b(local|on-?prem(ises)?|plant|site|shared|network) (storage|servers?|disks?|nas)\b",
               r"\b(uploads?|uploaded|syncs?|synced) ([\w-]+ ){0,4}to the ([\w-]+ )?(server|cloud|bucket|store|backend)\b",
               r"\bheartbeats?\b",
+              # a device's system: "Run the classifier on the node's
+              # microcontroller", "sends a status field with its hourly
+              # uplink", "over LoRaWAN / MQTT to the gateway" (the last
+              # item this section has room for: its diagram is the 64th)
+              r"\b(microcontrollers?|mcus?|uplinks?|downlinks?|lorawan|mqtt|zigbee|nb-iot)\b",
               # a phone app and its server: "sends the photo to the
               # suggestion API", "POST /suggest", "the on-device list stays on
               # screen if the server call fails", "The phone runs a compact
@@ -1970,8 +1975,10 @@ def _has_triggers(pat):
 
 for sec in sections:
     # src/lib/match.c keeps a section's evidence items (its topics, then
-    # its evidence patterns) in a 64-bit mask: items past 64 are dropped
-    nitems = len(sec.get("topics", [])) + len(sec.get("evidence", []))
+    # its evidence patterns, then a diagram where the section reads them)
+    # in a 64-bit mask: items past 64 are dropped, the diagram first
+    nitems = (len(sec.get("topics", [])) + len(sec.get("evidence", [])) +
+              (1 if sec.get("diagrams") else 0))
     assert nitems <= 64, f"{sec['id']}: {nitems} evidence items, at most 64"
     for pat in sec.get("evidence", []) + [p for t in sec.get("topics", [])
                                           for p in t.get("patterns", [])]:

@@ -531,6 +531,22 @@ static void test_generic_names(void) {
   CHECK(uerr && strncmp(uerr, "p.json:2:", 9) == 0 &&
         strstr(uerr, "\"not_under\" must name another section"));
   free(uerr);
+  /* 64 evidence items at most (topics, evidence patterns, a diagram):
+   * the 65th would never count, so the pack is refused */
+  {
+    strbuf j = {0};
+    strbuf_puts(&j, "{\"name\": \"e\", \"rules\": [], \"sections\": [\n"
+                    "{\"id\": \"a\", \"title\": \"A\", \"diagrams\": true,"
+                    "\n \"evidence\": [");
+    for (int i = 0; i < 64; i++)
+      strbuf_printf(&j, "%s\"\\\\bw%d\\\\b\"", i ? ", " : "", i);
+    strbuf_puts(&j, "]}]}");
+    char *eerr = pack_error(j.data);
+    CHECK(eerr && strncmp(eerr, "p.json:3:", 9) == 0 &&
+          strstr(eerr, "65 evidence items"));
+    free(eerr);
+    strbuf_free(&j);
+  }
   /* a bad local pattern is a located error, like any pattern */
   char *lerr = pack_error("{\"name\": \"l\", \"rules\": [], \"sections\": [\n"
                           "{\"id\": \"o\", \"title\": \"O\", \"topics\": [{\"id\": "
