@@ -3929,6 +3929,30 @@ def main():
               "did you mean" in x.get("help", "") for x in d["diagnostics"]),
           f"{c}")
 
+    # A pronoun that takes a measure back: "..., but that's not measured".
+    for said in ["Online, the real test is the revenue per bench, but "
+                 "that's not measured anywhere yet.",
+                 "Online we would want the retention of trade customers and "
+                 "the trays thrown away, and neither of those is tracked "
+                 "today."]:
+        d = lint_text(ddlint, seeds.replace("@APPROACH@", "A regression.")
+                      .replace("still fill orders", "still fill the benches")
+                      .replace("the share of cells with", "how many cells hold")
+                      .replace("Online: trays sown per tray sold, tracked for"
+                               " a season.", said))
+        check(f"'{said[-40:]}' names no online metric", any(
+            x["rule"] == "missing-success-metric" and "Online" in x["message"]
+            for x in d["diagnostics"]), f"{rules(d)}")
+    d = lint_text(ddlint, seeds.replace("@APPROACH@", "A regression.")
+                  .replace("still fill orders", "still fill the benches")
+                  .replace("the share of cells with", "how many cells hold")
+                  .replace("Online: trays sown per tray sold, tracked for a "
+                           "season.", "Online: the revenue per bench, and it "
+                           "is tracked weekly."))
+    check("'Online: the revenue per bench, and it is tracked weekly' is one",
+          not any(x["rule"] == "missing-success-metric" and "Online" in
+                  x["message"] for x in d["diagnostics"]), f"{rules(d)}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

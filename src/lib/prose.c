@@ -1011,10 +1011,10 @@ static bool S_list_negated(const char *t, size_t me, size_t len) {
 
 /* What a parenthesis's negation says of its list: "(...) are not
  * planned / part of v1 / in scope", "aren't covered". */
-static const char *const S_undone[] = {"planned", "covered", "included",
-                                       "part",    "in",      "done",
-                                       "designed", "built",  "decided",
-                                       "yet",     "scoped",  NULL};
+static const char *const S_undone[] = {
+    "planned",  "covered", "included", "part",     "in",       "done",
+    "designed", "built",   "decided",  "yet",      "scoped",   "measured",
+    "tracked",  "logged",  "recorded", "monitored", "collected", NULL};
 
 /* Whether the word after offset i (up to lim) says a thing is not done in
  * this document: "covered", "planned", "part", "in", ... (S_undone): the
@@ -1293,6 +1293,77 @@ static bool S_which_denies(const char *t, size_t me, size_t len) {
         v++;
       return v < n && S_word_in(t + ws[v], wn[v], treat);
     }
+  return false;
+}
+
+/* Whether the rest of the sentence after the mention ending at me takes
+ * it back with a pronoun: "The real question is desk utilisation at 11am,
+ * but that's not measured", "whether picking crews were short, and neither
+ * of those is measured anywhere", "..., and it isn't tracked yet". After
+ * "but" or "and": "that", "this", "it", "those", "these" or "neither" /
+ * "none" (with "of those / them / these"), a form of "be" and, unless the
+ * pronoun is itself the negation, "not" or "-n't" (or "never"), then
+ * "measured", "tracked", "logged", "recorded", "monitored", "collected",
+ * "planned" or "covered". */
+static bool S_that_denies(const char *t, size_t me, size_t len) {
+  size_t lim = me + 200 < len ? me + 200 : len;
+  static const char *const pron[] = {"that", "this", "it", "those", "these",
+                                     NULL};
+  static const char *const pron_be[] = {"that's", "it's", NULL};
+  static const char *const none[] = {"neither", "none", NULL};
+  static const char *const be[] = {"is", "are", "was", "were", NULL};
+  static const char *const be_not[] = {"isn't", "aren't", "wasn't",
+                                       "weren't", NULL};
+  static const char *const what[] = {"measured", "tracked",  "logged",
+                                     "recorded", "monitored", "collected",
+                                     "planned",  "covered",  NULL};
+  for (size_t i = me; i + 1 < lim; i++) {
+    if (t[i] == ';' || t[i] == '|' || (t[i] == '\n' && t[i + 1] == '\n') ||
+        ((t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ':') &&
+         (t[i + 1] == ' ' || t[i + 1] == '\n')))
+      return false;
+    if (!((i == me || !S_wordch(t[i - 1])) &&
+          ((lim - i > 4 && strncasecmp(t + i, "but", 3) == 0) ||
+           (lim - i > 4 && strncasecmp(t + i, "and", 3) == 0)) &&
+          (t[i + 3] == ' ' || t[i + 3] == '\n')))
+      continue;
+    size_t ws[8], wn[8];
+    size_t n = S_next_words(t, i + 3, lim, true, ws, wn, 8), k = 0;
+    bool negated = false;
+    if (k < n && S_word_in(t + ws[k], wn[k], none)) {
+      negated = true;
+      k++;
+      if (k + 1 < n && wn[k] == 2 && strncasecmp(t + ws[k], "of", 2) == 0)
+        k += 2; /* "of those", "of them" */
+    } else if (k < n && S_word_in(t + ws[k], wn[k], pron_be)) {
+      k++;
+      goto after_be;
+    } else if (k < n && S_word_in(t + ws[k], wn[k], pron)) {
+      k++;
+    } else {
+      continue;
+    }
+    if (k < n && S_word_in(t + ws[k], wn[k], be_not)) {
+      negated = true;
+      k++;
+      goto after_not;
+    }
+    if (!(k < n && S_word_in(t + ws[k], wn[k], be)))
+      continue;
+    k++;
+  after_be:
+    if (k < n && ((wn[k] == 3 && strncasecmp(t + ws[k], "not", 3) == 0) ||
+                  (wn[k] == 5 && strncasecmp(t + ws[k], "never", 5) == 0))) {
+      negated = true;
+      k++;
+    }
+  after_not:
+    if (k < n && ((wn[k] == 3 && strncasecmp(t + ws[k], "yet", 3) == 0) ||
+                  (wn[k] == 9 && strncasecmp(t + ws[k], "currently", 9) == 0)))
+      k++;
+    if (negated && k < n && S_word_in(t + ws[k], wn[k], what))
+      return true;
+  }
   return false;
 }
 
@@ -1672,7 +1743,8 @@ bool prose_negated(const lint_ctx *ctx, size_t ms, size_t me) {
   }
   return S_list_negated(t, me, ctx->src->len) ||
          S_paren_list_negated(t, ms, me, ctx->src->len) ||
-         S_which_denies(t, me, ctx->src->len);
+         S_which_denies(t, me, ctx->src->len) ||
+         S_that_denies(t, me, ctx->src->len);
 }
 
 /* ---- Literal triggers: many patterns in one pass. ---- */
