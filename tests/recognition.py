@@ -3953,6 +3953,18 @@ def main():
           not any(x["rule"] == "missing-success-metric" and "Online" in
                   x["message"] for x in d["diagnostics"]), f"{rules(d)}")
 
+    # An offline evaluation named by its method: leave-one-out, a backtest.
+    d = lint_text(ddlint, seeds.replace("@APPROACH@", "A regression.")
+                  .replace("Offline: mean absolute error of the germination "
+                           "rate per lot, against the supplier's printed "
+                           "rate.", "Before launch we run a leave-one-"
+                           "season-out backtest on 2018 to 2024 against the "
+                           "supplier's printed rate."))
+    check("'a leave-one-season-out backtest on 2018 to 2024' is an offline "
+          "metric", not any(x["rule"] == "missing-success-metric" and
+                            "Offline" in x["message"]
+                            for x in d["diagnostics"]), f"{rules(d)}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -226,6 +226,8 @@ sections = [
       # an offline replay: "we replay last month's orders against the
       # suggested layout", "a backtest over 2024"
       r"\b(replay|replays|replayed|replaying|backtest|backtests|backtested|backtesting) (of )?(last|past|the|historical|previous|a)\b",
+      # "Leave-one-race-out backtest on 2015-2024", "leave-one-season-out"
+      r"\bleave[- ]one[- ]([\w]+[- ])?out\b|\bbacktest(s|ed|ing)? (on|over|across|against)\b",
       # recall and human grading in plain words: "must catch at least 95%
       # of the urgent ones", "coordinators rate a sample of 200 drafts"
       r"\b(catch|catches|catching|caught|detect|detects|flag|flags|find|finds) (at least |over |more than |about )?\d+(\.\d+)? ?% of\b",
