@@ -3965,6 +3965,12 @@ def main():
                             "Offline" in x["message"]
                             for x in d["diagnostics"]), f"{rules(d)}")
 
+    # A parallel run in plain words is a rollout.
+    d = lint_text(ddlint, seeds.replace("@APPROACH@", "A regression."))
+    check("'the first month runs beside the old rule, then it replaces it' is "
+          "a deployment strategy",
+          "missing-deployment-strategy" not in rules(d), f"{rules(d)}")
+
     # The score depends on the document and the template, not severities.
     a = lint(ddlint, root, "two-sections-one-chapter.md")
     fd, cfg = tempfile.mkstemp(suffix=".json", prefix="ddlint-recog-cfg-")

@@ -1371,6 +1371,8 @@ sections = [
       # a vendor or a v1 replaced: "Parallel run | Nov - Jan | compared
       # with the vendor's", "Switch-over requires ...", "cut-over"
       r"\bparallel[- ]run(s|ning)?\b|\bswitch[- ]?overs?\b|\bcut[- ]?overs?\b",
+      # "the first month runs beside the old rule, then it replaces it"
+      r"\b(runs?|running|ran) (beside|alongside|next to|in parallel with) the (old|current|existing|manual|present|legacy|previous)\b",
       r"\b(go|goes|going|move|moves|moving|ramp|ramps|ramping|expand|expands|expanding|widen|widens|widening) to \d{1,3}\s?%",
       r"\bbehind (a |an |the )?(\S+ )?(feature |kill |release |launch )?flag\b",
       # "The pilot runs in three districts from March"
