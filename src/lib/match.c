@@ -37,6 +37,19 @@ bool match_names_section(const char *key, const tmpl_section *ts) {
   return S_names_equal(key, ts->key_title, ts->alias_keys, ts->naliases);
 }
 
+/* Whether key a (la bytes) holds the word w[0..n). */
+static bool S_has_word(const char *a, size_t la, const char *w, size_t n) {
+  for (const char *q = a; q + n <= a + la; q++) {
+    q = memchr(q, *w, (size_t)(a + la - q));
+    if (!q || q + n > a + la)
+      return false;
+    if (memcmp(q, w, n) == 0 && (q == a || q[-1] == ' ') &&
+        (q[n] == ' ' || q[n] == '\0'))
+      return true;
+  }
+  return false;
+}
+
 /* Whether key a holds a word of key b, or b has fewer than three words
  * (a near miss of a longer name shares a word with it: "what does the
  * crew get" is misspelt by no heading that shares none of its words, so
@@ -51,14 +64,8 @@ static bool S_may_be_near(const char *a, const char *b) {
   for (const char *w = b; *w;) {
     const char *e = strchr(w, ' ');
     size_t n = e ? (size_t)(e - w) : strlen(w);
-    for (const char *q = a; q + n <= a + la; q++) {
-      q = memchr(q, *w, (size_t)(a + la - q));
-      if (!q || q + n > a + la)
-        break;
-      if (memcmp(q, w, n) == 0 && (q == a || q[-1] == ' ') &&
-          (q[n] == ' ' || q[n] == '\0'))
-        return true;
-    }
+    if (S_has_word(a, la, w, n))
+      return true;
     if (!e)
       break;
     w = e + 1;
@@ -348,11 +355,34 @@ static bool S_generic_key(const ddlint_pack *pk, const char *k) {
   return false;
 }
 
+/* Whether key a holds every word of key b, as words. */
+static bool S_holds_words(const char *a, const char *b) {
+  size_t la = strlen(a);
+  for (const char *w = b; *w;) {
+    const char *e = strchr(w, ' ');
+    size_t n = e ? (size_t)(e - w) : strlen(w);
+    if (!S_has_word(a, la, w, n))
+      return false;
+    if (!e)
+      break;
+    w = e + 1;
+  }
+  return true;
+}
+
 /* Whether heading d names section s only by generic names ("Introduction",
  * "Components"), which say nothing of what they introduce. */
 static bool S_generic_only(const namer *nm, size_t d, size_t s) {
   const tmpl_section *ts = &nm->ctx->pack->sections[s];
   const char *key = S_heading_key(nm->ctx, d);
+  /* (most headings hold no generic name at all: a look for the words of
+   * each first, before each of the section's names is compared) */
+  const ddlint_pack *pk = nm->ctx->pack;
+  bool some = false;
+  for (size_t i = 0; i < pk->ngeneric_names && !some; i++)
+    some = S_holds_words(key, pk->generic_names[i]);
+  if (!some)
+    return false;
   bool any = false;
   for (size_t k = 0; k <= ts->naliases; k++) {
     const char *nk = k ? ts->alias_keys[k - 1] : ts->key_title;
