@@ -2756,7 +2756,6 @@ static bool S_is_stub(const lint_ctx *ctx, const section *sec, bool bullets) {
 #ifndef EVIDENCE_MIN
 #define EVIDENCE_MIN 3
 #endif
-#define EVIDENCE_ITEMS 64
 #ifndef PASSING_MIN
 #define PASSING_MIN 2
 #endif

@@ -978,15 +978,14 @@ static bool S_sections_second_pass(loader *ld, const cJSON *sections) {
     if (s < 0)
       continue;
     tmpl_section *ts = &pk->sections[s];
-    /* the match stage keeps a section's evidence items in a 64-bit mask */
     size_t items = ts->ntopics + ts->nevidence + (ts->diagrams ? 1 : 0);
-    if (items > 64) {
+    if (items > EVIDENCE_ITEMS) {
       const cJSON *ev = cJSON_GetObjectItemCaseSensitive(e, "evidence");
       return json_fail(&ld->js, ev ? ev : e, false,
                        "section \"%s\" has %zu evidence items (one per topic, "
                        "one per evidence pattern, one for diagrams), at most "
-                       "64: join patterns into one with |",
-                       ts->id, items);
+                       "%d: join patterns into one with |",
+                       ts->id, items, EVIDENCE_ITEMS);
     }
     const cJSON *under = cJSON_GetObjectItemCaseSensitive(e, "not_under");
     if (under) {

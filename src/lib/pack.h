@@ -103,6 +103,11 @@ typedef struct {
   size_t nrequired_if;
 } tmpl_section;
 
+/* A section's evidence items (one per topic, one per evidence pattern, one
+ * for diagrams) at most: the match stage keeps them in a 64-bit mask, and
+ * the loader refuses a section with more. */
+#define EVIDENCE_ITEMS 64
+
 struct rule_kind;
 /* A rule of a pack: the fields every kind has, its kind, and the kind's own
  * parameters, which the kind loads, reads and frees (src/lib/rules/). */

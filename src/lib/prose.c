@@ -1329,7 +1329,7 @@ static bool S_that_denies(const char *t, size_t me, size_t len) {
       continue;
     size_t ws[8], wn[8];
     size_t n = S_next_words(t, i + 3, lim, true, ws, wn, 8), k = 0;
-    bool negated = false;
+    bool negated = false, be_read = false;
     if (k < n && S_word_in(t + ws[k], wn[k], none)) {
       negated = true;
       k++;
@@ -1337,27 +1337,26 @@ static bool S_that_denies(const char *t, size_t me, size_t len) {
         k += 2; /* "of those", "of them" */
     } else if (k < n && S_word_in(t + ws[k], wn[k], pron_be)) {
       k++;
-      goto after_be;
+      be_read = true; /* "that's" */
     } else if (k < n && S_word_in(t + ws[k], wn[k], pron)) {
       k++;
     } else {
       continue;
     }
-    if (k < n && S_word_in(t + ws[k], wn[k], be_not)) {
-      negated = true;
+    if (!be_read && k < n && S_word_in(t + ws[k], wn[k], be_not)) {
+      negated = be_read = true;
       k++;
-      goto after_not;
+    } else if (!be_read && k < n && S_word_in(t + ws[k], wn[k], be)) {
+      be_read = true;
+      k++;
     }
-    if (!(k < n && S_word_in(t + ws[k], wn[k], be)))
+    if (!be_read)
       continue;
-    k++;
-  after_be:
     if (k < n && ((wn[k] == 3 && strncasecmp(t + ws[k], "not", 3) == 0) ||
                   (wn[k] == 5 && strncasecmp(t + ws[k], "never", 5) == 0))) {
       negated = true;
       k++;
     }
-  after_not:
     if (k < n && ((wn[k] == 3 && strncasecmp(t + ws[k], "yet", 3) == 0) ||
                   (wn[k] == 9 && strncasecmp(t + ws[k], "currently", 9) == 0)))
       k++;
